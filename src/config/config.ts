@@ -1,0 +1,108 @@
+import path from 'node:path';
+
+/** Dabyl's whole configuration, parsed once at start-up and frozen. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  /** `undefined` means the embedded SQLite file `${dataDir}/dabyl.sqlite`. */
+  readonly databaseUrl: string | undefined;
+  /** `undefined` means embedded jobs in this process. */
+  readonly redisUrl: string | undefined;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Set behind TLS so cookies carry `Secure`. */
+  readonly secureCookies: boolean;
+  readonly sessionTtlHours: number;
+  readonly loginMaxFailures: number;
+  readonly loginLockoutMinutes: number;
+  readonly bodyLimitBytes: number;
+  readonly demoData: boolean;
+  readonly publicUrl: string;
+}
+
+/** One documented entry per variable; README's configuration table is written from the same list. */
+export const VARIABLES = [
+  ['DABYL_PORT', '8080', 'TCP port of the HTTP server'],
+  ['DABYL_HOST', '0.0.0.0', 'address the HTTP server listens on'],
+  ['DABYL_DATA_DIR', './data', 'folder for the SQLite file and uploaded files'],
+  ['DABYL_DATABASE_URL', '(unset: SQLite)', 'postgres://… to store on PostgreSQL instead of the SQLite file'],
+  ['DABYL_REDIS_URL', '(unset: embedded)', 'redis://… to run jobs on BullMQ across several processes'],
+  ['DABYL_LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent'],
+  ['DABYL_SECURE_COOKIES', 'false', 'true when served over HTTPS, so session cookies are Secure'],
+  ['DABYL_SESSION_TTL_HOURS', '12', 'how long a console sign-in lasts'],
+  ['DABYL_LOGIN_MAX_FAILURES', '5', 'failed sign-ins in a row before the account is locked'],
+  ['DABYL_LOGIN_LOCKOUT_MINUTES', '15', 'how long a locked account stays locked'],
+  ['DABYL_BODY_LIMIT_BYTES', '1048576', 'largest request body accepted'],
+  ['DABYL_DEMO_DATA', 'true', 'load the demo data set on first start'],
+  ['DABYL_PUBLIC_URL', 'http://localhost:8080', 'the address residents reach; used in links and feeds'],
+] as const;
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`${variable}: ${problem}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['true', '1', 'yes'].includes(raw)) return true;
+  if (['false', '0', 'no'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function url(env: Env, name: string, schemes: string[]): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'is not a URL');
+  }
+  const scheme = parsed.protocol.replace(/:$/, '');
+  if (!schemes.includes(scheme)) {
+    throw new ConfigError(name, `must start with ${schemes.map((s) => s + '://').join(' or ')}`);
+  }
+  return raw;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Parses the environment; throws {@link ConfigError} naming the first bad variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const logLevel = env.DABYL_LOG_LEVEL || 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new ConfigError('DABYL_LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+  }
+  const port = int(env, 'DABYL_PORT', 8080, 0, 65535);
+  return Object.freeze({
+    port,
+    host: env.DABYL_HOST || '0.0.0.0',
+    dataDir: path.resolve(env.DABYL_DATA_DIR || './data'),
+    databaseUrl: url(env, 'DABYL_DATABASE_URL', ['postgres', 'postgresql']),
+    redisUrl: url(env, 'DABYL_REDIS_URL', ['redis', 'rediss']),
+    logLevel: logLevel as Config['logLevel'],
+    secureCookies: bool(env, 'DABYL_SECURE_COOKIES', false),
+    sessionTtlHours: int(env, 'DABYL_SESSION_TTL_HOURS', 12, 1, 24 * 30),
+    loginMaxFailures: int(env, 'DABYL_LOGIN_MAX_FAILURES', 5, 1, 100),
+    loginLockoutMinutes: int(env, 'DABYL_LOGIN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
+    bodyLimitBytes: int(env, 'DABYL_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    demoData: bool(env, 'DABYL_DEMO_DATA', true),
+    publicUrl: url(env, 'DABYL_PUBLIC_URL', ['http', 'https']) ?? `http://localhost:${port}`,
+  });
+}
