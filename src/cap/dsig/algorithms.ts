@@ -1,0 +1,79 @@
+/**
+ * The XML-DSig algorithm identifiers Dabyl signs with and accepts, and how each maps onto
+ * node:crypto. Anything not listed here is refused: an unknown transform could select content
+ * other than the alert, and HMAC would let anyone holding a public certificate forge a signature.
+ */
+import { createPrivateKey, KeyObject, sign as cryptoSign } from 'node:crypto';
+
+export const DSIG_NS = 'http://www.w3.org/2000/09/xmldsig#';
+
+export const C14N = 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315';
+export const C14N_WITH_COMMENTS = `${C14N}#WithComments`;
+export const EXC_C14N = 'http://www.w3.org/2001/10/xml-exc-c14n#';
+export const EXC_C14N_WITH_COMMENTS = `${EXC_C14N}WithComments`;
+export const ENVELOPED = `${DSIG_NS}enveloped-signature`;
+
+export const CANONICALIZATIONS: ReadonlySet<string> = new Set([
+  C14N,
+  C14N_WITH_COMMENTS,
+  EXC_C14N,
+  EXC_C14N_WITH_COMMENTS,
+]);
+
+/** Transforms a Reference may carry: removing the enveloped signature, then canonicalising. */
+export const TRANSFORMS: ReadonlySet<string> = new Set([ENVELOPED, ...CANONICALIZATIONS]);
+
+export type HashName = 'sha1' | 'sha256' | 'sha384' | 'sha512';
+
+export const DIGESTS: Readonly<Record<string, HashName>> = {
+  [`${DSIG_NS}sha1`]: 'sha1',
+  'http://www.w3.org/2001/04/xmlenc#sha256': 'sha256',
+  'http://www.w3.org/2001/04/xmldsig-more#sha384': 'sha384',
+  'http://www.w3.org/2001/04/xmlenc#sha512': 'sha512',
+};
+
+export const SHA256_DIGEST = 'http://www.w3.org/2001/04/xmlenc#sha256';
+
+/** A signature method: which kind of key it needs and which hash it signs. */
+export interface SignatureMethod {
+  keyType: 'rsa' | 'ec';
+  hash: HashName;
+}
+
+const MORE = 'http://www.w3.org/2001/04/xmldsig-more#';
+
+export const SIGNATURE_METHODS: Readonly<Record<string, SignatureMethod>> = {
+  // RSA-SHA1 is what older IPAWS and met-service tools still send; accepted on input only.
+  [`${DSIG_NS}rsa-sha1`]: { keyType: 'rsa', hash: 'sha1' },
+  [`${MORE}rsa-sha256`]: { keyType: 'rsa', hash: 'sha256' },
+  [`${MORE}rsa-sha384`]: { keyType: 'rsa', hash: 'sha384' },
+  [`${MORE}rsa-sha512`]: { keyType: 'rsa', hash: 'sha512' },
+  [`${MORE}ecdsa-sha256`]: { keyType: 'ec', hash: 'sha256' },
+  [`${MORE}ecdsa-sha384`]: { keyType: 'ec', hash: 'sha384' },
+  [`${MORE}ecdsa-sha512`]: { keyType: 'ec', hash: 'sha512' },
+};
+
+export const RSA_SHA256 = `${MORE}rsa-sha256`;
+export const ECDSA_SHA256 = `${MORE}ecdsa-sha256`;
+
+/**
+ * ECDSA for xml-crypto, which ships RSA only. XML-DSig (RFC 4051 §3.4.1) carries the signature as
+ * the raw r‖s pair, not the DER structure OpenSSL produces by default, hence `ieee-p1363`.
+ */
+export class EcdsaSha256 {
+  getSignature(signedInfo: Buffer | string, privateKey: KeyObject | string | Buffer): string {
+    const key = privateKey instanceof KeyObject ? privateKey : createPrivateKey(privateKey);
+    return cryptoSign('sha256', Buffer.from(signedInfo), { key, dsaEncoding: 'ieee-p1363' }).toString(
+      'base64',
+    );
+  }
+
+  // xml-crypto never verifies with this class: verify.ts checks signature values itself.
+  verifySignature(): boolean {
+    throw new Error('EcdsaSha256 is used for signing only');
+  }
+
+  getAlgorithmName(): string {
+    return ECDSA_SHA256;
+  }
+}

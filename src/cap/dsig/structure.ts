@@ -1,0 +1,215 @@
+/**
+ * Reads a Signature element into plain data, refusing anything outside Dabyl's profile for CAP:
+ * one Reference, to the whole alert, with known transforms and algorithms. Signature-wrapping
+ * attacks need a second Reference, an Object, or a Reference to some other element; all three
+ * stop here, before any cryptography runs.
+ */
+import {
+  CANONICALIZATIONS,
+  DIGESTS,
+  EXC_C14N,
+  EXC_C14N_WITH_COMMENTS,
+  SIGNATURE_METHODS,
+  TRANSFORMS,
+} from './algorithms.js';
+import { childElements, isDsig } from './dom.js';
+import type { SignatureProblem } from './types.js';
+
+/** The one Reference of a CAP signature. */
+export interface ReferenceDescription {
+  uri: string;
+  transforms: string[];
+  /** PrefixList of an exclusive-c14n transform's InclusiveNamespaces. */
+  inclusivePrefixes: string[];
+  digestMethod: string;
+  digestValue: Buffer;
+}
+
+/** What KeyInfo offers for finding the verifying key. */
+export interface KeyInfoDescription {
+  /** DER of each X509Certificate, in document order (the signer's first, by convention). */
+  certificates: Buffer[];
+  rsaKeyValue?: { modulus: string; exponent: string };
+}
+
+/** A Signature read and checked against the profile. */
+export interface SignatureDescription {
+  signedInfo: Element;
+  canonicalization: string;
+  signatureMethod: string;
+  signatureValue: Buffer;
+  reference: ReferenceDescription;
+  keyInfo: KeyInfoDescription;
+}
+
+/** Signals a profile violation; caught once and turned into a `structure` problem. */
+class StructureError extends Error {
+  constructor(
+    message: string,
+    readonly path: string,
+  ) {
+    super(message);
+  }
+}
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** Reads `signature` (a child of `root`) or reports the first way it leaves the profile. */
+export function describeSignature(
+  signature: Element,
+  root: Element,
+  basePath: string,
+): { ok: true; signature: SignatureDescription } | { ok: false; problem: SignatureProblem } {
+  try {
+    return { ok: true, signature: readSignature(signature, root, basePath) };
+  } catch (err) {
+    if (!(err instanceof StructureError)) throw err;
+    return { ok: false, problem: { what: 'structure', message: err.message, path: err.path } };
+  }
+}
+
+function readSignature(signature: Element, root: Element, path: string): SignatureDescription {
+  const children = childElements(signature);
+  const names = children.map((c) =>
+    isDsig(c, c.localName) ? c.localName : `{${c.namespaceURI ?? ''}}${c.localName}`,
+  );
+  const expected =
+    names.length === 3 ? ['SignedInfo', 'SignatureValue', 'KeyInfo'] : ['SignedInfo', 'SignatureValue'];
+  if (names.join() !== expected.join()) {
+    throw new StructureError(
+      `Signature holds <${names.join('>, <')}>; a CAP signature holds SignedInfo, SignatureValue and optionally KeyInfo, nothing else (no Object, no Manifest)`,
+      path,
+    );
+  }
+  const [signedInfo, signatureValue, keyInfo] = children as [Element, Element, Element | undefined];
+  const info = readSignedInfo(signedInfo, root, `${path}/SignedInfo`);
+  return {
+    signedInfo,
+    ...info,
+    signatureValue: readBase64(signatureValue, `${path}/SignatureValue`),
+    keyInfo: keyInfo ? readKeyInfo(keyInfo) : { certificates: [] },
+  };
+}
+
+function readSignedInfo(signedInfo: Element, root: Element, path: string) {
+  const children = childElements(signedInfo);
+  const [c14n, method, ...references] = children;
+  if (!c14n || !isDsig(c14n, 'CanonicalizationMethod') || !method || !isDsig(method, 'SignatureMethod')) {
+    throw new StructureError('SignedInfo must start with CanonicalizationMethod and SignatureMethod', path);
+  }
+  if (references.length !== 1 || !isDsig(references[0]!, 'Reference')) {
+    throw new StructureError(
+      `SignedInfo has ${references.length} Reference elements; a CAP signature has exactly one, to the whole alert — extra references are how signature-wrapping attacks work`,
+      `${path}/Reference`,
+    );
+  }
+  const canonicalization = algorithmOf(c14n, `${path}/CanonicalizationMethod`);
+  if (!CANONICALIZATIONS.has(canonicalization)) {
+    throw new StructureError(
+      `unsupported CanonicalizationMethod ${canonicalization}`,
+      `${path}/CanonicalizationMethod`,
+    );
+  }
+  const signatureMethod = algorithmOf(method, `${path}/SignatureMethod`);
+  if (!SIGNATURE_METHODS[signatureMethod]) {
+    throw new StructureError(`unsupported SignatureMethod ${signatureMethod}`, `${path}/SignatureMethod`);
+  }
+  return {
+    canonicalization,
+    signatureMethod,
+    reference: readReference(references[0]!, root, `${path}/Reference`),
+  };
+}
+
+function readReference(reference: Element, root: Element, path: string): ReferenceDescription {
+  if (!reference.hasAttribute('URI')) {
+    throw new StructureError('Reference has no URI; only URI="" (the whole document) is accepted', path);
+  }
+  const uri = reference.getAttribute('URI') ?? '';
+  const rootId = ['Id', 'ID', 'id'].map((a) => root.getAttribute(a)).find((v) => v);
+  if (uri !== '' && !(rootId && uri === `#${rootId}`)) {
+    // Anything else is either another document (never fetched) or a part of this one (not the alert).
+    throw new StructureError(
+      `Reference URI="${uri}" does not designate the whole alert; only URI="" or "#" + the alert's own Id is accepted, and nothing is ever fetched`,
+      path,
+    );
+  }
+  const children = childElements(reference);
+  const transformsEl = children[0] && isDsig(children[0], 'Transforms') ? children.shift() : undefined;
+  const [digestMethod, digestValue, ...rest] = children;
+  if (
+    !digestMethod ||
+    !isDsig(digestMethod, 'DigestMethod') ||
+    !digestValue ||
+    !isDsig(digestValue, 'DigestValue') ||
+    rest.length > 0
+  ) {
+    throw new StructureError(
+      'Reference must hold Transforms (optional), DigestMethod and DigestValue, in that order',
+      path,
+    );
+  }
+  const method = algorithmOf(digestMethod, `${path}/DigestMethod`);
+  const hash = DIGESTS[method];
+  if (!hash) throw new StructureError(`unsupported DigestMethod ${method}`, `${path}/DigestMethod`);
+  const value = readBase64(digestValue, `${path}/DigestValue`);
+  return {
+    uri,
+    ...readTransforms(transformsEl, `${path}/Transforms`),
+    digestMethod: method,
+    digestValue: value,
+  };
+}
+
+function readTransforms(transformsEl: Element | undefined, path: string) {
+  const transforms: string[] = [];
+  let inclusivePrefixes: string[] = [];
+  for (const t of transformsEl ? childElements(transformsEl) : []) {
+    if (!isDsig(t, 'Transform')) throw new StructureError(`unexpected <${t.tagName}> in Transforms`, path);
+    const algorithm = algorithmOf(t, `${path}/Transform`);
+    if (!TRANSFORMS.has(algorithm)) {
+      // XPath, XSLT and base64 transforms could make the digest cover something other than the alert.
+      throw new StructureError(
+        `Transform ${algorithm} is refused; only enveloped-signature and canonicalisation are accepted`,
+        `${path}/Transform`,
+      );
+    }
+    const inclusive = childElements(t).find((c) => c.localName === 'InclusiveNamespaces');
+    if (inclusive && (algorithm === EXC_C14N || algorithm === EXC_C14N_WITH_COMMENTS)) {
+      inclusivePrefixes = (inclusive.getAttribute('PrefixList') ?? '').split(/\s+/).filter(Boolean);
+    }
+    transforms.push(algorithm);
+  }
+  return { transforms, inclusivePrefixes };
+}
+
+function readKeyInfo(keyInfo: Element): KeyInfoDescription {
+  const out: KeyInfoDescription = { certificates: [] };
+  for (const item of childElements(keyInfo)) {
+    if (isDsig(item, 'X509Data')) {
+      for (const c of childElements(item).filter((e) => isDsig(e, 'X509Certificate'))) {
+        out.certificates.push(readBase64(c, '/alert/Signature/KeyInfo/X509Data/X509Certificate'));
+      }
+    } else if (isDsig(item, 'KeyValue')) {
+      const rsa = childElements(item).find((e) => isDsig(e, 'RSAKeyValue'));
+      const [modulus, exponent] = rsa ? childElements(rsa) : [];
+      if (modulus && exponent)
+        out.rsaKeyValue = { modulus: modulus.textContent ?? '', exponent: exponent.textContent ?? '' };
+    }
+  }
+  return out;
+}
+
+function algorithmOf(el: Element, path: string): string {
+  const algorithm = el.getAttribute('Algorithm');
+  if (!algorithm) throw new StructureError(`${el.localName} has no Algorithm`, path);
+  return algorithm;
+}
+
+function readBase64(el: Element, path: string): Buffer {
+  const text = (el.textContent ?? '').replace(/\s+/g, '');
+  if (text === '' || !BASE64.test(text) || text.length % 4 !== 0) {
+    throw new StructureError(`${el.localName} is not base64`, path);
+  }
+  return Buffer.from(text, 'base64');
+}
