@@ -1,0 +1,13 @@
+/** How serious a finding is: an error makes the message invalid; a warning or info never does. */
+export type CapSeverity = 'error' | 'warning' | 'info';
+
+/**
+ * One problem found in a message: where (`/alert/info[0]/area[1]/polygon[0]`), how serious, which rule
+ * (a stable id such as `cap.polygon.closed`), and a sentence a person understands.
+ */
+export interface CapFinding {
+  path: string;
+  severity: CapSeverity;
+  rule: string;
+  message: string;
+}
