@@ -1,0 +1,62 @@
+import { Center, Loader } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router-dom';
+import { useSessionQuery } from './api/session';
+import { LocaleSync } from './auth/LocaleSync';
+import { RequirePermission } from './auth/RequirePermission';
+import { ProblemAlert } from './components/ProblemAlert';
+import { AppLayout } from './layout/AppLayout';
+import { AuditPage } from './pages/audit/AuditPage';
+import { HomePage } from './pages/HomePage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { OrganisationsPage } from './pages/organisations/OrganisationsPage';
+import { RolesPage } from './pages/roles/RolesPage';
+import { SignInPage } from './pages/SignInPage';
+import { TokensPage } from './pages/tokens/TokensPage';
+import { UsersPage } from './pages/users/UsersPage';
+
+const guarded = (permission: string, page: ReactNode) => (
+  <RequirePermission permission={permission}>{page}</RequirePermission>
+);
+
+/** Without a session every address shows sign-in, and after it the same address opens as asked. */
+export function AppRoutes() {
+  const { t } = useTranslation();
+  const session = useSessionQuery();
+
+  if (session.isPending) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  }
+  if (session.error) {
+    return (
+      <Center h="100vh" p="md">
+        <main>
+          <ProblemAlert error={session.error} />
+        </main>
+      </Center>
+    );
+  }
+  if (!session.data) return <SignInPage />;
+
+  return (
+    <>
+      <LocaleSync />
+      <Routes>
+        <Route element={<AppLayout />}>
+          <Route index element={<HomePage />} />
+          <Route path="users" element={guarded('users:read', <UsersPage />)} />
+          <Route path="organisations" element={guarded('orgs:read', <OrganisationsPage />)} />
+          <Route path="roles" element={guarded('roles:read', <RolesPage />)} />
+          <Route path="audit" element={guarded('audit:read', <AuditPage />)} />
+          <Route path="tokens" element={guarded('tokens:own', <TokensPage />)} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { api } from './client';
+import type { AuditEntry, AuditVerification, Items } from './types';
+
+const PAGE = 50;
+
+/** Newest first; each further page asks for entries before the oldest one already shown. */
+export function useAuditLog() {
+  return useInfiniteQuery({
+    queryKey: ['audit'],
+    initialPageParam: null as number | null,
+    queryFn: ({ pageParam }) => {
+      const params = new URLSearchParams({ limit: String(PAGE) });
+      if (pageParam !== null) params.set('before', String(pageParam));
+      return api.get<Items<AuditEntry>>(`/audit?${params.toString()}`);
+    },
+    getNextPageParam: (last) =>
+      last.items.length < PAGE ? undefined : (last.items.at(-1)?.seq ?? undefined),
+  });
+}
+
+export function useVerifyAudit() {
+  return useMutation({ mutationFn: () => api.post<AuditVerification>('/audit/verify') });
+}

@@ -1,0 +1,55 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json';
+import kk from './kk.json';
+import ru from './ru.json';
+import type { Locale } from '../api/types';
+
+export const LANGUAGES: readonly Locale[] = ['kk', 'ru', 'en'];
+const STORAGE_KEY = 'dabyl.language';
+
+export const isLocale = (value: unknown): value is Locale => LANGUAGES.includes(value as Locale);
+
+function storedLanguage(): Locale | null {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY);
+    return isLocale(value) ? value : null;
+  } catch {
+    // Storage can be switched off by policy; the console still works, it just forgets.
+    return null;
+  }
+}
+
+function initialLanguage(): Locale {
+  const fromBrowser = navigator.language.slice(0, 2);
+  return storedLanguage() ?? (isLocale(fromBrowser) ? fromBrowser : 'kk');
+}
+
+/** Set when the person picks a language before signing in, so sign-in does not undo that choice. */
+let chosenThisVisit = false;
+export const languageChosenThisVisit = (): boolean => chosenThisVisit;
+
+export function changeLanguage(lng: Locale, byUser: boolean): void {
+  if (byUser) chosenThisVisit = true;
+  try {
+    localStorage.setItem(STORAGE_KEY, lng);
+  } catch {
+    // See storedLanguage.
+  }
+  void i18n.changeLanguage(lng);
+}
+
+i18n.on('languageChanged', (lng) => {
+  // Screen readers pick their voice from <html lang>.
+  document.documentElement.lang = lng;
+});
+
+void i18n.use(initReactI18next).init({
+  resources: { kk: { translation: kk }, ru: { translation: ru }, en: { translation: en } },
+  lng: initialLanguage(),
+  fallbackLng: 'en',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+export default i18n;

@@ -1,0 +1,41 @@
+import { Button, Menu } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useLogout, useLogoutEverywhere } from '../api/session';
+import { useCan, useSession } from '../auth/useSession';
+
+export function AccountMenu() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const canTokens = useCan('tokens:own');
+  const logout = useLogout();
+  const logoutEverywhere = useLogoutEverywhere();
+
+  return (
+    <Menu position="bottom-end" width={240} withinPortal>
+      <Menu.Target>
+        <Button
+          variant="subtle"
+          color="gray.0"
+          size="compact-sm"
+          aria-label={t('account.menu', { name: user.displayName })}
+        >
+          {user.displayName}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{user.username}</Menu.Label>
+        {canTokens && (
+          <Menu.Item component={Link} to="/tokens">
+            {t('nav.tokens')}
+          </Menu.Item>
+        )}
+        <Menu.Divider />
+        <Menu.Item onClick={() => logout.mutate()}>{t('account.signOut')}</Menu.Item>
+        <Menu.Item color="red.8" onClick={() => logoutEverywhere.mutate()}>
+          {t('account.signOutEverywhere')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

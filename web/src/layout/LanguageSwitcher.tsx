@@ -1,0 +1,38 @@
+import { Button, Group } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useSessionQuery, useSaveOwnLocale } from '../api/session';
+import type { Locale } from '../api/types';
+import { LANGUAGES, changeLanguage } from '../i18n/i18n';
+
+/** Each language is offered in its own name, so a reader finds theirs whatever is shown now. */
+export function LanguageSwitcher() {
+  const { t, i18n } = useTranslation();
+  const session = useSessionQuery();
+  const save = useSaveOwnLocale();
+
+  const choose = (lng: Locale) => {
+    changeLanguage(lng, true);
+    if (session.data && session.data.user.locale !== lng) save.mutate(lng);
+  };
+
+  return (
+    <Group gap={4} role="group" aria-label={t('language.label')}>
+      {LANGUAGES.map((lng) => {
+        const active = i18n.language === lng;
+        return (
+          <Button
+            key={lng}
+            size="compact-sm"
+            variant={active ? 'white' : 'subtle'}
+            color={active ? 'dark' : 'gray.0'}
+            aria-pressed={active}
+            lang={lng}
+            onClick={() => choose(lng)}
+          >
+            {t(`language.native.${lng}`)}
+          </Button>
+        );
+      })}
+    </Group>
+  );
+}

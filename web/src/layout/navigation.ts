@@ -1,0 +1,15 @@
+/** The console's screens, each with the permission that opens it; navigation and routes share it. */
+export interface NavItem {
+  path: string;
+  labelKey: string;
+  permission: string;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/', labelKey: 'nav.dashboard', permission: 'dashboard:read' },
+  { path: '/users', labelKey: 'nav.users', permission: 'users:read' },
+  { path: '/organisations', labelKey: 'nav.organisations', permission: 'orgs:read' },
+  { path: '/roles', labelKey: 'nav.roles', permission: 'roles:read' },
+  { path: '/audit', labelKey: 'nav.audit', permission: 'audit:read' },
+  { path: '/tokens', labelKey: 'nav.tokens', permission: 'tokens:own' },
+];

@@ -1,0 +1,36 @@
+import { Button, Group, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useAuditLog } from '../../api/audit';
+import { AuditTable } from '../../components/AuditTable';
+import { PageTitle } from '../../components/PageTitle';
+import { QueryState } from '../../components/QueryState';
+import { VerifyChain } from './VerifyChain';
+
+export function AuditPage() {
+  const { t } = useTranslation();
+  const log = useAuditLog();
+  return (
+    <Stack>
+      <PageTitle title={t('audit.title')} />
+      <VerifyChain />
+      <QueryState query={log}>
+        {(data) => (
+          <>
+            <AuditTable entries={data.pages.flatMap((p) => p.items)} caption={t('audit.caption')} />
+            {log.hasNextPage && (
+              <Group justify="center">
+                <Button
+                  variant="default"
+                  loading={log.isFetchingNextPage}
+                  onClick={() => void log.fetchNextPage()}
+                >
+                  {t('audit.older')}
+                </Button>
+              </Group>
+            )}
+          </>
+        )}
+      </QueryState>
+    </Stack>
+  );
+}

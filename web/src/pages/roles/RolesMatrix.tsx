@@ -1,0 +1,52 @@
+import { Code, Table, Text, VisuallyHidden } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { RolePermissions } from '../../api/types';
+import { permissionLabel } from '../../components/permissionLabel';
+import classes from './RolesMatrix.module.css';
+
+/** Permissions down, roles across: reading a column answers "what can a planner do?". */
+export function RolesMatrix({ roles }: { roles: RolePermissions[] }) {
+  const { t } = useTranslation();
+  const permissions = [...new Set(roles.flatMap((r) => r.permissions))].sort();
+  return (
+    <Table.ScrollContainer minWidth={800}>
+      <Table withTableBorder withColumnBorders striped fz="sm" verticalSpacing={4}>
+        <Table.Caption>{t('rolesPage.caption')}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('rolesPage.permission')}</Table.Th>
+            {roles.map((r) => (
+              <Table.Th scope="col" key={r.role} ta="center">
+                {t(`roles.${r.role}`, { defaultValue: r.role })}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {permissions.map((permission) => (
+            <Table.Tr key={permission}>
+              <Table.Th scope="row" fw={400}>
+                <Text size="sm">{permissionLabel(t, permission)}</Text>
+                <Code>{permission}</Code>
+              </Table.Th>
+              {roles.map((r) => (
+                <Table.Td key={r.role} ta="center" className={classes.cell}>
+                  {r.permissions.includes(permission) ? (
+                    <>
+                      <span aria-hidden="true" className={classes.yes}>
+                        ●
+                      </span>
+                      <VisuallyHidden>{t('rolesPage.granted')}</VisuallyHidden>
+                    </>
+                  ) : (
+                    <VisuallyHidden>{t('rolesPage.notGranted')}</VisuallyHidden>
+                  )}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
