@@ -8,7 +8,7 @@ export const sessionKey = ['session'] as const;
 async function fetchSession(): Promise<Session | null> {
   try {
     const session = await api.get<Session>('/auth/session');
-    setCsrfToken(session.csrfToken);
+    setCsrfToken(session.csrfToken ?? null);
     return session;
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) {

@@ -40,7 +40,8 @@ export interface Session {
   user: User;
   grants: Grant[];
   permissions: string[];
-  csrfToken: string;
+  /** Absent when the session is a bearer token, which needs no CSRF protection. */
+  csrfToken?: string;
 }
 
 export const ORGANISATION_KINDS = [
