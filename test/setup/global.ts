@@ -24,7 +24,11 @@ async function checkPostgres(): Promise<void> {
 }
 
 async function checkRedis(): Promise<void> {
-  const redis = new Redis(testRedisUrl(), { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 3000 });
+  const redis = new Redis(testRedisUrl(), {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 3000,
+  });
   try {
     await redis.connect();
     await redis.ping();
@@ -50,5 +54,6 @@ export default async function setup(): Promise<void> {
   await checkPostgres();
   await checkRedis();
   checkTool('xmllint', ['--version'], 'libxml2-utils');
-  if (!existsSync('/usr/bin/chromium')) throw new Error('/usr/bin/chromium is missing: apt-get install -y chromium');
+  if (!existsSync('/usr/bin/chromium'))
+    throw new Error('/usr/bin/chromium is missing: apt-get install -y chromium');
 }

@@ -1,0 +1,42 @@
+import { Command } from 'commander';
+import { registerAdminCommands } from './commands/admin.js';
+import { registerDoctor } from './commands/doctor.js';
+import { registerPeopleCommands } from './commands/people.js';
+import { registerServe } from './commands/serve.js';
+import { exitCodeFor } from './output.js';
+
+/** Builds the `dabyl` command; exported so tests drive the same tree the binary does. */
+export function buildCli(): Command {
+  const program = new Command('dabyl')
+    .description(
+      'Dabyl: plan, run and evaluate exercises; tell the public; alert.\nConfiguration comes from DABYL_* environment variables (see README.md).',
+    )
+    .version('0.1.0')
+    .showHelpAfterError()
+    .exitOverride();
+  registerServe(program);
+  registerAdminCommands(program);
+  registerPeopleCommands(program);
+  registerDoctor(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildCli().parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (err) {
+    const e = err as { code?: string; exitCode?: number };
+    if (e.code?.startsWith('commander.')) {
+      // Help and version are successes; anything else commander refuses is a usage error.
+      return e.code === 'commander.helpDisplayed' ||
+        e.code === 'commander.version' ||
+        e.code === 'commander.help'
+        ? 0
+        : 2;
+    }
+    const { code, message } = exitCodeFor(err);
+    process.stderr.write(`dabyl: ${message}\n`);
+    return code;
+  }
+}

@@ -1,0 +1,68 @@
+import { AppError } from '../errors.js';
+import { ConfigError } from '../config/config.js';
+
+/** Exit codes a script can rely on. */
+export const EXIT = {
+  ok: 0,
+  failed: 1,
+  usage: 2,
+  config: 3,
+  notFound: 4,
+  conflict: 5,
+  denied: 6,
+  internal: 70,
+} as const;
+
+export class CliFailure extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Maps any error to a one-line message on stderr and the exit code its kind deserves. */
+export function exitCodeFor(err: unknown): { code: number; message: string } {
+  if (err instanceof CliFailure) return { code: err.exitCode, message: err.message };
+  if (err instanceof ConfigError) return { code: EXIT.config, message: `configuration: ${err.message}` };
+  if (err instanceof AppError) {
+    const code =
+      err.status === 404
+        ? EXIT.notFound
+        : err.status === 409
+          ? EXIT.conflict
+          : err.status === 403
+            ? EXIT.denied
+            : EXIT.usage;
+    return { code, message: err.detail };
+  }
+  return { code: EXIT.internal, message: (err as Error)?.stack ?? String(err) };
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}
+
+/** A fixed-width table for people; scripts use --json. */
+export function printTable(rows: Record<string, unknown>[], columns: string[]): void {
+  const cell = (v: unknown) =>
+    v === null || v === undefined ? '' : Array.isArray(v) ? v.join(',') : String(v);
+  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
+  const line = (values: string[]) =>
+    values
+      .map((v, i) => v.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  process.stdout.write(line(columns.map((c) => c.toUpperCase())) + '\n');
+  for (const r of rows) process.stdout.write(line(columns.map((c) => cell(r[c]))) + '\n');
+}
+
+/** Reads a whole secret from stdin (for --password-stdin), without the final newline. */
+export async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}

@@ -1,0 +1,82 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { decide, type Access } from '../core/policy/policy.js';
+import { AppError, forbidden, unauthenticated } from '../errors.js';
+import { principalFromCookie, principalFromToken, type Principal } from '../services/auth.service.js';
+import type { AppContext } from '../services/context.js';
+
+export const SESSION_COOKIE = 'dabyl_session';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call the route; every /api/ route must say. */
+    access?: Access;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+const sameSecret = (a: string, b: string): boolean =>
+  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+async function resolvePrincipal(ctx: AppContext, request: FastifyRequest): Promise<Principal | null> {
+  const header = request.headers.authorization;
+  if (header) {
+    const m = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!m) throw unauthenticated('The Authorization header must be "Bearer <token>"');
+    return principalFromToken(ctx, m[1]!);
+  }
+  const cookie = request.cookies[SESSION_COOKIE];
+  return cookie ? principalFromCookie(ctx, cookie) : null;
+}
+
+/**
+ * Decides every request against the route's declared access with the one policy module, and checks
+ * the CSRF token on cookie-authenticated writes. Returns the table of routes it guards, which the
+ * access tests walk.
+ */
+export function registerAccessControl(app: FastifyInstance, ctx: AppContext): RouteEntry[] {
+  const table: RouteEntry[] = [];
+  app.decorateRequest('principal', null);
+
+  app.addHook('onRoute', (route) => {
+    const access = route.config?.access;
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (route.url.startsWith('/api/v1') && !access) {
+      throw new Error(`${methods.join(',')} ${route.url} declares no access; every API route must`);
+    }
+    for (const method of methods)
+      if (method !== 'HEAD' && access) table.push({ method, url: route.url, access });
+  });
+
+  app.addHook('preHandler', async (request) => {
+    const access = request.routeOptions.config?.access;
+    if (!access) return;
+    const principal = await resolvePrincipal(ctx, request);
+    request.principal = principal;
+    const verdict = decide(access, principal?.actor ?? null);
+    if (verdict === 'unauthenticated') throw unauthenticated();
+    if (verdict === 'forbidden') throw forbidden();
+    if (principal?.via === 'session' && UNSAFE.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !principal.csrfToken || !sameSecret(sent, principal.csrfToken)) {
+        throw new AppError('csrf', 403, 'The x-csrf-token header is missing or does not match this session');
+      }
+    }
+  });
+  return table;
+}
+
+/** The signed-in person of a route whose access guarantees one. */
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw unauthenticated();
+  return request.principal;
+}

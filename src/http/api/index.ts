@@ -1,0 +1,20 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppContext } from '../../services/context.js';
+import { authRoutes } from './auth/routes.js';
+import { ProblemSchema } from './common.schema.js';
+import { organisationRoutes } from './organisations/routes.js';
+import { systemRoutes } from './system/routes.js';
+import { GrantSchema, UserSchema } from './users/schema.js';
+import { userRoutes } from './users/routes.js';
+
+/** Every /api/v1 route; a capability adds its plugin here. */
+export const apiV1: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const opts = { ctx };
+  app.addSchema(ProblemSchema);
+  app.addSchema(GrantSchema);
+  app.addSchema(UserSchema);
+  await app.register(authRoutes, opts);
+  await app.register(userRoutes, opts);
+  await app.register(organisationRoutes, opts);
+  await app.register(systemRoutes, opts);
+};

@@ -1,0 +1,121 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { AppContext } from '../../../services/context.js';
+import {
+  addUnit,
+  createOrganisation,
+  getOrganisation,
+  listOrganisations,
+  ORGANISATION_KINDS,
+  updateOrganisation,
+} from '../../../services/organisations.service.js';
+import { principalOf } from '../../access.js';
+import { Id, IdParams, Instant, Items, Nullable, problems } from '../common.schema.js';
+
+const Kind = Type.Union(ORGANISATION_KINDS.map((k) => Type.Literal(k)));
+const UnitSchema = Type.Object({ id: Id, name: Type.String() }, { $id: 'Unit' });
+const OrganisationSchema = Type.Object(
+  {
+    id: Id,
+    name: Type.String(),
+    shortName: Nullable(Type.String()),
+    kind: Type.String(),
+    createdAt: Instant,
+    units: Type.Array(Type.Ref(UnitSchema)),
+  },
+  { $id: 'Organisation' },
+);
+const CreateBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    shortName: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+    kind: Kind,
+  },
+  { additionalProperties: false },
+);
+const UpdateBody = Type.Partial(CreateBody, { additionalProperties: false, minProperties: 1 });
+const UnitBody = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+
+export const organisationRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.addSchema(UnitSchema);
+  app.addSchema(OrganisationSchema);
+  const Organisation = Type.Ref(OrganisationSchema);
+  const tags = ['organisations'];
+
+  app.get(
+    '/organisations',
+    {
+      config: { access: 'orgs:read' },
+      schema: {
+        tags,
+        summary: 'Agencies taking part, with their units',
+        response: { 200: Items(Organisation), ...problems },
+      },
+    },
+    async () => ({
+      items: await listOrganisations(ctx),
+    }),
+  );
+
+  app.post(
+    '/organisations',
+    {
+      config: { access: 'orgs:manage' },
+      schema: {
+        tags,
+        summary: 'Add an agency',
+        body: CreateBody,
+        response: { 201: Organisation, ...problems },
+      },
+    },
+    async (request, reply) => {
+      reply.status(201);
+      return createOrganisation(ctx, principalOf(request).info, request.body);
+    },
+  );
+
+  app.get(
+    '/organisations/:id',
+    {
+      config: { access: 'orgs:read' },
+      schema: { tags, summary: 'One agency', params: IdParams, response: { 200: Organisation, ...problems } },
+    },
+    async (request) => getOrganisation(ctx, request.params.id),
+  );
+
+  app.patch(
+    '/organisations/:id',
+    {
+      config: { access: 'orgs:manage' },
+      schema: {
+        tags,
+        summary: 'Rename or re-classify an agency',
+        params: IdParams,
+        body: UpdateBody,
+        response: { 200: Organisation, ...problems },
+      },
+    },
+    async (request) => updateOrganisation(ctx, principalOf(request).info, request.params.id, request.body),
+  );
+
+  app.post(
+    '/organisations/:id/units',
+    {
+      config: { access: 'orgs:manage' },
+      schema: {
+        tags,
+        summary: 'Add a unit (patrol, team, brigade)',
+        params: IdParams,
+        body: UnitBody,
+        response: { 201: Type.Ref(UnitSchema), ...problems },
+      },
+    },
+    async (request, reply) => {
+      reply.status(201);
+      return addUnit(ctx, principalOf(request).info, request.params.id, request.body.name);
+    },
+  );
+};

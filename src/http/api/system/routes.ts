@@ -1,0 +1,184 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { can, PERMISSIONS, ROLE_PERMISSIONS, ROLES } from '../../../core/policy/policy.js';
+import { listAudit, verifyAudit } from '../../../services/audit.service.js';
+import { createToken, listTokens, revokeToken } from '../../../services/auth.service.js';
+import type { AppContext } from '../../../services/context.js';
+import { dashboard } from '../../../services/dashboard.service.js';
+import { principalOf } from '../../access.js';
+import { Id, IdParams, Instant, Items, Nullable, problems } from '../common.schema.js';
+
+const AuditEntrySchema = Type.Object(
+  {
+    seq: Type.Integer(),
+    at: Instant,
+    actorName: Nullable(Type.String()),
+    action: Type.String(),
+    subjectType: Nullable(Type.String()),
+    subjectId: Nullable(Type.String()),
+    detail: Type.Record(Type.String(), Type.Unknown()),
+  },
+  { $id: 'AuditEntry' },
+);
+const TokenSchema = Type.Object(
+  {
+    id: Id,
+    name: Type.String(),
+    scopes: Type.Array(Type.String()),
+    createdAt: Instant,
+    expiresAt: Instant,
+    revokedAt: Nullable(Instant),
+    lastUsedAt: Nullable(Instant),
+  },
+  { $id: 'ApiToken' },
+);
+const CreateTokenBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    scopes: Type.Array(Type.Union(PERMISSIONS.map((p) => Type.Literal(p))), {
+      minItems: 1,
+      maxItems: PERMISSIONS.length,
+    }),
+    expiresInDays: Type.Integer({ minimum: 1, maximum: 366 }),
+  },
+  { additionalProperties: false },
+);
+
+export const systemRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.addSchema(AuditEntrySchema);
+  app.addSchema(TokenSchema);
+  const AuditEntry = Type.Ref(AuditEntrySchema);
+
+  app.get(
+    '/roles',
+    {
+      config: { access: 'roles:read' },
+      schema: {
+        tags: ['roles'],
+        summary: 'Which role gives which permissions',
+        response: {
+          200: Items(Type.Object({ role: Type.String(), permissions: Type.Array(Type.String()) })),
+          ...problems,
+        },
+      },
+    },
+    async () => ({ items: ROLES.map((role) => ({ role, permissions: [...ROLE_PERMISSIONS[role]] })) }),
+  );
+
+  app.get(
+    '/dashboard',
+    {
+      config: { access: 'dashboard:read' },
+      schema: {
+        tags: ['dashboard'],
+        summary: 'Counts and recent activity (recent activity only for those who may read the audit log)',
+        response: {
+          200: Type.Object({
+            counts: Type.Object({
+              users: Type.Integer(),
+              organisations: Type.Integer(),
+              activeSessions: Type.Integer(),
+              auditEntries: Type.Integer(),
+            }),
+            recentAudit: Type.Array(AuditEntry),
+          }),
+          ...problems,
+        },
+      },
+    },
+    async (request) => dashboard(ctx, can(principalOf(request).actor, 'audit:read')),
+  );
+
+  app.get(
+    '/audit',
+    {
+      config: { access: 'audit:read' },
+      schema: {
+        tags: ['audit'],
+        summary: 'The audit log, newest first',
+        querystring: Type.Object(
+          {
+            limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
+            before: Type.Optional(Type.Integer({ minimum: 1 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Items(AuditEntry), ...problems },
+      },
+    },
+    async (request) => ({ items: await listAudit(ctx, request.query.limit, request.query.before) }),
+  );
+
+  app.post(
+    '/audit/verify',
+    {
+      config: { access: 'audit:read' },
+      schema: {
+        tags: ['audit'],
+        summary: 'Check the whole hash chain; names the first entry that was edited, deleted or reordered',
+        response: {
+          200: Type.Object({
+            ok: Type.Boolean(),
+            entries: Type.Integer(),
+            firstBad: Nullable(Type.Object({ seq: Type.Integer(), problem: Type.String() })),
+          }),
+          ...problems,
+        },
+      },
+    },
+    async () => verifyAudit(ctx),
+  );
+
+  app.get(
+    '/tokens',
+    {
+      config: { access: 'tokens:own' },
+      schema: {
+        tags: ['tokens'],
+        summary: 'Your API tokens',
+        response: { 200: Items(Type.Ref(TokenSchema)), ...problems },
+      },
+    },
+    async (request) => ({
+      items: await listTokens(ctx, principalOf(request).user.id),
+    }),
+  );
+
+  app.post(
+    '/tokens',
+    {
+      config: { access: 'tokens:own' },
+      schema: {
+        tags: ['tokens'],
+        summary: 'Create an API token; the token is shown once',
+        body: CreateTokenBody,
+        response: {
+          201: Type.Intersect([Type.Ref(TokenSchema), Type.Object({ token: Type.String() })]),
+          ...problems,
+        },
+      },
+    },
+    async (request, reply) => {
+      reply.status(201);
+      return createToken(ctx, principalOf(request), request.body);
+    },
+  );
+
+  app.delete(
+    '/tokens/:id',
+    {
+      config: { access: 'tokens:own' },
+      schema: {
+        tags: ['tokens'],
+        summary: 'Revoke an API token',
+        params: IdParams,
+        response: { 204: Type.Null(), ...problems },
+      },
+    },
+    async (request, reply) => {
+      const p = principalOf(request);
+      await revokeToken(ctx, p.info, request.params.id, can(p.actor, 'users:manage'));
+      return reply.status(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AppContext } from '../services/context.js';
+import { registerAccessControl, type RouteEntry } from './access.js';
+import { apiV1 } from './api/index.js';
+import { registerConsole } from './console.js';
+import { registerHealth, type ReadinessProbe } from './health.js';
+import { registerMetrics } from './metrics.js';
+import { registerPortal } from './portal/routes.js';
+import { registerProblemHandlers } from './problem.js';
+import { registerValidators } from './validation.js';
+
+export interface BuildOptions {
+  /** Readiness checks beyond the database (Redis when configured). */
+  probes?: ReadinessProbe[];
+  /** Log to stdout as JSON (the server) or not at all (tests). */
+  logger?: boolean;
+  consoleDir?: string;
+}
+
+export interface App {
+  app: FastifyInstance;
+  /** Every guarded route with its declared access: what the access tests walk. */
+  routes: RouteEntry[];
+}
+
+/** Builds the whole HTTP side: API, console, public site, health and metrics. */
+export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: ctx.config.logLevel,
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
+          },
+    bodyLimit: ctx.config.bodyLimitBytes,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    trustProxy: false,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  registerValidators(app);
+  registerProblemHandlers(app);
+  const routes = registerAccessControl(app, ctx);
+  const registry = registerMetrics(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        // Only behind TLS: on plain http it would send the console's own assets to https.
+        upgradeInsecureRequests: ctx.config.secureCookies ? [] : null,
+      },
+    },
+    // Map tiles and fonts may come from a configured server; isolation would block them.
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Dabyl API',
+        version: '1',
+        description:
+          'Plan, run and evaluate exercises; tell the public; alert. Errors are RFC 9457 problem details. ' +
+          'Authenticate with the session cookie from POST /api/v1/auth/login (writes then need the x-csrf-token header) ' +
+          'or with "Authorization: Bearer dabyl_…" API tokens.',
+      },
+      servers: [{ url: ctx.config.publicUrl }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'dabyl_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    uiConfig: { deepLinking: true },
+  });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  await app.register(apiV1, { prefix: '/api/v1', ctx });
+  registerHealth(app, ctx, registry, options.probes ?? []);
+  registerPortal(app);
+  await registerConsole(app, options.consoleDir);
+  await app.ready();
+  return { app, routes };
+}

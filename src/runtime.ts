@@ -1,0 +1,91 @@
+import { Redis } from 'ioredis';
+import type { Config } from './config/config.js';
+import { buildApp, type App } from './http/app.js';
+import type { ReadinessProbe } from './http/health.js';
+import { ensureFirstAdmin, type FirstAdmin } from './services/bootstrap.service.js';
+import { systemClock, type AppContext } from './services/context.js';
+import { loadDemoData } from './services/demo.service.js';
+import { settingRepository } from './store/audit.repository.js';
+import { openDb } from './store/db.js';
+import { migrateToLatest } from './store/migrate.js';
+
+export interface Runtime {
+  ctx: AppContext;
+  close(): Promise<void>;
+}
+
+/** Opens the configured database and brings its schema up to date. */
+export async function openRuntime(
+  config: Config,
+  options: { schema?: string; migrate?: boolean } = {},
+): Promise<Runtime> {
+  const db = openDb({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    ...(options.schema ? { schema: options.schema } : {}),
+  });
+  try {
+    if (options.migrate !== false) await migrateToLatest(db);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  const ctx: AppContext = { db, config, clock: systemClock };
+  return { ctx, close: () => db.close() };
+}
+
+export function redisProbe(url: string): { probe: ReadinessProbe; close(): void } {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  return {
+    probe: {
+      name: 'redis',
+      check: async () => {
+        if (redis.status === 'wait' || redis.status === 'end') await redis.connect();
+        await redis.ping();
+      },
+    },
+    close: () => redis.disconnect(),
+  };
+}
+
+export interface Server {
+  app: App;
+  runtime: Runtime;
+  url: string;
+  firstAdmin: FirstAdmin | null;
+  close(): Promise<void>;
+}
+
+/**
+ * Everything `dabyl serve` does: migrate, create the first administrator on the very first start,
+ * load the demo data once, and listen.
+ */
+export async function startServer(
+  config: Config,
+  options: { schema?: string; logger?: boolean; consoleDir?: string } = {},
+): Promise<Server> {
+  const runtime = await openRuntime(config, options.schema ? { schema: options.schema } : {});
+  const { ctx } = runtime;
+  const firstAdmin = await ensureFirstAdmin(ctx);
+  if (config.demoData && !(await settingRepository.get(ctx.db.kysely, 'demo.version')))
+    await loadDemoData(ctx);
+  const redis = config.redisUrl ? redisProbe(config.redisUrl) : null;
+  const app = await buildApp(ctx, {
+    probes: redis ? [redis.probe] : [],
+    ...(options.logger === false ? { logger: false } : {}),
+    ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}),
+  });
+  const address = await app.app.listen({ port: config.port, host: config.host });
+  const url = address.replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost');
+  return {
+    app,
+    runtime,
+    url,
+    firstAdmin,
+    close: async () => {
+      await app.app.close();
+      redis?.close();
+      await runtime.close();
+    },
+  };
+}

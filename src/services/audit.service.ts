@@ -1,0 +1,133 @@
+import {
+  checkLink,
+  GENESIS_HASH,
+  hashEntry,
+  type ChainProblem,
+  type StoredEntry,
+} from '../core/audit/chain.js';
+import { auditRepository } from '../store/audit.repository.js';
+import type { AuditRow } from '../store/schema.js';
+import type { ActorInfo, AppContext, Q } from './context.js';
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actorName: string | null;
+  action: string;
+  subjectType: string | null;
+  subjectId: string | null;
+  detail: Record<string, unknown>;
+}
+
+export interface AuditEvent {
+  action: string;
+  subjectType?: string;
+  subjectId?: string;
+  detail?: Record<string, unknown>;
+}
+
+/**
+ * Appends one entry, chained to the last. Call it inside the transaction that makes the change it
+ * records, so the change and its audit entry commit or vanish together.
+ */
+export async function appendAudit(
+  ctx: AppContext,
+  trx: Q,
+  actor: ActorInfo,
+  event: AuditEvent,
+): Promise<void> {
+  await auditRepository.lockForAppend(trx, ctx.db.engine);
+  const last = await auditRepository.last(trx);
+  const fields = {
+    seq: last ? Number(last.seq) + 1 : 1,
+    at: ctx.clock.now().toISOString(),
+    actorId: actor.userId,
+    actorName: actor.name,
+    action: event.action,
+    subjectType: event.subjectType ?? null,
+    subjectId: event.subjectId ?? null,
+    detail: JSON.stringify(event.detail ?? {}),
+  };
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  await auditRepository.insert(trx, {
+    seq: fields.seq,
+    at: fields.at,
+    actor_id: fields.actorId,
+    actor_name: fields.actorName,
+    action: fields.action,
+    subject_type: fields.subjectType,
+    subject_id: fields.subjectId,
+    detail: fields.detail,
+    prev_hash: prevHash,
+    hash: hashEntry(prevHash, fields),
+  });
+}
+
+/** Records an event on its own (a failed sign-in changes nothing else). */
+export async function recordAudit(ctx: AppContext, actor: ActorInfo, event: AuditEvent): Promise<void> {
+  await ctx.db.kysely.transaction().execute((trx) => appendAudit(ctx, trx, actor, event));
+}
+
+const toStored = (r: AuditRow): StoredEntry => ({
+  seq: Number(r.seq),
+  at: r.at,
+  actorId: r.actor_id,
+  actorName: r.actor_name,
+  action: r.action,
+  subjectType: r.subject_type,
+  subjectId: r.subject_id,
+  detail: r.detail,
+  prevHash: r.prev_hash,
+  hash: r.hash,
+});
+
+export const toAuditEntry = (r: AuditRow): AuditEntry => ({
+  seq: Number(r.seq),
+  at: r.at,
+  actorName: r.actor_name,
+  action: r.action,
+  subjectType: r.subject_type,
+  subjectId: r.subject_id,
+  detail: safeJson(r.detail),
+});
+
+function safeJson(text: string): Record<string, unknown> {
+  try {
+    const v: unknown = JSON.parse(text);
+    return v && typeof v === 'object' ? (v as Record<string, unknown>) : { value: v };
+  } catch {
+    return { unreadable: text };
+  }
+}
+
+export async function listAudit(ctx: AppContext, limit: number, before?: number): Promise<AuditEntry[]> {
+  return (await auditRepository.page(ctx.db.kysely, limit, before)).map(toAuditEntry);
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  entries: number;
+  firstBad: ChainProblem | null;
+}
+
+/** Walks the whole chain from the first entry; stops at the first entry that does not hold. */
+export async function verifyAudit(
+  ctx: AppContext,
+  onProgress?: (checked: number) => void,
+): Promise<VerifyResult> {
+  let prev: StoredEntry | null = null;
+  let checked = 0;
+  for (;;) {
+    const rows = await auditRepository.chunk(ctx.db.kysely, prev?.seq ?? 0, 2000);
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      const entry = toStored(row);
+      const problem = checkLink(prev, entry);
+      if (problem) return { ok: false, entries: checked, firstBad: problem };
+      prev = entry;
+      checked++;
+    }
+    onProgress?.(checked);
+  }
+  return { ok: true, entries: checked, firstBad: null };
+}

@@ -1,0 +1,44 @@
+import { sql, type Kysely } from 'kysely';
+import type { AuditRow, Database } from './schema.js';
+
+type Q = Kysely<Database>;
+
+export const auditRepository = {
+  last: (db: Q): Promise<AuditRow | undefined> =>
+    db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirst(),
+  insert: async (db: Q, row: AuditRow): Promise<void> => {
+    await db.insertInto('audit_log').values(row).execute();
+  },
+  /** Newest first, `before` a sequence number for paging. */
+  page: (db: Q, limit: number, before?: number): Promise<AuditRow[]> => {
+    let q = db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(limit);
+    if (before !== undefined) q = q.where('seq', '<', before);
+    return q.execute();
+  },
+  /** Oldest first, in chunks, so verifying a long log does not hold it all in memory. */
+  chunk: (db: Q, afterSeq: number, size: number): Promise<AuditRow[]> =>
+    db.selectFrom('audit_log').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(size).execute(),
+  count: async (db: Q): Promise<number> => {
+    const r = await db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirst();
+    return Number(r?.n ?? 0);
+  },
+  /** Serialises appenders on PostgreSQL for the rest of the transaction; SQLite writers are serial already. */
+  lockForAppend: async (db: Q, engine: 'sqlite' | 'postgres'): Promise<void> => {
+    if (engine === 'postgres') await sql`select pg_advisory_xact_lock(4242001)`.execute(db);
+  },
+};
+
+export const settingRepository = {
+  get: async (db: Q, key: string): Promise<string | undefined> =>
+    (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value,
+  set: async (db: Q, key: string, value: string, at: string): Promise<void> => {
+    await db
+      .insertInto('settings')
+      .values({ key, value, updated_at: at })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: at }))
+      .execute();
+  },
+};

@@ -1,0 +1,33 @@
+import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import type { Db } from './db.js';
+import * as m0001 from './migrations/0001-people-and-audit.js';
+
+/** Every migration, in order; imported statically so the built server and tests see the same list. */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-people-and-audit': m0001,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+export interface MigrateResult {
+  applied: string[];
+  pending: number;
+}
+
+/** Applies every pending migration in one go; throws naming the migration that failed. */
+export async function migrateToLatest(db: Db): Promise<MigrateResult> {
+  const migrator = new Migrator({ db: db.kysely, provider });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`migration ${failed} failed: ${(result.error as Error).message}`);
+  }
+  return { applied: (result.results ?? []).map((r) => r.migrationName), pending: 0 };
+}
+
+/** Names of migrations not yet applied (for `dabyl doctor` and `/readyz`). */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db: db.kysely, provider });
+  const all = await migrator.getMigrations();
+  return all.filter((m) => !m.executedAt).map((m) => m.name);
+}
