@@ -1,0 +1,104 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createTestPki, removeTestPki, sampleAlert, type TestPki } from '../../cap/dsig/fixtures/pki.js';
+import { CliFailure } from '../output.js';
+import { registerCapSignCommands } from './cap-sign.js';
+
+let pki: TestPki;
+let unsigned: string;
+beforeAll(() => {
+  pki = createTestPki();
+  unsigned = join(pki.dir, 'alert.xml');
+  writeFileSync(unsigned, sampleAlert());
+});
+afterAll(() => removeTestPki(pki));
+
+/** Runs `dabyl …` in-process; returns stdout and the failure, if any. */
+async function dabyl(...args: string[]): Promise<{ out: string; failure?: CliFailure }> {
+  const program = new Command('dabyl').exitOverride();
+  registerCapSignCommands(program);
+  let out = '';
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    out += String(chunk);
+    return true;
+  });
+  try {
+    await program.parseAsync(args, { from: 'user' });
+    return { out };
+  } catch (err) {
+    if (err instanceof CliFailure) return { out, failure: err };
+    throw err;
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+async function signedFile(name: string, ...extra: string[]): Promise<string> {
+  const out = join(pki.dir, name);
+  const result = await dabyl('cap', 'sign', unsigned, '--key', pki.rsa.keyPath, '--out', out, ...extra);
+  expect(result.failure).toBeUndefined();
+  return out;
+}
+
+describe('dabyl cap sign / cap verify', () => {
+  it('signs to a file and verifies it with exit 0', async () => {
+    const file = await signedFile('signed.xml', '--cert', pki.rsa.certPath);
+    const { out, failure } = await dabyl('cap', 'verify', file, '--trust', pki.rsa.certPath);
+    expect(failure).toBeUndefined();
+    expect(out).toMatch(
+      /valid signature \(rsa-sha256, key from KeyInfo "O=Dabyl tests, CN=Dabyl RSA signer", trusted\)/,
+    );
+  });
+
+  it('writes the signed message to standard output without --out', async () => {
+    const { out } = await dabyl('cap', 'sign', unsigned, '--key', pki.ec.keyPath);
+    expect(out).toContain('ecdsa-sha256');
+  });
+
+  it('fails for an unsigned message and a tampered one, naming what failed, and still reports every file', async () => {
+    const file = await signedFile('tampered.xml', '--cert', pki.rsa.certPath);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Minor', 'Extreme'));
+    const good = await signedFile('good.xml', '--cert', pki.rsa.certPath);
+    const { out, failure } = await dabyl('cap', 'verify', unsigned, file, join(pki.dir, 'missing.xml'), good);
+    expect(failure?.exitCode).toBe(1);
+    expect(failure?.message).toBe('3 of 4 messages are unsigned or badly signed');
+    expect(out).toContain('alert.xml: NOT signed');
+    expect(out).toMatch(
+      /tampered\.xml: INVALID signature\n {2}digest: the digest of Reference URI="" .*DigestValue\)/,
+    );
+    expect(out).toContain('missing.xml: NOT signed\n  structure: cannot read the file');
+    expect(out).toContain('good.xml: valid signature');
+  });
+
+  it('fails when --trust is given and the signer is not trusted', async () => {
+    const file = await signedFile('untrusted.xml', '--cert', pki.rsa.certPath);
+    const { out, failure } = await dabyl('cap', 'verify', file, '--trust', pki.other.certPath, '--json');
+    expect(failure?.exitCode).toBe(1);
+    const [report] = JSON.parse(out) as Array<{ trusted: boolean; problems: Array<{ what: string }> }>;
+    expect(report).toMatchObject({ file, signed: true, valid: false, trusted: false, keySource: 'keyinfo' });
+    expect(report!.problems.map((p) => p.what)).toEqual(['certificate']);
+  });
+
+  it('refuses to sign with a certificate that is not for the key', async () => {
+    const { failure } = await dabyl(
+      'cap',
+      'sign',
+      unsigned,
+      '--key',
+      pki.rsa.keyPath,
+      '--cert',
+      pki.other.certPath,
+    );
+    expect(failure?.message).toMatch(/not for this private key/);
+  });
+
+  it('adds to an existing cap command instead of creating a second one', () => {
+    const program = new Command('dabyl');
+    program.command('cap').command('validate');
+    registerCapSignCommands(program);
+    expect(program.commands.filter((c) => c.name() === 'cap')).toHaveLength(1);
+    expect(program.commands[0]!.commands.map((c) => c.name())).toEqual(['validate', 'sign', 'verify']);
+  });
+});
