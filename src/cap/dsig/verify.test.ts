@@ -1,7 +1,13 @@
 import { createPublicKey } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPki, removeTestPki, sampleAlert, type TestPki } from './fixtures/pki.js';
-import { checkSignature, loadTrustAnchors, signCapMessage, verifyCapSignature } from './index.js';
+import {
+  checkSignature,
+  loadTrustAnchors,
+  signCapMessage,
+  signatureFindings,
+  verifyCapSignature,
+} from './index.js';
 
 let pki: TestPki;
 let signed: string;
@@ -237,5 +243,18 @@ describe('checkSignature', () => {
   it('reports nothing for an unsigned message and everything for a signed one', () => {
     expect(checkSignature(sampleAlert())).toMatchObject({ signed: false, problems: [] });
     expect(checkSignature(signed.replace('Minor', 'Severe')).problems.map((p) => p.what)).toEqual(['digest']);
+  });
+});
+
+describe('signatureFindings', () => {
+  it('turns each problem into an error finding with a rule and a path', () => {
+    expect(signatureFindings(sampleAlert())).toEqual([]);
+    expect(signatureFindings(signed.replace('Minor', 'Severe'))).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        rule: 'cap.signature.digest',
+        path: '/alert/Signature/SignedInfo/Reference/DigestValue',
+      }),
+    ]);
   });
 });
