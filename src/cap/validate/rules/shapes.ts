@@ -1,0 +1,134 @@
+/** Polygon and circle rules: the syntax and ranges CAP 1.2 prescribes, and what real senders get wrong. */
+import type { CapRule, GeoBox, RuleContext } from '../rule.js';
+import type { Shape } from '../geometry.js';
+import { eachShape } from '../walk.js';
+
+function shapeOf(ctx: RuleContext, text: string, kind: 'polygon' | 'circle'): Shape {
+  return kind === 'polygon' ? ctx.geometry.polygon(text) : ctx.geometry.circle(text);
+}
+
+export const polygonSyntax: CapRule = {
+  id: 'cap.polygon.syntax',
+  severity: 'error',
+  description: 'A polygon is at least four "lat,lon" pairs separated by spaces, the first equal to the last.',
+  check(ctx, report) {
+    eachShape(ctx.alert, (text, path, kind) => {
+      if (kind !== 'polygon') return;
+      const s = ctx.geometry.polygon(text);
+      if (s.syntaxError !== undefined) {
+        report(
+          path,
+          s.syntaxError === '' ? 'The polygon is empty.' : `"${s.syntaxError}" is not a "lat,lon" pair.`,
+        );
+      } else if (s.points.length < 4) {
+        report(
+          path,
+          `A polygon needs at least 4 points (the first repeated last); this one has ${s.points.length}.`,
+        );
+      } else {
+        const [a, b] = [s.points[0]!, s.points[s.points.length - 1]!];
+        if (a[0] !== b[0] || a[1] !== b[1]) {
+          report(path, `The polygon is not closed: it starts at ${a.join(',')} but ends at ${b.join(',')}.`);
+        }
+      }
+    });
+  },
+};
+
+export const circleSyntax: CapRule = {
+  id: 'cap.circle.syntax',
+  severity: 'error',
+  description: 'A circle is "lat,lon radius" with the radius in kilometres, not negative.',
+  check(ctx, report) {
+    eachShape(ctx.alert, (text, path, kind) => {
+      if (kind !== 'circle') return;
+      const s = ctx.geometry.circle(text);
+      if (s.syntaxError !== undefined) {
+        report(path, `"${text.trim()}" is not a circle written as "lat,lon radius" (radius in km).`);
+      } else if (s.radius! < 0) {
+        report(path, `The radius ${s.radius} km is negative.`);
+      }
+    });
+  },
+};
+
+const inRange = ([lat, lon]: [number, number]): boolean => Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
+
+export const coordinateRange: CapRule = {
+  id: 'cap.coordinates.range',
+  severity: 'error',
+  description: 'Latitudes lie within ±90 and longitudes within ±180 degrees (WGS 84).',
+  check(ctx, report) {
+    eachShape(ctx.alert, (text, path, kind) => {
+      const bad = shapeOf(ctx, text, kind).points.find((p) => !inRange(p));
+      if (!bad) return;
+      const swapped = inRange([bad[1], bad[0]]) ? ' It looks like "lon,lat"; CAP writes latitude first.' : '';
+      report(
+        path,
+        `The point ${bad.join(',')} is outside the range of latitude ±90 and longitude ±180.${swapped}`,
+      );
+    });
+  },
+};
+
+export const radiusZero: CapRule = {
+  id: 'cap.circle.radius-zero',
+  severity: 'warning',
+  description: 'A circle of radius 0 covers nobody; senders usually meant a small radius.',
+  check(ctx, report) {
+    eachShape(ctx.alert, (text, path, kind) => {
+      if (kind === 'circle' && ctx.geometry.circle(text).radius === 0) {
+        report(path, 'The circle has a radius of 0 km, so it covers no one.');
+      }
+    });
+  },
+};
+
+export const coordinateWhitespace: CapRule = {
+  id: 'cap.coordinates.whitespace',
+  severity: 'warning',
+  description:
+    'No whitespace beside the comma of a pair or around the whole list; some receivers fail on it.',
+  check(ctx, report) {
+    eachShape(ctx.alert, (text, path, kind) => {
+      if (shapeOf(ctx, text, kind).whitespace) {
+        report(path, 'There is whitespace around the coordinates (write "51.12,71.43", not "51.12, 71.43").');
+      }
+    });
+  },
+};
+
+export const coordinatePrecision: CapRule = {
+  id: 'cap.coordinates.precision',
+  severity: 'warning',
+  description: 'Coordinates have at most 6 decimals (about 10 cm); aggregators reject more.',
+  check(ctx, report) {
+    eachShape(ctx.alert, (text, path, kind) => {
+      const d = shapeOf(ctx, text, kind).maxDecimals;
+      if (d > 6) report(path, `Coordinates carry ${d} decimals; at most 6 (about 10 cm) are meaningful.`);
+    });
+  },
+};
+
+const within = (boxes: readonly GeoBox[], [lat, lon]: [number, number]): boolean =>
+  boxes.some((b) => lat >= b.minLat && lat <= b.maxLat && lon >= b.minLon && lon <= b.maxLon);
+
+export const swappedCoordinates: CapRule = {
+  id: 'cap.coordinates.swapped',
+  severity: 'warning',
+  description:
+    'A shape outside the profile\'s plausible area that would fall inside it as "lon,lat" is likely swapped.',
+  check(ctx, report) {
+    if (ctx.plausibleArea.length === 0) return;
+    eachShape(ctx.alert, (text, path, kind) => {
+      const points = shapeOf(ctx, text, kind).points;
+      if (points.length === 0 || points.some((p) => within(ctx.plausibleArea, p))) return;
+      if (points.every(([lat, lon]) => within(ctx.plausibleArea, [lon, lat]))) {
+        report(
+          path,
+          'The shape lies outside the expected area but fits it with latitude and longitude swapped.',
+        );
+      }
+    });
+  },
+};

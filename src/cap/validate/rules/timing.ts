@@ -1,0 +1,52 @@
+/** Times that are legal but suspicious, and the note that exercises and errors should carry. */
+import { parseCapDateTime } from '../../datetime.js';
+import type { CapRule } from '../rule.js';
+import { eachInfo } from '../walk.js';
+
+/** How far ahead of the validator's clock a sent time may be before it looks wrong. */
+const CLOCK_SKEW_MS = 60_000;
+
+export const startsAfterExpiry: CapRule = {
+  id: 'cap.time.after-expires',
+  severity: 'warning',
+  description: 'onset and effective are not later than expires.',
+  check({ alert }, report) {
+    eachInfo(alert, (info, p) => {
+      const expires = info.expires && parseCapDateTime(info.expires);
+      if (!expires) return;
+      for (const name of ['effective', 'onset'] as const) {
+        const t = info[name] && parseCapDateTime(info[name]!);
+        if (t && t > expires)
+          report(`${p}/${name}`, `<${name}> (${info[name]}) is after <expires> (${info.expires}).`);
+      }
+    });
+  },
+};
+
+export const sentInFuture: CapRule = {
+  id: 'cap.sent.future',
+  severity: 'warning',
+  description: "sent is not in the future by the validator's clock.",
+  check({ alert, now }, report) {
+    const sent = parseCapDateTime(alert.sent);
+    if (sent && sent.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+      report(
+        '/alert/sent',
+        `<sent> (${alert.sent}) is in the future; is the sender's clock or time zone wrong?`,
+      );
+    }
+  },
+};
+
+export const noteOnExerciseOrError: CapRule = {
+  id: 'cap.note.missing',
+  severity: 'warning',
+  description: 'Exercise messages say which exercise in note; Error messages explain the error there.',
+  check({ alert }, report) {
+    if ((alert.note ?? '').trim() !== '') return;
+    if (alert.status === 'Exercise')
+      report('/alert/note', 'An Exercise message should name the exercise in <note>.');
+    if (alert.msgType === 'Error')
+      report('/alert/note', 'An Error message should explain the error in <note>.');
+  },
+};
