@@ -52,7 +52,12 @@ export function verifyCapSignature(xml: string, options: VerifyOptions = {}): Si
   }
   const described = describeSignature(element, root, path);
   if (!described.ok) return failed([described.problem]);
-  return checkDescribed(xml, doc, element, described.signature, path, options);
+  try {
+    return checkDescribed(xml, doc, element, described.signature, path, options);
+  } catch (err) {
+    // A canonicaliser or key parser choking on hostile input is a bad message, not a crash.
+    return failed([structure(`the signature could not be processed: ${(err as Error).message}`, path)]);
+  }
 }
 
 function checkDescribed(
