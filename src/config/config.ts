@@ -93,7 +93,7 @@ export function loadConfig(env: Env = process.env): Config {
   return Object.freeze({
     port,
     host: env.DABYL_HOST || '0.0.0.0',
-    dataDir: path.resolve(env.DABYL_DATA_DIR || './data'),
+    dataDir: env.DABYL_DATA_DIR === ':memory:' ? ':memory:' : path.resolve(env.DABYL_DATA_DIR || './data'),
     databaseUrl: url(env, 'DABYL_DATABASE_URL', ['postgres', 'postgresql']),
     redisUrl: url(env, 'DABYL_REDIS_URL', ['redis', 'rediss']),
     logLevel: logLevel as Config['logLevel'],

@@ -57,7 +57,8 @@ export function registerAccessControl(app: FastifyInstance, ctx: AppContext): Ro
       if (method !== 'HEAD' && access) table.push({ method, url: route.url, access });
   });
 
-  app.addHook('preHandler', async (request) => {
+  // onRequest: decided before the body is even parsed, so a refused caller learns nothing from validation.
+  app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config?.access;
     if (!access) return;
     const principal = await resolvePrincipal(ctx, request);

@@ -54,7 +54,6 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   });
   registerValidators(app);
   registerProblemHandlers(app);
-  const routes = registerAccessControl(app, ctx);
   const registry = registerMetrics(app);
 
   await app.register(fastifyHelmet, {
@@ -78,6 +77,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     crossOriginEmbedderPolicy: false,
   });
   await app.register(fastifyCookie);
+  // After the cookie parser: access is decided in onRequest and reads the session cookie.
+  const routes = registerAccessControl(app, ctx);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {

@@ -12,6 +12,8 @@ export interface Db {
   readonly engine: Engine;
   /** Where the data lives, for people: a file path or a URL without its password. */
   readonly location: string;
+  /** The PostgreSQL schema in use when not the default one. */
+  readonly schema?: string | undefined;
   close(): Promise<void>;
 }
 
@@ -55,5 +57,5 @@ function openPostgres(url: string, schema: string | undefined, poolSize = 10): D
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const shown = new URL(url);
   shown.password = '';
-  return { kysely, engine: 'postgres', location: shown.toString(), close: () => kysely.destroy() };
+  return { kysely, engine: 'postgres', location: shown.toString(), schema, close: () => kysely.destroy() };
 }

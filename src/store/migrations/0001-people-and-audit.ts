@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { SqliteAdapter, sql, type Kysely } from 'kysely';
 
 // Migrations take Kysely<unknown>: they describe the database as it was then, not today's types.
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -106,7 +106,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
  * cannot rewrite history; the hash chain catches anyone who goes around this (e.g. drops the trigger).
  */
 async function forbidAuditRewrites(db: Kysely<unknown>): Promise<void> {
-  const engine = await detectEngine(db);
+  const engine = detectEngine(db);
   if (engine === 'sqlite') {
     for (const op of ['UPDATE', 'DELETE']) {
       await sql
@@ -132,13 +132,9 @@ async function forbidAuditRewrites(db: Kysely<unknown>): Promise<void> {
   }
 }
 
-export async function detectEngine(db: Kysely<unknown>): Promise<'sqlite' | 'postgres'> {
-  try {
-    await sql`select sqlite_version()`.execute(db);
-    return 'sqlite';
-  } catch {
-    return 'postgres';
-  }
+/** Which engine a migration runs on; asked of Kysely's adapter so nothing is sent to the database. */
+export function detectEngine(db: Kysely<unknown>): 'sqlite' | 'postgres' {
+  return db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres';
 }
 
 export async function down(): Promise<void> {

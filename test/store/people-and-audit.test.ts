@@ -1,0 +1,254 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAudit, recordAudit } from '../../src/services/audit.service.js';
+import {
+  createToken,
+  login,
+  logoutEverywhere,
+  principalFromCookie,
+  principalFromToken,
+  revokeToken,
+} from '../../src/services/auth.service.js';
+import { SYSTEM_ACTOR, type AppContext } from '../../src/services/context.js';
+import { loadDemoData } from '../../src/services/demo.service.js';
+import { addUnit, createOrganisation, listOrganisations } from '../../src/services/organisations.service.js';
+import {
+  createUser,
+  grantRole,
+  listUsers,
+  revokeRole,
+  updateUser,
+} from '../../src/services/users.service.js';
+import { ENGINES, openTestRuntime } from '../support/engines.js';
+
+const PASSWORD = 'a long enough secret';
+
+/** A context whose clock the test moves. */
+function withClock(ctx: AppContext, at: () => Date): AppContext {
+  return { ...ctx, clock: { now: at } };
+}
+
+describe.each(ENGINES)('people, sessions, tokens and audit on %s', (engine) => {
+  let ctx: AppContext;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const rt = await openTestRuntime(engine);
+    ctx = rt.ctx;
+    drop = rt.drop;
+  });
+  afterAll(async () => drop?.());
+
+  it('stores organisations with units, and refuses a duplicate name naming the field', async () => {
+    const org = await createOrganisation(ctx, SYSTEM_ACTOR, {
+      name: 'Astana City Police Department',
+      shortName: 'Astana Police',
+      kind: 'police',
+    });
+    await addUnit(ctx, SYSTEM_ACTOR, org.id, 'Motor patrol battalion');
+    const [stored] = await listOrganisations(ctx);
+    expect(stored).toMatchObject({
+      name: 'Astana City Police Department',
+      kind: 'police',
+      units: [{ name: 'Motor patrol battalion' }],
+    });
+    await expect(
+      createOrganisation(ctx, SYSTEM_ACTOR, { name: 'Astana City Police Department', kind: 'police' }),
+    ).rejects.toMatchObject({ code: 'conflict', field: 'name' });
+    await expect(createOrganisation(ctx, SYSTEM_ACTOR, { name: 'X', kind: 'army' })).rejects.toMatchObject({
+      field: 'kind',
+    });
+  });
+
+  it('stores instants as UTC ISO strings', async () => {
+    const user = await createUser(ctx, SYSTEM_ACTOR, null, {
+      username: 'utc.check',
+      displayName: 'UTC',
+      password: PASSWORD,
+    });
+    expect(user.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  });
+
+  it('keeps script- and SQL-looking names as plain data', async () => {
+    const name = `<script>alert(1)</script> Robert'); DROP TABLE users;--`;
+    const user = await createUser(ctx, SYSTEM_ACTOR, null, {
+      username: 'odd.name',
+      displayName: name,
+      password: PASSWORD,
+    });
+    expect(user.displayName).toBe(name);
+    expect((await listUsers(ctx)).some((u) => u.displayName === name)).toBe(true);
+  });
+
+  it('grants and revokes roles per organisation, and refuses to remove the last administrator', async () => {
+    const [org] = await listOrganisations(ctx);
+    const admin = await createUser(ctx, SYSTEM_ACTOR, null, {
+      username: 'root.admin',
+      displayName: 'Root',
+      password: PASSWORD,
+      grants: [{ role: 'admin' }],
+    });
+    const granter = {
+      userId: admin.id,
+      grants: [{ role: 'admin' as const, organisationId: null, exerciseId: null }],
+    };
+    const planner = await createUser(ctx, SYSTEM_ACTOR, null, {
+      username: 'p.one',
+      displayName: 'P',
+      password: PASSWORD,
+    });
+    const grant = await grantRole(ctx, SYSTEM_ACTOR, granter, planner.id, {
+      role: 'planner',
+      organisationId: org!.id,
+    });
+    expect(grant).toMatchObject({ role: 'planner', organisationId: org!.id });
+    await expect(
+      grantRole(ctx, SYSTEM_ACTOR, granter, planner.id, { role: 'planner', organisationId: org!.id }),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    await revokeRole(ctx, SYSTEM_ACTOR, granter, planner.id, grant.id);
+    await expect(revokeRole(ctx, SYSTEM_ACTOR, granter, admin.id, admin.grants[0]!.id)).rejects.toMatchObject(
+      { code: 'last_admin' },
+    );
+  });
+
+  it('signs in, locks after repeated wrong passwords, and signs out everywhere', async () => {
+    let now = new Date('2026-10-21T04:00:00Z');
+    const c = withClock(ctx, () => now);
+    const user = await createUser(c, SYSTEM_ACTOR, null, {
+      username: 'patrol.7',
+      displayName: 'Patrol 7',
+      password: PASSWORD,
+      grants: [{ role: 'player' }],
+    });
+    const first = await login(c, 'patrol.7', PASSWORD, {});
+    expect((await principalFromCookie(c, first.cookie))?.user.id).toBe(user.id);
+
+    for (let i = 1; i < ctx.config.loginMaxFailures; i++) {
+      await expect(login(c, 'patrol.7', 'wrong password', {})).rejects.toMatchObject({
+        code: 'wrong_credentials',
+        status: 401,
+      });
+    }
+    await expect(login(c, 'patrol.7', 'wrong password', {})).rejects.toMatchObject({
+      code: 'account_locked',
+      status: 423,
+    });
+    await expect(login(c, 'patrol.7', PASSWORD, {})).rejects.toMatchObject({ code: 'account_locked' });
+    now = new Date(now.getTime() + (ctx.config.loginLockoutMinutes + 1) * 60_000);
+    const second = await login(c, 'patrol.7', PASSWORD, {});
+
+    now = new Date(now.getTime() + 1000);
+    await logoutEverywhere(c, SYSTEM_ACTOR, user.id);
+    expect(await principalFromCookie(c, first.cookie)).toBeNull();
+    expect(await principalFromCookie(c, second.cookie)).toBeNull();
+  });
+
+  it('ends the sessions of a disabled user', async () => {
+    const user = await createUser(ctx, SYSTEM_ACTOR, null, {
+      username: 'leaver',
+      displayName: 'Leaver',
+      password: PASSWORD,
+    });
+    const session = await login(ctx, 'leaver', PASSWORD, {});
+    await updateUser(ctx, SYSTEM_ACTOR, user.id, { disabled: true });
+    expect(await principalFromCookie(ctx, session.cookie)).toBeNull();
+    await expect(login(ctx, 'leaver', PASSWORD, {})).rejects.toMatchObject({ code: 'account_disabled' });
+  });
+
+  it('issues scoped API tokens that expire and can be revoked, storing only their hash', async () => {
+    let now = new Date('2026-10-21T04:00:00Z');
+    const c = withClock(ctx, () => now);
+    await createUser(c, SYSTEM_ACTOR, null, {
+      username: 'script.bot',
+      displayName: 'Bot',
+      password: PASSWORD,
+      grants: [{ role: 'director' }],
+    });
+    const session = await login(c, 'script.bot', PASSWORD, {});
+    await expect(
+      createToken(c, session.principal, { name: 't', scopes: ['users:manage'], expiresInDays: 1 }),
+    ).rejects.toMatchObject({ field: 'scopes' });
+    const token = await createToken(c, session.principal, {
+      name: 'reports',
+      scopes: ['users:read'],
+      expiresInDays: 1,
+    });
+    const stored = await ctx.db.kysely
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('id', '=', token.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.secret_hash).not.toContain(token.token.split('_').pop()!);
+    expect((await principalFromToken(c, token.token)).actor.tokenScopes).toEqual(['users:read']);
+    await expect(
+      principalFromToken(c, token.token.slice(0, -1) + (token.token.endsWith('A') ? 'B' : 'A')),
+    ).rejects.toMatchObject({ status: 401 });
+
+    now = new Date(now.getTime() + 2 * 86_400_000);
+    await expect(principalFromToken(c, token.token)).rejects.toMatchObject({ code: 'token_expired' });
+    const other = await createToken(c, session.principal, {
+      name: 'other',
+      scopes: ['users:read'],
+      expiresInDays: 30,
+    });
+    await revokeToken(c, session.principal.info, other.id, false);
+    await expect(principalFromToken(c, other.token)).rejects.toMatchObject({ code: 'token_revoked' });
+  });
+
+  it('loads the demo data once: a second load adds nothing', async () => {
+    const first = await loadDemoData(ctx);
+    expect(first.organisations).toBeGreaterThan(3);
+    expect(await loadDemoData(ctx)).toMatchObject({
+      organisations: 0,
+      units: 0,
+      users: 0,
+      alreadyLoaded: true,
+    });
+  });
+
+  it('keeps one unbroken chain when many entries are appended at once', async () => {
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        recordAudit(ctx, SYSTEM_ACTOR, { action: 'test.parallel', detail: { i } }),
+      ),
+    );
+    expect(await verifyAudit(ctx)).toMatchObject({ ok: true, firstBad: null });
+  });
+
+  it('refuses UPDATE and DELETE on the audit log in the database itself', async () => {
+    await expect(sql`update audit_log set action = 'x' where seq = 1`.execute(ctx.db.kysely)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(sql`delete from audit_log where seq = 1`.execute(ctx.db.kysely)).rejects.toThrow(
+      /append-only/,
+    );
+  });
+
+  it('names the entry that was edited, deleted or reordered behind the triggers', async () => {
+    const db = ctx.db.kysely;
+    const unguard =
+      engine === 'sqlite'
+        ? ['drop trigger audit_log_no_update', 'drop trigger audit_log_no_delete']
+        : ['alter table audit_log disable trigger audit_log_no_rewrite'];
+    for (const statement of unguard) await sql.raw(statement).execute(db);
+
+    await sql`update audit_log set detail = '{"forged":true}' where seq = 5`.execute(db);
+    expect(await verifyAudit(ctx)).toMatchObject({
+      ok: false,
+      entries: 4,
+      firstBad: { seq: 5, problem: expect.stringContaining('edited') },
+    });
+
+    const original = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '=', 5)
+      .executeTakeFirstOrThrow();
+    await sql`delete from audit_log where seq = 5`.execute(db);
+    expect((await verifyAudit(ctx)).firstBad).toMatchObject({
+      seq: 6,
+      problem: expect.stringContaining('deleted or reordered'),
+    });
+    void original;
+  });
+});
