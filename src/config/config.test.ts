@@ -32,3 +32,12 @@ describe('loadConfig', () => {
     expect(c.redisUrl).toBe('redis://127.0.0.1:6379');
   });
 });
+
+describe('README', () => {
+  it('documents every configuration variable with its default', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { VARIABLES } = await import('./config.js');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const [name] of VARIABLES) expect(readme, name).toContain(`| \`${name}\` |`);
+  });
+});
