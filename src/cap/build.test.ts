@@ -71,7 +71,16 @@ describe('buildCap', () => {
   });
 
   it('emits elements in schema order whatever the order of properties', () => {
-    const shuffled = { info: [], code: ['c'], scope: 'Public', msgType: 'Alert', status: 'Actual', sent: minimal.sent, sender: 's', identifier: 'i' } as CapAlert;
+    const shuffled = {
+      info: [],
+      code: ['c'],
+      scope: 'Public',
+      msgType: 'Alert',
+      status: 'Actual',
+      sent: minimal.sent,
+      sender: 's',
+      identifier: 'i',
+    } as CapAlert;
     expect(buildCap(shuffled, { xmlDeclaration: false })).toBe(
       '<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"><identifier>i</identifier><sender>s</sender>' +
         '<sent>2026-10-21T09:00:00+05:00</sent><status>Actual</status><msgType>Alert</msgType><scope>Public</scope><code>c</code></alert>',
