@@ -77,6 +77,10 @@ describe('verifyCapSignature: a message altered after signing is rejected', () =
     expect(kinds(broken)).toEqual(['signature-value']);
   });
 
+  it('survives CRLF line endings and a BOM added in transit, which XML parsing normalises', () => {
+    expect(verifyCapSignature(`\uFEFF${signed.replace(/\n/g, '\r\n')}`).valid).toBe(true);
+  });
+
   it('ignores comments added after signing, as same-document references require', () => {
     expect(verifyCapSignature(signed.replace('<info>', '<info><!-- a note -->')).valid).toBe(true);
   });
