@@ -105,7 +105,13 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(fastifySwaggerUi, {
     routePrefix: '/api/docs',
     staticCSP: true,
-    uiConfig: { deepLinking: true },
+    // The reference page styles itself inline; over plain http an upgrade directive would send its
+    // fetch of the OpenAPI document to https and leave the page loading forever.
+    transformStaticCSP: (header) => {
+      const csp = header.replace("style-src 'self' https:", "style-src 'self' 'unsafe-inline'");
+      return ctx.config.secureCookies ? csp : csp.replace(/\s*upgrade-insecure-requests;?/, '');
+    },
+    uiConfig: { deepLinking: true, validatorUrl: null },
   });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
