@@ -2,6 +2,8 @@ import { Redis } from 'ioredis';
 import type { Config } from './config/config.js';
 import { buildApp, type App } from './http/app.js';
 import type { ReadinessProbe } from './http/health.js';
+import { defineJobs, scheduleJobs } from './jobs/builtin.js';
+import { openJobQueue, type JobQueue } from './jobs/index.js';
 import { ensureFirstAdmin, type FirstAdmin } from './services/bootstrap.service.js';
 import { systemClock, type AppContext } from './services/context.js';
 import { loadDemoData } from './services/demo.service.js';
@@ -53,8 +55,13 @@ export interface Server {
   runtime: Runtime;
   url: string;
   firstAdmin: FirstAdmin | null;
+  /** The job queue; it processes jobs unless the role is `api`. */
+  jobs: JobQueue;
   close(): Promise<void>;
 }
+
+/** What one `dabyl serve` process does: everything, only the HTTP side, or only the jobs. */
+export type ServeRole = 'all' | 'api' | 'worker';
 
 /**
  * Everything `dabyl serve` does: migrate, create the first administrator on the very first start,
@@ -62,7 +69,13 @@ export interface Server {
  */
 export async function startServer(
   config: Config,
-  options: { schema?: string; logger?: boolean; consoleDir?: string } = {},
+  options: {
+    schema?: string;
+    logger?: boolean;
+    consoleDir?: string;
+    role?: ServeRole;
+    jobPrefix?: string;
+  } = {},
 ): Promise<Server> {
   const runtime = await openRuntime(config, options.schema ? { schema: options.schema } : {});
   const { ctx } = runtime;
@@ -70,11 +83,22 @@ export async function startServer(
   if (config.demoData && !(await settingRepository.get(ctx.db.kysely, 'demo.version')))
     await loadDemoData(ctx);
   const redis = config.redisUrl ? redisProbe(config.redisUrl) : null;
+  let logJobError: (err: unknown, where: string) => void = () => undefined;
+  const jobs = await openJobQueue(config, ctx.db, {
+    ...(options.jobPrefix ? { prefix: options.jobPrefix } : {}),
+    onError: (err, where) => logJobError(err, where),
+  });
+  defineJobs(jobs, ctx);
   const app = await buildApp(ctx, {
     probes: redis ? [redis.probe] : [],
     ...(options.logger === false ? { logger: false } : {}),
     ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}),
   });
+  logJobError = (err, where) => app.app.log.error({ err }, `jobs: ${where}`);
+  if ((options.role ?? 'all') !== 'api') {
+    await jobs.start();
+    await scheduleJobs(jobs, ctx);
+  }
   const address = await app.app.listen({ port: config.port, host: config.host });
   const url = address.replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost');
   return {
@@ -82,8 +106,11 @@ export async function startServer(
     runtime,
     url,
     firstAdmin,
+    jobs,
     close: async () => {
       await app.app.close();
+      // After HTTP, so nothing enqueues into a stopped queue; stop() lets running jobs finish.
+      await jobs.stop();
       redis?.close();
       await runtime.close();
     },

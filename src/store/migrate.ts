@@ -1,10 +1,12 @@
 import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import type { Db } from './db.js';
 import * as m0001 from './migrations/0001-people-and-audit.js';
+import * as m0002 from './migrations/0002-jobs.js';
 
 /** Every migration, in order; imported statically so the built server and tests see the same list. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-people-and-audit': m0001,
+  '0002-jobs': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -90,6 +90,24 @@ export interface SettingTable {
   updated_at: string;
 }
 
+/** One job of the embedded queue; see src/jobs/embedded.queue.ts for the state machine. */
+export interface JobTable {
+  id: string;
+  name: string;
+  /** JSON. */
+  payload: string;
+  /** waiting (due at run_at), active (leased to locked_by until locked_until), completed or failed. */
+  status: string;
+  run_at: string;
+  attempts: number;
+  last_error: string | null;
+  locked_by: string | null;
+  locked_until: string | null;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   units: UnitTable;
@@ -99,6 +117,7 @@ export interface Database {
   api_tokens: ApiTokenTable;
   audit_log: AuditTable;
   settings: SettingTable;
+  jobs: JobTable;
 }
 
 export type OrganisationRow = Selectable<OrganisationTable>;
@@ -111,4 +130,5 @@ export type SessionRow = Selectable<SessionTable>;
 export type ApiTokenRow = Selectable<ApiTokenTable>;
 export type AuditRow = Selectable<AuditTable>;
 export type NewAuditRow = Insertable<Omit<AuditTable, 'seq'>> & { seq: number };
+export type JobRow = Selectable<JobTable>;
 export type { Generated };

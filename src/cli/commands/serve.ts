@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/config.js';
-import { startServer } from '../../runtime.js';
+import { startServer, type ServeRole } from '../../runtime.js';
 
 export function registerServe(program: Command): void {
   program
@@ -22,7 +22,7 @@ export function registerServe(program: Command): void {
           '--role api|worker runs Dabyl scaled out: set DABYL_DATABASE_URL (PostgreSQL) and DABYL_REDIS_URL',
         );
       }
-      const server = await startServer(config);
+      const server = await startServer(config, { role: opts.role as ServeRole });
       if (server.firstAdmin) {
         const line = '='.repeat(64);
         process.stdout.write(
