@@ -22,9 +22,11 @@ export const theme = createTheme({
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", "Liberation Sans", Arial, sans-serif',
   headings: { fontWeight: '700' },
-  focusRing: 'always',
   components: {
-    Table: { defaultProps: { captionSide: 'top' } },
+    Table: {
+      defaultProps: { captionSide: 'top' },
+      styles: { caption: { textAlign: 'left', marginBottom: 4 } },
+    },
   },
 });
 

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { ApiError, api, setCsrfToken } from './client';
 import type { Locale, Session, User } from './types';
 
@@ -19,6 +19,14 @@ async function fetchSession(): Promise<Session | null> {
   }
 }
 
+/**
+ * Nothing fetched for one user may be shown to the next. The session query itself stays: the
+ * routes observe it, and replacing its data is what moves them between sign-in and the console.
+ */
+function forgetAllButSession(client: QueryClient): void {
+  client.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
+}
+
 export function useSessionQuery() {
   return useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 60_000, retry: false });
 }
@@ -30,9 +38,9 @@ export function useLogin() {
       api.post<{ user: User; csrfToken: string }>('/auth/login', input),
     onSuccess: async (result) => {
       setCsrfToken(result.csrfToken);
+      forgetAllButSession(client);
       // Sign-in returns the user but not the permissions; the session carries both.
-      client.clear();
-      await client.fetchQuery({ queryKey: sessionKey, queryFn: fetchSession });
+      client.setQueryData(sessionKey, await fetchSession());
     },
   });
 }
@@ -43,8 +51,7 @@ function useSignOutWith(path: string) {
     mutationFn: () => api.post<void>(path),
     onSettled: () => {
       setCsrfToken(null);
-      // Nothing fetched for the previous user may linger for the next one.
-      client.clear();
+      forgetAllButSession(client);
       client.setQueryData(sessionKey, null);
     },
   });

@@ -2,13 +2,25 @@ import { Code, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../api/types';
 import { DateTime } from './DateTime';
+import classes from './AuditTable.module.css';
+import { TableScroll } from './TableScroll';
+
+/** Ids are long; the first block tells entries apart at a glance and the whole id stays on hover. */
+function Subject({ type, id }: { type: string | null; id: string | null }) {
+  const short = id && id.length > 12 ? `${id.slice(0, 8)}…` : id;
+  return (
+    <Text size="sm" title={id ?? undefined} className={classes.subject}>
+      {[type, short].filter(Boolean).join(' ')}
+    </Text>
+  );
+}
 
 /** Actions are stable machine codes shared with the CLI and exports, so they are shown as they are. */
 export function AuditTable({ entries, caption }: { entries: AuditEntry[]; caption: string }) {
   const { t } = useTranslation();
   if (entries.length === 0) return <Text size="sm">{t('audit.empty')}</Text>;
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <TableScroll label={caption} minWidth={640}>
       <Table striped withTableBorder fz="sm" verticalSpacing={4}>
         <Table.Caption>{caption}</Table.Caption>
         <Table.Thead>
@@ -32,9 +44,11 @@ export function AuditTable({ entries, caption }: { entries: AuditEntry[]; captio
               <Table.Td>
                 <Code>{entry.action}</Code>
               </Table.Td>
-              <Table.Td>{[entry.subjectType, entry.subjectId].filter(Boolean).join(' ')}</Table.Td>
               <Table.Td>
-                <Text size="xs" ff="monospace" lineClamp={2}>
+                <Subject type={entry.subjectType} id={entry.subjectId} />
+              </Table.Td>
+              <Table.Td>
+                <Text size="xs" ff="monospace" lineClamp={2} className={classes.detail}>
                   {Object.keys(entry.detail).length ? JSON.stringify(entry.detail) : ''}
                 </Text>
               </Table.Td>
@@ -42,6 +56,6 @@ export function AuditTable({ entries, caption }: { entries: AuditEntry[]; captio
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroll>
   );
 }

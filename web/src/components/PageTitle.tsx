@@ -9,7 +9,7 @@ export function PageTitle({ title, children }: { title: string; children?: React
     document.title = `${title} · ${t('app.name')}`;
   }, [title, t]);
   return (
-    <Group justify="space-between" align="center" mb="md" wrap="wrap">
+    <Group justify="space-between" align="center" wrap="wrap">
       <Title order={1} size="h3">
         {title}
       </Title>

@@ -51,7 +51,7 @@ export function SignInPage() {
                 value={password}
                 onChange={(e) => setPassword(e.currentTarget.value)}
               />
-              <ProblemAlert error={login.error} />
+              <ProblemAlert error={login.error} title={t('signIn.failed')} />
               <Group justify="flex-end">
                 <Button type="submit" loading={login.isPending} disabled={!username || !password}>
                   {t('signIn.submit')}

@@ -1,6 +1,7 @@
 import { Button, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Organisation } from '../../api/types';
+import { TableScroll } from '../../components/TableScroll';
 
 interface Props {
   organisations: Organisation[];
@@ -11,7 +12,7 @@ interface Props {
 export function OrganisationsTable({ organisations, canManage, onAddUnit }: Props) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <TableScroll label={t('organisations.title')} minWidth={640}>
       <Table striped withTableBorder fz="sm" verticalSpacing={4}>
         <Table.Caption>{t('organisations.caption', { count: organisations.length })}</Table.Caption>
         <Table.Thead>
@@ -48,6 +49,6 @@ export function OrganisationsTable({ organisations, canManage, onAddUnit }: Prop
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroll>
   );
 }

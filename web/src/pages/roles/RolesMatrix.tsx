@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { RolePermissions } from '../../api/types';
 import { permissionLabel } from '../../components/permissionLabel';
 import classes from './RolesMatrix.module.css';
+import { TableScroll } from '../../components/TableScroll';
 
 /** Permissions down, roles across: reading a column answers "what can a planner do?". */
 export function RolesMatrix({ roles }: { roles: RolePermissions[] }) {
   const { t } = useTranslation();
   const permissions = [...new Set(roles.flatMap((r) => r.permissions))].sort();
   return (
-    <Table.ScrollContainer minWidth={800}>
+    <TableScroll label={t('rolesPage.caption')} minWidth={800}>
       <Table withTableBorder withColumnBorders striped fz="sm" verticalSpacing={4}>
         <Table.Caption>{t('rolesPage.caption')}</Table.Caption>
         <Table.Thead>
@@ -47,6 +48,6 @@ export function RolesMatrix({ roles }: { roles: RolePermissions[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroll>
   );
 }

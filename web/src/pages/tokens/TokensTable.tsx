@@ -4,6 +4,7 @@ import { useRevokeToken } from '../../api/tokens';
 import type { ApiToken } from '../../api/types';
 import { DateTime } from '../../components/DateTime';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { TableScroll } from '../../components/TableScroll';
 
 function isLive(token: ApiToken): boolean {
   return !token.revokedAt && (!token.expiresAt || new Date(token.expiresAt) > new Date());
@@ -16,7 +17,7 @@ export function TokensTable({ tokens }: { tokens: ApiToken[] }) {
   return (
     <>
       <ProblemAlert error={revoke.error} />
-      <Table.ScrollContainer minWidth={760}>
+      <TableScroll label={t('tokens.caption')} minWidth={760}>
         <Table striped withTableBorder fz="sm" verticalSpacing={4}>
           <Table.Caption>{t('tokens.caption')}</Table.Caption>
           <Table.Thead>
@@ -71,7 +72,7 @@ export function TokensTable({ tokens }: { tokens: ApiToken[] }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
     </>
   );
 }

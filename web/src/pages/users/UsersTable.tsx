@@ -2,6 +2,7 @@ import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Organisation, User } from '../../api/types';
 import { UserRow } from './UserRow';
+import { TableScroll } from '../../components/TableScroll';
 
 export interface UserAction {
   kind: 'password' | 'grants';
@@ -18,7 +19,7 @@ interface Props {
 export function UsersTable({ users, organisations, canManage, onAction }: Props) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={760}>
+    <TableScroll label={t('users.title')} minWidth={760}>
       <Table striped highlightOnHover withTableBorder fz="sm" verticalSpacing={4}>
         <Table.Caption>{t('users.caption', { count: users.length })}</Table.Caption>
         <Table.Thead>
@@ -43,6 +44,6 @@ export function UsersTable({ users, organisations, canManage, onAction }: Props)
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroll>
   );
 }

@@ -1,0 +1,69 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/server.js';
+import {
+  ensureConsoleBuilt,
+  expectAccessible,
+  expectNoPageProblems,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signIn,
+} from './support.js';
+
+describe('signing in to the console', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    await ensureConsoleBuilt();
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("runs under the server's content security policy without a refusal or a script error", async () => {
+    const strict = await newPage(browser, { csp: true });
+    await signIn(strict, server.url, server.admin.username, server.admin.password);
+    await strict.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    expectNoPageProblems(strict);
+    await strict.context().close();
+  });
+
+  it('refuses a wrong password and says so', async () => {
+    page = await newPage(browser);
+    await signIn(page, server.url, server.admin.username, 'not-the-password');
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/\S/);
+    await expect.poll(() => page.getByRole('heading', { name: 'Sign in' }).isVisible()).toBe(true);
+    await screenshot(page, 'sign-in-wrong-password');
+    await expectAccessible(page, 'sign-in with an error');
+  });
+
+  it('shows the dashboard to the administrator', async () => {
+    await signIn(page, server.url, server.admin.username, server.admin.password);
+    const main = page.getByRole('main');
+    await main.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await main.getByText('Recent activity').waitFor();
+    await page.getByTestId('count-users').waitFor();
+    expect(Number(await page.getByTestId('count-users').textContent())).toBeGreaterThan(0);
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+    for (const item of ['Dashboard', 'Users', 'Organisations', 'Roles', 'Audit log', 'My API tokens']) {
+      await nav.getByRole('link', { name: item }).waitFor();
+    }
+    await screenshot(page, 'dashboard');
+    await expectAccessible(page, 'dashboard');
+    expectNoPageProblems(page);
+  });
+
+  it('signs out back to the sign-in page', async () => {
+    await page.getByRole('button', { name: /Account menu/ }).click();
+    await page.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  });
+});
