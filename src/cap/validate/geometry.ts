@@ -23,26 +23,51 @@ export interface Geometry {
 const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)$/;
 const AROUND_COMMA = /\s,|,\s/;
 
-function decimals(s: string): number {
-  const dot = s.indexOf('.');
-  return dot === -1 ? 0 : s.length - dot - 1;
-}
-
 function normalise(text: string): { norm: string; whitespace: boolean } {
   const trimmed = text.trim();
   const whitespace = trimmed.length !== text.length || AROUND_COMMA.test(trimmed);
   return { norm: whitespace ? trimmed.replace(/\s*,\s*/g, ',') : trimmed, whitespace };
 }
 
-function readPair(token: string, shape: Shape): boolean {
-  const comma = token.indexOf(',');
-  if (comma <= 0 || token.indexOf(',', comma + 1) !== -1) return false;
-  const lat = token.slice(0, comma);
-  const lon = token.slice(comma + 1);
-  if (!NUMBER.test(lat) || !NUMBER.test(lon)) return false;
-  shape.points.push([Number(lat), Number(lon)]);
-  const d = Math.max(decimals(lat), decimals(lon));
-  if (d > shape.maxDecimals) shape.maxDecimals = d;
+const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 9 || c === 13;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * Scans one decimal number starting at `i` and returns where it ends (or -1 when there is none);
+ * `decimals` receives the digits after the point. Hand-written because polygons of hundreds of
+ * points are read on every validation, and a regex per token costs several times more.
+ */
+function scanNumber(s: string, i: number, end: number, out: { decimals: number }): number {
+  let k = i;
+  if (k < end && (s.charCodeAt(k) === 45 || s.charCodeAt(k) === 43)) k++;
+  let digits = 0;
+  while (k < end && isDigit(s.charCodeAt(k))) {
+    k++;
+    digits++;
+  }
+  out.decimals = 0;
+  if (k < end && s.charCodeAt(k) === 46) {
+    k++;
+    while (k < end && isDigit(s.charCodeAt(k))) {
+      k++;
+      digits++;
+      out.decimals++;
+    }
+  }
+  return digits === 0 ? -1 : k;
+}
+
+/** Reads the "lat,lon" pair s[i, end) into `shape`; false when it is not one. */
+function readPair(s: string, i: number, end: number, shape: Shape): boolean {
+  const d = { decimals: 0 };
+  const comma = scanNumber(s, i, end, d);
+  if (comma === -1 || s.charCodeAt(comma) !== 44) return false;
+  const latDecimals = d.decimals;
+  const stop = scanNumber(s, comma + 1, end, d);
+  if (stop !== end) return false;
+  shape.points.push([Number(s.slice(i, comma)), Number(s.slice(comma + 1, end))]);
+  const most = latDecimals > d.decimals ? latDecimals : d.decimals;
+  if (most > shape.maxDecimals) shape.maxDecimals = most;
   return true;
 }
 
@@ -51,8 +76,14 @@ export function readPolygon(text: string): Shape {
   const { norm, whitespace } = normalise(text);
   const shape: Shape = { points: [], whitespace, maxDecimals: 0 };
   if (norm === '') return { ...shape, syntaxError: '' };
-  for (const token of norm.split(/\s+/)) {
-    if (!readPair(token, shape)) return { ...shape, syntaxError: token };
+  const n = norm.length;
+  let i = 0;
+  while (i < n) {
+    let j = i;
+    while (j < n && !isSpace(norm.charCodeAt(j))) j++;
+    if (!readPair(norm, i, j, shape)) return { ...shape, syntaxError: norm.slice(i, j) };
+    i = j;
+    while (i < n && isSpace(norm.charCodeAt(i))) i++;
   }
   return shape;
 }
@@ -62,7 +93,8 @@ export function readCircle(text: string): Shape {
   const { norm, whitespace } = normalise(text);
   const shape: Shape = { points: [], whitespace, maxDecimals: 0 };
   const parts = norm.split(/\s+/);
-  if (parts.length !== 2 || !readPair(parts[0]!, shape)) return { ...shape, syntaxError: norm };
+  if (parts.length !== 2 || !readPair(parts[0]!, 0, parts[0]!.length, shape))
+    return { ...shape, syntaxError: norm };
   if (!NUMBER.test(parts[1]!)) return { ...shape, syntaxError: parts[1]! };
   return { ...shape, radius: Number(parts[1]) };
 }
