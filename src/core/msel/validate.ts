@@ -1,0 +1,226 @@
+import type { MselEvent } from './msel.js';
+
+/**
+ * MSEL validation as a list of small named rules (each finding carries the row, the field, a
+ * severity and a sentence), so the grid, the importer and the API report the same things.
+ */
+
+export type Severity = 'error' | 'warning';
+
+export interface MselFinding {
+  rule: string;
+  severity: Severity;
+  /** The event's id, or null for a finding about the whole list. */
+  eventId: string | null;
+  number: string | null;
+  field: string | null;
+  message: string;
+}
+
+export interface Closure {
+  id: string;
+  name: string;
+  /** Road or area the closure blocks: closures on the same road must not overlap in time. */
+  road: string;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+export interface MselContext {
+  startex: Date;
+  endex: Date;
+  teamIds: ReadonlySet<string>;
+  objectiveIds: ReadonlySet<string>;
+  closures?: readonly Closure[];
+}
+
+type Rule = (events: readonly MselEvent[], ctx: MselContext) => MselFinding[];
+
+const finding = (
+  rule: string,
+  severity: Severity,
+  e: MselEvent | null,
+  field: string | null,
+  message: string,
+): MselFinding => ({
+  rule,
+  severity,
+  eventId: e?.id ?? null,
+  number: e?.number ?? null,
+  field,
+  message,
+});
+
+const duplicateNumbers: Rule = (events) => {
+  const seen = new Map<string, MselEvent>();
+  const out: MselFinding[] = [];
+  for (const e of events) {
+    const key = e.number.trim();
+    const first = seen.get(key);
+    if (first)
+      out.push(
+        finding(
+          'msel.number.duplicate',
+          'error',
+          e,
+          'number',
+          `Number ${key} is used twice (also by "${first.title}")`,
+        ),
+      );
+    else seen.set(key, e);
+  }
+  return out;
+};
+
+const outsideWindow: Rule = (events, ctx) => {
+  const length = Math.round((ctx.endex.getTime() - ctx.startex.getTime()) / 60_000);
+  return events
+    .filter((e) => e.kind === 'inject' && (e.offsetMinutes < 0 || e.offsetMinutes > length))
+    .map((e) =>
+      finding(
+        'msel.time.outside',
+        'error',
+        e,
+        'offsetMinutes',
+        `Inject ${e.number} is scheduled outside STARTEX–ENDEX`,
+      ),
+    );
+};
+
+const unknownTeams: Rule = (events, ctx) =>
+  events.flatMap((e) =>
+    e.toTeamIds
+      .filter((t) => !ctx.teamIds.has(t))
+      .map((t) =>
+        finding(
+          'msel.to.unknown-team',
+          'error',
+          e,
+          'toTeamIds',
+          `Event ${e.number} goes to a team that is not in this exercise (${t})`,
+        ),
+      ),
+  );
+
+const expectedActionWithoutObjective: Rule = (events) =>
+  events
+    .filter(
+      (e) =>
+        e.kind === 'inject' &&
+        e.expectedAction &&
+        e.expectedAction.trim() !== '' &&
+        e.objectiveIds.length === 0 &&
+        e.criticalTaskIds.length === 0,
+    )
+    .map((e) =>
+      finding(
+        'msel.objective.missing',
+        'warning',
+        e,
+        'objectiveIds',
+        `Inject ${e.number} expects an action but is linked to no objective, so nobody will evaluate it`,
+      ),
+    );
+
+const unknownObjectives: Rule = (events, ctx) =>
+  events.flatMap((e) =>
+    e.objectiveIds
+      .filter((o) => !ctx.objectiveIds.has(o))
+      .map((o) =>
+        finding(
+          'msel.objective.unknown',
+          'error',
+          e,
+          'objectiveIds',
+          `Event ${e.number} links an objective that is not in this exercise (${o})`,
+        ),
+      ),
+  );
+
+const injectWithoutAddressee: Rule = (events) =>
+  events
+    .filter(
+      (e) =>
+        e.kind === 'inject' &&
+        e.toTeamIds.length === 0 &&
+        !e.toText &&
+        e.method !== 'public-alert' &&
+        e.method !== 'siren',
+    )
+    .map((e) =>
+      finding(
+        'msel.to.missing',
+        'warning',
+        e,
+        'toTeamIds',
+        `Inject ${e.number} has no addressee: name a team or a person`,
+      ),
+    );
+
+const injectWithoutContent: Rule = (events) =>
+  events
+    .filter((e) => e.kind === 'inject' && e.content.trim() === '')
+    .map((e) =>
+      finding('msel.content.missing', 'error', e, 'content', `Inject ${e.number} has no content to deliver`),
+    );
+
+const noController: Rule = (events) =>
+  events
+    .filter((e) => e.kind === 'inject' && !e.responsibleControllerId)
+    .map((e) =>
+      finding(
+        'msel.controller.missing',
+        'warning',
+        e,
+        'responsibleControllerId',
+        `Inject ${e.number} has no responsible controller`,
+      ),
+    );
+
+const overlappingClosures: Rule = (_events, ctx) => {
+  const out: MselFinding[] = [];
+  const closures = [...(ctx.closures ?? [])].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  for (let i = 0; i < closures.length; i++) {
+    for (let j = i + 1; j < closures.length; j++) {
+      const [a, b] = [closures[i]!, closures[j]!];
+      if (b.startsAt >= a.endsAt) break;
+      if (a.road.trim().toLowerCase() === b.road.trim().toLowerCase()) {
+        out.push({
+          rule: 'closure.overlap',
+          severity: 'warning',
+          eventId: null,
+          number: null,
+          field: 'closures',
+          message: `Road closures "${a.name}" and "${b.name}" block ${a.road} at overlapping times`,
+        });
+      }
+    }
+  }
+  return out;
+};
+
+export const MSEL_RULES: Readonly<Record<string, Rule>> = {
+  duplicateNumbers,
+  outsideWindow,
+  unknownTeams,
+  unknownObjectives,
+  expectedActionWithoutObjective,
+  injectWithoutAddressee,
+  injectWithoutContent,
+  noController,
+  overlappingClosures,
+};
+
+/** Every finding for the list, errors first, then in list order. */
+export function validateMsel(events: readonly MselEvent[], ctx: MselContext): MselFinding[] {
+  const order = new Map(events.map((e, i) => [e.id, i]));
+  return Object.values(MSEL_RULES)
+    .flatMap((rule) => rule(events, ctx))
+    .sort((a, b) =>
+      a.severity === b.severity
+        ? (order.get(a.eventId ?? '') ?? -1) - (order.get(b.eventId ?? '') ?? -1)
+        : a.severity === 'error'
+          ? -1
+          : 1,
+    );
+}
