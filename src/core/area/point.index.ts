@@ -35,7 +35,10 @@ export class PointIndex {
 
   /** Builds an index over `n` points from parallel arrays (which it copies). Ids must be unique. */
   static build(ids: Uint32Array, lon: Float64Array, lat: Float64Array, n = ids.length): PointIndex {
-    for (let i = 0; i < n; i++) checkPoint(ids[i]!, lon[i]!, lat[i]!);
+    for (let i = 0; i < n; i++) {
+      // Uint32Array ids are valid by construction; only positions need checking.
+      if (!(Math.abs(lon[i]!) <= 180 && Math.abs(lat[i]!) <= 90)) checkPoint(ids[i]!, lon[i]!, lat[i]!);
+    }
     const index = new PointIndex(PackedPoints.build(ids, lon, lat, n));
     index.mapPacked();
     return index;
@@ -52,9 +55,10 @@ export class PointIndex {
     let maxId = 0;
     for (let i = 0; i < ids.length; i++) if (ids[i]! > maxId) maxId = ids[i]!;
     this.where.reserve(maxId + 1);
-    for (let i = 0; i < ids.length; i++) {
-      if (this.where.get(ids[i]!) !== 0) throw areaError(`point ${ids[i]}`, 'id appears more than once');
-      this.where.set(ids[i]!, i + 1);
+    if (!this.where.fill(ids)) {
+      const seen = new Set<number>();
+      const twice = ids.find((id) => seen.size === seen.add(id).size);
+      throw areaError(`point ${twice}`, 'id appears more than once');
     }
   }
 

@@ -1,5 +1,6 @@
 import type { Ring } from './area.js';
 import type { AreaProblem } from './area.error.js';
+import { orient } from './orient.js';
 
 /** Position as "lat,lon" for messages: the order a person reading CAP or a map expects. */
 export const showPoint = (lon: number, lat: number): string => `${lat},${lon} (lat,lon)`;
@@ -40,25 +41,24 @@ export function checkRing(ring: Ring, where: string, problems: AreaProblem[]): b
   }
   if (distinctPositions(ring) < 3) {
     problems.push({ where, problem: 'has fewer than 3 distinct positions' });
-  } else if (signedArea(ring) === 0) {
+  } else if (allOnOneLine(ring)) {
     problems.push({ where, problem: 'encloses no area (all positions on one line)' });
   }
   return problems.length === before;
+}
+
+function allOnOneLine(ring: Ring): boolean {
+  const [x0, y0] = [ring[0]!, ring[1]!];
+  let i = 2;
+  while (i < ring.length && ring[i] === x0 && ring[i + 1] === y0) i += 2;
+  const [x1, y1] = [ring[i]!, ring[i + 1]!];
+  for (let k = i + 2; k < ring.length; k += 2)
+    if (orient(x0, y0, x1, y1, ring[k]!, ring[k + 1]!) !== 0) return false;
+  return true;
 }
 
 function distinctPositions(ring: Ring): number {
   const seen = new Set<string>();
   for (let i = 0; i < ring.length && seen.size < 3; i += 2) seen.add(`${ring[i]},${ring[i + 1]}`);
   return seen.size;
-}
-
-/** Twice the signed shoelace area in square degrees (positive when counter-clockwise). */
-export function signedArea(ring: Ring): number {
-  let sum = 0;
-  const x0 = ring[0]!;
-  const y0 = ring[1]!;
-  for (let i = 2; i + 3 < ring.length; i += 2) {
-    sum += (ring[i]! - x0) * (ring[i + 3]! - y0) - (ring[i + 2]! - x0) * (ring[i + 1]! - y0);
-  }
-  return sum;
 }

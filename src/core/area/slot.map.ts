@@ -27,6 +27,26 @@ export class SlotMap {
     this.dense[id] = value;
   }
 
+  /**
+   * Maps ids[i] → i + 1 for a whole packed part in one pass (the hot loop of a build). Returns false
+   * if an id repeats; the map is then unusable and must be discarded.
+   */
+  fill(ids: Uint32Array): boolean {
+    const { dense } = this;
+    const limit = Math.min(dense.length, DENSE_LIMIT);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      if (id < limit) {
+        if (dense[id] !== 0) return false;
+        dense[id] = i + 1;
+      } else {
+        if (this.get(id) !== 0) return false;
+        this.set(id, i + 1);
+      }
+    }
+    return true;
+  }
+
   /** Makes room for ids below `n` at once (saves regrowing while loading). */
   reserve(n: number): void {
     if (n > this.dense.length && n <= DENSE_LIMIT) {
