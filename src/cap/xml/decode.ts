@@ -29,7 +29,7 @@ export function decodeXml(input: Uint8Array | string, maxBytes: number): string 
   }
   if (input.length > maxBytes) throw tooLarge(input.length, maxBytes);
   const { label, skip } = sniffEncoding(input);
-  let decoder: TextDecoder;
+  let decoder: InstanceType<typeof TextDecoder>;
   try {
     decoder = new TextDecoder(label, { fatal: true, ignoreBOM: true });
   } catch {
