@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { capRoutes } from './routes.js';
+
+const fixture = (name: string): Buffer =>
+  readFileSync(new URL(`../../../cap/fixtures/${name}`, import.meta.url));
+const app = Fastify();
+const declared: { url: string; access?: string }[] = [];
+
+beforeAll(async () => {
+  app.addHook('onRoute', (route) => {
+    declared.push({ url: route.url, access: (route.config as { access?: string } | undefined)?.access });
+  });
+  await app.register(capRoutes, { prefix: '/api/v1' });
+  await app.ready();
+});
+afterAll(() => app.close());
+
+describe('POST /api/v1/cap/validate', () => {
+  it('answers the report for an XML body, whatever its declared encoding', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/cap/validate',
+      headers: { 'content-type': 'application/cap+xml' },
+      payload: fixture('windows-1251.xml'),
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      valid: true,
+      wrapper: 'none',
+      messages: [{ identifier: 'KZ-1251', version: '1.2' }],
+    });
+  });
+
+  it('accepts JSON {xml} and applies profiles', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/cap/validate?profile=dabyl',
+      payload: { xml: fixture('cap11-update.xml').toString('utf8') },
+    });
+    const body = res.json() as { valid: boolean; messages: { findings: { rule: string; path: string }[] }[] };
+    expect(res.statusCode).toBe(200);
+    expect(body.valid).toBe(false);
+    expect(body.messages[0]!.findings).toContainEqual(
+      expect.objectContaining({ rule: 'dabyl.languages', path: '/alert/info' }),
+    );
+  });
+
+  it('reports a hostile document as invalid instead of failing', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/cap/validate',
+      headers: { 'content-type': 'text/xml' },
+      payload: fixture('bad-xxe.xml'),
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      valid: false,
+      errors: 1,
+      findings: [{ path: '/', rule: 'xml.doctype' }],
+    });
+  });
+
+  it('refuses a body without a message and an unknown profile', async () => {
+    const noXml = await app.inject({ method: 'POST', url: '/api/v1/cap/validate', payload: { alert: 1 } });
+    expect(noXml.statusCode).toBe(422);
+    const badProfile = await app.inject({
+      method: 'POST',
+      url: '/api/v1/cap/validate?profile=mars',
+      payload: { xml: '<a/>' },
+    });
+    expect(badProfile.statusCode).toBe(422);
+  });
+
+  it('declares the route public for the policy layer', () => {
+    expect(declared).toContainEqual({ url: '/api/v1/cap/validate', access: 'public' });
+  });
+});
