@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { testRedisUrl } from '../../test/setup/engines.js';
+import { loadConfig } from '../config/config.js';
+import { startServer, type ServeRole, type Server } from '../runtime.js';
+import { purgeJobId, SESSIONS_PURGE } from './sessions-purge.job.js';
+import { deleteRedisPrefix, testPrefix } from './testing/redis.js';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function serve(role: ServeRole, redis?: { prefix: string }): Promise<Server> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'dabyl-jobs-'));
+  const config = loadConfig({
+    DABYL_PORT: '0',
+    DABYL_HOST: '127.0.0.1',
+    DABYL_DATA_DIR: dataDir,
+    DABYL_DEMO_DATA: 'false',
+    DABYL_LOG_LEVEL: 'silent',
+    ...(redis ? { DABYL_REDIS_URL: testRedisUrl() } : {}),
+  });
+  const server = await startServer(config, {
+    logger: false,
+    role,
+    ...(redis ? { jobPrefix: redis.prefix } : {}),
+  });
+  cleanups.push(async () => {
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return server;
+}
+
+const purgeCounts = async (server: Server) => (await server.jobs.stats())[SESSIONS_PURGE];
+
+describe('dabyl serve and its jobs', () => {
+  it('runs the built-in jobs in one process (role all, embedded queue)', async () => {
+    const server = await serve('all');
+    expect(server.jobs.kind).toBe('embedded');
+    await vi.waitFor(
+      async () => expect(await purgeCounts(server)).toMatchObject({ completed: 1, delayed: 1 }),
+      {
+        timeout: 20_000,
+        interval: 50,
+      },
+    );
+  });
+
+  it('neither schedules nor runs jobs with --role api, though it can enqueue them', async () => {
+    const server = await serve('api');
+    await server.jobs.enqueue(SESSIONS_PURGE, {}, { jobId: purgeJobId(new Date()) });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await purgeCounts(server)).toMatchObject({ waiting: 1, active: 0, completed: 0 });
+  });
+
+  it('runs the built-in jobs on BullMQ when DABYL_REDIS_URL is set', async () => {
+    const prefix = testPrefix();
+    cleanups.push(() => deleteRedisPrefix(prefix));
+    const server = await serve('worker', { prefix });
+    expect(server.jobs.kind).toBe('bullmq');
+    await vi.waitFor(
+      async () => expect(await purgeCounts(server)).toMatchObject({ completed: 1, delayed: 1 }),
+      {
+        timeout: 20_000,
+        interval: 50,
+      },
+    );
+  });
+});
