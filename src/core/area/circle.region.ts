@@ -1,13 +1,6 @@
 import { MAX_RADIUS_M, type Box, type CircleArea } from './area.js';
 import { areaError } from './area.error.js';
-import {
-  boxRadius,
-  centralAngle,
-  geodesicDistanceM,
-  maxCosLat,
-  MEAN_RADIUS_M,
-  SPHERE_SLACK,
-} from './geodesic.js';
+import { boxRadius, centralAngle, geodesicFrom, maxCosLat, MEAN_RADIUS_M, SPHERE_SLACK } from './geodesic.js';
 import { BOX_MARGIN, Verdict, type Classified, type Region } from './region.js';
 
 const RAD = Math.PI / 180;
@@ -25,6 +18,7 @@ export class CircleRegion implements Region {
   readonly bbox: Box;
   private readonly inner: number;
   private readonly outer: number;
+  private readonly distanceFromCentre: (lon: number, lat: number) => number;
 
   constructor(private readonly circle: CircleArea) {
     const { lon, lat, radiusM } = circle;
@@ -38,6 +32,7 @@ export class CircleRegion implements Region {
     this.inner = radiusM / (1 + SPHERE_SLACK) / MEAN_RADIUS_M;
     this.outer = radiusM / (1 - SPHERE_SLACK) / MEAN_RADIUS_M;
     this.bbox = circleBox(circle);
+    this.distanceFromCentre = geodesicFrom(lon, lat);
   }
 
   contains(x: number, y: number): boolean {
@@ -45,7 +40,7 @@ export class CircleRegion implements Region {
     if (angle <= this.inner) return true;
     if (angle > this.outer) return false;
     // NaN (no convergence) only happens near the antipode, far beyond any accepted radius.
-    return geodesicDistanceM(this.circle.lon, this.circle.lat, x, y) <= this.circle.radiusM;
+    return this.distanceFromCentre(x, y) <= this.circle.radiusM;
   }
 
   rootState(): unknown {

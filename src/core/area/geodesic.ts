@@ -38,15 +38,27 @@ export const sphericalDistanceM = (lon1: number, lat1: number, lon2: number, lat
  * does not converge, which happens only for nearly antipodal points (over ~19,900 km apart).
  */
 export function geodesicDistanceM(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  let L = (lon2 - lon1) * RAD;
-  if (L > Math.PI) L -= 2 * Math.PI;
-  else if (L < -Math.PI) L += 2 * Math.PI;
+  return geodesicFrom(lon1, lat1)(lon2, lat2);
+}
+
+/**
+ * {@link geodesicDistanceM} from a fixed first point, with that point's terms worked out once: a
+ * circle measures many points from its centre.
+ */
+export function geodesicFrom(lon1: number, lat1: number): (lon2: number, lat2: number) => number {
   const U1 = Math.atan((1 - F) * Math.tan(lat1 * RAD));
-  const U2 = Math.atan((1 - F) * Math.tan(lat2 * RAD));
   const sinU1 = Math.sin(U1);
   const cosU1 = Math.cos(U1);
-  const sinU2 = Math.sin(U2);
-  const cosU2 = Math.cos(U2);
+  return (lon2, lat2) => {
+    let L = (lon2 - lon1) * RAD;
+    if (L > Math.PI) L -= 2 * Math.PI;
+    else if (L < -Math.PI) L += 2 * Math.PI;
+    const U2 = Math.atan((1 - F) * Math.tan(lat2 * RAD));
+    return iterate(L, sinU1, cosU1, Math.sin(U2), Math.cos(U2));
+  };
+}
+
+function iterate(L: number, sinU1: number, cosU1: number, sinU2: number, cosU2: number): number {
   let lambda = L;
   for (let i = 0; i < 200; i++) {
     const sinL = Math.sin(lambda);
