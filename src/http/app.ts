@@ -14,7 +14,7 @@ import { registerHealth, type ReadinessProbe } from './health.js';
 import { registerMetrics } from './metrics.js';
 import { registerPortal } from './portal/routes.js';
 import { registerProblemHandlers } from './problem.js';
-import { registerValidators } from './validation.js';
+import { buildValidator } from './validation.js';
 
 export interface BuildOptions {
   /** Readiness checks beyond the database (Redis when configured). */
@@ -47,12 +47,12 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     },
     requestIdHeader: false,
     trustProxy: false,
+    schemaController: { compilersFactory: { buildValidator } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  registerValidators(app);
   registerProblemHandlers(app);
   const registry = registerMetrics(app);
 
