@@ -10,7 +10,13 @@ describe('CAP dateTime', () => {
 
   it('reads what it writes, and refuses Z, fractions and impossible dates', () => {
     expect(parseCapDateTime('2026-10-21T09:00:00+05:00')?.toISOString()).toBe('2026-10-21T04:00:00.000Z');
-    for (const bad of ['2026-10-21T09:00:00Z', '2026-10-21T09:00:00.5+05:00', '2026-02-30T09:00:00+05:00', '2026-10-21 09:00:00+05:00', '2026-10-21T24:00:00+05:00']) {
+    for (const bad of [
+      '2026-10-21T09:00:00Z',
+      '2026-10-21T09:00:00.5+05:00',
+      '2026-02-30T09:00:00+05:00',
+      '2026-10-21 09:00:00+05:00',
+      '2026-10-21T24:00:00+05:00',
+    ]) {
       expect(isCapDateTime(bad)).toBe(false);
     }
   });
