@@ -42,3 +42,11 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   light: { '--mantine-color-dimmed': t.colors.gray[7] },
   dark: {},
 });
+
+/** Status colours for text and badges; each stays above 4.5:1 against white either way round. */
+export const STATUS = {
+  ok: '#1e6b33',
+  warning: '#8a4b00',
+  danger: '#a61e1e',
+  neutral: '#495057',
+} as const;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useLogout, useLogoutEverywhere } from '../api/session';
 import { useCan, useSession } from '../auth/useSession';
+import { STATUS } from '../theme';
 
 export function AccountMenu() {
   const { t } = useTranslation();
@@ -32,7 +33,7 @@ export function AccountMenu() {
         )}
         <Menu.Divider />
         <Menu.Item onClick={() => logout.mutate()}>{t('account.signOut')}</Menu.Item>
-        <Menu.Item color="red.8" onClick={() => logoutEverywhere.mutate()}>
+        <Menu.Item color={STATUS.danger} onClick={() => logoutEverywhere.mutate()}>
           {t('account.signOutEverywhere')}
         </Menu.Item>
       </Menu.Dropdown>

@@ -1,10 +1,11 @@
-import { Box, Button, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Box, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLogin } from '../api/session';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { LanguageSwitcher } from '../layout/LanguageSwitcher';
 import classes from './SignInPage.module.css';
+import { PasswordField } from '../components/PasswordField';
 
 export function SignInPage() {
   const { t } = useTranslation();
@@ -43,7 +44,7 @@ export function SignInPage() {
                 value={username}
                 onChange={(e) => setUsername(e.currentTarget.value)}
               />
-              <PasswordInput
+              <PasswordField
                 label={t('signIn.password')}
                 name="password"
                 autoComplete="current-password"

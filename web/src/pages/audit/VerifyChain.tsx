@@ -2,6 +2,7 @@ import { Alert, Button, Group, Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useVerifyAudit } from '../../api/audit';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { STATUS } from '../../theme';
 
 /** Recomputes the hash chain on the server; a break names the first entry that no longer fits. */
 export function VerifyChain() {
@@ -22,7 +23,7 @@ export function VerifyChain() {
           mt="sm"
           role="status"
           variant="outline"
-          color={result.ok ? 'green.9' : 'red.9'}
+          color={result.ok ? STATUS.ok : STATUS.danger}
           title={result.ok ? t('audit.chainOk') : t('audit.chainBroken')}
           data-testid="verify-result"
         >

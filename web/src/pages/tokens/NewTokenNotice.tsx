@@ -1,5 +1,6 @@
 import { Alert, Button, Code, CopyButton, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { STATUS } from '../../theme';
 
 export function NewTokenNotice({
   name,
@@ -12,7 +13,7 @@ export function NewTokenNotice({
 }) {
   const { t } = useTranslation();
   return (
-    <Alert color="yellow.9" variant="outline" title={t('tokens.createdTitle', { name })} role="status">
+    <Alert color={STATUS.warning} variant="outline" title={t('tokens.createdTitle', { name })} role="status">
       <Stack gap="xs">
         <Text size="sm">{t('tokens.shownOnce')}</Text>
         <Code block data-testid="new-token">

@@ -5,6 +5,7 @@ import type { ApiToken } from '../../api/types';
 import { DateTime } from '../../components/DateTime';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { TableScroll } from '../../components/TableScroll';
+import { STATUS } from '../../theme';
 
 function isLive(token: ApiToken): boolean {
   return !token.revokedAt && (!token.expiresAt || new Date(token.expiresAt) > new Date());
@@ -55,7 +56,7 @@ export function TokensTable({ tokens }: { tokens: ApiToken[] }) {
                     <Button
                       size="compact-xs"
                       variant="outline"
-                      color="red.9"
+                      color={STATUS.danger}
                       loading={revoke.isPending && revoke.variables === token.id}
                       onClick={() => revoke.mutate(token.id)}
                       aria-label={t('tokens.revokeNamed', { name: token.name })}
@@ -63,7 +64,7 @@ export function TokensTable({ tokens }: { tokens: ApiToken[] }) {
                       {t('tokens.revoke')}
                     </Button>
                   ) : (
-                    <Badge color="gray.8">
+                    <Badge color={STATUS.neutral}>
                       {token.revokedAt ? t('tokens.revoked') : t('tokens.expired')}
                     </Badge>
                   )}

@@ -14,6 +14,7 @@ import type { Locale, Organisation, Role } from '../../api/types';
 import { useCreateUser } from '../../api/users';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLanguageOptions, useOrganisationOptions, useRoleOptions } from '../../components/useOptions';
+import { PasswordField } from '../../components/PasswordField';
 
 interface Props {
   opened: boolean;
@@ -84,7 +85,7 @@ export function CreateUserModal({ opened, onClose, organisations }: Props) {
               onChange={set('displayName')}
             />
             <TextInput label={t('users.email')} type="email" value={form.email} onChange={set('email')} />
-            <PasswordInput
+            <PasswordField
               label={t('users.initialPassword')}
               required
               autoComplete="new-password"

@@ -6,6 +6,7 @@ import { useAddGrant, useRevokeGrant } from '../../api/users';
 import { GrantBadge } from '../../components/GrantBadge';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useOrganisationOptions, useRoleOptions } from '../../components/useOptions';
+import { STATUS } from '../../theme';
 
 interface Props {
   user: User;
@@ -49,7 +50,7 @@ export function GrantsModal({ user, organisations, onClose }: Props) {
                     <Button
                       size="compact-xs"
                       variant="outline"
-                      color="red.9"
+                      color={STATUS.danger}
                       loading={revoke.isPending && revoke.variables?.grantId === grant.id}
                       onClick={() => revoke.mutate({ userId: user.id, grantId: grant.id })}
                     >

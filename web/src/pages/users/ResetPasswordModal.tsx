@@ -1,9 +1,11 @@
-import { Alert, Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../api/types';
 import { useResetPassword } from '../../api/users';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { PasswordField } from '../../components/PasswordField';
+import { STATUS } from '../../theme';
 
 export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useTranslation();
@@ -24,7 +26,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
     >
       <form onSubmit={submit}>
         <Stack gap="sm">
-          <PasswordInput
+          <PasswordField
             label={t('users.newPassword')}
             required
             autoComplete="new-password"
@@ -33,7 +35,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
           />
           <ProblemAlert error={reset.error} />
           {reset.isSuccess && (
-            <Alert color="green.9" variant="outline" role="status">
+            <Alert color={STATUS.ok} variant="outline" role="status">
               {t('users.passwordChanged')}
             </Alert>
           )}
