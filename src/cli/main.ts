@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { registerAdminCommands } from './commands/admin.js';
+import { registerCapCommands } from './commands/cap.js';
+import { addCapSignCommands } from './commands/cap-sign.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerPeopleCommands } from './commands/people.js';
 import { registerServe } from './commands/serve.js';
@@ -18,6 +20,7 @@ export function buildCli(): Command {
   registerAdminCommands(program);
   registerPeopleCommands(program);
   registerDoctor(program);
+  addCapSignCommands(registerCapCommands(program));
   return program;
 }
 

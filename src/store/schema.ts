@@ -108,7 +108,7 @@ export interface JobTable {
   finished_at: string | null;
 }
 
-export interface Database {
+export interface Database extends PlanningTables {
   organisations: OrganisationTable;
   units: UnitTable;
   users: UserTable;
@@ -132,3 +132,205 @@ export type AuditRow = Selectable<AuditTable>;
 export type NewAuditRow = Insertable<Omit<AuditTable, 'seq'>> & { seq: number };
 export type JobRow = Selectable<JobTable>;
 export type { Generated };
+
+/* Planning (migration 0003). JSON arrays are stored as text: the same on both engines. */
+
+export interface ProgrammeTable {
+  id: string;
+  name: string;
+  description: string | null;
+  sponsor_organisation_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ExerciseTable {
+  id: string;
+  programme_id: string | null;
+  name: string;
+  type: string;
+  status: string;
+  time_zone: string;
+  startex: string;
+  endex: string;
+  city: string | null;
+  scope: string | null;
+  threat: string | null;
+  scenario: string | null;
+  sponsor: string | null;
+  point_of_contact: string | null;
+  handling: string | null;
+  lead_organisation_id: string | null;
+  msel_approval: string;
+  msel_approved_by: string | null;
+  msel_approved_at: string | null;
+  version: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ScenarioModuleTable {
+  id: string;
+  exercise_id: string;
+  position: number;
+  title: string;
+  narrative: string;
+  questions: string;
+}
+
+export interface CoreCapabilityTable {
+  id: string;
+  name: string;
+  mission_area: string;
+  description: string;
+  builtin: number;
+}
+
+export interface ObjectiveTable {
+  id: string;
+  exercise_id: string;
+  position: number;
+  text: string;
+}
+
+export interface CapabilityTargetTable {
+  id: string;
+  objective_id: string;
+  core_capability_id: string;
+  text: string;
+}
+
+export interface CriticalTaskTable {
+  id: string;
+  capability_target_id: string;
+  position: number;
+  text: string;
+}
+
+export interface VenueTable {
+  id: string;
+  exercise_id: string;
+  name: string;
+  kind: string;
+  address: string | null;
+  lon: number;
+  lat: number;
+  /** GeoJSON Polygon/MultiPolygon text, or null for a point only. */
+  footprint: string | null;
+}
+
+export interface ZoneTable {
+  id: string;
+  exercise_id: string;
+  venue_id: string | null;
+  name: string;
+  kind: string;
+  /** GeoJSON geometry text. */
+  geometry: string;
+  road: string | null;
+  starts_at: string | null;
+  ends_at: string | null;
+  notes: string | null;
+}
+
+export interface ExerciseOrganisationTable {
+  exercise_id: string;
+  organisation_id: string;
+  extent_of_play: string;
+  notes: string | null;
+}
+
+export interface TeamTable {
+  id: string;
+  exercise_id: string;
+  name: string;
+  organisation_id: string | null;
+  unit_id: string | null;
+}
+
+export interface ExercisePersonTable {
+  id: string;
+  exercise_id: string;
+  user_id: string | null;
+  name: string;
+  role: string;
+  team_id: string | null;
+  organisation_id: string | null;
+  contact: string | null;
+}
+
+export interface MselEventTable {
+  id: string;
+  exercise_id: string;
+  number: string;
+  kind: string;
+  position: number;
+  offset_minutes: number;
+  scenario_time: string | null;
+  from_role: string | null;
+  to_team_ids: string;
+  to_text: string | null;
+  method: string;
+  title: string;
+  content: string;
+  expected_action: string | null;
+  objective_ids: string;
+  critical_task_ids: string;
+  responsible_controller_id: string | null;
+  contingency: number;
+  controller_notes: string | null;
+  approval: string;
+  approved_snapshot: string | null;
+  approved_by: string | null;
+  approved_at: string | null;
+  author_id: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InjectCatalogueTable {
+  id: string;
+  hazard: string;
+  core_capability_id: string | null;
+  title: string;
+  content: string;
+  expected_action: string | null;
+  method: string;
+  kind: string;
+  critical_task_texts: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface FeedTokenTable {
+  id: string;
+  user_id: string;
+  scope: string;
+  target_id: string;
+  secret_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface PlanningTables {
+  programmes: ProgrammeTable;
+  exercises: ExerciseTable;
+  scenario_modules: ScenarioModuleTable;
+  core_capabilities: CoreCapabilityTable;
+  objectives: ObjectiveTable;
+  capability_targets: CapabilityTargetTable;
+  critical_tasks: CriticalTaskTable;
+  venues: VenueTable;
+  zones: ZoneTable;
+  exercise_organisations: ExerciseOrganisationTable;
+  teams: TeamTable;
+  exercise_people: ExercisePersonTable;
+  msel_events: MselEventTable;
+  inject_catalogue: InjectCatalogueTable;
+  feed_tokens: FeedTokenTable;
+}
+
+export type ExerciseRow = Selectable<ExerciseTable>;
+export type MselEventRow = Selectable<MselEventTable>;

@@ -16,3 +16,13 @@ export type {
   SignerInfo,
   SignatureAlgorithms,
 } from './types.js';
+
+import type { SignatureCheck } from '../check.js';
+import { signatureFindings as findingsOf } from './findings.js';
+
+/**
+ * The hook `checkCap` calls for alerts that carry a signature. Bytes are read as UTF-8, which is
+ * what signing tools emit; a signed message in another encoding is verified on its UTF-8 reading.
+ */
+export const capSignatureCheck: SignatureCheck = (input) =>
+  findingsOf(typeof input === 'string' ? input : new TextDecoder('utf-8').decode(input));

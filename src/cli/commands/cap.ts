@@ -18,6 +18,7 @@ import {
 } from '../../cap/index.js';
 import type { CapFinding, CapReport } from '../../cap/index.js';
 import { CliFailure, EXIT } from '../output.js';
+import { capSignatureCheck } from '../../cap/dsig/index.js';
 
 /** The report on one file: the library's report plus the file's name. */
 export interface CapFileReport extends CapReport {
@@ -72,7 +73,7 @@ export async function validateCapFiles(paths: string[], profiles: string[] = [])
       reports.push(unreadable(file, err));
       continue;
     }
-    reports.push({ file, ...(await checkCap(bytes, { profiles })) });
+    reports.push({ file, ...(await checkCap(bytes, { profiles, verifySignature: capSignatureCheck })) });
   }
   return reports;
 }

@@ -38,8 +38,14 @@ describe('policy', () => {
     expect(ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('orgs:manage'))).toEqual(['admin']);
   });
 
-  it('keeps players to the dashboard', () => {
-    expect(permissionsOf(actor('player'))).toEqual(['dashboard:read']);
+  it('keeps players to the dashboard and the outline of exercises: never the MSEL', () => {
+    expect(permissionsOf(actor('player'))).toEqual(['dashboard:read', 'exercises:read']);
+    for (const role of ['player', 'observer', 'pio', 'authoriser'] as const)
+      expect(can(actor(role), 'msel:read'), role).toBe(false);
+  });
+
+  it('lets only directors and admins approve an MSEL', () => {
+    expect(ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('msel:approve'))).toEqual(['admin', 'director']);
   });
 
   it('limits an organisation-scoped grant to that organisation', () => {

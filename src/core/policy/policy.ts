@@ -26,20 +26,49 @@ export const PERMISSIONS = [
   'roles:read',
   'audit:read',
   'tokens:own',
+  'exercises:read',
+  'exercises:plan',
+  'msel:read',
+  'msel:approve',
+  'catalogue:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What each role may do. Later capabilities add their permissions here and nowhere else. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: PERMISSIONS,
-  director: ['dashboard:read', 'users:read', 'orgs:read', 'roles:read', 'audit:read', 'tokens:own'],
-  planner: ['dashboard:read', 'users:read', 'orgs:read', 'roles:read', 'tokens:own'],
-  controller: ['dashboard:read', 'orgs:read', 'roles:read', 'tokens:own'],
-  evaluator: ['dashboard:read', 'orgs:read', 'roles:read', 'tokens:own'],
-  player: ['dashboard:read'],
-  observer: ['dashboard:read'],
-  pio: ['dashboard:read', 'orgs:read', 'tokens:own'],
-  authoriser: ['dashboard:read', 'orgs:read', 'audit:read', 'tokens:own'],
+  director: [
+    'dashboard:read',
+    'users:read',
+    'orgs:read',
+    'roles:read',
+    'audit:read',
+    'tokens:own',
+    'exercises:read',
+    'exercises:plan',
+    'msel:read',
+    'msel:approve',
+    'catalogue:manage',
+  ],
+  planner: [
+    'dashboard:read',
+    'users:read',
+    'orgs:read',
+    'roles:read',
+    'tokens:own',
+    'exercises:read',
+    'exercises:plan',
+    'msel:read',
+    'catalogue:manage',
+  ],
+  // Controllers and evaluators read the whole plan, MSEL and controller notes included; they do not edit it.
+  controller: ['dashboard:read', 'orgs:read', 'roles:read', 'tokens:own', 'exercises:read', 'msel:read'],
+  evaluator: ['dashboard:read', 'orgs:read', 'roles:read', 'tokens:own', 'exercises:read', 'msel:read'],
+  // Players and observers see that an exercise exists and its public outline, never the MSEL.
+  player: ['dashboard:read', 'exercises:read'],
+  observer: ['dashboard:read', 'exercises:read'],
+  pio: ['dashboard:read', 'orgs:read', 'tokens:own', 'exercises:read'],
+  authoriser: ['dashboard:read', 'orgs:read', 'audit:read', 'tokens:own', 'exercises:read'],
 };
 
 /** How a route is reached: by anyone, by anyone signed in, or with a permission. */

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../services/context.js';
 import { authRoutes } from './auth/routes.js';
+import { capRoutes } from './cap/routes.js';
 import { ProblemSchema } from './common.schema.js';
 import { organisationRoutes } from './organisations/routes.js';
 import { systemRoutes } from './system/routes.js';
@@ -17,4 +18,5 @@ export const apiV1: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app,
   await app.register(userRoutes, opts);
   await app.register(organisationRoutes, opts);
   await app.register(systemRoutes, opts);
+  await app.register(capRoutes);
 };

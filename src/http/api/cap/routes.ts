@@ -7,6 +7,7 @@ import { Type } from '@sinclair/typebox';
 import { checkCap, UnknownProfileError } from '../../../cap/index.js';
 import { AppError, invalid } from '../../../errors.js';
 import { CapFindingSchema, CapReportSchema, CapValidateQuery } from './schema.js';
+import { capSignatureCheck } from '../../../cap/dsig/index.js';
 
 /** Largest message accepted over HTTP; CAP with an embedded image stays well below. */
 const BODY_LIMIT = 5 * 1024 * 1024;
@@ -51,7 +52,7 @@ export const capRoutes: FastifyPluginAsync = async (app) => {
         .map((p) => p.trim())
         .filter(Boolean);
       try {
-        return await checkCap(xmlOf(request.body), { profiles });
+        return await checkCap(xmlOf(request.body), { profiles, verifySignature: capSignatureCheck });
       } catch (err) {
         if (err instanceof UnknownProfileError)
           throw new AppError('invalid_input', 422, err.message, 'profile');
