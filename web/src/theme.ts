@@ -1,4 +1,5 @@
-import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import { Badge, Modal, createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import badgeClasses from './components/Badge.module.css';
 
 /** A sober navy: dark enough at the shades used for text and buttons to pass WCAG AA on white. */
 const dabyl: MantineColorsTuple = [
@@ -23,6 +24,8 @@ export const theme = createTheme({
     'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", "Liberation Sans", Arial, sans-serif',
   headings: { fontWeight: '700' },
   components: {
+    Badge: Badge.extend({ classNames: badgeClasses }),
+    Modal: Modal.extend({ styles: { title: { fontWeight: 700 } } }),
     Table: {
       defaultProps: { captionSide: 'top' },
       styles: { caption: { textAlign: 'left', marginBottom: 4 } },

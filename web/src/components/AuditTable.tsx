@@ -5,6 +5,13 @@ import { DateTime } from './DateTime';
 import classes from './AuditTable.module.css';
 import { TableScroll } from './TableScroll';
 
+/** Flat "key: value" pairs read faster than JSON and wrap at their spaces; nested values stay JSON. */
+function describeDetail(detail: Record<string, unknown>): string {
+  return Object.entries(detail)
+    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join(', ');
+}
+
 /** Ids are long; the first block tells entries apart at a glance and the whole id stays on hover. */
 function Subject({ type, id }: { type: string | null; id: string | null }) {
   const short = id && id.length > 12 ? `${id.slice(0, 8)}…` : id;
@@ -49,7 +56,7 @@ export function AuditTable({ entries, caption }: { entries: AuditEntry[]; captio
               </Table.Td>
               <Table.Td>
                 <Text size="xs" ff="monospace" lineClamp={2} className={classes.detail}>
-                  {Object.keys(entry.detail).length ? JSON.stringify(entry.detail) : ''}
+                  {describeDetail(entry.detail)}
                 </Text>
               </Table.Td>
             </Table.Tr>

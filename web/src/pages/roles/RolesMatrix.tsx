@@ -15,7 +15,9 @@ export function RolesMatrix({ roles }: { roles: RolePermissions[] }) {
         <Table.Caption>{t('rolesPage.caption')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">{t('rolesPage.permission')}</Table.Th>
+            <Table.Th scope="col" miw={220}>
+              {t('rolesPage.permission')}
+            </Table.Th>
             {roles.map((r) => (
               <Table.Th scope="col" key={r.role} ta="center">
                 {t(`roles.${r.role}`, { defaultValue: r.role })}
