@@ -61,4 +61,39 @@ describe('embedded queue after a crash', () => {
       await runtime.drop();
     }
   });
+
+  it('dead-letters a job whose holder died during its last attempt instead of running it again', async () => {
+    const runtime = await openTestRuntime('sqlite');
+    const queue = new EmbeddedJobQueue(runtime.ctx.db, { pollMs: 50 });
+    try {
+      let runs = 0;
+      queue.define('t.crashloop', async () => void runs++, {
+        attempts: 2,
+        backoff: { type: 'fixed', delayMs: 0 },
+        concurrency: 1,
+      });
+      const id = await queue.enqueue('t.crashloop', {});
+      await runtime.ctx.db.kysely
+        .updateTable('jobs')
+        .set({
+          status: 'active',
+          attempts: 2,
+          locked_by: 'dead-process',
+          locked_until: '2000-01-01T00:00:00.000Z',
+        })
+        .where('id', '=', id)
+        .execute();
+      await queue.start();
+      await vi.waitFor(async () => expect(await queue.failed('t.crashloop')).toHaveLength(1), {
+        timeout: 20_000,
+        interval: 20,
+      });
+      expect(runs).toBe(0);
+      expect(await queue.retry(id)).toBe(true);
+      await vi.waitFor(() => expect(runs).toBe(1), { timeout: 20_000, interval: 20 });
+    } finally {
+      await queue.stop();
+      await runtime.drop();
+    }
+  });
 });

@@ -233,6 +233,17 @@ export class EmbeddedJobQueue implements JobQueue {
    * holder decides.
    */
   private async execute(row: JobRow, def: Definition): Promise<void> {
+    // Only a job reclaimed from a holder that died during its last attempt gets here.
+    if (row.attempts > def.policy.attempts) {
+      const at = this.clock.now().toISOString();
+      return jobRepository.fail(
+        this.db.kysely,
+        row.id,
+        this.owner,
+        'holder stopped during the last attempt',
+        at,
+      );
+    }
     let error: unknown;
     let ok = true;
     try {

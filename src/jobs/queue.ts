@@ -75,7 +75,10 @@ export interface JobQueue {
   enqueueBulk(jobs: readonly BulkJob[]): Promise<string[]>;
   /** Begins processing defined jobs; only the `worker` and `all` roles call it. */
   start(): Promise<void>;
-  /** Stops taking jobs, waits for running handlers to finish, then lets go of connections. */
+  /**
+   * Stops taking jobs and waits for running handlers to finish, then lets go of connections; the
+   * application database stays open (its owner closes it). Open a new queue rather than restarting.
+   */
   stop(): Promise<void>;
   /** Counts per defined job name. */
   stats(): Promise<Record<string, JobCounts>>;
