@@ -134,12 +134,12 @@ export function jobQueueContract(label: string, openStore: () => Promise<QueueSt
       queue.define(name, async (_p, run) => void started.set(run.id, Date.now()), policy());
       await queue.start();
       const before = Date.now();
-      const byDelay = await queue.enqueue(name, {}, { delayMs: 400 });
-      const runAt = new Date(Date.now() + 500);
+      const byDelay = await queue.enqueue(name, {}, { delayMs: 800 });
+      const runAt = new Date(Date.now() + 900);
       const byTime = await queue.enqueue(name, {}, { runAt });
       expect((await queue.stats())[name]?.delayed).toBe(2);
       await waitFor(() => started.size === 2, 'both delayed jobs');
-      expect(started.get(byDelay)!).toBeGreaterThanOrEqual(before + 400);
+      expect(started.get(byDelay)!).toBeGreaterThanOrEqual(before + 800);
       expect(started.get(byTime)!).toBeGreaterThanOrEqual(runAt.getTime());
     });
 
