@@ -40,6 +40,7 @@ describe('the administrator’s other screens', () => {
     await dialog.getByLabel(/^Name/).fill('Pavlodar Province Emergency Department');
     await dialog.getByLabel('Short name').fill('ESD Pavlodar');
     await dialog.getByLabel('Kind').selectOption('emergency-situations');
+    await expectAccessible(page, 'new organisation dialog');
     await dialog.getByRole('button', { name: 'Create organisation' }).click();
     await dialog.waitFor({ state: 'hidden' });
 

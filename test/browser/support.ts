@@ -103,6 +103,7 @@ export function expectNoPageProblems(page: Page): void {
 /**
  * Signs in through the form. The language is picked on the sign-in page first, so the console keeps
  * it instead of switching to the user's saved language, and the test knows what text to expect.
+ * Fields are found by name so the helper works whatever language the page is in.
  */
 export async function signIn(
   page: Page,
@@ -113,8 +114,8 @@ export async function signIn(
 ) {
   await page.goto(`${baseUrl}/console/`);
   await page.getByRole('button', { name: language }).click();
-  await page.getByLabel(/^(Username|Пайдаланушы аты|Имя пользователя)/).fill(username);
-  await page.getByLabel(/^(Password|Құпиясөз|Пароль)/).fill(password);
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(password);
   await page.locator('form button[type="submit"]').click();
 }
 

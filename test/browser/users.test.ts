@@ -14,6 +14,7 @@ const NEW_USER = {
   username: 'aigerim.planner',
   name: 'Aigerim Seitkali',
   password: 'Planner-Pass-Karaganda-25',
+  newPassword: 'Reset-By-Admin-Pavlodar-21',
 };
 
 describe('user administration', () => {
@@ -94,9 +95,22 @@ describe('user administration', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('resets a user\u2019s password', async () => {
+    const row = page.getByTestId(`user-${NEW_USER.username}`);
+    await row.getByRole('button', { name: `Reset password of ${NEW_USER.username}` }).click();
+    const dialog = page.getByRole('dialog', { name: `New password for ${NEW_USER.username}` });
+    await dialog.locator('input[type="password"]').fill(NEW_USER.newPassword);
+    await dialog.getByRole('button', { name: 'Reset password' }).click();
+    await dialog.getByRole('status').waitFor();
+    await screenshot(page, 'users-reset-password');
+    await expectAccessible(page, 'reset password dialog');
+    await dialog.getByRole('button', { name: 'Close' }).first().click();
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
   it('lets the new user sign in with the password the administrator set', async () => {
     const other = await newPage(browser);
-    await signIn(other, server.url, NEW_USER.username, NEW_USER.password);
+    await signIn(other, server.url, NEW_USER.username, NEW_USER.newPassword);
     await other.getByRole('heading', { name: 'Dashboard' }).waitFor();
     await other.context().close();
   });

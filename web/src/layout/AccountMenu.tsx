@@ -20,6 +20,7 @@ export function AccountMenu() {
           color="gray.0"
           size="compact-sm"
           aria-label={t('account.menu', { name: user.displayName })}
+          maw={{ base: 140, sm: 260 }}
         >
           {user.displayName}
         </Button>

@@ -34,13 +34,19 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="md" wrap="nowrap">
-            <LanguageSwitcher />
+            <LanguageSwitcher visibleFrom="sm" />
             <AccountMenu />
           </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
-        <NavMenu onNavigate={close} />
+        <AppShell.Section grow>
+          <NavMenu onNavigate={close} />
+        </AppShell.Section>
+        {/* A phone's header has no room for three language names; the opened menu has. */}
+        <AppShell.Section hiddenFrom="sm" pt="sm" className={classes.navLanguages}>
+          <LanguageSwitcher />
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main className={classes.main}>
         <Outlet />

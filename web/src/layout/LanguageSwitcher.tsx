@@ -1,11 +1,11 @@
-import { Button, Group } from '@mantine/core';
+import { Button, Group, type MantineBreakpoint } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSessionQuery, useSaveOwnLocale } from '../api/session';
 import type { Locale } from '../api/types';
 import { LANGUAGES, changeLanguage } from '../i18n/i18n';
 
 /** Each language is offered in its own name, so a reader finds theirs whatever is shown now. */
-export function LanguageSwitcher() {
+export function LanguageSwitcher({ visibleFrom }: { visibleFrom?: MantineBreakpoint }) {
   const { t, i18n } = useTranslation();
   const session = useSessionQuery();
   const save = useSaveOwnLocale();
@@ -16,7 +16,7 @@ export function LanguageSwitcher() {
   };
 
   return (
-    <Group gap={4} role="group" aria-label={t('language.label')}>
+    <Group gap={4} role="group" aria-label={t('language.label')} visibleFrom={visibleFrom}>
       {LANGUAGES.map((lng) => {
         const active = i18n.language === lng;
         return (
