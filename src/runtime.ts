@@ -5,6 +5,7 @@ import type { ReadinessProbe } from './http/health.js';
 import { defineJobs, scheduleJobs } from './jobs/builtin.js';
 import { openJobQueue, type JobQueue } from './jobs/index.js';
 import { ensureFirstAdmin, type FirstAdmin } from './services/bootstrap.service.js';
+import { ensureCoreCapabilities } from './services/planning/capabilities.service.js';
 import { systemClock, type AppContext } from './services/context.js';
 import { loadDemoData } from './services/demo.service.js';
 import { settingRepository } from './store/audit.repository.js';
@@ -80,6 +81,7 @@ export async function startServer(
   const runtime = await openRuntime(config, options.schema ? { schema: options.schema } : {});
   const { ctx } = runtime;
   const firstAdmin = await ensureFirstAdmin(ctx);
+  await ensureCoreCapabilities(ctx);
   if (config.demoData && !(await settingRepository.get(ctx.db.kysely, 'demo.version')))
     await loadDemoData(ctx);
   const redis = config.redisUrl ? redisProbe(config.redisUrl) : null;

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../services/context.js';
 import { authRoutes } from './auth/routes.js';
 import { capRoutes } from './cap/routes.js';
+import { mselRoutes } from './exercises/msel.routes.js';
+import { exerciseRoutes } from './exercises/routes.js';
 import { ProblemSchema } from './common.schema.js';
 import { organisationRoutes } from './organisations/routes.js';
 import { systemRoutes } from './system/routes.js';
@@ -19,4 +21,6 @@ export const apiV1: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app,
   await app.register(organisationRoutes, opts);
   await app.register(systemRoutes, opts);
   await app.register(capRoutes);
+  await app.register(exerciseRoutes, opts);
+  await app.register(mselRoutes, opts);
 };

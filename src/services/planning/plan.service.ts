@@ -1,0 +1,546 @@
+import { randomUUID } from 'node:crypto';
+import { checkGeometry, type PlanGeometry } from '../../core/exercise/geometry.js';
+import { isPlanEditable, type ExerciseStatus } from '../../core/exercise/exercise.js';
+import type { Actor } from '../../core/policy/policy.js';
+import { AppError, forbidden, invalid, notFound } from '../../errors.js';
+import { organisationRepository } from '../../store/organisation.repository.js';
+import { planRepository } from '../../store/plan.repository.js';
+import type { ExerciseRow } from '../../store/schema.js';
+import { userRepository } from '../../store/user.repository.js';
+import { appendAudit } from '../audit.service.js';
+import type { ActorInfo, AppContext, Q } from '../context.js';
+import { cleanText } from '../text.js';
+import {
+  getExerciseRow,
+  mayPlan,
+  mayReadControllerSide,
+  parseInstant,
+  toExercise,
+  type Exercise,
+} from './exercises.service.js';
+
+export const VENUE_KINDS = [
+  'school',
+  'prison',
+  'airport',
+  'power-plant',
+  'exhibition-centre',
+  'palace-of-culture',
+  'railway-station',
+  'hospital',
+  'stadium',
+  'government-building',
+  'other',
+] as const;
+export const ZONE_KINDS = [
+  'exercise-zone',
+  'cordon',
+  'road-closure',
+  'assembly-point',
+  'staging-area',
+  'evacuation-route',
+] as const;
+export const EXTENTS_OF_PLAY = ['full', 'limited', 'simulated', 'observing'] as const;
+export const EXERCISE_ROLES = [
+  'director',
+  'controller',
+  'senior-controller',
+  'safety-controller',
+  'simulator',
+  'evaluator',
+  'lead-evaluator',
+  'player',
+  'actor',
+  'observer',
+  'trusted-agent',
+] as const;
+
+export interface CriticalTask {
+  id: string;
+  text: string;
+}
+export interface CapabilityTarget {
+  id: string;
+  coreCapabilityId: string;
+  text: string;
+  criticalTasks: CriticalTask[];
+}
+export interface Objective {
+  id: string;
+  position: number;
+  text: string;
+  capabilityTargets: CapabilityTarget[];
+}
+export interface Venue {
+  id: string;
+  name: string;
+  kind: string;
+  address: string | null;
+  point: { lon: number; lat: number };
+  footprint: PlanGeometry | null;
+}
+export interface Zone {
+  id: string;
+  venueId: string | null;
+  name: string;
+  kind: string;
+  geometry: PlanGeometry;
+  road: string | null;
+  startsAt: string | null;
+  endsAt: string | null;
+  notes: string | null;
+}
+export interface Team {
+  id: string;
+  name: string;
+  organisationId: string | null;
+  unitId: string | null;
+}
+export interface Person {
+  id: string;
+  userId: string | null;
+  name: string;
+  role: string;
+  teamId: string | null;
+  organisationId: string | null;
+  contact: string | null;
+}
+export interface Participation {
+  organisationId: string;
+  extentOfPlay: string;
+  notes: string | null;
+}
+export interface ScenarioModule {
+  id: string;
+  position: number;
+  title: string;
+  narrative: string;
+  questions: string[];
+}
+
+export interface ExercisePlan {
+  exercise: Exercise;
+  objectives: Objective[];
+  modules: ScenarioModule[];
+  venues: Venue[];
+  zones: Zone[];
+  organisations: Participation[];
+  teams: Team[];
+  people: Person[];
+}
+
+/** The whole plan of an exercise; the controllers' side (modules) only for those who may read it. */
+export async function getPlan(ctx: AppContext, policy: Actor, exerciseId: string): Promise<ExercisePlan> {
+  const db = ctx.db.kysely;
+  const row = await getExerciseRow(db, exerciseId);
+  const full = mayReadControllerSide(policy, row);
+  const objectives = await planRepository.objectives(db, exerciseId);
+  const targets = await planRepository.capabilityTargets(
+    db,
+    objectives.map((o) => o.id),
+  );
+  const tasks = await planRepository.criticalTasks(
+    db,
+    targets.map((t) => t.id),
+  );
+  return {
+    exercise: toExercise(row, policy),
+    objectives: objectives.map((o) => ({
+      id: o.id,
+      position: o.position,
+      text: o.text,
+      capabilityTargets: targets
+        .filter((t) => t.objective_id === o.id)
+        .map((t) => ({
+          id: t.id,
+          coreCapabilityId: t.core_capability_id,
+          text: t.text,
+          criticalTasks: tasks
+            .filter((k) => k.capability_target_id === t.id)
+            .map((k) => ({ id: k.id, text: k.text })),
+        })),
+    })),
+    modules: full
+      ? (await planRepository.modules(db, exerciseId)).map((m) => ({
+          id: m.id,
+          position: m.position,
+          title: m.title,
+          narrative: m.narrative,
+          questions: JSON.parse(m.questions) as string[],
+        }))
+      : [],
+    venues: (await planRepository.venues(db, exerciseId)).map((v) => ({
+      id: v.id,
+      name: v.name,
+      kind: v.kind,
+      address: v.address,
+      point: { lon: v.lon, lat: v.lat },
+      footprint: v.footprint ? (JSON.parse(v.footprint) as PlanGeometry) : null,
+    })),
+    zones: (await planRepository.zones(db, exerciseId)).map((z) => ({
+      id: z.id,
+      venueId: z.venue_id,
+      name: z.name,
+      kind: z.kind,
+      geometry: JSON.parse(z.geometry) as PlanGeometry,
+      road: z.road,
+      startsAt: z.starts_at,
+      endsAt: z.ends_at,
+      notes: z.notes,
+    })),
+    organisations: (await planRepository.organisations(db, exerciseId)).map((p) => ({
+      organisationId: p.organisation_id,
+      extentOfPlay: p.extent_of_play,
+      notes: p.notes,
+    })),
+    teams: (await planRepository.teams(db, exerciseId)).map((t) => ({
+      id: t.id,
+      name: t.name,
+      organisationId: t.organisation_id,
+      unitId: t.unit_id,
+    })),
+    people: (await planRepository.people(db, exerciseId)).map((p) => ({
+      id: p.id,
+      userId: p.user_id,
+      name: p.name,
+      role: p.role,
+      teamId: p.team_id,
+      organisationId: p.organisation_id,
+      contact: p.contact,
+    })),
+  };
+}
+
+/**
+ * Runs `change` in a transaction after checking the actor may plan this exercise and its plan is
+ * still open; audits what `change` returns.
+ */
+export async function editPlan<T>(
+  ctx: AppContext,
+  actor: ActorInfo,
+  policy: Actor,
+  exerciseId: string,
+  change: (
+    trx: Q,
+    exercise: ExerciseRow,
+  ) => Promise<{ result: T; action: string; detail: Record<string, unknown> }>,
+): Promise<T> {
+  return ctx.db.kysely.transaction().execute(async (trx) => {
+    const row = await getExerciseRow(trx, exerciseId);
+    if (!mayPlan(policy, row)) throw forbidden('You may not plan this exercise');
+    if (!isPlanEditable(row.status as ExerciseStatus))
+      throw new AppError('plan_frozen', 409, `The exercise is ${row.status}: its plan can no longer change`);
+    const { result, action, detail } = await change(trx, row);
+    await appendAudit(ctx, trx, actor, { action, subjectType: 'exercise', subjectId: exerciseId, detail });
+    return result;
+  });
+}
+
+const oneOf = (value: string, allowed: readonly string[], field: string) => {
+  if (!allowed.includes(value)) throw invalid(field, `must be one of ${allowed.join(', ')}`);
+  return value;
+};
+const opt = (v: string | null | undefined, field: string, max: number) =>
+  v === undefined || v === null || v.trim() === '' ? null : cleanText(v, field, max);
+
+export interface ObjectiveInput {
+  text: string;
+  capabilityTargets?: { coreCapabilityId: string; text: string; criticalTasks?: string[] }[];
+}
+
+export async function addObjective(
+  ctx: AppContext,
+  actor: ActorInfo,
+  policy: Actor,
+  exerciseId: string,
+  input: ObjectiveInput,
+): Promise<string> {
+  return editPlan(ctx, actor, policy, exerciseId, async (trx) => {
+    const id = randomUUID();
+    const text = cleanText(input.text, 'text', 2000);
+    const position = (await planRepository.objectives(trx, exerciseId)).length + 1;
+    await planRepository.insertObjective(trx, { id, exercise_id: exerciseId, position, text });
+    const capabilities = new Set((await planRepository.coreCapabilities(trx)).map((c) => c.id));
+    for (const [i, t] of (input.capabilityTargets ?? []).entries()) {
+      if (!capabilities.has(t.coreCapabilityId))
+        throw invalid(`capabilityTargets[${i}].coreCapabilityId`, 'no such core capability');
+      const targetId = randomUUID();
+      await planRepository.insertTarget(trx, {
+        id: targetId,
+        objective_id: id,
+        core_capability_id: t.coreCapabilityId,
+        text: cleanText(t.text, `capabilityTargets[${i}].text`, 2000),
+      });
+      for (const [j, task] of (t.criticalTasks ?? []).entries()) {
+        await planRepository.insertTask(trx, {
+          id: randomUUID(),
+          capability_target_id: targetId,
+          position: j + 1,
+          text: cleanText(task, `capabilityTargets[${i}].criticalTasks[${j}]`, 1000),
+        });
+      }
+    }
+    return { result: id, action: 'objective.created', detail: { objectiveId: id } };
+  });
+}
+
+export interface VenueInput {
+  name: string;
+  kind: string;
+  address?: string | null | undefined;
+  point: { lon: number; lat: number };
+  footprint?: unknown;
+}
+
+function checkVenue(input: VenueInput) {
+  const point = checkGeometry({ type: 'Point', coordinates: [input.point.lon, input.point.lat] }, 'point', [
+    'Point',
+  ]);
+  if ('error' in point) throw invalid('point', point.error);
+  let footprint: string | null = null;
+  if (input.footprint !== undefined && input.footprint !== null) {
+    const g = checkGeometry(input.footprint, 'footprint', ['Polygon', 'MultiPolygon']);
+    if ('error' in g) throw invalid('footprint', g.error);
+    footprint = JSON.stringify(g);
+  }
+  return {
+    name: cleanText(input.name, 'name', 200),
+    kind: oneOf(input.kind, VENUE_KINDS, 'kind'),
+    address: opt(input.address, 'address', 300),
+    lon: input.point.lon,
+    lat: input.point.lat,
+    footprint,
+  };
+}
+
+export async function addVenue(
+  ctx: AppContext,
+  actor: ActorInfo,
+  policy: Actor,
+  exerciseId: string,
+  input: VenueInput,
+): Promise<string> {
+  return editPlan(ctx, actor, policy, exerciseId, async (trx) => {
+    const id = randomUUID();
+    await planRepository.insertVenue(trx, { id, exercise_id: exerciseId, ...checkVenue(input) });
+    return { result: id, action: 'venue.created', detail: { venueId: id, name: input.name } };
+  });
+}
+
+export async function updateVenue(
+  ctx: AppContext,
+  actor: ActorInfo,
+  policy: Actor,
+  exerciseId: string,
+  venueId: string,
+  input: VenueInput,
+): Promise<void> {
+  await editPlan(ctx, actor, policy, exerciseId, async (trx) => {
+    if ((await planRepository.updateVenue(trx, exerciseId, venueId, checkVenue(input))) === 0)
+      throw notFound('Venue');
+    return { result: undefined, action: 'venue.updated', detail: { venueId } };
+  });
+}
+
+export interface ZoneInput {
+  name: string;
+  kind: string;
+  venueId?: string | null | undefined;
+  geometry: unknown;
+  road?: string | null | undefined;
+  startsAt?: string | null | undefined;
+  endsAt?: string | null | undefined;
+  notes?: string | null | undefined;
+}
+
+async function checkZone(trx: Q, exerciseId: string, input: ZoneInput) {
+  const kind = oneOf(input.kind, ZONE_KINDS, 'kind');
+  const allowed =
+    kind === 'road-closure' || kind === 'evacuation-route'
+      ? (['LineString', 'MultiLineString', 'Polygon'] as const)
+      : (['Polygon', 'MultiPolygon'] as const);
+  const g = checkGeometry(input.geometry, 'geometry', allowed);
+  if ('error' in g) throw invalid('geometry', g.error);
+  const startsAt = input.startsAt ? parseInstant(input.startsAt, 'startsAt') : null;
+  const endsAt = input.endsAt ? parseInstant(input.endsAt, 'endsAt') : null;
+  if (startsAt && endsAt && endsAt <= startsAt) throw invalid('endsAt', 'must be after startsAt');
+  if (kind === 'road-closure' && (!startsAt || !endsAt))
+    throw invalid('startsAt', 'a road closure needs its own time window (startsAt and endsAt)');
+  if (input.venueId && !(await planRepository.venues(trx, exerciseId)).some((v) => v.id === input.venueId))
+    throw invalid('venueId', 'no such venue in this exercise');
+  return {
+    name: cleanText(input.name, 'name', 200),
+    kind,
+    venue_id: input.venueId ?? null,
+    geometry: JSON.stringify(g),
+    road: opt(input.road, 'road', 200),
+    starts_at: startsAt,
+    ends_at: endsAt,
+    notes: opt(input.notes, 'notes', 2000),
+  };
+}
+
+export async function addZone(
+  ctx: AppContext,
+  actor: ActorInfo,
+  policy: Actor,
+  exerciseId: string,
+  input: ZoneInput,
+): Promise<string> {
+  return editPlan(ctx, actor, policy, exerciseId, async (trx) => {
+    const id = randomUUID();
+    await planRepository.insertZone(trx, {
+      id,
+      exercise_id: exerciseId,
+      ...(await checkZone(trx, exerciseId, input)),
+    });
+    return { result: id, action: 'zone.created', detail: { zoneId: id, name: input.name, kind: input.kind } };
+  });
+}
+
+export async function updateZone(
+  ctx: AppContext,
+  actor: ActorInfo,
+  policy: Actor,
+  exerciseId: string,
+  zoneId: string,
+  input: ZoneInput,
+): Promise<void> {
+  await editPlan(ctx, actor, policy, exerciseId, async (trx) => {
+    if (
+      (await planRepository.updateZone(trx, exerciseId, zoneId, await checkZone(trx, exerciseId, input))) ===
+      0
+    )
+      throw notFound('Zone');
+    return { result: undefined, action: 'zone.updated', detail: { zoneId } };
+  });
+}
+
+export type PlanList = 'objectives' | 'venues' | 'zones' | 'teams' | 'people' | 'modules';
+const TABLE_OF = {
+  objectives: 'objectives',
+  venues: 'venues',
+  zones: 'zones',
+  teams: 'teams',
+  people: 'exercise_people',
+  modules: 'scenario_modules',
+} as const;
+
+export async function removeFromPlan(
+  ctx: AppContext,
+  actor: ActorInfo,
+  policy: Actor,
+  exerciseId: string,
+  list: PlanList,
+  id: string,
+): Promise<void> {
+  await editPlan(ctx, actor, policy, exerciseId, async (trx) => {
+    if ((await planRepository.deleteFrom(trx, TABLE_OF[list], exerciseId, id)) === 0)
+      throw notFound(list.replace(/s$/, ''));
+    return { result: undefined, action: `${list}.removed`, detail: { id } };
+  });
+}
+
+export async function setParticipation(
+  ctx: AppContext,
+  actor: ActorInfo,
+  policy: Actor,
+  exerciseId: string,
+  input: { organisationId: string; extentOfPlay: string; notes?: string | null | undefined },
+): Promise<void> {
+  await editPlan(ctx, actor, policy, exerciseId, async (trx) => {
+    if (!(await organisationRepository.get(trx, input.organisationId)))
+      throw invalid('organisationId', 'no such organisation');
+    await planRepository.upsertOrganisation(trx, {
+      exercise_id: exerciseId,
+      organisation_id: input.organisationId,
+      extent_of_play: oneOf(input.extentOfPlay, EXTENTS_OF_PLAY, 'extentOfPlay'),
+      notes: opt(input.notes, 'notes', 2000),
+    });
+    return { result: undefined, action: 'participation.set', detail: input };
+  });
+}
+
+export async function addTeam(
+  ctx: AppContext,
+  actor: ActorInfo,
+  policy: Actor,
+  exerciseId: string,
+  input: { name: string; organisationId?: string | null | undefined; unitId?: string | null | undefined },
+): Promise<string> {
+  return editPlan(ctx, actor, policy, exerciseId, async (trx) => {
+    const name = cleanText(input.name, 'name', 200);
+    if ((await planRepository.teams(trx, exerciseId)).some((t) => t.name === name))
+      throw invalid('name', `a team named "${name}" exists in this exercise`);
+    if (input.organisationId && !(await organisationRepository.get(trx, input.organisationId)))
+      throw invalid('organisationId', 'no such organisation');
+    const id = randomUUID();
+    await planRepository.insertTeam(trx, {
+      id,
+      exercise_id: exerciseId,
+      name,
+      organisation_id: input.organisationId ?? null,
+      unit_id: input.unitId ?? null,
+    });
+    return { result: id, action: 'team.created', detail: { teamId: id, name } };
+  });
+}
+
+export async function addPerson(
+  ctx: AppContext,
+  actor: ActorInfo,
+  policy: Actor,
+  exerciseId: string,
+  input: {
+    name: string;
+    role: string;
+    userId?: string | null | undefined;
+    teamId?: string | null | undefined;
+    organisationId?: string | null | undefined;
+    contact?: string | null | undefined;
+  },
+): Promise<string> {
+  return editPlan(ctx, actor, policy, exerciseId, async (trx) => {
+    const role = oneOf(input.role, EXERCISE_ROLES, 'role');
+    if (input.userId && !(await userRepository.get(trx, input.userId)))
+      throw invalid('userId', 'no such user');
+    if (input.teamId && !(await planRepository.teams(trx, exerciseId)).some((t) => t.id === input.teamId))
+      throw invalid('teamId', 'no such team in this exercise');
+    if (role === 'player' && !input.teamId) throw invalid('teamId', 'a player belongs to a team');
+    const id = randomUUID();
+    await planRepository.insertPerson(trx, {
+      id,
+      exercise_id: exerciseId,
+      user_id: input.userId ?? null,
+      name: cleanText(input.name, 'name', 200),
+      role,
+      team_id: input.teamId ?? null,
+      organisation_id: input.organisationId ?? null,
+      contact: opt(input.contact, 'contact', 300),
+    });
+    return { result: id, action: 'person.added', detail: { personId: id, role } };
+  });
+}
+
+export async function addModule(
+  ctx: AppContext,
+  actor: ActorInfo,
+  policy: Actor,
+  exerciseId: string,
+  input: { title: string; narrative: string; questions?: string[] | undefined },
+): Promise<string> {
+  return editPlan(ctx, actor, policy, exerciseId, async (trx) => {
+    const id = randomUUID();
+    const position = (await planRepository.modules(trx, exerciseId)).length + 1;
+    const questions = (input.questions ?? []).map((q, i) => cleanText(q, `questions[${i}]`, 1000));
+    await planRepository.insertModule(trx, {
+      id,
+      exercise_id: exerciseId,
+      position,
+      title: cleanText(input.title, 'title', 200),
+      narrative: input.narrative.slice(0, 50_000),
+      questions: JSON.stringify(questions),
+    });
+    return { result: id, action: 'module.created', detail: { moduleId: id } };
+  });
+}
