@@ -17,6 +17,9 @@ export function AppLayout() {
       navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding="md"
     >
+      <a href="#main" className={classes.skip}>
+        {t('nav.skip')}
+      </a>
       <AppShell.Header className={classes.header}>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -48,7 +51,7 @@ export function AppLayout() {
           <LanguageSwitcher />
         </AppShell.Section>
       </AppShell.Navbar>
-      <AppShell.Main className={classes.main}>
+      <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
         <Outlet />
       </AppShell.Main>
     </AppShell>
