@@ -1,11 +1,26 @@
+import { sql } from 'kysely';
 import { loadConfig } from '../config/config.js';
 import { openRuntime } from '../runtime.js';
 import type { AppContext } from '../services/context.js';
+import { migrateToLatest } from '../store/migrate.js';
+import { CliFailure, EXIT } from './output.js';
 
-/** Runs a command against the configured database (migrated first), closing it afterwards. */
+/**
+ * Runs a command against the configured database (migrated first), closing it afterwards. A
+ * database that cannot be reached is one line naming it and exit 69, not a stack trace.
+ */
 export async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
-  const runtime = await openRuntime(loadConfig());
+  const runtime = await openRuntime(loadConfig(), { migrate: false });
   try {
+    try {
+      await sql`select 1`.execute(runtime.ctx.db.kysely);
+    } catch (err) {
+      throw new CliFailure(
+        `cannot reach the database at ${runtime.ctx.db.location}: ${(err as Error).message}`,
+        EXIT.unavailable,
+      );
+    }
+    await migrateToLatest(runtime.ctx.db);
     return await fn(runtime.ctx);
   } finally {
     await runtime.close();

@@ -10,6 +10,8 @@ export const EXIT = {
   notFound: 4,
   conflict: 5,
   denied: 6,
+  /** The database does not answer (sysexits EX_UNAVAILABLE). */
+  unavailable: 69,
   internal: 70,
 } as const;
 

@@ -1,4 +1,5 @@
-import { statfsSync } from 'node:fs';
+import { existsSync, statfsSync } from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { sql } from 'kysely';
 import { loadConfig } from '../../config/config.js';
@@ -27,11 +28,12 @@ async function runChecks(): Promise<Check[]> {
   const db = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     const started = Date.now();
-    const row = await sql<{
-      now: string;
-    }>`select ${sql.raw(db.engine === 'postgres' ? 'now()::text' : "strftime('%Y-%m-%dT%H:%M:%fZ','now')")} as now`.execute(
-      db.kysely,
-    );
+    // ISO 8601 in UTC from both engines: PostgreSQL's now()::text ends in "+00", which Date.parse refuses.
+    const now =
+      db.engine === 'postgres'
+        ? `to_char(clock_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+        : "strftime('%Y-%m-%dT%H:%M:%fZ','now')";
+    const row = await sql<{ now: string }>`select ${sql.raw(now)} as now`.execute(db.kysely);
     checks.push({
       name: 'database',
       ok: true,
@@ -43,13 +45,19 @@ async function runChecks(): Promise<Check[]> {
       ok: pending.length === 0,
       detail: pending.length ? `pending: ${pending.join(', ')} (run: npx dabyl migrate)` : 'up to date',
     });
-    const dbNow = Date.parse(String(row.rows[0]?.now ?? '').replace(' ', 'T'));
+    const dbNow = Date.parse(String(row.rows[0]?.now ?? ''));
     if (Number.isFinite(dbNow)) {
       const skew = Math.abs(dbNow - Date.now());
       checks.push({
         name: 'clock',
         ok: skew < 2000,
         detail: `this machine and the database differ by ${skew} ms${skew >= 2000 ? ' — inject timing needs synchronised clocks (NTP)' : ''}`,
+      });
+    } else {
+      checks.push({
+        name: 'clock',
+        ok: false,
+        detail: `cannot read the database's time "${row.rows[0]?.now}"`,
       });
     }
   } catch (err) {
@@ -82,12 +90,16 @@ async function runChecks(): Promise<Check[]> {
     checks.push({ name: 'redis', ok: true, detail: 'not configured: jobs run embedded in this process' });
   }
   try {
-    const fs = statfsSync(config.dataDir);
+    // On PostgreSQL nothing may have created the data folder yet: measure the disk it will live on.
+    let folder = config.dataDir;
+    while (!existsSync(folder) && path.dirname(folder) !== folder) folder = path.dirname(folder);
+    const fs = statfsSync(folder);
     const freeMb = Math.floor((fs.bavail * fs.bsize) / 1024 / 1024);
+    const where = folder === config.dataDir ? folder : `${folder} (${config.dataDir} is not created yet)`;
     checks.push({
       name: 'disk',
       ok: freeMb > 500,
-      detail: `${freeMb} MB free in ${config.dataDir}${freeMb > 500 ? '' : ' — less than 500 MB'}`,
+      detail: `${freeMb} MB free in ${where}${freeMb > 500 ? '' : ' — less than 500 MB'}`,
     });
   } catch (err) {
     checks.push({ name: 'disk', ok: false, detail: `${config.dataDir}: ${(err as Error).message}` });
