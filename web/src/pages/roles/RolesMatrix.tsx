@@ -15,11 +15,11 @@ export function RolesMatrix({ roles }: { roles: RolePermissions[] }) {
         <Table.Caption>{t('rolesPage.caption')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col" miw={220}>
+            <Table.Th scope="col" miw={190}>
               {t('rolesPage.permission')}
             </Table.Th>
             {roles.map((r) => (
-              <Table.Th scope="col" key={r.role} ta="center">
+              <Table.Th scope="col" key={r.role} ta="center" fz="xs" className={classes.role}>
                 {t(`roles.${r.role}`, { defaultValue: r.role })}
               </Table.Th>
             ))}
