@@ -2,9 +2,17 @@ import { describe, expect, it } from 'vitest';
 import en from './en.json';
 import kk from './kk.json';
 import ru from './ru.json';
+import mapEn from './map/en.json';
+import mapKk from './map/kk.json';
+import mapRu from './map/ru.json';
 
 type Tree = { [key: string]: string | Tree };
-const RESOURCES: Record<string, Tree> = { en, kk, ru };
+// Each feature's strings live in their own folder and are merged at the top level, as i18n.ts does.
+const RESOURCES: Record<string, Tree> = {
+  en: { ...en, ...mapEn },
+  kk: { ...kk, ...mapKk },
+  ru: { ...ru, ...mapRu },
+};
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
 function flatten(tree: Tree, prefix = ''): Map<string, unknown> {
@@ -26,7 +34,7 @@ const baseKey = (key: string): string => key.replace(PLURAL_SUFFIX, '');
 const variables = (text: string): string[] =>
   [...text.matchAll(/{{\s*([\w.]+)\s*(?:,[^}]*)?}}/g)].map((m) => m[1] ?? '').sort();
 
-const english = flatten(en);
+const english = flatten(RESOURCES.en ?? {});
 const englishBases = new Set([...english.keys()].map(baseKey));
 
 describe.each(Object.keys(RESOURCES))('the %s strings', (lng) => {

@@ -3,6 +3,9 @@ import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import kk from './kk.json';
 import ru from './ru.json';
+import mapEn from './map/en.json';
+import mapKk from './map/kk.json';
+import mapRu from './map/ru.json';
 import type { Locale } from '../api/types';
 
 export const LANGUAGES: readonly Locale[] = ['kk', 'ru', 'en'];
@@ -45,7 +48,11 @@ i18n.on('languageChanged', (lng) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { kk: { translation: kk }, ru: { translation: ru }, en: { translation: en } },
+  resources: {
+    kk: { translation: { ...kk, ...mapKk } },
+    ru: { translation: { ...ru, ...mapRu } },
+    en: { translation: { ...en, ...mapEn } },
+  },
   lng: initialLanguage(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

@@ -1,0 +1,89 @@
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { GeoJSONSource, MapLayerMouseEvent } from 'maplibre-gl';
+import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import classes from './ExerciseMap.module.css';
+import { bounds, overlayFeatures } from './features';
+import { Legend } from './Legend';
+import { OVERLAY } from './layers';
+import type { ExerciseMapProps } from './types';
+import { useBasemapMap } from './useBasemapMap';
+import { useDrawing } from './drawing/useDrawing';
+
+const CLICKABLE = ['dabyl-venue', 'dabyl-fill', 'dabyl-closure', 'dabyl-outline'];
+
+/**
+ * The exercise's venues, zones and road closures over the basemap, framed to fit them, with an
+ * optional edit mode for drawing one point, line or polygon. See {@link ExerciseMapProps}.
+ */
+export function ExerciseMap({
+  venues = [],
+  zones = [],
+  edit = null,
+  onChange,
+  onCancel,
+  selectedId = null,
+  onSelect,
+  height = 480,
+  label,
+}: ExerciseMapProps) {
+  const { t } = useTranslation();
+  const container = useRef<HTMLDivElement>(null);
+  const map = useBasemapMap(container);
+  const overlay = useMemo(() => overlayFeatures(venues, zones, selectedId), [venues, zones, selectedId]);
+  const drawing = useDrawing(map, edit, onChange, onCancel);
+
+  useEffect(() => {
+    (map?.getSource(OVERLAY) as GeoJSONSource | undefined)?.setData(overlay as never);
+  }, [map, overlay]);
+
+  // Frame the features when the set of things shown changes, not on every re-render or selection.
+  const frameKey = useMemo(
+    () => JSON.stringify(bounds(overlayFeatures(venues, zones, null))),
+    [venues, zones],
+  );
+  useEffect(() => {
+    const box = JSON.parse(frameKey) as [number, number, number, number] | null;
+    if (!map || !box) return;
+    map.fitBounds(box, { padding: 48, maxZoom: 15, duration: 0 });
+  }, [map, frameKey]);
+
+  useEffect(() => {
+    if (!map || !onSelect || edit) return;
+    const click = (e: MapLayerMouseEvent) => {
+      const id = e.features?.[0]?.properties?.id;
+      if (typeof id === 'string') onSelect(id);
+    };
+    const enter = () => (map.getCanvas().style.cursor = 'pointer');
+    const leave = () => (map.getCanvas().style.cursor = '');
+    for (const layer of CLICKABLE) {
+      map.on('click', layer, click);
+      map.on('mouseenter', layer, enter);
+      map.on('mouseleave', layer, leave);
+    }
+    return () => {
+      for (const layer of CLICKABLE) {
+        map.off('click', layer, click);
+        map.off('mouseenter', layer, enter);
+        map.off('mouseleave', layer, leave);
+      }
+    };
+  }, [map, onSelect, edit]);
+
+  return (
+    <div className={classes.frame} style={{ height }}>
+      <div
+        ref={container}
+        className={classes.map}
+        role="region"
+        aria-label={label ?? t('map.title')}
+        data-ready={map ? 'true' : 'false'}
+        data-drawing={drawing.status}
+      />
+      <Legend />
+      {edit && drawing.status !== 'idle' && (
+        <p className={classes.hint}>{t(`map.hint.${drawing.status}.${edit.kind}`)}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import { useTranslation } from 'react-i18next';
+import classes from './ExerciseMap.module.css';
+
+const ENTRIES = ['venue', 'zone', 'cordon', 'closure'] as const;
+
+/** Names the four looks of the overlay, so a reader need not guess what red and dashed means. */
+export function Legend() {
+  const { t } = useTranslation();
+  return (
+    <ul className={classes.legend} aria-label={t('map.legend.label')}>
+      {ENTRIES.map((entry) => (
+        <li key={entry}>
+          <span className={`${classes.swatch} ${classes[entry]}`} aria-hidden="true" />
+          {t(`map.legend.${entry}`)}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,59 @@
+import maplibregl, { type Map as MapLibreMap } from 'maplibre-gl';
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DRAFT, DRAFT_LAYERS, OVERLAY, OVERLAY_LAYERS } from './layers';
+
+/** Served by Dabyl: the packaged offline basemap, or a redirect to the configured one. */
+export const BASEMAP_STYLE_URL = '/basemap/style.json';
+
+/** Kazakhstan, where the seed exercises are, until the features say where to look. */
+const START = { center: [67, 48] as [number, number], zoom: 3 };
+
+const EMPTY = { type: 'FeatureCollection' as const, features: [] };
+
+/**
+ * Creates the MapLibre map in `container` once, with the overlay and drawing sources added as soon
+ * as the basemap style has loaded; returns the map only from then on, so callers never touch a
+ * source that does not exist yet.
+ */
+export function useBasemapMap(container: RefObject<HTMLDivElement | null>): MapLibreMap | null {
+  const { t } = useTranslation();
+  const [ready, setReady] = useState<MapLibreMap | null>(null);
+  const labels = useRef(t);
+  labels.current = t;
+
+  useEffect(() => {
+    if (!container.current) return;
+    const tr = labels.current;
+    const map = new maplibregl.Map({
+      container: container.current,
+      style: BASEMAP_STYLE_URL,
+      ...START,
+      // Relative URLs in the style are fetched from the worker, which has no page to resolve them against.
+      transformRequest: (url) => ({ url: new URL(url, window.location.href).href }),
+      attributionControl: { compact: true },
+      doubleClickZoom: false,
+      locale: {
+        'Map.Title': tr('map.title'),
+        'NavigationControl.ZoomIn': tr('map.zoomIn'),
+        'NavigationControl.ZoomOut': tr('map.zoomOut'),
+        'NavigationControl.ResetBearing': tr('map.resetBearing'),
+        'AttributionControl.ToggleAttribution': tr('map.attribution'),
+      },
+    });
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new maplibregl.ScaleControl({}), 'bottom-left');
+    map.on('load', () => {
+      map.addSource(OVERLAY, { type: 'geojson', data: EMPTY });
+      map.addSource(DRAFT, { type: 'geojson', data: EMPTY });
+      for (const layer of [...OVERLAY_LAYERS, ...DRAFT_LAYERS]) map.addLayer(layer);
+      setReady(map);
+    });
+    return () => {
+      setReady(null);
+      map.remove();
+    };
+  }, [container]);
+
+  return ready;
+}
