@@ -3,6 +3,7 @@ import { registerAdminCommands } from './commands/admin.js';
 import { registerCapCommands } from './commands/cap.js';
 import { addCapSignCommands } from './commands/cap-sign.js';
 import { registerDoctor } from './commands/doctor.js';
+import { registerExerciseDocCommands } from './commands/exercise-docs.js';
 import { registerPeopleCommands } from './commands/people.js';
 import { registerServe } from './commands/serve.js';
 import { exitCodeFor } from './output.js';
@@ -20,6 +21,7 @@ export function buildCli(): Command {
   registerAdminCommands(program);
   registerPeopleCommands(program);
   registerDoctor(program);
+  registerExerciseDocCommands(program);
   addCapSignCommands(registerCapCommands(program));
   return program;
 }

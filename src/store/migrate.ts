@@ -3,12 +3,14 @@ import type { Db } from './db.js';
 import * as m0001 from './migrations/0001-people-and-audit.js';
 import * as m0002 from './migrations/0002-jobs.js';
 import * as m0003 from './migrations/0003-planning.js';
+import * as m0005 from './migrations/0005-calendar-sequences.js';
 
 /** Every migration, in order; imported statically so the built server and tests see the same list. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-people-and-audit': m0001,
   '0002-jobs': m0002,
   '0003-planning': m0003,
+  '0005-calendar-sequences': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

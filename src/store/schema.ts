@@ -314,6 +314,14 @@ export interface FeedTokenTable {
   revoked_at: string | null;
 }
 
+/** The SEQUENCE last published for an iCalendar UID, and a fingerprint of what it described. */
+export interface CalendarSequenceTable {
+  uid: string;
+  fingerprint: string;
+  sequence: number;
+  updated_at: string;
+}
+
 export interface PlanningTables {
   programmes: ProgrammeTable;
   exercises: ExerciseTable;
@@ -330,6 +338,7 @@ export interface PlanningTables {
   msel_events: MselEventTable;
   inject_catalogue: InjectCatalogueTable;
   feed_tokens: FeedTokenTable;
+  calendar_sequences: CalendarSequenceTable;
 }
 
 export type ExerciseRow = Selectable<ExerciseTable>;

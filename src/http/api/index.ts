@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../services/context.js';
 import { authRoutes } from './auth/routes.js';
 import { capRoutes } from './cap/routes.js';
+import { calendarRoutes } from './exercises/calendar.routes.js';
 import { mselRoutes } from './exercises/msel.routes.js';
 import { exerciseRoutes } from './exercises/routes.js';
 import { ProblemSchema } from './common.schema.js';
@@ -23,4 +24,5 @@ export const apiV1: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app,
   await app.register(capRoutes);
   await app.register(exerciseRoutes, opts);
   await app.register(mselRoutes, opts);
+  await app.register(calendarRoutes, opts);
 };
