@@ -321,8 +321,11 @@ describe.each(ENGINES)('planning an exercise over the API on %s', (engine) => {
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ code: 'stale_version', field: 'version' });
     expect(
-      ((await ok('controller', 'GET', `/api/v1/exercises/${exerciseId}`)) as { mselApproval: string })
-        .mselApproval,
+      (
+        (await ok('controller', 'GET', `/api/v1/exercises/${exerciseId}`)) as unknown as {
+          mselApproval: string;
+        }
+      ).mselApproval,
     ).toBe('draft');
   });
 
