@@ -1,3 +1,4 @@
+import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** Dabyl's whole configuration, parsed once at start-up and frozen. */
@@ -18,7 +19,15 @@ export interface Config {
   readonly bodyLimitBytes: number;
   readonly demoData: boolean;
   readonly publicUrl: string;
+  /** Where the console's map gets its basemap; `undefined` is the packaged offline one. */
+  readonly basemap: Basemap | undefined;
 }
+
+/** A MapLibre style elsewhere, a style file Dabyl serves, or a PMTiles archive Dabyl serves. */
+export type Basemap =
+  | { readonly kind: 'style-url'; readonly url: string }
+  | { readonly kind: 'style-file'; readonly file: string }
+  | { readonly kind: 'pmtiles'; readonly file: string };
 
 /** One documented entry per variable; README's configuration table is written from the same list. */
 export const VARIABLES = [
@@ -35,6 +44,11 @@ export const VARIABLES = [
   ['DABYL_BODY_LIMIT_BYTES', '1048576', 'largest request body accepted'],
   ['DABYL_DEMO_DATA', 'true', 'load the demo data set on first start'],
   ['DABYL_PUBLIC_URL', 'http://localhost:8080', 'the address residents reach; used in links and feeds'],
+  [
+    'DABYL_BASEMAP',
+    '(unset: packaged offline map)',
+    'the map background: an http(s):// MapLibre style URL, a style .json file, or a .pmtiles file Dabyl serves',
+  ],
 ] as const;
 
 export class ConfigError extends Error {
@@ -81,6 +95,28 @@ function url(env: Env, name: string, schemes: string[]): string | undefined {
   return raw;
 }
 
+function basemap(env: Env): Basemap | undefined {
+  const raw = env.DABYL_BASEMAP;
+  if (raw === undefined || raw === '') return undefined;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw))
+    return { kind: 'style-url', url: url(env, 'DABYL_BASEMAP', ['http', 'https'])! };
+  const file = path.resolve(raw);
+  const kind = file.endsWith('.pmtiles') ? 'pmtiles' : file.endsWith('.json') ? 'style-file' : null;
+  if (!kind) {
+    throw new ConfigError(
+      'DABYL_BASEMAP',
+      'must be an http(s):// style URL, a .json style file or a .pmtiles file',
+    );
+  }
+  try {
+    accessSync(file, constants.R_OK);
+    if (!statSync(file).isFile()) throw new Error('not a file');
+  } catch {
+    throw new ConfigError('DABYL_BASEMAP', `${file} is not a readable file`);
+  }
+  return { kind, file };
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Parses the environment; throws {@link ConfigError} naming the first bad variable. */
@@ -104,5 +140,6 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimitBytes: int(env, 'DABYL_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     demoData: bool(env, 'DABYL_DEMO_DATA', true),
     publicUrl: url(env, 'DABYL_PUBLIC_URL', ['http', 'https']) ?? `http://localhost:${port}`,
+    basemap: basemap(env),
   });
 }

@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppContext } from '../services/context.js';
 import { registerAccessControl, type RouteEntry } from './access.js';
 import { apiV1 } from './api/index.js';
+import { basemapOrigins, registerBasemap } from './basemap/routes.js';
 import { registerConsole } from './console.js';
 import { registerHealth, type ReadinessProbe } from './health.js';
 import { registerMetrics } from './metrics.js';
@@ -62,8 +63,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
+        // A configured basemap style elsewhere is fetched by the map, and its raster tiles may be images.
+        imgSrc: ["'self'", 'data:', 'blob:', ...basemapOrigins(ctx.config.basemap)],
+        connectSrc: ["'self'", ...basemapOrigins(ctx.config.basemap)],
         workerSrc: ["'self'", 'blob:'],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
@@ -120,6 +122,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(apiV1, { prefix: '/api/v1', ctx });
   registerHealth(app, ctx, registry, options.probes ?? []);
   registerPortal(app);
+  registerBasemap(app, ctx.config.basemap);
   await registerConsole(app, options.consoleDir);
   await app.ready();
   return { app, routes };

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import type { Basemap } from '../../config/config.js';
+import { sendFileRange } from './archive.js';
+import { buildCities, buildCountries } from './offline-data.js';
+import { payload, sendPayload, type Payload } from './payload.js';
+import { BASEMAP_PATH, offlineStyle } from './style.js';
+
+const hidden = { config: { access: 'public' as const }, schema: { hide: true } };
+
+/** Built on first use: reading 170,000 GeoNames places costs a second, which a server that never shows a map need not pay. */
+function lazy<T>(build: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= build());
+}
+
+/** The origins the console must be allowed to fetch from for this basemap (for the CSP). */
+export function basemapOrigins(basemap: Basemap | undefined): string[] {
+  return basemap?.kind === 'style-url' ? [new URL(basemap.url).origin] : [];
+}
+
+/**
+ * The console's basemap under /basemap/. `style.json` is what the map loads whatever is configured:
+ * the packaged offline style, a configured style file, or a redirect to a configured style URL.
+ * A configured PMTiles archive is served at `archive.pmtiles` with byte ranges.
+ */
+export function registerBasemap(app: FastifyInstance, basemap: Basemap | undefined): void {
+  const countries = lazy(buildCountries);
+  const data: Record<string, () => Payload> = {
+    countries: lazy(() => payload(countries().countries, 'application/geo+json')),
+    borders: lazy(() => payload(countries().borders, 'application/geo+json')),
+    cities: lazy(() => payload(buildCities(), 'application/geo+json')),
+  };
+  const style = lazy(() =>
+    payload(basemap?.kind === 'style-file' ? JSON.parse(readFileSync(basemap.file, 'utf8')) : offlineStyle()),
+  );
+
+  app.get(`${BASEMAP_PATH}/style.json`, hidden, async (request, reply) => {
+    if (basemap?.kind === 'style-url') return reply.redirect(basemap.url, 302);
+    return sendPayload(request, reply, style());
+  });
+
+  // The offline layers stay available whatever is configured, so a custom style can use them too.
+  for (const [name, build] of Object.entries(data)) {
+    app.get(`${BASEMAP_PATH}/${name}.geojson`, hidden, async (request, reply) =>
+      sendPayload(request, reply, build()),
+    );
+  }
+
+  if (basemap?.kind === 'pmtiles') {
+    const file = basemap.file;
+    app.get(`${BASEMAP_PATH}/archive.pmtiles`, hidden, async (request, reply) =>
+      sendFileRange(request, reply, file, 'application/vnd.pmtiles'),
+    );
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * The basemap the console's map draws on: the packaged offline style and its GeoJSON layers, the
+ * DABYL_BASEMAP choices, and byte ranges for a PMTiles archive.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, type Basemap } from '../../src/config/config.js';
+import { registerBasemap } from '../../src/http/basemap/routes.js';
+
+async function basemapApp(basemap?: Basemap): Promise<FastifyInstance> {
+  const app = Fastify();
+  registerBasemap(app, basemap);
+  await app.ready();
+  return app;
+}
+
+interface Collection {
+  features: { properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }[];
+}
+
+describe('the packaged offline basemap', () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await basemapApp();
+  });
+  afterAll(() => app.close());
+
+  it('is a valid MapLibre style whose layers use only its own sources, and needs no font server', async () => {
+    const res = await app.inject('/basemap/style.json');
+    expect(res.statusCode).toBe(200);
+    const style = res.json();
+    expect(validateStyleMin(style)).toEqual([]);
+    expect(style.glyphs).toBeUndefined();
+    const sources = Object.keys(style.sources);
+    for (const layer of style.layers) if (layer.source) expect(sources).toContain(layer.source);
+    for (const source of Object.values<{ data: string }>(style.sources)) {
+      expect((await app.inject(source.data)).statusCode).toBe(200);
+    }
+  });
+
+  it('draws countries, Kazakhstan among them, with a label point each', async () => {
+    const countries = (await app.inject('/basemap/countries.geojson')).json<Collection>();
+    const kazakhstan = countries.features.filter((f) => f.properties.name === 'Kazakhstan');
+    expect(kazakhstan.some((f) => f.geometry.type === 'Point')).toBe(true);
+    expect(kazakhstan.some((f) => /Polygon/.test(f.geometry.type))).toBe(true);
+    expect(countries.features.filter((f) => !f.properties.label).length).toBeGreaterThan(200);
+  });
+
+  it("names the seed scenario's cities, in GeoNames spelling, at their places", async () => {
+    const cities = (await app.inject('/basemap/cities.geojson')).json<Collection>();
+    const where = (name: string) =>
+      cities.features.find((f) => f.properties.name === name && f.properties.country === 'KZ')?.geometry
+        .coordinates;
+    expect(where('Astana')).toEqual([expect.closeTo(71.45, 1), expect.closeTo(51.18, 1)]);
+    for (const name of ['Karagandy', 'Pavlodar', 'Kokshetau', 'Baikonur'])
+      expect(where(name), name).toBeDefined();
+    // Sized for a browser: regional seats worldwide, every place in Kazakhstan, not 170,000 places.
+    expect(cities.features.length).toBeGreaterThan(1000);
+    expect(cities.features.length).toBeLessThan(5000);
+  });
+
+  it('sends gzip when asked, and 304 for a copy the client already has', async () => {
+    const first = await app.inject({
+      url: '/basemap/cities.geojson',
+      headers: { 'accept-encoding': 'gzip, br' },
+    });
+    expect(first.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(first.rawPayload).toString()).type).toBe('FeatureCollection');
+    const etag = String(first.headers.etag);
+    expect(first.headers['cache-control']).toMatch(/max-age=\d+/);
+    const again = await app.inject({ url: '/basemap/cities.geojson', headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    const changed = await app.inject({
+      url: '/basemap/cities.geojson',
+      headers: { 'if-none-match': '"other"' },
+    });
+    expect(changed.statusCode).toBe(200);
+  });
+});
+
+describe('DABYL_BASEMAP', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dabyl-basemap-'));
+  const archive = path.join(dir, 'city.pmtiles');
+  const bytes = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 256));
+  writeFileSync(archive, bytes);
+  const styleFile = path.join(dir, 'style.json');
+  writeFileSync(styleFile, JSON.stringify({ version: 8, sources: {}, layers: [] }));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each([
+    ['ftp://tiles.example/style.json', /DABYL_BASEMAP: must start with http/],
+    ['/no/such/basemap.pmtiles', /DABYL_BASEMAP: .*is not a readable file/],
+    [dir, /DABYL_BASEMAP: must be an http\(s\):\/\/ style URL/],
+  ])('refuses %s, naming the variable', (value, message) => {
+    expect(() => loadConfig({ DABYL_BASEMAP: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ DABYL_BASEMAP: value })).toThrow(message);
+  });
+
+  it('sends the map to a configured style URL', async () => {
+    const url = 'https://tiles.example.org/styles/hq/style.json';
+    const app = await basemapApp(loadConfig({ DABYL_BASEMAP: url }).basemap);
+    const res = await app.inject('/basemap/style.json');
+    expect(res.statusCode).toBe(302);
+    expect(res.headers.location).toBe(url);
+    await app.close();
+  });
+
+  it('serves a configured style file as the style', async () => {
+    const app = await basemapApp(loadConfig({ DABYL_BASEMAP: styleFile }).basemap);
+    expect((await app.inject('/basemap/style.json')).json()).toEqual({ version: 8, sources: {}, layers: [] });
+    await app.close();
+  });
+
+  describe('a PMTiles archive', () => {
+    let app: FastifyInstance;
+    beforeAll(async () => {
+      app = await basemapApp(loadConfig({ DABYL_BASEMAP: archive }).basemap);
+    });
+    afterAll(() => app.close());
+    const get = (range?: string, extra: Record<string, string> = {}) =>
+      app.inject({ url: '/basemap/archive.pmtiles', headers: { ...(range ? { range } : {}), ...extra } });
+
+    it('is served whole, saying it takes ranges', async () => {
+      const res = await get();
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['accept-ranges']).toBe('bytes');
+      expect(res.rawPayload.equals(bytes)).toBe(true);
+    });
+
+    it.each([
+      ['bytes=0-126', 0, 126],
+      ['bytes=990-', 990, 999],
+      ['bytes=995-5000', 995, 999],
+      ['bytes=-10', 990, 999],
+      ['bytes=-5000', 0, 999],
+    ])('answers %s with 206 and those bytes', async (range, start, end) => {
+      const res = await get(range);
+      expect(res.statusCode).toBe(206);
+      expect(res.headers['content-range']).toBe(`bytes ${start}-${end}/1000`);
+      expect(res.rawPayload.equals(bytes.subarray(start, end + 1))).toBe(true);
+    });
+
+    it.each(['bytes=1000-', 'bytes=5000-6000', 'bytes=-0'])(
+      'answers %s with 416 and the size',
+      async (range) => {
+        const res = await get(range);
+        expect(res.statusCode).toBe(416);
+        expect(res.headers['content-range']).toBe('bytes */1000');
+      },
+    );
+
+    it('ignores a range it cannot read, and one asked of another version of the file', async () => {
+      expect((await get('lines=1-2')).statusCode).toBe(200);
+      expect((await get('bytes=0-9', { 'if-range': '"old"' })).statusCode).toBe(200);
+      const etag = String((await get()).headers.etag);
+      expect((await get('bytes=0-9', { 'if-range': etag })).statusCode).toBe(206);
+      expect((await get(undefined, { 'if-none-match': etag })).statusCode).toBe(304);
+    });
+  });
+});
