@@ -8,6 +8,8 @@ import { RequirePermission } from './auth/RequirePermission';
 import { ProblemAlert } from './components/ProblemAlert';
 import { AppLayout } from './layout/AppLayout';
 import { AuditPage } from './pages/audit/AuditPage';
+import { ExercisePage } from './pages/exercises/ExercisePage';
+import { ExercisesPage } from './pages/exercises/ExercisesPage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OrganisationsPage } from './pages/organisations/OrganisationsPage';
@@ -54,6 +56,8 @@ export function AppRoutes() {
           <Route path="roles" element={guarded('roles:read', <RolesPage />)} />
           <Route path="audit" element={guarded('audit:read', <AuditPage />)} />
           <Route path="tokens" element={guarded('tokens:own', <TokensPage />)} />
+          <Route path="exercises" element={guarded('exercises:read', <ExercisesPage />)} />
+          <Route path="exercises/:exerciseId/:tab?" element={guarded('exercises:read', <ExercisePage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

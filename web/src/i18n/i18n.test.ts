@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import en from './en.json';
 import kk from './kk.json';
 import ru from './ru.json';
+import planningEn from './planning/en.json';
+import planningKk from './planning/kk.json';
+import planningRu from './planning/ru.json';
 import mapEn from './map/en.json';
 import mapKk from './map/kk.json';
 import mapRu from './map/ru.json';
@@ -9,9 +12,9 @@ import mapRu from './map/ru.json';
 type Tree = { [key: string]: string | Tree };
 // Each feature's strings live in their own folder and are merged at the top level, as i18n.ts does.
 const RESOURCES: Record<string, Tree> = {
-  en: { ...en, ...mapEn },
-  kk: { ...kk, ...mapKk },
-  ru: { ...ru, ...mapRu },
+  en: { ...en, ...mapEn, ...planningEn },
+  kk: { ...kk, ...mapKk, ...planningKk },
+  ru: { ...ru, ...mapRu, ...planningRu },
 };
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 

@@ -3,6 +3,9 @@ import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import kk from './kk.json';
 import ru from './ru.json';
+import planningEn from './planning/en.json';
+import planningKk from './planning/kk.json';
+import planningRu from './planning/ru.json';
 import mapEn from './map/en.json';
 import mapKk from './map/kk.json';
 import mapRu from './map/ru.json';
@@ -49,9 +52,9 @@ i18n.on('languageChanged', (lng) => {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    kk: { translation: { ...kk, ...mapKk } },
-    ru: { translation: { ...ru, ...mapRu } },
-    en: { translation: { ...en, ...mapEn } },
+    kk: { translation: { ...kk, ...mapKk, ...planningKk } },
+    ru: { translation: { ...ru, ...mapRu, ...planningRu } },
+    en: { translation: { ...en, ...mapEn, ...planningEn } },
   },
   lng: initialLanguage(),
   fallbackLng: 'en',

@@ -1,0 +1,269 @@
+/**
+ * Shapes of the planning API (/api/v1/exercises, /programmes, /core-capabilities, …/msel). They
+ * mirror src/http/api/exercises/schema.ts; the lists of kinds are the server's, repeated here because
+ * the console bundle does not import server code.
+ */
+
+export const EXERCISE_TYPES = [
+  'seminar',
+  'workshop',
+  'tabletop',
+  'game',
+  'drill',
+  'functional',
+  'full-scale',
+] as const;
+export type ExerciseType = (typeof EXERCISE_TYPES)[number];
+
+export const EXERCISE_STATUSES = [
+  'draft',
+  'planned',
+  'ready',
+  'running',
+  'paused',
+  'ended',
+  'evaluated',
+  'archived',
+] as const;
+export type ExerciseStatus = (typeof EXERCISE_STATUSES)[number];
+
+export const VENUE_KINDS = [
+  'school',
+  'prison',
+  'airport',
+  'power-plant',
+  'exhibition-centre',
+  'palace-of-culture',
+  'railway-station',
+  'hospital',
+  'stadium',
+  'government-building',
+  'other',
+] as const;
+export const ZONE_KINDS = [
+  'exercise-zone',
+  'cordon',
+  'road-closure',
+  'assembly-point',
+  'staging-area',
+  'evacuation-route',
+] as const;
+export const EXTENTS_OF_PLAY = ['full', 'limited', 'simulated', 'observing'] as const;
+export const EXERCISE_ROLES = [
+  'director',
+  'controller',
+  'senior-controller',
+  'safety-controller',
+  'simulator',
+  'evaluator',
+  'lead-evaluator',
+  'player',
+  'actor',
+  'observer',
+  'trusted-agent',
+] as const;
+
+export const EVENT_KINDS = ['inject', 'controller-info', 'facilitation-note'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+export const DELIVERY_METHODS = [
+  'in-app',
+  'email',
+  'sms',
+  'phone',
+  'radio',
+  'in-person',
+  'siren',
+  'public-alert',
+] as const;
+export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
+export type ApprovalState = 'draft' | 'submitted' | 'approved';
+
+export interface Programme {
+  id: string;
+  name: string;
+  description: string | null;
+  sponsorOrganisationId: string | null;
+  createdAt: string;
+}
+
+export interface Exercise {
+  id: string;
+  programmeId: string | null;
+  name: string;
+  type: ExerciseType;
+  status: ExerciseStatus;
+  timeZone: string;
+  startex: string;
+  endex: string;
+  startexLocal: string;
+  endexLocal: string;
+  city: string | null;
+  scope: string | null;
+  threat: string | null;
+  /** null for readers who may not see the controllers' side. */
+  scenario: string | null;
+  sponsor: string | null;
+  pointOfContact: string | null;
+  handling: string | null;
+  leadOrganisationId: string | null;
+  mselApproval: string;
+  version: number;
+  allowedTransitions: ExerciseStatus[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type ExerciseFields = Partial<
+  Pick<
+    Exercise,
+    | 'programmeId'
+    | 'name'
+    | 'type'
+    | 'timeZone'
+    | 'startex'
+    | 'endex'
+    | 'city'
+    | 'scope'
+    | 'threat'
+    | 'scenario'
+    | 'sponsor'
+    | 'pointOfContact'
+    | 'handling'
+    | 'leadOrganisationId'
+  >
+>;
+
+export interface CriticalTask {
+  id: string;
+  text: string;
+}
+export interface CapabilityTarget {
+  id: string;
+  coreCapabilityId: string;
+  text: string;
+  criticalTasks: CriticalTask[];
+}
+export interface Objective {
+  id: string;
+  position: number;
+  text: string;
+  capabilityTargets: CapabilityTarget[];
+}
+export interface Point {
+  lon: number;
+  lat: number;
+}
+export interface Geometry {
+  type: string;
+  coordinates: unknown;
+}
+export interface Venue {
+  id: string;
+  name: string;
+  kind: string;
+  address: string | null;
+  point: Point;
+  footprint: Geometry | null;
+}
+export interface Zone {
+  id: string;
+  venueId: string | null;
+  name: string;
+  kind: string;
+  geometry: Geometry;
+  road: string | null;
+  startsAt: string | null;
+  endsAt: string | null;
+  notes: string | null;
+}
+export interface Participation {
+  organisationId: string;
+  extentOfPlay: string;
+  notes: string | null;
+}
+export interface Team {
+  id: string;
+  name: string;
+  organisationId: string | null;
+  unitId: string | null;
+}
+export interface Person {
+  id: string;
+  userId: string | null;
+  name: string;
+  role: string;
+  teamId: string | null;
+  organisationId: string | null;
+  contact: string | null;
+}
+
+export interface ExercisePlan {
+  exercise: Exercise;
+  objectives: Objective[];
+  modules: { id: string; position: number; title: string; narrative: string; questions: string[] }[];
+  venues: Venue[];
+  zones: Zone[];
+  organisations: Participation[];
+  teams: Team[];
+  people: Person[];
+}
+
+export interface CoreCapability {
+  id: string;
+  name: string;
+  missionArea: string;
+  description: string;
+  builtin: boolean;
+}
+
+/** What a planner writes for one MSEL event; the server checks it and names the bad field. */
+export interface MselEventInput {
+  number: string;
+  kind: EventKind;
+  offsetMinutes: number;
+  scenarioTime?: string | null;
+  from?: string | null;
+  toTeamIds?: string[];
+  toText?: string | null;
+  method: DeliveryMethod;
+  title: string;
+  content: string;
+  expectedAction?: string | null;
+  objectiveIds?: string[];
+  criticalTaskIds?: string[];
+  responsibleControllerId?: string | null;
+  contingency?: boolean;
+  controllerNotes?: string | null;
+}
+
+export interface MselEvent extends Required<MselEventInput> {
+  id: string;
+  offset: string;
+  scheduledAt: string;
+  scheduledLocal: string;
+  approval: ApprovalState;
+  authorId: string | null;
+  position: number;
+  version: number;
+  approvedBy: string | null;
+  approvedAt: string | null;
+  changedSinceApproval: string[];
+  approvedVersion: Record<string, unknown> | null;
+}
+
+export interface MselFinding {
+  rule: string;
+  severity: 'error' | 'warning';
+  eventId: string | null;
+  number: string | null;
+  field: string | null;
+  message: string;
+}
+
+export interface Msel {
+  exerciseId: string;
+  timeZone: string;
+  approval: string;
+  events: MselEvent[];
+  findings: MselFinding[];
+}

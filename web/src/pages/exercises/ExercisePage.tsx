@@ -1,0 +1,77 @@
+import { Anchor, Group, Stack, Tabs } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { usePlan } from '../../api/exercises';
+import { useCan } from '../../auth/useSession';
+import { PageTitle } from '../../components/PageTitle';
+import { QueryState } from '../../components/QueryState';
+import { HandlingBanner } from './HandlingBanner';
+import { MselTab } from './msel/MselTab';
+import { ObjectivesTab } from './objectives/ObjectivesTab';
+import { OverviewTab } from './overview/OverviewTab';
+import { ParticipantsTab } from './participants/ParticipantsTab';
+import { StatusBadge } from './StatusBadge';
+import { VenuesTab } from './venues/VenuesTab';
+
+const TABS = ['overview', 'objectives', 'venues', 'participants', 'msel'] as const;
+type Tab = (typeof TABS)[number];
+
+/** One exercise, a tab per part of the plan; the tab is in the address so it can be linked and reloaded. */
+export function ExercisePage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { exerciseId = '', tab } = useParams();
+  // Players may know an exercise exists but never see its MSEL: the tab is not offered at all.
+  const canReadMsel = useCan('msel:read');
+  const tabs = TABS.filter((x) => x !== 'msel' || canReadMsel);
+  const active: Tab = tabs.find((x) => x === tab) ?? 'overview';
+  const plan = usePlan(exerciseId);
+
+  return (
+    <QueryState query={plan}>
+      {(data) => (
+        <Stack>
+          <Anchor component={Link} to="/exercises" size="sm">
+            {t('planning.exercise.back')}
+          </Anchor>
+          <PageTitle title={data.exercise.name}>
+            <Group gap="xs">
+              <StatusBadge status={data.exercise.status} />
+            </Group>
+          </PageTitle>
+          <HandlingBanner handling={data.exercise.handling} />
+          <Tabs
+            value={active}
+            onChange={(value) => navigate(`/exercises/${exerciseId}/${value ?? 'overview'}`)}
+            keepMounted={false}
+          >
+            <Tabs.List>
+              {tabs.map((x) => (
+                <Tabs.Tab key={x} value={x}>
+                  {t(`planning.tabs.${x}`)}
+                </Tabs.Tab>
+              ))}
+            </Tabs.List>
+            <Tabs.Panel value="overview" pt="md">
+              <OverviewTab exercise={data.exercise} />
+            </Tabs.Panel>
+            <Tabs.Panel value="objectives" pt="md">
+              <ObjectivesTab plan={data} />
+            </Tabs.Panel>
+            <Tabs.Panel value="venues" pt="md">
+              <VenuesTab plan={data} />
+            </Tabs.Panel>
+            <Tabs.Panel value="participants" pt="md">
+              <ParticipantsTab plan={data} />
+            </Tabs.Panel>
+            {canReadMsel && (
+              <Tabs.Panel value="msel" pt="md">
+                <MselTab plan={data} />
+              </Tabs.Panel>
+            )}
+          </Tabs>
+        </Stack>
+      )}
+    </QueryState>
+  );
+}

@@ -1,0 +1,62 @@
+import { Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Exercise } from '../../../api/planningTypes';
+import { CalendarRowView } from './CalendarRow';
+import { layoutCalendar } from './calendarLayout';
+import classes from './ProgrammeCalendar.module.css';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The programme on a timeline: one row per city, days across. Hand-made with CSS grid rather than a
+ * chart library, so it costs nothing in the bundle and every bar is a real link a keyboard reaches.
+ */
+export function ProgrammeCalendar({ exercises }: { exercises: Exercise[] }) {
+  const { t, i18n } = useTranslation();
+  const layout = layoutCalendar(exercises);
+  if (!layout) return <Text c="dimmed">{t('planning.calendar.empty')}</Text>;
+
+  const days = Math.round((layout.end - layout.start) / DAY_MS);
+  const dayFormat = new Intl.DateTimeFormat(i18n.language, {
+    timeZone: layout.zone,
+    day: 'numeric',
+    month: 'short',
+  });
+  const weekday = new Intl.DateTimeFormat(i18n.language, { timeZone: layout.zone, weekday: 'short' });
+  const now = Date.now();
+  const todayLeft =
+    now >= layout.start && now <= layout.end
+      ? ((now - layout.start) / (layout.end - layout.start)) * 100
+      : null;
+
+  return (
+    <div
+      className={classes.scroller}
+      role="region"
+      aria-label={t('planning.calendar.label', { zone: layout.zone })}
+      tabIndex={0}
+    >
+      <div className={classes.grid} style={{ minWidth: `calc(9rem + ${Math.max(days * 2.6, 40)}rem)` }}>
+        <div className={classes.corner}>{t('planning.calendar.city')}</div>
+        <div className={classes.axis} aria-hidden="true">
+          {layout.ticks.map((tick) => (
+            <span key={tick.at} className={classes.tick} style={{ left: `${tick.left}%` }}>
+              {dayFormat.format(tick.at)}
+              <br />
+              {weekday.format(tick.at)}
+            </span>
+          ))}
+        </div>
+        {layout.rows.map((row) => (
+          <CalendarRowView
+            key={row.city ?? ''}
+            row={row}
+            ticks={layout.ticks}
+            todayLeft={todayLeft}
+            cityLabel={row.city ?? t('planning.calendar.noCity')}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}

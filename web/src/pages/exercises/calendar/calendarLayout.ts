@@ -1,0 +1,79 @@
+import type { Exercise } from '../../../api/planningTypes';
+import { isoToLocal, localToIso } from '../time';
+
+const DAY = 86_400_000;
+
+export interface CalendarBar {
+  exercise: Exercise;
+  lane: number;
+  /** Position and width along the axis, in percent. */
+  left: number;
+  width: number;
+}
+
+export interface CalendarRow {
+  city: string | null;
+  lanes: number;
+  bars: CalendarBar[];
+}
+
+export interface CalendarLayout {
+  zone: string;
+  start: number;
+  end: number;
+  /** Midnights (in `zone`) that get a tick, with their position in percent. */
+  ticks: { at: number; left: number }[];
+  rows: CalendarRow[];
+}
+
+/** The zone most of the exercises use: the axis shows its midnights, each bar keeps its own zone. */
+function commonZone(exercises: Exercise[]): string {
+  const counts = new Map<string, number>();
+  for (const x of exercises) counts.set(x.timeZone, (counts.get(x.timeZone) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'UTC';
+}
+
+const midnight = (at: number, zone: string): number =>
+  Date.parse(localToIso(`${isoToLocal(new Date(at).toISOString(), zone).slice(0, 10)}T00:00`, zone) ?? '');
+
+/**
+ * Lays the programme out as one row per city, exercises that overlap in one city on separate lanes,
+ * from the first STARTEX's midnight to the day after the last ENDEX.
+ */
+export function layoutCalendar(exercises: Exercise[]): CalendarLayout | null {
+  if (exercises.length === 0) return null;
+  const zone = commonZone(exercises);
+  const start = midnight(Math.min(...exercises.map((x) => Date.parse(x.startex))), zone);
+  const end = midnight(Math.max(...exercises.map((x) => Date.parse(x.endex))) + DAY, zone);
+  const span = end - start;
+  const pct = (at: number) => ((at - start) / span) * 100;
+
+  const days = Math.round(span / DAY);
+  const step = days > 120 ? 30 : days > 45 ? 7 : 1;
+  const ticks: CalendarLayout['ticks'] = [];
+  for (let i = 0; i < days; i += step) {
+    const at = midnight(start + i * DAY + DAY / 2, zone);
+    ticks.push({ at, left: pct(at) });
+  }
+
+  const byCity = new Map<string | null, Exercise[]>();
+  for (const x of [...exercises].sort((a, b) => a.startex.localeCompare(b.startex))) {
+    const key = x.city?.trim() || null;
+    byCity.set(key, [...(byCity.get(key) ?? []), x]);
+  }
+  const rows = [...byCity]
+    .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)))
+    .map(([city, list]) => {
+      const laneEnds: number[] = [];
+      const bars = list.map((exercise) => {
+        const s = Date.parse(exercise.startex);
+        const e = Date.parse(exercise.endex);
+        let lane = laneEnds.findIndex((endAt) => endAt <= s);
+        if (lane === -1) lane = laneEnds.push(e) - 1;
+        else laneEnds[lane] = e;
+        return { exercise, lane, left: pct(s), width: Math.max(pct(e) - pct(s), 0.4) };
+      });
+      return { city, lanes: laneEnds.length, bars };
+    });
+  return { zone, start, end, ticks, rows };
+}

@@ -1,0 +1,18 @@
+import { useTranslation } from 'react-i18next';
+import type { MselFinding } from '../../../api/planningTypes';
+import classes from './MselGrid.module.css';
+
+/** The server's validation findings for one row, in its words, errors first. */
+export function FindingsList({ findings }: { findings: MselFinding[] }) {
+  const { t } = useTranslation();
+  if (findings.length === 0) return null;
+  return (
+    <ul className={classes.findings}>
+      {findings.map((f, i) => (
+        <li key={`${f.rule}-${i}`} className={f.severity === 'error' ? classes.error : classes.warning}>
+          {t(`planning.msel.severity.${f.severity}`)}: {f.message}
+        </li>
+      ))}
+    </ul>
+  );
+}

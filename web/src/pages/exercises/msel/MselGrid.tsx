@@ -1,0 +1,123 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MselEvent, MselFinding, Team } from '../../../api/planningTypes';
+import classes from './MselGrid.module.css';
+import { MselRow, type RowCallbacks } from './MselRow';
+
+interface Props {
+  events: MselEvent[];
+  findings: Map<string, MselFinding[]>;
+  teams: Team[];
+  startex: string;
+  zone: string;
+  meId: string;
+  canPlan: boolean;
+  canApprove: boolean;
+  on: Omit<RowCallbacks, 'dragStart' | 'dragOver' | 'drop' | 'dragEnd'> & {
+    reorder: (movedId: string, targetId: string) => void;
+  };
+}
+
+const NO_FINDINGS: MselFinding[] = [];
+
+/**
+ * The MSEL as a virtualised grid: only the rows in view (plus a few) are in the DOM, so 5,000
+ * injects scroll like 50. Rows are measured, since findings and long titles make some taller.
+ * ARIA table roles keep it a table for screen readers even though it is built from divs.
+ */
+export function MselGrid({ events, findings, teams, startex, zone, meId, canPlan, canApprove, on }: Props) {
+  const { t } = useTranslation();
+  const scroller = useRef<HTMLDivElement>(null);
+  const [dragged, setDragged] = useState<string | null>(null);
+  const [over, setOver] = useState<string | null>(null);
+  const virtualizer = useVirtualizer({
+    count: events.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 64,
+    overscan: 8,
+    getItemKey: (i) => events[i]?.id ?? i,
+  });
+
+  // Stable callbacks keep the memoised rows from re-rendering on every scroll frame.
+  const latest = useRef({ on, dragged });
+  latest.current = { on, dragged };
+  const callbacks = useMemo<RowCallbacks>(
+    () => ({
+      update: (e, patch) => latest.current.on.update(e, patch),
+      submit: (e) => latest.current.on.submit(e),
+      approve: (e) => latest.current.on.approve(e),
+      move: (e, by) => latest.current.on.move(e, by),
+      dragStart: (e) => setDragged(e.id),
+      dragOver: (e) => setOver(e.id),
+      drop: (e) => {
+        const moved = latest.current.dragged;
+        if (moved && moved !== e.id) latest.current.on.reorder(moved, e.id);
+        setDragged(null);
+        setOver(null);
+      },
+      dragEnd: () => {
+        setDragged(null);
+        setOver(null);
+      },
+    }),
+    [],
+  );
+
+  const columns = [
+    'move',
+    'number',
+    'time',
+    'method',
+    'to',
+    'title',
+    'expectedAction',
+    'approval',
+    'actions',
+  ] as const;
+
+  return (
+    <div
+      className={classes.table}
+      role="table"
+      aria-label={t('planning.msel.gridLabel', { zone })}
+      aria-rowcount={events.length + 1}
+      data-testid="msel-grid"
+    >
+      <div className={classes.scroller} ref={scroller}>
+        <div className={classes.header} role="row" aria-rowindex={1} style={{ minWidth: 1180 }}>
+          {columns.map((c) => (
+            <div key={c} role="columnheader">
+              {t(`planning.msel.columns.${c}`, { zone })}
+            </div>
+          ))}
+        </div>
+        <div className={classes.inner} style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const event = events[item.index];
+            if (!event) return null;
+            return (
+              <MselRow
+                key={event.id}
+                event={event}
+                rowIndex={item.index + 2}
+                start={item.start}
+                measureRef={virtualizer.measureElement}
+                findings={findings.get(event.id) ?? NO_FINDINGS}
+                teams={teams}
+                startex={startex}
+                zone={zone}
+                canPlan={canPlan}
+                canApprove={canApprove}
+                isMine={event.authorId === meId}
+                dragging={dragged === event.id}
+                dropTarget={over === event.id && dragged !== event.id}
+                on={callbacks}
+              />
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

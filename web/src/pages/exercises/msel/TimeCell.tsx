@@ -1,0 +1,43 @@
+import { Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { MselEvent } from '../../../api/planningTypes';
+import { EditableText } from './EditableText';
+import classes from './MselGrid.module.css';
+import { readTime } from './readTime';
+
+interface Props {
+  event: MselEvent;
+  startex: string;
+  zone: string;
+  editable: boolean;
+  onSave: (offsetMinutes: number) => void;
+}
+
+/** Both times, always: the offset planners reason in and the wall clock players will live. */
+export function TimeCell({ event, startex, zone, editable, onSave }: Props) {
+  const { t } = useTranslation();
+  return (
+    <EditableText
+      editable={editable}
+      initial={event.offset}
+      label={t('planning.msel.editTime', { number: event.number })}
+      display={
+        <span className={classes.time}>
+          <Text span fw={700} size="sm">
+            {event.offset}
+          </Text>
+          <br />
+          <Text span size="xs">
+            {event.scheduledLocal}
+          </Text>
+        </span>
+      }
+      onSave={(value) => {
+        const minutes = readTime(value, startex, zone);
+        if (minutes === null) return t('planning.msel.badTime');
+        onSave(minutes);
+        return null;
+      }}
+    />
+  );
+}

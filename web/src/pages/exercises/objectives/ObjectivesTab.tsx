@@ -1,0 +1,54 @@
+import { Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useCoreCapabilities } from '../../../api/exercises';
+import type { ExercisePlan } from '../../../api/planningTypes';
+import { useCan } from '../../../auth/useSession';
+import { RemoveButton } from '../RemoveButton';
+import { AddObjectiveForm } from './AddObjectiveForm';
+
+/** Objective → core capability → capability target → critical tasks: what evaluators will rate. */
+export function ObjectivesTab({ plan }: { plan: ExercisePlan }) {
+  const { t } = useTranslation();
+  const canPlan = useCan('exercises:plan');
+  const capabilities = useCoreCapabilities();
+  const capabilityName = new Map((capabilities.data?.items ?? []).map((c) => [c.id, c.name]));
+  const exerciseId = plan.exercise.id;
+
+  return (
+    <Stack>
+      {plan.objectives.length === 0 && <Text c="dimmed">{t('planning.objectives.empty')}</Text>}
+      <Stack component="ol" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
+        {plan.objectives.map((o, i) => (
+          <Paper component="li" key={o.id} withBorder p="sm">
+            <Group justify="space-between" align="flex-start" wrap="nowrap">
+              <Title order={3} size="h5">
+                {t('planning.objectives.numbered', { n: i + 1, text: o.text })}
+              </Title>
+              {canPlan && (
+                <RemoveButton exerciseId={exerciseId} list="objectives" itemId={o.id} name={o.text} />
+              )}
+            </Group>
+            <List size="sm" mt="xs" spacing={4}>
+              {o.capabilityTargets.map((target) => (
+                <List.Item key={target.id}>
+                  <Text size="sm" fw={600} span>
+                    {capabilityName.get(target.coreCapabilityId) ?? target.coreCapabilityId}
+                  </Text>
+                  <Text size="sm">{t('planning.objectives.target', { text: target.text })}</Text>
+                  {target.criticalTasks.length > 0 && (
+                    <List size="sm" withPadding listStyleType="disc">
+                      {target.criticalTasks.map((task) => (
+                        <List.Item key={task.id}>{task.text}</List.Item>
+                      ))}
+                    </List>
+                  )}
+                </List.Item>
+              ))}
+            </List>
+          </Paper>
+        ))}
+      </Stack>
+      {canPlan && <AddObjectiveForm exerciseId={exerciseId} capabilities={capabilities.data?.items ?? []} />}
+    </Stack>
+  );
+}

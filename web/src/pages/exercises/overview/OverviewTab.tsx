@@ -1,0 +1,59 @@
+import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Exercise } from '../../../api/planningTypes';
+import { useCan } from '../../../auth/useSession';
+import { EditExerciseModal } from './EditExerciseModal';
+import { StatusActions } from './StatusActions';
+
+/** The exercise's own fields; times in its zone, named, since readers sit in other zones. */
+export function OverviewTab({ exercise }: { exercise: Exercise }) {
+  const { t } = useTranslation();
+  const canPlan = useCan('exercises:plan');
+  const [editing, setEditing] = useState(false);
+  const rows: [string, string | null][] = [
+    [t('planning.fields.type'), t(`planning.types.${exercise.type}`)],
+    [t('planning.fields.city'), exercise.city],
+    [t('planning.fields.timeZone'), exercise.timeZone],
+    [t('planning.fields.startex'), `${exercise.startexLocal} ${exercise.timeZone}`],
+    [t('planning.fields.endex'), `${exercise.endexLocal} ${exercise.timeZone}`],
+    [t('planning.fields.scope'), exercise.scope],
+    [t('planning.fields.threat'), exercise.threat],
+    [t('planning.fields.scenario'), exercise.scenario],
+    [t('planning.fields.sponsor'), exercise.sponsor],
+    [t('planning.fields.pointOfContact'), exercise.pointOfContact],
+    [t('planning.fields.mselApproval'), t(`planning.approval.${exercise.mselApproval}`)],
+  ];
+  return (
+    <Stack>
+      <StatusActions exercise={exercise} />
+      <Group justify="space-between">
+        <Title order={2} size="h4">
+          {t('planning.overview.details')}
+        </Title>
+        {canPlan && (
+          <Button variant="default" onClick={() => setEditing(true)}>
+            {t('planning.overview.edit')}
+          </Button>
+        )}
+      </Group>
+      <Table withTableBorder fz="sm" verticalSpacing={4} maw={900}>
+        <Table.Tbody>
+          {rows.map(([label, value]) => (
+            <Table.Tr key={label}>
+              <Table.Th scope="row" w="14rem">
+                {label}
+              </Table.Th>
+              <Table.Td>
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                  {value ?? '—'}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {editing && <EditExerciseModal exercise={exercise} onClose={() => setEditing(false)} />}
+    </Stack>
+  );
+}

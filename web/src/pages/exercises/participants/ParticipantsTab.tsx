@@ -1,0 +1,41 @@
+import { Stack, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useOrganisations } from '../../../api/organisations';
+import type { ExercisePlan } from '../../../api/planningTypes';
+import { useCan } from '../../../auth/useSession';
+import { AddParticipationForm } from './AddParticipationForm';
+import { AddPersonForm } from './AddPersonForm';
+import { AddTeamForm } from './AddTeamForm';
+import { OrganisationsTable } from './OrganisationsTable';
+import { PeopleTable } from './PeopleTable';
+import { TeamsTable } from './TeamsTable';
+
+/** Who takes part: organisations and their extent of play, the teams injects go to, and people with roles. */
+export function ParticipantsTab({ plan }: { plan: ExercisePlan }) {
+  const { t } = useTranslation();
+  const canPlan = useCan('exercises:plan');
+  // Organisation names need orgs:read; without it the table shows ids rather than a refusal.
+  const organisations = useOrganisations(useCan('orgs:read')).data?.items ?? [];
+  const orgName = new Map(organisations.map((o) => [o.id, o.shortName ?? o.name]));
+  const exerciseId = plan.exercise.id;
+
+  return (
+    <Stack>
+      <Title order={2} size="h4">
+        {t('planning.participants.organisations')}
+      </Title>
+      <OrganisationsTable plan={plan} orgName={orgName} />
+      {canPlan && <AddParticipationForm exerciseId={exerciseId} organisations={organisations} />}
+      <Title order={2} size="h4">
+        {t('planning.participants.teams')}
+      </Title>
+      <TeamsTable plan={plan} orgName={orgName} canPlan={canPlan} />
+      {canPlan && <AddTeamForm exerciseId={exerciseId} organisations={organisations} />}
+      <Title order={2} size="h4">
+        {t('planning.participants.people')}
+      </Title>
+      <PeopleTable plan={plan} orgName={orgName} canPlan={canPlan} />
+      {canPlan && <AddPersonForm plan={plan} organisations={organisations} />}
+    </Stack>
+  );
+}
