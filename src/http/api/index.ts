@@ -3,6 +3,7 @@ import type { AppContext } from '../../services/context.js';
 import { authRoutes } from './auth/routes.js';
 import { capRoutes } from './cap/routes.js';
 import { calendarRoutes } from './exercises/calendar.routes.js';
+import { catalogueRoutes } from './exercises/catalogue.routes.js';
 import { mselRoutes } from './exercises/msel.routes.js';
 import { exerciseRoutes } from './exercises/routes.js';
 import { ProblemSchema } from './common.schema.js';
@@ -25,4 +26,5 @@ export const apiV1: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app,
   await app.register(exerciseRoutes, opts);
   await app.register(mselRoutes, opts);
   await app.register(calendarRoutes, opts);
+  await app.register(catalogueRoutes, opts);
 };
