@@ -27,8 +27,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:fs', 'node:fs/*', 'fs', 'node:net', 'node:http', 'node:child_process'], message: 'pure code does no I/O' },
-            { group: ['**/store/**', '**/http/**', '**/jobs/**', '**/channels/**', '**/cli/**'], message: 'pure code does not import the outer layers' },
+            {
+              group: ['node:fs', 'node:fs/*', 'fs', 'node:net', 'node:http', 'node:child_process'],
+              message: 'pure code does no I/O',
+            },
+            {
+              group: ['**/store/**', '**/http/**', '**/jobs/**', '**/channels/**', '**/cli/**'],
+              message: 'pure code does not import the outer layers',
+            },
           ],
         },
       ],
