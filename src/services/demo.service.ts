@@ -1,177 +1,85 @@
 import { settingRepository } from '../store/audit.repository.js';
-import { organisationRepository } from '../store/organisation.repository.js';
-import { userRepository } from '../store/user.repository.js';
-import { SYSTEM_ACTOR, type AppContext } from './context.js';
-import { addUnit, createOrganisation, type OrganisationKind } from './organisations.service.js';
-import { randomPassword } from './passwords.js';
-import { createUser } from './users.service.js';
+import { programmeRepository } from '../store/exercise.repository.js';
+import type { AppContext } from './context.js';
+import { demoActor } from './demo/actors.js';
+import { loadAgencies, AGENCIES, DEMO_USERS, type AgencyCounts } from './demo/agencies.js';
+import { loadExercise, type PlanCounts } from './demo/build.js';
+import { shiftDays } from './demo/placement.js';
+import { DEMO_EXERCISES, PROGRAMME } from './demo/scenario/programme.js';
+import { ensureCoreCapabilities } from './planning/capabilities.service.js';
+import { createProgramme } from './planning/exercises.service.js';
 
 /*
  * The seed scenario of the autumn counter-terrorism series (see docs/demo-data.md): the agencies
- * of Astana, Karaganda, Pavlodar, Baikonur and Kokshetau that take part, their units, and one
- * person per exercise role. Later capabilities extend this set with exercises, MSELs and notices.
+ * that take part, one person per role, and the programme with its six exercises, their venues,
+ * closures, participants and MSELs. The data lives in ./demo/; this module runs it in order.
  */
-const ORGANISATIONS: { name: string; shortName: string; kind: OrganisationKind; units: string[] }[] = [
-  {
-    name: 'National Security Committee — Astana city department',
-    shortName: 'NSC Astana',
-    kind: 'national-security',
-    units: [
-      'Counter-terrorism HQ operations group',
-      'Special forces unit "Arystan" (Astana detachment)',
-      'Investigative team 1',
-    ],
-  },
-  {
-    name: 'Astana City Police Department',
-    shortName: 'Astana Police',
-    kind: 'police',
-    units: ['Motor patrol battalion', 'Investigative team 2', 'Traffic police — city centre'],
-  },
-  {
-    name: 'Emergency Situations Department of Astana',
-    shortName: 'ESD Astana',
-    kind: 'emergency-situations',
-    units: ['Fire and rescue unit 3', 'Public alert system duty shift'],
-  },
-  {
-    name: 'Astana City Health Department — emergency medical service',
-    shortName: 'EMS Astana',
-    kind: 'health',
-    units: ['Ambulance substation 2', 'Disaster medicine team'],
-  },
-  {
-    name: 'Karaganda Region Counter-Terrorism Commission',
-    shortName: 'Karaganda CTC',
-    kind: 'local-government',
-    units: ['Regional operations HQ'],
-  },
-  {
-    name: 'Pavlodar Region Police Department',
-    shortName: 'Pavlodar Police',
-    kind: 'police',
-    units: ['Rapid response unit'],
-  },
-  {
-    name: 'Kokshetau City Emergency Situations Department',
-    shortName: 'ESD Kokshetau',
-    kind: 'emergency-situations',
-    units: ['Rescue unit 1'],
-  },
-];
 
-const PEOPLE: {
-  username: string;
-  displayName: string;
-  role: string;
-  org: string;
-  locale: 'kk' | 'ru' | 'en';
-}[] = [
-  {
-    username: 'director.astana',
-    displayName: 'Aidar Seitkali',
-    role: 'director',
-    org: 'NSC Astana',
-    locale: 'kk',
-  },
-  {
-    username: 'planner.astana',
-    displayName: 'Dana Omarova',
-    role: 'planner',
-    org: 'NSC Astana',
-    locale: 'ru',
-  },
-  {
-    username: 'controller.expo',
-    displayName: 'Yerlan Bekov',
-    role: 'controller',
-    org: 'NSC Astana',
-    locale: 'kk',
-  },
-  {
-    username: 'evaluator.ems',
-    displayName: 'Saule Nurlanova',
-    role: 'evaluator',
-    org: 'EMS Astana',
-    locale: 'ru',
-  },
-  {
-    username: 'player.patrol',
-    displayName: 'Timur Akhmetov',
-    role: 'player',
-    org: 'Astana Police',
-    locale: 'kk',
-  },
-  { username: 'pio.esd', displayName: 'Aigerim Zhanova', role: 'pio', org: 'ESD Astana', locale: 'kk' },
-  {
-    username: 'authoriser.esd',
-    displayName: 'Marat Ismailov',
-    role: 'authoriser',
-    org: 'ESD Astana',
-    locale: 'ru',
-  },
-  {
-    username: 'observer.karaganda',
-    displayName: 'Olga Petrenko',
-    role: 'observer',
-    org: 'Karaganda CTC',
-    locale: 'ru',
-  },
-];
+/** Version 2 added the programme and its exercises to version 1's agencies and people. */
+export const DEMO_VERSION = '2';
 
-export const DEMO_VERSION = '1';
-
-export interface DemoResult {
-  organisations: number;
-  units: number;
-  users: number;
+/** What one load added (all zero on a second load), and whether this version was loaded before. */
+export interface DemoResult extends AgencyCounts, PlanCounts {
   alreadyLoaded: boolean;
+  /** Where the series starts: STARTEX of its first drill, as placed by this load or a previous one. */
+  firstDrill: string | null;
 }
 
-/** Loads the demo set; running it again adds only what is missing and changes nothing else. */
-export async function loadDemoData(
-  ctx: AppContext,
-  onProgress?: (done: number, total: number) => void,
-): Promise<DemoResult> {
+export interface DemoOptions {
+  /** The day the series is placed after (default: today); see {@link shiftDays}. */
+  asOf?: Date | undefined;
+  onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+/**
+ * Loads the demo set. Each thing is looked up by its name first, so running it again adds only
+ * what is missing and changes nothing else; exercises already there keep their dates.
+ */
+export async function loadDemoData(ctx: AppContext, options: DemoOptions = {}): Promise<DemoResult> {
   const db = ctx.db.kysely;
   const result: DemoResult = {
     organisations: 0,
     units: 0,
     users: 0,
+    programmes: 0,
+    exercises: 0,
+    objectives: 0,
+    venues: 0,
+    zones: 0,
+    teams: 0,
+    people: 0,
+    mselEvents: 0,
     alreadyLoaded: (await settingRepository.get(db, 'demo.version')) === DEMO_VERSION,
+    firstDrill: null,
   };
-  const total = ORGANISATIONS.length + PEOPLE.length;
+  const total = AGENCIES.length + DEMO_USERS.length + DEMO_EXERCISES.length;
   let done = 0;
-  const idByShortName = new Map<string, string>();
-  for (const o of ORGANISATIONS) {
-    let org = await organisationRepository.findByName(db, o.name);
-    if (!org) {
-      await createOrganisation(ctx, SYSTEM_ACTOR, { name: o.name, shortName: o.shortName, kind: o.kind });
-      org = (await organisationRepository.findByName(db, o.name))!;
-      result.organisations++;
-    }
-    idByShortName.set(o.shortName, org.id);
-    const existing = new Set((await organisationRepository.units(db, [org.id])).map((u) => u.name));
-    for (const unit of o.units.filter((u) => !existing.has(u))) {
-      await addUnit(ctx, SYSTEM_ACTOR, org.id, unit);
-      result.units++;
-    }
-    onProgress?.(++done, total);
+  const step = () => options.onProgress?.(++done, total);
+  await ensureCoreCapabilities(ctx);
+  const { orgIds, unitIds, userIds } = await loadAgencies(ctx, result, step);
+  let programme = await programmeRepository.findByName(db, PROGRAMME.name);
+  if (!programme) {
+    const planner = demoActor(userIds, 'planner.astana', 'planner');
+    await createProgramme(ctx, planner.info, {
+      name: PROGRAMME.name,
+      description: PROGRAMME.description,
+      sponsorOrganisationId: orgIds.get(PROGRAMME.sponsor) ?? null,
+    });
+    programme = (await programmeRepository.findByName(db, PROGRAMME.name))!;
+    result.programmes++;
   }
-  for (const p of PEOPLE) {
-    if (!(await userRepository.findByUsername(db, p.username))) {
-      // Demo people get random passwords nobody knows; an administrator sets one to try a role.
-      await createUser(ctx, SYSTEM_ACTOR, null, {
-        username: p.username,
-        displayName: p.displayName,
-        password: randomPassword(),
-        locale: p.locale,
-        grants: [{ role: p.role, organisationId: idByShortName.get(p.org) ?? null }],
-      });
-      result.users++;
-    }
-    onProgress?.(++done, total);
+  const refs = { orgIds, unitIds, userIds, shift: shiftDays(options.asOf ?? ctx.clock.now()) };
+  for (const spec of DEMO_EXERCISES) {
+    await loadExercise(ctx, spec, programme.id, refs, result);
+    step();
   }
+  const first = await db
+    .selectFrom('exercises')
+    .select('startex')
+    .where('programme_id', '=', programme.id)
+    .orderBy('startex')
+    .executeTakeFirst();
+  result.firstDrill = first?.startex ?? null;
   await settingRepository.set(db, 'demo.version', DEMO_VERSION, ctx.clock.now().toISOString());
   return result;
 }

@@ -34,19 +34,26 @@ export function registerAdminCommands(program: Command): void {
   demo
     .command('load')
     .description('load the demo data set (safe to run again: adds only what is missing)')
+    .option('--as-of <date>', 'place the series after this day (YYYY-MM-DD) instead of today')
     .option('--json', 'machine-readable output')
-    .action(async (opts: { json?: boolean }) =>
-      withContext(async (ctx) => {
+    .action(async (opts: { json?: boolean; asOf?: string }) => {
+      const asOf = opts.asOf === undefined ? undefined : parseAsOf(opts.asOf);
+      await withContext(async (ctx) => {
         const bar = progressBar('demo data', !opts.json);
-        const result = await loadDemoData(ctx, (done, total) => bar.update(done, total));
+        const result = await loadDemoData(ctx, {
+          asOf,
+          onProgress: (done, total) => bar.update(done, total),
+        });
         bar.stop();
         if (opts.json) printJson(result);
         else
           process.stdout.write(
-            `added ${result.organisations} organisations, ${result.units} units, ${result.users} users\n`,
+            `added ${result.organisations} organisations, ${result.units} units, ${result.users} users, ` +
+              `${result.exercises} exercises, ${result.mselEvents} MSEL events; ` +
+              `the series starts ${result.firstDrill ?? 'nowhere'}\n`,
           );
-      }),
-    );
+      });
+    });
 
   const audit = program.command('audit').description('the tamper-evident audit log');
   audit
@@ -84,4 +91,13 @@ export function registerAdminCommands(program: Command): void {
           );
       }),
     );
+}
+
+/** A calendar day, read as that day in Kazakhstan (noon, so no zone moves it to another date). */
+function parseAsOf(text: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  const at = m ? new Date(`${m[1]}-${m[2]}-${m[3]}T12:00:00+05:00`) : null;
+  if (!at || Number.isNaN(at.getTime()) || at.toISOString().slice(0, 10) !== text.trim())
+    throw new CliFailure(`--as-of: "${text}" is not a date like 2026-10-14`, EXIT.usage);
+  return at;
 }

@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PlanGeometry } from '../../src/core/exercise/geometry.js';
+import { KAZAKHSTAN_BOX } from '../../src/core/exercise/geometry.js';
+import type { Actor } from '../../src/core/policy/policy.js';
+import type { AppContext } from '../../src/services/context.js';
+import { loadDemoData, type DemoResult } from '../../src/services/demo.service.js';
+import { listExercises, listProgrammes } from '../../src/services/planning/exercises.service.js';
+import { getMsel } from '../../src/services/planning/msel.service.js';
+import { getPlan } from '../../src/services/planning/plan.service.js';
+import { ENGINES, openTestRuntime } from '../support/engines.js';
+
+const ADMIN: Actor = { userId: 'test', grants: [{ role: 'admin', organisationId: null, exerciseId: null }] };
+/** A Tuesday: the series moves 16 weeks on from the seed, to start on Wednesday 10 February 2027. */
+const AS_OF = new Date('2027-02-02T12:00:00+05:00');
+/** The seed's weekday and local STARTEX of each exercise, by the first word of its city. */
+const SEED_STARTS: Record<string, string> = {
+  Astana: 'Wednesday 09:00',
+  Pavlodar: 'Wednesday 10:00',
+  Karaganda: 'Sunday 07:00',
+  Baikonur: 'Tuesday 10:00',
+  Kokshetau: 'Wednesday 10:00',
+  'Astana EXPO': 'Tuesday 10:00',
+};
+const DAY = 86_400_000;
+
+const weekday = (iso: string, zone: string) =>
+  new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: zone }).format(new Date(iso));
+const localTime = (iso: string, zone: string) =>
+  new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: zone }).format(
+    new Date(iso),
+  );
+
+function positions(g: PlanGeometry): [number, number][] {
+  if (g.type === 'Point') return [g.coordinates];
+  if (g.type === 'LineString') return g.coordinates;
+  if (g.type === 'MultiPolygon') return g.coordinates.flat(2);
+  return g.coordinates.flat();
+}
+const inKazakhstan = ([lon, lat]: [number, number]) =>
+  lon > KAZAKHSTAN_BOX.minLon &&
+  lon < KAZAKHSTAN_BOX.maxLon &&
+  lat > KAZAKHSTAN_BOX.minLat &&
+  lat < KAZAKHSTAN_BOX.maxLat;
+
+describe.each(ENGINES)('the demo data set on %s', (engine) => {
+  let ctx: AppContext;
+  let drop: () => Promise<void>;
+  let first: DemoResult;
+
+  beforeAll(async () => {
+    const rt = await openTestRuntime(engine);
+    ({ ctx, drop } = rt);
+    first = await loadDemoData(ctx, { asOf: AS_OF });
+  });
+  afterAll(async () => drop?.());
+
+  it('loads the autumn programme with its six exercises on the seed weekdays and times, after the as-of day', async () => {
+    expect(first).toMatchObject({ alreadyLoaded: false, programmes: 1, exercises: 6 });
+    const [programme] = (await listProgrammes(ctx)).filter(
+      (p) => p.name === 'Autumn counter-terrorism exercises',
+    );
+    const exercises = await listExercises(ctx, ADMIN, { programmeId: programme!.id });
+    expect(exercises).toHaveLength(6);
+    const karaganda = exercises.find((e) => e.name.startsWith('Karaganda'))!;
+    expect(karaganda).toMatchObject({ type: 'full-scale', status: 'ready', timeZone: 'Asia/Almaty' });
+    expect(karaganda.startexLocal).toBe('2027-02-14 07:00 (UTC+05:00)');
+    expect(exercises.find((e) => e.name.startsWith('Baikonur'))!.timeZone).toBe('Asia/Qyzylorda');
+    const starts = Object.fromEntries(
+      exercises.map((e) => [
+        e.city!.split(' ')[0]! + (e.name.includes('EXPO') ? ' EXPO' : ''),
+        `${weekday(e.startex, e.timeZone)} ${localTime(e.startex, e.timeZone)}`,
+      ]),
+    );
+    expect(starts).toEqual(SEED_STARTS);
+    const lead = (Date.parse(first.firstDrill!) - AS_OF.getTime()) / DAY;
+    expect(lead).toBeGreaterThan(3);
+    expect(lead).toBeLessThan(11);
+    expect(new Set(exercises.map((e) => e.status))).toEqual(new Set(['draft', 'planned', 'ready']));
+    for (const e of exercises) {
+      expect(e.startex > AS_OF.toISOString(), e.name).toBe(true);
+      expect(e.scenario).toBeTruthy();
+      expect(e.handling).toBe('For official use only');
+    }
+  });
+
+  it('draws venues inside Kazakhstan and closures along streets with their own time windows', async () => {
+    for (const e of await listExercises(ctx, ADMIN)) {
+      const plan = await getPlan(ctx, ADMIN, e.id);
+      expect(plan.venues.length, e.name).toBeGreaterThan(0);
+      for (const v of plan.venues) {
+        expect(inKazakhstan([v.point.lon, v.point.lat]), v.name).toBe(true);
+        expect(positions(v.footprint!).every(inKazakhstan), v.name).toBe(true);
+      }
+      const closures = plan.zones.filter((z) => z.kind === 'road-closure');
+      expect(closures.length, e.name).toBeGreaterThan(0);
+      for (const z of closures) {
+        expect(z.geometry.type).toBe('LineString');
+        expect(positions(z.geometry).every(inKazakhstan), z.name).toBe(true);
+        expect(z.road, z.name).toBeTruthy();
+        expect(z.startsAt! > AS_OF.toISOString() && z.endsAt! > z.startsAt!, z.name).toBe(true);
+      }
+      expect(plan.objectives.every((o) => o.capabilityTargets.some((t) => t.criticalTasks.length > 0))).toBe(
+        true,
+      );
+      expect(plan.organisations.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('gives Karaganda an approved MSEL of 40+ injects without errors, two of them back in review', async () => {
+    const karaganda = (await listExercises(ctx, ADMIN)).find((e) => e.name.startsWith('Karaganda'))!;
+    const msel = await getMsel(ctx, ADMIN, karaganda.id);
+    expect(msel.events.filter((e) => e.kind === 'inject').length).toBeGreaterThanOrEqual(40);
+    expect(msel.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(msel.events.filter((e) => e.contingency).length).toBeGreaterThanOrEqual(3);
+    expect(new Set(msel.events.map((e) => e.method))).toEqual(
+      new Set(['radio', 'phone', 'in-app', 'in-person', 'email', 'siren', 'public-alert']),
+    );
+    const back = msel.events.filter((e) => e.approval === 'submitted');
+    expect(msel.events.filter((e) => e.approval === 'draft')).toEqual([]);
+    expect(back.map((e) => e.number).sort()).toEqual(['18', '37']);
+    expect(back.every((e) => e.changedSinceApproval.length > 0 && e.approvedBy !== e.authorId)).toBe(true);
+    expect(msel.events.every((e) => e.approvedBy && e.approvedBy !== e.authorId)).toBe(true);
+    expect(msel.events.every((e) => e.responsibleControllerId)).toBe(true);
+    const plan = await getPlan(ctx, ADMIN, karaganda.id);
+    expect(plan.people.some((p) => p.role === 'player' && p.teamId)).toBe(true);
+    expect(plan.people.some((p) => p.userId)).toBe(true);
+  });
+
+  it('leaves the smaller MSELs in other states, with no errors either', async () => {
+    const states: Record<string, string> = {};
+    for (const e of await listExercises(ctx, ADMIN)) {
+      const msel = await getMsel(ctx, ADMIN, e.id);
+      expect(
+        msel.findings.filter((f) => f.severity === 'error'),
+        e.name,
+      ).toEqual([]);
+      if (msel.events.length)
+        states[e.city!.split(' ')[0]! + (e.name.includes('EXPO') ? ' EXPO' : '')] = msel.approval;
+    }
+    expect(states).toEqual({
+      Astana: 'draft',
+      Pavlodar: 'approved',
+      Karaganda: 'submitted',
+      'Astana EXPO': 'submitted',
+    });
+  });
+
+  it('adds nothing on a second load, whatever day it runs', async () => {
+    const again = await loadDemoData(ctx, { asOf: new Date('2027-03-01T12:00:00+05:00') });
+    expect(again).toMatchObject({
+      alreadyLoaded: true,
+      organisations: 0,
+      units: 0,
+      users: 0,
+      programmes: 0,
+      exercises: 0,
+      objectives: 0,
+      venues: 0,
+      zones: 0,
+      teams: 0,
+      people: 0,
+      mselEvents: 0,
+    });
+    expect(again.firstDrill).toBe(first.firstDrill);
+  });
+});
