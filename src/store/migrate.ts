@@ -3,6 +3,7 @@ import type { Db } from './db.js';
 import * as m0001 from './migrations/0001-people-and-audit.js';
 import * as m0002 from './migrations/0002-jobs.js';
 import * as m0003 from './migrations/0003-planning.js';
+import * as m0004 from './migrations/0004-import-mappings.js';
 import * as m0005 from './migrations/0005-calendar-sequences.js';
 
 /** Every migration, in order; imported statically so the built server and tests see the same list. */
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-people-and-audit': m0001,
   '0002-jobs': m0002,
   '0003-planning': m0003,
+  '0004-import-mappings': m0004,
   '0005-calendar-sequences': m0005,
 };
 

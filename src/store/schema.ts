@@ -322,6 +322,14 @@ export interface CalendarSequenceTable {
   updated_at: string;
 }
 
+/** A remembered spreadsheet column mapping (migration 0004); `mapping` is JSON label → field. */
+export interface ImportMappingTable {
+  owner: string;
+  kind: string;
+  mapping: string;
+  updated_at: string;
+}
+
 export interface PlanningTables {
   programmes: ProgrammeTable;
   exercises: ExerciseTable;
@@ -338,6 +346,7 @@ export interface PlanningTables {
   msel_events: MselEventTable;
   inject_catalogue: InjectCatalogueTable;
   feed_tokens: FeedTokenTable;
+  import_mappings: ImportMappingTable;
   calendar_sequences: CalendarSequenceTable;
 }
 

@@ -6,6 +6,7 @@ import { calendarRoutes } from './exercises/calendar.routes.js';
 import { catalogueRoutes } from './exercises/catalogue.routes.js';
 import { mselRoutes } from './exercises/msel.routes.js';
 import { exerciseRoutes } from './exercises/routes.js';
+import { spreadsheetRoutes } from './exercises/spreadsheet.routes.js';
 import { ProblemSchema } from './common.schema.js';
 import { organisationRoutes } from './organisations/routes.js';
 import { systemRoutes } from './system/routes.js';
@@ -24,6 +25,7 @@ export const apiV1: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app,
   await app.register(systemRoutes, opts);
   await app.register(capRoutes);
   await app.register(exerciseRoutes, opts);
+  await app.register(spreadsheetRoutes, opts);
   await app.register(mselRoutes, opts);
   await app.register(calendarRoutes, opts);
   await app.register(catalogueRoutes, opts);

@@ -1,0 +1,224 @@
+import { DELIVERY_METHODS, EVENT_KINDS, type DeliveryMethod, type EventKind } from '../msel/msel.js';
+import { normaliseLabel } from './labels.js';
+import { textOf, type RowIssue, type TableRow } from './rows.js';
+import type { CellValue } from './sheet.js';
+import { readBoolean, readDay, readLines, readList, readTime, type TimeContext } from './values.js';
+
+/**
+ * One MSEL sheet row → the fields of an event, resolving team, objective, critical-task and
+ * controller names against the exercise's plan. Pure: the plan comes in as data and new team ids
+ * from `newTeam`.
+ */
+
+export interface MselSheetPlan {
+  time: TimeContext;
+  teams: readonly { id: string; name: string }[];
+  objectives: readonly { id: string; position: number }[];
+  criticalTasks: readonly { id: string; text: string }[];
+  people: readonly { id: string; name: string }[];
+  /** Create teams the sheet names that the exercise lacks, instead of reporting them. */
+  createTeams: boolean;
+  /** Makes a new team's id (the caller creates the team when the import is written). */
+  newTeam: (name: string) => string;
+}
+
+/** Event fields as read from a row; the service's own input check runs on them after. */
+export interface MselRowInput {
+  number: string;
+  kind: EventKind;
+  offsetMinutes: number;
+  scenarioTime: string | null;
+  from: string | null;
+  toTeamIds: string[];
+  toText: string | null;
+  method: DeliveryMethod;
+  title: string;
+  content: string;
+  expectedAction: string | null;
+  objectiveIds: string[];
+  criticalTaskIds: string[];
+  responsibleControllerId: string | null;
+  contingency: boolean;
+  controllerNotes: string | null;
+}
+
+const KIND_WORDS: Record<string, EventKind> = {
+  inject: 'inject',
+  вводная: 'inject',
+  кіріспе: 'inject',
+  'controller info': 'controller-info',
+  'controller information': 'controller-info',
+  'информация для посредников': 'controller-info',
+  информация: 'controller-info',
+  'facilitation note': 'facilitation-note',
+  'примечание ведущего': 'facilitation-note',
+  'заметка ведущего': 'facilitation-note',
+};
+
+const METHOD_WORDS: Record<string, DeliveryMethod> = {
+  app: 'in-app',
+  'in app': 'in-app',
+  приложение: 'in-app',
+  'в приложении': 'in-app',
+  'e mail': 'email',
+  почта: 'email',
+  'эл почта': 'email',
+  'электронная почта': 'email',
+  'электрондық пошта': 'email',
+  смс: 'sms',
+  телефон: 'phone',
+  звонок: 'phone',
+  радио: 'radio',
+  рация: 'radio',
+  радиостанция: 'radio',
+  'in person': 'in-person',
+  лично: 'in-person',
+  устно: 'in-person',
+  нарочным: 'in-person',
+  жеке: 'in-person',
+  ауызша: 'in-person',
+  сирена: 'siren',
+  'public alert': 'public-alert',
+  'оповещение населения': 'public-alert',
+  'халықты хабардар ету': 'public-alert',
+};
+
+const ALL = new Set([
+  'all',
+  'all players',
+  'всем',
+  'все',
+  'все участники',
+  'барлығына',
+  'барлық қатысушылар',
+]);
+
+function oneOf<T extends string>(
+  v: CellValue | undefined,
+  allowed: readonly T[],
+  words: Record<string, T>,
+): T | null | undefined {
+  const t = textOf(v);
+  if (t === null) return undefined;
+  if ((allowed as readonly string[]).includes(t.toLowerCase())) return t.toLowerCase() as T;
+  const n = normaliseLabel(t);
+  return (
+    words[n] ?? ((allowed as readonly string[]).find((a) => normaliseLabel(a) === n) as T | undefined) ?? null
+  );
+}
+
+/** Converts rows; pushes per-row findings into `issues`. Returns the rows that could be read. */
+export function mselRows(
+  rows: readonly TableRow[],
+  plan: MselSheetPlan,
+  issues: RowIssue[],
+): { row: number; input: MselRowInput }[] {
+  const teamByName = new Map(plan.teams.map((t) => [normaliseLabel(t.name), t.id]));
+  const objectiveByPosition = new Map(plan.objectives.map((o) => [o.position, o.id]));
+  const taskByText = new Map(plan.criticalTasks.map((t) => [t.text.trim(), t.id]));
+  const personByName = new Map(plan.people.map((p) => [normaliseLabel(p.name), p.id]));
+  const out: { row: number; input: MselRowInput }[] = [];
+
+  for (const { row, cells } of rows) {
+    const problems: RowIssue[] = [];
+    const err = (field: string, message: string) => problems.push({ row, field, severity: 'error', message });
+    const warn = (field: string, message: string) =>
+      issues.push({ row, field, severity: 'warning', message });
+
+    const number = textOf(cells.number);
+    if (!number) err('number', 'the number is empty');
+
+    let offsetMinutes: number | null = null;
+    const day = readDay(cells.date ?? null);
+    if (day && 'error' in day) err('date', day.error);
+    const fromOffset = readTime(cells.offset ?? null, plan.time);
+    const fromTime = readTime(cells.time ?? null, plan.time, day && !('error' in day) ? day : null);
+    const when = fromOffset ?? fromTime;
+    if (!when) err('time', 'no time: give an offset (H+02:30) or a local time');
+    else if ('error' in when) err(fromOffset ? 'offset' : 'time', when.error);
+    else offsetMinutes = when.minutes;
+    if (
+      fromOffset &&
+      !('error' in fromOffset) &&
+      fromTime &&
+      !('error' in fromTime) &&
+      fromTime.minutes !== fromOffset.minutes
+    )
+      warn('time', `the local time and the offset disagree; the offset ${textOf(cells.offset)} is used`);
+
+    const kind = oneOf(cells.kind, EVENT_KINDS, KIND_WORDS);
+    if (kind === null) err('kind', `"${textOf(cells.kind)}" is not a kind; use ${EVENT_KINDS.join(', ')}`);
+    const method = oneOf(cells.method, DELIVERY_METHODS, METHOD_WORDS);
+    if (method === null)
+      err('method', `"${textOf(cells.method)}" is not a delivery method; use ${DELIVERY_METHODS.join(', ')}`);
+
+    const toTeamIds: string[] = [];
+    for (const name of readList(cells.to ?? null)) {
+      const key = normaliseLabel(name);
+      if (ALL.has(key)) continue;
+      let id = teamByName.get(key);
+      if (!id && plan.createTeams) {
+        id = plan.newTeam(name);
+        teamByName.set(key, id);
+        warn('to', `team "${name}" will be created`);
+      }
+      if (id) toTeamIds.push(id);
+      else err('to', `team "${name}" does not exist in this exercise (add it, or import with teams created)`);
+    }
+
+    const objectiveIds: string[] = [];
+    for (const ref of readList(cells.objectives ?? null)) {
+      const n = Number(/^(?:o|ц|obj)?\.?\s*(\d+)$/i.exec(ref)?.[1]);
+      const id = objectiveByPosition.get(n);
+      if (id) objectiveIds.push(id);
+      else err('objectives', `objective "${ref}" does not exist (give objective numbers: 1; 3)`);
+    }
+    const criticalTaskIds: string[] = [];
+    for (const text of readLines(cells.criticalTasks ?? null)) {
+      const id = taskByText.get(text);
+      if (id) criticalTaskIds.push(id);
+      else err('criticalTasks', `critical task "${text.slice(0, 60)}" is not in this exercise's objectives`);
+    }
+
+    const controller = textOf(cells.controller);
+    const responsibleControllerId = controller
+      ? (personByName.get(normaliseLabel(controller)) ?? controller)
+      : null;
+
+    const contingency = readBoolean(cells.contingency ?? null);
+    if (contingency === null) err('contingency', `"${textOf(cells.contingency)}" is not yes or no`);
+
+    const content = cells.content === undefined || cells.content === null ? '' : String(cells.content);
+    let title = textOf(cells.title);
+    if (!title && content.trim()) {
+      title = content.trim().split(/\r?\n/)[0]!.slice(0, 80);
+      warn('title', 'no title: the start of the content is used');
+    }
+    if (!title) err('title', 'the title and the content are both empty');
+
+    issues.push(...problems);
+    if (problems.length) continue;
+    out.push({
+      row,
+      input: {
+        number: number!,
+        kind: kind ?? 'inject',
+        offsetMinutes: offsetMinutes!,
+        scenarioTime: textOf(cells.scenarioTime),
+        from: textOf(cells.from),
+        toTeamIds,
+        toText: textOf(cells.toText),
+        method: method ?? 'in-app',
+        title: title!,
+        content,
+        expectedAction: textOf(cells.expectedAction),
+        objectiveIds,
+        criticalTaskIds,
+        responsibleControllerId,
+        contingency: contingency ?? false,
+        controllerNotes: textOf(cells.notes),
+      },
+    });
+  }
+  return out;
+}

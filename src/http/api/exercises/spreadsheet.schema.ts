@@ -1,0 +1,87 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Nullable } from '../common.schema.js';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const ImportQuery = Type.Object(
+  {
+    dryRun: Type.Optional(Type.Boolean({ description: 'Check and preview only; nothing is written' })),
+    sheet: Type.Optional(
+      Type.String({ maxLength: 100, description: 'Sheet to read; default: the best match' }),
+    ),
+    mapping: Type.Optional(
+      Type.String({
+        maxLength: 10_000,
+        description:
+          'JSON object: column label (or letter "C") → field key, or null to ignore the column. Remembered for next time.',
+      }),
+    ),
+    createTeams: Type.Optional(
+      Type.Boolean({ description: 'Create teams the sheet names that do not exist' }),
+    ),
+    replace: Type.Optional(
+      Type.Boolean({ description: 'Replace the existing list instead of adding to it' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type ImportQuery = Static<typeof ImportQuery>;
+
+/** The JSON variant of an import, for clients that cannot send a raw body. */
+export const ImportJsonBody = Type.Object(
+  {
+    fileBase64: Type.String({ description: 'The XLSX or CSV file, base64-encoded' }),
+    sheet: Type.Optional(Type.String({ maxLength: 100 })),
+    mapping: Type.Optional(Type.Record(Type.String(), Nullable(Type.String()))),
+    dryRun: Type.Optional(Type.Boolean()),
+    createTeams: Type.Optional(Type.Boolean()),
+    replace: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type ImportJsonBody = Static<typeof ImportJsonBody>;
+
+const Issue = Type.Object({
+  row: Nullable(Type.Integer()),
+  field: Nullable(Type.String()),
+  severity: Type.Union([Type.Literal('error'), Type.Literal('warning')]),
+  message: Type.String(),
+});
+
+export const ImportReportSchema = Type.Object(
+  {
+    kind: Type.String(),
+    dryRun: Type.Boolean(),
+    ok: Type.Boolean({ description: 'No errors: the file can be (or was) imported' }),
+    sheet: Type.String(),
+    sheets: Type.Array(
+      Type.Object({ name: Type.String(), rows: Type.Integer(), recognisedColumns: Type.Integer() }),
+    ),
+    headerRow: Type.Integer(),
+    columns: Type.Array(
+      Type.Object({
+        index: Type.Integer(),
+        letter: Type.String(),
+        label: Type.String(),
+        field: Nullable(Type.String()),
+        source: Type.String(),
+      }),
+    ),
+    timeZone: Type.String(),
+    rowsRead: Type.Integer(),
+    imported: Type.Integer({
+      description: 'Rows written; 0 on a dry run or when any error stopped the import',
+    }),
+    teamsCreated: Type.Array(Type.String()),
+    errors: Type.Integer(),
+    warnings: Type.Integer(),
+    issues: Type.Array(Issue),
+    preview: Type.Array(Type.Record(Type.String(), Type.Unknown())),
+  },
+  { $id: 'ImportReport', description: 'What an import read, found and (unless a dry run or an error) wrote' },
+);
+
+export const ExportQuery = Type.Object(
+  { format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')], { default: 'xlsx' })) },
+  { additionalProperties: false },
+);

@@ -1,0 +1,142 @@
+import { formatLocal, formatOffset, instantOf } from '../../core/msel/time.js';
+import { toCsv } from '../../core/spreadsheet/csv.js';
+import { FIELDS, type SheetKind } from '../../core/spreadsheet/fields.js';
+import type { Actor } from '../../core/policy/policy.js';
+import { forbidden } from '../../errors.js';
+import { mselRepository } from '../../store/msel.repository.js';
+import { organisationRepository } from '../../store/organisation.repository.js';
+import { planRepository } from '../../store/plan.repository.js';
+import type { ExerciseRow } from '../../store/schema.js';
+import type { AppContext, Q } from '../context.js';
+import { getExerciseRow, mayReadControllerSide } from './exercises.service.js';
+import { toEvent } from './msel.service.js';
+import { criticalTasksOf } from './spreadsheet/plan-data.js';
+import { writeXlsx } from './spreadsheet/xlsx-writer.js';
+
+export type ExportFormat = 'xlsx' | 'csv';
+
+export interface ExportedFile {
+  fileName: string;
+  contentType: string;
+  body: Buffer;
+}
+
+const yesNo = (b: boolean) => (b ? 'yes' : 'no');
+const header = (kind: SheetKind, skip: readonly string[] = []) =>
+  FIELDS[kind].filter((f) => !skip.includes(f.key));
+
+/**
+ * The MSEL as rows under the same headers the importer reads, so an export imports back unchanged:
+ * the offset is the time of record and the local time (zone named in the header) is shown beside
+ * it; teams, objectives and critical tasks by name, number and text.
+ */
+async function mselRows(db: Q, exercise: ExerciseRow): Promise<string[][]> {
+  const [events, teams, objectives, people] = await Promise.all([
+    mselRepository.list(db, exercise.id),
+    planRepository.teams(db, exercise.id),
+    planRepository.objectives(db, exercise.id),
+    planRepository.people(db, exercise.id),
+  ]);
+  const tasks = await criticalTasksOf(db, objectives);
+  const team = new Map(teams.map((t) => [t.id, t.name]));
+  const objective = new Map(objectives.map((o) => [o.id, String(o.position)]));
+  const task = new Map(tasks.map((t) => [t.id, t.text]));
+  const person = new Map(people.map((p) => [p.id, p.name]));
+  const fields = header('msel', ['date']);
+  const head = fields.map((f) => (f.key === 'time' ? `${f.label} (${exercise.time_zone})` : f.label));
+  const startex = new Date(exercise.startex);
+  const rows = events.map((r) => {
+    const e = toEvent(r);
+    const at = instantOf(startex, e.offsetMinutes);
+    const cell: Record<string, string> = {
+      number: e.number,
+      kind: e.kind,
+      offset: formatOffset(e.offsetMinutes),
+      time: formatLocal(at, exercise.time_zone).slice(0, 16),
+      scenarioTime: e.scenarioTime ?? '',
+      from: e.from ?? '',
+      to: e.toTeamIds.map((id) => team.get(id) ?? id).join('; '),
+      toText: e.toText ?? '',
+      method: e.method,
+      title: e.title,
+      content: e.content,
+      expectedAction: e.expectedAction ?? '',
+      objectives: e.objectiveIds.map((id) => objective.get(id) ?? id).join('; '),
+      criticalTasks: e.criticalTaskIds.map((id) => task.get(id) ?? id).join('\n'),
+      controller: e.responsibleControllerId
+        ? (person.get(e.responsibleControllerId) ?? e.responsibleControllerId)
+        : '',
+      contingency: yesNo(e.contingency),
+      notes: e.controllerNotes ?? '',
+    };
+    return fields.map((f) => cell[f.key] ?? '');
+  });
+  return [head, ...rows];
+}
+
+async function participantRows(db: Q, exercise: ExerciseRow): Promise<string[][]> {
+  const [people, teams, orgs] = await Promise.all([
+    planRepository.people(db, exercise.id),
+    planRepository.teams(db, exercise.id),
+    organisationRepository.list(db),
+  ]);
+  const team = new Map(teams.map((t) => [t.id, t.name]));
+  const org = new Map(orgs.map((o) => [o.id, o.name]));
+  return [
+    header('participants').map((f) => f.label),
+    ...people.map((p) => [
+      p.name,
+      p.role,
+      p.team_id ? (team.get(p.team_id) ?? '') : '',
+      p.organisation_id ? (org.get(p.organisation_id) ?? '') : '',
+      p.contact ?? '',
+    ]),
+  ];
+}
+
+async function venueRows(db: Q, exercise: ExerciseRow): Promise<string[][]> {
+  const venues = await planRepository.venues(db, exercise.id);
+  return [
+    header('venues').map((f) => f.label),
+    ...venues.map((v) => [v.name, v.kind, v.address ?? '', String(v.lat), String(v.lon)]),
+  ];
+}
+
+const ROWS = { msel: mselRows, participants: participantRows, venues: venueRows } as const;
+const SHEET_NAME = { msel: 'MSEL', participants: 'Participants', venues: 'Venues' } as const;
+
+/**
+ * An exercise's MSEL, participants or venues as XLSX or CSV (UTF-8 with BOM for Excel). Text that
+ * a spreadsheet would run as a formula is neutralised: prefixed in CSV, a text cell in XLSX. The
+ * MSEL is for those who may read the controllers' side only.
+ */
+export async function exportSpreadsheet(
+  ctx: AppContext,
+  policy: Actor,
+  exerciseId: string,
+  kind: SheetKind,
+  format: ExportFormat,
+): Promise<ExportedFile> {
+  const db = ctx.db.kysely;
+  const exercise = await getExerciseRow(db, exerciseId);
+  if (!mayReadControllerSide(policy, exercise))
+    throw forbidden('Exports are for controllers, evaluators and planners only');
+  const rows = await ROWS[kind](db, exercise);
+  const base = `${
+    exercise.name
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'exercise'
+  }-${kind}`;
+  if (format === 'csv')
+    return {
+      fileName: `${base}.csv`,
+      contentType: 'text/csv; charset=utf-8',
+      body: Buffer.from(toCsv(rows), 'utf8'),
+    };
+  return {
+    fileName: `${base}.xlsx`,
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    body: await writeXlsx(SHEET_NAME[kind], rows),
+  };
+}
