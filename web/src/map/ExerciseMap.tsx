@@ -33,6 +33,12 @@ export function ExerciseMap({
   const overlay = useMemo(() => overlayFeatures(venues, zones, selectedId), [venues, zones, selectedId]);
   const drawing = useDrawing(map, edit, onChange, onCancel);
 
+  // MapLibre makes its canvas the labelled region (role="region"); the name is ours to give.
+  const name = label ?? t('map.title');
+  useEffect(() => {
+    map?.getCanvas().setAttribute('aria-label', name);
+  }, [map, name]);
+
   useEffect(() => {
     (map?.getSource(OVERLAY) as GeoJSONSource | undefined)?.setData(overlay as never);
   }, [map, overlay]);
@@ -75,8 +81,6 @@ export function ExerciseMap({
       <div
         ref={container}
         className={classes.map}
-        role="region"
-        aria-label={label ?? t('map.title')}
         data-ready={map ? 'true' : 'false'}
         data-drawing={drawing.status}
       />

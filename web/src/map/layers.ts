@@ -12,7 +12,10 @@ const CLOSURE = '#c92a2a';
 const CORDON = '#e8590c';
 const ZONE = '#1c7ed6';
 const VENUE = '#5f3dc4';
-const SELECTED = '#f08c00';
+/** The selected feature: near-black, which no kind uses. */
+const SELECTED = '#212529';
+/** The shape being drawn: cyan, which no kind uses either. */
+const DRAWING = '#0b7285';
 
 const isPolygon = ['==', ['geometry-type'], 'Polygon'] as const;
 const isLine = ['==', ['geometry-type'], 'LineString'] as const;
@@ -89,14 +92,14 @@ export const DRAFT_LAYERS: LayerSpecification[] = [
     type: 'fill',
     source: DRAFT,
     filter: isPolygon as never,
-    paint: { 'fill-color': SELECTED, 'fill-opacity': 0.2 },
+    paint: { 'fill-color': DRAWING, 'fill-opacity': 0.2 },
   },
   {
     id: 'dabyl-draft-line',
     type: 'line',
     source: DRAFT,
     filter: ['any', isLine, isPolygon] as never,
-    paint: { 'line-color': SELECTED, 'line-width': 2.5 },
+    paint: { 'line-color': DRAWING, 'line-width': 2.5 },
   },
   {
     id: 'dabyl-draft-vertex',
@@ -106,7 +109,7 @@ export const DRAFT_LAYERS: LayerSpecification[] = [
     paint: {
       'circle-radius': ['case', ['get', 'active'], 7, 5.5] as never,
       'circle-color': '#ffffff',
-      'circle-stroke-color': SELECTED,
+      'circle-stroke-color': DRAWING,
       'circle-stroke-width': 3,
     },
   },

@@ -1,0 +1,237 @@
+/**
+ * The exercise map in Chromium under the console's real CSP: the packaged offline basemap draws
+ * land, the plan's venue, zone and closure show, and a polygon drawn by clicks comes back as valid
+ * GeoJSON. <ExerciseMap> is mounted alone by web/test/map-harness, built here and served on the
+ * server's own origin, so no test page ships in the console.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import type { Browser, Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/server.js';
+import { expectNoPageProblems, launchBrowser, newPage, screenshot, signIn } from './support.js';
+
+const ROOT = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+const HARNESS = '/console/map-harness/';
+
+async function buildHarness(outDir: string): Promise<void> {
+  await build({
+    configFile: false,
+    root: path.join(ROOT, 'web/test/map-harness'),
+    base: HARNESS,
+    plugins: [react()],
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, assetsInlineLimit: 0, chunkSizeWarningLimit: 5000 },
+  });
+}
+
+async function api(
+  server: TestServer,
+  session: { cookie: string; csrf: string },
+  url: string,
+  body: unknown,
+) {
+  const res = await fetch(`${server.url}/api/v1${url}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf },
+    body: JSON.stringify(body),
+  });
+  expect(res.status, `${url}: ${await res.clone().text()}`).toBeLessThan(300);
+  return (await res.json()) as { id: string };
+}
+
+/** An exercise in Karaganda with a prison, a cordon around it and a closed avenue. */
+async function seedExercise(server: TestServer): Promise<string> {
+  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: server.admin.username, password: server.admin.password }),
+  });
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const session = { cookie, csrf: ((await login.json()) as { csrfToken: string }).csrfToken };
+  const programme = await api(server, session, '/programmes', { name: 'Autumn series' });
+  const exercise = await api(server, session, '/exercises', {
+    programmeId: programme.id,
+    name: 'Karaganda prison attack',
+    type: 'full-scale',
+    timeZone: 'Asia/Almaty',
+    startex: '2026-10-25T09:00:00+05:00',
+    endex: '2026-10-25T17:00:00+05:00',
+  });
+  const url = `/exercises/${exercise.id}`;
+  await api(server, session, `${url}/venues`, {
+    name: 'Karaganda correctional colony',
+    kind: 'prison',
+    point: { lon: 73.0867, lat: 49.8047 },
+  });
+  await api(server, session, `${url}/zones`, {
+    name: 'Prison cordon',
+    kind: 'cordon',
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [73.078, 49.8],
+          [73.095, 49.8],
+          [73.095, 49.81],
+          [73.078, 49.81],
+          [73.078, 49.8],
+        ],
+      ],
+    },
+  });
+  await api(server, session, `${url}/zones`, {
+    name: 'Bukhar-Zhyrau Ave closed',
+    kind: 'road-closure',
+    road: 'Bukhar-Zhyrau Ave',
+    geometry: {
+      type: 'LineString',
+      coordinates: [
+        [73.07, 49.795],
+        [73.11, 49.815],
+      ],
+    },
+    startsAt: '2026-10-25T08:30:00+05:00',
+    endsAt: '2026-10-25T13:00:00+05:00',
+  });
+  return exercise.id;
+}
+
+/** Colours of a grid of canvas pixels, read back from a screenshot of the map's canvas. */
+async function canvasColours(page: Page): Promise<Set<string>> {
+  const png = await page.locator('canvas.maplibregl-canvas').screenshot();
+  const colours = await page.evaluate(async (base64) => {
+    // Decoded by hand: the page's CSP refuses a fetch of a data: URL.
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const g = canvas.getContext('2d')!;
+    g.drawImage(bitmap, 0, 0);
+    const seen = new Set<string>();
+    for (let y = 5; y < bitmap.height; y += 20) {
+      for (let x = 5; x < bitmap.width; x += 20) {
+        const [r, gr, b] = g.getImageData(x, y, 1, 1).data;
+        seen.add(`${r},${gr},${b}`);
+      }
+    }
+    return [...seen];
+  }, png.toString('base64'));
+  return new Set(colours);
+}
+
+describe('the exercise map', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let exerciseId: string;
+  const outDir = mkdtempSync(path.join(tmpdir(), 'dabyl-map-harness-'));
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([
+      startTestServer({ demo: false }),
+      launchBrowser(),
+      buildHarness(outDir),
+    ]);
+    exerciseId = await seedExercise(server);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(outDir, { recursive: true, force: true });
+  });
+
+  /** A signed-in page, the real CSP enforced, with the harness answered on the server's origin under that CSP. */
+  async function openHarness(query: string): Promise<Page> {
+    const page = await newPage(browser, { csp: true });
+    const consoleCsp = (await fetch(`${server.url}/console/`)).headers.get('content-security-policy')!;
+    expect(consoleCsp).toContain("worker-src 'self' blob:");
+    await page.route(`${server.url}${HARNESS}**`, (route) => {
+      const wanted = new URL(route.request().url()).pathname.slice(HARNESS.length) || 'index.html';
+      const type = wanted.endsWith('.js')
+        ? 'text/javascript'
+        : wanted.endsWith('.css')
+          ? 'text/css'
+          : 'text/html';
+      return route.fulfill({
+        body: readFileSync(path.join(outDir, wanted)),
+        headers: { 'content-type': type, 'content-security-policy': consoleCsp },
+      });
+    });
+    await signIn(page, server.url, server.admin.username, server.admin.password);
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await page.goto(`${server.url}${HARNESS}index.html?exercise=${exerciseId}&${query}`);
+    await page.locator('[data-ready="true"]').waitFor({ timeout: 20_000 });
+    // Idle means every source has loaded and the frame is drawn.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 1500)));
+    return page;
+  }
+
+  it('draws the offline basemap with the venue, cordon and closure over it', async () => {
+    const page = await openHarness('');
+    await page.getByRole('region', { name: 'Exercise map' }).waitFor();
+    await page.getByText('Road closure').waitFor();
+    const colours = await canvasColours(page);
+    // Not one flat colour: land, sea or overlay fills and lines all show.
+    expect(colours.size).toBeGreaterThan(5);
+    await screenshot(page, 'map-karaganda');
+
+    // Zoomed out, the country map itself: land and sea both present.
+    for (let i = 0; i < 9; i++) await page.getByRole('button', { name: 'Zoom out' }).click();
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 1500)));
+    const wide = await canvasColours(page);
+    expect(wide.has('244,241,234'), 'land colour').toBe(true);
+    expect(wide.has('207,227,243'), 'sea colour').toBe(true);
+    await screenshot(page, 'map-kazakhstan');
+    expectNoPageProblems(page);
+    await page.context().close();
+  }, 90_000);
+
+  it('draws a polygon by clicks and reports it as closed, counter-clockwise GeoJSON', async () => {
+    const page = await openHarness('edit=polygon');
+    await page.getByText(/Click to add corners/).waitFor();
+    const canvas = page.locator('canvas.maplibregl-canvas');
+    const box = (await canvas.boundingBox())!;
+    const at = (dx: number, dy: number) => ({ x: box.width / 2 + dx, y: box.height / 2 + dy });
+    await canvas.click({ position: at(-120, -80) });
+    await canvas.click({ position: at(120, -80) });
+    await canvas.click({ position: at(140, 90) });
+    await canvas.dblclick({ position: at(-100, 100) });
+    await page.getByText(/Drag a corner to move it/).waitFor();
+    const changes = JSON.parse((await page.getByTestId('changes').textContent()) ?? '[]') as {
+      type: string;
+      coordinates: [number, number][][];
+    }[];
+    expect(changes).toHaveLength(1);
+    const [polygon] = changes;
+    expect(polygon?.type).toBe('Polygon');
+    const ring = polygon!.coordinates[0]!;
+    expect(ring).toHaveLength(5);
+    expect(ring[0]).toEqual(ring[4]);
+    for (const [lon, lat] of ring) {
+      expect(lon).toBeGreaterThan(72.9);
+      expect(lon).toBeLessThan(73.3);
+      expect(lat).toBeGreaterThan(49.7);
+      expect(lat).toBeLessThan(49.9);
+    }
+    await screenshot(page, 'map-drawn-polygon');
+
+    // Dragging a corner reports the changed shape once more.
+    const corner = at(140, 90);
+    await page.mouse.move(box.x + corner.x, box.y + corner.y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + corner.x + 40, box.y + corner.y + 30, { steps: 5 });
+    await page.mouse.up();
+    await expect
+      .poll(async () => JSON.parse((await page.getByTestId('changes').textContent()) ?? '[]').length)
+      .toBe(2);
+    expectNoPageProblems(page);
+    await page.context().close();
+  }, 60_000);
+});
