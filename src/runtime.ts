@@ -93,6 +93,7 @@ export async function startServer(
   defineJobs(jobs, ctx);
   const app = await buildApp(ctx, {
     probes: redis ? [redis.probe] : [],
+    jobStats: () => jobs.stats(),
     ...(options.logger === false ? { logger: false } : {}),
     ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}),
   });

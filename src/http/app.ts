@@ -6,6 +6,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { JobCounts } from '../jobs/queue.js';
 import type { AppContext } from '../services/context.js';
 import { registerAccessControl, type RouteEntry } from './access.js';
 import { apiV1 } from './api/index.js';
@@ -23,6 +24,8 @@ export interface BuildOptions {
   /** Log to stdout as JSON (the server) or not at all (tests). */
   logger?: boolean;
   consoleDir?: string;
+  /** Queue counts for /metrics. */
+  jobStats?: () => Promise<Record<string, JobCounts>>;
 }
 
 export interface App {
@@ -55,7 +58,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     reply.header('x-request-id', request.id);
   });
   registerProblemHandlers(app);
-  const registry = registerMetrics(app);
+  const registry = registerMetrics(app, options.jobStats);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

@@ -1,8 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { JobCounts } from '../jobs/queue.js';
 
 /** One registry per app, so several apps in one test process never collide. */
-export function registerMetrics(app: FastifyInstance): Registry {
+export function registerMetrics(
+  app: FastifyInstance,
+  jobStats?: () => Promise<Record<string, JobCounts>>,
+): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'dabyl_' });
   const duration = new Histogram({
@@ -18,6 +22,21 @@ export function registerMetrics(app: FastifyInstance): Registry {
     labelNames: ['status'],
     registers: [registry],
   });
+  if (jobStats) {
+    // Read at scrape time: the queue (database or Redis) is the truth, not a counter in this process.
+    new Gauge({
+      name: 'dabyl_jobs',
+      help: 'Jobs by name and state (waiting, active, delayed, failed = dead letters, completed)',
+      labelNames: ['name', 'state'],
+      registers: [registry],
+      async collect() {
+        this.reset();
+        for (const [name, counts] of Object.entries(await jobStats())) {
+          for (const [state, n] of Object.entries(counts)) this.set({ name, state }, n);
+        }
+      },
+    });
+  }
   app.addHook('onResponse', async (request, reply) => {
     // The route pattern, not the URL, keeps label cardinality bounded.
     const route = request.routeOptions.url ?? 'unmatched';

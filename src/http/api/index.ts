@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../services/context.js';
 import { authRoutes } from './auth/routes.js';
 import { capRoutes } from './cap/routes.js';
+import { bundleRoutes } from './exercises/bundle.routes.js';
 import { calendarRoutes } from './exercises/calendar.routes.js';
 import { catalogueRoutes } from './exercises/catalogue.routes.js';
 import { mselRoutes } from './exercises/msel.routes.js';
@@ -29,4 +30,5 @@ export const apiV1: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app,
   await app.register(mselRoutes, opts);
   await app.register(calendarRoutes, opts);
   await app.register(catalogueRoutes, opts);
+  await app.register(bundleRoutes, opts);
 };
