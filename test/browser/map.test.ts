@@ -231,6 +231,15 @@ describe('the exercise map', () => {
     await expect
       .poll(async () => JSON.parse((await page.getByTestId('changes').textContent()) ?? '[]').length)
       .toBe(2);
+
+    // Delete takes away the corner just dragged, leaving a triangle.
+    await page.keyboard.press('Delete');
+    await expect
+      .poll(async () => {
+        const all = JSON.parse((await page.getByTestId('changes').textContent()) ?? '[]');
+        return all.length === 3 ? all[2].coordinates[0].length : 0;
+      })
+      .toBe(4);
     expectNoPageProblems(page);
     await page.context().close();
   }, 60_000);

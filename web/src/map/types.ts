@@ -53,7 +53,10 @@ export type DrawKind = 'point' | 'line' | 'polygon';
 export interface MapEdit {
   /** What is being drawn. Changing it starts over. */
   kind: DrawKind;
-  /** A shape to edit instead of drawing a new one; it must be of `kind`. */
+  /**
+   * A shape to edit instead of drawing a new one; it must be of `kind`. Read when drawing starts
+   * (edit turned on, or `kind` changed), so the map does not fight the parent over the shape.
+   */
   initial?: EditableGeometry | null;
 }
 
