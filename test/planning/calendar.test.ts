@@ -48,6 +48,7 @@ describe.each(ENGINES)('iCalendar feeds on %s', (engine) => {
     });
     expect(prop(main, 'DTEND')!.value).toBe('20261025T170000');
     expect(prop(main, 'SEQUENCE')!.value).toBe('0');
+    expect(prop(main, 'DTSTAMP')!.value).toMatch(/^\d{8}T\d{6}Z$/);
     expect(prop(main, 'LOCATION')!.value).toContain('Karaganda correctional colony');
     expect(prop(main, 'GEO')!.value).toBe('49.8047;73.0867');
     const closure = byUid[`${seed.zoneId}@dabyl`]!;

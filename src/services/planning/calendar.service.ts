@@ -134,14 +134,16 @@ async function render(ctx: AppContext, name: string, events: FeedEvent[]): Promi
   )[0];
   const from = Math.min(...events.map((e) => e.start.getTime()));
   const to = Math.max(...events.map((e) => e.end.getTime()));
+  // The calendar-level zone stays unnamed: named, ical-generator writes DTSTAMP and LAST-MODIFIED as
+  // local time without Z, which RFC 5545 forbids. The generator still writes a VTIMEZONE for every
+  // zone the events use, and X-WR-TIMEZONE tells Google and Outlook which one to show.
   const calendar = ical({
     name,
     prodId: { company: 'Dabyl', product: 'Exercise calendar', language: 'EN' },
     method: ICalCalendarMethod.PUBLISH,
     ttl: 3600,
-    ...(common
-      ? { timezone: { name: common, generator: (tz: string) => buildVtimezone(tz, from, to) } }
-      : {}),
+    timezone: { name: null, generator: (tz: string) => buildVtimezone(tz, from, to) },
+    ...(common ? { x: { 'X-WR-TIMEZONE': common } } : {}),
   });
   const stamp = ctx.clock.now();
   for (const e of events) {

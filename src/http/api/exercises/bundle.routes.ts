@@ -1,0 +1,52 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { AppContext } from '../../../services/context.js';
+import { importBundle } from '../../../services/planning/bundle-import.service.js';
+import { BundleSchema } from '../../../services/planning/bundle.schema.js';
+import { exportBundle, type ExerciseBundle } from '../../../services/planning/bundle.service.js';
+import { principalOf } from '../../access.js';
+import { Id, IdParams, problems } from '../common.schema.js';
+
+/** A whole exercise out as one JSON document, and in again elsewhere with fresh ids. */
+export const bundleRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.addSchema(BundleSchema);
+  const tags = ['exercises'];
+
+  app.get(
+    '/exercises/:id/bundle',
+    {
+      // The bundle carries the MSEL and controller notes: the controllers' side only.
+      config: { access: 'msel:read' },
+      schema: {
+        tags,
+        summary: 'The whole exercise (plan, teams, venues, objectives, MSEL with approval) as one JSON',
+        params: IdParams,
+        response: { 200: Type.Ref(BundleSchema), ...problems },
+      },
+    },
+    async (request, reply) => {
+      const bundle = await exportBundle(ctx, principalOf(request).actor, request.params.id);
+      return reply
+        .header('content-disposition', `attachment; filename="exercise-${request.params.id}.json"`)
+        .send(bundle);
+    },
+  );
+  app.post(
+    '/exercises/import-bundle',
+    {
+      config: { access: 'exercises:plan' },
+      bodyLimit: 50 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: 'Create a new exercise from a bundle: fresh ids, every reference rewritten, all or nothing',
+        body: Type.Ref(BundleSchema),
+        response: { 201: Type.Object({ id: Id }), ...problems },
+      },
+    },
+    async (request, reply) => {
+      const p = principalOf(request);
+      reply.status(201);
+      return { id: await importBundle(ctx, p.info, p.actor, request.body as ExerciseBundle) };
+    },
+  );
+};

@@ -1,0 +1,278 @@
+import { randomUUID } from 'node:crypto';
+import { EXERCISE_STATUSES } from '../../core/exercise/exercise.js';
+import { checkGeometry } from '../../core/exercise/geometry.js';
+import { APPROVAL_STATES, type ApprovedSnapshot } from '../../core/msel/msel.js';
+import { can, type Actor } from '../../core/policy/policy.js';
+import { AppError, forbidden, invalid } from '../../errors.js';
+import { exerciseRepository, programmeRepository } from '../../store/exercise.repository.js';
+import { mselRepository } from '../../store/msel.repository.js';
+import { planRepository } from '../../store/plan.repository.js';
+import { appendAudit } from '../audit.service.js';
+import type { ActorInfo, AppContext, Q } from '../context.js';
+import { cleanText } from '../text.js';
+import { checkBundleShape } from './bundle.schema.js';
+import type { ExerciseBundle } from './bundle.service.js';
+import { createExercise, parseInstant } from './exercises.service.js';
+import { checkEventInput } from './msel.service.js';
+import { EXERCISE_ROLES, EXTENTS_OF_PLAY, VENUE_KINDS, ZONE_KINDS } from './plan.service.js';
+
+const oneOf = (value: string, allowed: readonly string[], field: string) => {
+  if (!allowed.includes(value)) throw invalid(field, `must be one of ${allowed.join(', ')}`);
+  return value;
+};
+const opt = (v: string | null, field: string, max: number) =>
+  v === null || v.trim() === '' ? null : cleanText(v, field, max);
+
+/** Old id → new id for everything the bundle defines; a reference to anything else is refused. */
+class IdMap {
+  private readonly map = new Map<string, string>();
+  define(old: string, field: string): string {
+    if (this.map.has(old)) throw invalid(field, `id ${old} is used twice in the bundle`);
+    const fresh = randomUUID();
+    this.map.set(old, fresh);
+    return fresh;
+  }
+  ref(old: string, field: string): string {
+    const fresh = this.map.get(old);
+    if (!fresh) throw invalid(field, `refers to ${old}, which the bundle does not define`);
+    return fresh;
+  }
+  refs(olds: string[], field: string): string[] {
+    return olds.map((o, i) => this.ref(o, `${field}[${i}]`));
+  }
+}
+
+/** Keeps a reference to an installation-wide record (organisation, unit, user) only if it exists here. */
+async function known(
+  db: Q,
+  table: 'organisations' | 'units' | 'users',
+  id: string | null,
+): Promise<string | null> {
+  if (!id) return null;
+  return (await db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst()) ? id : null;
+}
+
+/**
+ * Creates a new exercise from a bundle, all or nothing: every item gets a fresh id, every reference
+ * is rewritten, every field passes the same checks as when typed in. Returns the new exercise id.
+ */
+export async function importBundle(
+  ctx: AppContext,
+  actor: ActorInfo,
+  policy: Actor,
+  bundle: ExerciseBundle,
+): Promise<string> {
+  if (!can(policy, 'exercises:plan')) throw forbidden('You may not create exercises');
+  checkBundleShape(bundle);
+  const x = bundle.exercise;
+  // The header goes through the same checks (type, zone, times) as an exercise created by hand.
+  const created = await createExercise(ctx, actor, {
+    name: x.name,
+    type: x.type,
+    timeZone: x.timeZone,
+    startex: x.startex,
+    endex: x.endex,
+    city: x.city,
+    scope: x.scope,
+    threat: x.threat,
+    scenario: x.scenario,
+    sponsor: x.sponsor,
+    pointOfContact: x.pointOfContact,
+    handling: x.handling,
+  });
+  try {
+    await ctx.db.kysely.transaction().execute((trx) => fill(ctx, trx, actor, created.id, bundle));
+  } catch (err) {
+    // createExercise committed on its own; take it back so a refused bundle leaves nothing behind.
+    await exerciseRepository.delete(ctx.db.kysely, created.id);
+    throw err;
+  }
+  return created.id;
+}
+
+async function fill(ctx: AppContext, trx: Q, actor: ActorInfo, exerciseId: string, b: ExerciseBundle) {
+  const ids = new IdMap();
+  const x = b.exercise;
+  oneOf(x.status, EXERCISE_STATUSES, 'exercise.status');
+  oneOf(x.mselApproval, APPROVAL_STATES, 'exercise.mselApproval');
+  const programmeId =
+    x.programmeId && (await programmeRepository.get(trx, x.programmeId)) ? x.programmeId : null;
+  await trx
+    .updateTable('exercises')
+    .set({
+      programme_id: programmeId,
+      status: x.status,
+      lead_organisation_id: await known(trx, 'organisations', x.leadOrganisationId),
+      msel_approval: x.mselApproval,
+      msel_approved_by: x.mselApprovedBy,
+      msel_approved_at: x.mselApprovedAt,
+    })
+    .where('id', '=', exerciseId)
+    .execute();
+
+  const capabilities = new Set((await planRepository.coreCapabilities(trx)).map((c) => c.id));
+  for (const [i, o] of b.objectives.entries()) {
+    const f = `objectives[${i}]`;
+    const id = ids.define(o.id, `${f}.id`);
+    await planRepository.insertObjective(trx, {
+      id,
+      exercise_id: exerciseId,
+      position: i + 1,
+      text: cleanText(o.text, `${f}.text`, 2000),
+    });
+    for (const [j, t] of o.capabilityTargets.entries()) {
+      const g = `${f}.capabilityTargets[${j}]`;
+      if (!capabilities.has(t.coreCapabilityId))
+        throw invalid(`${g}.coreCapabilityId`, `no core capability "${t.coreCapabilityId}" here`);
+      const targetId = ids.define(t.id, `${g}.id`);
+      await planRepository.insertTarget(trx, {
+        id: targetId,
+        objective_id: id,
+        core_capability_id: t.coreCapabilityId,
+        text: cleanText(t.text, `${g}.text`, 2000),
+      });
+      for (const [k, task] of t.criticalTasks.entries())
+        await planRepository.insertTask(trx, {
+          id: ids.define(task.id, `${g}.criticalTasks[${k}].id`),
+          capability_target_id: targetId,
+          position: k + 1,
+          text: cleanText(task.text, `${g}.criticalTasks[${k}].text`, 1000),
+        });
+    }
+  }
+  for (const [i, m] of b.modules.entries())
+    await planRepository.insertModule(trx, {
+      id: ids.define(m.id, `modules[${i}].id`),
+      exercise_id: exerciseId,
+      position: i + 1,
+      title: cleanText(m.title, `modules[${i}].title`, 200),
+      narrative: m.narrative.slice(0, 50_000),
+      questions: JSON.stringify(
+        m.questions.map((q, j) => cleanText(q, `modules[${i}].questions[${j}]`, 1000)),
+      ),
+    });
+  for (const [i, v] of b.venues.entries()) {
+    const f = `venues[${i}]`;
+    const point = checkGeometry({ type: 'Point', coordinates: [v.point.lon, v.point.lat] }, `${f}.point`, [
+      'Point',
+    ]);
+    if ('error' in point) throw invalid(`${f}.point`, point.error);
+    const footprint = v.footprint
+      ? checkGeometry(v.footprint, `${f}.footprint`, ['Polygon', 'MultiPolygon'])
+      : null;
+    if (footprint && 'error' in footprint) throw invalid(`${f}.footprint`, footprint.error);
+    await planRepository.insertVenue(trx, {
+      id: ids.define(v.id, `${f}.id`),
+      exercise_id: exerciseId,
+      name: cleanText(v.name, `${f}.name`, 200),
+      kind: oneOf(v.kind, VENUE_KINDS, `${f}.kind`),
+      address: opt(v.address, `${f}.address`, 300),
+      lon: v.point.lon,
+      lat: v.point.lat,
+      footprint: footprint ? JSON.stringify(footprint) : null,
+    });
+  }
+  for (const [i, z] of b.zones.entries()) {
+    const f = `zones[${i}]`;
+    const geometry = checkGeometry(z.geometry, `${f}.geometry`, [
+      'LineString',
+      'MultiLineString',
+      'Polygon',
+      'MultiPolygon',
+    ]);
+    if ('error' in geometry) throw invalid(`${f}.geometry`, geometry.error);
+    await planRepository.insertZone(trx, {
+      id: ids.define(z.id, `${f}.id`),
+      exercise_id: exerciseId,
+      venue_id: z.venueId ? ids.ref(z.venueId, `${f}.venueId`) : null,
+      name: cleanText(z.name, `${f}.name`, 200),
+      kind: oneOf(z.kind, ZONE_KINDS, `${f}.kind`),
+      geometry: JSON.stringify(geometry),
+      road: opt(z.road, `${f}.road`, 200),
+      starts_at: z.startsAt ? parseInstant(z.startsAt, `${f}.startsAt`) : null,
+      ends_at: z.endsAt ? parseInstant(z.endsAt, `${f}.endsAt`) : null,
+      notes: opt(z.notes, `${f}.notes`, 2000),
+    });
+  }
+  for (const [i, p] of b.participations.entries()) {
+    const organisationId = await known(trx, 'organisations', p.organisationId);
+    if (!organisationId) continue; // an organisation this installation does not have cannot take part here
+    await planRepository.upsertOrganisation(trx, {
+      exercise_id: exerciseId,
+      organisation_id: organisationId,
+      extent_of_play: oneOf(p.extentOfPlay, EXTENTS_OF_PLAY, `participations[${i}].extentOfPlay`),
+      notes: opt(p.notes, `participations[${i}].notes`, 2000),
+    });
+  }
+  for (const [i, t] of b.teams.entries())
+    await planRepository.insertTeam(trx, {
+      id: ids.define(t.id, `teams[${i}].id`),
+      exercise_id: exerciseId,
+      name: cleanText(t.name, `teams[${i}].name`, 200),
+      organisation_id: await known(trx, 'organisations', t.organisationId),
+      unit_id: await known(trx, 'units', t.unitId),
+    });
+  for (const [i, p] of b.people.entries())
+    await planRepository.insertPerson(trx, {
+      id: ids.define(p.id, `people[${i}].id`),
+      exercise_id: exerciseId,
+      user_id: await known(trx, 'users', p.userId),
+      name: cleanText(p.name, `people[${i}].name`, 200),
+      role: oneOf(p.role, EXERCISE_ROLES, `people[${i}].role`),
+      team_id: p.teamId ? ids.ref(p.teamId, `people[${i}].teamId`) : null,
+      organisation_id: await known(trx, 'organisations', p.organisationId),
+      contact: opt(p.contact, `people[${i}].contact`, 300),
+    });
+  const now = ctx.clock.now().toISOString();
+  const remap = (
+    e: Pick<
+      ExerciseBundle['msel'][number],
+      'toTeamIds' | 'objectiveIds' | 'criticalTaskIds' | 'responsibleControllerId'
+    >,
+    f: string,
+  ) => ({
+    toTeamIds: ids.refs(e.toTeamIds, `${f}.toTeamIds`),
+    objectiveIds: ids.refs(e.objectiveIds, `${f}.objectiveIds`),
+    criticalTaskIds: ids.refs(e.criticalTaskIds, `${f}.criticalTaskIds`),
+    responsibleControllerId: e.responsibleControllerId
+      ? ids.ref(e.responsibleControllerId, `${f}.responsibleControllerId`)
+      : null,
+  });
+  const rows = b.msel.map((e, i) => {
+    const f = `msel[${i}]`;
+    oneOf(e.approval, APPROVAL_STATES, `${f}.approval`);
+    const snapshot: ApprovedSnapshot | null = e.approvedVersion
+      ? { ...e.approvedVersion, ...remap(e.approvedVersion, `${f}.approvedVersion`) }
+      : null;
+    return {
+      id: ids.define(e.id, `${f}.id`),
+      exercise_id: exerciseId,
+      ...checkEventInput({ ...e, ...remap(e, f) }, `${f}.`),
+      position: i + 1,
+      approval: e.approval,
+      approved_snapshot: snapshot ? JSON.stringify(snapshot) : null,
+      approved_by: e.approvedBy,
+      approved_at: e.approvedAt,
+      author_id: e.authorId,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    };
+  });
+  await mselRepository.insertMany(trx, rows);
+  await appendAudit(ctx, trx, actor, {
+    action: 'exercise.imported',
+    subjectType: 'exercise',
+    subjectId: exerciseId,
+    detail: { from: x.id, objectives: b.objectives.length, events: rows.length },
+  });
+}
+
+/** Reads a bundle file's text, naming what is wrong with it rather than failing on a stack trace. */
+export function parseBundle(text: string): ExerciseBundle {
+  try {
+    return JSON.parse(text) as ExerciseBundle;
+  } catch (err) {
+    throw new AppError('invalid_input', 422, `the bundle is not JSON: ${(err as Error).message}`);
+  }
+}

@@ -1,0 +1,136 @@
+import { Type, type TSchema } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { invalid } from '../../errors.js';
+
+/*
+ * The shape of an exercise bundle, checked before anything is written: by the API route (and shown
+ * in OpenAPI) and by `dabyl exercise import`, which has no route in front of it.
+ */
+const S = (max: number) => Type.String({ maxLength: max });
+const N = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const Ids = Type.Array(S(100), { maxItems: 10_000 });
+const geometry = Type.Object({ type: Type.String(), coordinates: Type.Array(Type.Unknown()) });
+
+const refs = {
+  toTeamIds: Ids,
+  objectiveIds: Ids,
+  criticalTaskIds: Ids,
+  responsibleControllerId: N(S(100)),
+};
+
+export const BundleSchema = Type.Object(
+  {
+    format: Type.Literal('dabyl.exercise-bundle'),
+    version: Type.Literal(1),
+    exportedAt: S(40),
+    exercise: Type.Object({
+      id: S(100),
+      programmeId: N(S(100)),
+      name: S(200),
+      type: S(40),
+      status: S(40),
+      timeZone: S(100),
+      startex: S(40),
+      endex: S(40),
+      city: N(S(100)),
+      scope: N(S(4000)),
+      threat: N(S(500)),
+      scenario: N(S(100_000)),
+      sponsor: N(S(200)),
+      pointOfContact: N(S(300)),
+      handling: N(S(100)),
+      leadOrganisationId: N(S(100)),
+      mselApproval: S(40),
+      mselApprovedBy: N(S(100)),
+      mselApprovedAt: N(S(40)),
+    }),
+    objectives: Type.Array(
+      Type.Object({
+        id: S(100),
+        text: S(2000),
+        capabilityTargets: Type.Array(
+          Type.Object({
+            id: S(100),
+            coreCapabilityId: S(100),
+            text: S(2000),
+            criticalTasks: Type.Array(Type.Object({ id: S(100), text: S(1000) })),
+          }),
+        ),
+      }),
+    ),
+    modules: Type.Array(
+      Type.Object({ id: S(100), title: S(200), narrative: S(50_000), questions: Type.Array(S(1000)) }),
+    ),
+    venues: Type.Array(
+      Type.Object({
+        id: S(100),
+        name: S(200),
+        kind: S(40),
+        address: N(S(300)),
+        point: Type.Object({ lon: Type.Number(), lat: Type.Number() }),
+        footprint: N(geometry),
+      }),
+    ),
+    zones: Type.Array(
+      Type.Object({
+        id: S(100),
+        venueId: N(S(100)),
+        name: S(200),
+        kind: S(40),
+        geometry,
+        road: N(S(200)),
+        startsAt: N(S(40)),
+        endsAt: N(S(40)),
+        notes: N(S(2000)),
+      }),
+    ),
+    participations: Type.Array(
+      Type.Object({ organisationId: S(100), extentOfPlay: S(40), notes: N(S(2000)) }),
+    ),
+    teams: Type.Array(
+      Type.Object({ id: S(100), name: S(200), organisationId: N(S(100)), unitId: N(S(100)) }),
+    ),
+    people: Type.Array(
+      Type.Object({
+        id: S(100),
+        userId: N(S(100)),
+        name: S(200),
+        role: S(40),
+        teamId: N(S(100)),
+        organisationId: N(S(100)),
+        contact: N(S(300)),
+      }),
+    ),
+    msel: Type.Array(
+      Type.Object({
+        id: S(100),
+        number: S(20),
+        kind: S(40),
+        offsetMinutes: Type.Integer(),
+        scenarioTime: N(S(100)),
+        from: N(S(200)),
+        toText: N(S(300)),
+        method: S(40),
+        title: S(300),
+        content: S(20_000),
+        expectedAction: N(S(4000)),
+        contingency: Type.Boolean(),
+        controllerNotes: N(S(10_000)),
+        approval: S(20),
+        approvedVersion: N(Type.Object(refs)),
+        approvedBy: N(S(100)),
+        approvedAt: N(S(40)),
+        authorId: N(S(100)),
+        ...refs,
+      }),
+      { maxItems: 100_000 },
+    ),
+  },
+  { $id: 'ExerciseBundle', description: 'A whole exercise: plan, participants and MSEL with approval state' },
+);
+
+/** Refuses anything not shaped as a bundle, naming the first wrong field by its path. */
+export function checkBundleShape(value: unknown): void {
+  const first = Value.Errors(BundleSchema, value).First();
+  if (first) throw invalid(first.path.replace(/^\//, '').replace(/\//g, '.') || 'bundle', first.message);
+}

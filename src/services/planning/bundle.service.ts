@@ -1,0 +1,264 @@
+import type { PlanGeometry } from '../../core/exercise/geometry.js';
+import type { ApprovedSnapshot } from '../../core/msel/msel.js';
+import type { Actor } from '../../core/policy/policy.js';
+import { forbidden } from '../../errors.js';
+import { mselRepository } from '../../store/msel.repository.js';
+import { planRepository } from '../../store/plan.repository.js';
+import type { AppContext } from '../context.js';
+import { getExerciseRow, mayReadControllerSide } from './exercises.service.js';
+import { toEvent } from './msel.service.js';
+
+/** Marks a file as an exercise bundle, and which shape of one. */
+export const BUNDLE_FORMAT = 'dabyl.exercise-bundle';
+export const BUNDLE_VERSION = 1;
+
+/**
+ * A whole exercise as one JSON document: everything planned, the MSEL with its approval state, and
+ * the ids that tie it together. Ids are the source installation's; an import gives every item a new
+ * one and rewrites every reference. Organisations, units and users are referenced, not copied: they
+ * belong to the installation, and an import keeps a reference only where the target knows the id.
+ */
+export interface ExerciseBundle {
+  format: typeof BUNDLE_FORMAT;
+  version: typeof BUNDLE_VERSION;
+  exportedAt: string;
+  exercise: {
+    id: string;
+    programmeId: string | null;
+    name: string;
+    type: string;
+    status: string;
+    timeZone: string;
+    startex: string;
+    endex: string;
+    city: string | null;
+    scope: string | null;
+    threat: string | null;
+    scenario: string | null;
+    sponsor: string | null;
+    pointOfContact: string | null;
+    handling: string | null;
+    leadOrganisationId: string | null;
+    mselApproval: string;
+    mselApprovedBy: string | null;
+    mselApprovedAt: string | null;
+  };
+  objectives: {
+    id: string;
+    text: string;
+    capabilityTargets: {
+      id: string;
+      coreCapabilityId: string;
+      text: string;
+      criticalTasks: { id: string; text: string }[];
+    }[];
+  }[];
+  modules: { id: string; title: string; narrative: string; questions: string[] }[];
+  venues: {
+    id: string;
+    name: string;
+    kind: string;
+    address: string | null;
+    point: { lon: number; lat: number };
+    footprint: PlanGeometry | null;
+  }[];
+  zones: {
+    id: string;
+    venueId: string | null;
+    name: string;
+    kind: string;
+    geometry: PlanGeometry;
+    road: string | null;
+    startsAt: string | null;
+    endsAt: string | null;
+    notes: string | null;
+  }[];
+  participations: { organisationId: string; extentOfPlay: string; notes: string | null }[];
+  teams: { id: string; name: string; organisationId: string | null; unitId: string | null }[];
+  people: {
+    id: string;
+    userId: string | null;
+    name: string;
+    role: string;
+    teamId: string | null;
+    organisationId: string | null;
+    contact: string | null;
+  }[];
+  msel: {
+    id: string;
+    number: string;
+    kind: string;
+    offsetMinutes: number;
+    scenarioTime: string | null;
+    from: string | null;
+    toTeamIds: string[];
+    toText: string | null;
+    method: string;
+    title: string;
+    content: string;
+    expectedAction: string | null;
+    objectiveIds: string[];
+    criticalTaskIds: string[];
+    responsibleControllerId: string | null;
+    contingency: boolean;
+    controllerNotes: string | null;
+    approval: string;
+    approvedVersion: ApprovedSnapshot | null;
+    approvedBy: string | null;
+    approvedAt: string | null;
+    authorId: string | null;
+  }[];
+}
+
+/** Orders items whose table keeps no position by their content, so two exports of one plan match. */
+const byContent = <T extends object>(items: T[]): T[] =>
+  items
+    // Ids and references to items of this exercise change on import, so they take no part.
+    .map((i) => [JSON.stringify({ ...i, id: undefined, venueId: undefined, teamId: undefined }), i] as const)
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([, i]) => i);
+
+/** The bundle of an exercise; it holds the MSEL and scenario, so only the controllers' side may take it. */
+export async function exportBundle(
+  ctx: AppContext,
+  policy: Actor,
+  exerciseId: string,
+): Promise<ExerciseBundle> {
+  const db = ctx.db.kysely;
+  const x = await getExerciseRow(db, exerciseId);
+  if (!mayReadControllerSide(policy, x))
+    throw forbidden('An exercise bundle holds the MSEL: controllers, evaluators and planners only');
+  const objectives = await planRepository.objectives(db, exerciseId);
+  const targets = await planRepository.capabilityTargets(
+    db,
+    objectives.map((o) => o.id),
+  );
+  const tasks = await planRepository.criticalTasks(
+    db,
+    targets.map((t) => t.id),
+  );
+  return {
+    format: BUNDLE_FORMAT,
+    version: BUNDLE_VERSION,
+    exportedAt: ctx.clock.now().toISOString(),
+    exercise: {
+      id: x.id,
+      programmeId: x.programme_id,
+      name: x.name,
+      type: x.type,
+      status: x.status,
+      timeZone: x.time_zone,
+      startex: x.startex,
+      endex: x.endex,
+      city: x.city,
+      scope: x.scope,
+      threat: x.threat,
+      scenario: x.scenario,
+      sponsor: x.sponsor,
+      pointOfContact: x.point_of_contact,
+      handling: x.handling,
+      leadOrganisationId: x.lead_organisation_id,
+      mselApproval: x.msel_approval,
+      mselApprovedBy: x.msel_approved_by,
+      mselApprovedAt: x.msel_approved_at,
+    },
+    objectives: objectives.map((o) => ({
+      id: o.id,
+      text: o.text,
+      capabilityTargets: byContent(
+        targets
+          .filter((t) => t.objective_id === o.id)
+          .map((t) => ({
+            id: t.id,
+            coreCapabilityId: t.core_capability_id,
+            text: t.text,
+            criticalTasks: tasks
+              .filter((k) => k.capability_target_id === t.id)
+              .map((k) => ({ id: k.id, text: k.text })),
+          })),
+      ),
+    })),
+    modules: (await planRepository.modules(db, exerciseId)).map((m) => ({
+      id: m.id,
+      title: m.title,
+      narrative: m.narrative,
+      questions: JSON.parse(m.questions) as string[],
+    })),
+    venues: byContent(
+      (await planRepository.venues(db, exerciseId)).map((v) => ({
+        id: v.id,
+        name: v.name,
+        kind: v.kind,
+        address: v.address,
+        point: { lon: v.lon, lat: v.lat },
+        footprint: v.footprint ? (JSON.parse(v.footprint) as PlanGeometry) : null,
+      })),
+    ),
+    zones: byContent(
+      (await planRepository.zones(db, exerciseId)).map((z) => ({
+        id: z.id,
+        venueId: z.venue_id,
+        name: z.name,
+        kind: z.kind,
+        geometry: JSON.parse(z.geometry) as PlanGeometry,
+        road: z.road,
+        startsAt: z.starts_at,
+        endsAt: z.ends_at,
+        notes: z.notes,
+      })),
+    ),
+    participations: byContent(
+      (await planRepository.organisations(db, exerciseId)).map((p) => ({
+        organisationId: p.organisation_id,
+        extentOfPlay: p.extent_of_play,
+        notes: p.notes,
+      })),
+    ),
+    teams: byContent(
+      (await planRepository.teams(db, exerciseId)).map((t) => ({
+        id: t.id,
+        name: t.name,
+        organisationId: t.organisation_id,
+        unitId: t.unit_id,
+      })),
+    ),
+    people: byContent(
+      (await planRepository.people(db, exerciseId)).map((p) => ({
+        id: p.id,
+        userId: p.user_id,
+        name: p.name,
+        role: p.role,
+        teamId: p.team_id,
+        organisationId: p.organisation_id,
+        contact: p.contact,
+      })),
+    ),
+    msel: (await mselRepository.list(db, exerciseId)).map((r) => {
+      const e = toEvent(r);
+      return {
+        id: e.id,
+        number: e.number,
+        kind: e.kind,
+        offsetMinutes: e.offsetMinutes,
+        scenarioTime: e.scenarioTime,
+        from: e.from,
+        toTeamIds: e.toTeamIds,
+        toText: e.toText,
+        method: e.method,
+        title: e.title,
+        content: e.content,
+        expectedAction: e.expectedAction,
+        objectiveIds: e.objectiveIds,
+        criticalTaskIds: e.criticalTaskIds,
+        responsibleControllerId: e.responsibleControllerId,
+        contingency: e.contingency,
+        controllerNotes: e.controllerNotes,
+        approval: e.approval,
+        approvedVersion: r.approved_snapshot ? (JSON.parse(r.approved_snapshot) as ApprovedSnapshot) : null,
+        approvedBy: r.approved_by,
+        approvedAt: r.approved_at,
+        authorId: r.author_id,
+      };
+    }),
+  };
+}

@@ -1,0 +1,325 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../src/services/context.js';
+import type { Actor } from '../../src/core/policy/policy.js';
+import { importBundle } from '../../src/services/planning/bundle-import.service.js';
+import { exportBundle, type ExerciseBundle } from '../../src/services/planning/bundle.service.js';
+import { ENGINES } from '../support/engines.js';
+import { openPlanningHarness, seedKaraganda, type PlanningHarness } from './harness.js';
+
+const ADMIN: Actor = { userId: 'test', grants: [{ role: 'admin', organisationId: null, exerciseId: null }] };
+
+/** Every id the bundle defines becomes its ordinal, so two bundles compare "modulo ids". */
+function withoutIds(b: ExerciseBundle): unknown {
+  const defined: string[] = [];
+  const collect = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(collect);
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) {
+        if (k === 'id' && typeof x === 'string' && !defined.includes(x)) defined.push(x);
+        collect(x);
+      }
+  };
+  collect(b);
+  const rewrite = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(rewrite)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, rewrite(x)]))
+        : typeof v === 'string' && defined.includes(v)
+          ? `#${defined.indexOf(v)}`
+          : v;
+  return rewrite({ ...b, exportedAt: null });
+}
+
+// Text as people type it: trimmed, no control characters, markup and Cyrillic included.
+const text = fc.stringMatching(/^[A-Za-z0-9А-я<>&"'][A-Za-z0-9А-я <>&"'.-]{0,18}[A-Za-z0-9А-я<>&"']$/);
+const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null });
+const CAPS = ['operational-coordination', 'planning', 'public-information-and-warning'];
+const ROLES = ['director', 'controller', 'evaluator', 'player', 'observer', 'trusted-agent'];
+const METHODS = ['in-app', 'radio', 'phone', 'siren'];
+const START = Date.parse('2026-10-25T04:00:00.000Z');
+const iso = (min: number) => new Date(START + min * 60_000).toISOString();
+
+const bundleArb: fc.Arbitrary<ExerciseBundle> = fc
+  .record({
+    name: text,
+    type: fc.constantFrom('tabletop', 'drill', 'full-scale'),
+    status: fc.constantFrom('draft', 'planned', 'ready'),
+    scope: maybe(text),
+    scenario: maybe(text),
+    handling: maybe(text),
+    objectives: fc.array(
+      fc.record({
+        text,
+        targets: fc.array(
+          fc.record({ cap: fc.constantFrom(...CAPS), text, tasks: fc.array(text, { maxLength: 3 }) }),
+          { maxLength: 2 },
+        ),
+      }),
+      { maxLength: 3 },
+    ),
+    modules: fc.array(
+      fc.record({ title: text, narrative: text, questions: fc.array(text, { maxLength: 2 }) }),
+      {
+        maxLength: 2,
+      },
+    ),
+    venues: fc.array(
+      fc.record({ lon: fc.integer({ min: 50, max: 80 }), lat: fc.integer({ min: 42, max: 54 }) }),
+      {
+        maxLength: 3,
+      },
+    ),
+    zones: fc.array(
+      fc.record({ venue: fc.nat(5), closure: fc.boolean(), from: fc.integer({ min: 0, max: 300 }) }),
+      {
+        maxLength: 3,
+      },
+    ),
+    teams: fc.nat(3),
+    people: fc.array(fc.record({ role: fc.constantFrom(...ROLES), team: fc.nat(4), name: text }), {
+      maxLength: 3,
+    }),
+    events: fc.array(
+      fc.record({
+        offset: fc.integer({ min: -30, max: 600 }),
+        title: text,
+        content: fc.string({ maxLength: 40 }),
+        method: fc.constantFrom(...METHODS),
+        picks: fc.array(fc.nat(20), { maxLength: 3 }),
+        approval: fc.constantFrom('draft', 'submitted', 'approved'),
+        notes: maybe(text),
+        contingency: fc.boolean(),
+      }),
+      { maxLength: 5 },
+    ),
+  })
+  .map((g) => {
+    let n = 0;
+    const id = () => `src-${++n}`;
+    const objectives = g.objectives.map((o) => ({
+      id: id(),
+      text: o.text,
+      capabilityTargets: o.targets.map((t) => ({
+        id: id(),
+        coreCapabilityId: t.cap,
+        text: t.text,
+        criticalTasks: t.tasks.map((k) => ({ id: id(), text: k })),
+      })),
+    }));
+    const venues = g.venues.map((v, i) => ({
+      id: id(),
+      name: `Venue ${i} ${v.lon}`,
+      kind: 'school',
+      address: null,
+      point: { lon: v.lon + 0.5, lat: v.lat + 0.25 },
+      footprint: null,
+    }));
+    const zones = g.zones.map((z, i) => ({
+      id: id(),
+      venueId: venues.length && z.venue < venues.length ? venues[z.venue]!.id : null,
+      name: `Zone ${i}`,
+      kind: z.closure ? 'road-closure' : 'cordon',
+      geometry: z.closure
+        ? {
+            type: 'LineString' as const,
+            coordinates: [
+              [73.09, 49.8],
+              [73.11, 49.81 + i / 100],
+            ],
+          }
+        : {
+            type: 'Polygon' as const,
+            coordinates: [
+              [
+                [73, 49],
+                [73.01, 49],
+                [73.01, 49.01],
+                [73, 49.01],
+                [73, 49],
+              ],
+            ],
+          },
+      road: z.closure ? `Road ${i}` : null,
+      startsAt: z.closure ? iso(z.from) : null,
+      endsAt: z.closure ? iso(z.from + 60) : null,
+      notes: null,
+    }));
+    const teams = Array.from({ length: g.teams }, (_, i) => ({
+      id: id(),
+      name: `Team ${i}`,
+      organisationId: null,
+      unitId: null,
+    }));
+    const people = g.people.map((p, i) => ({
+      id: id(),
+      userId: null,
+      name: `${p.name} ${i}`,
+      role: p.role,
+      teamId: p.team < teams.length ? teams[p.team]!.id : null,
+      organisationId: null,
+      contact: null,
+    }));
+    const tasks = objectives.flatMap((o) =>
+      o.capabilityTargets.flatMap((t) => t.criticalTasks.map((k) => k.id)),
+    );
+    const pick = <T>(list: T[], picks: number[]) => [
+      ...new Set(picks.filter((p) => p < list.length).map((p) => list[p]!)),
+    ];
+    const msel = g.events.map((e, i) => {
+      const refs = {
+        toTeamIds: pick(
+          teams.map((t) => t.id),
+          e.picks,
+        ),
+        objectiveIds: pick(
+          objectives.map((o) => o.id),
+          e.picks,
+        ),
+        criticalTaskIds: pick(tasks, e.picks),
+        responsibleControllerId: people.length ? people[e.picks.length % people.length]!.id : null,
+      };
+      return {
+        id: id(),
+        number: String(i + 1),
+        kind: 'inject',
+        offsetMinutes: e.offset,
+        scenarioTime: null,
+        from: 'SimCell',
+        toText: null,
+        method: e.method,
+        title: e.title,
+        content: e.content,
+        expectedAction: null,
+        contingency: e.contingency,
+        controllerNotes: e.notes,
+        approval: e.approval,
+        approvedVersion:
+          e.approval === 'approved' ? { ...refs, offsetMinutes: e.offset - 5, title: e.title } : null,
+        approvedBy: e.approval === 'approved' ? 'someone-else' : null,
+        approvedAt: e.approval === 'approved' ? iso(-1000) : null,
+        authorId: 'author',
+        ...refs,
+      };
+    });
+    return {
+      format: 'dabyl.exercise-bundle' as const,
+      version: 1 as const,
+      exportedAt: iso(0),
+      exercise: {
+        id: id(),
+        programmeId: null,
+        name: g.name,
+        type: g.type,
+        status: g.status,
+        timeZone: 'Asia/Almaty',
+        startex: iso(0),
+        endex: iso(480),
+        city: 'Karaganda',
+        scope: g.scope,
+        threat: null,
+        scenario: g.scenario,
+        sponsor: null,
+        pointOfContact: null,
+        handling: g.handling,
+        leadOrganisationId: null,
+        mselApproval: 'draft',
+        mselApprovedBy: null,
+        mselApprovedAt: null,
+      },
+      objectives,
+      modules: g.modules.map((m) => ({ id: id(), ...m })),
+      venues,
+      zones,
+      participations: [],
+      teams,
+      people,
+      msel,
+    } as unknown as ExerciseBundle;
+  });
+
+describe.each(ENGINES)('exercise bundles on %s', (engine) => {
+  let h: PlanningHarness;
+  beforeAll(async () => {
+    h = await openPlanningHarness(engine);
+  });
+  afterAll(async () => h?.close());
+
+  it('exports a planned exercise whole and imports it as a new one, players refused', async () => {
+    const seed = await seedKaraganda(h);
+    expect((await h.call('player', 'GET', `/api/v1/exercises/${seed.exerciseId}/bundle`)).statusCode).toBe(
+      403,
+    );
+    const bundle = (await h.ok(
+      'controller',
+      'GET',
+      `/api/v1/exercises/${seed.exerciseId}/bundle`,
+    )) as unknown as ExerciseBundle;
+    expect(bundle.msel[0]).toMatchObject({ controllerNotes: expect.stringContaining('CONTROLLER-ONLY') });
+    expect((await h.call('controller', 'POST', '/api/v1/exercises/import-bundle', bundle)).statusCode).toBe(
+      403,
+    );
+    const res = await h.call('planner', 'POST', '/api/v1/exercises/import-bundle', bundle);
+    expect(res.statusCode, res.body).toBe(201);
+    const copy = (res.json() as { id: string }).id;
+    expect(copy).not.toBe(seed.exerciseId);
+    const again = (await h.ok(
+      'controller',
+      'GET',
+      `/api/v1/exercises/${copy}/bundle`,
+    )) as unknown as ExerciseBundle;
+    expect(withoutIds(again)).toEqual(withoutIds(bundle));
+    expect(again.zones[0]!.venueId).toBe(again.venues[0]!.id);
+    expect(again.msel[0]!.toTeamIds).toEqual([again.teams[0]!.id]);
+  });
+
+  it('refuses a bundle with a dangling reference and leaves nothing behind', async () => {
+    const seed = await seedKaraganda(h, 'Baikonur');
+    const bundle = (await h.ok(
+      'controller',
+      'GET',
+      `/api/v1/exercises/${seed.exerciseId}/bundle`,
+    )) as unknown as ExerciseBundle;
+    const before = (await h.ok('planner', 'GET', '/api/v1/exercises')).items as unknown[];
+    bundle.msel[0]!.toTeamIds = ['no-such-team'];
+    const res = await h.call('planner', 'POST', '/api/v1/exercises/import-bundle', bundle);
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ field: 'msel[0].toTeamIds[0]' });
+    expect((await h.ok('planner', 'GET', '/api/v1/exercises')).items).toHaveLength(before.length);
+    const shape = await h.call('planner', 'POST', '/api/v1/exercises/import-bundle', { format: 'other' });
+    expect(shape.statusCode).toBe(400);
+  });
+
+  it('bundle → import → bundle is the same bundle modulo ids (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(bundleArb, async (bundle) => {
+        // The first export puts lists without a position in their canonical order; from then on
+        // export → import → export must give the same document, ids aside.
+        const first = await exportBundle(
+          h.ctx,
+          ADMIN,
+          await importBundle(h.ctx, SYSTEM_ACTOR, ADMIN, bundle),
+        );
+        const second = await exportBundle(
+          h.ctx,
+          ADMIN,
+          await importBundle(h.ctx, SYSTEM_ACTOR, ADMIN, first),
+        );
+        expect(withoutIds(second)).toEqual(withoutIds(first));
+        const names = (b: ExerciseBundle) =>
+          [
+            ...b.people.map((p) => p.name),
+            ...b.teams.map((t) => t.name),
+            ...b.zones.map((z) => z.name),
+          ].sort();
+        expect(names(first)).toEqual(names(bundle));
+        expect(first.msel.map((e) => e.title)).toEqual(bundle.msel.map((e) => e.title));
+        expect(first.objectives.map((o) => o.capabilityTargets.length)).toEqual(
+          bundle.objectives.map((o) => o.capabilityTargets.length),
+        );
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
