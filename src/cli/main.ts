@@ -4,6 +4,8 @@ import { registerCapCommands } from './commands/cap.js';
 import { addCapSignCommands } from './commands/cap-sign.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerExerciseDocCommands } from './commands/exercise-docs.js';
+import { registerExerciseCommands } from './commands/exercise.js';
+import { registerMselCommands } from './commands/msel.js';
 import { registerPeopleCommands } from './commands/people.js';
 import { registerServe } from './commands/serve.js';
 import { exitCodeFor } from './output.js';
@@ -22,6 +24,8 @@ export function buildCli(): Command {
   registerPeopleCommands(program);
   registerDoctor(program);
   registerExerciseDocCommands(program);
+  registerExerciseCommands(program);
+  registerMselCommands(program);
   addCapSignCommands(registerCapCommands(program));
   return program;
 }

@@ -21,6 +21,18 @@ export interface TableLayout {
   score: number;
 }
 
+const normalised = new WeakMap<FieldSpec, string[]>();
+
+/** A field's names, normalised once: header detection asks for them for every cell it scans. */
+function synonymsOf(field: FieldSpec): string[] {
+  let out = normalised.get(field);
+  if (!out) {
+    out = [field.label, field.key, ...field.synonyms].map(normaliseLabel).filter(Boolean);
+    normalised.set(field, out);
+  }
+  return out;
+}
+
 interface Match {
   field: FieldSpec;
   exact: boolean;
@@ -47,9 +59,7 @@ export function fieldForLabel(label: string, fields: readonly FieldSpec[]): Fiel
   let best: Match | null = null;
   const words = tokens(norm);
   for (const field of fields) {
-    for (const raw of [field.label, field.key, ...field.synonyms]) {
-      const syn = normaliseLabel(raw);
-      if (!syn) continue;
+    for (const syn of synonymsOf(field)) {
       const exact = syn === norm;
       const synWords = tokens(syn);
       if (!exact && !containsTokens(words, synWords)) continue;

@@ -79,17 +79,26 @@ export const prepareMsel: Prepare = async (trx, exercise, rows, issues, options)
     if (row !== undefined) issues.push({ row, field: f.field, severity: f.severity, message: f.message });
   }
   const teamNames = new Map(teams.map((t) => [t.id, t.name]));
+  // Formatting a local time builds Intl formatters; thousands of rows share few distinct minutes.
+  const localOf = new Map<number, string>();
+  const local = (minutes: number) => {
+    let text = localOf.get(minutes);
+    if (text === undefined) {
+      text = formatLocal(instantOf(time.startex, minutes), exercise.time_zone);
+      localOf.set(minutes, text);
+    }
+    return text;
+  };
   return {
     count: out.length,
     teamsCreated: [...newTeams.values()],
     preview: out.map((e) => {
-      const at = instantOf(time.startex, e.offset_minutes);
       return {
         row: rowOf.get(e.id),
         number: e.number,
         kind: e.kind,
         offset: formatOffset(e.offset_minutes),
-        scheduledLocal: formatLocal(at, exercise.time_zone),
+        scheduledLocal: local(e.offset_minutes),
         title: e.title,
         to: (JSON.parse(e.to_team_ids) as string[]).map((id) => teamNames.get(id) ?? newTeams.get(id) ?? id),
       };

@@ -65,10 +65,13 @@ export function locateTable(
   const mapping = resolveMapping(layout.labels, fields, options.mapping ?? {}, options.remembered ?? {});
   for (const w of mapping.warnings) issues.push({ row: null, field: null, severity: 'warning', message: w });
   for (const e of mapping.errors) issues.push({ row: null, field: null, severity: 'error', message: e });
+  const rows = tableRows(sheet, layout, mapping, issues);
+  // Notes only for cells the import reads: skipped headings and ignored columns stay quiet.
+  const read = new Set(rows.map((r) => r.row - 1));
   const fieldOf = new Map(mapping.columns.map((c) => [c.index, c.field]));
   for (const n of sheet.notes) {
     const field = fieldOf.get(n.col);
-    if (n.row <= layout.headerRow || !field) continue;
+    if (!read.has(n.row) || !field) continue;
     issues.push({
       row: n.row + 1,
       field,
@@ -81,6 +84,6 @@ export function locateTable(
     sheets: summary,
     headerRow: layout.headerRow + 1,
     mapping,
-    rows: tableRows(sheet, layout, mapping, issues),
+    rows,
   };
 }

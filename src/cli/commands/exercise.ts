@@ -1,0 +1,43 @@
+import type { Command } from 'commander';
+import { getExercise, listExercises } from '../../services/planning/exercises.service.js';
+import { getPlan } from '../../services/planning/plan.service.js';
+import { withContext } from '../context.js';
+import { printJson, printTable } from '../output.js';
+import { exerciseCommand } from './exercise-docs.js';
+import { cliPolicy } from './msel.js';
+
+/** `dabyl exercise list|show`: what exists, for people and (with --json) for scripts. */
+export function registerExerciseCommands(program: Command): void {
+  const exercise = exerciseCommand(program);
+  exercise
+    .command('list')
+    .description('every exercise, by STARTEX')
+    .option('--json', 'machine-readable output')
+    .action(async (opts: { json?: boolean }) =>
+      withContext(async (ctx) => {
+        const items = await listExercises(ctx, cliPolicy());
+        if (opts.json) printJson(items);
+        else
+          printTable(items as unknown as Record<string, unknown>[], [
+            'id',
+            'name',
+            'type',
+            'status',
+            'startexLocal',
+            'timeZone',
+          ]);
+      }),
+    );
+  exercise
+    .command('show <id>')
+    .description('one exercise with its plan: objectives, venues, teams, people')
+    .option('--json', 'machine-readable output')
+    .action(async (id: string, opts: { json?: boolean }) =>
+      withContext(async (ctx) => {
+        if (opts.json) return printJson(await getPlan(ctx, cliPolicy(), id));
+        const e = await getExercise(ctx, cliPolicy(), id);
+        for (const [k, v] of Object.entries(e))
+          if (v !== null && typeof v !== 'object') process.stdout.write(`${k.padEnd(16)} ${String(v)}\n`);
+      }),
+    );
+}

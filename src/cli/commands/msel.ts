@@ -1,0 +1,122 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import type { ColumnMapping } from '../../core/spreadsheet/mapping.js';
+import type { Actor } from '../../core/policy/policy.js';
+import { exportSpreadsheet, type ExportFormat } from '../../services/planning/export.service.js';
+import { importSpreadsheet, type ImportReport } from '../../services/planning/import.service.js';
+import { cliActor, withContext } from '../context.js';
+import { CliFailure, EXIT, printJson } from '../output.js';
+import { progressBar } from '../progress.js';
+
+/** The CLI is the local operator: it may plan and read every exercise, as an administrator. */
+export const cliPolicy = (): Actor => ({
+  userId: 'cli',
+  grants: [{ role: 'admin', organisationId: null, exerciseId: null }],
+});
+
+function readMapping(file: string | undefined): ColumnMapping | undefined {
+  if (!file) return undefined;
+  try {
+    const v: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('not a JSON object');
+    return v as ColumnMapping;
+  } catch (err) {
+    throw new CliFailure(`--mapping ${file}: ${(err as Error).message}`, EXIT.usage);
+  }
+}
+
+/** The per-row report a planner reads on the terminal. */
+function printReport(r: ImportReport): void {
+  const out = process.stdout;
+  out.write(`sheet "${r.sheet}", header on row ${r.headerRow}, times in ${r.timeZone}\n`);
+  for (const c of r.columns)
+    out.write(
+      `  ${c.letter} ${c.label || '(blank)'} → ${c.field ?? 'ignored'}${c.source === 'detected' || c.source === 'none' ? '' : ` (${c.source})`}\n`,
+    );
+  for (const i of r.issues)
+    out.write(
+      `${i.severity === 'error' ? 'ERROR  ' : 'warning'} ${i.row === null ? 'file' : `row ${i.row}`}${i.field ? ` ${i.field}` : ''}: ${i.message}\n`,
+    );
+  if (r.teamsCreated.length)
+    out.write(`teams ${r.dryRun ? 'to create' : 'created'}: ${r.teamsCreated.join(', ')}\n`);
+  out.write(
+    r.ok
+      ? r.dryRun
+        ? `dry run: ${r.rowsRead} rows would be imported (${r.warnings} warnings); nothing written\n`
+        : `imported ${r.imported} rows (${r.warnings} warnings)\n`
+      : `${r.errors} error(s): nothing imported\n`,
+  );
+}
+
+export function registerMselCommands(program: Command): void {
+  const msel = program.command('msel').description('the master scenario events list');
+  msel
+    .command('import <file>')
+    .description('import an MSEL from XLSX or CSV: all rows or none')
+    .requiredOption('--exercise <id>', 'exercise id')
+    .option('--dry-run', 'check and preview only; write nothing')
+    .option('--mapping <file>', 'JSON file: column label (or letter) → field, null to ignore')
+    .option('--sheet <name>', 'the sheet to read (default: the one that looks like an MSEL)')
+    .option('--create-teams', 'create teams the sheet names that the exercise lacks')
+    .option('--replace', 'replace the existing MSEL instead of adding to it')
+    .option('--json', 'print the report as JSON')
+    .action(
+      async (
+        file: string,
+        opts: {
+          exercise: string;
+          dryRun?: boolean;
+          mapping?: string;
+          sheet?: string;
+          createTeams?: boolean;
+          replace?: boolean;
+          json?: boolean;
+        },
+      ) =>
+        withContext(async (ctx) => {
+          let bytes: Buffer;
+          try {
+            bytes = readFileSync(file);
+          } catch (err) {
+            throw new CliFailure(`cannot read ${file}: ${(err as Error).message}`, EXIT.notFound);
+          }
+          const bar = progressBar(opts.dryRun ? 'checking' : 'importing', !opts.json);
+          const report = await importSpreadsheet(ctx, cliActor(), cliPolicy(), opts.exercise, 'msel', bytes, {
+            dryRun: opts.dryRun,
+            sheet: opts.sheet,
+            mapping: readMapping(opts.mapping),
+            createTeams: opts.createTeams,
+            replace: opts.replace,
+            onProgress: (_stage, done, total) => bar.update(done, total),
+          }).finally(() => bar.stop());
+          if (opts.json) printJson(report);
+          else printReport(report);
+          if (!report.ok)
+            throw new CliFailure(`${report.errors} error(s) in ${file}; nothing was imported`, EXIT.failed);
+        }),
+    );
+  msel
+    .command('export')
+    .description('export an MSEL as XLSX or CSV (standard output by default)')
+    .requiredOption('--exercise <id>', 'exercise id')
+    .option('--format <xlsx|csv>', 'file format', 'xlsx')
+    .option('--out <file>', 'write to this file instead of standard output')
+    .action(async (opts: { exercise: string; format: string; out?: string }) =>
+      withContext(async (ctx) => {
+        if (opts.format !== 'xlsx' && opts.format !== 'csv')
+          throw new CliFailure('--format must be xlsx or csv', EXIT.usage);
+        const file = await exportSpreadsheet(
+          ctx,
+          cliPolicy(),
+          opts.exercise,
+          'msel',
+          opts.format as ExportFormat,
+        );
+        if (opts.out) writeFileSync(opts.out, file.body);
+        else
+          await new Promise<void>((resolve, reject) =>
+            process.stdout.write(file.body, (e) => (e ? reject(e) : resolve())),
+          );
+      }),
+    );
+}

@@ -1,0 +1,90 @@
+/**
+ * `dabyl msel import|export` and `dabyl exercise list|show --json` through the real binary, on a
+ * temporary SQLite folder where the exercise was created with the service first.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/config.js';
+import { openRuntime } from '../../src/runtime.js';
+import { SYSTEM_ACTOR } from '../../src/services/context.js';
+import { createExercise } from '../../src/services/planning/exercises.service.js';
+import { messyMselXlsx } from '../support/spreadsheets.js';
+
+const BIN = fileURLToPath(new URL('../../bin/dabyl.js', import.meta.url));
+
+function dabyl(
+  args: string[],
+  dir: string,
+): Promise<{ code: number | null; stdout: Buffer; stderr: string }> {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('DABYL_')));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...env, DABYL_FROM_SOURCE: '1', DABYL_LOG_LEVEL: 'silent', DABYL_DATA_DIR: dir },
+    });
+    const out: Buffer[] = [];
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out), stderr }));
+  });
+}
+
+describe('dabyl msel and dabyl exercise', () => {
+  let dir = '';
+  let id = '';
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'dabyl-cli-msel-'));
+    const rt = await openRuntime(loadConfig({ DABYL_DATA_DIR: dir, DABYL_LOG_LEVEL: 'silent' }));
+    id = (
+      await createExercise(rt.ctx, SYSTEM_ACTOR, {
+        name: 'Karaganda CLI',
+        type: 'full-scale',
+        timeZone: 'Asia/Almaty',
+        startex: '2026-10-25T09:00:00+05:00',
+        endex: '2026-10-25T17:00:00+05:00',
+      })
+    ).id;
+    await rt.close();
+    writeFileSync(path.join(dir, 'plan.xlsx'), await messyMselXlsx());
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('lists and shows exercises as JSON', async () => {
+    const list = await dabyl(['exercise', 'list', '--json'], dir);
+    expect(list.code, list.stderr).toBe(0);
+    expect(JSON.parse(list.stdout.toString())).toContainEqual(
+      expect.objectContaining({ id, name: 'Karaganda CLI' }),
+    );
+    const show = await dabyl(['exercise', 'show', id, '--json'], dir);
+    expect(JSON.parse(show.stdout.toString())).toMatchObject({ exercise: { id, timeZone: 'Asia/Almaty' } });
+  });
+
+  it('reports per row and exits 1 when teams are missing, then imports with --create-teams', async () => {
+    const file = path.join(dir, 'plan.xlsx');
+    const refused = await dabyl(['msel', 'import', file, '--exercise', id, '--dry-run'], dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout.toString()).toMatch(/ERROR\s+row 6 to: team "Дежурная часть" does not exist/);
+    expect(refused.stdout.toString()).toMatch(/nothing imported/);
+    const ok = await dabyl(['msel', 'import', file, '--exercise', id, '--create-teams'], dir);
+    expect(ok.code, ok.stderr + ok.stdout.toString()).toBe(0);
+    expect(ok.stdout.toString()).toMatch(/imported 5 rows/);
+  });
+
+  it('exports CSV to standard output and XLSX to a file', async () => {
+    const csv = await dabyl(['msel', 'export', '--exercise', id, '--format', 'csv'], dir);
+    expect(csv.code, csv.stderr).toBe(0);
+    const text = csv.stdout.toString('utf8');
+    expect(text.startsWith('\uFEFFNumber,Kind,Offset (H+)')).toBe(true);
+    expect(text.split('\r\n').filter(Boolean)).toHaveLength(6);
+    const out = path.join(dir, 'out.xlsx');
+    const xlsx = await dabyl(['msel', 'export', '--exercise', id, '--format', 'xlsx', '--out', out], dir);
+    expect(xlsx.code, xlsx.stderr).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+  });
+});
