@@ -44,8 +44,28 @@ interface LocalParts {
   second: number;
 }
 
+// Building a formatter costs far more than using one; imports and the MSEL grid convert thousands
+// of times in a handful of zones.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(zone: string): Intl.DateTimeFormat {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = makeFormatter(zone);
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
 function partsIn(zone: string, at: Date): LocalParts {
-  const f = new Intl.DateTimeFormat('en-US', {
+  const f = formatterFor(zone);
+  const p: Record<string, number> = {};
+  for (const part of f.formatToParts(at)) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  return { year: p.year!, month: p.month!, day: p.day!, hour: p.hour!, minute: p.minute!, second: p.second! };
+}
+
+function makeFormatter(zone: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat('en-US', {
     timeZone: zone,
     hourCycle: 'h23',
     year: 'numeric',
@@ -55,9 +75,6 @@ function partsIn(zone: string, at: Date): LocalParts {
     minute: '2-digit',
     second: '2-digit',
   });
-  const p: Record<string, number> = {};
-  for (const part of f.formatToParts(at)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  return { year: p.year!, month: p.month!, day: p.day!, hour: p.hour!, minute: p.minute!, second: p.second! };
 }
 
 /** The zone's offset from UTC at an instant, in minutes (Asia/Almaty in 2026: +300). */
