@@ -31,6 +31,7 @@ export function CalendarRowView({
             to={`/exercises/${bar.exercise.id}`}
             className={classes.bar}
             data-status={bar.exercise.status}
+            data-narrow={bar.narrow}
             style={{ left: `${bar.left}%`, width: `${bar.width}%`, top: `${bar.lane * 2.25}rem` }}
             aria-label={t('planning.calendar.bar', {
               name: bar.exercise.name,
@@ -47,7 +48,7 @@ export function CalendarRowView({
               zone: bar.exercise.timeZone,
             })}
           >
-            {bar.exercise.name}
+            {bar.narrow ? <span className={classes.outside}>{bar.exercise.name}</span> : bar.exercise.name}
           </Link>
         ))}
       </div>

@@ -2,7 +2,7 @@ import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Exercise } from '../../../api/planningTypes';
 import { CalendarRowView } from './CalendarRow';
-import { layoutCalendar } from './calendarLayout';
+import { layoutCalendar, REM_PER_DAY } from './calendarLayout';
 import classes from './ProgrammeCalendar.module.css';
 
 const DAY_MS = 86_400_000;
@@ -36,7 +36,10 @@ export function ProgrammeCalendar({ exercises }: { exercises: Exercise[] }) {
       aria-label={t('planning.calendar.label', { zone: layout.zone })}
       tabIndex={0}
     >
-      <div className={classes.grid} style={{ minWidth: `calc(9rem + ${Math.max(days * 2.6, 40)}rem)` }}>
+      <div
+        className={classes.grid}
+        style={{ minWidth: `calc(9rem + ${Math.max(days * REM_PER_DAY, 40)}rem)` }}
+      >
         <div className={classes.corner}>{t('planning.calendar.city')}</div>
         <div className={classes.axis} aria-hidden="true">
           {layout.ticks.map((tick) => (

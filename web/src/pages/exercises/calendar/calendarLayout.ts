@@ -3,9 +3,14 @@ import { isoToLocal, localToIso } from '../time';
 
 const DAY = 86_400_000;
 
+/** The narrowest a day is drawn, in rem; the grid grows past its container rather than squeeze more. */
+export const REM_PER_DAY = 1.25;
+
 export interface CalendarBar {
   exercise: Exercise;
   lane: number;
+  /** Too short for its name: the name is written after the bar instead of inside it. */
+  narrow: boolean;
   /** Position and width along the axis, in percent. */
   left: number;
   width: number;
@@ -68,10 +73,14 @@ export function layoutCalendar(exercises: Exercise[]): CalendarLayout | null {
       const bars = list.map((exercise) => {
         const s = Date.parse(exercise.startex);
         const e = Date.parse(exercise.endex);
+        // A name written after a short bar takes room on its lane too (about 0.45rem a letter).
+        const labelMs = ((exercise.name.length * 0.45 + 1) / REM_PER_DAY) * DAY;
+        const narrow = e - s < labelMs;
+        const reserved = narrow ? e + labelMs : e;
         let lane = laneEnds.findIndex((endAt) => endAt <= s);
-        if (lane === -1) lane = laneEnds.push(e) - 1;
-        else laneEnds[lane] = e;
-        return { exercise, lane, left: pct(s), width: Math.max(pct(e) - pct(s), 0.4) };
+        if (lane === -1) lane = laneEnds.push(reserved) - 1;
+        else laneEnds[lane] = reserved;
+        return { exercise, lane, narrow, left: pct(s), width: Math.max(pct(e) - pct(s), 0.4) };
       });
       return { city, lanes: laneEnds.length, bars };
     });

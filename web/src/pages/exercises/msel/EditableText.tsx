@@ -1,4 +1,4 @@
-import { TextInput } from '@mantine/core';
+import { TextInput, VisuallyHidden } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import classes from './MselGrid.module.css';
 
@@ -29,13 +29,14 @@ export function EditableText({ display, initial, label, editable, onSave }: Prop
       <button
         type="button"
         className={classes.cellButton}
-        aria-label={label}
         onClick={() => {
           setValue(initial);
           setError(null);
           setEditing(true);
         }}
       >
+        {/* A hidden prefix, not an aria-label, so the name still contains the text one sees. */}
+        <VisuallyHidden>{`${label}: `}</VisuallyHidden>
         {display}
       </button>
     );

@@ -1,3 +1,4 @@
+import { VisuallyHidden } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -64,17 +65,7 @@ export function MselGrid({ events, findings, teams, startex, zone, meId, canPlan
     [],
   );
 
-  const columns = [
-    'move',
-    'number',
-    'time',
-    'method',
-    'to',
-    'title',
-    'expectedAction',
-    'approval',
-    'actions',
-  ] as const;
+  const columns = ['number', 'time', 'delivery', 'title', 'expectedAction', 'approval'] as const;
 
   return (
     <div
@@ -85,7 +76,10 @@ export function MselGrid({ events, findings, teams, startex, zone, meId, canPlan
       data-testid="msel-grid"
     >
       <div className={classes.scroller} ref={scroller}>
-        <div className={classes.header} role="row" aria-rowindex={1} style={{ minWidth: 1180 }}>
+        <div className={classes.header} role="row" aria-rowindex={1} style={{ minWidth: 860 }}>
+          <div role="columnheader">
+            <VisuallyHidden>{t('planning.msel.columns.move')}</VisuallyHidden>
+          </div>
           {columns.map((c) => (
             <div key={c} role="columnheader">
               {t(`planning.msel.columns.${c}`, { zone })}

@@ -127,13 +127,12 @@ export const MselRow = memo(function MselRow(props: MselRowProps) {
             onChange={(e) => on.update(event, { method: e.currentTarget.value as DeliveryMethod })}
           />
         ) : (
-          t(`planning.methods.${event.method}`)
+          <Text size="sm">{t(`planning.methods.${event.method}`)}</Text>
         )}
-      </div>
-      <div role="cell">
         {canPlan ? (
           <NativeSelect
             size="xs"
+            mt={4}
             aria-label={t('planning.msel.editTeam', { number: event.number })}
             value={event.toTeamIds[0] ?? ''}
             data={[
@@ -145,7 +144,7 @@ export const MselRow = memo(function MselRow(props: MselRowProps) {
             }
           />
         ) : (
-          to.join(', ')
+          <Text size="sm">{to.join(', ')}</Text>
         )}
       </div>
       <div role="cell">
@@ -176,8 +175,6 @@ export const MselRow = memo(function MselRow(props: MselRowProps) {
       </div>
       <div role="cell">
         <ApprovalCell event={event} />
-      </div>
-      <div role="cell">
         <RowActions
           event={event}
           canPlan={canPlan}

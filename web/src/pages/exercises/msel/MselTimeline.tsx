@@ -21,6 +21,7 @@ export function MselTimeline({ events, plan }: { events: MselEvent[]; plan: Exer
   return (
     <figure
       className={classes.scroller}
+      tabIndex={0}
       aria-label={t('planning.msel.timelineLabel')}
       data-testid="msel-timeline"
     >

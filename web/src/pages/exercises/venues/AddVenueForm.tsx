@@ -1,15 +1,26 @@
-import { Button, Fieldset, Group, NativeSelect, NumberInput, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Button, Fieldset, Group, NativeSelect, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAddToPlan } from '../../../api/exercises';
 import { VENUE_KINDS } from '../../../api/planningTypes';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 
+interface Props {
+  exerciseId: string;
+  /** Whether the map is waiting for a click that places this venue. */
+  picking: boolean;
+  /** The point placed on the map, [lon, lat]. */
+  picked: [number, number] | null;
+  onPick: (on: boolean) => void;
+}
+
+const round = (n: number) => Math.round(n * 1e6) / 1e6;
+
 /**
- * A venue by its coordinates. Latitude comes first, as planners read them off a map; the API gets
- * lon/lat named, so the axis order cannot be swapped by accident.
+ * A venue placed on the map or typed as coordinates. Latitude comes first, as people read them
+ * off a map; the API gets lon and lat by name, so the axis order cannot be swapped by accident.
  */
-export function AddVenueForm({ exerciseId }: { exerciseId: string }) {
+export function AddVenueForm({ exerciseId, picking, picked, onPick }: Props) {
   const { t } = useTranslation();
   const add = useAddToPlan(exerciseId, 'venues');
   const [name, setName] = useState('');
@@ -17,6 +28,12 @@ export function AddVenueForm({ exerciseId }: { exerciseId: string }) {
   const [address, setAddress] = useState('');
   const [lat, setLat] = useState<number | string>('');
   const [lon, setLon] = useState<number | string>('');
+
+  useEffect(() => {
+    if (!picked) return;
+    setLon(round(picked[0]));
+    setLat(round(picked[1]));
+  }, [picked]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -33,6 +50,7 @@ export function AddVenueForm({ exerciseId }: { exerciseId: string }) {
           setAddress('');
           setLat('');
           setLon('');
+          onPick(false);
         },
       },
     );
@@ -61,7 +79,10 @@ export function AddVenueForm({ exerciseId }: { exerciseId: string }) {
             value={address}
             onChange={(e) => setAddress(e.currentTarget.value)}
           />
-          <Group grow align="flex-start">
+          <Group align="flex-end" wrap="wrap">
+            <Button variant={picking ? 'filled' : 'default'} onClick={() => onPick(!picking)}>
+              {picking ? t('planning.venues.stopPicking') : t('planning.venues.pick')}
+            </Button>
             <NumberInput
               label={t('planning.venues.lat')}
               required
@@ -81,6 +102,7 @@ export function AddVenueForm({ exerciseId }: { exerciseId: string }) {
               onChange={setLon}
             />
           </Group>
+          {picking && <Text size="sm">{t('planning.venues.pickHint')}</Text>}
           <ProblemAlert error={add.error} />
           <Button type="submit" loading={add.isPending} style={{ alignSelf: 'flex-start' }}>
             {t('planning.venues.addSubmit')}
