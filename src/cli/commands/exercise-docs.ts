@@ -4,8 +4,16 @@ import type { Actor } from '../../core/policy/policy.js';
 import { importBundle, parseBundle } from '../../services/planning/bundle-import.service.js';
 import { exportBundle } from '../../services/planning/bundle.service.js';
 import { exerciseCalendar } from '../../services/planning/calendar.service.js';
+import { renderDocument } from '../../services/planning/documents/documents.service.js';
+import {
+  DOCUMENT_FORMATS,
+  DOCUMENT_KINDS,
+  type DocumentFormat,
+  type DocumentKind,
+} from '../../services/planning/documents/model.js';
 import { cliActor, withContext } from '../context.js';
-import { readStdin } from '../output.js';
+import { CliFailure, EXIT, readStdin } from '../output.js';
+import { progressBar } from '../progress.js';
 
 /** The CLI is the local operator, who may read everything (as `dabyl admin` may change everything). */
 export const CLI_POLICY: Actor = {
@@ -58,4 +66,35 @@ export function registerExerciseDocCommands(program: Command): void {
         process.stdout.write(`${id}\n`);
       }),
     );
+  exercise
+    .command('doc <id>')
+    .description('an exercise document: explan (players), sitman (tabletop), handbook (controllers only)')
+    .requiredOption('--kind <kind>', DOCUMENT_KINDS.join('|'))
+    .option('--format <format>', DOCUMENT_FORMATS.join('|'), 'html')
+    .option('--out <file>', 'write to this file instead of standard output')
+    .action(async (id: string, opts: { kind: string; format: string; out?: string }) => {
+      if (!(DOCUMENT_KINDS as readonly string[]).includes(opts.kind))
+        throw new CliFailure(`--kind must be one of ${DOCUMENT_KINDS.join(', ')}`, EXIT.usage);
+      if (!(DOCUMENT_FORMATS as readonly string[]).includes(opts.format))
+        throw new CliFailure(`--format must be one of ${DOCUMENT_FORMATS.join(', ')}`, EXIT.usage);
+      if (opts.format === 'docx' && !opts.out && process.stdout.isTTY)
+        throw new CliFailure('a DOCX is binary: give --out FILE or redirect standard output', EXIT.usage);
+      await withContext(async (ctx) => {
+        const bar = progressBar(`${opts.kind}.${opts.format}`, true);
+        try {
+          const doc = await renderDocument(
+            ctx,
+            cliActor(),
+            CLI_POLICY,
+            id,
+            opts.kind as DocumentKind,
+            opts.format as DocumentFormat,
+            (done, total) => bar.update(done, total),
+          );
+          emit(doc.body, opts.out);
+        } finally {
+          bar.stop();
+        }
+      });
+    });
 }

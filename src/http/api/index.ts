@@ -5,6 +5,7 @@ import { capRoutes } from './cap/routes.js';
 import { bundleRoutes } from './exercises/bundle.routes.js';
 import { calendarRoutes } from './exercises/calendar.routes.js';
 import { catalogueRoutes } from './exercises/catalogue.routes.js';
+import { documentRoutes } from './exercises/documents.routes.js';
 import { mselRoutes } from './exercises/msel.routes.js';
 import { exerciseRoutes } from './exercises/routes.js';
 import { spreadsheetRoutes } from './exercises/spreadsheet.routes.js';
@@ -31,4 +32,5 @@ export const apiV1: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app,
   await app.register(calendarRoutes, opts);
   await app.register(catalogueRoutes, opts);
   await app.register(bundleRoutes, opts);
+  await app.register(documentRoutes, opts);
 };

@@ -1,0 +1,51 @@
+import type { Actor } from '../../../core/policy/policy.js';
+import { organisationRepository } from '../../../store/organisation.repository.js';
+import type { AppContext } from '../../context.js';
+import { listCoreCapabilities } from '../capabilities.service.js';
+import { getMsel, type Msel } from '../msel.service.js';
+import { getPlan, type ExercisePlan } from '../plan.service.js';
+
+/** What the builders read: the plan as the actor may see it, and names for the ids in it. */
+export interface DocumentData {
+  plan: ExercisePlan;
+  /** Only loaded for documents of the controllers' side; getMsel refuses everyone else. */
+  msel: Msel | null;
+  organisationName(id: string | null): string;
+  capabilityName(id: string | null): string;
+  teamName(id: string): string;
+  personName(id: string | null): string;
+}
+
+export async function loadDocumentData(
+  ctx: AppContext,
+  policy: Actor,
+  exerciseId: string,
+  withMsel: boolean,
+): Promise<DocumentData> {
+  const plan = await getPlan(ctx, policy, exerciseId);
+  const msel = withMsel ? await getMsel(ctx, policy, exerciseId) : null;
+  const capabilities = new Map((await listCoreCapabilities(ctx)).map((c) => [c.id, c.name]));
+  const orgIds = new Set(
+    [
+      plan.exercise.leadOrganisationId,
+      ...plan.organisations.map((o) => o.organisationId),
+      ...plan.teams.map((t) => t.organisationId),
+      ...plan.people.map((p) => p.organisationId),
+    ].filter((x): x is string => !!x),
+  );
+  const organisations = new Map<string, string>();
+  for (const id of orgIds) {
+    const row = await organisationRepository.get(ctx.db.kysely, id);
+    if (row) organisations.set(id, row.name);
+  }
+  const teams = new Map(plan.teams.map((t) => [t.id, t.name]));
+  const people = new Map(plan.people.map((p) => [p.id, p.name]));
+  return {
+    plan,
+    msel,
+    organisationName: (id) => (id ? (organisations.get(id) ?? id) : ''),
+    capabilityName: (id) => (id ? (capabilities.get(id) ?? id) : ''),
+    teamName: (id) => teams.get(id) ?? id,
+    personName: (id) => (id ? (people.get(id) ?? id) : ''),
+  };
+}
