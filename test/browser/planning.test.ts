@@ -106,6 +106,20 @@ describe('planning an exercise in the console', () => {
     expect(Number(await planner.getByLabel(/^Longitude/).inputValue())).not.toBeNaN();
     await planner.getByRole('button', { name: 'Add venue' }).click();
     await planner.getByRole('rowheader', { name: 'Prison UK-161/2' }).waitFor();
+
+    // A road closure drawn as a line on the map, with its own time window in the exercise's zone.
+    await planner.getByRole('textbox', { name: /^Zone/ }).fill('Closure of Bukhar-Zhyrau avenue');
+    await planner.getByRole('textbox', { name: /^Road/ }).fill('Bukhar-Zhyrau avenue');
+    await planner.getByLabel(/^From/).fill('2026-10-25T08:00');
+    await planner.getByLabel(/^Until/).fill('2026-10-25T19:00');
+    await planner.getByRole('button', { name: 'Draw on the map' }).click();
+    await map.click({ position: { x: 300, y: 150 } });
+    await map.click({ position: { x: 520, y: 260 } });
+    await planner.keyboard.press('Enter');
+    await planner.getByText('Shape drawn.').waitFor();
+    await planner.getByRole('button', { name: 'Add zone' }).click();
+    await planner.getByRole('rowheader', { name: 'Closure of Bukhar-Zhyrau avenue' }).waitFor();
+    await planner.getByText('2026-10-25 08:00 (UTC+05:00) – 2026-10-25 19:00 (UTC+05:00)').waitFor();
     await screenshot(planner, 'planning-venues');
     await expectAccessible(planner, 'venues and map');
   });
@@ -215,6 +229,18 @@ describe('planning an exercise in the console', () => {
     await screenshot(director, 'planning-msel-own-inject');
     await expectAccessible(director, 'MSEL as director');
     expectNoPageProblems(director);
+  });
+
+  it('reads the MSEL in Kazakh', async () => {
+    const page = await newPage(browser);
+    await signIn(page, server.url, DIRECTOR.username, DIRECTOR.password, 'Қазақша');
+    await page.getByRole('navigation').waitFor();
+    await page.goto(`${exerciseUrl}/msel`);
+    await page.getByTestId('msel-grid').waitFor();
+    await page.getByRole('tab', { name: 'MSEL (кіріспелер жоспары)', selected: true }).waitFor();
+    await screenshot(page, 'planning-msel-kk');
+    await expectAccessible(page, 'MSEL in Kazakh');
+    expectNoPageProblems(page);
   });
 
   it('shows the programme calendar with the exercise in its city row', async () => {

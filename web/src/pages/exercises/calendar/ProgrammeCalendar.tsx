@@ -1,4 +1,5 @@
 import { Text } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Exercise } from '../../../api/planningTypes';
 import { CalendarRowView } from './CalendarRow';
@@ -13,7 +14,24 @@ const DAY_MS = 86_400_000;
  */
 export function ProgrammeCalendar({ exercises }: { exercises: Exercise[] }) {
   const { t, i18n } = useTranslation();
+  const scroller = useRef<HTMLDivElement>(null);
   const layout = layoutCalendar(exercises);
+  const todayAt = Date.now();
+  const todayLeft =
+    layout && todayAt >= layout.start && todayAt <= layout.end
+      ? ((todayAt - layout.start) / (layout.end - layout.start)) * 100
+      : null;
+
+  // Open on today (a little before it), since what is coming up is what planners look for.
+  const todayKey = todayLeft === null ? null : Math.round(todayLeft);
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || todayKey === null) return;
+    // The city column stays in place; today lands a little right of it.
+    const cities = el.querySelector<HTMLElement>('[data-corner]')?.offsetWidth ?? 0;
+    el.scrollLeft = Math.max(0, (todayKey / 100) * (el.scrollWidth - cities) - 48);
+  }, [todayKey]);
+
   if (!layout) return <Text c="dimmed">{t('planning.calendar.empty')}</Text>;
 
   const days = Math.round((layout.end - layout.start) / DAY_MS);
@@ -23,14 +41,10 @@ export function ProgrammeCalendar({ exercises }: { exercises: Exercise[] }) {
     month: 'short',
   });
   const weekday = new Intl.DateTimeFormat(i18n.language, { timeZone: layout.zone, weekday: 'short' });
-  const now = Date.now();
-  const todayLeft =
-    now >= layout.start && now <= layout.end
-      ? ((now - layout.start) / (layout.end - layout.start)) * 100
-      : null;
 
   return (
     <div
+      ref={scroller}
       className={classes.scroller}
       role="region"
       aria-label={t('planning.calendar.label', { zone: layout.zone })}
@@ -40,7 +54,9 @@ export function ProgrammeCalendar({ exercises }: { exercises: Exercise[] }) {
         className={classes.grid}
         style={{ minWidth: `calc(9rem + ${Math.max(days * REM_PER_DAY, 40)}rem)` }}
       >
-        <div className={classes.corner}>{t('planning.calendar.city')}</div>
+        <div className={classes.corner} data-corner>
+          {t('planning.calendar.city')}
+        </div>
         <div className={classes.axis} aria-hidden="true">
           {layout.ticks.map((tick) => (
             <span key={tick.at} className={classes.tick} style={{ left: `${tick.left}%` }}>

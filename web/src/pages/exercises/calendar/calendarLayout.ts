@@ -41,6 +41,12 @@ function commonZone(exercises: Exercise[]): string {
 const midnight = (at: number, zone: string): number =>
   Date.parse(localToIso(`${isoToLocal(new Date(at).toISOString(), zone).slice(0, 10)}T00:00`, zone) ?? '');
 
+/** How long a name takes on the axis, at the narrowest a day is drawn (about 0.45rem a letter). */
+const labelMs = (x: Exercise): number => ((x.name.length * 0.45 + 1) / REM_PER_DAY) * DAY;
+const isNarrow = (x: Exercise): boolean => Date.parse(x.endex) - Date.parse(x.startex) < labelMs(x);
+/** Where an exercise's bar, or the name written after it, ends. */
+const reach = (x: Exercise): number => Date.parse(x.endex) + (isNarrow(x) ? labelMs(x) : 0);
+
 /**
  * Lays the programme out as one row per city, exercises that overlap in one city on separate lanes,
  * from the first STARTEX's midnight to the day after the last ENDEX.
@@ -49,7 +55,8 @@ export function layoutCalendar(exercises: Exercise[]): CalendarLayout | null {
   if (exercises.length === 0) return null;
   const zone = commonZone(exercises);
   const start = midnight(Math.min(...exercises.map((x) => Date.parse(x.startex))), zone);
-  const end = midnight(Math.max(...exercises.map((x) => Date.parse(x.endex))) + DAY, zone);
+  // The axis runs on past the last ENDEX far enough for a name written after a short bar.
+  const end = midnight(Math.max(...exercises.map((x) => reach(x))) + DAY, zone);
   const span = end - start;
   const pct = (at: number) => ((at - start) / span) * 100;
 
@@ -73,10 +80,9 @@ export function layoutCalendar(exercises: Exercise[]): CalendarLayout | null {
       const bars = list.map((exercise) => {
         const s = Date.parse(exercise.startex);
         const e = Date.parse(exercise.endex);
-        // A name written after a short bar takes room on its lane too (about 0.45rem a letter).
-        const labelMs = ((exercise.name.length * 0.45 + 1) / REM_PER_DAY) * DAY;
-        const narrow = e - s < labelMs;
-        const reserved = narrow ? e + labelMs : e;
+        // A name written after a short bar takes room on its lane too.
+        const narrow = isNarrow(exercise);
+        const reserved = reach(exercise);
         let lane = laneEnds.findIndex((endAt) => endAt <= s);
         if (lane === -1) lane = laneEnds.push(reserved) - 1;
         else laneEnds[lane] = reserved;
