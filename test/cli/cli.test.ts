@@ -39,7 +39,7 @@ function cleanEnv(): Record<string, string> {
 function dabyl(args: string[], env: Record<string, string>, input?: string): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...cleanEnv(), DABYL_FROM_SOURCE: '1', DABYL_LOG_LEVEL: 'silent', ...env },
+      env: { ...cleanEnv(), DABYL_LOG_LEVEL: 'silent', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -84,7 +84,6 @@ function serve(store: Store): Promise<Served> {
     env: {
       ...cleanEnv(),
       ...store.env,
-      DABYL_FROM_SOURCE: '1',
       DABYL_LOG_LEVEL: 'silent',
       DABYL_PORT: '0',
       DABYL_HOST: '127.0.0.1',

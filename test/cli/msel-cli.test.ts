@@ -23,7 +23,7 @@ function dabyl(
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('DABYL_')));
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...env, DABYL_FROM_SOURCE: '1', DABYL_LOG_LEVEL: 'silent', DABYL_DATA_DIR: dir },
+      env: { ...env, DABYL_LOG_LEVEL: 'silent', DABYL_DATA_DIR: dir },
     });
     const out: Buffer[] = [];
     let stderr = '';

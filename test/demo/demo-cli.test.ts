@@ -28,7 +28,6 @@ function dabyl(
     const child = spawn(process.execPath, [BIN, ...args], {
       env: {
         ...env,
-        DABYL_FROM_SOURCE: '1',
         DABYL_LOG_LEVEL: 'silent',
         DABYL_DEMO_DATA: 'false',
         DABYL_DATA_DIR: dataDir,
