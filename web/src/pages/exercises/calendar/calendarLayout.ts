@@ -61,7 +61,8 @@ export function layoutCalendar(exercises: Exercise[]): CalendarLayout | null {
   const pct = (at: number) => ((at - start) / span) * 100;
 
   const days = Math.round(span / DAY);
-  const step = days > 120 ? 30 : days > 45 ? 7 : 1;
+  // A labelled tick needs about three narrowest days of room; short programmes are drawn wider.
+  const step = days > 120 ? 30 : days > 14 ? 7 : 1;
   const ticks: CalendarLayout['ticks'] = [];
   for (let i = 0; i < days; i += step) {
     const at = midnight(start + i * DAY + DAY / 2, zone);

@@ -35,7 +35,8 @@ export function MselGrid({ events, findings, teams, startex, zone, meId, canPlan
   const virtualizer = useVirtualizer({
     count: events.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => 64,
+    // Near a typical row with one finding, so the scrollbar barely jumps as rows get measured.
+    estimateSize: () => 88,
     overscan: 8,
     getItemKey: (i) => events[i]?.id ?? i,
   });

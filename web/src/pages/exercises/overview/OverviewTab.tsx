@@ -10,6 +10,8 @@ import { StatusActions } from './StatusActions';
 export function OverviewTab({ exercise }: { exercise: Exercise }) {
   const { t } = useTranslation();
   const canPlan = useCan('exercises:plan');
+  // The scenario and the MSEL are the controllers' side: players are not shown an empty field for them.
+  const controllerSide = useCan('msel:read');
   const [editing, setEditing] = useState(false);
   const rows: [string, string | null][] = [
     [t('planning.fields.type'), t(`planning.types.${exercise.type}`)],
@@ -19,10 +21,19 @@ export function OverviewTab({ exercise }: { exercise: Exercise }) {
     [t('planning.fields.endex'), `${exercise.endexLocal} ${exercise.timeZone}`],
     [t('planning.fields.scope'), exercise.scope],
     [t('planning.fields.threat'), exercise.threat],
-    [t('planning.fields.scenario'), exercise.scenario],
+    ...(controllerSide
+      ? [[t('planning.fields.scenario'), exercise.scenario] as [string, string | null]]
+      : []),
     [t('planning.fields.sponsor'), exercise.sponsor],
     [t('planning.fields.pointOfContact'), exercise.pointOfContact],
-    [t('planning.fields.mselApproval'), t(`planning.approval.${exercise.mselApproval}`)],
+    ...(controllerSide
+      ? [
+          [t('planning.fields.mselApproval'), t(`planning.approval.${exercise.mselApproval}`)] as [
+            string,
+            string,
+          ],
+        ]
+      : []),
   ];
   return (
     <Stack>
