@@ -32,6 +32,11 @@ function staff(d: DocumentData): Block[] {
 function msel(d: DocumentData): Block[] {
   const m = d.msel!;
   const objectiveNo = new Map(d.plan.objectives.map((o, i) => [o.id, String(i + 1)]));
+  if (m.events.length === 0)
+    return [
+      { kind: 'heading', level: 1, text: 'Master scenario events list (MSEL)' },
+      { kind: 'paragraph', text: 'The MSEL has no events yet.' },
+    ];
   return [
     { kind: 'heading', level: 1, text: 'Master scenario events list (MSEL)' },
     {
