@@ -287,6 +287,12 @@ describe.each(ENGINES)('exercise bundles on %s', (engine) => {
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({ field: 'msel[0].toTeamIds[0]' });
     expect((await h.ok('planner', 'GET', '/api/v1/exercises')).items).toHaveLength(before.length);
+    const refused = await h.ctx.db.kysely
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'exercise.import_refused')
+      .execute();
+    expect(refused).toHaveLength(1);
     const shape = await h.call('planner', 'POST', '/api/v1/exercises/import-bundle', { format: 'other' });
     expect(shape.statusCode).toBe(400);
   });

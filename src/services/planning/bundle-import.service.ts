@@ -7,7 +7,7 @@ import { AppError, forbidden, invalid } from '../../errors.js';
 import { exerciseRepository, programmeRepository } from '../../store/exercise.repository.js';
 import { mselRepository } from '../../store/msel.repository.js';
 import { planRepository } from '../../store/plan.repository.js';
-import { appendAudit } from '../audit.service.js';
+import { appendAudit, recordAudit } from '../audit.service.js';
 import type { ActorInfo, AppContext, Q } from '../context.js';
 import { cleanText } from '../text.js';
 import { checkBundleShape } from './bundle.schema.js';
@@ -83,8 +83,15 @@ export async function importBundle(
   try {
     await ctx.db.kysely.transaction().execute((trx) => fill(ctx, trx, actor, created.id, bundle));
   } catch (err) {
-    // createExercise committed on its own; take it back so a refused bundle leaves nothing behind.
+    // createExercise committed on its own; take it back so a refused bundle leaves nothing behind,
+    // and say so in the audit log, which keeps the creation it cannot forget.
     await exerciseRepository.delete(ctx.db.kysely, created.id);
+    await recordAudit(ctx, actor, {
+      action: 'exercise.import_refused',
+      subjectType: 'exercise',
+      subjectId: created.id,
+      detail: { reason: err instanceof AppError ? err.detail : 'internal error' },
+    });
     throw err;
   }
   return created.id;
