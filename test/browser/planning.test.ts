@@ -231,8 +231,27 @@ describe('planning an exercise in the console', () => {
     expectNoPageProblems(director);
   });
 
+  it('shows an edit made after approval against the approved version', async () => {
+    await planner.reload();
+    await planner.getByTestId('msel-grid').waitFor();
+    const row = planner.getByTestId('msel-row').filter({ hasText: 'Riot reported in block 3' });
+    await row.getByText('Approved', { exact: true }).waitFor();
+    await planner.getByRole('button', { name: /^Edit title of 1:/ }).click();
+    const title = planner.getByRole('textbox', { name: /^Edit title of 1$/ });
+    await title.fill('Riot reported in blocks 3 and 4');
+    await title.press('Enter');
+    const changed = planner.getByTestId('msel-row').filter({ hasText: 'Riot reported in blocks 3 and 4' });
+    await changed.getByText('Changed since approval (1 field)').click();
+    await changed.getByText('Title when approved: Riot reported in block 3').waitFor();
+    await changed.getByText('Draft', { exact: true }).waitFor();
+    await screenshot(planner, 'planning-msel-changed-since-approval');
+    await expectAccessible(planner, 'MSEL with a change since approval');
+  });
+
   it('reads the MSEL in Kazakh', async () => {
     const page = await newPage(browser);
+    // A fresh context loads the whole console cold; on a busy shared machine that can take a while.
+    page.setDefaultTimeout(20_000);
     await signIn(page, server.url, DIRECTOR.username, DIRECTOR.password, 'Қазақша');
     await page.getByRole('navigation').waitFor();
     await page.goto(`${exerciseUrl}/msel`);
@@ -249,6 +268,12 @@ describe('planning an exercise in the console', () => {
     await calendar.getByRole('link', { name: new RegExp(`^${EXERCISE}, Karaganda`) }).waitFor();
     await screenshot(planner, 'planning-calendar');
     await expectAccessible(planner, 'exercise list and calendar');
+
+    await planner.getByLabel('Status').selectOption('draft');
+    await planner.getByRole('link', { name: EXERCISE }).first().waitFor({ state: 'detached' });
+    await planner.getByLabel('Status').selectOption('planned');
+    await planner.getByRole('cell', { name: 'Planned' }).first().waitFor();
+    await planner.getByRole('link', { name: EXERCISE }).first().waitFor();
   });
 
   it('shows a player the exercise but never its MSEL', async () => {
