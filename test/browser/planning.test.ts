@@ -336,6 +336,10 @@ describe('an MSEL of 5,000 injects', () => {
 
     await page.getByLabel('Team').selectOption({ label: 'Special forces' });
     await page.getByText('1667 of 5000 events shown').waitFor();
+    await page.getByText('Timeline', { exact: true }).click();
+    await page.getByTestId('msel-timeline').waitFor();
+    await screenshot(page, 'planning-msel-5000-timeline');
+    await page.getByText('Grid', { exact: true }).click();
     await expectAccessible(page, 'MSEL of 5,000 injects');
     expectNoPageProblems(page);
   }, 120_000);

@@ -35,7 +35,14 @@ export function MselTimeline({ events, plan }: { events: MselEvent[]; plan: Exer
           ))}
         </div>
         {rows.map((row) => (
-          <TimelineTrack key={row.id} name={row.name} events={row.events} x={x} length={length} />
+          <TimelineTrack
+            key={row.id}
+            name={row.name}
+            events={row.events}
+            x={x}
+            length={length}
+            range={[from, to]}
+          />
         ))}
       </div>
     </figure>
