@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import type * as TopojsonClient from 'topojson-client';
+import { cutAtAntimeridian } from './antimeridian.js';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 
 const require = createRequire(import.meta.url);
@@ -60,16 +61,13 @@ export function buildCountries(): CountryLayers {
   for (const country of polygons.features) {
     if (!country.geometry) continue;
     const name = country.properties?.name ?? '';
-    features.push({
-      type: 'Feature',
-      properties: { name },
-      geometry: roundPositions(country.geometry) as Geometry,
-    });
+    const flat = cutAtAntimeridian(country.geometry);
+    features.push({ type: 'Feature', properties: { name }, geometry: roundPositions(flat) as Geometry });
     if (name) {
       features.push({
         type: 'Feature',
         properties: { name, label: true },
-        geometry: { type: 'Point', coordinates: labelPoint(country.geometry) },
+        geometry: { type: 'Point', coordinates: labelPoint(flat) },
       });
     }
   }
