@@ -1,7 +1,7 @@
-import { Badge, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { MselEvent } from '../../../api/planningTypes';
 import { STATUS } from '../../../theme';
+import classes from './MselGrid.module.css';
 
 const COLOUR = { draft: STATUS.neutral, submitted: STATUS.warning, approved: STATUS.ok } as const;
 
@@ -17,23 +17,24 @@ export function ApprovalCell({ event }: { event: MselEvent }) {
   const changed = event.changedSinceApproval;
   return (
     <div>
-      <Badge size="sm" color={COLOUR[event.approval]}>
+      {/* Plain elements, not Mantine components: thousands of rows scroll past this cell. */}
+      <span className={classes.badge} style={{ background: COLOUR[event.approval] }}>
         {t(`planning.approval.${event.approval}`)}
-      </Badge>
+      </span>
       {changed.length > 0 && (
         <details>
           <summary>
-            <Text span size="xs" fw={700} c={STATUS.warning}>
-              {t('planning.msel.changedSinceApproval', { count: changed.length })}
-            </Text>
+            <span className={`${classes.small} ${classes.warning}`}>
+              <strong>{t('planning.msel.changedSinceApproval', { count: changed.length })}</strong>
+            </span>
           </summary>
           {changed.map((field) => (
-            <Text key={field} size="xs">
+            <div key={field} className={classes.small}>
               {t('planning.msel.approvedWas', {
                 field: t(`planning.msel.fields.${field}`),
                 value: shown(event.approvedVersion?.[field]),
               })}
-            </Text>
+            </div>
           ))}
         </details>
       )}

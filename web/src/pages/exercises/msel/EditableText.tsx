@@ -1,4 +1,4 @@
-import { TextInput, VisuallyHidden } from '@mantine/core';
+import { TextInput } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import classes from './MselGrid.module.css';
 
@@ -36,7 +36,7 @@ export function EditableText({ display, initial, label, editable, onSave }: Prop
         }}
       >
         {/* A hidden prefix, not an aria-label, so the name still contains the text one sees. */}
-        <VisuallyHidden>{`${label}: `}</VisuallyHidden>
+        <span className={classes.hidden}>{`${label}: `}</span>
         {display}
       </button>
     );

@@ -11,15 +11,22 @@ export function FindingsList({ findings }: { findings: MselFinding[] }) {
   if (findings.length === 0) return null;
   return (
     <ul className={classes.findings}>
-      {findings.map((f, i) => (
-        <li key={`${f.rule}-${i}`} className={f.severity === 'error' ? classes.error : classes.warning}>
-          {t(`planning.msel.severity.${f.severity}`)}:{' '}
-          {t(`planning.findings.${f.rule.replace(/\./g, '_')}`, {
-            number: f.number,
-            defaultValue: f.message,
-          })}
-        </li>
-      ))}
+      {findings.map((f, i) => {
+        const text = `${t(`planning.msel.severity.${f.severity}`)}: ${t(
+          `planning.findings.${f.rule.replace(/\./g, '_')}`,
+          { number: f.number, defaultValue: f.message },
+        )}`;
+        // Clamped to two lines in the grid; the whole sentence shows on hover.
+        return (
+          <li
+            key={`${f.rule}-${i}`}
+            title={text}
+            className={`${classes.clamp} ${f.severity === 'error' ? classes.error : classes.warning}`}
+          >
+            {text}
+          </li>
+        );
+      })}
     </ul>
   );
 }

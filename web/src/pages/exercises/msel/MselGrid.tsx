@@ -21,6 +21,14 @@ interface Props {
 }
 
 const NO_FINDINGS: MselFinding[] = [];
+/** Pixels; matches `.row[data-fixed]` in MselGrid.module.css. */
+const ROW_HEIGHT = 104;
+
+/** Rows whose content may not fit the fixed height: several findings, a change list, a reason shown. */
+const isIrregular = (e: MselEvent, findings: MselFinding[], meId: string) =>
+  findings.length > 1 ||
+  e.changedSinceApproval.length > 0 ||
+  (e.approval === 'submitted' && e.authorId === meId);
 
 /**
  * The MSEL as a virtualised grid: only the rows in view (plus a few) are in the DOM, so 5,000
@@ -35,8 +43,9 @@ export function MselGrid({ events, findings, teams, startex, zone, meId, canPlan
   const virtualizer = useVirtualizer({
     count: events.length,
     getScrollElement: () => scroller.current,
-    // Near a typical row with one finding, so the scrollbar barely jumps as rows get measured.
-    estimateSize: () => 88,
+    // Most rows have this fixed height and are never measured: measuring every row as it scrolls
+    // into view (a forced layout each) was what dropped frames. Only irregular rows are measured.
+    estimateSize: () => ROW_HEIGHT,
     overscan: 8,
     getItemKey: (i) => events[i]?.id ?? i,
   });
@@ -91,14 +100,17 @@ export function MselGrid({ events, findings, teams, startex, zone, meId, canPlan
           {virtualizer.getVirtualItems().map((item) => {
             const event = events[item.index];
             if (!event) return null;
+            const rowFindings = findings.get(event.id) ?? NO_FINDINGS;
+            const irregular = isIrregular(event, rowFindings, meId);
             return (
               <MselRow
                 key={event.id}
+                fixed={!irregular}
                 event={event}
                 rowIndex={item.index + 2}
                 start={item.start}
-                measureRef={virtualizer.measureElement}
-                findings={findings.get(event.id) ?? NO_FINDINGS}
+                measureRef={irregular ? virtualizer.measureElement : undefined}
+                findings={rowFindings}
                 teams={teams}
                 startex={startex}
                 zone={zone}

@@ -1,4 +1,3 @@
-import { NativeSelect, Text } from '@mantine/core';
 import { memo, type DragEvent, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -31,7 +30,9 @@ export interface MselRowProps {
   event: MselEvent;
   rowIndex: number;
   start: number;
-  measureRef: Ref<HTMLDivElement>;
+  /** Measured rows get a ref; fixed-height rows do not, which keeps scrolling free of layout reads. */
+  measureRef: Ref<HTMLDivElement> | undefined;
+  fixed: boolean;
   findings: MselFinding[];
   teams: { id: string; name: string }[];
   startex: string;
@@ -71,6 +72,7 @@ export const MselRow = memo(function MselRow(props: MselRowProps) {
       aria-rowindex={props.rowIndex}
       className={classes.row}
       style={{ transform: `translateY(${props.start}px)` }}
+      data-fixed={props.fixed}
       data-dragging={props.dragging}
       data-drop-target={props.dropTarget}
       data-error={findings.some((f) => f.severity === 'error')}
@@ -103,10 +105,8 @@ export const MselRow = memo(function MselRow(props: MselRowProps) {
         )}
       </div>
       <div role="rowheader">
-        <Text fw={700} size="sm">
-          {event.number}
-        </Text>
-        <Text size="xs">{t(`planning.eventKinds.${event.kind}`)}</Text>
+        <strong>{event.number}</strong>
+        <div className={classes.small}>{t(`planning.eventKinds.${event.kind}`)}</div>
       </div>
       <div role="cell">
         <TimeCell
@@ -119,32 +119,39 @@ export const MselRow = memo(function MselRow(props: MselRowProps) {
       </div>
       <div role="cell">
         {canPlan ? (
-          <NativeSelect
-            size="xs"
+          <select
+            className={classes.select}
             aria-label={t('planning.msel.editMethod', { number: event.number })}
             value={event.method}
-            data={DELIVERY_METHODS.map((m) => ({ value: m, label: t(`planning.methods.${m}`) }))}
             onChange={(e) => on.update(event, { method: e.currentTarget.value as DeliveryMethod })}
-          />
+          >
+            {DELIVERY_METHODS.map((m) => (
+              <option key={m} value={m}>
+                {t(`planning.methods.${m}`)}
+              </option>
+            ))}
+          </select>
         ) : (
-          <Text size="sm">{t(`planning.methods.${event.method}`)}</Text>
+          <div>{t(`planning.methods.${event.method}`)}</div>
         )}
         {canPlan ? (
-          <NativeSelect
-            size="xs"
-            mt={4}
+          <select
+            className={classes.select}
             aria-label={t('planning.msel.editTeam', { number: event.number })}
             value={event.toTeamIds[0] ?? ''}
-            data={[
-              { value: '', label: event.toText ?? t('planning.msel.noTeam') },
-              ...teams.map((x) => ({ value: x.id, label: x.name })),
-            ]}
             onChange={(e) =>
               on.update(event, { toTeamIds: e.currentTarget.value ? [e.currentTarget.value] : [] })
             }
-          />
+          >
+            <option value="">{event.toText ?? t('planning.msel.noTeam')}</option>
+            {teams.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
+          </select>
         ) : (
-          <Text size="sm">{to.join(', ')}</Text>
+          <div>{to.join(', ')}</div>
         )}
       </div>
       <div role="cell">
@@ -152,7 +159,7 @@ export const MselRow = memo(function MselRow(props: MselRowProps) {
           editable={canPlan}
           initial={event.title}
           label={t('planning.msel.editTitle', { number: event.number })}
-          display={<Text size="sm">{event.title}</Text>}
+          display={<span className={classes.clamp}>{event.title}</span>}
           onSave={(title) => {
             if (!title.trim()) return t('planning.msel.titleRequired');
             on.update(event, { title: title.trim() });
@@ -166,7 +173,7 @@ export const MselRow = memo(function MselRow(props: MselRowProps) {
           editable={canPlan}
           initial={event.expectedAction ?? ''}
           label={t('planning.msel.editExpected', { number: event.number })}
-          display={<Text size="sm">{event.expectedAction ?? '—'}</Text>}
+          display={<span className={classes.clamp}>{event.expectedAction ?? '—'}</span>}
           onSave={(value) => {
             on.update(event, { expectedAction: value.trim() || null });
             return null;

@@ -1,7 +1,7 @@
-import { Button, Stack, Text } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MselEvent } from '../../../api/planningTypes';
+import classes from './MselGrid.module.css';
 
 interface Props {
   event: MselEvent;
@@ -20,35 +20,37 @@ export function RowActions({ event, canPlan, canApprove, isMine, onSubmit, onApp
   const { t } = useTranslation();
   const reasonId = useId();
   return (
-    <Stack gap={2} align="flex-start">
+    <div className={classes.actions}>
       {canPlan && event.approval === 'draft' && (
-        <Button
-          size="compact-xs"
-          variant="default"
+        <button
+          type="button"
+          className={classes.action}
           onClick={onSubmit}
           aria-label={t('planning.msel.submitOne', { number: event.number })}
         >
           {t('planning.msel.submit')}
-        </Button>
+        </button>
       )}
       {canApprove && event.approval === 'submitted' && (
         <>
-          <Button
-            size="compact-xs"
+          <button
+            type="button"
+            className={classes.action}
+            data-primary
             disabled={isMine}
             onClick={onApprove}
             aria-label={t('planning.msel.approveOne', { number: event.number })}
             aria-describedby={isMine ? reasonId : undefined}
           >
             {t('planning.msel.approve')}
-          </Button>
+          </button>
           {isMine && (
-            <Text id={reasonId} size="xs">
+            <span id={reasonId} className={classes.small}>
               {t('planning.msel.ownInject')}
-            </Text>
+            </span>
           )}
         </>
       )}
-    </Stack>
+    </div>
   );
 }

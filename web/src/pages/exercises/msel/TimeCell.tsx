@@ -1,4 +1,3 @@
-import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { MselEvent } from '../../../api/planningTypes';
 import { EditableText } from './EditableText';
@@ -23,13 +22,9 @@ export function TimeCell({ event, startex, zone, editable, onSave }: Props) {
       label={t('planning.msel.editTime', { number: event.number })}
       display={
         <span className={classes.time}>
-          <Text span fw={700} size="sm">
-            {event.offset}
-          </Text>
+          <strong>{event.offset}</strong>
           <br />
-          <Text span size="xs">
-            {event.scheduledLocal}
-          </Text>
+          <span className={classes.small}>{event.scheduledLocal}</span>
         </span>
       }
       onSave={(value) => {
