@@ -170,6 +170,16 @@ describe('planning an exercise in the console', () => {
       .dragTo(rows.first());
     await expect.poll(() => rows.first().getByRole('rowheader').textContent()).toMatch(/^1/);
 
+    // Every field, through the event form: scenario time and controller notes.
+    await planner.getByRole('button', { name: 'Details of 2' }).click();
+    const form = planner.getByRole('dialog', { name: 'Edit event 2' });
+    expect(await form.getByLabel(/^Offset from STARTEX/).inputValue()).toBe('H+02:15');
+    await form.getByLabel('Scenario time').fill('Day 1, 11:15');
+    await form.getByLabel('Notes for controllers').fill('Bus driver is a role player; keep him safe.');
+    await expectAccessible(planner, 'event form');
+    await form.getByRole('button', { name: 'Save event' }).click();
+    await form.waitFor({ state: 'hidden' });
+
     await planner.getByRole('button', { name: 'Submit 2 drafts' }).click();
     await planner.getByTestId('msel-approval').getByText('Submitted').waitFor();
     await screenshot(planner, 'planning-msel-grid');

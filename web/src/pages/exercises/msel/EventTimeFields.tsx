@@ -11,23 +11,27 @@ import { formatOffset, isoToLocal, localToIso, parseOffset } from '../time';
  */
 export function EventTimeFields({
   exercise,
+  initial = null,
   onChange,
 }: {
   exercise: Exercise;
+  /** Minutes from STARTEX when editing an event. */
+  initial?: number | null;
   onChange: (offsetMinutes: number | null) => void;
 }) {
   const { t } = useTranslation();
   const startex = Date.parse(exercise.startex);
-  const [offset, setOffset] = useState('');
-  const [local, setLocal] = useState('');
+  const localOf = (minutes: number) =>
+    isoToLocal(new Date(startex + minutes * 60_000).toISOString(), exercise.timeZone);
+  const [offset, setOffset] = useState(initial === null ? '' : formatOffset(initial));
+  const [local, setLocal] = useState(initial === null ? '' : localOf(initial));
   const [error, setError] = useState<string | null>(null);
 
   const fromOffset = (text: string) => {
     setOffset(text);
     const minutes = parseOffset(text);
     setError(text && minutes === null ? t('planning.msel.badOffset') : null);
-    if (minutes !== null)
-      setLocal(isoToLocal(new Date(startex + minutes * 60_000).toISOString(), exercise.timeZone));
+    if (minutes !== null) setLocal(localOf(minutes));
     onChange(minutes);
   };
   const fromLocal = (text: string) => {

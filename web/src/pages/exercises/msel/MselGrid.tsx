@@ -58,6 +58,7 @@ export function MselGrid({ events, findings, teams, startex, zone, meId, canPlan
       update: (e, patch) => latest.current.on.update(e, patch),
       submit: (e) => latest.current.on.submit(e),
       approve: (e) => latest.current.on.approve(e),
+      edit: (e) => latest.current.on.edit(e),
       move: (e, by) => latest.current.on.move(e, by),
       dragStart: (e) => setDragged(e.id),
       dragOver: (e) => setOver(e.id),

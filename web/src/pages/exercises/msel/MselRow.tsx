@@ -18,6 +18,8 @@ export interface RowCallbacks {
   update: (event: MselEvent, patch: Partial<MselEventInput>) => void;
   submit: (event: MselEvent) => void;
   approve: (event: MselEvent) => void;
+  /** Opens every field of the event in a form. */
+  edit: (event: MselEvent) => void;
   /** Keyboard reordering: -1 up, +1 down. */
   move: (event: MselEvent, by: -1 | 1) => void;
   dragStart: (event: MselEvent) => void;
@@ -189,6 +191,7 @@ export const MselRow = memo(function MselRow(props: MselRowProps) {
           isMine={props.isMine}
           onSubmit={() => on.submit(event)}
           onApprove={() => on.approve(event)}
+          onEdit={() => on.edit(event)}
         />
       </div>
     </div>

@@ -2,10 +2,10 @@ import { Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMsel } from '../../../api/msel';
-import type { ExercisePlan, MselFinding } from '../../../api/planningTypes';
+import type { ExercisePlan, MselEvent, MselFinding } from '../../../api/planningTypes';
 import { useCan, useSession } from '../../../auth/useSession';
 import { QueryState } from '../../../components/QueryState';
-import { AddEventModal } from './AddEventModal';
+import { EventModal } from './EventModal';
 import { FindingsList } from './FindingsList';
 import { MselFilters } from './MselFilters';
 import { MselGrid } from './MselGrid';
@@ -25,7 +25,8 @@ export function MselTab({ plan }: { plan: ExercisePlan }) {
   const me = useSession().user.id;
   const [view, setView] = useState<'grid' | 'timeline'>('grid');
   const [filter, setFilter] = useState<MselFilter>(NO_FILTER);
-  const [adding, setAdding] = useState(false);
+  // 'new' for a new event, or the event whose every field is open in the form.
+  const [editing, setEditing] = useState<'new' | MselEvent | null>(null);
   const actions = useMselActions(exercise.id, msel.data?.events ?? []);
 
   const events = msel.data?.events;
@@ -59,7 +60,7 @@ export function MselTab({ plan }: { plan: ExercisePlan }) {
                   { value: 'timeline', label: t('planning.msel.viewTimeline') },
                 ]}
               />
-              {canPlan && <Button onClick={() => setAdding(true)}>{t('planning.msel.add')}</Button>}
+              {canPlan && <Button onClick={() => setEditing('new')}>{t('planning.msel.add')}</Button>}
             </Group>
           </Group>
           <Text size="sm" aria-live="polite">
@@ -75,12 +76,19 @@ export function MselTab({ plan }: { plan: ExercisePlan }) {
               meId={me}
               canPlan={canPlan}
               canApprove={canApprove}
-              on={actions.on}
+              on={{ ...actions.on, edit: setEditing }}
             />
           ) : (
             <MselTimeline events={shown} plan={plan} />
           )}
-          {adding && <AddEventModal plan={plan} events={data.events} onClose={() => setAdding(false)} />}
+          {editing && (
+            <EventModal
+              plan={plan}
+              events={data.events}
+              event={editing === 'new' ? null : editing}
+              onClose={() => setEditing(null)}
+            />
+          )}
         </Stack>
       )}
     </QueryState>

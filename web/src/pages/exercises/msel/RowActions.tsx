@@ -10,17 +10,28 @@ interface Props {
   isMine: boolean;
   onSubmit: () => void;
   onApprove: () => void;
+  onEdit: () => void;
 }
 
 /**
  * Submit for drafts, approve for submitted events. An author cannot approve their own inject (the
  * server refuses it too); the button stays visible but disabled, with the reason next to it.
  */
-export function RowActions({ event, canPlan, canApprove, isMine, onSubmit, onApprove }: Props) {
+export function RowActions({ event, canPlan, canApprove, isMine, onSubmit, onApprove, onEdit }: Props) {
   const { t } = useTranslation();
   const reasonId = useId();
   return (
     <div className={classes.actions}>
+      {canPlan && (
+        <button
+          type="button"
+          className={classes.action}
+          onClick={onEdit}
+          aria-label={t('planning.msel.editAll', { number: event.number })}
+        >
+          {t('planning.msel.details')}
+        </button>
+      )}
       {canPlan && event.approval === 'draft' && (
         <button
           type="button"
