@@ -22,9 +22,12 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** For the few requests that are not JSON (spreadsheet uploads). */
+export const currentCsrfToken = (): string | null => csrfToken;
+
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-async function toError(res: Response): Promise<ApiError> {
+export async function toError(res: Response): Promise<ApiError> {
   try {
     const body = (await res.json()) as { code?: string; detail?: string; title?: string; field?: string };
     return new ApiError(

@@ -8,13 +8,19 @@ import planningRu from './planning/ru.json';
 import mapEn from './map/en.json';
 import mapKk from './map/kk.json';
 import mapRu from './map/ru.json';
+import sharingEn from './sharing/en.json';
+import sharingKk from './sharing/kk.json';
+import sharingRu from './sharing/ru.json';
+import importsEn from './imports/en.json';
+import importsKk from './imports/kk.json';
+import importsRu from './imports/ru.json';
 
 type Tree = { [key: string]: string | Tree };
 // Each feature's strings live in their own folder and are merged at the top level, as i18n.ts does.
 const RESOURCES: Record<string, Tree> = {
-  en: { ...en, ...mapEn, ...planningEn },
-  kk: { ...kk, ...mapKk, ...planningKk },
-  ru: { ...ru, ...mapRu, ...planningRu },
+  en: { ...en, ...mapEn, ...planningEn, ...importsEn },
+  kk: { ...kk, ...mapKk, ...planningKk, ...importsKk },
+  ru: { ...ru, ...mapRu, ...planningRu, ...importsRu },
 };
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 

@@ -9,6 +9,12 @@ import planningRu from './planning/ru.json';
 import mapEn from './map/en.json';
 import mapKk from './map/kk.json';
 import mapRu from './map/ru.json';
+import sharingEn from './sharing/en.json';
+import sharingKk from './sharing/kk.json';
+import sharingRu from './sharing/ru.json';
+import importsEn from './imports/en.json';
+import importsKk from './imports/kk.json';
+import importsRu from './imports/ru.json';
 import type { Locale } from '../api/types';
 
 export const LANGUAGES: readonly Locale[] = ['kk', 'ru', 'en'];
@@ -52,9 +58,9 @@ i18n.on('languageChanged', (lng) => {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    kk: { translation: { ...kk, ...mapKk, ...planningKk } },
-    ru: { translation: { ...ru, ...mapRu, ...planningRu } },
-    en: { translation: { ...en, ...mapEn, ...planningEn } },
+    kk: { translation: { ...kk, ...mapKk, ...planningKk, ...importsKk } },
+    ru: { translation: { ...ru, ...mapRu, ...planningRu, ...importsRu } },
+    en: { translation: { ...en, ...mapEn, ...planningEn, ...importsEn } },
   },
   lng: initialLanguage(),
   fallbackLng: 'en',

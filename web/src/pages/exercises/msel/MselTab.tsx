@@ -5,6 +5,7 @@ import { useMsel } from '../../../api/msel';
 import type { ExercisePlan, MselEvent, MselFinding } from '../../../api/planningTypes';
 import { useCan, useSession } from '../../../auth/useSession';
 import { QueryState } from '../../../components/QueryState';
+import { SpreadsheetActions } from '../imports/SpreadsheetActions';
 import { EventModal } from './EventModal';
 import { FindingsList } from './FindingsList';
 import { MselFilters } from './MselFilters';
@@ -46,6 +47,7 @@ export function MselTab({ plan }: { plan: ExercisePlan }) {
       {(data) => (
         <Stack gap="sm">
           <MselToolbar msel={data} exercise={exercise} canPlan={canPlan} canApprove={canApprove} />
+          <SpreadsheetActions exerciseId={exercise.id} kind="msel" />
           <FindingsList findings={data.findings.filter((f) => !f.eventId)} />
           <MselMessages actions={actions} />
           <Group justify="space-between" align="flex-end" wrap="wrap">

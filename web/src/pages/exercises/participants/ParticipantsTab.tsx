@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useOrganisations } from '../../../api/organisations';
 import type { ExercisePlan } from '../../../api/planningTypes';
 import { useCan } from '../../../auth/useSession';
+import { SpreadsheetActions } from '../imports/SpreadsheetActions';
 import { AddParticipationForm } from './AddParticipationForm';
 import { AddPersonForm } from './AddPersonForm';
 import { AddTeamForm } from './AddTeamForm';
@@ -21,6 +22,7 @@ export function ParticipantsTab({ plan }: { plan: ExercisePlan }) {
 
   return (
     <Stack>
+      <SpreadsheetActions exerciseId={exerciseId} kind="participants" />
       <Title order={2} size="h4">
         {t('planning.participants.organisations')}
       </Title>

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExercisePlan } from '../../../api/planningTypes';
 import { useCan } from '../../../auth/useSession';
+import { SpreadsheetActions } from '../imports/SpreadsheetActions';
 import type { EditableGeometry, MapGeometry } from '../../../map';
 import { AddVenueForm } from './AddVenueForm';
 import { AddZoneForm } from './AddZoneForm';
@@ -54,6 +55,7 @@ export function VenuesTab({ plan }: { plan: ExercisePlan }) {
       <Title order={2} size="h4">
         {t('planning.venues.title')}
       </Title>
+      <SpreadsheetActions exerciseId={plan.exercise.id} kind="venues" />
       <VenuesTable plan={plan} canPlan={canPlan} />
       {canPlan && (
         <AddVenueForm
