@@ -18,9 +18,9 @@ import importsRu from './imports/ru.json';
 type Tree = { [key: string]: string | Tree };
 // Each feature's strings live in their own folder and are merged at the top level, as i18n.ts does.
 const RESOURCES: Record<string, Tree> = {
-  en: { ...en, ...mapEn, ...planningEn, ...importsEn },
-  kk: { ...kk, ...mapKk, ...planningKk, ...importsKk },
-  ru: { ...ru, ...mapRu, ...planningRu, ...importsRu },
+  en: { ...en, ...mapEn, ...planningEn, ...importsEn, ...sharingEn },
+  kk: { ...kk, ...mapKk, ...planningKk, ...importsKk, ...sharingKk },
+  ru: { ...ru, ...mapRu, ...planningRu, ...importsRu, ...sharingRu },
 };
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 

@@ -58,9 +58,9 @@ i18n.on('languageChanged', (lng) => {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    kk: { translation: { ...kk, ...mapKk, ...planningKk, ...importsKk } },
-    ru: { translation: { ...ru, ...mapRu, ...planningRu, ...importsRu } },
-    en: { translation: { ...en, ...mapEn, ...planningEn, ...importsEn } },
+    kk: { translation: { ...kk, ...mapKk, ...planningKk, ...importsKk, ...sharingKk } },
+    ru: { translation: { ...ru, ...mapRu, ...planningRu, ...importsRu, ...sharingRu } },
+    en: { translation: { ...en, ...mapEn, ...planningEn, ...importsEn, ...sharingEn } },
   },
   lng: initialLanguage(),
   fallbackLng: 'en',
