@@ -7,6 +7,7 @@ import { registerExerciseDocCommands } from './commands/exercise-docs.js';
 import { registerExerciseCommands } from './commands/exercise.js';
 import { registerMselCommands } from './commands/msel.js';
 import { registerPeopleCommands } from './commands/people.js';
+import { registerParticipantsCommands, registerVenuesCommands } from './commands/plan-sheets.js';
 import { registerServe } from './commands/serve.js';
 import { exitCodeFor } from './output.js';
 
@@ -26,6 +27,8 @@ export function buildCli(): Command {
   registerExerciseDocCommands(program);
   registerExerciseCommands(program);
   registerMselCommands(program);
+  registerParticipantsCommands(program);
+  registerVenuesCommands(program);
   addCapSignCommands(registerCapCommands(program));
   return program;
 }

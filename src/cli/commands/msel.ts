@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import type { SheetKind } from '../../core/spreadsheet/fields.js';
 import type { ColumnMapping } from '../../core/spreadsheet/mapping.js';
 import type { Actor } from '../../core/policy/policy.js';
 import { exportSpreadsheet, type ExportFormat } from '../../services/planning/export.service.js';
@@ -48,17 +49,31 @@ function printReport(r: ImportReport): void {
   );
 }
 
-export function registerMselCommands(program: Command): void {
-  const msel = program.command('msel').description('the master scenario events list');
-  msel
+/** How one list (MSEL, participants, venues) is named in its commands' help. */
+export interface SheetCommandWords {
+  /** The command group, e.g. "msel". */
+  command: string;
+  /** The group's description. */
+  description: string;
+  /** What the file holds, e.g. "an MSEL". */
+  what: string;
+  /** Whether rows name teams the import may create. */
+  teams: boolean;
+}
+
+/** `dabyl <list> import FILE` and `dabyl <list> export` for one kind of spreadsheet. */
+export function registerSheetCommands(program: Command, kind: SheetKind, words: SheetCommandWords): void {
+  const group = program.command(words.command).description(words.description);
+  const importer = group
     .command('import <file>')
-    .description('import an MSEL from XLSX or CSV: all rows or none')
+    .description(`import ${words.what} from XLSX or CSV: all rows or none`)
     .requiredOption('--exercise <id>', 'exercise id')
     .option('--dry-run', 'check and preview only; write nothing')
     .option('--mapping <file>', 'JSON file: column label (or letter) → field, null to ignore')
-    .option('--sheet <name>', 'the sheet to read (default: the one that looks like an MSEL)')
-    .option('--create-teams', 'create teams the sheet names that the exercise lacks')
-    .option('--replace', 'replace the existing MSEL instead of adding to it')
+    .option('--sheet <name>', `the sheet to read (default: the one that looks like ${words.what})`);
+  if (words.teams) importer.option('--create-teams', 'create teams the sheet names that the exercise lacks');
+  importer
+    .option('--replace', `replace the existing ${words.command} list instead of adding to it`)
     .option('--json', 'print the report as JSON')
     .action(
       async (
@@ -81,7 +96,7 @@ export function registerMselCommands(program: Command): void {
             throw new CliFailure(`cannot read ${file}: ${(err as Error).message}`, EXIT.notFound);
           }
           const bar = progressBar(opts.dryRun ? 'checking' : 'importing', !opts.json);
-          const report = await importSpreadsheet(ctx, cliActor(), cliPolicy(), opts.exercise, 'msel', bytes, {
+          const report = await importSpreadsheet(ctx, cliActor(), cliPolicy(), opts.exercise, kind, bytes, {
             dryRun: opts.dryRun,
             sheet: opts.sheet,
             mapping: readMapping(opts.mapping),
@@ -95,9 +110,9 @@ export function registerMselCommands(program: Command): void {
             throw new CliFailure(`${report.errors} error(s) in ${file}; nothing was imported`, EXIT.failed);
         }),
     );
-  msel
+  group
     .command('export')
-    .description('export an MSEL as XLSX or CSV (standard output by default)')
+    .description(`export ${words.what} as XLSX or CSV (standard output by default)`)
     .requiredOption('--exercise <id>', 'exercise id')
     .option('--format <xlsx|csv>', 'file format', 'xlsx')
     .option('--out <file>', 'write to this file instead of standard output')
@@ -109,7 +124,7 @@ export function registerMselCommands(program: Command): void {
           ctx,
           cliPolicy(),
           opts.exercise,
-          'msel',
+          kind,
           opts.format as ExportFormat,
         );
         if (opts.out) writeFileSync(opts.out, file.body);
@@ -119,4 +134,13 @@ export function registerMselCommands(program: Command): void {
           );
       }),
     );
+}
+
+export function registerMselCommands(program: Command): void {
+  registerSheetCommands(program, 'msel', {
+    command: 'msel',
+    description: 'the master scenario events list',
+    what: 'an MSEL',
+    teams: true,
+  });
 }

@@ -39,6 +39,11 @@ const KIND_WORDS: Record<string, string> = {
   басқа: 'other',
 };
 
+/** Kazakhstan's bounding box, generously: a point outside it whose swapped axes fall inside was typed lon, lat. */
+const KAZAKHSTAN = { south: 40, north: 56, west: 46, east: 88 };
+const inKazakhstan = (lat: number, lon: number) =>
+  lat >= KAZAKHSTAN.south && lat <= KAZAKHSTAN.north && lon >= KAZAKHSTAN.west && lon <= KAZAKHSTAN.east;
+
 export function venueRows(
   rows: readonly TableRow[],
   kinds: readonly string[],
@@ -67,6 +72,11 @@ export function venueRows(
             : `latitude ${lat} is beyond ±90`,
         );
       if (Math.abs(lon) > 180) err('lon', `longitude ${lon} is beyond ±180`);
+      else if (Math.abs(lat) <= 90 && !inKazakhstan(lat, lon) && inKazakhstan(lon, lat))
+        err(
+          'lat',
+          `latitude ${lat}, longitude ${lon} is outside Kazakhstan, and ${lon}, ${lat} is inside it: latitude and longitude look swapped`,
+        );
     }
     issues.push(...problems);
     if (problems.length) continue;
