@@ -95,7 +95,13 @@ export function ImportWizard({ exerciseId, kind, onClose }: Props) {
   const teamsMatter = kind !== 'venues';
 
   return (
-    <Modal opened onClose={onClose} title={t(`imports.title.${kind}`)} size="xl">
+    <Modal
+      opened
+      onClose={onClose}
+      title={t(`imports.title.${kind}`)}
+      size="xl"
+      closeButtonProps={{ 'aria-label': t('imports.close') }}
+    >
       {result ? (
         <Stack>
           <Alert color={STATUS.ok} variant="outline" title={t('imports.done')} role="status">
@@ -116,6 +122,7 @@ export function ImportWizard({ exerciseId, kind, onClose }: Props) {
             value={file}
             onChange={chooseFile}
             clearable
+            clearButtonProps={{ 'aria-label': t('imports.clearFile') }}
           />
           {check.isPending && <Text size="sm">{t('imports.checking')}</Text>}
           <ProblemAlert error={check.error ?? run.error} />

@@ -1,0 +1,140 @@
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../src/core/policy/policy.js';
+import { SYSTEM_ACTOR } from '../../src/services/context.js';
+import { createExercise } from '../../src/services/planning/exercises.service.js';
+import { getMsel } from '../../src/services/planning/msel.service.js';
+import { addTeam } from '../../src/services/planning/plan.service.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+import {
+  ensureConsoleBuilt,
+  expectAccessible,
+  expectNoPageProblems,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signIn,
+} from './support.js';
+
+const ADMIN: Actor = {
+  userId: 'test-fixture',
+  grants: [{ role: 'admin', organisationId: null, exerciseId: null }],
+};
+
+/** A planner's MSEL: title rows above the table, Russian headings, a team the exercise lacks. */
+async function mselXlsx(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('План проведения');
+  ws.mergeCells('A1:F1');
+  ws.getCell('A1').value = 'ПЛАН-СЦЕНАРИЙ антитеррористического учения «Караганда-2026»';
+  ws.getCell('A2').value = 'г. Караганда, 25 октября 2026 г.';
+  ws.getRow(4).values = [
+    '№ п/п',
+    'Время Ч+',
+    'Кому',
+    'Содержание вводной',
+    'Способ доведения',
+    'Пометки штаба',
+  ];
+  ws.addRow(['1', 'Ч+00:10', 'СОБР', 'Звонок: стрельба у ворот учреждения', 'телефон', 'первый звонок']);
+  ws.addRow(['2', 'Ч+00:40', 'Дежурная часть', 'Группа захватила здание школы №12', 'радио', '']);
+  ws.addRow(['3', 'Ч+01:30', 'СОБР', 'Заложников везут в аэропорт на автобусе', 'радио', 'проверить связь']);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe('importing and exporting spreadsheets in the console', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let exerciseId = '';
+
+  beforeAll(async () => {
+    await ensureConsoleBuilt();
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    const ctx = server.server.runtime.ctx;
+    const exercise = await createExercise(ctx, SYSTEM_ACTOR, {
+      name: 'Karaganda-2026 (imported MSEL)',
+      type: 'full-scale',
+      timeZone: 'Asia/Almaty',
+      city: 'Karaganda',
+      startex: '2026-10-25T09:00:00+05:00',
+      endex: '2026-10-25T18:00:00+05:00',
+    });
+    exerciseId = exercise.id;
+    await addTeam(ctx, SYSTEM_ACTOR, ADMIN, exerciseId, { name: 'СОБР' });
+    page = await newPage(browser);
+    await signIn(page, server.url, server.admin.username, server.admin.password);
+    await page.getByRole('navigation').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('checks the file, shows per-row problems and times in the zone, then imports all of it', async () => {
+    await page.goto(`${server.url}/console/exercises/${exerciseId}/msel`);
+    await page.getByRole('button', { name: 'Import MSEL…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import the MSEL from a spreadsheet' });
+    await dialog.waitFor();
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'msel-karaganda.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await mselXlsx(),
+    });
+
+    // The dry run: heading row found under the title rows, an error on the row naming an unknown team.
+    await dialog.getByText('Column headings found on row 4 of “План проведения”.').waitFor();
+    const issues = dialog.getByTestId('import-issues');
+    const errorRow = issues.getByRole('row').filter({ hasText: 'Дежурная часть' });
+    await errorRow.waitFor();
+    expect(await errorRow.getByRole('cell').first().textContent()).toBe('6');
+    await dialog.getByText('Times read in Asia/Almaty').waitFor();
+    const preview = dialog.getByTestId('import-preview');
+    await preview.getByRole('columnheader', { name: 'Time (Asia/Almaty)' }).waitFor();
+    await preview.getByRole('cell', { name: /09:10/ }).waitFor();
+    expect(await dialog.getByRole('button', { name: 'Import 3 rows' }).isDisabled()).toBe(true);
+    // Nothing was written by the dry run.
+    expect((await getMsel(server.server.runtime.ctx, ADMIN, exerciseId)).events).toEqual([]);
+    await screenshot(page, 'spreadsheet-import-errors');
+    await expectAccessible(page, 'import wizard with problems');
+
+    // Map the unrecognised column to Notes, and let the import create the missing team.
+    const notes = dialog.getByLabel('Field for column “Пометки штаба”');
+    await notes.selectOption('notes');
+    await dialog.getByLabel('Create teams the sheet names that do not exist').check();
+    await dialog.getByText('0 errors').waitFor();
+    await expect.poll(() => notes.inputValue()).toBe('notes');
+    await screenshot(page, 'spreadsheet-import-ready');
+    await expectAccessible(page, 'import wizard ready');
+
+    await dialog.getByRole('button', { name: 'Import 3 rows' }).click();
+    await dialog.getByText('3 rows imported.').waitFor();
+    await dialog.getByText('Teams created: Дежурная часть.').waitFor();
+    await screenshot(page, 'spreadsheet-import-done');
+    await dialog.getByRole('button', { name: 'Close', exact: true }).last().click();
+
+    for (const n of ['1', '2', '3'])
+      await page.getByRole('rowheader', { name: new RegExp(`^${n}\\b`) }).waitFor();
+    await page.getByText('Группа захватила здание школы №12').first().waitFor();
+    await screenshot(page, 'spreadsheet-import-msel');
+    expectNoPageProblems(page);
+  });
+
+  it('exports the MSEL as a file the browser downloads', async () => {
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Export MSEL (XLSX)' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(await file.path()));
+    const text = JSON.stringify(wb.worksheets.map((w) => w.getSheetValues()));
+    expect(text).toContain('Группа захватила здание школы №12');
+
+    const csv = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Export MSEL (CSV)' }).click();
+    expect((await csv).suggestedFilename()).toMatch(/\.csv$/);
+  });
+});
