@@ -99,6 +99,9 @@ describe('importing and exporting spreadsheets in the console', () => {
     // Nothing was written by the dry run.
     expect((await getMsel(server.server.runtime.ctx, ADMIN, exerciseId)).events).toEqual([]);
     await screenshot(page, 'spreadsheet-import-errors');
+    // The modal scrolls inside the viewport: bring the problems and the preview into the picture too.
+    await issues.scrollIntoViewIfNeeded();
+    await screenshot(page, 'spreadsheet-import-issues');
     await expectAccessible(page, 'import wizard with problems');
 
     // Map the unrecognised column to Notes, and let the import create the missing team.
