@@ -13,6 +13,7 @@ import { ExercisesPage } from './pages/exercises/ExercisesPage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OrganisationsPage } from './pages/organisations/OrganisationsPage';
+import { CataloguePage } from './pages/sharing/CataloguePage';
 import { RolesPage } from './pages/roles/RolesPage';
 import { SignInPage } from './pages/SignInPage';
 import { TokensPage } from './pages/tokens/TokensPage';
@@ -58,6 +59,7 @@ export function AppRoutes() {
           <Route path="tokens" element={guarded('tokens:own', <TokensPage />)} />
           <Route path="exercises" element={guarded('exercises:read', <ExercisesPage />)} />
           <Route path="exercises/:exerciseId/:tab?" element={guarded('exercises:read', <ExercisePage />)} />
+          <Route path="catalogue" element={guarded('msel:read', <CataloguePage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

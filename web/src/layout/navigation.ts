@@ -8,6 +8,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', labelKey: 'nav.dashboard', permission: 'dashboard:read' },
   { path: '/exercises', labelKey: 'planning.nav.exercises', permission: 'exercises:read' },
+  { path: '/catalogue', labelKey: 'sharing.nav.catalogue', permission: 'msel:read' },
   { path: '/users', labelKey: 'nav.users', permission: 'users:read' },
   { path: '/organisations', labelKey: 'nav.organisations', permission: 'orgs:read' },
   { path: '/roles', labelKey: 'nav.roles', permission: 'roles:read' },

@@ -10,10 +10,11 @@ import { MselTab } from './msel/MselTab';
 import { ObjectivesTab } from './objectives/ObjectivesTab';
 import { OverviewTab } from './overview/OverviewTab';
 import { ParticipantsTab } from './participants/ParticipantsTab';
+import { SharingTab } from '../sharing/SharingTab';
 import { StatusBadge } from './StatusBadge';
 import { VenuesTab } from './venues/VenuesTab';
 
-const TABS = ['overview', 'objectives', 'venues', 'participants', 'msel'] as const;
+const TABS = ['overview', 'objectives', 'venues', 'participants', 'msel', 'sharing'] as const;
 type Tab = (typeof TABS)[number];
 
 /** One exercise, a tab per part of the plan; the tab is in the address so it can be linked and reloaded. */
@@ -48,7 +49,7 @@ export function ExercisePage() {
             <Tabs.List>
               {tabs.map((x) => (
                 <Tabs.Tab key={x} value={x}>
-                  {t(`planning.tabs.${x}`)}
+                  {t(x === 'sharing' ? 'sharing.tab' : `planning.tabs.${x}`)}
                 </Tabs.Tab>
               ))}
             </Tabs.List>
@@ -69,6 +70,9 @@ export function ExercisePage() {
                 <MselTab plan={data} />
               </Tabs.Panel>
             )}
+            <Tabs.Panel value="sharing" pt="md">
+              <SharingTab exercise={data.exercise} />
+            </Tabs.Panel>
           </Tabs>
         </Stack>
       )}

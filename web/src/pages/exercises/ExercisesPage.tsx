@@ -5,6 +5,7 @@ import { useExercises, useProgrammes, type ExerciseFilter } from '../../api/exer
 import { useCan } from '../../auth/useSession';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
+import { ImportBundleButton } from '../sharing/BundleButtons';
 import { ProgrammeCalendar } from './calendar/ProgrammeCalendar';
 import { CreateExerciseModal } from './CreateExerciseModal';
 import { CreateProgrammeModal } from './CreateProgrammeModal';
@@ -24,7 +25,8 @@ export function ExercisesPage() {
     <Stack>
       <PageTitle title={t('planning.list.title')}>
         {canPlan && (
-          <Group gap="xs">
+          <Group gap="xs" align="start">
+            <ImportBundleButton />
             <Button variant="default" onClick={() => setCreating('programme')}>
               {t('planning.programme.create')}
             </Button>

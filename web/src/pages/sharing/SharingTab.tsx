@@ -1,0 +1,36 @@
+import { Divider, Group, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Exercise } from '../../api/planningTypes';
+import { useCan } from '../../auth/useSession';
+import { ExportBundleButton } from './BundleButtons';
+import { CalendarFeedPanel } from './CalendarFeedPanel';
+import { DocumentsPanel } from './DocumentsPanel';
+
+/** What the exercise hands out: documents, a calendar feed and, for planners, the whole exercise. */
+export function SharingTab({ exercise }: { exercise: Exercise }) {
+  const { t } = useTranslation();
+  const mayPlan = useCan('exercises:plan');
+  const mayReadMsel = useCan('msel:read');
+  const canPlan = mayPlan && mayReadMsel;
+  return (
+    <Stack gap="lg">
+      <DocumentsPanel exerciseId={exercise.id} />
+      <Divider />
+      <CalendarFeedPanel exercise={exercise} />
+      {canPlan && (
+        <>
+          <Divider />
+          <Stack gap="xs">
+            <Title order={2} size="h4">
+              {t('sharing.bundle.title')}
+            </Title>
+            <Text size="sm">{t('sharing.bundle.intro')}</Text>
+            <Group>
+              <ExportBundleButton exerciseId={exercise.id} />
+            </Group>
+          </Stack>
+        </>
+      )}
+    </Stack>
+  );
+}
