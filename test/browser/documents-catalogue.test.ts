@@ -131,6 +131,7 @@ describe('documents, calendar feeds, the inject catalogue and bundles in the con
     await planner.getByLabel('Hazard').fill('Hostage taking');
     await planner.getByRole('rowheader', { name: new RegExp(INJECT) }).waitFor();
     await planner.getByLabel(`Choose ${INJECT}`).check();
+    expect(await planner.getByLabel(`Choose ${INJECT}`).isChecked()).toBe(true);
     await screenshot(planner, 'catalogue');
     await expectAccessible(planner, 'inject catalogue');
     await planner.getByRole('button', { name: 'Copy into MSEL' }).click();
