@@ -128,7 +128,7 @@ describe('documents, calendar feeds, the inject catalogue and bundles in the con
     await save.waitFor({ state: 'detached' });
     await planner.getByRole('rowheader', { name: new RegExp(INJECT) }).waitFor();
 
-    await planner.getByLabel('Hazard').fill('Hostage taking');
+    await planner.getByLabel('Hazard').selectOption({ label: 'hostage taking' });
     await planner.getByRole('rowheader', { name: new RegExp(INJECT) }).waitFor();
     await planner.getByLabel(`Choose ${INJECT}`).check();
     expect(await planner.getByLabel(`Choose ${INJECT}`).isChecked()).toBe(true);
@@ -156,6 +156,7 @@ describe('documents, calendar feeds, the inject catalogue and bundles in the con
 
     await planner.getByRole('navigation').getByRole('link', { name: 'Exercises' }).click();
     await planner.getByRole('heading', { name: 'Exercises', level: 1 }).waitFor();
+    await planner.evaluate(() => window.scrollTo(0, 0));
     await screenshot(planner, 'exercises-import-button');
     const [chooser] = await Promise.all([
       planner.waitForEvent('filechooser'),

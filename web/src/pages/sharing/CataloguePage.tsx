@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCoreCapabilities } from '../../api/exercises';
@@ -21,6 +21,9 @@ export function CataloguePage() {
   const [capability, setCapability] = useState('');
   const filter: CatalogueFilter = { hazard: hazard.trim() || undefined, capability: capability || undefined };
   const catalogue = useCatalogue(filter);
+  // The server matches a hazard exactly (case and spacing aside), so offer the hazards the catalogue holds.
+  const everything = useCatalogue({});
+  const hazards = [...new Set((everything.data?.items ?? []).map((e) => e.hazard))].sort();
   const capabilities = useCoreCapabilities();
   const remove = useDeleteCatalogueEntry();
   const [selected, setSelected] = useState<string[]>([]);
@@ -48,10 +51,14 @@ export function CataloguePage() {
       </PageTitle>
       <Text size="sm">{t('sharing.catalogue.intro')}</Text>
       <Group align="end">
-        <TextInput
+        <NativeSelect
           label={t('sharing.catalogue.hazard')}
           value={hazard}
           onChange={(e) => setHazard(e.currentTarget.value)}
+          data={[
+            { value: '', label: t('sharing.catalogue.anyHazard') },
+            ...hazards.map((h) => ({ value: h, label: h })),
+          ]}
         />
         <NativeSelect
           label={t('sharing.catalogue.capability')}
