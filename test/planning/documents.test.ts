@@ -25,7 +25,9 @@ const textOf = (xml: string) =>
 describe.each(ENGINES)('documents for participants on %s', (engine) => {
   let h: PlanningHarness;
   let seed: SeededExercise;
-  const url = (file: string) => `/api/v1/exercises/${seed.exerciseId}/documents/${file}`;
+  // The fixed text is in the reader's language (kk by default); these checks read the English one.
+  const url = (file: string, lang = 'en') =>
+    `/api/v1/exercises/${seed.exerciseId}/documents/${file}${lang ? `?lang=${lang}` : ''}`;
 
   beforeAll(async () => {
     h = await openPlanningHarness(engine);
@@ -131,6 +133,66 @@ describe.each(ENGINES)('documents for participants on %s', (engine) => {
         expect(sectionXml).toMatch(new RegExp(`<w:headerReference w:type="${type}"`));
       if (kind === 'explan') expect(document).not.toContain('CONTROLLER-ONLY');
       if (kind === 'handbook') expect(document).toContain('CONTROLLER-ONLY: fire blanks at 09:31');
+    }
+  });
+
+  const HEADINGS = {
+    en: ['Exercise overview', 'Objectives and core capabilities', 'This is an exercise', 'Safety'],
+    ru: ['Общие сведения об учении', 'Цели и базовые возможности', 'Это учение', 'Безопасность'],
+    kk: [
+      'Оқу-жаттығу туралы жалпы мәлімет',
+      'Мақсаттар және негізгі мүмкіндіктер',
+      'Бұл оқу-жаттығу',
+      'Қауіпсіздік',
+    ],
+  } as const;
+
+  it.each(['kk', 'ru', 'en'] as const)(
+    'writes the fixed text of every document in %s, HTML and DOCX, and the exercise data as entered',
+    async (lang) => {
+      const html = await h.call('player', 'GET', url('explan.html', lang));
+      expect(html.statusCode).toBe(200);
+      expect(html.headers['content-language']).toBe(lang);
+      expect(html.body).toContain(`<html lang="${lang}">`);
+      for (const heading of HEADINGS[lang]) expect(html.body).toContain(`<h2>${heading}</h2>`);
+      expect(html.body).toContain('Karaganda correctional colony');
+      for (const other of (['kk', 'ru', 'en'] as const).filter((l) => l !== lang))
+        expect(html.body).not.toContain(`<h2>${HEADINGS[other][2]}</h2>`);
+      const handbook = await h.call('controller', 'GET', url('handbook.html', lang));
+      expect(handbook.body).toContain(
+        {
+          en: 'Master scenario events list (MSEL)',
+          ru: 'План-сценарий вводных (MSEL)',
+          kk: 'Сценарий оқиғаларының негізгі тізімі (MSEL)',
+        }[lang],
+      );
+      expect(handbook.body).toContain('CONTROLLER-ONLY: fire blanks at 09:31');
+      for (const kind of ['explan', 'handbook', 'sitman']) {
+        const res = await h.call(
+          kind === 'explan' ? 'player' : 'controller',
+          'GET',
+          url(`${kind}.docx`, lang),
+        );
+        expect(res.statusCode).toBe(200);
+        const zip = await JSZip.loadAsync(res.rawPayload);
+        const document = textOf(await zip.file('word/document.xml')!.async('string'));
+        expect(document, kind).toContain(HEADINGS[lang][0]);
+        expect(document, kind).toContain(HEADINGS[lang][1]);
+        expect(document, kind).toContain(XSS);
+      }
+    },
+  );
+
+  it("defaults to the reader's locale, and names the parameter when the language is unknown", async () => {
+    // Harness users keep the default locale, Kazakh.
+    const res = await h.call('player', 'GET', url('explan.html', ''));
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<h2>Бұл оқу-жаттығу</h2>');
+    for (const file of ['explan.html', 'handbook.docx']) {
+      const bad = await h.call('controller', 'GET', url(file, 'de'));
+      expect(bad.statusCode, file).toBe(400);
+      expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect((bad.json() as { detail: string }).detail).toMatch(/^lang: /);
     }
   });
 

@@ -105,6 +105,19 @@ describe('dabyl exercise ics, doc, export and import', { timeout: 120_000 }, () 
     expect(bad.stderr).toContain('--kind must be one of');
   });
 
+  it('writes the fixed text in the language asked for, and refuses one it does not know', async () => {
+    const ru = await dabyl(['exercise', 'doc', id, '--kind', 'explan', '--lang', 'ru'], env);
+    expect(ru.code, ru.stderr).toBe(0);
+    expect(ru.stdout.toString()).toContain('<html lang="ru">');
+    expect(ru.stdout.toString()).toContain('<h2>Это учение</h2>');
+    expect(ru.stdout.toString()).toContain('Kokshetau railway station');
+    const kk = await dabyl(['exercise', 'doc', id, '--kind', 'explan', '--lang', 'kk'], env);
+    expect(kk.stdout.toString()).toContain('<h2>Бұл оқу-жаттығу</h2>');
+    const de = await dabyl(['exercise', 'doc', id, '--kind', 'explan', '--lang', 'de'], env);
+    expect(de.code).toBe(2);
+    expect(de.stderr).toContain('--lang must be one of kk, ru, en');
+  });
+
   it('exports a bundle and imports it as a new exercise', async () => {
     const file = path.join(dir, 'bundle.json');
     expect((await dabyl(['exercise', 'export', id, '--out', file], env)).code).toBe(0);

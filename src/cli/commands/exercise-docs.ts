@@ -6,6 +6,11 @@ import { exportBundle } from '../../services/planning/bundle.service.js';
 import { exerciseCalendar } from '../../services/planning/calendar.service.js';
 import { renderDocument } from '../../services/planning/documents/documents.service.js';
 import {
+  DOCUMENT_LANGS,
+  isDocumentLang,
+  type DocumentLang,
+} from '../../services/planning/documents/i18n/strings.js';
+import {
   DOCUMENT_FORMATS,
   DOCUMENT_KINDS,
   type DocumentFormat,
@@ -33,6 +38,12 @@ export function exerciseCommand(program: Command): Command {
     program.commands.find((c) => c.name() === 'exercise') ??
     program.command('exercise').description('exercises: plans, calendars, documents, bundles')
   );
+}
+
+/** The operator's language from the environment (kk_KZ.UTF-8 → kk), English when it is neither kk nor ru. */
+function localeLang(): DocumentLang {
+  const env = (process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '').slice(0, 2);
+  return isDocumentLang(env) ? env : 'en';
 }
 
 /** `dabyl exercise ics|doc|export|import`: what an exercise hands to people and to other installations. */
@@ -71,12 +82,20 @@ export function registerExerciseDocCommands(program: Command): void {
     .description('an exercise document: explan (players), sitman (tabletop), handbook (controllers only)')
     .requiredOption('--kind <kind>', DOCUMENT_KINDS.join('|'))
     .option('--format <format>', DOCUMENT_FORMATS.join('|'), 'html')
+    .option(
+      '--lang <lang>',
+      `language of the fixed text: ${DOCUMENT_LANGS.join('|')} (default: from LC_ALL or LANG, else en)`,
+      localeLang(),
+    )
     .option('--out <file>', 'write to this file instead of standard output')
-    .action(async (id: string, opts: { kind: string; format: string; out?: string }) => {
+    .action(async (id: string, opts: { kind: string; format: string; lang: string; out?: string }) => {
       if (!(DOCUMENT_KINDS as readonly string[]).includes(opts.kind))
         throw new CliFailure(`--kind must be one of ${DOCUMENT_KINDS.join(', ')}`, EXIT.usage);
       if (!(DOCUMENT_FORMATS as readonly string[]).includes(opts.format))
         throw new CliFailure(`--format must be one of ${DOCUMENT_FORMATS.join(', ')}`, EXIT.usage);
+      const lang = opts.lang;
+      if (!isDocumentLang(lang))
+        throw new CliFailure(`--lang must be one of ${DOCUMENT_LANGS.join(', ')}`, EXIT.usage);
       if (opts.format === 'docx' && !opts.out && process.stdout.isTTY)
         throw new CliFailure('a DOCX is binary: give --out FILE or redirect standard output', EXIT.usage);
       await withContext(async (ctx) => {
@@ -89,6 +108,7 @@ export function registerExerciseDocCommands(program: Command): void {
             id,
             opts.kind as DocumentKind,
             opts.format as DocumentFormat,
+            lang,
             (done, total) => bar.update(done, total),
           );
           emit(doc.body, opts.out);

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../../services/context.js';
 import { renderDocument } from '../../../services/planning/documents/documents.service.js';
+import { DOCUMENT_LANGS } from '../../../services/planning/documents/i18n/strings.js';
 import type { DocumentFormat, DocumentKind } from '../../../services/planning/documents/model.js';
 import { principalOf } from '../../access.js';
 import { Id, problems } from '../common.schema.js';
@@ -24,19 +25,35 @@ export const documentRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
             description: 'explan.html, sitman.docx, handbook.html, …',
           }),
         }),
+        querystring: Type.Object(
+          {
+            lang: Type.Optional(
+              Type.Union(
+                DOCUMENT_LANGS.map((l) => Type.Literal(l)),
+                {
+                  description:
+                    "Language of the document's fixed text (headings, labels, rules): kk, ru or en; default: the reader's locale. The exercise's own data is printed as entered.",
+                },
+              ),
+            ),
+          },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.String({ description: 'The document' }), ...problems },
       },
     },
     async (request, reply) => {
       const [kind, format] = request.params.file.split('.') as [DocumentKind, DocumentFormat];
       const p = principalOf(request);
-      const doc = await renderDocument(ctx, p.info, p.actor, request.params.id, kind, format);
+      const lang = request.query.lang ?? p.user.locale;
+      const doc = await renderDocument(ctx, p.info, p.actor, request.params.id, kind, format, lang);
       return reply
         .type(doc.contentType)
         .header(
           'content-disposition',
           `${format === 'html' ? 'inline' : 'attachment'}; filename="${doc.filename}"`,
         )
+        .header('content-language', lang)
         .header('cache-control', 'private, no-store')
         .send(doc.body);
     },

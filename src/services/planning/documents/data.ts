@@ -4,9 +4,13 @@ import type { AppContext } from '../../context.js';
 import { listCoreCapabilities } from '../capabilities.service.js';
 import { getMsel, type Msel } from '../msel.service.js';
 import { getPlan, type ExercisePlan } from '../plan.service.js';
+import { stringsFor, type DocumentLang, type DocumentStrings } from './i18n/strings.js';
 
 /** What the builders read: the plan as the actor may see it, and names for the ids in it. */
 export interface DocumentData {
+  /** The document's language and its fixed strings. */
+  lang: DocumentLang;
+  s: DocumentStrings;
   plan: ExercisePlan;
   /** Only loaded for documents of the controllers' side; getMsel refuses everyone else. */
   msel: Msel | null;
@@ -21,6 +25,7 @@ export async function loadDocumentData(
   policy: Actor,
   exerciseId: string,
   withMsel: boolean,
+  lang: DocumentLang = 'en',
 ): Promise<DocumentData> {
   const plan = await getPlan(ctx, policy, exerciseId);
   const msel = withMsel ? await getMsel(ctx, policy, exerciseId) : null;
@@ -41,6 +46,8 @@ export async function loadDocumentData(
   const teams = new Map(plan.teams.map((t) => [t.id, t.name]));
   const people = new Map(plan.people.map((p) => [p.id, p.name]));
   return {
+    lang,
+    s: stringsFor(lang),
     plan,
     msel,
     organisationName: (id) => (id ? (organisations.get(id) ?? id) : ''),

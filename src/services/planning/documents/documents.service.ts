@@ -8,6 +8,7 @@ import { renderDocx } from './docx.js';
 import { buildExPlan } from './explan.js';
 import { buildHandbook } from './handbook.js';
 import { renderHtml } from './html.js';
+import type { DocumentLang } from './i18n/strings.js';
 import type { DocumentFormat, DocumentKind, DocumentModel } from './model.js';
 import { buildSitMan } from './sitman.js';
 
@@ -37,6 +38,7 @@ export async function renderDocument(
   exerciseId: string,
   kind: DocumentKind,
   format: DocumentFormat,
+  lang: DocumentLang,
   progress: (done: number, total: number) => void = () => undefined,
 ): Promise<RenderedDocument> {
   const row = await getExerciseRow(ctx.db.kysely, exerciseId);
@@ -47,7 +49,7 @@ export async function renderDocument(
       `The ${kind === 'sitman' ? 'Situation Manual' : 'Controller/Evaluator Handbook'} is for controllers and evaluators only`,
     );
   progress(0, STEPS);
-  const data = await loadDocumentData(ctx, policy, exerciseId, kind === 'handbook');
+  const data = await loadDocumentData(ctx, policy, exerciseId, kind === 'handbook', lang);
   progress(1, STEPS);
   const model: DocumentModel =
     kind === 'explan' ? buildExPlan(data) : kind === 'sitman' ? buildSitMan(data) : buildHandbook(data);
@@ -59,7 +61,7 @@ export async function renderDocument(
       action: 'exercise.document',
       subjectType: 'exercise',
       subjectId: exerciseId,
-      detail: { kind, format, bytes: body.length },
+      detail: { kind, format, lang, bytes: body.length },
     }),
   );
   progress(STEPS, STEPS);
@@ -69,5 +71,5 @@ export async function renderDocument(
       .replace(/[^\w-]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 60) || 'exercise';
-  return { body, contentType: CONTENT_TYPES[format], filename: `${slug}-${kind}.${format}` };
+  return { body, contentType: CONTENT_TYPES[format], filename: `${slug}-${kind}-${lang}.${format}` };
 }

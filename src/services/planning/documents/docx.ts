@@ -79,13 +79,17 @@ function block(b: Block): (Paragraph | Table)[] {
   }
 }
 
-const marking = (text: string, withPage: boolean) =>
+const marking = (text: string, pageOf: [string, string] | null) =>
   new Paragraph({
     alignment: AlignmentType.CENTER,
     children: [
       new TextRun({ text: xmlSafe(text.toUpperCase()), bold: true, color: '8B0000' }),
-      ...(withPage
-        ? [new TextRun({ children: ['   Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })]
+      ...(pageOf
+        ? [
+            new TextRun({
+              children: [`   ${pageOf[0]} `, PageNumber.CURRENT, ` ${pageOf[1]} `, PageNumber.TOTAL_PAGES],
+            }),
+          ]
         : []),
     ],
   });
@@ -97,10 +101,11 @@ const marking = (text: string, withPage: boolean) =>
  */
 export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
   const wide = doc.blocks.some((b) => b.kind === 'table' && b.header.length > 6);
-  const header = new Header({ children: [marking(doc.marking, false)] });
-  const footer = new Footer({ children: [marking(doc.marking, true)] });
+  const header = new Header({ children: [marking(doc.marking, null)] });
+  const footer = new Footer({ children: [marking(doc.marking, doc.pageOf)] });
   const document = new Document({
     creator: 'Dabyl',
+    styles: { default: { document: { run: { language: { value: doc.lang } } } } },
     title: xmlSafe(`${doc.kind}: ${doc.title}`),
     description: xmlSafe(doc.audience),
     sections: [

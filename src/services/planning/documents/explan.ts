@@ -19,11 +19,13 @@ import { markingOf, type DocumentModel } from './model.js';
 export function buildExPlan(d: DocumentData): DocumentModel {
   const x = d.plan.exercise;
   return {
-    kind: 'Exercise Plan (ExPlan)',
+    kind: d.s.explan.kind,
     title: x.name,
-    subtitle: `Exercise Plan — ${x.startexLocal}`,
-    marking: markingOf(x.handling),
-    audience: 'For players, observers and everyone taking part.',
+    subtitle: `${d.s.explan.subtitle} — ${x.startexLocal}`,
+    marking: markingOf(x.handling, d.s.defaultMarking),
+    audience: d.s.explan.audience,
+    lang: d.lang,
+    pageOf: [d.s.page, d.s.of],
     blocks: [
       ...overview(d),
       ...scope(d),
@@ -31,7 +33,7 @@ export function buildExPlan(d: DocumentData): DocumentModel {
       ...schedule(d),
       ...venues(d),
       ...participants(d),
-      ...exerciseRules(),
+      ...exerciseRules(d),
       ...safety(d),
     ],
   };

@@ -1,5 +1,6 @@
 import { objectives, overview, participants, safety, schedule, venues } from './common.js';
 import type { DocumentData } from './data.js';
+import { term } from './i18n/strings.js';
 import { markingOf, type Block, type DocumentModel } from './model.js';
 
 /** Controllers and evaluators by role, so each knows whom to call. */
@@ -17,57 +18,50 @@ function staff(d: DocumentData): Block[] {
   const people = d.plan.people
     .filter((p) => roles.includes(p.role))
     .sort((a, b) => roles.indexOf(a.role) - roles.indexOf(b.role) || a.name.localeCompare(b.name));
+  const s = d.s.staff;
   return [
-    { kind: 'heading', level: 1, text: 'Control and evaluation staff' },
+    { kind: 'heading', level: 1, text: s.heading },
     people.length
       ? {
           kind: 'table',
-          header: ['Name', 'Role', 'Team', 'Contact'],
-          rows: people.map((p) => [p.name, p.role, p.teamId ? d.teamName(p.teamId) : '', p.contact ?? '']),
+          header: [s.name, s.role, s.team, s.contact],
+          rows: people.map((p) => [
+            p.name,
+            term(d.s, p.role),
+            p.teamId ? d.teamName(p.teamId) : '',
+            p.contact ?? '',
+          ]),
         }
-      : { kind: 'paragraph', text: 'Staff are not assigned yet.' },
+      : { kind: 'paragraph', text: s.none },
   ];
 }
 
 function msel(d: DocumentData): Block[] {
   const m = d.msel!;
+  const s = d.s.msel;
   const objectiveNo = new Map(d.plan.objectives.map((o, i) => [o.id, String(i + 1)]));
   if (m.events.length === 0)
     return [
-      { kind: 'heading', level: 1, text: 'Master scenario events list (MSEL)' },
-      { kind: 'paragraph', text: 'The MSEL has no events yet.' },
+      { kind: 'heading', level: 1, text: s.heading },
+      { kind: 'paragraph', text: s.none },
     ];
   return [
-    { kind: 'heading', level: 1, text: 'Master scenario events list (MSEL)' },
-    {
-      kind: 'paragraph',
-      text: `MSEL approval: ${m.approval}. Times are offsets from STARTEX and local time in ${m.timeZone}.`,
-    },
+    { kind: 'heading', level: 1, text: s.heading },
+    { kind: 'paragraph', text: s.approval(term(d.s, m.approval), m.timeZone) },
     {
       kind: 'table',
-      header: [
-        'No.',
-        'Time',
-        'Scenario time',
-        'From → to',
-        'Method',
-        'Event',
-        'Expected action',
-        'Objectives',
-        'Controller',
-        'Controller notes',
-      ],
+      header: [...s.header],
       rows: m.events.map((e) => [
-        e.number + (e.contingency ? ' (contingency)' : ''),
+        e.number + (e.contingency ? ` (${s.contingency})` : ''),
         `${e.offset}\n${e.scheduledLocal}`,
         e.scenarioTime ?? '',
-        `${e.from ?? ''} → ${[...e.toTeamIds.map(d.teamName), e.toText ?? ''].filter(Boolean).join(', ') || 'all players'}`,
-        e.method,
-        `${e.kind === 'inject' ? '' : `[${e.kind}] `}${e.title}\n${e.content}`,
+        `${e.from ?? ''} → ${[...e.toTeamIds.map(d.teamName), e.toText ?? ''].filter(Boolean).join(', ') || s.allPlayers}`,
+        term(d.s, e.method),
+        `${e.kind === 'inject' ? '' : `[${term(d.s, e.kind)}] `}${e.title}\n${e.content}`,
         e.expectedAction ?? '',
         e.objectiveIds.map((id) => objectiveNo.get(id) ?? '?').join(', '),
         d.personName(e.responsibleControllerId),
-        `${e.controllerNotes ?? ''}${e.approval === 'approved' ? '' : `\n(${e.approval})`}`.trim(),
+        `${e.controllerNotes ?? ''}${e.approval === 'approved' ? '' : `\n(${term(d.s, e.approval)})`}`.trim(),
       ]),
     },
   ];
@@ -81,15 +75,17 @@ function msel(d: DocumentData): Block[] {
 export function buildHandbook(d: DocumentData): DocumentModel {
   const x = d.plan.exercise;
   return {
-    kind: 'Controller/Evaluator Handbook',
+    kind: d.s.handbook.kind,
     title: x.name,
-    subtitle: `Controller/Evaluator Handbook — ${x.startexLocal}`,
-    marking: markingOf(x.handling),
-    audience: 'For controllers, simulators and evaluators only. Never give it to players.',
+    subtitle: `${d.s.handbook.subtitle} — ${x.startexLocal}`,
+    marking: markingOf(x.handling, d.s.defaultMarking),
+    audience: d.s.handbook.audience,
+    lang: d.lang,
+    pageOf: [d.s.page, d.s.of],
     blocks: [
       ...overview(d),
-      { kind: 'heading', level: 1, text: 'Scenario' },
-      { kind: 'paragraph', text: x.scenario ?? 'The scenario narrative is not written yet.' },
+      { kind: 'heading', level: 1, text: d.s.scenario.heading },
+      { kind: 'paragraph', text: x.scenario ?? d.s.scenario.none },
       ...objectives(d, true),
       ...schedule(d),
       ...venues(d),

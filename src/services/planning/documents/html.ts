@@ -47,10 +47,10 @@ dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-wei
 `;
 
 /** A complete, self-contained HTML page: no scripts, no external resources, every value escaped. */
-export function renderHtml(doc: DocumentModel, lang = 'en'): string {
+export function renderHtml(doc: DocumentModel): string {
   const marking = escapeHtml(doc.marking);
   return (
-    `<!doctype html>\n<html lang="${escapeHtml(lang)}"><head><meta charset="utf-8">` +
+    `<!doctype html>\n<html lang="${escapeHtml(doc.lang)}"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<title>${escapeHtml(`${doc.kind}: ${doc.title}`)}</title><style>${STYLE}</style></head><body>` +
     `<div class="marking top" role="note">${marking}</div>` +

@@ -21,6 +21,9 @@ export interface DocumentModel {
   marking: string;
   /** Who may hold the document, printed under the title. */
   audience: string;
+  /** The language of the fixed text (BCP 47), and "Page … of …" in it. */
+  lang: string;
+  pageOf: [page: string, of: string];
   blocks: Block[];
 }
 
@@ -29,5 +32,5 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const DOCUMENT_FORMATS = ['html', 'docx'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
-/** The marking of an exercise's documents; without one set, the cautious default. */
-export const markingOf = (handling: string | null): string => handling ?? 'For official use only';
+/** The marking of an exercise's documents; without one set, the cautious default in the document's language. */
+export const markingOf = (handling: string | null, fallback: string): string => handling ?? fallback;

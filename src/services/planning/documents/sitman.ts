@@ -9,11 +9,12 @@ import { markingOf, type Block, type DocumentModel } from './model.js';
  */
 export function buildSitMan(d: DocumentData): DocumentModel {
   const x = d.plan.exercise;
-  const modules: Block[] = [{ kind: 'heading', level: 1, text: 'Modules' }];
-  if (d.plan.modules.length === 0) modules.push({ kind: 'paragraph', text: 'No modules are written yet.' });
+  const s = d.s.modules;
+  const modules: Block[] = [{ kind: 'heading', level: 1, text: s.heading }];
+  if (d.plan.modules.length === 0) modules.push({ kind: 'paragraph', text: s.none });
   for (const m of d.plan.modules) {
     modules.push(
-      { kind: 'heading', level: 2, text: `Module ${m.position}: ${m.title}` },
+      { kind: 'heading', level: 2, text: s.module(m.position, m.title) },
       ...m.narrative
         .split(/\n{2,}/)
         .filter((p) => p.trim())
@@ -21,23 +22,25 @@ export function buildSitMan(d: DocumentData): DocumentModel {
     );
     if (m.questions.length)
       modules.push(
-        { kind: 'heading', level: 3, text: 'Discussion questions' },
+        { kind: 'heading', level: 3, text: s.questions },
         { kind: 'list', items: m.questions.map((q, i) => `${i + 1}. ${q}`) },
       );
   }
   return {
-    kind: 'Situation Manual (SitMan)',
+    kind: d.s.sitman.kind,
     title: x.name,
-    subtitle: `Situation Manual — ${x.startexLocal}`,
-    marking: markingOf(x.handling),
-    audience: 'For the facilitator; modules are handed out as play reaches them.',
+    subtitle: `${d.s.sitman.subtitle} — ${x.startexLocal}`,
+    marking: markingOf(x.handling, d.s.defaultMarking),
+    audience: d.s.sitman.audience,
+    lang: d.lang,
+    pageOf: [d.s.page, d.s.of],
     blocks: [
       ...overview(d),
       ...scope(d),
       ...objectives(d, false),
       ...participants(d),
       ...modules,
-      ...exerciseRules(),
+      ...exerciseRules(d),
     ],
   };
 }

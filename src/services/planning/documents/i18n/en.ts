@@ -1,0 +1,136 @@
+import type { DocumentStrings } from './strings.js';
+
+/** English: the documents' fixed text. */
+export const en: DocumentStrings = {
+  explan: {
+    kind: 'Exercise Plan (ExPlan)',
+    subtitle: 'Exercise Plan',
+    audience: 'For players, observers and everyone taking part.',
+  },
+  sitman: {
+    kind: 'Situation Manual (SitMan)',
+    subtitle: 'Situation Manual',
+    audience: 'For the facilitator; modules are handed out as play reaches them.',
+  },
+  handbook: {
+    kind: 'Controller/Evaluator Handbook',
+    subtitle: 'Controller/Evaluator Handbook',
+    audience: 'For controllers, simulators and evaluators only. Never give it to players.',
+  },
+  defaultMarking: 'For official use only',
+  page: 'Page',
+  of: 'of',
+  overview: {
+    heading: 'Exercise overview',
+    exercise: 'Exercise',
+    type: 'Type',
+    startex: 'STARTEX',
+    endex: 'ENDEX',
+    city: 'City',
+    threat: 'Threat or hazard',
+    sponsor: 'Sponsor',
+    leadOrganisation: 'Lead organisation',
+    pointOfContact: 'Point of contact',
+  },
+  scope: {
+    heading: 'Purpose and scope',
+    text: (type) =>
+      `This ${type} exercise tests the plans, procedures and coordination of the participating agencies against the objectives below.`,
+  },
+  objectives: {
+    heading: 'Objectives and core capabilities',
+    none: 'No objectives are set yet.',
+    objective: (n) => `Objective ${n}`,
+    criticalTask: (text) => `Critical task: ${text}`,
+  },
+  participants: {
+    heading: 'Participating organisations',
+    organisation: 'Organisation',
+    extentOfPlay: 'Extent of play',
+    notes: 'Notes',
+    none: 'Participating organisations are not listed yet.',
+    teams: 'Teams',
+    team: 'Team',
+  },
+  schedule: {
+    heading: 'Schedule',
+    when: 'When',
+    what: 'What',
+    startex: 'STARTEX: the exercise begins',
+    endex: 'ENDEX: the exercise ends',
+    roadClosed: (road) => `Road closed: ${road}`,
+    allTimes: (zone) => `All times are local time in ${zone}.`,
+  },
+  venues: {
+    heading: 'Venues and zones',
+    venue: 'Venue',
+    kind: 'Kind',
+    address: 'Address',
+    position: 'Position (lat, lon)',
+    none: 'Venues are not set yet.',
+    zone: 'Zone',
+    road: 'Road',
+    notes: 'Notes',
+  },
+  safety: {
+    heading: 'Safety',
+    notice:
+      'A real emergency always comes first. Anyone who sees a real danger says "REAL-WORLD EMERGENCY" on any channel; play stops at once and the safety controller takes charge.',
+    rules: [
+      'No live ammunition, real weapons or pyrotechnics outside those the safety controller has cleared.',
+      'Drive by the traffic rules; exercise vehicles use lights and sirens only where the plan allows.',
+      'Stay inside the marked zones; closed roads are closed for the exercise, not for the public beyond them.',
+      'Anyone may stop play for safety; nobody is blamed for doing so.',
+    ],
+    controller: 'Safety controller',
+    contact: 'Contact',
+    atBriefing: 'The safety controller is named at the briefing.',
+  },
+  rules: {
+    heading: 'This is an exercise',
+    notice:
+      'Every exercise message begins and ends with "EXERCISE EXERCISE EXERCISE". Do not call emergency numbers about exercise events.',
+    items: [
+      'Act as you would in a real event, unless a controller tells you otherwise.',
+      'Play only the messages you receive; do not look for information you would not have.',
+      'If a member of the public asks, explain that this is a planned exercise and where the public notice is published.',
+      'Report your actions and times as you would in a real event; evaluators observe, they do not direct.',
+    ],
+  },
+  modules: {
+    heading: 'Modules',
+    none: 'No modules are written yet.',
+    module: (n, title) => `Module ${n}: ${title}`,
+    questions: 'Discussion questions',
+  },
+  staff: {
+    heading: 'Control and evaluation staff',
+    name: 'Name',
+    role: 'Role',
+    team: 'Team',
+    contact: 'Contact',
+    none: 'Staff are not assigned yet.',
+  },
+  scenario: { heading: 'Scenario', none: 'The scenario narrative is not written yet.' },
+  msel: {
+    heading: 'Master scenario events list (MSEL)',
+    none: 'The MSEL has no events yet.',
+    approval: (status, zone) =>
+      `MSEL approval: ${status}. Times are offsets from STARTEX and local time in ${zone}.`,
+    header: [
+      'No.',
+      'Time',
+      'Scenario time',
+      'From → to',
+      'Method',
+      'Event',
+      'Expected action',
+      'Objectives',
+      'Controller',
+      'Controller notes',
+    ],
+    contingency: 'contingency',
+    allPlayers: 'all players',
+  },
+  terms: {},
+};
