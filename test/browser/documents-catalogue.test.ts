@@ -180,4 +180,13 @@ describe('documents, calendar feeds, the inject catalogue and bundles in the con
     await expectAccessible(player, 'documents tab for a player');
     expectNoPageProblems(player);
   });
+
+  it('reads the documents and calendar screen in Kazakh', async () => {
+    await planner.goto(`${server.url}/console/exercises/${sourceId}/sharing`);
+    await planner.getByRole('button', { name: 'Қазақша' }).click();
+    await planner.getByRole('tab', { name: 'Құжаттар және бөлісу', selected: true }).waitFor();
+    await planner.getByRole('link', { name: 'DOCX жүктеу: Бақылаушы мен бағалаушы нұсқаулығы' }).waitFor();
+    await screenshot(planner, 'sharing-tab-kk');
+    await expectAccessible(planner, 'documents and sharing tab in Kazakh');
+  });
 });
