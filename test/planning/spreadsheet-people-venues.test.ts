@@ -217,6 +217,39 @@ describe.each(ENGINES)('participants and venues spreadsheets over the API on %s'
       }
     });
 
+    it('keeps the ids and user accounts of people a replacing sheet names again', async () => {
+      const db = rt.ctx.db.kysely;
+      const planner = await db
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', 'planner')
+        .executeTakeFirstOrThrow();
+      const [first] = await people();
+      await db
+        .updateTable('exercise_people')
+        .set({ user_id: planner.id })
+        .where('id', '=', first!.id)
+        .execute();
+      const before = await people();
+      const csv = await download('participants', 'csv');
+      const res = await upload('participants', '?replace=true', Buffer.from(csv.body, 'utf8'), {
+        type: 'text/csv',
+      });
+      expect(res.json()).toMatchObject({ ok: true, imported: 5 });
+      expect(await people()).toEqual(before);
+      const fewer = csv.body
+        .split('\r\n')
+        .filter((l) => !l.startsWith(first!.name))
+        .join('\r\n');
+      expect(
+        (await upload('participants', '?replace=true', Buffer.from(fewer), { type: 'text/csv' })).json(),
+      ).toMatchObject({
+        ok: true,
+        imported: 4,
+      });
+      expect(await people()).toEqual(before.filter((p) => p.id !== first!.id));
+    });
+
     it('refuses players both ways', async () => {
       const file = Buffer.from('ФИО,Роль\nКто-то,Наблюдатель\n');
       expect(
@@ -316,6 +349,32 @@ describe.each(ENGINES)('participants and venues spreadsheets over the API on %s'
         const again = await download('venues', 'csv', 'controller', otherId);
         expect(again.body, format).toBe(csv.body);
       }
+    });
+
+    it('updates venues a replacing sheet names again in place, keeping their ids and footprints', async () => {
+      const db = rt.ctx.db.kysely;
+      const footprint = JSON.stringify({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [73.08, 49.8],
+            [73.09, 49.8],
+            [73.09, 49.81],
+            [73.08, 49.8],
+          ],
+        ],
+      });
+      const [first] = await venues();
+      await db.updateTable('venues').set({ footprint }).where('id', '=', first!.id).execute();
+      const ids = (await venues()).map((v) => v.id).sort();
+      const csv = await download('venues', 'csv');
+      const moved = csv.body.replace('49.8047', '49.8048');
+      const res = await upload('venues', '?replace=true', Buffer.from(moved, 'utf8'), { type: 'text/csv' });
+      expect(res.json()).toMatchObject({ ok: true, imported: 4 });
+      const after = await venues();
+      expect(after.map((v) => v.id).sort()).toEqual(ids);
+      expect(after.find((v) => v.id === first!.id)).toMatchObject({ footprint, name: first!.name });
+      expect(after.map((v) => v.lat)).toContain(49.8048);
     });
 
     it('refuses players both ways', async () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { normaliseLabel } from '../../../core/spreadsheet/labels.js';
 import { participantRows } from '../../../core/spreadsheet/participants.rows.js';
 import { organisationRepository } from '../../../store/organisation.repository.js';
 import { planRepository } from '../../../store/plan.repository.js';
@@ -66,8 +67,21 @@ export const prepareParticipants: Prepare = async (trx, exercise, rows, issues, 
           organisation_id: null,
           unit_id: null,
         });
-      if (options.replace)
+      if (options.replace) {
+        // A person the sheet names again keeps their id and user account, so the MSEL's responsible
+        // controllers and the person's login still point at them.
+        const before = new Map(
+          (await planRepository.people(db, exercise.id)).map((p) => [normaliseLabel(p.name), p]),
+        );
+        for (const p of out) {
+          const old = before.get(normaliseLabel(p.name));
+          if (!old) continue;
+          before.delete(normaliseLabel(p.name));
+          p.id = old.id;
+          p.user_id = old.user_id;
+        }
         await db.deleteFrom('exercise_people').where('exercise_id', '=', exercise.id).execute();
+      }
       for (const [i, p] of out.entries()) {
         await planRepository.insertPerson(db, p);
         if (i % 100 === 99) progress(i + 1);

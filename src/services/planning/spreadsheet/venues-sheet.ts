@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { normaliseLabel } from '../../../core/spreadsheet/labels.js';
 import { venueRows } from '../../../core/spreadsheet/venues.rows.js';
 import { planRepository } from '../../../store/plan.repository.js';
 import type { VenueTable } from '../../../store/schema.js';
@@ -31,8 +32,32 @@ export const prepareVenues: Prepare = async (_trx, exercise, rows, issues, optio
     teamsCreated: [],
     preview: out.map((v) => ({ name: v.name, kind: v.kind, address: v.address, lat: v.lat, lon: v.lon })),
     async write(db, progress) {
-      if (options.replace) await db.deleteFrom('venues').where('exercise_id', '=', exercise.id).execute();
-      for (const v of out) await planRepository.insertVenue(db, v);
+      const kept = new Set<string>();
+      if (options.replace) {
+        // A venue the sheet names again is updated in place: it keeps its id and drawn footprint (a
+        // sheet has no column for it), so zones placed at it stay placed there.
+        const before = new Map(
+          (await planRepository.venues(db, exercise.id)).map((v) => [normaliseLabel(v.name), v]),
+        );
+        for (const v of out) {
+          const old = before.get(normaliseLabel(v.name));
+          if (!old) continue;
+          before.delete(normaliseLabel(v.name));
+          v.id = old.id;
+          v.footprint = old.footprint;
+          kept.add(v.id);
+        }
+        const gone = [...before.values()].map((v) => v.id);
+        if (gone.length) await db.deleteFrom('venues').where('id', 'in', gone).execute();
+      }
+      for (const v of out)
+        if (kept.has(v.id))
+          await db
+            .updateTable('venues')
+            .set({ name: v.name, kind: v.kind, address: v.address, lat: v.lat, lon: v.lon })
+            .where('id', '=', v.id)
+            .execute();
+        else await planRepository.insertVenue(db, v);
       progress(out.length);
     },
   };
