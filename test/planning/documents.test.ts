@@ -162,8 +162,8 @@ describe.each(ENGINES)('documents for participants on %s', (engine) => {
       expect(handbook.body).toContain(
         {
           en: 'Master scenario events list (MSEL)',
-          ru: 'План-сценарий вводных (MSEL)',
-          kk: 'Сценарий оқиғаларының негізгі тізімі (MSEL)',
+          ru: 'План ввода вводных (MSEL)',
+          kk: 'Кіріспелер жоспары (MSEL)',
         }[lang],
       );
       expect(handbook.body).toContain('CONTROLLER-ONLY: fire blanks at 09:31');
