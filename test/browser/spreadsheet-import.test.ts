@@ -132,7 +132,7 @@ describe('importing and exporting spreadsheets in the console', () => {
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(await file.path()));
+    await wb.xlsx.load(readFileSync(await file.path()) as unknown as ArrayBuffer);
     const text = JSON.stringify(wb.worksheets.map((w) => w.getSheetValues()));
     expect(text).toContain('Группа захватила здание школы №12');
 
