@@ -6,6 +6,8 @@ import { CalendarRowView } from './CalendarRow';
 import { layoutCalendar, REM_PER_DAY } from './calendarLayout';
 import classes from './ProgrammeCalendar.module.css';
 
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
 const DAY_MS = 86_400_000;
 
 /**
@@ -13,7 +15,7 @@ const DAY_MS = 86_400_000;
  * chart library, so it costs nothing in the bundle and every bar is a real link a keyboard reaches.
  */
 export function ProgrammeCalendar({ exercises }: { exercises: Exercise[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const layout = layoutCalendar(exercises);
   const todayAt = Date.now();
@@ -35,12 +37,14 @@ export function ProgrammeCalendar({ exercises }: { exercises: Exercise[] }) {
   if (!layout) return <Text c="dimmed">{t('planning.calendar.empty')}</Text>;
 
   const days = Math.round((layout.end - layout.start) / DAY_MS);
-  const dayFormat = new Intl.DateTimeFormat(i18n.language, {
+  // Numbers and our own weekday names: browsers without Kazakh date data would print "M12" and "Wed".
+  const dayFormat = new Intl.DateTimeFormat('en-GB', {
     timeZone: layout.zone,
-    day: 'numeric',
-    month: 'short',
+    day: '2-digit',
+    month: '2-digit',
   });
-  const weekday = new Intl.DateTimeFormat(i18n.language, { timeZone: layout.zone, weekday: 'short' });
+  const weekdayIndex = new Intl.DateTimeFormat('en-US', { timeZone: layout.zone, weekday: 'short' });
+  const weekday = (at: number) => t(`planning.calendar.weekday.${WEEKDAYS.indexOf(weekdayIndex.format(at))}`);
 
   return (
     <div
@@ -60,9 +64,9 @@ export function ProgrammeCalendar({ exercises }: { exercises: Exercise[] }) {
         <div className={classes.axis} aria-hidden="true">
           {layout.ticks.map((tick) => (
             <span key={tick.at} className={classes.tick} style={{ left: `${tick.left}%` }}>
-              {dayFormat.format(tick.at)}
+              {dayFormat.format(tick.at).replace('/', '.')}
               <br />
-              {weekday.format(tick.at)}
+              {weekday(tick.at)}
             </span>
           ))}
         </div>
