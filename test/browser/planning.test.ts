@@ -238,6 +238,14 @@ describe('planning an exercise in the console', () => {
     await director.getByText('Yours: another approver must approve it').waitFor();
     await screenshot(director, 'planning-msel-own-inject');
     await expectAccessible(director, 'MSEL as director');
+
+    // And deletes it again: a second click that names the event, then it is gone.
+    await director.getByRole('button', { name: 'Details of 3' }).click();
+    const form = director.getByRole('dialog', { name: 'Edit event 3' });
+    await form.getByRole('button', { name: 'Delete event' }).click();
+    await form.getByRole('button', { name: 'Really delete event 3' }).click();
+    await form.waitFor({ state: 'hidden' });
+    await director.getByRole('button', { name: 'Approve inject 3' }).waitFor({ state: 'detached' });
     expectNoPageProblems(director);
   });
 

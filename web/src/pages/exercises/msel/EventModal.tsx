@@ -1,7 +1,7 @@
 import { Button, Checkbox, Group, Modal, NativeSelect, Stack, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAddEvent, useUpdateEvent } from '../../../api/msel';
+import { useAddEvent, useDeleteEvent, useUpdateEvent } from '../../../api/msel';
 import {
   DELIVERY_METHODS,
   EVENT_KINDS,
@@ -36,6 +36,9 @@ export function EventModal({ plan, events, event = null, onClose }: Props) {
   const add = useAddEvent(plan.exercise.id);
   const update = useUpdateEvent(plan.exercise.id);
   const save = event ? update : add;
+  const remove = useDeleteEvent(plan.exercise.id);
+  // Deleting asks once more in place: an MSEL line is hard to retype from memory.
+  const [confirmDelete, setConfirmDelete] = useState(false);
   const [f, setF] = useState(() => ({
     number: event?.number ?? nextNumber(events),
     kind: event?.kind ?? ('inject' as EventKind),
@@ -183,10 +186,25 @@ export function EventModal({ plan, events, event = null, onClose }: Props) {
             onChange={(e) => set({ contingency: e.currentTarget.checked })}
           />
           <ProblemAlert
-            error={save.error}
+            error={save.error ?? remove.error}
             title={isConflict(save.error) ? t('planning.conflict.title') : undefined}
           />
           <Group justify="flex-end">
+            {event && !confirmDelete && (
+              <Button variant="subtle" color="red" mr="auto" onClick={() => setConfirmDelete(true)}>
+                {t('planning.msel.delete')}
+              </Button>
+            )}
+            {event && confirmDelete && (
+              <Button
+                color="red"
+                mr="auto"
+                loading={remove.isPending}
+                onClick={() => remove.mutate(event.id, { onSuccess: onClose })}
+              >
+                {t('planning.msel.deleteConfirm', { number: event.number })}
+              </Button>
+            )}
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
