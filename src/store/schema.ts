@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { PublicTables } from './public-tables.js';
 
 /*
  * Instants are ISO-8601 strings in UTC ("2026-10-21T04:00:00.000Z") on both engines, so the same
@@ -108,7 +109,7 @@ export interface JobTable {
   finished_at: string | null;
 }
 
-export interface Database extends PlanningTables {
+export interface Database extends PlanningTables, PublicTables {
   organisations: OrganisationTable;
   units: UnitTable;
   users: UserTable;

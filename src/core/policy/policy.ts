@@ -31,6 +31,11 @@ export const PERMISSIONS = [
   'msel:read',
   'msel:approve',
   'catalogue:manage',
+  'notices:read',
+  'notices:draft',
+  'notices:publish',
+  'comments:moderate',
+  'outbox:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -49,6 +54,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'msel:read',
     'msel:approve',
     'catalogue:manage',
+    'notices:read',
   ],
   planner: [
     'dashboard:read',
@@ -67,8 +73,27 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   // Players and observers see that an exercise exists and its public outline, never the MSEL.
   player: ['dashboard:read', 'exercises:read'],
   observer: ['dashboard:read', 'exercises:read'],
-  pio: ['dashboard:read', 'orgs:read', 'tokens:own', 'exercises:read'],
-  authoriser: ['dashboard:read', 'orgs:read', 'audit:read', 'tokens:own', 'exercises:read'],
+  // A PIO drafts and publishes notices; the service still refuses publishing one's own draft.
+  pio: [
+    'dashboard:read',
+    'orgs:read',
+    'tokens:own',
+    'exercises:read',
+    'notices:read',
+    'notices:draft',
+    'notices:publish',
+    'comments:moderate',
+    'outbox:manage',
+  ],
+  authoriser: [
+    'dashboard:read',
+    'orgs:read',
+    'audit:read',
+    'tokens:own',
+    'exercises:read',
+    'notices:read',
+    'notices:publish',
+  ],
 };
 
 /** How a route is reached: by anyone, by anyone signed in, or with a permission. */

@@ -1,0 +1,60 @@
+/**
+ * A public notice about a drill: what residents will see and hear, where and when, what to do and
+ * not do, in Kazakh, Russian and English. These are the shapes every layer shares; the rules that
+ * act on them live beside this file.
+ */
+
+export const NOTICE_LANGUAGES = ['kk', 'ru', 'en'] as const;
+export type NoticeLanguage = (typeof NOTICE_LANGUAGES)[number];
+
+/** The working copy's life: draft → review → published → (corrected: draft → review → published) → cancelled | expired. */
+export const NOTICE_STATUSES = ['draft', 'review', 'published', 'cancelled', 'expired'] as const;
+export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+
+/** One language's text. A language that was never written is absent, never filled from another. */
+export interface NoticeText {
+  title: string;
+  /** One or two sentences: what is happening and that it is a drill. */
+  summary: string;
+  /** Sirens, armed units, smoke, helicopters, blocked streets. */
+  seeAndHear: string;
+  doList: string[];
+  dontList: string[];
+  contacts: string;
+}
+
+export type NoticeTexts = Partial<Record<NoticeLanguage, NoticeText>>;
+
+export type AreaGeometry =
+  | { type: 'Polygon'; coordinates: number[][][] }
+  | { type: 'MultiPolygon'; coordinates: number[][][][] }
+  | { type: 'LineString'; coordinates: number[][] }
+  | { type: 'MultiLineString'; coordinates: number[][][] };
+
+/** An area residents should know about or a road closure, each with its own time window. */
+export interface NoticeArea {
+  id: string;
+  kind: 'area' | 'closure';
+  name: string;
+  /** The street, for closures. */
+  road: string | null;
+  geometry: AreaGeometry;
+  /** UTC ISO instants; null: the notice's own window. */
+  startsAt: string | null;
+  endsAt: string | null;
+  /** The exercise zone it was taken from, if any. */
+  zoneId: string | null;
+}
+
+/** What a publication froze: the public site, feeds and CAP are made from this alone. */
+export interface NoticeSnapshot {
+  id: string;
+  slug: string;
+  exerciseId: string | null;
+  city: string | null;
+  timeZone: string;
+  startsAt: string;
+  endsAt: string;
+  texts: NoticeTexts;
+  areas: NoticeArea[];
+}
