@@ -58,3 +58,26 @@ export interface NoticeSnapshot {
   texts: NoticeTexts;
   areas: NoticeArea[];
 }
+
+/** A notice as the public site, feeds and e-mails see it: its newest revision and its history. */
+export interface PublicNotice {
+  id: string;
+  slug: string;
+  /** The newest published revision. */
+  revision: number;
+  kind: 'Alert' | 'Update' | 'Cancel';
+  firstPublishedAt: string;
+  publishedAt: string;
+  capIdentifier: string;
+  snapshot: NoticeSnapshot;
+  /** Every publication, oldest first: what a correction changed stays visible. */
+  history: {
+    revision: number;
+    kind: 'Alert' | 'Update' | 'Cancel';
+    note: string | null;
+    publishedAt: string;
+  }[];
+}
+
+/** Where a notice stands for the public at a given moment. */
+export type PublicState = 'upcoming' | 'now' | 'ended' | 'cancelled';
