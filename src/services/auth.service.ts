@@ -295,6 +295,8 @@ export async function revokeToken(
   await ctx.db.kysely.transaction().execute(async (trx) => {
     const row = await tokenRepository.get(trx, tokenId);
     if (!row || (row.user_id !== actor.userId && !mayRevokeOthers)) throw notFound('Token');
+    // Revoking twice changes nothing, so it must not add a second entry to the audit log.
+    if (row.revoked_at) return;
     await tokenRepository.revoke(trx, tokenId, ctx.clock.now().toISOString());
     await appendAudit(ctx, trx, actor, {
       action: 'token.revoked',

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAudit, recordAudit } from '../../src/services/audit.service.js';
+import { listAudit, verifyAudit, recordAudit } from '../../src/services/audit.service.js';
 import {
   createToken,
   login,
@@ -193,6 +193,11 @@ describe.each(ENGINES)('people, sessions, tokens and audit on %s', (engine) => {
     });
     await revokeToken(c, session.principal.info, other.id, false);
     await expect(principalFromToken(c, other.token)).rejects.toMatchObject({ code: 'token_revoked' });
+    const revocations = async () =>
+      (await listAudit(c, 500)).filter((e) => e.action === 'token.revoked' && e.subjectId === other.id);
+    expect(await revocations()).toHaveLength(1);
+    await revokeToken(c, session.principal.info, other.id, false);
+    expect(await revocations()).toHaveLength(1);
   });
 
   it('loads the demo data once: a second load adds nothing', async () => {
