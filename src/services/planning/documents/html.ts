@@ -34,16 +34,17 @@ function block(b: Block): string {
   }
 }
 
-// Fixed header and footer repeat on every printed page in browsers; on screen they frame the text.
+// In print the fixed marking repeats on every page; on screen a fixed bar would cover text, so the
+// top one sticks to the top while reading and the bottom one ends the document.
 const STYLE = `
-body{font:11pt/1.45 system-ui,"Segoe UI",Roboto,"Noto Sans",sans-serif;margin:0 auto;max-width:60rem;padding:3rem 1.5rem;color:#111}
-.marking{position:fixed;left:0;right:0;text-align:center;font-weight:700;text-transform:uppercase;letter-spacing:.05em;background:#fff;padding:.3rem;color:#8b0000}
-.marking.top{top:0;border-bottom:2px solid #8b0000}.marking.bottom{bottom:0;border-top:2px solid #8b0000}
+body{font:11pt/1.45 system-ui,"Segoe UI",Roboto,"Noto Sans",sans-serif;margin:0 auto;max-width:60rem;padding:0 1.5rem 3rem;color:#111}
+.marking{text-align:center;font-weight:700;text-transform:uppercase;letter-spacing:.05em;background:#fff;padding:.3rem;color:#8b0000}
+.marking.top{position:sticky;top:0;margin-bottom:2rem;border-bottom:2px solid #8b0000}.marking.bottom{margin-top:2rem;border-top:2px solid #8b0000}
 h1{font-size:1.8rem;margin:.5rem 0}h2{font-size:1.35rem;border-bottom:1px solid #999;margin-top:2rem}h3{font-size:1.1rem}h4{font-size:1rem}
 .audience{font-style:italic}.notice{border:2px solid #8b0000;padding:.6rem;font-weight:600}
 table{border-collapse:collapse;width:100%;margin:.5rem 0;font-size:.9rem}th,td{border:1px solid #888;padding:.25rem .4rem;text-align:left;vertical-align:top}th{background:#eee}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}
-@media print{body{padding:2.5rem 0}h2{break-after:avoid}tr{break-inside:avoid}}
+@media print{body{padding:2.5rem 0}.marking{position:fixed;left:0;right:0;margin:0}.marking.top{top:0}.marking.bottom{bottom:0}h2{break-after:avoid}tr{break-inside:avoid}}
 `;
 
 /** A complete, self-contained HTML page: no scripts, no external resources, every value escaped. */
