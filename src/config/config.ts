@@ -21,6 +21,14 @@ export interface Config {
   readonly publicUrl: string;
   /** Where the console's map gets its basemap; `undefined` is the packaged offline one. */
   readonly basemap: Basemap | undefined;
+  /** `smtp://…` or `smtps://…`; `undefined`: e-mail is not configured and deliveries wait in the outbox. */
+  readonly smtpUrl: string | undefined;
+  /** The From of every e-mail Dabyl sends. */
+  readonly mailFrom: string;
+  /** The public site's language for readers whose browser asks for none of kk, ru, en. */
+  readonly publicLanguage: 'kk' | 'ru' | 'en';
+  /** Where publishing re-exports the public site as static files; `undefined`: no export. */
+  readonly portalExportDir: string | undefined;
 }
 
 /** A MapLibre style elsewhere, a style file Dabyl serves, or a PMTiles archive Dabyl serves. */
@@ -48,6 +56,18 @@ export const VARIABLES = [
     'DABYL_BASEMAP',
     '(unset: packaged offline map)',
     'the map background: an http(s):// MapLibre style URL, a style .json file, or a .pmtiles file Dabyl serves',
+  ],
+  [
+    'DABYL_SMTP_URL',
+    'unset: no e-mail',
+    'smtp://user:pass@host:587 or smtps://…:465 for subscription e-mails; unset, they wait in the outbox',
+  ],
+  ['DABYL_MAIL_FROM', 'Dabyl <dabyl@localhost>', 'the From address of the e-mails Dabyl sends'],
+  ['DABYL_PUBLIC_LANGUAGE', 'kk', "the public site's language (kk, ru or en) when the browser asks for none"],
+  [
+    'DABYL_PORTAL_EXPORT_DIR',
+    '(unset: no export)',
+    'a folder the public site and feeds are written to as static files whenever published content changes',
   ],
 ] as const;
 
@@ -117,6 +137,21 @@ function basemap(env: Env): Basemap | undefined {
   return { kind, file };
 }
 
+function mailFrom(env: Env): string {
+  const raw = env.DABYL_MAIL_FROM || 'Dabyl <dabyl@localhost>';
+  if (/[\r\n]/.test(raw) || !/^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>$/.test(raw.trim()))
+    throw new ConfigError('DABYL_MAIL_FROM', 'must be an address, as a@b.kz or "Name <a@b.kz>"');
+  return raw.trim();
+}
+
+function publicLanguage(env: Env): Config['publicLanguage'] {
+  const raw = env.DABYL_PUBLIC_LANGUAGE || 'kk';
+  if (raw !== 'kk' && raw !== 'ru' && raw !== 'en') {
+    throw new ConfigError('DABYL_PUBLIC_LANGUAGE', `must be kk, ru or en, got "${raw}"`);
+  }
+  return raw;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Parses the environment; throws {@link ConfigError} naming the first bad variable. */
@@ -141,5 +176,9 @@ export function loadConfig(env: Env = process.env): Config {
     demoData: bool(env, 'DABYL_DEMO_DATA', true),
     publicUrl: url(env, 'DABYL_PUBLIC_URL', ['http', 'https']) ?? `http://localhost:${port}`,
     basemap: basemap(env),
+    smtpUrl: url(env, 'DABYL_SMTP_URL', ['smtp', 'smtps']),
+    mailFrom: mailFrom(env),
+    publicLanguage: publicLanguage(env),
+    portalExportDir: env.DABYL_PORTAL_EXPORT_DIR ? path.resolve(env.DABYL_PORTAL_EXPORT_DIR) : undefined,
   });
 }

@@ -1,0 +1,114 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import {
+  ChannelError,
+  checkHeaderValue,
+  type Channel,
+  type OutgoingMessage,
+  type SendResult,
+} from '../channel.js';
+
+export interface EmailOptions {
+  /** `smtp://…` or `smtps://…`; undefined: not configured. */
+  smtpUrl: string | undefined;
+  /** The From header: `a@b.kz` or `Name <a@b.kz>`. */
+  from: string;
+}
+
+/** The domain the Message-ID is made in: the From address's. */
+function fromDomain(from: string): string {
+  const m = /@([^<>@\s]+?)>?\s*$/.exec(from);
+  return m?.[1] ?? 'localhost';
+}
+
+/** The Message-ID of a delivery: the same delivery always yields the same id, so a resend is recognisable. */
+export const messageIdOf = (deliveryId: string, from: string): string =>
+  `<${deliveryId}@${fromDomain(from)}>`;
+
+interface SmtpFailure {
+  code?: string;
+  responseCode?: number;
+  message?: string;
+}
+
+/**
+ * SMTP's own verdict: 5xx replies are permanent (the address or message is refused), 4xx and
+ * connection trouble are temporary.
+ */
+export function classifySmtpError(err: unknown): ChannelError {
+  if (err instanceof ChannelError) return err;
+  const e = (err ?? {}) as SmtpFailure;
+  const message = (e.message ?? String(err)).slice(0, 500);
+  if (typeof e.responseCode === 'number') return new ChannelError(message, e.responseCode < 500);
+  return new ChannelError(message, true);
+}
+
+/**
+ * E-mail over SMTP with a pooled nodemailer transport. Every message carries a Message-ID made
+ * from its delivery id and the RFC 8058 one-click unsubscribe headers; a header value with a line
+ * break is refused before anything is sent.
+ */
+export class EmailChannel implements Channel {
+  readonly name = 'email';
+  readonly configured: boolean;
+  readonly notConfiguredReason: string | null;
+  private transport: Transporter | null;
+
+  constructor(private readonly options: EmailOptions) {
+    this.configured = Boolean(options.smtpUrl);
+    this.notConfiguredReason = this.configured
+      ? null
+      : 'DABYL_SMTP_URL is not set: e-mails wait in the outbox until it is';
+    this.transport = options.smtpUrl
+      ? nodemailer.createTransport({
+          url: options.smtpUrl,
+          pool: true,
+          maxConnections: 4,
+          // A local or internal relay often has a self-signed certificate; the URL's scheme decides TLS.
+          tls: { rejectUnauthorized: false },
+          connectionTimeout: 10_000,
+          socketTimeout: 30_000,
+        } as Parameters<typeof nodemailer.createTransport>[0])
+      : null;
+  }
+
+  async send(message: OutgoingMessage): Promise<SendResult> {
+    if (!this.transport) throw new ChannelError(this.notConfiguredReason!, true);
+    checkHeaderValue('to', message.to);
+    checkHeaderValue('name', message.toName ?? '');
+    checkHeaderValue('subject', message.subject);
+    if (message.unsubscribeUrl) checkHeaderValue('unsubscribeUrl', message.unsubscribeUrl);
+    const messageId = messageIdOf(message.deliveryId, this.options.from);
+    const headers: Record<string, string> = { 'X-Dabyl-Delivery': message.deliveryId };
+    if (message.unsubscribeUrl) {
+      headers['List-Unsubscribe'] = `<${message.unsubscribeUrl}>`;
+      headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+    }
+    try {
+      const info = (await this.transport.sendMail({
+        from: this.options.from,
+        to: message.toName ? { name: message.toName, address: message.to } : message.to,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        messageId,
+        headers,
+        // Bodies are our own text: never let nodemailer read a file or fetch a URL named in them.
+        disableFileAccess: true,
+        disableUrlAccess: true,
+      })) as { messageId?: string };
+      return { providerId: info.messageId ?? messageId };
+    } catch (err) {
+      throw classifySmtpError(err);
+    }
+  }
+
+  async verify(): Promise<void> {
+    if (!this.transport) throw new ChannelError(this.notConfiguredReason!, true);
+    await this.transport.verify();
+  }
+
+  async close(): Promise<void> {
+    this.transport?.close();
+    this.transport = null;
+  }
+}
