@@ -18,6 +18,7 @@ describe('loadConfig', () => {
     ['DABYL_REDIS_URL', 'not a url', /DABYL_REDIS_URL: is not a URL/],
     ['DABYL_DEMO_DATA', 'maybe', /DABYL_DEMO_DATA: must be true or false/],
     ['DABYL_LOG_LEVEL', 'loud', /DABYL_LOG_LEVEL: must be one of/],
+    ['DABYL_PUBLIC_LANGUAGE', 'de', /DABYL_PUBLIC_LANGUAGE: must be kk, ru or en/],
   ])('refuses %s=%s naming the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);

@@ -124,7 +124,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   await app.register(apiV1, { prefix: '/api/v1', ctx });
   registerHealth(app, ctx, registry, options.probes ?? []);
-  registerPortal(app);
+  await app.register(registerPortal, { ctx });
   registerBasemap(app, ctx.config.basemap);
   await registerConsole(app, options.consoleDir);
   await app.ready();
