@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003-planning.js';
 import * as m0004 from './migrations/0004-import-mappings.js';
 import * as m0005 from './migrations/0005-calendar-sequences.js';
 import * as m0006 from './migrations/0006-public-notices.js';
+import * as m0007 from './migrations/0007-capability-target-order.js';
 
 /** Every migration, in order; imported statically so the built server and tests see the same list. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-import-mappings': m0004,
   '0005-calendar-sequences': m0005,
   '0006-public-notices': m0006,
+  '0007-capability-target-order': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -26,7 +26,13 @@ export const planRepository = {
   capabilityTargets: (db: Q, objectiveIds: string[]): Promise<CapabilityTargetTable[]> =>
     objectiveIds.length === 0
       ? Promise.resolve([])
-      : db.selectFrom('capability_targets').selectAll().where('objective_id', 'in', objectiveIds).execute(),
+      : db
+          .selectFrom('capability_targets')
+          .selectAll()
+          .where('objective_id', 'in', objectiveIds)
+          .orderBy('position')
+          .orderBy('id')
+          .execute(),
   criticalTasks: (db: Q, targetIds: string[]): Promise<CriticalTaskTable[]> =>
     targetIds.length === 0
       ? Promise.resolve([])
@@ -69,8 +75,24 @@ export const planRepository = {
 
   insertObjective: async (db: Q, row: ObjectiveTable) =>
     void (await db.insertInto('objectives').values(row).execute()),
-  insertTarget: async (db: Q, row: CapabilityTargetTable) =>
-    void (await db.insertInto('capability_targets').values(row).execute()),
+  /** Without a position the target goes after the objective's others. */
+  insertTarget: async (db: Q, row: Omit<CapabilityTargetTable, 'position'> & { position?: number }) => {
+    const position =
+      row.position ??
+      Number(
+        (
+          await db
+            .selectFrom('capability_targets')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('objective_id', '=', row.objective_id)
+            .executeTakeFirstOrThrow()
+        ).n,
+      ) + 1;
+    await db
+      .insertInto('capability_targets')
+      .values({ ...row, position })
+      .execute();
+  },
   insertTask: async (db: Q, row: CriticalTaskTable) =>
     void (await db.insertInto('critical_tasks').values(row).execute()),
   insertModule: async (db: Q, row: ScenarioModuleTable) =>
@@ -119,6 +141,26 @@ export const planRepository = {
         await db
           .updateTable('objectives')
           .set({ text })
+          .where('id', '=', id)
+          .where('exercise_id', '=', exerciseId)
+          .executeTakeFirst()
+      ).numUpdatedRows,
+    ),
+
+  updateTarget: async (db: Q, id: string, patch: Partial<Omit<CapabilityTargetTable, 'id'>>) =>
+    void (await db.updateTable('capability_targets').set(patch).where('id', '=', id).execute()),
+  updateTask: async (db: Q, id: string, patch: Partial<Omit<CriticalTaskTable, 'id'>>) =>
+    void (await db.updateTable('critical_tasks').set(patch).where('id', '=', id).execute()),
+  deleteTargets: async (db: Q, ids: string[]) =>
+    void (ids.length && (await db.deleteFrom('capability_targets').where('id', 'in', ids).execute())),
+  deleteTasks: async (db: Q, ids: string[]) =>
+    void (ids.length && (await db.deleteFrom('critical_tasks').where('id', 'in', ids).execute())),
+  updateModule: async (db: Q, exerciseId: string, id: string, patch: Partial<ScenarioModuleTable>) =>
+    Number(
+      (
+        await db
+          .updateTable('scenario_modules')
+          .set(patch)
           .where('id', '=', id)
           .where('exercise_id', '=', exerciseId)
           .executeTakeFirst()

@@ -199,6 +199,8 @@ export interface CapabilityTargetTable {
   id: string;
   objective_id: string;
   core_capability_id: string;
+  /** Order within the objective (migration 0007); targets written before it share 0. */
+  position: number;
   text: string;
 }
 

@@ -86,6 +86,14 @@ describe('MSEL validation', () => {
     ]);
   });
 
+  it('reports links to critical tasks the exercise no longer has, and counts a task link as evaluated', () => {
+    const c: MselContext = { ...ctx, criticalTaskIds: new Set(['task-1']) };
+    const linked = buildEvent({ expectedAction: 'Set up the command post', criticalTaskIds: ['task-1'] });
+    const dangling = buildEvent({ criticalTaskIds: ['task-gone'] });
+    expect(rules([linked, dangling], c)).toEqual([`msel.task.unknown@${dangling.number}`]);
+    expect(rules([dangling])).toEqual([]);
+  });
+
   it('reports closures of the same road at overlapping times', () => {
     const c: MselContext = {
       ...ctx,

@@ -31,6 +31,8 @@ export interface MselContext {
   endex: Date;
   teamIds: ReadonlySet<string>;
   objectiveIds: ReadonlySet<string>;
+  /** The exercise's critical tasks; without it, task links are not checked. */
+  criticalTaskIds?: ReadonlySet<string>;
   closures?: readonly Closure[];
 }
 
@@ -137,6 +139,22 @@ const unknownObjectives: Rule = (events, ctx) =>
       ),
   );
 
+// A task removed from its objective after an inject was linked to it leaves the link dangling.
+const unknownCriticalTasks: Rule = (events, ctx) =>
+  events.flatMap((e) =>
+    e.criticalTaskIds
+      .filter((k) => ctx.criticalTaskIds && !ctx.criticalTaskIds.has(k))
+      .map((k) =>
+        finding(
+          'msel.task.unknown',
+          'error',
+          e,
+          'criticalTaskIds',
+          `Event ${e.number} links a critical task that is not in this exercise (${k})`,
+        ),
+      ),
+  );
+
 const injectWithoutAddressee: Rule = (events) =>
   events
     .filter(
@@ -204,6 +222,7 @@ export const MSEL_RULES: Readonly<Record<string, Rule>> = {
   outsideWindow,
   unknownTeams,
   unknownObjectives,
+  unknownCriticalTasks,
   expectedActionWithoutObjective,
   injectWithoutAddressee,
   injectWithoutContent,

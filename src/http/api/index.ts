@@ -7,6 +7,7 @@ import { calendarRoutes } from './exercises/calendar.routes.js';
 import { catalogueRoutes } from './exercises/catalogue.routes.js';
 import { documentRoutes } from './exercises/documents.routes.js';
 import { mselRoutes } from './exercises/msel.routes.js';
+import { planEditRoutes } from './exercises/plan-edit.routes.js';
 import { exerciseRoutes } from './exercises/routes.js';
 import { spreadsheetRoutes } from './exercises/spreadsheet.routes.js';
 import { ProblemSchema } from './common.schema.js';
@@ -27,6 +28,7 @@ export const apiV1: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app,
   await app.register(systemRoutes, opts);
   await app.register(capRoutes);
   await app.register(exerciseRoutes, opts);
+  await app.register(planEditRoutes, opts);
   await app.register(spreadsheetRoutes, opts);
   await app.register(mselRoutes, opts);
   await app.register(calendarRoutes, opts);

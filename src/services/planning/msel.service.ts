@@ -93,11 +93,20 @@ async function context(db: Q, exercise: ExerciseRow) {
     planRepository.objectives(db, exercise.id),
     planRepository.zones(db, exercise.id),
   ]);
+  const targets = await planRepository.capabilityTargets(
+    db,
+    objectives.map((o) => o.id),
+  );
+  const tasks = await planRepository.criticalTasks(
+    db,
+    targets.map((t) => t.id),
+  );
   return {
     startex: new Date(exercise.startex),
     endex: new Date(exercise.endex),
     teamIds: new Set(teams.map((t) => t.id)),
     objectiveIds: new Set(objectives.map((o) => o.id)),
+    criticalTaskIds: new Set(tasks.map((k) => k.id)),
     closures: zones
       .filter((z) => z.kind === 'road-closure' && z.starts_at && z.ends_at)
       .map((z) => ({

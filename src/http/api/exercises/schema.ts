@@ -118,6 +118,35 @@ export const ObjectiveBody = Type.Object(
   },
   { additionalProperties: false },
 );
+/**
+ * A change to an objective. `capabilityTargets`, when sent, is the whole new list in its new order:
+ * items with an `id` are kept and changed, items without are added, existing ones left out are removed.
+ */
+export const ObjectivePatchBody = Type.Object(
+  {
+    text: Type.Optional(Text(2000)),
+    capabilityTargets: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            id: Type.Optional(Id),
+            coreCapabilityId: Type.String({ maxLength: 100 }),
+            text: Text(2000),
+            criticalTasks: Type.Optional(
+              Type.Array(
+                Type.Object({ id: Type.Optional(Id), text: Text(1000) }, { additionalProperties: false }),
+                { maxItems: 50 },
+              ),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 20 },
+      ),
+    ),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
 export const VenueBody = Type.Object(
   {
     name: Text(200),

@@ -1,0 +1,57 @@
+import type { Actor } from '../../core/policy/policy.js';
+import { invalid, notFound } from '../../errors.js';
+import { planRepository } from '../../store/plan.repository.js';
+import type { ActorInfo, AppContext } from '../context.js';
+import { cleanText } from '../text.js';
+import { editPlan } from './plan.service.js';
+
+/** A tabletop's scenario module: what facilitators read out, and the questions they put to players. */
+export interface ModuleInput {
+  title: string;
+  narrative: string;
+  questions?: string[] | undefined;
+}
+
+export function checkModule(input: ModuleInput) {
+  return {
+    title: cleanText(input.title, 'title', 200),
+    narrative: cleanText(input.narrative, 'narrative', 50_000),
+    questions: JSON.stringify((input.questions ?? []).map((q, i) => cleanText(q, `questions[${i}]`, 1000))),
+  };
+}
+
+export async function updateModule(
+  ctx: AppContext,
+  actor: ActorInfo,
+  policy: Actor,
+  exerciseId: string,
+  moduleId: string,
+  input: ModuleInput,
+): Promise<void> {
+  await editPlan(ctx, actor, policy, exerciseId, async (trx) => {
+    if ((await planRepository.updateModule(trx, exerciseId, moduleId, checkModule(input))) === 0)
+      throw notFound('Scenario module');
+    return { result: undefined, action: 'module.updated', detail: { moduleId } };
+  });
+}
+
+/** Puts the modules in the given order; modules left out keep their order after the given ones. */
+export async function reorderModules(
+  ctx: AppContext,
+  actor: ActorInfo,
+  policy: Actor,
+  exerciseId: string,
+  ids: string[],
+): Promise<void> {
+  await editPlan(ctx, actor, policy, exerciseId, async (trx) => {
+    const rows = await planRepository.modules(trx, exerciseId);
+    const known = new Set(rows.map((r) => r.id));
+    const unknown = ids.find((i) => !known.has(i));
+    if (unknown) throw invalid('ids', `module ${unknown} is not in this exercise`);
+    if (new Set(ids).size !== ids.length) throw invalid('ids', 'a module is listed twice');
+    const order = [...ids, ...rows.map((r) => r.id).filter((i) => !ids.includes(i))];
+    for (const [i, id] of order.entries())
+      await planRepository.updateModule(trx, exerciseId, id, { position: i + 1 });
+    return { result: undefined, action: 'modules.reordered', detail: { ids: order } };
+  });
+}
