@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, type Basemap } from '../../src/config/config.js';
 import { registerBasemap } from '../../src/http/basemap/routes.js';
+import { writePmtiles } from '../support/pmtiles.js';
 
 async function basemapApp(basemap?: Basemap): Promise<FastifyInstance> {
   const app = Fastify();
@@ -87,7 +88,12 @@ describe('the packaged offline basemap', () => {
 describe('DABYL_BASEMAP', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'dabyl-basemap-'));
   const archive = path.join(dir, 'city.pmtiles');
-  const bytes = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 256));
+  // A real archive, padded to 1,000 bytes: readers ignore what follows the tile data.
+  const written = writePmtiles([{ z: 0, x: 0, y: 0, data: Buffer.from('tile') }], { tileType: 'png' });
+  const bytes = Buffer.concat([
+    written,
+    Buffer.from(Array.from({ length: 1000 - written.length }, (_, i) => i % 256)),
+  ]);
   writeFileSync(archive, bytes);
   const styleFile = path.join(dir, 'style.json');
   writeFileSync(styleFile, JSON.stringify({ version: 8, sources: {}, layers: [] }));

@@ -4,7 +4,10 @@ import type { Basemap } from '../../config/config.js';
 import { sendFileRange } from './archive.js';
 import { buildCities, buildCountries } from './offline-data.js';
 import { payload, sendPayload, type Payload } from './payload.js';
+import { openArchiveFile, type ArchiveFile } from './pmtiles-file.js';
+import { pmtilesStyle } from './pmtiles-style.js';
 import { BASEMAP_PATH, offlineStyle } from './style.js';
+import { registerTiles } from './tiles.js';
 
 const hidden = { config: { access: 'public' as const }, schema: { hide: true } };
 
@@ -22,7 +25,9 @@ export function basemapOrigins(basemap: Basemap | undefined): string[] {
 /**
  * The console's basemap under /basemap/. `style.json` is what the map loads whatever is configured:
  * the packaged offline style, a configured style file, or a redirect to a configured style URL.
- * A configured PMTiles archive is served at `archive.pmtiles` with byte ranges.
+ * A configured PMTiles archive is opened when the server gets ready (a broken one stops the start,
+ * naming DABYL_BASEMAP), served whole at `archive.pmtiles` with byte ranges, and tile by tile at
+ * `tiles/{z}/{x}/{y}.{ext}`, which its style uses.
  */
 export function registerBasemap(app: FastifyInstance, basemap: Basemap | undefined): void {
   const countries = lazy(buildCountries);
@@ -31,8 +36,14 @@ export function registerBasemap(app: FastifyInstance, basemap: Basemap | undefin
     borders: lazy(() => payload(countries().borders, 'application/geo+json')),
     cities: lazy(() => payload(buildCities(), 'application/geo+json')),
   };
+  let opened: ArchiveFile | undefined;
+  let archiveStyle: Payload | undefined;
   const style = lazy(() =>
-    payload(basemap?.kind === 'style-file' ? JSON.parse(readFileSync(basemap.file, 'utf8')) : offlineStyle()),
+    basemap?.kind === 'pmtiles'
+      ? archiveStyle!
+      : payload(
+          basemap?.kind === 'style-file' ? JSON.parse(readFileSync(basemap.file, 'utf8')) : offlineStyle(),
+        ),
   );
 
   app.get(`${BASEMAP_PATH}/style.json`, hidden, async (request, reply) => {
@@ -49,8 +60,14 @@ export function registerBasemap(app: FastifyInstance, basemap: Basemap | undefin
 
   if (basemap?.kind === 'pmtiles') {
     const file = basemap.file;
+    app.addHook('onReady', async () => {
+      opened = await openArchiveFile(file);
+      archiveStyle = payload(pmtilesStyle(opened.archive.header, await opened.archive.metadata()));
+    });
+    app.addHook('onClose', async () => opened?.close());
     app.get(`${BASEMAP_PATH}/archive.pmtiles`, hidden, async (request, reply) =>
       sendFileRange(request, reply, file, 'application/vnd.pmtiles'),
     );
+    registerTiles(app, BASEMAP_PATH, () => opened!);
   }
 }
