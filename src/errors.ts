@@ -9,6 +9,8 @@ export class AppError extends Error {
     readonly status: number,
     readonly detail: string,
     readonly field?: string,
+    /** Every problem when there are several (a form's fields), each with its field path. */
+    readonly errors?: { field: string; problem: string }[],
   ) {
     super(detail);
     this.name = 'AppError';

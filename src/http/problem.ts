@@ -79,6 +79,7 @@ export function registerProblemHandlers(app: FastifyInstance): void {
         code: error.code,
         detail: error.detail,
         ...(error.field ? { field: error.field } : {}),
+        ...(error.errors ? { errors: error.errors } : {}),
       });
     }
     if (error.validation) {
