@@ -3,6 +3,7 @@ import { api } from './client';
 import type {
   CoreCapability,
   Exercise,
+  ObjectiveChange,
   ExerciseFields,
   ExercisePlan,
   ExerciseStatus,
@@ -95,6 +96,22 @@ export const useAddToPlan = <I>(exerciseId: string, list: PlanList) =>
 
 export const useRemoveFromPlan = (exerciseId: string, list: PlanList) =>
   useExerciseMutation((itemId: string) => api.delete(`/exercises/${id(exerciseId)}/${list}/${id(itemId)}`));
+
+/** Lists of the plan whose items are changed whole with PUT …/{list}/{itemId}. */
+export const useReplaceInPlan = <I>(exerciseId: string, list: 'venues' | 'zones' | 'modules') =>
+  useExerciseMutation(({ itemId, input }: { itemId: string; input: I }) =>
+    api.put<void>(`/exercises/${id(exerciseId)}/${list}/${id(itemId)}`, input),
+  );
+
+export const useUpdateObjective = (exerciseId: string) =>
+  useExerciseMutation(({ itemId, change }: { itemId: string; change: ObjectiveChange }) =>
+    api.patch<void>(`/exercises/${id(exerciseId)}/objectives/${id(itemId)}`, change),
+  );
+
+export const useReorderModules = (exerciseId: string) =>
+  useExerciseMutation((ids: string[]) =>
+    api.post<void>(`/exercises/${id(exerciseId)}/modules/reorder`, { ids }),
+  );
 
 export const useSetParticipation = (exerciseId: string) =>
   useExerciseMutation((input: { organisationId: string; extentOfPlay: string; notes?: string | null }) =>

@@ -197,10 +197,38 @@ export interface Person {
   contact: string | null;
 }
 
+/** A tabletop's scenario module; only controllers, evaluators and planners ever receive them. */
+export interface ScenarioModule {
+  id: string;
+  position: number;
+  title: string;
+  narrative: string;
+  questions: string[];
+}
+export interface ScenarioModuleInput {
+  title: string;
+  narrative: string;
+  questions: string[];
+}
+
+/**
+ * A change to an objective; `capabilityTargets` is the whole new list in order. Items with an id
+ * are kept (and an inject's link to a task with them), items without are new, the rest removed.
+ */
+export interface ObjectiveChange {
+  text?: string;
+  capabilityTargets?: {
+    id?: string;
+    coreCapabilityId: string;
+    text: string;
+    criticalTasks: { id?: string; text: string }[];
+  }[];
+}
+
 export interface ExercisePlan {
   exercise: Exercise;
   objectives: Objective[];
-  modules: { id: string; position: number; title: string; narrative: string; questions: string[] }[];
+  modules: ScenarioModule[];
   venues: Venue[];
   zones: Zone[];
   organisations: Participation[];

@@ -58,6 +58,11 @@ export interface MapEdit {
    * (edit turned on, or `kind` changed), so the map does not fight the parent over the shape.
    */
   initial?: EditableGeometry | null;
+  /**
+   * Names what is being drawn (say, the venue whose footprint this is). Changing it starts over like
+   * a change of `kind`, so moving from one zone's polygon to another's reads the new `initial`.
+   */
+  session?: string;
 }
 
 export interface ExerciseMapProps {

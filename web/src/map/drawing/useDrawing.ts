@@ -36,6 +36,7 @@ export function useDrawing(
   const callbacks = useRef({ onChange, onCancel });
   callbacks.current = { onChange, onCancel };
   const kind = edit?.kind ?? null;
+  const session = edit?.session ?? null;
   const initial = useRef(edit?.initial ?? null);
   initial.current = edit?.initial ?? null;
 
@@ -145,7 +146,7 @@ export function useDrawing(
       canvas.style.cursor = '';
       source()?.setData({ type: 'FeatureCollection', features: [] });
     };
-  }, [map, kind]);
+  }, [map, kind, session]);
 
   return { status };
 }

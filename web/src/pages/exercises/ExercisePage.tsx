@@ -6,6 +6,7 @@ import { useCan } from '../../auth/useSession';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
 import { HandlingBanner } from './HandlingBanner';
+import { ModulesTab } from './modules/ModulesTab';
 import { MselTab } from './msel/MselTab';
 import { ObjectivesTab } from './objectives/ObjectivesTab';
 import { OverviewTab } from './overview/OverviewTab';
@@ -14,7 +15,7 @@ import { SharingTab } from '../sharing/SharingTab';
 import { StatusBadge } from './StatusBadge';
 import { VenuesTab } from './venues/VenuesTab';
 
-const TABS = ['overview', 'objectives', 'venues', 'participants', 'msel', 'sharing'] as const;
+const TABS = ['overview', 'objectives', 'venues', 'participants', 'msel', 'scenario', 'sharing'] as const;
 type Tab = (typeof TABS)[number];
 
 /** One exercise, a tab per part of the plan; the tab is in the address so it can be linked and reloaded. */
@@ -22,9 +23,10 @@ export function ExercisePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { exerciseId = '', tab } = useParams();
-  // Players may know an exercise exists but never see its MSEL: the tab is not offered at all.
+  // Players may know an exercise exists but never see its MSEL or scenario modules: those tabs are
+  // not offered at all (and the server sends them neither).
   const canReadMsel = useCan('msel:read');
-  const tabs = TABS.filter((x) => x !== 'msel' || canReadMsel);
+  const tabs = TABS.filter((x) => (x !== 'msel' && x !== 'scenario') || canReadMsel);
   const active: Tab = tabs.find((x) => x === tab) ?? 'overview';
   const plan = usePlan(exerciseId);
 
@@ -68,6 +70,11 @@ export function ExercisePage() {
             {canReadMsel && (
               <Tabs.Panel value="msel" pt="md">
                 <MselTab plan={data} />
+              </Tabs.Panel>
+            )}
+            {canReadMsel && (
+              <Tabs.Panel value="scenario" pt="md">
+                <ModulesTab plan={data} />
               </Tabs.Panel>
             )}
             <Tabs.Panel value="sharing" pt="md">

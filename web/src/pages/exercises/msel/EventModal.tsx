@@ -1,5 +1,16 @@
-import { Button, Checkbox, Group, Modal, NativeSelect, Stack, TextInput, Textarea } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  MultiSelect,
+  NativeSelect,
+  Stack,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAddEvent, useDeleteEvent, useUpdateEvent } from '../../../api/msel';
 import {
@@ -15,6 +26,7 @@ import { ProblemAlert } from '../../../components/ProblemAlert';
 import { isConflict } from '../conflict';
 import { EventTimeFields } from './EventTimeFields';
 import { nextNumber } from './nextNumber';
+import { linkedObjectives, taskLinks } from './taskLinks';
 
 const CONTROLLER_ROLES = ['controller', 'senior-controller', 'safety-controller', 'simulator', 'director'];
 
@@ -51,12 +63,33 @@ export function EventModal({ plan, events, event = null, onClose }: Props) {
     content: event?.content ?? '',
     expected: event?.expectedAction ?? '',
     objectiveId: event?.objectiveIds[0] ?? '',
+    taskIds: event?.criticalTaskIds ?? [],
     controllerId: event?.responsibleControllerId ?? '',
     contingency: event?.contingency ?? false,
     notes: event?.controllerNotes ?? '',
   }));
   const [offset, setOffset] = useState<number | null>(event?.offsetMinutes ?? null);
   const set = (patch: Partial<typeof f>) => setF({ ...f, ...patch });
+  const tasks = useMemo(() => taskLinks(plan.objectives), [plan.objectives]);
+  // Grouped objective → target, each group listing that target's tasks, numbered as the plan is.
+  const taskOptions = useMemo(
+    () =>
+      plan.objectives.flatMap((o, i) =>
+        o.capabilityTargets
+          .filter((target) => target.criticalTasks.length > 0)
+          .map((target) => ({
+            group: t('planning.msel.taskGroup', { n: i + 1, objective: o.text, target: target.text }),
+            items: target.criticalTasks.map((k) => ({
+              value: k.id,
+              label: t('planning.msel.taskLink', { code: tasks.get(k.id)?.code ?? '', text: k.text }),
+            })),
+          })),
+      ),
+    [plan.objectives, tasks, t],
+  );
+  // The same rule the server checks (msel.objective.missing), shown while the form is filled in.
+  const unlinked =
+    f.kind === 'inject' && f.expected.trim() !== '' && f.objectiveId === '' && f.taskIds.length === 0;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -74,13 +107,16 @@ export function EventModal({ plan, events, event = null, onClose }: Props) {
       content: f.content,
       expectedAction: f.expected.trim() || null,
       // A single choice here; links made elsewhere (an import) are kept unless this one changes.
-      objectiveIds:
+      objectiveIds: linkedObjectives(
         event && f.objectiveId === (event.objectiveIds[0] ?? '')
           ? event.objectiveIds
           : f.objectiveId
             ? [f.objectiveId]
             : [],
-      criticalTaskIds: event?.criticalTaskIds ?? [],
+        f.taskIds,
+        tasks,
+      ),
+      criticalTaskIds: f.taskIds,
       responsibleControllerId: f.controllerId || null,
       contingency: f.contingency,
       controllerNotes: f.notes.trim() || null,
@@ -179,6 +215,23 @@ export function EventModal({ plan, events, event = null, onClose }: Props) {
               onChange={(e) => set({ controllerId: e.currentTarget.value })}
             />
           </Group>
+          <MultiSelect
+            label={t('planning.msel.fields.criticalTaskIds')}
+            description={t('planning.msel.tasksHint')}
+            placeholder={f.taskIds.length === 0 ? t('planning.msel.noTasks') : undefined}
+            data={taskOptions}
+            value={f.taskIds}
+            onChange={(taskIds) => set({ taskIds })}
+            searchable
+            clearable
+            nothingFoundMessage={t('planning.msel.noTaskFound')}
+            comboboxProps={{ withinPortal: true }}
+          />
+          {unlinked && (
+            <Alert color="yellow" variant="light" role="status" p="xs">
+              {t('planning.msel.unlinkedWarning')}
+            </Alert>
+          )}
           {area('notes', 'planning.msel.fields.controllerNotes', 2)}
           <Checkbox
             label={t('planning.msel.fields.contingency')}

@@ -5,11 +5,14 @@ import { useTranslation } from 'react-i18next';
 import type { MselEvent, MselFinding, Team } from '../../../api/planningTypes';
 import classes from './MselGrid.module.css';
 import { MselRow, type RowCallbacks } from './MselRow';
+import type { TaskLink } from './taskLinks';
 
 interface Props {
   events: MselEvent[];
   findings: Map<string, MselFinding[]>;
   teams: Team[];
+  /** The plan's critical tasks by id, to show what each inject is linked to. */
+  tasks: ReadonlyMap<string, TaskLink>;
   startex: string;
   zone: string;
   meId: string;
@@ -24,9 +27,13 @@ const NO_FINDINGS: MselFinding[] = [];
 /** Pixels; matches `.row[data-fixed]` in MselGrid.module.css. */
 const ROW_HEIGHT = 104;
 
-/** Rows whose content may not fit the fixed height: several findings, a change list, a reason shown. */
+/**
+ * Rows whose content may not fit the fixed height: several findings, a change list, a reason shown,
+ * linked critical tasks.
+ */
 const isIrregular = (e: MselEvent, findings: MselFinding[], meId: string) =>
   findings.length > 1 ||
+  e.criticalTaskIds.length > 0 ||
   e.changedSinceApproval.length > 0 ||
   (e.approval === 'submitted' && e.authorId === meId);
 
@@ -35,7 +42,18 @@ const isIrregular = (e: MselEvent, findings: MselFinding[], meId: string) =>
  * injects scroll like 50. Rows are measured, since findings and long titles make some taller.
  * ARIA table roles keep it a table for screen readers even though it is built from divs.
  */
-export function MselGrid({ events, findings, teams, startex, zone, meId, canPlan, canApprove, on }: Props) {
+export function MselGrid({
+  events,
+  findings,
+  teams,
+  tasks,
+  startex,
+  zone,
+  meId,
+  canPlan,
+  canApprove,
+  on,
+}: Props) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const [dragged, setDragged] = useState<string | null>(null);
@@ -113,6 +131,7 @@ export function MselGrid({ events, findings, teams, startex, zone, meId, canPlan
                 measureRef={irregular ? virtualizer.measureElement : undefined}
                 findings={rowFindings}
                 teams={teams}
+                tasks={tasks}
                 startex={startex}
                 zone={zone}
                 canPlan={canPlan}

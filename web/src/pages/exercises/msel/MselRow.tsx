@@ -12,6 +12,7 @@ import { EditableText } from './EditableText';
 import { FindingsList } from './FindingsList';
 import classes from './MselGrid.module.css';
 import { RowActions } from './RowActions';
+import type { TaskLink } from './taskLinks';
 import { TimeCell } from './TimeCell';
 
 export interface RowCallbacks {
@@ -37,6 +38,7 @@ export interface MselRowProps {
   fixed: boolean;
   findings: MselFinding[];
   teams: { id: string; name: string }[];
+  tasks: ReadonlyMap<string, TaskLink>;
   startex: string;
   zone: string;
   canPlan: boolean;
@@ -181,6 +183,23 @@ export const MselRow = memo(function MselRow(props: MselRowProps) {
             return null;
           }}
         />
+        {event.criticalTaskIds.length > 0 && (
+          <ul
+            className={classes.taskLinks}
+            aria-label={t('planning.msel.linkedTasks', { number: event.number })}
+          >
+            {event.criticalTaskIds.map((id) => {
+              const task = props.tasks.get(id);
+              return (
+                <li key={id}>
+                  {task
+                    ? t('planning.msel.taskLink', { code: task.code, text: task.text })
+                    : t('planning.msel.taskGone')}
+                </li>
+              );
+            })}
+          </ul>
+        )}
       </div>
       <div role="cell">
         <ApprovalCell event={event} />

@@ -14,6 +14,7 @@ import { MselMessages } from './MselMessages';
 import { MselTimeline } from './MselTimeline';
 import { MselToolbar } from './MselToolbar';
 import { filterEvents, NO_FILTER, type MselFilter } from './mselFilter';
+import { taskLinks } from './taskLinks';
 import { useMselActions } from './useMselActions';
 
 /** The MSEL: a grid to edit and approve, and the same injects on a timeline per team. */
@@ -31,6 +32,7 @@ export function MselTab({ plan }: { plan: ExercisePlan }) {
   const actions = useMselActions(exercise.id, msel.data?.events ?? []);
 
   const events = msel.data?.events;
+  const tasks = useMemo(() => taskLinks(plan.objectives), [plan.objectives]);
   const shown = useMemo(() => filterEvents(events ?? [], filter), [events, filter]);
   const findings = useMemo(() => {
     const byEvent = new Map<string, MselFinding[]>();
@@ -73,6 +75,7 @@ export function MselTab({ plan }: { plan: ExercisePlan }) {
               events={shown}
               findings={findings}
               teams={plan.teams}
+              tasks={tasks}
               startex={exercise.startex}
               zone={exercise.timeZone}
               meId={me}

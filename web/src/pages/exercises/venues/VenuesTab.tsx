@@ -3,51 +3,62 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExercisePlan } from '../../../api/planningTypes';
 import { useCan } from '../../../auth/useSession';
+import type { MapGeometry } from '../../../map';
 import { SpreadsheetActions } from '../imports/SpreadsheetActions';
-import type { EditableGeometry, MapGeometry } from '../../../map';
-import { AddVenueForm } from './AddVenueForm';
-import { AddZoneForm } from './AddZoneForm';
+import type { DrawRequest } from './drawing';
 import { LazyExerciseMap } from './LazyExerciseMap';
+import { VenueForm } from './VenueForm';
 import { VenuesTable } from './VenuesTable';
+import { ZoneForm } from './ZoneForm';
 import { ZonesTable } from './ZonesTable';
 
-/** What the map is drawing for: a new venue's point, or a new zone's line or polygon. */
-type Drawing = { for: 'venue' } | { for: 'zone'; kind: 'line' | 'polygon' } | null;
+/** Which form the map is drawing for: the venue form or the zone form, and the request it made. */
+type Drawing = (DrawRequest & { owner: 'venue' | 'zone' }) | null;
 
 /**
  * Venues, zones and road closures on the map, with the same items in tables beside it: the tables
  * are what a screen reader reads and what a keyboard edits; the map is where a planner points.
+ * Editing an item opens its form in place of the add form and hides the item's own shape on the
+ * map, so only the copy being edited is seen.
  */
 export function VenuesTab({ plan }: { plan: ExercisePlan }) {
   const { t } = useTranslation();
   const canPlan = useCan('exercises:plan');
   const [drawing, setDrawing] = useState<Drawing>(null);
-  const [shape, setShape] = useState<EditableGeometry | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
+  const [venueId, setVenueId] = useState<string | null>(null);
+  const [zoneId, setZoneId] = useState<string | null>(null);
+  const editedVenue = plan.venues.find((v) => v.id === venueId) ?? null;
+  const editedZone = plan.zones.find((z) => z.id === zoneId) ?? null;
+  const drawingFootprint = drawing?.owner === 'venue' && drawing.kind === 'polygon';
 
-  const draw = (next: Drawing) => {
-    setShape(null);
-    setDrawing(next);
-  };
-  // Stable arrays, so the map redraws its overlay only when the plan changes.
+  // Stable arrays, so the map redraws its overlay only when the plan or the edited item changes.
   const venues = useMemo(
-    () => plan.venues.map((v) => ({ ...v, footprint: v.footprint as MapGeometry | null })),
-    [plan.venues],
+    () =>
+      plan.venues.map((v) => ({
+        ...v,
+        footprint: drawingFootprint && v.id === venueId ? null : (v.footprint as MapGeometry | null),
+      })),
+    [plan.venues, drawingFootprint, venueId],
   );
   const zones = useMemo(
-    () => plan.zones.map((z) => ({ ...z, geometry: z.geometry as MapGeometry })),
-    [plan.zones],
+    () =>
+      plan.zones
+        .filter((z) => !(drawing?.owner === 'zone' && z.id === zoneId))
+        .map((z) => ({ ...z, geometry: z.geometry as MapGeometry })),
+    [plan.zones, drawing?.owner, zoneId],
   );
-  const picked = drawing?.for === 'venue' && shape?.type === 'Point' ? shape.coordinates : null;
+  const drawFor = (owner: 'venue' | 'zone') => (request: DrawRequest | null) =>
+    setDrawing(request ? { ...request, owner } : null);
 
   return (
     <Stack>
       <LazyExerciseMap
         venues={venues}
         zones={zones}
-        edit={drawing ? { kind: drawing.for === 'venue' ? 'point' : drawing.kind } : null}
-        onChange={setShape}
-        onCancel={() => draw(null)}
+        edit={drawing ? { kind: drawing.kind, initial: drawing.initial, session: drawing.session } : null}
+        onChange={drawing?.onChange}
+        onCancel={() => setDrawing(null)}
         selectedId={selected}
         onSelect={setSelected}
         height={420}
@@ -56,25 +67,43 @@ export function VenuesTab({ plan }: { plan: ExercisePlan }) {
         {t('planning.venues.title')}
       </Title>
       <SpreadsheetActions exerciseId={plan.exercise.id} kind="venues" />
-      <VenuesTable plan={plan} canPlan={canPlan} />
+      <VenuesTable
+        plan={plan}
+        canPlan={canPlan}
+        onEdit={(id) => {
+          setDrawing(null);
+          setVenueId(id);
+        }}
+      />
       {canPlan && (
-        <AddVenueForm
+        <VenueForm
+          key={editedVenue?.id ?? 'new'}
           exerciseId={plan.exercise.id}
-          picking={drawing?.for === 'venue'}
-          picked={picked}
-          onPick={(on) => draw(on ? { for: 'venue' } : null)}
+          venue={editedVenue}
+          drawing={drawing?.owner === 'venue' ? drawing.kind : null}
+          onDraw={drawFor('venue')}
+          onDone={() => setVenueId(null)}
         />
       )}
       <Title order={2} size="h4">
         {t('planning.zones.title')}
       </Title>
-      <ZonesTable plan={plan} canPlan={canPlan} />
+      <ZonesTable
+        plan={plan}
+        canPlan={canPlan}
+        onEdit={(id) => {
+          setDrawing(null);
+          setZoneId(id);
+        }}
+      />
       {canPlan && (
-        <AddZoneForm
+        <ZoneForm
+          key={editedZone?.id ?? 'new'}
           plan={plan}
-          drawingKind={drawing?.for === 'zone' ? drawing.kind : null}
-          shape={drawing?.for === 'zone' ? shape : null}
-          onDraw={(kind) => draw(kind ? { for: 'zone', kind } : null)}
+          zone={editedZone}
+          drawing={drawing?.owner === 'zone' ? drawing.kind : null}
+          onDraw={drawFor('zone')}
+          onDone={() => setZoneId(null)}
         />
       )}
     </Stack>

@@ -1,4 +1,4 @@
-import { Table, Text } from '@mantine/core';
+import { Button, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ExercisePlan } from '../../../api/planningTypes';
 import { TableScroll } from '../../../components/TableScroll';
@@ -6,7 +6,15 @@ import { RemoveButton } from '../RemoveButton';
 
 const coord = (n: number) => n.toFixed(5);
 
-export function VenuesTable({ plan, canPlan }: { plan: ExercisePlan; canPlan: boolean }) {
+export function VenuesTable({
+  plan,
+  canPlan,
+  onEdit,
+}: {
+  plan: ExercisePlan;
+  canPlan: boolean;
+  onEdit: (id: string) => void;
+}) {
   const { t } = useTranslation();
   if (plan.venues.length === 0) return <Text c="dimmed">{t('planning.venues.empty')}</Text>;
   return (
@@ -34,7 +42,17 @@ export function VenuesTable({ plan, canPlan }: { plan: ExercisePlan; canPlan: bo
               <Table.Td>{v.footprint ? t('planning.venues.hasFootprint') : '—'}</Table.Td>
               {canPlan && (
                 <Table.Td>
-                  <RemoveButton exerciseId={plan.exercise.id} list="venues" itemId={v.id} name={v.name} />
+                  <Group gap={6} wrap="nowrap">
+                    <Button
+                      size="compact-xs"
+                      variant="default"
+                      aria-label={t('planning.edit.named', { name: v.name })}
+                      onClick={() => onEdit(v.id)}
+                    >
+                      {t('planning.edit.label')}
+                    </Button>
+                    <RemoveButton exerciseId={plan.exercise.id} list="venues" itemId={v.id} name={v.name} />
+                  </Group>
                 </Table.Td>
               )}
             </Table.Tr>

@@ -1,4 +1,4 @@
-import { Table, Text } from '@mantine/core';
+import { Button, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ExercisePlan } from '../../../api/planningTypes';
 import { TableScroll } from '../../../components/TableScroll';
@@ -6,7 +6,15 @@ import { RemoveButton } from '../RemoveButton';
 import { formatLocal } from '../time';
 
 /** Zones and road closures; a closure's window is shown in the exercise's zone, named. */
-export function ZonesTable({ plan, canPlan }: { plan: ExercisePlan; canPlan: boolean }) {
+export function ZonesTable({
+  plan,
+  canPlan,
+  onEdit,
+}: {
+  plan: ExercisePlan;
+  canPlan: boolean;
+  onEdit: (id: string) => void;
+}) {
   const { t } = useTranslation();
   const zone = plan.exercise.timeZone;
   const venueName = new Map(plan.venues.map((v) => [v.id, v.name]));
@@ -37,7 +45,17 @@ export function ZonesTable({ plan, canPlan }: { plan: ExercisePlan; canPlan: boo
               </Table.Td>
               {canPlan && (
                 <Table.Td>
-                  <RemoveButton exerciseId={plan.exercise.id} list="zones" itemId={z.id} name={z.name} />
+                  <Group gap={6} wrap="nowrap">
+                    <Button
+                      size="compact-xs"
+                      variant="default"
+                      aria-label={t('planning.edit.named', { name: z.name })}
+                      onClick={() => onEdit(z.id)}
+                    >
+                      {t('planning.edit.label')}
+                    </Button>
+                    <RemoveButton exerciseId={plan.exercise.id} list="zones" itemId={z.id} name={z.name} />
+                  </Group>
                 </Table.Td>
               )}
             </Table.Tr>
