@@ -2,8 +2,10 @@ import { Redis } from 'ioredis';
 import type { Config } from './config/config.js';
 import { buildApp, type App } from './http/app.js';
 import type { ReadinessProbe } from './http/health.js';
+import { closeChannels, channelsFor } from './channels/registry.js';
 import { defineJobs, scheduleJobs } from './jobs/builtin.js';
 import { openJobQueue, type JobQueue } from './jobs/index.js';
+import { OutboxDispatcher } from './jobs/outbox.dispatcher.js';
 import { ensureFirstAdmin, type FirstAdmin } from './services/bootstrap.service.js';
 import { ensureCoreCapabilities } from './services/planning/capabilities.service.js';
 import { systemClock, type AppContext } from './services/context.js';
@@ -98,9 +100,14 @@ export async function startServer(
     ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}),
   });
   logJobError = (err, where) => app.app.log.error({ err }, `jobs: ${where}`);
+  // The outbox is sent wherever jobs run; the API role only writes to it.
+  const outbox = new OutboxDispatcher(ctx, channelsFor(config), {
+    log: (level, message) => app.app.log[level](message),
+  });
   if ((options.role ?? 'all') !== 'api') {
     await jobs.start();
     await scheduleJobs(jobs, ctx);
+    outbox.start();
   }
   const address = await app.app.listen({ port: config.port, host: config.host });
   const url = address.replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost');
@@ -114,6 +121,8 @@ export async function startServer(
       await app.app.close();
       // After HTTP, so nothing enqueues into a stopped queue; stop() lets running jobs finish.
       await jobs.stop();
+      await outbox.stop();
+      await closeChannels(config);
       redis?.close();
       await runtime.close();
     },

@@ -1,5 +1,12 @@
+import { randomUUID } from 'node:crypto';
+import type { Insertable } from 'kysely';
+import { PlaceMatcher } from '../../core/notice/match.js';
 import type { NoticeSnapshot } from '../../core/notice/notice.js';
+import { deliveryRepository } from '../../store/delivery.repository.js';
+import type { DeliveryTable } from '../../store/public-tables.js';
+import { subscriberRepository } from '../../store/subscriber.repository.js';
 import type { AppContext, Q } from '../context.js';
+import { outboxWritten } from './outbox-wake.js';
 
 /** What a publication asks the outbox for: the notice as published and the revision it became. */
 export interface FanOutRequest {
@@ -9,12 +16,75 @@ export interface FanOutRequest {
   kind: 'Alert' | 'Update' | 'Cancel';
 }
 
+interface Recipient {
+  subscriberId: string;
+  email: string;
+  language: string;
+  channel: string;
+}
+
+function channelsOf(json: string): string[] {
+  try {
+    const list: unknown = JSON.parse(json);
+    return Array.isArray(list) ? list.filter((c): c is string => typeof c === 'string') : ['email'];
+  } catch {
+    return ['email'];
+  }
+}
+
 /**
  * Writes one delivery per subscriber whose places the notice's areas touch (and, for an update
- * or cancellation, per earlier recipient), inside the caller's transaction, so that the
- * publication and its deliveries commit together. Returns the number of deliveries written.
- * The subscription work fills this in; until then a publication notifies nobody.
+ * or cancellation, per earlier recipient, wherever their places are now), inside the caller's
+ * transaction, so that the publication and its deliveries commit together. Returns the number of
+ * deliveries written. The unique (notice, revision, subscriber, channel) key makes a second run of
+ * the same revision write nothing.
  */
-export async function fanOutNotice(_ctx: AppContext, _trx: Q, _request: FanOutRequest): Promise<number> {
-  return 0;
+export async function fanOutNotice(ctx: AppContext, trx: Q, request: FanOutRequest): Promise<number> {
+  const { snapshot, revision, kind } = request;
+  const recipients = new Map<string, Recipient>();
+  const add = (subscriberId: string, email: string, language: string, channel: string) => {
+    const key = `${subscriberId}\u0000${channel}`;
+    if (!recipients.has(key)) recipients.set(key, { subscriberId, email, language, channel });
+  };
+
+  const geometries = snapshot.areas.map((a) => a.geometry);
+  if (geometries.length) {
+    const places = await subscriberRepository.activePlaces(trx);
+    const matcher = new PlaceMatcher(places.map((p) => ({ lon: p.lon, lat: p.lat, radiusM: p.radius_m })));
+    for (const i of matcher.match(geometries)) {
+      const p = places[i]!;
+      for (const channel of channelsOf(p.channels)) add(p.subscriber_id, p.email, p.language, channel);
+    }
+  }
+  // A correction or cancellation reaches everyone who got the original (DESIGN.md, Safety).
+  if (kind !== 'Alert' && revision > 1) {
+    for (const r of await deliveryRepository.earlierRecipients(trx, snapshot.id, revision))
+      add(r.subscriber_id, r.email, r.language, r.channel);
+  }
+  if (recipients.size === 0) return 0;
+
+  const now = ctx.clock.now().toISOString();
+  const rows: Insertable<DeliveryTable>[] = [];
+  for (const r of recipients.values()) {
+    rows.push({
+      id: randomUUID(),
+      notice_id: snapshot.id,
+      revision,
+      subscriber_id: r.subscriberId,
+      channel: r.channel,
+      address: r.email,
+      language: r.language,
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: now,
+      lease_until: null,
+      last_error: null,
+      provider_id: null,
+      created_at: now,
+      sent_at: null,
+    });
+  }
+  const written = await deliveryRepository.insertMany(trx, rows);
+  if (written > 0) outboxWritten(ctx.db);
+  return written;
 }

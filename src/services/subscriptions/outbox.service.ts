@@ -1,0 +1,98 @@
+import { channelsFor } from '../../channels/registry.js';
+import { AppError, notFound } from '../../errors.js';
+import { deliveryRepository } from '../../store/delivery.repository.js';
+import { appendAudit } from '../audit.service.js';
+import type { ActorInfo, AppContext } from '../context.js';
+import { outboxWritten } from './outbox-wake.js';
+
+export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'dead'] as const;
+
+export interface ChannelState {
+  name: string;
+  configured: boolean;
+  /** Whether the provider answered just now; null when not configured. */
+  up: boolean | null;
+  problem: string | null;
+  counts: Record<(typeof DELIVERY_STATUSES)[number], number>;
+}
+
+/** The outbox at a glance: per channel, how many deliveries are in each state and whether it can send. */
+export async function outboxStatus(ctx: AppContext): Promise<{ channels: ChannelState[] }> {
+  const rows = await deliveryRepository.countsByStatus(ctx.db.kysely);
+  const channels = await Promise.all(
+    [...channelsFor(ctx.config).values()].map(async (channel): Promise<ChannelState> => {
+      const counts = { pending: 0, sending: 0, sent: 0, dead: 0 };
+      for (const r of rows)
+        if (r.channel === channel.name && r.status in counts)
+          counts[r.status as keyof typeof counts] += Number(r.n);
+      if (!channel.configured)
+        return {
+          name: channel.name,
+          configured: false,
+          up: null,
+          problem: channel.notConfiguredReason,
+          counts,
+        };
+      const problem = await channel.verify().then(
+        () => null,
+        (err: unknown) => (err as Error).message,
+      );
+      return { name: channel.name, configured: true, up: problem === null, problem, counts };
+    }),
+  );
+  for (const r of rows)
+    if (!channels.some((c) => c.name === r.channel))
+      channels.push({
+        name: r.channel,
+        configured: false,
+        up: null,
+        problem: `no ${r.channel} channel in this version`,
+        counts: { pending: 0, sending: 0, sent: 0, dead: 0, [r.status]: Number(r.n) },
+      });
+  return { channels };
+}
+
+export async function deadLetters(ctx: AppContext, limit = 200) {
+  const rows = await deliveryRepository.dead(ctx.db.kysely, limit);
+  return rows.map((r) => ({
+    id: r.id,
+    noticeId: r.notice_id,
+    noticeSlug: r.slug,
+    revision: r.revision,
+    channel: r.channel,
+    address: r.address,
+    language: r.language,
+    attempts: r.attempts,
+    lastError: r.last_error,
+    createdAt: r.created_at,
+    failedAt: r.next_attempt_at,
+  }));
+}
+
+/** Sends a dead letter again: back to pending with fresh attempts, and the dispatcher is woken. */
+export async function retryDelivery(ctx: AppContext, actor: ActorInfo, id: string): Promise<void> {
+  const at = ctx.clock.now().toISOString();
+  await ctx.db.kysely.transaction().execute(async (trx) => {
+    const found = await deliveryRepository.byId(trx, id);
+    if (!found) throw notFound('The delivery');
+    if (!found.address)
+      throw new AppError(
+        'conflict',
+        409,
+        'The recipient erased their data: this delivery has no address to go to.',
+      );
+    if (!(await deliveryRepository.revive(trx, id, at)))
+      throw new AppError(
+        'conflict',
+        409,
+        `Only a dead letter can be retried; this delivery is ${found.status}.`,
+      );
+    await appendAudit(ctx, trx, actor, {
+      action: 'delivery.retried',
+      subjectType: 'delivery',
+      subjectId: id,
+      detail: { noticeId: found.notice_id, revision: found.revision, channel: found.channel },
+    });
+  });
+  outboxWritten(ctx.db);
+}

@@ -1,0 +1,42 @@
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import type { Q } from '../context.js';
+
+/*
+ * Tokens in the links residents receive. The database keeps only their SHA-256, so a copy of it
+ * unsubscribes nobody. A confirmation token is random and used once. The manage token (every
+ * e-mail's unsubscribe and "what we store" links) is made from the subscriber's id with a key kept in
+ * the settings table, so every e-mail can carry it although only its hash is stored.
+ */
+
+const KEY_SETTING = 'subscriptions.token_key';
+
+export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/** 32 random bytes, base64url: what a confirmation link carries. */
+export const newRandomToken = (): string => randomBytes(32).toString('base64url');
+
+/** A token's shape before it reaches the database: 43 base64url characters. */
+export const looksLikeToken = (token: string): boolean => /^[A-Za-z0-9_-]{43}$/.test(token);
+
+async function tokenKey(db: Q, now: string): Promise<Buffer> {
+  const read = () =>
+    db.selectFrom('settings').select('value').where('key', '=', KEY_SETTING).executeTakeFirst();
+  let row = await read();
+  if (!row) {
+    // Two processes starting at once both try; the first insert wins and both read its key.
+    await db
+      .insertInto('settings')
+      .values({ key: KEY_SETTING, value: randomBytes(32).toString('base64url'), updated_at: now })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute();
+    row = await read();
+  }
+  return Buffer.from(row!.value, 'base64url');
+}
+
+/** The manage token of a subscriber (the same every time), 32 bytes base64url. */
+export async function manageTokenFor(db: Q, subscriberId: string, now: string): Promise<string> {
+  return createHmac('sha256', await tokenKey(db, now))
+    .update(`manage:${subscriberId}`)
+    .digest('base64url');
+}
