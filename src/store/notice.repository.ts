@@ -43,14 +43,13 @@ export const noticeRepository = {
     db.selectFrom('notices').selectAll().where('id', '=', id).executeTakeFirst(),
   getBySlug: (db: Q, slug: string): Promise<NoticeRow | undefined> =>
     db.selectFrom('notices').selectAll().where('slug', '=', slug).executeTakeFirst(),
-  slugsLike: async (db: Q, base: string): Promise<string[]> =>
-    (
-      await db
-        .selectFrom('notices')
-        .select('slug')
-        .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
-        .execute()
-    ).map((r) => r.slug),
+  /** Ids and slugs of the notices whose slug is `base` or `base-…`, to make a new one unique. */
+  slugsWithPrefix: (db: Q, base: string): Promise<{ id: string; slug: string }[]> =>
+    db
+      .selectFrom('notices')
+      .select(['id', 'slug'])
+      .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
+      .execute(),
   insert: async (db: Q, row: NoticeTable): Promise<void> => {
     await db.insertInto('notices').values(row).execute();
   },
@@ -64,12 +63,13 @@ export const noticeRepository = {
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },
-  /** Notices whose working copy is still published and whose window ended before `before`. */
+  /** Published notices (or ones being corrected) whose window ended by `before`. */
   dueToExpire: (db: Q, before: string): Promise<NoticeRow[]> =>
     db
       .selectFrom('notices')
       .selectAll()
-      .where('status', '=', 'published')
+      .where('status', 'in', ['published', 'draft', 'review'])
+      .where('revision', '>', 0)
       .where('ends_at', '<=', before)
       .execute(),
 
@@ -115,4 +115,34 @@ export const noticeRepository = {
   insertRevision: async (db: Q, row: NoticeRevisionTable): Promise<void> => {
     await db.insertInto('notice_revisions').values(row).execute();
   },
+};
+
+/** The audit trail of notices: who wrote a working copy, and each step's entry for the history. */
+export const noticeAuditRepository = {
+  entries: (db: Q, noticeId: string) =>
+    db
+      .selectFrom('audit_log')
+      .select(['seq', 'at', 'actor_id', 'actor_name', 'action', 'detail'])
+      .where('subject_type', '=', 'notice')
+      .where('subject_id', '=', noticeId)
+      .orderBy('seq')
+      .execute(),
+  /** Display names of users by id, for histories. */
+  names: async (db: Q, ids: string[]): Promise<Map<string, string>> => {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('users')
+      .select(['id', 'display_name'])
+      .where('id', 'in', unique)
+      .execute();
+    return new Map(rows.map((r) => [r.id, r.display_name]));
+  },
+  revisionsXml: (db: Q, noticeId: string) =>
+    db
+      .selectFrom('notice_revisions')
+      .select(['revision', 'cap_xml'])
+      .where('notice_id', '=', noticeId)
+      .orderBy('revision')
+      .execute(),
 };

@@ -1,0 +1,192 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { AppContext } from '../../../services/context.js';
+import {
+  cancelNotice,
+  correctNotice,
+  createNotice,
+  getNotice,
+  listNotices,
+  noticeHistory,
+  publishNotice,
+  returnNotice,
+  submitNotice,
+  updateNotice,
+} from '../../../services/notices/notices.service.js';
+import { getNoticeCap } from '../../../services/notices/public-notices.service.js';
+import { notFound } from '../../../errors.js';
+import { principalOf } from '../../access.js';
+import { problems } from '../common.schema.js';
+import {
+  CapParams,
+  CapQuery,
+  CreateNoticeBody,
+  IdOrSlugParams,
+  NoticeHistorySchema,
+  NoticeQuery,
+  NoticeSchema,
+  NoticeSummarySchema,
+  PatchNoticeBody,
+  PublishBody,
+  ReasonBody,
+  VersionBody,
+} from './schema.js';
+
+/**
+ * Public notices in the console: PIOs draft, a second person publishes, corrections go out as CAP
+ * Updates and cancellations as CAP Cancels. The public site reads published revisions elsewhere.
+ */
+export const noticeRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.addSchema(NoticeSchema);
+  app.addSchema(NoticeSummarySchema);
+  const Notice = Type.Ref(NoticeSchema);
+  const tags = ['notices'];
+  const who = (request: Parameters<typeof principalOf>[0]) => {
+    const p = principalOf(request);
+    return [p.info, p.actor] as const;
+  };
+
+  app.get(
+    '/notices',
+    {
+      config: { access: 'notices:read' },
+      schema: {
+        tags,
+        summary: 'Notices (working copies), filtered by status, exercise, city or window',
+        querystring: NoticeQuery,
+        response: { 200: Type.Object({ items: Type.Array(Type.Ref(NoticeSummarySchema)) }), ...problems },
+      },
+    },
+    async (request) => ({ items: await listNotices(ctx, request.query) }),
+  );
+  app.post(
+    '/notices',
+    {
+      config: { access: 'notices:draft' },
+      schema: {
+        tags,
+        summary: 'Create a draft notice, blank or from an exercise (its zones, closures, city and window)',
+        body: CreateNoticeBody,
+        response: { 201: Notice, ...problems },
+      },
+    },
+    async (request, reply) => {
+      reply.status(201);
+      return createNotice(ctx, ...who(request), request.body);
+    },
+  );
+  app.get(
+    '/notices/:id',
+    {
+      config: { access: 'notices:read' },
+      schema: {
+        tags,
+        summary: 'A notice by id or slug: working copy, published revisions, and what you may do',
+        params: IdOrSlugParams,
+        response: { 200: Notice, ...problems },
+      },
+    },
+    async (request) => {
+      const [info, actor] = who(request);
+      return getNotice(ctx, actor, info, request.params.id);
+    },
+  );
+  app.patch(
+    '/notices/:id',
+    {
+      config: { access: 'notices:draft' },
+      schema: {
+        tags,
+        summary: 'Edit the working copy (a published notice: starts a correction)',
+        params: IdOrSlugParams,
+        body: PatchNoticeBody,
+        response: { 200: Notice, ...problems },
+      },
+    },
+    async (request) => {
+      const { version, ...patch } = request.body;
+      return updateNotice(ctx, ...who(request), request.params.id, version, patch);
+    },
+  );
+  const step = (
+    path: string,
+    access: 'notices:draft' | 'notices:publish' | 'notices:read',
+    summary: string,
+    body: typeof VersionBody | typeof PublishBody | typeof ReasonBody,
+    run: (
+      info: ReturnType<typeof who>[0],
+      actor: ReturnType<typeof who>[1],
+      id: string,
+      body: { version?: number; note?: string | null; reason?: string },
+    ) => Promise<unknown>,
+  ) =>
+    app.post(
+      `/notices/:id/${path}`,
+      {
+        config: { access },
+        schema: { tags, summary, params: IdOrSlugParams, body, response: { 200: Notice, ...problems } },
+      },
+      async (request) => {
+        const [info, actor] = who(request);
+        return run(info, actor, request.params.id, request.body as never) as never;
+      },
+    );
+  step(
+    'submit',
+    'notices:draft',
+    'Submit the draft for review by another person',
+    VersionBody,
+    (i, a, id, b) => submitNotice(ctx, i, a, id, b.version!),
+  );
+  step(
+    'return',
+    'notices:read',
+    'Send a notice in review back to draft, with a reason',
+    ReasonBody,
+    (i, a, id, b) => returnNotice(ctx, i, a, id, b.version!, b.reason!),
+  );
+  step(
+    'publish',
+    'notices:publish',
+    'Publish the notice in review (never your own draft): revision 1 is a CAP Alert, later ones CAP Updates',
+    PublishBody,
+    (i, a, id, b) => publishNotice(ctx, i, a, id, b.version!, b.note),
+  );
+  step('correct', 'notices:draft', 'Start a correction of a published notice', VersionBody, (i, a, id, b) =>
+    correctNotice(ctx, i, a, id, b.version!),
+  );
+  step('cancel', 'notices:publish', 'Cancel a published notice (a CAP Cancel)', ReasonBody, (i, a, id, b) =>
+    cancelNotice(ctx, i, a, id, b.version, b.reason!),
+  );
+  app.get(
+    '/notices/:id/history',
+    {
+      config: { access: 'notices:read' },
+      schema: {
+        tags,
+        summary: 'Every audited step of the notice, oldest first',
+        params: IdOrSlugParams,
+        response: { 200: NoticeHistorySchema, ...problems },
+      },
+    },
+    async (request) => ({ items: await noticeHistory(ctx, request.params.id) }),
+  );
+  app.get(
+    '/notices/:id/cap',
+    {
+      config: { access: 'notices:read' },
+      schema: {
+        tags,
+        summary: 'The CAP 1.2 XML of a published revision (the newest when no revision is given)',
+        params: CapParams,
+        querystring: CapQuery,
+        response: { 200: Type.String({ description: 'application/cap+xml' }), ...problems },
+      },
+    },
+    async (request, reply) => {
+      const xml = await getNoticeCap(ctx, request.params.id, request.query.revision);
+      if (xml === null) throw notFound('That revision of the notice');
+      return reply.type('application/cap+xml; charset=utf-8').send(xml);
+    },
+  );
+};
