@@ -3,7 +3,6 @@ import type { AppContext } from '../../services/context.js';
 import { assetByServedName, ASSETS_PREFIX } from './assets.js';
 import { sendResource } from './cache/send.js';
 import { registerFormBody } from './form-body.js';
-import { registerSubscribePages } from './subscribe.routes.js';
 import { html } from './html.js';
 import { PORTAL_LANGS, isPortalLang, texts, type PortalLang } from './i18n.js';
 import { renderLayout } from './layout.js';
@@ -29,7 +28,6 @@ export function pickLanguage(header: string | undefined, fallback: PortalLang = 
 export async function registerPortal(app: FastifyInstance, options: { ctx: AppContext }): Promise<void> {
   const { ctx } = options;
   registerFormBody(app);
-  registerSubscribePages(app, ctx);
   const hide = { hide: true };
   app.get('/', { config: { access: 'public' }, schema: hide }, async (request, reply) =>
     reply
