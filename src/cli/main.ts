@@ -6,6 +6,7 @@ import { registerDoctor } from './commands/doctor.js';
 import { registerExerciseDocCommands } from './commands/exercise-docs.js';
 import { registerExerciseCommands } from './commands/exercise.js';
 import { registerMselCommands } from './commands/msel.js';
+import { registerNoticeCommands } from './commands/notice.js';
 import { registerPeopleCommands } from './commands/people.js';
 import { registerParticipantsCommands, registerVenuesCommands } from './commands/plan-sheets.js';
 import { registerServe } from './commands/serve.js';
@@ -29,6 +30,7 @@ export function buildCli(): Command {
   registerMselCommands(program);
   registerParticipantsCommands(program);
   registerVenuesCommands(program);
+  registerNoticeCommands(program);
   addCapSignCommands(registerCapCommands(program));
   return program;
 }

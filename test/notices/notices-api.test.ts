@@ -217,7 +217,7 @@ describe.each(ENGINES)('notices through the API on %s', (engine) => {
       version: notice.version,
     })) as unknown as Notice;
     // pioA drafted revision 1 but not this correction: pioA may publish it; pioB may not.
-    expect(notice.actions.publish.code).toBe('notice_own_draft');
+    expect(notice.actions.publish).toMatchObject({ code: 'notice_own_draft' });
     notice = (await h.ok('authoriser', 'POST', `${N}/${notice.id}/publish`, {
       version: notice.version,
     })) as unknown as Notice;
