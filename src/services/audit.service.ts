@@ -108,26 +108,59 @@ export interface VerifyResult {
   ok: boolean;
   entries: number;
   firstBad: ChainProblem | null;
+  /** The newest entry checked: record it outside Dabyl and pass it back as an anchor later. */
+  head: AuditAnchor | null;
+}
+
+/**
+ * An entry's sequence number and hash, kept somewhere the database's owner cannot rewrite (a
+ * ticket, a printout, another system). The chain alone cannot show that its newest entries were
+ * cut off the end; an anchor can.
+ */
+export interface AuditAnchor {
+  seq: number;
+  hash: string;
 }
 
 /** Walks the whole chain from the first entry; stops at the first entry that does not hold. */
 export async function verifyAudit(
   ctx: AppContext,
   onProgress?: (checked: number) => void,
+  anchor?: AuditAnchor,
 ): Promise<VerifyResult> {
   let prev: StoredEntry | null = null;
   let checked = 0;
+  let anchorSeen = false;
   for (;;) {
     const rows = await auditRepository.chunk(ctx.db.kysely, prev?.seq ?? 0, 2000);
     if (rows.length === 0) break;
     for (const row of rows) {
       const entry = toStored(row);
+      const head = prev ? { seq: prev.seq, hash: prev.hash } : null;
       const problem = checkLink(prev, entry);
-      if (problem) return { ok: false, entries: checked, firstBad: problem };
+      if (problem) return { ok: false, entries: checked, firstBad: problem, head };
+      if (anchor && entry.seq === anchor.seq) {
+        if (entry.hash !== anchor.hash) {
+          const firstBad = { seq: entry.seq, problem: 'its hash differs from the anchor recorded for it' };
+          return { ok: false, entries: checked, firstBad, head };
+        }
+        anchorSeen = true;
+      }
       prev = entry;
       checked++;
     }
     onProgress?.(checked);
   }
-  return { ok: true, entries: checked, firstBad: null };
+  const head = prev ? { seq: prev.seq, hash: prev.hash } : null;
+  if (anchor && !anchorSeen) {
+    const problem = `the log ends at entry ${head?.seq ?? 0} but an anchor recorded entry ${anchor.seq}: newer entries were cut off the end`;
+    return { ok: false, entries: checked, firstBad: { seq: anchor.seq, problem }, head };
+  }
+  return { ok: true, entries: checked, firstBad: null, head };
+}
+
+/** Reads an anchor written as "SEQ:HASH" (what `dabyl audit verify` prints as the head). */
+export function parseAuditAnchor(text: string): AuditAnchor | null {
+  const m = /^(\d{1,15}):([0-9a-f]{64})$/.exec(text.trim());
+  return m ? { seq: Number(m[1]), hash: m[2]! } : null;
 }

@@ -375,13 +375,27 @@ describe.each(ENGINES)('dabyl on %s', { timeout: 120_000 }, (engine) => {
   it('audit verify exits 0 on the intact log and says how many entries it checked', async () => {
     const run = await dabyl(['audit', 'verify'], store.env);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^audit log intact: \d+ entries\n$/);
-    const json = parseJson<{ ok: boolean; entries: number; firstBad: null }>(
-      await dabyl(['audit', 'verify', '--json'], store.env),
-    );
+    expect(run.stdout).toMatch(/^audit log intact: \d+ entries\nhead: \d+:[0-9a-f]{64} /);
+    const json = parseJson<{
+      ok: boolean;
+      entries: number;
+      firstBad: null;
+      head: { seq: number; hash: string };
+    }>(await dabyl(['audit', 'verify', '--json'], store.env));
     expect(json.ok).toBe(true);
     expect(json.firstBad).toBeNull();
     expect(json.entries).toBeGreaterThan(20);
+    const anchored = await dabyl(
+      ['audit', 'verify', '--anchor', `${json.head.seq}:${json.head.hash}`],
+      store.env,
+    );
+    expect(anchored.code).toBe(0);
+    const cut = await dabyl(
+      ['audit', 'verify', '--anchor', `${json.head.seq + 9}:${json.head.hash}`],
+      store.env,
+    );
+    expect(cut.code).toBe(1);
+    expect(cut.stderr).toMatch(/cut off the end/);
   });
 
   it('doctor --json reports the database, migrations, clock, time zones, Redis and disk as ok', async () => {

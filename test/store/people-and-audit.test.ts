@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listAudit, verifyAudit, recordAudit } from '../../src/services/audit.service.js';
+import { listAudit, parseAuditAnchor, verifyAudit, recordAudit } from '../../src/services/audit.service.js';
 import {
   createToken,
   login,
@@ -218,6 +218,25 @@ describe.each(ENGINES)('people, sessions, tokens and audit on %s', (engine) => {
       ),
     );
     expect(await verifyAudit(ctx)).toMatchObject({ ok: true, firstBad: null });
+  });
+
+  it('checks a recorded head as an anchor: a changed hash and entries cut off the end are named', async () => {
+    const { head } = await verifyAudit(ctx);
+    expect(head).not.toBeNull();
+    expect(await verifyAudit(ctx, undefined, head!)).toMatchObject({ ok: true });
+    expect(parseAuditAnchor(`${head!.seq}:${head!.hash}`)).toEqual(head);
+    expect(parseAuditAnchor('12:nothex')).toBeNull();
+    const forged = { seq: head!.seq, hash: '0'.repeat(64) };
+    expect((await verifyAudit(ctx, undefined, forged)).firstBad).toMatchObject({
+      seq: head!.seq,
+      problem: expect.stringContaining('differs from the anchor'),
+    });
+    // An anchor beyond the end is what a truncated log looks like.
+    const beyond = { seq: head!.seq + 3, hash: head!.hash };
+    expect(await verifyAudit(ctx, undefined, beyond)).toMatchObject({
+      ok: false,
+      firstBad: { seq: head!.seq + 3, problem: expect.stringContaining('cut off the end') },
+    });
   });
 
   it('refuses UPDATE and DELETE on the audit log in the database itself', async () => {

@@ -21,7 +21,7 @@ export interface TestServer {
  * PostgreSQL schema of its own. It serves the console from dist/web as built.
  */
 export async function startTestServer(
-  opts: { engine?: 'sqlite' | 'postgres'; demo?: boolean } = {},
+  opts: { engine?: 'sqlite' | 'postgres'; demo?: boolean; env?: Record<string, string> } = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dabyl-test-'));
   const postgres = opts.engine === 'postgres';
@@ -33,6 +33,7 @@ export async function startTestServer(
     DABYL_DEMO_DATA: opts.demo === false ? 'false' : 'true',
     DABYL_LOG_LEVEL: 'silent',
     ...(postgres ? { DABYL_DATABASE_URL: testDatabaseUrl() } : {}),
+    ...opts.env,
   });
   const server = await startServer(config, { logger: false, ...(schema ? { schema } : {}) });
   if (!server.firstAdmin) throw new Error('a fresh test server must create its first administrator');

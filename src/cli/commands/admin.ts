@@ -3,7 +3,7 @@ import { migrateToLatest } from '../../store/migrate.js';
 import { openDb } from '../../store/db.js';
 import { loadConfig } from '../../config/config.js';
 import { loadDemoData } from '../../services/demo.service.js';
-import { listAudit, verifyAudit } from '../../services/audit.service.js';
+import { listAudit, parseAuditAnchor, verifyAudit } from '../../services/audit.service.js';
 import { withContext } from '../context.js';
 import { CliFailure, EXIT, printJson, printTable } from '../output.js';
 import { progressBar } from '../progress.js';
@@ -59,14 +59,30 @@ export function registerAdminCommands(program: Command): void {
   audit
     .command('verify')
     .description('check the hash chain; exits 1 naming the first entry edited, deleted or reordered')
+    .option(
+      '--anchor <seq:hash>',
+      'a head printed by an earlier run and kept elsewhere: also detects entries cut off the end',
+    )
     .option('--json', 'machine-readable output')
-    .action(async (opts: { json?: boolean }) =>
+    .action(async (opts: { json?: boolean; anchor?: string }) =>
       withContext(async (ctx) => {
+        const anchor = opts.anchor === undefined ? undefined : parseAuditAnchor(opts.anchor);
+        if (anchor === null)
+          throw new CliFailure(
+            '--anchor: expected SEQ:HASH (64 hex digits), as printed under "head"',
+            EXIT.usage,
+          );
         const bar = progressBar('verifying', !opts.json);
-        const result = await verifyAudit(ctx, (n) => bar.update(n, Math.max(n, 1)));
+        const result = await verifyAudit(ctx, (n) => bar.update(n, Math.max(n, 1)), anchor);
         bar.stop();
         if (opts.json) printJson(result);
-        else if (result.ok) process.stdout.write(`audit log intact: ${result.entries} entries\n`);
+        else if (result.ok)
+          process.stdout.write(
+            `audit log intact: ${result.entries} entries\n` +
+              (result.head
+                ? `head: ${result.head.seq}:${result.head.hash} (keep it elsewhere; pass it as --anchor later)\n`
+                : ''),
+          );
         if (!result.ok) {
           throw new CliFailure(
             `audit log broken at entry ${result.firstBad!.seq}: ${result.firstBad!.problem} (${result.entries} entries before it are intact)`,
