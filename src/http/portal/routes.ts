@@ -1,11 +1,17 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../services/context.js';
+import { getNoticeCap } from '../../services/notices/public-notices.service.js';
+import { loadPortalSnapshot } from '../../services/portal/content.service.js';
+import { portalGeneration } from '../../services/portal/generation.js';
 import { assetByServedName, ASSETS_PREFIX } from './assets.js';
+import { PortalCache } from './cache/portal-cache.js';
+import { makeResource, type Resource } from './cache/resource.js';
 import { sendResource } from './cache/send.js';
 import { registerFormBody } from './form-body.js';
-import { html } from './html.js';
-import { PORTAL_LANGS, isPortalLang, texts, type PortalLang } from './i18n.js';
-import { renderLayout } from './layout.js';
+import { registerSubscribePages } from './subscribe.routes.js';
+import { PORTAL_LANGS, isPortalLang, type PortalLang } from './i18n.js';
+import { liveAlerts } from './pages/alerts.js';
+import { CAP, notFoundKey } from './site/render-site.js';
 
 /** Picks the reader's language from Accept-Language; `fallback` when none of kk, ru, en is asked for. */
 export function pickLanguage(header: string | undefined, fallback: PortalLang = 'kk'): PortalLang {
@@ -21,37 +27,83 @@ export function pickLanguage(header: string | undefined, fallback: PortalLang = 
   return isPortalLang(found) ? found : fallback;
 }
 
+/** The public site's rendered pages for this server, made once per change. */
+export function createPortalCache(
+  ctx: AppContext,
+  baseUrl = ctx.config.publicUrl,
+  checkEveryMs = 1000,
+): PortalCache {
+  return new PortalCache({
+    checkEveryMs,
+    generation: () => portalGeneration(ctx.db.kysely),
+    load: () => loadPortalSnapshot(ctx),
+    alerts: liveAlerts,
+    now: () => ctx.clock.now(),
+    baseUrl,
+  });
+}
+
+const CAP_FILE = /^([\w-]{1,64})\.(cap|ics)$/;
+
 /**
- * The public site. Its routes live in their own Fastify scope so that the form parser they need
- * does not reach the JSON API.
+ * The public site: pages and feeds served from the render-once cache. Its routes live in their own
+ * Fastify scope so that the form parser public forms need does not reach the JSON API.
  */
-export async function registerPortal(app: FastifyInstance, options: { ctx: AppContext }): Promise<void> {
+export async function registerPortal(
+  app: FastifyInstance,
+  options: { ctx: AppContext; cache?: PortalCache },
+): Promise<void> {
   const { ctx } = options;
+  const cache = options.cache ?? createPortalCache(ctx);
   registerFormBody(app);
-  const hide = { hide: true };
-  app.get('/', { config: { access: 'public' }, schema: hide }, async (request, reply) =>
+  registerSubscribePages(app, ctx);
+  const route = { config: { access: 'public' }, schema: { hide: true } } as const;
+
+  const serve = async (request: FastifyRequest, reply: FastifyReply, path: string, lang: PortalLang) => {
+    const resource = (await cache.get(path)) ?? (await cache.get(notFoundKey(lang)));
+    return sendResource(request, reply, resource!);
+  };
+
+  app.get('/', route, async (request, reply) =>
     reply
       .header('vary', 'Accept-Language')
       .header('cache-control', 'public, max-age=300')
       .redirect(`/${pickLanguage(request.headers['accept-language'], ctx.config.publicLanguage)}/`, 302),
   );
-  app.get(`${ASSETS_PREFIX}:file`, { config: { access: 'public' }, schema: hide }, async (request, reply) => {
+  app.get(`${ASSETS_PREFIX}:file`, route, async (request, reply) => {
     const asset = assetByServedName((request.params as { file: string }).file);
     if (!asset) return reply.status(404).type('text/plain; charset=utf-8').send('Not found');
     return sendResource(request, reply, asset.resource);
   });
   for (const lang of PORTAL_LANGS) {
-    app.get(`/${lang}/`, { config: { access: 'public' }, schema: hide }, async (_request, reply) => {
-      const t = texts(lang);
-      return reply.type('text/html; charset=utf-8').send(
-        renderLayout({
-          lang,
-          title: t.notices,
-          path: '/',
-          body: html`<h1>${t.notices}</h1>`,
-          baseUrl: ctx.config.publicUrl,
-        }),
-      );
+    app.get(`/${lang}`, route, async (_request, reply) => reply.redirect(`/${lang}/`, 301));
+    app.get(`/${lang}/`, route, async (request, reply) => serve(request, reply, `/${lang}/`, lang));
+    app.get(`/${lang}/notices/:slug`, route, async (request, reply) => {
+      const { slug } = request.params as { slug: string };
+      return serve(request, reply, `/${lang}/notices/${encodeURIComponent(slug)}`, lang);
     });
   }
+  for (const feed of ['/notices.atom', '/notices.ics', '/notices.json']) {
+    app.get(feed, route, async (request, reply) => serve(request, reply, feed, ctx.config.publicLanguage));
+  }
+
+  // Older revisions' CAP messages never change: read once each, then kept.
+  const revisions = new Map<string, Resource>();
+  app.get('/notices/:file', route, async (request, reply) => {
+    const match = CAP_FILE.exec((request.params as { file: string }).file);
+    const lang = ctx.config.publicLanguage;
+    const revision = (request.query as { revision?: string }).revision;
+    if (!match || match[2] === 'ics' || revision === undefined)
+      return serve(request, reply, `/notices/${(request.params as { file: string }).file}`, lang);
+    const id = match[1]!;
+    if (!(await cache.get(`/notices/${id}.cap`))) return serve(request, reply, notFoundKey(lang), lang);
+    const key = `${id}@${revision}`;
+    if (!revisions.has(key)) {
+      const n = /^[1-9]\d{0,5}$/.test(revision) ? Number(revision) : NaN;
+      const xml = Number.isNaN(n) ? null : await getNoticeCap(ctx, id, n);
+      if (xml) revisions.set(key, makeResource({ type: CAP, body: xml, modifiedAt: ctx.clock.now() }));
+    }
+    const resource = revisions.get(key);
+    return resource ? sendResource(request, reply, resource) : serve(request, reply, notFoundKey(lang), lang);
+  });
 }

@@ -35,29 +35,40 @@ export interface ResourceInput {
   status?: number;
 }
 
+function compress(body: Buffer, type: string): { gzip: Buffer | null; br: Buffer | null } {
+  if (!COMPRESSIBLE.test(type) || body.length <= 256) return { gzip: null, br: null };
+  let gzip: Buffer | null = gzipSync(body, { level: 9 });
+  let br: Buffer | null = brotliCompressSync(body, {
+    params: {
+      [zlib.BROTLI_PARAM_QUALITY]: 11,
+      [zlib.BROTLI_PARAM_SIZE_HINT]: body.length,
+      [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT,
+    },
+  });
+  if (gzip.length >= body.length) gzip = null;
+  if (br.length >= (gzip ?? body).length) br = null;
+  return { gzip, br };
+}
+
+/**
+ * Hashes the bytes now; compresses them the first time a reader asks for a compressed copy, so
+ * re-rendering the site after a change costs no compression for pages nobody reads.
+ */
 export function makeResource(input: ResourceInput): Resource {
   const body = typeof input.body === 'string' ? Buffer.from(input.body, 'utf8') : input.body;
   const hash = createHash('sha256').update(body).digest('base64url').slice(0, 27);
-  let gzip: Buffer | null = null;
-  let br: Buffer | null = null;
-  if (COMPRESSIBLE.test(input.type) && body.length > 256) {
-    gzip = gzipSync(body, { level: 9 });
-    br = brotliCompressSync(body, {
-      params: {
-        [zlib.BROTLI_PARAM_QUALITY]: 11,
-        [zlib.BROTLI_PARAM_SIZE_HINT]: body.length,
-        [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT,
-      },
-    });
-    if (gzip.length >= body.length) gzip = null;
-    if (br && br.length >= (gzip ?? body).length) br = null;
-  }
   const modified = new Date(Math.floor(input.modifiedAt.getTime() / 1000) * 1000);
+  let compressed: { gzip: Buffer | null; br: Buffer | null } | null = null;
+  const variants = () => (compressed ??= compress(body, input.type));
   return {
     type: input.type,
     body,
-    gzip,
-    br,
+    get gzip() {
+      return variants().gzip;
+    },
+    get br() {
+      return variants().br;
+    },
     etag: `"${hash}"`,
     lastModified: modified.toUTCString(),
     cacheControl: input.cacheControl ?? PAGE_CACHE_CONTROL,
