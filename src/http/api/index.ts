@@ -13,6 +13,7 @@ import { spreadsheetRoutes } from './exercises/spreadsheet.routes.js';
 import { ProblemSchema } from './common.schema.js';
 import { noticeRoutes } from './notices/routes.js';
 import { organisationRoutes } from './organisations/routes.js';
+import { outboxRoutes } from './outbox/routes.js';
 import { systemRoutes } from './system/routes.js';
 import { GrantSchema, UserSchema } from './users/schema.js';
 import { userRoutes } from './users/routes.js';
@@ -36,5 +37,6 @@ export const apiV1: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app,
   await app.register(catalogueRoutes, opts);
   await app.register(bundleRoutes, opts);
   await app.register(documentRoutes, opts);
+  await app.register(outboxRoutes, opts);
   await app.register(noticeRoutes, opts);
 };

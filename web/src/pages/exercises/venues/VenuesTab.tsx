@@ -77,7 +77,7 @@ export function VenuesTab({ plan }: { plan: ExercisePlan }) {
       />
       {canPlan && (
         <VenueForm
-          key={editedVenue?.id ?? 'new'}
+          key={editedVenue?.id ?? 'new-venue'}
           exerciseId={plan.exercise.id}
           venue={editedVenue}
           drawing={drawing?.owner === 'venue' ? drawing.kind : null}
@@ -98,7 +98,7 @@ export function VenuesTab({ plan }: { plan: ExercisePlan }) {
       />
       {canPlan && (
         <ZoneForm
-          key={editedZone?.id ?? 'new'}
+          key={editedZone?.id ?? 'new-zone'}
           plan={plan}
           zone={editedZone}
           drawing={drawing?.owner === 'zone' ? drawing.kind : null}

@@ -1,0 +1,110 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { AppContext } from '../../../services/context.js';
+import { deadLetters, outboxStatus, retryDelivery } from '../../../services/subscriptions/outbox.service.js';
+import { subscriberStats } from '../../../services/subscriptions/subscriptions.service.js';
+import { principalOf } from '../../access.js';
+import { Id, IdParams, Instant, Items, Nullable, problems } from '../common.schema.js';
+
+const Counts = Type.Object({
+  pending: Type.Integer(),
+  sending: Type.Integer(),
+  sent: Type.Integer(),
+  dead: Type.Integer(),
+});
+const OutboxSchema = Type.Object({
+  channels: Type.Array(
+    Type.Object({
+      name: Type.String(),
+      configured: Type.Boolean(),
+      up: Nullable(Type.Boolean()),
+      problem: Nullable(Type.String()),
+      counts: Counts,
+    }),
+  ),
+});
+const DeadLetter = Type.Object({
+  id: Id,
+  noticeId: Id,
+  noticeSlug: Type.String(),
+  revision: Type.Integer(),
+  channel: Type.String(),
+  address: Nullable(Type.String()),
+  language: Type.String(),
+  attempts: Type.Integer(),
+  lastError: Nullable(Type.String()),
+  createdAt: Instant,
+  failedAt: Instant,
+});
+const StatsSchema = Type.Object({
+  pending: Type.Integer(),
+  active: Type.Integer(),
+  unsubscribed: Type.Integer(),
+  placesByKind: Type.Record(Type.String(), Type.Integer()),
+});
+
+/** The outbox as the console sees it: counts, dead letters, a retry; subscriber counts, never addresses. */
+export const outboxRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const tags = ['outbox'];
+  const access = 'outbox:manage';
+
+  app.get(
+    '/outbox',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'Deliveries per channel and state, and whether each channel is configured and answering',
+        response: { 200: OutboxSchema, ...problems },
+      },
+    },
+    async () => outboxStatus(ctx),
+  );
+
+  app.get(
+    '/outbox/dead',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'Dead letters: deliveries that kept failing, newest first, with the last error',
+        querystring: Type.Object(
+          { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Items(DeadLetter), ...problems },
+      },
+    },
+    async (request) => ({ items: await deadLetters(ctx, request.query.limit ?? 200) }),
+  );
+
+  app.post(
+    '/outbox/deliveries/:id/retry',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'Send a dead letter again (fresh attempts, due now)',
+        params: IdParams,
+        response: { 204: Type.Null(), ...problems },
+      },
+    },
+    async (request, reply) => {
+      await retryDelivery(ctx, principalOf(request).info, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/subscribers/stats',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'How many residents subscribe, by state and kind of place (counts only)',
+        response: { 200: StatsSchema, ...problems },
+      },
+    },
+    async () => subscriberStats(ctx),
+  );
+};
