@@ -1,14 +1,9 @@
-import { promisify } from 'node:util';
-import { brotliDecompress, gunzip } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import type { TileType } from '../../core/pmtiles/header.js';
 import { MAX_ZOOM } from '../../core/pmtiles/tile-id.js';
 import { AppError } from '../../errors.js';
-import type { ArchiveFile } from './pmtiles-file.js';
+import { decompress, type ArchiveFile } from './pmtiles-file.js';
 import { isFresh } from './payload.js';
-
-const gunzipAsync = promisify(gunzip);
-const brotliAsync = promisify(brotliDecompress);
 
 /** Content type and the file extensions a tile URL may end with, per PMTiles tile type. */
 export const TILE_FORMATS: Record<Exclude<TileType, 'unknown'>, { type: string; ext: string[] }> = {
@@ -77,7 +72,7 @@ export function registerTiles(app: FastifyInstance, prefix: string, opened: () =
       if (stored === 'none') return reply.send(Buffer.from(tile));
       if (passOn)
         return reply.header('content-encoding', stored === 'gzip' ? 'gzip' : 'br').send(Buffer.from(tile));
-      return reply.send(await (stored === 'gzip' ? gunzipAsync(tile) : brotliAsync(tile)));
+      return reply.send(Buffer.from(await decompress(tile, stored)));
     },
   );
 }
