@@ -147,7 +147,7 @@ describe('editing an exercise plan in the console', () => {
       [460, 180],
       [560, 185],
       [555, 260],
-    ])
+    ] as const)
       await map.click({ position: { x, y } });
     await page.mouse.move(box.x + 470, box.y + 255);
     await screenshot(page, 'planning-edit-footprint-drawing');
