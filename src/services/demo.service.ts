@@ -4,6 +4,7 @@ import type { AppContext } from './context.js';
 import { demoActor } from './demo/actors.js';
 import { loadAgencies, AGENCIES, DEMO_USERS, type AgencyCounts } from './demo/agencies.js';
 import { loadExercise, type PlanCounts } from './demo/build.js';
+import { loadNotices } from './demo/notices.js';
 import { shiftDays } from './demo/placement.js';
 import { DEMO_EXERCISES, PROGRAMME } from './demo/scenario/programme.js';
 import { ensureCoreCapabilities } from './planning/capabilities.service.js';
@@ -21,6 +22,8 @@ export const DEMO_VERSION = '2';
 /** What one load added (all zero on a second load), and whether this version was loaded before. */
 export interface DemoResult extends AgencyCounts, PlanCounts {
   alreadyLoaded: boolean;
+  /** Public notices published for the drills; a load adds those missing, also to an earlier load. */
+  notices: number;
   /** Where the series starts: STARTEX of its first drill, as placed by this load or a previous one. */
   firstDrill: string | null;
 }
@@ -49,6 +52,7 @@ export async function loadDemoData(ctx: AppContext, options: DemoOptions = {}): 
     teams: 0,
     people: 0,
     mselEvents: 0,
+    notices: 0,
     alreadyLoaded: (await settingRepository.get(db, 'demo.version')) === DEMO_VERSION,
     firstDrill: null,
   };
@@ -73,6 +77,7 @@ export async function loadDemoData(ctx: AppContext, options: DemoOptions = {}): 
     await loadExercise(ctx, spec, programme.id, refs, result);
     step();
   }
+  result.notices += await loadNotices(ctx, userIds);
   const first = await db
     .selectFrom('exercises')
     .select('startex')
