@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { insertBatches } from './batch-insert.js';
 import type { Database, MselEventRow, MselEventTable } from './schema.js';
 
 type Q = Kysely<Database>;
@@ -23,14 +24,9 @@ export const mselRepository = {
     await db.insertInto('msel_events').values(row).execute();
   },
   /** Many rows in few statements: imports of thousands of injects. */
-  insertMany: async (db: Q, rows: MselEventRow[]): Promise<void> => {
+  insertMany: (db: Q, rows: MselEventRow[]): Promise<void> =>
     // 27 columns; PostgreSQL allows 65,535 parameters per statement and SQLite 32,766.
-    for (let i = 0; i < rows.length; i += 500)
-      await db
-        .insertInto('msel_events')
-        .values(rows.slice(i, i + 500))
-        .execute();
-  },
+    insertBatches(db, 'msel_events', rows, 500),
   /** Optimistic update on the event's version; false when someone else changed it first. */
   update: async (
     db: Q,

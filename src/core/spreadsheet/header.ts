@@ -21,13 +21,26 @@ export interface TableLayout {
   score: number;
 }
 
-const normalised = new WeakMap<FieldSpec, string[]>();
+const tokens = (s: string) => s.split(' ').filter(Boolean);
 
-/** A field's names, normalised once: header detection asks for them for every cell it scans. */
-function synonymsOf(field: FieldSpec): string[] {
+interface Synonym {
+  norm: string;
+  words: string[];
+}
+
+const normalised = new WeakMap<FieldSpec, Synonym[]>();
+
+/**
+ * A field's names, normalised and split into words once: header detection asks for them for every
+ * candidate label of every scanned row, hundreds of thousands of times on a wide sheet.
+ */
+function synonymsOf(field: FieldSpec): Synonym[] {
   let out = normalised.get(field);
   if (!out) {
-    out = [field.label, field.key, ...field.synonyms].map(normaliseLabel).filter(Boolean);
+    out = [field.label, field.key, ...field.synonyms]
+      .map(normaliseLabel)
+      .filter(Boolean)
+      .map((norm) => ({ norm, words: tokens(norm) }));
     normalised.set(field, out);
   }
   return out;
@@ -38,8 +51,6 @@ interface Match {
   exact: boolean;
   length: number;
 }
-
-const tokens = (s: string) => s.split(' ').filter(Boolean);
 
 function containsTokens(label: string[], syn: string[]): boolean {
   outer: for (let i = 0; i + syn.length <= label.length; i++) {
@@ -60,10 +71,9 @@ export function fieldForLabel(label: string, fields: readonly FieldSpec[]): Fiel
   const words = tokens(norm);
   for (const field of fields) {
     for (const syn of synonymsOf(field)) {
-      const exact = syn === norm;
-      const synWords = tokens(syn);
-      if (!exact && !containsTokens(words, synWords)) continue;
-      const m: Match = { field, exact, length: synWords.length };
+      const exact = syn.norm === norm;
+      if (!exact && !containsTokens(words, syn.words)) continue;
+      const m: Match = { field, exact, length: syn.words.length };
       if (!best || (m.exact && !best.exact) || (m.exact === best.exact && m.length > best.length)) best = m;
     }
   }

@@ -32,14 +32,14 @@ export function tableRows(
   const out: TableRow[] = [];
   for (let r = layout.headerRow + 1; r < sheet.rows.length; r++) {
     const raw = sheet.rows[r]!;
-    const texts = raw.map((v) => cellText(v)).filter(Boolean);
-    if (texts.length === 0) continue;
-    if (texts.length >= 2 && texts.every((t) => t === texts[0])) {
+    const heading = sameText(raw);
+    if (heading === '') continue;
+    if (heading !== null) {
       issues.push({
         row: r + 1,
         field: null,
         severity: 'warning',
-        message: `row ${r + 1} looks like a section heading ("${texts[0]!.slice(0, 60)}"); skipped`,
+        message: `row ${r + 1} looks like a section heading ("${heading.slice(0, 60)}"); skipped`,
       });
       continue;
     }
@@ -48,6 +48,24 @@ export function tableRows(
     out.push({ row: r + 1, cells });
   }
   return out;
+}
+
+/**
+ * '' for a blank row; the text when two or more cells hold the same text and no cell anything
+ * else; null for an ordinary row. Stops at the second differing cell: most rows are data.
+ */
+function sameText(cells: readonly CellValue[]): string | null {
+  let first = '';
+  let filled = 0;
+  for (const v of cells) {
+    if (v === null || v === undefined) continue;
+    const t = cellText(v);
+    if (t === '') continue;
+    if (filled === 0) first = t;
+    else if (t !== first) return null;
+    filled++;
+  }
+  return filled >= 2 ? first : filled === 1 ? null : '';
 }
 
 /** A text cell, trimmed; null when empty. */
