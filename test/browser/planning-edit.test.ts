@@ -180,6 +180,7 @@ describe('editing an exercise plan in the console', () => {
     await page.getByRole('group', { name: 'Add a zone or road closure' }).waitFor();
     await page.reload();
     await page.getByText('2026-11-12 09:30 (UTC+05:00) – 2026-11-12 15:30 (UTC+05:00)').waitFor();
+    await page.locator('[data-ready="true"]').waitFor();
     await screenshot(page, 'planning-edit-venues');
     await expectAccessible(page, 'venues with edits');
   }, 90_000);
