@@ -3,6 +3,7 @@ import type { Config } from './config/config.js';
 import { buildApp, type App } from './http/app.js';
 import type { ReadinessProbe } from './http/health.js';
 import { closeChannels, channelsFor } from './channels/registry.js';
+import { watchPortalExport } from './http/portal/export.js';
 import { defineJobs, scheduleJobs } from './jobs/builtin.js';
 import { openJobQueue, type JobQueue } from './jobs/index.js';
 import { OutboxDispatcher } from './jobs/outbox.dispatcher.js';
@@ -109,6 +110,11 @@ export async function startServer(
     await scheduleJobs(jobs, ctx);
     outbox.start();
   }
+  // A static copy of the public site, kept current where jobs run (DABYL_PORTAL_EXPORT_DIR).
+  const portalExport =
+    config.portalExportDir && (options.role ?? 'all') !== 'api'
+      ? watchPortalExport(ctx, config.portalExportDir, (level, message) => app.app.log[level](message))
+      : null;
   const address = await app.app.listen({ port: config.port, host: config.host });
   const url = address.replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost');
   return {
@@ -119,6 +125,7 @@ export async function startServer(
     jobs,
     close: async () => {
       await app.app.close();
+      await portalExport?.stop();
       // After HTTP, so nothing enqueues into a stopped queue; stop() lets running jobs finish.
       await jobs.stop();
       await outbox.stop();

@@ -8,6 +8,7 @@ import { registerExerciseCommands } from './commands/exercise.js';
 import { registerMselCommands } from './commands/msel.js';
 import { registerNoticeCommands } from './commands/notice.js';
 import { registerPeopleCommands } from './commands/people.js';
+import { registerPortalCommands } from './commands/portal.js';
 import { registerParticipantsCommands, registerVenuesCommands } from './commands/plan-sheets.js';
 import { registerServe } from './commands/serve.js';
 import { exitCodeFor } from './output.js';
@@ -31,6 +32,7 @@ export function buildCli(): Command {
   registerParticipantsCommands(program);
   registerVenuesCommands(program);
   registerNoticeCommands(program);
+  registerPortalCommands(program);
   addCapSignCommands(registerCapCommands(program));
   return program;
 }

@@ -114,8 +114,9 @@ export function renderHomePage(input: HomePageInput): string {
     markers,
     places: cities.map((p) => ({ name: p.names[lang], at: [p.lon, p.lat] as const })),
     land: landShapes(),
-    minKm: markers.length ? 600 : 1800,
-    include: markers.length ? [] : cities.map((p) => [p.lon, p.lat] as const),
+    minKm: 1000,
+    // The whole country, so a reader sees where each drill is in it.
+    include: cities.map((p) => [p.lon, p.lat] as const),
     legend: { current: t.home.legendNow, upcoming: t.home.legendNext },
     scaleLabel: t.notice.scale,
   });

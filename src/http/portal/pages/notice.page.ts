@@ -45,8 +45,7 @@ function list(items: string[]): Html {
 
 function textSections(lang: PortalLang, text: NoticeText): Html {
   const t = texts(lang).notice;
-  return html`<p class="summary">${text.summary}</p>
-    <section aria-labelledby="see">
+  return html`<section aria-labelledby="see">
       <h2 id="see">${t.seeAndHear}</h2>
       <p style="white-space:pre-line">${text.seeAndHear}</p>
     </section>
@@ -171,7 +170,7 @@ export function renderNoticePage(input: NoticePageInput): string {
         ? html`<p class="cancel-note" role="note">${t.notice.cancelledNote}</p>`
         : html`<p class="drill-note" role="note">${t.notice.drillNote}</p>`
     }
-    ${text ? '' : missingLanguage(lang, notice)}
+    ${text ? html`<p class="summary">${text.summary}</p>` : missingLanguage(lang, notice)}
     <dl class="facts">
       <dt>${t.notice.when}</dt>
       <dd>
