@@ -4,17 +4,6 @@ import type { Database } from './schema.js';
 
 type Q = Kysely<Database>;
 
-/** One place of one active subscriber, with what a delivery needs to be written. */
-export interface ActivePlace {
-  subscriber_id: string;
-  email: string;
-  language: string;
-  channels: string;
-  lon: number;
-  lat: number;
-  radius_m: number;
-}
-
 /** Queries of subscribers and their places. */
 export const subscriberRepository = {
   insert: async (db: Q, row: Insertable<SubscriberTable>): Promise<void> => {
@@ -70,14 +59,27 @@ export const subscriberRepository = {
       .orderBy('id')
       .execute(),
 
-  /** Every place of every active subscriber: what a notice is matched against. */
-  activePlaces: (db: Q): Promise<ActivePlace[]> =>
+  /** Every place of every active subscriber with what a delivery needs: what the place index holds. */
+  activePlaces: (db: Q) =>
     db
       .selectFrom('subscription_places as p')
       .innerJoin('subscribers as s', 's.id', 'p.subscriber_id')
       .select(['p.subscriber_id', 's.email', 's.language', 's.channels', 'p.lon', 'p.lat', 'p.radius_m'])
       .where('s.status', '=', 'active')
       .execute(),
+
+  /**
+   * Changes whenever the set of active subscribers or their places changes: every such change
+   * sets a subscriber's updated_at to now, or removes one (and so the count).
+   */
+  activeVersion: async (db: Q): Promise<string> => {
+    const r = await db
+      .selectFrom('subscribers')
+      .select([(eb) => eb.fn.countAll<string | number>().as('n'), (eb) => eb.fn.max('updated_at').as('at')])
+      .where('status', '=', 'active')
+      .executeTakeFirst();
+    return `${Number(r?.n ?? 0)}|${r?.at ?? ''}`;
+  },
 
   countsByStatus: (db: Q) =>
     db

@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Insertable } from 'kysely';
-import { PlaceMatcher } from '../../core/notice/match.js';
 import type { NoticeSnapshot } from '../../core/notice/notice.js';
-import { deliveryRepository } from '../../store/delivery.repository.js';
-import type { DeliveryTable } from '../../store/public-tables.js';
-import { subscriberRepository } from '../../store/subscriber.repository.js';
+import { deliveryRepository, type NewDelivery } from '../../store/delivery.repository.js';
 import type { AppContext, Q } from '../context.js';
 import { outboxWritten } from './outbox-wake.js';
+import { placeIndex } from './place-index.js';
 
 /** What a publication asks the outbox for: the notice as published and the revision it became. */
 export interface FanOutRequest {
@@ -49,11 +46,10 @@ export async function fanOutNotice(ctx: AppContext, trx: Q, request: FanOutReque
 
   const geometries = snapshot.areas.map((a) => a.geometry);
   if (geometries.length) {
-    const places = await subscriberRepository.activePlaces(trx);
-    const matcher = new PlaceMatcher(places.map((p) => ({ lon: p.lon, lat: p.lat, radiusM: p.radius_m })));
-    for (const i of matcher.match(geometries)) {
-      const p = places[i]!;
-      for (const channel of channelsOf(p.channels)) add(p.subscriber_id, p.email, p.language, channel);
+    const index = await placeIndex(ctx.db, trx);
+    for (const i of index.matcher.match(geometries)) {
+      const s = index.owners[i]!;
+      for (const channel of channelsOf(s.channels)) add(s.id, s.email, s.language, channel);
     }
   }
   // A correction or cancellation reaches everyone who got the original (DESIGN.md, Safety).
@@ -64,7 +60,7 @@ export async function fanOutNotice(ctx: AppContext, trx: Q, request: FanOutReque
   if (recipients.size === 0) return 0;
 
   const now = ctx.clock.now().toISOString();
-  const rows: Insertable<DeliveryTable>[] = [];
+  const rows: NewDelivery[] = [];
   for (const r of recipients.values()) {
     rows.push({
       id: randomUUID(),
@@ -77,14 +73,10 @@ export async function fanOutNotice(ctx: AppContext, trx: Q, request: FanOutReque
       status: 'pending',
       attempts: 0,
       next_attempt_at: now,
-      lease_until: null,
-      last_error: null,
-      provider_id: null,
       created_at: now,
-      sent_at: null,
     });
   }
-  const written = await deliveryRepository.insertMany(trx, rows);
+  const written = await deliveryRepository.insertMany(trx, ctx.db.engine, rows);
   if (written > 0) outboxWritten(ctx.db);
   return written;
 }
