@@ -5,6 +5,7 @@ import { demoActor } from './demo/actors.js';
 import { loadAgencies, AGENCIES, DEMO_USERS, type AgencyCounts } from './demo/agencies.js';
 import { loadExercise, type PlanCounts } from './demo/build.js';
 import { loadNotices } from './demo/notices.js';
+import { loadDemoSubscribers } from './demo/subscribers.js';
 import { shiftDays } from './demo/placement.js';
 import { DEMO_EXERCISES, PROGRAMME } from './demo/scenario/programme.js';
 import { ensureCoreCapabilities } from './planning/capabilities.service.js';
@@ -77,6 +78,8 @@ export async function loadDemoData(ctx: AppContext, options: DemoOptions = {}): 
     await loadExercise(ctx, spec, programme.id, refs, result);
     step();
   }
+  // Before the notices, so publishing them fans out to these residents as it would in life.
+  await loadDemoSubscribers(ctx);
   result.notices += await loadNotices(ctx, userIds);
   const first = await db
     .selectFrom('exercises')
