@@ -4,7 +4,7 @@
  * GeoJSON. <ExerciseMap> is mounted alone by web/test/map-harness, built here and served on the
  * server's own origin, so no test page ships in the console.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,8 @@ import react from '@vitejs/plugin-react';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodePng } from '../support/png.js';
+import { writePmtiles, type WrittenTile } from '../support/pmtiles.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { expectNoPageProblems, launchBrowser, newPage, screenshot, signIn } from './support.js';
 
@@ -126,6 +128,39 @@ async function canvasColours(page: Page): Promise<Set<string>> {
   return new Set(colours);
 }
 
+/** A signed-in page, the real CSP enforced, with the harness answered on the server's origin under that CSP. */
+async function openMapHarness(
+  browser: Browser,
+  server: TestServer,
+  outDir: string,
+  exerciseId: string,
+  query: string,
+  readyWithin = 20_000,
+): Promise<Page> {
+  const page = await newPage(browser, { csp: true });
+  const consoleCsp = (await fetch(`${server.url}/console/`)).headers.get('content-security-policy')!;
+  expect(consoleCsp).toContain("worker-src 'self' blob:");
+  await page.route(`${server.url}${HARNESS}**`, (route) => {
+    const wanted = new URL(route.request().url()).pathname.slice(HARNESS.length) || 'index.html';
+    const type = wanted.endsWith('.js')
+      ? 'text/javascript'
+      : wanted.endsWith('.css')
+        ? 'text/css'
+        : 'text/html';
+    return route.fulfill({
+      body: readFileSync(path.join(outDir, wanted)),
+      headers: { 'content-type': type, 'content-security-policy': consoleCsp },
+    });
+  });
+  await signIn(page, server.url, server.admin.username, server.admin.password);
+  await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+  await page.goto(`${server.url}${HARNESS}index.html?exercise=${exerciseId}&${query}`);
+  await page.locator('[data-ready="true"]').waitFor({ timeout: readyWithin });
+  // Idle means every source has loaded and the frame is drawn.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 1500)));
+  return page;
+}
+
 describe('the exercise map', () => {
   let server: TestServer;
   let browser: Browser;
@@ -147,31 +182,7 @@ describe('the exercise map', () => {
     rmSync(outDir, { recursive: true, force: true });
   });
 
-  /** A signed-in page, the real CSP enforced, with the harness answered on the server's origin under that CSP. */
-  async function openHarness(query: string): Promise<Page> {
-    const page = await newPage(browser, { csp: true });
-    const consoleCsp = (await fetch(`${server.url}/console/`)).headers.get('content-security-policy')!;
-    expect(consoleCsp).toContain("worker-src 'self' blob:");
-    await page.route(`${server.url}${HARNESS}**`, (route) => {
-      const wanted = new URL(route.request().url()).pathname.slice(HARNESS.length) || 'index.html';
-      const type = wanted.endsWith('.js')
-        ? 'text/javascript'
-        : wanted.endsWith('.css')
-          ? 'text/css'
-          : 'text/html';
-      return route.fulfill({
-        body: readFileSync(path.join(outDir, wanted)),
-        headers: { 'content-type': type, 'content-security-policy': consoleCsp },
-      });
-    });
-    await signIn(page, server.url, server.admin.username, server.admin.password);
-    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
-    await page.goto(`${server.url}${HARNESS}index.html?exercise=${exerciseId}&${query}`);
-    await page.locator('[data-ready="true"]').waitFor({ timeout: 20_000 });
-    // Idle means every source has loaded and the frame is drawn.
-    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 1500)));
-    return page;
-  }
+  const openHarness = (query: string) => openMapHarness(browser, server, outDir, exerciseId, query);
 
   it('draws the offline basemap with the venue, cordon and closure over it', async () => {
     const page = await openHarness('');
@@ -247,4 +258,78 @@ describe('the exercise map', () => {
     expectNoPageProblems(page);
     await page.context().close();
   }, 60_000);
+});
+
+/** Sand-coloured world tiles, zoom 0–4, each framed by a darker line so the tiles can be told apart. */
+const SAND: [number, number, number] = [233, 214, 160];
+function rasterWorld(): Buffer {
+  const tiles: WrittenTile[] = [];
+  for (let z = 0; z <= 4; z++) {
+    const png = encodePng(256, (x, y) => (x < 2 || y < 2 ? [150, 120, 60] : SAND));
+    for (let x = 0; x < 2 ** z; x++) for (let y = 0; y < 2 ** z; y++) tiles.push({ z, x, y, data: png });
+  }
+  return writePmtiles(tiles, { tileType: 'png', metadata: { attribution: 'Test tiles' } });
+}
+
+describe('the exercise map on a PMTiles basemap', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let exerciseId: string;
+  const outDir = mkdtempSync(path.join(tmpdir(), 'dabyl-map-pmtiles-'));
+  const archive = path.join(outDir, 'world.pmtiles');
+
+  beforeAll(async () => {
+    writeFileSync(archive, rasterWorld());
+    [server, browser] = await Promise.all([
+      startTestServer({ demo: false, env: { DABYL_BASEMAP: archive } }),
+      launchBrowser(),
+      buildHarness(path.join(outDir, 'harness')),
+    ]);
+    exerciseId = await seedExercise(server);
+    // The offline layers under the archive are built on first use; build them before the page waits.
+    for (const name of ['countries', 'borders', 'cities'])
+      expect((await fetch(`${server.url}/basemap/${name}.geojson`)).status).toBe(200);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it('draws the raster tiles read out of the archive, with no plugin', async () => {
+    // A busy machine's software WebGL takes its time over the first frame of country polygons.
+    const harness = await openMapHarness(
+      browser,
+      server,
+      path.join(outDir, 'harness'),
+      exerciseId,
+      '',
+      60_000,
+    );
+    await harness.getByText('Road closure').waitFor();
+    // Zoomed out to the region, so that several tiles are on screen.
+    for (let i = 0; i < 9; i++) await harness.getByRole('button', { name: 'Zoom out' }).click();
+    let colours = await canvasColours(harness);
+    for (let tries = 0; tries < 20 && !colours.has(SAND.join(',')); tries++) {
+      await harness.evaluate(() => new Promise((resolve) => setTimeout(resolve, 750)));
+      colours = await canvasColours(harness);
+    }
+    expect(colours.has(SAND.join(',')), "the tiles' sand colour").toBe(true);
+    // Every tile the page fetched since it opened, from the browser's own resource timing.
+    const tiles = await harness.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.includes('/basemap/tiles/'))
+        .map((e) => ({ url: e.name, status: (e as PerformanceResourceTiming).responseStatus })),
+    );
+    expect(tiles.length).toBeGreaterThan(0);
+    for (const tile of tiles) {
+      expect(tile.url).toMatch(/\/basemap\/tiles\/\d+\/\d+\/\d+\.png$/);
+      expect(tile.status, tile.url).toBe(200);
+    }
+    await screenshot(harness, 'map-pmtiles-raster');
+    expectNoPageProblems(harness);
+    await harness.context().close();
+  }, 150_000);
 });
