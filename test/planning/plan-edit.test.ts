@@ -178,6 +178,8 @@ describe.each(ENGINES)('editing objectives and scenario modules on %s', (engine)
 
     const bad = await h.call('planner', 'PUT', `${e}/modules/${first!.id}`, { title: 'x', narrative: ' ' });
     expect([bad.statusCode, (bad.json() as { field: string }).field]).toEqual([422, 'narrative']);
+    const blank = await h.call('planner', 'POST', `${e}/modules`, { title: 'Module 3', narrative: '  ' });
+    expect([blank.statusCode, (blank.json() as { field: string }).field]).toEqual([422, 'narrative']);
     const unknown = await h.call('planner', 'POST', `${e}/modules/reorder`, { ids: [seed.teamId] });
     expect([unknown.statusCode, (unknown.json() as { field: string }).field]).toEqual([422, 'ids']);
     expect(

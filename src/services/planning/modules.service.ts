@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../core/policy/policy.js';
 import { invalid, notFound } from '../../errors.js';
 import { planRepository } from '../../store/plan.repository.js';
@@ -18,6 +19,24 @@ export function checkModule(input: ModuleInput) {
     narrative: cleanText(input.narrative, 'narrative', 50_000),
     questions: JSON.stringify((input.questions ?? []).map((q, i) => cleanText(q, `questions[${i}]`, 1000))),
   };
+}
+
+/** Adds a module after the exercise's others. */
+export async function addModule(
+  ctx: AppContext,
+  actor: ActorInfo,
+  policy: Actor,
+  exerciseId: string,
+  input: ModuleInput,
+): Promise<string> {
+  return editPlan(ctx, actor, policy, exerciseId, async (trx) => {
+    const id = randomUUID();
+    const existing = await planRepository.modules(trx, exerciseId);
+    // After the last, not at count + 1: positions left by a removed module would otherwise repeat.
+    const position = Math.max(0, ...existing.map((m) => m.position)) + 1;
+    await planRepository.insertModule(trx, { id, exercise_id: exerciseId, position, ...checkModule(input) });
+    return { result: id, action: 'module.created', detail: { moduleId: id } };
+  });
 }
 
 export async function updateModule(

@@ -521,26 +521,3 @@ export async function addPerson(
     return { result: id, action: 'person.added', detail: { personId: id, role } };
   });
 }
-
-export async function addModule(
-  ctx: AppContext,
-  actor: ActorInfo,
-  policy: Actor,
-  exerciseId: string,
-  input: { title: string; narrative: string; questions?: string[] | undefined },
-): Promise<string> {
-  return editPlan(ctx, actor, policy, exerciseId, async (trx) => {
-    const id = randomUUID();
-    const position = (await planRepository.modules(trx, exerciseId)).length + 1;
-    const questions = (input.questions ?? []).map((q, i) => cleanText(q, `questions[${i}]`, 1000));
-    await planRepository.insertModule(trx, {
-      id,
-      exercise_id: exerciseId,
-      position,
-      title: cleanText(input.title, 'title', 200),
-      narrative: input.narrative.slice(0, 50_000),
-      questions: JSON.stringify(questions),
-    });
-    return { result: id, action: 'module.created', detail: { moduleId: id } };
-  });
-}

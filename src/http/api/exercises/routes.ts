@@ -11,8 +11,8 @@ import {
   transitionExercise,
   updateExercise,
 } from '../../../services/planning/exercises.service.js';
+import { addModule } from '../../../services/planning/modules.service.js';
 import {
-  addModule,
   addObjective,
   addPerson,
   addTeam,
