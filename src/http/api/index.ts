@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../services/context.js';
 import { authRoutes } from './auth/routes.js';
 import { capRoutes } from './cap/routes.js';
+import { commentRoutes } from './comments/routes.js';
 import { bundleRoutes } from './exercises/bundle.routes.js';
 import { calendarRoutes } from './exercises/calendar.routes.js';
 import { catalogueRoutes } from './exercises/catalogue.routes.js';
@@ -39,4 +40,5 @@ export const apiV1: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app,
   await app.register(documentRoutes, opts);
   await app.register(outboxRoutes, opts);
   await app.register(noticeRoutes, opts);
+  await app.register(commentRoutes, opts);
 };

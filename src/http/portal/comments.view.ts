@@ -14,7 +14,11 @@ import type { PortalLang } from './i18n.js';
 export interface CommentsViewOptions {
   slug: string;
   comments: readonly PublicComment[];
-  /** Just posted: say it waits for a moderator. */
+  /**
+   * Just posted: show that it waits for a moderator. Otherwise the message is still there, shown
+   * only when the address ends in #comment-held (where the form's redirect goes), so one cached
+   * page serves everyone.
+   */
   heldNotice?: boolean;
   errors?: readonly CommentRefusal[];
   /** What the person typed, kept when the form comes back with errors. */
@@ -115,7 +119,8 @@ export function renderComments(lang: PortalLang, options: CommentsViewOptions): 
   return html`<section id="comments" class="comments" aria-labelledby="comments-title">
     <link rel="stylesheet" href="${assetUrl('comments.css')}" />
     <h2 id="comments-title">${t.commentsTitle} (${number(lang, options.comments.length)})</h2>
-    ${options.heldNotice ? html`<p class="comment-held" role="status">${t.held}</p>` : ''} ${list}
+    ${html`<p id="comment-held" class="comment-held${options.heldNotice ? '' : ' until-target'}" role="status">${t.held}</p>`}
+    ${list}
     <h3 id="comment-form-title">${t.formTitle}</h3>
     <p>${t.formLead} <a href="/${lang}/comment-policy">${t.policyLink}</a></p>
     <noscript><p class="comment-needs-js">${t.needsJs}</p></noscript>
@@ -203,7 +208,7 @@ ${typed}</textarea>
 export interface VoteViewOptions {
   slug: string;
   counts: VoteCounts;
-  /** Just voted: thank the reader. */
+  /** Just voted: thank the reader. Otherwise shown only at #voted, as the held message is. */
   voted?: boolean;
 }
 
@@ -214,7 +219,7 @@ export function renderVote(lang: PortalLang, options: VoteViewOptions): string {
   return html`<section id="useful" class="useful" aria-labelledby="useful-title">
     <link rel="stylesheet" href="${assetUrl('comments.css')}" />
     <h2 id="useful-title">${t.usefulTitle}</h2>
-    ${options.voted ? html`<p class="useful-thanks" role="status">${t.voted}</p>` : ''}
+    ${html`<p id="voted" class="useful-thanks${options.voted ? '' : ' until-target'}" role="status">${t.voted}</p>`}
     <form
       class="useful-form"
       method="post"

@@ -7,6 +7,8 @@ import { assetByServedName, ASSETS_PREFIX } from './assets.js';
 import { PortalCache } from './cache/portal-cache.js';
 import { makeResource, type Resource } from './cache/resource.js';
 import { sendResource } from './cache/send.js';
+import { registerCommentRoutes } from './comments.routes.js';
+import { loadNoticeSections } from './comments.sections.js';
 import { registerFormBody } from './form-body.js';
 import { registerSubscribePages } from './subscribe.routes.js';
 import { PORTAL_LANGS, isPortalLang, type PortalLang } from './i18n.js';
@@ -36,7 +38,10 @@ export function createPortalCache(
   return new PortalCache({
     checkEveryMs,
     generation: () => portalGeneration(ctx.db.kysely),
-    load: () => loadPortalSnapshot(ctx),
+    load: async () => {
+      const snapshot = await loadPortalSnapshot(ctx);
+      return { ...snapshot, noticeSections: await loadNoticeSections(ctx, snapshot.notices) };
+    },
     alerts: liveAlerts,
     now: () => ctx.clock.now(),
     baseUrl,
@@ -57,6 +62,7 @@ export async function registerPortal(
   const cache = options.cache ?? createPortalCache(ctx);
   registerFormBody(app);
   registerSubscribePages(app, ctx);
+  registerCommentRoutes(app, ctx);
   const route = { config: { access: 'public' }, schema: { hide: true } } as const;
 
   const serve = async (request: FastifyRequest, reply: FastifyReply, path: string, lang: PortalLang) => {
