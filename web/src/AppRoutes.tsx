@@ -8,6 +8,7 @@ import { RequirePermission } from './auth/RequirePermission';
 import { ProblemAlert } from './components/ProblemAlert';
 import { AppLayout } from './layout/AppLayout';
 import { AuditPage } from './pages/audit/AuditPage';
+import { CommentsPage } from './pages/comments/CommentsPage';
 import { ExercisePage } from './pages/exercises/ExercisePage';
 import { ExercisesPage } from './pages/exercises/ExercisesPage';
 import { HomePage } from './pages/HomePage';
@@ -57,6 +58,7 @@ export function AppRoutes() {
           <Route path="roles" element={guarded('roles:read', <RolesPage />)} />
           <Route path="audit" element={guarded('audit:read', <AuditPage />)} />
           <Route path="tokens" element={guarded('tokens:own', <TokensPage />)} />
+          <Route path="comments" element={guarded('comments:moderate', <CommentsPage />)} />
           <Route path="exercises" element={guarded('exercises:read', <ExercisesPage />)} />
           <Route path="exercises/:exerciseId/:tab?" element={guarded('exercises:read', <ExercisePage />)} />
           <Route path="catalogue" element={guarded('msel:read', <CataloguePage />)} />

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import commentsEn from './comments/en.json';
+import commentsKk from './comments/kk.json';
+import commentsRu from './comments/ru.json';
 import en from './en.json';
 import kk from './kk.json';
 import ru from './ru.json';
@@ -22,6 +25,9 @@ const RESOURCES: Record<string, Tree> = {
   kk: { ...kk, ...mapKk, ...planningKk, ...importsKk, ...sharingKk },
   ru: { ...ru, ...mapRu, ...planningRu, ...importsRu, ...sharingRu },
 };
+Object.assign(RESOURCES.en!, commentsEn);
+Object.assign(RESOURCES.kk!, commentsKk);
+Object.assign(RESOURCES.ru!, commentsRu);
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
 function flatten(tree: Tree, prefix = ''): Map<string, unknown> {

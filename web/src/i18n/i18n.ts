@@ -1,5 +1,8 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import commentsEn from './comments/en.json';
+import commentsKk from './comments/kk.json';
+import commentsRu from './comments/ru.json';
 import en from './en.json';
 import kk from './kk.json';
 import ru from './ru.json';
@@ -68,4 +71,8 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 
+// Added beside the merged bundles above, deep and without overwriting, like a folder of its own.
+i18n.addResourceBundle('kk', 'translation', commentsKk, true, false);
+i18n.addResourceBundle('ru', 'translation', commentsRu, true, false);
+i18n.addResourceBundle('en', 'translation', commentsEn, true, false);
 export default i18n;

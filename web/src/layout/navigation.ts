@@ -14,4 +14,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/roles', labelKey: 'nav.roles', permission: 'roles:read' },
   { path: '/audit', labelKey: 'nav.audit', permission: 'audit:read' },
   { path: '/tokens', labelKey: 'nav.tokens', permission: 'tokens:own' },
+  { path: '/comments', labelKey: 'comments.nav', permission: 'comments:moderate' },
 ];

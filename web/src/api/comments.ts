@@ -1,0 +1,65 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from './client';
+import type { Items } from './types';
+
+export type CommentStatus = 'pending' | 'approved' | 'rejected';
+
+export interface ModeratedComment {
+  id: string;
+  noticeId: string;
+  noticeSlug: string;
+  noticeTitle: string;
+  name: string;
+  email: string;
+  emailHash: string;
+  language: string;
+  /** Plain text as the reader sent it: render as text, never as HTML. */
+  body: string;
+  status: CommentStatus;
+  reason: string | null;
+  moderatedBy: string | null;
+  moderatedAt: string | null;
+  createdAt: string;
+  blocked: boolean;
+}
+
+export type CommentCounts = Record<CommentStatus, number>;
+
+const key = ['comments'] as const;
+/** New comments arrive from the public at any time; the queue refreshes itself. */
+const LIVE_MS = 15_000;
+
+export function useComments(status: CommentStatus) {
+  return useQuery({
+    queryKey: [...key, 'list', status],
+    queryFn: () => api.get<Items<ModeratedComment>>(`/comments?status=${status}`),
+    refetchInterval: LIVE_MS,
+  });
+}
+
+export function useCommentCounts() {
+  return useQuery({
+    queryKey: [...key, 'counts'],
+    queryFn: () => api.get<CommentCounts>('/comments/counts'),
+    refetchInterval: LIVE_MS,
+  });
+}
+
+function useModeration<V>(fn: (v: V) => Promise<unknown>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSettled: () => qc.invalidateQueries({ queryKey: key }),
+  });
+}
+
+export const useApproveComment = () =>
+  useModeration((id: string) => api.post<ModeratedComment>(`/comments/${encodeURIComponent(id)}/approve`));
+
+export const useRejectComment = () =>
+  useModeration((v: { id: string; reason: string }) =>
+    api.post<ModeratedComment>(`/comments/${encodeURIComponent(v.id)}/reject`, { reason: v.reason }),
+  );
+
+export const useBlockAddress = () =>
+  useModeration((v: { commentId: string; reason: string }) => api.post('/blocked-addresses', v));
