@@ -14,6 +14,7 @@ import { ExercisesPage } from './pages/exercises/ExercisesPage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OrganisationsPage } from './pages/organisations/OrganisationsPage';
+import { DeliveriesPage } from './pages/outbox/DeliveriesPage';
 import { CataloguePage } from './pages/sharing/CataloguePage';
 import { RolesPage } from './pages/roles/RolesPage';
 import { SignInPage } from './pages/SignInPage';
@@ -62,6 +63,7 @@ export function AppRoutes() {
           <Route path="exercises" element={guarded('exercises:read', <ExercisesPage />)} />
           <Route path="exercises/:exerciseId/:tab?" element={guarded('exercises:read', <ExercisePage />)} />
           <Route path="catalogue" element={guarded('msel:read', <CataloguePage />)} />
+          <Route path="deliveries" element={guarded('outbox:manage', <DeliveriesPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

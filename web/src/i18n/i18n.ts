@@ -1,5 +1,8 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import outboxEn from './outbox/en.json';
+import outboxKk from './outbox/kk.json';
+import outboxRu from './outbox/ru.json';
 import commentsEn from './comments/en.json';
 import commentsKk from './comments/kk.json';
 import commentsRu from './comments/ru.json';
@@ -75,4 +78,9 @@ void i18n.use(initReactI18next).init({
 i18n.addResourceBundle('kk', 'translation', commentsKk, true, false);
 i18n.addResourceBundle('ru', 'translation', commentsRu, true, false);
 i18n.addResourceBundle('en', 'translation', commentsEn, true, false);
+// The deliveries screen's strings, a namespace folder of their own like planning/.
+i18n.addResourceBundle('kk', 'translation', outboxKk, true, false);
+i18n.addResourceBundle('ru', 'translation', outboxRu, true, false);
+i18n.addResourceBundle('en', 'translation', outboxEn, true, false);
+
 export default i18n;

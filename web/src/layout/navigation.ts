@@ -14,5 +14,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/roles', labelKey: 'nav.roles', permission: 'roles:read' },
   { path: '/audit', labelKey: 'nav.audit', permission: 'audit:read' },
   { path: '/tokens', labelKey: 'nav.tokens', permission: 'tokens:own' },
+  { path: '/deliveries', labelKey: 'outbox.nav', permission: 'outbox:manage' },
   { path: '/comments', labelKey: 'comments.nav', permission: 'comments:moderate' },
 ];

@@ -1,0 +1,77 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/server.js';
+import { startTestSmtp, type TestSmtp } from '../support/smtp.js';
+import {
+  ensureConsoleBuilt,
+  expectAccessible,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signIn,
+} from './support.js';
+
+/*
+ * The Deliveries screen as an administrator uses it: the demo's notices have fanned out to the
+ * demo's subscribers; with e-mail refused by the SMTP server they become dead letters, and a retry
+ * from the screen sends one. Without e-mail configured, the screen says plainly that mail waits.
+ */
+describe('the Deliveries screen', () => {
+  let smtp: TestSmtp;
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    await ensureConsoleBuilt();
+    smtp = await startTestSmtp();
+    smtp.failWith = 550;
+    [server, browser] = await Promise.all([
+      startTestServer({ env: { DABYL_SMTP_URL: smtp.url } }),
+      launchBrowser(),
+    ]);
+    page = await newPage(browser);
+    await signIn(page, server.url, server.admin.username, server.admin.password);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await smtp?.close();
+  });
+
+  it('lists dead letters with their error, and a retry delivers one', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Deliveries' }).click();
+    await page.getByRole('heading', { name: 'Deliveries', level: 1 }).waitFor();
+    const retries = page.getByRole('button', { name: /^Retry the delivery to / });
+    // The demo's eight deliveries are refused with 550 (permanent): each is a dead letter after one try.
+    await expect.poll(() => retries.count(), { timeout: 30_000 }).toBe(8);
+    await expect(page.getByText(/550/).first().isVisible()).resolves.toBe(true);
+    await screenshot(page, 'deliveries-dead-letters');
+    await expectAccessible(page, 'deliveries');
+
+    smtp.failWith = null;
+    const before = smtp.mails.length;
+    await page.getByRole('button', { name: 'Retry the delivery to sergey.demo@example.org' }).first().click();
+    await smtp.waitFor(before + 1);
+    await expect
+      .poll(() => page.getByTestId('count-email-sent').textContent(), { timeout: 30_000 })
+      .toBe('1');
+    await expect.poll(() => retries.count(), { timeout: 30_000 }).toBe(7);
+  }, 120_000);
+
+  it('says plainly when e-mail is not set up and deliveries wait', async () => {
+    const bare = await startTestServer();
+    try {
+      const other = await newPage(browser);
+      await signIn(other, bare.url, bare.admin.username, bare.admin.password);
+      await other.getByRole('navigation').getByRole('link', { name: 'Deliveries' }).click();
+      await other.getByText('The email channel is not set up').waitFor({ timeout: 30_000 });
+      await expect.poll(() => other.getByTestId('count-email-pending').textContent()).toBe('8');
+      await screenshot(other, 'deliveries-not-configured');
+      await other.close();
+    } finally {
+      await bare.close();
+    }
+  }, 120_000);
+});

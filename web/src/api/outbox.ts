@@ -1,0 +1,65 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from './client';
+import type { Items } from './types';
+
+export interface ChannelState {
+  name: string;
+  configured: boolean;
+  up: boolean | null;
+  problem: string | null;
+  counts: { pending: number; sending: number; sent: number; dead: number };
+}
+
+export interface DeadLetter {
+  id: string;
+  noticeId: string;
+  noticeSlug: string;
+  revision: number;
+  channel: string;
+  address: string | null;
+  language: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  failedAt: string;
+}
+
+export interface SubscriberStats {
+  pending: number;
+  active: number;
+  unsubscribed: number;
+  placesByKind: Record<string, number>;
+}
+
+const outboxKey = ['outbox'] as const;
+/** Counts change while the dispatcher works; the screen follows them without a reload. */
+const LIVE_MS = 5000;
+
+export const useOutbox = () =>
+  useQuery({
+    queryKey: [...outboxKey, 'status'],
+    queryFn: () => api.get<{ channels: ChannelState[] }>('/outbox'),
+    refetchInterval: LIVE_MS,
+  });
+
+export const useDeadLetters = () =>
+  useQuery({
+    queryKey: [...outboxKey, 'dead'],
+    queryFn: () => api.get<Items<DeadLetter>>('/outbox/dead'),
+    refetchInterval: LIVE_MS,
+  });
+
+export const useSubscriberStats = () =>
+  useQuery({
+    queryKey: [...outboxKey, 'subscribers'],
+    queryFn: () => api.get<SubscriberStats>('/subscribers/stats'),
+    refetchInterval: LIVE_MS,
+  });
+
+export function useRetryDelivery() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<void>(`/outbox/deliveries/${encodeURIComponent(id)}/retry`, {}),
+    onSuccess: () => client.invalidateQueries({ queryKey: outboxKey }),
+  });
+}
