@@ -4,6 +4,7 @@ import type { AppContext } from './context.js';
 import { demoActor } from './demo/actors.js';
 import { loadAgencies, AGENCIES, DEMO_USERS, type AgencyCounts } from './demo/agencies.js';
 import { loadExercise, type PlanCounts } from './demo/build.js';
+import { loadDemoComments } from './demo/comments.js';
 import { loadNotices } from './demo/notices.js';
 import { loadDemoSubscribers } from './demo/subscribers.js';
 import { shiftDays } from './demo/placement.js';
@@ -81,6 +82,7 @@ export async function loadDemoData(ctx: AppContext, options: DemoOptions = {}): 
   // Before the notices, so publishing them fans out to these residents as it would in life.
   await loadDemoSubscribers(ctx);
   result.notices += await loadNotices(ctx, userIds);
+  await loadDemoComments(ctx, userIds);
   const first = await db
     .selectFrom('exercises')
     .select('startex')

@@ -69,12 +69,7 @@ function CommentCard({
         {approve.error && <ProblemAlert error={approve.error} />}
         <Group gap="xs">
           {comment.status === 'pending' && (
-            <Button
-              size="xs"
-              color="green"
-              loading={approve.isPending}
-              onClick={() => approve.mutate(comment.id)}
-            >
+            <Button size="xs" loading={approve.isPending} onClick={() => approve.mutate(comment.id)}>
               {t('comments.approve')}
             </Button>
           )}
