@@ -1,3 +1,4 @@
+import type { Channel } from '../../channels/channel.js';
 import { channelsFor } from '../../channels/registry.js';
 import { AppError, notFound } from '../../errors.js';
 import { deliveryRepository } from '../../store/delivery.repository.js';
@@ -14,6 +15,21 @@ export interface ChannelState {
   up: boolean | null;
   problem: string | null;
   counts: Record<(typeof DELIVERY_STATUSES)[number], number>;
+}
+
+// The console asks every few seconds; one SMTP handshake per channel every half minute is plenty.
+const VERIFY_MS = 30_000;
+const lastVerify = new WeakMap<Channel, { at: number; problem: Promise<string | null> }>();
+
+function verified(channel: Channel, now: number): Promise<string | null> {
+  const kept = lastVerify.get(channel);
+  if (kept && now - kept.at < VERIFY_MS) return kept.problem;
+  const problem = channel.verify().then(
+    () => null,
+    (err: unknown) => (err as Error).message,
+  );
+  lastVerify.set(channel, { at: now, problem });
+  return problem;
 }
 
 /** The outbox at a glance: per channel, how many deliveries are in each state and whether it can send. */
@@ -33,10 +49,7 @@ export async function outboxStatus(ctx: AppContext): Promise<{ channels: Channel
           problem: channel.notConfiguredReason,
           counts,
         };
-      const problem = await channel.verify().then(
-        () => null,
-        (err: unknown) => (err as Error).message,
-      );
+      const problem = await verified(channel, ctx.clock.now().getTime());
       return { name: channel.name, configured: true, up: problem === null, problem, counts };
     }),
   );
