@@ -81,6 +81,19 @@ describe('comments from the public to the console', { timeout: 180_000 }, () => 
     await checker.close();
   });
 
+  it('solves the proof-of-work without crypto.subtle, as over plain http on a network name', async () => {
+    const plain = await newPage(browser, { csp: true });
+    await plain.addInitScript('Object.defineProperty(window.crypto, "subtle", { value: undefined })');
+    await plain.goto(noticeUrl);
+    await plain.getByLabel('Имя').fill('Арман');
+    await plain.getByLabel('Электронная почта').fill('arman.resident@example.kz');
+    await plain.getByLabel('Комментарий', { exact: true }).fill('Спасибо!');
+    await plain.getByRole('button', { name: 'Отправить комментарий' }).click();
+    await plain.waitForURL(/\?comment=held#comment-held$/, { timeout: 90_000 });
+    expectNoPageProblems(plain);
+    await plain.close();
+  });
+
   it('lets a PIO approve it in the console, and the resident then sees it', async () => {
     pio = await newPage(browser);
     await signIn(pio, server.url, PIO.username, PIO.password);
