@@ -13,6 +13,8 @@ import { ExercisePage } from './pages/exercises/ExercisePage';
 import { ExercisesPage } from './pages/exercises/ExercisesPage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { NoticePage } from './pages/notices/NoticePage';
+import { NoticesPage } from './pages/notices/NoticesPage';
 import { OrganisationsPage } from './pages/organisations/OrganisationsPage';
 import { DeliveriesPage } from './pages/outbox/DeliveriesPage';
 import { CataloguePage } from './pages/sharing/CataloguePage';
@@ -63,6 +65,8 @@ export function AppRoutes() {
           <Route path="exercises" element={guarded('exercises:read', <ExercisesPage />)} />
           <Route path="exercises/:exerciseId/:tab?" element={guarded('exercises:read', <ExercisePage />)} />
           <Route path="catalogue" element={guarded('msel:read', <CataloguePage />)} />
+          <Route path="notices" element={guarded('notices:read', <NoticesPage />)} />
+          <Route path="notices/:noticeId" element={guarded('notices:read', <NoticePage />)} />
           <Route path="deliveries" element={guarded('outbox:manage', <DeliveriesPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

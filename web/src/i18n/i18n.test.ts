@@ -17,13 +17,16 @@ import sharingRu from './sharing/ru.json';
 import importsEn from './imports/en.json';
 import importsKk from './imports/kk.json';
 import importsRu from './imports/ru.json';
+import noticesEn from './notices/en.json';
+import noticesKk from './notices/kk.json';
+import noticesRu from './notices/ru.json';
 
 type Tree = { [key: string]: string | Tree };
 // Each feature's strings live in their own folder and are merged at the top level, as i18n.ts does.
 const RESOURCES: Record<string, Tree> = {
-  en: { ...en, ...mapEn, ...planningEn, ...importsEn, ...sharingEn },
-  kk: { ...kk, ...mapKk, ...planningKk, ...importsKk, ...sharingKk },
-  ru: { ...ru, ...mapRu, ...planningRu, ...importsRu, ...sharingRu },
+  en: { ...en, ...mapEn, ...planningEn, ...importsEn, ...sharingEn, ...noticesEn },
+  kk: { ...kk, ...mapKk, ...planningKk, ...importsKk, ...sharingKk, ...noticesKk },
+  ru: { ...ru, ...mapRu, ...planningRu, ...importsRu, ...sharingRu, ...noticesRu },
 };
 Object.assign(RESOURCES.en!, commentsEn);
 Object.assign(RESOURCES.kk!, commentsKk);

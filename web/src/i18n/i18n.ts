@@ -21,6 +21,9 @@ import sharingRu from './sharing/ru.json';
 import importsEn from './imports/en.json';
 import importsKk from './imports/kk.json';
 import importsRu from './imports/ru.json';
+import noticesEn from './notices/en.json';
+import noticesKk from './notices/kk.json';
+import noticesRu from './notices/ru.json';
 import type { Locale } from '../api/types';
 
 export const LANGUAGES: readonly Locale[] = ['kk', 'ru', 'en'];
@@ -64,9 +67,9 @@ i18n.on('languageChanged', (lng) => {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    kk: { translation: { ...kk, ...mapKk, ...planningKk, ...importsKk, ...sharingKk } },
-    ru: { translation: { ...ru, ...mapRu, ...planningRu, ...importsRu, ...sharingRu } },
-    en: { translation: { ...en, ...mapEn, ...planningEn, ...importsEn, ...sharingEn } },
+    kk: { translation: { ...kk, ...mapKk, ...planningKk, ...importsKk, ...sharingKk, ...noticesKk } },
+    ru: { translation: { ...ru, ...mapRu, ...planningRu, ...importsRu, ...sharingRu, ...noticesRu } },
+    en: { translation: { ...en, ...mapEn, ...planningEn, ...importsEn, ...sharingEn, ...noticesEn } },
   },
   lng: initialLanguage(),
   fallbackLng: 'en',
