@@ -165,23 +165,36 @@ export function renderMap(input: MapInput): Html {
           stroke-dasharray="${closed ? '' : '14 5'}"
         />`;
     });
+  // A place name over another is left out rather than drawn unreadable (its dot stays).
+  const taken: [number, number, number, number][] = [];
+  const free = (b: [number, number, number, number]) =>
+    taken.every((t) => b[2] < t[0] || b[0] > t[2] || b[3] < t[1] || b[1] > t[3]);
   const places = input.places
     .map((p) => ({ ...p, xy: proj.project(p.at) }))
     .filter(({ xy: [x, y] }) => x > 10 && x < WIDTH - 10 && y > 10 && y < proj.height - 10)
     .map(({ name, xy: [x, y] }) => {
       const anchor = x > WIDTH * 0.75 ? 'end' : 'start';
       const dx = anchor === 'end' ? -7 : 7;
-      return html`<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="4" fill="#1b1f24" /><text
-          x="${(x + dx).toFixed(1)}"
-          y="${(y - 6).toFixed(1)}"
-          text-anchor="${anchor}"
-          font-size="14"
-          fill="#1b1f24"
-          stroke="#fff"
-          stroke-width="3"
-          paint-order="stroke"
-          >${name}</text
-        >`;
+      const width = name.length * 7.6;
+      const left = anchor === 'end' ? x + dx - width : x + dx;
+      const box: [number, number, number, number] = [left, y - 20, left + width, y - 2];
+      const label = free(box);
+      if (label) taken.push(box);
+      return html`<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="4" fill="#1b1f24" />${
+          label
+            ? html`<text
+                x="${(x + dx).toFixed(1)}"
+                y="${(y - 6).toFixed(1)}"
+                text-anchor="${anchor}"
+                font-size="14"
+                fill="#1b1f24"
+                stroke="#fff"
+                stroke-width="3"
+                paint-order="stroke"
+                >${name}</text
+              >`
+            : ''
+        }`;
     });
   const badges = [
     ...shapes.map((s) => badge(proj, centreOf(linesOf(s.geometry).lines.flat()), s.number)),
