@@ -82,6 +82,7 @@ describe('public notices in the console', { timeout: 120_000 }, () => {
     await a.getByRole('status').getByText('Saved').waitFor();
     await a.getByRole('tab', { name: /Kazakh/ }).click();
     await a.getByText('The Kazakh text is missing.', { exact: false }).waitFor();
+    await a.locator('[data-ready="true"]').waitFor({ timeout: 30_000 });
     await screenshot(a, 'notices-editor-draft');
     await expectAccessible(a, 'notice editor');
 
@@ -112,6 +113,9 @@ describe('public notices in the console', { timeout: 120_000 }, () => {
     expect(xml).toContain('<language>ru-RU</language>');
     expect(xml).not.toContain('<language>kk-KZ</language>');
     await b.getByRole('cell', { name: 'Published', exact: true }).waitFor();
+    // The map of the notice's areas is drawn and framed before the picture is taken.
+    await b.locator('[data-ready="true"]').waitFor({ timeout: 30_000 });
+    await b.waitForTimeout(500);
     await screenshot(b, 'notices-editor-published');
     await expectAccessible(b, 'published notice');
     expectNoPageProblems(b);
