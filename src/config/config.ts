@@ -25,6 +25,8 @@ export interface Config {
   readonly smtpUrl: string | undefined;
   /** The From of every e-mail Dabyl sends. */
   readonly mailFrom: string;
+  /** How long the outbox retries a temporary failure before a delivery becomes a dead letter. */
+  readonly outboxRetryHorizonMs: number;
   /** The public site's language for readers whose browser asks for none of kk, ru, en. */
   readonly publicLanguage: 'kk' | 'ru' | 'en';
   /** Where publishing re-exports the public site as static files; `undefined`: no export. */
@@ -63,6 +65,11 @@ export const VARIABLES = [
     'smtp://user:pass@host:587 or smtps://…:465 for subscription e-mails; unset, they wait in the outbox',
   ],
   ['DABYL_MAIL_FROM', 'Dabyl <dabyl@localhost>', 'the From address of the e-mails Dabyl sends'],
+  [
+    'DABYL_OUTBOX_RETRY_HOURS',
+    '24',
+    'how long a delivery that fails for a temporary reason (a channel down) is retried before it becomes a dead letter',
+  ],
   ['DABYL_PUBLIC_LANGUAGE', 'kk', "the public site's language (kk, ru or en) when the browser asks for none"],
   [
     'DABYL_PORTAL_EXPORT_DIR',
@@ -178,6 +185,7 @@ export function loadConfig(env: Env = process.env): Config {
     basemap: basemap(env),
     smtpUrl: url(env, 'DABYL_SMTP_URL', ['smtp', 'smtps']),
     mailFrom: mailFrom(env),
+    outboxRetryHorizonMs: int(env, 'DABYL_OUTBOX_RETRY_HOURS', 24, 1, 24 * 14) * 3_600_000,
     publicLanguage: publicLanguage(env),
     portalExportDir: env.DABYL_PORTAL_EXPORT_DIR ? path.resolve(env.DABYL_PORTAL_EXPORT_DIR) : undefined,
   });

@@ -73,26 +73,6 @@ export interface SubscriptionPlaceTable {
   radius_m: number;
 }
 
-export interface DeliveryTable {
-  /** Also the id a channel de-duplicates on (e.g. the e-mail's Message-ID). */
-  id: string;
-  notice_id: string;
-  revision: number;
-  subscriber_id: string | null;
-  channel: string;
-  address: string | null;
-  language: string;
-  /** pending, sending, sent, dead. */
-  status: string;
-  attempts: number;
-  next_attempt_at: string;
-  lease_until: string | null;
-  last_error: string | null;
-  provider_id: string | null;
-  created_at: string;
-  sent_at: string | null;
-}
-
 export interface CommentTable {
   id: string;
   notice_id: string;
@@ -136,7 +116,6 @@ export interface PublicTables {
   notice_revisions: NoticeRevisionTable;
   subscribers: SubscriberTable;
   subscription_places: SubscriptionPlaceTable;
-  deliveries: DeliveryTable;
   comments: CommentTable;
   blocked_addresses: BlockedAddressTable;
   notice_votes: NoticeVoteTable;
@@ -147,5 +126,4 @@ export type NoticeRow = Selectable<NoticeTable>;
 export type NoticeRevisionRow = Selectable<NoticeRevisionTable>;
 export type SubscriberRow = Selectable<SubscriberTable>;
 export type SubscriptionPlaceRow = Selectable<SubscriptionPlaceTable>;
-export type DeliveryRow = Selectable<DeliveryTable>;
 export type CommentRow = Selectable<CommentTable>;

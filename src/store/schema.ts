@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { OutboxTables } from './outbox-tables.js';
 import type { PublicTables } from './public-tables.js';
 
 /*
@@ -109,7 +110,7 @@ export interface JobTable {
   finished_at: string | null;
 }
 
-export interface Database extends PlanningTables, PublicTables {
+export interface Database extends PlanningTables, PublicTables, OutboxTables {
   organisations: OrganisationTable;
   units: UnitTable;
   users: UserTable;
@@ -162,6 +163,12 @@ export interface ExerciseTable {
   point_of_contact: string | null;
   handling: string | null;
   lead_organisation_id: string | null;
+  /** NO PLAY: when it was switched on (null: off), why and by whom; the dispatcher holds traffic. */
+  no_play_at: Generated<string | null>;
+  no_play_reason: Generated<string | null>;
+  no_play_by: Generated<string | null>;
+  /** 1 when the exercise plays to the public (its marked traffic may reach residents). */
+  includes_public: Generated<number>;
   msel_approval: string;
   msel_approved_by: string | null;
   msel_approved_at: string | null;

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
-import { channelsFor } from '../../channels/registry.js';
 import { NOTICE_LANGUAGES, type NoticeLanguage } from '../../core/notice/notice.js';
 import { checkPlaceCircle, findPlace } from '../../core/notice/places.js';
 import { AppError, invalid } from '../../errors.js';
@@ -100,7 +99,7 @@ export const unsubscribeLink = (ctx: AppContext, token: string) =>
   publicLink(ctx, `/unsubscribe?token=${token}`);
 
 async function sendDirect(ctx: AppContext, to: string, name: string | null, lang: string, mail: MailContent) {
-  const email = channelsFor(ctx.config).get('email')!;
+  const email = ctx.channels.byName.get('email')!;
   if (!email.configured)
     throw new AppError(
       'email_not_configured',
@@ -108,7 +107,13 @@ async function sendDirect(ctx: AppContext, to: string, name: string | null, lang
       'E-mail is not set up on this server yet, so no confirmation can be sent. Please try again later.',
     );
   try {
-    await email.send({ deliveryId: randomUUID(), to, toName: name, language: lang, ...mail });
+    await email.send({
+      deliveryId: randomUUID(),
+      to,
+      toName: name,
+      language: lang,
+      message: { kind: 'email', ...mail },
+    });
   } catch {
     throw new AppError(
       'email_failed',
@@ -155,6 +160,7 @@ export async function subscribe(ctx: AppContext, input: SubscribeInput): Promise
     if (existing) {
       await subscriberRepository.update(trx, id, existing.status, fields);
       await subscriberRepository.replacePlaces(trx, id, places);
+      await subscriberRepository.setContact(trx, id, 'email', email, at);
     } else {
       const manage = await manageTokenFor(trx, id, at);
       await subscriberRepository.insert(trx, {
@@ -166,6 +172,7 @@ export async function subscribe(ctx: AppContext, input: SubscribeInput): Promise
         confirmed_at: null,
       });
       await subscriberRepository.insertPlaces(trx, places);
+      await subscriberRepository.setContact(trx, id, 'email', email, at);
     }
     return { kind: 'pending' as const, id, language, name, places: places.map((p) => p.label) };
   });
@@ -234,6 +241,8 @@ export async function confirmSubscription(ctx: AppContext, token: string): Promi
         'This subscription is already confirmed: the link has been used.',
         'token',
       );
+    // Following the e-mailed link is what proves the e-mail address.
+    await subscriberRepository.verifyContact(trx, found.id, 'email', at);
     await appendAudit(ctx, trx, actorFor(found), {
       action: 'subscriber.confirmed',
       subjectType: 'subscriber',

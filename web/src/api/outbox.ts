@@ -12,9 +12,11 @@ export interface ChannelState {
 
 export interface DeadLetter {
   id: string;
-  noticeId: string;
-  noticeSlug: string;
-  revision: number;
+  sourceKind: string;
+  sourceId: string;
+  sequence: number;
+  label: string;
+  mode: string;
   channel: string;
   address: string | null;
   language: string;

@@ -101,7 +101,7 @@ export function DeliveriesPage() {
                 {data.items.map((d) => (
                   <Table.Tr key={d.id}>
                     <Table.Td>
-                      {d.noticeSlug} · {t('outbox.revision', { n: d.revision })}
+                      {d.label} · {t('outbox.revision', { n: d.sequence })}
                     </Table.Td>
                     <Table.Td>{d.address ?? t('outbox.erased')}</Table.Td>
                     <Table.Td>{d.attempts}</Table.Td>
