@@ -63,11 +63,13 @@ export interface DeadLetterFilter {
 }
 
 /** Due now: pending and its time has come, or claimed by a dispatcher whose lease ran out. */
-const DUE = (now: string, dueBy = now) => (eb: ExpressionBuilder<Database, 'deliveries'>) =>
-  eb.or([
-    eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', dueBy)]),
-    eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', now)]),
-  ]);
+const DUE =
+  (now: string, dueBy = now) =>
+  (eb: ExpressionBuilder<Database, 'deliveries'>) =>
+    eb.or([
+      eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', dueBy)]),
+      eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', now)]),
+    ]);
 
 /**
  * The outbox. Every state change is a conditional UPDATE (pending → sending → sent | pending | dead)
