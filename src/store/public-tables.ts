@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 /** Table types of the public side (migration 0006): notices, subscribers, outbox, comments, votes. */
 
@@ -57,6 +57,8 @@ export interface SubscriberTable {
   confirm_expires_at: string | null;
   /** Hash of the token in every message's unsubscribe and "what you store about me" links. */
   manage_token_hash: string;
+  /** The newest message about the subscription itself: its outbox sequence (migration 0009). */
+  message_sequence: Generated<number>;
   created_at: string;
   confirmed_at: string | null;
   updated_at: string;

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { SubscriberTable, SubscriptionPlaceTable } from './public-tables.js';
 import type { Database } from './schema.js';
 
@@ -46,7 +46,7 @@ export const subscriberRepository = {
     db: Q,
     id: string,
     fromStatus: string,
-    patch: Partial<SubscriberTable>,
+    patch: Updateable<SubscriberTable>,
   ): Promise<boolean> => {
     const r = await db
       .updateTable('subscribers')
@@ -55,6 +55,17 @@ export const subscriberRepository = {
       .where('status', '=', fromStatus)
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
+  },
+
+  /** The next message about a subscription: its sequence, counted in the database. */
+  nextMessage: async (db: Q, id: string): Promise<number> => {
+    const r = await db
+      .updateTable('subscribers')
+      .set((eb) => ({ message_sequence: eb('message_sequence', '+', 1) }))
+      .where('id', '=', id)
+      .returning('message_sequence')
+      .executeTakeFirstOrThrow();
+    return Number(r.message_sequence);
   },
 
   remove: async (db: Q, id: string): Promise<void> => {

@@ -5,7 +5,7 @@ import type { AppContext } from '../context.js';
 import type { AudienceMember, OutboxSource, RenderTarget } from '../outbox/source.js';
 import { noticeMail } from '../subscriptions/mail.render.js';
 import { placeIndex } from '../subscriptions/place-index.js';
-import { manageLink, unsubscribeLink } from '../subscriptions/subscriptions.service.js';
+import { manageLink, unsubscribeLink } from '../subscriptions/links.js';
 import { manageTokenFor } from '../subscriptions/tokens.js';
 
 /** A published revision of a notice, as the outbox sends it. */

@@ -7,9 +7,11 @@ import { deliveryRepository } from '../../store/delivery.repository.js';
 import type { SubscriberRow, SubscriptionPlaceTable } from '../../store/public-tables.js';
 import { subscriberRepository } from '../../store/subscriber.repository.js';
 import { appendAudit } from '../audit.service.js';
-import type { AppContext } from '../context.js';
-import { alreadySubscribedMail, confirmationMail, type MailContent } from './mail.render.js';
-import { hashToken, looksLikeToken, manageTokenFor, newRandomToken } from './tokens.js';
+import type { AppContext, Q } from '../context.js';
+import { CORRECTION_PRIORITY } from '../outbox/fanout.js';
+import { outboxWritten } from '../outbox/wake.js';
+import { SUBSCRIPTION_SOURCE } from './subscription.source.js';
+import { confirmTokenFor, hashToken, looksLikeToken, manageTokenFor } from './tokens.js';
 
 /** A place as a resident picks it: a named city or district, or a point with a radius. */
 export type PlaceInput = { placeId: string } | { lon: number; lat: number; radiusM: number; label?: string };
@@ -89,40 +91,6 @@ function resolvePlaces(
   });
 }
 
-const publicLink = (ctx: AppContext, path: string) => `${ctx.config.publicUrl.replace(/\/+$/, '')}${path}`;
-
-export const confirmLink = (ctx: AppContext, lang: string, token: string) =>
-  publicLink(ctx, `/${lang}/subscribe/confirm?token=${token}`);
-export const manageLink = (ctx: AppContext, lang: string, token: string) =>
-  publicLink(ctx, `/${lang}/subscription?token=${token}`);
-export const unsubscribeLink = (ctx: AppContext, token: string) =>
-  publicLink(ctx, `/unsubscribe?token=${token}`);
-
-async function sendDirect(ctx: AppContext, to: string, name: string | null, lang: string, mail: MailContent) {
-  const email = ctx.channels.byName.get('email')!;
-  if (!email.configured)
-    throw new AppError(
-      'email_not_configured',
-      503,
-      'E-mail is not set up on this server yet, so no confirmation can be sent. Please try again later.',
-    );
-  try {
-    await email.send({
-      deliveryId: randomUUID(),
-      to,
-      toName: name,
-      language: lang,
-      message: { kind: 'email', ...mail },
-    });
-  } catch {
-    throw new AppError(
-      'email_failed',
-      503,
-      'The confirmation e-mail could not be sent just now. Please try again later.',
-    );
-  }
-}
-
 /**
  * Asks to subscribe an address: it stays pending until the link in the confirmation e-mail is
  * followed (double opt-in). The answer is the same whether the address was new, pending or active
@@ -138,13 +106,20 @@ export async function subscribe(ctx: AppContext, input: SubscribeInput): Promise
       throw invalid(`channels/${i}`, `"${c}" is not a channel residents can subscribe to; email is`);
   const now = ctx.clock.now();
   const at = now.toISOString();
-  const confirmToken = newRandomToken();
   const expires = new Date(now.getTime() + CONFIRM_HOURS * 3_600_000).toISOString();
+  if (!ctx.channels.byName.get('email')?.configured)
+    throw new AppError(
+      'email_not_configured',
+      503,
+      'E-mail is not set up on this server yet, so no confirmation can be sent. Please try again later.',
+    );
 
-  const outcome = await ctx.db.kysely.transaction().execute(async (trx) => {
+  await ctx.db.kysely.transaction().execute(async (trx) => {
     const existing = await subscriberRepository.byEmail(trx, email);
     if (existing?.status === 'active') {
-      return { kind: 'already' as const, id: existing.id, language: existing.language, name: existing.name };
+      // Only the address's owner learns it is already subscribed, from the e-mail.
+      await queueSubscriptionMail(ctx, trx, existing.id, email, existing.language, at);
+      return;
     }
     const id = existing?.id ?? randomUUID();
     const places = resolvePlaces(input.places, id, language);
@@ -153,7 +128,6 @@ export async function subscribe(ctx: AppContext, input: SubscribeInput): Promise
       language,
       channels: JSON.stringify([...new Set(channels)]),
       status: 'pending',
-      confirm_token_hash: hashToken(confirmToken),
       confirm_expires_at: expires,
       updated_at: at,
     };
@@ -174,20 +148,48 @@ export async function subscribe(ctx: AppContext, input: SubscribeInput): Promise
       await subscriberRepository.insertPlaces(trx, places);
       await subscriberRepository.setContact(trx, id, 'email', email, at);
     }
-    return { kind: 'pending' as const, id, language, name, places: places.map((p) => p.label) };
+    const sequence = await queueSubscriptionMail(ctx, trx, id, email, language, at);
+    await subscriberRepository.update(trx, id, 'pending', {
+      confirm_token_hash: hashToken(await confirmTokenFor(trx, id, sequence, at)),
+    });
   });
+  outboxWritten(ctx.db);
+}
 
-  const manage = await manageTokenFor(ctx.db.kysely, outcome.id, at);
-  const lang = outcome.language as NoticeLanguage;
-  const mail =
-    outcome.kind === 'already'
-      ? alreadySubscribedMail(lang, { manageUrl: manageLink(ctx, lang, manage) })
-      : confirmationMail(lang, {
-          places: outcome.places.join('; '),
-          confirmUrl: confirmLink(ctx, lang, confirmToken),
-          manageUrl: manageLink(ctx, lang, manage),
-        });
-  await sendDirect(ctx, email, outcome.name, lang, mail);
+/**
+ * Puts the next message about a subscription (the confirmation, or "you are already subscribed")
+ * in the outbox, in the caller's transaction; the subscription source renders it when it is sent.
+ */
+async function queueSubscriptionMail(
+  ctx: AppContext,
+  trx: Q,
+  subscriberId: string,
+  address: string,
+  language: string,
+  at: string,
+): Promise<number> {
+  const sequence = await subscriberRepository.nextMessage(trx, subscriberId);
+  await deliveryRepository.insertMany(trx, ctx.db.engine, [
+    {
+      id: randomUUID(),
+      source_kind: SUBSCRIPTION_SOURCE,
+      source_id: subscriberId,
+      sequence,
+      recipient_kind: 'subscriber',
+      recipient_id: subscriberId,
+      channel: 'email',
+      address,
+      language,
+      mode: 'actual',
+      exercise_id: null,
+      // Someone is waiting at the form for this e-mail.
+      priority: CORRECTION_PRIORITY,
+      status: 'pending',
+      next_attempt_at: at,
+      created_at: at,
+    },
+  ]);
+  return sequence;
 }
 
 const unknownLink = (field: string) =>

@@ -151,6 +151,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 
   // Subscribers keep their e-mail as the key of the subscription form; the contact is what is sent to.
+  // Each message about the subscription itself (confirm, already subscribed) is one sequence of the
+  // subscriber as an outbox source; the confirmation link is made from it, so it is never stored.
+  await db.schema
+    .alterTable('subscribers')
+    .addColumn('message_sequence', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema
     .createTable('rehearsal_messages')
     .addColumn('delivery_id', 'text', (c) => c.primaryKey())
