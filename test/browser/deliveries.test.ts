@@ -60,6 +60,24 @@ describe('the Deliveries screen', () => {
     await expect.poll(() => retries.count(), { timeout: 30_000 }).toBe(7);
   }, 120_000);
 
+  it('shows each fan-out’s progress per channel, and retries every dead letter at once', async () => {
+    // The demo's four notices each fanned out to the demo subscribers whose places they touch.
+    const rows = page.locator('[data-testid^="fanout-"]');
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(4);
+    await expect(page.getByRole('cell', { name: 'all written' }).count()).resolves.toBe(4);
+    await expect(page.getByText(/^email: 1 sent, 0 waiting, 1 failed$/).count()).resolves.toBe(1);
+    await screenshot(page, 'deliveries-fanouts');
+    const before = smtp.mails.length;
+    await page.getByRole('button', { name: 'Retry all dead letters' }).click();
+    await page.getByRole('status').filter({ hasText: '7 dead letters are being sent again.' }).waitFor();
+    await smtp.waitFor(before + 7);
+    await expect
+      .poll(() => page.getByTestId('count-email-sent').textContent(), { timeout: 30_000 })
+      .toBe('8');
+    await expect(page.getByText('No dead letters.').isVisible()).resolves.toBe(true);
+    await expectAccessible(page, 'deliveries with fan-outs');
+  }, 120_000);
+
   it('says plainly when e-mail is not set up and deliveries wait', async () => {
     const bare = await startTestServer();
     try {

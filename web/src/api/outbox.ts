@@ -26,6 +26,23 @@ export interface DeadLetter {
   failedAt: string;
 }
 
+type Counts = { pending: number; sending: number; sent: number; dead: number };
+
+export interface FanOut {
+  id: string;
+  sourceKind: string;
+  sourceId: string;
+  sequence: number;
+  mode: 'actual' | 'exercise' | 'test' | 'rehearsal';
+  status: 'pending' | 'expanding' | 'done' | 'failed';
+  matched: number;
+  written: number;
+  channels: Record<string, Counts>;
+  lastError: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
 export interface SubscriberStats {
   pending: number;
   active: number;
@@ -57,6 +74,21 @@ export const useSubscriberStats = () =>
     queryFn: () => api.get<SubscriberStats>('/subscribers/stats'),
     refetchInterval: LIVE_MS,
   });
+
+export const useFanOuts = () =>
+  useQuery({
+    queryKey: [...outboxKey, 'fanouts'],
+    queryFn: () => api.get<Items<FanOut>>('/outbox/fanouts'),
+    refetchInterval: LIVE_MS,
+  });
+
+export function useRetryAllDead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ retried: number }>('/outbox/dead/retry', {}),
+    onSuccess: () => client.invalidateQueries({ queryKey: outboxKey }),
+  });
+}
 
 export function useRetryDelivery() {
   const client = useQueryClient();

@@ -20,6 +20,12 @@ import importsRu from './imports/ru.json';
 import noticesEn from './notices/en.json';
 import noticesKk from './notices/kk.json';
 import noticesRu from './notices/ru.json';
+import outboxEn from './outbox/en.json';
+import outboxKk from './outbox/kk.json';
+import outboxRu from './outbox/ru.json';
+import fanoutsEn from './fanouts/en.json';
+import fanoutsKk from './fanouts/kk.json';
+import fanoutsRu from './fanouts/ru.json';
 
 type Tree = { [key: string]: string | Tree };
 // Each feature's strings live in their own folder and are merged at the top level, as i18n.ts does.
@@ -31,6 +37,12 @@ const RESOURCES: Record<string, Tree> = {
 Object.assign(RESOURCES.en!, commentsEn);
 Object.assign(RESOURCES.kk!, commentsKk);
 Object.assign(RESOURCES.ru!, commentsRu);
+for (const [lang, bundles] of [
+  ['en', [outboxEn, fanoutsEn]],
+  ['kk', [outboxKk, fanoutsKk]],
+  ['ru', [outboxRu, fanoutsRu]],
+] as const)
+  for (const bundle of bundles) Object.assign(RESOURCES[lang]!, bundle);
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
 function flatten(tree: Tree, prefix = ''): Map<string, unknown> {

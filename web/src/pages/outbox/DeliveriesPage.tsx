@@ -1,9 +1,16 @@
 import { Alert, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useDeadLetters, useOutbox, useRetryDelivery, useSubscriberStats } from '../../api/outbox';
+import {
+  useDeadLetters,
+  useOutbox,
+  useRetryAllDead,
+  useRetryDelivery,
+  useSubscriberStats,
+} from '../../api/outbox';
 import { PageTitle } from '../../components/PageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
+import { FanOutsPanel } from './FanOutsPanel';
 
 const STATES = ['pending', 'sending', 'sent', 'dead'] as const;
 
@@ -14,6 +21,7 @@ export function DeliveriesPage() {
   const dead = useDeadLetters();
   const stats = useSubscriberStats();
   const retry = useRetryDelivery();
+  const retryAll = useRetryAllDead();
   const when = (iso: string) =>
     new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -76,10 +84,23 @@ export function DeliveriesPage() {
           </Text>
         )}
       </QueryState>
-      <Title order={2} size="h3">
-        {t('outbox.deadTitle')}
-      </Title>
+      <FanOutsPanel />
+      <Group justify="space-between">
+        <Title order={2} size="h3">
+          {t('outbox.deadTitle')}
+        </Title>
+        <Button
+          variant="default"
+          disabled={!dead.data?.items.length}
+          loading={retryAll.isPending}
+          onClick={() => retryAll.mutate()}
+        >
+          {t('fanouts.retryAll')}
+        </Button>
+      </Group>
+      {retryAll.data && <Text role="status">{t('fanouts.retried', { count: retryAll.data.retried })}</Text>}
       {retry.error && <ProblemAlert error={retry.error} />}
+      {retryAll.error && <ProblemAlert error={retryAll.error} />}
       <QueryState query={dead}>
         {(data) =>
           data.items.length === 0 ? (
