@@ -126,6 +126,8 @@ export class FanOutWorker {
         return;
       }
       if (ours > 0) outboxWritten(ctx.db);
+      // Let the dispatcher in between batches (on SQLite they share one connection).
+      await new Promise((resolve) => setImmediate(resolve));
     }
     await fanOutRepository.finish(ctx.db.kysely, fanout.id, lease, {
       status: 'done',

@@ -100,8 +100,16 @@ export const fanOutRepository = {
     return Number(r.numUpdatedRows) === 1;
   },
 
+  /** The newest fan-outs, each with what a person recognises its source by (a notice's slug). */
   recent: (db: Q, limit: number) =>
-    db.selectFrom('fanouts').selectAll().orderBy('created_at', 'desc').limit(limit).execute(),
+    db
+      .selectFrom('fanouts as f')
+      .leftJoin('notices as n', (j) => j.onRef('n.id', '=', 'f.source_id').on('f.source_kind', '=', 'notice'))
+      .selectAll('f')
+      .select('n.slug')
+      .orderBy('f.created_at', 'desc')
+      .limit(limit)
+      .execute(),
 
   byId: (db: Q, id: string) => db.selectFrom('fanouts').selectAll().where('id', '=', id).executeTakeFirst(),
 };

@@ -17,7 +17,9 @@ export interface NoticeRevisionSource {
 }
 
 // Members handed to the outbox at a time: large enough to keep inserts efficient, small enough
-// for a crash to lose little work and for progress to move visibly.
+// for a crash to lose little work and for progress to move visibly. The first batch is small so
+// the first deliveries reach their channel while the rest are still being written.
+const FIRST_BATCH = 500;
 const BATCH = 5000;
 
 const languageOf = (language: string): NoticeLanguage =>
@@ -121,11 +123,13 @@ export const noticeSource: OutboxSource<NoticeRevisionSource> = {
       }
     }
     let batch: AudienceMember[] = [];
+    let size = FIRST_BATCH;
     for (const m of members.values()) {
       batch.push(m);
-      if (batch.length === BATCH) {
+      if (batch.length === size) {
         yield batch;
         batch = [];
+        size = BATCH;
       }
     }
     if (batch.length) yield batch;

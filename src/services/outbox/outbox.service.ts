@@ -102,6 +102,7 @@ export async function fanOuts(ctx: AppContext, limit = 20) {
         sourceKind: f.source_kind,
         sourceId: f.source_id,
         sequence: f.sequence,
+        label: f.slug ?? f.source_id,
         mode: f.mode,
         status: f.status,
         matched: Number(f.matched),

@@ -15,7 +15,12 @@ export const hashToken = (token: string): string => createHash('sha256').update(
 /** A token's shape before it reaches the database: 43 base64url characters. */
 export const looksLikeToken = (token: string): boolean => /^[A-Za-z0-9_-]{43}$/.test(token);
 
+// The key never changes once made; read once per database handle, not once per e-mail rendered.
+const keys = new WeakMap<Q, Buffer>();
+
 async function tokenKey(db: Q, now: string): Promise<Buffer> {
+  const kept = keys.get(db);
+  if (kept) return kept;
   const read = () =>
     db.selectFrom('settings').select('value').where('key', '=', KEY_SETTING).executeTakeFirst();
   let row = await read();
@@ -28,7 +33,9 @@ async function tokenKey(db: Q, now: string): Promise<Buffer> {
       .execute();
     row = await read();
   }
-  return Buffer.from(row!.value, 'base64url');
+  const key = Buffer.from(row!.value, 'base64url');
+  keys.set(db, key);
+  return key;
 }
 
 /**

@@ -33,6 +33,7 @@ export interface FanOut {
   sourceKind: string;
   sourceId: string;
   sequence: number;
+  label: string;
   mode: 'actual' | 'exercise' | 'test' | 'rehearsal';
   status: 'pending' | 'expanding' | 'done' | 'failed';
   matched: number;

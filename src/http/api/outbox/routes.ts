@@ -51,6 +51,7 @@ const FanOut = Type.Object({
   sourceKind: Type.String(),
   sourceId: Type.String(),
   sequence: Type.Integer(),
+  label: Type.String({ description: 'what a person recognises the source by (a notice slug)' }),
   mode: Mode,
   status: Type.Union(['pending', 'expanding', 'done', 'failed'].map((s) => Type.Literal(s))),
   matched: Type.Integer({ description: 'recipients found so far' }),

@@ -43,8 +43,12 @@ export function FanOutsPanel() {
                 {data.items.map((f) => (
                   <Table.Tr key={f.id} data-testid={`fanout-${f.sourceId}-${f.sequence}`}>
                     <Table.Td>
-                      {t(`fanouts.sourceKind.${f.sourceKind}`, { defaultValue: f.sourceKind })} ·{' '}
-                      {t('outbox.revision', { n: f.sequence })}
+                      <Text size="sm" fw={600}>
+                        {t(`fanouts.sourceKind.${f.sourceKind}`, { defaultValue: f.sourceKind })}
+                      </Text>
+                      <Text size="sm">
+                        {f.label} · {t('outbox.revision', { n: f.sequence })}
+                      </Text>
                     </Table.Td>
                     <Table.Td>
                       <Badge color={MODE_COLOUR[f.mode]} variant="light">
