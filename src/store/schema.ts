@@ -1,5 +1,6 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { PublicTables } from './public-tables.js';
+import type { EventTables } from './event-tables.js';
 
 /*
  * Instants are ISO-8601 strings in UTC ("2026-10-21T04:00:00.000Z") on both engines, so the same
@@ -109,7 +110,7 @@ export interface JobTable {
   finished_at: string | null;
 }
 
-export interface Database extends PlanningTables, PublicTables {
+export interface Database extends PlanningTables, PublicTables, EventTables {
   organisations: OrganisationTable;
   units: UnitTable;
   users: UserTable;
