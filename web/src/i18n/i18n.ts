@@ -6,6 +6,9 @@ import outboxRu from './outbox/ru.json';
 import commentsEn from './comments/en.json';
 import commentsKk from './comments/kk.json';
 import commentsRu from './comments/ru.json';
+import liveEn from './live/en.json';
+import liveKk from './live/kk.json';
+import liveRu from './live/ru.json';
 import en from './en.json';
 import kk from './kk.json';
 import ru from './ru.json';
@@ -85,5 +88,9 @@ i18n.addResourceBundle('en', 'translation', commentsEn, true, false);
 i18n.addResourceBundle('kk', 'translation', outboxKk, true, false);
 i18n.addResourceBundle('ru', 'translation', outboxRu, true, false);
 i18n.addResourceBundle('en', 'translation', outboxEn, true, false);
+// The live stream's indicator, shared by every live screen.
+i18n.addResourceBundle('kk', 'translation', liveKk, true, false);
+i18n.addResourceBundle('ru', 'translation', liveRu, true, false);
+i18n.addResourceBundle('en', 'translation', liveEn, true, false);
 
 export default i18n;

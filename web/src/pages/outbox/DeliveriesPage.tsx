@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useDeadLetters, useOutbox, useRetryDelivery, useSubscriberStats } from '../../api/outbox';
+import { LiveIndicator } from '../../components/LiveIndicator';
 import { PageTitle } from '../../components/PageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
@@ -19,7 +20,9 @@ export function DeliveriesPage() {
 
   return (
     <Stack>
-      <PageTitle title={t('outbox.title')} />
+      <PageTitle title={t('outbox.title')}>
+        <LiveIndicator />
+      </PageTitle>
       <QueryState query={outbox}>
         {(data) => (
           <Stack>
