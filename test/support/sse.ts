@@ -26,12 +26,14 @@ export async function openSse(url: string, headers: Record<string, string> = {})
   const frames: SseFrame[] = [];
   let ended: Promise<void> = Promise.resolve();
   if (res.ok && res.body) {
-    const body = res.body.pipeThrough(new TextDecoderStream());
+    const body = res.body.pipeThrough(new TextDecoderStream()).getReader();
     ended = (async () => {
       let buffer = '';
       try {
-        for await (const chunk of body) {
-          buffer += chunk;
+        for (;;) {
+          const { done, value } = await body.read();
+          if (done) break;
+          buffer += value;
           let cut: number;
           while ((cut = buffer.indexOf('\n\n')) >= 0) {
             const block = buffer.slice(0, cut);

@@ -48,7 +48,11 @@ export class EventHub {
   }
 
   start(): Promise<void> {
-    this.starting ??= this.open();
+    // A failed start (the database away) is tried again by the next reader, not remembered.
+    this.starting ??= this.open().catch((err: unknown) => {
+      this.starting = null;
+      throw err;
+    });
     return this.starting;
   }
 

@@ -32,13 +32,11 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let source: EventSource | null = null;
     let retry: ReturnType<typeof setTimeout> | undefined;
+    // The browser resends Last-Event-ID only within one EventSource; a new one resumes with ?after=.
+    let lastId = '';
     const open = () => {
-      source = new EventSource('/api/v1/events');
-      source.onopen = () => {
-        setState('live');
-        // Whatever changed while the stream was down is read afresh.
-        void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
-      };
+      source = new EventSource(`/api/v1/events${lastId ? `?after=${encodeURIComponent(lastId)}` : ''}`);
+      source.onopen = () => setState('live');
       source.onerror = () => {
         setState('reconnecting');
         if (source?.readyState === EventSource.CLOSED) {
@@ -48,10 +46,14 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
         }
       };
       for (const [type, keys] of Object.entries(CONCERNS))
-        source.addEventListener(type, () => {
+        source.addEventListener(type, (e) => {
+          lastId = e.lastEventId;
           for (const queryKey of keys) void client.invalidateQueries({ queryKey });
         });
-      source.addEventListener('reset', () => void client.invalidateQueries());
+      source.addEventListener('reset', (e) => {
+        lastId = e.lastEventId;
+        void client.invalidateQueries();
+      });
     };
     open();
     return () => {
