@@ -18,6 +18,14 @@ export function frame(id: number, type: string, data: unknown): string {
   return `id: ${id}\nevent: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
+/** Each event's frame, made once however many readers it goes to (a batch is shared by all of them). */
+const frames = new WeakMap<StreamEvent, string>();
+function frameOf(e: StreamEvent): string {
+  let text = frames.get(e);
+  if (text === undefined) frames.set(e, (text = frame(e.seq, e.type, wire(e))));
+  return text;
+}
+
 const wire = (e: StreamEvent) => ({
   seq: e.seq,
   at: e.at,
@@ -86,7 +94,7 @@ export class EventStream {
     if (fresh.length === 0) return;
     if (!(await this.stillAllowed())) return;
     let out = '';
-    for (const e of fresh) if (canSeeEvent(this.actor, e)) out += frame(e.seq, e.type, wire(e));
+    for (const e of fresh) if (canSeeEvent(this.actor, e)) out += frameOf(e);
     this.sent = fresh[fresh.length - 1]!.seq;
     if (out) this.write(out);
   }
