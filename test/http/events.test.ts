@@ -159,7 +159,8 @@ describe.each(ENGINES)('GET /api/v1/events on %s', (engine) => {
   });
 });
 
-describe('the event stream across API processes on postgres', () => {
+// Two instances, each with its users' sign-ins hashed: slow on a loaded machine, hence the time allowed.
+describe('the event stream across API processes on postgres', { timeout: 120_000 }, () => {
   it('delivers to a reader on one instance what was written through another', async () => {
     const h = await openCommentHarness('postgres');
     const config = loadConfig({ DABYL_LOG_LEVEL: 'silent', DABYL_DATABASE_URL: testDatabaseUrl() });
