@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../services/context.js';
+import { publishEvent } from '../services/events/events.service.js';
 import { onOutboxWrite, outboxWritten } from '../services/outbox/wake.js';
 import { deliveryRepository, type NewDelivery } from '../store/delivery.repository.js';
 import { fanOutRepository, type FanOutLease } from '../store/fanout.repository.js';
@@ -126,6 +127,7 @@ export class FanOutWorker {
         return;
       }
       if (ours > 0) outboxWritten(ctx.db);
+      this.announce(fanout);
       // Let the dispatcher in between batches (on SQLite they share one connection).
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -134,6 +136,14 @@ export class FanOutWorker {
       finished_at: ctx.clock.now().toISOString(),
       last_error: null,
     });
+    this.announce(fanout);
+  }
+
+  /** Tells live screens a fan-out moved (coalesced by publishEvent). */
+  private announce(fanout: FanOutRow): void {
+    publishEvent(this.ctx, { type: 'outbox.changed', payload: { fanout: fanout.id } }).catch((err: unknown) =>
+      this.log('warn', `fan-out: could not announce progress: ${(err as Error).message}`),
+    );
   }
 }
 

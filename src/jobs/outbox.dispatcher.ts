@@ -9,6 +9,7 @@ import {
   type TrafficMode,
 } from '../core/outbox/traffic.js';
 import type { AppContext } from '../services/context.js';
+import { publishEvent } from '../services/events/events.service.js';
 import { onOutboxWrite } from '../services/outbox/wake.js';
 import { deliveryRepository, type DeliveryLease } from '../store/delivery.repository.js';
 import type { DeliveryRow } from '../store/outbox-tables.js';
@@ -119,7 +120,14 @@ export class OutboxDispatcher {
       // While a channel is down, one delivery at a time probes it; the rest wait without trying.
       const limit = this.health.allowance(channel.name, this.batch);
       if (limit === 0) continue;
-      handled += await this.claimAndSend(channel, limit, this.health.isDown(channel.name));
+      const n = await this.claimAndSend(channel, limit, this.health.isDown(channel.name));
+      // Live screens follow the counts; publishEvent coalesces a busy dispatcher's announcements.
+      if (n > 0)
+        publishEvent(this.ctx, { type: 'outbox.changed', payload: { channel: channel.name } }).catch(
+          (err: unknown) =>
+            this.log('warn', `outbox: could not announce a change: ${(err as Error).message}`),
+        );
+      handled += n;
     }
     return handled;
   }

@@ -1,6 +1,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { OutboxTables } from './outbox-tables.js';
 import type { PublicTables } from './public-tables.js';
+import type { EventTables } from './event-tables.js';
 
 /*
  * Instants are ISO-8601 strings in UTC ("2026-10-21T04:00:00.000Z") on both engines, so the same
@@ -110,7 +111,7 @@ export interface JobTable {
   finished_at: string | null;
 }
 
-export interface Database extends PlanningTables, PublicTables, OutboxTables {
+export interface Database extends PlanningTables, PublicTables, OutboxTables, EventTables {
   organisations: OrganisationTable;
   units: UnitTable;
   users: UserTable;

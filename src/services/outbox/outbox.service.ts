@@ -4,6 +4,7 @@ import { deliveryRepository, type DeadLetterFilter } from '../../store/delivery.
 import { appendAudit } from '../audit.service.js';
 import type { ActorInfo, AppContext } from '../context.js';
 import { fanOutRepository } from '../../store/fanout.repository.js';
+import { publishEvent } from '../events/events.service.js';
 import { outboxWritten } from './wake.js';
 
 export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'dead'] as const;
@@ -133,7 +134,10 @@ export async function retryDeadLetters(
       });
     return n;
   });
-  if (retried > 0) outboxWritten(ctx.db);
+  if (retried > 0) {
+    outboxWritten(ctx.db);
+    await publishEvent(ctx, { type: 'outbox.changed', payload: { retried } });
+  }
   return { retried };
 }
 
@@ -168,4 +172,5 @@ export async function retryDelivery(ctx: AppContext, actor: ActorInfo, id: strin
     });
   });
   outboxWritten(ctx.db);
+  await publishEvent(ctx, { type: 'outbox.changed', payload: { retried: 1 } });
 }

@@ -51,36 +51,31 @@ export interface SubscriberStats {
   placesByKind: Record<string, number>;
 }
 
+/** Counts change while the dispatcher works; `outbox.changed` on the live stream refreshes these. */
 const outboxKey = ['outbox'] as const;
-/** Counts change while the dispatcher works; the screen follows them without a reload. */
-const LIVE_MS = 5000;
 
 export const useOutbox = () =>
   useQuery({
     queryKey: [...outboxKey, 'status'],
     queryFn: () => api.get<{ channels: ChannelState[] }>('/outbox'),
-    refetchInterval: LIVE_MS,
   });
 
 export const useDeadLetters = () =>
   useQuery({
     queryKey: [...outboxKey, 'dead'],
     queryFn: () => api.get<Items<DeadLetter>>('/outbox/dead'),
-    refetchInterval: LIVE_MS,
   });
 
 export const useSubscriberStats = () =>
   useQuery({
     queryKey: [...outboxKey, 'subscribers'],
     queryFn: () => api.get<SubscriberStats>('/subscribers/stats'),
-    refetchInterval: LIVE_MS,
   });
 
 export const useFanOuts = () =>
   useQuery({
     queryKey: [...outboxKey, 'fanouts'],
     queryFn: () => api.get<Items<FanOut>>('/outbox/fanouts'),
-    refetchInterval: LIVE_MS,
   });
 
 export function useRetryAllDead() {

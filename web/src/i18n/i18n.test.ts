@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import commentsEn from './comments/en.json';
 import commentsKk from './comments/kk.json';
 import commentsRu from './comments/ru.json';
+import liveEn from './live/en.json';
+import liveKk from './live/kk.json';
+import liveRu from './live/ru.json';
 import en from './en.json';
 import kk from './kk.json';
 import ru from './ru.json';
@@ -43,6 +46,9 @@ for (const [lang, bundles] of [
   ['ru', [outboxRu, fanoutsRu]],
 ] as const)
   for (const bundle of bundles) Object.assign(RESOURCES[lang]!, bundle);
+Object.assign(RESOURCES.en!, liveEn);
+Object.assign(RESOURCES.kk!, liveKk);
+Object.assign(RESOURCES.ru!, liveRu);
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
 function flatten(tree: Tree, prefix = ''): Map<string, unknown> {

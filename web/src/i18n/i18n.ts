@@ -9,6 +9,9 @@ import fanoutsRu from './fanouts/ru.json';
 import commentsEn from './comments/en.json';
 import commentsKk from './comments/kk.json';
 import commentsRu from './comments/ru.json';
+import liveEn from './live/en.json';
+import liveKk from './live/kk.json';
+import liveRu from './live/ru.json';
 import en from './en.json';
 import kk from './kk.json';
 import ru from './ru.json';
@@ -91,5 +94,9 @@ i18n.addResourceBundle('en', 'translation', outboxEn, true, false);
 i18n.addResourceBundle('kk', 'translation', fanoutsKk, true, false);
 i18n.addResourceBundle('ru', 'translation', fanoutsRu, true, false);
 i18n.addResourceBundle('en', 'translation', fanoutsEn, true, false);
+// The live stream's indicator, shared by every live screen.
+i18n.addResourceBundle('kk', 'translation', liveKk, true, false);
+i18n.addResourceBundle('ru', 'translation', liveRu, true, false);
+i18n.addResourceBundle('en', 'translation', liveEn, true, false);
 
 export default i18n;

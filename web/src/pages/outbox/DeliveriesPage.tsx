@@ -7,6 +7,7 @@ import {
   useRetryDelivery,
   useSubscriberStats,
 } from '../../api/outbox';
+import { LiveIndicator } from '../../components/LiveIndicator';
 import { PageTitle } from '../../components/PageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
@@ -27,7 +28,9 @@ export function DeliveriesPage() {
 
   return (
     <Stack>
-      <PageTitle title={t('outbox.title')} />
+      <PageTitle title={t('outbox.title')}>
+        <LiveIndicator />
+      </PageTitle>
       <QueryState query={outbox}>
         {(data) => (
           <Stack>
