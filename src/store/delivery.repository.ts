@@ -132,12 +132,15 @@ export const deliveryRepository = {
     lease: DeliveryLease,
     dueBy = now,
   ): Promise<DeliveryRow[]> => {
-    const due = (q: Q) =>
+    // Two reads, each along the claim index: the due ones in priority order, and those whose
+    // dispatcher died (an OR of both would make the database sort every waiting delivery).
+    const pending = (q: Q) =>
       q
         .selectFrom('deliveries')
         .select('id')
         .where('channel', '=', channel)
-        .where(DUE(now, dueBy))
+        .where('status', '=', 'pending')
+        .where('next_attempt_at', '<=', dueBy)
         .where((eb) =>
           eb.or([
             eb('exercise_id', 'is', null),
@@ -155,6 +158,23 @@ export const deliveryRepository = {
         .orderBy('priority', 'desc')
         .orderBy('next_attempt_at')
         .limit(limit);
+    const lapsed = (q: Q) =>
+      q
+        .selectFrom('deliveries')
+        .select('id')
+        .where('channel', '=', channel)
+        .where('status', '=', 'sending')
+        .where('lease_until', '<', now)
+        .limit(limit);
+    const due = async (q: Q, lock: boolean) => {
+      const [a, b] = lock
+        ? [
+            await pending(q).forUpdate().skipLocked().execute(),
+            await lapsed(q).forUpdate().skipLocked().execute(),
+          ]
+        : [await pending(q).execute(), await lapsed(q).execute()];
+      return [...b, ...a].slice(0, limit).map((r) => r.id);
+    };
     const take = (q: Q, ids: string[]) =>
       q
         .updateTable('deliveries')
@@ -170,17 +190,12 @@ export const deliveryRepository = {
         .returningAll()
         .execute();
     if (engine === 'sqlite') {
-      const ids = (await due(db).execute()).map((r) => r.id);
+      const ids = await due(db, false);
       return ids.length ? take(db, ids) : [];
     }
     return db.transaction().execute(async (trx) => {
-      const rows = await due(trx).forUpdate().skipLocked().execute();
-      return rows.length
-        ? take(
-            trx,
-            rows.map((r) => r.id),
-          )
-        : [];
+      const ids = await due(trx, true);
+      return ids.length ? take(trx, ids) : [];
     });
   },
 

@@ -134,10 +134,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     from notice_revisions r`.execute(db);
   await db.schema.dropTable('deliveries').execute();
   await db.schema.alterTable('deliveries_0009').renameTo('deliveries').execute();
+  // In the order the dispatcher claims (channel, state, priority first, then due time), so a claim
+  // reads the index from its start and stops at its limit however many deliveries wait.
   await db.schema
     .createIndex('deliveries_due')
     .on('deliveries')
-    .columns(['status', 'channel', 'priority', 'next_attempt_at'])
+    .columns(['channel', 'status', 'priority desc', 'next_attempt_at'])
     .execute();
   await db.schema
     .createIndex('deliveries_recipient')
