@@ -83,8 +83,9 @@ export class EmbeddedScheduler implements Scheduler {
   private hinted(at: number): void {
     const now = this.now();
     if (at <= now + 50) {
+      // A burst of bookings extends one chase rather than restarting it at the shortest interval.
+      if (now >= this.chaseUntil) this.chaseDelay = 2;
       this.chaseUntil = now + CHASE_MS;
-      this.chaseDelay = 2;
     }
     this.armAt(at);
   }
