@@ -215,6 +215,18 @@ export const wakeRepository = {
     return Number(r.numUpdatedRows);
   },
 
+  /**
+   * Forgets wakes done or cancelled before `before`. Safe for a key booked again later: its new row
+   * has a new id, which no timer or queue job of the old row carries.
+   */
+  prune: async (db: Q, before: string): Promise<void> => {
+    await db
+      .deleteFrom('wakes')
+      .where('status', 'in', ['done', 'cancelled'])
+      .where('updated_at', '<', before)
+      .execute();
+  },
+
   /** The earliest pending `at` among these topics, to arm the timer. */
   nextDue: async (db: Q, topics: string[]): Promise<string | undefined> => {
     if (!topics.length) return undefined;

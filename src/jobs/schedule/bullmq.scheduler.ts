@@ -2,8 +2,9 @@ import { Queue, Worker, type Job } from 'bullmq';
 import type { Db } from '../../store/db.js';
 import type { WakeRow } from '../../store/schema.js';
 import { wakeRepository } from '../../store/wake.repository.js';
-import { onWakeBooked, type Scheduler, type WakeHandler } from './scheduler.js';
+import type { Scheduler, WakeHandler } from './scheduler.js';
 import { WakeRunner, type WakeRunnerOptions } from './wake-runner.js';
+import { WakeSignal } from './wake-signal.js';
 
 export interface BullSchedulerOptions extends WakeRunnerOptions {
   /** Namespace of every Redis key; tests give each run its own. */
@@ -26,7 +27,6 @@ const PAGE = 500;
 /** Overdue this long and still pending: its queue job may be lost (Redis flushed), so push again. */
 const OVERDUE_MS = 5000;
 const SWEEP_EVERY_MS = 10_000;
-const CHASE_MS = 1000;
 
 /** One BullMQ job per booking and try; the same try pushed twice is one job while it waits. */
 export const wakeJobId = (row: Pick<WakeRow, 'id' | 'generation' | 'attempts'>): string =>
@@ -38,7 +38,7 @@ export const wakeJobId = (row: Pick<WakeRow, 'id' | 'generation' | 'attempts'>):
  * with the same conditional UPDATE as the embedded scheduler, so a superseded, cancelled or already
  * run wake does nothing. Bookings are written inside the caller's transaction, so a job can only be
  * pushed after commit: a relay pushes pending rows not yet in Redis (nudged by bookings in this
- * process, polling for the rest), and on start pushes every pending row again, so overdue wakes run
+ * process and, on PostgreSQL, by every committed booking's NOTIFY; polling for the rest), and on start pushes every pending row again, so overdue wakes run
  * at once after a restart and wakes lost from Redis come back.
  */
 export class BullScheduler implements Scheduler {
@@ -53,10 +53,8 @@ export class BullScheduler implements Scheduler {
   private timer: NodeJS.Timeout | undefined;
   private relaying: Promise<void> | undefined;
   private relayAgain = false;
-  private chaseUntil = 0;
-  private chaseDelay = 2;
   private lastSweep = 0;
-  private unlisten: (() => void) | undefined;
+  private readonly signal: WakeSignal;
 
   constructor(
     private readonly db: Db,
@@ -67,6 +65,7 @@ export class BullScheduler implements Scheduler {
     this.prefix = options.prefix ?? 'dabyl';
     this.pollMs = options.pollMs ?? 1000;
     this.concurrency = options.concurrency ?? 32;
+    this.signal = new WakeSignal(db, { booked: () => this.relay(), onError: this.runner.onError });
   }
 
   /** BullMQ's workers block on Redis and must never give up a command, hence no retry limit. */
@@ -98,7 +97,7 @@ export class BullScheduler implements Scheduler {
     worker.on('error', (err) => this.runner.onError(err, 'wake worker'));
     this.worker = worker;
     this.runner.startHeartbeat();
-    this.unlisten = onWakeBooked(() => this.hinted());
+    await this.signal.start();
     // Everything pending, once: what Redis lost comes back, what it still has is not doubled.
     await this.push({ all: true });
     this.relay();
@@ -107,7 +106,7 @@ export class BullScheduler implements Scheduler {
   async stop(): Promise<void> {
     if (!this.started) return;
     this.started = false;
-    this.unlisten?.();
+    await this.signal.stop();
     clearTimeout(this.timer);
     await this.relaying;
     // close() lets running jobs (and so their handlers) finish first.
@@ -117,15 +116,6 @@ export class BullScheduler implements Scheduler {
   }
 
   nudge(): void {
-    this.relay();
-  }
-
-  private hinted(): void {
-    // The booking's transaction may still be open: look again at growing intervals for a moment.
-    // A burst of bookings extends one chase rather than restarting it at the shortest interval.
-    const now = Date.now();
-    if (now >= this.chaseUntil) this.chaseDelay = 2;
-    this.chaseUntil = now + CHASE_MS;
     this.relay();
   }
 
@@ -172,12 +162,7 @@ export class BullScheduler implements Scheduler {
           this.relay();
           return;
         }
-        let sleep = this.pollMs;
-        if (Date.now() < this.chaseUntil) {
-          sleep = Math.min(sleep, this.chaseDelay);
-          this.chaseDelay = Math.min(this.chaseDelay * 2, 250);
-        }
-        this.timer = setTimeout(() => this.relay(), sleep);
+        this.timer = setTimeout(() => this.relay(), this.pollMs);
         this.timer.unref();
       });
   }
@@ -185,6 +170,7 @@ export class BullScheduler implements Scheduler {
   private async relayPass(): Promise<void> {
     const now = this.runner.clock.now();
     await wakeRepository.reclaimExpired(this.db.kysely, now.toISOString());
+    await this.runner.housekeeping(now);
     await this.push({});
     if (now.getTime() - this.lastSweep >= SWEEP_EVERY_MS) {
       this.lastSweep = now.getTime();

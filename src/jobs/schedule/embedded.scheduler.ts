@@ -1,7 +1,8 @@
 import type { Db } from '../../store/db.js';
 import { wakeRepository } from '../../store/wake.repository.js';
-import { onWakeBooked, type Scheduler, type WakeHandler } from './scheduler.js';
+import type { Scheduler, WakeHandler } from './scheduler.js';
 import { WakeRunner, type WakeRunnerOptions } from './wake-runner.js';
+import { WakeSignal } from './wake-signal.js';
 
 export interface EmbeddedSchedulerOptions extends WakeRunnerOptions {
   /** Longest sleep between looks; this is how bookings made by other processes are found. */
@@ -10,13 +11,11 @@ export interface EmbeddedSchedulerOptions extends WakeRunnerOptions {
   concurrency?: number;
 }
 
-/** How long after a booking for "now" to keep looking closely, while its transaction commits. */
-const CHASE_MS = 1000;
-
 /**
  * Wakes kept in the application database with one timer per process, armed for the earliest
- * pending wake (never one timer per wake). A booking in this process re-arms it at once; a poll every
- * `pollMs` finds bookings of other processes. A due wake is claimed by a conditional UPDATE with a
+ * pending wake (never one timer per wake). A booking in this process re-arms it at once, a committed
+ * booking of another process reaches it as a PostgreSQL NOTIFY, and a poll every `pollMs` is the
+ * safety net. A due wake is claimed by a conditional UPDATE with a
  * short lease, so a dead process's claims come back within seconds and two schedulers never run the
  * same wake. Never early: the claim compares `at` with the clock, and a timer that fires a little
  * early finds nothing due and re-arms for the remainder.
@@ -33,12 +32,10 @@ export class EmbeddedScheduler implements Scheduler {
   private hintAt = Infinity;
   private polling: Promise<void> | undefined;
   private pollAgain = false;
-  private chaseUntil = 0;
-  private chaseDelay = 2;
   private lastReclaim = 0;
   /** The last look claimed all it had room for: more may be due than fit. */
   private saturated = false;
-  private unlisten: (() => void) | undefined;
+  private readonly signal: WakeSignal;
 
   constructor(
     private readonly db: Db,
@@ -47,6 +44,11 @@ export class EmbeddedScheduler implements Scheduler {
     this.runner = new WakeRunner(db, options);
     this.pollMs = options.pollMs ?? 1000;
     this.concurrency = options.concurrency ?? 32;
+    this.signal = new WakeSignal(db, {
+      // A booking's own time arms the timer; a commit elsewhere (no time) means "look now".
+      booked: (at) => (at ? this.armAt(at.getTime()) : this.wake()),
+      onError: this.runner.onError,
+    });
   }
 
   handle<P>(topic: string, handler: WakeHandler<P>): void {
@@ -57,7 +59,7 @@ export class EmbeddedScheduler implements Scheduler {
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
-    this.unlisten = onWakeBooked((at) => this.hinted(at.getTime()));
+    await this.signal.start();
     this.runner.startHeartbeat();
     this.wake();
   }
@@ -65,7 +67,7 @@ export class EmbeddedScheduler implements Scheduler {
   async stop(): Promise<void> {
     if (!this.started) return;
     this.started = false;
-    this.unlisten?.();
+    await this.signal.stop();
     clearTimeout(this.timer);
     await this.polling;
     await this.runner.drain();
@@ -73,21 +75,6 @@ export class EmbeddedScheduler implements Scheduler {
 
   nudge(): void {
     this.wake();
-  }
-
-  /**
-   * A booking in this process. Its row may not be committed yet, so one due now is looked for again
-   * at growing intervals for a moment; one due later just arms the timer (by then it is committed,
-   * and if not, the periodic poll finds it).
-   */
-  private hinted(at: number): void {
-    const now = this.now();
-    if (at <= now + 50) {
-      // A burst of bookings extends one chase rather than restarting it at the shortest interval.
-      if (now >= this.chaseUntil) this.chaseDelay = 2;
-      this.chaseUntil = now + CHASE_MS;
-    }
-    this.armAt(at);
   }
 
   private now(): number {
@@ -148,6 +135,7 @@ export class EmbeddedScheduler implements Scheduler {
     if (now.getTime() - this.lastReclaim >= Math.min(this.runner.leaseMs / 3, 5000)) {
       this.lastReclaim = now.getTime();
       await wakeRepository.reclaimExpired(kysely, now.toISOString());
+      await this.runner.housekeeping(now);
     }
     const topics = this.runner.topics();
     const room = this.concurrency - this.runner.running;
@@ -169,10 +157,6 @@ export class EmbeddedScheduler implements Scheduler {
       // Due but not claimed: held by another scheduler's SKIP LOCKED, or no room (then a finish wakes us).
       if (wait > 0) sleep = Math.min(sleep, wait);
       else if (!this.saturated) sleep = Math.min(sleep, 10);
-    }
-    if (this.now() < this.chaseUntil) {
-      sleep = Math.min(sleep, this.chaseDelay);
-      this.chaseDelay = Math.min(this.chaseDelay * 2, 250);
     }
     return sleep;
   }

@@ -7,7 +7,7 @@
  * and a handler whose holder died mid-run is run again.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import { wakeRepository } from '../../store/wake.repository.js';
 
@@ -72,9 +72,18 @@ function checkKey(key: string): void {
 /*
  * In-process hints: a booking tells the schedulers of its own process when it falls due, so they
  * can arm their timer at once. A hint carries no authority (the row may not be committed yet, or
- * may be rolled back): the scheduler still asks the database. Other processes find bookings by
- * polling.
+ * may be rolled back): the scheduler still asks the database. On PostgreSQL a booking also sends a
+ * NOTIFY on WAKES_CHANNEL, which PostgreSQL delivers at commit (once per transaction, however many
+ * bookings it made) to schedulers in every process; on SQLite, one process with one handle, a look
+ * the hint starts waits for the transaction to end anyway. The periodic poll is the safety net.
  */
+
+/** The PostgreSQL NOTIFY channel of committed bookings. */
+export const WAKES_CHANNEL = 'dabyl_wakes';
+
+/** Kysely exposes the dialect only through its executor (documented as internal, typed and stable). */
+const onPostgres = (db: Q): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
+
 const listeners = new Set<(at: Date) => void>();
 
 /** Calls `listener` with the time of every wake booked in this process; returns the undo. */
@@ -104,6 +113,8 @@ export async function bookWake<P>(trx: Q, booking: WakeBooking<P>): Promise<Book
     },
     new Date().toISOString(),
   );
+  // An empty payload: PostgreSQL folds a transaction's identical notifications into one.
+  if (onPostgres(trx)) await sql`select pg_notify(${WAKES_CHANNEL}, '')`.execute(trx);
   for (const listener of listeners) listener(at);
   return { topic, key, at: new Date(at.toISOString()), generation };
 }

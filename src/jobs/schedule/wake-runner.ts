@@ -11,6 +11,8 @@ export interface WakeRunnerOptions {
   retryBaseMs?: number;
   /** The longest wait between tries; a failing wake is retried at this pace for ever. */
   retryMaxMs?: number;
+  /** How long done and cancelled wakes are kept (for screens and inquiries) before they are deleted. */
+  retentionMs?: number;
   clock?: { now(): Date };
   onError?: (err: unknown, where: string) => void;
 }
@@ -26,6 +28,8 @@ export class WakeRunner {
   readonly onError: (err: unknown, where: string) => void;
   private readonly retryBaseMs: number;
   private readonly retryMaxMs: number;
+  private readonly retentionMs: number;
+  private lastPrune = 0;
   private readonly handlers = new Map<string, WakeHandler<unknown>>();
   private readonly inFlight = new Map<string, Promise<void>>();
   private heartbeat: NodeJS.Timeout | undefined;
@@ -37,6 +41,7 @@ export class WakeRunner {
     this.leaseMs = options.leaseMs ?? 15_000;
     this.retryBaseMs = options.retryBaseMs ?? 1000;
     this.retryMaxMs = options.retryMaxMs ?? 5 * 60_000;
+    this.retentionMs = options.retentionMs ?? 7 * 24 * 3_600_000;
     this.clock = options.clock ?? { now: () => new Date() };
     this.onError = options.onError ?? (() => undefined);
   }
@@ -73,6 +78,13 @@ export class WakeRunner {
     while (this.inFlight.size) await Promise.allSettled([...this.inFlight.values()]);
     clearInterval(this.heartbeat);
     this.heartbeat = undefined;
+  }
+
+  /** Deletes old finished wakes, at most once an hour per process. */
+  async housekeeping(now: Date): Promise<void> {
+    if (now.getTime() - this.lastPrune < 3_600_000) return;
+    this.lastPrune = now.getTime();
+    await wakeRepository.prune(this.db.kysely, new Date(now.getTime() - this.retentionMs).toISOString());
   }
 
   /** Runs a claimed wake in the background; `settled` is called when it is over, whatever happened. */

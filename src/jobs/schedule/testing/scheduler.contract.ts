@@ -8,8 +8,14 @@ export interface SchedulerStore {
   /** Where bookings are written, as a service's transaction would. */
   readonly db: Db;
   /** A new scheduler on this store, as another process would open it. */
-  open(options?: { retryBaseMs?: number }): Promise<Scheduler>;
+  open(options?: OpenOptions): Promise<Scheduler>;
   close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  retryBaseMs?: number;
+  /** The safety-net poll; the contract lengthens it to show bookings are found without it. */
+  pollMs?: number;
 }
 
 interface Run {
@@ -46,7 +52,7 @@ export function schedulerContract(label: string, openStore: () => Promise<Schedu
   describe(label, () => {
     let store: SchedulerStore;
     const opened: Scheduler[] = [];
-    const open = async (options?: { retryBaseMs?: number }) => {
+    const open = async (options?: OpenOptions) => {
       const scheduler = await store.open(options);
       opened.push(scheduler);
       return scheduler;
@@ -169,6 +175,23 @@ export function schedulerContract(label: string, openStore: () => Promise<Schedu
       await sleep(SETTLE_MS);
       expect(runs.map((r) => r.key)).toEqual(['committed']);
       expect(await readWake(store.db.kysely, topic, 'rolled-back')).toBeUndefined();
+    });
+
+    it('finds a booking as its transaction commits, without waiting for the poll', async () => {
+      // The poll is far beyond waitFor's ceiling: only the booking's own signal can wake this one.
+      const scheduler = await open({ pollMs: 120_000 });
+      const topic = uniqueTopic();
+      const runs: Run[] = [];
+      scheduler.handle(topic, recorder(runs));
+      await scheduler.start();
+      await sleep(50);
+      await store.db.kysely.transaction().execute(async (trx) => {
+        await bookWake(trx, { topic, key: 'startex', at: inMs(0) });
+        // The clock's other writes: the in-process hint's look happens before this commit.
+        await sleep(100);
+      });
+      await waitFor(() => runs.length === 1, 'the wake booked for now');
+      expect(runs[0]?.key).toBe('startex');
     });
 
     it('runs each wake exactly once when two schedulers share the store', async () => {
