@@ -4,6 +4,11 @@ import type { Database, WakeRow } from './schema.js';
 
 type Q = Kysely<Database>;
 
+const BOOK_CHUNK = 500;
+
+/** One string per (topic, key); topics cannot contain a newline. */
+export const wakeKey = (topic: string, key: string): string => `${topic}\n${key}`;
+
 /** A booking as the scheduling port writes it. */
 export interface NewWake {
   /** Used only when the key has no row yet; a re-booking keeps the row's id. */
@@ -34,38 +39,46 @@ export interface WakeTry {
  */
 export const wakeRepository = {
   /**
-   * Books (or re-books) the key: a new generation, pending at `at`, whatever the key's row said
-   * before. Runs inside the caller's transaction, so a rollback leaves no booking behind.
+   * Books (or re-books) each key: a new generation, pending at `at`, whatever the key's row said
+   * before; returns the generations by wakeKey(topic, key). Runs inside the caller's transaction, so
+   * a rollback leaves no booking behind. A key must appear once per call (PostgreSQL refuses to
+   * update one row twice in a statement).
    */
-  book: async (db: Q, wake: NewWake, now: string): Promise<number> => {
-    const row = await db
-      .insertInto('wakes')
-      .values({
-        ...wake,
-        generation: 1,
-        status: 'pending',
-        attempts: 0,
-        pushed: 0,
-        created_at: now,
-        updated_at: now,
-      })
-      .onConflict((oc) =>
-        oc.columns(['topic', 'key']).doUpdateSet((eb) => ({
-          generation: eb('wakes.generation', '+', 1),
-          at: eb.ref('excluded.at'),
-          payload: eb.ref('excluded.payload'),
-          status: 'pending',
-          attempts: 0,
-          last_error: null,
-          locked_by: null,
-          locked_until: null,
-          pushed: 0,
-          updated_at: now,
-        })),
-      )
-      .returning('generation')
-      .executeTakeFirstOrThrow();
-    return Number(row.generation);
+  book: async (db: Q, wakes: readonly NewWake[], now: string): Promise<Map<string, number>> => {
+    const generations = new Map<string, number>();
+    for (let i = 0; i < wakes.length; i += BOOK_CHUNK) {
+      const rows = await db
+        .insertInto('wakes')
+        .values(
+          wakes.slice(i, i + BOOK_CHUNK).map((wake) => ({
+            ...wake,
+            generation: 1,
+            status: 'pending',
+            attempts: 0,
+            pushed: 0,
+            created_at: now,
+            updated_at: now,
+          })),
+        )
+        .onConflict((oc) =>
+          oc.columns(['topic', 'key']).doUpdateSet((eb) => ({
+            generation: eb('wakes.generation', '+', 1),
+            at: eb.ref('excluded.at'),
+            payload: eb.ref('excluded.payload'),
+            status: 'pending',
+            attempts: 0,
+            last_error: null,
+            locked_by: null,
+            locked_until: null,
+            pushed: 0,
+            updated_at: now,
+          })),
+        )
+        .returning(['topic', 'key', 'generation'])
+        .execute();
+      for (const r of rows) generations.set(wakeKey(r.topic, r.key), Number(r.generation));
+    }
+    return generations;
   },
 
   /** Cancels the key's pending or running booking (a new generation); false if there was none. */
@@ -90,8 +103,9 @@ export const wakeRepository = {
     db.selectFrom('wakes').selectAll().where('topic', '=', topic).where('key', '=', key).executeTakeFirst(),
 
   /**
-   * Leases up to `limit` due wakes of these topics, earliest first. SKIP LOCKED on PostgreSQL lets
-   * schedulers share the work; on SQLite the one UPDATE is atomic by itself. Either way the
+   * Leases up to `limit` due wakes of these topics, earliest first, in one UPDATE … WHERE id IN
+   * (SELECT …). SKIP LOCKED on PostgreSQL lets schedulers share the work; on SQLite the one UPDATE
+   * is atomic by itself. Either way the
    * `status = 'pending' and at <= now` re-check in the UPDATE is what makes a claim happen once and
    * never early.
    */
@@ -112,7 +126,7 @@ export const wakeRepository = {
       .where('topic', 'in', topics)
       .orderBy('at')
       .limit(limit);
-    const take = (q: Q, ids: string[] | typeof due) =>
+    const take = (q: Q, ids: typeof due) =>
       q
         .updateTable('wakes')
         .set((eb) => ({
@@ -127,16 +141,8 @@ export const wakeRepository = {
         .where('at', '<=', now)
         .returningAll()
         .execute();
-    if (engine === 'sqlite') return take(db, due);
-    return db.transaction().execute(async (trx) => {
-      const rows = await due.forUpdate().skipLocked().execute();
-      return rows.length
-        ? take(
-            trx,
-            rows.map((r) => r.id),
-          )
-        : [];
-    });
+    // One statement either way; PostgreSQL locks the candidates it takes and skips those others hold.
+    return take(db, engine === 'sqlite' ? due : due.forUpdate().skipLocked());
   },
 
   /** Leases one wake if it is still this generation, pending and due (a queue job's wake-up). */

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
-import { wakeRepository } from '../../store/wake.repository.js';
+import { wakeKey, wakeRepository, type NewWake } from '../../store/wake.repository.js';
 
 type Q = Kysely<Database>;
 
@@ -98,25 +98,42 @@ export function onWakeBooked(listener: (at: Date) => void): () => void {
  * latest booking's time, with its payload.
  */
 export async function bookWake<P>(trx: Q, booking: WakeBooking<P>): Promise<BookedWake> {
-  const { topic, key, at } = booking;
-  checkTopic(topic);
-  checkKey(key);
-  if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw new Error('wake time must be a valid Date');
-  const generation = await wakeRepository.book(
-    trx,
-    {
+  const [booked] = await bookWakes(trx, [booking]);
+  return booked as BookedWake;
+}
+
+/**
+ * Books many wakes in a few statements, as bookWake does each (a clock start books every inject).
+ * Where a key appears more than once, the last booking of it is the one kept; the result has one
+ * entry per booking given, in order, each with the generation its key ended up with.
+ */
+export async function bookWakes<P>(trx: Q, bookings: readonly WakeBooking<P>[]): Promise<BookedWake[]> {
+  if (!bookings.length) return [];
+  const latest = new Map<string, NewWake>();
+  for (const { topic, key, at, payload } of bookings) {
+    checkTopic(topic);
+    checkKey(key);
+    if (!(at instanceof Date) || Number.isNaN(at.getTime()))
+      throw new Error('wake time must be a valid Date');
+    const k = wakeKey(topic, key);
+    latest.delete(k);
+    latest.set(k, {
       id: randomUUID(),
       topic,
       key,
       at: at.toISOString(),
-      payload: JSON.stringify(booking.payload ?? null),
-    },
-    new Date().toISOString(),
-  );
+      payload: JSON.stringify(payload ?? null),
+    });
+  }
+  const generations = await wakeRepository.book(trx, [...latest.values()], new Date().toISOString());
   // An empty payload: PostgreSQL folds a transaction's identical notifications into one.
   if (onPostgres(trx)) await sql`select pg_notify(${WAKES_CHANNEL}, '')`.execute(trx);
-  for (const listener of listeners) listener(at);
-  return { topic, key, at: new Date(at.toISOString()), generation };
+  const earliest = Math.min(...[...latest.values()].map((w) => Date.parse(w.at)));
+  for (const listener of listeners) listener(new Date(earliest));
+  return bookings.map(({ topic, key }) => {
+    const wake = latest.get(wakeKey(topic, key)) as NewWake;
+    return { topic, key, at: new Date(wake.at), generation: generations.get(wakeKey(topic, key)) ?? 0 };
+  });
 }
 
 /**

@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../store/db.js';
-import { bookWake, cancelWake, readWake, type Scheduler, type Wake } from '../scheduler.js';
+import {
+  bookWake,
+  bookWakes,
+  cancelWake,
+  readWake,
+  type Scheduler,
+  type Wake,
+  type WakeBooking,
+} from '../scheduler.js';
 
 /** One database (and, for BullMQ, one Redis prefix) that several scheduler instances share. */
 export interface SchedulerStore {
@@ -115,8 +123,9 @@ export function schedulerContract(label: string, openStore: () => Promise<Schedu
       const runs: Run[] = [];
       scheduler.handle(topic, recorder(runs));
       await scheduler.start();
-      await book(topic, 'cancelled', inMs(40));
-      await book(topic, 'control', inMs(80));
+      // Far enough ahead that the cancellation surely comes first, even on a busy machine.
+      await book(topic, 'cancelled', inMs(300));
+      await book(topic, 'control', inMs(400));
       expect(await cancelWake(store.db.kysely, topic, 'cancelled')).toBe(true);
       await waitFor(() => runs.length === 1, 'the control wake');
       await sleep(SETTLE_MS);
@@ -136,13 +145,13 @@ export function schedulerContract(label: string, openStore: () => Promise<Schedu
       scheduler.handle(topic, recorder(runs));
       await scheduler.start();
       // Moved earlier (a clock jump) and moved later (a pause).
-      await book(topic, 'earlier', inMs(400), { v: 1 });
+      await book(topic, 'earlier', inMs(700), { v: 1 });
       const earlier = await book(topic, 'earlier', inMs(50), { v: 2 });
-      await book(topic, 'later', inMs(30), { v: 1 });
-      const later = await book(topic, 'later', inMs(250), { v: 2 });
+      await book(topic, 'later', inMs(300), { v: 1 });
+      const later = await book(topic, 'later', inMs(500), { v: 2 });
       await waitFor(() => runs.length === 2, 'both re-booked wakes');
       // The superseded bookings' times pass too.
-      await sleep(400);
+      await sleep(Math.max(0, earlier.at.getTime() + 700 - Date.now()));
       expect(runs).toHaveLength(2);
       const byKey = Object.fromEntries(runs.map((r) => [r.key, r]));
       expect(byKey.earlier).toMatchObject({ payload: { v: 2 }, generation: 2, at: earlier.at.getTime() });
@@ -218,8 +227,8 @@ export function schedulerContract(label: string, openStore: () => Promise<Schedu
       const early: Run[] = [];
       first.handle(topic, recorder(early));
       await first.start();
-      await book(topic, 'overdue', inMs(150), { notice: 'Karaganda' });
       await first.stop();
+      await book(topic, 'overdue', inMs(100), { notice: 'Karaganda' });
       await sleep(200);
 
       const second = await open();
@@ -271,21 +280,37 @@ export function schedulerContract(label: string, openStore: () => Promise<Schedu
       expect(tries[2]!.at - tries[1]!.at).toBeGreaterThanOrEqual(2 * retryBaseMs);
     });
 
-    it('runs 2,000 wakes booked in one transaction each exactly once, none early', async () => {
+    it('runs 2,000 wakes booked at once each exactly once, none early, the last booking of a key kept', async () => {
       const scheduler = await open();
       const topic = uniqueTopic();
       const runs: Run[] = [];
       scheduler.handle(topic, recorder(runs));
       await scheduler.start();
-      await store.db.kysely.transaction().execute(async (trx) => {
-        for (let i = 0; i < 2000; i++)
-          await bookWake(trx, { topic, key: `w${i}`, at: inMs(50 + (i % 50) * 4), payload: i });
-      });
+      await book(topic, 'w0', inMs(60_000), 'booked before');
+      const bookings: WakeBooking[] = Array.from({ length: 2000 }, (_, i) => ({
+        topic,
+        key: `w${i}`,
+        at: inMs(50 + (i % 50) * 4),
+        payload: i,
+      }));
+      const booked = await store.db.kysely
+        .transaction()
+        .execute((trx) =>
+          bookWakes(trx, [{ topic, key: 'w1', at: inMs(0), payload: 'superseded' }, ...bookings]),
+        );
+      expect(booked).toHaveLength(2001);
+      expect(booked.slice(0, 3).map((b) => [b.key, b.generation])).toEqual([
+        ['w1', 1],
+        ['w0', 2],
+        ['w1', 1],
+      ]);
       await waitFor(() => runs.length >= 2000, '2,000 wakes', 60_000);
       await sleep(SETTLE_MS);
       expect(runs).toHaveLength(2000);
       expect(new Set(runs.map((r) => r.key)).size).toBe(2000);
       expect(runs.filter((r) => r.ranAt < r.at)).toEqual([]);
+      expect(runs.find((r) => r.key === 'w0')).toMatchObject({ payload: 0, generation: 2 });
+      expect(runs.find((r) => r.key === 'w1')?.payload).toBe(1);
     });
 
     it('refuses topics and times it could not keep', async () => {
