@@ -81,7 +81,8 @@ export class EmbeddedScheduler implements Scheduler {
     return this.runner.clock.now().getTime();
   }
 
-  private settled(): void {
+  private settled(retryAt: number | undefined): void {
+    if (retryAt !== undefined) this.armAt(retryAt);
     if (this.saturated && this.runner.running <= this.concurrency / 2) this.wake();
   }
 
@@ -149,7 +150,7 @@ export class EmbeddedScheduler implements Scheduler {
     );
     // With more due than fit, finishing handlers make room: look again once half of it is free.
     this.saturated = room > 0 && rows.length === room;
-    for (const row of rows) void this.runner.launch(row, () => this.settled());
+    for (const row of rows) void this.runner.launch(row, (retryAt) => this.settled(retryAt));
     const next = await wakeRepository.nextDue(kysely, topics);
     let sleep = this.pollMs;
     if (next !== undefined) {

@@ -87,19 +87,25 @@ export class WakeRunner {
     await wakeRepository.prune(this.db.kysely, new Date(now.getTime() - this.retentionMs).toISOString());
   }
 
-  /** Runs a claimed wake in the background; `settled` is called when it is over, whatever happened. */
-  launch(row: WakeRow, settled: (row: WakeRow) => void): Promise<void> {
+  /**
+   * Runs a claimed wake in the background; `settled` is called when it is over, whatever happened,
+   * with the time of its next try (epoch ms) if the handler failed.
+   */
+  launch(row: WakeRow, settled: (retryAt: number | undefined) => void): Promise<void> {
+    let retryAt: number | undefined;
     const run = this.execute(row)
+      .then((at) => void (retryAt = at))
       .catch((err: unknown) => this.onError(err, `wake ${row.topic} ${row.key}`))
       .finally(() => {
         this.inFlight.delete(row.id);
-        settled(row);
+        settled(retryAt);
       });
     this.inFlight.set(row.id, run);
     return run;
   }
 
-  private async execute(row: WakeRow): Promise<void> {
+  /** One try; resolves to the next try's time when the handler failed. */
+  private async execute(row: WakeRow): Promise<number | undefined> {
     const handler = this.handlers.get(row.topic);
     if (!handler) throw new Error(`no handler for wake topic ${row.topic}`);
     let failure: unknown;
@@ -118,11 +124,14 @@ export class WakeRunner {
       failure = err;
     }
     const now = this.clock.now();
-    if (ok) return wakeRepository.complete(this.db.kysely, row, this.owner, now.toISOString());
+    if (ok) {
+      await wakeRepository.complete(this.db.kysely, row, this.owner, now.toISOString());
+      return undefined;
+    }
     const message = failure instanceof Error ? failure.message : String(failure);
     this.onError(failure, `wake ${row.topic} ${row.key} try ${row.attempts}`);
     const at = new Date(now.getTime() + wakeRetryDelay(row.attempts, this.retryBaseMs, this.retryMaxMs));
-    return wakeRepository.retryLater(
+    await wakeRepository.retryLater(
       this.db.kysely,
       row,
       this.owner,
@@ -130,6 +139,7 @@ export class WakeRunner {
       message,
       now.toISOString(),
     );
+    return at.getTime();
   }
 
   private async renewLeases(): Promise<void> {
