@@ -8,6 +8,7 @@ import { defineJobs, scheduleJobs } from './jobs/builtin.js';
 import { openJobQueue, type JobQueue } from './jobs/index.js';
 import { FanOutWorker } from './jobs/fanout.worker.js';
 import { OutboxDispatcher } from './jobs/outbox.dispatcher.js';
+import { openScheduler, type Scheduler } from './jobs/schedule/index.js';
 import { ensureFirstAdmin, type FirstAdmin } from './services/bootstrap.service.js';
 import { ensureCoreCapabilities } from './services/planning/capabilities.service.js';
 import { systemClock, type AppContext } from './services/context.js';
@@ -80,6 +81,11 @@ export interface Server {
   firstAdmin: FirstAdmin | null;
   /** The job queue; it processes jobs unless the role is `api`. */
   jobs: JobQueue;
+  /**
+   * The scheduling port's adapter (BullMQ with DABYL_REDIS_URL, else embedded); it wakes unless the
+   * role is `api`. Services book wakes with bookWake(trx, …) and need no handle on it.
+   */
+  scheduler: Scheduler;
   close(): Promise<void>;
 }
 
@@ -113,6 +119,11 @@ export async function startServer(
     onError: (err, where) => logJobError(err, where),
   });
   defineJobs(jobs, ctx);
+  // Wake topics' handlers are declared on it here, in every process, before it starts.
+  const scheduler = openScheduler(config, ctx.db, {
+    ...(options.jobPrefix ? { prefix: options.jobPrefix } : {}),
+    onError: (err, where) => logJobError(err, where),
+  });
   const app = await buildApp(ctx, {
     probes: redis ? [redis.probe] : [],
     jobStats: () => jobs.stats(),
@@ -127,6 +138,7 @@ export async function startServer(
   if ((options.role ?? 'all') !== 'api') {
     await jobs.start();
     await scheduleJobs(jobs, ctx);
+    await scheduler.start();
     fanOut.start();
     outbox.start();
   }
@@ -143,11 +155,13 @@ export async function startServer(
     url,
     firstAdmin,
     jobs,
+    scheduler,
     close: async () => {
       await app.app.close();
       await portalExport?.stop();
       // After HTTP, so nothing enqueues into a stopped queue; stop() lets running jobs finish.
       await jobs.stop();
+      await scheduler.stop();
       await fanOut.stop();
       await outbox.stop();
       redis?.close();

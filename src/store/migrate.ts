@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006-public-notices.js';
 import * as m0007 from './migrations/0007-capability-target-order.js';
 import * as m0008 from './migrations/0008-active-subscribers-index.js';
 import * as m0009 from './migrations/0009-general-outbox.js';
+import * as m0010 from './migrations/0010-wakes.js';
 import * as m0011 from './migrations/0011-events.js';
 
 /** Every migration, in order; imported statically so the built server and tests see the same list. */
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-capability-target-order': m0007,
   '0008-active-subscribers-index': m0008,
   '0009-general-outbox': m0009,
+  '0010-wakes': m0010,
   '0011-events': m0011,
 };
 

@@ -111,6 +111,31 @@ export interface JobTable {
   finished_at: string | null;
 }
 
+/**
+ * One wake of the scheduling port (src/jobs/schedule/): the key's latest booking and where it stands.
+ * status: pending (due at `at`), running (leased to locked_by until locked_until), done, cancelled.
+ */
+export interface WakeTable {
+  id: string;
+  topic: string;
+  key: string;
+  /** Counts the key's bookings and cancellations; a timer or job of an older one matches nothing. */
+  generation: number;
+  at: string;
+  /** JSON. */
+  payload: string;
+  status: string;
+  /** Tries of this generation, the one running included. */
+  attempts: number;
+  last_error: string | null;
+  locked_by: string | null;
+  locked_until: string | null;
+  /** 1 once the BullMQ relay has put this generation and try into Redis; unused when embedded. */
+  pushed: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database extends PlanningTables, PublicTables, OutboxTables, EventTables {
   organisations: OrganisationTable;
   units: UnitTable;
@@ -121,6 +146,7 @@ export interface Database extends PlanningTables, PublicTables, OutboxTables, Ev
   audit_log: AuditTable;
   settings: SettingTable;
   jobs: JobTable;
+  wakes: WakeTable;
 }
 
 export type OrganisationRow = Selectable<OrganisationTable>;
@@ -134,6 +160,7 @@ export type ApiTokenRow = Selectable<ApiTokenTable>;
 export type AuditRow = Selectable<AuditTable>;
 export type NewAuditRow = Insertable<Omit<AuditTable, 'seq'>> & { seq: number };
 export type JobRow = Selectable<JobTable>;
+export type WakeRow = Selectable<WakeTable>;
 export type { Generated };
 
 /* Planning (migration 0003). JSON arrays are stored as text: the same on both engines. */
