@@ -8,6 +8,7 @@ import * as m0005 from './migrations/0005-calendar-sequences.js';
 import * as m0006 from './migrations/0006-public-notices.js';
 import * as m0007 from './migrations/0007-capability-target-order.js';
 import * as m0008 from './migrations/0008-active-subscribers-index.js';
+import * as m0012 from './migrations/0012-sign-in-throttle.js';
 
 /** Every migration, in order; imported statically so the built server and tests see the same list. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-public-notices': m0006,
   '0007-capability-target-order': m0007,
   '0008-active-subscribers-index': m0008,
+  '0012-sign-in-throttle': m0012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { permissionsOf } from '../../../core/policy/policy.js';
 import { login, logout, logoutEverywhere } from '../../../services/auth.service.js';
 import type { AppContext } from '../../../services/context.js';
+import { countLiveTokens } from '../../../services/sign-out.js';
 import { updateUser } from '../../../services/users.service.js';
 import { principalOf, SESSION_COOKIE } from '../../access.js';
 import { problems } from '../common.schema.js';
@@ -20,6 +21,8 @@ const SessionSchema = Type.Object({
   grants: Type.Array(Type.Ref('Grant')),
   permissions: Type.Array(Type.String()),
   csrfToken: Type.Optional(Type.String()),
+  /** API tokens of yours that still work: "sign out everywhere" revokes them. */
+  activeTokens: Type.Integer({ minimum: 0 }),
 });
 
 export const authRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -36,7 +39,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
     {
       config: {
         access: 'public',
-        // Per address, on top of the per-account lockout: slows guessing across many accounts.
+        // Per address, on top of the per-(account, address) throttle: slows guessing across many accounts.
         rateLimit: { max: 20, timeWindow: '1 minute' },
       },
       schema: {
@@ -45,7 +48,6 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
         body: LoginBody,
         response: {
           200: Type.Object({ user: Type.Ref('User'), csrfToken: Type.String() }),
-          423: problems[401],
           429: problems[401],
           ...problems,
         },
@@ -78,6 +80,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
         grants: p.user.grants,
         permissions: permissionsOf(p.actor),
         ...(p.csrfToken ? { csrfToken: p.csrfToken } : {}),
+        activeTokens: await countLiveTokens(ctx, p.user.id),
       };
     },
   );
@@ -119,7 +122,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
       config: { access: 'authenticated' },
       schema: {
         tags,
-        summary: 'End every session of yours on every device',
+        summary: 'End every session of yours on every device and revoke every API token of yours',
         response: { 204: Type.Null(), ...problems },
       },
     },
