@@ -57,6 +57,17 @@ function useSignOutWith(path: string) {
   });
 }
 
+/** Asked afresh each time: the number the "sign out everywhere" confirmation names. */
+export function useOwnLiveTokenCount(enabled: boolean) {
+  return useQuery({
+    queryKey: ['signOutEverywhere', 'activeTokens'],
+    queryFn: async () => (await api.get<Session>('/auth/session')).activeTokens,
+    enabled,
+    staleTime: 0,
+    gcTime: 0,
+  });
+}
+
 export const useLogout = () => useSignOutWith('/auth/logout');
 export const useLogoutEverywhere = () => useSignOutWith('/auth/logout-everywhere');
 
