@@ -1,17 +1,17 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { delayAfterFailure, policyFrom, sourceKey } from '../core/auth/throttle.js';
 import { isPermission, permissionsOf, type Actor, type Permission } from '../core/policy/policy.js';
-import { AppError, invalid, notFound, unauthenticated } from '../errors.js';
+import { AppError, forbidden, invalid, notFound, unauthenticated } from '../errors.js';
 import type { ApiTokenRow } from '../store/schema.js';
 import { sessionRepository, tokenRepository } from '../store/session.repository.js';
 import { signInThrottleRepository } from '../store/sign-in-throttle.repository.js';
 import { userRepository } from '../store/user.repository.js';
 import { appendAudit, recordAudit } from './audit.service.js';
 import type { ActorInfo, AppContext } from './context.js';
-import { dummyPasswordHash, verifyPassword } from './passwords.js';
+import { checkPasswordRules, dummyPasswordHash, verifyPassword } from './passwords.js';
 import { closeEveryWayIn } from './sign-out.js';
 import { cleanText } from './text.js';
-import { getUser, toPolicyGrants, type User } from './users.service.js';
+import { getUser, setPassword, toPolicyGrants, type User } from './users.service.js';
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 const secret = (): string => randomBytes(32).toString('base64url');
@@ -176,6 +176,43 @@ async function countFailure(
       detail: { source, until, failures, accountFailures },
     });
   });
+}
+
+/**
+ * A signed-in person changes their own password, proving it with the current one. Like an
+ * administrator's reset it ends every session (this one too) and revokes every API token of
+ * theirs. A wrong current password counts against the sign-in throttle of (account, address), so a
+ * stolen session cannot be used to guess it faster than the sign-in page allows.
+ */
+export async function changeOwnPassword(
+  ctx: AppContext,
+  principal: Principal,
+  input: { currentPassword: string; newPassword: string },
+  client: ClientInfo,
+): Promise<{ tokensRevoked: number }> {
+  if (principal.via !== 'session')
+    throw forbidden('Change your password from a signed-in console session, not with an API token');
+  checkPasswordRules(input.newPassword, 'newPassword');
+  const row = await userRepository.get(ctx.db.kysely, principal.user.id);
+  if (!row) throw notFound('User');
+  const source = sourceKey(client.ip);
+  const throttle = await signInThrottleRepository.get(ctx.db.kysely, row.id, source);
+  const waiting = !!throttle?.wait_until && throttle.wait_until > ctx.clock.now().toISOString();
+  const ok = await verifyPassword(row.password_hash, input.currentPassword);
+  if (waiting || !ok) {
+    if (!waiting)
+      await countFailure(ctx, row.id, principal.info, source, {
+        username: row.username,
+        ip: client.ip ?? null,
+      });
+    throw new AppError(
+      'wrong_password',
+      403,
+      'currentPassword: the current password is wrong, or there were too many attempts from this address; wait a few minutes',
+      'currentPassword',
+    );
+  }
+  return setPassword(ctx, principal.info, row.id, input.newPassword);
 }
 
 /** The person behind a session cookie, or null when it is unknown, expired or signed out everywhere. */

@@ -101,9 +101,22 @@ describe('signing in to the console', () => {
     expectNoPageProblems(page);
   });
 
-  it('signs out back to the sign-in page', async () => {
+  it('says what a password change ends before doing it, and signs out back to the sign-in page', async () => {
     await signIn(page, server.url, server.admin.username, server.admin.password);
     await page.getByRole('main').getByRole('heading', { name: 'Dashboard' }).waitFor();
+    // Changing one's own password says first what it ends; the tokens were revoked above.
+    await page.getByRole('button', { name: /Account menu/ }).click();
+    await page.getByRole('menuitem', { name: 'Change password' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Change your password' });
+    await dialog
+      .getByText(
+        'Changing your password signs you out everywhere, this browser too. You have no API tokens to revoke.',
+      )
+      .waitFor();
+    await screenshot(page, 'change-password');
+    await expectAccessible(page, 'change password dialog');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('button', { name: /Account menu/ }).click();
     await page.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();

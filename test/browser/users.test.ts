@@ -106,6 +106,7 @@ describe('user administration', () => {
       )
       .waitFor();
     await dialog.locator('input[type="password"]').fill(NEW_USER.newPassword);
+    await screenshot(page, 'users-reset-password-before');
     await dialog.getByRole('button', { name: 'Reset password' }).click();
     await dialog.getByRole('status').filter({ hasText: 'The password has been changed.' }).waitFor();
     await screenshot(page, 'users-reset-password');

@@ -107,7 +107,15 @@ describe.each(ENGINES)('sign-in on %s', (engine) => {
 
   beforeAll(async () => {
     s = await startTestServer({ engine, demo: false });
-    for (const name of ['owner.one', 'gone.user', 'hammered', 'authoriser', 'laptop.lost', 'reset.me'])
+    for (const name of [
+      'owner.one',
+      'gone.user',
+      'hammered',
+      'authoriser',
+      'laptop.lost',
+      'reset.me',
+      'self.change',
+    ])
       await s.createUser(name, PASSWORD, 'director');
     const ctx = s.server.runtime.ctx;
     const gone = await findUserByUsername(ctx, 'gone.user');
@@ -224,6 +232,44 @@ describe.each(ENGINES)('sign-in on %s', (engine) => {
         (e) => e.action === 'token.revoked' && e.detail.owner === id && e.detail.reason === 'password_set',
       ),
     ).toMatchObject({ actorName: s.admin.username });
+  });
+
+  it('revokes every API token of the user who changes their own password, once they prove the current one', async () => {
+    const user = await signIn('self.change', PASSWORD, '127.0.0.8');
+    const token = await newToken(user, 'dashboard feed');
+    const change = (currentPassword: string, headers = as(user, true)) =>
+      send('POST', '/api/v1/auth/password', {
+        from: '127.0.0.8',
+        headers,
+        body: { currentPassword, newPassword: 'my own new password' },
+      });
+
+    const wrong = await change('not my password');
+    expect(wrong.status).toBe(403);
+    expect(JSON.parse(wrong.body)).toMatchObject({ code: 'wrong_password', field: 'currentPassword' });
+    expect((await withToken(token)).status).toBe(200);
+    // An API token cannot change its owner's password.
+    const viaToken = await change(PASSWORD, { authorization: `Bearer ${token}` });
+    expect(viaToken.status).toBe(403);
+
+    const changed = await change(PASSWORD);
+    expect(changed.status).toBe(200);
+    expect(JSON.parse(changed.body)).toEqual({ tokensRevoked: 1 });
+    expect(JSON.parse((await withToken(token)).body)).toMatchObject({ code: 'token_revoked' });
+    expect((await send('GET', '/api/v1/auth/session', { headers: as(user) })).status).toBe(401);
+    expect((await login('self.change', PASSWORD, '127.0.0.8')).status).toBe(401);
+    await signIn('self.change', 'my own new password', '127.0.0.8');
+
+    const id = (await findUserByUsername(s.server.runtime.ctx, 'self.change'))!.id;
+    const entries = (await audit()).filter((e) => e.subjectId === id || e.detail.owner === id);
+    expect(entries.find((e) => e.action === 'user.password_set')).toMatchObject({
+      actorName: 'self.change',
+      detail: { tokensRevoked: 1 },
+    });
+    expect(entries.find((e) => e.action === 'token.revoked')?.detail).toMatchObject({
+      reason: 'password_set',
+    });
+    expect(entries.filter((e) => e.action === 'auth.login_failed').length).toBeGreaterThanOrEqual(2);
   });
 
   it("shows a user's tokens only to someone who manages users", async () => {

@@ -68,6 +68,20 @@ export function useOwnLiveTokenCount(enabled: boolean) {
   });
 }
 
+/** Your own new password; the server then ends every session of yours, so the console signs out. */
+export function useChangeOwnPassword() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { currentPassword: string; newPassword: string }) =>
+      api.post<{ tokensRevoked: number }>('/auth/password', input),
+    onSuccess: () => {
+      setCsrfToken(null);
+      forgetAllButSession(client);
+      client.setQueryData(sessionKey, null);
+    },
+  });
+}
+
 export const useLogout = () => useSignOutWith('/auth/logout');
 export const useLogoutEverywhere = () => useSignOutWith('/auth/logout-everywhere');
 

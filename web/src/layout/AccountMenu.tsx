@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { useLogout } from '../api/session';
 import { useCan, useSession } from '../auth/useSession';
 import { STATUS } from '../theme';
+import { ChangePasswordModal } from './ChangePasswordModal';
 import { SignOutEverywhereModal } from './SignOutEverywhereModal';
 
 export function AccountMenu() {
@@ -13,6 +14,7 @@ export function AccountMenu() {
   const canTokens = useCan('tokens:own');
   const logout = useLogout();
   const [confirming, setConfirming] = useState(false);
+  const [changingPassword, setChangingPassword] = useState(false);
 
   return (
     <>
@@ -35,6 +37,7 @@ export function AccountMenu() {
               {t('nav.tokens')}
             </Menu.Item>
           )}
+          <Menu.Item onClick={() => setChangingPassword(true)}>{t('account.changePassword')}</Menu.Item>
           <Menu.Divider />
           <Menu.Item onClick={() => logout.mutate()}>{t('account.signOut')}</Menu.Item>
           <Menu.Item color={STATUS.danger} onClick={() => setConfirming(true)}>
@@ -43,6 +46,7 @@ export function AccountMenu() {
         </Menu.Dropdown>
       </Menu>
       {confirming && <SignOutEverywhereModal onClose={() => setConfirming(false)} />}
+      {changingPassword && <ChangePasswordModal onClose={() => setChangingPassword(false)} />}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { permissionsOf } from '../../../core/policy/policy.js';
-import { login, logout, logoutEverywhere } from '../../../services/auth.service.js';
+import { changeOwnPassword, login, logout, logoutEverywhere } from '../../../services/auth.service.js';
 import type { AppContext } from '../../../services/context.js';
 import { countLiveTokens } from '../../../services/sign-out.js';
 import { updateUser } from '../../../services/users.service.js';
@@ -13,6 +13,13 @@ const LoginBody = Type.Object(
   {
     username: Type.String({ minLength: 1, maxLength: 100 }),
     password: Type.String({ minLength: 1, maxLength: 256 }),
+  },
+  { additionalProperties: false },
+);
+const ChangePasswordBody = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: 256 }),
+    newPassword: Type.String({ minLength: 12, maxLength: 256 }),
   },
   { additionalProperties: false },
 );
@@ -131,6 +138,28 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
       await logoutEverywhere(ctx, p.info, p.user.id);
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
       return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/auth/password',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary:
+          'Change your own password; ends every session of yours (this one too) and revokes every API token of yours',
+        body: ChangePasswordBody,
+        response: { 200: Type.Object({ tokensRevoked: Type.Integer({ minimum: 0 }) }), ...problems },
+      },
+    },
+    async (request, reply) => {
+      const result = await changeOwnPassword(ctx, principalOf(request), request.body, {
+        ip: request.ip,
+        userAgent: request.headers['user-agent'],
+      });
+      reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      return result;
     },
   );
 };
