@@ -237,7 +237,7 @@ describe.each(ENGINES)('sign-in on %s', (engine) => {
   it('revokes every API token of the user who changes their own password, once they prove the current one', async () => {
     const user = await signIn('self.change', PASSWORD, '127.0.0.8');
     const token = await newToken(user, 'dashboard feed');
-    const change = (currentPassword: string, headers = as(user, true)) =>
+    const change = (currentPassword: string, headers: Record<string, string> = as(user, true)) =>
       send('POST', '/api/v1/auth/password', {
         from: '127.0.0.8',
         headers,
