@@ -14,8 +14,10 @@ export interface Config {
   /** Set behind TLS so cookies carry `Secure`. */
   readonly secureCookies: boolean;
   readonly sessionTtlHours: number;
+  /** Wrong passwords from one address for one account before that address must wait. */
   readonly loginMaxFailures: number;
-  readonly loginLockoutMinutes: number;
+  /** The longest wait a sign-in throttle imposes. */
+  readonly loginMaxDelayMinutes: number;
   readonly bodyLimitBytes: number;
   readonly demoData: boolean;
   readonly publicUrl: string;
@@ -49,8 +51,16 @@ export const VARIABLES = [
   ['DABYL_LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent'],
   ['DABYL_SECURE_COOKIES', 'false', 'true when served over HTTPS, so session cookies are Secure'],
   ['DABYL_SESSION_TTL_HOURS', '12', 'how long a console sign-in lasts'],
-  ['DABYL_LOGIN_MAX_FAILURES', '5', 'failed sign-ins in a row before the account is locked'],
-  ['DABYL_LOGIN_LOCKOUT_MINUTES', '15', 'how long a locked account stays locked'],
+  [
+    'DABYL_LOGIN_MAX_FAILURES',
+    '5',
+    'wrong passwords from one address for one account before that address must wait (1, 2, 4 … minutes); ten times this from all addresses slows every failing address',
+  ],
+  [
+    'DABYL_LOGIN_MAX_DELAY_MINUTES',
+    '15',
+    'the longest an address is made to wait before its next sign-in attempt',
+  ],
   ['DABYL_BODY_LIMIT_BYTES', '1048576', 'largest request body accepted'],
   ['DABYL_DEMO_DATA', 'true', 'load the demo data set on first start'],
   ['DABYL_PUBLIC_URL', 'http://localhost:8080', 'the address residents reach; used in links and feeds'],
@@ -178,7 +188,7 @@ export function loadConfig(env: Env = process.env): Config {
     secureCookies: bool(env, 'DABYL_SECURE_COOKIES', false),
     sessionTtlHours: int(env, 'DABYL_SESSION_TTL_HOURS', 12, 1, 24 * 30),
     loginMaxFailures: int(env, 'DABYL_LOGIN_MAX_FAILURES', 5, 1, 100),
-    loginLockoutMinutes: int(env, 'DABYL_LOGIN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
+    loginMaxDelayMinutes: int(env, 'DABYL_LOGIN_MAX_DELAY_MINUTES', 15, 1, 24 * 60),
     bodyLimitBytes: int(env, 'DABYL_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     demoData: bool(env, 'DABYL_DEMO_DATA', true),
     publicUrl: url(env, 'DABYL_PUBLIC_URL', ['http', 'https']) ?? `http://localhost:${port}`,

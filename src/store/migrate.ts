@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008-active-subscribers-index.js';
 import * as m0009 from './migrations/0009-general-outbox.js';
 import * as m0010 from './migrations/0010-wakes.js';
 import * as m0011 from './migrations/0011-events.js';
+import * as m0012 from './migrations/0012-sign-in-throttle.js';
 
 /** Every migration, in order; imported statically so the built server and tests see the same list. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-general-outbox': m0009,
   '0010-wakes': m0010,
   '0011-events': m0011,
+  '0012-sign-in-throttle': m0012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

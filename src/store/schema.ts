@@ -31,8 +31,6 @@ export interface UserTable {
   password_hash: string;
   locale: string;
   disabled: number;
-  failed_logins: number;
-  locked_until: string | null;
   /** Sessions created before this instant are dead: "sign out everywhere". */
   sessions_valid_after: string;
   created_at: string;
@@ -59,6 +57,16 @@ export interface SessionTable {
   last_seen_at: string;
   user_agent: string | null;
   ip: string | null;
+}
+
+/** Wrong passwords for one account from one source (an IPv4 address or an IPv6 /64) lately. */
+export interface SignInThrottleTable {
+  user_id: string;
+  source: string;
+  failures: number;
+  last_failure_at: string;
+  /** The source's next password for this account is not checked before this instant. */
+  wait_until: string | null;
 }
 
 export interface ApiTokenTable {
@@ -143,6 +151,7 @@ export interface Database extends PlanningTables, PublicTables, OutboxTables, Ev
   grants: GrantTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
+  sign_in_throttle: SignInThrottleTable;
   audit_log: AuditTable;
   settings: SettingTable;
   jobs: JobTable;
@@ -157,6 +166,7 @@ export type UserUpdate = Updateable<UserTable>;
 export type GrantRow = Selectable<GrantTable>;
 export type SessionRow = Selectable<SessionTable>;
 export type ApiTokenRow = Selectable<ApiTokenTable>;
+export type SignInThrottleRow = Selectable<SignInThrottleTable>;
 export type AuditRow = Selectable<AuditTable>;
 export type NewAuditRow = Insertable<Omit<AuditTable, 'seq'>> & { seq: number };
 export type JobRow = Selectable<JobTable>;
