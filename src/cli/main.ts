@@ -44,12 +44,10 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     const e = err as { code?: string; exitCode?: number };
     if (e.code?.startsWith('commander.')) {
-      // Help and version are successes; anything else commander refuses is a usage error.
-      return e.code === 'commander.helpDisplayed' ||
-        e.code === 'commander.version' ||
-        e.code === 'commander.help'
-        ? 0
-        : 2;
+      // Help asked for and the version are successes. Help shown because a command is missing
+      // (`dabyl audit`, or `dabyl` alone) and anything else commander refuses is a usage error,
+      // so a script that mistypes a command never reads success.
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
     }
     const { code, message } = exitCodeFor(err);
     process.stderr.write(`dabyl: ${message}\n`);
