@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAdminCommands } from './commands/admin.js';
+import { registerBackupCommands } from './commands/backup.js';
 import { registerCapCommands } from './commands/cap.js';
 import { addCapSignCommands } from './commands/cap-sign.js';
 import { registerDoctor } from './commands/doctor.js';
@@ -26,6 +27,7 @@ export function buildCli(): Command {
   registerAdminCommands(program);
   registerPeopleCommands(program);
   registerDoctor(program);
+  registerBackupCommands(program);
   registerExerciseDocCommands(program);
   registerExerciseCommands(program);
   registerMselCommands(program);

@@ -21,6 +21,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008-active-subscribers-index': m0008,
 };
 
+/** The names of the migrations this version knows, oldest first (a backup from a newer one has others). */
+export const knownMigrations = (): string[] => Object.keys(MIGRATIONS);
+
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 export interface MigrateResult {
