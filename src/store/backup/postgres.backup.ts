@@ -170,19 +170,31 @@ export async function restorePostgres(
     );
   const conn = connection(url);
   const restored = await whileNotServing(db, async () => {
-    // psql -1 runs the prelude and the whole script as one transaction; ON_ERROR_STOP rolls it back.
-    const prelude = `drop schema if exists ${quoteIdent(schema)} cascade;${
-      archive.createsSchema(schema) ? '' : ` create schema ${quoteIdent(schema)};`
+    // One transaction, opened here and committed only after pg_restore has written the whole
+    // script: a script cut short (a damaged archive) is still valid SQL up to the cut, so psql
+    // must not commit just because its input ended. ON_ERROR_STOP makes psql quit on the first
+    // failing statement, and its open transaction dies with it.
+    const prelude = `set client_min_messages = warning;\nbegin;\ndrop schema if exists ${quoteIdent(schema)} cascade;\n${
+      archive.createsSchema(schema) ? '' : `create schema ${quoteIdent(schema)};\n`
     }`;
     const restore = spawn('pg_restore', ['--no-owner', '--no-acl', '--file', '-', file], {
       env: conn.env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const psql = spawn(
-      'psql',
-      ['-X', '-q', '-1', '-v', 'ON_ERROR_STOP=1', '-c', prelude, '-f', '-', '--dbname', conn.url],
-      { env: conn.env, stdio: ['pipe', 'ignore', 'pipe'] },
-    );
+    const psql = spawn('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-f', '-', '--dbname', conn.url], {
+      env: conn.env,
+      stdio: ['pipe', 'ignore', 'pipe'],
+    });
+    const exit = (child: typeof restore | typeof psql) =>
+      new Promise<number | null>((resolve, reject) => {
+        child.on('error', reject);
+        child.on('close', resolve);
+      });
+    const restoreExit = exit(restore);
+    const psqlExit = exit(psql);
+    // psql gone early (a failed statement): stop pg_restore rather than let it block on a full pipe.
+    void psqlExit.then(() => restore.exitCode === null && restore.kill('SIGTERM'));
+    psql.stdin.on('error', () => undefined);
     let done = 0;
     let partial = '';
     const counter = new Transform({
@@ -195,16 +207,18 @@ export async function restorePostgres(
         callback(null, chunk);
       },
     });
-    restore.stdout.pipe(counter).pipe(psql.stdin);
+    const scriptWritten = new Promise<void>((resolve) => counter.once('end', resolve));
+    psql.stdin.write(prelude);
+    restore.stdout.pipe(counter).pipe(psql.stdin, { end: false });
     let errors = '';
     restore.stderr.on('data', (d: Buffer) => (errors += d.toString()));
     psql.stderr.on('data', (d: Buffer) => (errors += d.toString()));
-    const exit = (child: typeof restore | typeof psql) =>
-      new Promise<number | null>((resolve, reject) => {
-        child.on('error', reject);
-        child.on('close', resolve);
-      });
-    const [restoreCode, psqlCode] = await Promise.all([exit(restore), exit(psql)]);
+    const restoreCode = await restoreExit;
+    if (restoreCode === 0) await scriptWritten;
+    // Cut short: end psql's session without a commit, and PostgreSQL rolls the transaction back.
+    if (restoreCode === 0) psql.stdin.end('commit;\n');
+    else psql.kill('SIGTERM');
+    const psqlCode = await psqlExit;
     if (restoreCode !== 0 || psqlCode !== 0)
       throw new BackupError(
         'failed',
