@@ -181,8 +181,9 @@ describe.each(ENGINES)('dabyl backup and restore on %s', (engine) => {
     // Cut the data off half way: the header and (for pg_dump) the table of contents still read.
     truncateSync(damaged, Math.floor(statSync(damaged).size / 2));
     const run = await dabyl(['restore', damaged], target.env);
-    expect(run.code).not.toBe(0);
-    expect(run.stderr.length).toBeGreaterThan(0);
+    expect(run.code).toBe(1);
+    // PostgreSQL: the table of contents still reads, so the script ran and was rolled back.
+    expect(run.stderr).toMatch(engine === 'postgres' ? /rolled back/ : /damaged|failed/);
     expect(await auditHead(target)).toEqual(sourceHead);
     expect(readFileSync(damaged).length).toBeGreaterThan(0);
   }, 120_000);

@@ -57,7 +57,10 @@ function checkDabylFile(file: string): void {
         .prepare('select name from kysely_migration order by name')
         .all()
         .map((r) => (r as { name: string }).name);
-    } catch {
+    } catch (err) {
+      // No such table: some other SQLite file. Anything else: a Dabyl backup that is damaged.
+      if (!/no such table/.test((err as Error).message))
+        throw new BackupError('failed', `${file} is damaged: ${(err as Error).message}`);
       names = [];
     }
     if (!names.includes(knownMigrations()[0]!) || !tableExists(db, 'audit_log'))
