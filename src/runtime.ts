@@ -2,15 +2,18 @@ import { Redis } from 'ioredis';
 import type { Config } from './config/config.js';
 import { buildApp, type App } from './http/app.js';
 import type { ReadinessProbe } from './http/health.js';
-import { closeChannels, channelsFor } from './channels/registry.js';
+import { openChannels } from './channels/channels.js';
 import { watchPortalExport } from './http/portal/export.js';
 import { defineJobs, scheduleJobs } from './jobs/builtin.js';
 import { openJobQueue, type JobQueue } from './jobs/index.js';
+import { FanOutWorker } from './jobs/fanout.worker.js';
 import { OutboxDispatcher } from './jobs/outbox.dispatcher.js';
+import { openScheduler, type Scheduler } from './jobs/schedule/index.js';
 import type { FirstAdmin } from './services/bootstrap.service.js';
 import { systemClock, type AppContext } from './services/context.js';
+import { outboxSources } from './services/outbox/sources.js';
 import { startUp } from './services/startup.service.js';
-import { openDb } from './store/db.js';
+import { openDb, type Db } from './store/db.js';
 import { migrateToLatest } from './store/migrate.js';
 
 export interface Runtime {
@@ -34,8 +37,25 @@ export async function openRuntime(
     await db.close();
     throw err;
   }
-  const ctx: AppContext = { db, config, clock: systemClock };
-  return { ctx, close: () => db.close() };
+  const ctx = contextFor(db, config);
+  return {
+    ctx,
+    close: async () => {
+      await ctx.channels.close();
+      await db.close();
+    },
+  };
+}
+
+/** The application context over an open database: its channels and outbox sources made once. */
+export function contextFor(db: Db, config: Config, clock: { now(): Date } = systemClock): AppContext {
+  return {
+    db,
+    config,
+    clock,
+    channels: openChannels(config, db.kysely, clock),
+    sources: outboxSources(),
+  };
 }
 
 export function redisProbe(url: string): { probe: ReadinessProbe; close(): void } {
@@ -59,6 +79,11 @@ export interface Server {
   firstAdmin: FirstAdmin | null;
   /** The job queue; it processes jobs unless the role is `api`. */
   jobs: JobQueue;
+  /**
+   * The scheduling port's adapter (BullMQ with DABYL_REDIS_URL, else embedded); it wakes unless the
+   * role is `api`. Services book wakes with bookWake(trx, …) and need no handle on it.
+   */
+  scheduler: Scheduler;
   close(): Promise<void>;
 }
 
@@ -97,6 +122,11 @@ export async function startServer(
     onError: (err, where) => logJobError(err, where),
   });
   defineJobs(jobs, ctx);
+  // Wake topics' handlers are declared on it here, in every process, before it starts.
+  const scheduler = openScheduler(config, ctx.db, {
+    ...(options.jobPrefix ? { prefix: options.jobPrefix } : {}),
+    onError: (err, where) => logJobError(err, where),
+  });
   const app = await buildApp(ctx, {
     probes: redis ? [redis.probe] : [],
     jobStats: () => jobs.stats(),
@@ -104,13 +134,15 @@ export async function startServer(
     ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}),
   });
   logJobError = (err, where) => app.app.log.error({ err }, `jobs: ${where}`);
-  // The outbox is sent wherever jobs run; the API role only writes to it.
-  const outbox = new OutboxDispatcher(ctx, channelsFor(config), {
-    log: (level, message) => app.app.log[level](message),
-  });
+  // The outbox is expanded and sent wherever jobs run; the API role only writes to it.
+  const log = (level: 'warn' | 'error' | 'info', message: string) => app.app.log[level](message);
+  const outbox = new OutboxDispatcher(ctx, { log });
+  const fanOut = new FanOutWorker(ctx, { log });
   if ((options.role ?? 'all') !== 'api') {
     await jobs.start();
     await scheduleJobs(jobs, ctx);
+    await scheduler.start();
+    fanOut.start();
     outbox.start();
   }
   // A static copy of the public site, kept current where jobs run (DABYL_PORTAL_EXPORT_DIR).
@@ -126,13 +158,15 @@ export async function startServer(
     url,
     firstAdmin,
     jobs,
+    scheduler,
     close: async () => {
       await app.app.close();
       await portalExport?.stop();
       // After HTTP, so nothing enqueues into a stopped queue; stop() lets running jobs finish.
       await jobs.stop();
+      await scheduler.stop();
+      await fanOut.stop();
       await outbox.stop();
-      await closeChannels(config);
       redis?.close();
       await started.release();
       await runtime.close();

@@ -1,23 +1,89 @@
 /**
- * One interface for every way Dabyl reaches a person. The outbox hands a channel one message at a
- * time; the channel either returns the provider's id or throws a {@link ChannelError} saying whether
- * trying again later could help.
+ * One interface for every way Dabyl reaches a person. The dispatcher hands a channel one message
+ * at a time, already rendered for the channel's kind and already marked for its traffic mode; the
+ * channel returns the provider's id or throws a {@link ChannelError} saying whether trying again
+ * later could help. Only the dispatcher calls `send`.
  */
 
-/** A message ready to go, whatever the channel. */
-export interface OutgoingMessage {
-  /** The outbox delivery it carries; a channel puts it where its provider de-duplicates on it. */
+export const CHANNEL_KINDS = [
+  'email',
+  'sms',
+  'webpush',
+  'webhook',
+  'siren',
+  'cellbroadcast',
+  'inapp',
+  'manual',
+  'sink',
+] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+
+export interface EmailMessage {
+  kind: 'email';
+  subject: string;
+  text: string;
+  html: string;
+  /** One-click unsubscribe (RFC 8058): the https URL a POST to which unsubscribes. */
+  unsubscribeUrl?: string | null;
+}
+/** Segmented by the channel within its limits (GSM-7 or UCS-2). */
+export interface SmsMessage {
+  kind: 'sms';
+  text: string;
+}
+export interface PushMessage {
+  kind: 'webpush';
+  title: string;
+  body: string;
+  url: string | null;
+}
+/** A JSON document for another agency's system, signed by the channel. */
+export interface WebhookMessage {
+  kind: 'webhook';
+  body: Record<string, unknown>;
+}
+export interface SirenMessage {
+  kind: 'siren';
+  /** The tone pattern the siren plays (e.g. `alert`, `all-clear`, `test`). */
+  pattern: string;
+  announcement: string | null;
+}
+export interface CellBroadcastMessage {
+  kind: 'cellbroadcast';
+  /** One page per language, within the page limit. */
+  pages: { language: string; text: string }[];
+}
+export interface InAppMessage {
+  kind: 'inapp';
+  title: string;
+  body: string;
+}
+/** A prompt on a controller's screen: what to say on the radio or the phone, and to whom. */
+export interface ManualMessage {
+  kind: 'manual';
+  script: string;
+}
+
+export type ChannelMessage =
+  | EmailMessage
+  | SmsMessage
+  | PushMessage
+  | WebhookMessage
+  | SirenMessage
+  | CellBroadcastMessage
+  | InAppMessage
+  | ManualMessage;
+
+/** A message ready to go: what the dispatcher hands a channel. */
+export interface Outgoing<M extends ChannelMessage = ChannelMessage> {
+  /** The outbox delivery it carries; the channel's de-duplication key is made from it. */
   deliveryId: string;
   /** The address in the channel's own terms (an e-mail address, a phone number, a URL). */
   to: string;
   /** The person's name when known. */
   toName?: string | null;
   language: string;
-  subject: string;
-  text: string;
-  html: string;
-  /** One-click unsubscribe (RFC 8058): the https URL a POST to which unsubscribes. */
-  unsubscribeUrl?: string | null;
+  message: M;
 }
 
 export interface SendResult {
@@ -25,14 +91,29 @@ export interface SendResult {
   providerId: string;
 }
 
+/** What a channel can carry and how fast; the dispatcher and the composer's preview read it. */
+export interface ChannelLimits {
+  /** Longest text of one message in characters, where the channel has one. */
+  maxLength?: number;
+  /** Most parts one message may be split into (SMS segments, broadcast pages). */
+  maxSegments?: number;
+  /** Messages per second the provider accepts from us; the dispatcher's batch size follows it. */
+  ratePerSecond?: number;
+}
+
 export interface Channel {
-  /** The channel's name as deliveries store it: `email`. */
+  /** The channel's name as deliveries store it. */
   readonly name: string;
+  /** The message kind it carries (the renderer is asked for this kind). */
+  readonly kind: ChannelKind;
+  readonly limits: ChannelLimits;
   /** False when its configuration is missing: deliveries then wait instead of failing. */
   readonly configured: boolean;
   /** Why it is not configured, for the console and the log; null when it is. */
   readonly notConfiguredReason: string | null;
-  send(message: OutgoingMessage): Promise<SendResult>;
+  /** The key the provider de-duplicates on for a delivery (the same delivery, the same key). */
+  dedupKey(deliveryId: string): string;
+  send(outgoing: Outgoing): Promise<SendResult>;
   /** Checks the provider answers (the console's "up" light); throws when it does not. */
   verify(): Promise<void>;
   close(): Promise<void>;
@@ -50,6 +131,16 @@ export class ChannelError extends Error {
     super(message);
     this.name = 'ChannelError';
   }
+}
+
+/** Narrows an outgoing message to the kind a channel carries; a mismatch is the renderer's bug. */
+export function expectKind<K extends ChannelMessage['kind']>(
+  outgoing: Outgoing,
+  kind: K,
+): Outgoing<Extract<ChannelMessage, { kind: K }>> {
+  if (outgoing.message.kind !== kind)
+    throw new ChannelError(`a ${outgoing.message.kind} message cannot go over a ${kind} channel`, false);
+  return outgoing as Outgoing<Extract<ChannelMessage, { kind: K }>>;
 }
 
 /** A header value carrying CR or LF would start a header of its own; refuse it. */

@@ -14,8 +14,10 @@ export interface Config {
   /** Set behind TLS so cookies carry `Secure`. */
   readonly secureCookies: boolean;
   readonly sessionTtlHours: number;
+  /** Wrong passwords from one address for one account before that address must wait. */
   readonly loginMaxFailures: number;
-  readonly loginLockoutMinutes: number;
+  /** The longest wait a sign-in throttle imposes. */
+  readonly loginMaxDelayMinutes: number;
   readonly bodyLimitBytes: number;
   readonly demoData: boolean;
   readonly publicUrl: string;
@@ -25,6 +27,8 @@ export interface Config {
   readonly smtpUrl: string | undefined;
   /** The From of every e-mail Dabyl sends. */
   readonly mailFrom: string;
+  /** How long the outbox retries a temporary failure before a delivery becomes a dead letter. */
+  readonly outboxRetryHorizonMs: number;
   /** The public site's language for readers whose browser asks for none of kk, ru, en. */
   readonly publicLanguage: 'kk' | 'ru' | 'en';
   /** Where publishing re-exports the public site as static files; `undefined`: no export. */
@@ -47,8 +51,16 @@ export const VARIABLES = [
   ['DABYL_LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent'],
   ['DABYL_SECURE_COOKIES', 'false', 'true when served over HTTPS, so session cookies are Secure'],
   ['DABYL_SESSION_TTL_HOURS', '12', 'how long a console sign-in lasts'],
-  ['DABYL_LOGIN_MAX_FAILURES', '5', 'failed sign-ins in a row before the account is locked'],
-  ['DABYL_LOGIN_LOCKOUT_MINUTES', '15', 'how long a locked account stays locked'],
+  [
+    'DABYL_LOGIN_MAX_FAILURES',
+    '5',
+    'wrong passwords from one address for one account before that address must wait (1, 2, 4 … minutes); ten times this from all addresses slows every failing address',
+  ],
+  [
+    'DABYL_LOGIN_MAX_DELAY_MINUTES',
+    '15',
+    'the longest an address is made to wait before its next sign-in attempt',
+  ],
   ['DABYL_BODY_LIMIT_BYTES', '1048576', 'largest request body accepted'],
   ['DABYL_DEMO_DATA', 'true', 'load the demo data set on first start'],
   ['DABYL_PUBLIC_URL', 'http://localhost:8080', 'the address residents reach; used in links and feeds'],
@@ -63,6 +75,11 @@ export const VARIABLES = [
     'smtp://user:pass@host:587 or smtps://…:465 for subscription e-mails; unset, they wait in the outbox',
   ],
   ['DABYL_MAIL_FROM', 'Dabyl <dabyl@localhost>', 'the From address of the e-mails Dabyl sends'],
+  [
+    'DABYL_OUTBOX_RETRY_HOURS',
+    '24',
+    'how long a delivery that fails for a temporary reason (a channel down) is retried before it becomes a dead letter',
+  ],
   ['DABYL_PUBLIC_LANGUAGE', 'kk', "the public site's language (kk, ru or en) when the browser asks for none"],
   [
     'DABYL_PORTAL_EXPORT_DIR',
@@ -171,13 +188,14 @@ export function loadConfig(env: Env = process.env): Config {
     secureCookies: bool(env, 'DABYL_SECURE_COOKIES', false),
     sessionTtlHours: int(env, 'DABYL_SESSION_TTL_HOURS', 12, 1, 24 * 30),
     loginMaxFailures: int(env, 'DABYL_LOGIN_MAX_FAILURES', 5, 1, 100),
-    loginLockoutMinutes: int(env, 'DABYL_LOGIN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
+    loginMaxDelayMinutes: int(env, 'DABYL_LOGIN_MAX_DELAY_MINUTES', 15, 1, 24 * 60),
     bodyLimitBytes: int(env, 'DABYL_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     demoData: bool(env, 'DABYL_DEMO_DATA', true),
     publicUrl: url(env, 'DABYL_PUBLIC_URL', ['http', 'https']) ?? `http://localhost:${port}`,
     basemap: basemap(env),
     smtpUrl: url(env, 'DABYL_SMTP_URL', ['smtp', 'smtps']),
     mailFrom: mailFrom(env),
+    outboxRetryHorizonMs: int(env, 'DABYL_OUTBOX_RETRY_HOURS', 24, 1, 24 * 14) * 3_600_000,
     publicLanguage: publicLanguage(env),
     portalExportDir: env.DABYL_PORTAL_EXPORT_DIR ? path.resolve(env.DABYL_PORTAL_EXPORT_DIR) : undefined,
   });

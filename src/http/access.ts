@@ -27,7 +27,11 @@ export interface RouteEntry {
 const sameSecret = (a: string, b: string): boolean =>
   a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
-async function resolvePrincipal(ctx: AppContext, request: FastifyRequest): Promise<Principal | null> {
+/**
+ * The person behind a request's credentials (bearer token or session cookie), asked afresh: the
+ * event stream asks again while it is open, so a revoked token or a signed-out session stops it.
+ */
+export async function resolvePrincipal(ctx: AppContext, request: FastifyRequest): Promise<Principal | null> {
   const header = request.headers.authorization;
   if (header) {
     const m = /^Bearer\s+(\S+)$/i.exec(header);

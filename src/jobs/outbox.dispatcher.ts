@@ -1,126 +1,115 @@
-import type { Channel } from '../channels/channel.js';
-import { ChannelError } from '../channels/channel.js';
-import { NOTICE_LANGUAGES, type NoticeLanguage, type NoticeSnapshot } from '../core/notice/notice.js';
+import { randomUUID } from 'node:crypto';
+import { ChannelError, type Channel, type ChannelMessage } from '../channels/channel.js';
+import { markMessage } from '../channels/mark.js';
+import {
+  isMarked,
+  trafficVerdict,
+  type ExerciseFacts,
+  type RecipientKind,
+  type TrafficMode,
+} from '../core/outbox/traffic.js';
 import type { AppContext } from '../services/context.js';
-import { noticeMail } from '../services/subscriptions/mail.render.js';
-import { onOutboxWrite } from '../services/subscriptions/outbox-wake.js';
-import { manageLink, unsubscribeLink } from '../services/subscriptions/subscriptions.service.js';
-import { manageTokenFor } from '../services/subscriptions/tokens.js';
+import { publishEvent } from '../services/events/events.service.js';
+import { onOutboxWrite } from '../services/outbox/wake.js';
 import { deliveryRepository, type DeliveryLease } from '../store/delivery.repository.js';
-import type { DeliveryRow } from '../store/public-tables.js';
+import type { DeliveryRow } from '../store/outbox-tables.js';
+import { ChannelHealth } from './channel-health.js';
+import { WorkLoop } from './work-loop.js';
 
 export interface DispatcherOptions {
-  /** Longest sleep between looks at the outbox; a publication in this process wakes it at once. */
+  /** Longest sleep between looks at the outbox; a write in this process wakes it at once. */
   pollMs?: number;
-  /** How long a claimed delivery stays ours before another dispatcher may take it over. */
+  /** How long a claim holds without renewal; renewed while its sends are under way. */
   leaseMs?: number;
   /** Deliveries claimed at a time, per channel. */
   batch?: number;
-  /** Tries before a delivery becomes a dead letter. */
-  maxAttempts?: number;
-  /** Wait after the first failed try; doubles after each further one. */
+  /** Wait after the first failed try; doubles after each further one, up to `maxBackoffMs`. */
   backoffMs?: number;
-  /** Where problems go (a channel without configuration, a send that failed). */
+  maxBackoffMs?: number;
+  /** How long temporary failures are retried before a delivery becomes a dead letter. */
+  horizonMs?: number;
+  /** Where problems go (a channel without configuration, an outage, a dead letter). */
   log?: (level: 'warn' | 'error' | 'info', message: string) => void;
 }
 
-/** Wait after failed try number `attempt` (1-based): `base`, 2×, 4×, … */
-export const retryDelayMs = (base: number, attempt: number): number => base * 2 ** (attempt - 1);
+/** Wait after failed try number `attempt` (1-based): `base`, 2×, 4×, … up to `max`. */
+export const retryDelayMs = (base: number, attempt: number, max = Infinity): number =>
+  Math.min(max, base * 2 ** (attempt - 1));
+
+interface ExerciseInfo extends ExerciseFacts {
+  name: string;
+}
+
+type SourceCache = Map<string, Promise<unknown>>;
+
+const FAR_FUTURE = '9999-12-31T23:59:59.999Z';
 
 /**
- * Sends the outbox. The database decides: a delivery is claimed by a conditional UPDATE with a
- * lease, and its outcome is written only while that lease is still ours, so any number of
- * dispatchers in any number of processes share the work and no delivery is sent twice by them. The
- * timer and the in-process wake-up only say when to look.
+ * Sends the outbox. The database decides: a delivery is claimed by a conditional UPDATE under an
+ * owner token with a short lease that is renewed while the sends run, and its outcome is written
+ * only while that claim is still ours; a dispatcher that dies leaves its claim to run out in
+ * seconds. Just before every send it applies what no caller may forget: the traffic verdict (NO
+ * PLAY holds, rehearsal goes to the sink, nothing from an exercise leaves as actual) and the
+ * exercise marking on every channel.
  */
 export class OutboxDispatcher {
-  private readonly pollMs: number;
   private readonly leaseMs: number;
   private readonly batch: number;
-  private readonly maxAttempts: number;
   private readonly backoffMs: number;
+  private readonly maxBackoffMs: number;
+  private readonly horizonMs: number;
   private readonly log: NonNullable<DispatcherOptions['log']>;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
-  private started = false;
+  private readonly loop: WorkLoop;
+  private readonly health: ChannelHealth;
   private unlisten: (() => void) | undefined;
   private warnedUnconfigured = new Set<string>();
 
   constructor(
     private readonly ctx: AppContext,
-    private readonly channels: ReadonlyMap<string, Channel>,
     options: DispatcherOptions = {},
   ) {
-    this.pollMs = options.pollMs ?? 2000;
-    this.leaseMs = options.leaseMs ?? 120_000;
+    this.leaseMs = options.leaseMs ?? 15_000;
     this.batch = options.batch ?? 50;
-    this.maxAttempts = options.maxAttempts ?? 6;
     this.backoffMs = options.backoffMs ?? 30_000;
+    this.maxBackoffMs = options.maxBackoffMs ?? 10 * 60_000;
+    this.horizonMs = options.horizonMs ?? ctx.config.outboxRetryHorizonMs;
     this.log = options.log ?? (() => undefined);
+    this.health = new ChannelHealth(this.log, () => this.ctx.clock.now().getTime());
+    this.loop = new WorkLoop(
+      () => this.runOnce(),
+      options.pollMs ?? 2000,
+      (err) => this.log('error', `outbox: ${(err as Error).message}`),
+    );
   }
 
   start(): void {
-    if (this.started) return;
-    this.started = true;
-    this.unlisten = onOutboxWrite(this.ctx.db, () => this.wakeSoon());
-    this.wake();
+    // Deliveries are written inside their writer's transaction, so the nudge arrives before they
+    // are visible to another connection: look now and once more shortly after.
+    this.unlisten = onOutboxWrite(this.ctx.db, () => {
+      setTimeout(() => this.loop.wake(), 20).unref();
+      setTimeout(() => this.loop.wake(), 300).unref();
+    });
+    this.loop.start();
   }
 
   async stop(): Promise<void> {
-    this.started = false;
     this.unlisten?.();
-    clearTimeout(this.timer);
-    await this.running;
+    await this.loop.stop();
   }
 
-  /** Look at the outbox now (and again right after, if a look is already under way). */
   wake(): void {
-    if (!this.started) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    clearTimeout(this.timer);
-    this.running = this.drain()
-      .then(() => undefined)
-      .catch((err: unknown) => this.log('error', `outbox: ${(err as Error).message}`))
-      .finally(() => {
-        this.running = undefined;
-        if (!this.started) return;
-        if (this.again) {
-          this.again = false;
-          this.wake();
-        } else {
-          this.timer = setTimeout(() => this.wake(), this.pollMs);
-          this.timer.unref();
-        }
-      });
-  }
-
-  /**
-   * Deliveries are written inside the publication's transaction, so the nudge arrives before they
-   * are visible to another connection: look now and once more shortly after.
-   */
-  private wakeSoon(): void {
-    setTimeout(() => this.wake(), 20).unref();
-    setTimeout(() => this.wake(), 300).unref();
+    this.loop.wake();
   }
 
   /** Sends everything due now; returns how many deliveries were handled. */
-  async drain(): Promise<number> {
-    let handled = 0;
-    for (;;) {
-      const n = await this.runOnce();
-      handled += n;
-      if (n === 0 || !this.started) return handled;
-    }
+  drain(): Promise<number> {
+    return this.loop.drain();
   }
 
-  /** One claim per configured channel and the sends it leads to. */
+  /** One claim per channel (and the sink) and the sends it leads to. */
   async runOnce(): Promise<number> {
     let handled = 0;
-    for (const channel of this.channels.values()) {
+    for (const channel of this.ctx.channels.byName.values()) {
       if (!channel.configured) {
         if (!this.warnedUnconfigured.has(channel.name)) {
           this.warnedUnconfigured.add(channel.name);
@@ -128,88 +117,163 @@ export class OutboxDispatcher {
         }
         continue;
       }
-      const now = this.ctx.clock.now();
-      const lease = { until: new Date(now.getTime() + this.leaseMs).toISOString() };
-      const claimed = await deliveryRepository.claim(
-        this.ctx.db.kysely,
-        this.ctx.db.engine,
-        channel.name,
-        this.batch,
-        now.toISOString(),
-        lease,
-      );
-      const snapshots = new Map<string, Promise<{ snapshot: NoticeSnapshot; kind: string } | undefined>>();
-      await Promise.all(claimed.map((d) => this.deliver(channel, d, lease, snapshots)));
-      handled += claimed.length;
+      // While a channel is down, one delivery at a time probes it; the rest wait without trying.
+      const limit = this.health.allowance(channel.name, this.batch);
+      if (limit === 0) continue;
+      const n = await this.claimAndSend(channel, limit, this.health.isDown(channel.name));
+      // Live screens follow the counts; publishEvent coalesces a busy dispatcher's announcements.
+      if (n > 0)
+        publishEvent(this.ctx, { type: 'outbox.changed', payload: { channel: channel.name } }).catch(
+          (err: unknown) =>
+            this.log('warn', `outbox: could not announce a change: ${(err as Error).message}`),
+        );
+      handled += n;
     }
     return handled;
+  }
+
+  /** `probe`: the channel was down; try the next delivery now, whatever its own back-off says. */
+  private async claimAndSend(channel: Channel, limit: number, probe: boolean): Promise<number> {
+    const now = this.ctx.clock.now();
+    const lease: DeliveryLease = { owner: randomUUID(), until: this.leaseUntil() };
+    const claimed = await deliveryRepository.claim(
+      this.ctx.db.kysely,
+      this.ctx.db.engine,
+      channel.name,
+      limit,
+      now.toISOString(),
+      lease,
+      probe ? FAR_FUTURE : now.toISOString(),
+    );
+    if (!claimed.length) return 0;
+    const renew = setInterval(() => {
+      lease.until = this.leaseUntil();
+      deliveryRepository
+        .renew(this.ctx.db.kysely, lease)
+        .catch((err: unknown) => this.log('warn', `outbox: lease renewal failed: ${(err as Error).message}`));
+    }, this.leaseMs / 3);
+    renew.unref();
+    try {
+      const exercises = await this.exercises(claimed);
+      const sources: SourceCache = new Map();
+      await Promise.all(claimed.map((d) => this.deliver(channel, d, lease, exercises, sources)));
+    } finally {
+      clearInterval(renew);
+    }
+    return claimed.length;
+  }
+
+  private leaseUntil(): string {
+    return new Date(this.ctx.clock.now().getTime() + this.leaseMs).toISOString();
+  }
+
+  /** The exercises of a batch as they are now: read after the claim, right before the sends. */
+  private async exercises(rows: readonly DeliveryRow[]): Promise<Map<string, ExerciseInfo>> {
+    const ids = [...new Set(rows.map((r) => r.exercise_id).filter((id): id is string => id !== null))];
+    if (!ids.length) return new Map();
+    const found = await this.ctx.db.kysely
+      .selectFrom('exercises')
+      .select(['id', 'name', 'no_play_at', 'includes_public'])
+      .where('id', 'in', ids)
+      .execute();
+    return new Map(
+      found.map((e) => [
+        e.id,
+        { name: e.name, halted: e.no_play_at !== null, includesPublic: Number(e.includes_public) === 1 },
+      ]),
+    );
   }
 
   private async deliver(
     channel: Channel,
     d: DeliveryRow,
     lease: DeliveryLease,
-    snapshots: Map<string, Promise<{ snapshot: NoticeSnapshot; kind: string } | undefined>>,
+    exercises: Map<string, ExerciseInfo>,
+    sources: SourceCache,
   ): Promise<void> {
     const db = this.ctx.db.kysely;
-    const key = `${d.notice_id}#${d.revision}`;
-    if (!snapshots.has(key)) snapshots.set(key, this.revision(d.notice_id, d.revision));
+    const exercise = d.exercise_id ? exercises.get(d.exercise_id) : undefined;
+    const verdict = trafficVerdict(
+      {
+        mode: d.mode as TrafficMode,
+        exerciseId: d.exercise_id,
+        recipientKind: d.recipient_kind as RecipientKind,
+      },
+      exercise,
+    );
+    if (verdict.action === 'hold') {
+      await deliveryRepository.release(db, [d.id], lease, this.ctx.clock.now().toISOString());
+      return;
+    }
     try {
-      const rev = await snapshots.get(key)!;
-      if (!rev) throw new ChannelError(`revision ${d.revision} of notice ${d.notice_id} is gone`, false);
+      if (verdict.action === 'refuse') throw new ChannelError(`refused: ${verdict.reason}`, false);
       if (!d.address) throw new ChannelError('the address was erased', false);
-      const message = await this.render(d, rev.snapshot, rev.kind as 'Alert' | 'Update' | 'Cancel');
-      const { providerId } = await channel.send({
-        ...message,
+      const message = await this.render(channel, d, sources);
+      const marked = isMarked(d.mode as TrafficMode)
+        ? markMessage(message, d.language, exercise?.name ?? null)
+        : message;
+      const target = verdict.action === 'sink' ? this.ctx.channels.sink : channel;
+      const { providerId } = await target.send({
         deliveryId: d.id,
         to: d.address,
         language: d.language,
+        message: marked,
       });
-      const at = this.ctx.clock.now().toISOString();
+      // The outage is over: what waited for it is due now, not at each delivery's own back-off.
+      if (this.health.succeeded(channel.name))
+        await deliveryRepository.dueNow(db, channel.name, this.ctx.clock.now().toISOString());
       await deliveryRepository.finish(db, d.id, lease, {
         status: 'sent',
-        sent_at: at,
+        acknowledged_at: this.ctx.clock.now().toISOString(),
         provider_id: providerId,
         last_error: null,
       });
     } catch (err) {
-      const failure = err instanceof ChannelError ? err : new ChannelError((err as Error).message, true);
-      const dead = !failure.temporary || d.attempts >= this.maxAttempts;
-      const now = this.ctx.clock.now().getTime();
-      await deliveryRepository.finish(db, d.id, lease, {
-        status: dead ? 'dead' : 'pending',
-        last_error: failure.message.slice(0, 1000),
-        next_attempt_at: new Date(dead ? now : now + retryDelayMs(this.backoffMs, d.attempts)).toISOString(),
+      await this.failed(channel, d, lease, err);
+    }
+  }
+
+  private async render(channel: Channel, d: DeliveryRow, sources: SourceCache): Promise<ChannelMessage> {
+    const source = this.ctx.sources.get(d.source_kind);
+    if (!source) throw new ChannelError(`no outbox source of kind ${d.source_kind} in this version`, false);
+    const key = `${d.source_kind}#${d.source_id}#${d.sequence}`;
+    if (!sources.has(key)) sources.set(key, source.load(this.ctx, d.source_id, d.sequence));
+    const loaded = await sources.get(key)!;
+    if (loaded === undefined)
+      throw new ChannelError(`${d.source_kind} ${d.source_id} (${d.sequence}) is gone`, false);
+    try {
+      return await source.render(this.ctx, loaded, {
+        language: d.language,
+        kind: channel.kind,
+        recipientKind: d.recipient_kind as RecipientKind,
+        recipientId: d.recipient_id,
       });
-      this.log(
-        dead ? 'error' : 'warn',
-        `outbox: delivery ${d.id} ${dead ? 'is a dead letter' : `failed (try ${d.attempts}), retried later`}: ${failure.message}`,
+    } catch (err) {
+      // A renderer that fails cannot do better on a later try: the delivery is a dead letter.
+      if (err instanceof ChannelError) throw err;
+      throw new ChannelError(
+        `the ${d.source_kind} could not be rendered in ${d.language}: ${(err as Error).message}`,
+        false,
       );
     }
   }
 
-  private async revision(noticeId: string, revision: number) {
-    const row = await this.ctx.db.kysely
-      .selectFrom('notice_revisions')
-      .select(['snapshot', 'kind'])
-      .where('notice_id', '=', noticeId)
-      .where('revision', '=', revision)
-      .executeTakeFirst();
-    return row ? { snapshot: JSON.parse(row.snapshot) as NoticeSnapshot, kind: row.kind } : undefined;
-  }
-
-  private async render(d: DeliveryRow, snapshot: NoticeSnapshot, kind: 'Alert' | 'Update' | 'Cancel') {
-    const lang: NoticeLanguage = (NOTICE_LANGUAGES as readonly string[]).includes(d.language)
-      ? (d.language as NoticeLanguage)
-      : 'kk';
-    const at = this.ctx.clock.now().toISOString();
-    const token = d.subscriber_id ? await manageTokenFor(this.ctx.db.kysely, d.subscriber_id, at) : null;
-    const base = this.ctx.config.publicUrl.replace(/\/+$/, '');
-    const mail = noticeMail(lang, snapshot, kind, {
-      noticeUrl: `${base}/${lang}/notices/${encodeURIComponent(snapshot.slug)}`,
-      manageUrl: token ? manageLink(this.ctx, lang, token) : null,
-      unsubscribeUrl: token ? unsubscribeLink(this.ctx, token) : null,
+  private async failed(channel: Channel, d: DeliveryRow, lease: DeliveryLease, err: unknown): Promise<void> {
+    const failure = err instanceof ChannelError ? err : new ChannelError((err as Error).message, true);
+    const now = this.ctx.clock.now().getTime();
+    const expired = now - Date.parse(d.created_at) >= this.horizonMs;
+    const dead = !failure.temporary || expired;
+    const reason =
+      expired && failure.temporary ? `gave up after ${Math.round(this.horizonMs / 3_600_000)} h: ` : '';
+    if (failure.temporary) this.health.failed(channel.name, failure.message);
+    await deliveryRepository.finish(this.ctx.db.kysely, d.id, lease, {
+      status: dead ? 'dead' : 'pending',
+      last_error: `${reason}${failure.message}`.slice(0, 1000),
+      next_attempt_at: new Date(
+        dead ? now : now + retryDelayMs(this.backoffMs, d.attempts, this.maxBackoffMs),
+      ).toISOString(),
     });
-    return { ...mail, unsubscribeUrl: token ? unsubscribeLink(this.ctx, token) : null };
+    // A channel outage is logged once by ChannelHealth, not once per delivery.
+    if (dead) this.log('error', `outbox: delivery ${d.id} is a dead letter: ${reason}${failure.message}`);
   }
 }

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { testRedisUrl } from '../../test/setup/engines.js';
 import { loadConfig } from '../config/config.js';
 import { startServer, type ServeRole, type Server } from '../runtime.js';
+import { bookWake, readWake, type Wake } from './schedule/scheduler.js';
 import { purgeJobId, SESSIONS_PURGE } from './sessions-purge.job.js';
 import { deleteRedisPrefix, testPrefix } from './testing/redis.js';
 
@@ -69,5 +70,31 @@ describe('dabyl serve and its jobs', () => {
         interval: 50,
       },
     );
+  });
+
+  it('wakes booked wakes where jobs run, embedded or on BullMQ, and not in the api role', async () => {
+    const prefix = testPrefix();
+    cleanups.push(() => deleteRedisPrefix(prefix));
+    const servers = {
+      all: await serve('all'),
+      api: await serve('api'),
+      worker: await serve('worker', { prefix }),
+    };
+    expect([servers.all.scheduler.kind, servers.worker.scheduler.kind]).toEqual(['embedded', 'bullmq']);
+    const woken: Record<string, Wake[]> = { all: [], api: [], worker: [] };
+    for (const [role, server] of Object.entries(servers)) {
+      server.scheduler.handle('t.serve', async (wake) => void woken[role]?.push(wake));
+      await server.runtime.ctx.db.kysely
+        .transaction()
+        .execute((trx) => bookWake(trx, { topic: 't.serve', key: role, at: new Date(), payload: { role } }));
+    }
+    await vi.waitFor(() => expect([woken.all?.length, woken.worker?.length]).toEqual([1, 1]), {
+      timeout: 20_000,
+      interval: 20,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(woken.api).toEqual([]);
+    expect((await readWake(servers.api.runtime.ctx.db.kysely, 't.serve', 'api'))?.status).toBe('pending');
+    expect(woken.worker?.[0]).toMatchObject({ key: 'worker', payload: { role: 'worker' } });
   });
 });

@@ -11,7 +11,7 @@ import {
 const HOUR = 3_600_000;
 
 describe.each(ENGINES)('sessions.purge on %s', (engine) => {
-  it('deletes expired sessions once however many instances schedule it, and books the next hour', async () => {
+  it('deletes expired sessions and forgotten sign-in failures once however many instances schedule it, and books the next hour', async () => {
     const runtime = await openTestRuntime(engine);
     const { ctx } = runtime;
     const queue = new EmbeddedJobQueue(ctx.db, { pollMs: 50 });
@@ -28,8 +28,6 @@ describe.each(ENGINES)('sessions.purge on %s', (engine) => {
           password_hash: 'x',
           locale: 'kk',
           disabled: 0,
-          failed_logins: 0,
-          locked_until: null,
           sessions_valid_after: iso(-HOUR),
           created_at: iso(-HOUR),
           updated_at: iso(-HOUR),
@@ -49,6 +47,23 @@ describe.each(ENGINES)('sessions.purge on %s', (engine) => {
         .insertInto('sessions')
         .values([session('expired', iso(-1000)), session('live', iso(HOUR))])
         .execute();
+      const failures = (source: string, lastFailureAt: string, waitUntil: string | null) => ({
+        user_id: 'u1',
+        source,
+        failures: 3,
+        last_failure_at: lastFailureAt,
+        wait_until: waitUntil,
+      });
+      await ctx.db.kysely
+        .insertInto('sign_in_throttle')
+        .values([
+          failures('203.0.113.1', iso(-25 * HOUR), null),
+          failures('203.0.113.2', iso(-25 * HOUR), iso(-HOUR)),
+          failures('203.0.113.3', iso(-HOUR), null),
+          // Its failures are a day old, but it is still made to wait: not yet.
+          failures('203.0.113.4', iso(-25 * HOUR), iso(HOUR)),
+        ])
+        .execute();
 
       defineSessionsPurge(queue, ctx);
       await scheduleSessionsPurge(queue, ctx);
@@ -61,6 +76,12 @@ describe.each(ENGINES)('sessions.purge on %s', (engine) => {
       );
       const left = await ctx.db.kysely.selectFrom('sessions').select('id').execute();
       expect(left.map((s) => s.id)).toEqual(['live']);
+      const throttled = await ctx.db.kysely
+        .selectFrom('sign_in_throttle')
+        .select('source')
+        .orderBy('source')
+        .execute();
+      expect(throttled.map((t) => t.source)).toEqual(['203.0.113.3', '203.0.113.4']);
       const nextHour = new Date(Math.floor(Date.now() / HOUR) * HOUR + HOUR);
       const jobs = await ctx.db.kysely
         .selectFrom('jobs')

@@ -1,5 +1,7 @@
 import type { AppContext } from '../services/context.js';
+import { policyFrom } from '../core/auth/throttle.js';
 import { sessionRepository } from '../store/session.repository.js';
+import { signInThrottleRepository } from '../store/sign-in-throttle.repository.js';
 import type { JobQueue, RetryPolicy } from './queue.js';
 
 export const SESSIONS_PURGE = 'sessions.purge';
@@ -21,7 +23,7 @@ export function purgeJobId(at: Date): string {
 }
 
 /**
- * Deletes expired sessions once an hour. Each run schedules the next hour's run before it ends;
+ * Deletes expired sessions, and sign-in throttle rows whose failures are forgotten, once an hour. Each run schedules the next hour's run before it ends;
  * a failure to do so fails the run, and its retry schedules again.
  */
 export function defineSessionsPurge(queue: JobQueue, ctx: AppContext): void {
@@ -30,6 +32,8 @@ export function defineSessionsPurge(queue: JobQueue, ctx: AppContext): void {
     async () => {
       const now = ctx.clock.now();
       await sessionRepository.deleteExpired(ctx.db.kysely, now.toISOString());
+      const forgetBefore = new Date(now.getTime() - policyFrom(ctx.config).windowMs).toISOString();
+      await signInThrottleRepository.prune(ctx.db.kysely, forgetBefore, now.toISOString());
       const nextHour = new Date(Math.floor(now.getTime() / HOUR) * HOUR + HOUR);
       await queue.enqueue(SESSIONS_PURGE, {}, { jobId: purgeJobId(nextHour), runAt: nextHour });
     },

@@ -1,14 +1,17 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { delayAfterFailure, policyFrom, sourceKey } from '../core/auth/throttle.js';
 import { isPermission, permissionsOf, type Actor, type Permission } from '../core/policy/policy.js';
-import { AppError, invalid, notFound, unauthenticated } from '../errors.js';
+import { AppError, forbidden, invalid, notFound, unauthenticated } from '../errors.js';
 import type { ApiTokenRow } from '../store/schema.js';
 import { sessionRepository, tokenRepository } from '../store/session.repository.js';
+import { signInThrottleRepository } from '../store/sign-in-throttle.repository.js';
 import { userRepository } from '../store/user.repository.js';
 import { appendAudit, recordAudit } from './audit.service.js';
 import type { ActorInfo, AppContext } from './context.js';
-import { dummyPasswordHash, verifyPassword } from './passwords.js';
+import { checkPasswordRules, dummyPasswordHash, verifyPassword } from './passwords.js';
+import { closeEveryWayIn } from './sign-out.js';
 import { cleanText } from './text.js';
-import { getUser, toPolicyGrants, type User } from './users.service.js';
+import { getUser, setPassword, toPolicyGrants, type User } from './users.service.js';
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 const secret = (): string => randomBytes(32).toString('base64url');
@@ -46,11 +49,19 @@ export interface ClientInfo {
   userAgent?: string | undefined;
 }
 
-const WRONG = () => new AppError('wrong_credentials', 401, 'Wrong username or password');
+/**
+ * The one answer to every refused sign-in — unknown user, wrong password, disabled account, a
+ * source made to wait — so that the answer tells an attacker nothing about the account.
+ */
+export const SIGN_IN_REFUSED =
+  'Wrong username or password, or too many attempts from this address: wait a few minutes and try again';
+const refused = () => new AppError('wrong_credentials', 401, SIGN_IN_REFUSED);
 
 /**
- * Password sign-in with lockout: after `loginMaxFailures` wrong passwords in a row the account is
- * locked for `loginLockoutMinutes`, whatever password comes next. Every outcome is audited.
+ * Password sign-in, throttled per (account, source address) with a looser ceiling per account
+ * (core/auth/throttle.ts). Nobody can lock an account: a correct password from an address that is
+ * not waiting always signs in, however hard the account is attacked from elsewhere. Every refusal
+ * looks the same and costs one password hash check; every outcome is audited.
  */
 export async function login(
   ctx: AppContext,
@@ -60,6 +71,7 @@ export async function login(
 ): Promise<LoginResult> {
   const name = username.trim().toLowerCase();
   const now = ctx.clock.now();
+  const source = sourceKey(client.ip);
   const row = await userRepository.findByUsername(ctx.db.kysely, name);
   const attempt = { username: name.slice(0, 100), ip: client.ip ?? null };
   if (!row) {
@@ -69,82 +81,39 @@ export async function login(
       { userId: null, name: null },
       { action: 'auth.login_failed', detail: { ...attempt, reason: 'unknown user' } },
     );
-    throw WRONG();
+    throw refused();
   }
-  if (row.locked_until && row.locked_until > now.toISOString()) {
-    await recordAudit(
-      ctx,
-      { userId: row.id, name: row.username },
-      {
-        action: 'auth.login_refused',
-        subjectType: 'user',
-        subjectId: row.id,
-        detail: { ...attempt, reason: 'locked' },
-      },
-    );
-    throw new AppError(
-      'account_locked',
-      423,
-      `Too many wrong passwords: the account is locked until ${row.locked_until}`,
-    );
-  }
-  const ok = await verifyPassword(row.password_hash, password);
-  if (!ok) {
-    const failures = row.failed_logins + 1;
-    const lock = failures >= ctx.config.loginMaxFailures;
-    const lockedUntil = lock
-      ? new Date(now.getTime() + ctx.config.loginLockoutMinutes * 60_000).toISOString()
-      : null;
-    await ctx.db.kysely.transaction().execute(async (trx) => {
-      await userRepository.update(trx, row.id, {
-        failed_logins: lock ? 0 : failures,
-        locked_until: lockedUntil,
-      });
-      await appendAudit(
-        ctx,
-        trx,
-        { userId: row.id, name: row.username },
-        {
-          action: 'auth.login_failed',
-          subjectType: 'user',
-          subjectId: row.id,
-          detail: { ...attempt, failures },
-        },
-      );
-      if (lock)
-        await appendAudit(
-          ctx,
-          trx,
-          { userId: row.id, name: row.username },
-          { action: 'auth.locked', subjectType: 'user', subjectId: row.id, detail: { until: lockedUntil } },
-        );
+  const who = { userId: row.id, name: row.username };
+  const throttle = await signInThrottleRepository.get(ctx.db.kysely, row.id, source);
+  if (throttle?.wait_until && throttle.wait_until > now.toISOString()) {
+    // The password is checked and its verdict dropped, so a waiting answer takes as long as any other.
+    await verifyPassword(row.password_hash, password);
+    await recordAudit(ctx, who, {
+      action: 'auth.login_refused',
+      subjectType: 'user',
+      subjectId: row.id,
+      detail: { ...attempt, reason: 'throttled', until: throttle.wait_until },
     });
-    if (lock)
-      throw new AppError(
-        'account_locked',
-        423,
-        `Too many wrong passwords: the account is locked until ${lockedUntil}`,
-      );
-    throw WRONG();
+    throw refused();
+  }
+  if (!(await verifyPassword(row.password_hash, password))) {
+    await countFailure(ctx, row.id, who, source, attempt);
+    throw refused();
   }
   if (row.disabled === 1) {
-    await recordAudit(
-      ctx,
-      { userId: row.id, name: row.username },
-      {
-        action: 'auth.login_refused',
-        subjectType: 'user',
-        subjectId: row.id,
-        detail: { ...attempt, reason: 'disabled' },
-      },
-    );
-    throw new AppError('account_disabled', 403, 'This account is disabled; ask an administrator');
+    await recordAudit(ctx, who, {
+      action: 'auth.login_refused',
+      subjectType: 'user',
+      subjectId: row.id,
+      detail: { ...attempt, reason: 'disabled' },
+    });
+    throw refused();
   }
   const cookie = secret();
   const csrfToken = secret();
   const expiresAt = new Date(now.getTime() + ctx.config.sessionTtlHours * 3_600_000);
   await ctx.db.kysely.transaction().execute(async (trx) => {
-    await userRepository.update(trx, row.id, { failed_logins: 0, locked_until: null });
+    await signInThrottleRepository.clear(trx, row.id, source);
     await sessionRepository.insert(trx, {
       id: sha256(cookie),
       user_id: row.id,
@@ -168,6 +137,82 @@ export async function login(
     sessionId: sha256(cookie),
   };
   return { principal, cookie, csrfToken, expiresAt };
+}
+
+/** Counts a wrong password against (account, source) and sets the wait it earns, with audit entries. */
+async function countFailure(
+  ctx: AppContext,
+  userId: string,
+  who: ActorInfo,
+  source: string,
+  attempt: { username: string; ip: string | null },
+): Promise<void> {
+  const policy = policyFrom(ctx.config);
+  const now = ctx.clock.now();
+  const forgetBefore = new Date(now.getTime() - policy.windowMs).toISOString();
+  await ctx.db.kysely.transaction().execute(async (trx) => {
+    const failures = await signInThrottleRepository.addFailure(
+      trx,
+      userId,
+      source,
+      now.toISOString(),
+      forgetBefore,
+    );
+    const accountFailures = await signInThrottleRepository.accountFailures(trx, userId, forgetBefore);
+    const delay = delayAfterFailure(policy, failures, accountFailures);
+    await appendAudit(ctx, trx, who, {
+      action: 'auth.login_failed',
+      subjectType: 'user',
+      subjectId: userId,
+      detail: { ...attempt, failures, accountFailures },
+    });
+    if (delay === 0) return;
+    const until = new Date(now.getTime() + delay).toISOString();
+    await signInThrottleRepository.setWait(trx, userId, source, until);
+    await appendAudit(ctx, trx, who, {
+      action: 'auth.throttled',
+      subjectType: 'user',
+      subjectId: userId,
+      detail: { source, until, failures, accountFailures },
+    });
+  });
+}
+
+/**
+ * A signed-in person changes their own password, proving it with the current one. Like an
+ * administrator's reset it ends every session (this one too) and revokes every API token of
+ * theirs. A wrong current password counts against the sign-in throttle of (account, address), so a
+ * stolen session cannot be used to guess it faster than the sign-in page allows.
+ */
+export async function changeOwnPassword(
+  ctx: AppContext,
+  principal: Principal,
+  input: { currentPassword: string; newPassword: string },
+  client: ClientInfo,
+): Promise<{ tokensRevoked: number }> {
+  if (principal.via !== 'session')
+    throw forbidden('Change your password from a signed-in console session, not with an API token');
+  checkPasswordRules(input.newPassword, 'newPassword');
+  const row = await userRepository.get(ctx.db.kysely, principal.user.id);
+  if (!row) throw notFound('User');
+  const source = sourceKey(client.ip);
+  const throttle = await signInThrottleRepository.get(ctx.db.kysely, row.id, source);
+  const waiting = !!throttle?.wait_until && throttle.wait_until > ctx.clock.now().toISOString();
+  const ok = await verifyPassword(row.password_hash, input.currentPassword);
+  if (waiting || !ok) {
+    if (!waiting)
+      await countFailure(ctx, row.id, principal.info, source, {
+        username: row.username,
+        ip: client.ip ?? null,
+      });
+    throw new AppError(
+      'wrong_password',
+      403,
+      'currentPassword: the current password is wrong, or there were too many attempts from this address; wait a few minutes',
+      'currentPassword',
+    );
+  }
+  return setPassword(ctx, principal.info, row.id, input.newPassword);
 }
 
 /** The person behind a session cookie, or null when it is unknown, expired or signed out everywhere. */
@@ -199,18 +244,25 @@ export async function logout(ctx: AppContext, principal: Principal): Promise<voi
   });
 }
 
-/** Ends every session of the user at once (stolen laptop, departing staff). API tokens stay. */
-export async function logoutEverywhere(ctx: AppContext, actor: ActorInfo, userId: string): Promise<void> {
-  const now = ctx.clock.now().toISOString();
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+/**
+ * Ends every session of the user at once and revokes every API token of theirs (stolen laptop,
+ * departing staff, a takeover that minted a token). Returns how many tokens were revoked.
+ */
+export async function logoutEverywhere(
+  ctx: AppContext,
+  actor: ActorInfo,
+  userId: string,
+): Promise<{ tokensRevoked: number }> {
+  return ctx.db.kysely.transaction().execute(async (trx) => {
     if (!(await userRepository.get(trx, userId))) throw notFound('User');
-    await userRepository.update(trx, userId, { sessions_valid_after: now });
-    await sessionRepository.deleteForUser(trx, userId);
+    const tokensRevoked = await closeEveryWayIn(ctx, trx, actor, userId, 'logout_everywhere');
     await appendAudit(ctx, trx, actor, {
       action: 'auth.logout_everywhere',
       subjectType: 'user',
       subjectId: userId,
+      detail: { tokensRevoked },
     });
+    return { tokensRevoked };
   });
 }
 
@@ -283,6 +335,12 @@ export async function createToken(
 
 export async function listTokens(ctx: AppContext, userId: string): Promise<ApiToken[]> {
   return (await tokenRepository.listForUser(ctx.db.kysely, userId)).map(toToken);
+}
+
+/** An administrator's view of someone's tokens: 404 for a user who does not exist. */
+export async function listTokensOfUser(ctx: AppContext, userId: string): Promise<ApiToken[]> {
+  await getUser(ctx, userId);
+  return listTokens(ctx, userId);
 }
 
 /** Revokes a token; owners revoke their own, `mayRevokeOthers` (admins) anyone's. */

@@ -4,10 +4,12 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../errors.js';
 import { organisationRepository } from '../store/organisation.repository.js';
 import type { GrantRow, UserRow } from '../store/schema.js';
 import { sessionRepository } from '../store/session.repository.js';
+import { signInThrottleRepository } from '../store/sign-in-throttle.repository.js';
 import { userRepository } from '../store/user.repository.js';
 import { appendAudit } from './audit.service.js';
 import type { ActorInfo, AppContext, Q } from './context.js';
 import { checkPasswordRules, hashPassword } from './passwords.js';
+import { closeEveryWayIn } from './sign-out.js';
 import { cleanText } from './text.js';
 
 export const LOCALES = ['kk', 'ru', 'en'] as const;
@@ -27,7 +29,6 @@ export interface User {
   email: string | null;
   locale: Locale;
   disabled: boolean;
-  lockedUntil: string | null;
   createdAt: string;
   grants: Grant[];
 }
@@ -67,7 +68,6 @@ function toUser(row: UserRow, grants: GrantRow[]): User {
     email: row.email,
     locale: (LOCALES as readonly string[]).includes(row.locale) ? (row.locale as Locale) : 'kk',
     disabled: row.disabled === 1,
-    lockedUntil: row.locked_until,
     createdAt: row.created_at,
     grants: grants.filter((g) => g.user_id === row.id).map(toGrant),
   };
@@ -162,8 +162,6 @@ export async function createUser(
       password_hash: passwordHash,
       locale,
       disabled: 0,
-      failed_logins: 0,
-      locked_until: null,
       sessions_valid_after: now,
       created_at: now,
       updated_at: now,
@@ -252,27 +250,32 @@ export async function updateUser(
   return getUser(ctx, id);
 }
 
-/** Sets a new password, ends every session of that user and clears any lockout. */
+/**
+ * Sets a new password (an administrator's reset, or the operator's from the command line), ends
+ * every session of that user, revokes every API token of theirs and forgets the sign-in throttle's
+ * record of guesses at the old password. Returns how many tokens were revoked.
+ */
 export async function setPassword(
   ctx: AppContext,
   actor: ActorInfo,
   id: string,
   password: string,
-): Promise<void> {
+): Promise<{ tokensRevoked: number }> {
   checkPasswordRules(password);
   const passwordHash = await hashPassword(password);
   const now = ctx.clock.now().toISOString();
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  return ctx.db.kysely.transaction().execute(async (trx) => {
     if (!(await userRepository.get(trx, id))) throw notFound('User');
-    await userRepository.update(trx, id, {
-      password_hash: passwordHash,
-      failed_logins: 0,
-      locked_until: null,
-      sessions_valid_after: now,
-      updated_at: now,
+    await userRepository.update(trx, id, { password_hash: passwordHash, updated_at: now });
+    const tokensRevoked = await closeEveryWayIn(ctx, trx, actor, id, 'password_set');
+    await signInThrottleRepository.clearAccount(trx, id);
+    await appendAudit(ctx, trx, actor, {
+      action: 'user.password_set',
+      subjectType: 'user',
+      subjectId: id,
+      detail: { tokensRevoked },
     });
-    await sessionRepository.deleteForUser(trx, id);
-    await appendAudit(ctx, trx, actor, { action: 'user.password_set', subjectType: 'user', subjectId: id });
+    return { tokensRevoked };
   });
 }
 

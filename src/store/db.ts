@@ -14,6 +14,15 @@ export interface Db {
   readonly location: string;
   /** The PostgreSQL schema in use when not the default one. */
   readonly schema?: string | undefined;
+  /**
+   * PostgreSQL only: calls `onNotify` on every NOTIFY on `channel` (sent at commit, never for a
+   * rollback), on a connection of its own; `onLost` when that connection fails. Resolves to the undo.
+   */
+  readonly listen?: (
+    channel: string,
+    onNotify: () => void,
+    onLost: (err: unknown) => void,
+  ) => Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -57,5 +66,39 @@ function openPostgres(url: string, schema: string | undefined, poolSize = 10): D
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const shown = new URL(url);
   shown.password = '';
-  return { kysely, engine: 'postgres', location: shown.toString(), schema, close: () => kysely.destroy() };
+  const listen = async (channel: string, onNotify: () => void, onLost: (err: unknown) => void) => {
+    if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel name ${channel}`);
+    const client = await pool.connect();
+    let released = false;
+    const release = (err?: Error) => {
+      if (released) return;
+      released = true;
+      client.release(err);
+    };
+    client.on('notification', (message) => {
+      if (message.channel === channel) onNotify();
+    });
+    client.on('error', (err) => {
+      release(err);
+      onLost(err);
+    });
+    await client.query(`LISTEN ${channel}`);
+    return async () => {
+      if (released) return;
+      try {
+        await client.query(`UNLISTEN ${channel}`);
+        release();
+      } catch (err) {
+        release(err as Error);
+      }
+    };
+  };
+  return {
+    kysely,
+    engine: 'postgres',
+    location: shown.toString(),
+    schema,
+    listen,
+    close: () => kysely.destroy(),
+  };
 }

@@ -1,24 +1,28 @@
-import { CompiledQuery, type Kysely } from 'kysely';
+import { CompiledQuery, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Engine } from './db.js';
-import type { DeliveryRow, DeliveryTable } from './public-tables.js';
+import type { DeliveryRow, DeliveryTable } from './outbox-tables.js';
 import type { Database } from './schema.js';
 
 type Q = Kysely<Database>;
 
-// 11 columns a row: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters.
+// 14 columns a row: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters.
 const INSERT_CHUNK = 2000;
 
 /** The columns a new delivery sets; the others keep their defaults or start empty. */
 export const DELIVERY_COLUMNS = [
   'id',
-  'notice_id',
-  'revision',
-  'subscriber_id',
+  'source_kind',
+  'source_id',
+  'sequence',
+  'recipient_kind',
+  'recipient_id',
   'channel',
   'address',
   'language',
+  'mode',
+  'exercise_id',
+  'priority',
   'status',
-  'attempts',
   'next_attempt_at',
   'created_at',
 ] as const;
@@ -39,24 +43,42 @@ function insertText(engine: Engine, count: number): string {
     );
     text =
       `insert into deliveries (${DELIVERY_COLUMNS.join(', ')}) values ${tuples.join(',')} ` +
-      'on conflict (notice_id, revision, subscriber_id, channel) do nothing';
+      'on conflict (source_kind, source_id, sequence, recipient_id, channel) do nothing';
     if (texts.size < 16) texts.set(key, text);
   }
   return text;
 }
 
-/** Who holds claimed deliveries and until when; every write after the claim is conditional on it. */
+/** A dispatcher's claim: its owner token and when it runs out unless renewed. */
 export interface DeliveryLease {
+  owner: string;
   until: string;
 }
 
+/** Which dead letters a bulk retry takes; every field narrows it. */
+export interface DeadLetterFilter {
+  channel?: string;
+  sourceKind?: string;
+  sourceId?: string;
+}
+
+/** Due now: pending and its time has come, or claimed by a dispatcher whose lease ran out. */
+const DUE =
+  (now: string, dueBy = now) =>
+  (eb: ExpressionBuilder<Database, 'deliveries'>) =>
+    eb.or([
+      eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', dueBy)]),
+      eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', now)]),
+    ]);
+
 /**
- * The outbox. Every state change is a conditional UPDATE (pending → sending → sent | pending | dead),
- * so several dispatchers on one database can race freely: the loser's write matches no row.
+ * The outbox. Every state change is a conditional UPDATE (pending → sending → sent | pending | dead)
+ * keyed on the claim's owner token, so several dispatchers on one database can race freely: the
+ * loser's write matches no row.
  */
 export const deliveryRepository = {
   /**
-   * Writes deliveries, skipping any (notice, revision, subscriber, channel) already there; returns
+   * Writes deliveries, skipping any (source, sequence, recipient, channel) already there; returns
    * how many were new. The statement text is made once per chunk size and sent with its
    * parameters as it is: at 100,000 rows, building it through the query builder cost more than
    * the database's own work.
@@ -73,22 +95,33 @@ export const deliveryRepository = {
     return written;
   },
 
-  /** Subscribers (still subscribed) who were sent, or are due, an earlier revision of the notice. */
-  earlierRecipients: (db: Q, noticeId: string, revision: number) =>
+  /**
+   * Residents (still subscribed) who were sent, or are due, an earlier sequence of a source, with
+   * the contact each channel now has.
+   */
+  earlierRecipients: (db: Q, sourceKind: string, sourceId: string, sequence: number) =>
     db
       .selectFrom('deliveries as d')
-      .innerJoin('subscribers as s', 's.id', 'd.subscriber_id')
-      .select(['s.id as subscriber_id', 's.email', 's.language', 'd.channel'])
+      .innerJoin('subscribers as s', 's.id', 'd.recipient_id')
+      .innerJoin('contacts as c', (j) =>
+        j.onRef('c.subscriber_id', '=', 's.id').onRef('c.channel', '=', 'd.channel'),
+      )
+      .select(['s.id as subscriber_id', 'c.address', 's.language', 'd.channel'])
       .distinct()
-      .where('d.notice_id', '=', noticeId)
-      .where('d.revision', '<', revision)
+      .where('d.source_kind', '=', sourceKind)
+      .where('d.source_id', '=', sourceId)
+      .where('d.sequence', '<', sequence)
+      .where('d.recipient_kind', '=', 'subscriber')
       .where('s.status', '=', 'active')
+      .where('c.verified_at', 'is not', null)
       .execute(),
 
   /**
    * Takes up to `limit` due deliveries of a channel, and those whose lease ran out (a dispatcher
-   * that died mid-send), and leases them. SKIP LOCKED on PostgreSQL lets dispatchers share the work;
-   * the status re-check in the UPDATE is what keeps one delivery from being claimed twice.
+   * that died mid-send), highest priority first, and leases them. Deliveries of an exercise under
+   * NO PLAY are not taken. SKIP LOCKED on PostgreSQL lets dispatchers share the work; the status
+   * re-check in the UPDATE is what keeps one delivery from being claimed twice. `dueBy` later
+   * than now takes deliveries before their time (a probe of a channel that was down).
    */
   claim: async (
     db: Q,
@@ -97,45 +130,87 @@ export const deliveryRepository = {
     limit: number,
     now: string,
     lease: DeliveryLease,
+    dueBy = now,
   ): Promise<DeliveryRow[]> => {
-    const due = db
-      .selectFrom('deliveries')
-      .select('id')
-      .where('channel', '=', channel)
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]),
-          eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', now)]),
-        ]),
-      )
-      .orderBy('next_attempt_at')
-      .limit(limit);
-    const take = (q: Q, ids: string[] | typeof due) =>
+    // Two reads, each along the claim index: the due ones in priority order, and those whose
+    // dispatcher died (an OR of both would make the database sort every waiting delivery).
+    const pending = (q: Q) =>
       q
-        .updateTable('deliveries')
-        .set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1), lease_until: lease.until }))
-        .where('id', 'in', ids)
+        .selectFrom('deliveries')
+        .select('id')
+        .where('channel', '=', channel)
+        .where('status', '=', 'pending')
+        .where('next_attempt_at', '<=', dueBy)
         .where((eb) =>
           eb.or([
-            eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]),
-            eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', now)]),
+            eb('exercise_id', 'is', null),
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom('exercises as e')
+                  .select('e.id')
+                  .whereRef('e.id', '=', 'deliveries.exercise_id')
+                  .where('e.no_play_at', 'is not', null),
+              ),
+            ),
           ]),
         )
+        .orderBy('priority', 'desc')
+        .orderBy('next_attempt_at')
+        .limit(limit);
+    const lapsed = (q: Q) =>
+      q
+        .selectFrom('deliveries')
+        .select('id')
+        .where('channel', '=', channel)
+        .where('status', '=', 'sending')
+        .where('lease_until', '<', now)
+        .limit(limit);
+    const due = async (q: Q, lock: boolean) => {
+      const [a, b] = lock
+        ? [
+            await pending(q).forUpdate().skipLocked().execute(),
+            await lapsed(q).forUpdate().skipLocked().execute(),
+          ]
+        : [await pending(q).execute(), await lapsed(q).execute()];
+      return [...b, ...a].slice(0, limit).map((r) => r.id);
+    };
+    const take = (q: Q, ids: string[]) =>
+      q
+        .updateTable('deliveries')
+        .set((eb) => ({
+          status: 'sending',
+          attempts: eb('attempts', '+', 1),
+          lease_owner: lease.owner,
+          lease_until: lease.until,
+          handed_at: now,
+        }))
+        .where('id', 'in', ids)
+        .where(DUE(now, dueBy))
         .returningAll()
         .execute();
-    if (engine === 'sqlite') return take(db, due);
+    if (engine === 'sqlite') {
+      const ids = await due(db, false);
+      return ids.length ? take(db, ids) : [];
+    }
     return db.transaction().execute(async (trx) => {
-      const rows = await due.forUpdate().skipLocked().execute();
-      return rows.length
-        ? take(
-            trx,
-            rows.map((r) => r.id),
-          )
-        : [];
+      const ids = await due(trx, true);
+      return ids.length ? take(trx, ids) : [];
     });
   },
 
-  /** The result of a claimed send; a no-op when the lease was lost to another dispatcher. */
+  /** Pushes a claim's lease forward while its sends are under way; returns the rows still held. */
+  renew: async (db: Q, lease: DeliveryLease): Promise<number> => {
+    const r = await db
+      .updateTable('deliveries')
+      .set({ lease_until: lease.until })
+      .where('lease_owner', '=', lease.owner)
+      .where('status', '=', 'sending')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  },
+
+  /** The result of a claimed send; a no-op when the claim was lost to another dispatcher. */
   finish: async (
     db: Q,
     id: string,
@@ -144,12 +219,44 @@ export const deliveryRepository = {
   ): Promise<boolean> => {
     const r = await db
       .updateTable('deliveries')
-      .set({ ...patch, lease_until: null })
+      .set({ ...patch, lease_owner: null, lease_until: null })
       .where('id', '=', id)
       .where('status', '=', 'sending')
-      .where('lease_until', '=', lease.until)
+      .where('lease_owner', '=', lease.owner)
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
+  },
+
+  /**
+   * Hands claimed deliveries back untried (NO PLAY came on, the channel is down): pending again at
+   * `at`, and the claim does not count as a try.
+   */
+  release: async (db: Q, ids: readonly string[], lease: DeliveryLease, at: string): Promise<void> => {
+    if (!ids.length) return;
+    await db
+      .updateTable('deliveries')
+      .set((eb) => ({
+        status: 'pending',
+        attempts: eb('attempts', '-', 1),
+        next_attempt_at: at,
+        lease_owner: null,
+        lease_until: null,
+      }))
+      .where('id', 'in', [...ids])
+      .where('status', '=', 'sending')
+      .where('lease_owner', '=', lease.owner)
+      .execute();
+  },
+
+  /** After a channel's outage: everything still waiting on it is due now. */
+  dueNow: async (db: Q, channel: string, now: string): Promise<void> => {
+    await db
+      .updateTable('deliveries')
+      .set({ next_attempt_at: now })
+      .where('channel', '=', channel)
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '>', now)
+      .execute();
   },
 
   countsByStatus: (db: Q) =>
@@ -159,18 +266,31 @@ export const deliveryRepository = {
       .groupBy(['channel', 'status'])
       .execute(),
 
+  /** Per channel and state, the deliveries of one source sequence: a fan-out's progress. */
+  countsOfSource: (db: Q, sourceKind: string, sourceId: string, sequence: number) =>
+    db
+      .selectFrom('deliveries')
+      .select(['channel', 'status', (eb) => eb.fn.countAll<string | number>().as('n')])
+      .where('source_kind', '=', sourceKind)
+      .where('source_id', '=', sourceId)
+      .where('sequence', '=', sequence)
+      .groupBy(['channel', 'status'])
+      .execute(),
+
   dead: (db: Q, limit: number) =>
     db
       .selectFrom('deliveries as d')
-      .innerJoin('notices as n', 'n.id', 'd.notice_id')
+      .leftJoin('notices as n', (j) => j.onRef('n.id', '=', 'd.source_id').on('d.source_kind', '=', 'notice'))
       .select([
         'd.id',
-        'd.notice_id',
+        'd.source_kind',
+        'd.source_id',
         'n.slug',
-        'd.revision',
+        'd.sequence',
         'd.channel',
         'd.address',
         'd.language',
+        'd.mode',
         'd.attempts',
         'd.last_error',
         'd.created_at',
@@ -188,46 +308,75 @@ export const deliveryRepository = {
   revive: async (db: Q, id: string, now: string): Promise<boolean> => {
     const r = await db
       .updateTable('deliveries')
-      .set({ status: 'pending', attempts: 0, next_attempt_at: now, lease_until: null })
+      .set({ status: 'pending', attempts: 0, next_attempt_at: now, lease_owner: null, lease_until: null })
       .where('id', '=', id)
       .where('status', '=', 'dead')
+      .where('address', 'is not', null)
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },
 
-  /** What a subscriber was sent: for the "what we store about you" page. */
+  /** Every dead letter the filter names back to pending; erased addresses stay dead. */
+  reviveMany: async (db: Q, filter: DeadLetterFilter, now: string): Promise<number> => {
+    let q = db
+      .updateTable('deliveries')
+      .set({ status: 'pending', attempts: 0, next_attempt_at: now, lease_owner: null, lease_until: null })
+      .where('status', '=', 'dead')
+      .where('address', 'is not', null);
+    if (filter.channel) q = q.where('channel', '=', filter.channel);
+    if (filter.sourceKind) q = q.where('source_kind', '=', filter.sourceKind);
+    if (filter.sourceId) q = q.where('source_id', '=', filter.sourceId);
+    const r = await q.executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  },
+
+  /** What a resident was sent: for the "what we store about you" page. */
   sentTo: (db: Q, subscriberId: string) =>
     db
       .selectFrom('deliveries as d')
-      .innerJoin('notices as n', 'n.id', 'd.notice_id')
-      .select(['d.notice_id', 'n.slug', 'd.revision', 'd.channel', 'd.status', 'd.sent_at', 'd.created_at'])
-      .where('d.subscriber_id', '=', subscriberId)
+      .innerJoin('notices as n', (j) =>
+        j.onRef('n.id', '=', 'd.source_id').on('d.source_kind', '=', 'notice'),
+      )
+      .select([
+        'd.source_id as notice_id',
+        'n.slug',
+        'd.sequence as revision',
+        'd.channel',
+        'd.status',
+        'd.acknowledged_at as sent_at',
+        'd.created_at',
+      ])
+      .where('d.recipient_kind', '=', 'subscriber')
+      .where('d.recipient_id', '=', subscriberId)
       .orderBy('d.created_at')
       .execute(),
 
   /**
    * Erasure: what was still to be sent goes (it could only reach the person erased); what was sent
-   * keeps its row for the counts but loses the address.
+   * keeps its row for the counts but loses the address and the link to the person.
    */
   forget: async (db: Q, subscriberId: string): Promise<void> => {
     await db
       .deleteFrom('deliveries')
-      .where('subscriber_id', '=', subscriberId)
+      .where('recipient_kind', '=', 'subscriber')
+      .where('recipient_id', '=', subscriberId)
       .where('status', 'in', ['pending', 'sending', 'dead'])
       .execute();
     await db
       .updateTable('deliveries')
-      .set({ address: null })
-      .where('subscriber_id', '=', subscriberId)
+      .set({ address: null, recipient_id: null })
+      .where('recipient_kind', '=', 'subscriber')
+      .where('recipient_id', '=', subscriberId)
       .execute();
   },
 
-  /** Deliveries still to go to an address that has unsubscribed: they are not sent. */
+  /** Deliveries still to go to a resident who has unsubscribed: they are not sent. */
   dropPendingOf: async (db: Q, subscriberId: string, now: string): Promise<void> => {
     await db
       .updateTable('deliveries')
       .set({ status: 'dead', last_error: 'unsubscribed before it was sent', next_attempt_at: now })
-      .where('subscriber_id', '=', subscriberId)
+      .where('recipient_kind', '=', 'subscriber')
+      .where('recipient_id', '=', subscriberId)
       .where('status', '=', 'pending')
       .execute();
   },

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database, ExerciseRow, ExerciseTable, ProgrammeTable } from './schema.js';
 
 type Q = Kysely<Database>;
@@ -36,7 +36,7 @@ export const exerciseRepository = {
   },
   get: (db: Q, id: string): Promise<ExerciseRow | undefined> =>
     db.selectFrom('exercises').selectAll().where('id', '=', id).executeTakeFirst(),
-  insert: async (db: Q, row: ExerciseRow): Promise<void> => {
+  insert: async (db: Q, row: Insertable<ExerciseTable>): Promise<void> => {
     await db.insertInto('exercises').values(row).execute();
   },
   /** Optimistic update: only when nobody changed the exercise since `version` was read. */

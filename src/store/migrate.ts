@@ -8,6 +8,10 @@ import * as m0005 from './migrations/0005-calendar-sequences.js';
 import * as m0006 from './migrations/0006-public-notices.js';
 import * as m0007 from './migrations/0007-capability-target-order.js';
 import * as m0008 from './migrations/0008-active-subscribers-index.js';
+import * as m0009 from './migrations/0009-general-outbox.js';
+import * as m0010 from './migrations/0010-wakes.js';
+import * as m0011 from './migrations/0011-events.js';
+import * as m0012 from './migrations/0012-sign-in-throttle.js';
 
 /** Every migration, in order; imported statically so the built server and tests see the same list. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -19,6 +23,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-public-notices': m0006,
   '0007-capability-target-order': m0007,
   '0008-active-subscribers-index': m0008,
+  '0009-general-outbox': m0009,
+  '0010-wakes': m0010,
+  '0011-events': m0011,
+  '0012-sign-in-throttle': m0012,
 };
 
 /** The names of the migrations this version knows, oldest first (a backup from a newer one has others). */
@@ -44,6 +52,17 @@ export async function migrateToLatest(db: Db): Promise<MigrateResult> {
     throw new Error(`migration ${failed} failed: ${(result.error as Error).message}`);
   }
   return { applied: (result.results ?? []).map((r) => r.migrationName), pending: 0 };
+}
+
+/** Applies migrations up to and including `name` (tests of a migration start from the one before). */
+export async function migrateTo(db: Db, name: string): Promise<void> {
+  const migrator = new Migrator({
+    db: db.kysely,
+    provider,
+    ...(db.schema ? { migrationTableSchema: db.schema } : {}),
+  });
+  const result = await migrator.migrateTo(name);
+  if (result.error) throw new Error(`migration to ${name} failed: ${(result.error as Error).message}`);
 }
 
 /** Names of migrations not yet applied (for `dabyl doctor` and `/readyz`). */

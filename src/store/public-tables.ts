@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 /** Table types of the public side (migration 0006): notices, subscribers, outbox, comments, votes. */
 
@@ -57,6 +57,8 @@ export interface SubscriberTable {
   confirm_expires_at: string | null;
   /** Hash of the token in every message's unsubscribe and "what you store about me" links. */
   manage_token_hash: string;
+  /** The newest message about the subscription itself: its outbox sequence (migration 0009). */
+  message_sequence: Generated<number>;
   created_at: string;
   confirmed_at: string | null;
   updated_at: string;
@@ -71,26 +73,6 @@ export interface SubscriptionPlaceTable {
   lon: number;
   lat: number;
   radius_m: number;
-}
-
-export interface DeliveryTable {
-  /** Also the id a channel de-duplicates on (e.g. the e-mail's Message-ID). */
-  id: string;
-  notice_id: string;
-  revision: number;
-  subscriber_id: string | null;
-  channel: string;
-  address: string | null;
-  language: string;
-  /** pending, sending, sent, dead. */
-  status: string;
-  attempts: number;
-  next_attempt_at: string;
-  lease_until: string | null;
-  last_error: string | null;
-  provider_id: string | null;
-  created_at: string;
-  sent_at: string | null;
 }
 
 export interface CommentTable {
@@ -136,7 +118,6 @@ export interface PublicTables {
   notice_revisions: NoticeRevisionTable;
   subscribers: SubscriberTable;
   subscription_places: SubscriptionPlaceTable;
-  deliveries: DeliveryTable;
   comments: CommentTable;
   blocked_addresses: BlockedAddressTable;
   notice_votes: NoticeVoteTable;
@@ -147,5 +128,4 @@ export type NoticeRow = Selectable<NoticeTable>;
 export type NoticeRevisionRow = Selectable<NoticeRevisionTable>;
 export type SubscriberRow = Selectable<SubscriberTable>;
 export type SubscriptionPlaceRow = Selectable<SubscriptionPlaceTable>;
-export type DeliveryRow = Selectable<DeliveryTable>;
 export type CommentRow = Selectable<CommentTable>;

@@ -1,5 +1,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { OutboxTables } from './outbox-tables.js';
 import type { PublicTables } from './public-tables.js';
+import type { EventTables } from './event-tables.js';
 
 /*
  * Instants are ISO-8601 strings in UTC ("2026-10-21T04:00:00.000Z") on both engines, so the same
@@ -29,8 +31,6 @@ export interface UserTable {
   password_hash: string;
   locale: string;
   disabled: number;
-  failed_logins: number;
-  locked_until: string | null;
   /** Sessions created before this instant are dead: "sign out everywhere". */
   sessions_valid_after: string;
   created_at: string;
@@ -57,6 +57,16 @@ export interface SessionTable {
   last_seen_at: string;
   user_agent: string | null;
   ip: string | null;
+}
+
+/** Wrong passwords for one account from one source (an IPv4 address or an IPv6 /64) lately. */
+export interface SignInThrottleTable {
+  user_id: string;
+  source: string;
+  failures: number;
+  last_failure_at: string;
+  /** The source's next password for this account is not checked before this instant. */
+  wait_until: string | null;
 }
 
 export interface ApiTokenTable {
@@ -109,16 +119,43 @@ export interface JobTable {
   finished_at: string | null;
 }
 
-export interface Database extends PlanningTables, PublicTables {
+/**
+ * One wake of the scheduling port (src/jobs/schedule/): the key's latest booking and where it stands.
+ * status: pending (due at `at`), running (leased to locked_by until locked_until), done, cancelled.
+ */
+export interface WakeTable {
+  id: string;
+  topic: string;
+  key: string;
+  /** Counts the key's bookings and cancellations; a timer or job of an older one matches nothing. */
+  generation: number;
+  at: string;
+  /** JSON. */
+  payload: string;
+  status: string;
+  /** Tries of this generation, the one running included. */
+  attempts: number;
+  last_error: string | null;
+  locked_by: string | null;
+  locked_until: string | null;
+  /** 1 once the BullMQ relay has put this generation and try into Redis; unused when embedded. */
+  pushed: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Database extends PlanningTables, PublicTables, OutboxTables, EventTables {
   organisations: OrganisationTable;
   units: UnitTable;
   users: UserTable;
   grants: GrantTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
+  sign_in_throttle: SignInThrottleTable;
   audit_log: AuditTable;
   settings: SettingTable;
   jobs: JobTable;
+  wakes: WakeTable;
 }
 
 export type OrganisationRow = Selectable<OrganisationTable>;
@@ -129,9 +166,11 @@ export type UserUpdate = Updateable<UserTable>;
 export type GrantRow = Selectable<GrantTable>;
 export type SessionRow = Selectable<SessionTable>;
 export type ApiTokenRow = Selectable<ApiTokenTable>;
+export type SignInThrottleRow = Selectable<SignInThrottleTable>;
 export type AuditRow = Selectable<AuditTable>;
 export type NewAuditRow = Insertable<Omit<AuditTable, 'seq'>> & { seq: number };
 export type JobRow = Selectable<JobTable>;
+export type WakeRow = Selectable<WakeTable>;
 export type { Generated };
 
 /* Planning (migration 0003). JSON arrays are stored as text: the same on both engines. */
@@ -162,6 +201,12 @@ export interface ExerciseTable {
   point_of_contact: string | null;
   handling: string | null;
   lead_organisation_id: string | null;
+  /** NO PLAY: when it was switched on (null: off), why and by whom; the dispatcher holds traffic. */
+  no_play_at: Generated<string | null>;
+  no_play_reason: Generated<string | null>;
+  no_play_by: Generated<string | null>;
+  /** 1 when the exercise plays to the public (its marked traffic may reach residents). */
+  includes_public: Generated<number>;
   msel_approval: string;
   msel_approved_by: string | null;
   msel_approved_at: string | null;

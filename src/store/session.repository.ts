@@ -52,6 +52,16 @@ export const tokenRepository = {
       .where('revoked_at', 'is', null)
       .execute();
   },
+  /** Tokens of the user that still work at `now`: neither revoked nor expired. */
+  liveForUser: (db: Q, userId: string, now: string): Promise<ApiTokenRow[]> =>
+    db
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', now)
+      .orderBy('created_at')
+      .execute(),
   markUsed: async (db: Q, id: string, at: string): Promise<void> => {
     await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
   },

@@ -1,10 +1,20 @@
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { SubscriberTable, SubscriptionPlaceTable } from './public-tables.js';
 import type { Database } from './schema.js';
 
 type Q = Kysely<Database>;
 
-/** Queries of subscribers and their places. */
+/** The channels a subscriber chose (JSON array); e-mail when unreadable. */
+export function channelList(json: string): string[] {
+  try {
+    const list: unknown = JSON.parse(json);
+    return Array.isArray(list) ? list.filter((c): c is string => typeof c === 'string') : ['email'];
+  } catch {
+    return ['email'];
+  }
+}
+
+/** Queries of subscribers, their places and their contacts. */
 export const subscriberRepository = {
   insert: async (db: Q, row: Insertable<SubscriberTable>): Promise<void> => {
     await db.insertInto('subscribers').values(row).execute();
@@ -36,7 +46,7 @@ export const subscriberRepository = {
     db: Q,
     id: string,
     fromStatus: string,
-    patch: Partial<SubscriberTable>,
+    patch: Updateable<SubscriberTable>,
   ): Promise<boolean> => {
     const r = await db
       .updateTable('subscribers')
@@ -45,6 +55,17 @@ export const subscriberRepository = {
       .where('status', '=', fromStatus)
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
+  },
+
+  /** The next message about a subscription: its sequence, counted in the database. */
+  nextMessage: async (db: Q, id: string): Promise<number> => {
+    const r = await db
+      .updateTable('subscribers')
+      .set((eb) => ({ message_sequence: eb('message_sequence', '+', 1) }))
+      .where('id', '=', id)
+      .returning('message_sequence')
+      .executeTakeFirstOrThrow();
+    return Number(r.message_sequence);
   },
 
   remove: async (db: Q, id: string): Promise<void> => {
@@ -59,14 +80,39 @@ export const subscriberRepository = {
       .orderBy('id')
       .execute(),
 
-  /** Every place of every active subscriber with what a delivery needs: what the place index holds. */
-  activePlaces: (db: Q) =>
-    db
+  /**
+   * Every place of every active subscriber, once per verified contact on a channel they chose:
+   * what the place index holds.
+   */
+  activePlaces: async (db: Q) => {
+    const rows = await db
       .selectFrom('subscription_places as p')
       .innerJoin('subscribers as s', 's.id', 'p.subscriber_id')
-      .select(['p.subscriber_id', 's.email', 's.language', 's.channels', 'p.lon', 'p.lat', 'p.radius_m'])
+      .innerJoin('contacts as c', 'c.subscriber_id', 's.id')
+      .select([
+        'p.subscriber_id',
+        'c.channel',
+        'c.address',
+        's.language',
+        's.channels',
+        'p.lon',
+        'p.lat',
+        'p.radius_m',
+      ])
       .where('s.status', '=', 'active')
-      .execute(),
+      .where('c.verified_at', 'is not', null)
+      .execute();
+    const chosen = new Map<string, boolean>();
+    return rows.filter((r) => {
+      const key = `${r.channels}\u0000${r.channel}`;
+      let ok = chosen.get(key);
+      if (ok === undefined) {
+        ok = channelList(r.channels).includes(r.channel);
+        chosen.set(key, ok);
+      }
+      return ok;
+    });
+  },
 
   /**
    * Changes whenever the set of active subscribers or their places changes: every such change
@@ -80,6 +126,55 @@ export const subscriberRepository = {
       .executeTakeFirst();
     return `${Number(r?.n ?? 0)}|${r?.at ?? ''}`;
   },
+
+  /**
+   * Sets a subscriber's address on a channel. A new or changed address is unverified until its
+   * owner proves it; the same address keeps its verification.
+   */
+  setContact: async (db: Q, subscriberId: string, channel: string, address: string, at: string) => {
+    await db
+      .insertInto('contacts')
+      .values({
+        id: `${channel}-${subscriberId}`,
+        subscriber_id: subscriberId,
+        channel,
+        address,
+        verified_at: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .onConflict((oc) =>
+        oc.columns(['subscriber_id', 'channel']).doUpdateSet((eb) => ({
+          address: eb.ref('excluded.address'),
+          verified_at: eb
+            .case()
+            .when('contacts.address', '=', eb.ref('excluded.address'))
+            .then(eb.ref('contacts.verified_at'))
+            .else(null)
+            .end(),
+          updated_at: at,
+        })),
+      )
+      .execute();
+  },
+
+  /** The owner proved the address on `channel` is theirs (e.g. followed the e-mailed link). */
+  verifyContact: async (db: Q, subscriberId: string, channel: string, at: string) => {
+    await db
+      .updateTable('contacts')
+      .set({ verified_at: at, updated_at: at })
+      .where('subscriber_id', '=', subscriberId)
+      .where('channel', '=', channel)
+      .execute();
+  },
+
+  contactsOf: (db: Q, subscriberId: string) =>
+    db
+      .selectFrom('contacts')
+      .selectAll()
+      .where('subscriber_id', '=', subscriberId)
+      .orderBy('channel')
+      .execute(),
 
   countsByStatus: (db: Q) =>
     db

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { solveChallenge } from '../../src/core/comment/proof-of-work.js';
 import { listPublicNotices } from '../../src/services/notices/public-notices.service.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import {
@@ -120,5 +121,38 @@ describe('comments from the public to the console', { timeout: 180_000 }, () => 
       )
       .toContain('Дана <b>');
     expectNoPageProblems(pio);
+  });
+
+  it('shows a comment posted meanwhile in the open queue, from the live stream, without polling', async () => {
+    await pio.getByText(/^Waiting \(\d+\)$/).click();
+    await pio.getByTestId('live-state').and(pio.locator('[data-state="live"]')).waitFor();
+    const asked: string[] = [];
+    pio.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/api/v1/comments')) asked.push(r.url());
+    });
+    // A resident posts while the moderator watches the queue (the form, as the site's page sends it).
+    const c = (await (await fetch(`${server.url}/portal/challenge`)).json()) as {
+      challenge: string;
+      difficulty: number;
+    };
+    const form = new URLSearchParams({
+      website: '',
+      challenge: c.challenge,
+      nonce: solveChallenge(c.challenge, c.difficulty),
+      name: 'Ерлан',
+      email: 'erlan.resident@example.kz',
+      body: 'Сирена будет в 10:00?',
+    });
+    const posted = await fetch(`${noticeUrl}/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form.toString(),
+      redirect: 'manual',
+    });
+    expect(posted.status).toBe(303);
+    await pio.getByRole('article', { name: 'Ерлан' }).waitFor();
+    // The queue was read again after the post: the stream said so (the screen has no timer of its own).
+    expect(asked.length).toBeGreaterThan(0);
+    await screenshot(pio, 'comments-live');
   });
 });

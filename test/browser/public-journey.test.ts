@@ -177,7 +177,8 @@ describe(
         server.server.runtime.ctx.db.kysely
           .selectFrom('deliveries')
           .select(['status', 'address'])
-          .where('notice_id', '=', pavlodar.id)
+          .where('source_kind', '=', 'notice')
+          .where('source_id', '=', pavlodar.id)
           .execute();
       let unsent = -1;
       await eventuallyAsync('every delivery of the Pavlodar notice sent', async () => {
@@ -209,9 +210,10 @@ describe(
     it('gets the correction, as does everyone who got the original', async () => {
       const firstRecipients = await server.server.runtime.ctx.db.kysely
         .selectFrom('deliveries')
-        .select('subscriber_id')
-        .where('notice_id', '=', astana.id)
-        .where('revision', '=', 1)
+        .select('recipient_id')
+        .where('source_kind', '=', 'notice')
+        .where('source_id', '=', astana.id)
+        .where('sequence', '=', 1)
         .execute();
       expect(firstRecipients.length).toBeGreaterThanOrEqual(2); // the resident and the demo's Astana subscribers
 
@@ -234,12 +236,13 @@ describe(
       await eventually('the correction mail', () => mailsTo(RESIDENT).length > before);
       const second = await server.server.runtime.ctx.db.kysely
         .selectFrom('deliveries')
-        .select(['subscriber_id', 'status'])
-        .where('notice_id', '=', astana.id)
-        .where('revision', '=', 2)
+        .select(['recipient_id', 'status'])
+        .where('source_kind', '=', 'notice')
+        .where('source_id', '=', astana.id)
+        .where('sequence', '=', 2)
         .execute();
-      const reached = new Set(second.map((d) => d.subscriber_id));
-      for (const r of firstRecipients) expect(reached.has(r.subscriber_id)).toBe(true);
+      const reached = new Set(second.map((d) => d.recipient_id));
+      for (const r of firstRecipients) expect(reached.has(r.recipient_id)).toBe(true);
       // Nobody gets the same revision twice.
       expect(reached.size).toBe(second.length);
     });

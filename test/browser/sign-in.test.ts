@@ -37,7 +37,10 @@ describe('signing in to the console', () => {
   it('refuses a wrong password and says so', async () => {
     page = await newPage(browser);
     await signIn(page, server.url, server.admin.username, 'not-the-password');
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/\S/);
+    // The same words whatever the reason (wrong password, unknown or disabled user, too many attempts).
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toMatch(/Wrong username or password, or too many attempts from this address/);
     await expect.poll(() => page.getByRole('heading', { name: 'Sign in' }).isVisible()).toBe(true);
     await screenshot(page, 'sign-in-wrong-password');
     await expectAccessible(page, 'sign-in with an error');
@@ -59,7 +62,61 @@ describe('signing in to the console', () => {
     expectNoPageProblems(page);
   });
 
-  it('signs out back to the sign-in page', async () => {
+  it('asks before signing out everywhere, naming how many API tokens it revokes, then revokes them', async () => {
+    const token = await page.evaluate<string>(`(async () => {
+      const session = await (await fetch('/api/v1/auth/session')).json();
+      const res = await fetch('/api/v1/tokens', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: JSON.stringify({ name: 'nightly-report', scopes: ['users:read'], expiresInDays: 30 }),
+      });
+      return (await res.json()).token;
+    })()`);
+    const withToken = () =>
+      page.evaluate<number>(
+        `fetch('/api/v1/users', { credentials: 'omit', headers: { authorization: 'Bearer ${token}' } }).then((r) => r.status)`,
+      );
+    expect(await withToken()).toBe(200);
+
+    const openConfirmation = async () => {
+      await page.getByRole('button', { name: /Account menu/ }).click();
+      await page.getByRole('menuitem', { name: 'Sign out everywhere' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Sign out everywhere?' });
+      await dialog.getByText('It also revokes your 1 API token:').waitFor();
+      return dialog;
+    };
+    let dialog = await openConfirmation();
+    await dialog.getByText('This ends every session of yours').waitFor();
+    await screenshot(page, 'sign-out-everywhere-confirm');
+    await expectAccessible(page, 'sign out everywhere confirmation');
+    // Cancelling changes nothing.
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await withToken()).toBe(200);
+
+    dialog = await openConfirmation();
+    await dialog.getByRole('button', { name: 'Sign out everywhere' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await withToken()).toBe(401);
+    expectNoPageProblems(page);
+  });
+
+  it('says what a password change ends before doing it, and signs out back to the sign-in page', async () => {
+    await signIn(page, server.url, server.admin.username, server.admin.password);
+    await page.getByRole('main').getByRole('heading', { name: 'Dashboard' }).waitFor();
+    // Changing one's own password says first what it ends; the tokens were revoked above.
+    await page.getByRole('button', { name: /Account menu/ }).click();
+    await page.getByRole('menuitem', { name: 'Change password' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Change your password' });
+    await dialog
+      .getByText(
+        'Changing your password signs you out everywhere, this browser too. You have no API tokens to revoke.',
+      )
+      .waitFor();
+    await screenshot(page, 'change-password');
+    await expectAccessible(page, 'change password dialog');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('button', { name: /Account menu/ }).click();
     await page.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();

@@ -99,9 +99,16 @@ describe('user administration', () => {
     const row = page.getByTestId(`user-${NEW_USER.username}`);
     await row.getByRole('button', { name: `Reset password of ${NEW_USER.username}` }).click();
     const dialog = page.getByRole('dialog', { name: `New password for ${NEW_USER.username}` });
+    // Before anything is done, the dialog says what a new password ends and revokes.
+    await dialog
+      .getByText(
+        `Setting a new password ends every session of ${NEW_USER.username}. They have no API tokens to revoke.`,
+      )
+      .waitFor();
     await dialog.locator('input[type="password"]').fill(NEW_USER.newPassword);
+    await screenshot(page, 'users-reset-password-before');
     await dialog.getByRole('button', { name: 'Reset password' }).click();
-    await dialog.getByRole('status').waitFor();
+    await dialog.getByRole('status').filter({ hasText: 'The password has been changed.' }).waitFor();
     await screenshot(page, 'users-reset-password');
     await expectAccessible(page, 'reset password dialog');
     await dialog.getByRole('button', { name: 'Close' }).first().click();

@@ -1,11 +1,13 @@
 /**
  * Moderation through the API on both engines: the queue, approve, reject with a reason, block an
  * address (which also rejects its waiting comments and refuses its next one), every action in the
- * audit log, and forged moderation requests refused before anything changes.
+ * audit log and on the live event stream, and forged moderation requests refused before anything
+ * changes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit, verifyAudit } from '../../src/services/audit.service.js';
 import { approvedComments } from '../../src/services/comments/public-comments.service.js';
+import { eventWindow, readEventsAfter } from '../../src/services/events/events.service.js';
 import { portalGeneration } from '../../src/services/portal/generation.js';
 import { ENGINES } from '../support/engines.js';
 import { openCommentHarness, type CommentHarness } from './harness.js';
@@ -61,6 +63,8 @@ describe.each(ENGINES)('comment moderation on %s', (engine) => {
     expect(counts).toEqual({ pending: 4, approved: 0, rejected: 0 });
   });
 
+  const newestEvent = async () => (await readEventsAfter(h.ctx, (await eventWindow(h.ctx)).last - 1))[0];
+
   it('approves: the comment appears under its notice, the site changes, the audit says who', async () => {
     const [first] = await queue();
     const before = await portalGeneration(h.ctx.db.kysely);
@@ -77,6 +81,12 @@ describe.each(ENGINES)('comment moderation on %s', (engine) => {
     expect(again.statusCode).toBe(409);
     const [entry] = await listAudit(h.ctx, 1);
     expect(entry).toMatchObject({ action: 'comment.approved', subjectId: first!.id, actorName: 'pio.user' });
+    expect(await newestEvent()).toMatchObject({
+      type: 'comment.moderated',
+      permission: 'comments:moderate',
+      subjectId: first!.id,
+      payload: { noticeId, status: 'approved' },
+    });
   });
 
   it('rejects with a reason, and refuses a reject without one naming the field', async () => {
@@ -93,6 +103,13 @@ describe.each(ENGINES)('comment moderation on %s', (engine) => {
       detail: { reason: 'Off topic' },
     });
     expect(JSON.stringify(entry)).not.toContain('erlan@example.kz');
+    const event = await newestEvent();
+    expect(event).toMatchObject({
+      type: 'comment.moderated',
+      subjectId: erlan.id,
+      payload: { status: 'rejected' },
+    });
+    expect(JSON.stringify(event)).not.toContain('erlan@example.kz');
   });
 
   it('blocks an address: its waiting comments are rejected and its next comment refused', async () => {
@@ -107,6 +124,11 @@ describe.each(ENGINES)('comment moderation on %s', (engine) => {
     expect(await queue()).toEqual([]);
     const [entry] = await listAudit(h.ctx, 1);
     expect(entry).toMatchObject({ action: 'comment.address_blocked', subjectId: spam[0]!.id });
+    expect(await newestEvent()).toMatchObject({
+      type: 'comment.moderated',
+      subjectId: spam[0]!.id,
+      payload: { status: 'blocked', rejected: 2 },
+    });
 
     const next = await h.post(
       'moderated-drill',
@@ -134,9 +156,16 @@ describe.each(ENGINES)('comment moderation on %s', (engine) => {
     );
     expect(after.statusCode).toBe(303);
     expect((await listAudit(h.ctx, 1))[0]).toMatchObject({ action: 'comment.address_unblocked' });
+    // The comment that came after the unblocking is the newest event; the unblocking the one before.
+    const { last } = await eventWindow(h.ctx);
+    expect((await readEventsAfter(h.ctx, last - 2)).map((e) => [e.type, e.payload.status])).toEqual([
+      ['comment.moderated', 'unblocked'],
+      ['comment.posted', undefined],
+    ]);
   });
 
   it('refuses forged moderation requests and changes nothing', async () => {
+    const eventsBefore = await eventWindow(h.ctx);
     const [waiting] = await queue();
     expect(waiting).toBeDefined();
     const url = `/api/v1/comments/${waiting!.id}/approve`;
@@ -164,5 +193,6 @@ describe.each(ENGINES)('comment moderation on %s', (engine) => {
     expect(reject.statusCode).toBe(403);
     expect((await queue()).map((i) => [i.id, i.status])).toEqual([[waiting!.id, 'pending']]);
     expect(await verifyAudit(h.ctx)).toMatchObject({ ok: true });
+    expect(await eventWindow(h.ctx)).toEqual(eventsBefore);
   });
 });

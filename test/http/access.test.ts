@@ -57,6 +57,8 @@ afterAll(async () => {
 
 // Logging out would end the session the rest of the walk needs; it is proven in the auth tests.
 const SESSION_ENDING = new Set(['POST /api/v1/auth/logout', 'POST /api/v1/auth/logout-everywhere']);
+/** Routes whose answer never ends (Server-Sent Events): read as a stream, judged by the status alone. */
+const STREAMING = new Set(['GET /api/v1/events']);
 
 describe('access to every route for every role', () => {
   it('docs/access.md is the table the registered routes give', () => {
@@ -84,11 +86,14 @@ describe('access to every route for every role', () => {
         mismatches.push(`${route.method} ${route.url} anonymous → ${anonymous.statusCode}, expected 401`);
       for (const role of ROLES) {
         const s = sessions.get(role)!;
+        const streaming = STREAMING.has(`${route.method} ${route.url}`);
         const res = await app.inject({
           method: route.method as 'GET',
           url,
           headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+          ...(streaming ? { payloadAsStream: true } : {}),
         });
+        if (streaming) res.stream().destroy();
         const expected = decide(route.access, {
           userId: 'x',
           grants: [{ role, organisationId: null, exerciseId: null }],

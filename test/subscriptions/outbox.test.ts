@@ -1,11 +1,17 @@
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channelsFor, closeChannels } from '../../src/channels/registry.js';
 import type { AreaGeometry, NoticeSnapshot } from '../../src/core/notice/notice.js';
+import { FanOutWorker } from '../../src/jobs/fanout.worker.js';
 import { OutboxDispatcher } from '../../src/jobs/outbox.dispatcher.js';
+import { contextFor } from '../../src/runtime.js';
 import { SYSTEM_ACTOR, type AppContext } from '../../src/services/context.js';
-import { fanOutNotice } from '../../src/services/subscriptions/fan-out.js';
-import { deadLetters, retryDelivery } from '../../src/services/subscriptions/outbox.service.js';
+import { requestFanOut } from '../../src/services/outbox/fanout.js';
+import {
+  deadLetters,
+  fanOuts,
+  retryDeadLetters,
+  retryDelivery,
+} from '../../src/services/outbox/outbox.service.js';
 import {
   confirmSubscription,
   eraseSubscriber,
@@ -80,14 +86,17 @@ function snapshot(id: string, geometry: AreaGeometry, title: string): NoticeSnap
   };
 }
 
-/** Publishes a revision the way the notices workflow does: revision row and fan-out in one transaction. */
+/**
+ * Publishes a revision the way the notices workflow does (revision row and fan-out record in one
+ * transaction), lets the fan-out worker expand it, and returns how many deliveries it wrote.
+ */
 async function publish(
   ctx: AppContext,
   snap: NoticeSnapshot,
   revision: number,
   kind: 'Alert' | 'Update' | 'Cancel',
-) {
-  return ctx.db.kysely.transaction().execute(async (trx) => {
+): Promise<number> {
+  await ctx.db.kysely.transaction().execute(async (trx) => {
     if (revision === 1)
       await noticeRepository.insert(trx, {
         id: snap.id,
@@ -120,8 +129,27 @@ async function publish(
       published_by: 'b',
       published_at: ctx.clock.now().toISOString(),
     });
-    return fanOutNotice(ctx, trx, { snapshot: snap, revision, kind });
+    await requestFanOut(ctx, trx, {
+      sourceKind: 'notice',
+      sourceId: snap.id,
+      sequence: revision,
+      mode: 'actual',
+    });
   });
+  return expand(ctx, snap.id, revision);
+}
+
+async function expand(ctx: AppContext, noticeId: string, revision: number): Promise<number> {
+  await new FanOutWorker(ctx).drain();
+  const row = await ctx.db.kysely
+    .selectFrom('fanouts')
+    .select(['written', 'status'])
+    .where('source_kind', '=', 'notice')
+    .where('source_id', '=', noticeId)
+    .where('sequence', '=', revision)
+    .executeTakeFirstOrThrow();
+  expect(row.status).toBe('done');
+  return Number(row.written);
 }
 
 const tokenIn = (mail: ParsedMail, path: string) =>
@@ -137,11 +165,18 @@ describe.each(ENGINES)('subscriptions and the outbox on %s', (engine) => {
   let smtp: TestSmtp;
   let now = new Date('2026-10-20T06:00:00.000Z');
   let dispatcher: OutboxDispatcher;
+  const logged: string[] = [];
   const tokens: Record<string, { manage: string }> = {};
+
+  /** Subscribes as the form does, then sends the outbox as a running server would. */
+  async function subscribeNow(input: Parameters<typeof subscribe>[1]) {
+    await subscribe(ctx, input);
+    await dispatcher.drain();
+  }
 
   async function subscribeAndConfirm(email: string, language: string, placeId: string) {
     const before = smtp.mails.length;
-    await subscribe(ctx, { email, name: 'Resident', language, places: [{ placeId }] });
+    await subscribeNow({ email, name: 'Resident', language, places: [{ placeId }] });
     const [mail] = (await smtp.waitFor(before + 1)).slice(before);
     const confirm = tokenIn(mail!, `/${language}/subscribe/confirm`);
     await confirmSubscription(ctx, confirm!);
@@ -153,17 +188,20 @@ describe.each(ENGINES)('subscriptions and the outbox on %s', (engine) => {
     smtp = await startTestSmtp();
     const rt = await openTestRuntime(engine);
     drop = rt.drop;
-    ctx = {
-      ...rt.ctx,
-      config: { ...rt.ctx.config, smtpUrl: smtp.url, publicUrl: 'https://dabyl.example.kz' },
-      clock: { now: () => now },
-    };
-    dispatcher = new OutboxDispatcher(ctx, channelsFor(ctx.config), { maxAttempts: 3, backoffMs: 60_000 });
+    ctx = contextFor(
+      rt.ctx.db,
+      { ...rt.ctx.config, smtpUrl: smtp.url, publicUrl: 'https://dabyl.example.kz' },
+      { now: () => now },
+    );
+    dispatcher = new OutboxDispatcher(ctx, {
+      backoffMs: 60_000,
+      log: (level, m) => logged.push(`${level} ${m}`),
+    });
     await subscribeAndConfirm('astana@example.org', 'ru', 'astana');
     await subscribeAndConfirm('pavlodar@example.org', 'kk', 'pavlodar');
   });
   afterAll(async () => {
-    await closeChannels(ctx.config);
+    await ctx.channels.close();
     await smtp.close();
     await drop();
   });
@@ -185,11 +223,28 @@ describe.each(ENGINES)('subscriptions and the outbox on %s', (engine) => {
     expect(await publish(ctx, { ...snap }, 1, 'Alert').catch(() => 'duplicate revision')).toBe(
       'duplicate revision',
     );
-    expect(
+    await ctx.db.kysely
+      .transaction()
+      .execute((trx) =>
+        requestFanOut(ctx, trx, { sourceKind: 'notice', sourceId: snap.id, sequence: 1, mode: 'actual' }),
+      );
+    // A fan-out resumed (its worker died: status back to expanding with a lapsed lease) twice.
+    for (let i = 0; i < 2; i++) {
       await ctx.db.kysely
-        .transaction()
-        .execute((trx) => fanOutNotice(ctx, trx, { snapshot: snap, revision: 1, kind: 'Alert' })),
-    ).toBe(0);
+        .updateTable('fanouts')
+        .set({ status: 'expanding', lease_until: '2000-01-01T00:00:00.000Z' })
+        .where('source_id', '=', snap.id)
+        .execute();
+      expect(await expand(ctx, snap.id, 1)).toBe(1);
+    }
+    expect(await dispatcher.drain()).toBe(0);
+    const [progress] = (await fanOuts(ctx)).filter((f) => f.sourceId === snap.id);
+    expect(progress).toMatchObject({
+      matched: 1,
+      written: 1,
+      status: 'done',
+      channels: { email: { sent: 1 } },
+    });
   });
 
   it('sends an update to every earlier recipient even when the area moved away from them', async () => {
@@ -215,39 +270,84 @@ describe.each(ENGINES)('subscriptions and the outbox on %s', (engine) => {
     expect(english.text).toContain('Учения у EXPO.');
   });
 
-  it('retries a failing server with back-off, then lists a dead letter; a retry delivers it', async () => {
+  it('keeps everything through an hour-long outage, logs it once, and sends it all when the server is back', async () => {
     smtp.failWith = 451;
+    logged.length = 0;
     const snap = snapshot('33333333-3333-4333-8333-333333333333', EXPO, 'Третьи учения');
     expect(await publish(ctx, snap, 1, 'Alert')).toBe(2);
     expect(await dispatcher.runOnce()).toBe(2);
-    // Not due again until the back-off has passed.
+    // Down: nothing is tried again until the channel's probe is due, then one delivery at a time.
     expect(await dispatcher.runOnce()).toBe(0);
-    now = new Date(now.getTime() + 60_000);
-    expect(await dispatcher.runOnce()).toBe(2);
-    now = new Date(now.getTime() + 119_000);
-    expect(await dispatcher.runOnce()).toBe(0);
-    now = new Date(now.getTime() + 1_000);
-    expect(await dispatcher.runOnce()).toBe(2);
-    const dead = (await deadLetters(ctx)).filter((d) => d.noticeId === snap.id);
-    expect(dead.map((d) => [d.attempts, d.address]).sort()).toEqual([
-      [3, 'astana@example.org'],
-      [3, 'english@example.org'],
-    ]);
-    expect(dead[0]!.lastError).toMatch(/451/);
+    for (let minute = 0; minute < 60; minute++) {
+      now = new Date(now.getTime() + 60_000);
+      expect(await dispatcher.runOnce()).toBeLessThanOrEqual(1);
+    }
+    expect((await deadLetters(ctx)).filter((d) => d.sourceId === snap.id)).toEqual([]);
+    // One line when it began and a summary every five minutes, not a line per delivery.
+    const outage = logged.filter((l) => l.includes('email'));
+    expect(outage[0]).toMatch(/^warn outbox: email is failing \(.*451/);
+    expect(outage.length).toBeLessThanOrEqual(14);
     smtp.failWith = null;
+    now = new Date(now.getTime() + 60_000);
+    const before = smtp.mails.length;
+    await dispatcher.drain();
+    await smtp.waitFor(before + 2);
+    expect(logged.at(-1)).toMatch(/^info outbox: email is back after \d+ s/);
+    const sent = await ctx.db.kysely
+      .selectFrom('deliveries')
+      .select(['status', 'handed_at', 'acknowledged_at', 'created_at'])
+      .where('source_id', '=', snap.id)
+      .execute();
+    expect(sent.map((d) => d.status)).toEqual(['sent', 'sent']);
+    for (const d of sent)
+      expect(d.acknowledged_at! >= d.handed_at! && d.handed_at! >= d.created_at).toBe(true);
+  });
+
+  it('dead-letters after the retry horizon or at once on a permanent refusal; retried one by one or in bulk', async () => {
+    smtp.failWith = 451;
+    const snap = snapshot('44444444-4444-4444-8444-444444444444', EXPO, 'Четвёртые учения');
+    expect(await publish(ctx, snap, 1, 'Alert')).toBe(2);
+    await dispatcher.runOnce();
+    now = new Date(now.getTime() + ctx.config.outboxRetryHorizonMs);
+    await dispatcher.drain();
+    now = new Date(now.getTime() + 60_000);
+    await dispatcher.drain();
+    const dead = (await deadLetters(ctx)).filter((d) => d.sourceId === snap.id);
+    expect(dead.map((d) => d.address).sort()).toEqual(['astana@example.org', 'english@example.org']);
+    expect(dead.every((d) => /^gave up after 24 h: .*451/.test(d.lastError ?? ''))).toBe(true);
+    expect(dead[0]).toMatchObject({ sourceKind: 'notice', sequence: 1, label: snap.slug, mode: 'actual' });
+    smtp.failWith = null;
+    // The channel's next probe is due a minute on; a retry waits for it like everything else.
+    now = new Date(now.getTime() + 60_000);
     const before = smtp.mails.length;
     await retryDelivery(ctx, SYSTEM_ACTOR, dead[0]!.id);
     await expect(retryDelivery(ctx, SYSTEM_ACTOR, dead[0]!.id)).rejects.toThrow(/Only a dead letter/);
     expect(await dispatcher.drain()).toBe(1);
     await smtp.waitFor(before + 1);
-    expect((await deadLetters(ctx)).filter((d) => d.noticeId === snap.id)).toHaveLength(1);
+    expect((await deadLetters(ctx)).filter((d) => d.sourceId === snap.id)).toHaveLength(1);
+    expect(await retryDeadLetters(ctx, SYSTEM_ACTOR, { sourceId: snap.id })).toEqual({ retried: 1 });
+    expect(await retryDeadLetters(ctx, SYSTEM_ACTOR, { sourceId: snap.id })).toEqual({ retried: 0 });
+    expect(await dispatcher.drain()).toBe(1);
+    await smtp.waitFor(before + 2);
+
+    smtp.failWith = 550;
+    const refused = snapshot('55555555-5555-4555-8555-555555555555', EXPO, 'Пятые учения');
+    expect(await publish(ctx, refused, 1, 'Alert')).toBe(2);
+    expect(await dispatcher.runOnce()).toBe(2);
+    smtp.failWith = null;
+    const gone = (await deadLetters(ctx)).filter((d) => d.sourceId === refused.id);
+    expect(gone.map((d) => [d.attempts, /550/.test(d.lastError ?? '')])).toEqual([
+      [1, true],
+      [1, true],
+    ]);
+    expect(await dispatcher.drain()).toBe(0);
   });
 
   it('tells a guessed, an expired and a reused confirmation link apart and changes nothing', async () => {
     await expect(confirmSubscription(ctx, 'A'.repeat(43))).rejects.toMatchObject({ code: 'token_unknown' });
     await expect(confirmSubscription(ctx, 'short')).rejects.toMatchObject({ code: 'token_unknown' });
     const before = smtp.mails.length;
-    await subscribe(ctx, { email: 'late@example.org', language: 'kk', places: [{ placeId: 'karaganda' }] });
+    await subscribeNow({ email: 'late@example.org', language: 'kk', places: [{ placeId: 'karaganda' }] });
     const [mail] = (await smtp.waitFor(before + 1)).slice(before);
     const token = tokenIn(mail!, '/kk/subscribe/confirm')!;
     const saved = now;
@@ -264,7 +364,7 @@ describe.each(ENGINES)('subscriptions and the outbox on %s', (engine) => {
   it('answers a second subscription of an address the same way and tells only its owner', async () => {
     const before = smtp.mails.length;
     await expect(
-      subscribe(ctx, { email: 'Astana@Example.org', language: 'en', places: [{ placeId: 'almaty' }] }),
+      subscribeNow({ email: 'Astana@Example.org', language: 'en', places: [{ placeId: 'almaty' }] }),
     ).resolves.toBeUndefined();
     const [mail] = (await smtp.waitFor(before + 1)).slice(before);
     expect(mail!.subject).toBe('Вы уже подписаны — Дабыл');

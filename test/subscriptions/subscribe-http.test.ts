@@ -1,7 +1,7 @@
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NoticeSnapshot } from '../../src/core/notice/notice.js';
-import { fanOutNotice } from '../../src/services/subscriptions/fan-out.js';
+import { requestFanOut } from '../../src/services/outbox/fanout.js';
 import { noticeRepository } from '../../src/store/notice.repository.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { startTestSmtp, type TestSmtp } from '../support/smtp.js';
@@ -203,9 +203,10 @@ describe('subscribing over HTTP with the real e-mail', () => {
         published_by: 'x',
         published_at: at,
       });
-      expect(await fanOutNotice(ctx, trx, { snapshot, revision: 1, kind: 'Alert' })).toBe(1);
+      await requestFanOut(ctx, trx, { sourceKind: 'notice', sourceId: id, sequence: 1, mode: 'actual' });
     });
-    // The dispatcher is woken by the publication; a 550 is permanent, so one try makes a dead letter.
+    // The fan-out worker and the dispatcher are woken by the publication; a 550 is permanent, so
+    // one try makes a dead letter.
     let dead: { items: { id: string; address: string; lastError: string; attempts: number }[] } = {
       items: [],
     };
@@ -221,6 +222,10 @@ describe('subscribing over HTTP with the real e-mail', () => {
     expect((await api(`/outbox/deliveries/${dead.items[0]!.id}/retry`, 'POST')).status).toBe(204);
     const [mail] = (await smtp.waitFor(before + 1)).slice(before);
     expect(mail!.subject).toBe('Учения у EXPO');
+    const fanouts = (await (await api('/outbox/fanouts')).json()) as { items: unknown[] };
+    expect(fanouts.items).toContainEqual(
+      expect.objectContaining({ sourceId: id, matched: 1, written: 1, status: 'done' }),
+    );
     const status = (await (await api('/outbox')).json()) as {
       channels: { name: string; configured: boolean; up: boolean; counts: Record<string, number> }[];
     };
@@ -228,7 +233,8 @@ describe('subscribing over HTTP with the real e-mail', () => {
       name: 'email',
       configured: true,
       up: true,
-      counts: { sent: 1, dead: 0 },
+      // The confirmation e-mail went through the outbox too.
+      counts: { sent: 2, dead: 0 },
     });
     const stats = await (await api('/subscribers/stats')).json();
     expect(stats).toEqual({ pending: 0, active: 1, unsubscribed: 0, placesByKind: { city: 1 } });

@@ -2,6 +2,7 @@ import { Center, Loader } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router-dom';
+import { LiveEventsProvider } from './api/liveEvents';
 import { useSessionQuery } from './api/session';
 import { LocaleSync } from './auth/LocaleSync';
 import { RequirePermission } from './auth/RequirePermission';
@@ -51,7 +52,7 @@ export function AppRoutes() {
   if (!session.data) return <SignInPage />;
 
   return (
-    <>
+    <LiveEventsProvider>
       <LocaleSync />
       <Routes>
         <Route element={<AppLayout />}>
@@ -71,6 +72,6 @@ export function AppRoutes() {
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>
-    </>
+    </LiveEventsProvider>
   );
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSmtp, type TestSmtp } from '../../../test/support/smtp.js';
-import { ChannelError } from '../channel.js';
+import { ChannelError, type Outgoing } from '../channel.js';
 import { EmailChannel } from './email.channel.js';
 
 describe('the e-mail channel against a real SMTP server', () => {
@@ -15,15 +15,18 @@ describe('the e-mail channel against a real SMTP server', () => {
     await smtp.close();
   });
 
-  const message = {
+  const message: Outgoing = {
     deliveryId: '0f8fad5b-d9cb-469f-a165-70867728950e',
     to: 'aigerim@example.org',
     toName: 'Айгерим',
     language: 'ru',
-    subject: 'Учения в Астане: <EXPO>',
-    text: 'Это учения.',
-    html: '<p>Это учения.</p>',
-    unsubscribeUrl: 'https://dabyl.example.kz/unsubscribe?token=abc_DEF-123',
+    message: {
+      kind: 'email',
+      subject: 'Учения в Астане: <EXPO>',
+      text: 'Это учения.',
+      html: '<p>Это учения.</p>',
+      unsubscribeUrl: 'https://dabyl.example.kz/unsubscribe?token=abc_DEF-123',
+    },
   };
 
   it('sends with a Message-ID from the delivery id and the RFC 8058 one-click headers', async () => {

@@ -2,8 +2,10 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import {
   ChannelError,
   checkHeaderValue,
+  expectKind,
   type Channel,
-  type OutgoingMessage,
+  type ChannelLimits,
+  type Outgoing,
   type SendResult,
 } from '../channel.js';
 
@@ -49,6 +51,8 @@ export function classifySmtpError(err: unknown): ChannelError {
  */
 export class EmailChannel implements Channel {
   readonly name = 'email';
+  readonly kind = 'email';
+  readonly limits: ChannelLimits = {};
   readonly configured: boolean;
   readonly notConfiguredReason: string | null;
   private transport: Transporter | null;
@@ -71,14 +75,19 @@ export class EmailChannel implements Channel {
       : null;
   }
 
-  async send(message: OutgoingMessage): Promise<SendResult> {
+  dedupKey(deliveryId: string): string {
+    return messageIdOf(deliveryId, this.options.from);
+  }
+
+  async send(outgoing: Outgoing): Promise<SendResult> {
     if (!this.transport) throw new ChannelError(this.notConfiguredReason!, true);
-    checkHeaderValue('to', message.to);
-    checkHeaderValue('name', message.toName ?? '');
+    const { message, ...to } = expectKind(outgoing, 'email');
+    checkHeaderValue('to', to.to);
+    checkHeaderValue('name', to.toName ?? '');
     checkHeaderValue('subject', message.subject);
     if (message.unsubscribeUrl) checkHeaderValue('unsubscribeUrl', message.unsubscribeUrl);
-    const messageId = messageIdOf(message.deliveryId, this.options.from);
-    const headers: Record<string, string> = { 'X-Dabyl-Delivery': message.deliveryId };
+    const messageId = this.dedupKey(to.deliveryId);
+    const headers: Record<string, string> = { 'X-Dabyl-Delivery': to.deliveryId };
     if (message.unsubscribeUrl) {
       headers['List-Unsubscribe'] = `<${message.unsubscribeUrl}>`;
       headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
@@ -86,7 +95,7 @@ export class EmailChannel implements Channel {
     try {
       const info = (await this.transport.sendMail({
         from: this.options.from,
-        to: message.toName ? { name: message.toName, address: message.to } : message.to,
+        to: to.toName ? { name: to.toName, address: to.to } : to.to,
         subject: message.subject,
         text: message.text,
         html: message.html,

@@ -94,7 +94,7 @@ export function registerPeopleCommands(program: Command): void {
             users.map((u) => ({
               ...u,
               roles: u.grants.map((g) => g.role),
-              state: u.disabled ? 'disabled' : u.lockedUntil ? 'locked' : 'active',
+              state: u.disabled ? 'disabled' : 'active',
             })),
             ['username', 'displayName', 'roles', 'state', 'locale'],
           );
@@ -119,17 +119,18 @@ export function registerPeopleCommands(program: Command): void {
   user
     .command('passwd <username>')
     .description(
-      "set a user's password (random and printed once unless --password-stdin); ends their sessions",
+      "set a user's password (random and printed once unless --password-stdin); ends their sessions and revokes their API tokens",
     )
     .option('--password-stdin', 'read the password from standard input')
     .action(async (username: string, opts: { passwordStdin?: boolean }) =>
       withContext(async (ctx) => {
         const { password, generated } = await passwordFrom(opts);
-        await setPassword(ctx, cliActor(), await userId(ctx, username), password);
+        const { tokensRevoked } = await setPassword(ctx, cliActor(), await userId(ctx, username), password);
         process.stdout.write(
-          generated
+          (generated
             ? `new password for ${username} (shown once): ${password}\n`
-            : `password of ${username} changed\n`,
+            : `password of ${username} changed\n`) +
+            `their sessions ended and ${tokensRevoked} API token(s) revoked\n`,
         );
       }),
     );

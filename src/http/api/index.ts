@@ -10,6 +10,7 @@ import { documentRoutes } from './exercises/documents.routes.js';
 import { mselRoutes } from './exercises/msel.routes.js';
 import { planEditRoutes } from './exercises/plan-edit.routes.js';
 import { exerciseRoutes } from './exercises/routes.js';
+import { eventRoutes } from './events/routes.js';
 import { spreadsheetRoutes } from './exercises/spreadsheet.routes.js';
 import { ProblemSchema } from './common.schema.js';
 import { noticeRoutes } from './notices/routes.js';
@@ -41,4 +42,5 @@ export const apiV1: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app,
   await app.register(outboxRoutes, opts);
   await app.register(noticeRoutes, opts);
   await app.register(commentRoutes, opts);
+  await app.register(eventRoutes, opts);
 };

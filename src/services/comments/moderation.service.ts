@@ -8,6 +8,7 @@ import {
 } from '../../store/comment.repository.js';
 import { appendAudit } from '../audit.service.js';
 import type { ActorInfo, AppContext } from '../context.js';
+import { appendEvent } from '../events/events.service.js';
 import { touchPortal } from '../portal/generation.js';
 
 /*
@@ -91,6 +92,12 @@ async function decide(
       subjectId: id,
       detail: { noticeId: comment.notice_id, ...(reason ? { reason } : {}), was: comment.status },
     });
+    await appendEvent(ctx, trx, {
+      type: 'comment.moderated',
+      subjectType: 'comment',
+      subjectId: id,
+      payload: { noticeId: comment.notice_id, status: to },
+    });
   });
   return (await listComments(ctx, {})).find((c) => c.id === id)!;
 }
@@ -153,6 +160,12 @@ export async function blockAddress(
       subjectId: commentId,
       detail: { noticeId: comment.notice_id, reason: reason.trim(), rejected },
     });
+    await appendEvent(ctx, trx, {
+      type: 'comment.moderated',
+      subjectType: 'comment',
+      subjectId: commentId,
+      payload: { noticeId: comment.notice_id, status: 'blocked', rejected: rejected.length },
+    });
     return { emailHash: comment.email_hash, email: comment.email, rejected };
   });
   return {
@@ -174,6 +187,12 @@ export async function unblockAddress(ctx: AppContext, actor: ActorInfo, emailHas
       action: 'comment.address_unblocked',
       subjectType: 'blocked_address',
       subjectId: emailHash,
+    });
+    await appendEvent(ctx, trx, {
+      type: 'comment.moderated',
+      subjectType: 'blocked_address',
+      subjectId: emailHash,
+      payload: { status: 'unblocked' },
     });
   });
 }

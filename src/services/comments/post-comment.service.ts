@@ -10,6 +10,7 @@ import {
   commentRepository,
 } from '../../store/comment.repository.js';
 import type { AppContext } from '../context.js';
+import { appendEvent } from '../events/events.service.js';
 import { getPublicNotice } from '../notices/public-notices.service.js';
 import { commentKey } from './key.js';
 
@@ -84,8 +85,9 @@ export async function postComment(ctx: AppContext, input: PostedComment): Promis
         message: 'rateLimited',
         retryAfterSeconds: reached.retryAfterSeconds,
       });
+    const id = randomUUID();
     await commentRepository.insert(trx, {
-      id: randomUUID(),
+      id,
       notice_id: notice.id,
       name: comment.name,
       email: comment.email,
@@ -98,6 +100,13 @@ export async function postComment(ctx: AppContext, input: PostedComment): Promis
       moderated_by: null,
       moderated_at: null,
       created_at: now.toISOString(),
+    });
+    // The moderation queue hears of it live; the event names the comment, never who sent it.
+    await appendEvent(ctx, trx, {
+      type: 'comment.posted',
+      subjectType: 'comment',
+      subjectId: id,
+      payload: { noticeId: notice.id },
     });
     return { outcome: 'held' };
   });

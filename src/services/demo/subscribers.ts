@@ -54,6 +54,9 @@ export async function loadDemoSubscribers(ctx: AppContext): Promise<number> {
           };
         }),
       );
+      // Demo residents have confirmed: their e-mail contact is verified.
+      await subscriberRepository.setContact(trx, id, 'email', s.email, at);
+      await subscriberRepository.verifyContact(trx, id, 'email', at);
       added++;
     }
   });

@@ -37,7 +37,7 @@ import type { NoticeRow } from '../../store/public-tables.js';
 import { appendAudit } from '../audit.service.js';
 import type { ActorInfo, AppContext, Q } from '../context.js';
 import { touchPortal } from '../portal/generation.js';
-import { fanOutNotice } from '../subscriptions/fan-out.js';
+import { CORRECTION_PRIORITY, requestFanOut } from '../outbox/fanout.js';
 
 /*
  * Drafting, reviewing, publishing, correcting, cancelling and expiring public notices. Every step
@@ -867,14 +867,21 @@ export async function publishNotice(
       revision,
       updated_at: now.toISOString(),
     });
+    await touchPortal(trx, now);
+    await requestFanOut(ctx, trx, {
+      sourceKind: 'notice',
+      sourceId: row.id,
+      sequence: revision,
+      mode: 'actual',
+      priority: kind === 'Alert' ? 0 : CORRECTION_PRIORITY,
+    });
+    // Last, so the audit chain's lock is held only for the entry and the commit.
     await appendAudit(ctx, trx, info, {
       action: 'notice.published',
       subjectType: 'notice',
       subjectId: row.id,
       detail: { revision, kind, note: finalNote, slug: row.slug },
     });
-    await touchPortal(trx, now);
-    await fanOutNotice(ctx, trx, { snapshot, revision, kind });
   });
   return getNotice(ctx, actor, info, id);
 }
@@ -912,14 +919,20 @@ export async function cancelNotice(
       submitted_at: null,
       updated_at: now.toISOString(),
     });
+    await touchPortal(trx, now);
+    await requestFanOut(ctx, trx, {
+      sourceKind: 'notice',
+      sourceId: row.id,
+      sequence: revision,
+      mode: 'actual',
+      priority: CORRECTION_PRIORITY,
+    });
     await appendAudit(ctx, trx, info, {
       action: 'notice.cancelled',
       subjectType: 'notice',
       subjectId: row.id,
       detail: { revision, reason: why },
     });
-    await touchPortal(trx, now);
-    await fanOutNotice(ctx, trx, { snapshot, revision, kind: 'Cancel' });
   });
   return getNotice(ctx, actor, info, id);
 }

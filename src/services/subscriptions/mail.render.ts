@@ -79,12 +79,20 @@ export function alreadySubscribedMail(lang: NoticeLanguage, links: { manageUrl: 
   ]);
 }
 
+// Making a formatter costs far more than using one, and a fan-out renders thousands of e-mails.
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 function formatWindow(lang: NoticeLanguage, snapshot: NoticeSnapshot): string {
-  const format = new Intl.DateTimeFormat(`${lang}-KZ`, {
-    timeZone: snapshot.timeZone,
-    dateStyle: 'long',
-    timeStyle: 'short',
-  });
+  const key = `${lang}|${snapshot.timeZone}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(`${lang}-KZ`, {
+      timeZone: snapshot.timeZone,
+      dateStyle: 'long',
+      timeStyle: 'short',
+    });
+    if (formats.size < 64) formats.set(key, format);
+  }
   return `${format.format(new Date(snapshot.startsAt))} — ${format.format(new Date(snapshot.endsAt))} (${snapshot.timeZone})`;
 }
 

@@ -3,22 +3,21 @@ import type { Db } from '../../store/db.js';
 import { subscriberRepository } from '../../store/subscriber.repository.js';
 import type { Q } from '../context.js';
 
-/** The active subscribers' places, indexed, and which subscriber each place belongs to. */
+/** The active subscribers' places, indexed, and which subscriber's contact each entry reaches. */
 export interface PlaceIndex {
   version: string;
   matcher: PlaceMatcher;
-  /** Per place, its subscriber and what a delivery to them needs. */
-  owners: { id: string; email: string; language: string; channels: string }[];
+  /** Per entry, the subscriber and the verified contact a delivery goes to. */
+  owners: { id: string; channel: string; address: string; language: string }[];
 }
 
 const built = new WeakMap<Db, PlaceIndex>();
 
 /**
- * The place index for the database as `trx` sees it, with each place's subscriber's address,
- * language and channels. Building it means reading every active
- * place, so it is kept between publications and rebuilt only when the active subscribers have
- * changed since (the version is read inside the caller's transaction, so a stale index is never
- * used).
+ * The place index for the database as `trx` sees it: one entry per place and verified contact on a
+ * channel the subscriber chose. Building it means reading every active place, so it is kept
+ * between publications and rebuilt only when the active subscribers have changed since (the
+ * version is read inside the caller's transaction, so a stale index is never used).
  */
 export async function placeIndex(db: Db, trx: Q): Promise<PlaceIndex> {
   const version = await subscriberRepository.activeVersion(trx);
@@ -30,9 +29,9 @@ export async function placeIndex(db: Db, trx: Q): Promise<PlaceIndex> {
     matcher: new PlaceMatcher(places.map((p) => ({ lon: p.lon, lat: p.lat, radiusM: p.radius_m }))),
     owners: places.map((p) => ({
       id: p.subscriber_id,
-      email: p.email,
+      channel: p.channel,
+      address: p.address,
       language: p.language,
-      channels: p.channels,
     })),
   };
   built.set(db, index);

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
-import { channelsFor } from '../../channels/registry.js';
 import { NOTICE_LANGUAGES, type NoticeLanguage } from '../../core/notice/notice.js';
 import { checkPlaceCircle, findPlace } from '../../core/notice/places.js';
 import { AppError, invalid } from '../../errors.js';
@@ -8,9 +7,11 @@ import { deliveryRepository } from '../../store/delivery.repository.js';
 import type { SubscriberRow, SubscriptionPlaceTable } from '../../store/public-tables.js';
 import { subscriberRepository } from '../../store/subscriber.repository.js';
 import { appendAudit } from '../audit.service.js';
-import type { AppContext } from '../context.js';
-import { alreadySubscribedMail, confirmationMail, type MailContent } from './mail.render.js';
-import { hashToken, looksLikeToken, manageTokenFor, newRandomToken } from './tokens.js';
+import type { AppContext, Q } from '../context.js';
+import { CORRECTION_PRIORITY } from '../outbox/fanout.js';
+import { outboxWritten } from '../outbox/wake.js';
+import { SUBSCRIPTION_SOURCE } from './subscription.source.js';
+import { confirmTokenFor, hashToken, looksLikeToken, manageTokenFor } from './tokens.js';
 
 /** A place as a resident picks it: a named city or district, or a point with a radius. */
 export type PlaceInput = { placeId: string } | { lon: number; lat: number; radiusM: number; label?: string };
@@ -90,34 +91,6 @@ function resolvePlaces(
   });
 }
 
-const publicLink = (ctx: AppContext, path: string) => `${ctx.config.publicUrl.replace(/\/+$/, '')}${path}`;
-
-export const confirmLink = (ctx: AppContext, lang: string, token: string) =>
-  publicLink(ctx, `/${lang}/subscribe/confirm?token=${token}`);
-export const manageLink = (ctx: AppContext, lang: string, token: string) =>
-  publicLink(ctx, `/${lang}/subscription?token=${token}`);
-export const unsubscribeLink = (ctx: AppContext, token: string) =>
-  publicLink(ctx, `/unsubscribe?token=${token}`);
-
-async function sendDirect(ctx: AppContext, to: string, name: string | null, lang: string, mail: MailContent) {
-  const email = channelsFor(ctx.config).get('email')!;
-  if (!email.configured)
-    throw new AppError(
-      'email_not_configured',
-      503,
-      'E-mail is not set up on this server yet, so no confirmation can be sent. Please try again later.',
-    );
-  try {
-    await email.send({ deliveryId: randomUUID(), to, toName: name, language: lang, ...mail });
-  } catch {
-    throw new AppError(
-      'email_failed',
-      503,
-      'The confirmation e-mail could not be sent just now. Please try again later.',
-    );
-  }
-}
-
 /**
  * Asks to subscribe an address: it stays pending until the link in the confirmation e-mail is
  * followed (double opt-in). The answer is the same whether the address was new, pending or active
@@ -133,13 +106,20 @@ export async function subscribe(ctx: AppContext, input: SubscribeInput): Promise
       throw invalid(`channels/${i}`, `"${c}" is not a channel residents can subscribe to; email is`);
   const now = ctx.clock.now();
   const at = now.toISOString();
-  const confirmToken = newRandomToken();
   const expires = new Date(now.getTime() + CONFIRM_HOURS * 3_600_000).toISOString();
+  if (!ctx.channels.byName.get('email')?.configured)
+    throw new AppError(
+      'email_not_configured',
+      503,
+      'E-mail is not set up on this server yet, so no confirmation can be sent. Please try again later.',
+    );
 
-  const outcome = await ctx.db.kysely.transaction().execute(async (trx) => {
+  await ctx.db.kysely.transaction().execute(async (trx) => {
     const existing = await subscriberRepository.byEmail(trx, email);
     if (existing?.status === 'active') {
-      return { kind: 'already' as const, id: existing.id, language: existing.language, name: existing.name };
+      // Only the address's owner learns it is already subscribed, from the e-mail.
+      await queueSubscriptionMail(ctx, trx, existing.id, email, existing.language, at);
+      return;
     }
     const id = existing?.id ?? randomUUID();
     const places = resolvePlaces(input.places, id, language);
@@ -148,13 +128,13 @@ export async function subscribe(ctx: AppContext, input: SubscribeInput): Promise
       language,
       channels: JSON.stringify([...new Set(channels)]),
       status: 'pending',
-      confirm_token_hash: hashToken(confirmToken),
       confirm_expires_at: expires,
       updated_at: at,
     };
     if (existing) {
       await subscriberRepository.update(trx, id, existing.status, fields);
       await subscriberRepository.replacePlaces(trx, id, places);
+      await subscriberRepository.setContact(trx, id, 'email', email, at);
     } else {
       const manage = await manageTokenFor(trx, id, at);
       await subscriberRepository.insert(trx, {
@@ -166,21 +146,50 @@ export async function subscribe(ctx: AppContext, input: SubscribeInput): Promise
         confirmed_at: null,
       });
       await subscriberRepository.insertPlaces(trx, places);
+      await subscriberRepository.setContact(trx, id, 'email', email, at);
     }
-    return { kind: 'pending' as const, id, language, name, places: places.map((p) => p.label) };
+    const sequence = await queueSubscriptionMail(ctx, trx, id, email, language, at);
+    await subscriberRepository.update(trx, id, 'pending', {
+      confirm_token_hash: hashToken(await confirmTokenFor(trx, id, sequence, at)),
+    });
   });
+  outboxWritten(ctx.db);
+}
 
-  const manage = await manageTokenFor(ctx.db.kysely, outcome.id, at);
-  const lang = outcome.language as NoticeLanguage;
-  const mail =
-    outcome.kind === 'already'
-      ? alreadySubscribedMail(lang, { manageUrl: manageLink(ctx, lang, manage) })
-      : confirmationMail(lang, {
-          places: outcome.places.join('; '),
-          confirmUrl: confirmLink(ctx, lang, confirmToken),
-          manageUrl: manageLink(ctx, lang, manage),
-        });
-  await sendDirect(ctx, email, outcome.name, lang, mail);
+/**
+ * Puts the next message about a subscription (the confirmation, or "you are already subscribed")
+ * in the outbox, in the caller's transaction; the subscription source renders it when it is sent.
+ */
+async function queueSubscriptionMail(
+  ctx: AppContext,
+  trx: Q,
+  subscriberId: string,
+  address: string,
+  language: string,
+  at: string,
+): Promise<number> {
+  const sequence = await subscriberRepository.nextMessage(trx, subscriberId);
+  await deliveryRepository.insertMany(trx, ctx.db.engine, [
+    {
+      id: randomUUID(),
+      source_kind: SUBSCRIPTION_SOURCE,
+      source_id: subscriberId,
+      sequence,
+      recipient_kind: 'subscriber',
+      recipient_id: subscriberId,
+      channel: 'email',
+      address,
+      language,
+      mode: 'actual',
+      exercise_id: null,
+      // Someone is waiting at the form for this e-mail.
+      priority: CORRECTION_PRIORITY,
+      status: 'pending',
+      next_attempt_at: at,
+      created_at: at,
+    },
+  ]);
+  return sequence;
 }
 
 const unknownLink = (field: string) =>
@@ -234,6 +243,8 @@ export async function confirmSubscription(ctx: AppContext, token: string): Promi
         'This subscription is already confirmed: the link has been used.',
         'token',
       );
+    // Following the e-mailed link is what proves the e-mail address.
+    await subscriberRepository.verifyContact(trx, found.id, 'email', at);
     await appendAudit(ctx, trx, actorFor(found), {
       action: 'subscriber.confirmed',
       subjectType: 'subscriber',

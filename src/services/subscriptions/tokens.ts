@@ -12,13 +12,15 @@ const KEY_SETTING = 'subscriptions.token_key';
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-/** 32 random bytes, base64url: what a confirmation link carries. */
-export const newRandomToken = (): string => randomBytes(32).toString('base64url');
-
 /** A token's shape before it reaches the database: 43 base64url characters. */
 export const looksLikeToken = (token: string): boolean => /^[A-Za-z0-9_-]{43}$/.test(token);
 
+// The key never changes once made; read once per database handle, not once per e-mail rendered.
+const keys = new WeakMap<Q, Buffer>();
+
 async function tokenKey(db: Q, now: string): Promise<Buffer> {
+  const kept = keys.get(db);
+  if (kept) return kept;
   const read = () =>
     db.selectFrom('settings').select('value').where('key', '=', KEY_SETTING).executeTakeFirst();
   let row = await read();
@@ -31,7 +33,20 @@ async function tokenKey(db: Q, now: string): Promise<Buffer> {
       .execute();
     row = await read();
   }
-  return Buffer.from(row!.value, 'base64url');
+  const key = Buffer.from(row!.value, 'base64url');
+  keys.set(db, key);
+  return key;
+}
+
+/**
+ * The confirmation token of a subscriber's message number `sequence`: made, like the manage
+ * token, from a key, so the e-mail can carry it while only its hash is stored. A newer message
+ * makes a new token and the older link stops working.
+ */
+export async function confirmTokenFor(db: Q, subscriberId: string, sequence: number, now: string) {
+  return createHmac('sha256', await tokenKey(db, now))
+    .update(`confirm:${subscriberId}:${sequence}`)
+    .digest('base64url');
 }
 
 /** The manage token of a subscriber (the same every time), 32 bytes base64url. */

@@ -12,9 +12,11 @@ export interface ChannelState {
 
 export interface DeadLetter {
   id: string;
-  noticeId: string;
-  noticeSlug: string;
-  revision: number;
+  sourceKind: string;
+  sourceId: string;
+  sequence: number;
+  label: string;
+  mode: string;
   channel: string;
   address: string | null;
   language: string;
@@ -24,6 +26,24 @@ export interface DeadLetter {
   failedAt: string;
 }
 
+type Counts = { pending: number; sending: number; sent: number; dead: number };
+
+export interface FanOut {
+  id: string;
+  sourceKind: string;
+  sourceId: string;
+  sequence: number;
+  label: string;
+  mode: 'actual' | 'exercise' | 'test' | 'rehearsal';
+  status: 'pending' | 'expanding' | 'done' | 'failed';
+  matched: number;
+  written: number;
+  channels: Record<string, Counts>;
+  lastError: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
 export interface SubscriberStats {
   pending: number;
   active: number;
@@ -31,30 +51,40 @@ export interface SubscriberStats {
   placesByKind: Record<string, number>;
 }
 
+/** Counts change while the dispatcher works; `outbox.changed` on the live stream refreshes these. */
 const outboxKey = ['outbox'] as const;
-/** Counts change while the dispatcher works; the screen follows them without a reload. */
-const LIVE_MS = 5000;
 
 export const useOutbox = () =>
   useQuery({
     queryKey: [...outboxKey, 'status'],
     queryFn: () => api.get<{ channels: ChannelState[] }>('/outbox'),
-    refetchInterval: LIVE_MS,
   });
 
 export const useDeadLetters = () =>
   useQuery({
     queryKey: [...outboxKey, 'dead'],
     queryFn: () => api.get<Items<DeadLetter>>('/outbox/dead'),
-    refetchInterval: LIVE_MS,
   });
 
 export const useSubscriberStats = () =>
   useQuery({
     queryKey: [...outboxKey, 'subscribers'],
     queryFn: () => api.get<SubscriberStats>('/subscribers/stats'),
-    refetchInterval: LIVE_MS,
   });
+
+export const useFanOuts = () =>
+  useQuery({
+    queryKey: [...outboxKey, 'fanouts'],
+    queryFn: () => api.get<Items<FanOut>>('/outbox/fanouts'),
+  });
+
+export function useRetryAllDead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ retried: number }>('/outbox/dead/retry', {}),
+    onSuccess: () => client.invalidateQueries({ queryKey: outboxKey }),
+  });
+}
 
 export function useRetryDelivery() {
   const client = useQueryClient();

@@ -57,6 +57,31 @@ function useSignOutWith(path: string) {
   });
 }
 
+/** Asked afresh each time: the number the "sign out everywhere" confirmation names. */
+export function useOwnLiveTokenCount(enabled: boolean) {
+  return useQuery({
+    queryKey: ['signOutEverywhere', 'activeTokens'],
+    queryFn: async () => (await api.get<Session>('/auth/session')).activeTokens,
+    enabled,
+    staleTime: 0,
+    gcTime: 0,
+  });
+}
+
+/** Your own new password; the server then ends every session of yours, so the console signs out. */
+export function useChangeOwnPassword() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { currentPassword: string; newPassword: string }) =>
+      api.post<{ tokensRevoked: number }>('/auth/password', input),
+    onSuccess: () => {
+      setCsrfToken(null);
+      forgetAllButSession(client);
+      client.setQueryData(sessionKey, null);
+    },
+  });
+}
+
 export const useLogout = () => useSignOutWith('/auth/logout');
 export const useLogoutEverywhere = () => useSignOutWith('/auth/logout-everywhere');
 

@@ -8,6 +8,24 @@ export function useTokens() {
   return useQuery({ queryKey: tokensKey, queryFn: () => api.get<Items<ApiToken>>('/tokens') });
 }
 
+const live = (t: ApiToken, now: number) =>
+  t.revokedAt === null && (t.expiresAt === null || Date.parse(t.expiresAt) > now);
+
+/**
+ * How many API tokens of a user still work: what a password reset would revoke. Kept under the
+ * users key, so any change to users asks again.
+ */
+export function useUserLiveTokenCount(userId: string) {
+  return useQuery({
+    queryKey: ['users', userId, 'tokens'],
+    queryFn: async () =>
+      (await api.get<Items<ApiToken>>(`/users/${encodeURIComponent(userId)}/tokens`)).items.filter((t) =>
+        live(t, Date.now()),
+      ).length,
+    staleTime: 0,
+  });
+}
+
 export interface NewToken {
   name: string;
   scopes: string[];

@@ -31,7 +31,6 @@ export interface User {
   email: string | null;
   locale: Locale;
   disabled: boolean;
-  lockedUntil: string | null;
   createdAt: string;
   grants: Grant[];
 }
@@ -42,6 +41,8 @@ export interface Session {
   permissions: string[];
   /** Absent when the session is a bearer token, which needs no CSRF protection. */
   csrfToken?: string;
+  /** API tokens of this user that still work: "sign out everywhere" revokes them. */
+  activeTokens: number;
 }
 
 export const ORGANISATION_KINDS = [

@@ -3,11 +3,22 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { STATUS } from '../theme';
 
-/** Shows what went wrong in the server's own words (`detail`), or a generic sentence otherwise. */
-export function ProblemAlert({ error, title }: { error: unknown; title?: string }) {
+/**
+ * Shows what went wrong in the server's own words (`detail`), or a generic sentence otherwise;
+ * `byCode` gives the reader's-language sentence for problem codes a screen expects.
+ */
+export function ProblemAlert({
+  error,
+  title,
+  byCode,
+}: {
+  error: unknown;
+  title?: string;
+  byCode?: Record<string, string>;
+}) {
   const { t } = useTranslation();
   if (!error) return null;
-  const detail = error instanceof ApiError ? error.detail : t('errors.network');
+  const detail = error instanceof ApiError ? (byCode?.[error.code] ?? error.detail) : t('errors.network');
   return (
     <Alert color={STATUS.danger} variant="outline" title={title ?? t('errors.title')} role="alert">
       {detail}

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import commentsEn from './comments/en.json';
 import commentsKk from './comments/kk.json';
 import commentsRu from './comments/ru.json';
+import liveEn from './live/en.json';
+import liveKk from './live/kk.json';
+import liveRu from './live/ru.json';
 import en from './en.json';
 import kk from './kk.json';
 import ru from './ru.json';
@@ -20,6 +23,12 @@ import importsRu from './imports/ru.json';
 import noticesEn from './notices/en.json';
 import noticesKk from './notices/kk.json';
 import noticesRu from './notices/ru.json';
+import outboxEn from './outbox/en.json';
+import outboxKk from './outbox/kk.json';
+import outboxRu from './outbox/ru.json';
+import fanoutsEn from './fanouts/en.json';
+import fanoutsKk from './fanouts/kk.json';
+import fanoutsRu from './fanouts/ru.json';
 
 type Tree = { [key: string]: string | Tree };
 // Each feature's strings live in their own folder and are merged at the top level, as i18n.ts does.
@@ -31,6 +40,15 @@ const RESOURCES: Record<string, Tree> = {
 Object.assign(RESOURCES.en!, commentsEn);
 Object.assign(RESOURCES.kk!, commentsKk);
 Object.assign(RESOURCES.ru!, commentsRu);
+for (const [lang, bundles] of [
+  ['en', [outboxEn, fanoutsEn]],
+  ['kk', [outboxKk, fanoutsKk]],
+  ['ru', [outboxRu, fanoutsRu]],
+] as const)
+  for (const bundle of bundles) Object.assign(RESOURCES[lang]!, bundle);
+Object.assign(RESOURCES.en!, liveEn);
+Object.assign(RESOURCES.kk!, liveKk);
+Object.assign(RESOURCES.ru!, liveRu);
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
 function flatten(tree: Tree, prefix = ''): Map<string, unknown> {

@@ -3,9 +3,15 @@ import { initReactI18next } from 'react-i18next';
 import outboxEn from './outbox/en.json';
 import outboxKk from './outbox/kk.json';
 import outboxRu from './outbox/ru.json';
+import fanoutsEn from './fanouts/en.json';
+import fanoutsKk from './fanouts/kk.json';
+import fanoutsRu from './fanouts/ru.json';
 import commentsEn from './comments/en.json';
 import commentsKk from './comments/kk.json';
 import commentsRu from './comments/ru.json';
+import liveEn from './live/en.json';
+import liveKk from './live/kk.json';
+import liveRu from './live/ru.json';
 import en from './en.json';
 import kk from './kk.json';
 import ru from './ru.json';
@@ -85,5 +91,12 @@ i18n.addResourceBundle('en', 'translation', commentsEn, true, false);
 i18n.addResourceBundle('kk', 'translation', outboxKk, true, false);
 i18n.addResourceBundle('ru', 'translation', outboxRu, true, false);
 i18n.addResourceBundle('en', 'translation', outboxEn, true, false);
+i18n.addResourceBundle('kk', 'translation', fanoutsKk, true, false);
+i18n.addResourceBundle('ru', 'translation', fanoutsRu, true, false);
+i18n.addResourceBundle('en', 'translation', fanoutsEn, true, false);
+// The live stream's indicator, shared by every live screen.
+i18n.addResourceBundle('kk', 'translation', liveKk, true, false);
+i18n.addResourceBundle('ru', 'translation', liveRu, true, false);
+i18n.addResourceBundle('en', 'translation', liveEn, true, false);
 
 export default i18n;

@@ -52,7 +52,11 @@ export function SignInPage() {
                 value={password}
                 onChange={(e) => setPassword(e.currentTarget.value)}
               />
-              <ProblemAlert error={login.error} title={t('signIn.failed')} />
+              <ProblemAlert
+                error={login.error}
+                title={t('signIn.failed')}
+                byCode={{ wrong_credentials: t('signIn.refused') }}
+              />
               <Group justify="flex-end">
                 <Button type="submit" loading={login.isPending} disabled={!username || !password}>
                   {t('signIn.submit')}

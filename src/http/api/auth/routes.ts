@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { permissionsOf } from '../../../core/policy/policy.js';
-import { login, logout, logoutEverywhere } from '../../../services/auth.service.js';
+import { changeOwnPassword, login, logout, logoutEverywhere } from '../../../services/auth.service.js';
 import type { AppContext } from '../../../services/context.js';
+import { countLiveTokens } from '../../../services/sign-out.js';
 import { updateUser } from '../../../services/users.service.js';
 import { principalOf, SESSION_COOKIE } from '../../access.js';
 import { problems } from '../common.schema.js';
@@ -15,11 +16,20 @@ const LoginBody = Type.Object(
   },
   { additionalProperties: false },
 );
+const ChangePasswordBody = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: 256 }),
+    newPassword: Type.String({ minLength: 12, maxLength: 256 }),
+  },
+  { additionalProperties: false },
+);
 const SessionSchema = Type.Object({
   user: Type.Ref('User'),
   grants: Type.Array(Type.Ref('Grant')),
   permissions: Type.Array(Type.String()),
   csrfToken: Type.Optional(Type.String()),
+  /** API tokens of yours that still work: "sign out everywhere" revokes them. */
+  activeTokens: Type.Integer({ minimum: 0 }),
 });
 
 export const authRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -36,7 +46,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
     {
       config: {
         access: 'public',
-        // Per address, on top of the per-account lockout: slows guessing across many accounts.
+        // Per address, on top of the per-(account, address) throttle: slows guessing across many accounts.
         rateLimit: { max: 20, timeWindow: '1 minute' },
       },
       schema: {
@@ -45,7 +55,6 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
         body: LoginBody,
         response: {
           200: Type.Object({ user: Type.Ref('User'), csrfToken: Type.String() }),
-          423: problems[401],
           429: problems[401],
           ...problems,
         },
@@ -78,6 +87,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
         grants: p.user.grants,
         permissions: permissionsOf(p.actor),
         ...(p.csrfToken ? { csrfToken: p.csrfToken } : {}),
+        activeTokens: await countLiveTokens(ctx, p.user.id),
       };
     },
   );
@@ -119,7 +129,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
       config: { access: 'authenticated' },
       schema: {
         tags,
-        summary: 'End every session of yours on every device',
+        summary: 'End every session of yours on every device and revoke every API token of yours',
         response: { 204: Type.Null(), ...problems },
       },
     },
@@ -128,6 +138,28 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
       await logoutEverywhere(ctx, p.info, p.user.id);
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
       return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/auth/password',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary:
+          'Change your own password; ends every session of yours (this one too) and revokes every API token of yours',
+        body: ChangePasswordBody,
+        response: { 200: Type.Object({ tokensRevoked: Type.Integer({ minimum: 0 }) }), ...problems },
+      },
+    },
+    async (request, reply) => {
+      const result = await changeOwnPassword(ctx, principalOf(request), request.body, {
+        ip: request.ip,
+        userAgent: request.headers['user-agent'],
+      });
+      reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      return result;
     },
   );
 };

@@ -1,8 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../../services/context.js';
-import { deadLetters, outboxStatus, retryDelivery } from '../../../services/subscriptions/outbox.service.js';
+import {
+  deadLetters,
+  fanOuts,
+  outboxStatus,
+  retryDeadLetters,
+  retryDelivery,
+} from '../../../services/outbox/outbox.service.js';
 import { subscriberStats } from '../../../services/subscriptions/subscriptions.service.js';
+import { TRAFFIC_MODES } from '../../../core/outbox/traffic.js';
 import { principalOf } from '../../access.js';
 import { Id, IdParams, Instant, Items, Nullable, problems } from '../common.schema.js';
 
@@ -23,11 +30,14 @@ const OutboxSchema = Type.Object({
     }),
   ),
 });
+const Mode = Type.Union(TRAFFIC_MODES.map((m) => Type.Literal(m)));
 const DeadLetter = Type.Object({
   id: Id,
-  noticeId: Id,
-  noticeSlug: Type.String(),
-  revision: Type.Integer(),
+  sourceKind: Type.String({ description: 'what was being sent: notice (later inject, alert)' }),
+  sourceId: Type.String(),
+  sequence: Type.Integer({ description: "the source's revision or message number" }),
+  label: Type.String({ description: 'what a person recognises the source by (a notice slug)' }),
+  mode: Mode,
   channel: Type.String(),
   address: Nullable(Type.String()),
   language: Type.String(),
@@ -36,6 +46,29 @@ const DeadLetter = Type.Object({
   createdAt: Instant,
   failedAt: Instant,
 });
+const FanOut = Type.Object({
+  id: Type.String(),
+  sourceKind: Type.String(),
+  sourceId: Type.String(),
+  sequence: Type.Integer(),
+  label: Type.String({ description: 'what a person recognises the source by (a notice slug)' }),
+  mode: Mode,
+  status: Type.Union(['pending', 'expanding', 'done', 'failed'].map((s) => Type.Literal(s))),
+  matched: Type.Integer({ description: 'recipients found so far' }),
+  written: Type.Integer({ description: 'deliveries written so far' }),
+  channels: Type.Record(Type.String(), Counts),
+  lastError: Nullable(Type.String()),
+  createdAt: Instant,
+  finishedAt: Nullable(Instant),
+});
+const RetryFilter = Type.Object(
+  {
+    channel: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    sourceKind: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    sourceId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
 const StatsSchema = Type.Object({
   pending: Type.Integer(),
   active: Type.Integer(),
@@ -93,6 +126,38 @@ export const outboxRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
       await retryDelivery(ctx, principalOf(request).info, request.params.id);
       return reply.status(204).send(null);
     },
+  );
+
+  app.get(
+    '/outbox/fanouts',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary:
+          'Recent fan-outs, newest first: recipients matched, deliveries written, and per channel sent, waiting and failed',
+        querystring: Type.Object(
+          { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Items(FanOut), ...problems },
+      },
+    },
+    async (request) => ({ items: await fanOuts(ctx, request.query.limit ?? 20) }),
+  );
+
+  app.post(
+    '/outbox/dead/retry',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'Send every dead letter the filter names again (all of them when it names nothing)',
+        body: RetryFilter,
+        response: { 200: Type.Object({ retried: Type.Integer() }), ...problems },
+      },
+    },
+    async (request) => retryDeadLetters(ctx, principalOf(request).info, request.body),
   );
 
   app.get(

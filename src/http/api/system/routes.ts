@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { can, PERMISSIONS, ROLE_PERMISSIONS, ROLES } from '../../../core/policy/policy.js';
 import { listAudit, verifyAudit } from '../../../services/audit.service.js';
-import { createToken, listTokens, revokeToken } from '../../../services/auth.service.js';
+import { createToken, listTokens, listTokensOfUser, revokeToken } from '../../../services/auth.service.js';
 import type { AppContext } from '../../../services/context.js';
 import { dashboard } from '../../../services/dashboard.service.js';
 import { principalOf } from '../../access.js';
@@ -142,6 +142,20 @@ export const systemRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
     async (request) => ({
       items: await listTokens(ctx, principalOf(request).user.id),
     }),
+  );
+
+  app.get(
+    '/users/:id/tokens',
+    {
+      config: { access: 'users:manage' },
+      schema: {
+        tags: ['tokens'],
+        summary: "A user's API tokens, e.g. to say how many a password reset revokes",
+        params: IdParams,
+        response: { 200: Items(Type.Ref(TokenSchema)), ...problems },
+      },
+    },
+    async (request) => ({ items: await listTokensOfUser(ctx, request.params.id) }),
   );
 
   app.post(

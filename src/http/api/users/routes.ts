@@ -80,7 +80,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
       config: { access: 'users:manage' },
       schema: {
         tags,
-        summary: "Set a user's password; ends their sessions",
+        summary: "Set a user's password; ends their sessions and revokes their API tokens",
         params: IdParams,
         body: PasswordBody,
         response: { 204: Type.Null(), ...problems },

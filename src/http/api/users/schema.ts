@@ -23,7 +23,6 @@ export const UserSchema = Type.Object(
     email: Nullable(Type.String()),
     locale: Locale,
     disabled: Type.Boolean(),
-    lockedUntil: Nullable(Instant),
     createdAt: Instant,
     grants: Type.Array(Type.Ref(GrantSchema)),
   },

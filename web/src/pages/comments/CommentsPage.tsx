@@ -9,6 +9,7 @@ import {
   type CommentStatus,
   type ModeratedComment,
 } from '../../api/comments';
+import { LiveIndicator } from '../../components/LiveIndicator';
 import { PageTitle } from '../../components/PageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
@@ -99,7 +100,9 @@ export function CommentsPage() {
 
   return (
     <Stack>
-      <PageTitle title={t('comments.title')} />
+      <PageTitle title={t('comments.title')}>
+        <LiveIndicator />
+      </PageTitle>
       <Text size="sm">{t('comments.intro')}</Text>
       <SegmentedControl
         aria-label={t('comments.show')}

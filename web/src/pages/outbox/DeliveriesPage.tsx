@@ -1,9 +1,17 @@
 import { Alert, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useDeadLetters, useOutbox, useRetryDelivery, useSubscriberStats } from '../../api/outbox';
+import {
+  useDeadLetters,
+  useOutbox,
+  useRetryAllDead,
+  useRetryDelivery,
+  useSubscriberStats,
+} from '../../api/outbox';
+import { LiveIndicator } from '../../components/LiveIndicator';
 import { PageTitle } from '../../components/PageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
+import { FanOutsPanel } from './FanOutsPanel';
 
 const STATES = ['pending', 'sending', 'sent', 'dead'] as const;
 
@@ -14,12 +22,15 @@ export function DeliveriesPage() {
   const dead = useDeadLetters();
   const stats = useSubscriberStats();
   const retry = useRetryDelivery();
+  const retryAll = useRetryAllDead();
   const when = (iso: string) =>
     new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
 
   return (
     <Stack>
-      <PageTitle title={t('outbox.title')} />
+      <PageTitle title={t('outbox.title')}>
+        <LiveIndicator />
+      </PageTitle>
       <QueryState query={outbox}>
         {(data) => (
           <Stack>
@@ -76,10 +87,23 @@ export function DeliveriesPage() {
           </Text>
         )}
       </QueryState>
-      <Title order={2} size="h3">
-        {t('outbox.deadTitle')}
-      </Title>
+      <FanOutsPanel />
+      <Group justify="space-between">
+        <Title order={2} size="h3">
+          {t('outbox.deadTitle')}
+        </Title>
+        <Button
+          variant="default"
+          disabled={!dead.data?.items.length}
+          loading={retryAll.isPending}
+          onClick={() => retryAll.mutate()}
+        >
+          {t('fanouts.retryAll')}
+        </Button>
+      </Group>
+      {retryAll.data && <Text role="status">{t('fanouts.retried', { count: retryAll.data.retried })}</Text>}
       {retry.error && <ProblemAlert error={retry.error} />}
+      {retryAll.error && <ProblemAlert error={retryAll.error} />}
       <QueryState query={dead}>
         {(data) =>
           data.items.length === 0 ? (
@@ -101,7 +125,7 @@ export function DeliveriesPage() {
                 {data.items.map((d) => (
                   <Table.Tr key={d.id}>
                     <Table.Td>
-                      {d.noticeSlug} · {t('outbox.revision', { n: d.revision })}
+                      {d.label} · {t('outbox.revision', { n: d.sequence })}
                     </Table.Td>
                     <Table.Td>{d.address ?? t('outbox.erased')}</Table.Td>
                     <Table.Td>{d.attempts}</Table.Td>

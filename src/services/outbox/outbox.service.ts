@@ -1,10 +1,11 @@
 import type { Channel } from '../../channels/channel.js';
-import { channelsFor } from '../../channels/registry.js';
 import { AppError, notFound } from '../../errors.js';
-import { deliveryRepository } from '../../store/delivery.repository.js';
+import { deliveryRepository, type DeadLetterFilter } from '../../store/delivery.repository.js';
 import { appendAudit } from '../audit.service.js';
 import type { ActorInfo, AppContext } from '../context.js';
-import { outboxWritten } from './outbox-wake.js';
+import { fanOutRepository } from '../../store/fanout.repository.js';
+import { publishEvent } from '../events/events.service.js';
+import { outboxWritten } from './wake.js';
 
 export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'dead'] as const;
 
@@ -36,7 +37,7 @@ function verified(channel: Channel, now: number): Promise<string | null> {
 export async function outboxStatus(ctx: AppContext): Promise<{ channels: ChannelState[] }> {
   const rows = await deliveryRepository.countsByStatus(ctx.db.kysely);
   const channels = await Promise.all(
-    [...channelsFor(ctx.config).values()].map(async (channel): Promise<ChannelState> => {
+    [...ctx.channels.byName.values()].map(async (channel): Promise<ChannelState> => {
       const counts = { pending: 0, sending: 0, sent: 0, dead: 0 };
       for (const r of rows)
         if (r.channel === channel.name && r.status in counts)
@@ -69,9 +70,12 @@ export async function deadLetters(ctx: AppContext, limit = 200) {
   const rows = await deliveryRepository.dead(ctx.db.kysely, limit);
   return rows.map((r) => ({
     id: r.id,
-    noticeId: r.notice_id,
-    noticeSlug: r.slug,
-    revision: r.revision,
+    sourceKind: r.source_kind,
+    sourceId: r.source_id,
+    sequence: r.sequence,
+    /** What a person recognises the source by: a notice's slug. */
+    label: r.slug ?? r.source_id,
+    mode: r.mode,
     channel: r.channel,
     address: r.address,
     language: r.language,
@@ -80,6 +84,61 @@ export async function deadLetters(ctx: AppContext, limit = 200) {
     createdAt: r.created_at,
     failedAt: r.next_attempt_at,
   }));
+}
+
+/** Recent fan-outs with their progress: matched, written, and per channel sent, waiting and failed. */
+export async function fanOuts(ctx: AppContext, limit = 20) {
+  const db = ctx.db.kysely;
+  const rows = await fanOutRepository.recent(db, limit);
+  return Promise.all(
+    rows.map(async (f) => {
+      const counts = await deliveryRepository.countsOfSource(db, f.source_kind, f.source_id, f.sequence);
+      const channels: Record<string, { pending: number; sending: number; sent: number; dead: number }> = {};
+      for (const c of counts) {
+        const entry = (channels[c.channel] ??= { pending: 0, sending: 0, sent: 0, dead: 0 });
+        if (c.status in entry) entry[c.status as keyof typeof entry] += Number(c.n);
+      }
+      return {
+        id: f.id,
+        sourceKind: f.source_kind,
+        sourceId: f.source_id,
+        sequence: f.sequence,
+        label: f.slug ?? f.source_id,
+        mode: f.mode,
+        status: f.status,
+        matched: Number(f.matched),
+        written: Number(f.written),
+        channels,
+        lastError: f.last_error,
+        createdAt: f.created_at,
+        finishedAt: f.finished_at,
+      };
+    }),
+  );
+}
+
+/** Every dead letter the filter names goes back to pending at once; one audit entry with the count. */
+export async function retryDeadLetters(
+  ctx: AppContext,
+  actor: ActorInfo,
+  filter: DeadLetterFilter,
+): Promise<{ retried: number }> {
+  const at = ctx.clock.now().toISOString();
+  const retried = await ctx.db.kysely.transaction().execute(async (trx) => {
+    const n = await deliveryRepository.reviveMany(trx, filter, at);
+    if (n > 0)
+      await appendAudit(ctx, trx, actor, {
+        action: 'delivery.retried_in_bulk',
+        subjectType: 'outbox',
+        detail: { ...filter, count: n },
+      });
+    return n;
+  });
+  if (retried > 0) {
+    outboxWritten(ctx.db);
+    await publishEvent(ctx, { type: 'outbox.changed', payload: { retried } });
+  }
+  return { retried };
 }
 
 /** Sends a dead letter again: back to pending with fresh attempts, and the dispatcher is woken. */
@@ -104,8 +163,14 @@ export async function retryDelivery(ctx: AppContext, actor: ActorInfo, id: strin
       action: 'delivery.retried',
       subjectType: 'delivery',
       subjectId: id,
-      detail: { noticeId: found.notice_id, revision: found.revision, channel: found.channel },
+      detail: {
+        sourceKind: found.source_kind,
+        sourceId: found.source_id,
+        sequence: found.sequence,
+        channel: found.channel,
+      },
     });
   });
   outboxWritten(ctx.db);
+  await publishEvent(ctx, { type: 'outbox.changed', payload: { retried: 1 } });
 }

@@ -1,0 +1,378 @@
+/**
+ * Fan-out of one source to N recipients (default 1,000,000) through the whole delivery wing, to a
+ * counting channel: the publication's transaction (revision, fan-out record, audit entry), the
+ * fan-out worker writing deliveries in batches, and the dispatcher handing them to the channel.
+ * Beside it, in the same run and database: a raw batched insert of the same delivery rows
+ * (better-sqlite3 prepared statement in one transaction; pg multi-row INSERTs in one transaction).
+ *
+ * Prints: the publish transaction with 10 recipients and with N (target: within 2× of each other);
+ * time from commit to the first delivery handed to the channel and to the last delivery written;
+ * the fan-out's rows/s against the raw insert (target ≥ 0.5×), warm (place index current) and cold
+ * (the first fan-out after the subscribers changed); with SEND_ALL=1 also the time until every
+ * delivery was handed to the channel.
+ *
+ * Run: npx tsx bench/outbox-fanout.bench.ts   (N=100000 for a quick run; ENGINES=sqlite or postgres)
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { CompiledQuery } from 'kysely';
+import pg from 'pg';
+import type { Channel, Outgoing, SendResult } from '../src/channels/channel.js';
+import { loadConfig } from '../src/config/config.js';
+import type { NoticeSnapshot } from '../src/core/notice/notice.js';
+import { FanOutWorker } from '../src/jobs/fanout.worker.js';
+import { OutboxDispatcher } from '../src/jobs/outbox.dispatcher.js';
+import { openRuntime, type Runtime } from '../src/runtime.js';
+import { appendAudit } from '../src/services/audit.service.js';
+import { SYSTEM_ACTOR, type AppContext } from '../src/services/context.js';
+import { requestFanOut } from '../src/services/outbox/fanout.js';
+import { DELIVERY_COLUMNS } from '../src/store/delivery.repository.js';
+
+const N = Number(process.env.N ?? 1_000_000);
+const ENGINES = (process.env.ENGINES ?? 'sqlite,postgres').split(',') as ('sqlite' | 'postgres')[];
+const SEND_ALL = process.env.SEND_ALL === '1';
+const PG_URL = process.env.DABYL_BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+const AREA = { west: 71.41, east: 71.47, south: 51.115, north: 51.142 };
+const PAVLODAR = { west: 76.9, east: 77.0, south: 52.25, north: 52.33 };
+
+/** The channel the dispatcher hands deliveries to: it counts them and notes when the first came. */
+class CountingChannel implements Channel {
+  readonly name = 'email';
+  readonly kind = 'email';
+  readonly limits = {};
+  readonly configured = true;
+  readonly notConfiguredReason = null;
+  count = 0;
+  first = 0;
+  last = 0;
+  dedupKey(id: string) {
+    return id;
+  }
+  async send(o: Outgoing): Promise<SendResult> {
+    this.count++;
+    this.last = performance.now();
+    if (this.first === 0) this.first = this.last;
+    return { providerId: o.deliveryId };
+  }
+  async verify() {}
+  async close() {}
+}
+
+function snapshot(id: string, area = AREA): NoticeSnapshot {
+  const { west, east, south, north } = area;
+  return {
+    id,
+    slug: `drill-${id.slice(0, 8)}`,
+    exerciseId: null,
+    city: 'Astana',
+    timeZone: 'Asia/Almaty',
+    startsAt: '2026-10-21T04:00:00.000Z',
+    endsAt: '2026-10-21T10:00:00.000Z',
+    texts: {
+      ru: { title: 'Учения', summary: 'Учения.', seeAndHear: '', doList: [], dontList: [], contacts: '112' },
+    },
+    areas: [
+      {
+        id: 'a',
+        kind: 'area',
+        name: 'A',
+        road: null,
+        startsAt: null,
+        endsAt: null,
+        zoneId: null,
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [west, south],
+              [east, south],
+              [east, north],
+              [west, north],
+              [west, south],
+            ],
+          ],
+        },
+      },
+    ],
+  };
+}
+
+async function insertRows(rt: Runtime, table: string, columns: string[], rows: unknown[][]) {
+  const db = rt.ctx.db;
+  const n = columns.length;
+  const tuple = (r: number) =>
+    `(${columns.map((_, c) => (db.engine === 'sqlite' ? '?' : `$${r * n + c + 1}`)).join(',')})`;
+  await db.kysely.executeQuery(
+    CompiledQuery.raw(
+      `insert into ${table} (${columns.join(',')}) values ${rows.map((_, r) => tuple(r)).join(',')}`,
+      rows.flat(),
+    ),
+  );
+}
+
+/** N residents inside the area (each with one place and a verified e-mail), and 10 far away. */
+async function seed(rt: Runtime): Promise<void> {
+  const at = new Date().toISOString();
+  const CHUNK = 1500;
+  for (let i = 0; i < N + 10; i += CHUNK) {
+    const subs: unknown[][] = [];
+    const places: unknown[][] = [];
+    const contacts: unknown[][] = [];
+    for (let k = i; k < Math.min(N + 10, i + CHUNK); k++) {
+      const id = randomUUID();
+      const far = k >= N; // ten in Pavlodar: the small audience
+      const lon = far ? 76.95 : AREA.west + Math.random() * (AREA.east - AREA.west);
+      const lat = far ? 52.29 : AREA.south + Math.random() * (AREA.north - AREA.south);
+      subs.push([
+        id,
+        `s${k}@example.org`,
+        null,
+        'ru',
+        '["email"]',
+        'active',
+        randomBytes(8).toString('hex'),
+        at,
+        at,
+        at,
+      ]);
+      places.push([randomUUID(), id, 'point', 'p', lon, lat, 300]);
+      contacts.push([`email-${id}`, id, 'email', `s${k}@example.org`, at, at, at]);
+    }
+    await insertRows(
+      rt,
+      'subscribers',
+      [
+        'id',
+        'email',
+        'name',
+        'language',
+        'channels',
+        'status',
+        'manage_token_hash',
+        'created_at',
+        'confirmed_at',
+        'updated_at',
+      ],
+      subs,
+    );
+    await insertRows(
+      rt,
+      'subscription_places',
+      ['id', 'subscriber_id', 'kind', 'label', 'lon', 'lat', 'radius_m'],
+      places,
+    );
+    await insertRows(
+      rt,
+      'contacts',
+      ['id', 'subscriber_id', 'channel', 'address', 'verified_at', 'created_at', 'updated_at'],
+      contacts,
+    );
+  }
+}
+
+/** The publication's transaction as the notices workflow makes it; returns its duration in ms. */
+async function publish(ctx: AppContext, snap: NoticeSnapshot): Promise<number> {
+  const at = new Date().toISOString();
+  const t = performance.now();
+  await ctx.db.kysely.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('notices')
+      .values({
+        id: snap.id,
+        exercise_id: null,
+        slug: snap.slug,
+        status: 'published',
+        city: 'Astana',
+        time_zone: snap.timeZone,
+        starts_at: snap.startsAt,
+        ends_at: snap.endsAt,
+        texts: '{}',
+        areas: '[]',
+        revision: 1,
+        version: 1,
+        created_by: null,
+        submitted_by: null,
+        submitted_at: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    await trx
+      .insertInto('notice_revisions')
+      .values({
+        notice_id: snap.id,
+        revision: 1,
+        kind: 'Alert',
+        snapshot: JSON.stringify(snap),
+        note: null,
+        cap_identifier: `urn:bench:${snap.id}`,
+        cap_xml: '<alert/>',
+        drafted_by: null,
+        published_by: 'bench',
+        published_at: at,
+      })
+      .execute();
+    await requestFanOut(ctx, trx, { sourceKind: 'notice', sourceId: snap.id, sequence: 1, mode: 'actual' });
+    await appendAudit(ctx, trx, SYSTEM_ACTOR, {
+      action: 'notice.published',
+      subjectType: 'notice',
+      subjectId: snap.id,
+    });
+  });
+  return performance.now() - t;
+}
+
+async function waitWritten(ctx: AppContext, id: string): Promise<number> {
+  for (;;) {
+    const f = await ctx.db.kysely
+      .selectFrom('fanouts')
+      .select(['status', 'written'])
+      .where('source_id', '=', id)
+      .executeTakeFirst();
+    if (f?.status === 'done' || f?.status === 'failed') return Number(f.written);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Our whole pipeline for one notice; returns the times from the commit, in ms. */
+async function fanOut(ctx: AppContext, channel: CountingChannel, snap: NoticeSnapshot) {
+  channel.first = 0;
+  const before = channel.count;
+  const worker = new FanOutWorker(ctx, { pollMs: 50 });
+  const dispatcher = new OutboxDispatcher(ctx, { pollMs: 50, batch: 500 });
+  const publishMs = await publish(ctx, snap);
+  const committed = performance.now();
+  worker.start();
+  dispatcher.start();
+  const written = await waitWritten(ctx, snap.id);
+  if (written === 0) throw new Error(`notice ${snap.id} reached nobody: check the areas`);
+  const writtenMs = performance.now() - committed;
+  await worker.stop();
+  while (channel.first === 0) await new Promise((r) => setTimeout(r, 5));
+  const firstMs = channel.first - committed;
+  let allMs: number | null = null;
+  if (SEND_ALL) {
+    while (channel.count - before < written) await new Promise((r) => setTimeout(r, 50));
+    allMs = channel.last - committed;
+  }
+  await dispatcher.stop();
+  return { publishMs, written, writtenMs, firstMs, allMs };
+}
+
+async function rawInsert(rt: Runtime, dir: string, schema: string, sourceId: string): Promise<number> {
+  const db = rt.ctx.db.kysely;
+  const rows = (
+    await db.selectFrom('deliveries').selectAll().where('source_id', '=', sourceId).execute()
+  ).map((r) => DELIVERY_COLUMNS.map((c) => (c === 'id' ? randomUUID() : c === 'source_id' ? 'raw' : r[c])));
+  if (rt.ctx.db.engine === 'sqlite') {
+    const sqlite = new SQLite(path.join(dir, 'dabyl.sqlite'));
+    sqlite.pragma('synchronous = NORMAL');
+    const insert = sqlite.prepare(
+      `insert into deliveries (${DELIVERY_COLUMNS.join(',')}) values (${DELIVERY_COLUMNS.map(() => '?').join(',')})`,
+    );
+    const t = performance.now();
+    sqlite.transaction(() => {
+      for (const r of rows) insert.run(...r);
+    })();
+    const ms = performance.now() - t;
+    sqlite.prepare(`delete from deliveries where source_id = 'raw'`).run();
+    sqlite.close();
+    return ms;
+  }
+  const client = new pg.Client({ connectionString: PG_URL, options: `-c search_path=${schema}` });
+  await client.connect();
+  const chunk = 1000;
+  const n = DELIVERY_COLUMNS.length;
+  const t = performance.now();
+  await client.query('begin');
+  for (let i = 0; i < rows.length; i += chunk) {
+    const part = rows.slice(i, i + chunk);
+    const tuples = part.map((_, r) => `(${DELIVERY_COLUMNS.map((_, c) => `$${r * n + c + 1}`).join(',')})`);
+    await client.query(
+      `insert into deliveries (${DELIVERY_COLUMNS.join(',')}) values ${tuples.join(',')}`,
+      part.flat(),
+    );
+  }
+  await client.query('commit');
+  const ms = performance.now() - t;
+  await client.query(`delete from deliveries where source_id = 'raw'`);
+  await client.end();
+  return ms;
+}
+
+const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
+const rate = (rows: number, ms: number) => `${Math.round((rows / ms) * 1000).toLocaleString('en')} rows/s`;
+
+async function bench(engine: 'sqlite' | 'postgres') {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dabyl-bench-outbox-'));
+  const schema = `bench_outbox_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  if (engine === 'postgres') {
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+  }
+  const rt = await openRuntime(
+    loadConfig({
+      DABYL_DATA_DIR: dir,
+      DABYL_LOG_LEVEL: 'silent',
+      ...(engine === 'postgres' ? { DABYL_DATABASE_URL: PG_URL } : {}),
+    }),
+    engine === 'postgres' ? { schema } : {},
+  );
+  const channel = new CountingChannel();
+  const ctx: AppContext = {
+    ...rt.ctx,
+    channels: { byName: new Map([['email', channel]]), sink: rt.ctx.channels.sink, close: async () => {} },
+  };
+  try {
+    const t = performance.now();
+    await seed(rt);
+    console.log(
+      `${engine}: seeded ${N.toLocaleString('en')} + 10 residents in ${fmt(performance.now() - t)}`,
+    );
+    const small = await fanOut(ctx, channel, snapshot(randomUUID(), PAVLODAR));
+    const cold = await fanOut(ctx, channel, snapshot(randomUUID()));
+    const warm = await fanOut(ctx, channel, snapshot(randomUUID()));
+    const rawMs = await rawInsert(
+      rt,
+      dir,
+      schema,
+      (
+        await ctx.db.kysely
+          .selectFrom('fanouts')
+          .select('source_id')
+          .orderBy('created_at', 'desc')
+          .executeTakeFirstOrThrow()
+      ).source_id,
+    );
+    console.log(
+      `${engine.padEnd(8)} publish transaction: ${small.written} recipients ${fmt(small.publishMs)}, ` +
+        `${warm.written.toLocaleString('en')} recipients ${fmt(warm.publishMs)} ` +
+        `(ratio ${(warm.publishMs / small.publishMs).toFixed(2)}×, target ≤ 2×)`,
+    );
+    for (const [label, r] of [
+      ['cold (place index rebuilt)', cold],
+      ['warm', warm],
+    ] as const)
+      console.log(
+        `${engine.padEnd(8)} ${label}: first delivery at the channel ${fmt(r.firstMs)}, last written ${fmt(r.writtenMs)} ` +
+          `(${rate(r.written, r.writtenMs)}) | raw insert ${fmt(rawMs)} (${rate(r.written, rawMs)}) | ` +
+          `ratio ${(rawMs / r.writtenMs).toFixed(2)}× (target ≥ 0.5×)` +
+          (r.allMs !== null
+            ? ` | all handed to the channel ${fmt(r.allMs)} (${rate(r.written, r.allMs)})`
+            : ''),
+      );
+  } finally {
+    await rt.close();
+    rmSync(dir, { recursive: true, force: true });
+    if (engine === 'postgres') {
+      await admin.query(`drop schema ${schema} cascade`);
+      await admin.end();
+    }
+  }
+}
+
+for (const engine of ENGINES) await bench(engine);

@@ -1,0 +1,37 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../config/config.js';
+import type { Database } from '../store/schema.js';
+import type { Channel } from './channel.js';
+import { EmailChannel } from './email/email.channel.js';
+import { SinkChannel } from './sink/sink.channel.js';
+
+/**
+ * The channels of one process, made once at start-up and handed to whoever needs them through the
+ * application context (the dispatcher sends; the console's status reads). Each channel kind lives
+ * in its own folder beside email/: sms/ (SMPP), webpush/, webhook/, siren/ (MQTT),
+ * cellbroadcast/, inapp/, manual/ (a prompt on a controller's screen).
+ */
+export interface ChannelSet {
+  /** The channels deliveries can name, by name. */
+  readonly byName: ReadonlyMap<string, Channel>;
+  /** Where rehearsal traffic goes instead of its address. */
+  readonly sink: SinkChannel;
+  close(): Promise<void>;
+}
+
+export function openChannels(
+  config: Config,
+  db: Kysely<Database>,
+  clock: { now(): Date },
+  extra: readonly Channel[] = [],
+): ChannelSet {
+  const list: Channel[] = [new EmailChannel({ smtpUrl: config.smtpUrl, from: config.mailFrom }), ...extra];
+  const byName = new Map(list.map((c) => [c.name, c]));
+  return {
+    byName,
+    sink: new SinkChannel(db, clock),
+    close: async () => {
+      await Promise.all(list.map((c) => c.close()));
+    },
+  };
+}

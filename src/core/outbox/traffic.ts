@@ -1,0 +1,88 @@
+/**
+ * Traffic modes and the rules the dispatcher applies just before every send, whoever wrote the
+ * delivery: exercise and test traffic is marked on every channel, an exercise's NO PLAY holds its
+ * deliveries, rehearsal traffic goes to the sink, and nothing made in an exercise leaves as actual.
+ * Pure functions, so the rules are tested without a database or a channel.
+ */
+
+export const TRAFFIC_MODES = ['actual', 'exercise', 'test', 'rehearsal'] as const;
+export type TrafficMode = (typeof TRAFFIC_MODES)[number];
+
+/** Whose contact a delivery goes to: a resident's real contact, or an exercise's phone book. */
+export const RECIPIENT_KINDS = ['subscriber', 'participant'] as const;
+export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
+
+/** What the dispatcher knows of a delivery when it decides. */
+export interface TrafficFacts {
+  mode: TrafficMode;
+  exerciseId: string | null;
+  recipientKind: RecipientKind;
+}
+
+/** What the dispatcher knows of the delivery's exercise, read just before the send. */
+export interface ExerciseFacts {
+  /** NO PLAY is on: every delivery of the exercise waits. */
+  halted: boolean;
+  /** The exercise plays to the public: its traffic may reach residents, always marked. */
+  includesPublic: boolean;
+}
+
+export type TrafficVerdict =
+  | { action: 'send' }
+  | { action: 'sink' }
+  | { action: 'hold'; reason: string }
+  | { action: 'refuse'; reason: string };
+
+/**
+ * Decides a delivery's fate. `exercise` is undefined when the delivery names no exercise, or names
+ * one that no longer exists (then exercise traffic is refused: nobody can say whom it may reach).
+ */
+export function trafficVerdict(d: TrafficFacts, exercise: ExerciseFacts | undefined): TrafficVerdict {
+  if (d.mode === 'actual') {
+    if (d.exerciseId !== null)
+      return { action: 'refuse', reason: 'a message made in an exercise can never go out as actual' };
+    if (d.recipientKind !== 'subscriber')
+      return { action: 'refuse', reason: "actual traffic never goes to an exercise's phone book" };
+    return { action: 'send' };
+  }
+  if (d.mode === 'rehearsal') return { action: 'sink' };
+  if (d.exerciseId === null) {
+    // Test traffic outside an exercise (a channel check) may go to real contacts, marked.
+    if (d.mode === 'test') return { action: 'send' };
+    return { action: 'refuse', reason: 'exercise traffic must name its exercise' };
+  }
+  if (!exercise) return { action: 'refuse', reason: 'the exercise of this delivery no longer exists' };
+  if (exercise.halted) return { action: 'hold', reason: 'NO PLAY is on for this exercise' };
+  if (d.recipientKind === 'subscriber' && !exercise.includesPublic)
+    return { action: 'refuse', reason: 'this exercise does not include the public' };
+  return { action: 'send' };
+}
+
+/** The words that open every exercise or test message, then the reader's own word for a drill. */
+export const EXERCISE_HEAD = 'EXERCISE EXERCISE EXERCISE';
+const DRILL_WORD: Record<string, string> = { kk: 'ЖАТТЫҒУ', ru: 'УЧЕНИЯ', en: 'DRILL' };
+
+/** True when the traffic must be marked as not real. */
+export const isMarked = (mode: TrafficMode): boolean => mode === 'exercise' || mode === 'test';
+
+/** The first line of a marked message in a language. */
+export function exerciseHead(language: string): string {
+  return `${EXERCISE_HEAD} · ${DRILL_WORD[language] ?? DRILL_WORD.en}`;
+}
+
+/** The line that closes a marked message: the exercise's name, so a reader knows which drill. */
+export function exerciseTail(exerciseName: string | null): string {
+  return exerciseName ? `— ${EXERCISE_HEAD}: ${exerciseName}` : `— ${EXERCISE_HEAD}`;
+}
+
+/** Prefixes `text` with the head, unless it already starts with it (a re-mark changes nothing). */
+export function markText(text: string, language: string, exerciseName: string | null): string {
+  if (text.startsWith(EXERCISE_HEAD)) return text;
+  return `${exerciseHead(language)}\n${text}\n${exerciseTail(exerciseName)}`;
+}
+
+/** The same for a one-line field (a subject, a title): the head in front, no tail. */
+export function markLine(line: string, language: string): string {
+  if (line.startsWith(EXERCISE_HEAD)) return line;
+  return `${exerciseHead(language)}: ${line}`;
+}

@@ -1,0 +1,25 @@
+import { can, isPermission, type Actor } from './policy.js';
+
+/** What the policy needs to know of an event to decide who may see it. */
+export interface EventVisibility {
+  /** The permission a reader needs; stored as text, so an unknown one means nobody. */
+  permission: string;
+  /** null: the event belongs to no organisation (anyone holding the permission somewhere sees it). */
+  organisationId: string | null;
+  /** null: the event belongs to no exercise. */
+  exerciseId: string | null;
+}
+
+/**
+ * Whether `actor` may see an event on the live stream. The same question a route asks for the
+ * record the event is about: the permission in the event's organisation and exercise. An event of
+ * no organisation is seen by whoever holds the permission anywhere, as its route lets them read it.
+ * An unknown permission fails closed.
+ */
+export function canSeeEvent(actor: Actor, event: EventVisibility): boolean {
+  if (!isPermission(event.permission)) return false;
+  return can(actor, event.permission, {
+    ...(event.organisationId !== null ? { organisationId: event.organisationId } : {}),
+    ...(event.exerciseId !== null ? { exerciseId: event.exerciseId } : {}),
+  });
+}

@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import type { AppContext } from '../services/context.js';
+import { publishEvent } from '../services/events/events.service.js';
+import { onOutboxWrite, outboxWritten } from '../services/outbox/wake.js';
+import { deliveryRepository, type NewDelivery } from '../store/delivery.repository.js';
+import { fanOutRepository, type FanOutLease } from '../store/fanout.repository.js';
+import type { FanOutRow } from '../store/outbox-tables.js';
+import { WorkLoop } from './work-loop.js';
+
+export interface FanOutWorkerOptions {
+  pollMs?: number;
+  /** How long a claimed fan-out stays ours without progress; renewed with every batch. */
+  leaseMs?: number;
+  log?: (level: 'warn' | 'error' | 'info', message: string) => void;
+}
+
+/**
+ * Expands fan-out records into deliveries, a batch per transaction, each batch renewing the
+ * worker's lease and adding to the record's counts. A worker that dies leaves its record to be
+ * claimed again once the lease runs out; the resumed expansion starts over and the outbox's
+ * unique key drops every delivery already written, so nobody is written twice.
+ */
+export class FanOutWorker {
+  private readonly leaseMs: number;
+  private readonly log: NonNullable<FanOutWorkerOptions['log']>;
+  private readonly loop: WorkLoop;
+  private unlisten: (() => void) | undefined;
+
+  constructor(
+    private readonly ctx: AppContext,
+    options: FanOutWorkerOptions = {},
+  ) {
+    this.leaseMs = options.leaseMs ?? 15_000;
+    this.log = options.log ?? (() => undefined);
+    this.loop = new WorkLoop(
+      () => this.runOnce(),
+      options.pollMs ?? 1000,
+      (err) => this.log('error', `fan-out: ${(err as Error).message}`),
+    );
+  }
+
+  start(): void {
+    this.unlisten = onOutboxWrite(this.ctx.db, () => setTimeout(() => this.loop.wake(), 20).unref());
+    this.loop.start();
+  }
+
+  async stop(): Promise<void> {
+    this.unlisten?.();
+    await this.loop.stop();
+  }
+
+  /** Expands every waiting fan-out; returns how many were handled. */
+  drain(): Promise<number> {
+    return this.loop.drain();
+  }
+
+  private lease(): FanOutLease {
+    return { owner: randomUUID(), until: this.until() };
+  }
+
+  private until(): string {
+    return new Date(this.ctx.clock.now().getTime() + this.leaseMs).toISOString();
+  }
+
+  async runOnce(): Promise<number> {
+    const lease = this.lease();
+    const fanout = await fanOutRepository.claim(
+      this.ctx.db.kysely,
+      this.ctx.clock.now().toISOString(),
+      lease,
+    );
+    if (!fanout) return 0;
+    try {
+      await this.expand(fanout, lease);
+    } catch (err) {
+      const message = (err as Error).message;
+      this.log('error', `fan-out ${fanout.id} failed: ${message}`);
+      await fanOutRepository.finish(this.ctx.db.kysely, fanout.id, lease, {
+        status: 'failed',
+        finished_at: this.ctx.clock.now().toISOString(),
+        last_error: message.slice(0, 1000),
+      });
+    }
+    return 1;
+  }
+
+  private async expand(fanout: FanOutRow, lease: FanOutLease): Promise<void> {
+    const { ctx } = this;
+    const source = ctx.sources.get(fanout.source_kind);
+    if (!source) throw new Error(`no outbox source of kind ${fanout.source_kind} in this version`);
+    let matched = 0;
+    for await (const batch of source.audience(ctx, fanout)) {
+      matched += batch.length;
+      const now = ctx.clock.now().toISOString();
+      const rows: NewDelivery[] = batch.map((m) => ({
+        id: randomUUID(),
+        source_kind: fanout.source_kind,
+        source_id: fanout.source_id,
+        sequence: fanout.sequence,
+        recipient_kind: m.recipientKind,
+        recipient_id: m.recipientId,
+        channel: m.channel,
+        address: m.address,
+        language: m.language,
+        mode: fanout.mode,
+        exercise_id: fanout.exercise_id,
+        priority: fanout.priority,
+        status: 'pending',
+        next_attempt_at: now,
+        created_at: now,
+      }));
+      lease.until = this.until();
+      const ours = await ctx.db.kysely
+        .transaction()
+        .execute(async (trx) => {
+          const written = await deliveryRepository.insertMany(trx, ctx.db.engine, rows);
+          if (!(await fanOutRepository.progress(trx, fanout.id, lease, { matched, written })))
+            throw new LostLease();
+          return written;
+        })
+        .catch((err: unknown) => {
+          if (err instanceof LostLease) return null;
+          throw err;
+        });
+      if (ours === null) {
+        this.log('warn', `fan-out ${fanout.id}: another worker took it over; stopping here`);
+        return;
+      }
+      if (ours > 0) outboxWritten(ctx.db);
+      this.announce(fanout);
+      // Let the dispatcher in between batches (on SQLite they share one connection).
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await fanOutRepository.finish(ctx.db.kysely, fanout.id, lease, {
+      status: 'done',
+      finished_at: ctx.clock.now().toISOString(),
+      last_error: null,
+    });
+    this.announce(fanout);
+  }
+
+  /** Tells live screens a fan-out moved (coalesced by publishEvent). */
+  private announce(fanout: FanOutRow): void {
+    publishEvent(this.ctx, { type: 'outbox.changed', payload: { fanout: fanout.id } }).catch((err: unknown) =>
+      this.log('warn', `fan-out: could not announce progress: ${(err as Error).message}`),
+    );
+  }
+}
+
+class LostLease extends Error {}

@@ -1,0 +1,207 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, openTestRuntime } from '../../test/support/engines.js';
+import { startTestSmtp, type TestSmtp } from '../../test/support/smtp.js';
+import { ChannelError } from '../channels/channel.js';
+import { EXERCISE_HEAD } from '../core/outbox/traffic.js';
+import { contextFor } from '../runtime.js';
+import type { AppContext } from '../services/context.js';
+import type { OutboxSource } from '../services/outbox/source.js';
+import { outboxSources } from '../services/outbox/sources.js';
+import { deliveryRepository, type NewDelivery } from '../store/delivery.repository.js';
+import { exerciseRepository } from '../store/exercise.repository.js';
+import { OutboxDispatcher } from './outbox.dispatcher.js';
+
+/*
+ * What the dispatcher enforces for every source, whoever wrote the delivery: exercise marking on
+ * the message, NO PLAY, rehearsal to the sink, the phone book kept from residents, and a renderer
+ * that fails for one language. A small source kind stands in for the injects and alerts to come;
+ * the channel is real e-mail to a real SMTP server.
+ */
+
+/** An inject-like source: its text per language, and no Kazakh text at all. */
+const drillSource: OutboxSource<{ ru: string; en: string }> = {
+  kind: 'drill',
+  load: async (_ctx, id) =>
+    id === 'gone' ? undefined : { ru: 'Пожар в школе №3.', en: 'Fire at school 3.' },
+  render: async (_ctx, s, target) => {
+    if (target.language !== 'ru' && target.language !== 'en')
+      throw new Error(`no text in ${target.language}`);
+    if (target.kind !== 'email') throw new ChannelError(`not over ${target.kind}`, false);
+    const text = s[target.language];
+    return { kind: 'email', subject: 'Inject 12', text, html: `<html><body><p>${text}</p></body></html>` };
+  },
+  // eslint-disable-next-line require-yield -- deliveries are written directly in these tests
+  audience: async function* () {
+    return;
+  },
+};
+
+const EXERCISE = '0e000000-0000-4000-8000-000000000001';
+
+describe.each(ENGINES)('the dispatcher’s safety rules on %s', (engine) => {
+  let ctx: AppContext;
+  let smtp: TestSmtp;
+  let drop: () => Promise<void>;
+  let dispatcher: OutboxDispatcher;
+  const now = new Date('2026-10-25T05:00:00.000Z');
+
+  const delivery = (over: Partial<NewDelivery>): NewDelivery => ({
+    id: randomUUID(),
+    source_kind: 'drill',
+    source_id: 'inject-12',
+    sequence: 1,
+    recipient_kind: 'participant',
+    recipient_id: randomUUID(),
+    channel: 'email',
+    address: 'patrol-7@police.example.kz',
+    language: 'ru',
+    mode: 'exercise',
+    exercise_id: EXERCISE,
+    priority: 0,
+    status: 'pending',
+    next_attempt_at: now.toISOString(),
+    created_at: now.toISOString(),
+    ...over,
+  });
+  const write = (...rows: NewDelivery[]) => deliveryRepository.insertMany(ctx.db.kysely, ctx.db.engine, rows);
+  const statusOf = async (id: string) => (await deliveryRepository.byId(ctx.db.kysely, id))!;
+
+  beforeAll(async () => {
+    smtp = await startTestSmtp();
+    const rt = await openTestRuntime(engine);
+    drop = rt.drop;
+    ctx = {
+      ...contextFor(rt.ctx.db, { ...rt.ctx.config, smtpUrl: smtp.url }, { now: () => now }),
+      sources: new Map([...outboxSources(), ['drill', drillSource as OutboxSource]]),
+    };
+    await exerciseRepository.insert(ctx.db.kysely, {
+      id: EXERCISE,
+      programme_id: null,
+      name: 'Караганда-2026',
+      type: 'full-scale',
+      status: 'conduct',
+      time_zone: 'Asia/Almaty',
+      startex: now.toISOString(),
+      endex: now.toISOString(),
+      city: 'Karaganda',
+      scope: null,
+      threat: null,
+      scenario: null,
+      sponsor: null,
+      point_of_contact: null,
+      handling: null,
+      lead_organisation_id: null,
+      msel_approval: 'draft',
+      msel_approved_by: null,
+      msel_approved_at: null,
+      version: 1,
+      created_by: null,
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+    });
+    dispatcher = new OutboxDispatcher(ctx);
+  });
+  afterAll(async () => {
+    await ctx.channels.close();
+    await smtp.close();
+    await drop();
+  });
+
+  it('marks exercise traffic on the subject, the text and the page, and closes it with the exercise', async () => {
+    const d = delivery({});
+    await write(d);
+    expect(await dispatcher.drain()).toBe(1);
+    const [mail] = await smtp.waitFor(1);
+    expect(mail!.subject).toBe(`${EXERCISE_HEAD} · УЧЕНИЯ: Inject 12`);
+    expect(mail!.text!.trim().split('\n')).toEqual([
+      `${EXERCISE_HEAD} · УЧЕНИЯ`,
+      'Пожар в школе №3.',
+      `— ${EXERCISE_HEAD}: Караганда-2026`,
+    ]);
+    expect(mail!.html).toMatch(new RegExp(`<body><p[^>]*>${EXERCISE_HEAD} · УЧЕНИЯ</p><p>Пожар`));
+    expect(await statusOf(d.id)).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+
+  it('holds an exercise’s deliveries at once under NO PLAY, and sends them when play resumes', async () => {
+    await ctx.db.kysely
+      .updateTable('exercises')
+      .set({ no_play_at: now.toISOString(), no_play_reason: 'real fire nearby', no_play_by: 'director' })
+      .where('id', '=', EXERCISE)
+      .execute();
+    const held = delivery({ address: 'medics@example.kz' });
+    await write(held);
+    expect(await dispatcher.drain()).toBe(0);
+    expect(await statusOf(held.id)).toMatchObject({ status: 'pending', attempts: 0 });
+    await ctx.db.kysely
+      .updateTable('exercises')
+      .set({ no_play_at: null })
+      .where('id', '=', EXERCISE)
+      .execute();
+    expect(await dispatcher.drain()).toBe(1);
+    await smtp.waitFor(2);
+    expect(smtp.mails.at(-1)!.subject).toMatch(new RegExp(`^${EXERCISE_HEAD}`));
+  });
+
+  it('sends rehearsal traffic to the sink, never to the address, and keeps what it would have said', async () => {
+    const before = smtp.mails.length;
+    const d = delivery({ mode: 'rehearsal', address: 'real-person@example.kz' });
+    await write(d);
+    expect(await dispatcher.drain()).toBe(1);
+    expect(await statusOf(d.id)).toMatchObject({ status: 'sent', provider_id: `sink:${d.id}` });
+    const kept = await ctx.db.kysely
+      .selectFrom('rehearsal_messages')
+      .selectAll()
+      .where('delivery_id', '=', d.id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(kept.message)).toMatchObject({ kind: 'email', subject: 'Inject 12' });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(smtp.mails).toHaveLength(before);
+  });
+
+  it('refuses exercise traffic to a resident when the exercise does not include the public', async () => {
+    const d = delivery({ recipient_kind: 'subscriber', address: 'resident@example.org' });
+    await write(d);
+    await dispatcher.drain();
+    expect(await statusOf(d.id)).toMatchObject({
+      status: 'dead',
+      last_error: 'refused: this exercise does not include the public',
+    });
+  });
+
+  it('will not even store an actual delivery that names an exercise or a player', async () => {
+    await expect(write(delivery({ mode: 'actual' }))).rejects.toThrow(/deliveries_actual_is_real|CHECK/i);
+    await expect(write(delivery({ mode: 'actual', exercise_id: null }))).rejects.toThrow(
+      /deliveries_actual_is_real|CHECK/i,
+    );
+  });
+
+  it('dead-letters one language that cannot be rendered and sends the others', async () => {
+    const kk = delivery({ language: 'kk', address: 'kk@example.kz' });
+    const en = delivery({ language: 'en', address: 'en@example.kz' });
+    const gone = delivery({ source_id: 'gone', address: 'gone@example.kz' });
+    const before = smtp.mails.length;
+    await write(kk, en, gone);
+    await dispatcher.drain();
+    expect((await statusOf(kk.id)).last_error).toBe('the drill could not be rendered in kk: no text in kk');
+    expect(await statusOf(kk.id)).toMatchObject({ status: 'dead' });
+    expect(await statusOf(gone.id)).toMatchObject({ status: 'dead', last_error: 'drill gone (1) is gone' });
+    expect(await statusOf(en.id)).toMatchObject({ status: 'sent' });
+    const [mail] = (await smtp.waitFor(before + 1)).slice(before);
+    expect(mail!.subject).toBe(`${EXERCISE_HEAD} · DRILL: Inject 12`);
+  });
+
+  it('gives a claim back within seconds when its dispatcher died mid-send', async () => {
+    const d = delivery({ address: 'late@example.kz' });
+    await write(d);
+    // A dispatcher that claimed and then died: its lease is short and nobody renews it.
+    await deliveryRepository.claim(ctx.db.kysely, ctx.db.engine, 'email', 10, now.toISOString(), {
+      owner: 'dead-dispatcher',
+      until: new Date(now.getTime() + 15_000).toISOString(),
+    });
+    expect(await dispatcher.drain()).toBe(0);
+    const later = { ...ctx, clock: { now: () => new Date(now.getTime() + 16_000) } };
+    expect(await new OutboxDispatcher(later).drain()).toBe(1);
+    expect(await statusOf(d.id)).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+});

@@ -1,0 +1,31 @@
+import { openDb, type Db } from '../../store/db.js';
+import { testRedisUrl } from '../../../test/setup/engines.js';
+import { openTestRuntime } from '../../../test/support/engines.js';
+import { deleteRedisPrefix, testPrefix } from '../testing/redis.js';
+import { BullScheduler } from './bullmq.scheduler.js';
+import { schedulerContract } from './testing/scheduler.contract.js';
+
+/** BullMQ is the scaled configuration, so its wakes are kept in PostgreSQL, as in production. */
+schedulerContract('BullMQ scheduler on Redis and PostgreSQL', async () => {
+  const runtime = await openTestRuntime('postgres');
+  const { config } = runtime.ctx;
+  const prefix = testPrefix();
+  const handles: Db[] = [];
+  return {
+    db: runtime.ctx.db,
+    open: async (options) => {
+      const db = openDb({
+        databaseUrl: config.databaseUrl,
+        dataDir: config.dataDir,
+        ...(runtime.ctx.db.schema ? { schema: runtime.ctx.db.schema } : {}),
+      });
+      handles.push(db);
+      return new BullScheduler(db, testRedisUrl(), { prefix, pollMs: 100, ...options });
+    },
+    close: async () => {
+      await Promise.all(handles.map((db) => db.close()));
+      await deleteRedisPrefix(prefix);
+      await runtime.drop();
+    },
+  };
+});

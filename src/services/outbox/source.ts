@@ -1,0 +1,46 @@
+import type { ChannelKind, ChannelMessage } from '../../channels/channel.js';
+import type { RecipientKind } from '../../core/outbox/traffic.js';
+import type { FanOutRow } from '../../store/outbox-tables.js';
+import type { AppContext } from '../context.js';
+
+/** Whom one delivery of a fan-out goes to. */
+export interface AudienceMember {
+  recipientKind: RecipientKind;
+  recipientId: string;
+  channel: string;
+  address: string;
+  language: string;
+}
+
+/** What a renderer is told about the person and the way a message reaches them. */
+export interface RenderTarget {
+  language: string;
+  /** The kind of message the channel carries. */
+  kind: ChannelKind;
+  recipientKind: RecipientKind;
+  recipientId: string | null;
+}
+
+/**
+ * One kind of thing Dabyl sends (a notice revision; later an inject, an alert, a reminder). The
+ * outbox knows sources only through this: the fan-out worker asks whom a source reaches, the
+ * dispatcher asks what it says to one person on one channel. Marking exercise traffic is not the
+ * renderer's business: the dispatcher does it for every source alike.
+ */
+export interface OutboxSource<S = unknown> {
+  readonly kind: string;
+  /** The source as it was at `sequence`; undefined when it is gone. */
+  load(ctx: AppContext, sourceId: string, sequence: number): Promise<S | undefined>;
+  /**
+   * The message for one person; throws a permanent ChannelError when the source cannot be said
+   * on that kind of channel or in any language the person reads.
+   */
+  render(ctx: AppContext, source: S, target: RenderTarget): Promise<ChannelMessage>;
+  /**
+   * Everyone a fan-out of this source reaches, in batches. Called again from the start when a
+   * fan-out is resumed after a crash; the outbox's unique key drops what was already written.
+   */
+  audience(ctx: AppContext, fanout: FanOutRow): AsyncIterable<AudienceMember[]>;
+}
+
+export type OutboxSources = ReadonlyMap<string, OutboxSource>;

@@ -1,0 +1,9 @@
+import { noticeSource } from '../notices/notice.source.js';
+import { subscriptionSource } from '../subscriptions/subscription.source.js';
+import type { OutboxSource, OutboxSources } from './source.js';
+
+/** Every kind of source this version sends; inject and alert join here. */
+export function outboxSources(): OutboxSources {
+  const list: OutboxSource[] = [noticeSource as OutboxSource, subscriptionSource as OutboxSource];
+  return new Map(list.map((s) => [s.kind, s]));
+}

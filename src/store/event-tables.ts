@@ -1,0 +1,22 @@
+import type { Selectable } from 'kysely';
+
+/** One entry of the durable event log (migration 0011): what happened and who may see it. */
+export interface EventTable {
+  seq: number;
+  at: string;
+  type: string;
+  /** The permission a reader needs (a policy Permission). */
+  permission: string;
+  organisation_id: string | null;
+  exercise_id: string | null;
+  subject_type: string | null;
+  subject_id: string | null;
+  /** Small JSON object. */
+  payload: string;
+}
+
+export interface EventTables {
+  events: EventTable;
+}
+
+export type EventRow = Selectable<EventTable>;

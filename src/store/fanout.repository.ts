@@ -1,0 +1,115 @@
+import type { Insertable, Kysely } from 'kysely';
+import type { FanOutRow, FanOutTable } from './outbox-tables.js';
+import type { Database } from './schema.js';
+
+type Q = Kysely<Database>;
+
+/** A worker's hold on a fan-out: its owner token and when it runs out unless renewed. */
+export interface FanOutLease {
+  owner: string;
+  until: string;
+}
+
+/**
+ * Fan-out records. A worker claims one with a conditional UPDATE and a short lease, renews the
+ * lease with every batch it writes, and a record whose worker died is claimed again and resumed.
+ */
+export const fanOutRepository = {
+  insert: async (db: Q, row: Insertable<FanOutTable>): Promise<void> => {
+    await db
+      .insertInto('fanouts')
+      .values(row)
+      .onConflict((oc) => oc.columns(['source_kind', 'source_id', 'sequence']).doNothing())
+      .execute();
+  },
+
+  /** The oldest fan-out that is waiting or whose worker's lease ran out, highest priority first. */
+  claim: async (db: Q, now: string, lease: FanOutLease): Promise<FanOutRow | undefined> => {
+    for (;;) {
+      const next = await db
+        .selectFrom('fanouts')
+        .select('id')
+        .where((eb) =>
+          eb.or([
+            eb('status', '=', 'pending'),
+            eb.and([eb('status', '=', 'expanding'), eb('lease_until', '<', now)]),
+          ]),
+        )
+        .orderBy('priority', 'desc')
+        .orderBy('created_at')
+        .limit(1)
+        .executeTakeFirst();
+      if (!next) return undefined;
+      const taken = await db
+        .updateTable('fanouts')
+        .set((eb) => ({
+          status: 'expanding',
+          lease_owner: lease.owner,
+          lease_until: lease.until,
+          attempts: eb('attempts', '+', 1),
+          started_at: eb.fn.coalesce('started_at', eb.val(now)),
+        }))
+        .where('id', '=', next.id)
+        .where((eb) =>
+          eb.or([
+            eb('status', '=', 'pending'),
+            eb.and([eb('status', '=', 'expanding'), eb('lease_until', '<', now)]),
+          ]),
+        )
+        .returningAll()
+        .executeTakeFirst();
+      if (taken) return taken;
+      // Another worker took it between the look and the claim: look again.
+    }
+  },
+
+  /** Records a batch's progress and pushes the lease on; false when the fan-out is no longer ours. */
+  progress: async (
+    db: Q,
+    id: string,
+    lease: FanOutLease,
+    counts: { matched?: number; written: number },
+  ): Promise<boolean> => {
+    const r = await db
+      .updateTable('fanouts')
+      .set((eb) => ({
+        written: eb('written', '+', counts.written),
+        ...(counts.matched !== undefined ? { matched: counts.matched } : {}),
+        lease_until: lease.until,
+      }))
+      .where('id', '=', id)
+      .where('status', '=', 'expanding')
+      .where('lease_owner', '=', lease.owner)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+
+  finish: async (
+    db: Q,
+    id: string,
+    lease: FanOutLease,
+    patch: { status: 'done' | 'failed'; finished_at: string; last_error?: string | null },
+  ): Promise<boolean> => {
+    const r = await db
+      .updateTable('fanouts')
+      .set({ ...patch, lease_owner: null, lease_until: null })
+      .where('id', '=', id)
+      .where('status', '=', 'expanding')
+      .where('lease_owner', '=', lease.owner)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+
+  /** The newest fan-outs, each with what a person recognises its source by (a notice's slug). */
+  recent: (db: Q, limit: number) =>
+    db
+      .selectFrom('fanouts as f')
+      .leftJoin('notices as n', (j) => j.onRef('n.id', '=', 'f.source_id').on('f.source_kind', '=', 'notice'))
+      .selectAll('f')
+      .select('n.slug')
+      .orderBy('f.created_at', 'desc')
+      .limit(limit)
+      .execute(),
+
+  byId: (db: Q, id: string) => db.selectFrom('fanouts').selectAll().where('id', '=', id).executeTakeFirst(),
+};

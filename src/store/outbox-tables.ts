@@ -1,0 +1,110 @@
+import type { Generated, Selectable } from 'kysely';
+
+/** Table types of the delivery wing (migration 0009): contacts, fan-outs, deliveries, the sink. */
+
+/** A resident's address on one channel; verified in the channel's own way before anything is sent. */
+export interface ContactTable {
+  id: string;
+  subscriber_id: string;
+  channel: string;
+  address: string;
+  /** When the owner proved the address is theirs; null while it is not. */
+  verified_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An exercise's phone book entry; never mixed with residents' contacts. */
+export interface ExerciseContactTable {
+  id: string;
+  exercise_id: string;
+  person_id: string | null;
+  name: string;
+  channel: string;
+  address: string;
+  language: string;
+  verified_at: string | null;
+  created_at: string;
+}
+
+/** What a publication writes: one row however large the audience; workers expand it. */
+export interface FanOutTable {
+  id: string;
+  source_kind: string;
+  source_id: string;
+  sequence: number;
+  mode: string;
+  exercise_id: string | null;
+  priority: number;
+  /** pending, expanding, done, failed. */
+  status: string;
+  lease_owner: Generated<string | null>;
+  lease_until: Generated<string | null>;
+  attempts: Generated<number>;
+  matched: Generated<number>;
+  written: Generated<number>;
+  last_error: Generated<string | null>;
+  created_at: string;
+  started_at: Generated<string | null>;
+  finished_at: Generated<string | null>;
+}
+
+export interface DeliveryTable {
+  /** Also what the channel de-duplicates on (e.g. the e-mail's Message-ID). */
+  id: string;
+  /** notice (a notice revision), later inject, alert, reminder… */
+  source_kind: string;
+  source_id: string;
+  /** The source's revision or message number: one delivery per recipient, source, sequence, channel. */
+  sequence: number;
+  /** subscriber (a resident's contact) or participant (an exercise's phone book). */
+  recipient_kind: string;
+  /** Null once the recipient erased their data. */
+  recipient_id: string | null;
+  channel: string;
+  /** Null once the recipient erased their data. */
+  address: string | null;
+  language: string;
+  /** actual, exercise, test, rehearsal. */
+  mode: string;
+  exercise_id: string | null;
+  /** Higher goes first: corrections and cancellations overtake what they correct. */
+  priority: number;
+  /** pending, sending, sent, dead. */
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  /** The claim this delivery belongs to; every write after the claim is conditional on it. */
+  lease_owner: string | null;
+  lease_until: string | null;
+  last_error: string | null;
+  provider_id: string | null;
+  /** Queued. */
+  created_at: string;
+  /** Handed to the channel (the last try's start). */
+  handed_at: string | null;
+  /** Accepted by the provider. */
+  acknowledged_at: string | null;
+}
+
+/** What rehearsal traffic would have said, kept for the controllers instead of being sent. */
+export interface RehearsalMessageTable {
+  delivery_id: string;
+  channel: string;
+  address: string | null;
+  language: string;
+  /** JSON of the rendered, marked message. */
+  message: string;
+  created_at: string;
+}
+
+export interface OutboxTables {
+  contacts: ContactTable;
+  exercise_contacts: ExerciseContactTable;
+  fanouts: FanOutTable;
+  deliveries: DeliveryTable;
+  rehearsal_messages: RehearsalMessageTable;
+}
+
+export type DeliveryRow = Selectable<DeliveryTable>;
+export type FanOutRow = Selectable<FanOutTable>;

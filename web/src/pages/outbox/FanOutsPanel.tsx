@@ -1,0 +1,83 @@
+import { Badge, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useFanOuts, type FanOut } from '../../api/outbox';
+import { QueryState } from '../../components/QueryState';
+
+const MODE_COLOUR: Record<FanOut['mode'], string> = {
+  actual: 'red',
+  exercise: 'blue',
+  test: 'grape',
+  rehearsal: 'gray',
+};
+
+/** Recent fan-outs with their progress, so a large publication is seen moving, channel by channel. */
+export function FanOutsPanel() {
+  const { t, i18n } = useTranslation();
+  const fanouts = useFanOuts();
+  const when = (iso: string) =>
+    new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <Stack>
+      <Title order={2} size="h3">
+        {t('fanouts.title')}
+      </Title>
+      <QueryState query={fanouts}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <Text c="dimmed">{t('fanouts.none')}</Text>
+          ) : (
+            <Table striped withTableBorder>
+              <Table.Caption>{t('fanouts.caption')}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('fanouts.source')}</Table.Th>
+                  <Table.Th>{t('fanouts.mode')}</Table.Th>
+                  <Table.Th>{t('fanouts.status')}</Table.Th>
+                  <Table.Th>{t('fanouts.matched')}</Table.Th>
+                  <Table.Th>{t('fanouts.written')}</Table.Th>
+                  <Table.Th>{t('fanouts.channels')}</Table.Th>
+                  <Table.Th>{t('fanouts.createdAt')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((f) => (
+                  <Table.Tr key={f.id} data-testid={`fanout-${f.sourceId}-${f.sequence}`}>
+                    <Table.Td>
+                      <Text size="sm" fw={600}>
+                        {t(`fanouts.sourceKind.${f.sourceKind}`, { defaultValue: f.sourceKind })}
+                      </Text>
+                      <Text size="sm">
+                        {f.label} · {t('outbox.revision', { n: f.sequence })}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge color={MODE_COLOUR[f.mode]} variant="light">
+                        {t(`fanouts.modes.${f.mode}`)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{t(`fanouts.statuses.${f.status}`)}</Table.Td>
+                    <Table.Td>{f.matched}</Table.Td>
+                    <Table.Td>{f.written}</Table.Td>
+                    <Table.Td>
+                      {Object.entries(f.channels).map(([channel, c]) => (
+                        <Text size="sm" key={channel}>
+                          {t('fanouts.perChannel', {
+                            channel,
+                            sent: c.sent,
+                            waiting: c.pending + c.sending,
+                            dead: c.dead,
+                          })}
+                        </Text>
+                      ))}
+                    </Table.Td>
+                    <Table.Td>{when(f.createdAt)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )
+        }
+      </QueryState>
+    </Stack>
+  );
+}
