@@ -9,12 +9,10 @@ import { openJobQueue, type JobQueue } from './jobs/index.js';
 import { FanOutWorker } from './jobs/fanout.worker.js';
 import { OutboxDispatcher } from './jobs/outbox.dispatcher.js';
 import { openScheduler, type Scheduler } from './jobs/schedule/index.js';
-import { ensureFirstAdmin, type FirstAdmin } from './services/bootstrap.service.js';
-import { ensureCoreCapabilities } from './services/planning/capabilities.service.js';
+import type { FirstAdmin } from './services/bootstrap.service.js';
 import { systemClock, type AppContext } from './services/context.js';
-import { loadDemoData } from './services/demo.service.js';
 import { outboxSources } from './services/outbox/sources.js';
-import { settingRepository } from './store/audit.repository.js';
+import { startUp } from './services/startup.service.js';
 import { openDb, type Db } from './store/db.js';
 import { migrateToLatest } from './store/migrate.js';
 
@@ -106,12 +104,17 @@ export async function startServer(
     jobPrefix?: string;
   } = {},
 ): Promise<Server> {
-  const runtime = await openRuntime(config, options.schema ? { schema: options.schema } : {});
+  const runtime = await openRuntime(config, {
+    ...(options.schema ? { schema: options.schema } : {}),
+    migrate: false,
+  });
   const { ctx } = runtime;
-  const firstAdmin = await ensureFirstAdmin(ctx);
-  await ensureCoreCapabilities(ctx);
-  if (config.demoData && !(await settingRepository.get(ctx.db.kysely, 'demo.version')))
-    await loadDemoData(ctx);
+  // Migrate, first administrator, demo data: once, however many processes start at once.
+  const started = await startUp(ctx).catch(async (err: unknown) => {
+    await runtime.close();
+    throw err;
+  });
+  const firstAdmin = started.firstAdmin;
   const redis = config.redisUrl ? redisProbe(config.redisUrl) : null;
   let logJobError: (err: unknown, where: string) => void = () => undefined;
   const jobs = await openJobQueue(config, ctx.db, {
@@ -165,6 +168,7 @@ export async function startServer(
       await fanOut.stop();
       await outbox.stop();
       redis?.close();
+      await started.release();
       await runtime.close();
     },
   };

@@ -3,6 +3,7 @@ import { loadConfig } from '../config/config.js';
 import { openRuntime } from '../runtime.js';
 import type { AppContext } from '../services/context.js';
 import { migrateToLatest } from '../store/migrate.js';
+import { withStartupLock } from '../store/startup-lock.js';
 import { CliFailure, EXIT } from './output.js';
 
 /**
@@ -20,7 +21,8 @@ export async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promi
         EXIT.unavailable,
       );
     }
-    await migrateToLatest(runtime.ctx.db);
+    // Under the start-up lock, so a command run while servers start never migrates beside them.
+    await withStartupLock(runtime.ctx.db, () => migrateToLatest(runtime.ctx.db));
     return await fn(runtime.ctx);
   } finally {
     await runtime.close();

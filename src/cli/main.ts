@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAdminCommands } from './commands/admin.js';
+import { registerBackupCommands } from './commands/backup.js';
 import { registerCapCommands } from './commands/cap.js';
 import { addCapSignCommands } from './commands/cap-sign.js';
 import { registerDoctor } from './commands/doctor.js';
@@ -26,6 +27,7 @@ export function buildCli(): Command {
   registerAdminCommands(program);
   registerPeopleCommands(program);
   registerDoctor(program);
+  registerBackupCommands(program);
   registerExerciseDocCommands(program);
   registerExerciseCommands(program);
   registerMselCommands(program);
@@ -44,12 +46,10 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     const e = err as { code?: string; exitCode?: number };
     if (e.code?.startsWith('commander.')) {
-      // Help and version are successes; anything else commander refuses is a usage error.
-      return e.code === 'commander.helpDisplayed' ||
-        e.code === 'commander.version' ||
-        e.code === 'commander.help'
-        ? 0
-        : 2;
+      // Help asked for and the version are successes. Help shown because a command is missing
+      // (`dabyl audit`, or `dabyl` alone) and anything else commander refuses is a usage error,
+      // so a script that mistypes a command never reads success.
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
     }
     const { code, message } = exitCodeFor(err);
     process.stderr.write(`dabyl: ${message}\n`);

@@ -8,7 +8,9 @@ export function registerMetrics(
   jobStats?: () => Promise<Record<string, JobCounts>>,
 ): Registry {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'dabyl_' });
+  // The standard names (process_*, nodejs_*), unprefixed, so stock Node.js dashboards and alerts
+  // work as they are; everything Dabyl itself measures is under dabyl_.
+  collectDefaultMetrics({ register: registry });
   const duration = new Histogram({
     name: 'dabyl_http_request_duration_seconds',
     help: 'HTTP request duration by route and status',

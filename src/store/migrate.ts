@@ -29,6 +29,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012-sign-in-throttle': m0012,
 };
 
+/** The names of the migrations this version knows, oldest first (a backup from a newer one has others). */
+export const knownMigrations = (): string[] => Object.keys(MIGRATIONS);
+
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 export interface MigrateResult {

@@ -26,7 +26,24 @@ describe('health, readiness, metrics and headers', () => {
       /dabyl_http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/auth\/session",status="401"\} \d+/,
     );
     expect(text).toMatch(/dabyl_jobs\{name="sessions\.purge",state="(waiting|delayed|completed)"\} \d+/);
-    expect(text).toContain('dabyl_process_cpu_seconds_total');
+  });
+
+  it('uses the standard process_ and nodejs_ names, and dabyl_ for everything of its own', async () => {
+    await fetch(`${server.url}/healthz`);
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    for (const name of [
+      'process_cpu_seconds_total',
+      'process_resident_memory_bytes',
+      'process_start_time_seconds',
+      'nodejs_eventloop_lag_seconds',
+      'nodejs_heap_size_used_bytes',
+      'nodejs_version_info',
+    ])
+      expect(text).toMatch(new RegExp(`^# TYPE ${name} `, 'm'));
+    const names = [...text.matchAll(/^# TYPE (\S+) /gm)].map((m) => m[1]!);
+    expect(names).toContain('dabyl_http_request_duration_seconds');
+    expect(names.filter((n) => !/^(process_|nodejs_|dabyl_)/.test(n))).toEqual([]);
+    expect(names.filter((n) => /^dabyl_(process|nodejs)_/.test(n))).toEqual([]);
   });
 
   it('sends security headers and echoes a sane request id', async () => {

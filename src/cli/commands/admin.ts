@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { migrateToLatest } from '../../store/migrate.js';
 import { openDb } from '../../store/db.js';
+import { withStartupLock } from '../../store/startup-lock.js';
 import { loadConfig } from '../../config/config.js';
 import { loadDemoData } from '../../services/demo.service.js';
 import { listAudit, parseAuditAnchor, verifyAudit } from '../../services/audit.service.js';
@@ -17,7 +18,7 @@ export function registerAdminCommands(program: Command): void {
       const config = loadConfig();
       const db = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {
-        const result = await migrateToLatest(db);
+        const result = await withStartupLock(db, () => migrateToLatest(db));
         if (opts.json) printJson({ database: db.location, applied: result.applied });
         else
           process.stdout.write(

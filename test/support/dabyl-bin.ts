@@ -1,0 +1,77 @@
+/**
+ * The real `dabyl` binary as a person or a script runs it (`node bin/dabyl.js …`), for tests of
+ * whole commands and of several processes: one-shot runs, and `dabyl serve` until it listens.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const BIN = fileURLToPath(new URL('../../bin/dabyl.js', import.meta.url));
+
+/** The developer's own DABYL_* settings must not leak into the binary under test. */
+function cleanEnv(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      (e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('DABYL_'),
+    ),
+  );
+}
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function dabyl(args: string[], env: Record<string, string>): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...cleanEnv(), DABYL_LOG_LEVEL: 'silent', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+export interface Served {
+  child: ChildProcess;
+  /** Resolves with the base URL once it listens; rejects if it exits first. */
+  url: Promise<string>;
+  stdout(): string;
+  /** SIGTERM, then waits for it to exit. */
+  close(): Promise<void>;
+}
+
+/** `dabyl serve` on a port of its own, on 127.0.0.1. */
+export function serveBin(env: Record<string, string>): Served {
+  const child = spawn(process.execPath, [BIN, 'serve'], {
+    env: { ...cleanEnv(), DABYL_LOG_LEVEL: 'silent', ...env, DABYL_PORT: '0', DABYL_HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      const found = /listening on (http:\/\/\S+)/.exec(stdout)?.[1];
+      if (found) resolve(found);
+    });
+    child.once('exit', (code) => reject(new Error(`dabyl serve exited with ${code}: ${stderr}`)));
+  });
+  url.catch(() => undefined);
+  return {
+    child,
+    url,
+    stdout: () => stdout,
+    close: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
