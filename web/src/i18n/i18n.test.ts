@@ -1,54 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import commentsEn from './comments/en.json';
-import commentsKk from './comments/kk.json';
-import commentsRu from './comments/ru.json';
-import liveEn from './live/en.json';
-import liveKk from './live/kk.json';
-import liveRu from './live/ru.json';
-import en from './en.json';
-import kk from './kk.json';
-import ru from './ru.json';
-import planningEn from './planning/en.json';
-import planningKk from './planning/kk.json';
-import planningRu from './planning/ru.json';
-import mapEn from './map/en.json';
-import mapKk from './map/kk.json';
-import mapRu from './map/ru.json';
-import sharingEn from './sharing/en.json';
-import sharingKk from './sharing/kk.json';
-import sharingRu from './sharing/ru.json';
-import importsEn from './imports/en.json';
-import importsKk from './imports/kk.json';
-import importsRu from './imports/ru.json';
-import noticesEn from './notices/en.json';
-import noticesKk from './notices/kk.json';
-import noticesRu from './notices/ru.json';
-import outboxEn from './outbox/en.json';
-import outboxKk from './outbox/kk.json';
-import outboxRu from './outbox/ru.json';
-import fanoutsEn from './fanouts/en.json';
-import fanoutsKk from './fanouts/kk.json';
-import fanoutsRu from './fanouts/ru.json';
+import { COLLISIONS, RESOURCES, type Tree } from './resources';
 
-type Tree = { [key: string]: string | Tree };
-// Each feature's strings live in their own folder and are merged at the top level, as i18n.ts does.
-const RESOURCES: Record<string, Tree> = {
-  en: { ...en, ...mapEn, ...planningEn, ...importsEn, ...sharingEn, ...noticesEn },
-  kk: { ...kk, ...mapKk, ...planningKk, ...importsKk, ...sharingKk, ...noticesKk },
-  ru: { ...ru, ...mapRu, ...planningRu, ...importsRu, ...sharingRu, ...noticesRu },
-};
-Object.assign(RESOURCES.en!, commentsEn);
-Object.assign(RESOURCES.kk!, commentsKk);
-Object.assign(RESOURCES.ru!, commentsRu);
-for (const [lang, bundles] of [
-  ['en', [outboxEn, fanoutsEn]],
-  ['kk', [outboxKk, fanoutsKk]],
-  ['ru', [outboxRu, fanoutsRu]],
-] as const)
-  for (const bundle of bundles) Object.assign(RESOURCES[lang]!, bundle);
-Object.assign(RESOURCES.en!, liveEn);
-Object.assign(RESOURCES.kk!, liveKk);
-Object.assign(RESOURCES.ru!, liveRu);
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
 function flatten(tree: Tree, prefix = ''): Map<string, unknown> {
@@ -70,11 +22,22 @@ const baseKey = (key: string): string => key.replace(PLURAL_SUFFIX, '');
 const variables = (text: string): string[] =>
   [...text.matchAll(/{{\s*([\w.]+)\s*(?:,[^}]*)?}}/g)].map((m) => m[1] ?? '').sort();
 
-const english = flatten(RESOURCES.en ?? {});
+const english = flatten(RESOURCES.en);
 const englishBases = new Set([...english.keys()].map(baseKey));
 
+describe('the strings files', () => {
+  it('are all found, in every language', () => {
+    for (const lng of ['en', 'kk', 'ru'] as const)
+      expect(Object.keys(RESOURCES[lng]).length, lng).toBeGreaterThan(20);
+  });
+
+  it('never define the same key twice, so no string hides another', () => {
+    expect(COLLISIONS).toEqual([]);
+  });
+});
+
 describe.each(Object.keys(RESOURCES))('the %s strings', (lng) => {
-  const strings = flatten(RESOURCES[lng] ?? {});
+  const strings = flatten(RESOURCES[lng as keyof typeof RESOURCES]);
   const bases = new Set([...strings.keys()].map(baseKey));
 
   it('have every key the English strings have, and no others', () => {

@@ -1,35 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import outboxEn from './outbox/en.json';
-import outboxKk from './outbox/kk.json';
-import outboxRu from './outbox/ru.json';
-import fanoutsEn from './fanouts/en.json';
-import fanoutsKk from './fanouts/kk.json';
-import fanoutsRu from './fanouts/ru.json';
-import commentsEn from './comments/en.json';
-import commentsKk from './comments/kk.json';
-import commentsRu from './comments/ru.json';
-import liveEn from './live/en.json';
-import liveKk from './live/kk.json';
-import liveRu from './live/ru.json';
-import en from './en.json';
-import kk from './kk.json';
-import ru from './ru.json';
-import planningEn from './planning/en.json';
-import planningKk from './planning/kk.json';
-import planningRu from './planning/ru.json';
-import mapEn from './map/en.json';
-import mapKk from './map/kk.json';
-import mapRu from './map/ru.json';
-import sharingEn from './sharing/en.json';
-import sharingKk from './sharing/kk.json';
-import sharingRu from './sharing/ru.json';
-import importsEn from './imports/en.json';
-import importsKk from './imports/kk.json';
-import importsRu from './imports/ru.json';
-import noticesEn from './notices/en.json';
-import noticesKk from './notices/kk.json';
-import noticesRu from './notices/ru.json';
+import { RESOURCES } from './resources';
 import type { Locale } from '../api/types';
 
 export const LANGUAGES: readonly Locale[] = ['kk', 'ru', 'en'];
@@ -73,30 +44,14 @@ i18n.on('languageChanged', (lng) => {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    kk: { translation: { ...kk, ...mapKk, ...planningKk, ...importsKk, ...sharingKk, ...noticesKk } },
-    ru: { translation: { ...ru, ...mapRu, ...planningRu, ...importsRu, ...sharingRu, ...noticesRu } },
-    en: { translation: { ...en, ...mapEn, ...planningEn, ...importsEn, ...sharingEn, ...noticesEn } },
+    kk: { translation: RESOURCES.kk },
+    ru: { translation: RESOURCES.ru },
+    en: { translation: RESOURCES.en },
   },
   lng: initialLanguage(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },
   returnNull: false,
 });
-
-// Added beside the merged bundles above, deep and without overwriting, like a folder of its own.
-i18n.addResourceBundle('kk', 'translation', commentsKk, true, false);
-i18n.addResourceBundle('ru', 'translation', commentsRu, true, false);
-i18n.addResourceBundle('en', 'translation', commentsEn, true, false);
-// The deliveries screen's strings, a namespace folder of their own like planning/.
-i18n.addResourceBundle('kk', 'translation', outboxKk, true, false);
-i18n.addResourceBundle('ru', 'translation', outboxRu, true, false);
-i18n.addResourceBundle('en', 'translation', outboxEn, true, false);
-i18n.addResourceBundle('kk', 'translation', fanoutsKk, true, false);
-i18n.addResourceBundle('ru', 'translation', fanoutsRu, true, false);
-i18n.addResourceBundle('en', 'translation', fanoutsEn, true, false);
-// The live stream's indicator, shared by every live screen.
-i18n.addResourceBundle('kk', 'translation', liveKk, true, false);
-i18n.addResourceBundle('ru', 'translation', liveRu, true, false);
-i18n.addResourceBundle('en', 'translation', liveEn, true, false);
 
 export default i18n;
