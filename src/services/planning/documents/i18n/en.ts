@@ -1,4 +1,5 @@
 import type { DocumentStrings } from './strings.js';
+import { EXERCISE_HEAD, exerciseHead } from '../../../../core/outbox/traffic.js';
 
 /** English: the documents' fixed text. */
 export const en: DocumentStrings = {
@@ -88,8 +89,7 @@ export const en: DocumentStrings = {
   },
   rules: {
     heading: 'This is an exercise',
-    notice:
-      'Every exercise message begins and ends with "EXERCISE EXERCISE EXERCISE". Do not call emergency numbers about exercise events.',
+    notice: `Every exercise message begins with "${exerciseHead('en')}" and ends with "${EXERCISE_HEAD}". Do not call emergency numbers about exercise events.`,
     items: [
       'Act as you would in a real event, unless a controller tells you otherwise.',
       'Play only the messages you receive; do not look for information you would not have.',

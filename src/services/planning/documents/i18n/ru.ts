@@ -1,4 +1,5 @@
 import type { DocumentStrings } from './strings.js';
+import { EXERCISE_HEAD, exerciseHead } from '../../../../core/outbox/traffic.js';
 
 /** Russian: the documents' fixed text. */
 export const ru: DocumentStrings = {
@@ -88,8 +89,7 @@ export const ru: DocumentStrings = {
   },
   rules: {
     heading: 'Это учение',
-    notice:
-      'Каждое сообщение учения начинается и заканчивается словами «УЧЕНИЕ УЧЕНИЕ УЧЕНИЕ». Не звоните в экстренные службы по поводу событий учения.',
+    notice: `Каждое сообщение учения начинается словами «${exerciseHead('ru')}» и заканчивается словами «${EXERCISE_HEAD}». Не звоните в экстренные службы по поводу событий учения.`,
     items: [
       'Действуйте так, как действовали бы при реальном событии, если контролёр не укажет иное.',
       'Отрабатывайте только полученные вводные; не ищите сведений, которых у вас не было бы.',
