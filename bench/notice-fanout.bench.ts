@@ -6,6 +6,7 @@
  * Target (PERFORMANCE.md): ≥ 0.5× the raw insert's rate, on SQLite and on PostgreSQL.
  * Run: npx tsx bench/notice-fanout.bench.ts   (DABYL_BENCH_DATABASE_URL for another PostgreSQL)
  */
+import { areaTexts } from '../src/core/notice/testing.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,8 +42,7 @@ const snapshot: NoticeSnapshot = {
     {
       id: 'centre',
       kind: 'area',
-      name: 'City centre',
-      road: null,
+      texts: areaTexts('City centre'),
       startsAt: null,
       endsAt: null,
       zoneId: null,

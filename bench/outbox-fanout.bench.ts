@@ -13,6 +13,7 @@
  *
  * Run: npx tsx bench/outbox-fanout.bench.ts   (N=100000 for a quick run; ENGINES=sqlite or postgres)
  */
+import { areaTexts } from '../src/core/notice/testing.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -78,8 +79,7 @@ function snapshot(id: string, area = AREA): NoticeSnapshot {
       {
         id: 'a',
         kind: 'area',
-        name: 'A',
-        road: null,
+        texts: areaTexts('A'),
         startsAt: null,
         endsAt: null,
         zoneId: null,

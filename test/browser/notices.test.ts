@@ -77,6 +77,14 @@ describe('public notices in the console', { timeout: 120_000 }, () => {
     await panel.getByLabel('What to do').fill('Приходите на поезд заранее\nСледуйте указаниям полиции');
     await panel.getByLabel('What not to do').fill('Не звоните 112 из-за учений');
     await panel.getByLabel('Contacts').fill('ДЧС Акмолинской области: +7 7162 00 00 00');
+    // The exercise's zone names did not come along: each place gets its public words per language.
+    const names = a.getByRole('textbox', { name: /^Public name · Русский/ });
+    const count = await names.count();
+    expect(count).toBeGreaterThan(0);
+    for (let i = 0; i < count; i++) await names.nth(i).fill(`Место ${i + 1} у вокзала`);
+    const routes = a.getByRole('textbox', { name: /^Where from and to, and the way round · Русский/ });
+    for (let i = 0; i < (await routes.count()); i++)
+      await routes.nth(i).fill('От привокзальной площади до улицы Абая; объезд по улице Ауэзова.');
     await a.getByText('Save your changes first.').first().waitFor();
     await a.getByRole('button', { name: 'Save', exact: true }).click();
     await a.getByRole('status').getByText('Saved').waitFor();
@@ -102,6 +110,15 @@ describe('public notices in the console', { timeout: 120_000 }, () => {
     await b.goto(noticeUrl);
     await b.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
     await b.getByRole('button', { name: 'Publish' }).click();
+    // Publishing first shows the public page as residents will see it, and asks again.
+    const confirm = b.getByRole('dialog', { name: 'Publish' });
+    await confirm.getByRole('tab', { name: 'Русский' }).click();
+    const page = confirm.frameLocator('iframe[title="Public page preview: Русский"]');
+    await page.getByText('Предпросмотр: ещё не опубликовано.', { exact: false }).waitFor();
+    await page.getByText('Место 1 у вокзала').first().waitFor();
+    await page.getByText('От привокзальной площади до улицы Абая', { exact: false }).first().waitFor();
+    await screenshot(b, 'notices-publish-preview');
+    await confirm.getByRole('button', { name: 'Publish now' }).click();
     await b.getByText('Published', { exact: true }).first().waitFor();
     const revisions = b.getByTestId('notice-revisions');
     await revisions.getByText('Revision 1', { exact: true }).waitFor();

@@ -96,7 +96,7 @@ describe('dabyl notice', { timeout: 300_000 }, () => {
     const bySlug = await dabyl(['notice', 'show', slug], dir);
     expect(bySlug.stdout).toMatch(/^id\s+/);
     expect(bySlug.stdout).toMatch(/revision 1\s+Alert/);
-    expect(bySlug.stdout).toContain('closure        Bukhar-Zhyrau avenue closed');
+    expect(bySlug.stdout).toContain('closure        Bukhar-Zhyrau avenue — Closed from Gogol street');
   });
 
   it('prints the stored CAP XML of a revision', async () => {

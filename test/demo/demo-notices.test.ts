@@ -49,8 +49,17 @@ describe.each(ENGINES)('the demo notices on %s', (engine) => {
       );
       expect(errors).toEqual([]);
     }
-    const closures = notices[0]!.snapshot.areas.filter((a) => a.kind === 'closure').map((a) => a.road);
-    expect(closures).toContain('Turan avenue');
+    const closures = notices[0]!.snapshot.areas.filter((a) => a.kind === 'closure');
+    expect(closures.map((a) => a.texts.en?.name)).toContain('Turan avenue at Astana Arena');
+    expect(closures.map((a) => a.texts.kk?.name)).toContain('«Астана Арена» тұсындағы Тұран даңғылы');
+    // Each closure is described in words in every language, and no internal zone name went public.
+    for (const n of notices)
+      for (const a of n.snapshot.areas)
+        for (const lang of ['kk', 'ru', 'en'] as const) {
+          expect(a.texts[lang]?.name, `${n.slug} ${a.id} ${lang}`).toBeTruthy();
+          if (a.kind === 'closure') expect(a.texts[lang]?.description).toBeTruthy();
+          expect(JSON.stringify(a.texts)).not.toMatch(/hostage|convoy/i);
+        }
   });
 
   it('has each drafted by the demo PIO and published by the demo authoriser', async () => {

@@ -22,7 +22,15 @@ interface Notice {
   endsAt: string;
   city: string | null;
   texts: Record<string, { title: string }>;
-  areas: { kind: string; name: string; zoneId: string | null; startsAt: string | null; geometry: unknown }[];
+  areas: {
+    id: string;
+    kind: string;
+    texts: Record<string, { name: string; description: string }>;
+    zoneId: string | null;
+    startsAt: string | null;
+    endsAt: string | null;
+    geometry: unknown;
+  }[];
   languages: Record<string, string>;
   problems: { path: string }[];
   actions: Record<string, { allowed: boolean; code?: string; reason?: string }>;
@@ -30,6 +38,21 @@ interface Notice {
 }
 
 const N = '/api/v1/notices';
+
+/** Every area given its public words in `langs`, as the PIO writes them before submitting. */
+const withPlaceWords = (areas: Notice['areas'], langs: string[]) =>
+  areas.map((a, i) => ({
+    ...a,
+    texts: {
+      ...a.texts,
+      ...Object.fromEntries(
+        langs.map((l) => [
+          l,
+          { name: `Place ${i + 1} (${l})`, description: a.kind === 'closure' ? 'From A to B' : '' },
+        ]),
+      ),
+    },
+  }));
 
 describe.each(ENGINES)('notices through the API on %s', (engine) => {
   let h: NoticesHarness;
@@ -55,10 +78,12 @@ describe.each(ENGINES)('notices through the API on %s', (engine) => {
     // The closure starts at 08:30, before STARTEX: the notice's window covers it.
     expect(notice.startsAt).toBe('2026-10-25T03:30:00.000Z');
     expect(notice.endsAt).toBe('2026-10-25T12:00:00.000Z');
-    expect(notice.areas.map((a) => [a.kind, a.name])).toEqual([
-      ['area', 'Prison perimeter cordon'],
-      ['closure', 'Bukhar-Zhyrau Ave closed'],
+    // Shapes and times only: the zones' internal names and roads stay with the exercise.
+    expect(notice.areas.map((a) => [a.kind, a.texts])).toEqual([
+      ['area', {}],
+      ['closure', {}],
     ]);
+    expect(JSON.stringify(notice)).not.toMatch(/Prison perimeter cordon|Bukhar-Zhyrau Ave/);
     const closure = notice.areas.find((a) => a.kind === 'closure')!;
     expect(closure.zoneId).toBe(closureId);
     expect(closure.startsAt).toBe('2026-10-25T03:30:00.000Z');
@@ -82,6 +107,55 @@ describe.each(ENGINES)('notices through the API on %s', (engine) => {
     expect(notice.languages).toEqual({ kk: 'missing', ru: 'complete', en: 'missing' });
     expect(notice.texts.kk).toBeUndefined();
     expect(notice.slug).toBe('2026-10-25-antiterroristicheskie-ucheniya-v-karagande');
+  });
+
+  it('refuses to submit while a published language lacks an area name or a closure description', async () => {
+    const r = await as(h.call('pioA', 'POST', `${N}/${notice.id}/submit`, { version: notice.version }));
+    expect(r).toMatchObject({
+      status: 422,
+      body: { code: 'notice_incomplete', field: 'areas[0].texts.ru.name' },
+    });
+    expect((r.body.errors as { field: string }[]).map((e) => e.field)).toEqual([
+      'areas[0].texts.ru.name',
+      'areas[1].texts.ru.name',
+      'areas[1].texts.ru.description',
+    ]);
+    // Only Russian is written, so only Russian needs the places' words.
+    expect(notice.problems.map((p) => p.path)).toContain('areas[1].texts.ru.description');
+    expect(notice.problems.map((p) => p.path).some((p) => p.includes('.kk.'))).toBe(false);
+    const withWords = notice.areas.map((a) => ({
+      ...a,
+      texts: {
+        ru:
+          a.kind === 'closure'
+            ? {
+                name: 'Проспект Бухар-Жырау',
+                description: 'Закрыт от улицы Гоголя до улицы Ерубаева; объезд по Ерубаева.',
+              }
+            : { name: 'Территория вокруг учреждения', description: '' },
+      },
+    }));
+    notice = (await h.ok('pioA', 'PATCH', `${N}/${notice.id}`, {
+      version: notice.version,
+      areas: withWords,
+    })) as unknown as Notice;
+    expect(notice.problems).toEqual([]);
+    expect(notice.areas[1]!.texts.ru!.name).toBe('Проспект Бухар-Жырау');
+  });
+
+  it('previews the public page of the working copy for the publish confirmation, storing nothing', async () => {
+    const res = await h.call('pioB', 'GET', `${N}/${notice.id}/preview?lang=ru`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.headers['content-security-policy']).toMatch(/frame-ancestors 'self'/);
+    expect(res.headers['content-security-policy']).toMatch(/script-src 'none'/);
+    expect(res.body).toContain('Предпросмотр: ещё не опубликовано.');
+    expect(res.body).toContain('Проспект Бухар-Жырау');
+    expect(res.body).not.toMatch(/Bukhar-Zhyrau Ave closed|Prison perimeter cordon/);
+    expect(await getPublicNotice(h.ctx, notice.slug)).toBeNull();
+    expect((await h.call('pioB', 'GET', `${N}/${notice.id}/preview?lang=de`)).statusCode).toBe(400);
+    expect((await h.call(null, 'GET', `${N}/${notice.id}/preview?lang=ru`)).statusCode).toBe(401);
+    expect((await h.call('planner', 'GET', `${N}/${notice.id}/preview?lang=ru`)).statusCode).toBe(403);
   });
 
   it('answers a stale version with 409 stale_version, changing nothing', async () => {
@@ -115,7 +189,10 @@ describe.each(ENGINES)('notices through the API on %s', (engine) => {
       ],
     };
     r = await as(
-      h.call('pioA', 'PATCH', url, { version: v, areas: [{ kind: 'area', name: 'Bow', geometry: bow }] }),
+      h.call('pioA', 'PATCH', url, {
+        version: v,
+        areas: [{ kind: 'area', texts: { ru: { name: 'Bow' } }, geometry: bow }],
+      }),
     );
     expect(r).toMatchObject({ status: 422, body: { code: 'invalid_input', field: 'areas[0].geometry' } });
     r = await as(
@@ -124,7 +201,7 @@ describe.each(ENGINES)('notices through the API on %s', (engine) => {
         areas: [
           {
             kind: 'closure',
-            name: 'Swapped',
+            texts: { ru: { name: 'Swapped', description: 'x' } },
             geometry: {
               type: 'LineString',
               coordinates: [
@@ -209,6 +286,7 @@ describe.each(ENGINES)('notices through the API on %s', (engine) => {
         ru: { summary: 'Учения перенесены на час позже.' },
         en: { title: 'Drill in Karaganda', summary: 'A drill.', seeAndHear: 'Sirens.', contacts: 'HQ' },
       },
+      areas: withPlaceWords(notice.areas, ['en']),
     })) as unknown as Notice;
     expect(notice.status).toBe('draft');
     expect(notice.slug).toBe('2026-10-25-antiterroristicheskie-ucheniya-v-karagande');
@@ -222,7 +300,10 @@ describe.each(ENGINES)('notices through the API on %s', (engine) => {
       version: notice.version,
     })) as unknown as Notice;
     expect(notice.revision).toBe(2);
-    expect(notice.revisions[1]).toMatchObject({ kind: 'Update', note: 'Changed: ru text, en text added' });
+    expect(notice.revisions[1]).toMatchObject({
+      kind: 'Update',
+      note: 'Changed: ru text, en text added, 2 area(s) changed',
+    });
     const first = parseCap((await h.call('pioA', 'GET', `${N}/${notice.id}/cap?revision=1`)).body).alert;
     const second = parseCap((await h.call('pioA', 'GET', `${N}/${notice.id}/cap`)).body).alert;
     expect(second.msgType).toBe('Update');
@@ -261,6 +342,7 @@ describe.each(ENGINES)('notices through the API on %s', (engine) => {
     expect(items.map((i) => i.action)).toEqual([
       'notice.created',
       'notice.edited',
+      'notice.edited',
       'notice.submitted',
       'notice.published',
       'notice.correction-started',
@@ -274,6 +356,10 @@ describe.each(ENGINES)('notices through the API on %s', (engine) => {
   it('sends a notice in review back with a reason, and expires published notices once their window is over', async () => {
     let other = (await h.ok('pioA', 'POST', N, { exerciseId, texts: { ru: RU_TEXT } })) as unknown as Notice;
     expect(other.slug).toBe('2026-10-25-antiterroristicheskie-ucheniya-v-karagande-2');
+    other = (await h.ok('pioA', 'PATCH', `${N}/${other.id}`, {
+      version: other.version,
+      areas: withPlaceWords(other.areas, ['ru']),
+    })) as unknown as Notice;
     other = (await h.ok('pioA', 'POST', `${N}/${other.id}/submit`, {
       version: other.version,
     })) as unknown as Notice;

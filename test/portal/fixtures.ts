@@ -1,4 +1,5 @@
 import type { NoticeText, PublicNotice } from '../../src/core/notice/notice.js';
+import { areaTexts } from '../../src/core/notice/testing.js';
 import type { AppContext } from '../../src/services/context.js';
 import { touchPortal } from '../../src/services/portal/generation.js';
 import { noticeRepository } from '../../src/store/notice.repository.js';
@@ -63,8 +64,7 @@ export function buildNotice(
         {
           id: `${id}-a`,
           kind: 'area',
-          name: 'EXPO exhibition centre',
-          road: null,
+          texts: areaTexts('EXPO exhibition centre'),
           geometry: {
             type: 'Polygon',
             coordinates: [
@@ -84,8 +84,7 @@ export function buildNotice(
         {
           id: `${id}-c`,
           kind: 'closure',
-          name: 'Mangilik El avenue',
-          road: 'Mangilik El',
+          texts: areaTexts('Mangilik El avenue', 'Mangilik El'),
           geometry: {
             type: 'LineString',
             coordinates: [

@@ -64,7 +64,7 @@ describe('notice page', () => {
         dontList: [value],
         contacts: value,
       };
-      notice.snapshot.areas[0]!.name = value;
+      notice.snapshot.areas[0]!.texts = { ru: { name: value, description: value } };
       notice.history[0]!.note = value;
       return renderNoticePage({ notice, lang: 'ru', now: NOW, baseUrl: '' });
     };

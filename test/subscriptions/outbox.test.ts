@@ -1,4 +1,5 @@
 import type { ParsedMail } from 'mailparser';
+import { areaTexts } from '../../src/core/notice/testing.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AreaGeometry, NoticeSnapshot } from '../../src/core/notice/notice.js';
 import { FanOutWorker } from '../../src/jobs/fanout.worker.js';
@@ -75,8 +76,7 @@ function snapshot(id: string, geometry: AreaGeometry, title: string): NoticeSnap
       {
         id: 'a1',
         kind: 'area',
-        name: 'EXPO',
-        road: null,
+        texts: areaTexts('EXPO'),
         geometry,
         startsAt: null,
         endsAt: null,

@@ -1,4 +1,5 @@
 import type { ParsedMail } from 'mailparser';
+import { areaTexts } from '../../src/core/notice/testing.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NoticeSnapshot } from '../../src/core/notice/notice.js';
 import { requestFanOut } from '../../src/services/outbox/fanout.js';
@@ -155,8 +156,7 @@ describe('subscribing over HTTP with the real e-mail', () => {
         {
           id: 'a',
           kind: 'closure',
-          name: 'Mangilik El',
-          road: 'Mangilik El',
+          texts: areaTexts('Mangilik El', 'Mangilik El'),
           geometry: {
             type: 'LineString',
             coordinates: [

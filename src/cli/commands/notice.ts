@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { notFound } from '../../errors.js';
 import { getNotice, listNotices } from '../../services/notices/notices.service.js';
+import { areaLabel } from '../../core/notice/area.js';
 import { getNoticeCap } from '../../services/notices/public-notices.service.js';
 import { cliActor, withContext } from '../context.js';
 import { CliFailure, EXIT, printJson, printTable } from '../output.js';
@@ -45,7 +46,7 @@ export function registerNoticeCommands(program: Command): void {
         out('languages', languages(n.languages));
         for (const [lang, t] of Object.entries(n.texts)) out(`title.${lang}`, t.title);
         for (const a of n.areas)
-          out(a.kind, `${a.name}${a.startsAt ? ` (${a.startsAt} – ${a.endsAt})` : ''}`);
+          out(a.kind, `${areaLabel(a, 'en') || a.id}${a.startsAt ? ` (${a.startsAt} – ${a.endsAt})` : ''}`);
         for (const r of n.revisions)
           out(
             `revision ${r.revision}`,

@@ -100,7 +100,12 @@ describe('a notice as CAP 1.2', () => {
     expect(en.event).toBe('Drill notice: Counter-terrorism drill in Karaganda');
     expect(en.headline).toBe('Counter-terrorism drill in Karaganda');
     expect(en.description).toContain('This is a planned drill, not a real emergency.');
-    expect(en.description).toContain('Bukhar-Zhyrau avenue closed: 2026-10-25 08:30–13:00');
+    expect(en.description).toContain(
+      'Bukhar-Zhyrau avenue (2026-10-25 08:30–13:00): Closed from Gogol street to Yerubaev street; use Yerubaev street instead.',
+    );
+    expect(alert.info[0]!.description).toContain(
+      'Бұқар жырау даңғылы (2026-10-25 08:30–13:00): Гоголь көшесінен',
+    );
     expect(en.instruction).toBe(
       'Do:\n- Drive around the closed streets\nDo not:\n- Do not call 112 about the drill',
     );

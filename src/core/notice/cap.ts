@@ -14,6 +14,7 @@ import {
   type NoticeText,
 } from './notice.js';
 import { completeLanguages } from './validate.js';
+import { areaName } from './area.js';
 
 /*
  * A published notice as a CAP 1.2 message.
@@ -251,9 +252,11 @@ export function localWindow(startsAt: string, endsAt: string, zone: string): str
   return s.date === e.date ? `${s.date} ${s.time}–${e.time}` : `${s.date} ${s.time} – ${e.date} ${e.time}`;
 }
 
-function areaLine(a: NoticeArea, snap: NoticeSnapshot): string {
-  const name = a.road && !a.name.includes(a.road) ? `${a.name} (${a.road})` : a.name;
-  return `${name}: ${localWindow(a.startsAt ?? snap.startsAt, a.endsAt ?? snap.endsAt, snap.timeZone)}`;
+/** "Bukhar-Zhyrau avenue (2026-10-25 08:30–13:00): closed from … to …" in the info's language. */
+function areaLine(a: NoticeArea, snap: NoticeSnapshot, lang: NoticeLanguage): string {
+  const window = localWindow(a.startsAt ?? snap.startsAt, a.endsAt ?? snap.endsAt, snap.timeZone);
+  const description = a.texts[lang]?.description.trim();
+  return `${areaName(a, lang) ?? ''} (${window})${description ? `: ${description}` : ''}`;
 }
 
 /** What a CAP message for one publication needs besides the notice itself. */
@@ -293,7 +296,7 @@ function info(input: NoticeCapInput, lang: NoticeLanguage, text: NoticeText): Ca
     text.summary.trim(),
     text.seeAndHear.trim(),
     snap.areas.length > 0
-      ? `${ph.where}:\n${snap.areas.map((a) => `- ${areaLine(a, snap)}`).join('\n')}`
+      ? `${ph.where}:\n${snap.areas.map((a) => `- ${areaLine(a, snap, lang)}`).join('\n')}`
       : null,
   ].filter((p): p is string => p !== null && p !== '');
   const instruction = [
@@ -303,7 +306,7 @@ function info(input: NoticeCapInput, lang: NoticeLanguage, text: NoticeText): Ca
     .filter((p): p is string => p !== null)
     .join('\n');
   const areas: CapArea[] = snap.areas.map((a) => ({
-    areaDesc: areaLine(a, snap),
+    areaDesc: areaLine(a, snap, lang),
     polygon: capPolygons(a.geometry),
     circle: [],
     geocode: region ? [{ valueName: DABYL_REGION_GEOCODE, value: region }] : [],

@@ -31,18 +31,29 @@ export type AreaGeometry =
   | { type: 'LineString'; coordinates: number[][] }
   | { type: 'MultiLineString'; coordinates: number[][][] };
 
+/**
+ * What residents read about one area or closure in one language. Written by the PIO for the public:
+ * never the exercise's own zone name, which can say what players must not hear ("…for the hostage
+ * convoy").
+ */
+export interface AreaText {
+  /** "Yerubaev street near the central market". */
+  name: string;
+  /** For a closure, where from and to and what to use instead; for an area, what happens there. */
+  description: string;
+}
+
 /** An area residents should know about or a road closure, each with its own time window. */
 export interface NoticeArea {
   id: string;
   kind: 'area' | 'closure';
-  name: string;
-  /** The street, for closures. */
-  road: string | null;
+  /** Per language; a language without its text here cannot be published. */
+  texts: Partial<Record<NoticeLanguage, AreaText>>;
   geometry: AreaGeometry;
   /** UTC ISO instants; null: the notice's own window. */
   startsAt: string | null;
   endsAt: string | null;
-  /** The exercise zone it was taken from, if any. */
+  /** The exercise zone its shape and times were taken from, if any. */
   zoneId: string | null;
 }
 

@@ -1,4 +1,4 @@
-import type { NoticeSnapshot, NoticeText } from './notice.js';
+import type { NoticeArea, NoticeSnapshot, NoticeText } from './notice.js';
 
 /** A complete notice in three languages: the Karaganda drill of the seed, for tests. */
 export function sampleText(lang: 'kk' | 'ru' | 'en'): NoticeText {
@@ -45,8 +45,11 @@ export function sampleSnapshot(over: Partial<NoticeSnapshot> = {}): NoticeSnapsh
       {
         id: 'a1',
         kind: 'area',
-        name: 'Prison perimeter cordon',
-        road: null,
+        texts: {
+          kk: { name: 'Түрме маңындағы қоршау', description: '' },
+          ru: { name: 'Оцепление вокруг учреждения', description: '' },
+          en: { name: 'Cordon around the facility', description: '' },
+        },
         geometry: {
           type: 'Polygon',
           coordinates: [
@@ -66,8 +69,21 @@ export function sampleSnapshot(over: Partial<NoticeSnapshot> = {}): NoticeSnapsh
       {
         id: 'c1',
         kind: 'closure',
-        name: 'Bukhar-Zhyrau avenue closed',
-        road: 'Bukhar-Zhyrau avenue',
+        texts: {
+          kk: {
+            name: 'Бұқар жырау даңғылы',
+            description:
+              'Гоголь көшесінен Ерубаев көшесіне дейін жабық; Ерубаев көшесі арқылы айналып өтіңіз.',
+          },
+          ru: {
+            name: 'Проспект Бухар-Жырау',
+            description: 'Закрыт от улицы Гоголя до улицы Ерубаева; объезд по улице Ерубаева.',
+          },
+          en: {
+            name: 'Bukhar-Zhyrau avenue',
+            description: 'Closed from Gogol street to Yerubaev street; use Yerubaev street instead.',
+          },
+        },
         geometry: {
           type: 'LineString',
           coordinates: [
@@ -84,3 +100,10 @@ export function sampleSnapshot(over: Partial<NoticeSnapshot> = {}): NoticeSnapsh
     ...over,
   };
 }
+
+/** The same public name and description in every language, for tests that are not about wording. */
+export const areaTexts = (name: string, description = ''): NoticeArea['texts'] => ({
+  kk: { name, description },
+  ru: { name, description },
+  en: { name, description },
+});

@@ -7,6 +7,7 @@ import {
   type NoticeText,
   type NoticeTexts,
 } from './notice.js';
+import { missingAreaTexts } from './area.js';
 
 /**
  * The rules a notice must keep, written as data: each names the field path it speaks about
@@ -58,6 +59,7 @@ export const TEXT_LIMITS = {
 export const MAX_WINDOW_DAYS = 92;
 export const MAX_AREAS = 50;
 export const AREA_NAME_MAX = 200;
+export const AREA_DESCRIPTION_MAX = 500;
 
 /** The fields a language needs before the public may read it. */
 export const REQUIRED_TEXT_FIELDS = ['title', 'summary', 'seeAndHear', 'contacts'] as const;
@@ -207,7 +209,7 @@ const noHalfLanguage: NoticeRule = {
 const areaShapes: NoticeRule = {
   id: 'notice.area.geometry',
   stage: 'save',
-  description: `Up to ${MAX_AREAS} areas and closures, each named; areas are valid polygons, closures valid lines or polygons, inside Kazakhstan's box unless clearly elsewhere (swapped axes are caught).`,
+  description: `Up to ${MAX_AREAS} areas and closures, each with its public texts well formed; areas are valid polygons, closures valid lines or polygons, inside Kazakhstan's box unless clearly elsewhere (swapped axes are caught).`,
   check(d, _ctx, report) {
     if (!Array.isArray(d.areas)) return report('areas', 'must be a list');
     if (d.areas.length > MAX_AREAS) report('areas', `must have at most ${MAX_AREAS} areas and closures`);
@@ -218,15 +220,7 @@ const areaShapes: NoticeRule = {
       else if (ids.has(a.id)) report(`${p}.id`, `"${a.id}" is used by another area`);
       else ids.add(a.id);
       if (a?.kind !== 'area' && a?.kind !== 'closure') report(`${p}.kind`, 'must be area or closure');
-      if (typeof a?.name !== 'string' || a.name.trim() === '') report(`${p}.name`, 'must not be empty');
-      else if (a.name.length > AREA_NAME_MAX || CONTROL_OR_BREAK.test(a.name))
-        report(`${p}.name`, `must be one line of at most ${AREA_NAME_MAX} characters`);
-      if (
-        a?.road !== null &&
-        a?.road !== undefined &&
-        (typeof a.road !== 'string' || a.road.length > AREA_NAME_MAX)
-      )
-        report(`${p}.road`, `must be at most ${AREA_NAME_MAX} characters`);
+      checkAreaTexts(a?.texts, `${p}.texts`, report);
       const allowed: PlanGeometry['type'][] =
         a?.kind === 'closure' ? ['LineString', 'MultiLineString', 'Polygon'] : ['Polygon', 'MultiPolygon'];
       const g = checkGeometry(a?.geometry, `${p}.geometry`, allowed, KAZAKHSTAN_BOX);
@@ -235,6 +229,26 @@ const areaShapes: NoticeRule = {
     });
   },
 };
+
+function checkAreaTexts(texts: unknown, p: string, report: (path: string, message: string) => void): void {
+  if (texts === null || typeof texts !== 'object' || Array.isArray(texts))
+    return report(p, 'must be an object of texts per language');
+  for (const [lang, t] of Object.entries(texts as Record<string, unknown>)) {
+    if (!(NOTICE_LANGUAGES as readonly string[]).includes(lang)) {
+      report(`${p}.${lang}`, `is not one of the notice languages ${NOTICE_LANGUAGES.join(', ')}`);
+      continue;
+    }
+    const { name, description } = (t ?? {}) as { name?: unknown; description?: unknown };
+    if (typeof name !== 'string' || name.length > AREA_NAME_MAX || CONTROL_OR_BREAK.test(name))
+      report(`${p}.${lang}.name`, `must be one line of at most ${AREA_NAME_MAX} characters`);
+    if (
+      typeof description !== 'string' ||
+      description.length > AREA_DESCRIPTION_MAX ||
+      CONTROL.test(description)
+    )
+      report(`${p}.${lang}.description`, `must be text of at most ${AREA_DESCRIPTION_MAX} characters`);
+  }
+}
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -273,6 +287,26 @@ const someArea: NoticeRule = {
   },
 };
 
+const areaTextsPerLanguage: NoticeRule = {
+  id: 'notice.areas.texts',
+  stage: 'submit',
+  description:
+    'In every language that is published, each area has its public name and each closure its description (the road, from where to where), written for residents rather than copied from the exercise.',
+  check(d, _ctx, report) {
+    if (!Array.isArray(d.areas)) return;
+    for (const lang of completeLanguages(d.texts ?? {}))
+      for (const m of missingAreaTexts(d.areas, lang))
+        report(
+          `areas[${m.index}].texts.${lang}.${m.field}`,
+          m.field === 'name'
+            ? `is empty: give this place its public name in ${LANGUAGE_NAMES[lang]}`
+            : `is empty: describe this closure (the road, from where to where) in ${LANGUAGE_NAMES[lang]}`,
+        );
+  },
+};
+
+const LANGUAGE_NAMES: Record<NoticeLanguage, string> = { kk: 'Kazakh', ru: 'Russian', en: 'English' };
+
 const cityRule: NoticeRule = {
   id: 'notice.city',
   stage: 'save',
@@ -297,6 +331,7 @@ export const NOTICE_RULES: readonly NoticeRule[] = [
   areaShapes,
   areaWindows,
   someArea,
+  areaTextsPerLanguage,
 ];
 
 /**

@@ -2,7 +2,10 @@ import type { NoticeText, NoticeTexts } from '../../core/notice/notice.js';
 import { exerciseRepository } from '../../store/exercise.repository.js';
 import { noticeRepository } from '../../store/notice.repository.js';
 import type { AppContext } from '../context.js';
-import { createNotice, publishNotice, submitNotice } from '../notices/notices.service.js';
+import type { NoticeArea } from '../../core/notice/notice.js';
+import { planRepository } from '../../store/plan.repository.js';
+import { createNotice, publishNotice, submitNotice, updateNotice } from '../notices/notices.service.js';
+import { DEMO_PUBLIC_PLACES } from './public-places.js';
 import { demoActor } from './actors.js';
 import { ASTANA } from './scenario/astana.js';
 import { EXPO } from './scenario/expo.js';
@@ -188,9 +191,27 @@ export async function loadNotices(ctx: AppContext, userIds: ReadonlyMap<string, 
     if (!ex || ex.endex <= now) continue;
     if ((await noticeRepository.list(db, { exerciseId: ex.id })).length > 0) continue;
     let n = await createNotice(ctx, pio.info, pio.policy, { exerciseId: ex.id, texts: spec.texts });
+    n = await updateNotice(ctx, pio.info, pio.policy, n.id, n.version, {
+      areas: await withPublicTexts(ctx, ex.id, n.areas),
+    });
     n = await submitNotice(ctx, pio.info, pio.policy, n.id, n.version);
     await publishNotice(ctx, authoriser.info, authoriser.policy, n.id, n.version);
     added++;
   }
   return added;
+}
+
+/** The PIO's public words for each copied zone, which the copy leaves blank. */
+async function withPublicTexts(
+  ctx: AppContext,
+  exerciseId: string,
+  areas: NoticeArea[],
+): Promise<NoticeArea[]> {
+  const zones = new Map((await planRepository.zones(ctx.db.kysely, exerciseId)).map((z) => [z.id, z.name]));
+  return areas.map((a) => {
+    const zoneName = a.zoneId ? zones.get(a.zoneId) : undefined;
+    const texts = zoneName ? DEMO_PUBLIC_PLACES[zoneName] : undefined;
+    if (!texts) throw new Error(`The demo has no public text for zone "${zoneName ?? a.zoneId ?? a.id}"`);
+    return { ...a, texts };
+  });
 }

@@ -1,4 +1,5 @@
 import { ChannelError, type ChannelMessage } from '../../channels/channel.js';
+import { readSnapshot } from '../../core/notice/area.js';
 import { NOTICE_LANGUAGES, type NoticeLanguage, type NoticeSnapshot } from '../../core/notice/notice.js';
 import { deliveryRepository } from '../../store/delivery.repository.js';
 import type { AppContext } from '../context.js';
@@ -49,7 +50,7 @@ export const noticeSource: OutboxSource<NoticeRevisionSource> = {
       .executeTakeFirst();
     if (!row) return undefined;
     return {
-      snapshot: JSON.parse(row.snapshot) as NoticeSnapshot,
+      snapshot: readSnapshot(row.snapshot),
       revision,
       kind: row.kind as NoticeRevisionSource['kind'],
     };

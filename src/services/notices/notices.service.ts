@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readAreas, readSnapshot } from '../../core/notice/area.js';
 import { parseCap } from '../../cap/parse.js';
 import { capIdentifierFor, NoticeCapError, noticeCapXml, noticeUrl } from '../../core/notice/cap.js';
 import {
@@ -7,6 +8,7 @@ import {
   type NoticeLanguage,
   type NoticeSnapshot,
   type NoticeStatus,
+  type PublicNotice,
   type NoticeText,
   type NoticeTexts,
 } from '../../core/notice/notice.js';
@@ -107,8 +109,9 @@ export interface NoticeSummary {
 export interface NoticeAreaInput {
   id?: string | undefined;
   kind: 'area' | 'closure';
-  name: string;
-  road?: string | null | undefined;
+  /** The public name and description per language; absent languages are left unwritten. */
+  texts?:
+    Partial<Record<string, { name?: string | undefined; description?: string | undefined }>> | undefined;
   geometry: unknown;
   startsAt?: string | null | undefined;
   endsAt?: string | null | undefined;
@@ -150,7 +153,7 @@ const DEFAULT_TIME_ZONE = 'Asia/Almaty';
 // Reading
 
 const parseTexts = (row: NoticeRow): NoticeTexts => JSON.parse(row.texts) as NoticeTexts;
-const parseAreas = (row: NoticeRow): NoticeArea[] => JSON.parse(row.areas) as NoticeArea[];
+const parseAreas = (row: NoticeRow): NoticeArea[] => readAreas(JSON.parse(row.areas));
 
 const languagesOf = (texts: NoticeTexts) =>
   Object.fromEntries(NOTICE_LANGUAGES.map((l) => [l, languageStatus(texts[l])])) as Record<
@@ -300,6 +303,37 @@ export async function getNotice(
   };
 }
 
+/**
+ * The working copy as the public page would show it once published: what the publish confirmation
+ * previews. Nothing is stored; the public site keeps its last published revision.
+ */
+export async function previewNotice(ctx: AppContext, idOrSlug: string): Promise<PublicNotice> {
+  const db = ctx.db.kysely;
+  const row = await load(db, idOrSlug);
+  const history = await noticeRepository.historyOf(db, row.id);
+  const now = ctx.clock.now().toISOString();
+  const kind = row.revision > 0 ? 'Update' : 'Alert';
+  return {
+    id: row.id,
+    slug: row.slug,
+    revision: row.revision + 1,
+    kind,
+    firstPublishedAt: history[0]?.published_at ?? now,
+    publishedAt: now,
+    capIdentifier: '',
+    snapshot: { id: row.id, slug: row.slug, exerciseId: row.exercise_id, ...draftOf(row) },
+    history: [
+      ...history.map((h) => ({
+        revision: h.revision,
+        kind: h.kind as PublicNotice['kind'],
+        note: h.note,
+        publishedAt: h.published_at,
+      })),
+      { revision: row.revision + 1, kind, note: null, publishedAt: now },
+    ],
+  };
+}
+
 export interface NoticeHistoryEntry {
   seq: number;
   at: string;
@@ -380,13 +414,27 @@ function cleanAreas(input: NoticeAreaInput[]): NoticeArea[] {
   return input.map((a, i) => ({
     id: a.id && a.id.trim() !== '' ? a.id : randomUUID(),
     kind: a.kind,
-    name: oneLine(a.name),
-    road: a.road === undefined || a.road === null || oneLine(a.road) === '' ? null : oneLine(a.road),
+    texts: cleanAreaTexts(a.texts, i),
     geometry: a.geometry as NoticeArea['geometry'],
     startsAt: a.startsAt ? instant(a.startsAt, `areas[${i}].startsAt`) : null,
     endsAt: a.endsAt ? instant(a.endsAt, `areas[${i}].endsAt`) : null,
     zoneId: a.zoneId ?? null,
   }));
+}
+
+function cleanAreaTexts(input: NoticeAreaInput['texts'], i: number): NoticeArea['texts'] {
+  const out: NoticeArea['texts'] = {};
+  for (const [lang, t] of Object.entries(input ?? {})) {
+    if (!(NOTICE_LANGUAGES as readonly string[]).includes(lang))
+      throw invalid(
+        `areas[${i}].texts.${lang}`,
+        `is not one of the notice languages ${NOTICE_LANGUAGES.join(', ')}`,
+      );
+    const name = oneLine(t?.name ?? '');
+    const description = (t?.description ?? '').trim();
+    if (name !== '' || description !== '') out[lang as NoticeLanguage] = { name, description };
+  }
+  return out;
 }
 
 function problemsError(problems: NoticeProblem[], stage: 'save' | 'submit'): AppError {
@@ -443,24 +491,25 @@ async function slugFor(db: Q, draft: NoticeDraft, selfId: string | null, fallbac
 
 interface ZoneLike {
   id: string;
-  name: string;
   kind: string;
   geometry: string;
-  road: string | null;
   starts_at: string | null;
   ends_at: string | null;
 }
 
 const LINE_TYPES = new Set(['LineString', 'MultiLineString']);
 
-/** An exercise zone as a notice area with its own window. */
+/**
+ * An exercise zone as a notice area: its shape and its window only. The zone's name and road are
+ * the exercise's own words (they can say what the public must not hear); the PIO writes the public
+ * name and description in each language.
+ */
 export function areaFromZone(z: ZoneLike): NoticeArea {
   const geometry = JSON.parse(z.geometry) as NoticeArea['geometry'];
   return {
     id: randomUUID(),
     kind: z.kind === 'road-closure' || LINE_TYPES.has(geometry.type) ? 'closure' : 'area',
-    name: z.name,
-    road: z.road,
+    texts: {},
     geometry,
     startsAt: z.starts_at,
     endsAt: z.ends_at,
@@ -498,10 +547,11 @@ export async function createNotice(
           return z;
         });
       } else chosen = zones.filter((z) => (PUBLIC_ZONE_KINDS as readonly string[]).includes(z.kind));
-      // Areas before closures, each by name: the same order on both engines and in the CAP message.
-      const areas = chosen
+      // Areas before closures, then in the zones' order by name: the same order on both engines.
+      const areas = [...chosen]
+        .sort((a, b) => a.name.localeCompare(b.name))
         .map(areaFromZone)
-        .sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'area' ? -1 : 1));
+        .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'area' ? -1 : 1));
       // The notice's window covers the exercise and every copied closure's own window.
       const starts = [ex.startex, ...areas.map((a) => a.startsAt).filter((s): s is string => !!s)].sort();
       const ends = [ex.endex, ...areas.map((a) => a.endsAt).filter((s): s is string => !!s)].sort();
@@ -585,7 +635,7 @@ export function describeChanges(before: NoticeDraft, after: NoticeDraft): string
     else if (b && !a) changes.push(`${l} text removed`);
     else if (b && a && JSON.stringify(b) !== JSON.stringify(a)) changes.push(`${l} text`);
   }
-  const key = (x: NoticeArea) => JSON.stringify([x.kind, x.name, x.road, x.geometry, x.startsAt, x.endsAt]);
+  const key = (x: NoticeArea) => JSON.stringify([x.kind, x.texts, x.geometry, x.startsAt, x.endsAt]);
   const bAreas = new Map(before.areas.map((a) => [a.id, key(a)]));
   const aAreas = new Map(after.areas.map((a) => [a.id, key(a)]));
   const added = [...aAreas.keys()].filter((k) => !bAreas.has(k)).length;
@@ -847,7 +897,7 @@ export async function publishNotice(
     let finalNote = cleanNote;
     if (kind === 'Update' && !finalNote) {
       const previous = await noticeRepository.revision(trx, row.id, row.revision);
-      const prev = JSON.parse(previous!.snapshot) as NoticeSnapshot;
+      const prev = readSnapshot(previous!.snapshot);
       finalNote = describeChanges(prev, draft);
     }
     const snapshot: NoticeSnapshot = {
@@ -910,7 +960,7 @@ export async function cancelNotice(
     });
     if (r) throw refusalError(r);
     const last = await noticeRepository.revision(trx, row.id, row.revision);
-    const snapshot = JSON.parse(last!.snapshot) as NoticeSnapshot;
+    const snapshot = readSnapshot(last!.snapshot);
     const revision = await writeRevision(ctx, trx, info, row, snapshot, 'Cancel', why, now);
     await write(trx, row, {
       status: statusAfter('cancel'),

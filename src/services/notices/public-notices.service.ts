@@ -1,4 +1,5 @@
-import type { NoticeSnapshot, PublicNotice } from '../../core/notice/notice.js';
+import type { PublicNotice } from '../../core/notice/notice.js';
+import { readSnapshot } from '../../core/notice/area.js';
 import { noticeRepository, type NoticeRevisionMeta } from '../../store/notice.repository.js';
 import type { AppContext, Q } from '../context.js';
 
@@ -14,7 +15,7 @@ type Kind = PublicNotice['kind'];
 type HistoryRow = Awaited<ReturnType<typeof noticeRepository.historyOf>>[number];
 
 function assemble(newest: NoticeRevisionMeta, history: HistoryRow[]): PublicNotice {
-  const snapshot = JSON.parse(newest.snapshot) as NoticeSnapshot;
+  const snapshot = readSnapshot(newest.snapshot);
   const first = history.find((h) => h.revision === 1) ?? history[0];
   return {
     id: newest.notice_id,

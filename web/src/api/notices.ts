@@ -20,11 +20,16 @@ export interface NoticeText {
   contacts: string;
 }
 
+/** What residents read about one place in one language. */
+export interface AreaText {
+  name: string;
+  description: string;
+}
+
 export interface NoticeArea {
   id: string;
   kind: 'area' | 'closure';
-  name: string;
-  road: string | null;
+  texts: Partial<Record<NoticeLanguage, AreaText>>;
   geometry: MapGeometry;
   startsAt: string | null;
   endsAt: string | null;

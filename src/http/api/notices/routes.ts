@@ -8,6 +8,7 @@ import {
   getNotice,
   listNotices,
   noticeHistory,
+  previewNotice,
   publishNotice,
   returnNotice,
   submitNotice,
@@ -17,6 +18,9 @@ import { getNoticeCap } from '../../../services/notices/public-notices.service.j
 import { notFound } from '../../../errors.js';
 import { principalOf } from '../../access.js';
 import { problems } from '../common.schema.js';
+import { escapeHtml } from '../../portal/html.js';
+import { texts } from '../../portal/i18n.js';
+import { renderNoticePage } from '../../portal/pages/notice.page.js';
 import {
   CapParams,
   CapQuery,
@@ -27,6 +31,7 @@ import {
   NoticeSchema,
   NoticeSummarySchema,
   PatchNoticeBody,
+  PreviewQuery,
   PublishBody,
   ReasonBody,
   VersionBody,
@@ -157,6 +162,37 @@ export const noticeRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
   );
   step('cancel', 'notices:publish', 'Cancel a published notice (a CAP Cancel)', ReasonBody, (i, a, id, b) =>
     cancelNotice(ctx, i, a, id, b.version, b.reason!),
+  );
+  app.get(
+    '/notices/:id/preview',
+    {
+      config: { access: 'notices:read' },
+      schema: {
+        tags,
+        summary: 'The public page as it will look once the working copy is published (HTML, not stored)',
+        params: IdOrSlugParams,
+        querystring: PreviewQuery,
+        response: { 200: Type.String({ description: 'text/html' }), ...problems },
+      },
+    },
+    async (request, reply) => {
+      const notice = await previewNotice(ctx, request.params.id);
+      const lang = request.query.lang;
+      const page = renderNoticePage({ notice, lang, now: ctx.clock.now(), baseUrl: '' });
+      const banner = `<div role="status" style="background:#fff3bf;border-bottom:2px solid #f08c00;padding:8px 16px;font-weight:600">${escapeHtml(texts(lang).notice.previewBanner)}</div>`;
+      return (
+        reply
+          .type('text/html; charset=utf-8')
+          .header('cache-control', 'no-store')
+          // Framed by the console's publish confirmation only; no script runs in a preview.
+          .header(
+            'content-security-policy',
+            "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'",
+          )
+          .header('x-frame-options', 'SAMEORIGIN')
+          .send(page.replace(/<body([^>]*)>/, (m) => `${m}${banner}`))
+      );
+    },
   );
   app.get(
     '/notices/:id/history',

@@ -1,6 +1,11 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { NOTICE_LANGUAGES, NOTICE_STATUSES } from '../../../core/notice/notice.js';
-import { TEXT_LIMITS, AREA_NAME_MAX, MAX_AREAS } from '../../../core/notice/validate.js';
+import {
+  TEXT_LIMITS,
+  AREA_DESCRIPTION_MAX,
+  AREA_NAME_MAX,
+  MAX_AREAS,
+} from '../../../core/notice/validate.js';
 import { Id, Instant, Nullable } from '../common.schema.js';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
@@ -35,12 +40,30 @@ export const NoticeTextBody = Type.Object(
   { additionalProperties: false },
 );
 
+const AreaTextBody = Type.Object(
+  {
+    name: Text(AREA_NAME_MAX, 'The public name of the place'),
+    description: Type.Optional(
+      Text(AREA_DESCRIPTION_MAX, 'For a closure: the road, from where to where, and the way round'),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const NoticeAreaBody = Type.Object(
   {
     id: Type.Optional(Type.String({ maxLength: 64 })),
     kind: literals(['area', 'closure'] as const),
-    name: Text(AREA_NAME_MAX),
-    road: Type.Optional(Nullable(Text(AREA_NAME_MAX))),
+    texts: Type.Optional(
+      Type.Object(
+        { kk: Type.Optional(AreaTextBody), ru: Type.Optional(AreaTextBody), en: Type.Optional(AreaTextBody) },
+        {
+          additionalProperties: false,
+          description:
+            "What residents read about this place per language; never copied from the exercise's zone",
+        },
+      ),
+    ),
     geometry: Geometry,
     startsAt: Type.Optional(Nullable(When)),
     endsAt: Type.Optional(Nullable(When)),
@@ -112,6 +135,10 @@ export const NoticeQuery = Type.Object(
 );
 export const IdOrSlugParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 120 }) });
 export const CapParams = Type.Object({ id: Id });
+export const PreviewQuery = Type.Object(
+  { lang: Type.Union([Lang], { description: 'The language of the page', default: 'kk' }) },
+  { additionalProperties: false },
+);
 export const CapQuery = Type.Object(
   { revision: Type.Optional(Type.Integer({ minimum: 1 })) },
   { additionalProperties: false },
@@ -125,11 +152,15 @@ const NoticeTextSchema = Type.Object({
   dontList: Type.Array(Type.String()),
   contacts: Type.String(),
 });
+const AreaTextSchema = Type.Object({ name: Type.String(), description: Type.String() });
 const NoticeAreaSchema = Type.Object({
   id: Type.String(),
   kind: literals(['area', 'closure'] as const),
-  name: Type.String(),
-  road: Nullable(Type.String()),
+  texts: Type.Object({
+    kk: Type.Optional(AreaTextSchema),
+    ru: Type.Optional(AreaTextSchema),
+    en: Type.Optional(AreaTextSchema),
+  }),
   geometry: Type.Object({ type: Type.String(), coordinates: Type.Unknown() }),
   startsAt: Nullable(Type.String()),
   endsAt: Nullable(Type.String()),

@@ -2,6 +2,7 @@ import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { buildVtimezone } from '../../../core/calendar/vtimezone.js';
 import { ZonedDate } from '../../../core/calendar/zoned-date.js';
 import type { PublicNotice } from '../../../core/notice/notice.js';
+import { areaLabel } from '../../../core/notice/area.js';
 import { PORTAL_LANGS, texts, type PortalLang } from '../i18n.js';
 import { pageUrl } from '../layout.js';
 import { noticeCentre } from '../pages/format.js';
@@ -35,7 +36,7 @@ function description(n: PublicNotice, lang: PortalLang): string {
   }
   parts.push(
     n.snapshot.areas
-      .map((a) => `${a.kind === 'closure' ? t.closure : t.area}: ${a.name}${a.road ? ` (${a.road})` : ''}`)
+      .map((a) => `${a.kind === 'closure' ? t.closure : t.area}: ${areaLabel(a, lang)}`)
       .join('\n'),
   );
   return parts.filter(Boolean).join('\n\n');

@@ -1,4 +1,5 @@
 import type { NoticeArea, NoticeText, PublicNotice } from '../../../core/notice/notice.js';
+import { areaName } from '../../../core/notice/area.js';
 import { publicState } from '../../../core/notice/state.js';
 import { PLACES } from '../../../core/notice/places.js';
 import { html, join, raw, type Html } from '../html.js';
@@ -27,8 +28,8 @@ function areaList(lang: PortalLang, notice: PublicNotice): Html {
   const items = s.areas.map((a: NoticeArea, i) => {
     const window = a.startsAt && a.endsAt ? formatWindow(lang, s.timeZone, a.startsAt, a.endsAt) : null;
     return html`<li>
-      <strong>${i + 1}. ${a.kind === 'closure' ? t.closure : t.area}:</strong> ${a.name}${
-        a.road && a.road !== a.name ? html` (${a.road})` : ''
+      <strong>${i + 1}. ${a.kind === 'closure' ? t.closure : t.area}:</strong> ${areaName(a, lang) ?? ''}${
+        a.texts[lang]?.description.trim() ? html`<br />${a.texts[lang]!.description}` : ''
       }${window ? html`<br /><span class="muted">${window}</span>` : ''}
     </li>`;
   });

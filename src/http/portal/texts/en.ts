@@ -45,6 +45,7 @@ export const en = {
     otherPlaces: 'Other places',
   },
   notice: {
+    previewBanner: 'Preview: not published yet. This is how the page will look once published.',
     drillNote: 'This is a drill, not a real emergency. Do not call emergency numbers because of it.',
     cancelledNote: 'This drill has been cancelled. It will not take place.',
     state: { upcoming: 'Coming up', now: 'Under way', ended: 'Ended', cancelled: 'Cancelled' },

@@ -4,7 +4,6 @@ import {
   Badge,
   Button,
   Group,
-  NativeSelect,
   Paper,
   SimpleGrid,
   Stack,
@@ -14,13 +13,12 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import {
   NOTICE_LANGUAGES,
-  useExerciseZones,
   useNotice,
   useUpdateNotice,
   type Notice,
@@ -31,14 +29,13 @@ import {
 import { PageTitle } from '../../components/PageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
-import type { MapZone } from '../../map';
-import { LazyExerciseMap } from '../exercises/venues/LazyExerciseMap';
 import { LocalTimeInput } from '../exercises/LocalTimeInput';
 import { isoToLocal, localToIso } from '../exercises/time';
 import { STATUS } from '../../theme';
 import { LanguageBadges, NoticeStatusBadge } from './NoticeBadges';
 import { NoticeHistory } from './NoticeHistory';
 import { NoticeWorkflow } from './NoticeWorkflow';
+import { AreasEditor } from './NoticeAreas';
 
 const EMPTY_TEXT: NoticeText = {
   title: '',
@@ -403,157 +400,5 @@ function NoticeEditor({ notice }: { notice: Notice }) {
 
       <NoticeHistory notice={notice} />
     </Stack>
-  );
-}
-
-/** The notice's areas and closures: picked from the exercise's zones, shown on the map, each with its own window. */
-function AreasEditor({
-  notice,
-  areas,
-  editable,
-  onChange,
-}: {
-  notice: Notice;
-  areas: NoticeArea[];
-  editable: boolean;
-  onChange: (areas: NoticeArea[]) => void;
-}) {
-  const { t } = useTranslation();
-  const plan = useExerciseZones(notice.exerciseId);
-  const hasExercise = notice.exerciseId !== null;
-  const [pick, setPick] = useState('');
-  const [selected, setSelected] = useState<string | null>(null);
-  const zone = notice.timeZone;
-  const mapZones: MapZone[] = useMemo(
-    () =>
-      areas.map((a) => ({
-        id: a.id,
-        name: a.name,
-        kind: a.kind === 'closure' ? 'road-closure' : 'cordon',
-        geometry: a.geometry,
-      })),
-    [areas],
-  );
-  const available = (hasExercise ? (plan.data?.zones ?? []) : []).filter(
-    (z) => !areas.some((a) => a.zoneId === z.id),
-  );
-  const setArea = (id: string, patch: Partial<NoticeArea>) =>
-    onChange(areas.map((a) => (a.id === id ? { ...a, ...patch } : a)));
-  const add = () => {
-    const z = available.find((x) => x.id === pick);
-    if (!z) return;
-    const line = z.geometry.type === 'LineString' || z.geometry.type === 'MultiLineString';
-    onChange([
-      ...areas,
-      {
-        id: crypto.randomUUID(),
-        kind: z.kind === 'road-closure' || line ? 'closure' : 'area',
-        name: z.name,
-        road: z.road,
-        geometry: z.geometry as NoticeArea['geometry'],
-        startsAt: z.startsAt,
-        endsAt: z.endsAt,
-        zoneId: z.id,
-      },
-    ]);
-    setPick('');
-  };
-
-  return (
-    <Paper withBorder p="md">
-      <Stack>
-        <Title order={2} size="h4">
-          {t('notices.editor.areas')}
-        </Title>
-        {areas.length > 0 && (
-          <LazyExerciseMap
-            zones={mapZones}
-            selectedId={selected}
-            onSelect={setSelected}
-            height={360}
-            label={t('notices.editor.map')}
-          />
-        )}
-        {areas.length === 0 && <Text size="sm">{t('notices.editor.noAreas')}</Text>}
-        {areas.map((a) => (
-          <Paper
-            key={a.id}
-            withBorder
-            p="sm"
-            bg={selected === a.id ? 'var(--mantine-color-yellow-0)' : undefined}
-            onFocusCapture={() => setSelected(a.id)}
-          >
-            <Stack gap="xs">
-              <Group justify="space-between">
-                <Group gap="xs">
-                  <Badge color={a.kind === 'closure' ? STATUS.danger : STATUS.warning} variant="outline">
-                    {t(a.kind === 'closure' ? 'notices.editor.closure' : 'notices.editor.area')}
-                  </Badge>
-                  <Text fw={600} size="sm">
-                    {a.name}
-                  </Text>
-                  {a.road && (
-                    <Text size="sm" c="dimmed">
-                      {t('notices.editor.road')}: {a.road}
-                    </Text>
-                  )}
-                </Group>
-                {editable && (
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    color="red"
-                    aria-label={`${t('notices.editor.remove')}: ${a.name}`}
-                    onClick={() => onChange(areas.filter((x) => x.id !== a.id))}
-                  >
-                    {t('notices.editor.remove')}
-                  </Button>
-                )}
-              </Group>
-              <Text size="xs" c="dimmed">
-                {t('notices.editor.ownWindow')}
-              </Text>
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <LocalTimeInput
-                  label={`${t('notices.editor.startsAt')} — ${a.name}`}
-                  required={false}
-                  value={a.startsAt ? isoToLocal(a.startsAt, zone) : ''}
-                  zone={zone}
-                  onChange={(v) => editable && setArea(a.id, { startsAt: v ? localToIso(v, zone) : null })}
-                />
-                <LocalTimeInput
-                  label={`${t('notices.editor.endsAt')} — ${a.name}`}
-                  required={false}
-                  value={a.endsAt ? isoToLocal(a.endsAt, zone) : ''}
-                  zone={zone}
-                  onChange={(v) => editable && setArea(a.id, { endsAt: v ? localToIso(v, zone) : null })}
-                />
-              </SimpleGrid>
-            </Stack>
-          </Paper>
-        ))}
-        {editable &&
-          (hasExercise ? (
-            <Group align="end">
-              <NativeSelect
-                label={t('notices.editor.addZone')}
-                value={pick}
-                onChange={(e) => setPick(e.currentTarget.value)}
-                data={[
-                  { value: '', label: t('notices.editor.addZonePlaceholder') },
-                  ...available.map((z) => ({ value: z.id, label: `${z.name} (${z.kind})` })),
-                ]}
-              />
-              <Button variant="default" disabled={!pick} onClick={add}>
-                {t('notices.editor.add')}
-              </Button>
-            </Group>
-          ) : (
-            <Text size="sm" c="dimmed">
-              {t('notices.editor.noExercise')}
-            </Text>
-          ))}
-      </Stack>
-    </Paper>
   );
 }

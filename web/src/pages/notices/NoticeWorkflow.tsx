@@ -1,7 +1,7 @@
-import { Button, Group, Modal, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, Modal, Paper, Stack, Tabs, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNoticeStep, type ActionState, type Notice } from '../../api/notices';
+import { NOTICE_LANGUAGES, useNoticeStep, type ActionState, type Notice } from '../../api/notices';
 import { ProblemAlert } from '../../components/ProblemAlert';
 
 type Step = 'submit' | 'return' | 'publish' | 'correct' | 'cancel';
@@ -55,7 +55,7 @@ export function NoticeWorkflow({ notice, dirty }: { notice: Notice; dirty: boole
 
   const click = (s: Step) => {
     setText('');
-    if (s === 'publish' && notice.revision > 0) setDialog('publish');
+    if (s === 'publish') setDialog('publish');
     else if (s === 'cancel' || s === 'return') setDialog(s);
     else run(s);
   };
@@ -94,20 +94,24 @@ export function NoticeWorkflow({ notice, dirty }: { notice: Notice; dirty: boole
       <Modal
         opened={dialog !== null}
         onClose={() => setDialog(null)}
+        size={dialog === 'publish' ? 'xl' : 'md'}
         title={dialog ? buttons.find((b) => b.step === dialog)?.label : ''}
       >
         <Stack>
           {dialog === 'cancel' && <Text size="sm">{t('notices.workflow.cancelWarning')}</Text>}
-          <Textarea
-            label={dialog === 'publish' ? t('notices.workflow.note') : t('notices.workflow.reason')}
-            placeholder={dialog === 'publish' ? t('notices.workflow.notePlaceholder') : undefined}
-            required={dialog !== 'publish'}
-            value={text}
-            maxLength={dialog === 'publish' ? 500 : 1000}
-            autosize
-            minRows={2}
-            onChange={(e) => setText(e.currentTarget.value)}
-          />
+          {dialog === 'publish' && <PublishPreview notice={notice} />}
+          {(dialog !== 'publish' || notice.revision > 0) && (
+            <Textarea
+              label={dialog === 'publish' ? t('notices.workflow.note') : t('notices.workflow.reason')}
+              placeholder={dialog === 'publish' ? t('notices.workflow.notePlaceholder') : undefined}
+              required={dialog !== 'publish'}
+              value={text}
+              maxLength={dialog === 'publish' ? 500 : 1000}
+              autosize
+              minRows={2}
+              onChange={(e) => setText(e.currentTarget.value)}
+            />
+          )}
           <ProblemAlert error={step.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setDialog(null)}>
@@ -123,11 +127,41 @@ export function NoticeWorkflow({ notice, dirty }: { notice: Notice; dirty: boole
                   : dialog && run(dialog, { reason: text.trim() })
               }
             >
-              {t('notices.workflow.confirm')}
+              {dialog === 'publish' ? t('notices.workflow.publishNow') : t('notices.workflow.confirm')}
             </Button>
           </Group>
         </Stack>
       </Modal>
     </Paper>
+  );
+}
+
+/** The public page as residents will see it, per language, before anything is published. */
+function PublishPreview({ notice }: { notice: Notice }) {
+  const { t } = useTranslation();
+  const first = NOTICE_LANGUAGES.find((l) => notice.languages[l] === 'complete') ?? 'kk';
+  return (
+    <Stack gap="xs">
+      <Text size="sm">{t('notices.workflow.publishCheck')}</Text>
+      <Tabs defaultValue={first} keepMounted={false}>
+        <Tabs.List>
+          {NOTICE_LANGUAGES.map((l) => (
+            <Tabs.Tab key={l} value={l}>
+              {t(`language.native.${l}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {NOTICE_LANGUAGES.map((l) => (
+          <Tabs.Panel key={l} value={l} pt="xs">
+            <iframe
+              title={t('notices.workflow.previewOf', { lang: t(`language.native.${l}`) })}
+              src={`/api/v1/notices/${encodeURIComponent(notice.id)}/preview?lang=${l}`}
+              sandbox="allow-same-origin"
+              style={{ width: '100%', height: '55vh', border: '1px solid var(--mantine-color-gray-4)' }}
+            />
+          </Tabs.Panel>
+        ))}
+      </Tabs>
+    </Stack>
   );
 }
