@@ -90,6 +90,16 @@ describe('public site in a browser', () => {
     await page.goto(`${server.url}/ru/notices/expo-drill`);
     await screenshot(page, 'portal-notice-ru-320');
     await page.goto(`${server.url}/ru/`);
+    // The phone's own drawing of the map: its names and numbers keep a readable size on screen.
+    expect(await page.locator('figure.map svg.map-narrow').isVisible()).toBe(true);
+    const smallest = await page.evaluate(() =>
+      Math.min(
+        ...[...document.querySelectorAll('figure.map svg.map-narrow text')].map(
+          (t) => t.getBoundingClientRect().height,
+        ),
+      ),
+    );
+    expect(smallest).toBeGreaterThanOrEqual(11);
     await screenshot(page, 'portal-home-ru-320');
   }, 120_000);
 
@@ -137,7 +147,9 @@ describe('public site in a browser', () => {
     await screenshot(page, 'portal-home-ru');
     await page.getByRole('link', { name: 'Учения у EXPO' }).first().click();
     await expect.poll(() => page.url()).toBe(`${server.url}/ru/notices/expo-drill`);
-    await expect.poll(() => page.locator('figure.map svg[role="img"]').count()).toBe(1);
+    // One drawing shows at a time: the wide one here, the narrow one on a phone.
+    await expect.poll(() => page.locator('figure.map svg[role="img"]:visible').count()).toBe(1);
+    expect(await page.locator('figure.map svg.map-wide').isVisible()).toBe(true);
     expect(await page.getByText('Mangilik El avenue').count()).toBeGreaterThan(0);
     await page.goto(`${server.url}/en/notices/karaganda-school`);
     expect(await page.getByText('This notice has not been published in English.').count()).toBe(1);

@@ -1,5 +1,6 @@
 import type { AreaGeometry } from '../../../core/notice/notice.js';
 import { html, join, raw, type Html } from '../html.js';
+import { placeBadges, type PlacedBadge } from './badges.js';
 import type { LandShape } from './land.js';
 import {
   atLeast,
@@ -50,8 +51,15 @@ export interface MapInput {
   scaleLabel: (km: number) => string;
 }
 
-const WIDTH = 640;
-const MAX_HEIGHT = 440;
+/**
+ * Two drawings of the same map: one for screens and print, and one for phones, narrower in its own
+ * units so that its names and numbers keep a readable size at 320 px instead of shrinking to half.
+ * CSS shows one of them; each places its own labels and badges.
+ */
+const VIEWS = [
+  { name: 'wide', width: 640, maxHeight: 440 },
+  { name: 'narrow', width: 340, maxHeight: 380 },
+] as const;
 
 function linesOf(g: AreaGeometry): { lines: LonLat[][]; closed: boolean } {
   switch (g.type) {
@@ -101,13 +109,28 @@ function centreOf(points: LonLat[]): LonLat {
   return [(box.west + box.east) / 2, (box.south + box.north) / 2];
 }
 
-function badge(proj: Projection, at: LonLat, n: number, hollow = false): Html {
-  const [x, y] = proj.project(at).map((v) => Math.round(v * 10) / 10) as Pt;
+const BADGE_RADIUS = 10;
+const round1 = (v: number) => Math.round(v * 10) / 10;
+
+/** A numbered badge; moved off its spot so as not to cover another, with a line back to the spot. */
+function badge(b: PlacedBadge, hollow: boolean): Html {
+  const [x, y] = b.drawn.map(round1) as Pt;
+  const [ax, ay] = b.at.map(round1) as Pt;
+  const moved = Math.hypot(x - ax, y - ay) > 1;
   return html`<g class="num"
-    ><circle
+    >${
+      moved
+        ? html`<path d="M${ax} ${ay}L${x} ${y}" stroke="#1d5fa8" stroke-width="1.5" /><circle
+              cx="${ax}"
+              cy="${ay}"
+              r="3"
+              fill="#1d5fa8"
+            />`
+        : ''
+    }<circle
       cx="${x}"
       cy="${y}"
-      r="10"
+      r="${BADGE_RADIUS}"
       fill="${hollow ? '#fff' : '#1d5fa8'}"
       stroke="#1d5fa8"
       stroke-width="2.5"
@@ -118,7 +141,7 @@ function badge(proj: Projection, at: LonLat, n: number, hollow = false): Html {
       font-size="13"
       font-weight="700"
       fill="${hollow ? '#1d5fa8' : '#fff'}"
-      >${n}</text
+      >${b.number}</text
     ></g
   >`;
 }
@@ -131,11 +154,36 @@ function badge(proj: Projection, at: LonLat, n: number, hollow = false): Html {
 export function renderMap(input: MapInput): Html {
   const shapes = input.shapes ?? [];
   const markers = input.markers ?? [];
+  const legend = [
+    input.legend.area && html`<li><span class="swatch" aria-hidden="true"></span>${input.legend.area}</li>`,
+    input.legend.closure &&
+      html`<li><span class="swatch closure" aria-hidden="true"></span>${input.legend.closure}</li>`,
+    input.legend.current &&
+      html`<li><span class="swatch marker" aria-hidden="true"></span>${input.legend.current}</li>`,
+    input.legend.upcoming &&
+      html`<li><span class="swatch marker hollow" aria-hidden="true"></span>${input.legend.upcoming}</li>`,
+    input.legend.place &&
+      html`<li><span class="swatch city" aria-hidden="true"></span>${input.legend.place}</li>`,
+  ];
+  const id = `map-${shapes.length}-${markers.length}`;
+  return html`<figure class="map">
+    ${join(VIEWS.map((v) => drawView(input, v.width, v.maxHeight, `${id}-${v.name}`, `map-${v.name}`)))}
+    <figcaption>
+      <ul class="legend">
+        ${legend}
+      </ul>
+    </figcaption>
+  </figure>`;
+}
+
+function drawView(input: MapInput, width: number, maxHeight: number, id: string, className: string): Html {
+  const shapes = input.shapes ?? [];
+  const markers = input.markers ?? [];
   const drawn = shapes.flatMap((s) => linesOf(s.geometry).lines.flat());
   const all = [...drawn, ...markers.map((m) => m.at), ...(input.include ?? [])];
   const bounds = boxOf(all) ?? { west: 46.5, south: 40.5, east: 87.3, north: 55.5 };
   const box = atLeast(bounds, input.minKm);
-  const proj = fit(box, WIDTH, MAX_HEIGHT);
+  const proj = fit(box, width, maxHeight);
   const areas = shapes
     .filter((s) => s.kind === 'area')
     .map(
@@ -171,13 +219,13 @@ export function renderMap(input: MapInput): Html {
     taken.every((t) => b[2] < t[0] || b[0] > t[2] || b[3] < t[1] || b[1] > t[3]);
   const places = input.places
     .map((p) => ({ ...p, xy: proj.project(p.at) }))
-    .filter(({ xy: [x, y] }) => x > 10 && x < WIDTH - 10 && y > 10 && y < proj.height - 10)
+    .filter(({ xy: [x, y] }) => x > 10 && x < width - 10 && y > 10 && y < proj.height - 10)
     .map(({ name, xy: [x, y] }) => {
-      const anchor = x > WIDTH * 0.75 ? 'end' : 'start';
+      const anchor = x > width * 0.75 ? 'end' : 'start';
       const dx = anchor === 'end' ? -7 : 7;
-      const width = name.length * 7.6;
-      const left = anchor === 'end' ? x + dx - width : x + dx;
-      const box: [number, number, number, number] = [left, y - 20, left + width, y - 2];
+      const labelWidth = name.length * 7.6;
+      const left = anchor === 'end' ? x + dx - labelWidth : x + dx;
+      const box: [number, number, number, number] = [left, y - 20, left + labelWidth, y - 2];
       const label = free(box);
       if (label) taken.push(box);
       return html`<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="4" fill="#1b1f24" />${
@@ -196,11 +244,18 @@ export function renderMap(input: MapInput): Html {
             : ''
         }`;
     });
-  const badges = [
-    ...shapes.map((s) => badge(proj, centreOf(linesOf(s.geometry).lines.flat()), s.number)),
-    ...markers.map((m) => badge(proj, m.at, m.number, !m.current)),
+  const spots = [
+    ...shapes.map((s) => ({
+      number: s.number,
+      at: proj.project(centreOf(linesOf(s.geometry).lines.flat())),
+    })),
+    ...markers.map((m) => ({ number: m.number, at: proj.project(m.at) })),
   ];
-  const bar = scaleBar(proj.kmPerUnit, WIDTH / 4);
+  const hollow = new Set(markers.filter((m) => !m.current).map((m) => m.number));
+  const badges = placeBadges(spots, BADGE_RADIUS, width, proj.height).map((b) =>
+    badge(b, hollow.has(b.number)),
+  );
+  const bar = scaleBar(proj.kmPerUnit, width / 4);
   const y = proj.height - 14;
   const scale = html`<g class="scale"
     ><path d="M14 ${y}h${bar.units.toFixed(1)}" stroke="#1b1f24" stroke-width="3" /><text
@@ -214,31 +269,13 @@ export function renderMap(input: MapInput): Html {
       >${input.scaleLabel(bar.km)}</text
     ></g
   >`;
-  const id = `map-${shapes.length}-${markers.length}`;
-  const legend = [
-    input.legend.area && html`<li><span class="swatch" aria-hidden="true"></span>${input.legend.area}</li>`,
-    input.legend.closure &&
-      html`<li><span class="swatch closure" aria-hidden="true"></span>${input.legend.closure}</li>`,
-    input.legend.current &&
-      html`<li><span class="swatch marker" aria-hidden="true"></span>${input.legend.current}</li>`,
-    input.legend.upcoming &&
-      html`<li><span class="swatch marker hollow" aria-hidden="true"></span>${input.legend.upcoming}</li>`,
-    input.legend.place &&
-      html`<li><span class="swatch city" aria-hidden="true"></span>${input.legend.place}</li>`,
-  ];
   const svg = raw(
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${proj.height}" role="img" aria-labelledby="${id}-t ${id}-d" font-family="system-ui,sans-serif">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="${className}" viewBox="0 0 ${width} ${proj.height}" role="img" aria-labelledby="${id}-t ${id}-d" font-family="system-ui,sans-serif">`,
   );
-  return html`<figure class="map">
-    ${svg}<title id="${id}-t">${input.title}</title><desc id="${id}-d">${input.description}</desc>${drawLand(
+  return html`${svg}<title id="${id}-t">${input.title}</title
+    ><desc id="${id}-d">${input.description}</desc>${drawLand(
       proj,
       input.land,
       box,
-    )}${join(areas)}${join(closures)}${join(places)}${join(badges)}${scale}${raw('</svg>')}
-    <figcaption>
-      <ul class="legend">
-        ${legend}
-      </ul>
-    </figcaption>
-  </figure>`;
+    )}${join(areas)}${join(closures)}${join(places)}${join(badges)}${scale}${raw('</svg>')}`;
 }
