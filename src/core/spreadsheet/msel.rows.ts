@@ -1,3 +1,4 @@
+import { numberKey } from '../msel/reimport.js';
 import { DELIVERY_METHODS, EVENT_KINDS, type DeliveryMethod, type EventKind } from '../msel/msel.js';
 import { normaliseLabel } from './labels.js';
 import { textOf, type RowIssue, type TableRow } from './rows.js';
@@ -20,6 +21,8 @@ export interface MselSheetPlan {
   createTeams: boolean;
   /** Makes a new team's id (the caller creates the team when the import is written). */
   newTeam: (name: string) => string;
+  /** Titles of the events already in the MSEL by number: a re-import without a title column keeps them. */
+  titles?: ReadonlyMap<string, string>;
 }
 
 /** Event fields as read from a row; the service's own input check runs on them after. */
@@ -194,6 +197,7 @@ export function mselRows(
       title = content.trim().split(/\r?\n/)[0]!.slice(0, 80);
       warn('title', 'no title: the start of the content is used');
     }
+    if (!title && cells.title === undefined && number) title = plan.titles?.get(numberKey(number)) ?? null;
     if (!title) err('title', 'the title and the content are both empty');
 
     issues.push(...problems);
