@@ -89,7 +89,7 @@ export async function importSpreadsheet(
   file: Buffer,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
-  const sheets = await readSpreadsheet(file);
+  const sheets = await readSpreadsheet(file, { unpackedBytes: ctx.config.uploadUnpackedLimitBytes });
   const progress = options.onProgress ?? (() => undefined);
   try {
     return await editPlan(ctx, actor, policy, exerciseId, async (trx, exercise) => {
