@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { ApiError } from './client';
+import type { ApiError } from './client';
 
 /**
  * A problem in the reader's language when the console knows its code (`errors.codes.*`, with the
