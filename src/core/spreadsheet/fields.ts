@@ -386,3 +386,13 @@ export const FIELDS: Readonly<Record<SheetKind, readonly FieldSpec[]>> = {
   participants: PARTICIPANTS,
   venues: VENUES,
 };
+
+/**
+ * The fields that make a row a data row: an inject has a number and a time, a person a name and a
+ * role, a venue a name and coordinates. Rows below the table with fewer than two are signatures.
+ */
+export const ROW_FIELDS: Readonly<Record<SheetKind, readonly string[]>> = {
+  msel: ['number', 'offset', 'time'],
+  participants: ['name', 'role'],
+  venues: ['name', 'lat', 'lon'],
+};

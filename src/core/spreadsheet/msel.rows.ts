@@ -1,6 +1,7 @@
 import { numberKey } from '../msel/reimport.js';
 import { DELIVERY_METHODS, EVENT_KINDS, type DeliveryMethod, type EventKind } from '../msel/msel.js';
 import { normaliseLabel } from './labels.js';
+import { findObjective, type ObjectiveForRef } from './objective-ref.js';
 import { textOf, type RowIssue, type TableRow } from './rows.js';
 import type { CellValue } from './sheet.js';
 import { readBoolean, readDay, readLines, readList, readTime, type TimeContext } from './values.js';
@@ -14,7 +15,7 @@ import { readBoolean, readDay, readLines, readList, readTime, type TimeContext }
 export interface MselSheetPlan {
   time: TimeContext;
   teams: readonly { id: string; name: string }[];
-  objectives: readonly { id: string; position: number }[];
+  objectives: readonly ObjectiveForRef[];
   criticalTasks: readonly { id: string; text: string }[];
   people: readonly { id: string; name: string }[];
   /** Create teams the sheet names that the exercise lacks, instead of reporting them. */
@@ -117,7 +118,6 @@ export function mselRows(
   issues: RowIssue[],
 ): { row: number; input: MselRowInput }[] {
   const teamByName = new Map(plan.teams.map((t) => [normaliseLabel(t.name), t.id]));
-  const objectiveByPosition = new Map(plan.objectives.map((o) => [o.position, o.id]));
   const taskByText = new Map(plan.criticalTasks.map((t) => [t.text.trim(), t.id]));
   const personByName = new Map(plan.people.map((p) => [normaliseLabel(p.name), p.id]));
   const out: { row: number; input: MselRowInput }[] = [];
@@ -171,10 +171,13 @@ export function mselRows(
 
     const objectiveIds: string[] = [];
     for (const ref of readList(cells.objectives ?? null)) {
-      const n = Number(/^(?:o|ц|obj)?\.?\s*(\d+)$/i.exec(ref)?.[1]);
-      const id = objectiveByPosition.get(n);
-      if (id) objectiveIds.push(id);
-      else err('objectives', `objective "${ref}" does not exist (give objective numbers: 1; 3)`);
+      const id = findObjective(ref, plan.objectives)?.id;
+      if (id && !objectiveIds.includes(id)) objectiveIds.push(id);
+      else if (!id)
+        err(
+          'objectives',
+          `objective "${ref.slice(0, 80)}" does not exist in this exercise (give its number — 1; 3 — or its text)`,
+        );
     }
     const criticalTaskIds: string[] = [];
     for (const text of readLines(cells.criticalTasks ?? null)) {
