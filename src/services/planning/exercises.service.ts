@@ -270,8 +270,7 @@ export async function updateExercise(
   await ctx.db.kysely.transaction().execute(async (trx) => {
     const row = await getExerciseRow(trx, id);
     if (!mayPlan(policy, row)) throw forbidden('You may not plan this exercise');
-    if (!isPlanEditable(row.status as ExerciseStatus))
-      throw planFrozen(row.status);
+    if (!isPlanEditable(row.status as ExerciseStatus)) throw planFrozen(row.status);
     const merged: ExerciseInput = {
       programmeId: row.programme_id,
       name: row.name,

@@ -228,8 +228,7 @@ export async function editPlan<T>(
   return ctx.db.kysely.transaction().execute(async (trx) => {
     const row = await getExerciseRow(trx, exerciseId);
     if (!mayPlan(policy, row)) throw forbidden('You may not plan this exercise');
-    if (!isPlanEditable(row.status as ExerciseStatus))
-      throw planFrozen(row.status);
+    if (!isPlanEditable(row.status as ExerciseStatus)) throw planFrozen(row.status);
     const { result, action, detail } = await change(trx, row);
     await appendAudit(ctx, trx, actor, { action, subjectType: 'exercise', subjectId: exerciseId, detail });
     return result;
