@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { checkGeometry, type PlanGeometry } from '../../core/exercise/geometry.js';
 import { isPlanEditable, type ExerciseStatus } from '../../core/exercise/exercise.js';
 import type { Actor } from '../../core/policy/policy.js';
-import { AppError, forbidden, invalid, notFound, planFrozen } from '../../errors.js';
+import { forbidden, invalid, notFound, planFrozen } from '../../errors.js';
 import { organisationRepository } from '../../store/organisation.repository.js';
 import { planRepository } from '../../store/plan.repository.js';
 import type { ExerciseRow } from '../../store/schema.js';
