@@ -186,4 +186,27 @@ describe('importing and exporting spreadsheets in the console', () => {
     await dialog.getByRole('button', { name: 'Close', exact: true }).last().click();
     expectNoPageProblems(page);
   });
+
+  it('says a running exercise’s plan is frozen, not that someone else saved first', async () => {
+    const ctx = server.server.runtime.ctx;
+    const first = (await getMsel(ctx, ADMIN, exerciseId)).events[0]!;
+    // Started by someone else while this planner still has the grid open.
+    await ctx.db.kysely
+      .updateTable('exercises')
+      .set({ status: 'running' })
+      .where('id', '=', exerciseId)
+      .execute();
+    await page.getByRole('button', { name: new RegExp(`^Edit title of ${first.number}:`) }).click();
+    const title = page.getByRole('textbox', { name: new RegExp(`^Edit title of ${first.number}$`) });
+    await title.fill('Shots at the gate, second call');
+    await title.press('Enter');
+    await page
+      .getByRole('alert')
+      .filter({
+        hasText: 'The exercise’s status is “Running”: its plan is frozen and can no longer be changed.',
+      })
+      .waitFor();
+    expect(await page.getByTestId('msel-conflict').count()).toBe(0);
+    await screenshot(page, 'msel-plan-frozen');
+  });
 });
