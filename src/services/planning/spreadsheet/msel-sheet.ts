@@ -4,6 +4,7 @@ import { listApproval, numberKey, planReimport, type EventFields } from '../../.
 import { formatLocal, formatOffset, instantOf } from '../../../core/msel/time.js';
 import { validateMsel } from '../../../core/msel/validate.js';
 import { mselRows } from '../../../core/spreadsheet/msel.rows.js';
+import { AppError } from '../../../errors.js';
 import { mselRepository } from '../../../store/msel.repository.js';
 import { planRepository } from '../../../store/plan.repository.js';
 import type { MselEventRow } from '../../../store/schema.js';
@@ -230,11 +231,18 @@ export const prepareMsel: Prepare = async (trx, exercise, rows, issues, options)
       for (const c of plan.changed) {
         const before = rowById.get(c.id)!;
         // Approved content stays stored, so the console shows the change against what was approved.
-        await mselRepository.update(db, exercise.id, c.id, before.version, {
+        const ok = await mselRepository.update(db, exercise.id, c.id, before.version, {
           ...columnsOf(c.fields),
           approval: 'draft',
           updated_at: options.now,
         });
+        if (!ok)
+          throw new AppError(
+            'stale_version',
+            409,
+            `Event ${c.number} was changed by someone else during the import; nothing was written — check the file again`,
+            'file',
+          );
         progress(++done);
       }
       for (let i = 0; i < added.length; i += BATCH) {
