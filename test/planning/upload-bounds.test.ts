@@ -4,7 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/http/app.js';
 import { SYSTEM_ACTOR } from '../../src/services/context.js';
 import { createExercise } from '../../src/services/planning/exercises.service.js';
-import { parsesInFlight } from '../../src/services/planning/spreadsheet/parse-off-thread.js';
+import {
+  MAX_PARALLEL_PARSES,
+  parseOffThread,
+  parsesInFlight,
+} from '../../src/services/planning/spreadsheet/parse-off-thread.js';
 import { readSpreadsheet } from '../../src/services/planning/spreadsheet/read-file.js';
 import { createUser } from '../../src/services/users.service.js';
 import { openTestRuntime } from '../support/engines.js';
@@ -35,6 +39,34 @@ describe('a workbook is bounded by what it unpacks to', () => {
       status: 413,
       detail: expect.stringMatching(/"xl\/worksheets\/sheet1\.xml"/),
     });
+  });
+});
+
+describe('parsing off the main thread', () => {
+  it('parses at most two large files at once; the others wait their turn and finish too', async () => {
+    const csv = (n: number) =>
+      Buffer.from(
+        [
+          'Number,Title',
+          ...Array.from({ length: 12_000 }, (_, i) => `${i},file ${n} title number ${i}`),
+        ].join('\n'),
+      );
+    let finished = 0;
+    const parses = [1, 2, 3, 4].map((n) =>
+      parseOffThread('csv', csv(n), 20_000).then((outcome) => {
+        finished++;
+        return outcome;
+      }),
+    );
+    let most = 0;
+    while (finished < parses.length) {
+      most = Math.max(most, parsesInFlight());
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(most).toBe(MAX_PARALLEL_PARSES);
+    for (const outcome of await Promise.all(parses))
+      expect('sheets' in outcome && outcome.sheets[0]!.rows).toHaveLength(12_001);
+    expect(parsesInFlight()).toBe(0);
   });
 });
 

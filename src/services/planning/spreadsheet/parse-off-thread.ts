@@ -12,7 +12,29 @@ import { parseFile, type ParseOutcome } from './parse-file.js';
  */
 export const OFF_THREAD_BYTES = 256 * 1024;
 
+/**
+ * Workbooks parsed at once; the rest wait their turn. Six large uploads at once would otherwise hold
+ * six parsers' memory together.
+ */
+export const MAX_PARALLEL_PARSES = 2;
+
 let inFlight = 0;
+const waiting: (() => void)[] = [];
+
+async function turn(): Promise<void> {
+  if (inFlight < MAX_PARALLEL_PARSES) {
+    inFlight++;
+    return;
+  }
+  // The finishing parse hands its place over directly, so inFlight never drops in between.
+  await new Promise<void>((resolve) => waiting.push(resolve));
+}
+
+function done(): void {
+  const next = waiting.shift();
+  if (next) next();
+  else inFlight--;
+}
 
 /** Parses running in worker threads now: lets a test see the server answer while one runs. */
 export const parsesInFlight = (): number => inFlight;
@@ -37,7 +59,7 @@ export async function parseOffThread(
   maxRows: number,
 ): Promise<ParseOutcome> {
   if (bytes.length < OFF_THREAD_BYTES) return parseFile(kind, bytes, maxRows);
-  inFlight++;
+  await turn();
   try {
     return await new Promise<ParseOutcome>((resolve, reject) => {
       const worker = new Worker(entry(), {
@@ -62,6 +84,6 @@ export async function parseOffThread(
       });
     });
   } finally {
-    inFlight--;
+    done();
   }
 }
