@@ -196,11 +196,12 @@ export function mselRows(
 
     const content = cells.content === undefined || cells.content === null ? '' : String(cells.content);
     let title = textOf(cells.title);
+    // A sheet without a title column re-imported over the list keeps each event's own title.
+    if (!title && cells.title === undefined && number) title = plan.titles?.get(numberKey(number)) ?? null;
     if (!title && content.trim()) {
       title = content.trim().split(/\r?\n/)[0]!.slice(0, 80);
       warn('title', 'no title: the start of the content is used');
     }
-    if (!title && cells.title === undefined && number) title = plan.titles?.get(numberKey(number)) ?? null;
     if (!title) err('title', 'the title and the content are both empty');
 
     issues.push(...problems);
