@@ -11,6 +11,8 @@ export class AppError extends Error {
     readonly field?: string,
     /** Every problem when there are several (a form's fields), each with its field path. */
     readonly errors?: { field: string; problem: string }[],
+    /** Values the sentence names (an exercise's status…), for clients that word it in their reader's language. */
+    readonly params?: Readonly<Record<string, string>>,
   ) {
     super(detail);
     this.name = 'AppError';
@@ -24,3 +26,17 @@ export const conflict = (detail: string, field?: string) => new AppError('confli
 export const forbidden = (detail = 'You do not have permission to do this') =>
   new AppError('forbidden', 403, detail);
 export const unauthenticated = (detail = 'Sign in first') => new AppError('unauthenticated', 401, detail);
+
+/**
+ * A change to the plan of an exercise that is under way or over: the plan is frozen, and the
+ * sentence says so with the status, never as "someone else saved first".
+ */
+export const planFrozen = (status: string) =>
+  new AppError(
+    'plan_frozen',
+    409,
+    `The exercise is ${status}: its plan is frozen and can no longer change`,
+    'status',
+    undefined,
+    { status },
+  );

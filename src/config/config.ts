@@ -19,6 +19,8 @@ export interface Config {
   /** The longest wait a sign-in throttle imposes. */
   readonly loginMaxDelayMinutes: number;
   readonly bodyLimitBytes: number;
+  /** What any part of an uploaded workbook (XLSX), and all its parts together, may unpack to. */
+  readonly uploadUnpackedLimitBytes: number;
   readonly demoData: boolean;
   readonly publicUrl: string;
   /** Where the console's map gets its basemap; `undefined` is the packaged offline one. */
@@ -62,6 +64,11 @@ export const VARIABLES = [
     'the longest an address is made to wait before its next sign-in attempt',
   ],
   ['DABYL_BODY_LIMIT_BYTES', '1048576', 'largest request body accepted'],
+  [
+    'DABYL_UPLOAD_UNPACKED_LIMIT_BYTES',
+    '134217728',
+    'what an uploaded XLSX may unpack to, any part and all parts together; a workbook past it is refused (413, naming the part) while it is inflated',
+  ],
   ['DABYL_DEMO_DATA', 'true', 'load the demo data set on first start'],
   ['DABYL_PUBLIC_URL', 'http://localhost:8080', 'the address residents reach; used in links and feeds'],
   [
@@ -190,6 +197,13 @@ export function loadConfig(env: Env = process.env): Config {
     loginMaxFailures: int(env, 'DABYL_LOGIN_MAX_FAILURES', 5, 1, 100),
     loginMaxDelayMinutes: int(env, 'DABYL_LOGIN_MAX_DELAY_MINUTES', 15, 1, 24 * 60),
     bodyLimitBytes: int(env, 'DABYL_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    uploadUnpackedLimitBytes: int(
+      env,
+      'DABYL_UPLOAD_UNPACKED_LIMIT_BYTES',
+      128 * 1024 * 1024,
+      1024 * 1024,
+      2 * 1024 * 1024 * 1024,
+    ),
     demoData: bool(env, 'DABYL_DEMO_DATA', true),
     publicUrl: url(env, 'DABYL_PUBLIC_URL', ['http', 'https']) ?? `http://localhost:${port}`,
     basemap: basemap(env),

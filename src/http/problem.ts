@@ -10,6 +10,8 @@ export interface Problem {
   code: string;
   field?: string;
   errors?: { field: string; problem: string }[];
+  /** The values `detail` names, so a client can word the problem in its reader's language. */
+  params?: Readonly<Record<string, string>>;
   requestId?: string;
 }
 
@@ -80,6 +82,7 @@ export function registerProblemHandlers(app: FastifyInstance): void {
         detail: error.detail,
         ...(error.field ? { field: error.field } : {}),
         ...(error.errors ? { errors: error.errors } : {}),
+        ...(error.params ? { params: error.params } : {}),
       });
     }
     if (error.validation) {

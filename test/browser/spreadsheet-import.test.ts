@@ -140,4 +140,73 @@ describe('importing and exporting spreadsheets in the console', () => {
     await page.getByRole('link', { name: 'Export MSEL (CSV)' }).click();
     expect((await csv).suggestedFilename()).toMatch(/\.csv$/);
   });
+
+  it('shows what a re-import keeps, changes, adds and would remove, and removes only when ticked', async () => {
+    const ctx = server.server.runtime.ctx;
+    const before = new Map((await getMsel(ctx, ADMIN, exerciseId)).events.map((e) => [e.number, e.id]));
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('План проведения');
+    ws.addRow(['№ п/п', 'Время Ч+', 'Кому', 'Содержание вводной', 'Способ доведения']);
+    ws.addRow(['1', 'Ч+00:10', 'СОБР', 'Звонок: стрельба у ворот учреждения', 'телефон']);
+    ws.addRow(['2', 'Ч+00:50', 'Дежурная часть', 'Группа захватила здание школы №12', 'радио']);
+    ws.addRow(['4', 'Ч+02:00', 'СОБР', 'Автобус прибыл в аэропорт', 'лично']);
+    const file = Buffer.from(await wb.xlsx.writeBuffer());
+
+    await page.getByRole('button', { name: 'Import MSEL…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import the MSEL from a spreadsheet' });
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'msel-edited.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: file,
+    });
+    const changes = dialog.getByTestId('import-changes');
+    await changes.getByText('1 unchanged, 1 changed, 1 new.').waitFor();
+    await changes
+      .getByTestId('import-changed')
+      .getByText(/^2 \(row 3\): Offset from STARTEX/)
+      .waitFor();
+    await changes.getByText('1 event is not in the sheet').waitFor();
+    await changes
+      .getByTestId('import-missing')
+      .getByText(/^3 “Заложников везут/)
+      .waitFor();
+    await dialog.getByTestId('import-preview').getByRole('cell', { name: 'Unchanged' }).waitFor();
+    await screenshot(page, 'spreadsheet-reimport-dry-run');
+    await expectAccessible(page, 'import wizard re-import');
+    expect((await getMsel(ctx, ADMIN, exerciseId)).events).toHaveLength(3);
+
+    await changes.getByLabel('Remove this event from the MSEL (otherwise it is kept)').check();
+    await dialog.getByText('0 errors').waitFor();
+    await dialog.getByRole('button', { name: 'Import 3 rows' }).click();
+    await dialog.getByText('Changed: 1, new: 1, removed: 1, unchanged: 1.').waitFor();
+    const after = new Map((await getMsel(ctx, ADMIN, exerciseId)).events.map((e) => [e.number, e.id]));
+    expect([...after.keys()].sort()).toEqual(['1', '2', '4']);
+    expect(after.get('1')).toBe(before.get('1'));
+    expect(after.get('2')).toBe(before.get('2'));
+    await dialog.getByRole('button', { name: 'Close', exact: true }).last().click();
+    expectNoPageProblems(page);
+  });
+
+  it('says a running exercise’s plan is frozen, not that someone else saved first', async () => {
+    const ctx = server.server.runtime.ctx;
+    const first = (await getMsel(ctx, ADMIN, exerciseId)).events[0]!;
+    // Started by someone else while this planner still has the grid open.
+    await ctx.db.kysely
+      .updateTable('exercises')
+      .set({ status: 'running' })
+      .where('id', '=', exerciseId)
+      .execute();
+    await page.getByRole('button', { name: new RegExp(`^Edit title of ${first.number}:`) }).click();
+    const title = page.getByRole('textbox', { name: new RegExp(`^Edit title of ${first.number}$`) });
+    await title.fill('Shots at the gate, second call');
+    await title.press('Enter');
+    await page
+      .getByRole('alert')
+      .filter({
+        hasText: 'The exercise’s status is “Running”: its plan is frozen and can no longer be changed.',
+      })
+      .waitFor();
+    expect(await page.getByTestId('msel-conflict').count()).toBe(0);
+    await screenshot(page, 'msel-plan-frozen');
+  });
 });

@@ -87,4 +87,27 @@ describe('dabyl msel and dabyl exercise', () => {
     expect(xlsx.code, xlsx.stderr).toBe(0);
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
   });
+
+  it('re-imports an edited MSEL by number: lists changes and missing events, removes them only when told', async () => {
+    const exported = await dabyl(['msel', 'export', '--exercise', id, '--format', 'csv'], dir);
+    const lines = exported.stdout.toString('utf8').split('\r\n').filter(Boolean);
+    // Drop event 3 and change event 5's title.
+    const edited = lines
+      .filter((l) => !/^3,/.test(l))
+      .map((l) => l.replace(/^5,(.*?),Оповещение[^,]*/, '5,$1,Отбой'));
+    const file = path.join(dir, 'edited.csv');
+    writeFileSync(file, edited.join('\r\n'));
+    const dry = await dabyl(['msel', 'import', file, '--exercise', id, '--dry-run'], dir);
+    const said = dry.stdout.toString();
+    expect(dry.code, dry.stderr + said).toBe(0);
+    expect(said).toMatch(/matched by number: 3 unchanged \(approvals kept\), 1 to change, 0 to add/);
+    expect(said).toMatch(/changed 5 \(row \d+\): title/);
+    expect(said).toMatch(/kept\s+3 ".*" \(draft\): not in the sheet/);
+    expect(said).toMatch(/--remove-missing/);
+    const removed = await dabyl(['msel', 'import', file, '--exercise', id, '--remove-missing'], dir);
+    expect(removed.code, removed.stderr).toBe(0);
+    expect(removed.stdout.toString()).toMatch(/removed 3 ".*" \(draft\): not in the sheet/);
+    const after = await dabyl(['msel', 'export', '--exercise', id, '--format', 'csv'], dir);
+    expect(after.stdout.toString('utf8').split('\r\n').filter(Boolean)).toHaveLength(5);
+  });
 });

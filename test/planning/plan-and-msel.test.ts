@@ -344,4 +344,45 @@ describe.each(ENGINES)('planning an exercise over the API on %s', (engine) => {
     });
     expect(frozen.json()).toMatchObject({ code: 'plan_frozen' });
   });
+
+  it('says a running exercise’s plan is frozen, naming its status — not that someone else saved first', async () => {
+    const msel = (await ok('planner', 'GET', `/api/v1/exercises/${exerciseId}/msel`)) as unknown as {
+      events: {
+        id: string;
+        version: number;
+        number: string;
+        kind: string;
+        offsetMinutes: number;
+        method: string;
+        title: string;
+        content: string;
+      }[];
+    };
+    const e = msel.events[0]!;
+    // The version is the current one: the only reason to refuse is the exercise's status.
+    const save = await call('planner', 'PUT', `/api/v1/exercises/${exerciseId}/msel/events/${e.id}`, {
+      number: e.number,
+      kind: e.kind,
+      offsetMinutes: e.offsetMinutes + 5,
+      method: e.method,
+      title: e.title,
+      content: e.content,
+      version: e.version,
+    });
+    expect(save.statusCode).toBe(409);
+    expect(save.json()).toMatchObject({
+      code: 'plan_frozen',
+      field: 'status',
+      params: { status: 'running' },
+      detail: 'The exercise is running: its plan is frozen and can no longer change',
+    });
+    const exercise = (await ok('planner', 'GET', `/api/v1/exercises/${exerciseId}`)) as unknown as {
+      version: number;
+    };
+    const header = await call('planner', 'PATCH', `/api/v1/exercises/${exerciseId}`, {
+      name: 'Renamed while running',
+      version: exercise.version,
+    });
+    expect(header.json()).toMatchObject({ code: 'plan_frozen', params: { status: 'running' } });
+  });
 });

@@ -120,4 +120,55 @@ describe.each(ENGINES)('spreadsheet import and export over the API on %s', (engi
     expect(xlsx.headers['content-type']).toBe(XLSX);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
+
+  it('re-imports the exported MSEL by number: the dry run lists what changes, removeMissing removes', async () => {
+    const csv = await app.inject({
+      method: 'GET',
+      url: `/api/v1/exercises/${exerciseId}/msel/export?format=csv`,
+      headers: headers.get('planner')!,
+    });
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .filter(Boolean);
+    // Keep events 1–4, drop 5, and move event 2 by changing its offset.
+    const edited = [
+      lines[0]!,
+      lines[1]!,
+      lines[2]!.replace(',H+00:40,', ',H+00:45,'),
+      lines[3]!,
+      lines[4]!,
+    ].join('\r\n');
+    const dry = await upload('planner', '?dryRun=true', Buffer.from(edited), 'text/csv');
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json()).toMatchObject({
+      ok: true,
+      imported: 0,
+      changes: {
+        changed: [{ number: '2', fields: ['offsetMinutes'], approvalBefore: 'draft' }],
+        added: [],
+        missing: [{ number: '5' }],
+        removed: false,
+        listApproval: 'draft',
+      },
+    });
+    expect(dry.json().changes.unchanged).toHaveLength(3);
+    const done = await upload('planner', '?removeMissing=true', Buffer.from(edited), 'text/csv');
+    expect(done.json()).toMatchObject({
+      ok: true,
+      imported: 1,
+      changes: { removed: true, missing: [{ number: '5' }] },
+    });
+    const after = await app.inject({
+      method: 'GET',
+      url: `/api/v1/exercises/${exerciseId}/msel`,
+      headers: headers.get('planner')!,
+    });
+    expect((after.json() as { events: { number: string }[] }).events.map((e) => e.number)).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+    ]);
+  });
 });

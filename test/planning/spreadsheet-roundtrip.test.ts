@@ -170,9 +170,17 @@ describe.each(ENGINES)('MSEL export → import round trip on %s', (engine) => {
           );
           const before = await fieldsOf();
           const file = await exportSpreadsheet(ctx, ADMIN, exerciseId, 'msel', format);
-          const report = await importSpreadsheet(ctx, SYSTEM_ACTOR, ADMIN, exerciseId, 'msel', file.body, {
+          // Over the list it came from, a re-import matches every number and changes nothing…
+          const again = await importSpreadsheet(ctx, SYSTEM_ACTOR, ADMIN, exerciseId, 'msel', file.body, {
             replace: true,
           });
+          expect(again.issues.filter((i) => i.severity === 'error')).toEqual([]);
+          expect(again.imported).toBe(0);
+          expect(again.changes?.unchanged).toHaveLength(events.length);
+          expect(await fieldsOf()).toEqual(before);
+          // …and into an empty list it brings every field back.
+          await mselRepository.deleteAll(ctx.db.kysely, exerciseId);
+          const report = await importSpreadsheet(ctx, SYSTEM_ACTOR, ADMIN, exerciseId, 'msel', file.body);
           expect(report.issues.filter((i) => i.severity === 'error')).toEqual([]);
           expect(report.imported).toBe(events.length);
           expect(await fieldsOf()).toEqual(before);

@@ -5,6 +5,7 @@ import type { ColumnMapping } from '../../core/spreadsheet/mapping.js';
 import type { Actor } from '../../core/policy/policy.js';
 import { exportSpreadsheet, type ExportFormat } from '../../services/planning/export.service.js';
 import { importSpreadsheet, type ImportReport } from '../../services/planning/import.service.js';
+import type { MselChanges } from '../../services/planning/spreadsheet/kinds.js';
 import { cliActor, withContext } from '../context.js';
 import { CliFailure, EXIT, printJson } from '../output.js';
 import { progressBar } from '../progress.js';
@@ -38,6 +39,7 @@ function printReport(r: ImportReport): void {
     out.write(
       `${i.severity === 'error' ? 'ERROR  ' : 'warning'} ${i.row === null ? 'file' : `row ${i.row}`}${i.field ? ` ${i.field}` : ''}: ${i.message}\n`,
     );
+  if (r.changes) printChanges(r.changes, r.dryRun);
   if (r.teamsCreated.length)
     out.write(`teams ${r.dryRun ? 'to create' : 'created'}: ${r.teamsCreated.join(', ')}\n`);
   out.write(
@@ -47,6 +49,34 @@ function printReport(r: ImportReport): void {
         : `imported ${r.imported} rows (${r.warnings} warnings)\n`
       : `${r.errors} error(s): nothing imported\n`,
   );
+}
+
+/** An MSEL re-import matched by number: what stays, what changes, what goes. */
+function printChanges(c: MselChanges, dryRun: boolean): void {
+  const out = process.stdout;
+  const will = (now: string, then: string) => (dryRun ? now : then);
+  out.write(
+    `matched by number: ${c.unchanged.length} unchanged (approvals kept), ${c.changed.length} ${will('to change', 'changed')}, ${c.added.length} ${will('to add', 'added')}
+`,
+  );
+  for (const x of c.changed)
+    out.write(
+      `  changed ${x.number} (row ${x.row}): ${x.fields.join(', ')}${x.approvalBefore === 'draft' ? '' : ` — ${x.approvalBefore} → draft`}
+`,
+    );
+  for (const x of c.added)
+    out.write(`  new     ${x.number} (row ${x.row})
+`);
+  for (const x of c.missing)
+    out.write(
+      `  ${c.removed ? will('remove ', 'removed') : 'kept   '} ${x.number} "${x.title}" (${x.approval}): not in the sheet
+`,
+    );
+  if (c.missing.length && !c.removed)
+    out.write(`  to remove the ${c.missing.length} event(s) not in the sheet, import again with --remove-missing
+`);
+  out.write(`the MSEL ${will('will be', 'is')} ${c.listApproval} (${c.approvalsReset} approval(s) reset)
+`);
 }
 
 /** How one list (MSEL, participants, venues) is named in its commands' help. */
@@ -72,44 +102,51 @@ export function registerSheetCommands(program: Command, kind: SheetKind, words: 
     .option('--mapping <file>', 'JSON file: column label (or letter) → field, null to ignore')
     .option('--sheet <name>', `the sheet to read (default: the one that looks like ${words.what})`);
   if (words.teams) importer.option('--create-teams', 'create teams the sheet names that the exercise lacks');
-  importer
-    .option('--replace', `replace the existing ${words.command} list instead of adding to it`)
-    .option('--json', 'print the report as JSON')
-    .action(
-      async (
-        file: string,
-        opts: {
-          exercise: string;
-          dryRun?: boolean;
-          mapping?: string;
-          sheet?: string;
-          createTeams?: boolean;
-          replace?: boolean;
-          json?: boolean;
-        },
-      ) =>
-        withContext(async (ctx) => {
-          let bytes: Buffer;
-          try {
-            bytes = readFileSync(file);
-          } catch (err) {
-            throw new CliFailure(`cannot read ${file}: ${(err as Error).message}`, EXIT.notFound);
-          }
-          const bar = progressBar(opts.dryRun ? 'checking' : 'importing', !opts.json);
-          const report = await importSpreadsheet(ctx, cliActor(), cliPolicy(), opts.exercise, kind, bytes, {
-            dryRun: opts.dryRun,
-            sheet: opts.sheet,
-            mapping: readMapping(opts.mapping),
-            createTeams: opts.createTeams,
-            replace: opts.replace,
-            onProgress: (_stage, done, total) => bar.update(done, total),
-          }).finally(() => bar.stop());
-          if (opts.json) printJson(report);
-          else printReport(report);
-          if (!report.ok)
-            throw new CliFailure(`${report.errors} error(s) in ${file}; nothing was imported`, EXIT.failed);
-        }),
-    );
+  if (kind === 'msel')
+    importer
+      .option(
+        '--replace',
+        'match events by number and remove the ones the sheet no longer names (approvals of unchanged ones stay)',
+      )
+      .option('--remove-missing', 'remove the events the sheet no longer names (the dry run lists them)');
+  else importer.option('--replace', `replace the existing ${words.command} list instead of adding to it`);
+  importer.option('--json', 'print the report as JSON').action(
+    async (
+      file: string,
+      opts: {
+        exercise: string;
+        dryRun?: boolean;
+        mapping?: string;
+        sheet?: string;
+        createTeams?: boolean;
+        replace?: boolean;
+        removeMissing?: boolean;
+        json?: boolean;
+      },
+    ) =>
+      withContext(async (ctx) => {
+        let bytes: Buffer;
+        try {
+          bytes = readFileSync(file);
+        } catch (err) {
+          throw new CliFailure(`cannot read ${file}: ${(err as Error).message}`, EXIT.notFound);
+        }
+        const bar = progressBar(opts.dryRun ? 'checking' : 'importing', !opts.json);
+        const report = await importSpreadsheet(ctx, cliActor(), cliPolicy(), opts.exercise, kind, bytes, {
+          dryRun: opts.dryRun,
+          sheet: opts.sheet,
+          mapping: readMapping(opts.mapping),
+          createTeams: opts.createTeams,
+          replace: opts.replace,
+          removeMissing: opts.removeMissing,
+          onProgress: (_stage, done, total) => bar.update(done, total),
+        }).finally(() => bar.stop());
+        if (opts.json) printJson(report);
+        else printReport(report);
+        if (!report.ok)
+          throw new CliFailure(`${report.errors} error(s) in ${file}; nothing was imported`, EXIT.failed);
+      }),
+  );
   group
     .command('export')
     .description(`export ${words.what} as XLSX or CSV (standard output by default)`)

@@ -59,6 +59,12 @@ const MSEL: readonly FieldSpec[] = [
       'от начала учения',
       'с+',
       'уақыт с+',
+
+      'offset from startex',
+      'смещение от startex',
+      'startex тен ығысу',
+      'ығысу',
+      'ығысу с+',
     ],
   },
   {
@@ -116,6 +122,12 @@ const MSEL: readonly FieldSpec[] = [
       'адресат',
       'кімге',
       'алушы',
+
+      'to team',
+      'команде',
+      'топқа',
+      'командаға',
+      'топ',
     ],
   },
   {
@@ -130,6 +142,12 @@ const MSEL: readonly FieldSpec[] = [
       'кому должностное лицо',
       'должностное лицо',
       'кімге лауазымды тұлға',
+
+      'кому лицо или должность',
+      'кому лицо или роль',
+      'кімге тұлға немесе лауазым',
+      'кімге тұлға немесе рөл',
+      'лауазымды тұлға',
     ],
   },
   {
@@ -161,6 +179,8 @@ const MSEL: readonly FieldSpec[] = [
       'название',
       'тақырып',
       'атауы',
+
+      'тақырыбы',
     ],
   },
   {
@@ -195,6 +215,10 @@ const MSEL: readonly FieldSpec[] = [
       'күтілетін әрекеттер',
       'күтілетін әрекет',
       'күтілетін іс әрекеттер',
+
+      'жаттығушылардың күтілетін әрекеті',
+      'күтілетін әрекеті',
+      'ожидаемые действия обучаемых',
     ],
   },
   {
@@ -212,6 +236,9 @@ const MSEL: readonly FieldSpec[] = [
       'ключевые задачи',
       'маңызды міндеттер',
       'негізгі міндеттер',
+
+      'шешуші міндеттер',
+      'шешуші міндет',
     ],
   },
   {
@@ -226,6 +253,13 @@ const MSEL: readonly FieldSpec[] = [
       'посредник',
       'жауапты',
       'жауапты делдал',
+
+      'ответственный контролер',
+      'контролер',
+      'ответственное лицо',
+      'бақылаушы',
+      'жауапты бақылаушы',
+      'делдал',
     ],
   },
   {
@@ -238,6 +272,13 @@ const MSEL: readonly FieldSpec[] = [
       'запасная',
       'резервная вводная',
       'резервтік',
+
+      'запасной вариант',
+      'запасная вводная',
+      'қосалқы нұсқа',
+      'қосалқы',
+      'резервтік кіріспе',
+      'contingency inject',
     ],
   },
   {
@@ -253,6 +294,10 @@ const MSEL: readonly FieldSpec[] = [
       'заметки',
       'ескертпе',
       'ескертпелер',
+
+      'notes for controllers',
+      'заметки для контролеров',
+      'бақылаушыларға ескертпе',
     ],
   },
 ];
@@ -326,7 +371,7 @@ const VENUES: readonly FieldSpec[] = [
     ],
   },
   { key: 'kind', label: 'Kind', synonyms: ['kind', 'type', 'тип', 'вид', 'вид объекта', 'түрі'] },
-  { key: 'address', label: 'Address', synonyms: ['address', 'адрес', 'мекенжай', 'мекен жай'] },
+  { key: 'address', label: 'Address', synonyms: ['address', 'адрес', 'мекенжай', 'мекенжайы', 'мекен жай'] },
   { key: 'lat', label: 'Latitude', required: true, synonyms: ['latitude', 'lat', 'широта', 'ендік'] },
   {
     key: 'lon',
@@ -340,4 +385,14 @@ export const FIELDS: Readonly<Record<SheetKind, readonly FieldSpec[]>> = {
   msel: MSEL,
   participants: PARTICIPANTS,
   venues: VENUES,
+};
+
+/**
+ * The fields that make a row a data row: an inject has a number and a time, a person a name and a
+ * role, a venue a name and coordinates. Rows below the table with fewer than two are signatures.
+ */
+export const ROW_FIELDS: Readonly<Record<SheetKind, readonly string[]>> = {
+  msel: ['number', 'offset', 'time'],
+  participants: ['name', 'role'],
+  venues: ['name', 'lat', 'lon'],
 };

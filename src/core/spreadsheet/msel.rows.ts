@@ -1,5 +1,7 @@
+import { numberKey } from '../msel/reimport.js';
 import { DELIVERY_METHODS, EVENT_KINDS, type DeliveryMethod, type EventKind } from '../msel/msel.js';
 import { normaliseLabel } from './labels.js';
+import { findObjective, type ObjectiveForRef } from './objective-ref.js';
 import { textOf, type RowIssue, type TableRow } from './rows.js';
 import type { CellValue } from './sheet.js';
 import { readBoolean, readDay, readLines, readList, readTime, type TimeContext } from './values.js';
@@ -13,13 +15,15 @@ import { readBoolean, readDay, readLines, readList, readTime, type TimeContext }
 export interface MselSheetPlan {
   time: TimeContext;
   teams: readonly { id: string; name: string }[];
-  objectives: readonly { id: string; position: number }[];
+  objectives: readonly ObjectiveForRef[];
   criticalTasks: readonly { id: string; text: string }[];
   people: readonly { id: string; name: string }[];
   /** Create teams the sheet names that the exercise lacks, instead of reporting them. */
   createTeams: boolean;
   /** Makes a new team's id (the caller creates the team when the import is written). */
   newTeam: (name: string) => string;
+  /** Titles of the events already in the MSEL by number: a re-import without a title column keeps them. */
+  titles?: ReadonlyMap<string, string>;
 }
 
 /** Event fields as read from a row; the service's own input check runs on them after. */
@@ -114,7 +118,6 @@ export function mselRows(
   issues: RowIssue[],
 ): { row: number; input: MselRowInput }[] {
   const teamByName = new Map(plan.teams.map((t) => [normaliseLabel(t.name), t.id]));
-  const objectiveByPosition = new Map(plan.objectives.map((o) => [o.position, o.id]));
   const taskByText = new Map(plan.criticalTasks.map((t) => [t.text.trim(), t.id]));
   const personByName = new Map(plan.people.map((p) => [normaliseLabel(p.name), p.id]));
   const out: { row: number; input: MselRowInput }[] = [];
@@ -168,10 +171,13 @@ export function mselRows(
 
     const objectiveIds: string[] = [];
     for (const ref of readList(cells.objectives ?? null)) {
-      const n = Number(/^(?:o|ц|obj)?\.?\s*(\d+)$/i.exec(ref)?.[1]);
-      const id = objectiveByPosition.get(n);
-      if (id) objectiveIds.push(id);
-      else err('objectives', `objective "${ref}" does not exist (give objective numbers: 1; 3)`);
+      const id = findObjective(ref, plan.objectives)?.id;
+      if (id && !objectiveIds.includes(id)) objectiveIds.push(id);
+      else if (!id)
+        err(
+          'objectives',
+          `objective "${ref.slice(0, 80)}" does not exist in this exercise (give its number — 1; 3 — or its text)`,
+        );
     }
     const criticalTaskIds: string[] = [];
     for (const text of readLines(cells.criticalTasks ?? null)) {
@@ -190,6 +196,8 @@ export function mselRows(
 
     const content = cells.content === undefined || cells.content === null ? '' : String(cells.content);
     let title = textOf(cells.title);
+    // A sheet without a title column re-imported over the list keeps each event's own title.
+    if (!title && cells.title === undefined && number) title = plan.titles?.get(numberKey(number)) ?? null;
     if (!title && content.trim()) {
       title = content.trim().split(/\r?\n/)[0]!.slice(0, 80);
       warn('title', 'no title: the start of the content is used');

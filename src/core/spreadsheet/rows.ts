@@ -27,6 +27,8 @@ export function tableRows(
   layout: TableLayout,
   mapping: ResolvedMapping,
   issues: RowIssue[],
+  /** Fields a data row carries (number and time…): trailing rows with fewer than two of them are a footer. */
+  rowFields: readonly string[] = [],
 ): TableRow[] {
   const mapped = mapping.columns.filter((c) => c.field !== null);
   const out: TableRow[] = [];
@@ -47,7 +49,42 @@ export function tableRows(
     for (const c of mapped) cells[c.field!] = raw[c.index] ?? null;
     out.push({ row: r + 1, cells });
   }
+  if (rowFields.length) dropFooter(out, rowFields, mapped.length, issues);
   return out;
+}
+
+/**
+ * Planners close a table with signatures, "prepared by", phone numbers and dates: rows below the
+ * last data row that carry fewer than two of the fields every data row has (an inject's number and
+ * time, a person's name and role) and fill only a few columns. They are dropped with one warning; a
+ * row that looks like data stays, and is checked as the data row it looks like.
+ */
+function dropFooter(
+  rows: TableRow[],
+  rowFields: readonly string[],
+  columns: number,
+  issues: RowIssue[],
+): void {
+  const sparse = Math.max(3, Math.floor(columns / 3));
+  const filled = (r: TableRow, keys: readonly string[]) =>
+    keys.filter((k) => textOf(r.cells[k]) !== null).length;
+  let cut = rows.length;
+  while (cut > 0) {
+    const r = rows[cut - 1]!;
+    if (filled(r, rowFields) >= Math.min(2, rowFields.length)) break;
+    if (filled(r, Object.keys(r.cells)) > sparse) break;
+    cut--;
+  }
+  if (cut === rows.length || cut === 0) return;
+  const first = rows[cut]!.row;
+  const last = rows[rows.length - 1]!.row;
+  issues.push({
+    row: first,
+    field: null,
+    severity: 'warning',
+    message: `${first === last ? `row ${first}` : `rows ${first}–${last}`} below the table look like signatures or notes, not data; skipped`,
+  });
+  rows.length = cut;
 }
 
 /**

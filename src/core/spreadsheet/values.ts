@@ -81,8 +81,9 @@ export function readTime(v: CellValue, ctx: TimeContext, day: Day | null = null)
   }
   if (typeof v === 'boolean') return { error: `${String(v)} is not a time` };
   const t = v.trim();
-  if (/^[HhЧч]\s*[+-]/.test(t) || /^[+-]\d+$/.test(t)) {
-    const o = parseOffset(t.replace(/^[Чч]/, 'H'));
+  // H+ in English, Ч+ (час) in Russian, С+ (сағат) in Kazakh.
+  if (/^[HhЧчСс]\s*[+-]/.test(t) || /^[+-]\d+$/.test(t)) {
+    const o = parseOffset(t.replace(/^[ЧчСс]/, 'H'));
     return 'error' in o ? o : { minutes: o.minutes };
   }
   if (/(Z|[+-]\d\d:?\d\d)$/.test(t) && /^\d{4}-\d{2}-\d{2}T/.test(t)) {

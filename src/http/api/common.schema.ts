@@ -9,6 +9,12 @@ export const ProblemSchema = Type.Object(
     code: Type.String(),
     field: Type.Optional(Type.String()),
     errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), problem: Type.String() }))),
+    params: Type.Optional(
+      Type.Record(Type.String(), Type.String(), {
+        description:
+          'Values the detail names (e.g. the exercise status of plan_frozen), for wording it in the reader’s language',
+      }),
+    ),
     requestId: Type.Optional(Type.String()),
   },
   { $id: 'Problem', description: 'RFC 9457 problem details' },

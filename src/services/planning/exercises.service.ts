@@ -10,7 +10,7 @@ import {
 } from '../../core/exercise/exercise.js';
 import { formatLocal } from '../../core/msel/time.js';
 import { can, type Actor } from '../../core/policy/policy.js';
-import { AppError, conflict, forbidden, invalid, notFound } from '../../errors.js';
+import { AppError, conflict, forbidden, invalid, notFound, planFrozen } from '../../errors.js';
 import {
   exerciseRepository,
   programmeRepository,
@@ -270,8 +270,7 @@ export async function updateExercise(
   await ctx.db.kysely.transaction().execute(async (trx) => {
     const row = await getExerciseRow(trx, id);
     if (!mayPlan(policy, row)) throw forbidden('You may not plan this exercise');
-    if (!isPlanEditable(row.status as ExerciseStatus))
-      throw new AppError('plan_frozen', 409, `The exercise is ${row.status}: its plan can no longer change`);
+    if (!isPlanEditable(row.status as ExerciseStatus)) throw planFrozen(row.status);
     const merged: ExerciseInput = {
       programmeId: row.programme_id,
       name: row.name,

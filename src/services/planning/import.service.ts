@@ -6,7 +6,7 @@ import { importMappingRepository } from '../../store/import-mapping.repository.j
 import type { ExerciseRow } from '../../store/schema.js';
 import type { ActorInfo, AppContext } from '../context.js';
 import { editPlan } from './plan.service.js';
-import type { Prepare } from './spreadsheet/kinds.js';
+import type { MselChanges, Prepare } from './spreadsheet/kinds.js';
 import { prepareMsel } from './spreadsheet/msel-sheet.js';
 import { prepareParticipants } from './spreadsheet/participants-sheet.js';
 import { readSpreadsheet } from './spreadsheet/read-file.js';
@@ -22,8 +22,13 @@ export interface ImportOptions {
   mapping?: ColumnMapping | undefined;
   /** Create teams the sheet names that the exercise lacks. */
   createTeams?: boolean | undefined;
-  /** Replace the existing list (MSEL events, people or venues) instead of adding to it. */
+  /**
+   * Replace the existing list instead of adding to it. For the MSEL this is a re-import that also
+   * removes the events the sheet no longer names; events it names keep their ids and approvals.
+   */
   replace?: boolean | undefined;
+  /** MSEL: remove the events the sheet no longer names, as listed by the dry run. */
+  removeMissing?: boolean | undefined;
   /** Called as rows are checked and written: (done, total). */
   onProgress?: ((stage: 'check' | 'write', done: number, total: number) => void) | undefined;
 }
@@ -42,6 +47,8 @@ export interface ImportReport {
   /** Rows written: 0 on a dry run or when any error stopped the import. */
   imported: number;
   teamsCreated: string[];
+  /** An MSEL re-import: what happens to the events already there, matched by number. */
+  changes: MselChanges | null;
   errors: number;
   warnings: number;
   issues: RowIssue[];
@@ -82,7 +89,7 @@ export async function importSpreadsheet(
   file: Buffer,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
-  const sheets = await readSpreadsheet(file);
+  const sheets = await readSpreadsheet(file, { unpackedBytes: ctx.config.uploadUnpackedLimitBytes });
   const progress = options.onProgress ?? (() => undefined);
   try {
     return await editPlan(ctx, actor, policy, exerciseId, async (trx, exercise) => {
@@ -99,6 +106,8 @@ export async function importSpreadsheet(
       const prepared = await PREPARE[kind](trx, exercise, table.rows, issues, {
         createTeams: options.createTeams ?? false,
         replace: options.replace ?? false,
+        removeMissing: options.removeMissing ?? false,
+        columns: new Set(table.mapping.columns.flatMap((c) => (c.field ? [c.field] : []))),
         actor,
         now,
       });
@@ -119,6 +128,7 @@ export async function importSpreadsheet(
         rowsRead: table.rows.length,
         imported: 0,
         teamsCreated: prepared.teamsCreated,
+        changes: prepared.changes,
         errors,
         warnings: issues.length - errors,
         issues,
@@ -136,6 +146,7 @@ export async function importSpreadsheet(
           rows: prepared.count,
           teamsCreated: prepared.teamsCreated,
           replace: !!options.replace,
+          ...(prepared.changes ? { changes: auditChanges(prepared.changes) } : {}),
         },
       };
     });
@@ -143,4 +154,17 @@ export async function importSpreadsheet(
     if (err instanceof NothingWritten) return err.report;
     throw err;
   }
+}
+
+/** The audit entry names what changed, not every unchanged number. */
+function auditChanges(c: MselChanges) {
+  return {
+    unchanged: c.unchanged.length,
+    changed: c.changed.map((x) => x.number),
+    added: c.added.map((x) => x.number),
+    missing: c.missing.map((x) => x.number),
+    removed: c.removed,
+    approvalsReset: c.approvalsReset,
+    listApproval: c.listApproval,
+  };
 }

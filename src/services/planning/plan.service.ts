@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { checkGeometry, type PlanGeometry } from '../../core/exercise/geometry.js';
 import { isPlanEditable, type ExerciseStatus } from '../../core/exercise/exercise.js';
 import type { Actor } from '../../core/policy/policy.js';
-import { AppError, forbidden, invalid, notFound } from '../../errors.js';
+import { forbidden, invalid, notFound, planFrozen } from '../../errors.js';
 import { organisationRepository } from '../../store/organisation.repository.js';
 import { planRepository } from '../../store/plan.repository.js';
 import type { ExerciseRow } from '../../store/schema.js';
@@ -228,8 +228,7 @@ export async function editPlan<T>(
   return ctx.db.kysely.transaction().execute(async (trx) => {
     const row = await getExerciseRow(trx, exerciseId);
     if (!mayPlan(policy, row)) throw forbidden('You may not plan this exercise');
-    if (!isPlanEditable(row.status as ExerciseStatus))
-      throw new AppError('plan_frozen', 409, `The exercise is ${row.status}: its plan can no longer change`);
+    if (!isPlanEditable(row.status as ExerciseStatus)) throw planFrozen(row.status);
     const { result, action, detail } = await change(trx, row);
     await appendAudit(ctx, trx, actor, { action, subjectType: 'exercise', subjectId: exerciseId, detail });
     return result;

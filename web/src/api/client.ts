@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly code: string,
     readonly detail: string,
     readonly field?: string,
+    /** The values the detail names (an exercise's status…), to word it in the reader's language. */
+    readonly params?: Readonly<Record<string, string>>,
   ) {
     super(detail);
     this.name = 'ApiError';
@@ -29,12 +31,19 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export async function toError(res: Response): Promise<ApiError> {
   try {
-    const body = (await res.json()) as { code?: string; detail?: string; title?: string; field?: string };
+    const body = (await res.json()) as {
+      code?: string;
+      detail?: string;
+      title?: string;
+      field?: string;
+      params?: Record<string, string>;
+    };
     return new ApiError(
       res.status,
       body.code ?? 'unknown',
       body.detail ?? body.title ?? res.statusText,
       body.field,
+      body.params,
     );
   } catch {
     // A proxy or a crash can answer with HTML; the status still tells the user something.

@@ -22,6 +22,18 @@ export interface ImportColumn {
   source: 'mapping' | 'remembered' | 'detected' | 'none';
 }
 
+/** An MSEL re-import matched by number (src/services/planning/spreadsheet/kinds.ts). */
+export interface MselChanges {
+  unchanged: { number: string; approval: string }[];
+  changed: { row: number; number: string; fields: string[]; approvalBefore: string }[];
+  added: { row: number; number: string }[];
+  missing: { number: string; title: string; approval: string }[];
+  removed: boolean;
+  approvalsKept: number;
+  approvalsReset: number;
+  listApproval: string;
+}
+
 export interface ImportReport {
   kind: SheetKind;
   dryRun: boolean;
@@ -34,6 +46,7 @@ export interface ImportReport {
   rowsRead: number;
   imported: number;
   teamsCreated: string[];
+  changes: MselChanges | null;
   errors: number;
   warnings: number;
   issues: ImportIssue[];
@@ -47,6 +60,8 @@ export interface ImportOptions {
   mapping?: Record<string, string | null> | undefined;
   createTeams: boolean;
   replace: boolean;
+  /** MSEL: remove the events the sheet no longer names. */
+  removeMissing?: boolean | undefined;
 }
 
 /** The fields each kind can fill, in the server's order (src/core/spreadsheet/fields.ts). */
@@ -96,6 +111,7 @@ export async function importSpreadsheet(
     createTeams: String(options.createTeams),
     replace: String(options.replace),
   });
+  if (options.removeMissing) query.set('removeMissing', 'true');
   if (options.sheet) query.set('sheet', options.sheet);
   if (options.mapping) query.set('mapping', JSON.stringify(options.mapping));
   const headers: Record<string, string> = {

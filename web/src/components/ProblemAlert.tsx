@@ -1,6 +1,7 @@
 import { Alert } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
+import { problemText } from '../api/problemText';
 import { STATUS } from '../theme';
 
 /**
@@ -16,9 +17,12 @@ export function ProblemAlert({
   title?: string;
   byCode?: Record<string, string>;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!error) return null;
-  const detail = error instanceof ApiError ? (byCode?.[error.code] ?? error.detail) : t('errors.network');
+  const detail =
+    error instanceof ApiError
+      ? (byCode?.[error.code] ?? problemText(error, t, (key) => i18n.exists(key)))
+      : t('errors.network');
   return (
     <Alert color={STATUS.danger} variant="outline" title={title ?? t('errors.title')} role="alert">
       {detail}

@@ -62,8 +62,12 @@ export const spreadsheetRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> =
           summary: `Import ${what} from XLSX or CSV (dry run: preview only)`,
           description:
             `Body: the file itself (${XLSX_TYPE} or text/csv), options in the query; or application/json ` +
-            '{"fileBase64", "mapping", "sheet", "dryRun", "createTeams", "replace"}. All or nothing: any error on any row ' +
-            "writes nothing, and the report lists every row's errors and warnings. Larger than 20 MB: 413.",
+            '{"fileBase64", "mapping", "sheet", "dryRun", "createTeams", "replace", "removeMissing"}. All or nothing: any error on any row ' +
+            "writes nothing, and the report lists every row's errors and warnings. Body limit 20 MB (413 body_too_large); " +
+            'a workbook whose parts unpack past DABYL_UPLOAD_UNPACKED_LIMIT_BYTES (128 MiB by default): 413 upload_unpacks_too_large naming the part. ' +
+            'An MSEL import over an existing list matches events by number: unchanged ones keep their ids and ' +
+            'approvals, changed ones return to draft, new ones are added, and the ones the sheet no longer names ' +
+            'are listed in `changes.missing` and removed only with removeMissing (or replace).',
           params: IdParams,
           querystring: ImportQuery,
           response: { 200: Type.Ref(ImportReportSchema), 413: problems[422], ...problems },
@@ -80,6 +84,7 @@ export const spreadsheetRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> =
             mapping: parseMapping(q.mapping),
             createTeams: q.createTeams,
             replace: q.replace,
+            removeMissing: q.removeMissing,
           });
         const json = body as ImportJsonBody | null;
         if (!json || typeof json.fileBase64 !== 'string')
@@ -100,6 +105,7 @@ export const spreadsheetRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> =
             mapping: json.mapping ?? parseMapping(q.mapping),
             createTeams: json.createTeams ?? q.createTeams,
             replace: json.replace ?? q.replace,
+            removeMissing: json.removeMissing ?? q.removeMissing,
           },
         );
       },

@@ -20,7 +20,16 @@ export const ImportQuery = Type.Object(
       Type.Boolean({ description: 'Create teams the sheet names that do not exist' }),
     ),
     replace: Type.Optional(
-      Type.Boolean({ description: 'Replace the existing list instead of adding to it' }),
+      Type.Boolean({
+        description:
+          'Replace the existing list instead of adding to it. MSEL: events are matched by number; those the sheet names keep their ids and approvals, the others are removed',
+      }),
+    ),
+    removeMissing: Type.Optional(
+      Type.Boolean({
+        description:
+          'MSEL: remove the events the sheet no longer names (listed under changes.missing by the dry run); without it they are kept',
+      }),
     ),
   },
   { additionalProperties: false },
@@ -36,10 +45,38 @@ export const ImportJsonBody = Type.Object(
     dryRun: Type.Optional(Type.Boolean()),
     createTeams: Type.Optional(Type.Boolean()),
     replace: Type.Optional(Type.Boolean()),
+    removeMissing: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
 export type ImportJsonBody = Static<typeof ImportJsonBody>;
+
+const Approval = Type.String({ description: 'draft, submitted or approved' });
+
+/** What an MSEL re-import does to the events already there, matched by number. */
+export const MselChangesSchema = Type.Object(
+  {
+    unchanged: Type.Array(Type.Object({ number: Type.String(), approval: Approval })),
+    changed: Type.Array(
+      Type.Object({
+        row: Type.Integer(),
+        number: Type.String(),
+        fields: Type.Array(Type.String(), { description: 'Reviewed fields the sheet changes' }),
+        approvalBefore: Approval,
+      }),
+      { description: 'Events updated from the sheet: they return to draft' },
+    ),
+    added: Type.Array(Type.Object({ row: Type.Integer(), number: Type.String() })),
+    missing: Type.Array(Type.Object({ number: Type.String(), title: Type.String(), approval: Approval }), {
+      description: 'Events the sheet no longer names; removed only when `removed` is true',
+    }),
+    removed: Type.Boolean(),
+    approvalsKept: Type.Integer(),
+    approvalsReset: Type.Integer(),
+    listApproval: Type.String({ description: "The whole MSEL's approval after the import" }),
+  },
+  { description: 'An MSEL re-import, matched by number; null for a first import and other lists' },
+);
 
 const Issue = Type.Object({
   row: Nullable(Type.Integer()),
@@ -73,6 +110,7 @@ export const ImportReportSchema = Type.Object(
       description: 'Rows written; 0 on a dry run or when any error stopped the import',
     }),
     teamsCreated: Type.Array(Type.String()),
+    changes: Nullable(MselChangesSchema),
     errors: Type.Integer(),
     warnings: Type.Integer(),
     issues: Type.Array(Issue),

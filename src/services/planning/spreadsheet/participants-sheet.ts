@@ -51,6 +51,7 @@ export const prepareParticipants: Prepare = async (trx, exercise, rows, issues, 
   const teamName = new Map([...teams.map((t) => [t.id, t.name] as const), ...newTeams]);
   return {
     count: out.length,
+    changes: null,
     teamsCreated: [...newTeams.values()],
     preview: out.map((p) => ({
       name: p.name,

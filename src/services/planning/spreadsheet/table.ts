@@ -1,4 +1,4 @@
-import { FIELDS, type SheetKind } from '../../../core/spreadsheet/fields.js';
+import { FIELDS, ROW_FIELDS, type SheetKind } from '../../../core/spreadsheet/fields.js';
 import { detectTable, type TableLayout } from '../../../core/spreadsheet/header.js';
 import { normaliseLabel } from '../../../core/spreadsheet/labels.js';
 import {
@@ -65,7 +65,7 @@ export function locateTable(
   const mapping = resolveMapping(layout.labels, fields, options.mapping ?? {}, options.remembered ?? {});
   for (const w of mapping.warnings) issues.push({ row: null, field: null, severity: 'warning', message: w });
   for (const e of mapping.errors) issues.push({ row: null, field: null, severity: 'error', message: e });
-  const rows = tableRows(sheet, layout, mapping, issues);
+  const rows = tableRows(sheet, layout, mapping, issues, ROW_FIELDS[kind]);
   // Notes only for cells the import reads: skipped headings and ignored columns stay quiet.
   const read = new Set(rows.map((r) => r.row - 1));
   const fieldOf = new Map(mapping.columns.map((c) => [c.index, c.field]));

@@ -29,6 +29,7 @@ export const prepareVenues: Prepare = async (_trx, exercise, rows, issues, optio
   }
   return {
     count: out.length,
+    changes: null,
     teamsCreated: [],
     preview: out.map((v) => ({ name: v.name, kind: v.kind, address: v.address, lat: v.lat, lon: v.lon })),
     async write(db, progress) {

@@ -23,6 +23,7 @@ import {
 } from '../../../api/spreadsheets';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { STATUS } from '../../../theme';
+import { ReimportChanges } from './ReimportChanges';
 
 interface Props {
   exerciseId: string;
@@ -47,6 +48,7 @@ export function ImportWizard({ exerciseId, kind, onClose }: Props) {
   const [mapping, setMapping] = useState<Mapping | undefined>(undefined);
   const [createTeams, setCreateTeams] = useState(false);
   const [replace, setReplace] = useState(false);
+  const [removeMissing, setRemoveMissing] = useState(false);
   const [result, setResult] = useState<ImportReport | null>(null);
 
   const check = useMutation({
@@ -55,13 +57,20 @@ export function ImportWizard({ exerciseId, kind, onClose }: Props) {
   const run = useMutation({
     mutationFn: (o: { file: File } & ImportOptions) => importSpreadsheet(exerciseId, kind, o.file, o),
     onSuccess: (report) => {
-      if (report.ok && report.imported > 0) setResult(report);
+      if (report.ok && !report.dryRun) setResult(report);
       void client.invalidateQueries({ queryKey: ['exercises', exerciseId] });
     },
   });
 
   const recheck = (
-    next: Partial<{ file: File; sheet: string; mapping: Mapping; createTeams: boolean; replace: boolean }>,
+    next: Partial<{
+      file: File;
+      sheet: string;
+      mapping: Mapping;
+      createTeams: boolean;
+      replace: boolean;
+      removeMissing: boolean;
+    }>,
   ) => {
     const f = next.file ?? file;
     if (!f) return;
@@ -73,6 +82,7 @@ export function ImportWizard({ exerciseId, kind, onClose }: Props) {
       mapping: 'mapping' in next ? next.mapping : mapping,
       createTeams: next.createTeams ?? createTeams,
       replace: next.replace ?? replace,
+      removeMissing: next.removeMissing ?? removeMissing,
     });
   };
 
@@ -81,8 +91,10 @@ export function ImportWizard({ exerciseId, kind, onClose }: Props) {
     setSheet(undefined);
     setMapping(undefined);
     setResult(null);
+    // A removal confirmed for one file is never carried over to another.
+    setRemoveMissing(false);
     check.reset();
-    if (f) recheck({ file: f, sheet: undefined, mapping: undefined });
+    if (f) recheck({ file: f, sheet: undefined, mapping: undefined, removeMissing: false });
   };
 
   const report = run.data && !run.data.ok ? run.data : check.data;
@@ -105,7 +117,14 @@ export function ImportWizard({ exerciseId, kind, onClose }: Props) {
       {result ? (
         <Stack>
           <Alert color={STATUS.ok} variant="outline" title={t('imports.done')} role="status">
-            {t('imports.imported', { count: result.imported })}
+            {result.changes
+              ? t('imports.reimport.done', {
+                  changed: result.changes.changed.length,
+                  added: result.changes.added.length,
+                  removed: result.changes.removed ? result.changes.missing.length : 0,
+                  unchanged: result.changes.unchanged.length,
+                })
+              : t('imports.imported', { count: result.imported })}
             {result.teamsCreated.length > 0 &&
               ` ${t('imports.teamsCreated', { names: result.teamsCreated.join(', ') })}`}
           </Alert>
@@ -154,15 +173,17 @@ export function ImportWizard({ exerciseId, kind, onClose }: Props) {
                     }}
                   />
                 )}
-                <Checkbox
-                  label={t(`imports.replace.${kind}`)}
-                  checked={replace}
-                  onChange={(e) => {
-                    const v = e.currentTarget.checked;
-                    setReplace(v);
-                    recheck({ replace: v });
-                  }}
-                />
+                {kind !== 'msel' && (
+                  <Checkbox
+                    label={t(`imports.replace.${kind}`)}
+                    checked={replace}
+                    onChange={(e) => {
+                      const v = e.currentTarget.checked;
+                      setReplace(v);
+                      recheck({ replace: v });
+                    }}
+                  />
+                )}
               </Group>
               <Text size="sm">{t('imports.headerRow', { row: report.headerRow, sheet: report.sheet })}</Text>
               <Table withTableBorder striped>
@@ -206,6 +227,16 @@ export function ImportWizard({ exerciseId, kind, onClose }: Props) {
                 </Badge>
                 <Text size="sm">{t('imports.zone', { zone: report.timeZone })}</Text>
               </Group>
+              {report.changes && (
+                <ReimportChanges
+                  changes={report.changes}
+                  removeMissing={removeMissing}
+                  onRemoveMissing={(v) => {
+                    setRemoveMissing(v);
+                    recheck({ removeMissing: v });
+                  }}
+                />
+              )}
               {report.issues.length > 0 && (
                 <Table withTableBorder data-testid="import-issues">
                   <Table.Caption>{t('imports.issues')}</Table.Caption>
@@ -249,6 +280,7 @@ export function ImportWizard({ exerciseId, kind, onClose }: Props) {
                       mapping,
                       createTeams,
                       replace,
+                      removeMissing,
                     })
                   }
                 >
@@ -264,7 +296,7 @@ export function ImportWizard({ exerciseId, kind, onClose }: Props) {
 }
 
 const PREVIEW_COLUMNS: Record<SheetKind, readonly string[]> = {
-  msel: ['number', 'offset', 'scheduledLocal', 'title', 'to'],
+  msel: ['outcome', 'number', 'offset', 'scheduledLocal', 'title', 'to'],
   participants: ['name', 'role', 'team'],
   venues: ['name', 'kind', 'address', 'lat', 'lon'],
 };
@@ -295,7 +327,9 @@ function PreviewTable({ report, kind }: { report: ImportReport; kind: SheetKind 
             <Table.Th key={c} scope="col">
               {c === 'scheduledLocal'
                 ? t('imports.timeIn', { zone: report.timeZone })
-                : t(`imports.field.${kind}.${c}`)}
+                : c === 'outcome'
+                  ? t('imports.reimport.outcome')
+                  : t(`imports.field.${kind}.${c}`)}
             </Table.Th>
           ))}
         </Table.Tr>
@@ -305,7 +339,13 @@ function PreviewTable({ report, kind }: { report: ImportReport; kind: SheetKind 
           <Table.Tr key={n}>
             {kind === 'msel' && <Table.Td>{cell(r.row)}</Table.Td>}
             {columns.map((c) => (
-              <Table.Td key={c}>{cell(r[c])}</Table.Td>
+              <Table.Td key={c}>
+                {c === 'outcome'
+                  ? r.outcome
+                    ? t(`imports.reimport.outcomes.${cell(r.outcome)}`)
+                    : ''
+                  : cell(r[c])}
+              </Table.Td>
             ))}
           </Table.Tr>
         ))}

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { FIELDS } from './fields.js';
+import { fieldForLabel } from './header.js';
+
+/**
+ * A planner who copies the console's own words into a sheet's header row gets the columns mapped
+ * without a hand-made mapping: every label the console shows for an MSEL field, in Kazakh, Russian
+ * and English, names that field.
+ */
+
+type Tree = { [key: string]: string | Tree };
+const read = (file: string) =>
+  JSON.parse(readFileSync(new URL(`../../../web/src/i18n/${file}`, import.meta.url), 'utf8')) as Tree;
+const at = (tree: Tree, path: string[]) => path.reduce<Tree>((t, k) => t[k] as Tree, tree);
+
+/** The grid's and the event form's names (planning.msel.fields) against the sheet's fields. */
+const EVENT_FIELD: Record<string, string> = {
+  number: 'number',
+  kind: 'kind',
+  offsetMinutes: 'offset',
+  scenarioTime: 'scenarioTime',
+  from: 'from',
+  toTeamIds: 'to',
+  toText: 'toText',
+  method: 'method',
+  title: 'title',
+  content: 'content',
+  expectedAction: 'expectedAction',
+  objectiveIds: 'objectives',
+  criticalTaskIds: 'criticalTasks',
+  responsibleControllerId: 'controller',
+  contingency: 'contingency',
+  controllerNotes: 'notes',
+};
+
+describe.each(['kk', 'ru', 'en'])('console terms in %s as column headers', (lang) => {
+  const imports = at(read(`imports/${lang}.json`), ['imports', 'field', 'msel']);
+  const event = at(read(`planning/${lang}.json`), ['planning', 'msel', 'fields']);
+  const cases = [
+    ...Object.entries(imports).map(([field, label]) => [String(label), field] as const),
+    ...Object.entries(event).map(([key, label]) => [String(label), EVENT_FIELD[key]!] as const),
+  ];
+  it.each(cases)('"%s" → %s', (label, field) => {
+    expect(fieldForLabel(label, FIELDS.msel)?.key).toBe(field);
+    expect(fieldForLabel(label.toUpperCase(), FIELDS.msel)?.key).toBe(field);
+  });
+});
+
+describe.each(['kk', 'ru', 'en'])('participants and venues headers in %s', (lang) => {
+  const imports = at(read(`imports/${lang}.json`), ['imports', 'field']);
+  const cases = (['participants', 'venues'] as const).flatMap((kind) =>
+    Object.entries(at(imports, [kind])).map(([field, label]) => [kind, String(label), field] as const),
+  );
+  it.each(cases)('%s: "%s" → %s', (kind, label, field) => {
+    expect(fieldForLabel(label, FIELDS[kind])?.key).toBe(field);
+  });
+});
