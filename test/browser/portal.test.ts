@@ -94,7 +94,8 @@ describe('public site in a browser', () => {
     expect(await page.locator('figure.map svg.map-narrow').isVisible()).toBe(true);
     const smallest = await page.evaluate(() =>
       Math.min(
-        ...[...document.querySelectorAll('figure.map svg.map-narrow text')].map(
+        ...Array.from(
+          document.querySelectorAll('figure.map svg.map-narrow text'),
           (t) => t.getBoundingClientRect().height,
         ),
       ),
