@@ -4,6 +4,7 @@ import type { Database } from '../store/schema.js';
 import type { Channel } from './channel.js';
 import { EmailChannel } from './email/email.channel.js';
 import { SinkChannel } from './sink/sink.channel.js';
+import { WebhookChannel } from './webhook/webhook.channel.js';
 
 /**
  * The channels of one process, made once at start-up and handed to whoever needs them through the
@@ -25,7 +26,16 @@ export function openChannels(
   clock: { now(): Date },
   extra: readonly Channel[] = [],
 ): ChannelSet {
-  const list: Channel[] = [new EmailChannel({ smtpUrl: config.smtpUrl, from: config.mailFrom }), ...extra];
+  const list: Channel[] = [
+    new EmailChannel({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
+    new WebhookChannel({
+      signingKey: config.webhookSigningKey,
+      allowHosts: config.webhookAllowHosts,
+      timeoutMs: config.webhookTimeoutMs,
+      clock,
+    }),
+    ...extra,
+  ];
   const byName = new Map(list.map((c) => [c.name, c]));
   return {
     byName,

@@ -12,6 +12,7 @@ import { registerPeopleCommands } from './commands/people.js';
 import { registerPortalCommands } from './commands/portal.js';
 import { registerParticipantsCommands, registerVenuesCommands } from './commands/plan-sheets.js';
 import { registerServe } from './commands/serve.js';
+import { registerWebhookCommands } from './commands/webhook.js';
 import { exitCodeFor } from './output.js';
 
 /** Builds the `dabyl` command; exported so tests drive the same tree the binary does. */
@@ -35,6 +36,7 @@ export function buildCli(): Command {
   registerVenuesCommands(program);
   registerNoticeCommands(program);
   registerPortalCommands(program);
+  registerWebhookCommands(program);
   addCapSignCommands(registerCapCommands(program));
   return program;
 }

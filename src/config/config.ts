@@ -31,6 +31,11 @@ export interface Config {
   readonly mailFrom: string;
   /** How long the outbox retries a temporary failure before a delivery becomes a dead letter. */
   readonly outboxRetryHorizonMs: number;
+  /** The key every webhook is signed with (per receiver, derived); `undefined`: webhooks wait. */
+  readonly webhookSigningKey: string | undefined;
+  /** Internal receivers allowed despite a private address (and over plain http). */
+  readonly webhookAllowHosts: ReadonlySet<string>;
+  readonly webhookTimeoutMs: number;
   /** The public site's language for readers whose browser asks for none of kk, ru, en. */
   readonly publicLanguage: 'kk' | 'ru' | 'en';
   /** Where publishing re-exports the public site as static files; `undefined`: no export. */
@@ -86,6 +91,21 @@ export const VARIABLES = [
     'DABYL_OUTBOX_RETRY_HOURS',
     '24',
     'how long a delivery that fails for a temporary reason (a channel down) is retried before it becomes a dead letter',
+  ],
+  [
+    'DABYL_WEBHOOK_SIGNING_KEY',
+    '(unset: webhooks wait)',
+    'at least 32 characters; each receiver verifies with its own secret derived from it (`dabyl webhook secret URL`)',
+  ],
+  [
+    'DABYL_WEBHOOK_ALLOW_HOSTS',
+    '(none)',
+    'comma-separated host names or addresses of internal receivers that may be reached although private, and over plain http',
+  ],
+  [
+    'DABYL_WEBHOOK_TIMEOUT_SECONDS',
+    '10',
+    'how long a webhook receiver has to answer before the delivery is retried',
   ],
   ['DABYL_PUBLIC_LANGUAGE', 'kk', "the public site's language (kk, ru or en) when the browser asks for none"],
   [
@@ -168,6 +188,13 @@ function mailFrom(env: Env): string {
   return raw.trim();
 }
 
+function signingKey(env: Env): string | undefined {
+  const raw = env.DABYL_WEBHOOK_SIGNING_KEY;
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < 32) throw new ConfigError('DABYL_WEBHOOK_SIGNING_KEY', 'must be at least 32 characters');
+  return raw;
+}
+
 function publicLanguage(env: Env): Config['publicLanguage'] {
   const raw = env.DABYL_PUBLIC_LANGUAGE || 'kk';
   if (raw !== 'kk' && raw !== 'ru' && raw !== 'en') {
@@ -210,6 +237,19 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl: url(env, 'DABYL_SMTP_URL', ['smtp', 'smtps']),
     mailFrom: mailFrom(env),
     outboxRetryHorizonMs: int(env, 'DABYL_OUTBOX_RETRY_HOURS', 24, 1, 24 * 14) * 3_600_000,
+    webhookSigningKey: signingKey(env),
+    webhookAllowHosts: new Set(
+      (env.DABYL_WEBHOOK_ALLOW_HOSTS ?? '')
+        .split(',')
+        .map((h) =>
+          h
+            .trim()
+            .replace(/^\[|\]$/g, '')
+            .toLowerCase(),
+        )
+        .filter(Boolean),
+    ),
+    webhookTimeoutMs: int(env, 'DABYL_WEBHOOK_TIMEOUT_SECONDS', 10, 1, 120) * 1000,
     publicLanguage: publicLanguage(env),
     portalExportDir: env.DABYL_PORTAL_EXPORT_DIR ? path.resolve(env.DABYL_PORTAL_EXPORT_DIR) : undefined,
   });

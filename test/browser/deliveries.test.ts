@@ -101,7 +101,7 @@ describe('the Deliveries screen', () => {
       const other = await newPage(browser);
       await signIn(other, bare.url, bare.admin.username, bare.admin.password);
       await other.getByRole('navigation').getByRole('link', { name: 'Deliveries' }).click();
-      await other.getByText('The email channel is not set up').waitFor({ timeout: 30_000 });
+      await other.getByText('The e-mail channel is not set up').waitFor({ timeout: 30_000 });
       await expect.poll(() => other.getByTestId('count-email-pending').textContent()).toBe('8');
       await screenshot(other, 'deliveries-not-configured');
       await other.close();

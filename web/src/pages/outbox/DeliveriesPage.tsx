@@ -12,6 +12,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { FanOutsPanel } from './FanOutsPanel';
+import { channelName, setUpHelp } from './channelName';
 
 const STATES = ['pending', 'sending', 'sent', 'dead'] as const;
 
@@ -35,16 +36,21 @@ export function DeliveriesPage() {
         {(data) => (
           <Stack>
             {data.channels
-              .filter((c) => !c.configured)
+              // A channel nobody has sent on yet is not worth an alarm; its row says "not set up".
+              .filter((c) => !c.configured && c.counts.pending + c.counts.sending > 0)
               .map((c) => (
-                <Alert key={c.name} color="orange" title={t('outbox.notConfigured', { channel: c.name })}>
-                  {t('outbox.notConfiguredHelp')}
+                <Alert
+                  key={c.name}
+                  color="orange"
+                  title={t('outbox.notConfigured', { channel: channelName(t, c.name) })}
+                >
+                  {setUpHelp(t, c.name)}
                 </Alert>
               ))}
             {data.channels
               .filter((c) => c.configured && c.up === false)
               .map((c) => (
-                <Alert key={c.name} color="red" title={t('outbox.down', { channel: c.name })}>
+                <Alert key={c.name} color="red" title={t('outbox.down', { channel: channelName(t, c.name) })}>
                   {c.problem}
                 </Alert>
               ))}
@@ -62,7 +68,7 @@ export function DeliveriesPage() {
               <Table.Tbody>
                 {data.channels.map((c) => (
                   <Table.Tr key={c.name}>
-                    <Table.Td>{c.name}</Table.Td>
+                    <Table.Td>{channelName(t, c.name)}</Table.Td>
                     {STATES.map((s) => (
                       <Table.Td key={s} data-testid={`count-${c.name}-${s}`}>
                         {c.counts[s]}

@@ -2,6 +2,7 @@ import { Badge, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFanOuts, type FanOut } from '../../api/outbox';
 import { QueryState } from '../../components/QueryState';
+import { channelName } from './channelName';
 
 const MODE_COLOUR: Record<FanOut['mode'], string> = {
   actual: 'red',
@@ -62,7 +63,7 @@ export function FanOutsPanel() {
                       {Object.entries(f.channels).map(([channel, c]) => (
                         <Text size="sm" key={channel}>
                           {t('fanouts.perChannel', {
-                            channel,
+                            channel: channelName(t, channel),
                             sent: c.sent,
                             waiting: c.pending + c.sending,
                             dead: c.dead,

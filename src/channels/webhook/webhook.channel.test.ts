@@ -1,0 +1,143 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChannelError, type Outgoing } from '../channel.js';
+import { receiverSecret, verifyWebhook } from './signature.js';
+import { WebhookChannel } from './webhook.channel.js';
+
+const KEY = 'a-signing-key-of-at-least-32-characters';
+const NOW = new Date('2026-12-03T08:00:00Z');
+
+interface Received {
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+/** A receiver on loopback whose answer each test chooses by path. */
+function receiver(): Promise<{ server: Server; base: string; received: Received[] }> {
+  const received: Received[] = [];
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      received.push({ path: req.url ?? '', headers: req.headers, body });
+      const path = req.url ?? '';
+      if (path === '/slow') return void setTimeout(() => res.end('late'), 5_000);
+      if (path === '/garbage') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        return void res.end(Buffer.alloc(256 * 1024, 0xff));
+      }
+      const status = Number(/^\/status\/(\d+)/.exec(path)?.[1] ?? 204);
+      res.writeHead(status, status === 302 ? { location: 'http://169.254.169.254/' } : {});
+      res.end();
+    });
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received }),
+    ),
+  );
+}
+
+const outgoing = (to: string, deliveryId = 'd1'): Outgoing => ({
+  deliveryId,
+  to,
+  language: 'en',
+  message: { kind: 'webhook', body: { identifier: 'urn:dabyl:1', status: 'Actual', text: 'Жер сілкінісі' } },
+});
+
+describe('the webhook channel, against a receiver on loopback', () => {
+  let r: Awaited<ReturnType<typeof receiver>>;
+  let channel: WebhookChannel;
+  beforeAll(async () => {
+    r = await receiver();
+    channel = new WebhookChannel({
+      signingKey: KEY,
+      allowHosts: new Set(['127.0.0.1']),
+      timeoutMs: 1_000,
+      clock: { now: () => NOW },
+    });
+  });
+  afterAll(async () => {
+    r.server.closeAllConnections();
+    await new Promise((done) => r.server.close(done));
+  });
+
+  it('posts the JSON signed for that receiver, with the same id on every try of one delivery', async () => {
+    const url = `${r.base}/status/204`;
+    const first = await channel.send(outgoing(url));
+    const again = await channel.send(outgoing(url));
+    expect(first.providerId).toBe('msg_d1');
+    expect(again.providerId).toBe(first.providerId);
+    const [a, b] = r.received.slice(-2);
+    expect(a!.headers['webhook-id']).toBe('msg_d1');
+    expect(b!.headers['webhook-id']).toBe('msg_d1');
+    expect(a!.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(a!.body)).toMatchObject({ text: 'Жер сілкінісі' });
+    const headers = {
+      id: String(a!.headers['webhook-id']),
+      timestamp: String(a!.headers['webhook-timestamp']),
+      signature: String(a!.headers['webhook-signature']),
+    };
+    expect(headers.timestamp).toBe(String(NOW.getTime() / 1000));
+    expect(verifyWebhook(receiverSecret(KEY, url), headers, a!.body, NOW.getTime() / 1000)).toBe(true);
+    expect(
+      verifyWebhook(receiverSecret(KEY, `${r.base}/other`), headers, a!.body, NOW.getTime() / 1000),
+    ).toBe(false);
+  });
+
+  it('retries later on 429, 503 and a receiver that does not answer in time', async () => {
+    for (const path of ['/status/429', '/status/503', '/slow']) {
+      const err = await channel.send(outgoing(`${r.base}${path}`)).catch((e: unknown) => e);
+      expect(err, path).toBeInstanceOf(ChannelError);
+      expect((err as ChannelError).temporary, path).toBe(true);
+    }
+  });
+
+  it('gives up at once on a refusal or a redirect, which is never followed', async () => {
+    for (const path of ['/status/400', '/status/410', '/status/302']) {
+      const err = (await channel.send(outgoing(`${r.base}${path}`)).catch((e: unknown) => e)) as ChannelError;
+      expect(err.temporary, path).toBe(false);
+    }
+    expect(r.received.some((x) => x.path.startsWith('/latest'))).toBe(false);
+  });
+
+  it('takes a 200 whose answer is garbage, reading only the start of it', async () => {
+    expect((await channel.send(outgoing(`${r.base}/garbage`))).providerId).toBe('msg_d1');
+  });
+
+  it('never calls a private or loopback address unless the operator allowed that host', async () => {
+    const strict = new WebhookChannel({
+      signingKey: KEY,
+      allowHosts: new Set(),
+      timeoutMs: 1_000,
+      clock: { now: () => NOW },
+    });
+    const before = r.received.length;
+    for (const to of [
+      `${r.base}/status/204`,
+      `https://127.0.0.1:${new URL(r.base).port}/`,
+      'https://localhost/',
+      'https://[::ffff:169.254.169.254]/',
+    ]) {
+      const err = (await strict.send(outgoing(to)).catch((e: unknown) => e)) as ChannelError;
+      expect(err, to).toBeInstanceOf(ChannelError);
+      expect(err.temporary, to).toBe(false);
+    }
+    expect(r.received.length).toBe(before);
+  });
+
+  it('waits, not fails, while no signing key is configured', async () => {
+    const bare = new WebhookChannel({
+      signingKey: undefined,
+      allowHosts: new Set(),
+      timeoutMs: 1_000,
+      clock: { now: () => NOW },
+    });
+    expect(bare.configured).toBe(false);
+    const err = (await bare.send(outgoing(`${r.base}/status/204`)).catch((e: unknown) => e)) as ChannelError;
+    expect(err.temporary).toBe(true);
+    await expect(bare.verify()).rejects.toThrow(/DABYL_WEBHOOK_SIGNING_KEY/);
+  });
+});
