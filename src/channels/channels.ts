@@ -4,6 +4,8 @@ import type { Database } from '../store/schema.js';
 import type { Channel } from './channel.js';
 import { EmailChannel } from './email/email.channel.js';
 import { SinkChannel } from './sink/sink.channel.js';
+import { smsLedgerOf } from './sms/sms.ledger.js';
+import { SmsChannel } from './sms/sms.channel.js';
 
 /**
  * The channels of one process, made once at start-up and handed to whoever needs them through the
@@ -24,8 +26,18 @@ export function openChannels(
   db: Kysely<Database>,
   clock: { now(): Date },
   extra: readonly Channel[] = [],
+  log?: (level: 'warn' | 'info' | 'error', message: string) => void,
 ): ChannelSet {
-  const list: Channel[] = [new EmailChannel({ smtpUrl: config.smtpUrl, from: config.mailFrom }), ...extra];
+  const list: Channel[] = [
+    new EmailChannel({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
+    new SmsChannel({
+      ...config.smpp,
+      ledger: smsLedgerOf(db),
+      now: () => clock.now(),
+      ...(log ? { log } : {}),
+    }),
+    ...extra,
+  ];
   const byName = new Map(list.map((c) => [c.name, c]));
   return {
     byName,

@@ -1,0 +1,360 @@
+import { createHash } from 'node:crypto';
+import type { PDU } from 'smpp';
+import { parseReceipt, type ReceiptState } from '../../core/sms/receipt.js';
+import { encodeSms } from '../../core/sms/segment.js';
+import {
+  ChannelError,
+  expectKind,
+  type Channel,
+  type ChannelLimits,
+  type Outgoing,
+  type SendResult,
+} from '../channel.js';
+import { NotSent, SmppBind } from './smpp.bind.js';
+import { asksToSlowDown, isPermanentRefusal, smppStatusName } from './status.js';
+
+/**
+ * Where the channel keeps what it handed to the SMSC, so that no part is submitted twice: the
+ * database in Dabyl (src/store/sms-part.repository.ts), a map in a benchmark's baseline.
+ */
+export interface SmsLedger {
+  /** Part number → message_id (null: handed over, answer not recorded) of one delivery. */
+  parts(deliveryId: string): Promise<Map<number, string | null>>;
+  submitting(deliveryId: string, parts: readonly number[], at: string): Promise<void>;
+  accepted(deliveryId: string, part: number, messageId: string, at: string): Promise<void>;
+  refused(deliveryId: string, part: number): Promise<void>;
+  /** Returns the delivery the message_id belongs to, or null when none (yet). */
+  receipt(messageId: string, state: ReceiptState, at: string): Promise<string | null>;
+}
+
+export interface SmsOptions {
+  /** `smpp://system_id:password@host:2775` or `ssmpp://…` (TLS); undefined: not configured. */
+  url: string | undefined;
+  /** The sender shown on the phone: letters (alphanumeric, up to 11) or a number. */
+  source: string;
+  /** Transceiver binds kept open in parallel. */
+  binds: number;
+  /** Submits per second per bind (each part is one submit). */
+  ratePerSecond: number;
+  /** How long a send waits for the SMSC's answer before it reports a temporary failure. */
+  timeoutMs: number;
+  /** Most parts one message may take; a longer text is refused. */
+  maxSegments: number;
+  /** Submits unanswered at once per bind. */
+  window?: number;
+  ledger: SmsLedger;
+  /** A receipt was recorded for a delivery (for live screens). */
+  onReceipt?: (deliveryId: string, state: ReceiptState) => void;
+  log?: (level: 'warn' | 'info' | 'error', message: string) => void;
+  now?: () => Date;
+}
+
+/** The concatenation reference of a delivery: every try of one delivery carries the same one. */
+export const smsReference = (deliveryId: string): number =>
+  createHash('sha256').update(deliveryId).digest()[0]!;
+
+interface Address {
+  addr: string;
+  ton: number;
+  npi: number;
+}
+
+/** A phone number as SMPP wants it: international digits (TON 1, NPI 1) without the plus. */
+function destination(to: string): Address {
+  const compact = to.replace(/[\s()-]/g, '');
+  if (!/^\+?\d{5,15}$/.test(compact))
+    throw new ChannelError(`to: "${to}" is not a phone number (5 to 15 digits, e.g. +77011234567)`, false);
+  return { addr: compact.replace(/^\+/, ''), ton: compact.startsWith('+') ? 1 : 0, npi: 1 };
+}
+
+/** The sender: a name (TON 5 alphanumeric) or a number. */
+export function senderAddress(source: string): Address {
+  if (/^\+?\d{3,15}$/.test(source))
+    return { addr: source.replace(/^\+/, ''), ton: source.startsWith('+') ? 1 : 0, npi: 1 };
+  if (!/^[\x20-\x7e]{1,11}$/.test(source))
+    throw new RangeError('the SMS sender must be a number or at most 11 printable ASCII characters');
+  return { addr: source, ton: 5, npi: 0 };
+}
+
+const UDH_INDICATOR = 0x40;
+const RECEIPT_BITS = 0x3c;
+const SMSC_DELIVERY_RECEIPT = 0x04;
+/** How long a throttled part keeps trying in the background, in timeouts. */
+const THROTTLE_GIVE_UP_TIMEOUTS = 6;
+
+/**
+ * SMS over SMPP: several transceiver binds, each bounded to its rate, sharing the parts of the
+ * messages; the deliveries' receipts come back by deliver_sm on any bind.
+ *
+ * A part is never submitted twice (docs/decisions/0015-sms-over-smpp.md): its ledger row is
+ * written before the submit and completed from the answer, however late that answer comes. A send
+ * that times out leaves its submit awaited; the outbox's next try of the delivery takes the
+ * answer (or keeps waiting for it) instead of submitting again. A part whose connection ended
+ * before its answer came may have reached the SMSC: it is not sent again, the delivery becomes a
+ * dead letter saying so, and a person's retry is what resends it.
+ */
+export class SmsChannel implements Channel {
+  readonly name = 'sms';
+  readonly kind = 'sms';
+  readonly limits: ChannelLimits;
+  readonly configured: boolean;
+  readonly notConfiguredReason: string | null;
+  private readonly binds: SmppBind[] = [];
+  private started = false;
+  /** Parts submitted and not yet answered, by `${deliveryId}#${part}`: a retry awaits these. */
+  private readonly inflight = new Map<string, Promise<string>>();
+  /** Ledger writes of answers under way; a receipt waits for them before it looks up its part. */
+  private readonly accepting = new Set<Promise<void>>();
+  private readonly sender: Address | null;
+  private readonly log: NonNullable<SmsOptions['log']>;
+  private readonly now: () => Date;
+
+  constructor(private readonly o: SmsOptions) {
+    this.log = o.log ?? (() => undefined);
+    this.now = o.now ?? (() => new Date());
+    this.limits = { maxSegments: o.maxSegments, ratePerSecond: o.binds * o.ratePerSecond };
+    this.configured = Boolean(o.url);
+    this.notConfiguredReason = this.configured
+      ? null
+      : 'DABYL_SMPP_URL is not set: SMS deliveries wait in the outbox until it is';
+    this.sender = o.url ? senderAddress(o.source) : null;
+    if (!o.url) return;
+    const url = new URL(o.url);
+    for (let i = 0; i < o.binds; i++)
+      this.binds.push(
+        new SmppBind(i + 1, {
+          host: url.hostname,
+          port: Number(url.port) || (url.protocol === 'ssmpp:' ? 3550 : 2775),
+          tls: url.protocol === 'ssmpp:',
+          systemId: decodeURIComponent(url.username),
+          password: decodeURIComponent(url.password),
+          ratePerSecond: o.ratePerSecond,
+          window: o.window ?? 10,
+          timeoutMs: o.timeoutMs,
+          onDeliver: (pdu) => this.delivered(pdu),
+          log: this.log,
+        }),
+      );
+  }
+
+  dedupKey(deliveryId: string): string {
+    return `sms:${deliveryId}#ref${smsReference(deliveryId)}`;
+  }
+
+  async send(outgoing: Outgoing): Promise<SendResult> {
+    if (!this.configured) throw new ChannelError(this.notConfiguredReason!, true);
+    const { message, to, deliveryId } = expectKind(outgoing, 'sms');
+    const dest = destination(to);
+    let sms;
+    try {
+      sms = encodeSms(message.text, smsReference(deliveryId));
+    } catch (err) {
+      throw new ChannelError(`text: ${(err as Error).message}`, false);
+    }
+    const total = sms.parts.length;
+    if (total > this.o.maxSegments)
+      throw new ChannelError(
+        `text: it needs ${total} SMS segments; at most ${this.o.maxSegments} are allowed (DABYL_SMPP_MAX_SEGMENTS)`,
+        false,
+      );
+    this.start();
+    const known = await this.o.ledger.parts(deliveryId);
+    // Each part's answer: already recorded, awaited from an earlier try, or from a submit now.
+    const answers = new Map<number, Promise<string>>();
+    const fresh: number[] = [];
+    for (let i = 1; i <= total; i++) {
+      const id = known.get(i);
+      const earlier = this.inflight.get(`${deliveryId}#${i}`);
+      if (typeof id === 'string') answers.set(i, Promise.resolve(id));
+      else if (earlier) answers.set(i, earlier);
+      else if (known.has(i))
+        throw new ChannelError(
+          `part ${i}/${total} may have reached the SMSC: the connection ended before its answer came. ` +
+            'It is not sent again on its own, to avoid a duplicate; retry the delivery to resend it',
+          false,
+        );
+      else fresh.push(i);
+    }
+    await this.o.ledger.submitting(deliveryId, fresh, this.now().toISOString());
+    for (const i of fresh) {
+      const part = sms.parts[i - 1]!;
+      answers.set(
+        i,
+        this.submitPart(deliveryId, i, total, {
+          source_addr_ton: this.sender!.ton,
+          source_addr_npi: this.sender!.npi,
+          source_addr: this.sender!.addr,
+          dest_addr_ton: dest.ton,
+          dest_addr_npi: dest.npi,
+          destination_addr: dest.addr,
+          esm_class: part.udhLength ? UDH_INDICATOR : 0,
+          registered_delivery: 1,
+          data_coding: sms.dataCoding,
+          short_message: Buffer.from(part.userData),
+        }),
+      );
+    }
+    const ids = await Promise.all(sms.parts.map((_, k) => this.answer(answers.get(k + 1)!, k + 1, total)));
+    return { providerId: ids.join(',') };
+  }
+
+  /** Binds and waits for one bind to come up. */
+  async verify(): Promise<void> {
+    if (!this.configured) throw new ChannelError(this.notConfiguredReason!, true);
+    this.start();
+    const ok = await Promise.race(this.binds.map((b) => b.whenBound(this.o.timeoutMs)));
+    if (!ok && !this.binds.some((b) => b.isBound))
+      throw new ChannelError(`no SMPP bind came up: ${this.binds[0]?.lastError ?? 'no answer'}`, true);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.binds.map((b) => b.close()));
+  }
+
+  private start(): void {
+    if (this.started) return;
+    this.started = true;
+    for (const b of this.binds) b.start();
+  }
+
+  /** The part's message_id, awaited at most the timeout; the submit itself goes on after that. */
+  private async answer(pending: Promise<string>, part: number, total: number): Promise<string> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new ChannelError(
+              `no answer from the SMSC for part ${part}/${total} within ${this.o.timeoutMs} ms; ` +
+                'the submit is still awaited and will not be sent again',
+              true,
+            ),
+          ),
+        this.o.timeoutMs,
+      );
+      timer.unref();
+    });
+    try {
+      return await Promise.race([pending, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private submitPart(
+    deliveryId: string,
+    part: number,
+    total: number,
+    fields: Record<string, unknown>,
+  ): Promise<string> {
+    const key = `${deliveryId}#${part}`;
+    const giveUpAt = Date.now() + THROTTLE_GIVE_UP_TIMEOUTS * this.o.timeoutMs;
+    const run = async (): Promise<string> => {
+      for (;;) {
+        // Picked and handed the submit in one step, so concurrent parts see each other's load.
+        const bind = this.leastBusy() ?? (await this.waitForBind(giveUpAt));
+        let resp: PDU;
+        try {
+          resp = await bind.submit(fields);
+        } catch (err) {
+          if (err instanceof NotSent) {
+            if (Date.now() < giveUpAt) continue;
+            await this.o.ledger.refused(deliveryId, part);
+            throw new ChannelError(`no SMPP bind could take the submit: ${err.message}`, true);
+          }
+          // AnswerLost: the row stays without a message_id, so no later try submits it again.
+          throw new ChannelError(
+            `part ${part}/${total}: ${(err as Error).message}; it may have reached the SMSC and is not sent again on its own`,
+            false,
+          );
+        }
+        const status = resp.command_status;
+        if (status === 0) {
+          bind.eased();
+          const messageId = String(resp.message_id ?? '');
+          const write = this.o.ledger.accepted(deliveryId, part, messageId, this.now().toISOString());
+          this.accepting.add(write);
+          try {
+            await write;
+          } finally {
+            this.accepting.delete(write);
+          }
+          return messageId;
+        }
+        if (asksToSlowDown(status)) {
+          bind.slowDown();
+          if (Date.now() < giveUpAt) continue;
+        }
+        await this.o.ledger.refused(deliveryId, part);
+        throw new ChannelError(
+          `the SMSC refused part ${part}/${total}: ${smppStatusName(status)}`,
+          !isPermanentRefusal(status),
+        );
+      }
+    };
+    const p = run().finally(() => this.inflight.delete(key));
+    // Nobody may be awaiting it any more (its send timed out): its failure is not unhandled.
+    p.catch(() => undefined);
+    this.inflight.set(key, p);
+    return p;
+  }
+
+  /** The bound bind with the least queued on it, if any is bound. */
+  private leastBusy(): SmppBind | undefined {
+    let best: SmppBind | undefined;
+    for (const b of this.binds) if (b.isBound && (!best || b.load < best.load)) best = b;
+    return best;
+  }
+
+  /** Waits for a bind to come up until `until`. */
+  private async waitForBind(until: number): Promise<SmppBind> {
+    for (;;) {
+      const best = this.leastBusy();
+      if (best) return best;
+      const left = until - Date.now();
+      if (left <= 0) throw new NotSent(this.binds[0]?.lastError ?? 'no SMPP bind is up');
+      await Promise.race(this.binds.map((b) => b.whenBound(Math.min(left, this.o.timeoutMs))));
+    }
+  }
+
+  /** A deliver_sm: a receipt is recorded against its part; anything else is only logged. */
+  private delivered(pdu: PDU): void {
+    const esm = Number(pdu.esm_class ?? 0);
+    if ((esm & RECEIPT_BITS) !== SMSC_DELIVERY_RECEIPT) {
+      this.log('info', `sms: a message from ${String(pdu.source_addr)} arrived; replies are not read yet`);
+      return;
+    }
+    const sm = pdu.short_message as { message?: unknown } | Buffer | undefined;
+    const raw = Buffer.isBuffer(sm) ? sm : sm?.message;
+    const text = Buffer.isBuffer(raw) ? raw.toString('latin1') : String(raw ?? '');
+    const receipt = parseReceipt({
+      text,
+      receiptedMessageId: pdu.receipted_message_id as string | undefined,
+      messageState: pdu.message_state as number | undefined,
+    });
+    if (!receipt) {
+      this.log('warn', `sms: a receipt that says nothing readable: ${text.slice(0, 100)}`);
+      return;
+    }
+    void this.record(receipt.messageId, receipt.state, 0);
+  }
+
+  private async record(messageId: string, state: ReceiptState, tries: number): Promise<void> {
+    try {
+      await Promise.allSettled([...this.accepting]);
+      const deliveryId = await this.o.ledger.receipt(messageId, state, this.now().toISOString());
+      if (deliveryId) {
+        this.o.onReceipt?.(deliveryId, state);
+        return;
+      }
+      // The answer carrying this id may be on another bind and not written yet: look again soon.
+      if (tries < 3) {
+        setTimeout(() => void this.record(messageId, state, tries + 1), 1000).unref();
+        return;
+      }
+      this.log('warn', `sms: a receipt for message_id ${messageId}, which no delivery has`);
+    } catch (err) {
+      this.log('error', `sms: could not record a receipt: ${(err as Error).message}`);
+    }
+  }
+}
