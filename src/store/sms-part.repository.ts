@@ -31,12 +31,14 @@ export const smsPartRepository = {
       .execute();
   },
 
+  /** The SMSC's answer; written even if a person's retry forgot the row meanwhile. */
   accepted: async (db: Q, deliveryId: string, part: number, messageId: string, at: string): Promise<void> => {
     await db
-      .updateTable('sms_parts')
-      .set({ message_id: messageId, accepted_at: at })
-      .where('delivery_id', '=', deliveryId)
-      .where('part', '=', part)
+      .insertInto('sms_parts')
+      .values({ delivery_id: deliveryId, part, submitted_at: at, message_id: messageId, accepted_at: at })
+      .onConflict((oc) =>
+        oc.columns(['delivery_id', 'part']).doUpdateSet({ message_id: messageId, accepted_at: at }),
+      )
       .execute();
   },
 

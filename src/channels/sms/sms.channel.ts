@@ -76,6 +76,9 @@ export function senderAddress(source: string): Address {
   return { addr: source, ton: 5, npi: 0 };
 }
 
+const toChannelError = (err: unknown): ChannelError =>
+  err instanceof ChannelError ? err : new ChannelError((err as Error).message, true);
+
 const UDH_INDICATOR = 0x40;
 const RECEIPT_BITS = 0x3c;
 const SMSC_DELIVERY_RECEIPT = 0x04;
@@ -176,11 +179,13 @@ export class SmsChannel implements Channel {
       else fresh.push(i);
     }
     await this.o.ledger.submitting(deliveryId, fresh, this.now().toISOString());
+    // A message's parts go on one bind, in order, as SMSCs that reassemble prefer.
+    const bind = this.leastBusy();
     for (const i of fresh) {
       const part = sms.parts[i - 1]!;
       answers.set(
         i,
-        this.submitPart(deliveryId, i, total, {
+        this.submitPart(deliveryId, i, total, bind, {
           source_addr_ton: this.sender!.ton,
           source_addr_npi: this.sender!.npi,
           source_addr: this.sender!.addr,
@@ -194,7 +199,14 @@ export class SmsChannel implements Channel {
         }),
       );
     }
-    const ids = await Promise.all(sms.parts.map((_, k) => this.answer(answers.get(k + 1)!, k + 1, total)));
+    // Every part settles (or times out) before the outcome is told, so the outbox never marks a
+    // delivery while one of its parts is still on its way.
+    const settled = await Promise.allSettled(
+      sms.parts.map((_, k) => this.answer(answers.get(k + 1)!, k + 1, total)),
+    );
+    const failures = settled.flatMap((r) => (r.status === 'rejected' ? [toChannelError(r.reason)] : []));
+    if (failures.length) throw failures.find((f) => !f.temporary) ?? failures[0]!;
+    const ids = settled.map((r) => (r as PromiseFulfilledResult<string>).value);
     return { providerId: ids.join(',') };
   }
 
@@ -245,6 +257,7 @@ export class SmsChannel implements Channel {
     deliveryId: string,
     part: number,
     total: number,
+    preferred: SmppBind | undefined,
     fields: Record<string, unknown>,
   ): Promise<string> {
     const key = `${deliveryId}#${part}`;
@@ -252,7 +265,9 @@ export class SmsChannel implements Channel {
     const run = async (): Promise<string> => {
       for (;;) {
         // Picked and handed the submit in one step, so concurrent parts see each other's load.
-        const bind = this.leastBusy() ?? (await this.waitForBind(giveUpAt));
+        const bind =
+          (preferred?.isBound ? preferred : this.leastBusy()) ?? (await this.waitForBind(giveUpAt));
+        preferred = undefined;
         let resp: PDU;
         try {
           resp = await bind.submit(fields);
