@@ -32,7 +32,7 @@ export function openChannels(
     new EmailChannel({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
     new SmsChannel({
       ...config.smpp,
-      ledger: smsLedgerOf(db),
+      ledger: smsLedgerOf(db, config.databaseUrl ? 'postgres' : 'sqlite'),
       now: () => clock.now(),
       ...(log ? { log } : {}),
     }),

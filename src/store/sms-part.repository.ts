@@ -1,8 +1,54 @@
-import type { Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import { messageReceipt, type ReceiptState } from '../core/sms/receipt.js';
+import type { Engine } from './db.js';
 import type { Database } from './schema.js';
 
 type Q = Kysely<Database>;
+
+// 5 columns a row at most: well within both engines' bound parameters.
+const ROWS_PER_STATEMENT = 1000;
+
+const texts = new Map<string, string>();
+
+/**
+ * The text of a multi-row statement, made once per engine, kind and row count and sent with its
+ * parameters as it is: on the hot path of every SMS, building it through the query builder cost
+ * more than the database's own work (as for the outbox's inserts).
+ */
+function statement(engine: Engine, kind: 'begin' | 'accept', count: number): string {
+  const key = `${engine}:${kind}:${count}`;
+  let text = texts.get(key);
+  if (text) return text;
+  const width = kind === 'begin' ? 3 : 5;
+  const tuples = Array.from({ length: count }, (_, row) =>
+    engine === 'sqlite'
+      ? `(${Array(width).fill('?').join(',')})`
+      : `(${Array.from({ length: width }, (_, c) => `$${row * width + c + 1}`).join(',')})`,
+  ).join(',');
+  text =
+    kind === 'begin'
+      ? `insert into sms_parts (delivery_id, part, submitted_at) values ${tuples} ` +
+        'on conflict (delivery_id, part) do nothing returning delivery_id, part'
+      : `insert into sms_parts (delivery_id, part, submitted_at, message_id, accepted_at) values ${tuples} ` +
+        'on conflict (delivery_id, part) do update set message_id = excluded.message_id, accepted_at = excluded.accepted_at';
+  if (texts.size < 256) texts.set(key, text);
+  return text;
+}
+
+/** A delivery about to submit its parts (1 … parts). */
+export interface PartsStart {
+  deliveryId: string;
+  parts: number;
+  at: string;
+}
+
+/** The SMSC's answer to one part. */
+export interface PartAnswer {
+  deliveryId: string;
+  part: number;
+  messageId: string;
+  at: string;
+}
 
 /**
  * The parts of SMS deliveries that went to the SMSC (migration 0015). A row is written before its
@@ -11,35 +57,58 @@ type Q = Kysely<Database>;
  * automatically. Receipts find their delivery here by message_id.
  */
 export const smsPartRepository = {
-  /** Part number → message_id (null: handed over, answer not recorded) for one delivery. */
-  ofDelivery: async (db: Q, deliveryId: string): Promise<Map<number, string | null>> => {
-    const rows = await db
-      .selectFrom('sms_parts')
-      .select(['part', 'message_id'])
-      .where('delivery_id', '=', deliveryId)
-      .execute();
-    return new Map(rows.map((r) => [Number(r.part), r.message_id]));
+  /**
+   * Before parts are submitted, for several deliveries at once: writes a row for every part that
+   * has none, and says per delivery which parts were new and what is known of the others.
+   */
+  begin: async (
+    db: Q,
+    engine: Engine,
+    items: readonly PartsStart[],
+  ): Promise<{ fresh: number[]; known: Map<number, string | null> }[]> => {
+    const rows: unknown[][] = [];
+    for (const it of items) for (let p = 1; p <= it.parts; p++) rows.push([it.deliveryId, p, it.at]);
+    const inserted = new Set<string>();
+    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+      const part = rows.slice(i, i + ROWS_PER_STATEMENT);
+      const r = await db.executeQuery<{ delivery_id: string; part: number }>(
+        CompiledQuery.raw(statement(engine, 'begin', part.length), part.flat()),
+      );
+      for (const w of r.rows) inserted.add(`${w.delivery_id}#${Number(w.part)}`);
+    }
+    const partial = items.filter((it) => {
+      for (let p = 1; p <= it.parts; p++) if (!inserted.has(`${it.deliveryId}#${p}`)) return true;
+      return false;
+    });
+    const existing = partial.length
+      ? await db
+          .selectFrom('sms_parts')
+          .select(['delivery_id', 'part', 'message_id'])
+          .where('delivery_id', 'in', [...new Set(partial.map((p) => p.deliveryId))])
+          .execute()
+      : [];
+    return items.map((it) => {
+      const fresh: number[] = [];
+      const known = new Map<number, string | null>();
+      for (let p = 1; p <= it.parts; p++) if (inserted.has(`${it.deliveryId}#${p}`)) fresh.push(p);
+      for (const e of existing)
+        if (e.delivery_id === it.deliveryId && !inserted.has(`${it.deliveryId}#${Number(e.part)}`))
+          known.set(Number(e.part), e.message_id);
+      return { fresh, known };
+    });
   },
 
-  /** Before the parts are submitted: from now on they may be at the SMSC. */
-  submitting: async (db: Q, deliveryId: string, parts: readonly number[], at: string): Promise<void> => {
-    if (!parts.length) return;
-    await db
-      .insertInto('sms_parts')
-      .values(parts.map((part) => ({ delivery_id: deliveryId, part, submitted_at: at })))
-      .onConflict((oc) => oc.columns(['delivery_id', 'part']).doNothing())
-      .execute();
-  },
-
-  /** The SMSC's answer; written even if a person's retry forgot the row meanwhile. */
-  accepted: async (db: Q, deliveryId: string, part: number, messageId: string, at: string): Promise<void> => {
-    await db
-      .insertInto('sms_parts')
-      .values({ delivery_id: deliveryId, part, submitted_at: at, message_id: messageId, accepted_at: at })
-      .onConflict((oc) =>
-        oc.columns(['delivery_id', 'part']).doUpdateSet({ message_id: messageId, accepted_at: at }),
-      )
-      .execute();
+  /** The SMSC's answers; written even where a person's retry forgot the row meanwhile. */
+  acceptMany: async (db: Q, engine: Engine, answers: readonly PartAnswer[]): Promise<void> => {
+    for (let i = 0; i < answers.length; i += ROWS_PER_STATEMENT) {
+      const part = answers.slice(i, i + ROWS_PER_STATEMENT);
+      await db.executeQuery(
+        CompiledQuery.raw(
+          statement(engine, 'accept', part.length),
+          part.flatMap((a) => [a.deliveryId, a.part, a.at, a.messageId, a.at]),
+        ),
+      );
+    }
   },
 
   /** The SMSC refused the part: it is not there, and a later try may submit it again. */

@@ -33,7 +33,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 interface Pending {
   reject(err: Error): void;
-  timer: NodeJS.Timeout;
+  sentAt: number;
 }
 
 /**
@@ -55,6 +55,7 @@ export class SmppBind {
   private readonly pacer: Pacer;
   private slowDownMs = 0;
   private probing = false;
+  private watchdog: NodeJS.Timeout | null = null;
   /** The last reason the bind was down, for the console and for errors. */
   lastError: string | null = null;
   /** Submits queued or unanswered here: how busy the bind is when a part picks one. */
@@ -162,19 +163,24 @@ export class SmppBind {
       if (!session || !this.bound) return reject(new NotSent(this.lastError ?? 'the bind is down'));
       const pdu = new smpp.PDU('submit_sm', fields);
       const sent = session.send(pdu, (resp) => {
-        const p = this.pending.get(seq);
-        if (!p) return;
-        clearTimeout(p.timer);
-        this.pending.delete(seq);
+        if (!this.pending.delete(seq)) return;
         resolve(resp);
       });
       if (!sent) return reject(new NotSent('the connection is not writable'));
       // send() numbered the PDU; its answer comes back under the same number.
       const seq = pdu.sequence_number;
-      const timer = setTimeout(() => this.probe(), this.o.timeoutMs);
-      timer.unref();
-      this.pending.set(seq, { reject, timer });
+      this.pending.set(seq, { reject, sentAt: Date.now() });
     });
+  }
+
+  /** Looks for a submit unanswered past the timeout (one timer per bind, not one per submit). */
+  private watch(): void {
+    const late = Date.now() - this.o.timeoutMs;
+    for (const p of this.pending.values())
+      if (p.sentAt <= late) {
+        this.probe();
+        return;
+      }
   }
 
   /** A submit went unanswered: an SMSC that does not answer enquire_link either is dropped. */
@@ -235,6 +241,8 @@ export class SmppBind {
         }
         this.bound = true;
         this.lastError = null;
+        this.watchdog = setInterval(() => this.watch(), Math.max(50, this.o.timeoutMs / 2));
+        this.watchdog.unref();
         this.reconnectMs = RECONNECT_FIRST_MS;
         for (const w of [...this.boundWaiters]) w();
       },
@@ -245,11 +253,12 @@ export class SmppBind {
     if (this.session !== session) return;
     const wasBound = this.bound;
     this.bound = false;
+    if (this.watchdog) clearInterval(this.watchdog);
+    this.watchdog = null;
     this.probing = false;
     this.session = null;
     this.lastError ??= 'the connection closed';
     for (const [, p] of this.pending) {
-      clearTimeout(p.timer);
       p.reject(new AnswerLost(`the connection to the SMSC ended before it answered (${this.lastError})`));
     }
     this.pending.clear();

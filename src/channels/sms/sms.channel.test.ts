@@ -10,16 +10,22 @@ import { SmsChannel, smsReference, type SmsLedger, type SmsOptions } from './sms
 class MemoryLedger implements SmsLedger {
   readonly rows = new Map<string, Map<number, string | null>>();
   readonly receipts: { deliveryId: string; messageId: string; state: ReceiptState }[] = [];
-  async parts(deliveryId: string) {
-    return new Map(this.rows.get(deliveryId) ?? []);
-  }
-  async submitting(deliveryId: string, parts: readonly number[]) {
+  async begin(deliveryId: string, parts: number) {
     const m = this.rows.get(deliveryId) ?? new Map<number, string | null>();
-    for (const p of parts) if (!m.has(p)) m.set(p, null);
+    const known = new Map(m);
+    const fresh: number[] = [];
+    for (let p = 1; p <= parts; p++)
+      if (!m.has(p)) {
+        m.set(p, null);
+        fresh.push(p);
+      }
     this.rows.set(deliveryId, m);
+    return { fresh, known };
   }
   async accepted(deliveryId: string, part: number, messageId: string) {
-    this.rows.get(deliveryId)?.set(part, messageId);
+    const m = this.rows.get(deliveryId) ?? new Map<number, string | null>();
+    m.set(part, messageId);
+    this.rows.set(deliveryId, m);
   }
   async refused(deliveryId: string, part: number) {
     const m = this.rows.get(deliveryId);

@@ -18,13 +18,22 @@ import { asksToSlowDown, isPermanentRefusal, smppStatusName } from './status.js'
  * database in Dabyl (src/store/sms-part.repository.ts), a map in a benchmark's baseline.
  */
 export interface SmsLedger {
-  /** Part number → message_id (null: handed over, answer not recorded) of one delivery. */
-  parts(deliveryId: string): Promise<Map<number, string | null>>;
-  submitting(deliveryId: string, parts: readonly number[], at: string): Promise<void>;
+  /**
+   * Writes a row for every part of a delivery that has none (before those are submitted) and
+   * tells which parts were new and what the ledger holds for the others: the message_id, or null
+   * for a part handed over whose answer is not recorded.
+   */
+  begin(deliveryId: string, parts: number, at: string): Promise<LedgerStart>;
   accepted(deliveryId: string, part: number, messageId: string, at: string): Promise<void>;
+  /** The part is not at the SMSC (refused, or never written): a later try may submit it. */
   refused(deliveryId: string, part: number): Promise<void>;
   /** Returns the delivery the message_id belongs to, or null when none (yet). */
   receipt(messageId: string, state: ReceiptState, at: string): Promise<string | null>;
+}
+
+export interface LedgerStart {
+  fresh: number[];
+  known: Map<number, string | null>;
 }
 
 export interface SmsOptions {
@@ -161,24 +170,23 @@ export class SmsChannel implements Channel {
         false,
       );
     this.start();
-    const known = await this.o.ledger.parts(deliveryId);
+    const { fresh, known } = await this.o.ledger.begin(deliveryId, total, this.now().toISOString());
     // Each part's answer: already recorded, awaited from an earlier try, or from a submit now.
     const answers = new Map<number, Promise<string>>();
-    const fresh: number[] = [];
-    for (let i = 1; i <= total; i++) {
-      const id = known.get(i);
+    for (const [i, id] of known) {
       const earlier = this.inflight.get(`${deliveryId}#${i}`);
       if (typeof id === 'string') answers.set(i, Promise.resolve(id));
       else if (earlier) answers.set(i, earlier);
-      else if (known.has(i))
+      else {
+        // Nothing is submitted: the rows just written must not read as handed over next time.
+        await Promise.all(fresh.map((f) => this.o.ledger.refused(deliveryId, f)));
         throw new ChannelError(
           `part ${i}/${total} may have reached the SMSC: the connection ended before its answer came. ` +
             'It is not sent again on its own, to avoid a duplicate; retry the delivery to resend it',
           false,
         );
-      else fresh.push(i);
+      }
     }
-    await this.o.ledger.submitting(deliveryId, fresh, this.now().toISOString());
     // A message's parts go on one bind, in order, as SMSCs that reassemble prefer.
     const bind = this.leastBusy();
     for (const i of fresh) {
@@ -201,8 +209,9 @@ export class SmsChannel implements Channel {
     }
     // Every part settles (or times out) before the outcome is told, so the outbox never marks a
     // delivery while one of its parts is still on its way.
-    const settled = await Promise.allSettled(
-      sms.parts.map((_, k) => this.answer(answers.get(k + 1)!, k + 1, total)),
+    const settled = await this.answers(
+      sms.parts.map((_, k) => answers.get(k + 1)!),
+      total,
     );
     const failures = settled.flatMap((r) => (r.status === 'rejected' ? [toChannelError(r.reason)] : []));
     if (failures.length) throw failures.find((f) => !f.temporary) ?? failures[0]!;
@@ -229,28 +238,41 @@ export class SmsChannel implements Channel {
     for (const b of this.binds) b.start();
   }
 
-  /** The part's message_id, awaited at most the timeout; the submit itself goes on after that. */
-  private async answer(pending: Promise<string>, part: number, total: number): Promise<string> {
+  /**
+   * The parts' message_ids, each awaited at most the timeout (one timer for the message); a
+   * submit itself goes on after that, and its answer is recorded whenever it comes.
+   */
+  private async answers(pending: Promise<string>[], total: number): Promise<PromiseSettledResult<string>[]> {
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new ChannelError(
-              `no answer from the SMSC for part ${part}/${total} within ${this.o.timeoutMs} ms; ` +
-                'the submit is still awaited and will not be sent again',
-              true,
-            ),
-          ),
-        this.o.timeoutMs,
-      );
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), this.o.timeoutMs);
       timer.unref();
     });
+    const done: (PromiseSettledResult<string> | undefined)[] = pending.map(() => undefined);
+    const all = Promise.all(
+      pending.map((p, k) =>
+        p.then(
+          (value) => void (done[k] = { status: 'fulfilled', value }),
+          (reason: unknown) => void (done[k] = { status: 'rejected', reason }),
+        ),
+      ),
+    );
     try {
-      return await Promise.race([pending, timeout]);
+      await Promise.race([all, timeout]);
     } finally {
       clearTimeout(timer);
     }
+    return done.map(
+      (r, k) =>
+        r ?? {
+          status: 'rejected',
+          reason: new ChannelError(
+            `no answer from the SMSC for part ${k + 1}/${total} within ${this.o.timeoutMs} ms; ` +
+              'the submit is still awaited and will not be sent again',
+            true,
+          ),
+        },
+    );
   }
 
   private submitPart(
