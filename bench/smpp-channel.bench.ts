@@ -109,11 +109,14 @@ async function rawClient(url: string, list: Message[]): Promise<number> {
     if (resp.command_status !== 0) throw new Error(`refused ${resp.command_status}`);
     return String(resp.message_id);
   };
-  let turn = 0;
+  // Each message to the bind with the fewest submits queued or unanswered, as the channel does.
+  const queued = sessions.map(() => 0);
+  const leastBusy = () => queued.indexOf(Math.min(...queued));
   const t0 = performance.now();
   await pool(prepared, async (parts) => {
-    const k = turn++ % BINDS;
-    await Promise.all(parts.map((f) => submit(k, f)));
+    const k = leastBusy();
+    queued[k]! += parts.length;
+    await Promise.all(parts.map((f) => submit(k, f).finally(() => queued[k]!--)));
   });
   const seconds = (performance.now() - t0) / 1000;
   await Promise.all(sessions.map((s) => new Promise<void>((r) => s.unbind({}, () => s.destroy(() => r())))));

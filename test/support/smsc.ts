@@ -12,6 +12,8 @@ export interface ReceivedPart {
   text: string;
   /** The bind (server session) it came on. */
   session: number;
+  /** The SMSC sent its answer (a held or dropped submit has none). */
+  answered: boolean;
 }
 
 /** A whole message as the handset would show it, put together from its parts. */
@@ -121,6 +123,7 @@ export async function startTestSmsc(): Promise<TestSmsc> {
         concat: concatIe ? { reference: concatIe[2]!, total: concatIe[3]!, seq: concatIe[4]! } : null,
         text,
         session: no,
+        answered: false,
       };
       state.parts.push(part);
       collect(part);
@@ -131,7 +134,7 @@ export async function startTestSmsc(): Promise<TestSmsc> {
         return;
       }
       const answer = () => {
-        session.send(pdu.response({ message_id: part.messageId }));
+        part.answered = session.send(pdu.response({ message_id: part.messageId }));
         if (state.receipts && Number(pdu.registered_delivery) & 1)
           session.deliver_sm({
             source_addr: part.destination,

@@ -284,6 +284,10 @@ export class SmsChannel implements Channel {
   ): Promise<string> {
     const key = `${deliveryId}#${part}`;
     const giveUpAt = Date.now() + THROTTLE_GIVE_UP_TIMEOUTS * this.o.timeoutMs;
+    // The send learns the message_id as soon as the SMSC answers; the part stays awaited (in
+    // `inflight`) until its answer is also in the ledger, so no later try can read it as in doubt.
+    let answered!: (messageId: string) => void;
+    const answer = new Promise<string>((resolve) => (answered = resolve));
     const run = async (): Promise<string> => {
       for (;;) {
         // Picked and handed the submit in one step, so concurrent parts see each other's load.
@@ -311,6 +315,7 @@ export class SmsChannel implements Channel {
           const messageId = String(resp.message_id ?? '');
           const write = this.o.ledger.accepted(deliveryId, part, messageId, this.now().toISOString());
           this.accepting.add(write);
+          answered(messageId);
           try {
             await write;
           } finally {
@@ -329,8 +334,12 @@ export class SmsChannel implements Channel {
         );
       }
     };
-    const p = run().finally(() => this.inflight.delete(key));
+    const recorded = run().finally(() => this.inflight.delete(key));
+    const p = Promise.race([answer, recorded]);
     // Nobody may be awaiting it any more (its send timed out): its failure is not unhandled.
+    recorded.catch((err: unknown) => {
+      if (!(err instanceof ChannelError)) this.log('error', `sms: ${(err as Error).message}`);
+    });
     p.catch(() => undefined);
     this.inflight.set(key, p);
     return p;
