@@ -7,6 +7,8 @@
  * sending no receipts. The raw side is handed its parts already encoded: only the SMPP work counts.
  * Messages: half single GSM-7, a quarter two-part GSM-7, a quarter two-part UCS-2 (Russian).
  * Target: ≥ 0.8× the raw client's messages per second.
+ * Also with the ledger in PostgreSQL (DABYL_BENCH_DATABASE_URL, default the local test database), and
+ * in memory: the channel alone, without the database.
  * Run: npx tsx bench/smpp-channel.bench.ts   (N=5000 BINDS=2 CONCURRENCY=50 ROUNDS=5)
  */
 import { fork } from 'node:child_process';
@@ -23,6 +25,9 @@ const BINDS = Number(process.env.BINDS ?? 2);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 50);
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const WINDOW = 10;
+const PG_URL = process.env.DABYL_BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+
+type Ledger = 'sqlite' | 'postgres' | 'memory';
 
 // ---- the SMSC's process -----------------------------------------------------------------------
 async function serve(): Promise<void> {
@@ -123,14 +128,30 @@ async function rawClient(url: string, list: Message[]): Promise<number> {
   return list.length / seconds;
 }
 
-async function ourChannel(url: string, list: Message[], ledger: 'sqlite' | 'memory'): Promise<number> {
+async function ourChannel(url: string, list: Message[], ledger: Ledger): Promise<number> {
   const { loadConfig } = await import('../src/config/config.js');
   const { openRuntime } = await import('../src/runtime.js');
   const { SmsChannel } = await import('../src/channels/sms/sms.channel.js');
   const { smsLedgerOf } = await import('../src/channels/sms/sms.ledger.js');
   const { deliveryRepository } = await import('../src/store/delivery.repository.js');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dabyl-smpp-bench-'));
-  const rt = await openRuntime(loadConfig({ DABYL_DATA_DIR: dataDir, DABYL_LOG_LEVEL: 'silent' }));
+  const pgClient = async (sql: string) => {
+    const pg = await import('pg');
+    const client = new pg.default.Client({ connectionString: PG_URL });
+    await client.connect();
+    await client.query(sql);
+    await client.end();
+  };
+  const schema = `bench_smpp_${process.pid}_${Date.now()}`;
+  if (ledger === 'postgres') await pgClient(`create schema ${schema}`);
+  const rt = await openRuntime(
+    loadConfig({
+      DABYL_DATA_DIR: dataDir,
+      DABYL_LOG_LEVEL: 'silent',
+      ...(ledger === 'postgres' ? { DABYL_DATABASE_URL: PG_URL } : {}),
+    }),
+    ledger === 'postgres' ? { schema } : {},
+  );
   const at = new Date().toISOString();
   // The parts' ledger rows belong to deliveries, as in the outbox.
   await deliveryRepository.insertMany(
@@ -189,6 +210,7 @@ async function ourChannel(url: string, list: Message[], ledger: 'sqlite' | 'memo
   const seconds = (performance.now() - t0) / 1000;
   await channel.close();
   await rt.close();
+  if (ledger === 'postgres') await pgClient(`drop schema ${schema} cascade`);
   rmSync(dataDir, { recursive: true, force: true });
   return list.length / seconds;
 }
@@ -205,9 +227,10 @@ async function main(): Promise<void> {
   const warm = messages().slice(0, Math.ceil(N / 5));
   await rawClient(url, warm);
   await ourChannel(url, messages().slice(0, warm.length), 'sqlite');
+  await ourChannel(url, messages().slice(0, warm.length), 'postgres');
   await ourChannel(url, messages().slice(0, warm.length), 'memory');
-  const runs: Record<'raw' | 'sqlite' | 'memory', number[]> = { raw: [], sqlite: [], memory: [] };
-  const order = ['raw', 'sqlite', 'memory'] as const;
+  const runs: Record<'raw' | Ledger, number[]> = { raw: [], sqlite: [], postgres: [], memory: [] };
+  const order = ['raw', 'sqlite', 'postgres', 'memory'] as const;
   for (let r = 0; r < ROUNDS; r++) {
     // Rotate which goes first, so none always meets a warmer or a busier server.
     for (let k = 0; k < order.length; k++) {
@@ -225,7 +248,7 @@ async function main(): Promise<void> {
     `SMPP channel: ${N} messages a round, ${ROUNDS} rounds, ${BINDS} binds, window ${WINDOW}, ${CONCURRENCY} at once`,
   );
   console.log(
-    `server received ${got.messages} whole messages in ${got.parts} parts (expected ${3 * N * ROUNDS + 3 * warm.length})`,
+    `server received ${got.messages} whole messages in ${got.parts} parts (expected ${4 * N * ROUNDS + 4 * warm.length})`,
   );
   console.log('| sender | messages/s per round | median | ratio to raw |');
   console.log('| --- | --- | --- | --- |');
@@ -234,7 +257,8 @@ async function main(): Promise<void> {
       `| ${name} | ${xs.map((x) => x.toFixed(0)).join(' / ')} | ${median(xs).toFixed(0)} | ${(median(xs) / raw).toFixed(2)}× |`,
     );
   line('raw smpp client', runs.raw);
-  line('SmsChannel, ledger in SQLite (as Dabyl runs)', runs.sqlite);
+  line('SmsChannel, ledger in SQLite (as Dabyl runs embedded)', runs.sqlite);
+  line('SmsChannel, ledger in PostgreSQL (as Dabyl runs scaled)', runs.postgres);
   line('SmsChannel, ledger in memory (the channel alone)', runs.memory);
   console.log('target: SmsChannel as Dabyl runs ≥ 0.8× the raw client');
 }
