@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../config/config.js';
 import type { Database } from '../store/schema.js';
-import type { Channel } from './channel.js';
+import type { Channel, ChannelLog } from './channel.js';
 import { EmailChannel } from './email/email.channel.js';
 import { SinkChannel } from './sink/sink.channel.js';
 import { smsLedgerOf } from './sms/sms.ledger.js';
@@ -18,6 +18,8 @@ export interface ChannelSet {
   readonly byName: ReadonlyMap<string, Channel>;
   /** Where rehearsal traffic goes instead of its address. */
   readonly sink: SinkChannel;
+  /** Hands the process's log to the channels that have something to tell (made before the log is). */
+  useLog?(log: ChannelLog): void;
   close(): Promise<void>;
 }
 
@@ -26,7 +28,6 @@ export function openChannels(
   db: Kysely<Database>,
   clock: { now(): Date },
   extra: readonly Channel[] = [],
-  log?: (level: 'warn' | 'info' | 'error', message: string) => void,
 ): ChannelSet {
   const list: Channel[] = [
     new EmailChannel({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
@@ -34,7 +35,6 @@ export function openChannels(
       ...config.smpp,
       ledger: smsLedgerOf(db, config.databaseUrl ? 'postgres' : 'sqlite'),
       now: () => clock.now(),
-      ...(log ? { log } : {}),
     }),
     ...extra,
   ];
@@ -42,6 +42,9 @@ export function openChannels(
   return {
     byName,
     sink: new SinkChannel(db, clock),
+    useLog: (log) => {
+      for (const c of list) c.useLog?.(log);
+    },
     close: async () => {
       await Promise.all(list.map((c) => c.close()));
     },

@@ -7,6 +7,7 @@ import {
   expectKind,
   type Channel,
   type ChannelLimits,
+  type ChannelLog,
   type Outgoing,
   type SendResult,
 } from '../channel.js';
@@ -54,7 +55,7 @@ export interface SmsOptions {
   ledger: SmsLedger;
   /** A receipt was recorded for a delivery (for live screens). */
   onReceipt?: (deliveryId: string, state: ReceiptState) => void;
-  log?: (level: 'warn' | 'info' | 'error', message: string) => void;
+  log?: ChannelLog;
   now?: () => Date;
 }
 
@@ -118,7 +119,7 @@ export class SmsChannel implements Channel {
   /** Ledger writes of answers under way; a receipt waits for them before it looks up its part. */
   private readonly accepting = new Set<Promise<void>>();
   private readonly sender: Address | null;
-  private readonly log: NonNullable<SmsOptions['log']>;
+  private log: ChannelLog;
   private readonly now: () => Date;
 
   constructor(private readonly o: SmsOptions) {
@@ -144,9 +145,13 @@ export class SmsChannel implements Channel {
           window: o.window ?? 10,
           timeoutMs: o.timeoutMs,
           onDeliver: (pdu) => this.delivered(pdu),
-          log: this.log,
+          log: (level, message) => this.log(level, message),
         }),
       );
+  }
+
+  useLog(log: ChannelLog): void {
+    this.log = log;
   }
 
   dedupKey(deliveryId: string): string {
