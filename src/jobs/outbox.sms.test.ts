@@ -197,6 +197,22 @@ describe.each(ENGINES)('SMS deliveries through the outbox on %s', (engine) => {
     expect(smsc.parts.slice(before).length).toBe(once + doubts);
   });
 
+  it('a bulk retry of dead letters forgets their doubts too, and leaves the answered parts alone', async () => {
+    const d = delivery({ language: 'en', address: '+77019998877', source_id: 'inject-13' });
+    smsc.dropOnNextSubmit = true;
+    await write(d);
+    await dispatcher.drain();
+    expect(await row(d.id)).toMatchObject({ status: 'dead' });
+    expect(
+      await deliveryRepository.reviveMany(ctx.db.kysely, { sourceId: 'inject-13' }, now.toISOString()),
+    ).toBe(1);
+    await smsc.waitForBinds(smsc.binds);
+    await dispatcher.drain();
+    expect(await row(d.id)).toMatchObject({ status: 'sent' });
+    const whole = await smsc.waitForMessages(smsc.messages.length);
+    expect(whole.some((m) => m.destination === '77019998877')).toBe(true);
+  });
+
   it('sends rehearsal SMS to the sink, never to the SMSC', async () => {
     const before = smsc.parts.length;
     const d = delivery({ mode: 'rehearsal' });
