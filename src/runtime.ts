@@ -136,6 +136,7 @@ export async function startServer(
   logJobError = (err, where) => app.app.log.error({ err }, `jobs: ${where}`);
   // The outbox is expanded and sent wherever jobs run; the API role only writes to it.
   const log = (level: 'warn' | 'error' | 'info', message: string) => app.app.log[level](message);
+  ctx.channels.useLog?.(log);
   const outbox = new OutboxDispatcher(ctx, { log });
   const fanOut = new FanOutWorker(ctx, { log });
   if ((options.role ?? 'all') !== 'api') {

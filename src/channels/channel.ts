@@ -86,6 +86,8 @@ export interface Outgoing<M extends ChannelMessage = ChannelMessage> {
   message: M;
 }
 
+export type ChannelLog = (level: 'warn' | 'error' | 'info', message: string) => void;
+
 export interface SendResult {
   /** The provider's id for the message (the Message-ID for e-mail). */
   providerId: string;
@@ -116,6 +118,8 @@ export interface Channel {
   send(outgoing: Outgoing): Promise<SendResult>;
   /** Checks the provider answers (the console's "up" light); throws when it does not. */
   verify(): Promise<void>;
+  /** Where a channel with connections of its own tells what happens to them (a bind lost, a throttle). */
+  useLog?(log: ChannelLog): void;
   close(): Promise<void>;
 }
 

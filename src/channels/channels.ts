@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../config/config.js';
 import type { Database } from '../store/schema.js';
-import type { Channel } from './channel.js';
+import type { Channel, ChannelLog } from './channel.js';
 import { EmailChannel } from './email/email.channel.js';
 import { SinkChannel } from './sink/sink.channel.js';
 import { WebhookChannel } from './webhook/webhook.channel.js';
+import { smsLedgerOf } from './sms/sms.ledger.js';
+import { SmsChannel } from './sms/sms.channel.js';
 
 /**
  * The channels of one process, made once at start-up and handed to whoever needs them through the
@@ -17,6 +19,8 @@ export interface ChannelSet {
   readonly byName: ReadonlyMap<string, Channel>;
   /** Where rehearsal traffic goes instead of its address. */
   readonly sink: SinkChannel;
+  /** Hands the process's log to the channels that have something to tell (made before the log is). */
+  useLog?(log: ChannelLog): void;
   close(): Promise<void>;
 }
 
@@ -34,12 +38,20 @@ export function openChannels(
       timeoutMs: config.webhookTimeoutMs,
       clock,
     }),
+    new SmsChannel({
+      ...config.smpp,
+      ledger: smsLedgerOf(db, config.databaseUrl ? 'postgres' : 'sqlite'),
+      now: () => clock.now(),
+    }),
     ...extra,
   ];
   const byName = new Map(list.map((c) => [c.name, c]));
   return {
     byName,
     sink: new SinkChannel(db, clock),
+    useLog: (log) => {
+      for (const c of list) c.useLog?.(log);
+    },
     close: async () => {
       await Promise.all(list.map((c) => c.close()));
     },

@@ -19,6 +19,11 @@ describe('loadConfig', () => {
     ['DABYL_DEMO_DATA', 'maybe', /DABYL_DEMO_DATA: must be true or false/],
     ['DABYL_LOG_LEVEL', 'loud', /DABYL_LOG_LEVEL: must be one of/],
     ['DABYL_PUBLIC_LANGUAGE', 'de', /DABYL_PUBLIC_LANGUAGE: must be kk, ru or en/],
+    ['DABYL_SMPP_URL', 'http://smsc:2775', /DABYL_SMPP_URL: must start with smpp:\/\/ or ssmpp:\/\//],
+    ['DABYL_SMPP_RATE', '0', /DABYL_SMPP_RATE: must be between 1 and/],
+    ['DABYL_SMPP_BINDS', 'two', /DABYL_SMPP_BINDS: must be a whole number/],
+    ['DABYL_SMPP_SOURCE', 'Дабыл', /DABYL_SMPP_SOURCE: must be a number or at most 11/],
+    ['DABYL_SMPP_MAX_SEGMENTS', '256', /DABYL_SMPP_MAX_SEGMENTS: must be between 1 and 255/],
   ])('refuses %s=%s naming the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
@@ -31,6 +36,20 @@ describe('loadConfig', () => {
     });
     expect(c.databaseUrl).toBe('postgres://127.0.0.1/test');
     expect(c.redisUrl).toBe('redis://127.0.0.1:6379');
+  });
+
+  it('leaves SMS unconfigured by default, with two binds of 10 segments a second', () => {
+    expect(loadConfig({}).smpp).toEqual({
+      url: undefined,
+      source: 'Dabyl',
+      binds: 2,
+      ratePerSecond: 10,
+      timeoutMs: 10_000,
+      maxSegments: 10,
+    });
+    expect(loadConfig({ DABYL_SMPP_URL: 'smpp://dabyl:secret@smsc.example.kz:2775' }).smpp.url).toBe(
+      'smpp://dabyl:secret@smsc.example.kz:2775',
+    );
   });
 });
 

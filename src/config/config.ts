@@ -29,6 +29,8 @@ export interface Config {
   readonly smtpUrl: string | undefined;
   /** The From of every e-mail Dabyl sends. */
   readonly mailFrom: string;
+  /** SMS over SMPP; `undefined` when DABYL_SMPP_URL is unset (SMS deliveries wait in the outbox). */
+  readonly smpp: SmppConfig;
   /** How long the outbox retries a temporary failure before a delivery becomes a dead letter. */
   readonly outboxRetryHorizonMs: number;
   /** The key every webhook is signed with (per receiver, derived); `undefined`: webhooks wait. */
@@ -40,6 +42,18 @@ export interface Config {
   readonly publicLanguage: 'kk' | 'ru' | 'en';
   /** Where publishing re-exports the public site as static files; `undefined`: no export. */
   readonly portalExportDir: string | undefined;
+}
+
+export interface SmppConfig {
+  /** `smpp://system_id:password@host:port` or `ssmpp://…`; undefined: SMS is not configured. */
+  readonly url: string | undefined;
+  /** The sender: a name of up to 11 characters or a number. */
+  readonly source: string;
+  readonly binds: number;
+  /** Submits per second per bind. */
+  readonly ratePerSecond: number;
+  readonly timeoutMs: number;
+  readonly maxSegments: number;
 }
 
 /** A MapLibre style elsewhere, a style file Dabyl serves, or a PMTiles archive Dabyl serves. */
@@ -87,6 +101,24 @@ export const VARIABLES = [
     'smtp://user:pass@host:587 or smtps://…:465 for subscription e-mails; unset, they wait in the outbox',
   ],
   ['DABYL_MAIL_FROM', 'Dabyl <dabyl@localhost>', 'the From address of the e-mails Dabyl sends'],
+  [
+    'DABYL_SMPP_URL',
+    'unset: no SMS',
+    'smpp://system_id:password@host:2775 (or ssmpp://… for TLS) of the operator’s SMSC; unset, SMS deliveries wait in the outbox',
+  ],
+  ['DABYL_SMPP_SOURCE', 'Dabyl', 'the SMS sender: a name of up to 11 Latin letters and digits, or a number'],
+  ['DABYL_SMPP_BINDS', '2', 'SMPP transceiver binds kept open in parallel'],
+  [
+    'DABYL_SMPP_RATE',
+    '10',
+    'SMS segments per second per bind (the operator’s limit; each part of a long SMS counts)',
+  ],
+  [
+    'DABYL_SMPP_TIMEOUT_SECONDS',
+    '10',
+    'how long a send waits for the SMSC’s answer before trying later; the submit is kept, never sent twice',
+  ],
+  ['DABYL_SMPP_MAX_SEGMENTS', '10', 'most segments one SMS may take; a longer text is refused'],
   [
     'DABYL_OUTBOX_RETRY_HOURS',
     '24',
@@ -195,6 +227,23 @@ function signingKey(env: Env): string | undefined {
   return raw;
 }
 
+function smppConfig(env: Env): SmppConfig {
+  const source = env.DABYL_SMPP_SOURCE || 'Dabyl';
+  if (!/^\+?\d{3,15}$/.test(source) && !/^[\x20-\x7e]{1,11}$/.test(source))
+    throw new ConfigError(
+      'DABYL_SMPP_SOURCE',
+      'must be a number or at most 11 Latin letters, digits or signs',
+    );
+  return Object.freeze({
+    url: url(env, 'DABYL_SMPP_URL', ['smpp', 'ssmpp']),
+    source,
+    binds: int(env, 'DABYL_SMPP_BINDS', 2, 1, 64),
+    ratePerSecond: int(env, 'DABYL_SMPP_RATE', 10, 1, 10_000),
+    timeoutMs: int(env, 'DABYL_SMPP_TIMEOUT_SECONDS', 10, 1, 600) * 1000,
+    maxSegments: int(env, 'DABYL_SMPP_MAX_SEGMENTS', 10, 1, 255),
+  });
+}
+
 function publicLanguage(env: Env): Config['publicLanguage'] {
   const raw = env.DABYL_PUBLIC_LANGUAGE || 'kk';
   if (raw !== 'kk' && raw !== 'ru' && raw !== 'en') {
@@ -236,6 +285,7 @@ export function loadConfig(env: Env = process.env): Config {
     basemap: basemap(env),
     smtpUrl: url(env, 'DABYL_SMTP_URL', ['smtp', 'smtps']),
     mailFrom: mailFrom(env),
+    smpp: smppConfig(env),
     outboxRetryHorizonMs: int(env, 'DABYL_OUTBOX_RETRY_HOURS', 24, 1, 24 * 14) * 3_600_000,
     webhookSigningKey: signingKey(env),
     webhookAllowHosts: new Set(

@@ -49,6 +49,21 @@ function insertText(engine: Engine, count: number): string {
   return text;
 }
 
+/** SMS parts in doubt (handed over, answer lost) of the dead letters a retry takes. */
+async function forgetSmsDoubts(db: Q, filter: DeadLetterFilter & { id?: string }): Promise<void> {
+  let dead = db
+    .selectFrom('deliveries')
+    .select('id')
+    .where('status', '=', 'dead')
+    .where('channel', '=', 'sms')
+    .where('address', 'is not', null);
+  if (filter.id) dead = dead.where('id', '=', filter.id);
+  if (filter.channel) dead = dead.where('channel', '=', filter.channel);
+  if (filter.sourceKind) dead = dead.where('source_kind', '=', filter.sourceKind);
+  if (filter.sourceId) dead = dead.where('source_id', '=', filter.sourceId);
+  await db.deleteFrom('sms_parts').where('message_id', 'is', null).where('delivery_id', 'in', dead).execute();
+}
+
 /** A dispatcher's claim: its owner token and when it runs out unless renewed. */
 export interface DeliveryLease {
   owner: string;
@@ -304,8 +319,12 @@ export const deliveryRepository = {
   byId: (db: Q, id: string) =>
     db.selectFrom('deliveries').selectAll().where('id', '=', id).executeTakeFirst(),
 
-  /** A dead letter back to pending, due now, with a fresh count of attempts. */
+  /**
+   * A dead letter back to pending, due now, with a fresh count of attempts. A person's retry is
+   * also the decision to resend SMS parts whose answer was lost (in doubt): they are forgotten.
+   */
   revive: async (db: Q, id: string, now: string): Promise<boolean> => {
+    await forgetSmsDoubts(db, { id });
     const r = await db
       .updateTable('deliveries')
       .set({ status: 'pending', attempts: 0, next_attempt_at: now, lease_owner: null, lease_until: null })
@@ -318,6 +337,7 @@ export const deliveryRepository = {
 
   /** Every dead letter the filter names back to pending; erased addresses stay dead. */
   reviveMany: async (db: Q, filter: DeadLetterFilter, now: string): Promise<number> => {
+    await forgetSmsDoubts(db, filter);
     let q = db
       .updateTable('deliveries')
       .set({ status: 'pending', attempts: 0, next_attempt_at: now, lease_owner: null, lease_until: null })

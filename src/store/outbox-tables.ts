@@ -85,6 +85,24 @@ export interface DeliveryTable {
   handed_at: string | null;
   /** Accepted by the provider. */
   acknowledged_at: string | null;
+  /** The provider's receipt said the person's device got it (SMS: every part DELIVRD). */
+  delivered_at: string | null;
+  /** The provider's last word on the whole message (DELIVRD, UNDELIV, EXPIRED …); null until it speaks. */
+  receipt: string | null;
+}
+
+/** One part of an SMS handed to the SMSC (migration 0015): written before its submit. */
+export interface SmsPartTable {
+  delivery_id: string;
+  /** 1-based, as in the concatenation header. */
+  part: number;
+  /** From the SMSC's answer; null while unanswered, and after a lost answer (in doubt). */
+  message_id: string | null;
+  submitted_at: string;
+  accepted_at: string | null;
+  /** The part's delivery receipt state (DELIVRD, UNDELIV …). */
+  receipt: string | null;
+  receipt_at: string | null;
 }
 
 /** What rehearsal traffic would have said, kept for the controllers instead of being sent. */
@@ -104,6 +122,7 @@ export interface OutboxTables {
   fanouts: FanOutTable;
   deliveries: DeliveryTable;
   rehearsal_messages: RehearsalMessageTable;
+  sms_parts: SmsPartTable;
 }
 
 export type DeliveryRow = Selectable<DeliveryTable>;

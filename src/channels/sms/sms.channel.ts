@@ -1,0 +1,389 @@
+import { createHash } from 'node:crypto';
+import type { PDU } from 'smpp';
+import { parseReceipt, type ReceiptState } from '../../core/sms/receipt.js';
+import { encodeSms } from '../../core/sms/segment.js';
+import {
+  ChannelError,
+  expectKind,
+  type Channel,
+  type ChannelLimits,
+  type ChannelLog,
+  type Outgoing,
+  type SendResult,
+} from '../channel.js';
+import { destination, senderAddress, type Address } from './address.js';
+import { NotSent, SmppBind } from './smpp.bind.js';
+import { asksToSlowDown, isPermanentRefusal, smppStatusName } from './status.js';
+
+/**
+ * Where the channel keeps what it handed to the SMSC, so that no part is submitted twice: the
+ * database in Dabyl (src/store/sms-part.repository.ts), a map in a benchmark's baseline.
+ */
+export interface SmsLedger {
+  /**
+   * Writes a row for every part of a delivery that has none (before those are submitted) and
+   * tells which parts were new and what the ledger holds for the others: the message_id, or null
+   * for a part handed over whose answer is not recorded.
+   */
+  begin(deliveryId: string, parts: number, at: string): Promise<LedgerStart>;
+  accepted(deliveryId: string, part: number, messageId: string, at: string): Promise<void>;
+  /** The part is not at the SMSC (refused, or never written): a later try may submit it. */
+  refused(deliveryId: string, part: number): Promise<void>;
+  /** Returns the delivery the message_id belongs to, or null when none (yet). */
+  receipt(messageId: string, state: ReceiptState, at: string): Promise<string | null>;
+}
+
+export interface LedgerStart {
+  fresh: number[];
+  known: Map<number, string | null>;
+}
+
+export interface SmsOptions {
+  /** `smpp://system_id:password@host:2775` or `ssmpp://…` (TLS); undefined: not configured. */
+  url: string | undefined;
+  /** The sender shown on the phone: letters (alphanumeric, up to 11) or a number. */
+  source: string;
+  /** Transceiver binds kept open in parallel. */
+  binds: number;
+  /** Submits per second per bind (each part is one submit). */
+  ratePerSecond: number;
+  /** How long a send waits for the SMSC's answer before it reports a temporary failure. */
+  timeoutMs: number;
+  /** Most parts one message may take; a longer text is refused. */
+  maxSegments: number;
+  /** Submits unanswered at once per bind. */
+  window?: number;
+  ledger: SmsLedger;
+  /** A receipt was recorded for a delivery (for live screens). */
+  onReceipt?: (deliveryId: string, state: ReceiptState) => void;
+  log?: ChannelLog;
+  now?: () => Date;
+}
+
+/** The concatenation reference of a delivery: every try of one delivery carries the same one. */
+export const smsReference = (deliveryId: string): number =>
+  createHash('sha256').update(deliveryId).digest()[0]!;
+
+const toChannelError = (err: unknown): ChannelError =>
+  err instanceof ChannelError ? err : new ChannelError((err as Error).message, true);
+
+const UDH_INDICATOR = 0x40;
+const RECEIPT_BITS = 0x3c;
+const SMSC_DELIVERY_RECEIPT = 0x04;
+/** How long a throttled part keeps trying in the background, in timeouts. */
+const THROTTLE_GIVE_UP_TIMEOUTS = 6;
+
+/**
+ * SMS over SMPP: several transceiver binds, each bounded to its rate, sharing the parts of the
+ * messages; the deliveries' receipts come back by deliver_sm on any bind.
+ *
+ * A part is never submitted twice (docs/decisions/0015-sms-over-smpp.md): its ledger row is
+ * written before the submit and completed from the answer, however late that answer comes. A send
+ * that times out leaves its submit awaited; the outbox's next try of the delivery takes the
+ * answer (or keeps waiting for it) instead of submitting again. A part whose connection ended
+ * before its answer came may have reached the SMSC: it is not sent again, the delivery becomes a
+ * dead letter saying so, and a person's retry is what resends it.
+ */
+export class SmsChannel implements Channel {
+  readonly name = 'sms';
+  readonly kind = 'sms';
+  readonly limits: ChannelLimits;
+  readonly configured: boolean;
+  readonly notConfiguredReason: string | null;
+  private readonly binds: SmppBind[] = [];
+  private started = false;
+  /** Parts submitted and not yet answered, by `${deliveryId}#${part}`: a retry awaits these. */
+  private readonly inflight = new Map<string, Promise<string>>();
+  /** Ledger writes of answers under way; a receipt waits for them before it looks up its part. */
+  private readonly accepting = new Set<Promise<void>>();
+  private readonly sender: Address | null;
+  private log: ChannelLog;
+  private readonly now: () => Date;
+
+  constructor(private readonly o: SmsOptions) {
+    this.log = o.log ?? (() => undefined);
+    this.now = o.now ?? (() => new Date());
+    this.limits = { maxSegments: o.maxSegments, ratePerSecond: o.binds * o.ratePerSecond };
+    this.configured = Boolean(o.url);
+    this.notConfiguredReason = this.configured
+      ? null
+      : 'DABYL_SMPP_URL is not set: SMS deliveries wait in the outbox until it is';
+    this.sender = o.url ? senderAddress(o.source) : null;
+    if (!o.url) return;
+    const url = new URL(o.url);
+    for (let i = 0; i < o.binds; i++)
+      this.binds.push(
+        new SmppBind(i + 1, {
+          host: url.hostname,
+          port: Number(url.port) || (url.protocol === 'ssmpp:' ? 3550 : 2775),
+          tls: url.protocol === 'ssmpp:',
+          systemId: decodeURIComponent(url.username),
+          password: decodeURIComponent(url.password),
+          ratePerSecond: o.ratePerSecond,
+          window: o.window ?? 10,
+          timeoutMs: o.timeoutMs,
+          onDeliver: (pdu) => this.delivered(pdu),
+          log: (level, message) => this.log(level, message),
+        }),
+      );
+  }
+
+  useLog(log: ChannelLog): void {
+    this.log = log;
+  }
+
+  dedupKey(deliveryId: string): string {
+    return `sms:${deliveryId}#ref${smsReference(deliveryId)}`;
+  }
+
+  async send(outgoing: Outgoing): Promise<SendResult> {
+    if (!this.configured) throw new ChannelError(this.notConfiguredReason!, true);
+    const { message, to, deliveryId } = expectKind(outgoing, 'sms');
+    const dest = destination(to);
+    let sms;
+    try {
+      sms = encodeSms(message.text, smsReference(deliveryId));
+    } catch (err) {
+      throw new ChannelError(`text: ${(err as Error).message}`, false);
+    }
+    const total = sms.parts.length;
+    if (total > this.o.maxSegments)
+      throw new ChannelError(
+        `text: it needs ${total} SMS segments; at most ${this.o.maxSegments} are allowed (DABYL_SMPP_MAX_SEGMENTS)`,
+        false,
+      );
+    this.start();
+    const { fresh, known } = await this.o.ledger.begin(deliveryId, total, this.now().toISOString());
+    // Each part's answer: already recorded, awaited from an earlier try, or from a submit now.
+    const answers = new Map<number, Promise<string>>();
+    for (const [i, id] of known) {
+      const earlier = this.inflight.get(`${deliveryId}#${i}`);
+      if (typeof id === 'string') answers.set(i, Promise.resolve(id));
+      else if (earlier) answers.set(i, earlier);
+      else {
+        // Nothing is submitted: the rows just written must not read as handed over next time.
+        await Promise.all(fresh.map((f) => this.o.ledger.refused(deliveryId, f)));
+        throw new ChannelError(
+          `part ${i}/${total} may have reached the SMSC: the connection ended before its answer came. ` +
+            'It is not sent again on its own, to avoid a duplicate; retry the delivery to resend it',
+          false,
+        );
+      }
+    }
+    // A message's parts go on one bind, in order, as SMSCs that reassemble prefer.
+    const bind = this.leastBusy();
+    for (const i of fresh) {
+      const part = sms.parts[i - 1]!;
+      answers.set(
+        i,
+        this.submitPart(deliveryId, i, total, bind, {
+          source_addr_ton: this.sender!.ton,
+          source_addr_npi: this.sender!.npi,
+          source_addr: this.sender!.addr,
+          dest_addr_ton: dest.ton,
+          dest_addr_npi: dest.npi,
+          destination_addr: dest.addr,
+          esm_class: part.udhLength ? UDH_INDICATOR : 0,
+          registered_delivery: 1,
+          data_coding: sms.dataCoding,
+          short_message: Buffer.from(part.userData),
+        }),
+      );
+    }
+    // Every part settles (or times out) before the outcome is told, so the outbox never marks a
+    // delivery while one of its parts is still on its way.
+    const settled = await this.answers(
+      sms.parts.map((_, k) => answers.get(k + 1)!),
+      total,
+    );
+    const failures = settled.flatMap((r) => (r.status === 'rejected' ? [toChannelError(r.reason)] : []));
+    if (failures.length) throw failures.find((f) => !f.temporary) ?? failures[0]!;
+    const ids = settled.map((r) => (r as PromiseFulfilledResult<string>).value);
+    return { providerId: ids.join(',') };
+  }
+
+  /** Binds and waits for one bind to come up. */
+  async verify(): Promise<void> {
+    if (!this.configured) throw new ChannelError(this.notConfiguredReason!, true);
+    this.start();
+    const ok = await Promise.race(this.binds.map((b) => b.whenBound(this.o.timeoutMs)));
+    if (!ok && !this.binds.some((b) => b.isBound))
+      throw new ChannelError(`no SMPP bind came up: ${this.binds[0]?.lastError ?? 'no answer'}`, true);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.binds.map((b) => b.close()));
+  }
+
+  private start(): void {
+    if (this.started) return;
+    this.started = true;
+    for (const b of this.binds) b.start();
+  }
+
+  /**
+   * The parts' message_ids, each awaited at most the timeout (one timer for the message); a
+   * submit itself goes on after that, and its answer is recorded whenever it comes.
+   */
+  private async answers(pending: Promise<string>[], total: number): Promise<PromiseSettledResult<string>[]> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), this.o.timeoutMs);
+      timer.unref();
+    });
+    const done: (PromiseSettledResult<string> | undefined)[] = pending.map(() => undefined);
+    const all = Promise.all(
+      pending.map((p, k) =>
+        p.then(
+          (value) => void (done[k] = { status: 'fulfilled', value }),
+          (reason: unknown) => void (done[k] = { status: 'rejected', reason }),
+        ),
+      ),
+    );
+    try {
+      await Promise.race([all, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+    return done.map(
+      (r, k) =>
+        r ?? {
+          status: 'rejected',
+          reason: new ChannelError(
+            `no answer from the SMSC for part ${k + 1}/${total} within ${this.o.timeoutMs} ms; ` +
+              'the submit is still awaited and will not be sent again',
+            true,
+          ),
+        },
+    );
+  }
+
+  private submitPart(
+    deliveryId: string,
+    part: number,
+    total: number,
+    preferred: SmppBind | undefined,
+    fields: Record<string, unknown>,
+  ): Promise<string> {
+    const key = `${deliveryId}#${part}`;
+    const giveUpAt = Date.now() + THROTTLE_GIVE_UP_TIMEOUTS * this.o.timeoutMs;
+    // The send learns the message_id as soon as the SMSC answers; the part stays awaited (in
+    // `inflight`) until its answer is also in the ledger, so no later try can read it as in doubt.
+    let answered!: (messageId: string) => void;
+    const answer = new Promise<string>((resolve) => (answered = resolve));
+    const run = async (): Promise<string> => {
+      for (;;) {
+        // Picked and handed the submit in one step, so concurrent parts see each other's load.
+        const bind =
+          (preferred?.isBound ? preferred : this.leastBusy()) ?? (await this.waitForBind(giveUpAt));
+        preferred = undefined;
+        let resp: PDU;
+        try {
+          resp = await bind.submit(fields);
+        } catch (err) {
+          if (err instanceof NotSent) {
+            if (Date.now() < giveUpAt) continue;
+            await this.o.ledger.refused(deliveryId, part);
+            throw new ChannelError(`no SMPP bind could take the submit: ${err.message}`, true);
+          }
+          // AnswerLost: the row stays without a message_id, so no later try submits it again.
+          throw new ChannelError(
+            `part ${part}/${total}: ${(err as Error).message}; it may have reached the SMSC and is not sent again on its own`,
+            false,
+          );
+        }
+        const status = resp.command_status;
+        if (status === 0) {
+          bind.eased();
+          const messageId = String(resp.message_id ?? '');
+          const write = this.o.ledger.accepted(deliveryId, part, messageId, this.now().toISOString());
+          this.accepting.add(write);
+          answered(messageId);
+          try {
+            await write;
+          } finally {
+            this.accepting.delete(write);
+          }
+          return messageId;
+        }
+        if (asksToSlowDown(status)) {
+          bind.slowDown();
+          if (Date.now() < giveUpAt) continue;
+        }
+        await this.o.ledger.refused(deliveryId, part);
+        throw new ChannelError(
+          `the SMSC refused part ${part}/${total}: ${smppStatusName(status)}`,
+          !isPermanentRefusal(status),
+        );
+      }
+    };
+    const recorded = run().finally(() => this.inflight.delete(key));
+    const p = Promise.race([answer, recorded]);
+    // Nobody may be awaiting it any more (its send timed out): its failure is not unhandled.
+    recorded.catch((err: unknown) => {
+      if (!(err instanceof ChannelError)) this.log('error', `sms: ${(err as Error).message}`);
+    });
+    p.catch(() => undefined);
+    this.inflight.set(key, p);
+    return p;
+  }
+
+  /** The bound bind with the least queued on it, if any is bound. */
+  private leastBusy(): SmppBind | undefined {
+    let best: SmppBind | undefined;
+    for (const b of this.binds) if (b.isBound && (!best || b.load < best.load)) best = b;
+    return best;
+  }
+
+  /** Waits for a bind to come up until `until`. */
+  private async waitForBind(until: number): Promise<SmppBind> {
+    for (;;) {
+      const best = this.leastBusy();
+      if (best) return best;
+      const left = until - Date.now();
+      if (left <= 0) throw new NotSent(this.binds[0]?.lastError ?? 'no SMPP bind is up');
+      await Promise.race(this.binds.map((b) => b.whenBound(Math.min(left, this.o.timeoutMs))));
+    }
+  }
+
+  /** A deliver_sm: a receipt is recorded against its part; anything else is only logged. */
+  private delivered(pdu: PDU): void {
+    const esm = Number(pdu.esm_class ?? 0);
+    if ((esm & RECEIPT_BITS) !== SMSC_DELIVERY_RECEIPT) {
+      this.log('info', `sms: a message from ${String(pdu.source_addr)} arrived; replies are not read yet`);
+      return;
+    }
+    const sm = pdu.short_message as { message?: unknown } | Buffer | undefined;
+    const raw = Buffer.isBuffer(sm) ? sm : sm?.message;
+    const text = Buffer.isBuffer(raw) ? raw.toString('latin1') : String(raw ?? '');
+    const receipt = parseReceipt({
+      text,
+      receiptedMessageId: pdu.receipted_message_id as string | undefined,
+      messageState: pdu.message_state as number | undefined,
+    });
+    if (!receipt) {
+      this.log('warn', `sms: a receipt that says nothing readable: ${text.slice(0, 100)}`);
+      return;
+    }
+    void this.record(receipt.messageId, receipt.state, 0);
+  }
+
+  private async record(messageId: string, state: ReceiptState, tries: number): Promise<void> {
+    try {
+      await Promise.allSettled([...this.accepting]);
+      const deliveryId = await this.o.ledger.receipt(messageId, state, this.now().toISOString());
+      if (deliveryId) {
+        this.o.onReceipt?.(deliveryId, state);
+        return;
+      }
+      // The answer carrying this id may be on another bind and not written yet: look again soon.
+      if (tries < 3) {
+        setTimeout(() => void this.record(messageId, state, tries + 1), 1000).unref();
+        return;
+      }
+      this.log('warn', `sms: a receipt for message_id ${messageId}, which no delivery has`);
+    } catch (err) {
+      this.log('error', `sms: could not record a receipt: ${(err as Error).message}`);
+    }
+  }
+}

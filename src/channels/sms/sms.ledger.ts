@@ -1,0 +1,25 @@
+import type { Kysely } from 'kysely';
+import type { Engine } from '../../store/db.js';
+import type { Database } from '../../store/schema.js';
+import { smsPartRepository, type PartAnswer, type PartsStart } from '../../store/sms-part.repository.js';
+import { Batcher } from './batcher.js';
+import type { LedgerStart, SmsLedger } from './sms.channel.js';
+
+/**
+ * The SMS channel's ledger in the database: one row per part handed to the SMSC. The rows written
+ * before submits and the answers written after them are gathered per turn of the event loop into
+ * one statement each, so a busy channel pays one commit for many parts.
+ */
+export function smsLedgerOf(db: Kysely<Database>, engine: Engine): SmsLedger {
+  const begins = new Batcher<PartsStart, LedgerStart>((items) => smsPartRepository.begin(db, engine, items));
+  const answers = new Batcher<PartAnswer, void>(async (items) => {
+    await smsPartRepository.acceptMany(db, engine, items);
+    return items.map(() => undefined);
+  });
+  return {
+    begin: (deliveryId, parts, at) => begins.add({ deliveryId, parts, at }),
+    accepted: (deliveryId, part, messageId, at) => answers.add({ deliveryId, part, messageId, at }),
+    refused: (deliveryId, part) => smsPartRepository.refused(db, deliveryId, part),
+    receipt: (messageId, state, at) => smsPartRepository.receipt(db, messageId, state, at),
+  };
+}

@@ -1,0 +1,224 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, openTestRuntime } from '../../test/support/engines.js';
+import { startTestSmsc, type TestSmsc } from '../../test/support/smsc.js';
+import { ChannelError } from '../channels/channel.js';
+import { EXERCISE_HEAD } from '../core/outbox/traffic.js';
+import { contextFor } from '../runtime.js';
+import type { AppContext } from '../services/context.js';
+import type { OutboxSource } from '../services/outbox/source.js';
+import { outboxSources } from '../services/outbox/sources.js';
+import { deliveryRepository, type NewDelivery } from '../store/delivery.repository.js';
+import { exerciseRepository } from '../store/exercise.repository.js';
+import { OutboxDispatcher } from './outbox.dispatcher.js';
+
+/*
+ * SMS end to end: a delivery on channel `sms` goes through the dispatcher (verdict, marking) and
+ * the SMPP channel to a real SMPP server, and its receipts come back to the delivery row. An
+ * inject-like source stands in for the injects and alerts to come.
+ */
+
+const injectSource: OutboxSource<{ ru: string; en: string }> = {
+  kind: 'drill',
+  load: async () => ({
+    ru: 'Вводная 12: захват заложников в аэропорту Караганды. Группе 7 выдвинуться к терминалу.',
+    en: 'Inject 12: hostages taken at Karaganda airport. Team 7 to move to the terminal.',
+  }),
+  render: async (_ctx, s, target) => {
+    if (target.kind !== 'sms') throw new ChannelError(`not over ${target.kind}`, false);
+    return { kind: 'sms', text: target.language === 'ru' ? s.ru : s.en };
+  },
+  // eslint-disable-next-line require-yield -- deliveries are written directly in these tests
+  audience: async function* () {
+    return;
+  },
+};
+
+const EXERCISE = '0e000000-0000-4000-8000-0000000000a5';
+
+describe.each(ENGINES)('SMS deliveries through the outbox on %s', (engine) => {
+  let ctx: AppContext;
+  let smsc: TestSmsc;
+  let drop: () => Promise<void>;
+  let dispatcher: OutboxDispatcher;
+  const now = new Date('2026-10-25T05:00:00.000Z');
+
+  const delivery = (over: Partial<NewDelivery> = {}): NewDelivery => ({
+    id: randomUUID(),
+    source_kind: 'drill',
+    source_id: 'inject-12',
+    sequence: 1,
+    recipient_kind: 'participant',
+    recipient_id: randomUUID(),
+    channel: 'sms',
+    address: '+77011234567',
+    language: 'ru',
+    mode: 'exercise',
+    exercise_id: EXERCISE,
+    priority: 0,
+    status: 'pending',
+    next_attempt_at: now.toISOString(),
+    created_at: now.toISOString(),
+    ...over,
+  });
+  const write = (...rows: NewDelivery[]) => deliveryRepository.insertMany(ctx.db.kysely, ctx.db.engine, rows);
+  const row = async (id: string) => (await deliveryRepository.byId(ctx.db.kysely, id))!;
+  const partsOf = (id: string) =>
+    ctx.db.kysely.selectFrom('sms_parts').selectAll().where('delivery_id', '=', id).orderBy('part').execute();
+  /** Waits (without a time limit of its own) until the delivery's row says what `ok` wants. */
+  const until = async (id: string, ok: (r: Awaited<ReturnType<typeof row>>) => boolean) => {
+    for (;;) {
+      const r = await row(id);
+      if (ok(r)) return r;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+
+  beforeAll(async () => {
+    smsc = await startTestSmsc();
+    const rt = await openTestRuntime(engine);
+    drop = rt.drop;
+    const config = {
+      ...rt.ctx.config,
+      smpp: { ...rt.ctx.config.smpp, url: smsc.url, ratePerSecond: 1000, timeoutMs: 500 },
+    };
+    ctx = {
+      ...contextFor(rt.ctx.db, config, { now: () => now }),
+      sources: new Map([...outboxSources(), ['drill', injectSource as OutboxSource]]),
+    };
+    await exerciseRepository.insert(ctx.db.kysely, {
+      id: EXERCISE,
+      programme_id: null,
+      name: 'Караганда-2026',
+      type: 'full-scale',
+      status: 'conduct',
+      time_zone: 'Asia/Almaty',
+      startex: now.toISOString(),
+      endex: now.toISOString(),
+      city: 'Karaganda',
+      scope: null,
+      threat: null,
+      scenario: null,
+      sponsor: null,
+      point_of_contact: null,
+      handling: null,
+      lead_organisation_id: null,
+      msel_approval: 'draft',
+      msel_approved_by: null,
+      msel_approved_at: null,
+      version: 1,
+      created_by: null,
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+    });
+    dispatcher = new OutboxDispatcher(ctx);
+  });
+  afterAll(async () => {
+    await ctx.channels.close();
+    await smsc.close();
+    await drop();
+  });
+
+  it('marks an inject as exercise traffic, sends it as UCS-2 parts and records the receipts', async () => {
+    const d = delivery();
+    await write(d);
+    expect(await dispatcher.drain()).toBe(1);
+    const [sms] = await smsc.waitForMessages(1);
+    expect(sms!.text.split('\n')).toEqual([
+      `${EXERCISE_HEAD} · УЧЕНИЯ`,
+      'Вводная 12: захват заложников в аэропорту Караганды. Группе 7 выдвинуться к терминалу.',
+      `— ${EXERCISE_HEAD}: Караганда-2026`,
+    ]);
+    expect(sms!.dataCoding).toBe(8);
+    expect(sms!.destination).toBe('77011234567');
+    expect(sms!.parts.length).toBeGreaterThan(1);
+    const sent = await row(d.id);
+    expect(sent).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(sent.provider_id).toBe(sms!.parts.map((p) => p.messageId).join(','));
+    const delivered = await until(d.id, (r) => r.receipt !== null);
+    expect(delivered).toMatchObject({ receipt: 'DELIVRD', delivered_at: now.toISOString() });
+    expect((await partsOf(d.id)).map((p) => [p.message_id, p.receipt])).toEqual(
+      sms!.parts.map((p) => [p.messageId, 'DELIVRD']),
+    );
+  });
+
+  it('retries after the SMSC’s answer timed out without sending the SMS twice', async () => {
+    const d = delivery({ language: 'en', address: '+77051112233' });
+    const before = smsc.parts.length;
+    smsc.holdAnswers = true;
+    await write(d);
+    await dispatcher.drain();
+    const waiting = await row(d.id);
+    expect(waiting.status).toBe('pending');
+    expect(waiting.last_error).toMatch(/no answer from the SMSC .* will not be sent again/);
+    smsc.holdAnswers = false;
+    smsc.release();
+    // The outbox's next try, after its back-off: the late answer is taken, nothing is resubmitted.
+    const later = { ...ctx, clock: { now: () => new Date(now.getTime() + 60_000) } };
+    await new OutboxDispatcher(later).drain();
+    expect(await row(d.id)).toMatchObject({ status: 'sent', attempts: 2 });
+    // Every part arrived once: as many parts as the message has, each number once.
+    const mine = smsc.parts.slice(before);
+    const total = mine[0]!.concat?.total ?? 1;
+    expect(mine.map((p) => p.concat?.seq ?? 1).sort()).toEqual(
+      Array.from({ length: total }, (_, i) => i + 1),
+    );
+    // On one bind, in order.
+    expect(new Set(mine.map((p) => p.session)).size).toBe(1);
+    expect((await row(d.id)).provider_id).toBe(mine.map((p) => p.messageId).join(','));
+    // The outage tracker of the dispatcher that saw the timeout still counts the channel down.
+    dispatcher = new OutboxDispatcher(ctx);
+  });
+
+  it('dead-letters a part in doubt, and a person’s retry sends it again', async () => {
+    const d = delivery({ language: 'en', address: '+77770001122' });
+    const before = smsc.parts.length;
+    smsc.dropOnNextSubmit = true;
+    await write(d);
+    await dispatcher.drain();
+    expect(await row(d.id)).toMatchObject({ status: 'dead' });
+    expect((await row(d.id)).last_error).toMatch(/may have reached the SMSC/);
+    // Parts the SMSC answered are recorded (the ledger writes answers just after the send returns);
+    // the others are in doubt.
+    const answered = smsc.parts.slice(before).filter((p) => p.answered).length;
+    for (;;) {
+      const rows = await partsOf(d.id);
+      if (rows.filter((p) => p.message_id !== null).length === answered) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const once = smsc.parts.slice(before).length;
+    const doubts = (await partsOf(d.id)).filter((p) => p.message_id === null).length;
+    expect(doubts).toBeGreaterThan(0);
+    expect(await deliveryRepository.revive(ctx.db.kysely, d.id, now.toISOString())).toBe(true);
+    await smsc.waitForBinds(smsc.binds);
+    await dispatcher.drain();
+    expect(await row(d.id)).toMatchObject({ status: 'sent' });
+    // The parts in doubt were submitted once more, at the person's word; the accepted ones were not.
+    expect(smsc.parts.slice(before).length).toBe(once + doubts);
+  });
+
+  it('a bulk retry of dead letters forgets their doubts too, and leaves the answered parts alone', async () => {
+    const d = delivery({ language: 'en', address: '+77019998877', source_id: 'inject-13' });
+    smsc.dropOnNextSubmit = true;
+    await write(d);
+    await dispatcher.drain();
+    expect(await row(d.id)).toMatchObject({ status: 'dead' });
+    expect(
+      await deliveryRepository.reviveMany(ctx.db.kysely, { sourceId: 'inject-13' }, now.toISOString()),
+    ).toBe(1);
+    await smsc.waitForBinds(smsc.binds);
+    await dispatcher.drain();
+    expect(await row(d.id)).toMatchObject({ status: 'sent' });
+    const whole = await smsc.waitForMessages(smsc.messages.length);
+    expect(whole.some((m) => m.destination === '77019998877')).toBe(true);
+  });
+
+  it('sends rehearsal SMS to the sink, never to the SMSC', async () => {
+    const before = smsc.parts.length;
+    const d = delivery({ mode: 'rehearsal' });
+    await write(d);
+    await dispatcher.drain();
+    expect(await row(d.id)).toMatchObject({ status: 'sent', provider_id: `sink:${d.id}` });
+    expect(smsc.parts.length).toBe(before);
+  });
+});

@@ -1,0 +1,173 @@
+import { CompiledQuery, type Kysely } from 'kysely';
+import { messageReceipt, type ReceiptState } from '../core/sms/receipt.js';
+import type { Engine } from './db.js';
+import type { Database } from './schema.js';
+
+type Q = Kysely<Database>;
+
+// 5 columns a row at most: well within both engines' bound parameters.
+const ROWS_PER_STATEMENT = 1000;
+
+const texts = new Map<string, string>();
+
+/**
+ * The text of a multi-row statement, made once per engine, kind and row count and sent with its
+ * parameters as it is: on the hot path of every SMS, building it through the query builder cost
+ * more than the database's own work (as for the outbox's inserts).
+ */
+function statement(engine: Engine, kind: 'begin' | 'accept', count: number): string {
+  const key = `${engine}:${kind}:${count}`;
+  let text = texts.get(key);
+  if (text) return text;
+  const width = kind === 'begin' ? 3 : 5;
+  const tuples = Array.from({ length: count }, (_, row) =>
+    engine === 'sqlite'
+      ? `(${Array(width).fill('?').join(',')})`
+      : `(${Array.from({ length: width }, (_, c) => `$${row * width + c + 1}`).join(',')})`,
+  ).join(',');
+  text =
+    kind === 'begin'
+      ? `insert into sms_parts (delivery_id, part, submitted_at) values ${tuples} ` +
+        'on conflict (delivery_id, part) do nothing returning delivery_id, part'
+      : `insert into sms_parts (delivery_id, part, submitted_at, message_id, accepted_at) values ${tuples} ` +
+        'on conflict (delivery_id, part) do update set message_id = excluded.message_id, accepted_at = excluded.accepted_at';
+  if (texts.size < 256) texts.set(key, text);
+  return text;
+}
+
+/** A delivery about to submit its parts (1 … parts). */
+export interface PartsStart {
+  deliveryId: string;
+  parts: number;
+  at: string;
+}
+
+/** The SMSC's answer to one part. */
+export interface PartAnswer {
+  deliveryId: string;
+  part: number;
+  messageId: string;
+  at: string;
+}
+
+/**
+ * The parts of SMS deliveries that went to the SMSC (migration 0015). A row is written before its
+ * part is submitted and completed with the SMSC's message_id from the answer; a row without one
+ * that nobody is awaiting is a part that may have arrived (its answer was lost), never resent
+ * automatically. Receipts find their delivery here by message_id.
+ */
+export const smsPartRepository = {
+  /**
+   * Before parts are submitted, for several deliveries at once: writes a row for every part that
+   * has none, and says per delivery which parts were new and what is known of the others.
+   */
+  begin: async (
+    db: Q,
+    engine: Engine,
+    items: readonly PartsStart[],
+  ): Promise<{ fresh: number[]; known: Map<number, string | null> }[]> => {
+    const rows: unknown[][] = [];
+    for (const it of items) for (let p = 1; p <= it.parts; p++) rows.push([it.deliveryId, p, it.at]);
+    const inserted = new Set<string>();
+    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+      const part = rows.slice(i, i + ROWS_PER_STATEMENT);
+      const r = await db.executeQuery<{ delivery_id: string; part: number }>(
+        CompiledQuery.raw(statement(engine, 'begin', part.length), part.flat()),
+      );
+      for (const w of r.rows) inserted.add(`${w.delivery_id}#${Number(w.part)}`);
+    }
+    const partial = items.filter((it) => {
+      for (let p = 1; p <= it.parts; p++) if (!inserted.has(`${it.deliveryId}#${p}`)) return true;
+      return false;
+    });
+    const existing = partial.length
+      ? await db
+          .selectFrom('sms_parts')
+          .select(['delivery_id', 'part', 'message_id'])
+          .where('delivery_id', 'in', [...new Set(partial.map((p) => p.deliveryId))])
+          .execute()
+      : [];
+    return items.map((it) => {
+      const fresh: number[] = [];
+      const known = new Map<number, string | null>();
+      for (let p = 1; p <= it.parts; p++) if (inserted.has(`${it.deliveryId}#${p}`)) fresh.push(p);
+      for (const e of existing)
+        if (e.delivery_id === it.deliveryId && !inserted.has(`${it.deliveryId}#${Number(e.part)}`))
+          known.set(Number(e.part), e.message_id);
+      return { fresh, known };
+    });
+  },
+
+  /** The SMSC's answers; written even where a person's retry forgot the row meanwhile. */
+  acceptMany: async (db: Q, engine: Engine, answers: readonly PartAnswer[]): Promise<void> => {
+    for (let i = 0; i < answers.length; i += ROWS_PER_STATEMENT) {
+      const part = answers.slice(i, i + ROWS_PER_STATEMENT);
+      await db.executeQuery(
+        CompiledQuery.raw(
+          statement(engine, 'accept', part.length),
+          part.flatMap((a) => [a.deliveryId, a.part, a.at, a.messageId, a.at]),
+        ),
+      );
+    }
+  },
+
+  /** The SMSC refused the part: it is not there, and a later try may submit it again. */
+  refused: async (db: Q, deliveryId: string, part: number): Promise<void> => {
+    await db
+      .deleteFrom('sms_parts')
+      .where('delivery_id', '=', deliveryId)
+      .where('part', '=', part)
+      .where('message_id', 'is', null)
+      .execute();
+  },
+
+  /**
+   * Records a part's receipt and, when it settles the whole message, the delivery's: delivered
+   * once every part is, failed at the first part that failed for good. Returns the delivery's
+   * id, or null when no part has that message_id (yet).
+   */
+  receipt: async (db: Q, messageId: string, state: ReceiptState, at: string): Promise<string | null> => {
+    const hit = await db
+      .updateTable('sms_parts')
+      .set({ receipt: state, receipt_at: at })
+      .where('message_id', '=', messageId)
+      .returning('delivery_id')
+      .executeTakeFirst();
+    if (!hit) return null;
+    const parts = await db
+      .selectFrom('sms_parts')
+      .select(['receipt', 'receipt_at'])
+      .where('delivery_id', '=', hit.delivery_id)
+      .execute();
+    const whole = messageReceipt(parts.map((p) => p.receipt as ReceiptState | null));
+    if (whole)
+      await db
+        .updateTable('deliveries')
+        .set({
+          receipt: whole,
+          delivered_at:
+            whole === 'DELIVRD'
+              ? parts
+                  .map((p) => p.receipt_at!)
+                  .sort()
+                  .at(-1)!
+              : null,
+        })
+        .where('id', '=', hit.delivery_id)
+        .execute();
+    return hit.delivery_id;
+  },
+
+  /**
+   * A person chose to send dead letters again: parts whose answer was lost are forgotten, so the
+   * next try submits them (the person accepts a possible duplicate).
+   */
+  forgetDoubts: async (db: Q, deliveryIds: readonly string[]): Promise<void> => {
+    if (!deliveryIds.length) return;
+    await db
+      .deleteFrom('sms_parts')
+      .where('delivery_id', 'in', [...deliveryIds])
+      .where('message_id', 'is', null)
+      .execute();
+  },
+};
