@@ -12,6 +12,8 @@ const CONCERNS: Record<string, QueryKey[]> = {
   'comment.posted': [['comments']],
   'comment.moderated': [['comments']],
   'outbox.changed': [['outbox']],
+  'clock.changed': [['conduct']],
+  'inject.changed': [['conduct']],
 };
 
 const LiveContext = createContext<LiveState>('connecting');

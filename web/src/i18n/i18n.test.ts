@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import commentsEn from './comments/en.json';
 import commentsKk from './comments/kk.json';
 import commentsRu from './comments/ru.json';
+import conductEn from './conduct/en.json';
+import conductKk from './conduct/kk.json';
+import conductRu from './conduct/ru.json';
 import liveEn from './live/en.json';
 import liveKk from './live/kk.json';
 import liveRu from './live/ru.json';
@@ -41,9 +44,9 @@ Object.assign(RESOURCES.en!, commentsEn);
 Object.assign(RESOURCES.kk!, commentsKk);
 Object.assign(RESOURCES.ru!, commentsRu);
 for (const [lang, bundles] of [
-  ['en', [outboxEn, fanoutsEn]],
-  ['kk', [outboxKk, fanoutsKk]],
-  ['ru', [outboxRu, fanoutsRu]],
+  ['en', [outboxEn, fanoutsEn, conductEn]],
+  ['kk', [outboxKk, fanoutsKk, conductKk]],
+  ['ru', [outboxRu, fanoutsRu, conductRu]],
 ] as const)
   for (const bundle of bundles) Object.assign(RESOURCES[lang]!, bundle);
 Object.assign(RESOURCES.en!, liveEn);

@@ -9,6 +9,9 @@ import fanoutsRu from './fanouts/ru.json';
 import commentsEn from './comments/en.json';
 import commentsKk from './comments/kk.json';
 import commentsRu from './comments/ru.json';
+import conductEn from './conduct/en.json';
+import conductKk from './conduct/kk.json';
+import conductRu from './conduct/ru.json';
 import liveEn from './live/en.json';
 import liveKk from './live/kk.json';
 import liveRu from './live/ru.json';
@@ -98,5 +101,10 @@ i18n.addResourceBundle('en', 'translation', fanoutsEn, true, false);
 i18n.addResourceBundle('kk', 'translation', liveKk, true, false);
 i18n.addResourceBundle('ru', 'translation', liveRu, true, false);
 i18n.addResourceBundle('en', 'translation', liveEn, true, false);
+
+// The control room's strings.
+i18n.addResourceBundle('kk', 'translation', conductKk, true, false);
+i18n.addResourceBundle('ru', 'translation', conductRu, true, false);
+i18n.addResourceBundle('en', 'translation', conductEn, true, false);
 
 export default i18n;

@@ -58,7 +58,7 @@ export const ClockSchema = Type.Object(
     plannedStart: Instant,
     plannedStartLocal: Type.String(),
     reading: Type.Object({
-      phase: Type.Union(['before', 'running', 'paused', 'ended'].map((p) => Type.Literal(p))),
+      phase: Type.Union((['before', 'running', 'paused', 'ended'] as const).map((p) => Type.Literal(p))),
       speed: Type.Integer(),
       wall: Instant,
       exerciseSeconds: Type.Integer(),
@@ -112,7 +112,7 @@ export const InjectRunSchema = Type.Object(
     toTeamIds: Type.Array(Type.String()),
     dueSeconds: Type.Integer(),
     contingency: Type.Boolean(),
-    status: Type.Union(['scheduled', 'held', 'fired', 'skipped'].map((s) => Type.Literal(s))),
+    status: Type.Union((['scheduled', 'held', 'fired', 'skipped'] as const).map((s) => Type.Literal(s))),
     due: Type.Boolean({ description: 'scheduled and its time (or backlog release) has come' }),
     releaseAt: Nullable(Instant),
     firedAt: Nullable(Instant),
@@ -126,7 +126,7 @@ export const InjectRunSchema = Type.Object(
 
 export const InjectActionBody = Type.Object(
   {
-    action: Type.Union(['fire', 'hold', 'release', 'skip'].map((a) => Type.Literal(a))),
+    action: Type.Union((['fire', 'hold', 'release', 'skip'] as const).map((a) => Type.Literal(a))),
     reason: Type.Optional(Nullable(Reason)),
   },
   { additionalProperties: false, description: 'hold and skip need a reason' },
