@@ -45,7 +45,12 @@ function useConductMutation<T>(exerciseId: string, fn: (body: T) => Promise<unkn
   const client = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onSuccess: () => client.invalidateQueries({ queryKey: conductKey(exerciseId) }),
+    // A clock command also moves the exercise's status, shown beside its name.
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: conductKey(exerciseId) }),
+        client.invalidateQueries({ queryKey: ['exercises', exerciseId] }),
+      ]),
   });
 }
 

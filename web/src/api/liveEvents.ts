@@ -12,7 +12,8 @@ const CONCERNS: Record<string, QueryKey[]> = {
   'comment.posted': [['comments']],
   'comment.moderated': [['comments']],
   'outbox.changed': [['outbox']],
-  'clock.changed': [['conduct']],
+  // A clock command also moves the exercise's status (running, paused, ended).
+  'clock.changed': [['conduct'], ['exercises']],
   'inject.changed': [['conduct']],
 };
 

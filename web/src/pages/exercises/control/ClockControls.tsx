@@ -2,6 +2,7 @@ import { Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExerciseClock } from '../../../api/conduct';
+import { STATUS } from '../../../theme';
 import { CommandModal, type AskedCommand } from './CommandModal';
 import { PolicyText } from './PolicyText';
 import { StartexModal } from './StartexModal';
@@ -19,17 +20,17 @@ export function ClockControls({ clock }: { clock: ExerciseClock }) {
     <Stack gap="xs" role="group" aria-label={t('conduct.controls')}>
       <Group gap="sm" wrap="wrap">
         {phase === 'before' && (
-          <Button color="green" onClick={() => setStartex(true)}>
+          <Button color={STATUS.ok} onClick={() => setStartex(true)}>
             {t('conduct.commands.startex')}
           </Button>
         )}
         {phase === 'running' && (
-          <Button color="yellow" onClick={() => setAsked({ command: 'pause' })}>
+          <Button color={STATUS.warning} onClick={() => setAsked({ command: 'pause' })}>
             {t('conduct.commands.pause')}
           </Button>
         )}
         {phase === 'paused' && (
-          <Button color="green" onClick={() => setAsked({ command: 'resume' })}>
+          <Button color={STATUS.ok} onClick={() => setAsked({ command: 'resume' })}>
             {t('conduct.commands.resume')}
           </Button>
         )}
@@ -47,7 +48,7 @@ export function ClockControls({ clock }: { clock: ExerciseClock }) {
                 onChange={(v) => setAsked({ command: 'speed', speed: Number(v) })}
               />
             </Group>
-            <Button color="red" variant="outline" onClick={() => setAsked({ command: 'endex' })}>
+            <Button color={STATUS.danger} variant="outline" onClick={() => setAsked({ command: 'endex' })}>
               {t('conduct.commands.endex')}
             </Button>
           </>

@@ -2,6 +2,7 @@ import { Badge, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExerciseClock } from '../../../api/conduct';
+import { STATUS } from '../../../theme';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -27,7 +28,7 @@ function Face({ label, value, note }: { label: string; value: string; note?: str
         <Text size="sm" c="dimmed">
           {label}
         </Text>
-        <Text ff="monospace" fz={28} fw={700} aria-live="off">
+        <Text ff="monospace" fz={24} fw={700} style={{ whiteSpace: 'nowrap' }}>
           {value}
         </Text>
         {note && (
@@ -40,7 +41,13 @@ function Face({ label, value, note }: { label: string; value: string; note?: str
   );
 }
 
-const PHASE_COLOUR = { before: 'gray', running: 'green', paused: 'yellow', ended: 'dark' } as const;
+/** Running is red on purpose, as on the exercise's status badge: traffic goes out. */
+const PHASE_COLOUR = {
+  before: STATUS.neutral,
+  running: STATUS.danger,
+  paused: STATUS.warning,
+  ended: STATUS.neutral,
+} as const;
 
 /** Wall, exercise and scenario time side by side, ticking between the server's readings. */
 export function ClockFaces({ clock }: { clock: ExerciseClock }) {
@@ -66,7 +73,7 @@ export function ClockFaces({ clock }: { clock: ExerciseClock }) {
           {t(`conduct.phase.${phase}`)}
         </Badge>
         {speed !== 1 && (
-          <Badge color="orange" size="lg" variant="outline">
+          <Badge color={STATUS.warning} size="lg" variant="outline">
             {t('conduct.clocks.speed', { speed })}
           </Badge>
         )}

@@ -8,6 +8,7 @@ import {
   type ExerciseClock,
 } from '../../../api/conduct';
 import { ProblemAlert } from '../../../components/ProblemAlert';
+import { STATUS } from '../../../theme';
 import { formatExerciseSeconds } from './ClockFaces';
 import { PolicyText } from './PolicyText';
 
@@ -114,7 +115,7 @@ export function CommandModal({
             <Button
               type="submit"
               loading={command.isPending}
-              color={asked.command === 'endex' ? 'red' : undefined}
+              color={asked.command === 'endex' ? STATUS.danger : undefined}
             >
               {asked.command === 'speed' ? `${label} ×${asked.speed}` : label}
             </Button>

@@ -2,9 +2,15 @@ import { Badge, Button, Group, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useInjectAction, type InjectRun } from '../../../api/conduct';
 import { ProblemAlert } from '../../../components/ProblemAlert';
+import { STATUS } from '../../../theme';
 import { formatExerciseSeconds } from './ClockFaces';
 
-const STATUS_COLOUR = { scheduled: 'blue', held: 'orange', fired: 'green', skipped: 'gray' } as const;
+const STATUS_COLOUR = {
+  scheduled: '#2c5485',
+  held: STATUS.warning,
+  fired: STATUS.ok,
+  skipped: STATUS.neutral,
+} as const;
 
 /** The MSEL as it is played: past, due and upcoming injects, with the controller's actions. */
 export function InjectsTable({
@@ -51,7 +57,7 @@ export function InjectsTable({
                   <Table.Td>
                     <Group gap={4}>
                       <Badge color={STATUS_COLOUR[i.status]}>{t(`conduct.status.${i.status}`)}</Badge>
-                      {i.due && <Badge color="red">{t('conduct.injects.due')}</Badge>}
+                      {i.due && <Badge color={STATUS.danger}>{t('conduct.injects.due')}</Badge>}
                       {i.contingency && <Badge variant="outline">{t('conduct.injects.contingency')}</Badge>}
                     </Group>
                   </Table.Td>

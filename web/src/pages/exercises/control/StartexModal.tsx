@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClockCommand, type ExerciseClock } from '../../../api/conduct';
 import { ProblemAlert } from '../../../components/ProblemAlert';
+import { STATUS } from '../../../theme';
 
 /** STARTEX names the exercise and its planned start; a start far from it takes a reason. */
 export function StartexModal({ clock, onClose }: { clock: ExerciseClock; onClose: () => void }) {
@@ -54,7 +55,7 @@ export function StartexModal({ clock, onClose }: { clock: ExerciseClock; onClose
             <Button variant="default" onClick={onClose}>
               {t('conduct.cancel')}
             </Button>
-            <Button type="submit" color="green" loading={command.isPending}>
+            <Button type="submit" color={STATUS.ok} loading={command.isPending}>
               {t('conduct.commands.startex')}
             </Button>
           </Group>
