@@ -63,6 +63,12 @@ describe('the control room', () => {
     const first = page.getByRole('row').filter({ hasText: 'Inject 1 title' });
     await first.getByRole('button', { name: 'Fire now' }).click();
     await first.getByText('Fired').waitFor();
+    const second = page.getByRole('row').filter({ hasText: 'Inject 2 title' });
+    await second.getByRole('button', { name: 'Hold' }).click();
+    const hold = page.getByRole('dialog');
+    await hold.getByLabel('Reason (kept in the audit log)').fill('Medics not yet in position');
+    await hold.getByRole('button', { name: 'Hold' }).click();
+    await second.getByText('Held').waitFor();
 
     const other = await newPage(browser);
     await signIn(other, server.url, server.admin.username, server.admin.password, 'Русский');
@@ -89,6 +95,13 @@ describe('the control room', () => {
     await other.getByText('Часы идут', { exact: true }).waitFor();
     await screenshot(page, 'control-room');
     await screenshot(other, 'control-room-ru');
+    const kk = await newPage(browser);
+    await signIn(kk, server.url, server.admin.username, server.admin.password, 'Қазақша');
+    await kk.getByRole('navigation').waitFor();
+    await kk.goto(`${server.url}/console/exercises/${fx.exerciseId}/control`);
+    await kk.getByText('Сағат жүріп тұр', { exact: true }).waitFor();
+    await screenshot(kk, 'control-room-kk');
+    await kk.close();
     await expectAccessible(page, 'control room');
     await other.close();
   }, 120_000);

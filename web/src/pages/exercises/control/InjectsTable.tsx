@@ -1,9 +1,11 @@
 import { Badge, Button, Group, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useInjectAction, type InjectRun } from '../../../api/conduct';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { STATUS } from '../../../theme';
 import { formatExerciseSeconds } from './ClockFaces';
+import { InjectReasonModal } from './InjectReasonModal';
 
 const STATUS_COLOUR = {
   scheduled: '#2c5485',
@@ -25,14 +27,20 @@ export function InjectsTable({
   const { t } = useTranslation();
   const action = useInjectAction(exerciseId);
   const act = (injectId: string, what: 'fire' | 'release') => action.mutate({ injectId, action: what });
-  const ask = (injectId: string, what: 'hold' | 'skip') => {
-    const reason = window.prompt(t('conduct.reason'));
-    if (reason?.trim()) action.mutate({ injectId, action: what, reason });
-  };
+  const [asking, setAsking] = useState<{ inject: InjectRun; action: 'hold' | 'skip' } | null>(null);
+  const ask = (inject: InjectRun, what: 'hold' | 'skip') => setAsking({ inject, action: what });
   return (
     <>
       <Title order={3}>{t('conduct.injects.title')}</Title>
       <ProblemAlert error={action.error} />
+      {asking && (
+        <InjectReasonModal
+          exerciseId={exerciseId}
+          inject={asking.inject}
+          action={asking.action}
+          onClose={() => setAsking(null)}
+        />
+      )}
       {injects.length === 0 ? (
         <Text c="dimmed">{t('conduct.injects.none')}</Text>
       ) : (
@@ -69,7 +77,7 @@ export function InjectsTable({
                             {t('conduct.actions.fire')}
                           </Button>
                           {i.status === 'scheduled' ? (
-                            <Button size="compact-xs" variant="default" onClick={() => ask(i.id, 'hold')}>
+                            <Button size="compact-xs" variant="default" onClick={() => ask(i, 'hold')}>
                               {t('conduct.actions.hold')}
                             </Button>
                           ) : (
@@ -81,7 +89,7 @@ export function InjectsTable({
                             size="compact-xs"
                             variant="subtle"
                             color="gray"
-                            onClick={() => ask(i.id, 'skip')}
+                            onClick={() => ask(i, 'skip')}
                           >
                             {t('conduct.actions.skip')}
                           </Button>
