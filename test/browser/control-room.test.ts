@@ -49,7 +49,7 @@ describe('the control room', () => {
     await dialog.getByLabel(/Type the exercise’s name to confirm/).fill('Karaganda full-scale');
     await dialog.getByRole('button', { name: 'STARTEX' }).click();
     // Far from the planned date: the server asks why.
-    await dialog.getByText(/after the planned start; say why/).waitFor();
+    await dialog.getByText(/more than an hour from the planned one also needs a reason/).waitFor();
     await dialog.getByLabel('Reason (kept in the audit log)').fill('Training run of the HQ staff');
     await dialog.getByRole('button', { name: 'STARTEX' }).click();
     await page.getByText('Clock running', { exact: true }).waitFor();
@@ -93,6 +93,12 @@ describe('the control room', () => {
     await resume.getByRole('button', { name: 'Resume' }).click();
     await page.getByText('Clock running', { exact: true }).waitFor();
     await other.getByText('Часы идут', { exact: true }).waitFor();
+    // A manual move puts scenario time an hour ahead; exercise time is untouched.
+    await page.getByRole('button', { name: 'Next move' }).click();
+    const move = page.getByRole('dialog');
+    await move.getByLabel('Reason (kept in the audit log)').fill('Move 2: the night passes');
+    await move.getByRole('button', { name: 'Next move' }).click();
+    await page.getByText(/^2026-10-25 10:0/).waitFor();
     await screenshot(page, 'control-room');
     await screenshot(other, 'control-room-ru');
     const kk = await newPage(browser);

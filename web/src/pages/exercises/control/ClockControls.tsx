@@ -39,6 +39,9 @@ export function ClockControls({ clock }: { clock: ExerciseClock }) {
             <Button variant="default" onClick={() => setAsked({ command: 'jump' })}>
               {t('conduct.commands.jump')}
             </Button>
+            <Button variant="default" onClick={() => setAsked({ command: 'move' })}>
+              {t('conduct.commands.move')}
+            </Button>
             <Group gap={6}>
               <Text size="sm">{t('conduct.speed')}</Text>
               <SegmentedControl

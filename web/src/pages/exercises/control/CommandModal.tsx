@@ -1,4 +1,4 @@
-import { Button, Group, List, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, List, Modal, NumberInput, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -9,17 +9,18 @@ import {
 } from '../../../api/conduct';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { STATUS } from '../../../theme';
+import { conductErrors } from './conductErrors';
 import { formatExerciseSeconds } from './ClockFaces';
 import { PolicyText } from './PolicyText';
 
 export type AskedCommand =
-  { command: 'pause' | 'endex' | 'resume' | 'jump' } | { command: 'speed'; speed: number };
+  { command: 'pause' | 'endex' | 'resume' | 'jump' | 'move' } | { command: 'speed'; speed: number };
 
 /** What resuming does with the injects that came due, shown before the controller resumes. */
 function ResumePreviewText({ exerciseId }: { exerciseId: string }) {
   const { t, i18n } = useTranslation();
   const preview = useResumePreview(exerciseId, true);
-  if (!preview.data) return <ProblemAlert error={preview.error} />;
+  if (!preview.data) return <ProblemAlert error={preview.error} byCode={conductErrors(t)} />;
   const { backlog, pausePolicy } = preview.data;
   const time = new Intl.DateTimeFormat(i18n.language, {
     hour: '2-digit',
@@ -64,11 +65,13 @@ export function CommandModal({
   const command = useClockCommand(clock.exerciseId);
   const [reason, setReason] = useState('');
   const [to, setTo] = useState('');
+  const [minutes, setMinutes] = useState<number | string>(60);
   const label = t(`conduct.commands.${asked.command}`);
   const body: ClockCommand = {
     ...asked,
     ...(reason.trim() ? { reason } : {}),
     ...(asked.command === 'jump' ? { to } : {}),
+    ...(asked.command === 'move' ? { scenarioMinutes: Number(minutes) } : {}),
   };
   return (
     <Modal
@@ -97,6 +100,16 @@ export function CommandModal({
               data-autofocus
             />
           )}
+          {asked.command === 'move' && (
+            <NumberInput
+              label={t('conduct.moveMinutes')}
+              value={minutes}
+              onChange={setMinutes}
+              min={1}
+              allowDecimal={false}
+              required
+            />
+          )}
           {asked.command !== 'resume' && (
             <Textarea
               label={t('conduct.reason')}
@@ -107,7 +120,7 @@ export function CommandModal({
               data-autofocus={asked.command !== 'jump'}
             />
           )}
-          <ProblemAlert error={command.error} />
+          <ProblemAlert error={command.error} byCode={conductErrors(t)} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('conduct.cancel')}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useInjectAction } from '../../../api/conduct';
 import { ProblemAlert } from '../../../components/ProblemAlert';
+import { conductErrors } from './conductErrors';
 
 /** Holding or skipping an inject is recorded with its reason. */
 export function InjectReasonModal({
@@ -41,7 +42,7 @@ export function InjectReasonModal({
             maxLength={500}
             data-autofocus
           />
-          <ProblemAlert error={act.error} />
+          <ProblemAlert error={act.error} byCode={conductErrors(t)} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('conduct.cancel')}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useInjectAction, type InjectRun } from '../../../api/conduct';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { STATUS } from '../../../theme';
+import { conductErrors } from './conductErrors';
 import { formatExerciseSeconds } from './ClockFaces';
 import { InjectReasonModal } from './InjectReasonModal';
 
@@ -32,7 +33,7 @@ export function InjectsTable({
   return (
     <>
       <Title order={3}>{t('conduct.injects.title')}</Title>
-      <ProblemAlert error={action.error} />
+      <ProblemAlert error={action.error} byCode={conductErrors(t)} />
       {asking && (
         <InjectReasonModal
           exerciseId={exerciseId}

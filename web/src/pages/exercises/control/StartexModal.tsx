@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useClockCommand, type ExerciseClock } from '../../../api/conduct';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { STATUS } from '../../../theme';
+import { conductErrors } from './conductErrors';
 
 /** STARTEX names the exercise and its planned start; a start far from it takes a reason. */
 export function StartexModal({ clock, onClose }: { clock: ExerciseClock; onClose: () => void }) {
@@ -50,7 +51,7 @@ export function StartexModal({ clock, onClose }: { clock: ExerciseClock; onClose
             checked={rehearsal}
             onChange={(e) => setRehearsal(e.currentTarget.checked)}
           />
-          <ProblemAlert error={command.error} />
+          <ProblemAlert error={command.error} byCode={conductErrors(t)} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('conduct.cancel')}
