@@ -115,6 +115,13 @@ describe.each(ENGINES)('running an exercise over the API on %s', (engine) => {
     expect((await command('controller', { command: 'pause', reason: 'x', colour: 'red' })).statusCode).toBe(
       400,
     );
+    const move = await command('controller', {
+      command: 'move',
+      scenarioMinutes: 360,
+      reason: 'move 2: dawn',
+    });
+    expect(move.json()).toMatchObject({ reading: { moves: 1, scenarioDay: 1 } });
+    expect(move.json().reading.scenario).toMatch(/^2026-10-25T15:00/);
     const speed = await command('controller', { command: 'speed', speed: 60, reason: 'rehearsal pace' });
     expect(speed.json()).toMatchObject({ reading: { speed: 60 } });
   });

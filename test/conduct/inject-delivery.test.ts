@@ -14,6 +14,7 @@ import { contextFor, openRuntime, type Runtime } from '../../src/runtime.js';
 import { clockCommand, setClockSettings } from '../../src/services/conduct/clock.service.js';
 import { INJECT_TOPIC, injectWakeKey } from '../../src/services/conduct/conduct.js';
 import { injectAction, listInjects, onInjectWake } from '../../src/services/conduct/injects.service.js';
+import { injectSource } from '../../src/services/conduct/inject.source.js';
 import { systemClock, type AppContext } from '../../src/services/context.js';
 import { testDatabaseUrl } from '../setup/engines.js';
 import { buildConductExercise, PLANNED_START } from '../support/conduct.js';
@@ -114,6 +115,24 @@ describe.each(ENGINES)('injects reaching players on %s', (engine) => {
         recipient_kind: 'participant',
         address: 'medic@ambulance.example.kz',
       },
+    ]);
+  });
+
+  it('reaches every player, and no controller, when an inject names no team', async () => {
+    const fx = await buildConductExercise(ctx, 'Pavlodar power plant');
+    await clockCommand(ctx, who, controller, fx.exerciseId, {
+      command: 'startex',
+      confirmName: fx.name,
+      plannedStart: PLANNED_START,
+    });
+    const all = (await listInjects(ctx, controller, fx.exerciseId)).find((r) => r.number === '1')!;
+    const members = [];
+    const fanout = { source_id: all.id, sequence: 1 } as Parameters<typeof injectSource.audience>[1];
+    for await (const batch of injectSource.audience(ctx, fanout)) members.push(...batch);
+    expect(members.map((m) => [m.address, m.recipientKind, m.language]).sort()).toEqual([
+      ['medic@ambulance.example.kz', 'participant', 'en'],
+      ['patrol-a@police.example.kz', 'participant', 'ru'],
+      ['patrol-b@police.example.kz', 'participant', 'kk'],
     ]);
   });
 
