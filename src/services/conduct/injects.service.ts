@@ -43,6 +43,7 @@ export interface InjectRun {
 function toRun(r: InjectRunRow, c: Pick<Conduct, 'state'>, now: number): InjectRun {
   const due =
     r.status === 'scheduled' &&
+    c.state.phase === 'running' &&
     (r.release_at ? Date.parse(r.release_at) <= now : r.due_seconds * 1000 <= exerciseMsAt(c.state, now));
   return {
     id: r.id,
