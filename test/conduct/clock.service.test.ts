@@ -2,12 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/core/policy/policy.js';
 import { readWake, type Wake } from '../../src/jobs/schedule/scheduler.js';
 import { contextFor } from '../../src/runtime.js';
-import {
-  clockCommand,
-  getClock,
-  previewResume,
-  setClockSettings,
-} from '../../src/services/conduct/clock.service.js';
+import { clockCommand, getClock } from '../../src/services/conduct/clock.service.js';
+import { previewResume, setClockSettings } from '../../src/services/conduct/settings.service.js';
 import { INJECT_TOPIC, injectWakeKey } from '../../src/services/conduct/conduct.js';
 import {
   editInject,

@@ -1,11 +1,11 @@
 import {
   clockFrom,
+  parseScenarioStart,
   readClock,
   type ClockCommand,
   type ClockEvent,
   type ClockState,
 } from '../../core/conduct/clock.js';
-import { parseScenarioStart } from '../../core/conduct/clock.js';
 import { DEFAULT_PAUSE_POLICY, planInjects, type PausePolicy } from '../../core/conduct/pause-policy.js';
 import { can, type Actor } from '../../core/policy/policy.js';
 import { forbidden, notFound } from '../../errors.js';

@@ -1,12 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../../services/context.js';
-import {
-  clockCommand,
-  getClock,
-  previewResume,
-  setClockSettings,
-} from '../../../services/conduct/clock.service.js';
+import { clockCommand, getClock } from '../../../services/conduct/clock.service.js';
+import { previewResume, setClockSettings } from '../../../services/conduct/settings.service.js';
 import { editInject, injectAction, listInjects } from '../../../services/conduct/injects.service.js';
 import { principalOf } from '../../access.js';
 import { Id, IdParams, Items, problems } from '../common.schema.js';
