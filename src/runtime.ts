@@ -4,7 +4,7 @@ import { buildApp, type App } from './http/app.js';
 import type { ReadinessProbe } from './http/health.js';
 import { openChannels } from './channels/channels.js';
 import { watchPortalExport } from './http/portal/export.js';
-import { defineJobs, scheduleJobs } from './jobs/builtin.js';
+import { defineJobs, defineWakes, scheduleJobs } from './jobs/builtin.js';
 import { openJobQueue, type JobQueue } from './jobs/index.js';
 import { FanOutWorker } from './jobs/fanout.worker.js';
 import { OutboxDispatcher } from './jobs/outbox.dispatcher.js';
@@ -127,6 +127,7 @@ export async function startServer(
     ...(options.jobPrefix ? { prefix: options.jobPrefix } : {}),
     onError: (err, where) => logJobError(err, where),
   });
+  defineWakes(scheduler, ctx);
   const app = await buildApp(ctx, {
     probes: redis ? [redis.probe] : [],
     jobStats: () => jobs.stats(),

@@ -1,4 +1,7 @@
+import { INJECT_TOPIC } from '../services/conduct/conduct.js';
+import { onInjectWake } from '../services/conduct/injects.service.js';
 import type { AppContext } from '../services/context.js';
+import type { Scheduler } from './schedule/scheduler.js';
 import type { JobQueue } from './queue.js';
 import { defineSessionsPurge, scheduleSessionsPurge } from './sessions-purge.job.js';
 import { defineNoticesExpire, scheduleNoticesExpire } from './notices-expire.job.js';
@@ -16,4 +19,9 @@ export async function scheduleJobs(queue: JobQueue, ctx: AppContext): Promise<vo
   await scheduleSessionsPurge(queue, ctx);
   await scheduleNoticesExpire(queue, ctx);
   await scheduleEventsPrune(queue, ctx);
+}
+
+/** Declares the handler of every wake topic; each process does this before its scheduler starts. */
+export function defineWakes(scheduler: Scheduler, ctx: AppContext): void {
+  scheduler.handle(INJECT_TOPIC, (wake) => onInjectWake(ctx, wake));
 }

@@ -38,17 +38,17 @@ describe('npm run db:new', () => {
     const before = migrations();
     const last = Number(before.at(-1)!.slice(0, 4));
     const next = String(last + 1).padStart(4, '0');
-    const run = dbNew('exercise-clock');
+    const run = dbNew('player-replies');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(migrations()).toEqual([...before, `${next}-exercise-clock.ts`].sort());
+    expect(migrations()).toEqual([...before, `${next}-player-replies.ts`].sort());
     const written = readFileSync(
-      path.join(copy, 'src', 'store', 'migrations', `${next}-exercise-clock.ts`),
+      path.join(copy, 'src', 'store', 'migrations', `${next}-player-replies.ts`),
       'utf8',
     );
     expect(written).toContain('export async function up(db: Kysely<unknown>)');
-    expect(migrateTs()).toContain(`import * as m${next} from './migrations/${next}-exercise-clock.js';`);
-    expect(migrateTs()).toContain(`'${next}-exercise-clock': m${next},`);
+    expect(migrateTs()).toContain(`import * as m${next} from './migrations/${next}-player-replies.js';`);
+    expect(migrateTs()).toContain(`'${next}-player-replies': m${next},`);
 
     // The copy's migrate.ts runs it, last, on a real database.
     const { migrateToLatest } = (await import(
@@ -57,7 +57,7 @@ describe('npm run db:new', () => {
     const db = openDb({ dataDir: ':memory:' });
     try {
       const { applied } = await migrateToLatest(db);
-      expect(applied.at(-1)).toBe(`${next}-exercise-clock`);
+      expect(applied.at(-1)).toBe(`${next}-player-replies`);
       expect(applied).toHaveLength(before.length + 1);
     } finally {
       await db.close();
@@ -67,7 +67,7 @@ describe('npm run db:new', () => {
     expect(dbNew('alert-templates').status).toBe(0);
     const after = String(last + 2).padStart(4, '0');
     expect(migrations()).toContain(`${after}-alert-templates.ts`);
-    expect(migrateTs().indexOf(`'${next}-exercise-clock'`)).toBeLessThan(
+    expect(migrateTs().indexOf(`'${next}-player-replies'`)).toBeLessThan(
       migrateTs().indexOf(`'${after}-alert-templates'`),
     );
   });

@@ -30,6 +30,7 @@ export const PERMISSIONS = [
   'exercises:plan',
   'msel:read',
   'msel:approve',
+  'exercises:conduct',
   'catalogue:manage',
   'notices:read',
   'notices:draft',
@@ -53,6 +54,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'exercises:plan',
     'msel:read',
     'msel:approve',
+    'exercises:conduct',
     'catalogue:manage',
     'notices:read',
   ],
@@ -68,7 +70,16 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'catalogue:manage',
   ],
   // Controllers and evaluators read the whole plan, MSEL and controller notes included; they do not edit it.
-  controller: ['dashboard:read', 'orgs:read', 'roles:read', 'tokens:own', 'exercises:read', 'msel:read'],
+  // Controllers run it: the clock and the injects.
+  controller: [
+    'dashboard:read',
+    'orgs:read',
+    'roles:read',
+    'tokens:own',
+    'exercises:read',
+    'msel:read',
+    'exercises:conduct',
+  ],
   evaluator: ['dashboard:read', 'orgs:read', 'roles:read', 'tokens:own', 'exercises:read', 'msel:read'],
   // Players and observers see that an exercise exists and its public outline, never the MSEL.
   player: ['dashboard:read', 'exercises:read'],

@@ -3,6 +3,7 @@ import type { AppContext } from '../../services/context.js';
 import { authRoutes } from './auth/routes.js';
 import { capRoutes } from './cap/routes.js';
 import { commentRoutes } from './comments/routes.js';
+import { conductRoutes } from './conduct/routes.js';
 import { bundleRoutes } from './exercises/bundle.routes.js';
 import { calendarRoutes } from './exercises/calendar.routes.js';
 import { catalogueRoutes } from './exercises/catalogue.routes.js';
@@ -35,6 +36,7 @@ export const apiV1: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app,
   await app.register(planEditRoutes, opts);
   await app.register(spreadsheetRoutes, opts);
   await app.register(mselRoutes, opts);
+  await app.register(conductRoutes, opts);
   await app.register(calendarRoutes, opts);
   await app.register(catalogueRoutes, opts);
   await app.register(bundleRoutes, opts);

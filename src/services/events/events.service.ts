@@ -15,6 +15,10 @@ export const EVENT_TYPES = {
   'comment.moderated': 'comments:moderate',
   /** Deliveries changed state. Payload: `{ channel?, counts? }`. */
   'outbox.changed': 'outbox:manage',
+  /** An exercise's clock changed (a command). Payload: the three clocks, `{ phase, speed, exercise, scenario… }`. */
+  'clock.changed': 'exercises:read',
+  /** An inject of a running exercise changed state. Payload: `{ status }`. Controllers' side only. */
+  'inject.changed': 'msel:read',
 } as const satisfies Record<string, Permission>;
 export type EventType = keyof typeof EVENT_TYPES;
 

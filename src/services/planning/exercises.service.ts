@@ -93,7 +93,9 @@ export function toExercise(row: ExerciseRow, actor: Actor | null): Exercise {
     leadOrganisationId: row.lead_organisation_id,
     mselApproval: row.msel_approval,
     version: row.version,
-    allowedTransitions: allowedTransitions(row.status as ExerciseStatus),
+    allowedTransitions: allowedTransitions(row.status as ExerciseStatus).filter(
+      (s) => !CLOCK_STATUSES.includes(s),
+    ),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -310,7 +312,13 @@ export async function updateExercise(
   return toExercise(await getExerciseRow(ctx.db.kysely, id), policy);
 }
 
-/** Moves the exercise along its life cycle; only the legal transitions are accepted. */
+/** Running, paused and ended follow the clock's commands (services/conduct), with their confirmation. */
+const CLOCK_STATUSES: readonly ExerciseStatus[] = ['running', 'paused', 'ended'];
+
+/**
+ * Moves the exercise along its life cycle; only the legal transitions are accepted, and those the
+ * clock makes (STARTEX, pause, resume, ENDEX) only through the clock.
+ */
 export async function transitionExercise(
   ctx: AppContext,
   actor: ActorInfo,
@@ -323,12 +331,19 @@ export async function transitionExercise(
     if (!mayPlan(policy, row)) throw forbidden('You may not change this exercise');
     const from = row.status as ExerciseStatus;
     if (!canTransition(from, to as ExerciseStatus)) {
-      const allowed = allowedTransitions(from);
+      const allowed = allowedTransitions(from).filter((s) => !CLOCK_STATUSES.includes(s));
       throw invalid(
         'status',
         `cannot go from ${from} to ${to}; allowed: ${allowed.length ? allowed.join(', ') : 'none'}`,
       );
     }
+    if (CLOCK_STATUSES.includes(to as ExerciseStatus) || (CLOCK_STATUSES.includes(from) && from !== 'ended'))
+      throw new AppError(
+        'use_the_clock',
+        409,
+        'STARTEX, pause, resume and ENDEX are clock commands (POST /api/v1/exercises/{id}/clock/commands)',
+        'status',
+      );
     const ok = await exerciseRepository.update(trx, id, row.version, {
       status: to,
       updated_at: ctx.clock.now().toISOString(),

@@ -12,6 +12,9 @@ const CONCERNS: Record<string, QueryKey[]> = {
   'comment.posted': [['comments']],
   'comment.moderated': [['comments']],
   'outbox.changed': [['outbox']],
+  // A clock command also moves the exercise's status (running, paused, ended).
+  'clock.changed': [['conduct'], ['exercises']],
+  'inject.changed': [['conduct']],
 };
 
 const LiveContext = createContext<LiveState>('connecting');

@@ -5,6 +5,7 @@ import { usePlan } from '../../api/exercises';
 import { useCan } from '../../auth/useSession';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
+import { ControlRoomTab } from './control/ControlRoomTab';
 import { HandlingBanner } from './HandlingBanner';
 import { ModulesTab } from './modules/ModulesTab';
 import { MselTab } from './msel/MselTab';
@@ -15,7 +16,16 @@ import { SharingTab } from '../sharing/SharingTab';
 import { StatusBadge } from './StatusBadge';
 import { VenuesTab } from './venues/VenuesTab';
 
-const TABS = ['overview', 'objectives', 'venues', 'participants', 'msel', 'scenario', 'sharing'] as const;
+const TABS = [
+  'overview',
+  'objectives',
+  'venues',
+  'participants',
+  'msel',
+  'scenario',
+  'control',
+  'sharing',
+] as const;
 type Tab = (typeof TABS)[number];
 
 /** One exercise, a tab per part of the plan; the tab is in the address so it can be linked and reloaded. */
@@ -26,7 +36,7 @@ export function ExercisePage() {
   // Players may know an exercise exists but never see its MSEL or scenario modules: those tabs are
   // not offered at all (and the server sends them neither).
   const canReadMsel = useCan('msel:read');
-  const tabs = TABS.filter((x) => (x !== 'msel' && x !== 'scenario') || canReadMsel);
+  const tabs = TABS.filter((x) => (x !== 'msel' && x !== 'scenario' && x !== 'control') || canReadMsel);
   const active: Tab = tabs.find((x) => x === tab) ?? 'overview';
   const plan = usePlan(exerciseId);
 
@@ -51,7 +61,9 @@ export function ExercisePage() {
             <Tabs.List>
               {tabs.map((x) => (
                 <Tabs.Tab key={x} value={x}>
-                  {t(x === 'sharing' ? 'sharing.tab' : `planning.tabs.${x}`)}
+                  {t(
+                    x === 'sharing' ? 'sharing.tab' : x === 'control' ? 'conduct.tab' : `planning.tabs.${x}`,
+                  )}
                 </Tabs.Tab>
               ))}
             </Tabs.List>
@@ -75,6 +87,11 @@ export function ExercisePage() {
             {canReadMsel && (
               <Tabs.Panel value="scenario" pt="md">
                 <ModulesTab plan={data} />
+              </Tabs.Panel>
+            )}
+            {canReadMsel && (
+              <Tabs.Panel value="control" pt="md">
+                <ControlRoomTab exerciseId={exerciseId} />
               </Tabs.Panel>
             )}
             <Tabs.Panel value="sharing" pt="md">

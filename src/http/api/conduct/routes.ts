@@ -1,0 +1,147 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { AppContext } from '../../../services/context.js';
+import { clockCommand, getClock } from '../../../services/conduct/clock.service.js';
+import { previewResume, setClockSettings } from '../../../services/conduct/settings.service.js';
+import { editInject, injectAction, listInjects } from '../../../services/conduct/injects.service.js';
+import { principalOf } from '../../access.js';
+import { Id, IdParams, Items, problems } from '../common.schema.js';
+import {
+  ClockCommandBody,
+  ClockSchema,
+  ClockSettingsBody,
+  InjectActionBody,
+  InjectEditBody,
+  InjectRunSchema,
+  ResumePreviewSchema,
+} from './schema.js';
+
+const InjectParams = Type.Object({ id: Id, injectId: Id });
+
+/**
+ * Running an exercise: the clock and the injects. Controllers and directors act; whoever reads the
+ * MSEL (evaluators too) watches. Players never reach these routes: they would show future injects.
+ */
+export const conductRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.addSchema(ClockSchema);
+  app.addSchema(InjectRunSchema);
+  const Clock = Type.Ref(ClockSchema);
+  const Inject = Type.Ref(InjectRunSchema);
+  const tags = ['conduct'];
+  const who = (request: Parameters<typeof principalOf>[0]) => {
+    const p = principalOf(request);
+    return [p.info, p.actor] as const;
+  };
+
+  app.get(
+    '/exercises/:id/clock',
+    {
+      config: { access: 'msel:read' },
+      schema: {
+        tags,
+        summary: 'Wall, exercise and scenario time side by side, the pause policy and the clock’s history',
+        params: IdParams,
+        response: { 200: Clock, ...problems },
+      },
+    },
+    async (request) => getClock(ctx, principalOf(request).actor, request.params.id),
+  );
+
+  app.post(
+    '/exercises/:id/clock/commands',
+    {
+      config: { access: 'exercises:conduct' },
+      schema: {
+        tags,
+        summary:
+          'STARTEX, pause, resume, ENDEX, speed, jump or move; refused with a reason when out of order',
+        params: IdParams,
+        body: ClockCommandBody,
+        response: { 200: Clock, ...problems },
+      },
+    },
+    async (request) => clockCommand(ctx, ...who(request), request.params.id, request.body),
+  );
+
+  app.put(
+    '/exercises/:id/clock/settings',
+    {
+      config: { access: 'exercises:conduct' },
+      schema: {
+        tags,
+        summary: 'The pause policy (release spaced, re-time, hold) and the scenario’s own start',
+        params: IdParams,
+        body: ClockSettingsBody,
+        response: { 200: Clock, ...problems },
+      },
+    },
+    async (request) => setClockSettings(ctx, ...who(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/exercises/:id/clock/resume-preview',
+    {
+      config: { access: 'msel:read' },
+      schema: {
+        tags,
+        summary: 'What resuming now does with the injects that came due, under the pause policy',
+        params: IdParams,
+        response: { 200: ResumePreviewSchema, ...problems },
+      },
+    },
+    async (request) => previewResume(ctx, principalOf(request).actor, request.params.id),
+  );
+
+  app.get(
+    '/exercises/:id/injects',
+    {
+      config: { access: 'msel:read' },
+      schema: {
+        tags,
+        summary: 'The injects of a running exercise in order of exercise time, with their conduct state',
+        params: IdParams,
+        response: { 200: Items(Inject), ...problems },
+      },
+    },
+    async (request) => ({ items: await listInjects(ctx, principalOf(request).actor, request.params.id) }),
+  );
+
+  app.post(
+    '/exercises/:id/injects/:injectId/actions',
+    {
+      config: { access: 'exercises:conduct' },
+      schema: {
+        tags,
+        summary: 'Fire now, hold, release a held inject, or skip; refused once it fired or was skipped',
+        params: InjectParams,
+        body: InjectActionBody,
+        response: { 200: Inject, ...problems },
+      },
+    },
+    async (request) =>
+      injectAction(
+        ctx,
+        ...who(request),
+        request.params.id,
+        request.params.injectId,
+        request.body.action,
+        request.body.reason,
+      ),
+  );
+
+  app.patch(
+    '/exercises/:id/injects/:injectId',
+    {
+      config: { access: 'exercises:conduct' },
+      schema: {
+        tags,
+        summary: 'Edit an inject before it fires (text, teams, exercise time)',
+        params: InjectParams,
+        body: InjectEditBody,
+        response: { 200: Inject, ...problems },
+      },
+    },
+    async (request) =>
+      editInject(ctx, ...who(request), request.params.id, request.params.injectId, request.body),
+  );
+};

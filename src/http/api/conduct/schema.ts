@@ -1,0 +1,143 @@
+import { Type } from '@sinclair/typebox';
+import { CLOCK_COMMANDS, SPEEDS } from '../../../core/conduct/clock.js';
+import { PAUSE_POLICY_KINDS } from '../../../core/conduct/pause-policy.js';
+import { Id, Instant, Nullable } from '../common.schema.js';
+
+const Reason = Type.String({ minLength: 1, maxLength: 500, description: 'why: kept in the audit log' });
+
+export const ClockCommandBody = Type.Object(
+  {
+    command: Type.Union(CLOCK_COMMANDS.map((c) => Type.Literal(c))),
+    reason: Type.Optional(Nullable(Reason)),
+    speed: Type.Optional(
+      Type.Integer({ description: `speed: one of ${SPEEDS.join(', ')} (×60 for a rehearsal)` }),
+    ),
+    to: Type.Optional(
+      Type.String({ maxLength: 20, description: 'jump: the exercise time to go to, "H+02:30"' }),
+    ),
+    scenarioMinutes: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 525_600, description: 'move: how far scenario time goes ahead' }),
+    ),
+    confirmName: Type.Optional(
+      Type.String({ maxLength: 300, description: "STARTEX: the exercise's name, typed to confirm" }),
+    ),
+    plannedStart: Type.Optional(
+      Type.String({ maxLength: 40, description: 'STARTEX: the planned start the controller was shown' }),
+    ),
+    rehearsal: Type.Optional(Type.Boolean({ description: 'STARTEX: every inject goes to the sink' })),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'One clock command. STARTEX names the exercise and its planned start; one more than an hour from it needs a reason. Pause, ENDEX, speed, jump and move need a reason.',
+  },
+);
+
+export const ClockSettingsBody = Type.Object(
+  {
+    pausePolicy: Type.Optional(Type.Union(PAUSE_POLICY_KINDS.map((k) => Type.Literal(k)))),
+    releaseIntervalSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 3600 })),
+    scenarioStart: Type.Optional(
+      Type.String({ maxLength: 19, description: "the scenario's own start, local: 2026-10-25T06:00" }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const PausePolicySchema = Type.Union([
+  Type.Object({ kind: Type.Literal('release'), intervalSeconds: Type.Integer() }),
+  Type.Object({ kind: Type.Literal('retime') }),
+  Type.Object({ kind: Type.Literal('hold') }),
+]);
+
+export const ClockSchema = Type.Object(
+  {
+    exerciseId: Id,
+    name: Type.String(),
+    timeZone: Type.String(),
+    plannedStart: Instant,
+    plannedStartLocal: Type.String(),
+    reading: Type.Object({
+      phase: Type.Union((['before', 'running', 'paused', 'ended'] as const).map((p) => Type.Literal(p))),
+      speed: Type.Integer(),
+      wall: Instant,
+      exerciseSeconds: Type.Integer(),
+      exercise: Type.String({ description: 'exercise time, H+02:30:05' }),
+      scenario: Nullable(Type.String({ description: "the scenario's local date and time" })),
+      scenarioDay: Nullable(Type.Integer()),
+      moves: Type.Integer(),
+    }),
+    pausePolicy: PausePolicySchema,
+    scenarioStart: Nullable(Type.String()),
+    trafficMode: Type.Union([Type.Literal('exercise'), Type.Literal('rehearsal')]),
+    history: Type.Array(
+      Type.Object({
+        seq: Type.Integer(),
+        command: Type.String(),
+        at: Instant,
+        speed: Nullable(Type.Integer()),
+        toSeconds: Nullable(Type.Integer()),
+        scenarioSeconds: Nullable(Type.Integer()),
+        by: Nullable(Type.String()),
+        reason: Nullable(Type.String()),
+      }),
+    ),
+  },
+  { $id: 'ExerciseClock', description: 'Wall, exercise and scenario time side by side, and the history' },
+);
+
+export const ResumePreviewSchema = Type.Object({
+  pausePolicy: PausePolicySchema,
+  backlog: Type.Array(
+    Type.Object({
+      id: Id,
+      number: Type.String(),
+      title: Type.String(),
+      dueSeconds: Type.Integer(),
+      releasedAt: Nullable(Instant),
+      held: Type.Boolean(),
+    }),
+  ),
+  upcoming: Type.Integer({ description: 'injects still ahead, fired at their exercise time' }),
+});
+
+export const InjectRunSchema = Type.Object(
+  {
+    id: Id,
+    eventId: Nullable(Type.String()),
+    number: Type.String(),
+    title: Type.String(),
+    content: Type.String(),
+    method: Type.String(),
+    toTeamIds: Type.Array(Type.String()),
+    dueSeconds: Type.Integer(),
+    contingency: Type.Boolean(),
+    status: Type.Union((['scheduled', 'held', 'fired', 'skipped'] as const).map((s) => Type.Literal(s))),
+    due: Type.Boolean({ description: 'scheduled and its time (or backlog release) has come' }),
+    releaseAt: Nullable(Instant),
+    firedAt: Nullable(Instant),
+    firedHow: Nullable(Type.String()),
+    editedAt: Nullable(Instant),
+    changedBy: Nullable(Type.String()),
+    version: Type.Integer(),
+  },
+  { $id: 'InjectRun' },
+);
+
+export const InjectActionBody = Type.Object(
+  {
+    action: Type.Union((['fire', 'hold', 'release', 'skip'] as const).map((a) => Type.Literal(a))),
+    reason: Type.Optional(Nullable(Reason)),
+  },
+  { additionalProperties: false, description: 'hold and skip need a reason' },
+);
+
+export const InjectEditBody = Type.Object(
+  {
+    title: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+    content: Type.Optional(Type.String({ maxLength: 10_000 })),
+    toTeamIds: Type.Optional(Type.Array(Id, { maxItems: 200 })),
+    dueMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 525_600 })),
+  },
+  { additionalProperties: false, description: 'Only before the inject fires' },
+);

@@ -1,0 +1,287 @@
+import { randomUUID } from 'node:crypto';
+import {
+  applyClock,
+  clockFrom,
+  isSpeed,
+  type ClockCommand,
+  type ClockCommandKind,
+  type ClockReading,
+} from '../../core/conduct/clock.js';
+import type { PausePolicy } from '../../core/conduct/pause-policy.js';
+import { checkStartex, parseExerciseTime } from '../../core/conduct/startex.js';
+import { canTransition, type ExerciseStatus } from '../../core/exercise/exercise.js';
+import { formatLocal } from '../../core/msel/time.js';
+import { can, type Actor } from '../../core/policy/policy.js';
+import { AppError, forbidden, invalid, notFound } from '../../errors.js';
+import { conductRepository } from '../../store/conduct.repository.js';
+import { exerciseRepository } from '../../store/exercise.repository.js';
+import { appendAudit } from '../audit.service.js';
+import type { ActorInfo, AppContext, Q } from '../context.js';
+import { appendEvent } from '../events/events.service.js';
+import { cleanText } from '../text.js';
+import { historyOf, policyOf, readingOf, replan, takeConduct, type Conduct } from './conduct.js';
+
+/** What a controller sends: one command, and why. */
+export interface ClockCommandInput {
+  command: ClockCommandKind;
+  reason?: string | null | undefined;
+  /** speed: ×1, ×2, ×10 or ×60. */
+  speed?: number | undefined;
+  /** jump: the exercise time to go to, "H+02:30". */
+  to?: string | undefined;
+  /** move: how far scenario time goes ahead, in minutes. */
+  scenarioMinutes?: number | undefined;
+  /** STARTEX: the confirmation (decision 0014), and how it runs. */
+  confirmName?: string | undefined;
+  plannedStart?: string | undefined;
+  rehearsal?: boolean | undefined;
+}
+
+/** Commands that change the plan of play carry a reason in the audit log. */
+const NEEDS_REASON: readonly ClockCommandKind[] = ['pause', 'endex', 'speed', 'jump', 'move'];
+
+/** What each command does to the exercise's life cycle. */
+const STATUS_AFTER: Partial<Record<ClockCommandKind, ExerciseStatus>> = {
+  startex: 'running',
+  pause: 'paused',
+  resume: 'running',
+  endex: 'ended',
+};
+
+export interface ClockView {
+  exerciseId: string;
+  name: string;
+  timeZone: string;
+  plannedStart: string;
+  plannedStartLocal: string;
+  reading: ClockReading;
+  pausePolicy: PausePolicy;
+  scenarioStart: string | null;
+  trafficMode: 'exercise' | 'rehearsal';
+  history: {
+    seq: number;
+    command: string;
+    at: string;
+    speed: number | null;
+    toSeconds: number | null;
+    scenarioSeconds: number | null;
+    by: string | null;
+    reason: string | null;
+  }[];
+}
+
+function commandFrom(input: ClockCommandInput): ClockCommand {
+  switch (input.command) {
+    case 'speed':
+      if (input.speed === undefined || !isSpeed(input.speed))
+        throw invalid('speed', 'must be 1, 2, 10 or 60');
+      return { kind: 'speed', speed: input.speed };
+    case 'jump': {
+      const seconds = input.to === undefined ? null : parseExerciseTime(input.to);
+      if (seconds === null) throw invalid('to', 'must be an exercise time like H+02:30');
+      return { kind: 'jump', toSeconds: seconds };
+    }
+    case 'move':
+      if (!Number.isInteger(input.scenarioMinutes) || input.scenarioMinutes! <= 0)
+        throw invalid('scenarioMinutes', 'must be a whole, positive number of minutes');
+      return { kind: 'move', scenarioSeconds: input.scenarioMinutes! * 60 };
+    default:
+      return { kind: input.command };
+  }
+}
+
+/** Creates the inject runs of the MSEL at STARTEX: contingency injects wait for the controller. */
+async function startRuns(ctx: AppContext, trx: Q, exerciseId: string): Promise<number> {
+  const events = await trx
+    .selectFrom('msel_events')
+    .selectAll()
+    .where('exercise_id', '=', exerciseId)
+    .where('kind', '=', 'inject')
+    .execute();
+  const at = ctx.clock.now().toISOString();
+  await conductRepository.insertRuns(
+    trx,
+    events
+      .filter((e) => e.offset_minutes >= 0)
+      .map((e) => ({
+        id: randomUUID(),
+        exercise_id: exerciseId,
+        event_id: e.id,
+        number: e.number,
+        position: e.position,
+        title: e.title,
+        content: e.content,
+        method: e.method,
+        to_team_ids: e.to_team_ids,
+        due_seconds: e.offset_minutes * 60,
+        contingency: e.contingency,
+        status: e.contingency ? 'held' : 'scheduled',
+        release_at: null,
+        fired_at: null,
+        fired_how: null,
+        changed_by_id: null,
+        changed_by_name: null,
+        edited_at: null,
+        updated_at: at,
+      })),
+  );
+  return events.length;
+}
+
+/**
+ * Applies one clock command: refused with a reason when it is out of order, else recorded in the
+ * history with who gave it and why, the exercise moved along its life cycle, every waiting inject
+ * re-planned and its wake booked, audited and announced on the live stream — one transaction.
+ */
+export async function clockCommand(
+  ctx: AppContext,
+  actor: ActorInfo,
+  policy: Actor,
+  exerciseId: string,
+  input: ClockCommandInput,
+): Promise<ClockView> {
+  const command = commandFrom(input);
+  const reason = input.reason?.trim() ? cleanText(input.reason, 'reason', 500) : null;
+  if (NEEDS_REASON.includes(command.kind) && !reason)
+    throw invalid('reason', `say why (${command.kind} is recorded with its reason)`);
+  await ctx.db.kysely.transaction().execute(async (trx) => {
+    const c = await takeConduct(ctx, trx, exerciseId, policy);
+    const at = Math.max(c.now, Number.isFinite(c.state.lastAt) ? c.state.lastAt : c.now);
+    if (command.kind === 'startex') {
+      const problems = checkStartex(c.exercise, input, at);
+      if (problems.length)
+        throw new AppError(
+          'startex_unconfirmed',
+          422,
+          problems.map((p) => p.problem).join('; '),
+          problems[0]!.field,
+          problems,
+        );
+    }
+    const next = applyClock(c.state, { at, command });
+    if ('refused' in next) throw new AppError(next.refused.code, 409, next.refused.reason, 'command');
+    const to = STATUS_AFTER[command.kind];
+    if (to && c.exercise.status !== to) {
+      if (!canTransition(c.exercise.status as ExerciseStatus, to))
+        throw new AppError(
+          'exercise_not_ready',
+          409,
+          `${command.kind.toUpperCase()} needs the exercise ready; it is ${c.exercise.status}`,
+          'command',
+        );
+      const moved = await exerciseRepository.update(trx, exerciseId, c.exercise.version, {
+        status: to,
+        updated_at: new Date(at).toISOString(),
+      });
+      if (!moved)
+        throw new AppError('stale_version', 409, 'The exercise changed meanwhile; try again', 'command');
+    }
+    await conductRepository.appendEvent(trx, {
+      exercise_id: exerciseId,
+      seq: c.events.length + 1,
+      command: command.kind,
+      at: new Date(at).toISOString(),
+      speed: command.kind === 'speed' ? command.speed : null,
+      to_seconds: command.kind === 'jump' ? command.toSeconds : null,
+      scenario_seconds: command.kind === 'move' ? command.scenarioSeconds : null,
+      actor_id: actor.userId,
+      actor_name: actor.name,
+      reason,
+    });
+    let clock = c.clock;
+    if (command.kind === 'startex') {
+      const scenarioStart = clock.scenario_start ?? localStart(c.exercise.startex, c.exercise.time_zone);
+      const mode = input.rehearsal ? 'rehearsal' : 'exercise';
+      await conductRepository.updateClock(trx, exerciseId, {
+        scenario_start: scenarioStart,
+        traffic_mode: mode,
+      });
+      clock = { ...clock, scenario_start: scenarioStart, traffic_mode: mode };
+      await startRuns(ctx, trx, exerciseId);
+    }
+    const after: Conduct = { ...c, clock, state: next.state, now: at };
+    const planned =
+      command.kind === 'pause' || command.kind === 'endex' || command.kind === 'move'
+        ? null
+        : await replan(ctx, trx, after);
+    const reading = readingOf(after, at);
+    await appendAudit(ctx, trx, actor, {
+      action: `clock.${command.kind}`,
+      subjectType: 'exercise',
+      subjectId: exerciseId,
+      detail: {
+        reason,
+        exerciseTime: reading.exercise,
+        scenarioTime: reading.scenario,
+        ...(command.kind === 'speed' ? { speed: command.speed } : {}),
+        ...(command.kind === 'jump' ? { to: input.to } : {}),
+        ...(command.kind === 'move' ? { scenarioMinutes: input.scenarioMinutes } : {}),
+        ...(planned ? { released: planned.released, held: planned.held.length } : {}),
+        ...(command.kind === 'startex' ? { mode: clock.traffic_mode, plannedStart: c.exercise.startex } : {}),
+      },
+    });
+    await appendEvent(ctx, trx, {
+      type: 'clock.changed',
+      organisationId: c.exercise.lead_organisation_id,
+      exerciseId,
+      subjectType: 'exercise',
+      subjectId: exerciseId,
+      payload: { command: command.kind, ...reading },
+    });
+  });
+  return getClock(ctx, policy, exerciseId);
+}
+
+/** The scenario starts, unless set otherwise, at STARTEX's local date and hour in the exercise's zone. */
+function localStart(startex: string, zone: string): string {
+  const local = formatLocal(new Date(startex), zone); // "2026-10-25 09:00 (UTC+05:00)"
+  return `${local.slice(0, 10)}T${local.slice(11, 16)}:00`;
+}
+
+/** The exercise, if the actor may watch its conduct (whoever reads the MSEL). */
+export async function readable(ctx: AppContext, policy: Actor, exerciseId: string) {
+  const exercise = await ctx.db.kysely
+    .selectFrom('exercises')
+    .selectAll()
+    .where('id', '=', exerciseId)
+    .executeTakeFirst();
+  if (!exercise) throw notFound('The exercise');
+  if (!can(policy, 'msel:read', { exerciseId, organisationId: exercise.lead_organisation_id }))
+    throw forbidden('You may not see this exercise’s conduct');
+  return exercise;
+}
+
+/** The clock of an exercise as its controllers see it: the three clocks, the policy, the history. */
+export async function getClock(ctx: AppContext, policy: Actor, exerciseId: string): Promise<ClockView> {
+  const exercise = await readable(ctx, policy, exerciseId);
+  const rows = await conductRepository.events(ctx.db.kysely, exerciseId);
+  const clock = (await conductRepository.clock(ctx.db.kysely, exerciseId)) ?? {
+    pause_policy: 'release',
+    release_interval_seconds: 60,
+    scenario_start: null,
+    traffic_mode: 'exercise',
+  };
+  const state = clockFrom(historyOf(rows));
+  const now = ctx.clock.now().getTime();
+  return {
+    exerciseId,
+    name: exercise.name,
+    timeZone: exercise.time_zone,
+    plannedStart: exercise.startex,
+    plannedStartLocal: formatLocal(new Date(exercise.startex), exercise.time_zone),
+    reading: readingOf({ state, clock: { scenario_start: clock.scenario_start } as Conduct['clock'] }, now),
+    pausePolicy: policyOf(clock),
+    scenarioStart: clock.scenario_start,
+    trafficMode: clock.traffic_mode === 'rehearsal' ? 'rehearsal' : 'exercise',
+    history: rows.map((r) => ({
+      seq: r.seq,
+      command: r.command,
+      at: r.at,
+      speed: r.speed,
+      toSeconds: r.to_seconds,
+      scenarioSeconds: r.scenario_seconds,
+      by: r.actor_name,
+      reason: r.reason,
+    })),
+  };
+}

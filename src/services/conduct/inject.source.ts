@@ -1,0 +1,81 @@
+import { ChannelError, type ChannelMessage } from '../../channels/channel.js';
+import type { InjectRunRow } from '../../store/conduct-tables.js';
+import type { AudienceMember, OutboxSource } from '../outbox/source.js';
+
+/** "Inject 12" in the player's language; the inject's own text is as the planners wrote it. */
+const LABEL: Record<string, string> = { kk: 'Кіріспе', ru: 'Вводная', en: 'Inject' };
+const labelIn = (language: string) => LABEL[language] ?? LABEL.en!;
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+const BATCH = 1000;
+
+/**
+ * Injects of a running exercise, as the players receive them. A fired inject reaches its target
+ * teams' players (every player when it names no team) through the exercise's phone book, never a
+ * resident's contact. What players must not see (expected action, controller notes) is not in the
+ * run, so no renderer can leak it; the dispatcher adds the exercise marking and honours NO PLAY.
+ */
+export const injectSource: OutboxSource<InjectRunRow> = {
+  kind: 'inject',
+
+  load: async (ctx, runId) =>
+    ctx.db.kysely.selectFrom('inject_runs').selectAll().where('id', '=', runId).executeTakeFirst(),
+
+  async render(_ctx, run, target): Promise<ChannelMessage> {
+    const head = `${labelIn(target.language)} ${run.number}: ${run.title}`;
+    switch (target.kind) {
+      case 'email':
+        return {
+          kind: 'email',
+          subject: head,
+          text: `${head}\n\n${run.content}`,
+          html: `<html><body><h1>${escapeHtml(head)}</h1><p>${escapeHtml(run.content).replace(/\n/g, '<br>')}</p></body></html>`,
+        };
+      case 'sms':
+        return { kind: 'sms', text: `${head}\n${run.content}` };
+      case 'inapp':
+        return { kind: 'inapp', title: head, body: run.content };
+      case 'webpush':
+        return { kind: 'webpush', title: head, body: run.content, url: null };
+      case 'webhook':
+        return {
+          kind: 'webhook',
+          body: { type: 'inject', id: run.id, number: run.number, title: run.title, content: run.content },
+        };
+      case 'manual':
+        return { kind: 'manual', script: `${head}\n${run.content}` };
+      default:
+        throw new ChannelError(`an inject is not sent over ${target.kind}`, false);
+    }
+  },
+
+  async *audience(ctx, fanout) {
+    const run = await injectSource.load(ctx, fanout.source_id, fanout.sequence);
+    if (!run) return;
+    const teams = JSON.parse(run.to_team_ids) as string[];
+    let q = ctx.db.kysely
+      .selectFrom('exercise_contacts as c')
+      .innerJoin('exercise_people as p', 'p.id', 'c.person_id')
+      .select(['c.id', 'c.channel', 'c.address', 'c.language'])
+      .where('c.exercise_id', '=', run.exercise_id)
+      .where('p.exercise_id', '=', run.exercise_id)
+      .where('p.role', '=', 'player')
+      .orderBy('c.id');
+    if (teams.length) q = q.where('p.team_id', 'in', teams);
+    let after = '';
+    for (;;) {
+      const rows = await q.where('c.id', '>', after).limit(BATCH).execute();
+      if (!rows.length) return;
+      yield rows.map<AudienceMember>((r) => ({
+        recipientKind: 'participant',
+        recipientId: r.id,
+        channel: r.channel,
+        address: r.address,
+        language: r.language,
+      }));
+      after = rows[rows.length - 1]!.id;
+    }
+  },
+};

@@ -1,0 +1,250 @@
+import { exerciseMsAt, wallAtExercise } from '../../core/conduct/clock.js';
+import { OUTAGE_GRACE_MS } from '../../core/conduct/pause-policy.js';
+import type { Actor } from '../../core/policy/policy.js';
+import { AppError, invalid, notFound } from '../../errors.js';
+import { bookWake, cancelWake, type Wake } from '../../jobs/schedule/scheduler.js';
+import type { InjectRunRow } from '../../store/conduct-tables.js';
+import { conductRepository } from '../../store/conduct.repository.js';
+import { appendAudit } from '../audit.service.js';
+import { SYSTEM_ACTOR, type ActorInfo, type AppContext, type Q } from '../context.js';
+import { cleanText } from '../text.js';
+import {
+  fireRun,
+  INJECT_TOPIC,
+  injectChanged,
+  injectWakeKey,
+  replan,
+  takeConduct,
+  type Conduct,
+} from './conduct.js';
+
+/** An inject as the control room shows it. */
+export interface InjectRun {
+  id: string;
+  eventId: string | null;
+  number: string;
+  title: string;
+  content: string;
+  method: string;
+  toTeamIds: string[];
+  dueSeconds: number;
+  contingency: boolean;
+  status: 'scheduled' | 'held' | 'fired' | 'skipped';
+  /** Scheduled and its time (or backlog release) has come. */
+  due: boolean;
+  releaseAt: string | null;
+  firedAt: string | null;
+  firedHow: string | null;
+  editedAt: string | null;
+  changedBy: string | null;
+  version: number;
+}
+
+function toRun(r: InjectRunRow, c: Pick<Conduct, 'state'>, now: number): InjectRun {
+  const due =
+    r.status === 'scheduled' &&
+    c.state.phase === 'running' &&
+    (r.release_at ? Date.parse(r.release_at) <= now : r.due_seconds * 1000 <= exerciseMsAt(c.state, now));
+  return {
+    id: r.id,
+    eventId: r.event_id,
+    number: r.number,
+    title: r.title,
+    content: r.content,
+    method: r.method,
+    toTeamIds: JSON.parse(r.to_team_ids) as string[],
+    dueSeconds: r.due_seconds,
+    contingency: r.contingency === 1,
+    status: r.status as InjectRun['status'],
+    due,
+    releaseAt: r.release_at,
+    firedAt: r.fired_at,
+    firedHow: r.fired_how,
+    editedAt: r.edited_at,
+    changedBy: r.changed_by_name,
+    version: r.version,
+  };
+}
+
+/** The injects of a running (or ended) exercise, in the order of their exercise time. */
+export async function listInjects(ctx: AppContext, policy: Actor, exerciseId: string): Promise<InjectRun[]> {
+  return ctx.db.kysely.transaction().execute(async (trx) => {
+    const c = await takeConduct(ctx, trx, exerciseId, policy, 'read');
+    return (await conductRepository.runs(trx, exerciseId)).map((r) => toRun(r, c, c.now));
+  });
+}
+
+/** What a controller does to one inject. */
+export type InjectAction = 'fire' | 'hold' | 'release' | 'skip';
+
+export interface InjectEdit {
+  title?: string | undefined;
+  content?: string | undefined;
+  toTeamIds?: string[] | undefined;
+  /** A new exercise time, in minutes from STARTEX. */
+  dueMinutes?: number | undefined;
+}
+
+function refusal(run: InjectRunRow, doing: string): AppError {
+  if (run.status === 'fired')
+    return new AppError(
+      'inject_already_fired',
+      409,
+      `inject ${run.number} has already fired; it cannot ${doing}`,
+    );
+  if (run.status === 'skipped')
+    return new AppError('inject_skipped', 409, `inject ${run.number} was skipped; it cannot ${doing}`);
+  return new AppError(
+    'inject_not_held',
+    409,
+    `inject ${run.number} is not held; only a held inject is released`,
+  );
+}
+
+async function loadRun(trx: Q, c: Conduct, runId: string): Promise<InjectRunRow> {
+  const run = await conductRepository.run(trx, runId);
+  if (!run || run.exercise_id !== c.exercise.id) throw notFound('The inject');
+  return run;
+}
+
+/** Books the run's wake at its exercise time (at once when that has passed), if the clock runs. */
+async function bookOnTime(trx: Q, c: Conduct, run: Pick<InjectRunRow, 'id' | 'due_seconds'>): Promise<void> {
+  const at = wallAtExercise(c.state, run.due_seconds * 1000);
+  if (at !== null)
+    await bookWake(trx, { topic: INJECT_TOPIC, key: injectWakeKey(c.exercise.id, run.id), at: new Date(at) });
+}
+
+/**
+ * A controller's action on one inject: fire it now, hold it, release a held one to its time, or skip
+ * it. Each is a conditional write (refused once the inject fired or was skipped), audited with who
+ * and why, and shown live.
+ */
+export async function injectAction(
+  ctx: AppContext,
+  actor: ActorInfo,
+  policy: Actor,
+  exerciseId: string,
+  runId: string,
+  action: InjectAction,
+  reasonText?: string | null,
+): Promise<InjectRun> {
+  const reason = reasonText?.trim() ? cleanText(reasonText, 'reason', 500) : null;
+  if ((action === 'hold' || action === 'skip') && !reason)
+    throw invalid('reason', `say why (${action} is recorded)`);
+  return ctx.db.kysely.transaction().execute(async (trx) => {
+    const c = await takeConduct(ctx, trx, exerciseId, policy);
+    if (c.state.phase === 'before')
+      throw new AppError('clock_not_started', 409, 'the clock has not started: give STARTEX first');
+    if (c.state.phase === 'ended') throw new AppError('clock_ended', 409, 'the exercise has ended (ENDEX)');
+    const run = await loadRun(trx, c, runId);
+    const at = new Date(c.now).toISOString();
+    const by = { changed_by_id: actor.userId, changed_by_name: actor.name, updated_at: at };
+    const key = injectWakeKey(exerciseId, runId);
+    if (action === 'fire') {
+      if (!(await fireRun(ctx, trx, c, run, 'controller', actor, reason))) throw refusal(run, 'fire again');
+    } else {
+      const [from, status] =
+        action === 'hold'
+          ? [['scheduled'], 'held']
+          : action === 'release'
+            ? [['held'], 'scheduled']
+            : [['scheduled', 'held'], 'skipped'];
+      if (!(await conductRepository.changeRun(trx, runId, from, { ...by, status, release_at: null })))
+        throw refusal(run, action === 'hold' ? 'be held' : action === 'skip' ? 'be skipped' : 'be released');
+      if (action === 'release') await bookOnTime(trx, c, run);
+      else await cancelWake(trx, INJECT_TOPIC, key);
+      await appendAudit(ctx, trx, actor, {
+        action: `inject.${action === 'release' ? 'released' : action === 'hold' ? 'held' : 'skipped'}`,
+        subjectType: 'inject',
+        subjectId: runId,
+        detail: { exerciseId, number: run.number, reason },
+      });
+      await injectChanged(ctx, trx, c, runId, status);
+    }
+    return toRun((await conductRepository.run(trx, runId))!, c, c.now);
+  });
+}
+
+/** Edits an inject before it fires; refused once it has fired or been skipped. */
+export async function editInject(
+  ctx: AppContext,
+  actor: ActorInfo,
+  policy: Actor,
+  exerciseId: string,
+  runId: string,
+  edit: InjectEdit,
+): Promise<InjectRun> {
+  const title = edit.title !== undefined ? cleanText(edit.title, 'title', 300) : undefined;
+  const content = edit.content !== undefined ? cleanText(edit.content, 'content', 10_000) : undefined;
+  if (title === '') throw invalid('title', 'must not be empty');
+  if (edit.dueMinutes !== undefined && (!Number.isInteger(edit.dueMinutes) || edit.dueMinutes < 0))
+    throw invalid('dueMinutes', 'must be a whole number of minutes from STARTEX, not negative');
+  return ctx.db.kysely.transaction().execute(async (trx) => {
+    const c = await takeConduct(ctx, trx, exerciseId, policy);
+    const run = await loadRun(trx, c, runId);
+    if (edit.toTeamIds !== undefined) {
+      const teams = await trx
+        .selectFrom('teams')
+        .select('id')
+        .where('exercise_id', '=', exerciseId)
+        .execute();
+      const known = new Set(teams.map((t) => t.id));
+      const unknown = edit.toTeamIds.filter((t) => !known.has(t));
+      if (unknown.length) throw invalid('toTeamIds', `not teams of this exercise: ${unknown.join(', ')}`);
+    }
+    const at = new Date(c.now).toISOString();
+    const changed = await conductRepository.changeRun(trx, runId, ['scheduled', 'held'], {
+      ...(title !== undefined ? { title } : {}),
+      ...(content !== undefined ? { content } : {}),
+      ...(edit.toTeamIds !== undefined ? { to_team_ids: JSON.stringify(edit.toTeamIds) } : {}),
+      ...(edit.dueMinutes !== undefined ? { due_seconds: edit.dueMinutes * 60, release_at: null } : {}),
+      edited_at: at,
+      changed_by_id: actor.userId,
+      changed_by_name: actor.name,
+      updated_at: at,
+    });
+    if (!changed) throw refusal(run, 'be edited');
+    if (edit.dueMinutes !== undefined && run.status === 'scheduled')
+      await bookOnTime(trx, c, { id: runId, due_seconds: edit.dueMinutes * 60 });
+    await appendAudit(ctx, trx, actor, {
+      action: 'inject.edited',
+      subjectType: 'inject',
+      subjectId: runId,
+      detail: { exerciseId, number: run.number, fields: Object.keys(edit) },
+    });
+    await injectChanged(ctx, trx, c, runId, 'edited');
+    return toRun((await conductRepository.run(trx, runId))!, c, c.now);
+  });
+}
+
+/**
+ * The clock's wake for one inject. The timer only wakes: this decides, in one transaction under
+ * the exercise's clock lock, from the clock's history as it now stands. It fires the inject only if
+ * the clock runs, the inject still waits, and its time (or backlog release) has come; a wake far
+ * behind its time means nobody could fire it (an outage), so the whole backlog is re-planned by the
+ * pause policy instead of going out in a burst. A second process waking for the same inject finds
+ * it fired and does nothing.
+ */
+export async function onInjectWake(ctx: AppContext, wake: Wake): Promise<void> {
+  const [exerciseId, runId] = wake.key.split('/') as [string, string];
+  await ctx.db.kysely.transaction().execute(async (trx) => {
+    const c = await takeConduct(ctx, trx, exerciseId, null);
+    if (c.state.phase !== 'running') return;
+    let run = await conductRepository.run(trx, runId);
+    if (!run || run.status !== 'scheduled') return;
+    const expected = run.release_at
+      ? Date.parse(run.release_at)
+      : wallAtExercise(c.state, run.due_seconds * 1000)!;
+    if (c.now < expected) {
+      // Woken early by this process's clock: the database's time is the one that counts.
+      await bookWake(trx, { topic: INJECT_TOPIC, key: wake.key, at: new Date(expected) });
+      return;
+    }
+    if (c.now - expected > OUTAGE_GRACE_MS) {
+      await replan(ctx, trx, c);
+      run = (await conductRepository.run(trx, runId))!;
+      if (run.status !== 'scheduled' || !run.release_at || Date.parse(run.release_at) > c.now) return;
+    }
+    await fireRun(ctx, trx, c, run, 'clock', SYSTEM_ACTOR, null);
+  });
+}

@@ -1,0 +1,73 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/** Table types of running exercises (migration 0014): the clock's history and each inject's conduct. */
+
+/** What is set per exercise for its clock; `version` orders controllers' commands. */
+export interface ExerciseClockTable {
+  exercise_id: string;
+  /** release, retime or hold (core/conduct/pause-policy.ts). */
+  pause_policy: Generated<string>;
+  release_interval_seconds: Generated<number>;
+  /** The scenario's own start, a local date and time with no zone ("2026-10-25T06:00:00"). */
+  scenario_start: Generated<string | null>;
+  /** exercise, or rehearsal (every inject to the sink); chosen at STARTEX. */
+  traffic_mode: Generated<string>;
+  version: Generated<number>;
+  updated_at: string;
+}
+
+/** One clock command as given: the history the three clocks are computed from. */
+export interface ClockEventTable {
+  exercise_id: string;
+  seq: number;
+  /** startex, pause, resume, endex, speed, jump, move. */
+  command: string;
+  at: string;
+  speed: number | null;
+  to_seconds: number | null;
+  scenario_seconds: number | null;
+  actor_id: string | null;
+  actor_name: string | null;
+  reason: string | null;
+}
+
+/** An inject of a running exercise: the MSEL's inject as it is played. */
+export interface InjectRunTable {
+  id: string;
+  exercise_id: string;
+  /** The MSEL event it came from; null for one added on the fly. */
+  event_id: string | null;
+  number: string;
+  position: number;
+  title: string;
+  content: string;
+  method: string;
+  /** JSON array of team ids; empty: every player of the exercise. */
+  to_team_ids: string;
+  /** Exercise time it is scheduled at, in seconds from STARTEX. */
+  due_seconds: number;
+  contingency: number;
+  /** scheduled, held, fired, skipped. */
+  status: string;
+  /** When a backlog release wakes it (pause policy); null: at its exercise time. */
+  release_at: string | null;
+  fired_at: string | null;
+  /** clock (on time or released) or controller (fired by hand). */
+  fired_how: string | null;
+  changed_by_id: string | null;
+  changed_by_name: string | null;
+  edited_at: string | null;
+  version: Generated<number>;
+  updated_at: string;
+}
+
+export interface ConductTables {
+  exercise_clocks: ExerciseClockTable;
+  clock_events: ClockEventTable;
+  inject_runs: InjectRunTable;
+}
+
+export type ExerciseClockRow = Selectable<ExerciseClockTable>;
+export type ClockEventRow = Selectable<ClockEventTable>;
+export type InjectRunRow = Selectable<InjectRunTable>;
+export type NewInjectRun = Insertable<InjectRunTable>;

@@ -1,0 +1,101 @@
+import type { Insertable, Kysely, Updateable } from 'kysely';
+import type {
+  ClockEventRow,
+  ClockEventTable,
+  ExerciseClockRow,
+  ExerciseClockTable,
+  InjectRunRow,
+  InjectRunTable,
+  NewInjectRun,
+} from './conduct-tables.js';
+import type { Database } from './schema.js';
+
+type Q = Kysely<Database>;
+
+const CHUNK = 200;
+
+/**
+ * Queries of running exercises. Every command and every inject action of an exercise starts by
+ * bumping its clock row's version: on PostgreSQL that row lock orders them (two controllers, two
+ * processes waking for the same inject), on SQLite the one writer does.
+ */
+export const conductRepository = {
+  /** Takes the exercise's clock for this transaction (creating its row on first use). */
+  lockClock: async (db: Q, exerciseId: string, now: string): Promise<ExerciseClockRow> => {
+    await db
+      .insertInto('exercise_clocks')
+      .values({ exercise_id: exerciseId, updated_at: now })
+      .onConflict((oc) => oc.column('exercise_id').doNothing())
+      .execute();
+    return db
+      .updateTable('exercise_clocks')
+      .set((eb) => ({ version: eb('version', '+', 1), updated_at: now }))
+      .where('exercise_id', '=', exerciseId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  },
+
+  clock: (db: Q, exerciseId: string): Promise<ExerciseClockRow | undefined> =>
+    db.selectFrom('exercise_clocks').selectAll().where('exercise_id', '=', exerciseId).executeTakeFirst(),
+
+  updateClock: async (
+    db: Q,
+    exerciseId: string,
+    patch: Updateable<
+      Pick<
+        ExerciseClockTable,
+        'pause_policy' | 'release_interval_seconds' | 'scenario_start' | 'traffic_mode'
+      >
+    >,
+  ): Promise<void> => {
+    await db.updateTable('exercise_clocks').set(patch).where('exercise_id', '=', exerciseId).execute();
+  },
+
+  events: (db: Q, exerciseId: string): Promise<ClockEventRow[]> =>
+    db.selectFrom('clock_events').selectAll().where('exercise_id', '=', exerciseId).orderBy('seq').execute(),
+
+  /** The history is append-only: a second command with the same number is refused by the key. */
+  appendEvent: async (db: Q, row: Insertable<ClockEventTable>): Promise<void> => {
+    await db.insertInto('clock_events').values(row).execute();
+  },
+
+  runs: (db: Q, exerciseId: string): Promise<InjectRunRow[]> =>
+    db
+      .selectFrom('inject_runs')
+      .selectAll()
+      .where('exercise_id', '=', exerciseId)
+      .orderBy('due_seconds')
+      .orderBy('position')
+      .execute(),
+
+  run: (db: Q, id: string): Promise<InjectRunRow | undefined> =>
+    db.selectFrom('inject_runs').selectAll().where('id', '=', id).executeTakeFirst(),
+
+  insertRuns: async (db: Q, rows: NewInjectRun[]): Promise<void> => {
+    for (let i = 0; i < rows.length; i += CHUNK)
+      await db
+        .insertInto('inject_runs')
+        .values(rows.slice(i, i + CHUNK))
+        .onConflict((oc) => oc.columns(['exercise_id', 'event_id']).doNothing())
+        .execute();
+  },
+
+  /**
+   * Changes a run only while it is in one of `from`: the conditional write that lets an inject fire
+   * once, and refuses edits, holds and skips of one already fired. False when it was not.
+   */
+  changeRun: async (
+    db: Q,
+    id: string,
+    from: readonly string[],
+    patch: Updateable<Omit<InjectRunTable, 'id' | 'exercise_id' | 'version'>>,
+  ): Promise<boolean> => {
+    const result = await db
+      .updateTable('inject_runs')
+      .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
+      .where('id', '=', id)
+      .where('status', 'in', from)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  },
+};

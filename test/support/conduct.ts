@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import type { AppContext } from '../../src/services/context.js';
+
+export const PLANNED_START = '2026-10-25T04:00:00.000Z';
+
+export interface ConductFixture {
+  exerciseId: string;
+  name: string;
+  teams: { patrol: string; medics: string };
+  /** The MSEL's injects by number, with their exercise time in minutes. */
+  events: Record<string, { id: string; minutes: number }>;
+}
+
+/**
+ * A ready exercise for conduct tests: two teams (a police patrol with two players, medics with
+ * one), each player with an e-mail in the phone book, a controller outside any team, and four injects
+ * at H+00:10, H+00:20, H+00:30 (patrol only) and H+01:00, plus a contingency inject.
+ */
+export async function buildConductExercise(
+  ctx: AppContext,
+  name = 'Karaganda full-scale',
+): Promise<ConductFixture> {
+  const db = ctx.db.kysely;
+  const exerciseId = randomUUID();
+  const at = new Date().toISOString();
+  await db
+    .insertInto('exercises')
+    .values({
+      id: exerciseId,
+      programme_id: null,
+      name,
+      type: 'full-scale',
+      status: 'ready',
+      time_zone: 'Asia/Almaty',
+      startex: PLANNED_START,
+      endex: '2026-10-25T12:00:00.000Z',
+      city: 'Karaganda',
+      scope: null,
+      threat: null,
+      scenario: null,
+      sponsor: null,
+      point_of_contact: null,
+      handling: null,
+      lead_organisation_id: null,
+      msel_approval: 'approved',
+      msel_approved_by: null,
+      msel_approved_at: null,
+      version: 1,
+      created_by: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  const teams = { patrol: randomUUID(), medics: randomUUID() };
+  await db
+    .insertInto('teams')
+    .values([
+      { id: teams.patrol, exercise_id: exerciseId, name: 'Patrol 7', organisation_id: null, unit_id: null },
+      { id: teams.medics, exercise_id: exerciseId, name: 'Medics', organisation_id: null, unit_id: null },
+    ])
+    .execute();
+  const people = [
+    {
+      name: 'Patrol officer A',
+      role: 'player',
+      team: teams.patrol,
+      email: 'patrol-a@police.example.kz',
+      language: 'ru',
+    },
+    {
+      name: 'Patrol officer B',
+      role: 'player',
+      team: teams.patrol,
+      email: 'patrol-b@police.example.kz',
+      language: 'kk',
+    },
+    {
+      name: 'Paramedic',
+      role: 'player',
+      team: teams.medics,
+      email: 'medic@ambulance.example.kz',
+      language: 'en',
+    },
+    { name: 'Controller', role: 'controller', team: null, email: 'controller@hq.example.kz', language: 'ru' },
+  ];
+  for (const p of people) {
+    const personId = randomUUID();
+    await db
+      .insertInto('exercise_people')
+      .values({
+        id: personId,
+        exercise_id: exerciseId,
+        user_id: null,
+        name: p.name,
+        role: p.role,
+        team_id: p.team,
+        organisation_id: null,
+        contact: null,
+      })
+      .execute();
+    await db
+      .insertInto('exercise_contacts')
+      .values({
+        id: randomUUID(),
+        exercise_id: exerciseId,
+        person_id: personId,
+        name: p.name,
+        channel: 'email',
+        address: p.email,
+        language: p.language,
+        verified_at: at,
+        created_at: at,
+      })
+      .execute();
+  }
+  const events: ConductFixture['events'] = {};
+  const msel: [string, number, string[], boolean][] = [
+    ['1', 10, [], false],
+    ['2', 20, [teams.medics], false],
+    ['3', 30, [teams.patrol], false],
+    ['4', 60, [], false],
+    ['C1', 45, [teams.patrol], true],
+  ];
+  let position = 0;
+  for (const [number, minutes, to, contingency] of msel) {
+    const id = randomUUID();
+    events[number] = { id, minutes };
+    await db
+      .insertInto('msel_events')
+      .values({
+        id,
+        exercise_id: exerciseId,
+        number,
+        kind: 'inject',
+        position: position++,
+        offset_minutes: minutes,
+        scenario_time: null,
+        from_role: 'HQ',
+        to_team_ids: JSON.stringify(to),
+        to_text: null,
+        method: 'email',
+        title: `Inject ${number} title`,
+        content: `Report of a shooting near the prison gate (${number}).`,
+        expected_action: 'Secret: cordon off the area',
+        objective_ids: '[]',
+        critical_task_ids: '[]',
+        responsible_controller_id: null,
+        contingency: contingency ? 1 : 0,
+        controller_notes: 'Trusted agent plays the hostage-taker',
+        approval: 'approved',
+        approved_snapshot: null,
+        approved_by: null,
+        approved_at: null,
+        author_id: null,
+        version: 1,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+  }
+  return { exerciseId, name, teams, events };
+}

@@ -1,0 +1,70 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Static } from '@sinclair/typebox';
+import type {
+  ClockCommandBody,
+  ClockSchema,
+  ClockSettingsBody,
+  InjectActionBody,
+  InjectRunSchema,
+  ResumePreviewSchema,
+} from '../../../src/http/api/conduct/schema';
+import { api } from './client';
+import type { Items } from './types';
+
+/** The shapes come from the API's own schemas, so the console cannot drift from the server. */
+export type ExerciseClock = Static<typeof ClockSchema>;
+export type InjectRun = Static<typeof InjectRunSchema>;
+export type ResumePreview = Static<typeof ResumePreviewSchema>;
+export type ClockCommand = Static<typeof ClockCommandBody>;
+export type ClockSettings = Static<typeof ClockSettingsBody>;
+export type InjectAction = Static<typeof InjectActionBody>;
+
+/** `clock.changed` and `inject.changed` on the live stream refresh everything under this key. */
+export const conductKey = (exerciseId: string) => ['conduct', exerciseId] as const;
+
+export const useClock = (exerciseId: string) =>
+  useQuery({
+    queryKey: [...conductKey(exerciseId), 'clock'],
+    queryFn: () => api.get<ExerciseClock>(`/exercises/${exerciseId}/clock`),
+  });
+
+export const useInjects = (exerciseId: string) =>
+  useQuery({
+    queryKey: [...conductKey(exerciseId), 'injects'],
+    queryFn: () => api.get<Items<InjectRun>>(`/exercises/${exerciseId}/injects`),
+  });
+
+export const useResumePreview = (exerciseId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: [...conductKey(exerciseId), 'resume-preview'],
+    queryFn: () => api.get<ResumePreview>(`/exercises/${exerciseId}/clock/resume-preview`),
+    enabled,
+  });
+
+function useConductMutation<T>(exerciseId: string, fn: (body: T) => Promise<unknown>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    // A clock command also moves the exercise's status, shown beside its name.
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: conductKey(exerciseId) }),
+        client.invalidateQueries({ queryKey: ['exercises', exerciseId] }),
+      ]),
+  });
+}
+
+export const useClockCommand = (exerciseId: string) =>
+  useConductMutation(exerciseId, (body: ClockCommand) =>
+    api.post<ExerciseClock>(`/exercises/${exerciseId}/clock/commands`, body),
+  );
+
+export const useClockSettings = (exerciseId: string) =>
+  useConductMutation(exerciseId, (body: ClockSettings) =>
+    api.put<ExerciseClock>(`/exercises/${exerciseId}/clock/settings`, body),
+  );
+
+export const useInjectAction = (exerciseId: string) =>
+  useConductMutation(exerciseId, ({ injectId, ...body }: InjectAction & { injectId: string }) =>
+    api.post<InjectRun>(`/exercises/${exerciseId}/injects/${injectId}/actions`, body),
+  );

@@ -1,0 +1,31 @@
+import { Stack } from '@mantine/core';
+import { useClock, useInjects } from '../../../api/conduct';
+import { useCan } from '../../../auth/useSession';
+import { QueryState } from '../../../components/QueryState';
+import { ClockControls } from './ClockControls';
+import { ClockFaces } from './ClockFaces';
+import { InjectsTable } from './InjectsTable';
+
+/**
+ * The control room: the three clocks side by side, the clock's controls for those who run the
+ * exercise, and the injects as they are played. Commands and firings elsewhere arrive through the
+ * live stream (clock.changed, inject.changed), so every controller watching sees them at once.
+ */
+export function ControlRoomTab({ exerciseId }: { exerciseId: string }) {
+  const canAct = useCan('exercises:conduct');
+  const clock = useClock(exerciseId);
+  const injects = useInjects(exerciseId);
+  return (
+    <QueryState query={clock}>
+      {(data) => (
+        <Stack>
+          <ClockFaces clock={data} />
+          {canAct && <ClockControls clock={data} />}
+          <QueryState query={injects}>
+            {(list) => <InjectsTable exerciseId={exerciseId} injects={list.items} canAct={canAct} />}
+          </QueryState>
+        </Stack>
+      )}
+    </QueryState>
+  );
+}

@@ -1,0 +1,109 @@
+import { Badge, Button, Group, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useInjectAction, type InjectRun } from '../../../api/conduct';
+import { ProblemAlert } from '../../../components/ProblemAlert';
+import { STATUS } from '../../../theme';
+import { conductErrors } from './conductErrors';
+import { formatExerciseSeconds } from './ClockFaces';
+import { InjectReasonModal } from './InjectReasonModal';
+
+const STATUS_COLOUR = {
+  scheduled: '#2c5485',
+  held: STATUS.warning,
+  fired: STATUS.ok,
+  skipped: STATUS.neutral,
+} as const;
+
+/** The MSEL as it is played: past, due and upcoming injects, with the controller's actions. */
+export function InjectsTable({
+  exerciseId,
+  injects,
+  canAct,
+}: {
+  exerciseId: string;
+  injects: InjectRun[];
+  canAct: boolean;
+}) {
+  const { t } = useTranslation();
+  const action = useInjectAction(exerciseId);
+  const act = (injectId: string, what: 'fire' | 'release') => action.mutate({ injectId, action: what });
+  const [asking, setAsking] = useState<{ inject: InjectRun; action: 'hold' | 'skip' } | null>(null);
+  const ask = (inject: InjectRun, what: 'hold' | 'skip') => setAsking({ inject, action: what });
+  return (
+    <>
+      <Title order={3}>{t('conduct.injects.title')}</Title>
+      <ProblemAlert error={action.error} byCode={conductErrors(t)} />
+      {asking && (
+        <InjectReasonModal
+          exerciseId={exerciseId}
+          inject={asking.inject}
+          action={asking.action}
+          onClose={() => setAsking(null)}
+        />
+      )}
+      {injects.length === 0 ? (
+        <Text c="dimmed">{t('conduct.injects.none')}</Text>
+      ) : (
+        <Table striped highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('conduct.injects.number')}</Table.Th>
+              <Table.Th>{t('conduct.injects.time')}</Table.Th>
+              <Table.Th>{t('conduct.injects.inject')}</Table.Th>
+              <Table.Th>{t('conduct.injects.state')}</Table.Th>
+              {canAct && <Table.Th>{t('conduct.injects.actions')}</Table.Th>}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {injects.map((i) => {
+              const waiting = i.status === 'scheduled' || i.status === 'held';
+              return (
+                <Table.Tr key={i.id}>
+                  <Table.Td>{i.number}</Table.Td>
+                  <Table.Td ff="monospace">{formatExerciseSeconds(i.dueSeconds)}</Table.Td>
+                  <Table.Td>{i.title}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      <Badge color={STATUS_COLOUR[i.status]}>{t(`conduct.status.${i.status}`)}</Badge>
+                      {i.due && <Badge color={STATUS.danger}>{t('conduct.injects.due')}</Badge>}
+                      {i.contingency && <Badge variant="outline">{t('conduct.injects.contingency')}</Badge>}
+                    </Group>
+                  </Table.Td>
+                  {canAct && (
+                    <Table.Td>
+                      {waiting && (
+                        <Group gap={4} wrap="nowrap">
+                          <Button size="compact-xs" onClick={() => act(i.id, 'fire')}>
+                            {t('conduct.actions.fire')}
+                          </Button>
+                          {i.status === 'scheduled' ? (
+                            <Button size="compact-xs" variant="default" onClick={() => ask(i, 'hold')}>
+                              {t('conduct.actions.hold')}
+                            </Button>
+                          ) : (
+                            <Button size="compact-xs" variant="default" onClick={() => act(i.id, 'release')}>
+                              {t('conduct.actions.release')}
+                            </Button>
+                          )}
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            color="gray"
+                            onClick={() => ask(i, 'skip')}
+                          >
+                            {t('conduct.actions.skip')}
+                          </Button>
+                        </Group>
+                      )}
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      )}
+    </>
+  );
+}

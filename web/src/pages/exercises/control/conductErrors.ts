@@ -1,0 +1,17 @@
+import type { TFunction } from 'i18next';
+
+const CODES = [
+  'startex_unconfirmed',
+  'clock_already_running',
+  'clock_not_running',
+  'clock_ended',
+  'clock_jump_backwards',
+  'clock_same_speed',
+  'inject_already_fired',
+  'inject_skipped',
+  'invalid_input',
+] as const;
+
+/** The clock's refusals in the reader's language (the server's detail is English). */
+export const conductErrors = (t: TFunction): Record<string, string> =>
+  Object.fromEntries(CODES.map((code) => [code, t(`conduct.errors.${code}`)]));
