@@ -1,8 +1,8 @@
-import { can, type Actor } from '../../../core/policy/policy.js';
+import type { Actor } from '../../../core/policy/policy.js';
 import { forbidden } from '../../../errors.js';
 import { appendAudit } from '../../audit.service.js';
 import type { ActorInfo, AppContext } from '../../context.js';
-import { getExerciseRow, mayReadControllerSide } from '../exercises.service.js';
+import { mayReadControllerSide, readableExercise } from '../exercises.service.js';
 import { loadDocumentData } from './data.js';
 import { renderDocx } from './docx.js';
 import { buildExPlan } from './explan.js';
@@ -41,10 +41,8 @@ export async function renderDocument(
   lang: DocumentLang,
   progress: (done: number, total: number) => void = () => undefined,
 ): Promise<RenderedDocument> {
-  const row = await getExerciseRow(ctx.db.kysely, exerciseId);
-  if (!can(policy, 'exercises:read', { exerciseId, organisationId: row.lead_organisation_id }))
-    throw forbidden('You may not read this exercise');
-  if (CONTROLLER_SIDE[kind] && !mayReadControllerSide(policy, row))
+  const { row, scope } = await readableExercise(ctx.db.kysely, policy, exerciseId);
+  if (CONTROLLER_SIDE[kind] && !mayReadControllerSide(policy, scope))
     throw forbidden(
       `The ${kind === 'sitman' ? 'Situation Manual' : 'Controller/Evaluator Handbook'} is for controllers and evaluators only`,
     );
