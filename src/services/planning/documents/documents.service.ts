@@ -1,4 +1,5 @@
 import type { Actor } from '../../../core/policy/policy.js';
+import { viewerWithRoles } from '../../../core/policy/visibility.js';
 import { forbidden } from '../../../errors.js';
 import { appendAudit } from '../../audit.service.js';
 import type { ActorInfo, AppContext } from '../../context.js';
@@ -47,7 +48,10 @@ export async function renderDocument(
       `The ${kind === 'sitman' ? 'Situation Manual' : 'Controller/Evaluator Handbook'} is for controllers and evaluators only`,
     );
   progress(0, STEPS);
-  const data = await loadDocumentData(ctx, policy, exerciseId, kind === 'handbook', lang);
+  // The ExPlan is the players' document whoever asks for it: a controller cannot hand out one that
+  // names the trusted agents or the threat.
+  const audience = kind === 'explan' ? viewerWithRoles(['player']) : undefined;
+  const data = await loadDocumentData(ctx, policy, exerciseId, kind === 'handbook', lang, audience);
   progress(1, STEPS);
   const model: DocumentModel =
     kind === 'explan' ? buildExPlan(data) : kind === 'sitman' ? buildSitMan(data) : buildHandbook(data);

@@ -1,0 +1,220 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../src/core/policy/policy.js';
+import { ENGINES } from '../support/engines.js';
+import {
+  CONTACT,
+  openScopesHarness,
+  PARTICIPATION_NOTE,
+  SCENARIO,
+  THREAT,
+  TRUSTED_PEOPLE,
+  VISIBLE_PEOPLE,
+  ZONE_NOTE,
+  type ScopesHarness,
+} from './scopes-harness.js';
+
+interface PlanView {
+  exercise: { threat: string | null; scenario: string | null };
+  zones: { notes: string | null }[];
+  organisations: { notes: string | null }[];
+  people: { name: string; contact: string | null; userId: string | null }[];
+}
+
+const TRUSTED: readonly Role[] = ['admin', 'director', 'planner', 'controller', 'evaluator'];
+/** What each role may see of the people, written out here rather than read from the policy. */
+const PEOPLE_SEEN: Record<Role, readonly string[]> = {
+  admin: [...TRUSTED_PEOPLE, ...VISIBLE_PEOPLE],
+  director: [...TRUSTED_PEOPLE, ...VISIBLE_PEOPLE],
+  planner: [...TRUSTED_PEOPLE, ...VISIBLE_PEOPLE],
+  controller: [...TRUSTED_PEOPLE, ...VISIBLE_PEOPLE],
+  evaluator: [...TRUSTED_PEOPLE, ...VISIBLE_PEOPLE],
+  player: VISIBLE_PEOPLE,
+  observer: VISIBLE_PEOPLE,
+  pio: [],
+  authoriser: [],
+};
+
+const RU_TEXT = {
+  title: 'Антитеррористические учения в Караганде',
+  summary: '25 октября в Караганде пройдут плановые учения.',
+  seeAndHear: 'Сирены, вооружённые подразделения, дым, вертолёты.',
+  doList: ['Объезжайте перекрытые улицы'],
+  dontList: ['Не звоните 112 из-за учений'],
+  contacts: 'Штаб: +7 7212 00 00 00',
+};
+
+describe.each(ENGINES)('organisation scopes and per-role fields (%s)', (engine) => {
+  let h: ScopesHarness;
+  let plan: string;
+  beforeAll(async () => {
+    h = await openScopesHarness(engine);
+    plan = `/api/v1/exercises/${h.exerciseId}/plan`;
+  }, 120_000);
+  afterAll(async () => h?.close());
+
+  it('shows each role, scoped to the lead organisation or unscoped, only its fields and people of the plan', async () => {
+    for (const role of ROLES)
+      for (const where of ['a', 'u'] as const) {
+        const who = `${where}-${role}` as const;
+        const p = (await h.ok(who, 'GET', plan)) as unknown as PlanView;
+        const trusted = TRUSTED.includes(role);
+        expect(p.exercise.threat, who).toBe(trusted ? THREAT : null);
+        expect(p.exercise.scenario, who).toBe(trusted ? SCENARIO : null);
+        expect(
+          p.zones.map((z) => z.notes),
+          who,
+        ).toEqual([trusted ? ZONE_NOTE : null]);
+        expect(
+          p.organisations.map((o) => o.notes),
+          who,
+        ).toEqual([trusted ? PARTICIPATION_NOTE : null]);
+        expect(p.people.map((x) => x.name).sort(), who).toEqual([...PEOPLE_SEEN[role]].sort());
+        for (const x of p.people) expect(x.contact, who).toBe(trusted ? CONTACT : null);
+        const body = JSON.stringify(p);
+        if (!trusted)
+          for (const secret of [...TRUSTED_PEOPLE, THREAT, SCENARIO, ZONE_NOTE])
+            expect(body).not.toContain(secret);
+        const one = (await h.ok(
+          who,
+          'GET',
+          `/api/v1/exercises/${h.exerciseId}`,
+        )) as unknown as PlanView['exercise'];
+        expect(one.threat, who).toBe(trusted ? THREAT : null);
+        const list = (await h.ok(who, 'GET', '/api/v1/exercises')) as unknown as {
+          items: PlanView['exercise'][];
+        };
+        expect(
+          list.items.map((x) => x.threat),
+          who,
+        ).toEqual([trusted ? THREAT : null]);
+      }
+  });
+
+  it('refuses a player of another organisation the exercise and its plan, and leaves it out of the list', async () => {
+    for (const role of ROLES) {
+      const who = `b-${role}` as const;
+      expect((await h.call(who, 'GET', plan)).statusCode, who).toBe(404);
+      expect((await h.call(who, 'GET', `/api/v1/exercises/${h.exerciseId}`)).statusCode, who).toBe(404);
+      const list = (await h.ok(who, 'GET', '/api/v1/exercises')) as unknown as { items: unknown[] };
+      expect(list.items, who).toEqual([]);
+    }
+  });
+
+  it('lets a participating organisation read the exercise, but not plan it', async () => {
+    await h.ok('a-planner', 'PUT', `/api/v1/exercises/${h.exerciseId}/organisations`, {
+      organisationId: h.orgB,
+      extentOfPlay: 'limited',
+    });
+    const p = (await h.ok('b-player', 'GET', plan)) as unknown as PlanView;
+    expect(p.exercise.threat).toBeNull();
+    expect(p.people.map((x) => x.name).sort()).toEqual([...VISIBLE_PEOPLE].sort());
+    const r = await h.call('b-planner', 'PATCH', `/api/v1/exercises/${h.exerciseId}`, {
+      version: 1,
+      name: 'Taken over',
+    });
+    expect(r.statusCode).toBe(403);
+    const ex = await h.ok('a-planner', 'GET', `/api/v1/exercises/${h.exerciseId}`);
+    expect(ex.name).toBe('Karaganda counter-terrorism exercise');
+  });
+
+  it('refuses a scoped planner an exercise led by another organisation, and leads their own by default', async () => {
+    const body = {
+      name: 'Pavlodar power plant drill',
+      type: 'drill',
+      timeZone: 'Asia/Almaty',
+      startex: '2026-10-21T09:00:00+05:00',
+      endex: '2026-10-21T13:00:00+05:00',
+    };
+    const r = await h.call('a-planner', 'POST', '/api/v1/exercises', { ...body, leadOrganisationId: h.orgB });
+    expect(r.statusCode).toBe(403);
+    expect(r.json()).toMatchObject({ code: 'out_of_scope', field: 'leadOrganisationId' });
+    const own = await h.ok('b-planner', 'POST', '/api/v1/exercises', body);
+    expect(own.leadOrganisationId).toBe(h.orgB);
+    const any = await h.ok('u-planner', 'POST', '/api/v1/exercises', { ...body, leadOrganisationId: h.orgB });
+    expect(any.leadOrganisationId).toBe(h.orgB);
+    const p = await h.call('a-planner', 'POST', '/api/v1/programmes', {
+      name: 'B series',
+      sponsorOrganisationId: h.orgB,
+    });
+    expect(p.statusCode).toBe(403);
+  });
+
+  it('refuses a scoped planner renaming a built-in core capability; an unscoped one may', async () => {
+    const rename = {
+      name: 'Renamed for everyone',
+      missionArea: 'response',
+      description: 'Changed by one organisation',
+    };
+    const url = '/api/v1/core-capabilities/operational-coordination';
+    for (const who of ['a-planner', 'a-director', 'a-admin'] as const)
+      expect((await h.call(who, 'PUT', url, rename)).statusCode, who).toBe(403);
+    expect((await h.call('a-planner', 'POST', '/api/v1/core-capabilities', rename)).statusCode).toBe(403);
+    const caps = (await h.ok('a-planner', 'GET', '/api/v1/core-capabilities')) as unknown as {
+      items: { id: string; name: string }[];
+    };
+    expect(caps.items.find((c) => c.id === 'operational-coordination')!.name).not.toBe(rename.name);
+    await h.ok('u-planner', 'PUT', url, { ...rename, name: 'Operational Coordination' });
+  });
+
+  it('lists to a scoped planner only the users of their organisation', async () => {
+    const list = (await h.ok('a-planner', 'GET', '/api/v1/users')) as unknown as {
+      items: { username: string }[];
+    };
+    const names = list.items.map((u) => u.username);
+    expect(names.length).toBe(ROLES.length);
+    expect(names.every((n) => n.startsWith('a-'))).toBe(true);
+    expect((await h.call('a-planner', 'GET', `/api/v1/users/${h.users.get('b-player')}`)).statusCode).toBe(
+      404,
+    );
+    expect((await h.call('a-planner', 'GET', `/api/v1/users/${h.users.get('a-player')}`)).statusCode).toBe(
+      200,
+    );
+    const all = (await h.ok('u-planner', 'GET', '/api/v1/users')) as unknown as { items: unknown[] };
+    expect(all.items.length).toBe(3 * ROLES.length);
+    // A scoped administrator manages only their own organisation's people.
+    const r = await h.call('a-admin', 'PATCH', `/api/v1/users/${h.users.get('b-player')}`, {
+      displayName: 'x',
+    });
+    expect(r.statusCode).toBe(404);
+    await h.ok('a-admin', 'PATCH', `/api/v1/users/${h.users.get('a-player')}`, { displayName: 'a-player' });
+  });
+
+  it('keeps a notice to its organisation: another organisation’s PIO cannot edit it, nor its authoriser cancel it', async () => {
+    const N = '/api/v1/notices';
+    let notice = await h.ok('a-pio', 'POST', N, { exerciseId: h.exerciseId });
+    expect(notice.organisationId).toBe(h.orgA);
+    notice = await h.ok('a-pio', 'PATCH', `${N}/${notice.id}`, {
+      version: notice.version,
+      texts: { ru: RU_TEXT },
+    });
+    const edit = await h.call('b-pio', 'PATCH', `${N}/${notice.id}`, {
+      version: notice.version,
+      texts: { ru: { ...RU_TEXT, title: 'Hijacked' } },
+    });
+    expect(edit.statusCode).toBe(404);
+    expect((await h.call('b-pio', 'GET', `${N}/${notice.id}`)).statusCode).toBe(404);
+    const bList = (await h.ok('b-pio', 'GET', N)) as unknown as { items: unknown[] };
+    expect(bList.items).toEqual([]);
+    notice = await h.ok('a-pio', 'POST', `${N}/${notice.id}/submit`, { version: notice.version });
+    expect(
+      (await h.call('b-authoriser', 'POST', `${N}/${notice.id}/publish`, { version: notice.version }))
+        .statusCode,
+    ).toBe(404);
+    notice = await h.ok('a-authoriser', 'POST', `${N}/${notice.id}/publish`, { version: notice.version });
+    expect(notice.status).toBe('published');
+    const cancel = await h.call('b-authoriser', 'POST', `${N}/${notice.id}/cancel`, {
+      version: notice.version,
+      reason: 'Cancelled by another organisation',
+    });
+    expect(cancel.statusCode).toBe(404);
+    const still = await h.ok('a-pio', 'GET', `${N}/${notice.id}`);
+    expect(still.status).toBe('published');
+    expect(still.title ?? (still.texts as { ru: { title: string } }).ru.title).toBe(RU_TEXT.title);
+    // An unscoped authoriser acts everywhere.
+    const done = await h.ok('u-authoriser', 'POST', `${N}/${notice.id}/cancel`, {
+      version: notice.version,
+      reason: 'The drill is called off',
+    });
+    expect(done.status).toBe('cancelled');
+  });
+});
