@@ -61,6 +61,8 @@ export interface Exercise {
   mselApproval: string;
   version: number;
   allowedTransitions: readonly ExerciseStatus[];
+  /** What the reader may do with this exercise, their grants' scope applied: the console offers only that. */
+  access: ExerciseAccess;
   createdAt: string;
   updatedAt: string;
 }
@@ -125,7 +127,25 @@ export async function readableExercise(
   return { row, scope, viewer: viewerOf(actor, scope) };
 }
 
-export function toExercise(row: ExerciseRow, viewer: Viewer): Exercise {
+export interface ExerciseAccess {
+  plan: boolean;
+  readControllerSide: boolean;
+  approveMsel: boolean;
+}
+
+/** The system itself (demo data, the CLI) may do everything; a document's imagined reader nothing. */
+export const ALL_ACCESS: ExerciseAccess = { plan: true, readControllerSide: true, approveMsel: true };
+export const NO_ACCESS: ExerciseAccess = { plan: false, readControllerSide: false, approveMsel: false };
+
+export function accessTo(actor: Actor, row: ExerciseRow, scope: ExerciseScope): ExerciseAccess {
+  return {
+    plan: mayPlan(actor, row),
+    readControllerSide: mayReadControllerSide(actor, scope),
+    approveMsel: can(actor, 'msel:approve', planScopeOf(row)),
+  };
+}
+
+export function toExercise(row: ExerciseRow, viewer: Viewer, access: ExerciseAccess): Exercise {
   return {
     id: row.id,
     programmeId: row.programme_id,
@@ -148,6 +168,7 @@ export function toExercise(row: ExerciseRow, viewer: Viewer): Exercise {
     mselApproval: row.msel_approval,
     version: row.version,
     allowedTransitions: allowedTransitions(row.status as ExerciseStatus),
+    access,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -310,7 +331,10 @@ export async function listExercises(
   const scopes = await readScopesOf(db, rows);
   return rows
     .filter((r) => can(actor, 'exercises:read', scopes.get(r.id)!))
-    .map((r) => toExercise(r, viewerOf(actor, scopes.get(r.id)!)));
+    .map((r) => {
+      const scope = scopes.get(r.id)!;
+      return toExercise(r, viewerOf(actor, scope), accessTo(actor, r, scope));
+    });
 }
 
 export async function getExerciseRow(db: Q, id: string): Promise<ExerciseRow> {
@@ -320,14 +344,15 @@ export async function getExerciseRow(db: Q, id: string): Promise<ExerciseRow> {
 }
 
 export async function getExercise(ctx: AppContext, actor: Actor, id: string): Promise<Exercise> {
-  const { row, viewer } = await readableExercise(ctx.db.kysely, actor, id);
-  return toExercise(row, viewer);
+  const { row, scope, viewer } = await readableExercise(ctx.db.kysely, actor, id);
+  return toExercise(row, viewer, accessTo(actor, row, scope));
 }
 
 /** The exercise as the actor sees it after a change they were allowed to make. */
 async function asSeenBy(ctx: AppContext, actor: Actor, id: string): Promise<Exercise> {
   const row = await getExerciseRow(ctx.db.kysely, id);
-  return toExercise(row, viewerOf(actor, await readScopeOf(ctx.db.kysely, row)));
+  const scope = await readScopeOf(ctx.db.kysely, row);
+  return toExercise(row, viewerOf(actor, scope), accessTo(actor, row, scope));
 }
 
 /**
@@ -369,7 +394,7 @@ export async function createExercise(
     });
   });
   return policy === undefined
-    ? toExercise(await getExerciseRow(ctx.db.kysely, id), EVERYTHING)
+    ? toExercise(await getExerciseRow(ctx.db.kysely, id), EVERYTHING, ALL_ACCESS)
     : asSeenBy(ctx, policy, id);
 }
 

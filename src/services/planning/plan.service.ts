@@ -11,7 +11,10 @@ import { appendAudit } from '../audit.service.js';
 import type { ActorInfo, AppContext, Q } from '../context.js';
 import { cleanText } from '../text.js';
 import {
+  accessTo,
   getExerciseRow,
+  NO_ACCESS,
+  type ExerciseAccess,
   mayWrite,
   parseInstant,
   readableExercise,
@@ -136,12 +139,17 @@ export interface ExercisePlan {
  */
 export async function getPlan(ctx: AppContext, policy: Actor, exerciseId: string): Promise<ExercisePlan> {
   const db = ctx.db.kysely;
-  const { row, viewer } = await readableExercise(db, policy, exerciseId);
-  return planAsSeenBy(ctx, row, viewer);
+  const { row, scope, viewer } = await readableExercise(db, policy, exerciseId);
+  return planAsSeenBy(ctx, row, viewer, accessTo(policy, row, scope));
 }
 
 /** The plan through `viewer`'s eyes; the system's own exports use EVERYTHING. */
-export async function planAsSeenBy(ctx: AppContext, row: ExerciseRow, viewer: Viewer): Promise<ExercisePlan> {
+export async function planAsSeenBy(
+  ctx: AppContext,
+  row: ExerciseRow,
+  viewer: Viewer,
+  access: ExerciseAccess = NO_ACCESS,
+): Promise<ExercisePlan> {
   const db = ctx.db.kysely;
   const exerciseId = row.id;
   const objectives = await planRepository.objectives(db, exerciseId);
@@ -154,7 +162,7 @@ export async function planAsSeenBy(ctx: AppContext, row: ExerciseRow, viewer: Vi
     targets.map((t) => t.id),
   );
   return {
-    exercise: toExercise(row, viewer),
+    exercise: toExercise(row, viewer, access),
     objectives: objectives.map((o) => ({
       id: o.id,
       position: o.position,
