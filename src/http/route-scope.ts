@@ -1,5 +1,6 @@
 import type { Actor, Permission } from '../core/policy/policy.js';
 import {
+  commentVerdict,
   exerciseVerdict,
   noticeVerdict,
   organisationVerdict,
@@ -10,6 +11,7 @@ import {
 } from '../core/policy/scope.js';
 import type { AppContext } from '../services/context.js';
 import { planScopeOf, readScopeOf } from '../services/planning/exercises.service.js';
+import { commentRepository } from '../store/comment.repository.js';
 import { exerciseRepository } from '../store/exercise.repository.js';
 import { noticeRepository } from '../store/notice.repository.js';
 import { userRepository } from '../store/user.repository.js';
@@ -18,6 +20,7 @@ import { userRepository } from '../store/user.repository.js';
 export const HIDDEN_AS: Partial<Record<RouteScope, string>> = {
   exercise: 'Exercise',
   notice: 'The notice',
+  comment: 'Comment',
   user: 'User',
 };
 
@@ -48,6 +51,10 @@ export async function scopeVerdict(
         (UUID.test(id) ? await noticeRepository.get(db, id) : undefined) ??
         (await noticeRepository.getBySlug(db, id));
       return row ? noticeVerdict(actor, permission, { organisationId: row.organisation_id }) : null;
+    }
+    case 'comment': {
+      const organisationId = UUID.test(id) ? await commentRepository.organisationOf(db, id) : undefined;
+      return organisationId === undefined ? null : commentVerdict(actor, permission, { organisationId });
     }
     case 'user': {
       if (!UUID.test(id) || !(await userRepository.get(db, id))) return null;

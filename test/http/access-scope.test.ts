@@ -1,11 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Actor } from '../../src/core/policy/policy.js';
 import { verdictFor, type RouteScope } from '../../src/core/policy/scope.js';
 import { HIDDEN_AS } from '../../src/http/route-scope.js';
+import { commentRepository } from '../../src/store/comment.repository.js';
 import { openScopesHarness, type ScopesHarness, type Where } from './scopes-harness.js';
 
 const FAKE_ID = '00000000-0000-4000-8000-000000000000';
-const OWNED: readonly RouteScope[] = ['exercise', 'notice', 'user', 'organisation', 'shared'];
+const OWNED: readonly RouteScope[] = ['exercise', 'notice', 'comment', 'user', 'organisation', 'shared'];
 
 /**
  * Route × role × scope, through real HTTP: every route that acts on something an organisation owns
@@ -20,6 +22,23 @@ describe('route × role × scope', () => {
     const notice = await h.ok('a-pio', 'POST', '/api/v1/notices', { exerciseId: h.exerciseId });
     ids.set('exercise', h.exerciseId);
     ids.set('notice', notice.id);
+    const commentId = randomUUID();
+    await commentRepository.insert(h.ctx.db.kysely, {
+      id: commentId,
+      notice_id: notice.id,
+      name: 'Resident',
+      email: 'resident@example.kz',
+      email_hash: 'e'.repeat(64),
+      client_hash: 'c'.repeat(64),
+      language: 'ru',
+      body: 'Will bus 12 run?',
+      status: 'pending',
+      reason: null,
+      moderated_by: null,
+      moderated_at: null,
+      created_at: '2026-10-10T06:00:00.000Z',
+    });
+    ids.set('comment', commentId);
     ids.set('user', h.users.get('a-player')!);
     ids.set('organisation', h.orgA);
   }, 120_000);

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../src/core/policy/policy.js';
+import { commentRepository } from '../../src/store/comment.repository.js';
 import { ENGINES } from '../support/engines.js';
 import {
   CONTACT,
@@ -221,5 +223,33 @@ describe.each(ENGINES)('organisation scopes and per-role fields (%s)', (engine) 
       reason: 'The drill is called off',
     });
     expect(done.status).toBe('cancelled');
+  });
+
+  it('keeps comments to the moderators of their notice’s organisation', async () => {
+    const notice = await h.ok('a-pio', 'POST', '/api/v1/notices', { exerciseId: h.exerciseId });
+    const id = randomUUID();
+    await commentRepository.insert(h.ctx.db.kysely, {
+      id,
+      notice_id: notice.id,
+      name: 'Resident',
+      email: 'resident@example.kz',
+      email_hash: 'e'.repeat(64),
+      client_hash: 'c'.repeat(64),
+      language: 'ru',
+      body: 'Will bus 12 run?',
+      status: 'pending',
+      reason: null,
+      moderated_by: null,
+      moderated_at: null,
+      created_at: '2026-10-10T06:00:00.000Z',
+    });
+    const theirs = (await h.ok('b-pio', 'GET', '/api/v1/comments')) as unknown as { items: unknown[] };
+    expect(theirs.items).toEqual([]);
+    expect(await h.ok('b-pio', 'GET', '/api/v1/comments/counts')).toMatchObject({ pending: 0 });
+    expect((await h.call('b-pio', 'POST', `/api/v1/comments/${id}/approve`)).statusCode).toBe(404);
+    const mine = (await h.ok('a-pio', 'GET', '/api/v1/comments')) as unknown as { items: { id: string }[] };
+    expect(mine.items.map((c) => c.id)).toEqual([id]);
+    expect(await h.ok('a-pio', 'GET', '/api/v1/comments/counts')).toMatchObject({ pending: 1 });
+    await h.ok('a-pio', 'POST', `/api/v1/comments/${id}/approve`);
   });
 });

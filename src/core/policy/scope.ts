@@ -23,6 +23,7 @@ import {
 export const ROUTE_SCOPES = [
   'exercise',
   'notice',
+  'comment',
   'user',
   'organisation',
   'shared',
@@ -52,6 +53,11 @@ export function exerciseVerdict(actor: Actor, permission: Permission, at: Exerci
 export function noticeVerdict(actor: Actor, permission: Permission, at: Scope): ScopeVerdict {
   if (!can(actor, 'notices:read', at)) return 'hidden';
   return can(actor, permission, at) ? 'allow' : 'forbidden';
+}
+
+/** A comment is moderated inside the organisation of the notice it is under. */
+export function commentVerdict(actor: Actor, permission: Permission, at: Scope): ScopeVerdict {
+  return can(actor, permission, at) ? 'allow' : 'hidden';
 }
 
 /** A person is read inside any of their organisations, managed only by whoever holds all of them. */
@@ -94,6 +100,8 @@ export function verdictFor(access: Access, kind: RouteScope, actor: Actor, owner
       });
     case 'notice':
       return noticeVerdict(actor, access, { organisationId: owner });
+    case 'comment':
+      return commentVerdict(actor, access, { organisationId: owner });
     case 'user':
       return personVerdict(actor, access, [{ organisationId: owner }]);
     case 'organisation':
