@@ -92,6 +92,34 @@ describe.each(ENGINES)('organisation scopes and per-role fields (%s)', (engine) 
       }
   });
 
+  it('writes documents and calendar feeds with nothing a role may not see, for every role', async () => {
+    const e = `/api/v1/exercises/${h.exerciseId}`;
+    for (const role of ROLES) {
+      const who = `a-${role}` as const;
+      const trusted = TRUSTED.includes(role);
+      // The ExPlan is the players' document whoever asks; the SitMan and handbook are the trusted roles'.
+      const explan = await h.call(who, 'GET', `${e}/documents/explan.html?lang=en`);
+      expect(explan.statusCode, who).toBe(200);
+      for (const secret of [...TRUSTED_PEOPLE, THREAT, SCENARIO, ZONE_NOTE, CONTACT])
+        expect(explan.body, `${who} ExPlan`).not.toContain(secret);
+      expect(explan.body).toContain('Safety Officer Aigerim');
+      for (const file of ['sitman.html', 'handbook.html'])
+        expect(
+          (await h.call(who, 'GET', `${e}/documents/${file}?lang=en`)).statusCode,
+          `${who} ${file}`,
+        ).toBe(trusted ? 200 : 403);
+      for (const path of ['msel', 'bundle', 'participants/export'])
+        expect((await h.call(who, 'GET', `${e}/${path}`)).statusCode, `${who} ${path}`).toBe(
+          trusted ? 200 : 403,
+        );
+      const token = await h.ok(who, 'POST', `${e}/calendar-token`);
+      const feed = await h.call(null, 'GET', token.path as string);
+      expect(feed.statusCode, who).toBe(200);
+      expect(feed.body, `${who} feed`).not.toContain(ZONE_NOTE);
+      expect(feed.body).toContain('Bukhar-Zhyrau Ave');
+    }
+  });
+
   it('refuses a player of another organisation the exercise and its plan, and leaves it out of the list', async () => {
     for (const role of ROLES) {
       const who = `b-${role}` as const;
