@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canSeeEvent } from '../../src/core/policy/events.js';
 import { ROLES, type Role } from '../../src/core/policy/policy.js';
 import { commentRepository } from '../../src/store/comment.repository.js';
 import { ENGINES } from '../support/engines.js';
@@ -279,5 +280,22 @@ describe.each(ENGINES)('organisation scopes and per-role fields (%s)', (engine) 
     expect(mine.items.map((c) => c.id)).toEqual([id]);
     expect(await h.ok('a-pio', 'GET', '/api/v1/comments/counts')).toMatchObject({ pending: 1 });
     await h.ok('a-pio', 'POST', `/api/v1/comments/${id}/approve`);
+    // The live stream tells of it inside the notice's organisation only.
+    const event = await h.ctx.db.kysely
+      .selectFrom('events')
+      .selectAll()
+      .where('type', '=', 'comment.moderated')
+      .where('subject_id', '=', id)
+      .executeTakeFirstOrThrow();
+    const seen = (organisationId: string) =>
+      canSeeEvent(
+        { userId: 'x', grants: [{ role: 'pio', organisationId, exerciseId: null }] },
+        {
+          permission: event.permission,
+          organisationId: event.organisation_id,
+          exerciseId: event.exercise_id,
+        },
+      );
+    expect([seen(h.orgA), seen(h.orgB)]).toEqual([true, false]);
   });
 });
