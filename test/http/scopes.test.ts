@@ -190,6 +190,11 @@ describe.each(ENGINES)('organisation scopes and per-role fields (%s)', (engine) 
     };
     expect(caps.items.find((c) => c.id === 'operational-coordination')!.name).not.toBe(rename.name);
     await h.ok('u-planner', 'PUT', url, { ...rename, name: 'Operational Coordination' });
+    // The console offers the edit only to whom the server would allow it.
+    const scoped = await h.ok('a-planner', 'GET', '/api/v1/auth/session');
+    expect(scoped.permissions).toContain('catalogue:manage');
+    expect(scoped.everywhere).not.toContain('catalogue:manage');
+    expect((await h.ok('u-planner', 'GET', '/api/v1/auth/session')).everywhere).toContain('catalogue:manage');
   });
 
   it('lists to a scoped planner only the users of their organisation', async () => {

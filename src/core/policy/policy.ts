@@ -186,6 +186,14 @@ export function organisationsWhere(actor: Actor, permission: Permission): 'every
   return [...new Set(grants.flatMap((g) => (g.organisationId === null ? [] : [g.organisationId])))];
 }
 
+/**
+ * The permissions the actor holds through a grant not scoped to one organisation or exercise: what
+ * they may do to what all organisations share (docs/decisions/0016). The console offers those edits only.
+ */
+export function sharedPermissionsOf(actor: Actor): Permission[] {
+  return PERMISSIONS.filter((p) => can(actor, p, SHARED));
+}
+
 /** Every permission the actor holds somewhere, for the console's navigation. */
 export function permissionsOf(actor: Actor): Permission[] {
   return PERMISSIONS.filter((p) => can(actor, p));
