@@ -1,9 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { decide, type Access } from '../core/policy/policy.js';
-import { AppError, forbidden, unauthenticated } from '../errors.js';
+import type { RouteScope } from '../core/policy/scope.js';
+import { AppError, forbidden, notFound, unauthenticated } from '../errors.js';
 import { principalFromCookie, principalFromToken, type Principal } from '../services/auth.service.js';
 import type { AppContext } from '../services/context.js';
+import { HIDDEN_AS, scopeFromPath, scopeVerdict } from './route-scope.js';
 
 export const SESSION_COOKIE = 'dabyl_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -12,6 +14,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call the route; every /api/ route must say. */
     access?: Access;
+    /**
+     * What the route acts on, for organisation scope (core/policy/scope.ts); when left out it is
+     * read from the path (/exercises/:id…, /notices/:id…, /users/:id…, /organisations/:id…).
+     */
+    scope?: RouteScope;
   }
   interface FastifyRequest {
     principal: Principal | null;
@@ -22,6 +29,7 @@ export interface RouteEntry {
   method: string;
   url: string;
   access: Access;
+  scope: RouteScope;
 }
 
 const sameSecret = (a: string, b: string): boolean =>
@@ -58,7 +66,13 @@ export function registerAccessControl(app: FastifyInstance, ctx: AppContext): Ro
       throw new Error(`${methods.join(',')} ${route.url} declares no access; every API route must`);
     }
     for (const method of methods)
-      if (method !== 'HEAD' && access) table.push({ method, url: route.url, access });
+      if (method !== 'HEAD' && access)
+        table.push({
+          method,
+          url: route.url,
+          access,
+          scope: route.config?.scope ?? scopeFromPath(route.url),
+        });
   });
 
   // onRequest: decided before the body is even parsed, so a refused caller learns nothing from validation.
@@ -75,6 +89,17 @@ export function registerAccessControl(app: FastifyInstance, ctx: AppContext): Ro
       if (typeof sent !== 'string' || !principal.csrfToken || !sameSecret(sent, principal.csrfToken)) {
         throw new AppError('csrf', 403, 'The x-csrf-token header is missing or does not match this session');
       }
+    }
+    if (principal && access !== 'public' && access !== 'authenticated') {
+      // Organisation scope, before the body is parsed too: a record of another organisation is
+      // refused, or "not found" to one who may not even know of it. The services check again.
+      const config = request.routeOptions.config;
+      const kind = config?.scope ?? scopeFromPath(request.routeOptions.url ?? '');
+      const id = (request.params as Record<string, string | undefined> | undefined)?.id;
+      const scoped = await scopeVerdict(ctx, kind, id, principal.actor, access);
+      if (scoped === 'hidden') throw notFound(HIDDEN_AS[kind] ?? 'That');
+      if (scoped === 'forbidden')
+        throw forbidden('A grant scoped to another organisation does not reach this');
     }
   });
   return table;

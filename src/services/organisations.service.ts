@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { conflict, invalid, notFound } from '../errors.js';
+import { can, SHARED, type Actor } from '../core/policy/policy.js';
+import { conflict, forbidden, invalid, notFound } from '../errors.js';
 import { organisationRepository } from '../store/organisation.repository.js';
 import type { OrganisationRow } from '../store/schema.js';
 import { appendAudit } from './audit.service.js';
@@ -71,7 +72,11 @@ export async function createOrganisation(
   ctx: AppContext,
   actor: ActorInfo,
   input: NewOrganisation,
+  /** The caller's grants; adding an agency is for an unscoped administrator. Left out by the system. */
+  manager?: Actor,
 ): Promise<Organisation> {
+  if (manager !== undefined && !can(manager, 'orgs:manage', SHARED))
+    throw forbidden('Only an administrator of every organisation adds one');
   const name = cleanText(input.name, 'name', 200);
   const shortName = input.shortName ? cleanText(input.shortName, 'shortName', 40) : null;
   checkKind(input.kind);
@@ -101,7 +106,10 @@ export async function updateOrganisation(
   actor: ActorInfo,
   id: string,
   patch: Partial<NewOrganisation>,
+  manager?: Actor,
 ): Promise<Organisation> {
+  if (manager !== undefined && !can(manager, 'orgs:manage', { organisationId: id }))
+    throw forbidden('You administer another organisation');
   const changes: Partial<OrganisationRow> = {};
   if (patch.name !== undefined) changes.name = cleanText(patch.name, 'name', 200);
   if (patch.shortName !== undefined)
@@ -133,7 +141,10 @@ export async function addUnit(
   actor: ActorInfo,
   organisationId: string,
   name: string,
+  manager?: Actor,
 ): Promise<Unit> {
+  if (manager !== undefined && !can(manager, 'orgs:manage', { organisationId }))
+    throw forbidden('You administer another organisation');
   const clean = cleanText(name, 'name', 200);
   const id = randomUUID();
   await ctx.db.kysely.transaction().execute(async (trx) => {

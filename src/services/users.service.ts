@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { canGrant, isRole, type Actor, type Grant as PolicyGrant } from '../core/policy/policy.js';
+import {
+  canGrant,
+  isRole,
+  mayManagePerson,
+  mayReadPerson,
+  type Actor,
+  type Grant as PolicyGrant,
+} from '../core/policy/policy.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../errors.js';
 import { organisationRepository } from '../store/organisation.repository.js';
 import type { GrantRow, UserRow } from '../store/schema.js';
@@ -99,13 +106,31 @@ function checkLocale(locale: string | undefined): Locale {
   return locale as Locale;
 }
 
-export async function listUsers(ctx: AppContext): Promise<User[]> {
+/** Users; to a reader scoped to organisations, only the people of those organisations. */
+export async function listUsers(ctx: AppContext, reader?: Actor): Promise<User[]> {
   const rows = await userRepository.list(ctx.db.kysely);
   const grants = await userRepository.grants(
     ctx.db.kysely,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => toUser(r, grants));
+  const users = rows.map((r) => toUser(r, grants));
+  return reader === undefined ? users : users.filter((u) => mayReadPerson(reader, u.grants));
+}
+
+/** One user, "not found" to a reader outside the user's organisations. */
+export async function getUserFor(ctx: AppContext, reader: Actor, id: string): Promise<User> {
+  const user = await getUser(ctx, id);
+  if (!mayReadPerson(reader, user.grants)) throw notFound('User');
+  return user;
+}
+
+/** Refuses managing a user who is not wholly inside the manager's organisations. */
+async function checkManages(trx: Q, manager: Actor | undefined, id: string): Promise<void> {
+  if (manager === undefined) return;
+  const grants = (await userRepository.grants(trx, [id])).map(toGrant);
+  if (mayManagePerson(manager, grants)) return;
+  if (!mayReadPerson(manager, grants)) throw notFound('User');
+  throw forbidden('This user also belongs to organisations you do not administer');
 }
 
 export async function getUser(ctx: AppContext, id: string, db: Q = ctx.db.kysely): Promise<User> {
@@ -215,6 +240,7 @@ export async function updateUser(
   actor: ActorInfo,
   id: string,
   patch: UserPatch,
+  manager?: Actor,
 ): Promise<User> {
   const changes: Partial<UserRow> = {};
   if (patch.displayName !== undefined)
@@ -225,6 +251,7 @@ export async function updateUser(
   await ctx.db.kysely.transaction().execute(async (trx) => {
     const before = await userRepository.get(trx, id);
     if (!before) throw notFound('User');
+    await checkManages(trx, manager, id);
     if (patch.disabled === true && actor.userId === id)
       throw invalid('disabled', 'you cannot disable your own account');
     await userRepository.update(trx, id, { ...changes, updated_at: ctx.clock.now().toISOString() });
@@ -260,12 +287,14 @@ export async function setPassword(
   actor: ActorInfo,
   id: string,
   password: string,
+  manager?: Actor,
 ): Promise<{ tokensRevoked: number }> {
   checkPasswordRules(password);
   const passwordHash = await hashPassword(password);
   const now = ctx.clock.now().toISOString();
   return ctx.db.kysely.transaction().execute(async (trx) => {
     if (!(await userRepository.get(trx, id))) throw notFound('User');
+    await checkManages(trx, manager, id);
     await userRepository.update(trx, id, { password_hash: passwordHash, updated_at: now });
     const tokensRevoked = await closeEveryWayIn(ctx, trx, actor, id, 'password_set');
     await signInThrottleRepository.clearAccount(trx, id);
@@ -288,6 +317,7 @@ export async function grantRole(
 ): Promise<Grant> {
   const grantId = await ctx.db.kysely.transaction().execute(async (trx) => {
     if (!(await userRepository.get(trx, userId))) throw notFound('User');
+    await checkManages(trx, granter, userId);
     const g = await checkGrant(trx, input);
     if (!canGrant(granter, g)) throw forbidden(`You may not grant the role ${g.role} there`);
     const existing = await userRepository.grants(trx, [userId]);
@@ -314,6 +344,7 @@ export async function revokeRole(
   await ctx.db.kysely.transaction().execute(async (trx) => {
     const g = await userRepository.getGrant(trx, grantId);
     if (!g || g.user_id !== userId) throw notFound('Role grant');
+    await checkManages(trx, granter, userId);
     const policyGrant = await checkGrant(trx, {
       role: g.role,
       organisationId: g.organisation_id,

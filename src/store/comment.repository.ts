@@ -1,11 +1,16 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { BlockedAddressTable, CommentRow, CommentTable } from './public-tables.js';
 import type { Database } from './schema.js';
 
 type Q = Kysely<Database>;
 
 /** A comment with what a moderator needs of its notice beside it. */
-export type CommentWithNotice = CommentRow & { notice_slug: string; notice_texts: string };
+export type CommentWithNotice = CommentRow & {
+  notice_slug: string;
+  notice_texts: string;
+  /** The notice's organisation: a comment is moderated inside it. */
+  notice_organisation_id: string | null;
+};
 
 export interface CommentFilter {
   status?: string | undefined;
@@ -20,13 +25,27 @@ export const commentRepository = {
   },
   get: (db: Q, id: string): Promise<CommentRow | undefined> =>
     db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst(),
+  /** The organisation of the notice a comment is under (null: none); undefined: no such comment. */
+  organisationOf: async (db: Q, id: string): Promise<string | null | undefined> => {
+    const row = await db
+      .selectFrom('comments')
+      .innerJoin('notices', 'notices.id', 'comments.notice_id')
+      .select('notices.organisation_id')
+      .where('comments.id', '=', id)
+      .executeTakeFirst();
+    return row ? row.organisation_id : undefined;
+  },
   /** Oldest first: the queue is worked from the front. */
   list: (db: Q, f: CommentFilter = {}): Promise<CommentWithNotice[]> => {
     let q = db
       .selectFrom('comments')
       .innerJoin('notices', 'notices.id', 'comments.notice_id')
       .selectAll('comments')
-      .select(['notices.slug as notice_slug', 'notices.texts as notice_texts'])
+      .select([
+        'notices.slug as notice_slug',
+        'notices.texts as notice_texts',
+        'notices.organisation_id as notice_organisation_id',
+      ])
       .orderBy('comments.created_at')
       .orderBy('comments.id')
       .limit(f.limit ?? 500);
@@ -46,12 +65,23 @@ export const commentRepository = {
       .orderBy('created_at')
       .orderBy('id')
       .execute(),
-  countByStatus: (db: Q): Promise<{ status: string; n: string | number }[]> =>
-    db
+  /** Counts per status; with `organisations`, only under those organisations' notices. */
+  countByStatus: (
+    db: Q,
+    organisations?: readonly string[],
+  ): Promise<{ status: string; n: string | number }[]> => {
+    let q = db
       .selectFrom('comments')
-      .select(['status', (eb) => eb.fn.countAll<string>().as('n')])
-      .groupBy('status')
-      .execute(),
+      .innerJoin('notices', 'notices.id', 'comments.notice_id')
+      .select(['comments.status as status', (eb) => eb.fn.countAll<string>().as('n')])
+      .groupBy('comments.status');
+    if (organisations)
+      q =
+        organisations.length === 0
+          ? q.where(sql<boolean>`1 = 0`)
+          : q.where('notices.organisation_id', 'in', organisations);
+    return q.execute();
+  },
   /** How many comments arrived since `since` for a sender or a notice, and the oldest of them. */
   usageSince: async (
     db: Q,

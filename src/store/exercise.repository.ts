@@ -34,6 +34,18 @@ export const exerciseRepository = {
     if (f.to) q = q.where('startex', '<', f.to);
     return q.execute();
   },
+  /** The participating organisations of these exercises, as (exercise, organisation) pairs. */
+  participants: async (
+    db: Q,
+    exerciseIds: readonly string[],
+  ): Promise<{ exercise_id: string; organisation_id: string }[]> =>
+    exerciseIds.length === 0
+      ? []
+      : db
+          .selectFrom('exercise_organisations')
+          .select(['exercise_id', 'organisation_id'])
+          .where('exercise_id', 'in', exerciseIds)
+          .execute(),
   get: (db: Q, id: string): Promise<ExerciseRow | undefined> =>
     db.selectFrom('exercises').selectAll().where('id', '=', id).executeTakeFirst(),
   insert: async (db: Q, row: Insertable<ExerciseTable>): Promise<void> => {

@@ -50,8 +50,15 @@ export const noticeRepository = {
       .select(['id', 'slug'])
       .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
       .execute(),
-  insert: async (db: Q, row: NoticeTable): Promise<void> => {
-    await db.insertInto('notices').values(row).execute();
+  /** A notice of no organisation when none is given. */
+  insert: async (
+    db: Q,
+    row: Omit<NoticeTable, 'organisation_id'> & { organisation_id?: string | null },
+  ): Promise<void> => {
+    await db
+      .insertInto('notices')
+      .values({ ...row, organisation_id: row.organisation_id ?? null })
+      .execute();
   },
   /** Optimistic update: only when nobody changed the notice since `version` was read. */
   update: async (db: Q, id: string, version: number, patch: Partial<NoticeTable>): Promise<boolean> => {

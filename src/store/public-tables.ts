@@ -5,6 +5,8 @@ import type { Generated, Selectable } from 'kysely';
 export interface NoticeTable {
   id: string;
   exercise_id: string | null;
+  /** The organisation that publishes it; null: none, acted on by unscoped grants only. */
+  organisation_id: string | null;
   slug: string;
   /** The working copy's state: draft, review, published, cancelled, expired. */
   status: string;

@@ -310,6 +310,14 @@ describe('planning an exercise in the console', () => {
     expect(asked.filter((u) => u.includes('/api/') && u.includes('/msel'))).toEqual([]);
     await screenshot(player, 'planning-player');
     await expectAccessible(player, 'exercise as player');
+    // The people list holds only whom a player may know: not the controller, and it says so.
+    await tab(player, 'Participants');
+    await player.getByText('Only the people you play beside').waitFor();
+    expect(await player.getByRole('rowheader', { name: 'Sgt. Abenov' }).count()).toBe(0);
+    expect(await player.getByRole('columnheader', { name: 'Contact' }).count()).toBe(0);
+    expect(await player.getByRole('button', { name: 'Add person' }).count()).toBe(0);
+    await screenshot(player, 'planning-player-participants');
+    await expectAccessible(player, 'participants as player');
   });
 });
 

@@ -118,11 +118,26 @@ export interface Grant {
   exerciseId: string | null;
 }
 
-/** Where the thing acted on lives; a grant scoped elsewhere does not apply. */
+/**
+ * Where the thing acted on lives; a grant scoped elsewhere does not apply. A field left out means
+ * "not asked"; `organisationId: null` means "owned by no organisation", which only an unscoped grant
+ * covers (a shared catalogue entry, a notice of no agency).
+ */
 export interface Scope {
   organisationId?: string | null;
+  /**
+   * The thing belongs to each of these organisations (an exercise: its lead and every participating
+   * agency); a grant scoped to any one of them covers it. An empty list: to none.
+   */
+  organisationIds?: readonly string[];
   exerciseId?: string | null;
 }
+
+/**
+ * What belongs to no organisation but serves them all (the core capabilities, the inject catalogue):
+ * only a grant that is not scoped to one organisation changes it.
+ */
+export const SHARED: Scope = { organisationId: null, exerciseId: null };
 
 export interface Actor {
   userId: string;
@@ -143,6 +158,13 @@ function grantCovers(grant: Grant, scope: Scope): boolean {
   ) {
     return false;
   }
+  if (
+    grant.organisationId !== null &&
+    scope.organisationIds !== undefined &&
+    !scope.organisationIds.includes(grant.organisationId)
+  ) {
+    return false;
+  }
   if (grant.exerciseId !== null && scope.exerciseId !== undefined && grant.exerciseId !== scope.exerciseId) {
     return false;
   }
@@ -153,6 +175,34 @@ function grantCovers(grant: Grant, scope: Scope): boolean {
 export function can(actor: Actor, permission: Permission, scope: Scope = {}): boolean {
   if (actor.tokenScopes && !actor.tokenScopes.includes(permission)) return false;
   return actor.grants.some((g) => ROLE_PERMISSIONS[g.role].includes(permission) && grantCovers(g, scope));
+}
+
+/** The roles the actor holds, through grants that cover `scope`, that carry `permission`. */
+export function rolesIn(actor: Actor, permission: Permission, scope: Scope): Role[] {
+  if (actor.tokenScopes && !actor.tokenScopes.includes(permission)) return [];
+  const roles = actor.grants
+    .filter((g) => ROLE_PERMISSIONS[g.role].includes(permission) && grantCovers(g, scope))
+    .map((g) => g.role);
+  return [...new Set(roles)];
+}
+
+/**
+ * The organisations where the actor holds `permission` through an organisation-scoped grant, or
+ * `'everywhere'` when one of their grants for it is unscoped. Lists are filtered with it.
+ */
+export function organisationsWhere(actor: Actor, permission: Permission): 'everywhere' | string[] {
+  if (actor.tokenScopes && !actor.tokenScopes.includes(permission)) return [];
+  const grants = actor.grants.filter((g) => ROLE_PERMISSIONS[g.role].includes(permission));
+  if (grants.some((g) => g.organisationId === null && g.exerciseId === null)) return 'everywhere';
+  return [...new Set(grants.flatMap((g) => (g.organisationId === null ? [] : [g.organisationId])))];
+}
+
+/**
+ * The permissions the actor holds through a grant not scoped to one organisation or exercise: what
+ * they may do to what all organisations share (docs/decisions/0016). The console offers those edits only.
+ */
+export function sharedPermissionsOf(actor: Actor): Permission[] {
+  return PERMISSIONS.filter((p) => can(actor, p, SHARED));
 }
 
 /** Every permission the actor holds somewhere, for the console's navigation. */
@@ -181,4 +231,27 @@ export function canGrant(actor: Actor, grant: Grant): boolean {
     return actor.grants.some((g) => g.role === 'admin' && g.organisationId === null && g.exerciseId === null);
   }
   return can(actor, 'users:manage', { organisationId: grant.organisationId, exerciseId: grant.exerciseId });
+}
+
+/**
+ * The organisations a person belongs to, read from their grants; null when one grant is not scoped
+ * to an organisation (or they hold none): such a person is nobody's to list or manage but an
+ * unscoped reader's or administrator's.
+ */
+function organisationsOfPerson(grants: readonly Pick<Grant, 'organisationId'>[]): string[] | null {
+  if (grants.length === 0 || grants.some((g) => g.organisationId === null)) return null;
+  return [...new Set(grants.map((g) => g.organisationId!))];
+}
+
+/** Whether the actor may read a person with these grants: one of the person's organisations is theirs. */
+export function mayReadPerson(actor: Actor, grants: readonly Pick<Grant, 'organisationId'>[]): boolean {
+  const orgs = organisationsOfPerson(grants);
+  return can(actor, 'users:read', orgs === null ? SHARED : { organisationIds: orgs });
+}
+
+/** Whether the actor may manage a person with these grants: every organisation of the person is theirs. */
+export function mayManagePerson(actor: Actor, grants: readonly Pick<Grant, 'organisationId'>[]): boolean {
+  const orgs = organisationsOfPerson(grants);
+  if (orgs === null) return can(actor, 'users:manage', SHARED);
+  return orgs.every((o) => can(actor, 'users:manage', { organisationId: o }));
 }

@@ -1,5 +1,6 @@
 import type { CommentStatus, ModeratedComment } from '../../core/comment/comment.js';
 import { NOTICE_LANGUAGES, type NoticeTexts } from '../../core/notice/notice.js';
+import { can, organisationsWhere, type Actor } from '../../core/policy/policy.js';
 import { conflict, notFound } from '../../errors.js';
 import {
   blockedAddressRepository,
@@ -47,6 +48,8 @@ const toModerated = (r: CommentWithNotice, blocked: ReadonlySet<string>): Modera
 export async function listComments(
   ctx: AppContext,
   filter: { status?: CommentStatus | undefined; noticeId?: string | undefined },
+  /** A moderator scoped to organisations sees the comments under their notices only. */
+  reader?: Actor,
 ): Promise<ModeratedComment[]> {
   const db = ctx.db.kysely;
   const [rows, blocked] = await Promise.all([
@@ -54,12 +57,22 @@ export async function listComments(
     blockedAddressRepository.list(db),
   ]);
   const set = new Set(blocked.map((b) => b.email_hash));
-  return rows.map((r) => toModerated(r, set));
+  return rows
+    .filter(
+      (r) =>
+        reader === undefined ||
+        can(reader, 'comments:moderate', { organisationId: r.notice_organisation_id }),
+    )
+    .map((r) => toModerated(r, set));
 }
 
 /** How many comments are in each state: the console's live counts. */
-export async function commentCounts(ctx: AppContext): Promise<Record<CommentStatus, number>> {
-  const rows = await commentRepository.countByStatus(ctx.db.kysely);
+export async function commentCounts(ctx: AppContext, reader?: Actor): Promise<Record<CommentStatus, number>> {
+  const where = reader === undefined ? 'everywhere' : organisationsWhere(reader, 'comments:moderate');
+  const rows = await commentRepository.countByStatus(
+    ctx.db.kysely,
+    where === 'everywhere' ? undefined : where,
+  );
   const of = (s: CommentStatus) => Number(rows.find((r) => r.status === s)?.n ?? 0);
   return { pending: of('pending'), approved: of('approved'), rejected: of('rejected') };
 }
@@ -94,6 +107,7 @@ async function decide(
     });
     await appendEvent(ctx, trx, {
       type: 'comment.moderated',
+      organisationId: (await commentRepository.organisationOf(trx, id)) ?? null,
       subjectType: 'comment',
       subjectId: id,
       payload: { noticeId: comment.notice_id, status: to },
@@ -162,6 +176,7 @@ export async function blockAddress(
     });
     await appendEvent(ctx, trx, {
       type: 'comment.moderated',
+      organisationId: (await commentRepository.organisationOf(trx, commentId)) ?? null,
       subjectType: 'comment',
       subjectId: commentId,
       payload: { noticeId: comment.notice_id, status: 'blocked', rejected: rejected.length },

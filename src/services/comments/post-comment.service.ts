@@ -11,6 +11,7 @@ import {
 } from '../../store/comment.repository.js';
 import type { AppContext } from '../context.js';
 import { appendEvent } from '../events/events.service.js';
+import { noticeRepository } from '../../store/notice.repository.js';
 import { getPublicNotice } from '../notices/public-notices.service.js';
 import { commentKey } from './key.js';
 
@@ -104,6 +105,9 @@ export async function postComment(ctx: AppContext, input: PostedComment): Promis
     // The moderation queue hears of it live; the event names the comment, never who sent it.
     await appendEvent(ctx, trx, {
       type: 'comment.posted',
+      // Moderators of the notice's organisation hear of it; the notice may have changed hands since
+      // the public page was rendered, so its row says.
+      organisationId: (await noticeRepository.get(trx, notice.id))?.organisation_id ?? null,
       subjectType: 'comment',
       subjectId: id,
       payload: { noticeId: notice.id },

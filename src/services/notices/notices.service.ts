@@ -30,14 +30,16 @@ import {
   type WorkflowActor,
 } from '../../core/notice/workflow.js';
 import { zoneOffsetMinutes } from '../../core/msel/time.js';
-import { can, type Actor } from '../../core/policy/policy.js';
+import { can, type Actor, type Scope } from '../../core/policy/policy.js';
 import { AppError, invalid, notFound } from '../../errors.js';
 import { exerciseRepository } from '../../store/exercise.repository.js';
+import { organisationRepository } from '../../store/organisation.repository.js';
 import { noticeAuditRepository, noticeRepository, type NoticeFilter } from '../../store/notice.repository.js';
 import { planRepository } from '../../store/plan.repository.js';
 import type { NoticeRow } from '../../store/public-tables.js';
 import { appendAudit } from '../audit.service.js';
 import type { ActorInfo, AppContext, Q } from '../context.js';
+import { owningOrganisation, readScopeOf } from '../planning/exercises.service.js';
 import { touchPortal } from '../portal/generation.js';
 import { CORRECTION_PRIORITY, requestFanOut } from '../outbox/fanout.js';
 
@@ -64,6 +66,8 @@ export interface Notice {
   id: string;
   slug: string;
   exerciseId: string | null;
+  /** The publishing organisation; null: none. */
+  organisationId: string | null;
   status: NoticeStatus;
   city: string | null;
   timeZone: string;
@@ -142,6 +146,8 @@ export interface NoticeCreate extends NoticePatch {
   exerciseId?: string | null | undefined;
   /** Which of the exercise's zones to copy; absent: its road closures, cordons and exercise zones. */
   zoneIds?: string[] | undefined;
+  /** The publishing organisation; absent: the exercise's lead, or the drafter's own. */
+  organisationId?: string | null | undefined;
 }
 
 /** Zone kinds a resident needs to know about, copied by default. */
@@ -175,12 +181,23 @@ function draftOf(row: NoticeRow): NoticeDraft {
 const titleOf = (texts: NoticeTexts): string | null =>
   texts.en?.title?.trim() || texts.ru?.title?.trim() || texts.kk?.title?.trim() || null;
 
-function workflowActor(actor: Actor | null, info: ActorInfo): WorkflowActor {
+/** Where a notice lives: its organisation; none (null) is acted on by unscoped grants only. */
+const scopeOf = (row: Pick<NoticeRow, 'organisation_id'> | null): Scope =>
+  row === null ? {} : { organisationId: row.organisation_id };
+
+/** What the actor may do to this notice (none: a new one), their grants' scope applied. */
+function workflowActor(actor: Actor | null, info: ActorInfo, row: NoticeRow | null): WorkflowActor {
   return {
     userId: info.userId,
-    canDraft: actor !== null && can(actor, 'notices:draft'),
-    canPublish: actor !== null && can(actor, 'notices:publish'),
+    canDraft: actor !== null && can(actor, 'notices:draft', scopeOf(row)),
+    canPublish: actor !== null && can(actor, 'notices:publish', scopeOf(row)),
   };
+}
+
+/** A notice outside the reader's organisations is "not found" to them. */
+function checkReads(actor: Actor | null, row: NoticeRow): NoticeRow {
+  if (actor !== null && !can(actor, 'notices:read', scopeOf(row))) throw notFound('The notice');
+  return row;
 }
 
 const workflowNotice = (row: NoticeRow) => ({
@@ -231,8 +248,14 @@ function toSummary(row: NoticeRow): NoticeSummary {
   };
 }
 
-export async function listNotices(ctx: AppContext, filter: NoticeFilter = {}): Promise<NoticeSummary[]> {
-  return (await noticeRepository.list(ctx.db.kysely, filter)).map(toSummary);
+/** The notices of the reader's organisations (every one for an unscoped reader or the system). */
+export async function listNotices(
+  ctx: AppContext,
+  filter: NoticeFilter = {},
+  reader?: Actor,
+): Promise<NoticeSummary[]> {
+  const rows = await noticeRepository.list(ctx.db.kysely, filter);
+  return rows.filter((r) => reader === undefined || can(reader, 'notices:read', scopeOf(r))).map(toSummary);
 }
 
 async function load(db: Q, idOrSlug: string): Promise<NoticeRow> {
@@ -249,7 +272,7 @@ export async function getNotice(
   idOrSlug: string,
 ): Promise<Notice> {
   const db = ctx.db.kysely;
-  const row = await load(db, idOrSlug);
+  const row = checkReads(actor, await load(db, idOrSlug));
   const [history, drafters] = await Promise.all([
     noticeRepository.historyOf(db, row.id),
     draftersOf(db, row.id),
@@ -260,11 +283,12 @@ export async function getNotice(
   );
   const now = ctx.clock.now();
   const texts = parseTexts(row);
-  const actions = actionsFor(workflowNotice(row), workflowActor(actor, info), { drafters, now });
+  const actions = actionsFor(workflowNotice(row), workflowActor(actor, info, row), { drafters, now });
   return {
     id: row.id,
     slug: row.slug,
     exerciseId: row.exercise_id,
+    organisationId: row.organisation_id,
     status: row.status as NoticeStatus,
     city: row.city,
     timeZone: row.time_zone,
@@ -343,9 +367,13 @@ export interface NoticeHistoryEntry {
 }
 
 /** Every audited step of the notice, oldest first. */
-export async function noticeHistory(ctx: AppContext, idOrSlug: string): Promise<NoticeHistoryEntry[]> {
+export async function noticeHistory(
+  ctx: AppContext,
+  idOrSlug: string,
+  reader: Actor | null = null,
+): Promise<NoticeHistoryEntry[]> {
   const db = ctx.db.kysely;
-  const row = await load(db, idOrSlug);
+  const row = checkReads(reader, await load(db, idOrSlug));
   return (await noticeAuditRepository.entries(db, row.id)).map((e) => ({
     seq: Number(e.seq),
     at: e.at,
@@ -524,7 +552,7 @@ export async function createNotice(
   actor: Actor,
   input: NoticeCreate,
 ): Promise<Notice> {
-  const wf = workflowActor(actor, info);
+  const wf = workflowActor(actor, info, null);
   if (!wf.canDraft)
     throw new AppError('notice_permission', 403, 'Only a person who drafts notices may create one.');
   const now = ctx.clock.now();
@@ -533,10 +561,13 @@ export async function createNotice(
   await ctx.db.kysely.transaction().execute(async (trx) => {
     let draft: NoticeDraft;
     let exerciseName: string | null = null;
+    let lead: string | null = null;
     if (input.exerciseId) {
       const ex = await exerciseRepository.get(trx, input.exerciseId);
-      if (!ex) throw invalid('exerciseId', 'no such exercise');
+      if (!ex || !can(actor, 'exercises:read', await readScopeOf(trx, ex)))
+        throw invalid('exerciseId', 'no such exercise');
       exerciseName = ex.name;
+      lead = ex.lead_organisation_id;
       const zones = await planRepository.zones(trx, ex.id);
       let chosen: typeof zones;
       if (input.zoneIds) {
@@ -578,9 +609,21 @@ export async function createNotice(
     const problems = validateNotice(draft, 'save', now);
     if (problems.length > 0) throw problemsError(problems, 'save');
     const slug = await slugFor(trx, draft, null, exerciseName);
+    // The notice is its drafter's organisation's: the one named, else the exercise's lead if the
+    // drafter drafts there, else the drafter's own.
+    const organisationId = owningOrganisation(
+      actor,
+      'notices:draft',
+      input.organisationId ??
+        (lead !== null && can(actor, 'notices:draft', { organisationId: lead }) ? lead : undefined),
+      'organisationId',
+    );
+    if (organisationId !== null && !(await organisationRepository.get(trx, organisationId)))
+      throw invalid('organisationId', 'no such organisation');
     await noticeRepository.insert(trx, {
       id,
       exercise_id: input.exerciseId ?? null,
+      organisation_id: organisationId,
       slug,
       status: 'draft',
       city: draft.city,
@@ -647,9 +690,15 @@ export function describeChanges(before: NoticeDraft, after: NoticeDraft): string
   return changes.length > 0 ? `Changed: ${changes.join(', ')}` : 'Republished without changes';
 }
 
-async function loadForWrite(trx: Q, id: string, version: number | undefined): Promise<NoticeRow> {
+async function loadForWrite(
+  trx: Q,
+  id: string,
+  version: number | undefined,
+  actor: Actor,
+): Promise<NoticeRow> {
   const row = await noticeRepository.get(trx, id);
   if (!row) throw notFound('The notice');
+  checkReads(actor, row);
   if (version !== undefined && row.version !== version) throw staleVersion();
   return row;
 }
@@ -672,8 +721,11 @@ export async function updateNotice(
 ): Promise<Notice> {
   const now = ctx.clock.now();
   await ctx.db.kysely.transaction().execute(async (trx) => {
-    const row = await loadForWrite(trx, id, version);
-    const r = refusal('edit', workflowNotice(row), workflowActor(actor, info), { drafters: new Set(), now });
+    const row = await loadForWrite(trx, id, version, actor);
+    const r = refusal('edit', workflowNotice(row), workflowActor(actor, info, row), {
+      drafters: new Set(),
+      now,
+    });
     if (r) throw refusalError(r);
     const before = draftOf(row);
     const draft = applyPatch(before, patch);
@@ -714,8 +766,11 @@ export async function correctNotice(
 ): Promise<Notice> {
   const now = ctx.clock.now();
   await ctx.db.kysely.transaction().execute(async (trx) => {
-    const row = await loadForWrite(trx, id, version);
-    const r = refusal('edit', workflowNotice(row), workflowActor(actor, info), { drafters: new Set(), now });
+    const row = await loadForWrite(trx, id, version, actor);
+    const r = refusal('edit', workflowNotice(row), workflowActor(actor, info, row), {
+      drafters: new Set(),
+      now,
+    });
     if (r) throw refusalError(r);
     if (row.status !== 'published')
       throw new AppError(
@@ -749,8 +804,8 @@ export async function submitNotice(
 ): Promise<Notice> {
   const now = ctx.clock.now();
   await ctx.db.kysely.transaction().execute(async (trx) => {
-    const row = await loadForWrite(trx, id, version);
-    const r = refusal('submit', workflowNotice(row), workflowActor(actor, info), {
+    const row = await loadForWrite(trx, id, version, actor);
+    const r = refusal('submit', workflowNotice(row), workflowActor(actor, info, row), {
       drafters: new Set(),
       now,
     });
@@ -787,8 +842,8 @@ export async function returnNotice(
   if (why === '' || why.length > 1000)
     throw invalid('reason', 'say in up to 1000 characters what should change');
   await ctx.db.kysely.transaction().execute(async (trx) => {
-    const row = await loadForWrite(trx, id, version);
-    const r = refusal('return', workflowNotice(row), workflowActor(actor, info), {
+    const row = await loadForWrite(trx, id, version, actor);
+    const r = refusal('return', workflowNotice(row), workflowActor(actor, info, row), {
       drafters: new Set(),
       now,
     });
@@ -886,9 +941,9 @@ export async function publishNotice(
   const cleanNote = note === undefined || note === null || oneLine(note) === '' ? null : oneLine(note);
   if (cleanNote && cleanNote.length > 500) throw invalid('note', 'must be at most 500 characters');
   await ctx.db.kysely.transaction().execute(async (trx) => {
-    const row = await loadForWrite(trx, id, version);
+    const row = await loadForWrite(trx, id, version, actor);
     const drafters = await draftersOf(trx, row.id);
-    const r = refusal('publish', workflowNotice(row), workflowActor(actor, info), { drafters, now });
+    const r = refusal('publish', workflowNotice(row), workflowActor(actor, info, row), { drafters, now });
     if (r) throw refusalError(r);
     const draft = draftOf(row);
     const problems = validateNotice(draft, 'submit', now);
@@ -953,8 +1008,8 @@ export async function cancelNotice(
   if (why === '' || why.length > 500)
     throw invalid('reason', 'say in up to 500 characters why the notice is cancelled');
   await ctx.db.kysely.transaction().execute(async (trx) => {
-    const row = await loadForWrite(trx, id, version);
-    const r = refusal('cancel', workflowNotice(row), workflowActor(actor, info), {
+    const row = await loadForWrite(trx, id, version, actor);
+    const r = refusal('cancel', workflowNotice(row), workflowActor(actor, info, row), {
       drafters: new Set(),
       now,
     });
@@ -1001,7 +1056,7 @@ export async function expireNotices(ctx: AppContext, info: ActorInfo): Promise<n
       const row = await noticeRepository.get(trx, candidate.id);
       if (
         !row ||
-        refusal('expire', workflowNotice(row), workflowActor(null, info), { drafters: new Set(), now })
+        refusal('expire', workflowNotice(row), workflowActor(null, info, row), { drafters: new Set(), now })
       )
         return false;
       if (

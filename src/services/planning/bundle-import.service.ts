@@ -66,20 +66,25 @@ export async function importBundle(
   checkBundleShape(bundle);
   const x = bundle.exercise;
   // The header goes through the same checks (type, zone, times) as an exercise created by hand.
-  const created = await createExercise(ctx, actor, {
-    name: x.name,
-    type: x.type,
-    timeZone: x.timeZone,
-    startex: x.startex,
-    endex: x.endex,
-    city: x.city,
-    scope: x.scope,
-    threat: x.threat,
-    scenario: x.scenario,
-    sponsor: x.sponsor,
-    pointOfContact: x.pointOfContact,
-    handling: x.handling,
-  });
+  const created = await createExercise(
+    ctx,
+    actor,
+    {
+      name: x.name,
+      type: x.type,
+      timeZone: x.timeZone,
+      startex: x.startex,
+      endex: x.endex,
+      city: x.city,
+      scope: x.scope,
+      threat: x.threat,
+      scenario: x.scenario,
+      sponsor: x.sponsor,
+      pointOfContact: x.pointOfContact,
+      handling: x.handling,
+    },
+    policy,
+  );
   try {
     await ctx.db.kysely.transaction().execute((trx) => fill(ctx, trx, actor, created.id, bundle));
   } catch (err) {

@@ -5,7 +5,7 @@ import { forbidden } from '../../errors.js';
 import { mselRepository } from '../../store/msel.repository.js';
 import { planRepository } from '../../store/plan.repository.js';
 import type { AppContext } from '../context.js';
-import { getExerciseRow, mayReadControllerSide } from './exercises.service.js';
+import { mayReadControllerSide, readableExercise } from './exercises.service.js';
 import { toEvent } from './msel.service.js';
 
 /** Marks a file as an exercise bundle, and which shape of one. */
@@ -125,8 +125,8 @@ export async function exportBundle(
   exerciseId: string,
 ): Promise<ExerciseBundle> {
   const db = ctx.db.kysely;
-  const x = await getExerciseRow(db, exerciseId);
-  if (!mayReadControllerSide(policy, x))
+  const { row: x, scope } = await readableExercise(db, policy, exerciseId);
+  if (!mayReadControllerSide(policy, scope))
     throw forbidden('An exercise bundle holds the MSEL: controllers, evaluators and planners only');
   const objectives = await planRepository.objectives(db, exerciseId);
   const targets = await planRepository.capabilityTargets(

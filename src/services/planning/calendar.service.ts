@@ -4,13 +4,13 @@ import { buildVtimezone } from '../../core/calendar/vtimezone.js';
 import { ZonedDate } from '../../core/calendar/zoned-date.js';
 import type { PlanGeometry } from '../../core/exercise/geometry.js';
 import { can, type Actor } from '../../core/policy/policy.js';
-import { forbidden, notFound } from '../../errors.js';
+import { notFound } from '../../errors.js';
 import { calendarRepository } from '../../store/calendar.repository.js';
 import { exerciseRepository, programmeRepository } from '../../store/exercise.repository.js';
 import { planRepository } from '../../store/plan.repository.js';
 import type { ExerciseRow } from '../../store/schema.js';
 import type { AppContext, Q } from '../context.js';
-import { getExerciseRow } from './exercises.service.js';
+import { readableExercise, readScopesOf } from './exercises.service.js';
 
 /** One VEVENT before its SEQUENCE is known. */
 interface FeedEvent {
@@ -85,7 +85,9 @@ async function eventsOf(db: Q, row: ExerciseRow): Promise<FeedEvent[]> {
       end: new Date(z.ends_at),
       timeZone: row.time_zone,
       summary: `${what} (${row.name})`,
-      description: [`Part of the exercise "${row.name}".`, z.notes ?? ''].filter(Boolean).join('\n'),
+      // Never the zone's notes: a feed shows what every reader may see (core/policy/visibility), and
+      // one text for all keeps each event's SEQUENCE from moving with who reads it.
+      description: `Part of the exercise "${row.name}".`,
       location: [z.road, venue?.name].filter(Boolean).join(', ') || z.name,
       geo: pointOf(JSON.parse(z.geometry) as PlanGeometry),
       status,
@@ -166,13 +168,9 @@ async function render(ctx: AppContext, name: string, events: FeedEvent[]): Promi
   return calendar.toString();
 }
 
-const mayRead = (actor: Actor, row: ExerciseRow) =>
-  can(actor, 'exercises:read', { exerciseId: row.id, organisationId: row.lead_organisation_id });
-
 /** The iCalendar feed of one exercise: the exercise and its timed zones and road closures. */
 export async function exerciseCalendar(ctx: AppContext, actor: Actor, exerciseId: string): Promise<string> {
-  const row = await getExerciseRow(ctx.db.kysely, exerciseId);
-  if (!mayRead(actor, row)) throw forbidden('You may not read this exercise');
+  const { row } = await readableExercise(ctx.db.kysely, actor, exerciseId);
   return render(ctx, row.name, await eventsOf(ctx.db.kysely, row));
 }
 
@@ -181,7 +179,9 @@ export async function programmeCalendar(ctx: AppContext, actor: Actor, programme
   const db = ctx.db.kysely;
   const programme = await programmeRepository.get(db, programmeId);
   if (!programme) throw notFound('Programme');
-  const rows = (await exerciseRepository.list(db, { programmeId })).filter((r) => mayRead(actor, r));
+  const all = await exerciseRepository.list(db, { programmeId });
+  const scopes = await readScopesOf(db, all);
+  const rows = all.filter((r) => can(actor, 'exercises:read', scopes.get(r.id)!));
   const events: FeedEvent[] = [];
   for (const r of rows) events.push(...(await eventsOf(db, r)));
   return render(ctx, programme.name, events);

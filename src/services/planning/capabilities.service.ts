@@ -1,5 +1,6 @@
 import { CORE_CAPABILITIES } from '../../core/exercise/capabilities.js';
-import { conflict, invalid, notFound } from '../../errors.js';
+import { can, SHARED, type Actor } from '../../core/policy/policy.js';
+import { conflict, forbidden, invalid, notFound } from '../../errors.js';
 import { appendAudit } from '../audit.service.js';
 import type { ActorInfo, AppContext } from '../context.js';
 import { cleanText } from '../text.js';
@@ -50,11 +51,20 @@ export async function listCoreCapabilities(ctx: AppContext): Promise<CoreCapabil
   }));
 }
 
+/**
+ * Adds or edits a core capability. The catalogue is every organisation's, so a grant scoped to one
+ * organisation may not change it (a renamed built-in would change every plan's wording).
+ */
 export async function saveCoreCapability(
   ctx: AppContext,
   actor: ActorInfo,
   input: { id?: string | undefined; name: string; missionArea: string; description: string },
+  policy?: Actor,
 ): Promise<CoreCapability> {
+  if (policy !== undefined && !can(policy, 'catalogue:manage', SHARED))
+    throw forbidden(
+      'The core capabilities are shared by every organisation: only an unscoped grant changes them',
+    );
   const name = cleanText(input.name, 'name', 200);
   const description = cleanText(input.description, 'description', 2000);
   const missionArea = cleanText(input.missionArea, 'missionArea', 40);

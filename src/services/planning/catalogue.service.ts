@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DELIVERY_METHODS, EVENT_KINDS } from '../../core/msel/msel.js';
-import { can, type Actor } from '../../core/policy/policy.js';
+import { can, SHARED, type Actor } from '../../core/policy/policy.js';
 import { forbidden, invalid, notFound } from '../../errors.js';
 import { catalogueRepository, type CatalogueRow } from '../../store/catalogue.repository.js';
 import { mselRepository } from '../../store/msel.repository.js';
@@ -8,7 +8,7 @@ import { planRepository } from '../../store/plan.repository.js';
 import { appendAudit } from '../audit.service.js';
 import type { ActorInfo, AppContext, Q } from '../context.js';
 import { cleanText } from '../text.js';
-import { getExerciseRow, mayReadControllerSide } from './exercises.service.js';
+import { mayReadControllerSide, readableExercise } from './exercises.service.js';
 import { checkEventInput, toEvent } from './msel.service.js';
 import { editPlan } from './plan.service.js';
 
@@ -128,7 +128,10 @@ export async function saveToCatalogue(
   policy: Actor,
   input: CatalogueInput,
 ): Promise<CatalogueEntry> {
-  if (!can(policy, 'catalogue:manage')) throw forbidden('You may not change the inject catalogue');
+  if (!can(policy, 'catalogue:manage', SHARED))
+    throw forbidden(
+      'The inject catalogue is shared by every organisation: only an unscoped grant changes it',
+    );
   return ctx.db.kysely
     .transaction()
     .execute(async (trx) => insertEntry(ctx, actor, trx, await checkEntry(trx, input)));
@@ -144,10 +147,13 @@ export async function saveEventToCatalogue(
   policy: Actor,
   input: { exerciseId: string; eventId: string; hazard?: string | undefined },
 ): Promise<CatalogueEntry> {
-  if (!can(policy, 'catalogue:manage')) throw forbidden('You may not change the inject catalogue');
+  if (!can(policy, 'catalogue:manage', SHARED))
+    throw forbidden(
+      'The inject catalogue is shared by every organisation: only an unscoped grant changes it',
+    );
   return ctx.db.kysely.transaction().execute(async (trx) => {
-    const exercise = await getExerciseRow(trx, input.exerciseId);
-    if (!mayReadControllerSide(policy, exercise)) throw forbidden('You may not read this MSEL');
+    const { row: exercise, scope } = await readableExercise(trx, policy, input.exerciseId);
+    if (!mayReadControllerSide(policy, scope)) throw forbidden('You may not read this MSEL');
     const row = await mselRepository.get(trx, input.exerciseId, input.eventId);
     if (!row) throw notFound('MSEL event');
     const event = toEvent(row);
@@ -190,7 +196,10 @@ export async function deleteFromCatalogue(
   policy: Actor,
   id: string,
 ): Promise<void> {
-  if (!can(policy, 'catalogue:manage')) throw forbidden('You may not change the inject catalogue');
+  if (!can(policy, 'catalogue:manage', SHARED))
+    throw forbidden(
+      'The inject catalogue is shared by every organisation: only an unscoped grant changes it',
+    );
   await ctx.db.kysely.transaction().execute(async (trx) => {
     if ((await catalogueRepository.delete(trx, id)) === 0) throw notFound('Catalogue entry');
     await appendAudit(ctx, trx, actor, {

@@ -9,7 +9,14 @@ import {
   type ExerciseType,
 } from '../../core/exercise/exercise.js';
 import { formatLocal } from '../../core/msel/time.js';
-import { can, type Actor } from '../../core/policy/policy.js';
+import {
+  can,
+  organisationsWhere,
+  type Actor,
+  type Permission,
+  type Scope,
+} from '../../core/policy/policy.js';
+import { EVERYTHING, shown, viewerOf, type Viewer } from '../../core/policy/visibility.js';
 import { AppError, conflict, forbidden, invalid, notFound, planFrozen } from '../../errors.js';
 import {
   exerciseRepository,
@@ -44,8 +51,8 @@ export interface Exercise {
   endexLocal: string;
   city: string | null;
   scope: string | null;
+  /** The threat synopsis and the narrative: null for those who must not read them (core/policy/visibility). */
   threat: string | null;
-  /** The scenario narrative; null for those who must not read it before play (players, observers). */
   scenario: string | null;
   sponsor: string | null;
   pointOfContact: string | null;
@@ -54,24 +61,91 @@ export interface Exercise {
   mselApproval: string;
   version: number;
   allowedTransitions: readonly ExerciseStatus[];
+  /** What the reader may do with this exercise, their grants' scope applied: the console offers only that. */
+  access: ExerciseAccess;
   createdAt: string;
   updatedAt: string;
 }
 
-/** Whether the actor may read the controllers' side of this exercise (scenario, MSEL, notes). */
-export function mayReadControllerSide(
-  actor: Actor,
+/**
+ * Where an exercise lives for reading: itself, its lead organisation and every participating one.
+ * A grant scoped to any of them reads it; planning it is its lead organisation's (planScopeOf).
+ */
+export type ExerciseScope = Scope & { exerciseId: string; organisationIds: readonly string[] };
+
+export async function readScopeOf(
+  db: Q,
   row: Pick<ExerciseRow, 'id' | 'lead_organisation_id'>,
-): boolean {
-  return can(actor, 'msel:read', { exerciseId: row.id, organisationId: row.lead_organisation_id });
+): Promise<ExerciseScope> {
+  return (await readScopesOf(db, [row])).get(row.id)!;
+}
+
+export async function readScopesOf(
+  db: Q,
+  rows: readonly Pick<ExerciseRow, 'id' | 'lead_organisation_id'>[],
+): Promise<Map<string, ExerciseScope>> {
+  const pairs = await exerciseRepository.participants(
+    db,
+    rows.map((r) => r.id),
+  );
+  return new Map(
+    rows.map((r) => {
+      const orgs = new Set(pairs.filter((p) => p.exercise_id === r.id).map((p) => p.organisation_id));
+      if (r.lead_organisation_id) orgs.add(r.lead_organisation_id);
+      return [r.id, { exerciseId: r.id, organisationIds: [...orgs] }];
+    }),
+  );
+}
+
+/** Planning and approving an exercise: its lead organisation's (none: unscoped grants only). */
+export const planScopeOf = (row: Pick<ExerciseRow, 'id' | 'lead_organisation_id'>): Scope => ({
+  exerciseId: row.id,
+  organisationId: row.lead_organisation_id,
+});
+
+/** Whether the actor may read the controllers' side of this exercise (scenario, MSEL, notes). */
+export function mayReadControllerSide(actor: Actor, scope: ExerciseScope): boolean {
+  return can(actor, 'msel:read', scope);
 }
 
 export function mayPlan(actor: Actor, row: Pick<ExerciseRow, 'id' | 'lead_organisation_id'>): boolean {
-  return can(actor, 'exercises:plan', { exerciseId: row.id, organisationId: row.lead_organisation_id });
+  return can(actor, 'exercises:plan', planScopeOf(row));
 }
 
-export function toExercise(row: ExerciseRow, actor: Actor | null): Exercise {
-  const full = actor === null || mayReadControllerSide(actor, row);
+/**
+ * The exercise if the actor may read it, with where it lives. One they may not read is "not found",
+ * so a scoped reader does not learn what other organisations plan.
+ */
+export async function readableExercise(
+  db: Q,
+  actor: Actor,
+  id: string,
+): Promise<{ row: ExerciseRow; scope: ExerciseScope; viewer: Viewer }> {
+  const row = await getExerciseRow(db, id);
+  const scope = await readScopeOf(db, row);
+  if (!can(actor, 'exercises:read', scope)) throw notFound('Exercise');
+  return { row, scope, viewer: viewerOf(actor, scope) };
+}
+
+export interface ExerciseAccess {
+  plan: boolean;
+  readControllerSide: boolean;
+  approveMsel: boolean;
+}
+
+/** The system itself (demo data, the CLI) may do everything; a document's imagined reader nothing. */
+export const ALL_ACCESS: ExerciseAccess = { plan: true, readControllerSide: true, approveMsel: true };
+export const NO_ACCESS: ExerciseAccess = { plan: false, readControllerSide: false, approveMsel: false };
+
+export function accessTo(actor: Actor, row: ExerciseRow, scope: ExerciseScope): ExerciseAccess {
+  return {
+    plan: mayPlan(actor, row),
+    readControllerSide: mayReadControllerSide(actor, scope),
+    approveMsel: can(actor, 'msel:approve', planScopeOf(row)),
+  };
+}
+
+export function toExercise(row: ExerciseRow, viewer: Viewer, access: ExerciseAccess): Exercise {
   return {
     id: row.id,
     programmeId: row.programme_id,
@@ -85,8 +159,8 @@ export function toExercise(row: ExerciseRow, actor: Actor | null): Exercise {
     endexLocal: formatLocal(new Date(row.endex), row.time_zone),
     city: row.city,
     scope: row.scope,
-    threat: row.threat,
-    scenario: full ? row.scenario : null,
+    threat: shown(viewer, 'exercise', 'threat', row.threat),
+    scenario: shown(viewer, 'exercise', 'scenario', row.scenario),
     sponsor: row.sponsor,
     pointOfContact: row.point_of_contact,
     handling: row.handling,
@@ -96,6 +170,7 @@ export function toExercise(row: ExerciseRow, actor: Actor | null): Exercise {
     allowedTransitions: allowedTransitions(row.status as ExerciseStatus).filter(
       (s) => !CLOCK_STATUSES.includes(s),
     ),
+    access,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -120,6 +195,29 @@ export interface ExerciseInput {
 
 const optional = (v: string | null | undefined, field: string, max: number): string | null =>
   v === undefined || v === null || v.trim() === '' ? null : cleanText(v, field, max);
+
+/**
+ * The organisation a new record belongs to: the one asked for, if the actor may act there; else the
+ * actor's own when their grants for `permission` name exactly one; else none, for an unscoped actor.
+ */
+export function owningOrganisation(
+  actor: Actor,
+  permission: Permission,
+  requested: string | null | undefined,
+  field: string,
+): string | null {
+  if (requested) {
+    if (!can(actor, permission, { organisationId: requested }))
+      throw new AppError('out_of_scope', 403, 'You act for another organisation than this one', field);
+    return requested;
+  }
+  const where = organisationsWhere(actor, permission);
+  if (where === 'everywhere') return null;
+  if (where.length === 1) return where[0]!;
+  if (where.length === 0)
+    throw new AppError('out_of_scope', 403, 'Your grants cover single exercises only', field);
+  throw invalid(field, 'name the organisation: you act for several');
+}
 
 /** An instant with an explicit zone or offset; a bare "2026-10-25 10:00" is refused as ambiguous. */
 export function parseInstant(text: string, field: string): string {
@@ -161,8 +259,16 @@ async function checkInput(db: Q, input: ExerciseInput) {
   };
 }
 
-export async function listProgrammes(ctx: AppContext): Promise<Programme[]> {
-  return (await programmeRepository.list(ctx.db.kysely)).map((r) => ({
+/** Programmes of no sponsor are shared; one sponsored by an organisation is seen inside it only. */
+export async function listProgrammes(ctx: AppContext, actor?: Actor): Promise<Programme[]> {
+  const rows = await programmeRepository.list(ctx.db.kysely);
+  const mine = rows.filter(
+    (r) =>
+      actor === undefined ||
+      r.sponsor_organisation_id === null ||
+      can(actor, 'exercises:read', { organisationId: r.sponsor_organisation_id }),
+  );
+  return mine.map((r) => ({
     id: r.id,
     name: r.name,
     description: r.description,
@@ -179,13 +285,18 @@ export async function createProgramme(
     description?: string | null | undefined;
     sponsorOrganisationId?: string | null | undefined;
   },
+  policy?: Actor,
 ): Promise<Programme> {
   const now = ctx.clock.now().toISOString();
+  const sponsor =
+    policy === undefined
+      ? (input.sponsorOrganisationId ?? null)
+      : owningOrganisation(policy, 'exercises:plan', input.sponsorOrganisationId, 'sponsorOrganisationId');
   const row = {
     id: randomUUID(),
     name: cleanText(input.name, 'name', 200),
     description: optional(input.description, 'description', 4000),
-    sponsor_organisation_id: input.sponsorOrganisationId ?? null,
+    sponsor_organisation_id: sponsor,
     created_at: now,
     updated_at: now,
   };
@@ -211,12 +322,21 @@ export async function createProgramme(
   };
 }
 
+/** The exercises the actor may read: led by or played with their organisations, or granted to them. */
 export async function listExercises(
   ctx: AppContext,
   actor: Actor,
   filter: ExerciseFilter = {},
 ): Promise<Exercise[]> {
-  return (await exerciseRepository.list(ctx.db.kysely, filter)).map((r) => toExercise(r, actor));
+  const db = ctx.db.kysely;
+  const rows = await exerciseRepository.list(db, filter);
+  const scopes = await readScopesOf(db, rows);
+  return rows
+    .filter((r) => can(actor, 'exercises:read', scopes.get(r.id)!))
+    .map((r) => {
+      const scope = scopes.get(r.id)!;
+      return toExercise(r, viewerOf(actor, scope), accessTo(actor, r, scope));
+    });
 }
 
 export async function getExerciseRow(db: Q, id: string): Promise<ExerciseRow> {
@@ -226,18 +346,36 @@ export async function getExerciseRow(db: Q, id: string): Promise<ExerciseRow> {
 }
 
 export async function getExercise(ctx: AppContext, actor: Actor, id: string): Promise<Exercise> {
-  return toExercise(await getExerciseRow(ctx.db.kysely, id), actor);
+  const { row, scope, viewer } = await readableExercise(ctx.db.kysely, actor, id);
+  return toExercise(row, viewer, accessTo(actor, row, scope));
 }
 
+/** The exercise as the actor sees it after a change they were allowed to make. */
+async function asSeenBy(ctx: AppContext, actor: Actor, id: string): Promise<Exercise> {
+  const row = await getExerciseRow(ctx.db.kysely, id);
+  const scope = await readScopeOf(ctx.db.kysely, row);
+  return toExercise(row, viewerOf(actor, scope), accessTo(actor, row, scope));
+}
+
+/**
+ * Creates a draft exercise led by the organisation asked for, which the actor must plan for; a
+ * planner scoped to one organisation leads by default.
+ */
 export async function createExercise(
   ctx: AppContext,
   actor: ActorInfo,
   input: ExerciseInput,
+  /** The caller's grants; left out by the system itself (demo data, the operator's CLI). */
+  policy?: Actor,
 ): Promise<Exercise> {
   const now = ctx.clock.now().toISOString();
   const id = randomUUID();
+  const lead =
+    policy === undefined
+      ? (input.leadOrganisationId ?? null)
+      : owningOrganisation(policy, 'exercises:plan', input.leadOrganisationId, 'leadOrganisationId');
   await ctx.db.kysely.transaction().execute(async (trx) => {
-    const fields = await checkInput(trx, input);
+    const fields = await checkInput(trx, { ...input, leadOrganisationId: lead });
     await exerciseRepository.insert(trx, {
       id,
       ...fields,
@@ -257,7 +395,16 @@ export async function createExercise(
       detail: { name: fields.name, type: fields.type },
     });
   });
-  return toExercise(await getExerciseRow(ctx.db.kysely, id), null);
+  return policy === undefined
+    ? toExercise(await getExerciseRow(ctx.db.kysely, id), EVERYTHING, ALL_ACCESS)
+    : asSeenBy(ctx, policy, id);
+}
+
+/** Refuses a planning write: "not found" to one who may not even read the exercise, else 403. */
+export async function mayWrite(db: Q, policy: Actor, row: ExerciseRow): Promise<void> {
+  if (mayPlan(policy, row)) return;
+  if (!can(policy, 'exercises:read', await readScopeOf(db, row))) throw notFound('Exercise');
+  throw forbidden('You may not plan this exercise');
 }
 
 /** Changes the plan's header; `version` must be the one read, so two planners never overwrite each other. */
@@ -271,7 +418,18 @@ export async function updateExercise(
 ): Promise<Exercise> {
   await ctx.db.kysely.transaction().execute(async (trx) => {
     const row = await getExerciseRow(trx, id);
-    if (!mayPlan(policy, row)) throw forbidden('You may not plan this exercise');
+    await mayWrite(trx, policy, row);
+    if (
+      patch.leadOrganisationId !== undefined &&
+      patch.leadOrganisationId !== row.lead_organisation_id &&
+      !can(policy, 'exercises:plan', { organisationId: patch.leadOrganisationId })
+    )
+      throw new AppError(
+        'out_of_scope',
+        403,
+        'You may not hand the exercise to an organisation you do not plan for',
+        'leadOrganisationId',
+      );
     if (!isPlanEditable(row.status as ExerciseStatus)) throw planFrozen(row.status);
     const merged: ExerciseInput = {
       programmeId: row.programme_id,
@@ -309,7 +467,7 @@ export async function updateExercise(
       detail: { fields: Object.keys(patch) },
     });
   });
-  return toExercise(await getExerciseRow(ctx.db.kysely, id), policy);
+  return asSeenBy(ctx, policy, id);
 }
 
 /** Running, paused and ended follow the clock's commands (services/conduct), with their confirmation. */
@@ -328,7 +486,7 @@ export async function transitionExercise(
 ): Promise<Exercise> {
   await ctx.db.kysely.transaction().execute(async (trx) => {
     const row = await getExerciseRow(trx, id);
-    if (!mayPlan(policy, row)) throw forbidden('You may not change this exercise');
+    await mayWrite(trx, policy, row);
     const from = row.status as ExerciseStatus;
     if (!canTransition(from, to as ExerciseStatus)) {
       const allowed = allowedTransitions(from).filter((s) => !CLOCK_STATUSES.includes(s));
@@ -356,5 +514,5 @@ export async function transitionExercise(
       detail: { from, to },
     });
   });
-  return toExercise(await getExerciseRow(ctx.db.kysely, id), policy);
+  return asSeenBy(ctx, policy, id);
 }

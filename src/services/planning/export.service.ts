@@ -8,7 +8,7 @@ import { organisationRepository } from '../../store/organisation.repository.js';
 import { planRepository } from '../../store/plan.repository.js';
 import type { ExerciseRow } from '../../store/schema.js';
 import type { AppContext, Q } from '../context.js';
-import { getExerciseRow, mayReadControllerSide } from './exercises.service.js';
+import { mayReadControllerSide, readableExercise } from './exercises.service.js';
 import { toEvent } from './msel.service.js';
 import { criticalTasksOf } from './spreadsheet/plan-data.js';
 import { writeXlsx } from './spreadsheet/xlsx-writer.js';
@@ -118,8 +118,8 @@ export async function exportSpreadsheet(
   format: ExportFormat,
 ): Promise<ExportedFile> {
   const db = ctx.db.kysely;
-  const exercise = await getExerciseRow(db, exerciseId);
-  if (!mayReadControllerSide(policy, exercise))
+  const { row: exercise, scope } = await readableExercise(db, policy, exerciseId);
+  if (!mayReadControllerSide(policy, scope))
     throw forbidden('Exports are for controllers, evaluators and planners only');
   const rows = await ROWS[kind](db, exercise);
   const base = `${

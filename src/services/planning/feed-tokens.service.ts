@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { can, type Actor } from '../../core/policy/policy.js';
-import { AppError, forbidden, notFound } from '../../errors.js';
+import { AppError, notFound } from '../../errors.js';
 import { calendarRepository, type FeedTokenRow } from '../../store/calendar.repository.js';
 import { programmeRepository } from '../../store/exercise.repository.js';
 import { appendAudit, recordAudit } from '../audit.service.js';
@@ -8,7 +8,7 @@ import type { Principal } from '../auth.service.js';
 import type { AppContext } from '../context.js';
 import { getUser, toPolicyGrants } from '../users.service.js';
 import { exerciseCalendar, programmeCalendar } from './calendar.service.js';
-import { getExerciseRow } from './exercises.service.js';
+import { readableExercise } from './exercises.service.js';
 
 /*
  * A calendar application cannot sign in, so the feed URL carries a secret. It is handled as API
@@ -42,9 +42,7 @@ export const feedPath = (token: string) => `/api/v1/calendar/${token}.ics`;
 
 async function checkTarget(ctx: AppContext, actor: Actor, scope: FeedScope, targetId: string) {
   if (scope === 'exercise') {
-    const row = await getExerciseRow(ctx.db.kysely, targetId);
-    if (!can(actor, 'exercises:read', { exerciseId: row.id, organisationId: row.lead_organisation_id }))
-      throw forbidden('You may not read this exercise');
+    await readableExercise(ctx.db.kysely, actor, targetId);
   } else if (!(await programmeRepository.get(ctx.db.kysely, targetId))) throw notFound('Programme');
 }
 

@@ -17,7 +17,7 @@ import { planRepository } from '../../store/plan.repository.js';
 import type { ExerciseRow, MselEventRow } from '../../store/schema.js';
 import { appendAudit } from '../audit.service.js';
 import type { ActorInfo, AppContext, Q } from '../context.js';
-import { getExerciseRow, mayReadControllerSide } from './exercises.service.js';
+import { getExerciseRow, mayReadControllerSide, planScopeOf, readableExercise } from './exercises.service.js';
 import { editPlan } from './plan.service.js';
 
 /** An MSEL event as the console and the API show it: both times, and what changed since approval. */
@@ -122,8 +122,8 @@ async function context(db: Q, exercise: ExerciseRow) {
 /** The MSEL with its findings; refused to anyone who may not read the controllers' side. */
 export async function getMsel(ctx: AppContext, policy: Actor, exerciseId: string): Promise<Msel> {
   const db = ctx.db.kysely;
-  const exercise = await getExerciseRow(db, exerciseId);
-  if (!mayReadControllerSide(policy, exercise))
+  const { row: exercise, scope } = await readableExercise(db, policy, exerciseId);
+  if (!mayReadControllerSide(policy, scope))
     throw forbidden('The MSEL is for controllers, evaluators and planners only');
   const rows = await mselRepository.list(db, exerciseId);
   const events = rows.map((r) => toView(r, exercise));
@@ -367,9 +367,8 @@ export async function approveEvents(
   ids?: string[],
 ): Promise<{ approved: number; mselApproved: boolean }> {
   return ctx.db.kysely.transaction().execute(async (trx) => {
-    const exercise = await getExerciseRow(trx, exerciseId);
-    if (!can(policy, 'msel:approve', { exerciseId, organisationId: exercise.lead_organisation_id }))
-      throw forbidden('You may not approve this MSEL');
+    const { row: exercise } = await readableExercise(trx, policy, exerciseId);
+    if (!can(policy, 'msel:approve', planScopeOf(exercise))) throw forbidden('You may not approve this MSEL');
     const rows = await mselRepository.list(trx, exerciseId);
     const chosen = rows.filter((r) => !ids || ids.includes(r.id));
     if (ids && chosen.length !== ids.length) throw invalid('ids', 'some events are not in this MSEL');

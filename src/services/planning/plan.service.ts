@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { checkGeometry, type PlanGeometry } from '../../core/exercise/geometry.js';
 import { isPlanEditable, type ExerciseStatus } from '../../core/exercise/exercise.js';
 import type { Actor } from '../../core/policy/policy.js';
-import { forbidden, invalid, notFound, planFrozen } from '../../errors.js';
+import { invalid, notFound, planFrozen } from '../../errors.js';
 import { organisationRepository } from '../../store/organisation.repository.js';
 import { planRepository } from '../../store/plan.repository.js';
 import type { ExerciseRow } from '../../store/schema.js';
@@ -11,13 +11,17 @@ import { appendAudit } from '../audit.service.js';
 import type { ActorInfo, AppContext, Q } from '../context.js';
 import { cleanText } from '../text.js';
 import {
+  accessTo,
   getExerciseRow,
-  mayPlan,
-  mayReadControllerSide,
+  NO_ACCESS,
+  type ExerciseAccess,
+  mayWrite,
   parseInstant,
+  readableExercise,
   toExercise,
   type Exercise,
 } from './exercises.service.js';
+import { shown, type Viewer } from '../../core/policy/visibility.js';
 
 export const VENUE_KINDS = [
   'school',
@@ -129,11 +133,25 @@ export interface ExercisePlan {
   people: Person[];
 }
 
-/** The whole plan of an exercise; the controllers' side (modules) only for those who may read it. */
+/**
+ * The whole plan of an exercise as the actor may see it: every field and person through the
+ * policy's visibility table (core/policy/visibility), so what a role must not learn never leaves.
+ */
 export async function getPlan(ctx: AppContext, policy: Actor, exerciseId: string): Promise<ExercisePlan> {
   const db = ctx.db.kysely;
-  const row = await getExerciseRow(db, exerciseId);
-  const full = mayReadControllerSide(policy, row);
+  const { row, scope, viewer } = await readableExercise(db, policy, exerciseId);
+  return planAsSeenBy(ctx, row, viewer, accessTo(policy, row, scope));
+}
+
+/** The plan through `viewer`'s eyes; the system's own exports use EVERYTHING. */
+export async function planAsSeenBy(
+  ctx: AppContext,
+  row: ExerciseRow,
+  viewer: Viewer,
+  access: ExerciseAccess = NO_ACCESS,
+): Promise<ExercisePlan> {
+  const db = ctx.db.kysely;
+  const exerciseId = row.id;
   const objectives = await planRepository.objectives(db, exerciseId);
   const targets = await planRepository.capabilityTargets(
     db,
@@ -144,7 +162,7 @@ export async function getPlan(ctx: AppContext, policy: Actor, exerciseId: string
     targets.map((t) => t.id),
   );
   return {
-    exercise: toExercise(row, policy),
+    exercise: toExercise(row, viewer, access),
     objectives: objectives.map((o) => ({
       id: o.id,
       position: o.position,
@@ -160,7 +178,7 @@ export async function getPlan(ctx: AppContext, policy: Actor, exerciseId: string
             .map((k) => ({ id: k.id, text: k.text })),
         })),
     })),
-    modules: full
+    modules: viewer.sees('plan', 'modules')
       ? (await planRepository.modules(db, exerciseId)).map((m) => ({
           id: m.id,
           position: m.position,
@@ -186,12 +204,12 @@ export async function getPlan(ctx: AppContext, policy: Actor, exerciseId: string
       road: z.road,
       startsAt: z.starts_at,
       endsAt: z.ends_at,
-      notes: z.notes,
+      notes: shown(viewer, 'zone', 'notes', z.notes),
     })),
     organisations: (await planRepository.organisations(db, exerciseId)).map((p) => ({
       organisationId: p.organisation_id,
       extentOfPlay: p.extent_of_play,
-      notes: p.notes,
+      notes: shown(viewer, 'participation', 'notes', p.notes),
     })),
     teams: (await planRepository.teams(db, exerciseId)).map((t) => ({
       id: t.id,
@@ -199,15 +217,17 @@ export async function getPlan(ctx: AppContext, policy: Actor, exerciseId: string
       organisationId: t.organisation_id,
       unitId: t.unit_id,
     })),
-    people: (await planRepository.people(db, exerciseId)).map((p) => ({
-      id: p.id,
-      userId: p.user_id,
-      name: p.name,
-      role: p.role,
-      teamId: p.team_id,
-      organisationId: p.organisation_id,
-      contact: p.contact,
-    })),
+    people: (await planRepository.people(db, exerciseId))
+      .filter((p) => viewer.seesPerson(p.role))
+      .map((p) => ({
+        id: p.id,
+        userId: shown(viewer, 'person', 'userId', p.user_id),
+        name: p.name,
+        role: p.role,
+        teamId: p.team_id,
+        organisationId: p.organisation_id,
+        contact: shown(viewer, 'person', 'contact', p.contact),
+      })),
   };
 }
 
@@ -227,7 +247,7 @@ export async function editPlan<T>(
 ): Promise<T> {
   return ctx.db.kysely.transaction().execute(async (trx) => {
     const row = await getExerciseRow(trx, exerciseId);
-    if (!mayPlan(policy, row)) throw forbidden('You may not plan this exercise');
+    await mayWrite(trx, policy, row);
     if (!isPlanEditable(row.status as ExerciseStatus)) throw planFrozen(row.status);
     const { result, action, detail } = await change(trx, row);
     await appendAudit(ctx, trx, actor, { action, subjectType: 'exercise', subjectId: exerciseId, detail });

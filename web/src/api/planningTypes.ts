@@ -27,6 +27,12 @@ export const EXERCISE_STATUSES = [
 ] as const;
 export type ExerciseStatus = (typeof EXERCISE_STATUSES)[number];
 
+export interface ExerciseAccess {
+  plan: boolean;
+  readControllerSide: boolean;
+  approveMsel: boolean;
+}
+
 export const VENUE_KINDS = [
   'school',
   'prison',
@@ -109,6 +115,8 @@ export interface Exercise {
   mselApproval: string;
   version: number;
   allowedTransitions: ExerciseStatus[];
+  /** What the reader may do with this exercise, their grants' organisation scope applied. */
+  access: ExerciseAccess;
   createdAt: string;
   updatedAt: string;
 }

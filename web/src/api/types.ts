@@ -39,6 +39,8 @@ export interface Session {
   user: User;
   grants: Grant[];
   permissions: string[];
+  /** Permissions held through an unscoped grant: edits of what all organisations share need these. */
+  everywhere: string[];
   /** Absent when the session is a bearer token, which needs no CSRF protection. */
   csrfToken?: string;
   /** API tokens of this user that still work: "sign out everywhere" revokes them. */

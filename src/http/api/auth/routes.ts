@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { permissionsOf } from '../../../core/policy/policy.js';
+import { permissionsOf, sharedPermissionsOf } from '../../../core/policy/policy.js';
 import { changeOwnPassword, login, logout, logoutEverywhere } from '../../../services/auth.service.js';
 import type { AppContext } from '../../../services/context.js';
 import { countLiveTokens } from '../../../services/sign-out.js';
@@ -27,6 +27,10 @@ const SessionSchema = Type.Object({
   user: Type.Ref('User'),
   grants: Type.Array(Type.Ref('Grant')),
   permissions: Type.Array(Type.String()),
+  everywhere: Type.Array(Type.String(), {
+    description:
+      'Permissions held through an unscoped grant: what all organisations share (the core capabilities, the inject catalogue, the list of organisations) is changed with these only',
+  }),
   csrfToken: Type.Optional(Type.String()),
   /** API tokens of yours that still work: "sign out everywhere" revokes them. */
   activeTokens: Type.Integer({ minimum: 0 }),
@@ -86,6 +90,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
         user: p.user,
         grants: p.user.grants,
         permissions: permissionsOf(p.actor),
+        everywhere: sharedPermissionsOf(p.actor),
         ...(p.csrfToken ? { csrfToken: p.csrfToken } : {}),
         activeTokens: await countLiveTokens(ctx, p.user.id),
       };

@@ -33,7 +33,7 @@ export const commentRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
   app.get(
     '/comments',
     {
-      config: { access },
+      config: { access, scope: 'filtered' },
       schema: {
         tags,
         summary: 'Comments by status (the queue: pending, oldest first), optionally of one notice',
@@ -42,25 +42,29 @@ export const commentRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
       },
     },
     async (request) => ({
-      items: await listComments(ctx, { status: request.query.status, noticeId: request.query.notice }),
+      items: await listComments(
+        ctx,
+        { status: request.query.status, noticeId: request.query.notice },
+        principalOf(request).actor,
+      ),
     }),
   );
   app.get(
     '/comments/counts',
     {
-      config: { access },
+      config: { access, scope: 'filtered' },
       schema: {
         tags,
         summary: 'How many comments are pending, approved and rejected',
         response: { 200: CommentCountsSchema, ...problems },
       },
     },
-    async () => commentCounts(ctx),
+    async (request) => commentCounts(ctx, principalOf(request).actor),
   );
   app.post(
     '/comments/:id/approve',
     {
-      config: { access },
+      config: { access, scope: 'comment' },
       schema: {
         tags,
         summary: 'Publish a pending comment under its notice',
@@ -73,7 +77,7 @@ export const commentRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
   app.post(
     '/comments/:id/reject',
     {
-      config: { access },
+      config: { access, scope: 'comment' },
       schema: {
         tags,
         summary: 'Reject a pending comment, or take back an approved one, with a reason',

@@ -51,7 +51,8 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
     app.post(
       `/${scope}s/:id/calendar-token`,
       {
-        config: { access: 'exercises:read' },
+        // A programme's feed holds only the exercises its reader may read.
+        config: { access: 'exercises:read', scope: scope === 'exercise' ? 'exercise' : 'filtered' },
         schema: {
           tags,
           summary: `A feed token for this ${scope}'s calendar; the secret is shown once`,

@@ -81,7 +81,7 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
   app.post(
     '/inject-catalogue',
     {
-      config: { access: 'catalogue:manage' },
+      config: { access: 'catalogue:manage', scope: 'shared' },
       schema: {
         tags,
         summary: 'Save an inject for reuse: new, or from an MSEL event with its links',
@@ -104,7 +104,7 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
   app.delete(
     '/inject-catalogue/:id',
     {
-      config: { access: 'catalogue:manage' },
+      config: { access: 'catalogue:manage', scope: 'shared' },
       schema: {
         tags,
         summary: 'Remove a catalogue entry',

@@ -65,15 +65,15 @@ export const exerciseRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
   app.get(
     '/programmes',
     {
-      config: { access: 'exercises:read' },
+      config: { access: 'exercises:read', scope: 'filtered' },
       schema: {
         tags,
         summary: 'Exercise programmes (a series or a year’s plan)',
         response: { 200: Items(Type.Ref(ProgrammeSchema)), ...problems },
       },
     },
-    async () => ({
-      items: await listProgrammes(ctx),
+    async (request) => ({
+      items: await listProgrammes(ctx, principalOf(request).actor),
     }),
   );
   app.post(
@@ -89,14 +89,15 @@ export const exerciseRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
     },
     async (request, reply) => {
       reply.status(201);
-      return createProgramme(ctx, principalOf(request).info, request.body);
+      const [info, actor] = who(request);
+      return createProgramme(ctx, info, request.body, actor);
     },
   );
 
   app.get(
     '/exercises',
     {
-      config: { access: 'exercises:read' },
+      config: { access: 'exercises:read', scope: 'filtered' },
       schema: {
         tags,
         summary: 'Exercises, by programme, status or overlapping a time window',
@@ -119,7 +120,8 @@ export const exerciseRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
     },
     async (request, reply) => {
       reply.status(201);
-      return createExercise(ctx, principalOf(request).info, request.body);
+      const [info, actor] = who(request);
+      return createExercise(ctx, info, request.body, actor);
     },
   );
   app.get(
@@ -312,7 +314,7 @@ export const exerciseRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
   app.post(
     '/core-capabilities',
     {
-      config: { access: 'catalogue:manage' },
+      config: { access: 'catalogue:manage', scope: 'shared' },
       schema: {
         tags,
         summary: 'Add a core capability',
@@ -322,13 +324,14 @@ export const exerciseRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
     },
     async (request, reply) => {
       reply.status(201);
-      return saveCoreCapability(ctx, principalOf(request).info, request.body);
+      const [info, actor] = who(request);
+      return saveCoreCapability(ctx, info, request.body, actor);
     },
   );
   app.put(
     '/core-capabilities/:capabilityId',
     {
-      config: { access: 'catalogue:manage' },
+      config: { access: 'catalogue:manage', scope: 'shared' },
       schema: {
         tags,
         summary: 'Edit a core capability',
@@ -337,10 +340,9 @@ export const exerciseRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
         response: { 200: Type.Ref(CapabilitySchema), ...problems },
       },
     },
-    async (request) =>
-      saveCoreCapability(ctx, principalOf(request).info, {
-        ...request.body,
-        id: request.params.capabilityId,
-      }),
+    async (request) => {
+      const [info, actor] = who(request);
+      return saveCoreCapability(ctx, info, { ...request.body, id: request.params.capabilityId }, actor);
+    },
   );
 };

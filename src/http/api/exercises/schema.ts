@@ -58,6 +58,10 @@ export const ExerciseSchema = Type.Object(
     mselApproval: Type.String(),
     version: Type.Integer(),
     allowedTransitions: Type.Array(Type.String()),
+    access: Type.Object(
+      { plan: Type.Boolean(), readControllerSide: Type.Boolean(), approveMsel: Type.Boolean() },
+      { description: "What the reader may do with this exercise, their grants' organisation scope applied" },
+    ),
     createdAt: Instant,
     updatedAt: Instant,
   },

@@ -54,7 +54,7 @@ export const noticeRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
   app.get(
     '/notices',
     {
-      config: { access: 'notices:read' },
+      config: { access: 'notices:read', scope: 'filtered' },
       schema: {
         tags,
         summary: 'Notices (working copies), filtered by status, exercise, city or window',
@@ -62,7 +62,7 @@ export const noticeRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
         response: { 200: Type.Object({ items: Type.Array(Type.Ref(NoticeSummarySchema)) }), ...problems },
       },
     },
-    async (request) => ({ items: await listNotices(ctx, request.query) }),
+    async (request) => ({ items: await listNotices(ctx, request.query, principalOf(request).actor) }),
   );
   app.post(
     '/notices',
@@ -205,12 +205,14 @@ export const noticeRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
         response: { 200: NoticeHistorySchema, ...problems },
       },
     },
-    async (request) => ({ items: await noticeHistory(ctx, request.params.id) }),
+    async (request) => ({
+      items: await noticeHistory(ctx, request.params.id, principalOf(request).actor),
+    }),
   );
   app.get(
     '/notices/:id/cap',
     {
-      config: { access: 'notices:read' },
+      config: { access: 'notices:read', scope: 'none' },
       schema: {
         tags,
         summary: 'The CAP 1.2 XML of a published revision (the newest when no revision is given)',

@@ -93,6 +93,9 @@ const patchFields = {
 export const CreateNoticeBody = Type.Object(
   {
     exerciseId: Type.Optional(Nullable(Id)),
+    organisationId: Type.Optional(
+      Nullable({ ...Id, description: "The publishing organisation; absent: the exercise's lead, or yours" }),
+    ),
     zoneIds: Type.Optional(Type.Array(Id, { maxItems: MAX_AREAS })),
     ...patchFields,
   },
@@ -199,6 +202,7 @@ export const NoticeSchema = Type.Object(
     id: Id,
     slug: Type.String(),
     exerciseId: Nullable(Type.String()),
+    organisationId: Nullable(Type.String()),
     status: Status,
     city: Nullable(Type.String()),
     timeZone: Type.String(),

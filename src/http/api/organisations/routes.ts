@@ -63,7 +63,7 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> 
   app.post(
     '/organisations',
     {
-      config: { access: 'orgs:manage' },
+      config: { access: 'orgs:manage', scope: 'shared' },
       schema: {
         tags,
         summary: 'Add an agency',
@@ -73,14 +73,15 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> 
     },
     async (request, reply) => {
       reply.status(201);
-      return createOrganisation(ctx, principalOf(request).info, request.body);
+      const p = principalOf(request);
+      return createOrganisation(ctx, p.info, request.body, p.actor);
     },
   );
 
   app.get(
     '/organisations/:id',
     {
-      config: { access: 'orgs:read' },
+      config: { access: 'orgs:read', scope: 'none' },
       schema: { tags, summary: 'One agency', params: IdParams, response: { 200: Organisation, ...problems } },
     },
     async (request) => getOrganisation(ctx, request.params.id),
@@ -98,7 +99,10 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> 
         response: { 200: Organisation, ...problems },
       },
     },
-    async (request) => updateOrganisation(ctx, principalOf(request).info, request.params.id, request.body),
+    async (request) => {
+      const p = principalOf(request);
+      return updateOrganisation(ctx, p.info, request.params.id, request.body, p.actor);
+    },
   );
 
   app.post(
@@ -115,7 +119,8 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> 
     },
     async (request, reply) => {
       reply.status(201);
-      return addUnit(ctx, principalOf(request).info, request.params.id, request.body.name);
+      const p = principalOf(request);
+      return addUnit(ctx, p.info, request.params.id, request.body.name, p.actor);
     },
   );
 };

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../../services/context.js';
 import {
   createUser,
-  getUser,
+  getUserFor,
   grantRole,
   listUsers,
   revokeRole,
@@ -29,11 +29,11 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
   app.get(
     '/users',
     {
-      config: { access: 'users:read' },
+      config: { access: 'users:read', scope: 'filtered' },
       schema: { tags, summary: 'List users', response: { 200: Items(User), ...problems } },
     },
-    async () => ({
-      items: await listUsers(ctx),
+    async (request) => ({
+      items: await listUsers(ctx, principalOf(request).actor),
     }),
   );
 
@@ -56,7 +56,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
       config: { access: 'users:read' },
       schema: { tags, summary: 'One user', params: IdParams, response: { 200: User, ...problems } },
     },
-    async (request) => getUser(ctx, request.params.id),
+    async (request) => getUserFor(ctx, principalOf(request).actor, request.params.id),
   );
 
   app.patch(
@@ -71,7 +71,10 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
         response: { 200: User, ...problems },
       },
     },
-    async (request) => updateUser(ctx, principalOf(request).info, request.params.id, request.body),
+    async (request) => {
+      const p = principalOf(request);
+      return updateUser(ctx, p.info, request.params.id, request.body, p.actor);
+    },
   );
 
   app.post(
@@ -87,7 +90,8 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
       },
     },
     async (request, reply) => {
-      await setPassword(ctx, principalOf(request).info, request.params.id, request.body.password);
+      const p = principalOf(request);
+      await setPassword(ctx, p.info, request.params.id, request.body.password, p.actor);
       return reply.status(204).send(null);
     },
   );

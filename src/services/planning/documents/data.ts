@@ -1,9 +1,11 @@
 import type { Actor } from '../../../core/policy/policy.js';
+import type { Viewer } from '../../../core/policy/visibility.js';
 import { organisationRepository } from '../../../store/organisation.repository.js';
 import type { AppContext } from '../../context.js';
 import { listCoreCapabilities } from '../capabilities.service.js';
 import { getMsel, type Msel } from '../msel.service.js';
-import { getPlan, type ExercisePlan } from '../plan.service.js';
+import { readableExercise } from '../exercises.service.js';
+import { getPlan, planAsSeenBy, type ExercisePlan } from '../plan.service.js';
 import { stringsFor, type DocumentLang, type DocumentStrings } from './i18n/strings.js';
 
 /** What the builders read: the plan as the actor may see it, and names for the ids in it. */
@@ -26,8 +28,13 @@ export async function loadDocumentData(
   exerciseId: string,
   withMsel: boolean,
   lang: DocumentLang = 'en',
+  /** Whose eyes the document is written for, when not the reader's own (the ExPlan: a player's). */
+  audience?: Viewer,
 ): Promise<DocumentData> {
-  const plan = await getPlan(ctx, policy, exerciseId);
+  const plan =
+    audience === undefined
+      ? await getPlan(ctx, policy, exerciseId)
+      : await planAsSeenBy(ctx, (await readableExercise(ctx.db.kysely, policy, exerciseId)).row, audience);
   const msel = withMsel ? await getMsel(ctx, policy, exerciseId) : null;
   const capabilities = new Map((await listCoreCapabilities(ctx)).map((c) => [c.id, c.name]));
   const orgIds = new Set(

@@ -1,8 +1,9 @@
-import { can, type Actor } from '../../../core/policy/policy.js';
+import type { Actor } from '../../../core/policy/policy.js';
+import { viewerWithRoles } from '../../../core/policy/visibility.js';
 import { forbidden } from '../../../errors.js';
 import { appendAudit } from '../../audit.service.js';
 import type { ActorInfo, AppContext } from '../../context.js';
-import { getExerciseRow, mayReadControllerSide } from '../exercises.service.js';
+import { mayReadControllerSide, readableExercise } from '../exercises.service.js';
 import { loadDocumentData } from './data.js';
 import { renderDocx } from './docx.js';
 import { buildExPlan } from './explan.js';
@@ -41,15 +42,16 @@ export async function renderDocument(
   lang: DocumentLang,
   progress: (done: number, total: number) => void = () => undefined,
 ): Promise<RenderedDocument> {
-  const row = await getExerciseRow(ctx.db.kysely, exerciseId);
-  if (!can(policy, 'exercises:read', { exerciseId, organisationId: row.lead_organisation_id }))
-    throw forbidden('You may not read this exercise');
-  if (CONTROLLER_SIDE[kind] && !mayReadControllerSide(policy, row))
+  const { row, scope } = await readableExercise(ctx.db.kysely, policy, exerciseId);
+  if (CONTROLLER_SIDE[kind] && !mayReadControllerSide(policy, scope))
     throw forbidden(
       `The ${kind === 'sitman' ? 'Situation Manual' : 'Controller/Evaluator Handbook'} is for controllers and evaluators only`,
     );
   progress(0, STEPS);
-  const data = await loadDocumentData(ctx, policy, exerciseId, kind === 'handbook', lang);
+  // The ExPlan is the players' document whoever asks for it: a controller cannot hand out one that
+  // names the trusted agents or the threat.
+  const audience = kind === 'explan' ? viewerWithRoles(['player']) : undefined;
+  const data = await loadDocumentData(ctx, policy, exerciseId, kind === 'handbook', lang, audience);
   progress(1, STEPS);
   const model: DocumentModel =
     kind === 'explan' ? buildExPlan(data) : kind === 'sitman' ? buildSitMan(data) : buildHandbook(data);

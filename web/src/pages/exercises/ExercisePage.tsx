@@ -2,7 +2,7 @@ import { Anchor, Group, Stack, Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { usePlan } from '../../api/exercises';
-import { useCan } from '../../auth/useSession';
+import { ExerciseAccessProvider } from './ExerciseAccess';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
 import { ControlRoomTab } from './control/ControlRoomTab';
@@ -33,73 +33,82 @@ export function ExercisePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { exerciseId = '', tab } = useParams();
-  // Players may know an exercise exists but never see its MSEL or scenario modules: those tabs are
-  // not offered at all (and the server sends them neither).
-  const canReadMsel = useCan('msel:read');
-  const tabs = TABS.filter((x) => (x !== 'msel' && x !== 'scenario' && x !== 'control') || canReadMsel);
-  const active: Tab = tabs.find((x) => x === tab) ?? 'overview';
   const plan = usePlan(exerciseId);
 
   return (
     <QueryState query={plan}>
-      {(data) => (
-        <Stack>
-          <Anchor component={Link} to="/exercises" size="sm">
-            {t('planning.exercise.back')}
-          </Anchor>
-          <PageTitle title={data.exercise.name}>
-            <Group gap="xs">
-              <StatusBadge status={data.exercise.status} />
-            </Group>
-          </PageTitle>
-          <HandlingBanner handling={data.exercise.handling} />
-          <Tabs
-            value={active}
-            onChange={(value) => navigate(`/exercises/${exerciseId}/${value ?? 'overview'}`)}
-            keepMounted={false}
-          >
-            <Tabs.List>
-              {tabs.map((x) => (
-                <Tabs.Tab key={x} value={x}>
-                  {t(
-                    x === 'sharing' ? 'sharing.tab' : x === 'control' ? 'conduct.tab' : `planning.tabs.${x}`,
-                  )}
-                </Tabs.Tab>
-              ))}
-            </Tabs.List>
-            <Tabs.Panel value="overview" pt="md">
-              <OverviewTab exercise={data.exercise} />
-            </Tabs.Panel>
-            <Tabs.Panel value="objectives" pt="md">
-              <ObjectivesTab plan={data} />
-            </Tabs.Panel>
-            <Tabs.Panel value="venues" pt="md">
-              <VenuesTab plan={data} />
-            </Tabs.Panel>
-            <Tabs.Panel value="participants" pt="md">
-              <ParticipantsTab plan={data} />
-            </Tabs.Panel>
-            {canReadMsel && (
-              <Tabs.Panel value="msel" pt="md">
-                <MselTab plan={data} />
-              </Tabs.Panel>
-            )}
-            {canReadMsel && (
-              <Tabs.Panel value="scenario" pt="md">
-                <ModulesTab plan={data} />
-              </Tabs.Panel>
-            )}
-            {canReadMsel && (
-              <Tabs.Panel value="control" pt="md">
-                <ControlRoomTab exerciseId={exerciseId} />
-              </Tabs.Panel>
-            )}
-            <Tabs.Panel value="sharing" pt="md">
-              <SharingTab exercise={data.exercise} />
-            </Tabs.Panel>
-          </Tabs>
-        </Stack>
-      )}
+      {(data) => {
+        // Players may know an exercise exists but never see its MSEL or scenario modules: those tabs
+        // are not offered at all (and the server sends them neither). The server's answer for this
+        // exercise counts, so a grant for another organisation offers nothing here.
+        const canReadMsel = data.exercise.access.readControllerSide;
+        const tabs = TABS.filter((x) => (x !== 'msel' && x !== 'scenario' && x !== 'control') || canReadMsel);
+        const active: Tab = tabs.find((x) => x === tab) ?? 'overview';
+        return (
+          <ExerciseAccessProvider access={data.exercise.access}>
+            <Stack>
+              <Anchor component={Link} to="/exercises" size="sm">
+                {t('planning.exercise.back')}
+              </Anchor>
+              <PageTitle title={data.exercise.name}>
+                <Group gap="xs">
+                  <StatusBadge status={data.exercise.status} />
+                </Group>
+              </PageTitle>
+              <HandlingBanner handling={data.exercise.handling} />
+              <Tabs
+                value={active}
+                onChange={(value) => navigate(`/exercises/${exerciseId}/${value ?? 'overview'}`)}
+                keepMounted={false}
+              >
+                <Tabs.List>
+                  {tabs.map((x) => (
+                    <Tabs.Tab key={x} value={x}>
+                      {t(
+                        x === 'sharing'
+                          ? 'sharing.tab'
+                          : x === 'control'
+                            ? 'conduct.tab'
+                            : `planning.tabs.${x}`,
+                      )}
+                    </Tabs.Tab>
+                  ))}
+                </Tabs.List>
+                <Tabs.Panel value="overview" pt="md">
+                  <OverviewTab exercise={data.exercise} />
+                </Tabs.Panel>
+                <Tabs.Panel value="objectives" pt="md">
+                  <ObjectivesTab plan={data} />
+                </Tabs.Panel>
+                <Tabs.Panel value="venues" pt="md">
+                  <VenuesTab plan={data} />
+                </Tabs.Panel>
+                <Tabs.Panel value="participants" pt="md">
+                  <ParticipantsTab plan={data} />
+                </Tabs.Panel>
+                {canReadMsel && (
+                  <Tabs.Panel value="msel" pt="md">
+                    <MselTab plan={data} />
+                  </Tabs.Panel>
+                )}
+                {canReadMsel && (
+                  <Tabs.Panel value="scenario" pt="md">
+                    <ModulesTab plan={data} />
+                  </Tabs.Panel>
+                )}
+                {canReadMsel && (
+                  <Tabs.Panel value="control" pt="md">
+                    <ControlRoomTab exerciseId={exerciseId} />
+                  </Tabs.Panel>
+                )}
+                <Tabs.Panel value="sharing" pt="md">
+                  <SharingTab exercise={data.exercise} />
+                </Tabs.Panel>
+              </Tabs>
+            </Stack>
+          </ExerciseAccessProvider>
+        );
+      }}
     </QueryState>
   );
 }

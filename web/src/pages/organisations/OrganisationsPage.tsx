@@ -2,7 +2,7 @@ import { Button, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOrganisations } from '../../api/organisations';
-import { useCan } from '../../auth/useSession';
+import { useCan, useCanEverywhere } from '../../auth/useSession';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
 import { AddUnitModal } from './AddUnitModal';
@@ -13,6 +13,8 @@ export function OrganisationsPage() {
   const { t } = useTranslation();
   const organisations = useOrganisations();
   const canManage = useCan('orgs:manage');
+  // Adding an agency changes the list every organisation shares: an unscoped administrator's.
+  const canAdd = useCanEverywhere('orgs:manage');
   const [creating, setCreating] = useState(false);
   const [unitFor, setUnitFor] = useState<string | null>(null);
   const unitOrganisation = organisations.data?.items.find((o) => o.id === unitFor);
@@ -20,7 +22,7 @@ export function OrganisationsPage() {
   return (
     <Stack>
       <PageTitle title={t('organisations.title')}>
-        {canManage && <Button onClick={() => setCreating(true)}>{t('organisations.create')}</Button>}
+        {canAdd && <Button onClick={() => setCreating(true)}>{t('organisations.create')}</Button>}
       </PageTitle>
       <QueryState query={organisations}>
         {(data) => (

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCoreCapabilities } from '../../api/exercises';
 import { useCatalogue, useDeleteCatalogueEntry, type CatalogueFilter } from '../../api/sharing';
-import { useCan } from '../../auth/useSession';
+import { useCan, useCanEverywhere } from '../../auth/useSession';
 import { PageTitle } from '../../components/PageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
@@ -15,7 +15,8 @@ import { SaveToCatalogueModal } from './SaveToCatalogueModal';
 /** Injects kept for reuse: found by hazard and core capability, saved from an MSEL, copied into one. */
 export function CataloguePage() {
   const { t } = useTranslation();
-  const canManage = useCan('catalogue:manage');
+  // The catalogue is every organisation's: a grant scoped to one does not change it.
+  const canManage = useCanEverywhere('catalogue:manage');
   const canPlan = useCan('exercises:plan');
   const [hazard, setHazard] = useState('');
   const [capability, setCapability] = useState('');

@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { documentUrl, type DocumentKind } from '../../api/sharing';
-import { useCan } from '../../auth/useSession';
+import { useExerciseCan } from '../exercises/ExerciseAccess';
 
 /**
  * The exercise's documents for participants. Players and observers get the ExPlan only: the SitMan's
@@ -9,7 +9,7 @@ import { useCan } from '../../auth/useSession';
  */
 export function DocumentsPanel({ exerciseId }: { exerciseId: string }) {
   const { t } = useTranslation();
-  const controllersSide = useCan('msel:read');
+  const controllersSide = useExerciseCan('readControllerSide');
   const kinds: DocumentKind[] = controllersSide ? ['explan', 'sitman', 'handbook'] : ['explan'];
 
   return (

@@ -1,16 +1,16 @@
 import { Divider, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Exercise } from '../../api/planningTypes';
-import { useCan } from '../../auth/useSession';
 import { ExportBundleButton } from './BundleButtons';
 import { CalendarFeedPanel } from './CalendarFeedPanel';
 import { DocumentsPanel } from './DocumentsPanel';
+import { useExerciseCan } from '../exercises/ExerciseAccess';
 
 /** What the exercise hands out: documents, a calendar feed and, for planners, the whole exercise. */
 export function SharingTab({ exercise }: { exercise: Exercise }) {
   const { t } = useTranslation();
-  const mayPlan = useCan('exercises:plan');
-  const mayReadMsel = useCan('msel:read');
+  const mayPlan = useExerciseCan('plan');
+  const mayReadMsel = useExerciseCan('readControllerSide');
   const canPlan = mayPlan && mayReadMsel;
   return (
     <Stack gap="lg">

@@ -2,14 +2,14 @@ import { Button, Group } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exportUrl, type SheetKind } from '../../../api/spreadsheets';
-import { useCan } from '../../../auth/useSession';
 import { ImportWizard } from './ImportWizard';
+import { useExerciseCan } from '../ExerciseAccess';
 
 /** Import (planners) and export as XLSX or CSV (readers of the MSEL); players see neither. */
 export function SpreadsheetActions({ exerciseId, kind }: { exerciseId: string; kind: SheetKind }) {
   const { t } = useTranslation();
-  const canImport = useCan('exercises:plan');
-  const canExport = useCan('msel:read');
+  const canImport = useExerciseCan('plan');
+  const canExport = useExerciseCan('readControllerSide');
   const [open, setOpen] = useState(false);
   if (!canImport && !canExport) return null;
   return (

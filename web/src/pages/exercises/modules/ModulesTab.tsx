@@ -3,12 +3,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReorderModules } from '../../../api/exercises';
 import type { ExercisePlan } from '../../../api/planningTypes';
-import { useCan } from '../../../auth/useSession';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { MoveButtons } from '../MoveButtons';
 import { RemoveButton } from '../RemoveButton';
 import { moveItem } from '../reorder';
 import { ModuleForm } from './ModuleForm';
+import { useExerciseCan } from '../ExerciseAccess';
 
 /**
  * A tabletop's scenario, module by module, in the order the facilitator plays them. Part of the
@@ -17,7 +17,7 @@ import { ModuleForm } from './ModuleForm';
  */
 export function ModulesTab({ plan }: { plan: ExercisePlan }) {
   const { t } = useTranslation();
-  const canPlan = useCan('exercises:plan');
+  const canPlan = useExerciseCan('plan');
   const reorder = useReorderModules(plan.exercise.id);
   const [editing, setEditing] = useState<string | null>(null);
   const modules = plan.modules;

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMsel } from '../../../api/msel';
 import type { ExercisePlan, MselEvent, MselFinding } from '../../../api/planningTypes';
-import { useCan, useSession } from '../../../auth/useSession';
+import { useSession } from '../../../auth/useSession';
 import { QueryState } from '../../../components/QueryState';
 import { SpreadsheetActions } from '../imports/SpreadsheetActions';
 import { EventModal } from './EventModal';
@@ -16,14 +16,15 @@ import { MselToolbar } from './MselToolbar';
 import { filterEvents, NO_FILTER, type MselFilter } from './mselFilter';
 import { taskLinks } from './taskLinks';
 import { useMselActions } from './useMselActions';
+import { useExerciseCan } from '../ExerciseAccess';
 
 /** The MSEL: a grid to edit and approve, and the same injects on a timeline per team. */
 export function MselTab({ plan }: { plan: ExercisePlan }) {
   const { t } = useTranslation();
   const exercise = plan.exercise;
   const msel = useMsel(exercise.id);
-  const canPlan = useCan('exercises:plan');
-  const canApprove = useCan('msel:approve');
+  const canPlan = useExerciseCan('plan');
+  const canApprove = useExerciseCan('approveMsel');
   const me = useSession().user.id;
   const [view, setView] = useState<'grid' | 'timeline'>('grid');
   const [filter, setFilter] = useState<MselFilter>(NO_FILTER);

@@ -3,15 +3,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCoreCapabilities } from '../../../api/exercises';
 import type { ExercisePlan } from '../../../api/planningTypes';
-import { useCan } from '../../../auth/useSession';
 import { RemoveButton } from '../RemoveButton';
 import { AddObjectiveForm } from './AddObjectiveForm';
 import { ObjectiveEditor } from './ObjectiveEditor';
+import { useExerciseCan } from '../ExerciseAccess';
 
 /** Objective → core capability → capability target → critical tasks: what evaluators will rate. */
 export function ObjectivesTab({ plan }: { plan: ExercisePlan }) {
   const { t } = useTranslation();
-  const canPlan = useCan('exercises:plan');
+  const canPlan = useExerciseCan('plan');
   const capabilities = useCoreCapabilities();
   const capabilityName = new Map((capabilities.data?.items ?? []).map((c) => [c.id, c.name]));
   const exerciseId = plan.exercise.id;

@@ -2,16 +2,16 @@ import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Exercise } from '../../../api/planningTypes';
-import { useCan } from '../../../auth/useSession';
 import { EditExerciseModal } from './EditExerciseModal';
 import { StatusActions } from './StatusActions';
+import { useExerciseCan } from '../ExerciseAccess';
 
 /** The exercise's own fields; times in its zone, named, since readers sit in other zones. */
 export function OverviewTab({ exercise }: { exercise: Exercise }) {
   const { t } = useTranslation();
-  const canPlan = useCan('exercises:plan');
+  const canPlan = useExerciseCan('plan');
   // The scenario and the MSEL are the controllers' side: players are not shown an empty field for them.
-  const controllerSide = useCan('msel:read');
+  const controllerSide = useExerciseCan('readControllerSide');
   const [editing, setEditing] = useState(false);
   const rows: [string, string | null][] = [
     [t('planning.fields.type'), t(`planning.types.${exercise.type}`)],
@@ -20,9 +20,12 @@ export function OverviewTab({ exercise }: { exercise: Exercise }) {
     [t('planning.fields.startex'), `${exercise.startexLocal} ${exercise.timeZone}`],
     [t('planning.fields.endex'), `${exercise.endexLocal} ${exercise.timeZone}`],
     [t('planning.fields.scope'), exercise.scope],
-    [t('planning.fields.threat'), exercise.threat],
+    // The threat synopsis and the scenario are the controllers' side: not even an empty row for others.
     ...(controllerSide
-      ? [[t('planning.fields.scenario'), exercise.scenario] as [string, string | null]]
+      ? [
+          [t('planning.fields.threat'), exercise.threat] as [string, string | null],
+          [t('planning.fields.scenario'), exercise.scenario] as [string, string | null],
+        ]
       : []),
     [t('planning.fields.sponsor'), exercise.sponsor],
     [t('planning.fields.pointOfContact'), exercise.pointOfContact],

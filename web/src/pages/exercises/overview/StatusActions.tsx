@@ -2,14 +2,14 @@ import { Button, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useTransitionExercise } from '../../../api/exercises';
 import type { Exercise } from '../../../api/planningTypes';
-import { useCan } from '../../../auth/useSession';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { StatusBadge } from '../StatusBadge';
+import { useExerciseCan } from '../ExerciseAccess';
 
 /** Only the moves the life cycle allows from here are offered; the server holds the same rule. */
 export function StatusActions({ exercise }: { exercise: Exercise }) {
   const { t } = useTranslation();
-  const canPlan = useCan('exercises:plan');
+  const canPlan = useExerciseCan('plan');
   const transition = useTransitionExercise(exercise.id);
   return (
     <Group gap="sm" align="center" wrap="wrap">

@@ -1,4 +1,4 @@
-import { Stack, Title } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useOrganisations } from '../../../api/organisations';
 import type { ExercisePlan } from '../../../api/planningTypes';
@@ -10,11 +10,14 @@ import { AddTeamForm } from './AddTeamForm';
 import { OrganisationsTable } from './OrganisationsTable';
 import { PeopleTable } from './PeopleTable';
 import { TeamsTable } from './TeamsTable';
+import { useExerciseCan } from '../ExerciseAccess';
 
 /** Who takes part: organisations and their extent of play, the teams injects go to, and people with roles. */
 export function ParticipantsTab({ plan }: { plan: ExercisePlan }) {
   const { t } = useTranslation();
-  const canPlan = useCan('exercises:plan');
+  const canPlan = useExerciseCan('plan');
+  // Those who may not read the controllers' side get the people list the policy allows them; say so.
+  const limited = !useExerciseCan('readControllerSide');
   // Organisation names need orgs:read; without it the table shows ids rather than a refusal.
   const organisations = useOrganisations(useCan('orgs:read')).data?.items ?? [];
   const orgName = new Map(organisations.map((o) => [o.id, o.shortName ?? o.name]));
@@ -36,6 +39,11 @@ export function ParticipantsTab({ plan }: { plan: ExercisePlan }) {
       <Title order={2} size="h4">
         {t('planning.participants.people')}
       </Title>
+      {limited && (
+        <Text size="sm" c="dimmed">
+          {t('planning.participants.limitedView')}
+        </Text>
+      )}
       <PeopleTable plan={plan} orgName={orgName} canPlan={canPlan} />
       {canPlan && <AddPersonForm plan={plan} organisations={organisations} />}
     </Stack>

@@ -2,6 +2,7 @@ import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ExercisePlan } from '../../../api/planningTypes';
 import { TableScroll } from '../../../components/TableScroll';
+import { useExerciseCan } from '../ExerciseAccess';
 import { RemoveButton } from '../RemoveButton';
 
 interface Props {
@@ -12,6 +13,8 @@ interface Props {
 
 export function PeopleTable({ plan, orgName, canPlan }: Props) {
   const { t } = useTranslation();
+  // Contacts are for those running the exercise; the server sends others none, and the column goes.
+  const contacts = useExerciseCan('readControllerSide');
   if (plan.people.length === 0) return <Text c="dimmed">{t('planning.participants.noPeople')}</Text>;
   const teamName = new Map(plan.teams.map((x) => [x.id, x.name]));
   return (
@@ -23,7 +26,7 @@ export function PeopleTable({ plan, orgName, canPlan }: Props) {
             <Table.Th scope="col">{t('planning.participants.role')}</Table.Th>
             <Table.Th scope="col">{t('planning.participants.team')}</Table.Th>
             <Table.Th scope="col">{t('planning.participants.organisation')}</Table.Th>
-            <Table.Th scope="col">{t('planning.participants.contact')}</Table.Th>
+            {contacts && <Table.Th scope="col">{t('planning.participants.contact')}</Table.Th>}
             {canPlan && <Table.Th scope="col">{t('common.actions')}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
@@ -34,7 +37,7 @@ export function PeopleTable({ plan, orgName, canPlan }: Props) {
               <Table.Td>{t(`planning.exerciseRoles.${p.role}`)}</Table.Td>
               <Table.Td>{p.teamId ? (teamName.get(p.teamId) ?? '') : ''}</Table.Td>
               <Table.Td>{p.organisationId ? (orgName.get(p.organisationId) ?? '') : ''}</Table.Td>
-              <Table.Td>{p.contact ?? ''}</Table.Td>
+              {contacts && <Table.Td>{p.contact ?? ''}</Table.Td>}
               {canPlan && (
                 <Table.Td>
                   <RemoveButton exerciseId={plan.exercise.id} list="people" itemId={p.id} name={p.name} />

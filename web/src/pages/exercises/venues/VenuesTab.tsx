@@ -2,7 +2,6 @@ import { Stack, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExercisePlan } from '../../../api/planningTypes';
-import { useCan } from '../../../auth/useSession';
 import type { MapGeometry } from '../../../map';
 import { SpreadsheetActions } from '../imports/SpreadsheetActions';
 import type { DrawRequest } from './drawing';
@@ -11,6 +10,7 @@ import { VenueForm } from './VenueForm';
 import { VenuesTable } from './VenuesTable';
 import { ZoneForm } from './ZoneForm';
 import { ZonesTable } from './ZonesTable';
+import { useExerciseCan } from '../ExerciseAccess';
 
 /** Which form the map is drawing for: the venue form or the zone form, and the request it made. */
 type Drawing = (DrawRequest & { owner: 'venue' | 'zone' }) | null;
@@ -23,7 +23,7 @@ type Drawing = (DrawRequest & { owner: 'venue' | 'zone' }) | null;
  */
 export function VenuesTab({ plan }: { plan: ExercisePlan }) {
   const { t } = useTranslation();
-  const canPlan = useCan('exercises:plan');
+  const canPlan = useExerciseCan('plan');
   const [drawing, setDrawing] = useState<Drawing>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [venueId, setVenueId] = useState<string | null>(null);

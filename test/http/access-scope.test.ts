@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Actor } from '../../src/core/policy/policy.js';
+import { verdictFor, type RouteScope } from '../../src/core/policy/scope.js';
+import { HIDDEN_AS } from '../../src/http/route-scope.js';
+import { commentRepository } from '../../src/store/comment.repository.js';
+import { openScopesHarness, type ScopesHarness, type Where } from './scopes-harness.js';
+
+const FAKE_ID = '00000000-0000-4000-8000-000000000000';
+const OWNED: readonly RouteScope[] = ['exercise', 'notice', 'comment', 'user', 'organisation', 'shared'];
+
+/**
+ * Route × role × scope, through real HTTP: every route that acts on something an organisation owns
+ * (or that belongs to none), called by every role scoped to the owner, scoped to another
+ * organisation and unscoped, answers as the generated table (docs/access.md) says.
+ */
+describe('route × role × scope', () => {
+  let h: ScopesHarness;
+  const ids = new Map<RouteScope, string>();
+  beforeAll(async () => {
+    h = await openScopesHarness('sqlite');
+    const notice = await h.ok('a-pio', 'POST', '/api/v1/notices', { exerciseId: h.exerciseId });
+    ids.set('exercise', h.exerciseId);
+    ids.set('notice', notice.id);
+    const commentId = randomUUID();
+    await commentRepository.insert(h.ctx.db.kysely, {
+      id: commentId,
+      notice_id: notice.id,
+      name: 'Resident',
+      email: 'resident@example.kz',
+      email_hash: 'e'.repeat(64),
+      client_hash: 'c'.repeat(64),
+      language: 'ru',
+      body: 'Will bus 12 run?',
+      status: 'pending',
+      reason: null,
+      moderated_by: null,
+      moderated_at: null,
+      created_at: '2026-10-10T06:00:00.000Z',
+    });
+    ids.set('comment', commentId);
+    ids.set('user', h.users.get('a-player')!);
+    ids.set('organisation', h.orgA);
+  }, 120_000);
+  afterAll(async () => h?.close());
+
+  it('answers every organisation-owned and shared route as the policy says, for each role and scope', async () => {
+    const routes = h.routes.filter((r) => OWNED.includes(r.scope));
+    expect(routes.length).toBeGreaterThan(40);
+    const grantsAt = { a: h.orgA, b: h.orgB, u: null } as const;
+    const mismatches: string[] = [];
+    for (const route of routes) {
+      const url = route.url
+        .replace(':id', ids.get(route.scope) ?? FAKE_ID)
+        .replace(':file', 'x')
+        .replace(/:[A-Za-z]+/g, FAKE_ID);
+      for (const role of ROLES)
+        for (const where of ['a', 'b', 'u'] as const satisfies readonly Where[]) {
+          const actor: Actor = {
+            userId: 'x',
+            grants: [{ role, organisationId: grantsAt[where] === null ? null : 'org-own', exerciseId: null }],
+          };
+          // The table's "other organisation" column is a grant elsewhere than the owner.
+          if (where === 'b') actor.grants = [{ role, organisationId: 'org-other', exerciseId: null }];
+          const expected = verdictFor(route.access, route.scope, actor, 'org-own');
+          const res = await h.call(`${where}-${role}`, route.method as 'GET', url);
+          const hiddenDetail = `${HIDDEN_AS[route.scope] ?? 'That'} was not found`;
+          const hidden =
+            res.statusCode === 404 && (res.json() as { detail?: string }).detail === hiddenDetail;
+          const got = res.statusCode === 403 ? 'forbidden' : hidden ? 'hidden' : 'allow';
+          if (got !== expected)
+            mismatches.push(
+              `${route.method} ${route.url} as ${where}-${role} → ${res.statusCode} (${got}), table says ${expected}`,
+            );
+        }
+    }
+    expect(mismatches).toEqual([]);
+  }, 300_000);
+});
