@@ -224,9 +224,16 @@ describe.each(ENGINES)('organisation scopes and per-role fields (%s)', (engine) 
     const N = '/api/v1/notices';
     let notice = await h.ok('a-pio', 'POST', N, { exerciseId: h.exerciseId });
     expect(notice.organisationId).toBe(h.orgA);
+    const areas = (notice.areas as { kind: string }[]).map((a) => ({
+      ...a,
+      texts: {
+        ru: { name: 'Улица у вокзала', description: a.kind === 'closure' ? 'От площади до моста.' : '' },
+      },
+    }));
     notice = await h.ok('a-pio', 'PATCH', `${N}/${notice.id}`, {
       version: notice.version,
       texts: { ru: RU_TEXT },
+      areas,
     });
     const edit = await h.call('b-pio', 'PATCH', `${N}/${notice.id}`, {
       version: notice.version,
