@@ -2,6 +2,7 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { OutboxTables } from './outbox-tables.js';
 import type { PublicTables } from './public-tables.js';
 import type { EventTables } from './event-tables.js';
+import type { AlertTables } from './alert-tables.js';
 
 /*
  * Instants are ISO-8601 strings in UTC ("2026-10-21T04:00:00.000Z") on both engines, so the same
@@ -144,7 +145,7 @@ export interface WakeTable {
   updated_at: string;
 }
 
-export interface Database extends PlanningTables, PublicTables, OutboxTables, EventTables {
+export interface Database extends PlanningTables, PublicTables, OutboxTables, EventTables, AlertTables {
   organisations: OrganisationTable;
   units: UnitTable;
   users: UserTable;
