@@ -1,9 +1,14 @@
+import { alertSource } from '../alerts/alert.source.js';
 import { noticeSource } from '../notices/notice.source.js';
 import { subscriptionSource } from '../subscriptions/subscription.source.js';
 import type { OutboxSource, OutboxSources } from './source.js';
 
-/** Every kind of source this version sends; inject and alert join here. */
+/** Every kind of source this version sends; inject joins here. */
 export function outboxSources(): OutboxSources {
-  const list: OutboxSource[] = [noticeSource as OutboxSource, subscriptionSource as OutboxSource];
+  const list: OutboxSource[] = [
+    noticeSource as OutboxSource,
+    subscriptionSource as OutboxSource,
+    alertSource as OutboxSource,
+  ];
   return new Map(list.map((s) => [s.kind, s]));
 }
