@@ -50,22 +50,28 @@ export async function secondFactorState(ctx: AppContext, userId: string): Promis
 }
 
 /**
- * Starts enrolment with a new secret. It replaces any earlier factor at once: a person who
- * re-enrols has lost or replaced their phone, and the old secret must stop working now.
+ * Starts enrolment with a new secret. Replacing a confirmed factor needs a current code from it (a
+ * stolen session must not swap in the thief's phone); a person who lost their phone asks an
+ * administrator to remove the factor first. The new secret replaces the old one at once.
  */
 export async function beginTotpEnrolment(
   ctx: AppContext,
   info: ActorInfo & { userId: string },
   account: string,
+  currentCode?: string,
 ): Promise<TotpEnrolment> {
   const secret = randomBytes(20);
   const at = ctx.clock.now().toISOString();
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  await withSecondFactor(ctx, info, { subjectType: 'user', subjectId: info.userId }, async (trx) => {
+    const existing = await secondFactorRepository.get(trx, info.userId);
+    if (existing?.confirmed_at)
+      await useTotpCode(ctx, trx, info, currentCode, { action: 'second-factor.enrolment-started' });
     await secondFactorRepository.begin(trx, info.userId, seal(secretsKey(ctx.config), secret), at);
     await appendAudit(ctx, trx, info, {
       action: 'second-factor.enrolment-started',
       subjectType: 'user',
       subjectId: info.userId,
+      detail: { replacing: !!existing?.confirmed_at },
     });
   });
   const uri = otpauthUri('Dabyl', account, secret);
