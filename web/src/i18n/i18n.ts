@@ -12,6 +12,9 @@ import commentsRu from './comments/ru.json';
 import liveEn from './live/en.json';
 import liveKk from './live/kk.json';
 import liveRu from './live/ru.json';
+import alertsEn from './alerts/en.json';
+import alertsKk from './alerts/kk.json';
+import alertsRu from './alerts/ru.json';
 import en from './en.json';
 import kk from './kk.json';
 import ru from './ru.json';
@@ -98,5 +101,9 @@ i18n.addResourceBundle('en', 'translation', fanoutsEn, true, false);
 i18n.addResourceBundle('kk', 'translation', liveKk, true, false);
 i18n.addResourceBundle('ru', 'translation', liveRu, true, false);
 i18n.addResourceBundle('en', 'translation', liveEn, true, false);
+// Public alerts: the composer, the approval queue and the second factor.
+i18n.addResourceBundle('kk', 'translation', alertsKk, true, false);
+i18n.addResourceBundle('ru', 'translation', alertsRu, true, false);
+i18n.addResourceBundle('en', 'translation', alertsEn, true, false);
 
 export default i18n;
