@@ -15,7 +15,7 @@ export function SecondFactorCard() {
   const confirm = useConfirmEnrolment();
   const [code, setCode] = useState('');
   const enrolment = begin.data;
-  const enrolled = factor.data?.enrolled === true && !enrolment;
+  const enrolled = confirm.isSuccess || (factor.data?.enrolled === true && !enrolment);
 
   return (
     <Paper withBorder p="md">
@@ -25,7 +25,7 @@ export function SecondFactorCard() {
         </Title>
         {enrolled ? (
           <Text size="sm">{t('alerts.factor.enrolled')}</Text>
-        ) : enrolment && !confirm.isSuccess ? (
+        ) : enrolment ? (
           <>
             <Text size="sm">{t('alerts.factor.scan')}</Text>
             <Code block>{enrolment.uri}</Code>
