@@ -370,6 +370,25 @@ describe.each(ENGINES)('public alerts on %s', (engine) => {
     expect(mails[0]!.text).toContain(`— ${EXERCISE_HEAD}: Almaty quake drill`);
   });
 
+  it('sends an exercise that includes the public to residents in a circle, always marked', async () => {
+    tick();
+    const a = await drafted(pio, {
+      status: 'Exercise',
+      exerciseId: PUBLIC_EXERCISE,
+      audience: 'public',
+      hazard: 'chemical',
+      area: { kind: 'circle', lon: 76.93, lat: 43.25, radiusM: 3000, region: 'KZ-75' },
+    });
+    await approveAlert(ctx, auth2.info, auth2.actor, a.id, a.version, auth2.code());
+    expect((await fanoutsOf(a.id))[0]).toMatchObject({ mode: 'exercise', exercise_id: PUBLIC_EXERCISE });
+    const mails = await deliver();
+    expect(mails.map(recipient)).toEqual(['almaty@example.org']);
+    expect(mails[0]!.subject).toMatch(
+      new RegExp(`^${EXERCISE_HEAD} · УЧЕНИЯ: EXERCISE: Химическая опасность`),
+    );
+    expect(mails[0]!.text).toContain(`— ${EXERCISE_HEAD}: Almaty city-wide drill`);
+  });
+
   it('finds no path from an exercise to an Actual delivery', async () => {
     // 1. An Actual alert cannot name an exercise.
     await expect(

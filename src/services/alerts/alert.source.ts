@@ -9,7 +9,7 @@ import {
   type AlertStatus,
 } from '../../core/alert/alert.js';
 import { ALERT_CAP_LANGUAGE } from '../../core/alert/cap.js';
-import type { AreaGeometry } from '../../core/notice/notice.js';
+import { alertGeometry } from '../../core/alert/area.js';
 import type { AlertRow } from '../../store/alert-tables.js';
 import { deliveryRepository } from '../../store/delivery.repository.js';
 import type { AudienceMember, OutboxSource } from '../outbox/source.js';
@@ -29,33 +29,6 @@ const ALERT_CHANNELS: ReadonlySet<string> = new Set(['email']);
 
 const FIRST_BATCH = 500;
 const BATCH = 5000;
-const CIRCLE_SIDES = 64;
-const M_PER_DEG = 111_320;
-
-/**
- * A circle as a polygon around it for matching places: its corners lie just outside the circle
- * (radius / cos(π/n)), so nobody inside the circle is missed; the few metres beyond it are
- * reached too, which for an alert is the right side to err on.
- */
-export function circlePolygon(lon: number, lat: number, radiusM: number, sides = CIRCLE_SIDES): AreaGeometry {
-  const r = radiusM / Math.cos(Math.PI / sides);
-  const ring: number[][] = [];
-  for (let i = 0; i < sides; i++) {
-    const a = (2 * Math.PI * i) / sides;
-    ring.push([
-      lon + (r * Math.sin(a)) / (M_PER_DEG * Math.cos((lat * Math.PI) / 180)),
-      lat + (r * Math.cos(a)) / M_PER_DEG,
-    ]);
-  }
-  ring.push(ring[0]!);
-  return { type: 'Polygon', coordinates: [ring] };
-}
-
-export const areaGeometry = (area: AlertArea): AreaGeometry =>
-  area.kind === 'circle'
-    ? circlePolygon(area.lon, area.lat, area.radiusM)
-    : { type: 'Polygon', coordinates: [area.ring] };
-
 const languageOf = (language: string): AlertLanguage =>
   (ALERT_LANGUAGES as readonly string[]).includes(language) ? (language as AlertLanguage) : 'kk';
 
@@ -149,7 +122,7 @@ export const alertSource: OutboxSource<AlertMessageSource> = {
     }
     if (row.audience === 'public') {
       const index = await placeIndex(ctx.db, db);
-      for (const i of index.matcher.match([areaGeometry(JSON.parse(row.area) as AlertArea)])) {
+      for (const i of index.matcher.match([alertGeometry(JSON.parse(row.area) as AlertArea)])) {
         const o = index.owners[i]!;
         add({
           recipientKind: 'subscriber',
