@@ -88,6 +88,12 @@ export const useApproveAlert = () =>
   useAlertMutation(({ alert, totp }: { alert: Alert; totp: string }) =>
     api.post<Alert>(`/alerts/${id(alert.id)}/approve`, { version: alert.version, totp }),
   );
+/** Starts an "all clear" Update from the newest issued message and puts it in the approval queue. */
+export const useAllClear = () =>
+  useAlertMutation(async (a: Alert) => {
+    const draft = await api.post<Alert>(`/alerts/${id(a.id)}/update`, { allClear: true });
+    return api.post<Alert>(`/alerts/${id(draft.id)}/submit`, { version: draft.version });
+  });
 export const useCancelAlert = () =>
   useAlertMutation(({ alert, totp, reason }: { alert: Alert; totp: string; reason: string }) =>
     api.post<Alert>(`/alerts/${id(alert.id)}/cancel`, { totp, reason }),

@@ -1,7 +1,14 @@
 import { Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAlerts, useApproveAlert, useCancelAlert, type Alert, type AlertLanguage } from '../../api/alerts';
+import {
+  useAlerts,
+  useAllClear,
+  useApproveAlert,
+  useCancelAlert,
+  type Alert,
+  type AlertLanguage,
+} from '../../api/alerts';
 import { useCan } from '../../auth/useSession';
 import { PageTitle } from '../../components/PageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -53,6 +60,20 @@ function CodeAction({ alert, kind }: { alert: Alert; kind: 'approve' | 'cancel' 
   );
 }
 
+/** One click for a drafter: the "all clear" Update, from its template, into the approval queue. */
+function AllClearButton({ alert }: { alert: Alert }) {
+  const { t } = useTranslation();
+  const allClear = useAllClear();
+  return (
+    <Stack gap={4}>
+      <Button size="xs" variant="outline" onClick={() => allClear.mutate(alert)} loading={allClear.isPending}>
+        {t('alerts.list.allClear')}
+      </Button>
+      <ProblemAlert error={allClear.error} />
+    </Stack>
+  );
+}
+
 function AlertsTable({ items, caption }: { items: Alert[]; caption: string }) {
   const { t, i18n } = useTranslation();
   if (items.length === 0) return <Text size="sm">{t('alerts.list.empty')}</Text>;
@@ -92,8 +113,13 @@ function AlertsTable({ items, caption }: { items: Alert[]; caption: string }) {
                   <CodeAction alert={a} kind="approve" />
                 ) : a.state === 'awaiting_approval' && a.actions.approve.code === 'alert_own_draft' ? (
                   <Text size="xs">{t('alerts.list.ownDraft')}</Text>
-                ) : a.actions.cancel.allowed ? (
-                  <CodeAction alert={a} kind="cancel" />
+                ) : a.state === 'awaiting_approval' && a.actions.approve.code === 'alert_closed' ? (
+                  <Text size="xs">{t('alerts.list.closed')}</Text>
+                ) : a.actions.cancel.allowed || a.actions.update.allowed ? (
+                  <Stack gap="xs">
+                    {a.actions.update.allowed && a.hazard !== 'all-clear' && <AllClearButton alert={a} />}
+                    {a.actions.cancel.allowed && <CodeAction alert={a} kind="cancel" />}
+                  </Stack>
                 ) : null}
               </Table.Td>
             </Table.Tr>
