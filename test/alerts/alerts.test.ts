@@ -447,6 +447,21 @@ describe.each(ENGINES)('public alerts on %s', (engine) => {
     expect(actualToDrill).toEqual([]);
   });
 
+  it('tells live screens of every step, scoped like the alert', async () => {
+    const events = await ctx.db.kysely
+      .selectFrom('events')
+      .select(['type', 'permission', 'subject_id', 'exercise_id', 'payload'])
+      .where('subject_id', '=', original)
+      .orderBy('seq')
+      .execute();
+    expect(events.map((e) => (JSON.parse(e.payload) as { state: string }).state)).toEqual([
+      'draft',
+      'awaiting_approval',
+      'sent',
+    ]);
+    expect(events[0]).toMatchObject({ type: 'alert.changed', permission: 'alerts:read', exercise_id: null });
+  });
+
   it('keeps every step in the audit log', async () => {
     const actions = (
       await ctx.db.kysely

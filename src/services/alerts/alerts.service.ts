@@ -27,7 +27,8 @@ import type { AlertRow } from '../../store/alert-tables.js';
 import { alertRepository, type AlertFilter } from '../../store/alert.repository.js';
 import { exerciseRepository } from '../../store/exercise.repository.js';
 import { organisationRepository } from '../../store/organisation.repository.js';
-import { appendAudit } from '../audit.service.js';
+import { appendAudit, type AuditEvent } from '../audit.service.js';
+import { appendEvent } from '../events/events.service.js';
 import type { ActorInfo, AppContext, Q } from '../context.js';
 import { CORRECTION_PRIORITY, requestFanOut } from '../outbox/fanout.js';
 import { useTotpCode, withSecondFactor } from '../second-factor/totp.service.js';
@@ -59,6 +60,31 @@ export interface AlertInput {
 export type AlertPatch = Partial<Omit<AlertInput, 'status' | 'exerciseId' | 'organisationId'>> & {
   audience?: AlertAudience | undefined;
 };
+
+/**
+ * Writes a step's audit entry and tells live screens the alert changed, in the step's transaction;
+ * the event carries the alert's organisation and exercise so the stream shows it only to readers
+ * whose grants cover them.
+ */
+async function recordStep(
+  ctx: AppContext,
+  trx: Q,
+  info: ActorInfo,
+  event: AuditEvent & { subjectId: string },
+) {
+  const row = await alertRepository.get(trx, event.subjectId);
+  if (row)
+    await appendEvent(ctx, trx, {
+      type: 'alert.changed',
+      organisationId: row.organisation_id,
+      exerciseId: row.exercise_id,
+      subjectType: 'alert',
+      subjectId: row.id,
+      payload: { thread: row.thread_id, state: row.state, status: row.status },
+    });
+  // Last, so the audit chain's lock is held only for the entry and the commit.
+  await appendAudit(ctx, trx, info, event);
+}
 
 const refusalError = (r: AlertRefusal) => new AppError(r.code, r.status, r.reason);
 
@@ -287,7 +313,7 @@ export async function createAlert(
       created_at: now,
       updated_at: now,
     });
-    await appendAudit(ctx, trx, info, {
+    await recordStep(ctx, trx, info, {
       action: 'alert.created',
       subjectType: 'alert',
       subjectId: id,
@@ -341,7 +367,7 @@ export async function editAlert(
       drafters: JSON.stringify([...new Set([...draftersOf(row), info.userId])]),
       updated_at: ctx.clock.now().toISOString(),
     });
-    await appendAudit(ctx, trx, info, {
+    await recordStep(ctx, trx, info, {
       action: 'alert.edited',
       subjectType: 'alert',
       subjectId: id,
@@ -377,7 +403,7 @@ export async function submitAlert(
       drafters: JSON.stringify([...new Set([...draftersOf(row), info.userId])]),
       updated_at: now,
     });
-    await appendAudit(ctx, trx, info, {
+    await recordStep(ctx, trx, info, {
       action: 'alert.submitted',
       subjectType: 'alert',
       subjectId: id,
@@ -399,7 +425,7 @@ export async function returnAlert(
   await ctx.db.kysely.transaction().execute(async (trx) => {
     const { row } = await allowed(trx, 'return', id, version, actor, info);
     await write(trx, row, { state: 'draft', updated_at: ctx.clock.now().toISOString() });
-    await appendAudit(ctx, trx, info, {
+    await recordStep(ctx, trx, info, {
       action: 'alert.returned',
       subjectType: 'alert',
       subjectId: id,
@@ -468,7 +494,7 @@ async function recordSigningFailure(ctx: AppContext, info: ActorInfo, id: string
         sign_error: reason,
         updated_at: ctx.clock.now().toISOString(),
       });
-    await appendAudit(ctx, trx, info, {
+    await recordStep(ctx, trx, info, {
       action: 'alert.not-signed',
       subjectType: 'alert',
       subjectId: id,
@@ -510,7 +536,7 @@ async function issueAndSend(
       exerciseId: mode === 'actual' ? null : row.exercise_id,
       priority: row.msg_type === 'Alert' ? 0 : CORRECTION_PRIORITY,
     });
-  await appendAudit(ctx, trx, info, {
+  await recordStep(ctx, trx, info, {
     action,
     subjectType: 'alert',
     subjectId: row.id,
@@ -618,7 +644,7 @@ export async function startAlertUpdate(
         : {}),
     });
     newId = next.id;
-    await appendAudit(ctx, trx, info, {
+    await recordStep(ctx, trx, info, {
       action: 'alert.update-started',
       subjectType: 'alert',
       subjectId: next.id,

@@ -15,6 +15,8 @@ export const EVENT_TYPES = {
   'comment.moderated': 'comments:moderate',
   /** Deliveries changed state. Payload: `{ channel?, counts? }`. */
   'outbox.changed': 'outbox:manage',
+  /** An alert message was drafted, edited, submitted, returned, approved or cancelled. Payload: `{ thread, state, status }`. */
+  'alert.changed': 'alerts:read',
 } as const satisfies Record<string, Permission>;
 export type EventType = keyof typeof EVENT_TYPES;
 

@@ -12,6 +12,7 @@ const CONCERNS: Record<string, QueryKey[]> = {
   'comment.posted': [['comments']],
   'comment.moderated': [['comments']],
   'outbox.changed': [['outbox']],
+  'alert.changed': [['alerts']],
 };
 
 const LiveContext = createContext<LiveState>('connecting');
