@@ -332,6 +332,28 @@ describe.each(ENGINES)('public alerts on %s', (engine) => {
       await approveAlert(ctx, auth2.info, auth2.actor, a.id, retried.version, auth2.code()),
     ).toMatchObject({ state: 'sent', signError: null });
     await deliver();
+    // A Cancel that cannot be signed is not sent either; the alert stays standing and says nothing false.
+    tick();
+    rmSync(files.certificate);
+    try {
+      await expect(
+        cancelAlert(ctx, auth2.info, auth2.actor, a.id, 'Sent in error', auth2.code()),
+      ).rejects.toMatchObject({
+        code: 'alert_unsigned',
+        detail: expect.stringMatching(/no signing certificate is installed/),
+      });
+      const thread = await ctx.db.kysely
+        .selectFrom('alerts')
+        .select('msg_type')
+        .where('thread_id', '=', a.id)
+        .execute();
+      expect(thread.map((r) => r.msg_type)).toEqual(['Alert']);
+      expect((await getAlert(ctx, pio.actor, pio.info, a.id)).signError).toBeNull();
+      expect(await fanoutsOf(a.id)).toHaveLength(1);
+    } finally {
+      signing.remove();
+      signing = installSigningKey(ctx);
+    }
   });
 
   it('refuses an Exercise alert aimed at the public unless the exercise includes the public', async () => {

@@ -485,11 +485,21 @@ async function issue(ctx: AppContext, trx: Q, row: AlertRow, thread: AlertRow[],
   };
 }
 
-/** Marks the message with why it was not signed, after the approval rolled back, and audits it. */
-async function recordSigningFailure(ctx: AppContext, info: ActorInfo, id: string, reason: string) {
+/**
+ * After the approval rolled back: marks the message awaiting approval with why it was not signed,
+ * and audits it. A failed Cancel is only audited: the message it would cancel was sent, and saying
+ * "not sent" on it would be wrong.
+ */
+async function recordSigningFailure(
+  ctx: AppContext,
+  info: ActorInfo,
+  id: string,
+  reason: string,
+  step: 'approve' | 'cancel',
+) {
   await ctx.db.kysely.transaction().execute(async (trx) => {
     const row = await alertRepository.get(trx, id);
-    if (row)
+    if (row && step === 'approve')
       await alertRepository.update(trx, id, row.version, {
         sign_error: reason,
         updated_at: ctx.clock.now().toISOString(),
@@ -498,7 +508,7 @@ async function recordSigningFailure(ctx: AppContext, info: ActorInfo, id: string
       action: 'alert.not-signed',
       subjectType: 'alert',
       subjectId: id,
-      detail: { reason },
+      detail: { reason, step },
     });
   });
 }
@@ -579,7 +589,7 @@ export async function approveAlert(
       await issueAndSend(ctx, trx, info, row, thread, 'alert.approved');
     });
   } catch (err) {
-    if (err instanceof AlertSigningError) await recordSigningFailure(ctx, info, id, err.reason);
+    if (err instanceof AlertSigningError) await recordSigningFailure(ctx, info, id, err.reason, 'approve');
     throw err;
   }
   return getAlert(ctx, actor, info, id);
@@ -690,7 +700,7 @@ export async function cancelAlert(
     cancelId = cancel.id;
     await issueAndSend(ctx, trx, info, cancel, [...thread, cancel], 'alert.cancelled');
   }).catch(async (err: unknown) => {
-    if (err instanceof AlertSigningError) await recordSigningFailure(ctx, info, id, err.reason);
+    if (err instanceof AlertSigningError) await recordSigningFailure(ctx, info, id, err.reason, 'cancel');
     throw err;
   });
   return getAlert(ctx, actor, info, cancelId);
