@@ -192,6 +192,8 @@ describe.each(ENGINES)('public alerts on %s', (engine) => {
   it('refuses a missing, wrong or replayed second factor, and audits each refusal', async () => {
     const a = await drafted(pio);
     original = a.id;
+    // Before approval, the authoriser sees whom it would reach: the one resident in Almaty.
+    expect(a.reach).toEqual({ residents: 1, participants: 0 });
     await expect(
       approveAlert(ctx, auth1.info, auth1.actor, a.id, a.version, undefined),
     ).rejects.toMatchObject({ code: 'second_factor_required' });
@@ -381,6 +383,7 @@ describe.each(ENGINES)('public alerts on %s', (engine) => {
     tick();
     const a = await drafted(pio, { status: 'Exercise', exerciseId: EXERCISE });
     expect(a.audience).toBe('exercise');
+    expect(a.reach).toEqual({ residents: 0, participants: 1 });
     // An exercise team may approve its own drill alert, still with the role and a second factor.
     await approveAlert(ctx, auth1.info, auth1.actor, a.id, a.version, auth1.code());
     const cap = parseCap(await alertCap(ctx, a.id)).alert;

@@ -41,11 +41,13 @@ export interface Alert {
   createdAt: string;
   updatedAt: string;
   actions: Record<AlertAction, AlertActionState>;
+  /** Before approval: how many residents and exercise participants it would reach now. */
+  reach: { residents: number; participants: number } | null;
 }
 
 export const draftersOf = (row: AlertRow): Set<string> => new Set(JSON.parse(row.drafters) as string[]);
 
-export function toAlert(row: AlertRow, actions: Alert['actions']): Alert {
+export function toAlert(row: AlertRow, actions: Alert['actions'], reach: Alert['reach']): Alert {
   return {
     id: row.id,
     threadId: row.thread_id,
@@ -72,5 +74,6 @@ export function toAlert(row: AlertRow, actions: Alert['actions']): Alert {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     actions,
+    reach,
   };
 }

@@ -12,6 +12,7 @@ import { ALERT_CAP_LANGUAGE } from '../../core/alert/cap.js';
 import { alertGeometry } from '../../core/alert/area.js';
 import type { AlertRow } from '../../store/alert-tables.js';
 import { deliveryRepository } from '../../store/delivery.repository.js';
+import type { AppContext } from '../context.js';
 import type { AudienceMember, OutboxSource } from '../outbox/source.js';
 import { manageLink, unsubscribeLink } from '../subscriptions/links.js';
 import { placeIndex } from '../subscriptions/place-index.js';
@@ -36,6 +37,75 @@ function infoFor(cap: CapAlert, lang: AlertLanguage): CapInfo {
   const info = cap.info.find((i) => i.language === ALERT_CAP_LANGUAGE[lang]) ?? cap.info[0];
   if (!info) throw new ChannelError(`alert ${cap.identifier} has no info block`, false);
   return info;
+}
+
+/**
+ * Everyone a message of the thread reaches now, on the channels alerts use: what its fan-out
+ * writes, and what the approval queue shows an authoriser before approving.
+ */
+async function membersOf(ctx: AppContext, row: AlertRow, mode: string): Promise<Map<string, AudienceMember>> {
+  const db = ctx.db.kysely;
+  const members = new Map<string, AudienceMember>();
+  const add = (m: AudienceMember) => {
+    if (!ALERT_CHANNELS.has(m.channel)) return;
+    const key = `${m.recipientKind}\u0000${m.recipientId}\u0000${m.channel}`;
+    if (!members.has(key)) members.set(key, m);
+  };
+  // Earlier recipients first: a Cancel or Update must not wait behind new ones.
+  if (row.sequence > 1)
+    for (const r of await deliveryRepository.earlierRecipients(db, 'alert', row.thread_id, row.sequence))
+      add({
+        recipientKind: 'subscriber',
+        recipientId: r.subscriber_id,
+        channel: r.channel,
+        address: r.address,
+        language: r.language,
+      });
+  if (mode !== 'actual' && row.exercise_id) {
+    const book = await db
+      .selectFrom('exercise_contacts')
+      .selectAll()
+      .where('exercise_id', '=', row.exercise_id)
+      .orderBy('id')
+      .execute();
+    for (const c of book)
+      add({
+        recipientKind: 'participant',
+        recipientId: c.id,
+        channel: c.channel,
+        address: c.address,
+        language: c.language,
+      });
+  }
+  if (row.audience === 'public') {
+    const index = await placeIndex(ctx.db, db);
+    for (const i of index.matcher.match([alertGeometry(JSON.parse(row.area) as AlertArea)])) {
+      const o = index.owners[i]!;
+      add({
+        recipientKind: 'subscriber',
+        recipientId: o.id,
+        channel: o.channel,
+        address: o.address,
+        language: o.language,
+      });
+    }
+  }
+  return members;
+}
+
+/** How many residents and exercise participants a message would reach if it were sent now. */
+export async function alertReach(
+  ctx: AppContext,
+  row: AlertRow,
+): Promise<{ residents: number; participants: number }> {
+  const mode = trafficModeOf(row.status as AlertStatus);
+  if (!mode) return { residents: 0, participants: 0 };
+  let residents = 0;
+  let participants = 0;
+  for (const m of (await membersOf(ctx, row, mode)).values())
+    if (m.recipientKind === 'subscriber') residents++;
+    else participants++;
+  return { residents, participants };
 }
 
 /**
@@ -87,52 +157,7 @@ export const alertSource: OutboxSource<AlertMessageSource> = {
       (fanout.mode === 'actual' && (row.exercise_id !== null || fanout.exercise_id !== null))
     )
       throw new Error(`alert ${row.id} is ${row.status}: it is never sent as ${fanout.mode} traffic`);
-    const db = ctx.db.kysely;
-    const members = new Map<string, AudienceMember>();
-    const add = (m: AudienceMember) => {
-      if (!ALERT_CHANNELS.has(m.channel)) return;
-      const key = `${m.recipientKind}\u0000${m.recipientId}\u0000${m.channel}`;
-      if (!members.has(key)) members.set(key, m);
-    };
-    // Earlier recipients first: a Cancel or Update must not wait behind new ones.
-    if (row.sequence > 1)
-      for (const r of await deliveryRepository.earlierRecipients(db, 'alert', row.thread_id, row.sequence))
-        add({
-          recipientKind: 'subscriber',
-          recipientId: r.subscriber_id,
-          channel: r.channel,
-          address: r.address,
-          language: r.language,
-        });
-    if (fanout.mode !== 'actual' && row.exercise_id) {
-      const book = await db
-        .selectFrom('exercise_contacts')
-        .selectAll()
-        .where('exercise_id', '=', row.exercise_id)
-        .orderBy('id')
-        .execute();
-      for (const c of book)
-        add({
-          recipientKind: 'participant',
-          recipientId: c.id,
-          channel: c.channel,
-          address: c.address,
-          language: c.language,
-        });
-    }
-    if (row.audience === 'public') {
-      const index = await placeIndex(ctx.db, db);
-      for (const i of index.matcher.match([alertGeometry(JSON.parse(row.area) as AlertArea)])) {
-        const o = index.owners[i]!;
-        add({
-          recipientKind: 'subscriber',
-          recipientId: o.id,
-          channel: o.channel,
-          address: o.address,
-          language: o.language,
-        });
-      }
-    }
+    const members = await membersOf(ctx, row, fanout.mode);
     let batch: AudienceMember[] = [];
     let size = FIRST_BATCH;
     for (const m of members.values()) {

@@ -33,6 +33,7 @@ import type { ActorInfo, AppContext, Q } from '../context.js';
 import { CORRECTION_PRIORITY, requestFanOut } from '../outbox/fanout.js';
 import { useTotpCode, withSecondFactor } from '../second-factor/totp.service.js';
 import { draftersOf, toAlert, type Alert } from './alert.model.js';
+import { alertReach } from './alert.source.js';
 import { AlertSigningError, signAlertXml } from './signing.js';
 
 /*
@@ -150,7 +151,8 @@ async function exerciseFacts(db: Q, exerciseId: string | null) {
     : { exists: false, includesPublic: false, name: null };
 }
 
-async function present(db: Q, row: AlertRow, actor: Actor | null, info: ActorInfo): Promise<Alert> {
+async function present(ctx: AppContext, row: AlertRow, actor: Actor | null, info: ActorInfo): Promise<Alert> {
+  const db = ctx.db.kysely;
   const facts = workflowFacts(row, await alertRepository.thread(db, row.thread_id));
   const who = workflowActor(actor, info);
   const actions = Object.fromEntries(
@@ -159,7 +161,10 @@ async function present(db: Q, row: AlertRow, actor: Actor | null, info: ActorInf
       return [a, r ? { allowed: false, code: r.code, reason: r.reason } : { allowed: true }];
     }),
   ) as Alert['actions'];
-  return toAlert(row, actions);
+  // Before approval an authoriser sees whom it would reach; afterwards the outbox tells.
+  const reach =
+    row.state === 'draft' || row.state === 'awaiting_approval' ? await alertReach(ctx, row) : null;
+  return toAlert(row, actions, reach);
 }
 
 async function loadForWrite(trx: Q, id: string, version: number | undefined): Promise<AlertRow> {
@@ -197,7 +202,7 @@ export async function getAlert(
 ): Promise<Alert> {
   const row = await alertRepository.get(ctx.db.kysely, id);
   if (!row) throw notFound('The alert');
-  return present(ctx.db.kysely, row, actor, info);
+  return present(ctx, row, actor, info);
 }
 
 export async function listAlerts(
@@ -207,7 +212,7 @@ export async function listAlerts(
   filter: AlertFilter = {},
 ): Promise<Alert[]> {
   const rows = await alertRepository.list(ctx.db.kysely, filter);
-  return Promise.all(rows.map((r) => present(ctx.db.kysely, r, actor, info)));
+  return Promise.all(rows.map((r) => present(ctx, r, actor, info)));
 }
 
 /** Every message of the alert's thread, oldest first. */
@@ -220,7 +225,7 @@ export async function alertThread(
   const row = await alertRepository.get(ctx.db.kysely, id);
   if (!row) throw notFound('The alert');
   const rows = await alertRepository.thread(ctx.db.kysely, row.thread_id);
-  return Promise.all(rows.map((r) => present(ctx.db.kysely, r, actor, info)));
+  return Promise.all(rows.map((r) => present(ctx, r, actor, info)));
 }
 
 function mergeTexts(

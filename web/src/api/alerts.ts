@@ -57,6 +57,7 @@ export interface Alert {
   version: number;
   signError: string | null;
   updatedAt: string;
+  reach: { residents: number; participants: number } | null;
   actions: Record<'edit' | 'submit' | 'return' | 'approve' | 'update' | 'cancel', ActionState>;
 }
 

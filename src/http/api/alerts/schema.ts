@@ -178,6 +178,12 @@ export const AlertSchema = Type.Object(
     ),
     createdAt: Type.String(),
     updatedAt: Type.String(),
+    reach: Nullable(
+      Type.Object(
+        { residents: Type.Integer(), participants: Type.Integer() },
+        { description: 'Before approval: whom it would reach if sent now' },
+      ),
+    ),
     actions: Type.Object(
       Object.fromEntries(ALERT_ACTIONS.map((a) => [a, ActionState])) as Record<
         (typeof ALERT_ACTIONS)[number],

@@ -101,6 +101,14 @@ function AlertsTable({ items, caption }: { items: Alert[]; caption: string }) {
                 <Text size="xs">
                   {t(`alerts.msgType.${a.msgType}`)} · {t(`alerts.hazard.${a.hazard}`)}
                 </Text>
+                {a.reach && (
+                  <Text size="xs" fw={600}>
+                    {t('alerts.list.reach', {
+                      residents: a.reach.residents,
+                      participants: a.reach.participants,
+                    })}
+                  </Text>
+                )}
                 {a.signError && (
                   <Text size="xs" c="red.9" role="alert">
                     {t('alerts.list.unsigned', { reason: a.signError })}
