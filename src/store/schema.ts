@@ -3,6 +3,7 @@ import type { OutboxTables } from './outbox-tables.js';
 import type { PublicTables } from './public-tables.js';
 import type { EventTables } from './event-tables.js';
 import type { ConductTables } from './conduct-tables.js';
+import type { AlertTables } from './alert-tables.js';
 
 /*
  * Instants are ISO-8601 strings in UTC ("2026-10-21T04:00:00.000Z") on both engines, so the same
@@ -145,7 +146,8 @@ export interface WakeTable {
   updated_at: string;
 }
 
-export interface Database extends PlanningTables, PublicTables, OutboxTables, EventTables, ConductTables {
+export interface Database
+  extends PlanningTables, PublicTables, OutboxTables, EventTables, ConductTables, AlertTables {
   organisations: OrganisationTable;
   units: UnitTable;
   users: UserTable;

@@ -14,6 +14,7 @@ import { ExercisePage } from './pages/exercises/ExercisePage';
 import { ExercisesPage } from './pages/exercises/ExercisesPage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { AlertsPage } from './pages/alerts/AlertsPage';
 import { NoticePage } from './pages/notices/NoticePage';
 import { NoticesPage } from './pages/notices/NoticesPage';
 import { OrganisationsPage } from './pages/organisations/OrganisationsPage';
@@ -67,6 +68,7 @@ export function AppRoutes() {
           <Route path="exercises/:exerciseId/:tab?" element={guarded('exercises:read', <ExercisePage />)} />
           <Route path="catalogue" element={guarded('msel:read', <CataloguePage />)} />
           <Route path="notices" element={guarded('notices:read', <NoticesPage />)} />
+          <Route path="alerts" element={guarded('alerts:read', <AlertsPage />)} />
           <Route path="notices/:noticeId" element={guarded('notices:read', <NoticePage />)} />
           <Route path="deliveries" element={guarded('outbox:manage', <DeliveriesPage />)} />
           <Route path="*" element={<NotFoundPage />} />

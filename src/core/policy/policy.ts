@@ -37,6 +37,9 @@ export const PERMISSIONS = [
   'notices:publish',
   'comments:moderate',
   'outbox:manage',
+  'alerts:read',
+  'alerts:draft',
+  'alerts:approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -57,6 +60,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'exercises:conduct',
     'catalogue:manage',
     'notices:read',
+    'alerts:read',
   ],
   planner: [
     'dashboard:read',
@@ -84,7 +88,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   // Players and observers see that an exercise exists and its public outline, never the MSEL.
   player: ['dashboard:read', 'exercises:read'],
   observer: ['dashboard:read', 'exercises:read'],
-  // A PIO drafts and publishes notices; the service still refuses publishing one's own draft.
+  // A PIO drafts and publishes notices (the service still refuses publishing one's own draft) and
+  // drafts alerts, which only an authoriser approves.
   pio: [
     'dashboard:read',
     'orgs:read',
@@ -95,6 +100,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'notices:publish',
     'comments:moderate',
     'outbox:manage',
+    'alerts:read',
+    'alerts:draft',
   ],
   authoriser: [
     'dashboard:read',
@@ -104,6 +111,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'exercises:read',
     'notices:read',
     'notices:publish',
+    // An authoriser may draft too; the two-person rule still keeps them from approving their own.
+    'alerts:read',
+    'alerts:draft',
+    'alerts:approve',
   ],
 };
 

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../services/context.js';
+import { alertRoutes } from './alerts/routes.js';
 import { authRoutes } from './auth/routes.js';
+import { secondFactorRoutes } from './auth/second-factor.routes.js';
 import { capRoutes } from './cap/routes.js';
 import { commentRoutes } from './comments/routes.js';
 import { conductRoutes } from './conduct/routes.js';
@@ -28,6 +30,7 @@ export const apiV1: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app,
   app.addSchema(GrantSchema);
   app.addSchema(UserSchema);
   await app.register(authRoutes, opts);
+  await app.register(secondFactorRoutes, opts);
   await app.register(userRoutes, opts);
   await app.register(organisationRoutes, opts);
   await app.register(systemRoutes, opts);
@@ -43,6 +46,7 @@ export const apiV1: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app,
   await app.register(documentRoutes, opts);
   await app.register(outboxRoutes, opts);
   await app.register(noticeRoutes, opts);
+  await app.register(alertRoutes, opts);
   await app.register(commentRoutes, opts);
   await app.register(eventRoutes, opts);
 };

@@ -19,6 +19,8 @@ export const EVENT_TYPES = {
   'clock.changed': 'exercises:read',
   /** An inject of a running exercise changed state. Payload: `{ status }`. Controllers' side only. */
   'inject.changed': 'msel:read',
+  /** An alert message was drafted, edited, submitted, returned, approved or cancelled. Payload: `{ thread, state, status }`. */
+  'alert.changed': 'alerts:read',
 } as const satisfies Record<string, Permission>;
 export type EventType = keyof typeof EVENT_TYPES;
 

@@ -1,14 +1,16 @@
 import { injectSource } from '../conduct/inject.source.js';
+import { alertSource } from '../alerts/alert.source.js';
 import { noticeSource } from '../notices/notice.source.js';
 import { subscriptionSource } from '../subscriptions/subscription.source.js';
 import type { OutboxSource, OutboxSources } from './source.js';
 
-/** Every kind of source this version sends; alert joins here. */
+/** Every kind of source this version sends. */
 export function outboxSources(): OutboxSources {
   const list: OutboxSource[] = [
     noticeSource as OutboxSource,
     subscriptionSource as OutboxSource,
     injectSource as OutboxSource,
+    alertSource as OutboxSource,
   ];
   return new Map(list.map((s) => [s.kind, s]));
 }

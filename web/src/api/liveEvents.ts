@@ -15,6 +15,7 @@ const CONCERNS: Record<string, QueryKey[]> = {
   // A clock command also moves the exercise's status (running, paused, ended).
   'clock.changed': [['conduct'], ['exercises']],
   'inject.changed': [['conduct']],
+  'alert.changed': [['alerts']],
 };
 
 const LiveContext = createContext<LiveState>('connecting');

@@ -10,6 +10,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/exercises', labelKey: 'planning.nav.exercises', permission: 'exercises:read' },
   { path: '/catalogue', labelKey: 'sharing.nav.catalogue', permission: 'msel:read' },
   { path: '/notices', labelKey: 'notices.nav', permission: 'notices:read' },
+  { path: '/alerts', labelKey: 'alerts.nav', permission: 'alerts:read' },
   { path: '/users', labelKey: 'nav.users', permission: 'users:read' },
   { path: '/organisations', labelKey: 'nav.organisations', permission: 'orgs:read' },
   { path: '/roles', labelKey: 'nav.roles', permission: 'roles:read' },

@@ -1,0 +1,173 @@
+import { parseCap } from '../../cap/parse.js';
+import type { CapAlert, CapInfo } from '../../cap/model.js';
+import { ChannelError } from '../../channels/channel.js';
+import {
+  ALERT_LANGUAGES,
+  trafficModeOf,
+  type AlertArea,
+  type AlertLanguage,
+  type AlertStatus,
+} from '../../core/alert/alert.js';
+import { ALERT_CAP_LANGUAGE } from '../../core/alert/cap.js';
+import { alertGeometry } from '../../core/alert/area.js';
+import type { AlertRow } from '../../store/alert-tables.js';
+import { deliveryRepository } from '../../store/delivery.repository.js';
+import type { AppContext } from '../context.js';
+import type { AudienceMember, OutboxSource } from '../outbox/source.js';
+import { manageLink, unsubscribeLink } from '../subscriptions/links.js';
+import { placeIndex } from '../subscriptions/place-index.js';
+import { manageTokenFor } from '../subscriptions/tokens.js';
+import { alertMail } from './alert.mail.js';
+
+/** One issued message of an alert thread, as the outbox sends it. */
+export interface AlertMessageSource {
+  row: AlertRow;
+  cap: CapAlert;
+}
+
+/** The channels alerts go out on in this version; the others join as their adapters land. */
+const ALERT_CHANNELS: ReadonlySet<string> = new Set(['email']);
+
+const FIRST_BATCH = 500;
+const BATCH = 5000;
+const languageOf = (language: string): AlertLanguage =>
+  (ALERT_LANGUAGES as readonly string[]).includes(language) ? (language as AlertLanguage) : 'kk';
+
+function infoFor(cap: CapAlert, lang: AlertLanguage): CapInfo {
+  const info = cap.info.find((i) => i.language === ALERT_CAP_LANGUAGE[lang]) ?? cap.info[0];
+  if (!info) throw new ChannelError(`alert ${cap.identifier} has no info block`, false);
+  return info;
+}
+
+/**
+ * Everyone a message of the thread reaches now, on the channels alerts use: what its fan-out
+ * writes, and what the approval queue shows an authoriser before approving.
+ */
+async function membersOf(ctx: AppContext, row: AlertRow, mode: string): Promise<Map<string, AudienceMember>> {
+  const db = ctx.db.kysely;
+  const members = new Map<string, AudienceMember>();
+  const add = (m: AudienceMember) => {
+    if (!ALERT_CHANNELS.has(m.channel)) return;
+    const key = `${m.recipientKind}\u0000${m.recipientId}\u0000${m.channel}`;
+    if (!members.has(key)) members.set(key, m);
+  };
+  // Earlier recipients first: a Cancel or Update must not wait behind new ones.
+  if (row.sequence > 1)
+    for (const r of await deliveryRepository.earlierRecipients(db, 'alert', row.thread_id, row.sequence))
+      add({
+        recipientKind: 'subscriber',
+        recipientId: r.subscriber_id,
+        channel: r.channel,
+        address: r.address,
+        language: r.language,
+      });
+  if (mode !== 'actual' && row.exercise_id) {
+    const book = await db
+      .selectFrom('exercise_contacts')
+      .selectAll()
+      .where('exercise_id', '=', row.exercise_id)
+      .orderBy('id')
+      .execute();
+    for (const c of book)
+      add({
+        recipientKind: 'participant',
+        recipientId: c.id,
+        channel: c.channel,
+        address: c.address,
+        language: c.language,
+      });
+  }
+  if (row.audience === 'public') {
+    const index = await placeIndex(ctx.db, db);
+    for (const i of index.matcher.match([alertGeometry(JSON.parse(row.area) as AlertArea)])) {
+      const o = index.owners[i]!;
+      add({
+        recipientKind: 'subscriber',
+        recipientId: o.id,
+        channel: o.channel,
+        address: o.address,
+        language: o.language,
+      });
+    }
+  }
+  return members;
+}
+
+/** How many residents and exercise participants a message would reach if it were sent now. */
+export async function alertReach(
+  ctx: AppContext,
+  row: AlertRow,
+): Promise<{ residents: number; participants: number }> {
+  const mode = trafficModeOf(row.status as AlertStatus);
+  if (!mode) return { residents: 0, participants: 0 };
+  let residents = 0;
+  let participants = 0;
+  for (const m of (await membersOf(ctx, row, mode)).values())
+    if (m.recipientKind === 'subscriber') residents++;
+    else participants++;
+  return { residents, participants };
+}
+
+/**
+ * Public alerts. A message reaches, on the channels alerts use: for the public, the residents whose
+ * places its area touches; for an exercise, the exercise's own phone book (and residents only when
+ * the exercise includes the public: the dispatcher refuses them otherwise). An Update or Cancel
+ * also reaches everyone an earlier message of the thread reached, wherever their places are now.
+ */
+export const alertSource: OutboxSource<AlertMessageSource> = {
+  kind: 'alert',
+
+  async load(ctx, threadId, sequence) {
+    const row = await ctx.db.kysely
+      .selectFrom('alerts')
+      .selectAll()
+      .where('thread_id', '=', threadId)
+      .where('sequence', '=', sequence)
+      .executeTakeFirst();
+    if (!row?.cap_xml) return undefined;
+    return { row, cap: parseCap(row.cap_xml).alert };
+  },
+
+  async render(ctx, source, target) {
+    const lang = languageOf(target.language);
+    const info = infoFor(source.cap, lang);
+    switch (target.kind) {
+      case 'email': {
+        const token =
+          target.recipientKind === 'subscriber' && target.recipientId
+            ? await manageTokenFor(ctx.db.kysely, target.recipientId, ctx.clock.now().toISOString())
+            : null;
+        const mail = alertMail(lang, info, token ? manageLink(ctx, lang, token) : null);
+        return { kind: 'email', ...mail, unsubscribeUrl: token ? unsubscribeLink(ctx, token) : null };
+      }
+      default:
+        throw new ChannelError(`an alert is not sent over ${target.kind} yet`, false);
+    }
+  },
+
+  async *audience(ctx, fanout) {
+    const source = await alertSource.load(ctx, fanout.source_id, fanout.sequence);
+    if (!source) return;
+    const { row } = source;
+    // The fan-out's mode must be the one the message's status gives, and actual traffic never
+    // carries a drill: a fan-out written any other way fails here, visibly, with nothing sent.
+    const expected = trafficModeOf(row.status as AlertStatus);
+    if (
+      fanout.mode !== expected ||
+      (fanout.mode === 'actual' && (row.exercise_id !== null || fanout.exercise_id !== null))
+    )
+      throw new Error(`alert ${row.id} is ${row.status}: it is never sent as ${fanout.mode} traffic`);
+    const members = await membersOf(ctx, row, fanout.mode);
+    let batch: AudienceMember[] = [];
+    let size = FIRST_BATCH;
+    for (const m of members.values()) {
+      batch.push(m);
+      if (batch.length === size) {
+        yield batch;
+        batch = [];
+        size = BATCH;
+      }
+    }
+    if (batch.length) yield batch;
+  },
+};

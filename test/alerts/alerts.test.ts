@@ -1,0 +1,510 @@
+import { rmSync } from 'node:fs';
+import type { ParsedMail } from 'mailparser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyCapSignature } from '../../src/cap/dsig/verify.js';
+import { parseCap } from '../../src/cap/parse.js';
+import { validateCap } from '../../src/cap/validate/validate.js';
+import { ALMATY_AREA_NAMES, ALMATY_POLYGON } from '../../src/core/alert/testing.js';
+import { EXERCISE_HEAD } from '../../src/core/outbox/traffic.js';
+import { FanOutWorker } from '../../src/jobs/fanout.worker.js';
+import { OutboxDispatcher } from '../../src/jobs/outbox.dispatcher.js';
+import { contextFor } from '../../src/runtime.js';
+import {
+  alertCap,
+  approveAlert,
+  cancelAlert,
+  createAlert,
+  editAlert,
+  getAlert,
+  startAlertUpdate,
+  submitAlert,
+  type AlertInput,
+} from '../../src/services/alerts/alerts.service.js';
+import { signingKeyFiles } from '../../src/services/alerts/signing.js';
+import type { AppContext } from '../../src/services/context.js';
+import { requestFanOut } from '../../src/services/outbox/fanout.js';
+import { confirmSubscription, subscribe } from '../../src/services/subscriptions/subscriptions.service.js';
+import { xsdFailures } from '../support/cap-xsd.js';
+import { ENGINES, openTestRuntime } from '../support/engines.js';
+import { startTestSmtp, type TestSmtp } from '../support/smtp.js';
+import { ASTANA_SQUARE, INSIDE_ALMATY, installSigningKey, makePerson, type Person } from './harness.js';
+
+/*
+ * Public alerts end to end on both engines, with real mail through a real SMTP server: composed from
+ * a template, approved by a second person with a second factor, signed, fanned out to the
+ * residents of the area; updated and cancelled to everyone who got the original; and the attacks:
+ * the drafter approving, codes wrong, replayed or missing, an unsigned alert, an exercise aimed at
+ * the public, and every way we could think of from an exercise to an Actual delivery.
+ */
+
+const EXERCISE = '7d1f0c8e-3a52-4b7f-9c4e-2f6a1b9d0001';
+const PUBLIC_EXERCISE = '7d1f0c8e-3a52-4b7f-9c4e-2f6a1b9d0002';
+
+const recipient = (mail: ParsedMail) =>
+  mail.to && 'value' in mail.to ? mail.to.value[0]?.address : undefined;
+
+describe.each(ENGINES)('public alerts on %s', (engine) => {
+  let ctx: AppContext;
+  let drop: () => Promise<void>;
+  let smtp: TestSmtp;
+  let now = new Date('2026-11-03T05:00:10.000Z');
+  let pio: Person;
+  let auth1: Person;
+  let auth2: Person;
+  let signing: ReturnType<typeof installSigningKey>;
+  let dispatcher: OutboxDispatcher;
+  const tick = (seconds = 30) => (now = new Date(now.getTime() + seconds * 1000));
+
+  const input = (over: Partial<AlertInput> = {}): AlertInput => ({
+    status: 'Actual',
+    hazard: 'earthquake',
+    area: ALMATY_POLYGON,
+    areaNames: ALMATY_AREA_NAMES,
+    expiresAt: '2026-11-03T11:00:00.000Z',
+    ...over,
+  });
+
+  /** Expands every waiting fan-out, sends everything, and returns the mails that arrived. */
+  async function deliver(): Promise<ParsedMail[]> {
+    const before = smtp.mails.length;
+    await new FanOutWorker(ctx).drain();
+    const sent = await dispatcher.drain();
+    return (await smtp.waitFor(before + sent)).slice(before);
+  }
+
+  async function resident(email: string, language: string, place: object) {
+    const before = smtp.mails.length;
+    await subscribe(ctx, { email, name: 'Resident', language, places: [place as { placeId: string }] });
+    await dispatcher.drain();
+    const [mail] = (await smtp.waitFor(before + 1)).slice(before);
+    const token = /\/subscribe\/confirm\?token=([A-Za-z0-9_-]{43})/.exec(mail!.text ?? '')![1]!;
+    await confirmSubscription(ctx, token);
+  }
+
+  async function drafted(by: Person, over: Partial<AlertInput> = {}) {
+    const a = await createAlert(ctx, by.info, by.actor, input(over));
+    return submitAlert(ctx, by.info, by.actor, a.id, a.version);
+  }
+
+  const fanoutsOf = (threadId: string) =>
+    ctx.db.kysely
+      .selectFrom('fanouts')
+      .selectAll()
+      .where('source_id', '=', threadId)
+      .orderBy('sequence')
+      .execute();
+
+  beforeAll(async () => {
+    smtp = await startTestSmtp();
+    const rt = await openTestRuntime(engine);
+    drop = rt.drop;
+    ctx = contextFor(
+      rt.ctx.db,
+      { ...rt.ctx.config, smtpUrl: smtp.url, publicUrl: 'https://dabyl.example.kz' },
+      { now: () => now },
+    );
+    dispatcher = new OutboxDispatcher(ctx, { backoffMs: 60_000, log: () => {} });
+    pio = await makePerson(ctx, 'pio', 'pio');
+    auth1 = await makePerson(ctx, 'auth1', 'authoriser');
+    auth2 = await makePerson(ctx, 'auth2', 'authoriser');
+    signing = installSigningKey(ctx);
+    for (const [id, name, includesPublic] of [
+      [EXERCISE, 'Almaty quake drill', 0],
+      [PUBLIC_EXERCISE, 'Almaty city-wide drill', 1],
+    ] as const)
+      await ctx.db.kysely
+        .insertInto('exercises')
+        .values({
+          id,
+          programme_id: null,
+          name,
+          type: 'full-scale',
+          status: 'conduct',
+          time_zone: 'Asia/Almaty',
+          startex: now.toISOString(),
+          endex: now.toISOString(),
+          city: 'Almaty',
+          scope: null,
+          threat: null,
+          scenario: null,
+          sponsor: null,
+          point_of_contact: null,
+          handling: null,
+          lead_organisation_id: null,
+          msel_approval: 'draft',
+          msel_approved_by: null,
+          msel_approved_at: null,
+          version: 1,
+          created_by: null,
+          created_at: now.toISOString(),
+          updated_at: now.toISOString(),
+          includes_public: includesPublic,
+        })
+        .execute();
+    await ctx.db.kysely
+      .insertInto('exercise_contacts')
+      .values({
+        id: 'c-medics',
+        exercise_id: EXERCISE,
+        person_id: null,
+        name: 'Medics',
+        channel: 'email',
+        address: 'medics@drill.example.kz',
+        language: 'kk',
+        verified_at: now.toISOString(),
+        created_at: now.toISOString(),
+      })
+      .execute();
+    await resident('almaty@example.org', 'ru', INSIDE_ALMATY);
+    await resident('astana@example.org', 'en', { placeId: 'astana' });
+  });
+  afterAll(async () => {
+    await ctx.channels.close();
+    await smtp.close();
+    signing.remove();
+    await drop();
+  });
+
+  let original = '';
+
+  it('refuses the drafter approving their own Actual alert, even an authoriser with a good code', async () => {
+    const own = await drafted(auth1);
+    await expect(
+      approveAlert(ctx, auth1.info, auth1.actor, own.id, own.version, auth1.code()),
+    ).rejects.toMatchObject({
+      code: 'alert_own_draft',
+      status: 403,
+    });
+    // A PIO cannot approve at all.
+    const byPio = await drafted(pio);
+    await expect(
+      approveAlert(ctx, pio.info, pio.actor, byPio.id, byPio.version, pio.code()),
+    ).rejects.toMatchObject({
+      code: 'alert_permission',
+    });
+    expect((await getAlert(ctx, auth1.actor, auth1.info, own.id)).actions.approve).toMatchObject({
+      allowed: false,
+      code: 'alert_own_draft',
+    });
+    expect(await fanoutsOf(own.id)).toEqual([]);
+  });
+
+  it('refuses a missing, wrong or replayed second factor, and audits each refusal', async () => {
+    const a = await drafted(pio);
+    original = a.id;
+    // Before approval, the authoriser sees whom it would reach: the one resident in Almaty.
+    expect(a.reach).toEqual({ residents: 1, participants: 0 });
+    await expect(
+      approveAlert(ctx, auth1.info, auth1.actor, a.id, a.version, undefined),
+    ).rejects.toMatchObject({ code: 'second_factor_required' });
+    await expect(
+      approveAlert(ctx, auth1.info, auth1.actor, a.id, a.version, auth1.code(4)),
+    ).rejects.toMatchObject({ code: 'second_factor_wrong' });
+    // auth1's enrolment used the previous step's code: that one is spent.
+    await expect(
+      approveAlert(ctx, auth1.info, auth1.actor, a.id, a.version, auth1.code(-1)),
+    ).rejects.toMatchObject({ code: 'second_factor_replayed' });
+    const refusals = await ctx.db.kysely
+      .selectFrom('audit_log')
+      .select(['action', 'detail'])
+      .where('subject_id', '=', a.id)
+      .where('action', '=', 'second-factor.refused')
+      .execute();
+    expect(refusals.map((r) => (JSON.parse(r.detail) as { reason: string }).reason)).toEqual([
+      'second_factor_required',
+      'second_factor_wrong',
+      'second_factor_replayed',
+    ]);
+    expect((await getAlert(ctx, pio.actor, pio.info, a.id)).state).toBe('awaiting_approval');
+  });
+
+  it('approved by another authoriser with a fresh code: signed CAP in three languages, valid against the schema, mailed to the area only', async () => {
+    const a = await getAlert(ctx, auth1.actor, auth1.info, original);
+    const sent = await approveAlert(ctx, auth1.info, auth1.actor, a.id, a.version, auth1.code());
+    expect(sent).toMatchObject({ state: 'sent', approvedBy: auth1.info.userId, signError: null });
+    const xml = await alertCap(ctx, a.id);
+    expect(verifyCapSignature(xml)).toMatchObject({ valid: true });
+    expect(xsdFailures([xml])).toEqual([]);
+    const cap = parseCap(xml).alert;
+    expect(cap).toMatchObject({
+      status: 'Actual',
+      msgType: 'Alert',
+      identifier: 'alerts@dabyl.example.kz:alert:' + a.id,
+    });
+    expect(cap.info.map((i) => i.language)).toEqual(['kk-KZ', 'ru-KZ', 'en-US']);
+    expect(validateCap(cap, { profiles: ['dabyl'] }).filter((f) => f.severity === 'error')).toEqual([]);
+    // The same code again, on anything, is a replay.
+    const other = await drafted(pio);
+    await expect(
+      approveAlert(ctx, auth1.info, auth1.actor, other.id, other.version, auth1.code()),
+    ).rejects.toMatchObject({
+      code: 'second_factor_replayed',
+    });
+    const [fanout] = await fanoutsOf(a.id);
+    expect(fanout).toMatchObject({
+      source_kind: 'alert',
+      sequence: 1,
+      mode: 'actual',
+      exercise_id: null,
+      priority: 0,
+    });
+    const mails = await deliver();
+    expect(mails.map(recipient)).toEqual(['almaty@example.org']);
+    expect(mails[0]!.subject).toBe('Землетрясение: Алматы, Медеуский район');
+    expect(mails[0]!.text).toContain('Выйдите из здания');
+    expect(mails[0]!.text).not.toContain(EXERCISE_HEAD);
+  });
+
+  it('sends an Update to everyone who got the original and to the new area, ahead of first alerts', async () => {
+    tick();
+    const upd = await startAlertUpdate(ctx, pio.info, pio.actor, original, {
+      note: 'Area widened to Astana',
+    });
+    expect(upd).toMatchObject({ msgType: 'Update', status: 'Actual', sequence: 2, state: 'draft' });
+    const moved = await editAlert(ctx, pio.info, pio.actor, upd.id, upd.version, {
+      area: ASTANA_SQUARE,
+      areaNames: { kk: 'Астана', ru: 'Астана', en: 'Astana' },
+    });
+    const submitted = await submitAlert(ctx, pio.info, pio.actor, moved.id, moved.version);
+    await approveAlert(ctx, auth2.info, auth2.actor, submitted.id, submitted.version, auth2.code());
+    const cap = parseCap(await alertCap(ctx, upd.id)).alert;
+    const first = parseCap(await alertCap(ctx, original)).alert;
+    expect(cap.references).toBe(`${first.sender},${first.identifier},${first.sent}`);
+    expect((await fanoutsOf(original))[1]).toMatchObject({ sequence: 2, priority: 10 });
+    const mails = await deliver();
+    expect(mails.map(recipient).sort()).toEqual(['almaty@example.org', 'astana@example.org']);
+  });
+
+  it('cancels in one action to everyone who got any earlier message, referring to all of them', async () => {
+    tick();
+    await expect(
+      cancelAlert(ctx, pio.info, pio.actor, original, 'Sent in error', pio.code()),
+    ).rejects.toMatchObject({
+      code: 'alert_permission',
+    });
+    await expect(
+      cancelAlert(ctx, auth2.info, auth2.actor, original, 'Sent in error', undefined),
+    ).rejects.toMatchObject({
+      code: 'second_factor_required',
+    });
+    const cancel = await cancelAlert(ctx, auth2.info, auth2.actor, original, 'Sent in error', auth2.code());
+    expect(cancel).toMatchObject({ msgType: 'Cancel', sequence: 3, state: 'sent', note: 'Sent in error' });
+    const xml = await alertCap(ctx, cancel.id);
+    expect(xsdFailures([xml])).toEqual([]);
+    expect(verifyCapSignature(xml).valid).toBe(true);
+    const cap = parseCap(xml).alert;
+    expect(cap.msgType).toBe('Cancel');
+    expect(cap.references!.split(' ')).toHaveLength(2);
+    const mails = await deliver();
+    expect(mails.map(recipient).sort()).toEqual(['almaty@example.org', 'astana@example.org']);
+    expect(mails.find((m) => recipient(m) === 'astana@example.org')!.subject).toBe(
+      'Cancelled: Earthquake: Astana',
+    );
+    tick();
+    await expect(
+      cancelAlert(ctx, auth1.info, auth1.actor, original, 'again', auth1.code()),
+    ).rejects.toMatchObject({
+      code: 'alert_closed',
+    });
+  });
+
+  it('does not send an alert it cannot sign, and shows why', async () => {
+    tick();
+    const a = await drafted(pio);
+    const files = signingKeyFiles(ctx.config, null);
+    rmSync(files.key);
+    try {
+      await expect(
+        approveAlert(ctx, auth2.info, auth2.actor, a.id, a.version, auth2.code()),
+      ).rejects.toMatchObject({
+        code: 'alert_unsigned',
+        detail: expect.stringMatching(/not sent because it could not be signed: no signing key is installed/),
+      });
+      const after = await getAlert(ctx, pio.actor, pio.info, a.id);
+      expect(after).toMatchObject({ state: 'awaiting_approval', capIdentifier: null });
+      expect(after.signError).toMatch(/no signing key is installed/);
+      expect(await fanoutsOf(a.id)).toEqual([]);
+    } finally {
+      signing.remove();
+      signing = installSigningKey(ctx);
+    }
+    tick();
+    const retried = await getAlert(ctx, pio.actor, pio.info, a.id);
+    expect(
+      await approveAlert(ctx, auth2.info, auth2.actor, a.id, retried.version, auth2.code()),
+    ).toMatchObject({ state: 'sent', signError: null });
+    await deliver();
+    // A Cancel that cannot be signed is not sent either; the alert stays standing and says nothing false.
+    tick();
+    rmSync(files.certificate);
+    try {
+      await expect(
+        cancelAlert(ctx, auth2.info, auth2.actor, a.id, 'Sent in error', auth2.code()),
+      ).rejects.toMatchObject({
+        code: 'alert_unsigned',
+        detail: expect.stringMatching(/no signing certificate is installed/),
+      });
+      const thread = await ctx.db.kysely
+        .selectFrom('alerts')
+        .select('msg_type')
+        .where('thread_id', '=', a.id)
+        .execute();
+      expect(thread.map((r) => r.msg_type)).toEqual(['Alert']);
+      expect((await getAlert(ctx, pio.actor, pio.info, a.id)).signError).toBeNull();
+      expect(await fanoutsOf(a.id)).toHaveLength(1);
+    } finally {
+      signing.remove();
+      signing = installSigningKey(ctx);
+    }
+  });
+
+  it('refuses an Exercise alert aimed at the public unless the exercise includes the public', async () => {
+    await expect(
+      createAlert(
+        ctx,
+        pio.info,
+        pio.actor,
+        input({ status: 'Exercise', exerciseId: EXERCISE, audience: 'public' }),
+      ),
+    ).rejects.toMatchObject({
+      code: 'invalid_input',
+      field: 'audience',
+    });
+    const ok = await createAlert(
+      ctx,
+      pio.info,
+      pio.actor,
+      input({ status: 'Exercise', exerciseId: PUBLIC_EXERCISE, audience: 'public' }),
+    );
+    expect(ok.audience).toBe('public');
+  });
+
+  it('sends an Exercise alert to the exercise’s own recipients only, marked, as exercise traffic', async () => {
+    tick();
+    const a = await drafted(pio, { status: 'Exercise', exerciseId: EXERCISE });
+    expect(a.audience).toBe('exercise');
+    expect(a.reach).toEqual({ residents: 0, participants: 1 });
+    // An exercise team may approve its own drill alert, still with the role and a second factor.
+    await approveAlert(ctx, auth1.info, auth1.actor, a.id, a.version, auth1.code());
+    const cap = parseCap(await alertCap(ctx, a.id)).alert;
+    expect(cap).toMatchObject({ status: 'Exercise', note: 'EXERCISE: Almaty quake drill' });
+    expect((await fanoutsOf(a.id))[0]).toMatchObject({ mode: 'exercise', exercise_id: EXERCISE });
+    const mails = await deliver();
+    expect(mails.map(recipient)).toEqual(['medics@drill.example.kz']);
+    expect(mails[0]!.subject).toMatch(new RegExp(`^${EXERCISE_HEAD} · ЖАТТЫҒУ: EXERCISE: Жер сілкінісі`));
+    expect(mails[0]!.text).toContain(`— ${EXERCISE_HEAD}: Almaty quake drill`);
+  });
+
+  it('sends an exercise that includes the public to residents in a circle, always marked', async () => {
+    tick();
+    const a = await drafted(pio, {
+      status: 'Exercise',
+      exerciseId: PUBLIC_EXERCISE,
+      audience: 'public',
+      hazard: 'chemical',
+      area: { kind: 'circle', lon: 76.93, lat: 43.25, radiusM: 3000, region: 'KZ-75' },
+    });
+    await approveAlert(ctx, auth2.info, auth2.actor, a.id, a.version, auth2.code());
+    expect((await fanoutsOf(a.id))[0]).toMatchObject({ mode: 'exercise', exercise_id: PUBLIC_EXERCISE });
+    const mails = await deliver();
+    expect(mails.map(recipient)).toEqual(['almaty@example.org']);
+    expect(mails[0]!.subject).toMatch(
+      new RegExp(`^${EXERCISE_HEAD} · УЧЕНИЯ: EXERCISE: Химическая опасность`),
+    );
+    expect(mails[0]!.text).toContain(`— ${EXERCISE_HEAD}: Almaty city-wide drill`);
+  });
+
+  it('finds no path from an exercise to an Actual delivery', async () => {
+    // 1. An Actual alert cannot name an exercise.
+    await expect(
+      createAlert(ctx, pio.info, pio.actor, input({ status: 'Actual', exerciseId: EXERCISE })),
+    ).rejects.toMatchObject({
+      field: 'exerciseId',
+    });
+    // 2. An Exercise alert without its exercise is refused: it would be a drill nobody can mark.
+    await expect(createAlert(ctx, pio.info, pio.actor, input({ status: 'Exercise' }))).rejects.toMatchObject({
+      field: 'exerciseId',
+    });
+    // 3. Updates and cancellations keep the thread's status and exercise.
+    tick();
+    const drill = await drafted(pio, { status: 'Exercise', exerciseId: EXERCISE });
+    await approveAlert(ctx, auth2.info, auth2.actor, drill.id, drill.version, auth2.code());
+    await deliver();
+    const upd = await startAlertUpdate(ctx, pio.info, pio.actor, drill.id, { allClear: true });
+    expect(upd).toMatchObject({ status: 'Exercise', exerciseId: EXERCISE, hazard: 'all-clear' });
+    // 4. The database refuses an Actual row naming an exercise, and an Actual fan-out naming one.
+    await expect(
+      ctx.db.kysely.updateTable('alerts').set({ status: 'Actual' }).where('id', '=', upd.id).execute(),
+    ).rejects.toThrow(/alerts_actual_is_real|CHECK constraint/);
+    await expect(
+      ctx.db.kysely.transaction().execute((trx) =>
+        requestFanOut(ctx, trx, {
+          sourceKind: 'alert',
+          sourceId: drill.threadId,
+          sequence: 9,
+          mode: 'actual',
+          exerciseId: EXERCISE,
+        }),
+      ),
+    ).rejects.toThrow(/fanouts_actual_is_real|CHECK constraint/);
+    // 5. A forged actual fan-out of the drill's message fails in the alert source and sends nothing.
+    await ctx.db.kysely.transaction().execute(async (trx) => {
+      await trx.deleteFrom('fanouts').where('source_id', '=', drill.threadId).execute();
+      await requestFanOut(ctx, trx, {
+        sourceKind: 'alert',
+        sourceId: drill.threadId,
+        sequence: 1,
+        mode: 'actual',
+      });
+    });
+    const mails = await deliver();
+    expect(mails).toEqual([]);
+    const [forged] = await fanoutsOf(drill.threadId);
+    expect(forged).toMatchObject({ mode: 'actual', status: 'failed', written: 0 });
+    expect(forged!.last_error).toMatch(/is Exercise: it is never sent as actual traffic/);
+    const actualToDrill = await ctx.db.kysely
+      .selectFrom('deliveries')
+      .select('id')
+      .where('source_kind', '=', 'alert')
+      .where('source_id', 'in', [drill.threadId])
+      .where('mode', '=', 'actual')
+      .execute();
+    expect(actualToDrill).toEqual([]);
+  });
+
+  it('tells live screens of every step, scoped like the alert', async () => {
+    const events = await ctx.db.kysely
+      .selectFrom('events')
+      .select(['type', 'permission', 'subject_id', 'exercise_id', 'payload'])
+      .where('subject_id', '=', original)
+      .orderBy('seq')
+      .execute();
+    expect(events.map((e) => (JSON.parse(e.payload) as { state: string }).state)).toEqual([
+      'draft',
+      'awaiting_approval',
+      'sent',
+    ]);
+    expect(events[0]).toMatchObject({ type: 'alert.changed', permission: 'alerts:read', exercise_id: null });
+  });
+
+  it('keeps every step in the audit log', async () => {
+    const actions = (
+      await ctx.db.kysely
+        .selectFrom('audit_log')
+        .select('action')
+        .where('action', 'like', 'alert.%')
+        .orderBy('seq')
+        .execute()
+    ).map((r) => r.action);
+    for (const a of [
+      'alert.created',
+      'alert.submitted',
+      'alert.approved',
+      'alert.update-started',
+      'alert.edited',
+      'alert.cancelled',
+      'alert.not-signed',
+    ])
+      expect(actions).toContain(a);
+  });
+});

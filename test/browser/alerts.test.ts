@@ -1,0 +1,143 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { base32Decode, hotp, totpStep } from '../../src/core/auth/totp.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+import { installSigningKey } from '../alerts/harness.js';
+import {
+  ensureConsoleBuilt,
+  expectAccessible,
+  expectNoPageProblems,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signIn,
+} from './support.js';
+
+const PIO = { username: 'pio.dana', password: 'Pio-Dana-Pass-2026' };
+const AUTH = { username: 'auth.yerlan', password: 'Auth-Yerlan-Pass-2026' };
+const POLYGON = '43.22,76.88 43.22,76.98 43.28,76.98 43.28,76.88 43.22,76.88';
+
+/**
+ * The alert path in two browsers: a PIO composes a trilingual earthquake alert for an Almaty polygon
+ * (each status looks different in the composer), an authoriser enrols an authenticator app and
+ * approves it with a code in a second context; the drafter never sees an approve button.
+ */
+describe('public alerts in the console', { timeout: 180_000 }, () => {
+  let server: TestServer;
+  let browser: Browser;
+  let pio: Page;
+  let auth: Page;
+  let signing: ReturnType<typeof installSigningKey>;
+  let secret: Buffer;
+  const code = (drift = 0) => hotp(secret, totpStep(new Date()) + drift);
+
+  beforeAll(async () => {
+    await ensureConsoleBuilt();
+    [server, browser] = await Promise.all([startTestServer({ demo: false }), launchBrowser()]);
+    signing = installSigningKey(server.server.runtime.ctx);
+    await server.createUser(PIO.username, PIO.password, 'pio');
+    await server.createUser(AUTH.username, AUTH.password, 'authoriser');
+    pio = await newPage(browser);
+    auth = await newPage(browser);
+    await signIn(pio, server.url, PIO.username, PIO.password);
+    await signIn(auth, server.url, AUTH.username, AUTH.password);
+  });
+  afterAll(async () => {
+    signing?.remove();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows each status unmistakably differently in the composer', async () => {
+    await pio.getByRole('navigation').getByRole('link', { name: 'Alerts' }).click();
+    await pio.getByRole('heading', { name: 'Public alerts', level: 1 }).waitFor();
+    const looks = new Set<string>();
+    for (const status of ['Exercise', 'Test', 'System', 'Draft', 'Actual']) {
+      await pio.getByLabel('Status', { exact: true }).selectOption(status);
+      const banner = pio.locator(`[data-alert-status="${status}"]`);
+      await banner.waitFor();
+      looks.add(
+        await banner.evaluate((el) => getComputedStyle(el).background + getComputedStyle(el).borderStyle),
+      );
+      if (status !== 'Actual') await screenshot(pio, `alerts-composer-${status.toLowerCase()}`);
+    }
+    expect(looks.size).toBe(5);
+    await expect(pio.getByRole('status').textContent()).resolves.toContain(
+      'ACTUAL — A REAL ALERT TO THE PUBLIC',
+    );
+  });
+
+  it('lets the PIO compose a trilingual earthquake alert for an Almaty polygon and submit it', async () => {
+    await pio.getByLabel('Hazard').selectOption('earthquake');
+    await pio.getByLabel('Polygon points').fill(POLYGON);
+    await pio.getByLabel('Area name in Kazakh').fill('Алматы, Медеу ауданы');
+    await pio.getByLabel('Area name in Russian').fill('Алматы, Медеуский район');
+    await pio.getByLabel('Area name in English').fill('Almaty, Medeu district');
+    await screenshot(pio, 'alerts-composer-actual');
+    await pio.getByRole('button', { name: 'Submit for approval' }).click();
+    const queue = pio.getByRole('region', { name: 'Approval queue' });
+    await queue.getByText('Earthquake: Almaty, Medeu district').waitFor();
+    await expect(queue.getByRole('button', { name: 'Approve' }).count()).resolves.toBe(0);
+    await expectAccessible(pio, 'alerts composer');
+    expectNoPageProblems(pio);
+  });
+
+  it('lets the authoriser enrol an authenticator app and approve with a code, in a second context', async () => {
+    await auth.getByRole('navigation').getByRole('link', { name: 'Alerts' }).click();
+    await auth.getByRole('button', { name: 'Enrol an authenticator app' }).click();
+    const uri = await auth.locator('pre').filter({ hasText: 'otpauth://totp/' }).textContent();
+    secret = base32Decode(new URL(uri!.trim()).searchParams.get('secret')!)!;
+    await screenshot(auth, 'alerts-second-factor');
+    await auth.getByLabel('Code from the app').fill(code(-1));
+    await auth.getByRole('button', { name: 'Confirm' }).click();
+    await auth.getByText('Your authenticator app is enrolled.').waitFor();
+    const queue = auth.getByRole('region', { name: 'Approval queue' });
+    await queue.getByText('Earthquake: Almaty, Medeu district').waitFor();
+    await queue.getByText('Would reach 0 residents and 0 exercise participants').waitFor();
+    await screenshot(auth, 'alerts-approval-queue');
+    // The code just used for enrolment is refused as a replay, and said so.
+    await queue.getByLabel('Code').fill(code(-1));
+    await queue.getByRole('button', { name: 'Approve' }).click();
+    await auth.getByText('This code was used already').waitFor();
+    await queue.getByLabel('Code').fill(code());
+    await queue.getByRole('button', { name: 'Approve' }).click();
+    const all = auth.getByRole('region', { name: 'All alerts' });
+    await all.getByText('Sent', { exact: true }).waitFor();
+    await screenshot(auth, 'alerts-sent');
+    await expectAccessible(auth, 'alerts approval');
+  });
+
+  it('lets the PIO send "all clear" for approval and the authoriser cancel the alert in one action', async () => {
+    // No reload: the approval reached the PIO's screen over the live event stream.
+    const all = pio.getByRole('region', { name: 'All alerts' });
+    await all.getByRole('button', { name: 'Send "all clear" for approval' }).click();
+    await pio
+      .getByRole('region', { name: 'Approval queue' })
+      .getByText('All clear: Almaty, Medeu district')
+      .waitFor();
+    await auth.reload();
+    const sent = auth.getByRole('region', { name: 'All alerts' });
+    await sent.getByLabel('Reason').fill('Sent in error');
+    await sent.getByLabel('Code').fill(code(1));
+    await sent.getByRole('button', { name: 'Cancel alert' }).click();
+    await sent.getByText('Cancellation · Earthquake').waitFor();
+    await screenshot(auth, 'alerts-cancelled');
+    // Cancelled: the "all clear" waiting in the queue can no longer be approved.
+    const queue = auth.getByRole('region', { name: 'Approval queue' });
+    await queue.getByText('All clear: Almaty, Medeu district').waitFor();
+    await expect(queue.getByRole('button', { name: 'Approve' }).count()).resolves.toBe(0);
+    await queue.getByText('The alert was cancelled: nothing more is sent in its name.').waitFor();
+  });
+
+  it('says it in Kazakh and Russian too', async () => {
+    for (const [button, heading, state] of [
+      ['Қазақша', 'Жария дабылдар', 'Жіберілді'],
+      ['Русский', 'Публичные оповещения', 'Отправлено'],
+    ] as const) {
+      await pio.getByRole('button', { name: button }).click();
+      await pio.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      await pio.getByText(state, { exact: true }).first().waitFor();
+      await screenshot(pio, `alerts-${heading === 'Жария дабылдар' ? 'kk' : 'ru'}`);
+    }
+  });
+});

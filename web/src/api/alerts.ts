@@ -1,0 +1,121 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from './client';
+
+/*
+ * The console's view of the alert API. The shapes follow src/http/api/alerts/schema.ts, the one
+ * contract; only what the screens read is typed here.
+ */
+
+const id = encodeURIComponent;
+export const alertsKey = ['alerts'] as const;
+export const ALERT_STATUSES = ['Actual', 'Exercise', 'Test', 'System', 'Draft'] as const;
+export type AlertStatus = (typeof ALERT_STATUSES)[number];
+export const HAZARDS = [
+  'earthquake',
+  'flood',
+  'fire',
+  'air-raid',
+  'chemical',
+  'terrorist-attack',
+  'all-clear',
+] as const;
+export type Hazard = (typeof HAZARDS)[number];
+export type AlertState = 'draft' | 'awaiting_approval' | 'approved' | 'sent';
+export type AlertLanguage = 'kk' | 'ru' | 'en';
+
+export interface AlertText {
+  headline: string;
+  description: string;
+  instruction: string;
+  areaDesc: string;
+}
+
+export type AlertArea =
+  | { kind: 'polygon'; ring: [number, number][]; region: string }
+  | { kind: 'circle'; lon: number; lat: number; radiusM: number; region: string };
+
+export interface ActionState {
+  allowed: boolean;
+  code?: string;
+  reason?: string;
+}
+
+export interface Alert {
+  id: string;
+  threadId: string;
+  sequence: number;
+  msgType: 'Alert' | 'Update' | 'Cancel';
+  status: AlertStatus;
+  exerciseId: string | null;
+  audience: 'public' | 'exercise';
+  hazard: Hazard;
+  state: AlertState;
+  texts: Partial<Record<AlertLanguage, AlertText>>;
+  area: AlertArea;
+  expiresAt: string;
+  note: string | null;
+  version: number;
+  signError: string | null;
+  updatedAt: string;
+  reach: { residents: number; participants: number } | null;
+  actions: Record<'edit' | 'submit' | 'return' | 'approve' | 'update' | 'cancel', ActionState>;
+}
+
+export interface AlertCreate {
+  status: AlertStatus;
+  hazard: Hazard;
+  exerciseId?: string | null;
+  audience?: 'public' | 'exercise';
+  area: AlertArea;
+  areaNames?: Partial<Record<AlertLanguage, string>>;
+  expiresAt: string;
+}
+
+export const useAlerts = (state?: AlertState) =>
+  useQuery({
+    queryKey: [...alertsKey, state ?? 'all'],
+    queryFn: () => api.get<{ items: Alert[] }>(`/alerts${state ? `?state=${state}` : ''}`),
+  });
+
+function useAlertMutation<V>(run: (v: V) => Promise<Alert>) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: run, onSuccess: () => qc.invalidateQueries({ queryKey: alertsKey }) });
+}
+
+export const useCreateAlert = () => useAlertMutation((body: AlertCreate) => api.post<Alert>('/alerts', body));
+export const useSubmitAlert = () =>
+  useAlertMutation((a: Alert) => api.post<Alert>(`/alerts/${id(a.id)}/submit`, { version: a.version }));
+export const useApproveAlert = () =>
+  useAlertMutation(({ alert, totp }: { alert: Alert; totp: string }) =>
+    api.post<Alert>(`/alerts/${id(alert.id)}/approve`, { version: alert.version, totp }),
+  );
+/** Starts an "all clear" Update from the newest issued message and puts it in the approval queue. */
+export const useAllClear = () =>
+  useAlertMutation(async (a: Alert) => {
+    const draft = await api.post<Alert>(`/alerts/${id(a.id)}/update`, { allClear: true });
+    return api.post<Alert>(`/alerts/${id(draft.id)}/submit`, { version: draft.version });
+  });
+export const useCancelAlert = () =>
+  useAlertMutation(({ alert, totp, reason }: { alert: Alert; totp: string; reason: string }) =>
+    api.post<Alert>(`/alerts/${id(alert.id)}/cancel`, { totp, reason }),
+  );
+
+export interface SecondFactor {
+  enrolled: boolean;
+  pending: boolean;
+}
+const factorKey = ['second-factor'] as const;
+export const useSecondFactor = () =>
+  useQuery({ queryKey: factorKey, queryFn: () => api.get<SecondFactor>('/auth/second-factor') });
+export const useBeginEnrolment = () =>
+  useMutation({
+    mutationFn: (code?: string) =>
+      api.post<{ uri: string; secret: string }>('/auth/second-factor/totp', code ? { code } : {}),
+  });
+export function useConfirmEnrolment() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (code: string) => api.post<SecondFactor>('/auth/second-factor/totp/confirm', { code }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: factorKey }),
+  });
+}

@@ -1,0 +1,173 @@
+import { Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  useAlerts,
+  useAllClear,
+  useApproveAlert,
+  useCancelAlert,
+  type Alert,
+  type AlertLanguage,
+} from '../../api/alerts';
+import { useCan } from '../../auth/useSession';
+import { PageTitle } from '../../components/PageTitle';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { QueryState } from '../../components/QueryState';
+import { TableScroll } from '../../components/TableScroll';
+import { AlertComposer } from './AlertComposer';
+import { AlertStatusBadge } from './AlertStatusBanner';
+import { SecondFactorCard } from './SecondFactorCard';
+
+const headline = (a: Alert, lang: string) =>
+  a.texts[lang as AlertLanguage]?.headline ?? a.texts.en?.headline ?? a.texts.ru?.headline ?? '—';
+
+/** Approve (or cancel) with a code from the authenticator, or say why not. */
+function CodeAction({ alert, kind }: { alert: Alert; kind: 'approve' | 'cancel' }) {
+  const { t } = useTranslation();
+  const approve = useApproveAlert();
+  const cancel = useCancelAlert();
+  const [code, setCode] = useState('');
+  const [reason, setReason] = useState('');
+  const m = kind === 'approve' ? approve : cancel;
+  const run = () =>
+    kind === 'approve' ? approve.mutate({ alert, totp: code }) : cancel.mutate({ alert, totp: code, reason });
+  return (
+    <Stack gap={4}>
+      <Group gap="xs" align="end" wrap="nowrap">
+        {kind === 'cancel' && (
+          <TextInput
+            size="xs"
+            label={t('alerts.list.reason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+          />
+        )}
+        <TextInput
+          size="xs"
+          w={110}
+          label={t('alerts.list.code')}
+          value={code}
+          onChange={(e) => setCode(e.currentTarget.value)}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+        />
+        <Button size="xs" color={kind === 'cancel' ? 'red' : undefined} onClick={run} loading={m.isPending}>
+          {t(`alerts.list.${kind}`)}
+        </Button>
+      </Group>
+      <ProblemAlert error={m.error} />
+    </Stack>
+  );
+}
+
+/** One click for a drafter: the "all clear" Update, from its template, into the approval queue. */
+function AllClearButton({ alert }: { alert: Alert }) {
+  const { t } = useTranslation();
+  const allClear = useAllClear();
+  return (
+    <Stack gap={4}>
+      <Button size="xs" variant="outline" onClick={() => allClear.mutate(alert)} loading={allClear.isPending}>
+        {t('alerts.list.allClear')}
+      </Button>
+      <ProblemAlert error={allClear.error} />
+    </Stack>
+  );
+}
+
+function AlertsTable({ items, caption }: { items: Alert[]; caption: string }) {
+  const { t, i18n } = useTranslation();
+  if (items.length === 0) return <Text size="sm">{t('alerts.list.empty')}</Text>;
+  return (
+    <TableScroll label={caption} minWidth={900}>
+      <Table striped withTableBorder fz="sm" verticalSpacing={6}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('alerts.list.status')}</Table.Th>
+            <Table.Th>{t('alerts.list.alert')}</Table.Th>
+            <Table.Th>{t('alerts.list.state')}</Table.Th>
+            <Table.Th>{t('alerts.list.actions')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((a) => (
+            <Table.Tr key={a.id}>
+              <Table.Td>
+                <AlertStatusBadge status={a.status} />
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" fw={600}>
+                  {headline(a, i18n.language)}
+                </Text>
+                <Text size="xs">
+                  {t(`alerts.msgType.${a.msgType}`)} · {t(`alerts.hazard.${a.hazard}`)}
+                </Text>
+                {a.reach && (
+                  <Text size="xs" fw={600}>
+                    {t('alerts.list.reach', {
+                      residents: a.reach.residents,
+                      participants: a.reach.participants,
+                    })}
+                  </Text>
+                )}
+                {a.signError && (
+                  <Text size="xs" c="red.9" role="alert">
+                    {t('alerts.list.unsigned', { reason: a.signError })}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>{t(`alerts.state.${a.state}`)}</Table.Td>
+              <Table.Td>
+                {a.actions.approve.allowed ? (
+                  <CodeAction alert={a} kind="approve" />
+                ) : a.state === 'awaiting_approval' && a.actions.approve.code === 'alert_own_draft' ? (
+                  <Text size="xs">{t('alerts.list.ownDraft')}</Text>
+                ) : a.state === 'awaiting_approval' && a.actions.approve.code === 'alert_closed' ? (
+                  <Text size="xs">{t('alerts.list.closed')}</Text>
+                ) : a.actions.cancel.allowed || a.actions.update.allowed ? (
+                  <Stack gap="xs">
+                    {a.actions.update.allowed && a.hazard !== 'all-clear' && <AllClearButton alert={a} />}
+                    {a.actions.cancel.allowed && <CodeAction alert={a} kind="cancel" />}
+                  </Stack>
+                ) : null}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </TableScroll>
+  );
+}
+
+/** The composer, the approval queue and every alert, with the second factor that approves them. */
+export function AlertsPage() {
+  const { t } = useTranslation();
+  const canDraft = useCan('alerts:draft');
+  const canApprove = useCan('alerts:approve');
+  const queue = useAlerts('awaiting_approval');
+  const all = useAlerts();
+  return (
+    <Stack>
+      <PageTitle title={t('alerts.title')} />
+      <Text size="sm">{t('alerts.intro')}</Text>
+      {canApprove && <SecondFactorCard />}
+      {canDraft && <AlertComposer />}
+      <Title order={2} size="h4">
+        {t('alerts.queue.title')}
+      </Title>
+      <QueryState query={queue}>
+        {(d) => <AlertsTable items={d.items} caption={t('alerts.queue.title')} />}
+      </QueryState>
+      <Title order={2} size="h4">
+        {t('alerts.list.title')}
+      </Title>
+      <QueryState query={all}>
+        {(d) => (
+          <AlertsTable
+            items={d.items.filter((a) => a.state !== 'awaiting_approval')}
+            caption={t('alerts.list.title')}
+          />
+        )}
+      </QueryState>
+    </Stack>
+  );
+}
