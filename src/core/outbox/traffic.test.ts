@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { smsEncodingOf } from '../sms/segment.js';
 import { describe, expect, it } from 'vitest';
 import {
   EXERCISE_HEAD,
@@ -73,11 +74,16 @@ describe('marking', () => {
   it('heads a text with EXERCISE EXERCISE EXERCISE and the reader’s word, and closes it with the exercise', () => {
     const marked = markText('Пожар в здании школы №3.', 'ru', 'Караганда-2026');
     expect(marked.split('\n')).toEqual([
-      `${EXERCISE_HEAD} · УЧЕНИЯ`,
+      `${EXERCISE_HEAD} - УЧЕНИЯ`,
       'Пожар в здании школы №3.',
-      `— ${EXERCISE_HEAD}: Караганда-2026`,
+      `-- ${EXERCISE_HEAD}: Караганда-2026`,
     ]);
     expect(markText(marked, 'ru', 'Караганда-2026')).toBe(marked);
-    expect(markLine('Тема', 'kk')).toBe(`${EXERCISE_HEAD} · ЖАТТЫҒУ: Тема`);
+    expect(markLine('Тема', 'kk')).toBe(`${EXERCISE_HEAD} - ЖАТТЫҒУ: Тема`);
+  });
+
+  it('keeps a marked English SMS in the GSM alphabet, so marking does not double its parts', () => {
+    const marked = markText('Evacuate block 12 now.', 'en', 'Karaganda 2026');
+    expect(smsEncodingOf(marked)).toBe('gsm7');
   });
 });

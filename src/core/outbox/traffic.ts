@@ -65,14 +65,18 @@ const DRILL_WORD: Record<string, string> = { kk: 'ЖАТТЫҒУ', ru: 'УЧЕН
 /** True when the traffic must be marked as not real. */
 export const isMarked = (mode: TrafficMode): boolean => mode === 'exercise' || mode === 'test';
 
-/** The first line of a marked message in a language. */
+/**
+ * The first line of a marked message in a language. Plain hyphens, not a middle dot or a dash: both
+ * are outside the GSM 03.38 alphabet and would turn every marked English SMS into UCS-2, doubling
+ * its parts.
+ */
 export function exerciseHead(language: string): string {
-  return `${EXERCISE_HEAD} · ${DRILL_WORD[language] ?? DRILL_WORD.en}`;
+  return `${EXERCISE_HEAD} - ${DRILL_WORD[language] ?? DRILL_WORD.en}`;
 }
 
 /** The line that closes a marked message: the exercise's name, so a reader knows which drill. */
 export function exerciseTail(exerciseName: string | null): string {
-  return exerciseName ? `— ${EXERCISE_HEAD}: ${exerciseName}` : `— ${EXERCISE_HEAD}`;
+  return exerciseName ? `-- ${EXERCISE_HEAD}: ${exerciseName}` : `-- ${EXERCISE_HEAD}`;
 }
 
 /** Prefixes `text` with the head, unless it already starts with it (a re-mark changes nothing). */
