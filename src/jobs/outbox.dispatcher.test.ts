@@ -113,13 +113,13 @@ describe.each(ENGINES)('the dispatcher’s safety rules on %s', (engine) => {
     await write(d);
     expect(await dispatcher.drain()).toBe(1);
     const [mail] = await smtp.waitFor(1);
-    expect(mail!.subject).toBe(`${EXERCISE_HEAD} · УЧЕНИЯ: Inject 12`);
+    expect(mail!.subject).toBe(`${EXERCISE_HEAD} - УЧЕНИЯ: Inject 12`);
     expect(mail!.text!.trim().split('\n')).toEqual([
-      `${EXERCISE_HEAD} · УЧЕНИЯ`,
+      `${EXERCISE_HEAD} - УЧЕНИЯ`,
       'Пожар в школе №3.',
       `— ${EXERCISE_HEAD}: Караганда-2026`,
     ]);
-    expect(mail!.html).toMatch(new RegExp(`<body><p[^>]*>${EXERCISE_HEAD} · УЧЕНИЯ</p><p>Пожар`));
+    expect(mail!.html).toMatch(new RegExp(`<body><p[^>]*>${EXERCISE_HEAD} - УЧЕНИЯ</p><p>Пожар`));
     expect(await statusOf(d.id)).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
@@ -188,7 +188,7 @@ describe.each(ENGINES)('the dispatcher’s safety rules on %s', (engine) => {
     expect(await statusOf(gone.id)).toMatchObject({ status: 'dead', last_error: 'drill gone (1) is gone' });
     expect(await statusOf(en.id)).toMatchObject({ status: 'sent' });
     const [mail] = (await smtp.waitFor(before + 1)).slice(before);
-    expect(mail!.subject).toBe(`${EXERCISE_HEAD} · DRILL: Inject 12`);
+    expect(mail!.subject).toBe(`${EXERCISE_HEAD} - DRILL: Inject 12`);
   });
 
   it('gives a claim back within seconds when its dispatcher died mid-send', async () => {

@@ -125,7 +125,7 @@ describe.each(ENGINES)('SMS deliveries through the outbox on %s', (engine) => {
     expect(await dispatcher.drain()).toBe(1);
     const [sms] = await smsc.waitForMessages(1);
     expect(sms!.text.split('\n')).toEqual([
-      `${EXERCISE_HEAD} · УЧЕНИЯ`,
+      `${EXERCISE_HEAD} - УЧЕНИЯ`,
       'Вводная 12: захват заложников в аэропорту Караганды. Группе 7 выдвинуться к терминалу.',
       `— ${EXERCISE_HEAD}: Караганда-2026`,
     ]);
