@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ChannelError, type Channel, type ChannelMessage } from '../channels/channel.js';
 import { markMessage } from '../channels/mark.js';
+import { retryDelayMs } from '../core/outbox/backoff.js';
 import {
   isMarked,
   trafficVerdict,
@@ -31,10 +32,6 @@ export interface DispatcherOptions {
   /** Where problems go (a channel without configuration, an outage, a dead letter). */
   log?: (level: 'warn' | 'error' | 'info', message: string) => void;
 }
-
-/** Wait after failed try number `attempt` (1-based): `base`, 2×, 4×, … up to `max`. */
-export const retryDelayMs = (base: number, attempt: number, max = Infinity): number =>
-  Math.min(max, base * 2 ** (attempt - 1));
 
 interface ExerciseInfo extends ExerciseFacts {
   name: string;

@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009-general-outbox.js';
 import * as m0010 from './migrations/0010-wakes.js';
 import * as m0011 from './migrations/0011-events.js';
 import * as m0012 from './migrations/0012-sign-in-throttle.js';
+import * as m0013 from './migrations/0013-fanout-retries.js';
 
 /** Every migration, in order; imported statically so the built server and tests see the same list. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-wakes': m0010,
   '0011-events': m0011,
   '0012-sign-in-throttle': m0012,
+  '0013-fanout-retries': m0013,
 };
 
 /** The names of the migrations this version knows, oldest first (a backup from a newer one has others). */

@@ -39,7 +39,9 @@ export interface FanOut {
   matched: number;
   written: number;
   channels: Record<string, Counts>;
+  attempts: number;
   lastError: string | null;
+  nextAttemptAt: string | null;
   createdAt: string;
   finishedAt: string | null;
 }
@@ -90,6 +92,14 @@ export function useRetryDelivery() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api.post<void>(`/outbox/deliveries/${encodeURIComponent(id)}/retry`, {}),
+    onSuccess: () => client.invalidateQueries({ queryKey: outboxKey }),
+  });
+}
+
+export function useRetryFanOut() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<void>(`/outbox/fanouts/${encodeURIComponent(id)}/retry`, {}),
     onSuccess: () => client.invalidateQueries({ queryKey: outboxKey }),
   });
 }

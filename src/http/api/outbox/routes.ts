@@ -7,6 +7,7 @@ import {
   outboxStatus,
   retryDeadLetters,
   retryDelivery,
+  retryFanOut,
 } from '../../../services/outbox/outbox.service.js';
 import { subscriberStats } from '../../../services/subscriptions/subscriptions.service.js';
 import { TRAFFIC_MODES } from '../../../core/outbox/traffic.js';
@@ -57,10 +58,15 @@ const FanOut = Type.Object({
   matched: Type.Integer({ description: 'recipients found so far' }),
   written: Type.Integer({ description: 'deliveries written so far' }),
   channels: Type.Record(Type.String(), Counts),
-  lastError: Nullable(Type.String()),
+  attempts: Type.Integer({ description: 'expansions started, including resumptions after a crash' }),
+  lastError: Nullable(Type.String({ description: 'why the last expansion failed' })),
+  nextAttemptAt: Type.Union([Instant, Type.Null()], {
+    description: 'when a fan-out whose expansion failed is tried again; null when not waiting for a retry',
+  }),
   createdAt: Instant,
   finishedAt: Nullable(Instant),
 });
+const FanOutParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 300 }) });
 const RetryFilter = Type.Object(
   {
     channel: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
@@ -144,6 +150,23 @@ export const outboxRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
       },
     },
     async (request) => ({ items: await fanOuts(ctx, request.query.limit ?? 20) }),
+  );
+
+  app.post(
+    '/outbox/fanouts/:id/retry',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'Fan a failed fan-out out again (due now; whoever it already reached is not written twice)',
+        params: FanOutParams,
+        response: { 204: Type.Null(), ...problems },
+      },
+    },
+    async (request, reply) => {
+      await retryFanOut(ctx, principalOf(request).info, request.params.id);
+      return reply.status(204).send(null);
+    },
   );
 
   app.post(
