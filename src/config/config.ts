@@ -19,6 +19,8 @@ export interface Config {
   /** The longest wait a sign-in throttle imposes. */
   readonly loginMaxDelayMinutes: number;
   readonly bodyLimitBytes: number;
+  /** CAP validations one address may ask for a minute (the route is anonymous and parses XML). */
+  readonly capValidatePerMinute: number;
   readonly demoData: boolean;
   readonly publicUrl: string;
   /** Where the console's map gets its basemap; `undefined` is the packaged offline one. */
@@ -61,7 +63,16 @@ export const VARIABLES = [
     '15',
     'the longest an address is made to wait before its next sign-in attempt',
   ],
-  ['DABYL_BODY_LIMIT_BYTES', '1048576', 'largest request body accepted'],
+  [
+    'DABYL_BODY_LIMIT_BYTES',
+    '1048576',
+    'largest JSON request body accepted; routes that take files state their own (see Request body limits)',
+  ],
+  [
+    'DABYL_CAP_VALIDATE_PER_MINUTE',
+    '30',
+    'CAP validations (POST /api/v1/cap/validate, open to anyone) one address may ask for a minute; more answer 429',
+  ],
   ['DABYL_DEMO_DATA', 'true', 'load the demo data set on first start'],
   ['DABYL_PUBLIC_URL', 'http://localhost:8080', 'the address residents reach; used in links and feeds'],
   [
@@ -78,7 +89,7 @@ export const VARIABLES = [
   [
     'DABYL_OUTBOX_RETRY_HOURS',
     '24',
-    'how long a delivery that fails for a temporary reason (a channel down) is retried before it becomes a dead letter',
+    'how long a delivery that fails for a temporary reason (a channel down) is retried before it becomes a dead letter, and a fan-out that fails before it is marked failed',
   ],
   ['DABYL_PUBLIC_LANGUAGE', 'kk', "the public site's language (kk, ru or en) when the browser asks for none"],
   [
@@ -190,6 +201,7 @@ export function loadConfig(env: Env = process.env): Config {
     loginMaxFailures: int(env, 'DABYL_LOGIN_MAX_FAILURES', 5, 1, 100),
     loginMaxDelayMinutes: int(env, 'DABYL_LOGIN_MAX_DELAY_MINUTES', 15, 1, 24 * 60),
     bodyLimitBytes: int(env, 'DABYL_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    capValidatePerMinute: int(env, 'DABYL_CAP_VALIDATE_PER_MINUTE', 30, 1, 100_000),
     demoData: bool(env, 'DABYL_DEMO_DATA', true),
     publicUrl: url(env, 'DABYL_PUBLIC_URL', ['http', 'https']) ?? `http://localhost:${port}`,
     basemap: basemap(env),

@@ -22,6 +22,8 @@ export interface RouteEntry {
   method: string;
   url: string;
   access: Access;
+  /** The route's own body limit, when it sets one (else the server's: DABYL_BODY_LIMIT_BYTES). */
+  bodyLimit?: number;
 }
 
 const sameSecret = (a: string, b: string): boolean =>
@@ -58,7 +60,13 @@ export function registerAccessControl(app: FastifyInstance, ctx: AppContext): Ro
       throw new Error(`${methods.join(',')} ${route.url} declares no access; every API route must`);
     }
     for (const method of methods)
-      if (method !== 'HEAD' && access) table.push({ method, url: route.url, access });
+      if (method !== 'HEAD' && access)
+        table.push({
+          method,
+          url: route.url,
+          access,
+          ...(route.bodyLimit !== undefined ? { bodyLimit: route.bodyLimit } : {}),
+        });
   });
 
   // onRequest: decided before the body is even parsed, so a refused caller learns nothing from validation.

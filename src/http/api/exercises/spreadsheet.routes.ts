@@ -63,7 +63,7 @@ export const spreadsheetRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> =
           description:
             `Body: the file itself (${XLSX_TYPE} or text/csv), options in the query; or application/json ` +
             '{"fileBase64", "mapping", "sheet", "dryRun", "createTeams", "replace"}. All or nothing: any error on any row ' +
-            "writes nothing, and the report lists every row's errors and warnings. Larger than 20 MB: 413.",
+            "writes nothing, and the report lists every row's errors and warnings.",
           params: IdParams,
           querystring: ImportQuery,
           response: { 200: Type.Ref(ImportReportSchema), 413: problems[422], ...problems },
