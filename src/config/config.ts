@@ -19,6 +19,8 @@ export interface Config {
   /** The longest wait a sign-in throttle imposes. */
   readonly loginMaxDelayMinutes: number;
   readonly bodyLimitBytes: number;
+  /** Check every API answer against its declared schema and fail the ones that differ (tests, development). */
+  readonly checkResponses: boolean;
   /** CAP validations one address may ask for a minute (the route is anonymous and parses XML). */
   readonly capValidatePerMinute: number;
   readonly demoData: boolean;
@@ -72,6 +74,11 @@ export const VARIABLES = [
     'DABYL_CAP_VALIDATE_PER_MINUTE',
     '30',
     'CAP validations (POST /api/v1/cap/validate, open to anyone) one address may ask for a minute; more answer 429',
+  ],
+  [
+    'DABYL_CHECK_RESPONSES',
+    'false',
+    'true to check every API answer against its declared schema and answer 500 naming the field where they differ (the tests run so; costs time)',
   ],
   ['DABYL_DEMO_DATA', 'true', 'load the demo data set on first start'],
   ['DABYL_PUBLIC_URL', 'http://localhost:8080', 'the address residents reach; used in links and feeds'],
@@ -201,6 +208,7 @@ export function loadConfig(env: Env = process.env): Config {
     loginMaxFailures: int(env, 'DABYL_LOGIN_MAX_FAILURES', 5, 1, 100),
     loginMaxDelayMinutes: int(env, 'DABYL_LOGIN_MAX_DELAY_MINUTES', 15, 1, 24 * 60),
     bodyLimitBytes: int(env, 'DABYL_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    checkResponses: bool(env, 'DABYL_CHECK_RESPONSES', false),
     capValidatePerMinute: int(env, 'DABYL_CAP_VALIDATE_PER_MINUTE', 30, 1, 100_000),
     demoData: bool(env, 'DABYL_DEMO_DATA', true),
     publicUrl: url(env, 'DABYL_PUBLIC_URL', ['http', 'https']) ?? `http://localhost:${port}`,

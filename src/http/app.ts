@@ -17,6 +17,7 @@ import { registerHealth, type ReadinessProbe } from './health.js';
 import { registerMetrics } from './metrics.js';
 import { registerPortal } from './portal/routes.js';
 import { registerProblemHandlers } from './problem.js';
+import { registerResponseCheck } from './response-contract.js';
 import { buildValidator, registerUnicodeCheck } from './validation.js';
 
 export interface BuildOptions {
@@ -60,6 +61,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   });
   registerProblemHandlers(app);
   registerUnicodeCheck(app);
+  if (ctx.config.checkResponses) registerResponseCheck(app);
   const registry = registerMetrics(app, options.jobStats);
 
   await app.register(fastifyHelmet, {

@@ -121,6 +121,10 @@ export const systemRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
             ok: Type.Boolean(),
             entries: Type.Integer(),
             firstBad: Nullable(Type.Object({ seq: Type.Integer(), problem: Type.String() })),
+            head: Type.Union([Type.Object({ seq: Type.Integer(), hash: Type.String() }), Type.Null()], {
+              description:
+                'the newest entry checked; kept elsewhere, it is the anchor that later shows whether entries were cut off the end',
+            }),
           }),
           ...problems,
         },
