@@ -6,8 +6,8 @@ import type { ActorInfo, AppContext } from '../context.js';
 import { fanOutRepository } from '../../store/fanout.repository.js';
 import { publishEvent } from '../events/events.service.js';
 import { outboxWritten } from './wake.js';
-
-export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'dead'] as const;
+import { DELIVERY_STATUSES } from '../../contract/enums.js';
+export { DELIVERY_STATUSES };
 
 export interface ChannelState {
   name: string;
