@@ -6,7 +6,11 @@
  * are imported for their types only, so none of the server's code reaches the bundle.
  */
 import type { Static } from '@sinclair/typebox';
+import type * as auth from '../../../src/http/api/auth/schema';
+import type * as organisations from '../../../src/http/api/organisations/schema';
 import type * as outbox from '../../../src/http/api/outbox/schema';
+import type * as system from '../../../src/http/api/system/schema';
+import type * as users from '../../../src/http/api/users/schema';
 
 export {
   APPROVAL_STATES,
@@ -37,3 +41,15 @@ export type ChannelState = Static<typeof outbox.OutboxSchema>['channels'][number
 export type DeadLetter = Static<typeof outbox.DeadLetter>;
 export type FanOut = Static<typeof outbox.FanOut>;
 export type SubscriberStats = Static<typeof outbox.StatsSchema>;
+
+// People and access (/api/v1/auth…, /users, /organisations, /roles, /audit, /tokens, /dashboard).
+export type Grant = Static<typeof users.GrantSchema>;
+export type User = Static<typeof users.UserSchema>;
+export type Session = Static<typeof auth.SessionSchema>;
+export type Unit = Static<typeof organisations.UnitSchema>;
+export type Organisation = Static<typeof organisations.OrganisationSchema>;
+export type RolePermissions = Static<typeof system.RolePermissionsSchema>;
+export type AuditEntry = Static<typeof system.AuditEntrySchema>;
+export type AuditVerification = Static<typeof system.AuditVerificationSchema>;
+export type Dashboard = Static<typeof system.DashboardSchema>;
+export type ApiToken = Static<typeof system.TokenSchema>;

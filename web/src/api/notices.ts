@@ -4,8 +4,10 @@ import type { MapGeometry } from '../map';
 import type { ExercisePlan } from './planningTypes';
 
 const id = encodeURIComponent;
+import { NOTICE_LANGUAGES } from './contract';
+export { NOTICE_LANGUAGES };
+
 export const noticesKey = ['notices'] as const;
-export const NOTICE_LANGUAGES = ['kk', 'ru', 'en'] as const;
 export type NoticeLanguage = (typeof NOTICE_LANGUAGES)[number];
 export type LanguageStatus = 'missing' | 'incomplete' | 'complete';
 export type NoticeStatus = 'draft' | 'review' | 'published' | 'cancelled' | 'expired';

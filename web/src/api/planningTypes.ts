@@ -4,77 +4,32 @@
  * the console bundle does not import server code.
  */
 
-export const EXERCISE_TYPES = [
-  'seminar',
-  'workshop',
-  'tabletop',
-  'game',
-  'drill',
-  'functional',
-  'full-scale',
-] as const;
+import {
+  EXERCISE_TYPES,
+  EXERCISE_STATUSES,
+  VENUE_KINDS,
+  ZONE_KINDS,
+  EXTENTS_OF_PLAY,
+  EXERCISE_ROLES,
+  EVENT_KINDS,
+  DELIVERY_METHODS,
+} from './contract';
+export {
+  EXERCISE_TYPES,
+  EXERCISE_STATUSES,
+  VENUE_KINDS,
+  ZONE_KINDS,
+  EXTENTS_OF_PLAY,
+  EXERCISE_ROLES,
+  EVENT_KINDS,
+  DELIVERY_METHODS,
+};
+
 export type ExerciseType = (typeof EXERCISE_TYPES)[number];
 
-export const EXERCISE_STATUSES = [
-  'draft',
-  'planned',
-  'ready',
-  'running',
-  'paused',
-  'ended',
-  'evaluated',
-  'archived',
-] as const;
 export type ExerciseStatus = (typeof EXERCISE_STATUSES)[number];
 
-export const VENUE_KINDS = [
-  'school',
-  'prison',
-  'airport',
-  'power-plant',
-  'exhibition-centre',
-  'palace-of-culture',
-  'railway-station',
-  'hospital',
-  'stadium',
-  'government-building',
-  'other',
-] as const;
-export const ZONE_KINDS = [
-  'exercise-zone',
-  'cordon',
-  'road-closure',
-  'assembly-point',
-  'staging-area',
-  'evacuation-route',
-] as const;
-export const EXTENTS_OF_PLAY = ['full', 'limited', 'simulated', 'observing'] as const;
-export const EXERCISE_ROLES = [
-  'director',
-  'controller',
-  'senior-controller',
-  'safety-controller',
-  'simulator',
-  'evaluator',
-  'lead-evaluator',
-  'player',
-  'actor',
-  'observer',
-  'trusted-agent',
-] as const;
-
-export const EVENT_KINDS = ['inject', 'controller-info', 'facilitation-note'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
-export const DELIVERY_METHODS = [
-  'in-app',
-  'email',
-  'sms',
-  'phone',
-  'radio',
-  'in-person',
-  'siren',
-  'public-alert',
-] as const;
 export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
 export type ApprovalState = 'draft' | 'submitted' | 'approved';
 
