@@ -6,7 +6,9 @@
  * are imported for their types only, so none of the server's code reaches the bundle.
  */
 import type { Static } from '@sinclair/typebox';
+import type { MapGeometry } from '../map';
 import type * as auth from '../../../src/http/api/auth/schema';
+import type * as notices from '../../../src/http/api/notices/schema';
 import type * as organisations from '../../../src/http/api/organisations/schema';
 import type * as outbox from '../../../src/http/api/outbox/schema';
 import type * as system from '../../../src/http/api/system/schema';
@@ -53,3 +55,14 @@ export type AuditEntry = Static<typeof system.AuditEntrySchema>;
 export type AuditVerification = Static<typeof system.AuditVerificationSchema>;
 export type Dashboard = Static<typeof system.DashboardSchema>;
 export type ApiToken = Static<typeof system.TokenSchema>;
+
+// Public notices (/api/v1/notices…). A notice area's geometry is checked by the service, not the
+// schema (which says only "a GeoJSON geometry"); the console reads it as the map's geometry.
+type WithMapGeometry<T> = Omit<T, 'geometry'> & { geometry: MapGeometry };
+export type NoticeText = Static<typeof notices.NoticeTextSchema>;
+export type NoticeArea = WithMapGeometry<Static<typeof notices.NoticeAreaSchema>>;
+export type NoticeSummary = Static<typeof notices.NoticeSummarySchema>;
+export type Notice = Omit<Static<typeof notices.NoticeSchema>, 'areas'> & { areas: NoticeArea[] };
+export type NoticeHistoryEntry = Static<typeof notices.NoticeHistorySchema>['items'][number];
+/** What an edit sends: every field but the version the edit is made against, which goes beside it. */
+export type NoticePatch = Omit<Static<typeof notices.PatchNoticeBody>, 'version'>;
