@@ -8,6 +8,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { MapGeometry } from '../map';
 import type * as auth from '../../../src/http/api/auth/schema';
+import type * as comments from '../../../src/http/api/comments/schema';
 import type * as notices from '../../../src/http/api/notices/schema';
 import type * as organisations from '../../../src/http/api/organisations/schema';
 import type * as outbox from '../../../src/http/api/outbox/schema';
@@ -66,3 +67,8 @@ export type Notice = Omit<Static<typeof notices.NoticeSchema>, 'areas'> & { area
 export type NoticeHistoryEntry = Static<typeof notices.NoticeHistorySchema>['items'][number];
 /** What an edit sends: every field but the version the edit is made against, which goes beside it. */
 export type NoticePatch = Omit<Static<typeof notices.PatchNoticeBody>, 'version'>;
+
+// Comment moderation (/api/v1/comments…).
+export type ModeratedComment = Static<typeof comments.ModeratedCommentSchema>;
+export type CommentCounts = Static<typeof comments.CommentCountsSchema>;
+export type BlockedAddress = Static<typeof comments.BlockedAddressSchema>;
