@@ -72,3 +72,6 @@ export type NoticePatch = Omit<Static<typeof notices.PatchNoticeBody>, 'version'
 export type ModeratedComment = Static<typeof comments.ModeratedCommentSchema>;
 export type CommentCounts = Static<typeof comments.CommentCountsSchema>;
 export type BlockedAddress = Static<typeof comments.BlockedAddressSchema>;
+
+/** The schema modules themselves, for request bodies a screen builds (`Static<typeof users.CreateUserBody>`). */
+export type { system, users };
