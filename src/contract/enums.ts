@@ -131,3 +131,9 @@ export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'dead'] as const
 
 /** A fan-out record: waiting (or waiting out a back-off), being written, written, or given up after the horizon. */
 export const FANOUT_STATUSES = ['pending', 'expanding', 'done', 'failed'] as const;
+
+/** The lists a spreadsheet imports and exports. */
+export const SHEET_KINDS = ['msel', 'participants', 'venues'] as const;
+
+/** Where an imported column's meaning came from: the caller's mapping, the last import, the header, or nowhere. */
+export const COLUMN_SOURCES = ['mapping', 'remembered', 'detected', 'none'] as const;

@@ -10,6 +10,7 @@ import type { MapGeometry } from '../map';
 import type * as auth from '../../../src/http/api/auth/schema';
 import type * as comments from '../../../src/http/api/comments/schema';
 import type * as notices from '../../../src/http/api/notices/schema';
+import type * as spreadsheets from '../../../src/http/api/exercises/spreadsheet.schema';
 import type * as organisations from '../../../src/http/api/organisations/schema';
 import type * as outbox from '../../../src/http/api/outbox/schema';
 import type * as system from '../../../src/http/api/system/schema';
@@ -33,6 +34,7 @@ export {
   ORGANISATION_KINDS,
   RECIPIENT_KINDS,
   ROLES,
+  SHEET_KINDS,
   TRAFFIC_MODES,
   VENUE_KINDS,
   ZONE_KINDS,
@@ -75,3 +77,7 @@ export type BlockedAddress = Static<typeof comments.BlockedAddressSchema>;
 
 /** The schema modules themselves, for request bodies a screen builds (`Static<typeof users.CreateUserBody>`). */
 export type { system, users };
+
+// Spreadsheet import (/api/v1/exercises/{id}/{msel,participants,venues}/import).
+export type ImportIssue = Static<typeof spreadsheets.ImportIssueSchema>;
+export type ImportReport = Static<typeof spreadsheets.ImportReportSchema>;

@@ -4,41 +4,11 @@
  * same report as an import and writes nothing.
  */
 import { currentCsrfToken, toError } from './client';
+import type { ImportIssue, ImportReport, SHEET_KINDS } from './contract';
 
-export type SheetKind = 'msel' | 'participants' | 'venues';
-
-export interface ImportIssue {
-  row: number | null;
-  field: string | null;
-  severity: 'error' | 'warning';
-  message: string;
-}
-
-export interface ImportColumn {
-  index: number;
-  letter: string;
-  label: string;
-  field: string | null;
-  source: 'mapping' | 'remembered' | 'detected' | 'none';
-}
-
-export interface ImportReport {
-  kind: SheetKind;
-  dryRun: boolean;
-  ok: boolean;
-  sheet: string;
-  sheets: { name: string; rows: number; recognisedColumns: number }[];
-  headerRow: number;
-  columns: ImportColumn[];
-  timeZone: string;
-  rowsRead: number;
-  imported: number;
-  teamsCreated: string[];
-  errors: number;
-  warnings: number;
-  issues: ImportIssue[];
-  preview: Record<string, unknown>[];
-}
+export type SheetKind = (typeof SHEET_KINDS)[number];
+export type { ImportIssue, ImportReport };
+export type ImportColumn = ImportReport['columns'][number];
 
 export interface ImportOptions {
   dryRun: boolean;
