@@ -40,4 +40,32 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The API's contract (the enumerations and every route's schema module) is imported by the
+    // console for its types and lists: it holds data and TypeBox shapes only, never the app's machinery.
+    files: ['src/contract/**/*.ts', 'src/http/api/**/schema.ts', 'src/http/api/common.schema.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'net', 'http'], message: 'the contract does no I/O' },
+            {
+              group: [
+                '**/store/**',
+                '**/services/**',
+                '**/jobs/**',
+                '**/channels/**',
+                '**/cli/**',
+                'fastify',
+                'kysely',
+              ],
+              message: 'the contract is shapes and lists; the console imports it',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -18,6 +18,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 1000,
   },
   server: {
+    // The console imports the API's enumerations from ../src/contract: let the dev server read them.
+    fs: { allow: ['..'] },
     // `vite --config web/vite.config.ts` for development, talking to `npm run dev` on the default port.
     proxy: { '/api': 'http://127.0.0.1:8080' },
   },

@@ -5,17 +5,9 @@
  * later could help. Only the dispatcher calls `send`.
  */
 
-export const CHANNEL_KINDS = [
-  'email',
-  'sms',
-  'webpush',
-  'webhook',
-  'siren',
-  'cellbroadcast',
-  'inapp',
-  'manual',
-  'sink',
-] as const;
+import { CHANNEL_KINDS } from '../contract/enums.js';
+export { CHANNEL_KINDS };
+
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
 export interface EmailMessage {

@@ -21,6 +21,10 @@ export interface Config {
   readonly bodyLimitBytes: number;
   /** What any part of an uploaded workbook (XLSX), and all its parts together, may unpack to. */
   readonly uploadUnpackedLimitBytes: number;
+  /** Check every API answer against its declared schema and fail the ones that differ (tests, development). */
+  readonly checkResponses: boolean;
+  /** CAP validations one address may ask for a minute (the route is anonymous and parses XML). */
+  readonly capValidatePerMinute: number;
   readonly demoData: boolean;
   readonly publicUrl: string;
   /** Where the console's map gets its basemap; `undefined` is the packaged offline one. */
@@ -82,7 +86,21 @@ export const VARIABLES = [
     '15',
     'the longest an address is made to wait before its next sign-in attempt',
   ],
-  ['DABYL_BODY_LIMIT_BYTES', '1048576', 'largest request body accepted'],
+  [
+    'DABYL_BODY_LIMIT_BYTES',
+    '1048576',
+    'largest JSON request body accepted; routes that take files state their own (see Request body limits)',
+  ],
+  [
+    'DABYL_CAP_VALIDATE_PER_MINUTE',
+    '30',
+    'CAP validations (POST /api/v1/cap/validate, open to anyone) one address may ask for a minute; more answer 429',
+  ],
+  [
+    'DABYL_CHECK_RESPONSES',
+    'false',
+    'true to check every API answer against its declared schema and answer 500 naming the field where they differ (the tests run so; costs time)',
+  ],
   [
     'DABYL_UPLOAD_UNPACKED_LIMIT_BYTES',
     '134217728',
@@ -122,7 +140,7 @@ export const VARIABLES = [
   [
     'DABYL_OUTBOX_RETRY_HOURS',
     '24',
-    'how long a delivery that fails for a temporary reason (a channel down) is retried before it becomes a dead letter',
+    'how long a delivery that fails for a temporary reason (a channel down) is retried before it becomes a dead letter, and a fan-out that fails before it is marked failed',
   ],
   [
     'DABYL_WEBHOOK_SIGNING_KEY',
@@ -280,6 +298,8 @@ export function loadConfig(env: Env = process.env): Config {
       1024 * 1024,
       2 * 1024 * 1024 * 1024,
     ),
+    checkResponses: bool(env, 'DABYL_CHECK_RESPONSES', false),
+    capValidatePerMinute: int(env, 'DABYL_CAP_VALIDATE_PER_MINUTE', 30, 1, 100_000),
     demoData: bool(env, 'DABYL_DEMO_DATA', true),
     publicUrl: url(env, 'DABYL_PUBLIC_URL', ['http', 'https']) ?? `http://localhost:${port}`,
     basemap: basemap(env),

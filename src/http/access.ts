@@ -30,6 +30,8 @@ export interface RouteEntry {
   url: string;
   access: Access;
   scope: RouteScope;
+  /** The route's own body limit, when it sets one (else the server's: DABYL_BODY_LIMIT_BYTES). */
+  bodyLimit?: number;
 }
 
 const sameSecret = (a: string, b: string): boolean =>
@@ -72,6 +74,7 @@ export function registerAccessControl(app: FastifyInstance, ctx: AppContext): Ro
           url: route.url,
           access,
           scope: route.config?.scope ?? scopeFromPath(route.url),
+          ...(route.bodyLimit !== undefined ? { bodyLimit: route.bodyLimit } : {}),
         });
   });
 

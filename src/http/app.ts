@@ -11,12 +11,14 @@ import type { AppContext } from '../services/context.js';
 import { registerAccessControl, type RouteEntry } from './access.js';
 import { apiV1 } from './api/index.js';
 import { basemapOrigins, registerBasemap } from './basemap/routes.js';
+import { withBodyLimit } from './body-limit.js';
 import { registerConsole } from './console.js';
 import { registerHealth, type ReadinessProbe } from './health.js';
 import { registerMetrics } from './metrics.js';
 import { registerPortal } from './portal/routes.js';
 import { registerProblemHandlers } from './problem.js';
-import { buildValidator } from './validation.js';
+import { registerResponseCheck } from './response-contract.js';
+import { buildValidator, registerUnicodeCheck } from './validation.js';
 
 export interface BuildOptions {
   /** Readiness checks beyond the database (Redis when configured). */
@@ -58,6 +60,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     reply.header('x-request-id', request.id);
   });
   registerProblemHandlers(app);
+  registerUnicodeCheck(app);
+  if (ctx.config.checkResponses) registerResponseCheck(app);
   const registry = registerMetrics(app, options.jobStats);
 
   await app.register(fastifyHelmet, {
@@ -105,6 +109,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       },
       security: [{ session: [] }, { token: [] }],
     },
+    // Each route's body limit, from its own bodyLimit option: stated once, where it is enforced.
+    transform: ({ schema, url, route }) => ({
+      schema: withBodyLimit(schema, route, ctx.config.bodyLimitBytes),
+      url,
+    }),
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
   await app.register(fastifySwaggerUi, {

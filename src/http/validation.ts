@@ -1,6 +1,7 @@
 import { Ajv, type AnySchema } from 'ajv';
 import addFormatsModule, { type FormatsPlugin } from 'ajv-formats';
-import type { FastifySchemaCompiler, FastifyServerOptions } from 'fastify';
+import type { FastifyInstance, FastifySchemaCompiler, FastifyServerOptions } from 'fastify';
+import { AppError } from '../errors.js';
 
 // ajv-formats ships CommonJS with a default export that ESM sees one level down.
 const addFormats: FormatsPlugin =
@@ -44,3 +45,41 @@ function compilerFor(sharedSchemas: Record<string, AnySchema> = {}): FastifySche
  * (Fastify declares the factory as taking the bare schema; at run time it is called as a route compiler.)
  */
 export const buildValidator = compilerFor as unknown as ValidatorFactory;
+
+// A UTF-16 surrogate not paired with its other half: JSON can carry one ("\ud800"), UTF-8 cannot
+// store it, and PostgreSQL, XML and e-mail refuse it later, far from the field that held it.
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
+/**
+ * The path of the first text in a parsed body that is not valid Unicode (a lone surrogate, in a
+ * value or a key), in the same dotted form as schema errors (`texts.ru.doList.2`); null when all is well.
+ */
+export function invalidUnicodeAt(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path || 'body' : null;
+  if (typeof value !== 'object' || value === null || Buffer.isBuffer(value)) return null;
+  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+  for (const [key, inner] of entries) {
+    const at = path ? `${path}.${key}` : key;
+    if (LONE_SURROGATE.test(key)) return path || 'body';
+    const found = invalidUnicodeAt(inner, at);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * Refuses, for every route in one place, a body whose text is not valid Unicode, naming the field:
+ * before schema validation, so no route and no service ever sees such text.
+ */
+export function registerUnicodeCheck(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request) => {
+    const field = invalidUnicodeAt(request.body);
+    if (field)
+      throw new AppError(
+        'invalid_input',
+        400,
+        `${field}: is not valid Unicode text (it holds half of a surrogate pair); send it as UTF-8 or a well-formed \\u escape pair`,
+        field,
+      );
+  });
+}

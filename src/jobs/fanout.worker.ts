@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { retryDelayMs } from '../core/outbox/backoff.js';
 import type { AppContext } from '../services/context.js';
 import { publishEvent } from '../services/events/events.service.js';
 import { onOutboxWrite, outboxWritten } from '../services/outbox/wake.js';
@@ -11,6 +12,11 @@ export interface FanOutWorkerOptions {
   pollMs?: number;
   /** How long a claimed fan-out stays ours without progress; renewed with every batch. */
   leaseMs?: number;
+  /** Wait after the first failed expansion; doubles after each further one, up to `maxBackoffMs`. */
+  backoffMs?: number;
+  maxBackoffMs?: number;
+  /** How long failed expansions are retried before the fan-out is marked failed for a person to see. */
+  horizonMs?: number;
   log?: (level: 'warn' | 'error' | 'info', message: string) => void;
 }
 
@@ -18,10 +24,16 @@ export interface FanOutWorkerOptions {
  * Expands fan-out records into deliveries, a batch per transaction, each batch renewing the
  * worker's lease and adding to the record's counts. A worker that dies leaves its record to be
  * claimed again once the lease runs out; the resumed expansion starts over and the outbox's
- * unique key drops every delivery already written, so nobody is written twice.
+ * unique key drops every delivery already written, so nobody is written twice. An expansion that
+ * throws (the database went away, the audience query failed) waits with a growing back-off and is
+ * tried again, so a publication is never left unsent by a passing fault; only after the retry
+ * horizon is the fan-out marked failed, where a person sees it and can send it again.
  */
 export class FanOutWorker {
   private readonly leaseMs: number;
+  private readonly backoffMs: number;
+  private readonly maxBackoffMs: number;
+  private readonly horizonMs: number;
   private readonly log: NonNullable<FanOutWorkerOptions['log']>;
   private readonly loop: WorkLoop;
   private unlisten: (() => void) | undefined;
@@ -31,6 +43,9 @@ export class FanOutWorker {
     options: FanOutWorkerOptions = {},
   ) {
     this.leaseMs = options.leaseMs ?? 15_000;
+    this.backoffMs = options.backoffMs ?? 5_000;
+    this.maxBackoffMs = options.maxBackoffMs ?? 5 * 60_000;
+    this.horizonMs = options.horizonMs ?? ctx.config.outboxRetryHorizonMs;
     this.log = options.log ?? (() => undefined);
     this.loop = new WorkLoop(
       () => this.runOnce(),
@@ -73,15 +88,36 @@ export class FanOutWorker {
     try {
       await this.expand(fanout, lease);
     } catch (err) {
-      const message = (err as Error).message;
-      this.log('error', `fan-out ${fanout.id} failed: ${message}`);
-      await fanOutRepository.finish(this.ctx.db.kysely, fanout.id, lease, {
+      await this.failed(fanout, lease, (err as Error).message);
+    }
+    return 1;
+  }
+
+  /** Back to waiting with a back-off, or failed for good once the horizon has passed. */
+  private async failed(fanout: FanOutRow, lease: FanOutLease, message: string): Promise<void> {
+    const now = this.ctx.clock.now();
+    const since = fanout.retrying_since ?? now.toISOString();
+    const db = this.ctx.db.kysely;
+    if (now.getTime() - Date.parse(since) >= this.horizonMs) {
+      const reason = `gave up after ${Math.round(this.horizonMs / 3_600_000)} h: ${message}`;
+      this.log('error', `fan-out ${fanout.id} failed: ${reason}`);
+      await fanOutRepository.finish(db, fanout.id, lease, {
         status: 'failed',
-        finished_at: this.ctx.clock.now().toISOString(),
+        finished_at: now.toISOString(),
+        last_error: reason.slice(0, 1000),
+      });
+    } else {
+      const next = new Date(
+        now.getTime() + retryDelayMs(this.backoffMs, fanout.attempts, this.maxBackoffMs),
+      ).toISOString();
+      this.log('warn', `fan-out ${fanout.id}: try ${fanout.attempts} failed (${message}); next at ${next}`);
+      await fanOutRepository.retryLater(db, fanout.id, lease, {
+        next_attempt_at: next,
+        retrying_since: since,
         last_error: message.slice(0, 1000),
       });
     }
-    return 1;
+    this.announce(fanout);
   }
 
   private async expand(fanout: FanOutRow, lease: FanOutLease): Promise<void> {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, openTestRuntime } from '../../test/support/engines.js';
 import { startTestSmtp, type TestSmtp } from '../../test/support/smtp.js';
 import { ChannelError } from '../channels/channel.js';
+import { SinkChannel } from '../channels/sink/sink.channel.js';
 import { EXERCISE_HEAD } from '../core/outbox/traffic.js';
 import { contextFor } from '../runtime.js';
 import type { AppContext } from '../services/context.js';
@@ -189,6 +190,55 @@ describe.each(ENGINES)('the dispatcher’s safety rules on %s', (engine) => {
     expect(await statusOf(en.id)).toMatchObject({ status: 'sent' });
     const [mail] = (await smtp.waitFor(before + 1)).slice(before);
     expect(mail!.subject).toBe(`${EXERCISE_HEAD} - DRILL: Inject 12`);
+  });
+
+  it('lets only a send through the channel itself end or start the channel’s outage, not the rehearsal sink', async () => {
+    let at = new Date(now.getTime() + 60 * 60_000);
+    const logged: string[] = [];
+    const own = new OutboxDispatcher(
+      { ...ctx, clock: { now: () => at } },
+      { log: (level, m) => logged.push(`${level} ${m}`) },
+    );
+    smtp.failWith = 451;
+    const real = delivery({ address: 'down@police.example.kz', created_at: at.toISOString() });
+    await write({ ...real, next_attempt_at: at.toISOString() });
+    expect(await own.runOnce()).toBe(1);
+    expect(logged.filter((l) => l.includes('email is failing'))).toHaveLength(1);
+    const waiting = (await statusOf(real.id)).next_attempt_at;
+    // The probe's turn comes; the rehearsal is due first and goes to the sink, which answers.
+    at = new Date(at.getTime() + 2000);
+    const rehearsal = delivery({ mode: 'rehearsal', next_attempt_at: at.toISOString() });
+    await write(rehearsal);
+    expect(await own.runOnce()).toBe(1);
+    expect(await statusOf(rehearsal.id)).toMatchObject({
+      status: 'sent',
+      provider_id: `sink:${rehearsal.id}`,
+    });
+    // Still down: no "back" line, and what waits on e-mail was not made due by the sink's answer.
+    expect(logged.some((l) => l.includes('email is back'))).toBe(false);
+    expect(await statusOf(real.id)).toMatchObject({ status: 'pending', next_attempt_at: waiting });
+    // A rehearsal that fails in the sink does not count as e-mail failing either.
+    const failures = logged.length;
+    const sinkDown = new (class extends SinkChannel {
+      override send(): Promise<never> {
+        return Promise.reject(new Error('sink table locked'));
+      }
+    })(ctx.db.kysely, ctx.clock);
+    const broken = new OutboxDispatcher(
+      { ...ctx, clock: { now: () => at }, channels: { ...ctx.channels, sink: sinkDown } },
+      { log: (level, m) => logged.push(`${level} ${m}`) },
+    );
+    const second = delivery({ mode: 'rehearsal', next_attempt_at: at.toISOString() });
+    await write(second);
+    expect(await broken.runOnce()).toBe(1);
+    expect(await statusOf(second.id)).toMatchObject({ status: 'pending', last_error: 'sink table locked' });
+    expect(logged.slice(failures).some((l) => l.includes('email is failing'))).toBe(false);
+    // The channel itself answering ends the outage.
+    smtp.failWith = null;
+    at = new Date(at.getTime() + 60_000);
+    await own.drain();
+    expect(await statusOf(real.id)).toMatchObject({ status: 'sent' });
+    expect(logged.filter((l) => l.includes('email is back'))).toHaveLength(1);
   });
 
   it('gives a claim back within seconds when its dispatcher died mid-send', async () => {

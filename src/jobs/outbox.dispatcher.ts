@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ChannelError, type Channel, type ChannelMessage } from '../channels/channel.js';
 import { markMessage } from '../channels/mark.js';
+import { retryDelayMs } from '../core/outbox/backoff.js';
 import {
   isMarked,
   trafficVerdict,
@@ -31,10 +32,6 @@ export interface DispatcherOptions {
   /** Where problems go (a channel without configuration, an outage, a dead letter). */
   log?: (level: 'warn' | 'error' | 'info', message: string) => void;
 }
-
-/** Wait after failed try number `attempt` (1-based): `base`, 2×, 4×, … up to `max`. */
-export const retryDelayMs = (base: number, attempt: number, max = Infinity): number =>
-  Math.min(max, base * 2 ** (attempt - 1));
 
 interface ExerciseInfo extends ExerciseFacts {
   name: string;
@@ -205,6 +202,9 @@ export class OutboxDispatcher {
       await deliveryRepository.release(db, [d.id], lease, this.ctx.clock.now().toISOString());
       return;
     }
+    // Only a send through the channel itself says anything about the channel: the sink answering
+    // for a rehearsal must not end an outage, nor a failing sink start one.
+    const throughChannel = verdict.action === 'send';
     try {
       if (verdict.action === 'refuse') throw new ChannelError(`refused: ${verdict.reason}`, false);
       if (!d.address) throw new ChannelError('the address was erased', false);
@@ -212,7 +212,7 @@ export class OutboxDispatcher {
       const marked = isMarked(d.mode as TrafficMode)
         ? markMessage(message, d.language, exercise?.name ?? null)
         : message;
-      const target = verdict.action === 'sink' ? this.ctx.channels.sink : channel;
+      const target = throughChannel ? channel : this.ctx.channels.sink;
       const { providerId } = await target.send({
         deliveryId: d.id,
         to: d.address,
@@ -220,7 +220,7 @@ export class OutboxDispatcher {
         message: marked,
       });
       // The outage is over: what waited for it is due now, not at each delivery's own back-off.
-      if (this.health.succeeded(channel.name))
+      if (throughChannel && this.health.succeeded(channel.name))
         await deliveryRepository.dueNow(db, channel.name, this.ctx.clock.now().toISOString());
       await deliveryRepository.finish(db, d.id, lease, {
         status: 'sent',
@@ -229,7 +229,7 @@ export class OutboxDispatcher {
         last_error: null,
       });
     } catch (err) {
-      await this.failed(channel, d, lease, err);
+      await this.failed(channel, d, lease, err, throughChannel);
     }
   }
 
@@ -258,14 +258,20 @@ export class OutboxDispatcher {
     }
   }
 
-  private async failed(channel: Channel, d: DeliveryRow, lease: DeliveryLease, err: unknown): Promise<void> {
+  private async failed(
+    channel: Channel,
+    d: DeliveryRow,
+    lease: DeliveryLease,
+    err: unknown,
+    throughChannel: boolean,
+  ): Promise<void> {
     const failure = err instanceof ChannelError ? err : new ChannelError((err as Error).message, true);
     const now = this.ctx.clock.now().getTime();
     const expired = now - Date.parse(d.created_at) >= this.horizonMs;
     const dead = !failure.temporary || expired;
     const reason =
       expired && failure.temporary ? `gave up after ${Math.round(this.horizonMs / 3_600_000)} h: ` : '';
-    if (failure.temporary) this.health.failed(channel.name, failure.message);
+    if (failure.temporary && throughChannel) this.health.failed(channel.name, failure.message);
     await deliveryRepository.finish(this.ctx.db.kysely, d.id, lease, {
       status: dead ? 'dead' : 'pending',
       last_error: `${reason}${failure.message}`.slice(0, 1000),

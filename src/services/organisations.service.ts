@@ -6,16 +6,9 @@ import type { OrganisationRow } from '../store/schema.js';
 import { appendAudit } from './audit.service.js';
 import type { ActorInfo, AppContext } from './context.js';
 import { cleanText } from './text.js';
+import { ORGANISATION_KINDS } from '../contract/enums.js';
+export { ORGANISATION_KINDS };
 
-export const ORGANISATION_KINDS = [
-  'national-security',
-  'police',
-  'emergency-situations',
-  'health',
-  'armed-forces',
-  'local-government',
-  'other',
-] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 export interface Unit {

@@ -18,8 +18,9 @@ import type { ActorInfo, AppContext, Q } from './context.js';
 import { checkPasswordRules, hashPassword } from './passwords.js';
 import { closeEveryWayIn } from './sign-out.js';
 import { cleanText } from './text.js';
+import { LOCALES } from '../contract/enums.js';
+export { LOCALES };
 
-export const LOCALES = ['kk', 'ru', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 export interface Grant {

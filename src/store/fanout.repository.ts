@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import type { ExpressionBuilder, Insertable, Kysely } from 'kysely';
 import type { FanOutRow, FanOutTable } from './outbox-tables.js';
 import type { Database } from './schema.js';
 
@@ -9,6 +9,16 @@ export interface FanOutLease {
   owner: string;
   until: string;
 }
+
+/** Waiting and due (a failed expansion waits out its back-off), or held by a worker whose lease ran out. */
+const CLAIMABLE = (now: string) => (eb: ExpressionBuilder<Database, 'fanouts'>) =>
+  eb.or([
+    eb.and([
+      eb('status', '=', 'pending'),
+      eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now)]),
+    ]),
+    eb.and([eb('status', '=', 'expanding'), eb('lease_until', '<', now)]),
+  ]);
 
 /**
  * Fan-out records. A worker claims one with a conditional UPDATE and a short lease, renews the
@@ -29,12 +39,7 @@ export const fanOutRepository = {
       const next = await db
         .selectFrom('fanouts')
         .select('id')
-        .where((eb) =>
-          eb.or([
-            eb('status', '=', 'pending'),
-            eb.and([eb('status', '=', 'expanding'), eb('lease_until', '<', now)]),
-          ]),
-        )
+        .where(CLAIMABLE(now))
         .orderBy('priority', 'desc')
         .orderBy('created_at')
         .limit(1)
@@ -50,12 +55,7 @@ export const fanOutRepository = {
           started_at: eb.fn.coalesce('started_at', eb.val(now)),
         }))
         .where('id', '=', next.id)
-        .where((eb) =>
-          eb.or([
-            eb('status', '=', 'pending'),
-            eb.and([eb('status', '=', 'expanding'), eb('lease_until', '<', now)]),
-          ]),
-        )
+        .where(CLAIMABLE(now))
         .returningAll()
         .executeTakeFirst();
       if (taken) return taken;
@@ -84,6 +84,7 @@ export const fanOutRepository = {
     return Number(r.numUpdatedRows) === 1;
   },
 
+  /** Ends a fan-out: written out (`done`), or given up after the retry horizon (`failed`). */
   finish: async (
     db: Q,
     id: string,
@@ -92,10 +93,41 @@ export const fanOutRepository = {
   ): Promise<boolean> => {
     const r = await db
       .updateTable('fanouts')
-      .set({ ...patch, lease_owner: null, lease_until: null })
+      .set({ ...patch, lease_owner: null, lease_until: null, next_attempt_at: null, retrying_since: null })
       .where('id', '=', id)
       .where('status', '=', 'expanding')
       .where('lease_owner', '=', lease.owner)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+
+  /** An expansion that threw goes back to waiting until `next_attempt_at`; false when no longer ours. */
+  retryLater: async (
+    db: Q,
+    id: string,
+    lease: FanOutLease,
+    patch: { next_attempt_at: string; retrying_since: string; last_error: string },
+  ): Promise<boolean> => {
+    const r = await db
+      .updateTable('fanouts')
+      .set({ ...patch, status: 'pending', lease_owner: null, lease_until: null })
+      .where('id', '=', id)
+      .where('status', '=', 'expanding')
+      .where('lease_owner', '=', lease.owner)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+
+  /**
+   * A person sends a failed fan-out again: waiting and due now, its horizon counted afresh. The
+   * outbox's unique key keeps everyone it already reached from being written twice.
+   */
+  retryFailed: async (db: Q, id: string): Promise<boolean> => {
+    const r = await db
+      .updateTable('fanouts')
+      .set({ status: 'pending', next_attempt_at: null, retrying_since: null, finished_at: null })
+      .where('id', '=', id)
+      .where('status', '=', 'failed')
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },

@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009-general-outbox.js';
 import * as m0010 from './migrations/0010-wakes.js';
 import * as m0011 from './migrations/0011-events.js';
 import * as m0012 from './migrations/0012-sign-in-throttle.js';
+import * as m0013 from './migrations/0013-fanout-retries.js';
 import * as m0014 from './migrations/0014-exercise-clock.js';
 import * as m0015 from './migrations/0015-sms-parts.js';
 import * as m0016 from './migrations/0016-notice-organisation.js';
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-wakes': m0010,
   '0011-events': m0011,
   '0012-sign-in-throttle': m0012,
+  '0013-fanout-retries': m0013,
   '0014-exercise-clock': m0014,
   '0015-sms-parts': m0015,
   '0016-notice-organisation': m0016,

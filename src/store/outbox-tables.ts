@@ -36,7 +36,7 @@ export interface FanOutTable {
   mode: string;
   exercise_id: string | null;
   priority: number;
-  /** pending, expanding, done, failed. */
+  /** pending, expanding, done, failed (after the retry horizon). */
   status: string;
   lease_owner: Generated<string | null>;
   lease_until: Generated<string | null>;
@@ -47,6 +47,10 @@ export interface FanOutTable {
   created_at: string;
   started_at: Generated<string | null>;
   finished_at: Generated<string | null>;
+  /** When a fan-out whose expansion failed may be claimed again; null: at once. */
+  next_attempt_at: Generated<string | null>;
+  /** When its current run of failures began: the retry horizon counts from here. */
+  retrying_since: Generated<string | null>;
 }
 
 export interface DeliveryTable {

@@ -16,6 +16,8 @@ export async function openTestRuntime(engine: EngineName): Promise<Runtime & { d
   const config = loadConfig({
     DABYL_DATA_DIR: dataDir,
     DABYL_LOG_LEVEL: 'silent',
+    // Every answer checked against its declared schema: a drifting contract fails the test that meets it.
+    DABYL_CHECK_RESPONSES: 'true',
     ...(engine === 'postgres' ? { DABYL_DATABASE_URL: testDatabaseUrl() } : {}),
   });
   const runtime = await openRuntime(config, schema ? { schema } : {});

@@ -32,6 +32,8 @@ export async function startTestServer(
     DABYL_DATA_DIR: dataDir,
     DABYL_DEMO_DATA: opts.demo === false ? 'false' : 'true',
     DABYL_LOG_LEVEL: 'silent',
+    // Every answer checked against its declared schema: a drifting contract fails the test that meets it.
+    DABYL_CHECK_RESPONSES: 'true',
     ...(postgres ? { DABYL_DATABASE_URL: testDatabaseUrl() } : {}),
     ...opts.env,
   });

@@ -1,8 +1,9 @@
 import type { CommentField, CommentMessage } from './rules.js';
+import { COMMENT_STATUSES } from '../../contract/enums.js';
+export { COMMENT_STATUSES };
 
 /** Shapes every layer shares for comments and votes; the rules live beside this file. */
 
-export const COMMENT_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type CommentStatus = (typeof COMMENT_STATUSES)[number];
 
 /** What the public sees of an approved comment: never the e-mail. */

@@ -4,30 +4,14 @@
  * in a named time zone.
  */
 
-export const EXERCISE_TYPES = [
-  'seminar',
-  'workshop',
-  'tabletop',
-  'game',
-  'drill',
-  'functional',
-  'full-scale',
-] as const;
+import { EXERCISE_TYPES, EXERCISE_STATUSES } from '../../contract/enums.js';
+export { EXERCISE_TYPES, EXERCISE_STATUSES };
+
 export type ExerciseType = (typeof EXERCISE_TYPES)[number];
 
 /** Discussion-based exercises have modules; operations-based ones have a MSEL played in real time. */
 export const DISCUSSION_BASED: readonly ExerciseType[] = ['seminar', 'workshop', 'tabletop', 'game'];
 
-export const EXERCISE_STATUSES = [
-  'draft',
-  'planned',
-  'ready',
-  'running',
-  'paused',
-  'ended',
-  'evaluated',
-  'archived',
-] as const;
 export type ExerciseStatus = (typeof EXERCISE_STATUSES)[number];
 
 /** The legal moves of the life cycle; anything else is refused with the list of what is allowed. */

@@ -1,21 +1,12 @@
 /** The master scenario events list: what happens when, to whom, and what players are expected to do. */
 
-export const EVENT_KINDS = ['inject', 'controller-info', 'facilitation-note'] as const;
+import { EVENT_KINDS, DELIVERY_METHODS, APPROVAL_STATES } from '../../contract/enums.js';
+export { EVENT_KINDS, DELIVERY_METHODS, APPROVAL_STATES };
+
 export type EventKind = (typeof EVENT_KINDS)[number];
 
-export const DELIVERY_METHODS = [
-  'in-app',
-  'email',
-  'sms',
-  'phone',
-  'radio',
-  'in-person',
-  'siren',
-  'public-alert',
-] as const;
 export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
 
-export const APPROVAL_STATES = ['draft', 'submitted', 'approved'] as const;
 export type ApprovalState = (typeof APPROVAL_STATES)[number];
 
 export interface MselEvent {

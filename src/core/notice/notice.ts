@@ -4,11 +4,11 @@
  * act on them live beside this file.
  */
 
-export const NOTICE_LANGUAGES = ['kk', 'ru', 'en'] as const;
+import { NOTICE_LANGUAGES, NOTICE_STATUSES } from '../../contract/enums.js';
+export { NOTICE_LANGUAGES, NOTICE_STATUSES };
+
 export type NoticeLanguage = (typeof NOTICE_LANGUAGES)[number];
 
-/** The working copy's life: draft → review → published → (corrected: draft → review → published) → cancelled | expired. */
-export const NOTICE_STATUSES = ['draft', 'review', 'published', 'cancelled', 'expired'] as const;
 export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
 
 /** One language's text. A language that was never written is absent, never filled from another. */

@@ -5,11 +5,11 @@
  * Pure functions, so the rules are tested without a database or a channel.
  */
 
-export const TRAFFIC_MODES = ['actual', 'exercise', 'test', 'rehearsal'] as const;
+import { TRAFFIC_MODES, RECIPIENT_KINDS } from '../../contract/enums.js';
+export { TRAFFIC_MODES, RECIPIENT_KINDS };
+
 export type TrafficMode = (typeof TRAFFIC_MODES)[number];
 
-/** Whose contact a delivery goes to: a resident's real contact, or an exercise's phone book. */
-export const RECIPIENT_KINDS = ['subscriber', 'participant'] as const;
 export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
 
 /** What the dispatcher knows of a delivery when it decides. */

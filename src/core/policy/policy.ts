@@ -4,17 +4,9 @@
  * route against every role with this module as the oracle.
  */
 
-export const ROLES = [
-  'admin',
-  'director',
-  'planner',
-  'controller',
-  'evaluator',
-  'player',
-  'observer',
-  'pio',
-  'authoriser',
-] as const;
+import { ROLES } from '../../contract/enums.js';
+export { ROLES };
+
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [

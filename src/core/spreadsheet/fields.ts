@@ -4,7 +4,8 @@
  * itself back on import.
  */
 
-export const SHEET_KINDS = ['msel', 'participants', 'venues'] as const;
+import { SHEET_KINDS } from '../../contract/enums.js';
+export { SHEET_KINDS };
 export type SheetKind = (typeof SHEET_KINDS)[number];
 
 export interface FieldSpec {

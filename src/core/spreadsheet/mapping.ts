@@ -1,3 +1,4 @@
+import type { COLUMN_SOURCES } from '../../contract/enums.js';
 import type { FieldSpec } from './fields.js';
 import { fieldForLabel } from './header.js';
 import { normaliseLabel } from './labels.js';
@@ -15,7 +16,7 @@ export interface MappedColumn {
   letter: string;
   label: string;
   field: string | null;
-  source: 'mapping' | 'remembered' | 'detected' | 'none';
+  source: (typeof COLUMN_SOURCES)[number];
 }
 
 export interface ResolvedMapping {

@@ -1,4 +1,4 @@
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
 
 export const ProblemSchema = Type.Object(
   {
@@ -37,3 +37,10 @@ export const IdParams = Type.Object({ id: Id });
 export const Instant = Type.String({ format: 'date-time', description: 'UTC instant' });
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 export const Items = <T extends TSchema>(t: T) => Type.Object({ items: Type.Array(t) });
+
+/**
+ * One of an enumeration's values (src/contract/enums.ts), typed as that union: `Static` of it is
+ * `'pending' | 'done'`, not string, so the console's derived types keep the enumeration.
+ */
+export const literals = <T extends string>(values: readonly T[]) =>
+  Type.Union(values.map((v) => Type.Literal(v))) as unknown as TUnion<TLiteral<T>[]>;

@@ -34,7 +34,7 @@ export const apiV1: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app,
   await app.register(userRoutes, opts);
   await app.register(organisationRoutes, opts);
   await app.register(systemRoutes, opts);
-  await app.register(capRoutes);
+  await app.register(capRoutes, opts);
   await app.register(exerciseRoutes, opts);
   await app.register(planEditRoutes, opts);
   await app.register(spreadsheetRoutes, opts);

@@ -19,7 +19,7 @@ import { noticePath, renderNoticePage } from './pages/notice.page.js';
  */
 
 const hide = { hide: true };
-const COMMENT_FORM_LIMIT_BYTES = 24 * 1024;
+export const COMMENT_FORM_LIMIT_BYTES = 24 * 1024;
 type SlugParams = { slug: string };
 
 const formOf = (request: FastifyRequest): FormBody =>

@@ -6,8 +6,8 @@ import type { ActorInfo, AppContext } from '../context.js';
 import { fanOutRepository } from '../../store/fanout.repository.js';
 import { publishEvent } from '../events/events.service.js';
 import { outboxWritten } from './wake.js';
-
-export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'dead'] as const;
+import { DELIVERY_STATUSES } from '../../contract/enums.js';
+export { DELIVERY_STATUSES };
 
 export interface ChannelState {
   name: string;
@@ -109,7 +109,9 @@ export async function fanOuts(ctx: AppContext, limit = 20) {
         matched: Number(f.matched),
         written: Number(f.written),
         channels,
+        attempts: Number(f.attempts),
         lastError: f.last_error,
+        nextAttemptAt: f.status === 'pending' ? f.next_attempt_at : null,
         createdAt: f.created_at,
         finishedAt: f.finished_at,
       };
@@ -173,4 +175,30 @@ export async function retryDelivery(ctx: AppContext, actor: ActorInfo, id: strin
   });
   outboxWritten(ctx.db);
   await publishEvent(ctx, { type: 'outbox.changed', payload: { retried: 1 } });
+}
+
+/**
+ * Sends a fan-out that failed for good (its expansion kept throwing past the retry horizon) again:
+ * back to waiting, due now, with its horizon counted afresh. Whoever it already reached is not
+ * written twice: the outbox's unique key drops them.
+ */
+export async function retryFanOut(ctx: AppContext, actor: ActorInfo, id: string): Promise<void> {
+  await ctx.db.kysely.transaction().execute(async (trx) => {
+    const found = await fanOutRepository.byId(trx, id);
+    if (!found) throw notFound('The fan-out');
+    if (!(await fanOutRepository.retryFailed(trx, id)))
+      throw new AppError(
+        'conflict',
+        409,
+        `Only a failed fan-out can be retried; this one is ${found.status}.`,
+      );
+    await appendAudit(ctx, trx, actor, {
+      action: 'fanout.retried',
+      subjectType: 'fanout',
+      subjectId: id,
+      detail: { sourceKind: found.source_kind, sourceId: found.source_id, sequence: found.sequence },
+    });
+  });
+  outboxWritten(ctx.db);
+  await publishEvent(ctx, { type: 'outbox.changed', payload: { fanout: id } });
 }

@@ -22,42 +22,8 @@ import {
   type Exercise,
 } from './exercises.service.js';
 import { shown, type Viewer } from '../../core/policy/visibility.js';
-
-export const VENUE_KINDS = [
-  'school',
-  'prison',
-  'airport',
-  'power-plant',
-  'exhibition-centre',
-  'palace-of-culture',
-  'railway-station',
-  'hospital',
-  'stadium',
-  'government-building',
-  'other',
-] as const;
-export const ZONE_KINDS = [
-  'exercise-zone',
-  'cordon',
-  'road-closure',
-  'assembly-point',
-  'staging-area',
-  'evacuation-route',
-] as const;
-export const EXTENTS_OF_PLAY = ['full', 'limited', 'simulated', 'observing'] as const;
-export const EXERCISE_ROLES = [
-  'director',
-  'controller',
-  'senior-controller',
-  'safety-controller',
-  'simulator',
-  'evaluator',
-  'lead-evaluator',
-  'player',
-  'actor',
-  'observer',
-  'trusted-agent',
-] as const;
+import { VENUE_KINDS, ZONE_KINDS, EXERCISE_ROLES, EXTENTS_OF_PLAY } from '../../contract/enums.js';
+export { VENUE_KINDS, ZONE_KINDS, EXERCISE_ROLES, EXTENTS_OF_PLAY };
 
 export interface CriticalTask {
   id: string;

@@ -1,29 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
+import type { COMMENT_STATUSES, CommentCounts, ModeratedComment } from './contract';
 import type { Items } from './types';
 
-export type CommentStatus = 'pending' | 'approved' | 'rejected';
-
-export interface ModeratedComment {
-  id: string;
-  noticeId: string;
-  noticeSlug: string;
-  noticeTitle: string;
-  name: string;
-  email: string;
-  emailHash: string;
-  language: string;
-  /** Plain text as the reader sent it: render as text, never as HTML. */
-  body: string;
-  status: CommentStatus;
-  reason: string | null;
-  moderatedBy: string | null;
-  moderatedAt: string | null;
-  createdAt: string;
-  blocked: boolean;
-}
-
-export type CommentCounts = Record<CommentStatus, number>;
+export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+export type { CommentCounts, ModeratedComment };
 
 /** New comments arrive from the public at any time; `comment.*` on the live stream refreshes these. */
 const key = ['comments'] as const;

@@ -1,102 +1,26 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import type { MapGeometry } from '../map';
 import type { ExercisePlan } from './planningTypes';
 
 const id = encodeURIComponent;
+import { NOTICE_LANGUAGES, type NOTICE_STATUSES } from './contract';
+import type {
+  Notice,
+  NoticeArea,
+  NoticeHistoryEntry,
+  NoticePatch,
+  NoticeSummary,
+  NoticeText,
+} from './contract';
+export { NOTICE_LANGUAGES };
+
 export const noticesKey = ['notices'] as const;
-export const NOTICE_LANGUAGES = ['kk', 'ru', 'en'] as const;
 export type NoticeLanguage = (typeof NOTICE_LANGUAGES)[number];
-export type LanguageStatus = 'missing' | 'incomplete' | 'complete';
-export type NoticeStatus = 'draft' | 'review' | 'published' | 'cancelled' | 'expired';
-export type NoticeActionName = 'edit' | 'submit' | 'return' | 'publish' | 'cancel';
-
-export interface NoticeText {
-  title: string;
-  summary: string;
-  seeAndHear: string;
-  doList: string[];
-  dontList: string[];
-  contacts: string;
-}
-
-/** What residents read about one place in one language. */
-export interface AreaText {
-  name: string;
-  description: string;
-}
-
-export interface NoticeArea {
-  id: string;
-  kind: 'area' | 'closure';
-  texts: Partial<Record<NoticeLanguage, AreaText>>;
-  geometry: MapGeometry;
-  startsAt: string | null;
-  endsAt: string | null;
-  zoneId: string | null;
-}
-
-export interface ActionState {
-  allowed: boolean;
-  code?: string;
-  reason?: string;
-}
-
-export interface NoticeSummary {
-  id: string;
-  slug: string;
-  exerciseId: string | null;
-  status: NoticeStatus;
-  city: string | null;
-  timeZone: string;
-  startsAt: string;
-  endsAt: string;
-  title: string | null;
-  revision: number;
-  version: number;
-  languages: Record<NoticeLanguage, LanguageStatus>;
-  areas: number;
-  closures: number;
-  updatedAt: string;
-}
-
-export interface Notice extends Omit<NoticeSummary, 'title' | 'areas' | 'closures'> {
-  texts: Partial<Record<NoticeLanguage, NoticeText>>;
-  areas: NoticeArea[];
-  problems: { path: string; rule: string; message: string }[];
-  actions: Record<NoticeActionName, ActionState>;
-  createdBy: string | null;
-  submittedBy: string | null;
-  submittedAt: string | null;
-  createdAt: string;
-  revisions: {
-    revision: number;
-    kind: 'Alert' | 'Update' | 'Cancel';
-    note: string | null;
-    publishedAt: string;
-    publishedBy: string | null;
-    draftedBy: string | null;
-    capIdentifier: string;
-  }[];
-  publicUrls: Partial<Record<NoticeLanguage, string>>;
-}
-
-export interface NoticeHistoryEntry {
-  seq: number;
-  at: string;
-  actorName: string | null;
-  action: string;
-  detail: Record<string, unknown>;
-}
-
-export interface NoticePatch {
-  city?: string | null;
-  timeZone?: string;
-  startsAt?: string;
-  endsAt?: string;
-  texts?: Partial<Record<NoticeLanguage, NoticeText | null>>;
-  areas?: (Omit<NoticeArea, 'id'> & { id?: string })[];
-}
+export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+export type LanguageStatus = NoticeSummary['languages'][NoticeLanguage];
+export type NoticeActionName = keyof Notice['actions'];
+export type ActionState = Notice['actions'][NoticeActionName];
+export type { Notice, NoticeArea, NoticeHistoryEntry, NoticePatch, NoticeSummary, NoticeText };
 
 /** Where a revision's CAP message is served (signed-in readers). */
 export const capUrl = (noticeId: string, revision: number) =>

@@ -1,55 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
+import type { ChannelState, DeadLetter, FanOut, SubscriberStats } from './contract';
 import type { Items } from './types';
 
-export interface ChannelState {
-  name: string;
-  configured: boolean;
-  up: boolean | null;
-  problem: string | null;
-  counts: { pending: number; sending: number; sent: number; dead: number };
-}
-
-export interface DeadLetter {
-  id: string;
-  sourceKind: string;
-  sourceId: string;
-  sequence: number;
-  label: string;
-  mode: string;
-  channel: string;
-  address: string | null;
-  language: string;
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-  failedAt: string;
-}
-
-type Counts = { pending: number; sending: number; sent: number; dead: number };
-
-export interface FanOut {
-  id: string;
-  sourceKind: string;
-  sourceId: string;
-  sequence: number;
-  label: string;
-  mode: 'actual' | 'exercise' | 'test' | 'rehearsal';
-  status: 'pending' | 'expanding' | 'done' | 'failed';
-  matched: number;
-  written: number;
-  channels: Record<string, Counts>;
-  lastError: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
-
-export interface SubscriberStats {
-  pending: number;
-  active: number;
-  unsubscribed: number;
-  placesByKind: Record<string, number>;
-}
+export type { ChannelState, DeadLetter, FanOut, SubscriberStats } from './contract';
 
 /** Counts change while the dispatcher works; `outbox.changed` on the live stream refreshes these. */
 const outboxKey = ['outbox'] as const;
@@ -90,6 +44,14 @@ export function useRetryDelivery() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api.post<void>(`/outbox/deliveries/${encodeURIComponent(id)}/retry`, {}),
+    onSuccess: () => client.invalidateQueries({ queryKey: outboxKey }),
+  });
+}
+
+export function useRetryFanOut() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<void>(`/outbox/fanouts/${encodeURIComponent(id)}/retry`, {}),
     onSuccess: () => client.invalidateQueries({ queryKey: outboxKey }),
   });
 }

@@ -4,54 +4,13 @@
  * same report as an import and writes nothing.
  */
 import { currentCsrfToken, toError } from './client';
+import type { ImportIssue, ImportReport, SHEET_KINDS } from './contract';
 
-export type SheetKind = 'msel' | 'participants' | 'venues';
-
-export interface ImportIssue {
-  row: number | null;
-  field: string | null;
-  severity: 'error' | 'warning';
-  message: string;
-}
-
-export interface ImportColumn {
-  index: number;
-  letter: string;
-  label: string;
-  field: string | null;
-  source: 'mapping' | 'remembered' | 'detected' | 'none';
-}
-
-/** An MSEL re-import matched by number (src/services/planning/spreadsheet/kinds.ts). */
-export interface MselChanges {
-  unchanged: { number: string; approval: string }[];
-  changed: { row: number; number: string; fields: string[]; approvalBefore: string }[];
-  added: { row: number; number: string }[];
-  missing: { number: string; title: string; approval: string }[];
-  removed: boolean;
-  approvalsKept: number;
-  approvalsReset: number;
-  listApproval: string;
-}
-
-export interface ImportReport {
-  kind: SheetKind;
-  dryRun: boolean;
-  ok: boolean;
-  sheet: string;
-  sheets: { name: string; rows: number; recognisedColumns: number }[];
-  headerRow: number;
-  columns: ImportColumn[];
-  timeZone: string;
-  rowsRead: number;
-  imported: number;
-  teamsCreated: string[];
-  changes: MselChanges | null;
-  errors: number;
-  warnings: number;
-  issues: ImportIssue[];
-  preview: Record<string, unknown>[];
-}
+export type SheetKind = (typeof SHEET_KINDS)[number];
+export type { ImportIssue, ImportReport };
+export type ImportColumn = ImportReport['columns'][number];
+/** An MSEL re-import matched by number; null in the report for a first import and other lists. */
+export type MselChanges = NonNullable<ImportReport['changes']>;
 
 export interface ImportOptions {
   dryRun: boolean;

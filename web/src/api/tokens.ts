@@ -1,5 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Static } from '@sinclair/typebox';
 import { api } from './client';
+import type { system } from './contract';
 import type { ApiToken, Items } from './types';
 
 const tokensKey = ['tokens'] as const;
@@ -26,11 +28,8 @@ export function useUserLiveTokenCount(userId: string) {
   });
 }
 
-export interface NewToken {
-  name: string;
-  scopes: string[];
-  expiresInDays: number;
-}
+/** What creating a token sends: the server's body schema. */
+export type NewToken = Static<typeof system.CreateTokenBody>;
 
 export function useCreateToken() {
   const client = useQueryClient();

@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Static } from '@sinclair/typebox';
 import { api } from './client';
-import type { Grant, Items, Locale, Role, User } from './types';
+import type { users } from './contract';
+import type { Grant, Items, Role, User } from './types';
 
 const usersKey = ['users'] as const;
 
@@ -8,14 +10,8 @@ export function useUsers() {
   return useQuery({ queryKey: usersKey, queryFn: () => api.get<Items<User>>('/users') });
 }
 
-export interface NewUser {
-  username: string;
-  displayName: string;
-  email?: string;
-  password: string;
-  locale?: Locale;
-  grants?: { role: Role; organisationId?: string }[];
-}
+/** What creating a user sends: the server's body schema. */
+export type NewUser = Static<typeof users.CreateUserBody>;
 
 /** Every user mutation refreshes the list, so the table always shows what the server holds. */
 function useUserMutation<I, O>(fn: (input: I) => Promise<O>) {

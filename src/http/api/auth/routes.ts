@@ -8,33 +8,7 @@ import { updateUser } from '../../../services/users.service.js';
 import { principalOf, SESSION_COOKIE } from '../../access.js';
 import { problems } from '../common.schema.js';
 import { Locale } from '../users/schema.js';
-
-const LoginBody = Type.Object(
-  {
-    username: Type.String({ minLength: 1, maxLength: 100 }),
-    password: Type.String({ minLength: 1, maxLength: 256 }),
-  },
-  { additionalProperties: false },
-);
-const ChangePasswordBody = Type.Object(
-  {
-    currentPassword: Type.String({ minLength: 1, maxLength: 256 }),
-    newPassword: Type.String({ minLength: 12, maxLength: 256 }),
-  },
-  { additionalProperties: false },
-);
-const SessionSchema = Type.Object({
-  user: Type.Ref('User'),
-  grants: Type.Array(Type.Ref('Grant')),
-  permissions: Type.Array(Type.String()),
-  everywhere: Type.Array(Type.String(), {
-    description:
-      'Permissions held through an unscoped grant: what all organisations share (the core capabilities, the inject catalogue, the list of organisations) is changed with these only',
-  }),
-  csrfToken: Type.Optional(Type.String()),
-  /** API tokens of yours that still work: "sign out everywhere" revokes them. */
-  activeTokens: Type.Integer({ minimum: 0 }),
-});
+import { ChangePasswordBody, LoginBody, SessionSchema } from './schema.js';
 
 export const authRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['auth'];

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppContext } from '../../../services/context.js';
+import { registerProblemHandlers } from '../../problem.js';
+import { ProblemSchema } from '../common.schema.js';
 import { capRoutes } from './routes.js';
 
 const fixture = (name: string): Buffer =>
@@ -12,7 +15,11 @@ beforeAll(async () => {
   app.addHook('onRoute', (route) => {
     declared.push({ url: route.url, access: (route.config as { access?: string } | undefined)?.access });
   });
-  await app.register(capRoutes, { prefix: '/api/v1' });
+  app.addSchema(ProblemSchema);
+  registerProblemHandlers(app);
+  // Only the configuration is read; the rate limit itself is tested on the whole app (test/http).
+  const ctx = { config: { capValidatePerMinute: 1000 } } as AppContext;
+  await app.register(capRoutes, { prefix: '/api/v1', ctx });
   await app.ready();
 });
 afterAll(() => app.close());

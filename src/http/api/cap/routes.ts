@@ -1,6 +1,7 @@
 /**
  * POST /cap/validate: anyone can check a CAP message against Dabyl's validator, as they would against
- * a public validator. Thin: read the body, call the CAP library's checkCap, answer its report.
+ * a public validator. Thin: read the body, call the CAP library's checkCap, answer its report. Being
+ * anonymous and parsing XML, it is rate-limited per address (DABYL_CAP_VALIDATE_PER_MINUTE).
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from '@sinclair/typebox';
@@ -8,6 +9,8 @@ import { checkCap, UnknownProfileError } from '../../../cap/index.js';
 import { AppError, invalid } from '../../../errors.js';
 import { CapFindingSchema, CapReportSchema, CapValidateQuery } from './schema.js';
 import { capSignatureCheck } from '../../../cap/dsig/index.js';
+import type { AppContext } from '../../../services/context.js';
+import { problems } from '../common.schema.js';
 
 /** Largest message accepted over HTTP; CAP with an embedded image stays well below. */
 const BODY_LIMIT = 5 * 1024 * 1024;
@@ -22,7 +25,8 @@ function xmlOf(body: unknown): Uint8Array | string {
 }
 
 /** The CAP routes; mounted under /api/v1. */
-export const capRoutes: FastifyPluginAsync = async (app) => {
+export const capRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const perMinute = ctx.config.capValidatePerMinute;
   // Scoped to this plugin: XML bodies arrive as bytes so the document's own encoding declaration decides.
   app.addContentTypeParser(XML_TYPES, { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_req, body, done) => {
     done(null, body);
@@ -34,16 +38,30 @@ export const capRoutes: FastifyPluginAsync = async (app) => {
     '/cap/validate',
     {
       bodyLimit: BODY_LIMIT,
-      config: { access: 'public' },
+      config: {
+        access: 'public',
+        // Checked in onRequest, before the body is read: a flood costs no parsing.
+        rateLimit: {
+          max: perMinute,
+          timeWindow: 60_000,
+          errorResponseBuilder: (_request, limit) =>
+            new AppError(
+              'rate_limited',
+              429,
+              `At most ${limit.max} CAP validations a minute are accepted from one address; try again in ${limit.after}.`,
+            ),
+        },
+      },
       schema: {
         tags: ['cap'],
         summary: 'Validate a CAP message',
         description:
+          `At most ${perMinute} a minute from one address (429 beyond). ` +
           'Send a CAP 1.0, 1.1 or 1.2 message (bare, or in Atom, RSS or EDXL-DE) as application/xml, text/xml or ' +
           'application/cap+xml, or as JSON {"xml": "…"}. The answer lists every problem with its element path, ' +
           'severity, rule and a sentence. An invalid message is still a 200 answer: valid is false.',
         querystring: CapValidateQuery,
-        response: { 200: Type.Ref(CapReportSchema) },
+        response: { 200: Type.Ref(CapReportSchema), 429: problems[400], ...problems },
       },
     },
     async (request) => {

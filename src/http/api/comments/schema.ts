@@ -1,11 +1,8 @@
 import { Type } from '@sinclair/typebox';
-import { Id, Instant, Nullable } from '../common.schema.js';
+import { COMMENT_STATUSES } from '../../../contract/enums.js';
+import { Id, Instant, literals, Nullable } from '../common.schema.js';
 
-export const CommentStatusSchema = Type.Union([
-  Type.Literal('pending'),
-  Type.Literal('approved'),
-  Type.Literal('rejected'),
-]);
+export const CommentStatusSchema = literals(COMMENT_STATUSES);
 
 export const ModeratedCommentSchema = Type.Object(
   {

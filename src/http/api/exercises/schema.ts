@@ -1,15 +1,17 @@
 import { Type, type TSchema } from '@sinclair/typebox';
-import { EXERCISE_STATUSES, EXERCISE_TYPES } from '../../../core/exercise/exercise.js';
-import { APPROVAL_STATES, DELIVERY_METHODS, EVENT_KINDS, REVIEWED_FIELDS } from '../../../core/msel/msel.js';
 import {
+  APPROVAL_STATES,
+  DELIVERY_METHODS,
+  EVENT_KINDS,
   EXERCISE_ROLES,
+  EXERCISE_STATUSES,
+  EXERCISE_TYPES,
   EXTENTS_OF_PLAY,
   VENUE_KINDS,
   ZONE_KINDS,
-} from '../../../services/planning/plan.service.js';
-import { Id, Instant, Nullable } from '../common.schema.js';
-
-const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
+} from '../../../contract/enums.js';
+import { REVIEWED_FIELDS } from '../../../core/msel/msel.js';
+import { Id, Instant, literals, Nullable } from '../common.schema.js';
 const Text = (max: number) => Type.String({ maxLength: max });
 const OptText = (max: number) => Type.Optional(Nullable(Text(max)));
 /** A GeoJSON geometry; its shape is checked by the planning service, which names the problem. */

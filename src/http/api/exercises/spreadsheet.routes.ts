@@ -63,7 +63,7 @@ export const spreadsheetRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> =
           description:
             `Body: the file itself (${XLSX_TYPE} or text/csv), options in the query; or application/json ` +
             '{"fileBase64", "mapping", "sheet", "dryRun", "createTeams", "replace", "removeMissing"}. All or nothing: any error on any row ' +
-            "writes nothing, and the report lists every row's errors and warnings. Body limit 20 MB (413 body_too_large); " +
+            "writes nothing, and the report lists every row's errors and warnings." +
             'a workbook whose parts unpack past DABYL_UPLOAD_UNPACKED_LIMIT_BYTES (128 MiB by default): 413 upload_unpacks_too_large naming the part. ' +
             'An MSEL import over an existing list matches events by number: unchanged ones keep their ids and ' +
             'approvals, changed ones return to draft, new ones are added, and the ones the sheet no longer names ' +

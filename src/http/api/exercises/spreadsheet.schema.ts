@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Nullable } from '../common.schema.js';
+import { COLUMN_SOURCES, SHEET_KINDS } from '../../../contract/enums.js';
+import { literals, Nullable } from '../common.schema.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -78,7 +79,7 @@ export const MselChangesSchema = Type.Object(
   { description: 'An MSEL re-import, matched by number; null for a first import and other lists' },
 );
 
-const Issue = Type.Object({
+export const ImportIssueSchema = Type.Object({
   row: Nullable(Type.Integer()),
   field: Nullable(Type.String()),
   severity: Type.Union([Type.Literal('error'), Type.Literal('warning')]),
@@ -87,7 +88,7 @@ const Issue = Type.Object({
 
 export const ImportReportSchema = Type.Object(
   {
-    kind: Type.String(),
+    kind: literals(SHEET_KINDS),
     dryRun: Type.Boolean(),
     ok: Type.Boolean({ description: 'No errors: the file can be (or was) imported' }),
     sheet: Type.String(),
@@ -101,7 +102,7 @@ export const ImportReportSchema = Type.Object(
         letter: Type.String(),
         label: Type.String(),
         field: Nullable(Type.String()),
-        source: Type.String(),
+        source: literals(COLUMN_SOURCES),
       }),
     ),
     timeZone: Type.String(),
@@ -113,7 +114,7 @@ export const ImportReportSchema = Type.Object(
     changes: Nullable(MselChangesSchema),
     errors: Type.Integer(),
     warnings: Type.Integer(),
-    issues: Type.Array(Issue),
+    issues: Type.Array(ImportIssueSchema),
     preview: Type.Array(Type.Record(Type.String(), Type.Unknown())),
   },
   { $id: 'ImportReport', description: 'What an import read, found and (unless a dry run or an error) wrote' },

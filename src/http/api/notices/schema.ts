@@ -1,14 +1,13 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { NOTICE_LANGUAGES, NOTICE_STATUSES } from '../../../core/notice/notice.js';
+import { NOTICE_LANGUAGES, NOTICE_STATUSES } from '../../../contract/enums.js';
 import {
   TEXT_LIMITS,
   AREA_DESCRIPTION_MAX,
   AREA_NAME_MAX,
   MAX_AREAS,
 } from '../../../core/notice/validate.js';
-import { Id, Instant, Nullable } from '../common.schema.js';
+import { Id, Instant, literals, Nullable } from '../common.schema.js';
 
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const Text = (max: number, description?: string) =>
   Type.String({ maxLength: max, ...(description ? { description } : {}) });
 /** An instant with an offset or Z; a bare local time is refused by the service, naming the field. */
@@ -147,7 +146,7 @@ export const CapQuery = Type.Object(
   { additionalProperties: false },
 );
 
-const NoticeTextSchema = Type.Object({
+export const NoticeTextSchema = Type.Object({
   title: Type.String(),
   summary: Type.String(),
   seeAndHear: Type.String(),
@@ -156,7 +155,7 @@ const NoticeTextSchema = Type.Object({
   contacts: Type.String(),
 });
 const AreaTextSchema = Type.Object({ name: Type.String(), description: Type.String() });
-const NoticeAreaSchema = Type.Object({
+export const NoticeAreaSchema = Type.Object({
   id: Type.String(),
   kind: literals(['area', 'closure'] as const),
   texts: Type.Object({

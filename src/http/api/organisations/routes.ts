@@ -6,38 +6,11 @@ import {
   createOrganisation,
   getOrganisation,
   listOrganisations,
-  ORGANISATION_KINDS,
   updateOrganisation,
 } from '../../../services/organisations.service.js';
 import { principalOf } from '../../access.js';
-import { Id, IdParams, Instant, Items, Nullable, problems } from '../common.schema.js';
-
-const Kind = Type.Union(ORGANISATION_KINDS.map((k) => Type.Literal(k)));
-const UnitSchema = Type.Object({ id: Id, name: Type.String() }, { $id: 'Unit' });
-const OrganisationSchema = Type.Object(
-  {
-    id: Id,
-    name: Type.String(),
-    shortName: Nullable(Type.String()),
-    kind: Type.String(),
-    createdAt: Instant,
-    units: Type.Array(Type.Ref(UnitSchema)),
-  },
-  { $id: 'Organisation' },
-);
-const CreateBody = Type.Object(
-  {
-    name: Type.String({ minLength: 1, maxLength: 200 }),
-    shortName: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
-    kind: Kind,
-  },
-  { additionalProperties: false },
-);
-const UpdateBody = Type.Partial(CreateBody, { additionalProperties: false, minProperties: 1 });
-const UnitBody = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 200 }) },
-  { additionalProperties: false },
-);
+import { IdParams, Items, problems } from '../common.schema.js';
+import { CreateBody, OrganisationSchema, UnitBody, UnitSchema, UpdateBody } from './schema.js';
 
 export const organisationRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.addSchema(UnitSchema);

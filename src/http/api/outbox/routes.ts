@@ -7,74 +7,12 @@ import {
   outboxStatus,
   retryDeadLetters,
   retryDelivery,
+  retryFanOut,
 } from '../../../services/outbox/outbox.service.js';
 import { subscriberStats } from '../../../services/subscriptions/subscriptions.service.js';
-import { TRAFFIC_MODES } from '../../../core/outbox/traffic.js';
 import { principalOf } from '../../access.js';
-import { Id, IdParams, Instant, Items, Nullable, problems } from '../common.schema.js';
-
-const Counts = Type.Object({
-  pending: Type.Integer(),
-  sending: Type.Integer(),
-  sent: Type.Integer(),
-  dead: Type.Integer(),
-});
-const OutboxSchema = Type.Object({
-  channels: Type.Array(
-    Type.Object({
-      name: Type.String(),
-      configured: Type.Boolean(),
-      up: Nullable(Type.Boolean()),
-      problem: Nullable(Type.String()),
-      counts: Counts,
-    }),
-  ),
-});
-const Mode = Type.Union(TRAFFIC_MODES.map((m) => Type.Literal(m)));
-const DeadLetter = Type.Object({
-  id: Id,
-  sourceKind: Type.String({ description: 'what was being sent: notice (later inject, alert)' }),
-  sourceId: Type.String(),
-  sequence: Type.Integer({ description: "the source's revision or message number" }),
-  label: Type.String({ description: 'what a person recognises the source by (a notice slug)' }),
-  mode: Mode,
-  channel: Type.String(),
-  address: Nullable(Type.String()),
-  language: Type.String(),
-  attempts: Type.Integer(),
-  lastError: Nullable(Type.String()),
-  createdAt: Instant,
-  failedAt: Instant,
-});
-const FanOut = Type.Object({
-  id: Type.String(),
-  sourceKind: Type.String(),
-  sourceId: Type.String(),
-  sequence: Type.Integer(),
-  label: Type.String({ description: 'what a person recognises the source by (a notice slug)' }),
-  mode: Mode,
-  status: Type.Union(['pending', 'expanding', 'done', 'failed'].map((s) => Type.Literal(s))),
-  matched: Type.Integer({ description: 'recipients found so far' }),
-  written: Type.Integer({ description: 'deliveries written so far' }),
-  channels: Type.Record(Type.String(), Counts),
-  lastError: Nullable(Type.String()),
-  createdAt: Instant,
-  finishedAt: Nullable(Instant),
-});
-const RetryFilter = Type.Object(
-  {
-    channel: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
-    sourceKind: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
-    sourceId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-  },
-  { additionalProperties: false },
-);
-const StatsSchema = Type.Object({
-  pending: Type.Integer(),
-  active: Type.Integer(),
-  unsubscribed: Type.Integer(),
-  placesByKind: Type.Record(Type.String(), Type.Integer()),
-});
+import { IdParams, Items, problems } from '../common.schema.js';
+import { DeadLetter, FanOut, FanOutParams, OutboxSchema, RetryFilter, StatsSchema } from './schema.js';
 
 /** The outbox as the console sees it: counts, dead letters, a retry; subscriber counts, never addresses. */
 export const outboxRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -144,6 +82,23 @@ export const outboxRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
       },
     },
     async (request) => ({ items: await fanOuts(ctx, request.query.limit ?? 20) }),
+  );
+
+  app.post(
+    '/outbox/fanouts/:id/retry',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'Fan a failed fan-out out again (due now; whoever it already reached is not written twice)',
+        params: FanOutParams,
+        response: { 204: Type.Null(), ...problems },
+      },
+    },
+    async (request, reply) => {
+      await retryFanOut(ctx, principalOf(request).info, request.params.id);
+      return reply.status(204).send(null);
+    },
   );
 
   app.post(

@@ -1,48 +1,20 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { can, PERMISSIONS, ROLE_PERMISSIONS, ROLES } from '../../../core/policy/policy.js';
+import { can, ROLE_PERMISSIONS, ROLES } from '../../../core/policy/policy.js';
 import { listAudit, verifyAudit } from '../../../services/audit.service.js';
 import { createToken, listTokens, listTokensOfUser, revokeToken } from '../../../services/auth.service.js';
 import type { AppContext } from '../../../services/context.js';
 import { dashboard } from '../../../services/dashboard.service.js';
 import { principalOf } from '../../access.js';
-import { Id, IdParams, Instant, Items, Nullable, problems } from '../common.schema.js';
-
-const AuditEntrySchema = Type.Object(
-  {
-    seq: Type.Integer(),
-    at: Instant,
-    actorName: Nullable(Type.String()),
-    action: Type.String(),
-    subjectType: Nullable(Type.String()),
-    subjectId: Nullable(Type.String()),
-    detail: Type.Record(Type.String(), Type.Unknown()),
-  },
-  { $id: 'AuditEntry' },
-);
-const TokenSchema = Type.Object(
-  {
-    id: Id,
-    name: Type.String(),
-    scopes: Type.Array(Type.String()),
-    createdAt: Instant,
-    expiresAt: Instant,
-    revokedAt: Nullable(Instant),
-    lastUsedAt: Nullable(Instant),
-  },
-  { $id: 'ApiToken' },
-);
-const CreateTokenBody = Type.Object(
-  {
-    name: Type.String({ minLength: 1, maxLength: 100 }),
-    scopes: Type.Array(Type.Union(PERMISSIONS.map((p) => Type.Literal(p))), {
-      minItems: 1,
-      maxItems: PERMISSIONS.length,
-    }),
-    expiresInDays: Type.Integer({ minimum: 1, maximum: 366 }),
-  },
-  { additionalProperties: false },
-);
+import { IdParams, Items, problems } from '../common.schema.js';
+import {
+  AuditEntrySchema,
+  AuditVerificationSchema,
+  CreateTokenBody,
+  DashboardSchema,
+  RolePermissionsSchema,
+  TokenSchema,
+} from './schema.js';
 
 export const systemRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.addSchema(AuditEntrySchema);
@@ -57,7 +29,7 @@ export const systemRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
         tags: ['roles'],
         summary: 'Which role gives which permissions',
         response: {
-          200: Items(Type.Object({ role: Type.String(), permissions: Type.Array(Type.String()) })),
+          200: Items(RolePermissionsSchema),
           ...problems,
         },
       },
@@ -73,15 +45,7 @@ export const systemRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
         tags: ['dashboard'],
         summary: 'Counts and recent activity (recent activity only for those who may read the audit log)',
         response: {
-          200: Type.Object({
-            counts: Type.Object({
-              users: Type.Integer(),
-              organisations: Type.Integer(),
-              activeSessions: Type.Integer(),
-              auditEntries: Type.Integer(),
-            }),
-            recentAudit: Type.Array(AuditEntry),
-          }),
+          200: DashboardSchema,
           ...problems,
         },
       },
@@ -117,11 +81,7 @@ export const systemRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
         tags: ['audit'],
         summary: 'Check the whole hash chain; names the first entry that was edited, deleted or reordered',
         response: {
-          200: Type.Object({
-            ok: Type.Boolean(),
-            entries: Type.Integer(),
-            firstBad: Nullable(Type.Object({ seq: Type.Integer(), problem: Type.String() })),
-          }),
+          200: AuditVerificationSchema,
           ...problems,
         },
       },

@@ -1,14 +1,14 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { ROLES } from '../../../core/policy/policy.js';
-import { Id, Instant, Nullable } from '../common.schema.js';
+import { LOCALES, ROLES } from '../../../contract/enums.js';
+import { Id, Instant, literals, Nullable } from '../common.schema.js';
 
-export const RoleName = Type.Union(ROLES.map((r) => Type.Literal(r)));
-export const Locale = Type.Union([Type.Literal('kk'), Type.Literal('ru'), Type.Literal('en')]);
+export const RoleName = literals(ROLES);
+export const Locale = literals(LOCALES);
 
 export const GrantSchema = Type.Object(
   {
     id: Id,
-    role: Type.String(),
+    role: RoleName,
     organisationId: Nullable(Type.String()),
     exerciseId: Nullable(Type.String()),
   },

@@ -1,6 +1,7 @@
-import { Badge, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useFanOuts, type FanOut } from '../../api/outbox';
+import { useFanOuts, useRetryFanOut, type FanOut } from '../../api/outbox';
+import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { channelName } from './channelName';
 
@@ -15,6 +16,7 @@ const MODE_COLOUR: Record<FanOut['mode'], string> = {
 export function FanOutsPanel() {
   const { t, i18n } = useTranslation();
   const fanouts = useFanOuts();
+  const retry = useRetryFanOut();
   const when = (iso: string) =>
     new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   return (
@@ -22,6 +24,7 @@ export function FanOutsPanel() {
       <Title order={2} size="h3">
         {t('fanouts.title')}
       </Title>
+      {retry.error && <ProblemAlert error={retry.error} />}
       <QueryState query={fanouts}>
         {(data) =>
           data.items.length === 0 ? (
@@ -56,7 +59,21 @@ export function FanOutsPanel() {
                         {t(`fanouts.modes.${f.mode}`)}
                       </Badge>
                     </Table.Td>
-                    <Table.Td>{t(`fanouts.statuses.${f.status}`)}</Table.Td>
+                    <Table.Td>
+                      <FanOutStatus fanout={f} when={when} />
+                      {f.status === 'failed' && (
+                        <Button
+                          size="xs"
+                          mt="xs"
+                          variant="default"
+                          loading={retry.isPending && retry.variables === f.id}
+                          onClick={() => retry.mutate(f.id)}
+                          aria-label={t('fanouts.retryFor', { label: f.label })}
+                        >
+                          {t('fanouts.retry')}
+                        </Button>
+                      )}
+                    </Table.Td>
                     <Table.Td>{f.matched}</Table.Td>
                     <Table.Td>{f.written}</Table.Td>
                     <Table.Td>
@@ -80,5 +97,28 @@ export function FanOutsPanel() {
         }
       </QueryState>
     </Stack>
+  );
+}
+
+/** Where a fan-out stands; a failed expansion says why, and when it is tried again or that it gave up. */
+function FanOutStatus({ fanout: f, when }: { fanout: FanOut; when: (iso: string) => string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Text size="sm" c={f.status === 'failed' ? 'red' : undefined}>
+        {t(`fanouts.statuses.${f.status}`)}
+      </Text>
+      {f.nextAttemptAt && (
+        <Text size="sm" c="orange">
+          {t('fanouts.retrying', { attempts: f.attempts, at: when(f.nextAttemptAt) })}
+        </Text>
+      )}
+      {f.status === 'failed' && <Text size="sm">{t('fanouts.gaveUp')}</Text>}
+      {f.lastError && (f.nextAttemptAt || f.status === 'failed') && (
+        <Text size="xs" c="dimmed">
+          {f.lastError}
+        </Text>
+      )}
+    </>
   );
 }

@@ -11,7 +11,7 @@ import {
 } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCreateToken } from '../../api/tokens';
+import { useCreateToken, type NewToken } from '../../api/tokens';
 import { useSession } from '../../auth/useSession';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { permissionLabel } from '../../components/permissionLabel';
@@ -26,7 +26,8 @@ export function CreateTokenForm({
   const { permissions } = useSession();
   const create = useCreateToken();
   const [name, setName] = useState('');
-  const [scopes, setScopes] = useState<string[]>([]);
+  // Chosen among the signed-in person's own permissions, which the server lists: each is one of its names.
+  const [scopes, setScopes] = useState<NewToken['scopes']>([]);
   const [days, setDays] = useState<number | string>(30);
 
   const submit = (event: FormEvent) => {
