@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { retryDelayMs } from '../core/outbox/backoff.js';
+import { FanOutRefused } from '../services/outbox/source.js';
 import type { AppContext } from '../services/context.js';
 import { publishEvent } from '../services/events/events.service.js';
 import { onOutboxWrite, outboxWritten } from '../services/outbox/wake.js';
@@ -88,18 +89,25 @@ export class FanOutWorker {
     try {
       await this.expand(fanout, lease);
     } catch (err) {
-      await this.failed(fanout, lease, (err as Error).message);
+      await this.failed(fanout, lease, (err as Error).message, err instanceof FanOutRefused);
     }
     return 1;
   }
 
   /** Back to waiting with a back-off, or failed for good once the horizon has passed. */
-  private async failed(fanout: FanOutRow, lease: FanOutLease, message: string): Promise<void> {
+  private async failed(
+    fanout: FanOutRow,
+    lease: FanOutLease,
+    message: string,
+    refused: boolean,
+  ): Promise<void> {
     const now = this.ctx.clock.now();
     const since = fanout.retrying_since ?? now.toISOString();
     const db = this.ctx.db.kysely;
-    if (now.getTime() - Date.parse(since) >= this.horizonMs) {
-      const reason = `gave up after ${Math.round(this.horizonMs / 3_600_000)} h: ${message}`;
+    if (refused || now.getTime() - Date.parse(since) >= this.horizonMs) {
+      const reason = refused
+        ? `refused: ${message}`
+        : `gave up after ${Math.round(this.horizonMs / 3_600_000)} h: ${message}`;
       this.log('error', `fan-out ${fanout.id} failed: ${reason}`);
       await fanOutRepository.finish(db, fanout.id, lease, {
         status: 'failed',

@@ -118,7 +118,7 @@ describe.each(ENGINES)('the dispatcher’s safety rules on %s', (engine) => {
     expect(mail!.text!.trim().split('\n')).toEqual([
       `${EXERCISE_HEAD} - УЧЕНИЯ`,
       'Пожар в школе №3.',
-      `— ${EXERCISE_HEAD}: Караганда-2026`,
+      `-- ${EXERCISE_HEAD}: Караганда-2026`,
     ]);
     expect(mail!.html).toMatch(new RegExp(`<body><p[^>]*>${EXERCISE_HEAD} - УЧЕНИЯ</p><p>Пожар`));
     expect(await statusOf(d.id)).toMatchObject({ status: 'sent', attempts: 1 });

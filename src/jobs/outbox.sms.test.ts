@@ -127,7 +127,7 @@ describe.each(ENGINES)('SMS deliveries through the outbox on %s', (engine) => {
     expect(sms!.text.split('\n')).toEqual([
       `${EXERCISE_HEAD} - УЧЕНИЯ`,
       'Вводная 12: захват заложников в аэропорту Караганды. Группе 7 выдвинуться к терминалу.',
-      `— ${EXERCISE_HEAD}: Караганда-2026`,
+      `-- ${EXERCISE_HEAD}: Караганда-2026`,
     ]);
     expect(sms!.dataCoding).toBe(8);
     expect(sms!.destination).toBe('77011234567');

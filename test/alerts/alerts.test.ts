@@ -391,8 +391,8 @@ describe.each(ENGINES)('public alerts on %s', (engine) => {
     expect((await fanoutsOf(a.id))[0]).toMatchObject({ mode: 'exercise', exercise_id: EXERCISE });
     const mails = await deliver();
     expect(mails.map(recipient)).toEqual(['medics@drill.example.kz']);
-    expect(mails[0]!.subject).toMatch(new RegExp(`^${EXERCISE_HEAD} · ЖАТТЫҒУ: EXERCISE: Жер сілкінісі`));
-    expect(mails[0]!.text).toContain(`— ${EXERCISE_HEAD}: Almaty quake drill`);
+    expect(mails[0]!.subject).toMatch(new RegExp(`^${EXERCISE_HEAD} - ЖАТТЫҒУ: EXERCISE: Жер сілкінісі`));
+    expect(mails[0]!.text).toContain(`-- ${EXERCISE_HEAD}: Almaty quake drill`);
   });
 
   it('sends an exercise that includes the public to residents in a circle, always marked', async () => {
@@ -409,9 +409,9 @@ describe.each(ENGINES)('public alerts on %s', (engine) => {
     const mails = await deliver();
     expect(mails.map(recipient)).toEqual(['almaty@example.org']);
     expect(mails[0]!.subject).toMatch(
-      new RegExp(`^${EXERCISE_HEAD} · УЧЕНИЯ: EXERCISE: Химическая опасность`),
+      new RegExp(`^${EXERCISE_HEAD} - УЧЕНИЯ: EXERCISE: Химическая опасность`),
     );
-    expect(mails[0]!.text).toContain(`— ${EXERCISE_HEAD}: Almaty city-wide drill`);
+    expect(mails[0]!.text).toContain(`-- ${EXERCISE_HEAD}: Almaty city-wide drill`);
   });
 
   it('finds no path from an exercise to an Actual delivery', async () => {

@@ -85,9 +85,9 @@ describe.each(ENGINES)('injects reaching players on %s', (engine) => {
       'patrol-b@police.example.kz',
     ]);
     const ru = mails.find((m) => !Array.isArray(m.to) && m.to?.text === 'patrol-a@police.example.kz')!;
-    expect(ru.subject).toBe(`${EXERCISE_HEAD} · УЧЕНИЯ: Вводная 3: Inject 3 title`);
+    expect(ru.subject).toBe(`${EXERCISE_HEAD} - УЧЕНИЯ: Вводная 3: Inject 3 title`);
     expect(ru.text).toContain('Report of a shooting near the prison gate (3).');
-    expect(ru.text).toContain(`— ${EXERCISE_HEAD}: ${fx.name}`);
+    expect(ru.text).toContain(`-- ${EXERCISE_HEAD}: ${fx.name}`);
     // What players must not read never leaves: the expected action and the controllers' notes.
     expect(mails.map((m) => `${m.text}${m.html}`).join()).not.toMatch(/Secret|Trusted agent/);
 

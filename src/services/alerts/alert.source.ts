@@ -13,7 +13,7 @@ import { alertGeometry } from '../../core/alert/area.js';
 import type { AlertRow } from '../../store/alert-tables.js';
 import { deliveryRepository } from '../../store/delivery.repository.js';
 import type { AppContext } from '../context.js';
-import type { AudienceMember, OutboxSource } from '../outbox/source.js';
+import { FanOutRefused, type AudienceMember, type OutboxSource } from '../outbox/source.js';
 import { manageLink, unsubscribeLink } from '../subscriptions/links.js';
 import { placeIndex } from '../subscriptions/place-index.js';
 import { manageTokenFor } from '../subscriptions/tokens.js';
@@ -156,7 +156,7 @@ export const alertSource: OutboxSource<AlertMessageSource> = {
       fanout.mode !== expected ||
       (fanout.mode === 'actual' && (row.exercise_id !== null || fanout.exercise_id !== null))
     )
-      throw new Error(`alert ${row.id} is ${row.status}: it is never sent as ${fanout.mode} traffic`);
+      throw new FanOutRefused(`alert ${row.id} is ${row.status}: it is never sent as ${fanout.mode} traffic`);
     const members = await membersOf(ctx, row, fanout.mode);
     let batch: AudienceMember[] = [];
     let size = FIRST_BATCH;

@@ -44,3 +44,15 @@ export interface OutboxSource<S = unknown> {
 }
 
 export type OutboxSources = ReadonlyMap<string, OutboxSource>;
+
+/**
+ * A source refusing a fan-out for good: it breaks a rule (an exercise's alert asked for as actual
+ * traffic), so trying again later cannot help. The worker marks it failed at once instead of
+ * retrying it as it would a passing fault.
+ */
+export class FanOutRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FanOutRefused';
+  }
+}
