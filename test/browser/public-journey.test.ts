@@ -103,7 +103,9 @@ describe(
             contacts: 'Штаб учений: +7 7172 00 00 00',
           },
         },
-        areas: [{ kind: 'area', name: `${city}: район учений`, geometry: square(lon, lat, 1.5) }],
+        areas: [
+          { kind: 'area', texts: { ru: { name: `${city}: район учений` } }, geometry: square(lon, lat, 1.5) },
+        ],
       });
       const submitted = await api('pio.one', 'POST', `/notices/${draft.id}/submit`, {
         version: draft.version,
