@@ -114,7 +114,19 @@ export const deliveryRepository = {
    * Residents (still subscribed) who were sent, or are due, an earlier sequence of a source, with
    * the contact each channel now has.
    */
-  earlierRecipients: (db: Q, sourceKind: string, sourceId: string, sequence: number) =>
+  /**
+   * Who an earlier message of a source reached, with their contact as it is now. A notice's
+   * correction goes to those still subscribed; an alert's Update or Cancel (`evenUnsubscribed`) also
+   * to those who unsubscribed since, because a resident told of a danger must be told it is over.
+   * A resident who erased their data has no contact left and is never reached.
+   */
+  earlierRecipients: (
+    db: Q,
+    sourceKind: string,
+    sourceId: string,
+    sequence: number,
+    options: { evenUnsubscribed?: boolean } = {},
+  ) =>
     db
       .selectFrom('deliveries as d')
       .innerJoin('subscribers as s', 's.id', 'd.recipient_id')
@@ -127,7 +139,7 @@ export const deliveryRepository = {
       .where('d.source_id', '=', sourceId)
       .where('d.sequence', '<', sequence)
       .where('d.recipient_kind', '=', 'subscriber')
-      .where('s.status', '=', 'active')
+      .where('s.status', 'in', options.evenUnsubscribed ? ['active', 'unsubscribed'] : ['active'])
       .where('c.verified_at', 'is not', null)
       .execute(),
 

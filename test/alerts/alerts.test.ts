@@ -275,7 +275,7 @@ describe.each(ENGINES)('public alerts on %s', (engine) => {
     expect(mails.map(recipient).sort()).toEqual(['almaty@example.org', 'astana@example.org']);
   });
 
-  it('cancels in one action to everyone who got any earlier message, referring to all of them', async () => {
+  it('cancels in one action to everyone who got any earlier message, unsubscribed since or not, referring to all of them', async () => {
     tick();
     await expect(
       cancelAlert(ctx, pio.info, pio.actor, original, 'Sent in error', pio.code()),
@@ -287,6 +287,17 @@ describe.each(ENGINES)('public alerts on %s', (engine) => {
     ).rejects.toMatchObject({
       code: 'second_factor_required',
     });
+    // A resident who unsubscribed after the alarm is still told it is over.
+    const almaty = await ctx.db.kysely
+      .selectFrom('contacts')
+      .select('subscriber_id')
+      .where('address', '=', 'almaty@example.org')
+      .executeTakeFirstOrThrow();
+    await ctx.db.kysely
+      .updateTable('subscribers')
+      .set({ status: 'unsubscribed' })
+      .where('id', '=', almaty.subscriber_id)
+      .execute();
     const cancel = await cancelAlert(ctx, auth2.info, auth2.actor, original, 'Sent in error', auth2.code());
     expect(cancel).toMatchObject({ msgType: 'Cancel', sequence: 3, state: 'sent', note: 'Sent in error' });
     const xml = await alertCap(ctx, cancel.id);
@@ -300,6 +311,12 @@ describe.each(ENGINES)('public alerts on %s', (engine) => {
     expect(mails.find((m) => recipient(m) === 'astana@example.org')!.subject).toBe(
       'Cancelled: Earthquake: Astana',
     );
+    // Subscribed again for the tests that follow.
+    await ctx.db.kysely
+      .updateTable('subscribers')
+      .set({ status: 'active' })
+      .where('id', '=', almaty.subscriber_id)
+      .execute();
     tick();
     await expect(
       cancelAlert(ctx, auth1.info, auth1.actor, original, 'again', auth1.code()),

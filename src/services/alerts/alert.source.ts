@@ -53,7 +53,9 @@ async function membersOf(ctx: AppContext, row: AlertRow, mode: string): Promise<
   };
   // Earlier recipients first: a Cancel or Update must not wait behind new ones.
   if (row.sequence > 1)
-    for (const r of await deliveryRepository.earlierRecipients(db, 'alert', row.thread_id, row.sequence))
+    for (const r of await deliveryRepository.earlierRecipients(db, 'alert', row.thread_id, row.sequence, {
+      evenUnsubscribed: true,
+    }))
       add({
         recipientKind: 'subscriber',
         recipientId: r.subscriber_id,
