@@ -54,7 +54,6 @@ const histories = fc
     return events;
   });
 
-/** The state just before wall instant `wall`: every command strictly earlier applied. */
 /** Exercise time as the history says at `wall` (commands at `wall` included). */
 const exerciseAt = (events: ClockEvent[], wall: number) =>
   exerciseMsAt(clockFrom(events.filter((e) => e.at <= wall)), wall);
