@@ -78,7 +78,7 @@ describe('the Deliveries screen', () => {
     await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(4);
     await expect(page.getByRole('cell', { name: 'all written' }).count()).resolves.toBe(4);
     // Per channel: the one delivery retried above is sent, the other seven failed, none waits.
-    const perChannel = await page.getByText(/^email: \d+ sent, \d+ waiting, \d+ failed$/).allTextContents();
+    const perChannel = await page.getByText(/^e-mail: \d+ sent, \d+ waiting, \d+ failed$/).allTextContents();
     expect(perChannel).toHaveLength(4);
     const sum = (i: number) =>
       perChannel.reduce((n, text) => n + Number(/\d+/g.exec(text.split(': ')[1]!.split(', ')[i]!)![0]), 0);
