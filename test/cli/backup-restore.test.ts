@@ -178,8 +178,10 @@ describe.each(ENGINES)('dabyl backup and restore on %s', (engine) => {
   it('a damaged backup fails the restore; after every refusal the database is whole', async () => {
     const damaged = path.join(files, `damaged-${path.basename(backup)}`);
     copyFileSync(backup, damaged);
-    // Cut the data off half way: the header and (for pg_dump) the table of contents still read.
-    truncateSync(damaged, Math.floor(statSync(damaged).size / 2));
+    // Cut the data off: the header and (for pg_dump) the table of contents must still read, so a
+    // pg_dump archive loses its last tenth only (its contents list grows with every table).
+    const size = statSync(damaged).size;
+    truncateSync(damaged, Math.floor(engine === 'postgres' ? size * 0.9 : size / 2));
     const run = await dabyl(['restore', damaged], target.env);
     expect(run.code).toBe(1);
     // PostgreSQL: the table of contents still reads, so the script ran and was rolled back.
