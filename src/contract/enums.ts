@@ -137,3 +137,16 @@ export const SHEET_KINDS = ['msel', 'participants', 'venues'] as const;
 
 /** Where an imported column's meaning came from: the caller's mapping, the last import, the header, or nowhere. */
 export const COLUMN_SOURCES = ['mapping', 'remembered', 'detected', 'none'] as const;
+
+/** Public alerts: the hazards the templates cover, CAP's status values, and an alert's states. */
+export const HAZARDS = [
+  'earthquake',
+  'flood',
+  'fire',
+  'air-raid',
+  'chemical',
+  'terrorist-attack',
+  'all-clear',
+] as const;
+export const ALERT_STATUSES = ['Actual', 'Exercise', 'Test', 'System', 'Draft'] as const;
+export const ALERT_STATES = ['draft', 'awaiting_approval', 'approved', 'sent'] as const;

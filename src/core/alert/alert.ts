@@ -1,4 +1,4 @@
-import type { CapStatus } from '../../cap/model.js';
+import { ALERT_STATES, ALERT_STATUSES, HAZARDS } from '../../contract/enums.js';
 
 /*
  * A public alert as plain data. One alert is one CAP message; an Update or a Cancel made from it is
@@ -9,28 +9,11 @@ import type { CapStatus } from '../../cap/model.js';
 export const ALERT_LANGUAGES = ['kk', 'ru', 'en'] as const;
 export type AlertLanguage = (typeof ALERT_LANGUAGES)[number];
 
-export const HAZARDS = [
-  'earthquake',
-  'flood',
-  'fire',
-  'air-raid',
-  'chemical',
-  'terrorist-attack',
-  'all-clear',
-] as const;
+export { ALERT_STATES, ALERT_STATUSES, HAZARDS };
 export type Hazard = (typeof HAZARDS)[number];
-
-export const ALERT_STATUSES = [
-  'Actual',
-  'Exercise',
-  'Test',
-  'System',
-  'Draft',
-] as const satisfies readonly CapStatus[];
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
 /** Where an alert's messages stand: only `sent` ones were handed to the outbox. */
-export const ALERT_STATES = ['draft', 'awaiting_approval', 'approved', 'sent'] as const;
 export type AlertState = (typeof ALERT_STATES)[number];
 
 /** public: residents whose places the area touches; exercise: the exercise's own phone book. */

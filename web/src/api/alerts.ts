@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
+import { ALERT_STATUSES, HAZARDS, type ALERT_STATES } from './contract';
 
 /*
  * The console's view of the alert API. The shapes follow src/http/api/alerts/schema.ts, the one
@@ -8,19 +9,10 @@ import { api } from './client';
 
 const id = encodeURIComponent;
 export const alertsKey = ['alerts'] as const;
-export const ALERT_STATUSES = ['Actual', 'Exercise', 'Test', 'System', 'Draft'] as const;
+export { ALERT_STATUSES, HAZARDS };
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
-export const HAZARDS = [
-  'earthquake',
-  'flood',
-  'fire',
-  'air-raid',
-  'chemical',
-  'terrorist-attack',
-  'all-clear',
-] as const;
 export type Hazard = (typeof HAZARDS)[number];
-export type AlertState = 'draft' | 'awaiting_approval' | 'approved' | 'sent';
+export type AlertState = (typeof ALERT_STATES)[number];
 export type AlertLanguage = 'kk' | 'ru' | 'en';
 
 export interface AlertText {

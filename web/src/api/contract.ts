@@ -17,6 +17,8 @@ import type * as system from '../../../src/http/api/system/schema';
 import type * as users from '../../../src/http/api/users/schema';
 
 export {
+  ALERT_STATES,
+  ALERT_STATUSES,
   APPROVAL_STATES,
   CHANNEL_KINDS,
   COMMENT_STATUSES,
@@ -28,6 +30,7 @@ export {
   EXERCISE_TYPES,
   EXTENTS_OF_PLAY,
   FANOUT_STATUSES,
+  HAZARDS,
   LOCALES,
   NOTICE_LANGUAGES,
   NOTICE_STATUSES,
