@@ -133,6 +133,16 @@ interface Violation {
 
 /** Runs axe-core in the page and fails on any serious or critical violation, naming the elements. */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  // A menu that was just used closes with a transition, during which it is a menu with no items;
+  // what is audited is the screen once it has settled.
+  await page.waitForFunction(
+    () =>
+      Array.from(document.querySelectorAll('[role="menu"]')).every(
+        (m) => m.querySelector('[role="menuitem"]') !== null,
+      ),
+    undefined,
+    { timeout: 5_000 },
+  );
   await page.addScriptTag({ path: AXE });
   const violations = await page.evaluate<Violation[]>(`
     axe.run(document, { resultTypes: ['violations'] }).then((r) =>
