@@ -83,6 +83,7 @@ describe('signing in to the console', () => {
       await page.getByRole('menuitem', { name: 'Sign out everywhere' }).click();
       const dialog = page.getByRole('dialog', { name: 'Sign out everywhere?' });
       await dialog.getByText('It also revokes your 1 API token:').waitFor();
+      await page.getByRole('menu').waitFor({ state: 'detached' });
       return dialog;
     };
     let dialog = await openConfirmation();
@@ -108,6 +109,7 @@ describe('signing in to the console', () => {
     await page.getByRole('button', { name: /Account menu/ }).click();
     await page.getByRole('menuitem', { name: 'Change password' }).click();
     const dialog = page.getByRole('dialog', { name: 'Change your password' });
+    await page.getByRole('menu').waitFor({ state: 'detached' });
     await dialog
       .getByText(
         'Changing your password signs you out everywhere, this browser too. You have no API tokens to revoke.',
