@@ -1,3 +1,4 @@
+import jsQRModule from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base32Decode, hotp, totpStep } from '../../src/core/auth/totp.js';
@@ -86,6 +87,8 @@ describe('public alerts in the console', { timeout: 180_000 }, () => {
     await auth.getByRole('navigation').getByRole('link', { name: 'Alerts' }).click();
     await auth.getByRole('button', { name: 'Enrol an authenticator app' }).click();
     const uri = await auth.locator('pre').filter({ hasText: 'otpauth://totp/' }).textContent();
+    // The QR code a phone would scan carries exactly the link shown beside it.
+    expect(await readQrCode(auth, 'QR code for your authenticator app')).toBe(uri!.trim());
     secret = base32Decode(new URL(uri!.trim()).searchParams.get('secret')!)!;
     await screenshot(auth, 'alerts-second-factor');
     await auth.getByLabel('Code from the app').fill(code(-1));
@@ -141,3 +144,24 @@ describe('public alerts in the console', { timeout: 180_000 }, () => {
     }
   });
 });
+
+// The package is CommonJS typed as an ES default export; under Node the default is the whole module.
+type Decode = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
+const jsQR = (jsQRModule as unknown as { default: Decode }).default;
+
+/** Reads the QR code in the named image as a camera would: from its pixels. */
+async function readQrCode(page: Page, alt: string): Promise<string | undefined> {
+  const img = page.getByRole('img', { name: alt });
+  await img.waitFor();
+  const { width, height, data } = await img.evaluate(async (el: HTMLImageElement) => {
+    await el.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = el.naturalWidth;
+    canvas.height = el.naturalHeight;
+    const c = canvas.getContext('2d')!;
+    c.drawImage(el, 0, 0);
+    const pixels = c.getImageData(0, 0, canvas.width, canvas.height);
+    return { width: pixels.width, height: pixels.height, data: Array.from(pixels.data) };
+  });
+  return jsQR(Uint8ClampedArray.from(data), width, height)?.data;
+}

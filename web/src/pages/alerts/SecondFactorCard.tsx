@@ -1,12 +1,14 @@
-import { Button, Code, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Button, Code, Group, Image, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import QRCode from 'qrcode';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBeginEnrolment, useConfirmEnrolment, useSecondFactor } from '../../api/alerts';
 import { ProblemAlert } from '../../components/ProblemAlert';
 
 /**
  * Enrolling an authenticator app: the secret is shown once, as the otpauth:// link an app opens
- * and in letters for typing, and confirmed by the first code. Afterwards it is never shown again.
+ * as a QR code, and in letters for typing, and confirmed by the first code. Afterwards it is never
+ * shown again. The QR code is drawn here in the browser so the secret never travels as an image URL.
  */
 export function SecondFactorCard() {
   const { t } = useTranslation();
@@ -16,6 +18,7 @@ export function SecondFactorCard() {
   const [code, setCode] = useState('');
   const enrolment = begin.data;
   const enrolled = confirm.isSuccess || (factor.data?.enrolled === true && !enrolment);
+  const qr = useQrCode(enrolment?.uri);
 
   return (
     <Paper withBorder p="md">
@@ -28,6 +31,7 @@ export function SecondFactorCard() {
         ) : enrolment ? (
           <>
             <Text size="sm">{t('alerts.factor.scan')}</Text>
+            {qr && <Image src={qr} alt={t('alerts.factor.qr')} w={200} h={200} fit="contain" />}
             <Code block>{enrolment.uri}</Code>
             <Text size="sm">
               {t('alerts.factor.secret')} <Code>{enrolment.secret}</Code>
@@ -60,4 +64,20 @@ export function SecondFactorCard() {
       </Stack>
     </Paper>
   );
+}
+
+function useQrCode(text: string | undefined): string | undefined {
+  const [url, setUrl] = useState<string>();
+  useEffect(() => {
+    if (!text) return setUrl(undefined);
+    let live = true;
+    // Medium error correction and a quiet zone of four modules: what phone cameras read reliably.
+    void QRCode.toDataURL(text, { errorCorrectionLevel: 'M', margin: 4, width: 400 }).then((u) => {
+      if (live) setUrl(u);
+    });
+    return () => {
+      live = false;
+    };
+  }, [text]);
+  return url;
 }
