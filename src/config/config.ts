@@ -42,6 +42,8 @@ export interface Config {
   /** Internal receivers allowed despite a private address (and over plain http). */
   readonly webhookAllowHosts: ReadonlySet<string>;
   readonly webhookTimeoutMs: number;
+  /** From this area on, approving an alert must name how many people it reaches. */
+  readonly alertWideAreaKm2: number;
   /** The public site's language for readers whose browser asks for none of kk, ru, en. */
   readonly publicLanguage: 'kk' | 'ru' | 'en';
   /** Where publishing re-exports the public site as static files; `undefined`: no export. */
@@ -156,6 +158,11 @@ export const VARIABLES = [
     'DABYL_WEBHOOK_TIMEOUT_SECONDS',
     '10',
     'how long a webhook receiver has to answer before the delivery is retried',
+  ],
+  [
+    'DABYL_ALERT_WIDE_AREA_KM2',
+    '100000',
+    'an alert area this large or larger (a region, the country) is approved only by naming how many people it reaches',
   ],
   ['DABYL_PUBLIC_LANGUAGE', 'kk', "the public site's language (kk, ru or en) when the browser asks for none"],
   [
@@ -320,6 +327,7 @@ export function loadConfig(env: Env = process.env): Config {
         .filter(Boolean),
     ),
     webhookTimeoutMs: int(env, 'DABYL_WEBHOOK_TIMEOUT_SECONDS', 10, 1, 120) * 1000,
+    alertWideAreaKm2: int(env, 'DABYL_ALERT_WIDE_AREA_KM2', 100_000, 1, 100_000_000),
     publicLanguage: publicLanguage(env),
     portalExportDir: env.DABYL_PORTAL_EXPORT_DIR ? path.resolve(env.DABYL_PORTAL_EXPORT_DIR) : undefined,
   });

@@ -524,4 +524,39 @@ describe.each(ENGINES)('public alerts on %s', (engine) => {
     ])
       expect(actions).toContain(a);
   });
+
+  it('approves an alert for the whole country only when the authoriser names how many people it reaches', async () => {
+    tick(60);
+    const country: AlertInput['area'] = {
+      kind: 'polygon',
+      region: 'KZ-75',
+      ring: [
+        [46.5, 40.5],
+        [87.3, 40.5],
+        [87.3, 55.4],
+        [46.5, 55.4],
+        [46.5, 40.5],
+      ],
+    };
+    const a = await drafted(pio, { area: country });
+    expect(a.coverage.wide).toBe(true);
+    expect(a.coverage.areaKm2).toBeGreaterThan(2_000_000);
+    const count = a.reach!.residents + a.reach!.participants;
+    expect(count).toBeGreaterThan(0);
+    for (const wrong of [undefined, count + 1])
+      await expect(
+        approveAlert(ctx, auth2.info, auth2.actor, a.id, a.version, auth2.code(), wrong),
+      ).rejects.toMatchObject({
+        code: 'alert_confirm_reach',
+        status: 422,
+        field: 'confirmReach',
+        params: { count: String(count) },
+      });
+    // Neither refusal spent the authoriser's code, and nothing left.
+    expect(await fanoutsOf(a.id)).toEqual([]);
+    const sent = await approveAlert(ctx, auth2.info, auth2.actor, a.id, a.version, auth2.code(), count);
+    expect(sent.state).toBe('sent');
+    // A district's alert needs no such confirmation.
+    expect((await drafted(pio)).coverage).toMatchObject({ wide: false });
+  });
 });

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base32Decode, hotp, totpStep } from '../../src/core/auth/totp.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { installSigningKey } from '../alerts/harness.js';
+import { installSigningKey, makePerson } from '../alerts/harness.js';
 import {
   ensureConsoleBuilt,
   expectAccessible,
@@ -17,6 +17,7 @@ import {
 const PIO = { username: 'pio.dana', password: 'Pio-Dana-Pass-2026' };
 const AUTH = { username: 'auth.yerlan', password: 'Auth-Yerlan-Pass-2026' };
 const POLYGON = '43.22,76.88 43.22,76.98 43.28,76.98 43.28,76.88 43.22,76.88';
+const COUNTRY = '40.5,46.5 40.5,87.3 55.4,87.3 55.4,46.5 40.5,46.5';
 
 /**
  * The alert path in two browsers: a PIO composes a trilingual earthquake alert for an Almaty polygon
@@ -130,6 +131,35 @@ describe('public alerts in the console', { timeout: 180_000 }, () => {
     await queue.getByText('All clear: Almaty, Medeu district').waitFor();
     await expect(queue.getByRole('button', { name: 'Approve' }).count()).resolves.toBe(0);
     await queue.getByText('The alert was cancelled: nothing more is sent in its name.').waitFor();
+  });
+
+  it('approves an alert for the whole country only when the authoriser types how many it reaches', async () => {
+    await pio.getByLabel('Polygon points').fill(COUNTRY);
+    await pio.getByLabel('Area name in Kazakh').fill('Қазақстан');
+    await pio.getByLabel('Area name in Russian').fill('Казахстан');
+    await pio.getByLabel('Area name in English').fill('Kazakhstan');
+    await pio.getByRole('button', { name: 'Submit for approval' }).click();
+    // A second authoriser, whose codes this test's earlier steps have not spent.
+    const second = await makePerson(server.server.runtime.ctx, 'auth.aigerim', 'authoriser');
+    const page = await newPage(browser);
+    await signIn(page, server.url, 'auth.aigerim', 'auth.aigerim alerts passphrase');
+    await page.getByRole('navigation').getByRole('link', { name: 'Alerts' }).click();
+    const queue = page.getByRole('region', { name: 'Approval queue' });
+    await queue.getByText('Earthquake: Kazakhstan').waitFor();
+    const count = queue.getByLabel('People it reaches');
+    await queue
+      .getByText(/This alert covers [\d,]+ km²\. Type the number of people it reaches now: 0\./)
+      .waitFor();
+    await count.fill('1000');
+    await queue.getByLabel('Code').fill(second.code());
+    await queue.getByRole('button', { name: 'Approve' }).click();
+    await queue.getByText('confirmReach: 1,000 is not the 0 people this alert reaches now').waitFor();
+    await screenshot(page, 'alerts-wide-area');
+    // The refusal came before the code was checked, so the same code still approves.
+    await count.fill('0');
+    await queue.getByRole('button', { name: 'Approve' }).click();
+    await page.getByRole('region', { name: 'All alerts' }).getByText('Earthquake: Kazakhstan').waitFor();
+    await page.close();
   });
 
   it('says it in Kazakh and Russian too', async () => {

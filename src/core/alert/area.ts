@@ -26,3 +26,29 @@ export const alertGeometry = (area: AlertArea): AreaGeometry =>
   area.kind === 'circle'
     ? circlePolygon(area.lon, area.lat, area.radiusM)
     : { type: 'Polygon', coordinates: [area.ring] };
+
+const EARTH_RADIUS_KM = 6371.0088;
+
+/**
+ * The area an alert covers, in km². Polygons are measured on the sinusoidal projection, which keeps
+ * areas true, so a country-sized ring is judged as fairly as a district; edges are taken as straight
+ * on that projection, which for the sizes that matter here is well within the threshold's slack.
+ */
+export function areaKm2(area: AlertArea): number {
+  if (area.kind === 'circle') return (Math.PI * area.radiusM * area.radiusM) / 1e6;
+  const rad = Math.PI / 180;
+  let twice = 0;
+  const pts = area.ring.map(([lon, lat]) => [lon * rad * Math.cos(lat * rad), lat * rad] as const);
+  for (let i = 0; i + 1 < pts.length; i++) {
+    const [x1, y1] = pts[i]!;
+    const [x2, y2] = pts[i + 1]!;
+    twice += x1 * y2 - x2 * y1;
+  }
+  return (Math.abs(twice) / 2) * EARTH_RADIUS_KM * EARTH_RADIUS_KM;
+}
+
+/**
+ * Whether an area is so wide (a region, the whole country) that approving it must name how many
+ * people it reaches: a slip of the map should never turn a district's alert into the nation's.
+ */
+export const isWideArea = (area: AlertArea, thresholdKm2: number): boolean => areaKm2(area) >= thresholdKm2;

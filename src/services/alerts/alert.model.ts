@@ -7,6 +7,7 @@ import type {
   AlertTexts,
   Hazard,
 } from '../../core/alert/alert.js';
+import { areaKm2 } from '../../core/alert/area.js';
 import type { AlertAction } from '../../core/alert/workflow.js';
 import type { AlertRow } from '../../store/alert-tables.js';
 
@@ -43,11 +44,20 @@ export interface Alert {
   actions: Record<AlertAction, AlertActionState>;
   /** Before approval: how many residents and exercise participants it would reach now. */
   reach: { residents: number; participants: number } | null;
+  /** How wide the area is; a wide one is approved only by naming the number it reaches. */
+  coverage: { areaKm2: number; wide: boolean };
 }
 
 export const draftersOf = (row: AlertRow): Set<string> => new Set(JSON.parse(row.drafters) as string[]);
 
-export function toAlert(row: AlertRow, actions: Alert['actions'], reach: Alert['reach']): Alert {
+export function toAlert(
+  row: AlertRow,
+  actions: Alert['actions'],
+  reach: Alert['reach'],
+  wideAreaKm2: number,
+): Alert {
+  const area = JSON.parse(row.area) as AlertArea;
+  const km2 = areaKm2(area);
   return {
     id: row.id,
     threadId: row.thread_id,
@@ -60,7 +70,7 @@ export function toAlert(row: AlertRow, actions: Alert['actions'], reach: Alert['
     hazard: row.hazard as Hazard,
     state: row.state as AlertState,
     texts: JSON.parse(row.texts) as AlertTexts,
-    area: JSON.parse(row.area) as AlertArea,
+    area,
     expiresAt: row.expires_at,
     note: row.note,
     version: row.version,
@@ -75,5 +85,6 @@ export function toAlert(row: AlertRow, actions: Alert['actions'], reach: Alert['
     updatedAt: row.updated_at,
     actions,
     reach,
+    coverage: { areaKm2: Math.round(km2), wide: km2 >= wideAreaKm2 },
   };
 }

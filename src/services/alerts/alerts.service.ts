@@ -9,6 +9,7 @@ import {
   type AlertTexts,
   type Hazard,
 } from '../../core/alert/alert.js';
+import { areaKm2, isWideArea } from '../../core/alert/area.js';
 import { AlertCapError, alertCapIdentifier, alertCapXml } from '../../core/alert/cap.js';
 import { textsFromTemplate } from '../../core/alert/templates.js';
 import { validateAlert, type AlertDraft, type AlertProblem } from '../../core/alert/validate.js';
@@ -164,7 +165,7 @@ async function present(ctx: AppContext, row: AlertRow, actor: Actor | null, info
   // Before approval an authoriser sees whom it would reach; afterwards the outbox tells.
   const reach =
     row.state === 'draft' || row.state === 'awaiting_approval' ? await alertReach(ctx, row) : null;
-  return toAlert(row, actions, reach);
+  return toAlert(row, actions, reach, ctx.config.alertWideAreaKm2);
 }
 
 async function loadForWrite(trx: Q, id: string, version: number | undefined): Promise<AlertRow> {
@@ -578,7 +579,9 @@ export async function approveAlert(
   id: string,
   version: number,
   totp: string | undefined,
+  confirmReach?: number,
 ): Promise<Alert> {
+  await checkWideAreaConfirmed(ctx, id, confirmReach);
   try {
     await withSecondFactor(ctx, info, { subjectType: 'alert', subjectId: id }, async (trx) => {
       const { row, thread } = await allowed(trx, 'approve', id, version, actor, info);
@@ -598,6 +601,28 @@ export async function approveAlert(
     throw err;
   }
   return getAlert(ctx, actor, info, id);
+}
+
+/**
+ * An alert for a wide area (a region, the country) is approved only by naming the number of people
+ * it reaches now, so a slip of the map cannot send a district's alert to the nation. Checked before
+ * the second factor is used, so a wrong count costs the authoriser no code.
+ */
+async function checkWideAreaConfirmed(ctx: AppContext, id: string, confirmReach: number | undefined) {
+  const row = await alertRepository.get(ctx.db.kysely, id);
+  if (!row) return; // the approval itself answers "not found"
+  const area = JSON.parse(row.area) as AlertArea;
+  if (!isWideArea(area, ctx.config.alertWideAreaKm2)) return;
+  const { residents, participants } = await alertReach(ctx, row);
+  const count = residents + participants;
+  if (confirmReach === count) return;
+  const km2 = Math.round(areaKm2(area));
+  const params = { count: String(count), areaKm2: String(km2) };
+  const detail =
+    confirmReach === undefined
+      ? `This alert covers ${km2.toLocaleString('en')} km² and reaches ${count.toLocaleString('en')} people: approve it by typing that number`
+      : `confirmReach: ${confirmReach.toLocaleString('en')} is not the ${count.toLocaleString('en')} people this alert reaches now`;
+  throw new AppError('alert_confirm_reach', 422, detail, 'confirmReach', undefined, params);
 }
 
 async function followUp(

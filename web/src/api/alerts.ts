@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import { ALERT_STATUSES, HAZARDS, type ALERT_STATES } from './contract';
+import { ALERT_STATUSES, HAZARDS, type ALERT_STATES, type Alert } from './contract';
 
 /*
  * The console's view of the alert API. The shapes follow src/http/api/alerts/schema.ts, the one
@@ -32,26 +32,7 @@ export interface ActionState {
   reason?: string;
 }
 
-export interface Alert {
-  id: string;
-  threadId: string;
-  sequence: number;
-  msgType: 'Alert' | 'Update' | 'Cancel';
-  status: AlertStatus;
-  exerciseId: string | null;
-  audience: 'public' | 'exercise';
-  hazard: Hazard;
-  state: AlertState;
-  texts: Partial<Record<AlertLanguage, AlertText>>;
-  area: AlertArea;
-  expiresAt: string;
-  note: string | null;
-  version: number;
-  signError: string | null;
-  updatedAt: string;
-  reach: { residents: number; participants: number } | null;
-  actions: Record<'edit' | 'submit' | 'return' | 'approve' | 'update' | 'cancel', ActionState>;
-}
+export type { Alert };
 
 export interface AlertCreate {
   status: AlertStatus;
@@ -78,8 +59,8 @@ export const useCreateAlert = () => useAlertMutation((body: AlertCreate) => api.
 export const useSubmitAlert = () =>
   useAlertMutation((a: Alert) => api.post<Alert>(`/alerts/${id(a.id)}/submit`, { version: a.version }));
 export const useApproveAlert = () =>
-  useAlertMutation(({ alert, totp }: { alert: Alert; totp: string }) =>
-    api.post<Alert>(`/alerts/${id(alert.id)}/approve`, { version: alert.version, totp }),
+  useAlertMutation(({ alert, totp, confirmReach }: { alert: Alert; totp: string; confirmReach?: number }) =>
+    api.post<Alert>(`/alerts/${id(alert.id)}/approve`, { version: alert.version, totp, confirmReach }),
   );
 /** Starts an "all clear" Update from the newest issued message and puts it in the approval queue. */
 export const useAllClear = () =>

@@ -7,6 +7,7 @@
  */
 import type { Static } from '@sinclair/typebox';
 import type { MapGeometry } from '../map';
+import type * as alerts from '../../../src/http/api/alerts/schema';
 import type * as auth from '../../../src/http/api/auth/schema';
 import type * as comments from '../../../src/http/api/comments/schema';
 import type * as notices from '../../../src/http/api/notices/schema';
@@ -84,3 +85,6 @@ export type { system, users };
 // Spreadsheet import (/api/v1/exercises/{id}/{msel,participants,venues}/import).
 export type ImportIssue = Static<typeof spreadsheets.ImportIssueSchema>;
 export type ImportReport = Static<typeof spreadsheets.ImportReportSchema>;
+
+/** A public alert as the console shows it (the route's own schema). */
+export type Alert = Static<typeof alerts.AlertSchema>;

@@ -190,7 +190,8 @@ export const alertRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
     },
     async (request) => {
       const [info, actor] = who(request);
-      return approveAlert(ctx, info, actor, request.params.id, request.body.version, request.body.totp);
+      const { version, totp, confirmReach } = request.body;
+      return approveAlert(ctx, info, actor, request.params.id, version, totp, confirmReach);
     },
   );
   app.post(

@@ -1,12 +1,14 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static, type TLiteral, type TUnion } from '@sinclair/typebox';
 import { ALERT_AUDIENCES, ALERT_STATES, ALERT_STATUSES, HAZARDS } from '../../../core/alert/alert.js';
 import { ALERT_ACTIONS } from '../../../core/alert/workflow.js';
 import { Id, Nullable } from '../common.schema.js';
 
-const literals = <T extends readonly string[]>(values: T, description: string) =>
-  Type.Union(values.map((v) => Type.Literal(v)) as never, { description }) as unknown as ReturnType<
-    typeof Type.String
-  >;
+// Typed as the union of its values, so the console's types (Static<>) keep the literals.
+const literals = <T extends string>(values: readonly T[], description: string) =>
+  Type.Union(
+    values.map((v) => Type.Literal(v)),
+    { description },
+  ) as unknown as TUnion<TLiteral<T>[]>;
 
 export const AlertStatusSchema = literals(
   ALERT_STATUSES,
@@ -120,7 +122,17 @@ const Totp = Type.Optional(
   Type.String({ maxLength: 20, description: 'The six-digit code from your authenticator app' }),
 );
 export const ApproveBody = Type.Object(
-  { version: Type.Integer({ minimum: 1 }), totp: Totp },
+  {
+    version: Type.Integer({ minimum: 1 }),
+    totp: Totp,
+    confirmReach: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        description:
+          'For a wide area: the number of residents and participants it reaches, as shown (reach.residents + reach.participants)',
+      }),
+    ),
+  },
   { additionalProperties: false },
 );
 export const ReturnBody = Type.Object(
@@ -183,6 +195,13 @@ export const AlertSchema = Type.Object(
         { residents: Type.Integer(), participants: Type.Integer() },
         { description: 'Before approval: whom it would reach if sent now' },
       ),
+    ),
+    coverage: Type.Object(
+      { areaKm2: Type.Integer({ minimum: 0 }), wide: Type.Boolean() },
+      {
+        description:
+          'The area in km²; a wide one (DABYL_ALERT_WIDE_AREA_KM2 or more) is approved only with confirmReach',
+      },
     ),
     actions: Type.Object(
       Object.fromEntries(ALERT_ACTIONS.map((a) => [a, ActionState])) as Record<

@@ -28,11 +28,29 @@ function CodeAction({ alert, kind }: { alert: Alert; kind: 'approve' | 'cancel' 
   const cancel = useCancelAlert();
   const [code, setCode] = useState('');
   const [reason, setReason] = useState('');
+  const [count, setCount] = useState('');
   const m = kind === 'approve' ? approve : cancel;
+  // A wide area is approved only by typing how many it reaches: a slip of the map stays a slip.
+  const confirmCount = kind === 'approve' && alert.coverage.wide;
   const run = () =>
-    kind === 'approve' ? approve.mutate({ alert, totp: code }) : cancel.mutate({ alert, totp: code, reason });
+    kind === 'approve'
+      ? approve.mutate({ alert, totp: code, confirmReach: confirmCount ? Number(count) : undefined })
+      : cancel.mutate({ alert, totp: code, reason });
   return (
     <Stack gap={4}>
+      {confirmCount && (
+        <TextInput
+          size="xs"
+          label={t('alerts.list.confirmReach')}
+          description={t('alerts.list.confirmReachHint', {
+            km2: alert.coverage.areaKm2.toLocaleString(),
+            count: (alert.reach?.residents ?? 0) + (alert.reach?.participants ?? 0),
+          })}
+          value={count}
+          onChange={(e) => setCount(e.currentTarget.value.replace(/\D/g, ''))}
+          inputMode="numeric"
+        />
+      )}
       <Group gap="xs" align="end" wrap="nowrap">
         {kind === 'cancel' && (
           <TextInput
