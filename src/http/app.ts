@@ -15,7 +15,10 @@ import { withBodyLimit } from './body-limit.js';
 import { registerConsole } from './console.js';
 import { registerHealth, type ReadinessProbe } from './health.js';
 import { registerMetrics } from './metrics.js';
-import { registerPortal } from './portal/routes.js';
+import { ASSETS_PREFIX } from './portal/assets.js';
+import type { PortalCache } from './portal/cache/portal-cache.js';
+import { fastPathServer, PortalFastPath, type ObserveRequest } from './portal/fast-path.js';
+import { createPortalCache, registerPortal } from './portal/routes.js';
 import { registerProblemHandlers } from './problem.js';
 import { registerResponseCheck } from './response-contract.js';
 import { buildValidator, registerUnicodeCheck } from './validation.js';
@@ -34,11 +37,15 @@ export interface App {
   app: FastifyInstance;
   /** Every guarded route with its declared access: what the access tests walk. */
   routes: RouteEntry[];
+  /** Public pages answered from memory ahead of the framework. */
+  fastPath: PortalFastPath;
 }
 
 /** Builds the whole HTTP side: API, console, public site, health and metrics. */
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<App> {
+  const slot: { fast?: PortalFastPath } = {};
   const app = Fastify({
+    serverFactory: fastPathServer(slot),
     logger:
       options.logger === false
         ? false
@@ -62,7 +69,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   registerProblemHandlers(app);
   registerUnicodeCheck(app);
   if (ctx.config.checkResponses) registerResponseCheck(app);
-  const registry = registerMetrics(app, options.jobStats);
+  const { registry, observe } = registerMetrics(app, options.jobStats);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -133,9 +140,22 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   await app.register(apiV1, { prefix: '/api/v1', ctx });
   registerHealth(app, ctx, registry, options.probes ?? []);
-  await app.register(registerPortal, { ctx });
+  const portalCache = createPortalCache(ctx);
+  await app.register(registerPortal, { ctx, cache: portalCache });
   registerBasemap(app, ctx.config.basemap);
   await registerConsole(app, options.consoleDir);
   await app.ready();
-  return { app, routes };
+  const fastPath = await startFastPath(app, portalCache, (route, status, seconds) =>
+    observe('GET', route, status, seconds),
+  );
+  slot.fast = fastPath;
+  return { app, routes, fastPath };
+}
+
+/** The fast path for public pages, with the security headers of one answer of the full pipeline. */
+async function startFastPath(app: FastifyInstance, cache: PortalCache, observe: ObserveRequest) {
+  const fast = new PortalFastPath(cache, observe);
+  const sample = await app.inject({ method: 'GET', url: `${ASSETS_PREFIX}none` });
+  fast.learn(sample.headers);
+  return fast;
 }

@@ -6,7 +6,7 @@ import type { JobCounts } from '../jobs/queue.js';
 export function registerMetrics(
   app: FastifyInstance,
   jobStats?: () => Promise<Record<string, JobCounts>>,
-): Registry {
+): { registry: Registry; observe: (method: string, route: string, status: number, seconds: number) => void } {
   const registry = new Registry();
   // The standard names (process_*, nodejs_*), unprefixed, so stock Node.js dashboards and alerts
   // work as they are; everything Dabyl itself measures is under dabyl_.
@@ -39,14 +39,18 @@ export function registerMetrics(
       },
     });
   }
+  const observe = (method: string, route: string, status: number, seconds: number) => {
+    duration.observe({ method, route, status: String(status) }, seconds);
+    if (status >= 400) problems.inc({ status: String(status) });
+  };
   app.addHook('onResponse', async (request, reply) => {
     // The route pattern, not the URL, keeps label cardinality bounded.
-    const route = request.routeOptions.url ?? 'unmatched';
-    duration.observe(
-      { method: request.method, route, status: String(reply.statusCode) },
+    observe(
+      request.method,
+      request.routeOptions.url ?? 'unmatched',
+      reply.statusCode,
       reply.elapsedTime / 1000,
     );
-    if (reply.statusCode >= 400) problems.inc({ status: String(reply.statusCode) });
   });
-  return registry;
+  return { registry, observe };
 }

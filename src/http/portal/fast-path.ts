@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { assetByServedName, ASSETS_PREFIX } from './assets.js';
+import type { PortalCache } from './cache/portal-cache.js';
+import { answerFor } from './cache/send.js';
+import type { Resource } from './cache/resource.js';
+import { PORTAL_LANGS } from './i18n.js';
+
+/**
+ * Headers the full pipeline writes on every public page whatever the page: the security headers
+ * and nothing per response. Learnt from one answer of the full pipeline, so the two cannot drift.
+ */
+const PER_RESPONSE = new Set([
+  'cache-control',
+  'connection',
+  'content-encoding',
+  'content-length',
+  'content-type',
+  'date',
+  'etag',
+  'keep-alive',
+  'last-modified',
+  'transfer-encoding',
+  'vary',
+  'x-request-id',
+]);
+
+export type ObserveRequest = (route: string, status: number, seconds: number) => void;
+
+const FEEDS = new Set(['/notices.atom', '/notices.ics', '/notices.json']);
+const NOTICE_PAGE = new RegExp(`^/(${PORTAL_LANGS.join('|')})/notices/([\\w-]{1,200})$`);
+const CAP_FILE = /^\/notices\/[\w-]{1,64}\.(cap|ics)$/;
+
+/**
+ * A city-wide surge asks for the same few public pages thousands of times a second, and the site
+ * already holds them as finished bytes. This answers those reads straight from the render-once
+ * cache, ahead of the framework's per-request work (routing, hooks, logging), with the same bytes,
+ * validators and security headers. Anything it is not sure of — another method, a query string, an
+ * escaped path, a page whose freshness check is due — goes down the full pipeline unchanged.
+ * Such reads are counted in the request metrics under their route but not logged one by one.
+ */
+export class PortalFastPath {
+  private common: [string, string][] | null = null;
+  /** Requests answered here: what tests and the benchmark read. */
+  served = 0;
+
+  constructor(
+    private readonly cache: PortalCache,
+    private readonly observe: ObserveRequest,
+  ) {}
+
+  /** Takes the security headers from one answer of the full pipeline; until then nothing is fast. */
+  learn(headers: Record<string, string | string[] | number | undefined>): void {
+    this.common = Object.entries(headers)
+      .filter(([name, value]) => !PER_RESPONSE.has(name.toLowerCase()) && value !== undefined)
+      .map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : String(value)]);
+  }
+
+  /** Answers from memory and returns true, or returns false for the full pipeline to answer. */
+  tryServe(req: IncomingMessage, res: ServerResponse): boolean {
+    if (this.common === null || req.method !== 'GET') return false;
+    const url = req.url ?? '';
+    const found = this.lookup(url);
+    if (!found) return false;
+    const started = process.hrtime.bigint();
+    const answer = answerFor(found.resource, req.headers);
+    for (const [name, value] of this.common) res.setHeader(name, value);
+    for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
+    const given = req.headers['x-request-id'];
+    res.setHeader(
+      'x-request-id',
+      typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID(),
+    );
+    res.statusCode = answer.status;
+    if (answer.body) res.setHeader('content-length', answer.body.length);
+    res.end(answer.body ?? undefined);
+    this.served++;
+    this.observe(found.route, answer.status, Number(process.hrtime.bigint() - started) / 1e9);
+    return true;
+  }
+
+  private lookup(url: string): { resource: Resource; route: string } | undefined {
+    // Escapes and queries are the full pipeline's to interpret; plain paths are the surge.
+    if (url.includes('?') || url.includes('%')) return undefined;
+    if (url.startsWith(ASSETS_PREFIX)) {
+      const asset = assetByServedName(url.slice(ASSETS_PREFIX.length));
+      return asset && { resource: asset.resource, route: `${ASSETS_PREFIX}:file` };
+    }
+    let route: string | undefined;
+    if (FEEDS.has(url)) route = url;
+    else if (url.length === 4 && PORTAL_LANGS.some((l) => url === `/${l}/`)) route = url;
+    else if (NOTICE_PAGE.test(url)) route = `/${url.slice(1, 3)}/notices/:slug`;
+    else if (CAP_FILE.test(url)) route = '/notices/:file';
+    const resource = route && this.cache.peek(url);
+    return resource ? { resource, route: route! } : undefined;
+  }
+}
+
+/** The options of Fastify's own HTTP/1 server that its factory hook hands over. */
+interface ServerOptions {
+  http?: object;
+  keepAliveTimeout: number;
+  requestTimeout: number;
+  connectionTimeout: number;
+  maxRequestsPerSocket: number;
+}
+
+/**
+ * The HTTP server Fastify would make, with the fast path in front of its handler. The fast path is
+ * set once the app is ready (it learns the headers from the app itself); until then all goes through.
+ */
+export function fastPathServer(slot: { fast?: PortalFastPath }) {
+  return (
+    handler: (req: IncomingMessage, res: ServerResponse) => void,
+    opts: Record<string, unknown>,
+  ): Server => {
+    // Fastify hands over its own options, with these filled in from its defaults.
+    const options = opts as unknown as ServerOptions;
+    const server = createServer(options.http ?? {}, (req, res) => {
+      if (!slot.fast?.tryServe(req, res)) handler(req, res);
+    });
+    server.keepAliveTimeout = options.keepAliveTimeout;
+    server.requestTimeout = options.requestTimeout;
+    server.setTimeout(options.connectionTimeout);
+    if (options.maxRequestsPerSocket > 0) server.maxRequestsPerSocket = options.maxRequestsPerSocket;
+    return server;
+  };
+}
