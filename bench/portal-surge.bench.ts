@@ -2,36 +2,32 @@
  * The public site under a city-wide surge: 1,000 concurrent connections on loopback against the
  * home page, a notice page and the Atom feed, served by Dabyl (SQLite, demo data, pages rendered
  * once per change), beside raw node:http serving the very same bytes from memory and nginx
- * (2 workers) serving the files `dabyl portal export` wrote. All three in one run.
+ * (2 workers) serving the files `dabyl portal export` wrote. All three in one run. The load comes
+ * from wrk (C, one thread), pinned to the last core while the servers are pinned to the others, so
+ * the load generator is not the bottleneck it was when it shared a JavaScript thread's budget.
  * Targets (PERFORMANCE.md): ≥ 0.9× raw node:http; ≥ 0.5× nginx; p99 ≤ 2× nginx's.
- * Run: npx tsx bench/portal-surge.bench.ts   (DURATION=seconds per measurement, CONNECTIONS, WORKERS)
+ * Run: npx tsx bench/portal-surge.bench.ts   (DURATION=seconds per measurement, CONNECTIONS)
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
-
-interface CannonResult {
-  requests: { average: number };
-  latency: { p99: number };
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-}
-// autocannon ships no types; this is the part of its API the bench uses.
-const autocannon = createRequire(import.meta.url)('autocannon') as (
-  opts: Record<string, unknown>,
-) => Promise<CannonResult>;
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DURATION = Number(process.env.DURATION ?? 10);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 1000);
-/** autocannon is one JavaScript thread; on more cores, workers keep it from being the bottleneck. */
-const WORKERS = Number(process.env.WORKERS ?? 0);
 const NGINX = '/usr/sbin/nginx';
+const WRK = '/usr/bin/wrk';
+const CORES = cpus().length;
+/** The servers on every core but the last, the load generator on the last (one core: no pinning). */
+const pinned = (cores: string, command: string, args: string[]): [string, string[]] =>
+  CORES > 1 && existsSync('/usr/bin/taskset')
+    ? ['taskset', ['-c', cores, command, ...args]]
+    : [command, args];
+const SERVER_CORES = CORES > 2 ? `0-${CORES - 2}` : '0';
+const LOAD_CORE = String(CORES - 1);
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -54,14 +50,17 @@ async function waitFor(url: string, ms = 120_000): Promise<void> {
   throw new Error(`${url} did not answer`);
 }
 
-function ensureNginx(): void {
-  if (existsSync(NGINX)) return;
-  console.log('nginx is missing: installing Debian’s nginx-light');
-  const r = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'nginx-light'], {
-    stdio: 'inherit',
-  });
-  if (r.status !== 0 || !existsSync(NGINX))
-    throw new Error('could not install nginx (apt-get install nginx-light)');
+function ensureTools(): void {
+  const missing = [
+    [NGINX, 'nginx-light'],
+    [WRK, 'wrk'],
+  ].filter(([bin]) => !existsSync(bin!));
+  if (missing.length === 0) return;
+  const pkgs = missing.map(([, pkg]) => pkg!);
+  console.log(`missing: installing Debian’s ${pkgs.join(', ')}`);
+  const r = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', ...pkgs], { stdio: 'inherit' });
+  if (r.status !== 0 || missing.some(([bin]) => !existsSync(bin!)))
+    throw new Error(`could not install ${pkgs.join(', ')} (apt-get install ${pkgs.join(' ')})`);
 }
 
 function nginxConfig(dir: string, root: string, port: number): string {
@@ -103,20 +102,36 @@ interface Figures {
   non2xx: number;
 }
 
-async function measure(url: string): Promise<Figures> {
-  const r = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: DURATION,
-    pipelining: 1,
-    ...(WORKERS > 0 ? { workers: WORKERS } : {}),
-  });
+/** wrk's figures: requests a second, the 99th percentile in ms, socket errors and non-2xx/3xx. */
+function parseWrk(out: string): Figures {
+  const unit = { us: 0.001, ms: 1, s: 1000, m: 60_000 } as Record<string, number>;
+  const p99 = /^\s*99%\s+([\d.]+)(us|ms|s|m)\s*$/m.exec(out);
+  const rps = /^Requests\/sec:\s+([\d.]+)/m.exec(out);
+  if (!p99 || !rps) throw new Error(`wrk said:\n${out}`);
+  const sockets = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+  const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(out);
   return {
-    rps: r.requests.average,
-    p99: r.latency.p99,
-    errors: r.errors + r.timeouts,
-    non2xx: r.non2xx,
+    rps: Number(rps[1]),
+    p99: Number(p99[1]) * unit[p99[2]!]!,
+    // Read errors are the server closing kept-alive sockets at the end, not failures.
+    errors: sockets ? Number(sockets[1]) + Number(sockets[3]) + Number(sockets[4]) : 0,
+    non2xx: non2xx ? Number(non2xx[1]) : 0,
   };
+}
+
+function measure(url: string): Figures {
+  const [cmd, args] = pinned(LOAD_CORE, WRK, [
+    '-t1',
+    `-c${CONNECTIONS}`,
+    `-d${DURATION}s`,
+    '--latency',
+    '--timeout',
+    '10s',
+    url,
+  ]);
+  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`wrk failed: ${r.stderr}`);
+  return parseWrk(r.stdout);
 }
 
 function kill(child: ChildProcess | null): void {
@@ -124,7 +139,7 @@ function kill(child: ChildProcess | null): void {
 }
 
 async function main() {
-  ensureNginx();
+  ensureTools();
   const tmp = mkdtempSync(path.join(tmpdir(), 'dabyl-surge-'));
   // nginx's workers run as an unprivileged user when started as root: they must read the files.
   chmodSync(tmp, 0o755);
@@ -143,10 +158,13 @@ async function main() {
   delete env.DABYL_REDIS_URL;
   const children: ChildProcess[] = [];
   try {
-    const dabyl = spawn(process.execPath, [path.join(ROOT, 'bin/dabyl.js'), 'serve'], {
-      env,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    const dabyl = spawn(
+      ...pinned(SERVER_CORES, process.execPath, [path.join(ROOT, 'bin/dabyl.js'), 'serve']),
+      {
+        env,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
     children.push(dabyl);
     const base = `http://127.0.0.1:${dabylPort}`;
     await waitFor(`${base}/readyz`);
@@ -186,18 +204,24 @@ http.createServer((req, res) => {
 }).listen(${rawPort}, '127.0.0.1', () => console.log('ready'));
 `,
     );
-    const raw = spawn(process.execPath, [rawScript], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const raw = spawn(...pinned(SERVER_CORES, process.execPath, [rawScript]), {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     children.push(raw);
     await new Promise((resolve) => raw.stdout!.once('data', resolve));
 
     for (const d of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(path.join(tmp, d));
     writeFileSync(path.join(tmp, 'nginx.conf'), nginxConfig(tmp, exportDir, nginxPort));
     const nginx = spawn(
-      NGINX,
-      ['-p', tmp, '-e', path.join(tmp, 'error.log'), '-c', path.join(tmp, 'nginx.conf')],
-      {
-        stdio: 'inherit',
-      },
+      ...pinned(SERVER_CORES, NGINX, [
+        '-p',
+        tmp,
+        '-e',
+        path.join(tmp, 'error.log'),
+        '-c',
+        path.join(tmp, 'nginx.conf'),
+      ]),
+      { stdio: 'inherit' },
     );
     children.push(nginx);
     await waitFor(`http://127.0.0.1:${nginxPort}${paths.notice}`);
@@ -208,24 +232,24 @@ http.createServer((req, res) => {
       nginx: `http://127.0.0.1:${nginxPort}`,
     };
     console.log(
-      `${CONNECTIONS} connections, ${DURATION} s each, autocannon ${WORKERS > 0 ? `with ${WORKERS} workers` : 'in one thread'}; notice page ${paths.notice}`,
+      `${CONNECTIONS} connections, ${DURATION} s each, wrk in one thread${CORES > 1 ? ` on core ${LOAD_CORE}, servers on ${SERVER_CORES}` : ''}; notice page ${paths.notice}`,
     );
     const rows: string[] = [];
     for (const [name, p] of Object.entries(paths)) {
       const got: Record<string, Figures> = {};
       for (const [server, url] of Object.entries(servers)) {
-        await measure(url + p); // warm-up, discarded: sockets, JIT, page cache
-        got[server] = await measure(url + p);
+        measure(url + p); // warm-up, discarded: sockets, JIT, page cache
+        got[server] = measure(url + p);
         const g = got[server]!;
         console.log(
-          `  ${name.padEnd(6)} ${server.padEnd(9)} ${g.rps.toFixed(0).padStart(7)} req/s  p99 ${String(g.p99).padStart(5)} ms  errors ${g.errors}  non-2xx ${g.non2xx}`,
+          `  ${name.padEnd(6)} ${server.padEnd(9)} ${g.rps.toFixed(0).padStart(7)} req/s  p99 ${g.p99.toFixed(1).padStart(7)} ms  errors ${g.errors}  non-2xx ${g.non2xx}`,
         );
       }
       const d = got.dabyl!;
       const n = got['node:http']!;
       const x = got.nginx!;
       rows.push(
-        `| ${name} | ${d.rps.toFixed(0)} / ${d.p99} ms | ${n.rps.toFixed(0)} / ${n.p99} ms | ${x.rps.toFixed(0)} / ${x.p99} ms | ${(d.rps / n.rps).toFixed(2)}× | ${(d.rps / x.rps).toFixed(2)}× | ${(d.p99 / Math.max(x.p99, 1)).toFixed(2)}× |`,
+        `| ${name} | ${d.rps.toFixed(0)} / ${d.p99.toFixed(1)} ms | ${n.rps.toFixed(0)} / ${n.p99.toFixed(1)} ms | ${x.rps.toFixed(0)} / ${x.p99.toFixed(1)} ms | ${(d.rps / n.rps).toFixed(2)}× | ${(d.rps / x.rps).toFixed(2)}× | ${(d.p99 / Math.max(x.p99, 0.1)).toFixed(2)}× |`,
       );
     }
     console.log(
