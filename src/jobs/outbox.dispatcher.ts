@@ -157,7 +157,24 @@ export class OutboxDispatcher {
     } finally {
       clearInterval(renew);
     }
+    this.announce(claimed);
     return claimed.length;
+  }
+
+  /** Tells the live screens of the batch's sources (an alert's delivery dashboard) that it moved. */
+  private announce(rows: readonly DeliveryRow[]): void {
+    const byKind = new Map<string, Set<string>>();
+    for (const r of rows) byKind.set(r.source_kind, (byKind.get(r.source_kind) ?? new Set()).add(r.source_id));
+    for (const [kind, ids] of byKind) {
+      const source = this.ctx.sources.get(kind);
+      if (!source?.announce) continue;
+      source
+        .announce(this.ctx, [...ids])
+        .then((events) => Promise.all(events.map((e) => publishEvent(this.ctx, e))))
+        .catch((err: unknown) =>
+          this.log('warn', `outbox: could not announce ${kind} deliveries: ${(err as Error).message}`),
+        );
+    }
   }
 
   private leaseUntil(): string {

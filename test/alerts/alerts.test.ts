@@ -11,6 +11,7 @@ import { OutboxDispatcher } from '../../src/jobs/outbox.dispatcher.js';
 import { contextFor } from '../../src/runtime.js';
 import {
   alertCap,
+  alertThread,
   approveAlert,
   cancelAlert,
   createAlert,
@@ -20,6 +21,7 @@ import {
   submitAlert,
   type AlertInput,
 } from '../../src/services/alerts/alerts.service.js';
+import { alertDeliveries } from '../../src/services/alerts/alert-report.service.js';
 import { signingKeyFiles } from '../../src/services/alerts/signing.js';
 import type { AppContext } from '../../src/services/context.js';
 import { requestFanOut } from '../../src/services/outbox/fanout.js';
@@ -494,6 +496,7 @@ describe.each(ENGINES)('public alerts on %s', (engine) => {
       .selectFrom('events')
       .select(['type', 'permission', 'subject_id', 'exercise_id', 'payload'])
       .where('subject_id', '=', original)
+      .where('type', '=', 'alert.changed')
       .orderBy('seq')
       .execute();
     expect(events.map((e) => (JSON.parse(e.payload) as { state: string }).state)).toEqual([
@@ -558,5 +561,54 @@ describe.each(ENGINES)('public alerts on %s', (engine) => {
     expect(sent.state).toBe('sent');
     // A district's alert needs no such confirmation.
     expect((await drafted(pio)).coverage).toMatchObject({ wide: false });
+  });
+
+  it('reports what each message did per channel, as the deliveries themselves say, and tells live screens', async () => {
+    const report = await alertDeliveries(ctx, original);
+    const rows = await ctx.db.kysely
+      .selectFrom('deliveries')
+      .selectAll()
+      .where('source_kind', '=', 'alert')
+      .where('source_id', '=', original)
+      .execute();
+    const thread = await alertThread(ctx, auth1.actor, auth1.info, original);
+    expect(report.messages.map((m) => m.sequence)).toEqual(
+      thread.filter((m) => m.state === 'sent').map((m) => m.sequence),
+    );
+    for (const m of report.messages) {
+      const mine = rows.filter((r) => r.sequence === m.sequence);
+      expect(m.total).toBe(mine.length);
+      const approvedAt = Date.parse(thread.find((t) => t.sequence === m.sequence)!.approvedAt!);
+      for (const c of m.channels) {
+        const on = mine.filter((r) => r.channel === c.channel);
+        expect(c.sent).toBe(on.filter((r) => r.status === 'sent').length);
+        expect(c.failed).toBe(on.filter((r) => r.status === 'dead').length);
+        const handed = on
+          .map((r) => r.handed_at)
+          .filter((h): h is string => h !== null)
+          .map(Date.parse);
+        expect(c.firstAfterMs).toBe(handed.length ? Math.max(0, Math.min(...handed) - approvedAt) : null);
+        expect(c.lastAfterMs).toBe(handed.length ? Math.max(0, Math.max(...handed) - approvedAt) : null);
+        // Every accepted delivery sits in exactly one latency bucket, the one its own times give.
+        const accepted = on.filter((r) => r.acknowledged_at !== null);
+        const expected = Array<number>(report.latencyEdgesS.length + 1).fill(0);
+        for (const r of accepted) {
+          const s = (Date.parse(r.acknowledged_at!) - approvedAt) / 1000;
+          const b = report.latencyEdgesS.findIndex((edge) => s <= edge);
+          expected[b === -1 ? report.latencyEdgesS.length : b]!++;
+        }
+        expect(c.latency).toEqual(expected);
+      }
+    }
+    expect(report.messages[0]!.channels.find((c) => c.channel === 'email')!.sent).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 50)); // the dispatcher announces after its batch
+    const told = await ctx.db.kysely
+      .selectFrom('events')
+      .select(['permission'])
+      .where('type', '=', 'alert.deliveries')
+      .where('subject_id', '=', original)
+      .execute();
+    expect(told.length).toBeGreaterThan(0);
+    expect(told[0]!.permission).toBe('alerts:read');
   });
 });

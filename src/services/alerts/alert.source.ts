@@ -172,4 +172,22 @@ export const alertSource: OutboxSource<AlertMessageSource> = {
     }
     if (batch.length) yield batch;
   },
+
+  async announce(ctx, threadIds) {
+    const rows = await ctx.db.kysely
+      .selectFrom('alerts')
+      .select(['thread_id', 'organisation_id', 'exercise_id'])
+      .where('thread_id', 'in', threadIds)
+      .where('sequence', '=', 1)
+      .execute();
+    // Scoped like the alert, so only those who may read it are told.
+    return rows.map((r) => ({
+      type: 'alert.deliveries' as const,
+      organisationId: r.organisation_id,
+      exerciseId: r.exercise_id,
+      subjectType: 'alert',
+      subjectId: r.thread_id,
+      payload: { thread: r.thread_id },
+    }));
+  },
 };

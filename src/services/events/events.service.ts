@@ -21,6 +21,8 @@ export const EVENT_TYPES = {
   'inject.changed': 'msel:read',
   /** An alert message was drafted, edited, submitted, returned, approved or cancelled. Payload: `{ thread, state, status }`. */
   'alert.changed': 'alerts:read',
+  /** Deliveries of an alert's messages moved (sent, delivered, failed). Payload: `{ thread }`. */
+  'alert.deliveries': 'alerts:read',
 } as const satisfies Record<string, Permission>;
 export type EventType = keyof typeof EVENT_TYPES;
 

@@ -2,6 +2,7 @@ import type { ChannelKind, ChannelMessage } from '../../channels/channel.js';
 import type { RecipientKind } from '../../core/outbox/traffic.js';
 import type { FanOutRow } from '../../store/outbox-tables.js';
 import type { AppContext } from '../context.js';
+import type { NewEvent } from '../events/events.service.js';
 
 /** Whom one delivery of a fan-out goes to. */
 export interface AudienceMember {
@@ -41,6 +42,12 @@ export interface OutboxSource<S = unknown> {
    * fan-out is resumed after a crash; the outbox's unique key drops what was already written.
    */
   audience(ctx: AppContext, fanout: FanOutRow): AsyncIterable<AudienceMember[]>;
+  /**
+   * What the live screens of these sources are told when some of their deliveries moved (sent,
+   * failed): the dispatcher asks once per batch. Sources without screens that follow their
+   * deliveries leave it out.
+   */
+  announce?(ctx: AppContext, sourceIds: readonly string[]): Promise<NewEvent[]>;
 }
 
 export type OutboxSources = ReadonlyMap<string, OutboxSource>;

@@ -16,6 +16,7 @@ import {
   submitAlert,
   type SignedIn,
 } from '../../../services/alerts/alerts.service.js';
+import { alertDeliveries } from '../../../services/alerts/alert-report.service.js';
 import type { AppContext } from '../../../services/context.js';
 import { unauthenticated } from '../../../errors.js';
 import { principalOf } from '../../access.js';
@@ -32,6 +33,7 @@ import {
   TemplateSchema,
   UpdateBody,
   VersionBody,
+  AlertDeliveriesSchema,
 } from './schema.js';
 
 /**
@@ -120,6 +122,20 @@ export const alertRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
       const [info, actor] = who(request);
       return { items: await alertThread(ctx, actor, info, request.params.id) };
     },
+  );
+  app.get(
+    '/alerts/:id/deliveries',
+    {
+      config: { access: 'alerts:read' },
+      schema: {
+        tags,
+        summary:
+          'What the alert’s sent messages did per channel: queued, sent, delivered, failed, approval to first and last delivery, latency spread',
+        params: AlertParams,
+        response: { 200: AlertDeliveriesSchema, ...problems },
+      },
+    },
+    async (request) => alertDeliveries(ctx, request.params.id),
   );
   app.get(
     '/alerts/:id/cap',

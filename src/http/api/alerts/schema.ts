@@ -252,3 +252,40 @@ export const EnrolBody = Type.Object(
 );
 
 export type CreateAlertInput = Static<typeof CreateAlertBody>;
+
+const Count = Type.Integer({ minimum: 0 });
+const SinceApproval = Nullable(
+  Type.Integer({ minimum: 0, description: 'ms after the message was approved' }),
+);
+
+export const AlertDeliveriesSchema = Type.Object(
+  {
+    threadId: Type.String(),
+    latencyEdgesS: Type.Array(Type.Number(), {
+      description: 'Upper edges of the latency buckets in seconds (approval → accepted by the provider)',
+    }),
+    messages: Type.Array(
+      Type.Object({
+        sequence: Type.Integer({ minimum: 1 }),
+        approvedAt: Nullable(Type.String()),
+        total: Count,
+        channels: Type.Array(
+          Type.Object({
+            channel: Type.String(),
+            queued: Count,
+            sending: Count,
+            sent: Count,
+            delivered: Count,
+            failed: Count,
+            firstAfterMs: SinceApproval,
+            lastAfterMs: SinceApproval,
+            latency: Type.Array(Count, {
+              description: 'Per bucket of latencyEdgesS, then one beyond the last',
+            }),
+          }),
+        ),
+      }),
+    ),
+  },
+  { $id: 'AlertDeliveries' },
+);
