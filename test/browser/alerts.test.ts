@@ -108,6 +108,13 @@ describe('public alerts in the console', { timeout: 180_000 }, () => {
     const all = auth.getByRole('region', { name: 'All alerts' });
     await all.getByText('Sent', { exact: true }).waitFor();
     await screenshot(auth, 'alerts-sent');
+    // The sent alert's delivery dashboard opens beneath it, with its latency chart.
+    await all.getByRole('button', { name: 'Deliveries' }).first().click();
+    const dashboard = all.getByRole('region', { name: 'Deliveries' });
+    await dashboard.getByText('Message 1: 0 deliveries').waitFor();
+    await dashboard.getByRole('img', { name: 'Deliveries by seconds from approval to acceptance' }).waitFor();
+    await screenshot(auth, 'alerts-deliveries');
+    await all.getByRole('button', { name: 'Hide deliveries' }).click();
     await expectAccessible(auth, 'alerts approval');
   });
 

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import { ALERT_STATUSES, HAZARDS, type ALERT_STATES, type Alert } from './contract';
+import { ALERT_STATUSES, HAZARDS, type ALERT_STATES, type Alert, type AlertDeliveries } from './contract';
 
 /*
  * The console's view of the alert API. The shapes follow src/http/api/alerts/schema.ts, the one
@@ -32,7 +32,7 @@ export interface ActionState {
   reason?: string;
 }
 
-export type { Alert };
+export type { Alert, AlertDeliveries };
 
 export interface AlertCreate {
   status: AlertStatus;
@@ -92,3 +92,10 @@ export function useConfirmEnrolment() {
     onSuccess: () => qc.invalidateQueries({ queryKey: factorKey }),
   });
 }
+
+/** The delivery dashboard of an alert; the live stream refreshes it as deliveries move. */
+export const useAlertDeliveries = (alertId: string) =>
+  useQuery({
+    queryKey: [...alertsKey, 'deliveries', alertId],
+    queryFn: () => api.get<AlertDeliveries>(`/alerts/${id(alertId)}/deliveries`),
+  });

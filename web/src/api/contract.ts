@@ -88,3 +88,6 @@ export type ImportReport = Static<typeof spreadsheets.ImportReportSchema>;
 
 /** A public alert as the console shows it (the route's own schema). */
 export type Alert = Static<typeof alerts.AlertSchema>;
+
+/** What an alert's sent messages did per channel. */
+export type AlertDeliveries = Static<typeof alerts.AlertDeliveriesSchema>;

@@ -15,6 +15,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { TableScroll } from '../../components/TableScroll';
 import { AlertComposer } from './AlertComposer';
+import { AlertDeliveries } from './AlertDeliveries';
 import { AlertStatusBadge } from './AlertStatusBanner';
 import { SecondFactorCard } from './SecondFactorCard';
 
@@ -78,6 +79,26 @@ function CodeAction({ alert, kind }: { alert: Alert; kind: 'approve' | 'cancel' 
   );
 }
 
+/** Opens the live delivery dashboard of a sent message beneath it. */
+function DeliveriesToggle({ alert }: { alert: Alert }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <Stack gap={4}>
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        onClick={() => setOpen(!open)}
+        aria-expanded={open}
+        w="fit-content"
+      >
+        {t(open ? 'alerts.deliveries.hide' : 'alerts.deliveries.show')}
+      </Button>
+      {open && <AlertDeliveries alert={alert} />}
+    </Stack>
+  );
+}
+
 /** One click for a drafter: the "all clear" Update, from its template, into the approval queue. */
 function AllClearButton({ alert }: { alert: Alert }) {
   const { t } = useTranslation();
@@ -127,6 +148,7 @@ function AlertsTable({ items, caption }: { items: Alert[]; caption: string }) {
                     })}
                   </Text>
                 )}
+                {a.state === 'sent' && <DeliveriesToggle alert={a} />}
                 {a.signError && (
                   <Text size="xs" c="red.9" role="alert">
                     {t('alerts.list.unsigned', { reason: a.signError })}
