@@ -63,7 +63,10 @@ function certificate(): { key: string; cert: string } {
 // ---- the push service's process ----------------------------------------------------------------
 async function serve(tls: { key: string; cert: string }): Promise<void> {
   const { startPushService } = await import('../test/support/push-service.js');
-  const svc = await startPushService({ server: createServer(tls), protocol: 'https' });
+  const server = createServer(tls);
+  // Longer than a round: a connection the server closes while a sender reuses it would fail a send.
+  server.keepAliveTimeout = 120_000;
+  const svc = await startPushService({ server, protocol: 'https' });
   svc.countOnly(true);
   process.send!({ origin: svc.origin });
   process.on('message', (m: { count?: boolean }) => {
