@@ -23,11 +23,20 @@ export interface SmsMessage {
   kind: 'sms';
   text: string;
 }
+/** How soon a push service should wake the device (RFC 8030 §5.3). */
+export type PushUrgency = 'very-low' | 'low' | 'normal' | 'high';
+/** A browser notification; the channel encrypts it for the subscription (RFC 8291). */
 export interface PushMessage {
   kind: 'webpush';
   title: string;
   body: string;
+  /** Opened when the notification is clicked. */
   url: string | null;
+  /** A later message with the same tag replaces this one on the device (an Update, a Cancel). */
+  tag?: string | null;
+  /** How long the push service keeps it for a device that is off; default one day. */
+  ttlSeconds?: number;
+  urgency?: PushUrgency;
 }
 /** A JSON document for another agency's system, signed by the channel. */
 export interface WebhookMessage {
@@ -120,9 +129,14 @@ export interface Channel {
  * with back-off); otherwise the address or the message is refused and retrying cannot help.
  */
 export class ChannelError extends Error {
+  /**
+   * `addressGone`: the provider says the address no longer exists (an expired push subscription);
+   * the dispatcher removes the contact so that nothing more is sent to it.
+   */
   constructor(
     message: string,
     readonly temporary: boolean,
+    readonly addressGone = false,
   ) {
     super(message);
     this.name = 'ChannelError';

@@ -7,6 +7,8 @@ import { SinkChannel } from './sink/sink.channel.js';
 import { WebhookChannel } from './webhook/webhook.channel.js';
 import { smsLedgerOf } from './sms/sms.ledger.js';
 import { SmsChannel } from './sms/sms.channel.js';
+import { vapidKeys } from '../services/keys/vapid.js';
+import { WebPushChannel } from './webpush/webpush.channel.js';
 
 /**
  * The channels of one process, made once at start-up and handed to whoever needs them through the
@@ -42,6 +44,12 @@ export function openChannels(
       ...config.smpp,
       ledger: smsLedgerOf(db, config.databaseUrl ? 'postgres' : 'sqlite'),
       now: () => clock.now(),
+    }),
+    new WebPushChannel({
+      ...config.webpush,
+      // Made only once push is set up: the pair is for keeps from its first use.
+      keys: config.webpush.subject ? vapidKeys(config) : { publicKey: '', privateKey: '' },
+      clock,
     }),
     ...extra,
   ];

@@ -53,6 +53,19 @@ describe('loadConfig', () => {
   });
 });
 
+describe('web push', () => {
+  it('takes a real subject and refuses a reserved one at start-up, naming the variable', () => {
+    expect(loadConfig({ DABYL_WEBPUSH_SUBJECT: 'mailto:duty@dabyl.gov.kz' }).webpush.subject).toBe(
+      'mailto:duty@dabyl.gov.kz',
+    );
+    expect(loadConfig({}).webpush.subject).toBeUndefined();
+    expect(() => loadConfig({ DABYL_WEBPUSH_SUBJECT: 'mailto:admin@example.com' })).toThrow(
+      /^DABYL_WEBPUSH_SUBJECT: "example.com" is an example domain/,
+    );
+    expect(() => loadConfig({ DABYL_WEBPUSH_SUBJECT: 'https://dabyl.local' })).toThrow(ConfigError);
+  });
+});
+
 describe('README', () => {
   it('documents every configuration variable with its default', async () => {
     const { readFileSync } = await import('node:fs');

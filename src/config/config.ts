@@ -1,5 +1,6 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
+import { vapidSubjectProblem } from '../core/webpush/subject.js';
 
 /** Dabyl's whole configuration, parsed once at start-up and frozen. */
 export interface Config {
@@ -44,6 +45,8 @@ export interface Config {
   readonly webhookTimeoutMs: number;
   /** From this area on, approving an alert must name how many people it reaches. */
   readonly alertWideAreaKm2: number;
+  /** Web push (VAPID); `subject` undefined: push deliveries wait and the public site offers none. */
+  readonly webpush: WebPushConfig;
   /** The public site's language for readers whose browser asks for none of kk, ru, en. */
   readonly publicLanguage: 'kk' | 'ru' | 'en';
   /** Where publishing re-exports the public site as static files; `undefined`: no export. */
@@ -60,6 +63,14 @@ export interface SmppConfig {
   readonly ratePerSecond: number;
   readonly timeoutMs: number;
   readonly maxSegments: number;
+}
+
+export interface WebPushConfig {
+  /** A real `mailto:` or `https:` contact the push services can reach (RFC 8292). */
+  readonly subject: string | undefined;
+  /** Push services on an internal network allowed despite a private address (and over plain http). */
+  readonly allowHosts: ReadonlySet<string>;
+  readonly timeoutMs: number;
 }
 
 /** A MapLibre style elsewhere, a style file Dabyl serves, or a PMTiles archive Dabyl serves. */
@@ -164,6 +175,21 @@ export const VARIABLES = [
     '100000',
     'an alert area this large or larger (a region, the country) is approved only by naming how many people it reaches',
   ],
+  [
+    'DABYL_WEBPUSH_SUBJECT',
+    '(unset: no web push)',
+    'mailto:duty@… or https://… where push services reach the operator (RFC 8292); a reserved or example domain is refused at start-up. The key pair is made once in DABYL_DATA_DIR/keys/vapid.json: keep it, since a new one ends every subscription',
+  ],
+  [
+    'DABYL_WEBPUSH_ALLOW_HOSTS',
+    '(none)',
+    'comma-separated hosts of internal push services that may be reached although private, and over plain http; every other private, loopback or reserved endpoint is refused',
+  ],
+  [
+    'DABYL_WEBPUSH_TIMEOUT_SECONDS',
+    '10',
+    'how long a push service has to answer before the delivery is retried',
+  ],
   ['DABYL_PUBLIC_LANGUAGE', 'kk', "the public site's language (kk, ru or en) when the browser asks for none"],
   [
     'DABYL_PORTAL_EXPORT_DIR',
@@ -252,6 +278,33 @@ function signingKey(env: Env): string | undefined {
   return raw;
 }
 
+function hostList(env: Env, name: string): ReadonlySet<string> {
+  return new Set(
+    (env[name] ?? '')
+      .split(',')
+      .map((h) =>
+        h
+          .trim()
+          .replace(/^\[|\]$/g, '')
+          .toLowerCase(),
+      )
+      .filter(Boolean),
+  );
+}
+
+function webpushConfig(env: Env): WebPushConfig {
+  const raw = env.DABYL_WEBPUSH_SUBJECT?.trim();
+  if (raw) {
+    const problem = vapidSubjectProblem(raw);
+    if (problem) throw new ConfigError('DABYL_WEBPUSH_SUBJECT', problem);
+  }
+  return Object.freeze({
+    subject: raw || undefined,
+    allowHosts: hostList(env, 'DABYL_WEBPUSH_ALLOW_HOSTS'),
+    timeoutMs: int(env, 'DABYL_WEBPUSH_TIMEOUT_SECONDS', 10, 1, 120) * 1000,
+  });
+}
+
 function smppConfig(env: Env): SmppConfig {
   const source = env.DABYL_SMPP_SOURCE || 'Dabyl';
   if (!/^\+?\d{3,15}$/.test(source) && !/^[\x20-\x7e]{1,11}$/.test(source))
@@ -315,19 +368,10 @@ export function loadConfig(env: Env = process.env): Config {
     smpp: smppConfig(env),
     outboxRetryHorizonMs: int(env, 'DABYL_OUTBOX_RETRY_HOURS', 24, 1, 24 * 14) * 3_600_000,
     webhookSigningKey: signingKey(env),
-    webhookAllowHosts: new Set(
-      (env.DABYL_WEBHOOK_ALLOW_HOSTS ?? '')
-        .split(',')
-        .map((h) =>
-          h
-            .trim()
-            .replace(/^\[|\]$/g, '')
-            .toLowerCase(),
-        )
-        .filter(Boolean),
-    ),
+    webhookAllowHosts: hostList(env, 'DABYL_WEBHOOK_ALLOW_HOSTS'),
     webhookTimeoutMs: int(env, 'DABYL_WEBHOOK_TIMEOUT_SECONDS', 10, 1, 120) * 1000,
     alertWideAreaKm2: int(env, 'DABYL_ALERT_WIDE_AREA_KM2', 100_000, 1, 100_000_000),
+    webpush: webpushConfig(env),
     publicLanguage: publicLanguage(env),
     portalExportDir: env.DABYL_PORTAL_EXPORT_DIR ? path.resolve(env.DABYL_PORTAL_EXPORT_DIR) : undefined,
   });

@@ -12,6 +12,7 @@ import {
 import type { AppContext } from '../services/context.js';
 import { publishEvent } from '../services/events/events.service.js';
 import { onOutboxWrite } from '../services/outbox/wake.js';
+import { contactGone } from '../services/subscriptions/contact-gone.js';
 import { deliveryRepository, type DeliveryLease } from '../store/delivery.repository.js';
 import type { DeliveryRow } from '../store/outbox-tables.js';
 import { ChannelHealth } from './channel-health.js';
@@ -296,6 +297,8 @@ export class OutboxDispatcher {
         dead ? now : now + retryDelayMs(this.backoffMs, d.attempts, this.maxBackoffMs),
       ).toISOString(),
     });
+    // The provider says the address has ended (an expired push subscription): it goes.
+    if (failure.addressGone && throughChannel) await contactGone(this.ctx, d, failure.message);
     // A channel outage is logged once by ChannelHealth, not once per delivery.
     if (dead) this.log('error', `outbox: delivery ${d.id} is a dead letter: ${reason}${failure.message}`);
   }

@@ -48,7 +48,8 @@ export interface NoticeRevisionTable {
 
 export interface SubscriberTable {
   id: string;
-  email: string;
+  /** Null for a subscriber reached only on a device (web push; migration 0022). */
+  email: string | null;
   name: string | null;
   language: string;
   /** JSON array of channel names; email only for now. */

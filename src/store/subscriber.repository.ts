@@ -168,6 +168,17 @@ export const subscriberRepository = {
       .execute();
   },
 
+  /** Removes one contact if it still holds `address`; true when it did. */
+  removeContact: async (db: Q, subscriberId: string, channel: string, address: string): Promise<boolean> => {
+    const r = await db
+      .deleteFrom('contacts')
+      .where('subscriber_id', '=', subscriberId)
+      .where('channel', '=', channel)
+      .where('address', '=', address)
+      .executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
+  },
+
   contactsOf: (db: Q, subscriberId: string) =>
     db
       .selectFrom('contacts')

@@ -96,6 +96,9 @@ export async function newPage(browser: Browser, { csp = false } = {}): Promise<P
   return page;
 }
 
+/** What went wrong on the page so far (script errors, CSP refusals), for a test that expects some. */
+export const pageProblems = (page: Page): string[] => [...(problems.get(page) ?? [])];
+
 export function expectNoPageProblems(page: Page): void {
   expect(problems.get(page) ?? []).toEqual([]);
 }

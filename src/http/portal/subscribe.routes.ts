@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.js';
+import { PACKAGE_ROOT } from '../../paths.js';
 import type { AppContext } from '../../services/context.js';
 import {
   checkConfirmToken,
@@ -11,6 +14,7 @@ import {
   unsubscribe,
   type PlaceInput,
 } from '../../services/subscriptions/subscriptions.service.js';
+import { pushPublicKey } from '../../services/subscriptions/device.service.js';
 import { formField, registerFormBody, type FormBody } from './form-body.js';
 import { html } from './html.js';
 import { isPortalLang, PORTAL_LANGS, type PortalLang } from './i18n.js';
@@ -125,19 +129,30 @@ export function registerSubscribePages(app: FastifyInstance, ctx: AppContext): v
     return privatePage(reply, err.status, messagePage(lang, base, path, title, messageFor(err, lang), again));
   };
 
+  // The push worker at the site's root, so its scope is the whole site; never cached for long, so
+  // a new version reaches browsers at their next visit.
+  const worker = readFileSync(path.join(PACKAGE_ROOT, 'src', 'http', 'portal', 'worker', 'push-worker.js'));
+  app.get('/push-worker.js', route, async (_request, reply) =>
+    reply
+      .type('text/javascript; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .header('service-worker-allowed', '/')
+      .send(worker),
+  );
+
   for (const lang of PORTAL_LANGS) {
     const t = subscribeTexts(lang);
     app.get(`/${lang}/subscribe`, route, async (_request, reply) =>
       reply
         .type('text/html; charset=utf-8')
         .header('cache-control', 'public, max-age=300')
-        .send(subscribePage(lang, base, emptyForm(lang), [])),
+        .send(subscribePage(lang, base, emptyForm(lang), [], pushPublicKey(ctx))),
     );
 
     app.post(`/${lang}/subscribe`, route, async (request, reply) => {
       const form = formOf(request.body, lang);
       const again = (status: number, message: string) =>
-        privatePage(reply, status, subscribePage(lang, base, form, [message]));
+        privatePage(reply, status, subscribePage(lang, base, form, [message], pushPublicKey(ctx)));
       if (!limiter.allow(request.ip, ctx.clock.now().getTime())) return again(429, t.errors.rate_limited!);
       const place = placeOf(form, lang);
       if (typeof place === 'string') return again(422, place);

@@ -69,6 +69,7 @@ export function subscribePage(
   baseUrl: string,
   form: SubscribeForm,
   errors: string[],
+  pushKey: string | null = null,
 ): string {
   const t = subscribeTexts(lang);
   const names = texts(lang).languageNames;
@@ -158,8 +159,51 @@ export function subscribePage(
       </fieldset>
       <p class="muted">${t.privacy}</p>
       <p><button type="submit">${t.submit}</button></p>
-    </form>`;
-  return page(lang, '/subscribe', t.title, body, baseUrl, [assetUrl('subscribe.js')]);
+    </form>
+    ${pushKey ? deviceSection(lang, pushKey) : ''}`;
+  const scripts = [assetUrl('subscribe.js'), ...(pushKey ? [assetUrl('push.js')] : [])];
+  return page(lang, '/subscribe', t.title, body, baseUrl, scripts);
+}
+
+/**
+ * "Get alerts on this device": an area and a button per area. It works only with JavaScript (a
+ * push subscription is made by the browser), so it stays hidden until push.js finds the browser
+ * able; its words ride along as data attributes.
+ */
+function deviceSection(lang: PortalLang, pushKey: string): Html {
+  const t = subscribeTexts(lang);
+  return html`<section
+    class="device-alerts"
+    id="device-alerts"
+    aria-labelledby="device-alerts-title"
+    hidden
+    data-key="${pushKey}"
+    data-lang="${lang}"
+    data-done="${t.pushDone}"
+    data-stopped="${t.pushStopped}"
+    data-denied="${t.pushDenied}"
+    data-unsupported="${t.pushUnsupported}"
+    data-failed="${t.pushFailed}"
+    data-choose="${t.pushChooseArea}"
+    data-asking="${t.pushAsking}"
+    data-stop="${t.pushStop}"
+  >
+    <h2 id="device-alerts-title">${t.pushTitle}</h2>
+    <p>${t.pushLead}</p>
+    <p>
+      <label for="push-place">${t.pushArea}</label>
+      <select id="push-place">
+        ${placeOptions(lang, '')}
+      </select>
+    </p>
+    <p><button type="button" id="push-subscribe">${t.pushButton}</button></p>
+    <p id="push-status" role="status" aria-live="polite"></p>
+    <div id="push-following" hidden>
+      <p>${t.pushFollowing}</p>
+      <ul id="push-places"></ul>
+      <p><button type="button" class="secondary" id="push-stop-all">${t.pushStopAll}</button></p>
+    </div>
+  </section>`;
 }
 
 /** A page with a heading, a sentence and optionally one button that posts `token` to `action`. */
@@ -206,7 +250,7 @@ export function dataPage(lang: PortalLang, baseUrl: string, token: string, data:
     <p>${t.dataLead}</p>
     <dl class="facts">
       <dt>${t.email}</dt>
-      <dd>${data.email}</dd>
+      <dd>${data.email ?? t.deviceOnly}</dd>
       <dt>${t.name}</dt>
       <dd>${data.name ?? t.none}</dd>
       <dt>${t.language}</dt>

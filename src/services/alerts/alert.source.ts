@@ -18,6 +18,7 @@ import { manageLink, unsubscribeLink } from '../subscriptions/links.js';
 import { placeIndex } from '../subscriptions/place-index.js';
 import { manageTokenFor } from '../subscriptions/tokens.js';
 import { alertMail } from './alert.mail.js';
+import { alertPush } from './alert.push.js';
 
 /** One issued message of an alert thread, as the outbox sends it. */
 export interface AlertMessageSource {
@@ -26,7 +27,7 @@ export interface AlertMessageSource {
 }
 
 /** The channels alerts go out on in this version; the others join as their adapters land. */
-const ALERT_CHANNELS: ReadonlySet<string> = new Set(['email']);
+const ALERT_CHANNELS: ReadonlySet<string> = new Set(['email', 'webpush']);
 
 const FIRST_BATCH = 500;
 const BATCH = 5000;
@@ -141,6 +142,10 @@ export const alertSource: OutboxSource<AlertMessageSource> = {
             : null;
         const mail = alertMail(lang, info, token ? manageLink(ctx, lang, token) : null);
         return { kind: 'email', ...mail, unsubscribeUrl: token ? unsubscribeLink(ctx, token) : null };
+      }
+      case 'webpush': {
+        const url = `${ctx.config.publicUrl.replace(/\/+$/, '')}/${lang}/`;
+        return alertPush(info, source.row.thread_id, url, ctx.clock.now());
       }
       default:
         throw new ChannelError(`an alert is not sent over ${target.kind} yet`, false);

@@ -80,7 +80,13 @@ export const noticeSource: OutboxSource<NoticeRevisionSource> = {
         return { kind: 'sms', text: `${title}\n${noticeUrl}` };
       }
       case 'webpush':
-        return { kind: 'webpush', ...shortText(lang, source), url: noticeUrl };
+        return {
+          kind: 'webpush',
+          ...shortText(lang, source),
+          url: noticeUrl,
+          // A correction or cancellation replaces the notification of the revision it corrects.
+          tag: `notice-${source.snapshot.id}`,
+        };
       case 'inapp':
         return { kind: 'inapp', ...shortText(lang, source) };
       case 'webhook':

@@ -299,7 +299,8 @@ export async function unsubscribe(ctx: AppContext, token: string): Promise<{ lan
 
 /** Everything stored about a subscriber, as their own page shows it. */
 export interface SubscriberData {
-  email: string;
+  /** Null for a subscription on a device only (web push). */
+  email: string | null;
   name: string | null;
   language: string;
   status: string;
