@@ -5,6 +5,27 @@ import { Id, Instant, Nullable } from '../common.schema.js';
 
 const Reason = Type.String({ minLength: 1, maxLength: 500, description: 'why: kept in the audit log' });
 
+/** NO PLAY as everyone in the exercise sees it; null when play goes on. */
+export const NoPlaySchema = Type.Object(
+  {
+    since: Instant,
+    reason: Type.String({ description: 'why play stopped: shown to everyone in the exercise' }),
+    by: Nullable(Type.String()),
+  },
+  {
+    description:
+      'NO PLAY is on: every delivery waits, the clock stands still, the player view shows a banner',
+  },
+);
+
+export const NoPlayBody = Type.Object(
+  { reason: Reason },
+  {
+    additionalProperties: false,
+    description: 'Why: everyone in the exercise sees it, and the audit log keeps it',
+  },
+);
+
 export const ClockCommandBody = Type.Object(
   {
     command: Type.Union(CLOCK_COMMANDS.map((c) => Type.Literal(c))),
@@ -66,10 +87,12 @@ export const ClockSchema = Type.Object(
       scenario: Nullable(Type.String({ description: "the scenario's local date and time" })),
       scenarioDay: Nullable(Type.Integer()),
       moves: Type.Integer(),
+      halted: Type.Boolean({ description: 'NO PLAY is on: exercise time stands still' }),
     }),
     pausePolicy: PausePolicySchema,
     scenarioStart: Nullable(Type.String()),
     trafficMode: Type.Union([Type.Literal('exercise'), Type.Literal('rehearsal')]),
+    noPlay: Nullable(NoPlaySchema),
     history: Type.Array(
       Type.Object({
         seq: Type.Integer(),
