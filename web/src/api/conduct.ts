@@ -6,6 +6,7 @@ import type {
   ClockSettingsBody,
   InjectActionBody,
   InjectRunSchema,
+  NoPlayBody,
   ResumePreviewSchema,
 } from '../../../src/http/api/conduct/schema';
 import { api } from './client';
@@ -67,4 +68,10 @@ export const useClockSettings = (exerciseId: string) =>
 export const useInjectAction = (exerciseId: string) =>
   useConductMutation(exerciseId, ({ injectId, ...body }: InjectAction & { injectId: string }) =>
     api.post<InjectRun>(`/exercises/${exerciseId}/injects/${injectId}/actions`, body),
+  );
+
+/** NO PLAY on (`on`) or lifted, each with its reason. */
+export const useNoPlay = (exerciseId: string) =>
+  useConductMutation(exerciseId, ({ on, ...body }: Static<typeof NoPlayBody> & { on: boolean }) =>
+    api.post<ExerciseClock>(`/exercises/${exerciseId}/${on ? 'no-play' : 'resume-play'}`, body),
   );
