@@ -13,11 +13,9 @@ export function NoPlayBanner({ exercise }: { exercise: Pick<Exercise, 'noPlay' |
   if (!noPlay) return null;
   const at = new Intl.DateTimeFormat(i18n.language, {
     timeZone: exercise.timeZone,
+    dateStyle: 'medium',
+    timeStyle: 'short',
     hourCycle: 'h23',
-    day: '2-digit',
-    month: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
   }).format(new Date(noPlay.since));
   return (
     <Alert
