@@ -166,6 +166,48 @@ describe.each(ENGINES)('running an exercise over the API on %s', (engine) => {
     expect(badTeam.json()).toMatchObject({ field: 'toTeamIds' });
   });
 
+  it('adds an inject on the fly, fired now or booked for an exercise time ahead, on the live timeline', async () => {
+    const add = (as: string, body: unknown) => call(as, 'POST', '/injects', body);
+    expect((await add('evaluator', { title: 'Smoke' })).statusCode).toBe(403);
+    expect((await add('player', { title: 'Smoke' })).statusCode).toBe(403);
+    expect((await add('controller', { title: 'Smoke', at: 'soon' })).json()).toMatchObject({ field: 'at' });
+    expect((await add('controller', { title: 'Smoke', at: 'H+00:00:01' })).json()).toMatchObject({
+      code: 'inject_time_passed',
+      field: 'at',
+    });
+    expect(
+      (
+        await add('controller', { title: 'Smoke', toTeamIds: ['00000000-0000-4000-8000-000000000000'] })
+      ).json(),
+    ).toMatchObject({ field: 'toTeamIds' });
+    const now = await add('controller', {
+      title: 'Smoke from the boiler room',
+      content: 'Guards report smoke in block B.',
+      toTeamIds: [fx.teams.patrol],
+      reason: 'the patrol reacted too fast',
+    });
+    expect(now.statusCode, now.body).toBe(201);
+    expect(now.json()).toMatchObject({
+      number: '+1',
+      eventId: null,
+      status: 'fired',
+      firedHow: 'controller',
+      toTeamIds: [fx.teams.patrol],
+    });
+    const later = await add('director', { title: 'Second casualty', at: 'H+30:00' });
+    expect(later.json()).toMatchObject({ number: '+2', status: 'scheduled', dueSeconds: 108_000 });
+    // Edited before it fires; the one fired is refused.
+    const edited = await call('controller', 'PATCH', `/injects/${later.json().id}`, {
+      title: 'Two casualties',
+    });
+    expect(edited.json()).toMatchObject({ title: 'Two casualties', editedAt: expect.any(String) });
+    const refused = await call('controller', 'PATCH', `/injects/${now.json().id}`, { title: 'x' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'inject_already_fired' });
+    const list = (await call('evaluator', 'GET', '/injects')).json() as { items: { number: string }[] };
+    expect(list.items.map((i) => i.number)).toEqual(expect.arrayContaining(['+1', '+2']));
+  });
+
   it('switches NO PLAY on with a reason players read, refuses it twice, and resumes just as explicitly', async () => {
     const halt = (as: string, body: unknown) => call(as, 'POST', '/no-play', body);
     const resume = (as: string, body: unknown) => call(as, 'POST', '/resume-play', body);

@@ -40,7 +40,7 @@ export interface InjectRun {
   version: number;
 }
 
-function toRun(r: InjectRunRow, c: Pick<Conduct, 'state'>, now: number): InjectRun {
+export function toRun(r: InjectRunRow, c: Pick<Conduct, 'state'>, now: number): InjectRun {
   const due =
     r.status === 'scheduled' &&
     isTicking(c.state) &&
@@ -108,7 +108,11 @@ async function loadRun(trx: Q, c: Conduct, runId: string): Promise<InjectRunRow>
 }
 
 /** Books the run's wake at its exercise time (at once when that has passed), if the clock runs. */
-async function bookOnTime(trx: Q, c: Conduct, run: Pick<InjectRunRow, 'id' | 'due_seconds'>): Promise<void> {
+export async function bookOnTime(
+  trx: Q,
+  c: Conduct,
+  run: Pick<InjectRunRow, 'id' | 'due_seconds'>,
+): Promise<void> {
   const at = wallAtExercise(c.state, run.due_seconds * 1000);
   if (at !== null)
     await bookWake(trx, { topic: INJECT_TOPIC, key: injectWakeKey(c.exercise.id, run.id), at: new Date(at) });

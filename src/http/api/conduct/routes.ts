@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../../services/context.js';
 import { clockCommand, getClock } from '../../../services/conduct/clock.service.js';
 import { previewResume, setClockSettings } from '../../../services/conduct/settings.service.js';
+import { addInject } from '../../../services/conduct/inject-add.service.js';
 import { switchNoPlay } from '../../../services/conduct/no-play.service.js';
 import { editInject, injectAction, listInjects } from '../../../services/conduct/injects.service.js';
 import { principalOf } from '../../access.js';
@@ -12,6 +13,7 @@ import {
   ClockSchema,
   ClockSettingsBody,
   InjectActionBody,
+  InjectAddBody,
   InjectEditBody,
   InjectRunSchema,
   NoPlayBody,
@@ -127,6 +129,24 @@ export const conductRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
       },
     },
     async (request) => ({ items: await listInjects(ctx, principalOf(request).actor, request.params.id) }),
+  );
+
+  app.post(
+    '/exercises/:id/injects',
+    {
+      config: { access: 'exercises:conduct' },
+      schema: {
+        tags,
+        summary: 'Add an inject on the fly: fired now, or at an exercise time still ahead',
+        params: IdParams,
+        body: InjectAddBody,
+        response: { 201: Inject, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const run = await addInject(ctx, ...who(request), request.params.id, request.body);
+      return reply.code(201).send(run);
+    },
   );
 
   app.post(

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { CLOCK_COMMANDS, SPEEDS } from '../../../core/conduct/clock.js';
+import { DELIVERY_METHODS } from '../../../contract/enums.js';
 import { PAUSE_POLICY_KINDS } from '../../../core/conduct/pause-policy.js';
 import { Id, Instant, Nullable } from '../common.schema.js';
 
@@ -153,6 +154,22 @@ export const InjectActionBody = Type.Object(
     reason: Type.Optional(Nullable(Reason)),
   },
   { additionalProperties: false, description: 'hold and skip need a reason' },
+);
+
+export const InjectAddBody = Type.Object(
+  {
+    title: Type.String({ minLength: 1, maxLength: 300 }),
+    content: Type.Optional(Type.String({ maxLength: 10_000 })),
+    toTeamIds: Type.Optional(
+      Type.Array(Id, { maxItems: 200, description: 'empty or left out: every player of the exercise' }),
+    ),
+    method: Type.Optional(Type.Union(DELIVERY_METHODS.map((m) => Type.Literal(m)))),
+    at: Type.Optional(
+      Type.String({ maxLength: 20, description: 'the exercise time it fires at, "H+01:15"; left out: now' }),
+    ),
+    reason: Type.Optional(Nullable(Reason)),
+  },
+  { additionalProperties: false, description: 'An inject added on the fly while the exercise runs' },
 );
 
 export const InjectEditBody = Type.Object(
