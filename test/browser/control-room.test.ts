@@ -158,4 +158,35 @@ describe('the control room', () => {
     await page.getByRole('button', { name: 'Pause' }).waitFor();
     await other.close();
   }, 120_000);
+
+  it('adds an inject on the fly, fired now or at a later exercise time, and edits it before it fires', async () => {
+    await page.getByRole('button', { name: 'Add inject' }).click();
+    const add = page.getByRole('dialog', { name: 'Add an inject now' });
+    await add.getByLabel('Title').fill('Smoke from the boiler room');
+    await add.getByLabel('Text the players receive').fill('Guards report smoke in block B.');
+    await screenshot(page, 'control-room-add-inject');
+    await add.getByRole('button', { name: 'Add and fire now' }).click();
+    const fired = page.getByRole('row').filter({ hasText: 'Smoke from the boiler room' });
+    await fired.getByText('Fired').waitFor();
+    await expect(fired.getByRole('cell', { name: '+1', exact: true }).count()).resolves.toBe(1);
+
+    await page.getByRole('button', { name: 'Add inject' }).click();
+    const later = page.getByRole('dialog', { name: 'Add an inject now' });
+    await later.getByLabel('Title').fill('Second casualty');
+    await later.getByLabel('Exercise time, e.g. H+01:15').fill('H+05:00');
+    await later.getByRole('button', { name: 'Add at this time' }).click();
+    const row = page.getByRole('row').filter({ hasText: 'Second casualty' });
+    await row.getByText('Scheduled').waitFor();
+    await row.getByText('H+05:00:00').waitFor();
+
+    await row.getByRole('button', { name: 'Edit' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit inject +2 before it fires' });
+    await edit.getByLabel('Title').fill('Two casualties at the gate');
+    await edit.getByLabel('Exercise time, e.g. H+01:15').fill('H+05:30');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    const edited = page.getByRole('row').filter({ hasText: 'Two casualties at the gate' });
+    await edited.getByText('H+05:30:00').waitFor();
+    // A fired inject offers no edit.
+    await expect(fired.getByRole('button', { name: 'Edit' }).count()).resolves.toBe(0);
+  }, 120_000);
 });

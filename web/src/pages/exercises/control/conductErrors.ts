@@ -13,6 +13,7 @@ const CODES = [
   'no_play_on',
   'no_play_already_on',
   'no_play_not_on',
+  'inject_time_passed',
 ] as const;
 
 /** The clock's refusals in the reader's language (the server's detail is English). */
