@@ -8,6 +8,7 @@ import { readWake, type Wake } from '../../src/jobs/schedule/scheduler.js';
 import { contextFor } from '../../src/runtime.js';
 import { clockCommand, getClock } from '../../src/services/conduct/clock.service.js';
 import { INJECT_TOPIC, injectWakeKey } from '../../src/services/conduct/conduct.js';
+import { addInject } from '../../src/services/conduct/inject-add.service.js';
 import { injectAction, listInjects, onInjectWake } from '../../src/services/conduct/injects.service.js';
 import { switchNoPlay } from '../../src/services/conduct/no-play.service.js';
 import { previewResume, setClockSettings } from '../../src/services/conduct/settings.service.js';
@@ -154,6 +155,9 @@ describe.each(ENGINES)('NO PLAY on %s', (engine) => {
     expect(
       await outcome(injectAction(ctx, who, director, fx.exerciseId, (await runOf('3')).id, 'fire')),
     ).toBe('no_play_on');
+    // An inject added "now" under NO PLAY waits, like every inject that came due.
+    const added = await addInject(ctx, who, director, fx.exerciseId, { title: 'Smoke in block B' });
+    expect(added).toMatchObject({ number: '+1', status: 'scheduled', dueSeconds: 35 * 60 + 30 });
     for (const command of [
       { command: 'pause' as const, reason: 'x' },
       { command: 'speed' as const, speed: 10, reason: 'x' },
@@ -187,14 +191,16 @@ describe.each(ENGINES)('NO PLAY on %s', (engine) => {
     expect(preview.backlog.map((b) => [b.number, b.releasedAt])).toEqual([
       ['2', new Date(now).toISOString()],
       ['3', new Date(now + min).toISOString()],
+      ['+1', new Date(now + 2 * min).toISOString()],
     ]);
     expect(await outcome(resumePlay(director, ''))).toBe('invalid_input');
     const view = await resumePlay(director);
     expect(view.noPlay).toBeNull();
     expect(view.reading).toMatchObject({ halted: false, exercise: 'H+00:35:30' });
-    // 2 and 3 one a minute apart from now, never together; 4 keeps its exercise time (H+01:00).
+    // 2, 3 and the added +1 one a minute apart from now, never together; 4 keeps its exercise time.
     expect((await wakeOf('2'))!.at.getTime()).toBe(now);
     expect((await wakeOf('3'))!.at.getTime()).toBe(now + min);
+    expect((await wakeOf('+1'))!.at.getTime()).toBe(now + 2 * min);
     expect((await wakeOf('4'))!.at.getTime()).toBe(now + 24.5 * min);
     await wake('2');
     await wake('3');
@@ -209,7 +215,7 @@ describe.each(ENGINES)('NO PLAY on %s', (engine) => {
       expect.objectContaining({ actor_name: 'Director Nurlan' }),
     ]);
     const [entry] = await audit('exercise.resume_play');
-    expect(JSON.parse(entry!.detail)).toMatchObject({ released: 2, held: 0 });
+    expect(JSON.parse(entry!.detail)).toMatchObject({ released: 3, held: 0 });
     expect(await outcome(resumePlay(director))).toBe('no_play_not_on');
   });
 
