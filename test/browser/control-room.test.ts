@@ -15,7 +15,8 @@ import {
  * The control room as a controller runs it: STARTEX confirmed with the exercise's name (and a
  * reason, the test being far from the planned date), the three clocks side by side, an inject fired
  * by hand, a pause and a resume that first shows what the pause policy will do. A second console,
- * in Russian, follows the same exercise live.
+ * in Russian, follows the same exercise live. Then NO PLAY: its banner reaches another screen of the
+ * exercise at once, and play resumes just as explicitly.
  */
 describe('the control room', () => {
   let server: TestServer;
@@ -110,5 +111,82 @@ describe('the control room', () => {
     await kk.close();
     await expectAccessible(page, 'control room');
     await other.close();
+  }, 120_000);
+
+  it('halts all play with NO PLAY, shows its banner on every screen of the exercise live, and resumes', async () => {
+    // Another screen of the same exercise, not the control room, on a phone, in Russian.
+    const other = await newPage(browser);
+    await other.setViewportSize({ width: 390, height: 844 });
+    await signIn(other, server.url, server.admin.username, server.admin.password, 'Русский');
+    await other.locator('input[name="username"]').waitFor({ state: 'detached' });
+    await other.goto(`${server.url}/console/exercises/${fx.exerciseId}/overview`);
+    await other.getByRole('heading', { name: 'Karaganda full-scale' }).waitFor();
+    await expect(other.getByTestId('no-play-banner').count()).resolves.toBe(0);
+
+    await page.getByRole('button', { name: 'NO PLAY', exact: true }).click();
+    const halt = page.getByRole('dialog', { name: 'NO PLAY: halt the whole exercise?' });
+    await halt.getByText(/Use it for a real emergency/).waitFor();
+    await halt.getByRole('button', { name: 'Halt all play' }).click();
+    // The reason is required: nothing is sent without it.
+    await expect(page.getByTestId('no-play-banner').count()).resolves.toBe(0);
+    await halt.getByLabel('Reason (everyone in the exercise sees it)').fill('Real fire at the prison gate');
+    await halt.getByRole('button', { name: 'Halt all play' }).click();
+    const banner = page.getByTestId('no-play-banner');
+    await banner.getByText('Reason: Real fire at the prison gate').waitFor();
+    await page.getByTestId('no-play-phase').waitFor();
+    // Only resuming play and ENDEX are offered while play is halted.
+    await expect(page.getByRole('button', { name: 'Pause' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: 'Next move' }).count()).resolves.toBe(0);
+
+    // The Russian screen shows it at once, through the live stream.
+    const seen = other.getByTestId('no-play-banner');
+    await seen.getByText('NO PLAY: учения остановлены').waitFor();
+    await seen.getByText('Причина: Real fire at the prison gate').waitFor();
+    await screenshot(page, 'no-play-banner');
+    await screenshot(other, 'no-play-banner-phone-ru');
+    await expectAccessible(page, 'control room under NO PLAY');
+
+    await page.getByRole('button', { name: 'Resume play' }).click();
+    const resume = page.getByRole('dialog', { name: 'Resume play?' });
+    await resume.getByText('Pause policy:').waitFor();
+    await resume.getByLabel('Reason (kept in the audit log)').fill('Fire out, units back in position');
+    await screenshot(page, 'no-play-resume');
+    await resume.getByRole('button', { name: 'Resume play' }).click();
+    await banner.waitFor({ state: 'detached' });
+    await seen.waitFor({ state: 'detached' });
+    await page.getByText('Clock running', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Pause' }).waitFor();
+    await other.close();
+  }, 120_000);
+
+  it('adds an inject on the fly, fired now or at a later exercise time, and edits it before it fires', async () => {
+    await page.getByRole('button', { name: 'Add inject' }).click();
+    const add = page.getByRole('dialog', { name: 'Add an inject now' });
+    await add.getByLabel('Title').fill('Smoke from the boiler room');
+    await add.getByLabel('Text the players receive').fill('Guards report smoke in block B.');
+    await screenshot(page, 'control-room-add-inject');
+    await add.getByRole('button', { name: 'Add and fire now' }).click();
+    const fired = page.getByRole('row').filter({ hasText: 'Smoke from the boiler room' });
+    await fired.getByText('Fired').waitFor();
+    await expect(fired.getByRole('cell', { name: '+1', exact: true }).count()).resolves.toBe(1);
+
+    await page.getByRole('button', { name: 'Add inject' }).click();
+    const later = page.getByRole('dialog', { name: 'Add an inject now' });
+    await later.getByLabel('Title').fill('Second casualty');
+    await later.getByLabel('Exercise time, e.g. H+01:15').fill('H+05:00');
+    await later.getByRole('button', { name: 'Add at this time' }).click();
+    const row = page.getByRole('row').filter({ hasText: 'Second casualty' });
+    await row.getByText('Scheduled').waitFor();
+    await row.getByText('H+05:00:00').waitFor();
+
+    await row.getByRole('button', { name: 'Edit' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit inject +2 before it fires' });
+    await edit.getByLabel('Title').fill('Two casualties at the gate');
+    await edit.getByLabel('Exercise time, e.g. H+01:15').fill('H+05:30');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    const edited = page.getByRole('row').filter({ hasText: 'Two casualties at the gate' });
+    await edited.getByText('H+05:30:00').waitFor();
+    // A fired inject offers no edit.
+    await expect(fired.getByRole('button', { name: 'Edit' }).count()).resolves.toBe(0);
   }, 120_000);
 });

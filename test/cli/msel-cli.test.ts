@@ -1,5 +1,6 @@
 /**
- * `dabyl msel import|export` and `dabyl exercise list|show --json` through the real binary, on a
+ * `dabyl msel import|export`, `dabyl exercise list|show --json` and `dabyl exercise no-play|resume-play`
+ * through the real binary, on a
  * temporary SQLite folder where the exercise was created with the service first.
  */
 import { spawn } from 'node:child_process';
@@ -110,4 +111,24 @@ describe('dabyl msel and dabyl exercise', () => {
     const after = await dabyl(['msel', 'export', '--exercise', id, '--format', 'csv'], dir);
     expect(after.stdout.toString('utf8').split('\r\n').filter(Boolean)).toHaveLength(5);
   });
+
+  it('switches NO PLAY on with a reason, refuses it twice, and resumes play', async () => {
+    const on = await dabyl(['exercise', 'no-play', id, '--reason', 'Real fire near the venue'], dir);
+    expect(on.code, on.stderr).toBe(0);
+    expect(on.stdout.toString()).toMatch(
+      /^NO PLAY on for Karaganda CLI at H\+00:00:00: Real fire near the venue/,
+    );
+    const twice = await dabyl(['exercise', 'no-play', id, '--reason', 'again'], dir);
+    expect(twice.code).toBe(5);
+    expect(twice.stderr).toMatch(/already on/);
+    const off = await dabyl(['exercise', 'resume-play', id, '--reason', 'All clear', '--json'], dir);
+    expect(off.code, off.stderr).toBe(0);
+    expect(JSON.parse(off.stdout.toString())).toMatchObject({
+      noPlay: null,
+      history: [
+        { command: 'no-play', reason: 'Real fire near the venue' },
+        { command: 'resume-play', reason: 'All clear' },
+      ],
+    });
+  }, 60_000);
 });

@@ -166,6 +166,92 @@ describe.each(ENGINES)('running an exercise over the API on %s', (engine) => {
     expect(badTeam.json()).toMatchObject({ field: 'toTeamIds' });
   });
 
+  it('adds an inject on the fly, fired now or booked for an exercise time ahead, on the live timeline', async () => {
+    const add = (as: string, body: unknown) => call(as, 'POST', '/injects', body);
+    expect((await add('evaluator', { title: 'Smoke' })).statusCode).toBe(403);
+    expect((await add('player', { title: 'Smoke' })).statusCode).toBe(403);
+    expect((await add('controller', { title: 'Smoke', at: 'soon' })).json()).toMatchObject({ field: 'at' });
+    expect((await add('controller', { title: 'Smoke', at: 'H+00:00:01' })).json()).toMatchObject({
+      code: 'inject_time_passed',
+      field: 'at',
+    });
+    expect(
+      (
+        await add('controller', { title: 'Smoke', toTeamIds: ['00000000-0000-4000-8000-000000000000'] })
+      ).json(),
+    ).toMatchObject({ field: 'toTeamIds' });
+    const now = await add('controller', {
+      title: 'Smoke from the boiler room',
+      content: 'Guards report smoke in block B.',
+      toTeamIds: [fx.teams.patrol],
+      reason: 'the patrol reacted too fast',
+    });
+    expect(now.statusCode, now.body).toBe(201);
+    expect(now.json()).toMatchObject({
+      number: '+1',
+      eventId: null,
+      status: 'fired',
+      firedHow: 'controller',
+      toTeamIds: [fx.teams.patrol],
+    });
+    const later = await add('director', { title: 'Second casualty', at: 'H+30:00' });
+    expect(later.json()).toMatchObject({ number: '+2', status: 'scheduled', dueSeconds: 108_000 });
+    // Edited before it fires; the one fired is refused.
+    const edited = await call('controller', 'PATCH', `/injects/${later.json().id}`, {
+      title: 'Two casualties',
+    });
+    expect(edited.json()).toMatchObject({ title: 'Two casualties', editedAt: expect.any(String) });
+    const refused = await call('controller', 'PATCH', `/injects/${now.json().id}`, { title: 'x' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'inject_already_fired' });
+    const list = (await call('evaluator', 'GET', '/injects')).json() as { items: { number: string }[] };
+    expect(list.items.map((i) => i.number)).toEqual(expect.arrayContaining(['+1', '+2']));
+  });
+
+  it('switches NO PLAY on with a reason players read, refuses it twice, and resumes just as explicitly', async () => {
+    const halt = (as: string, body: unknown) => call(as, 'POST', '/no-play', body);
+    const resume = (as: string, body: unknown) => call(as, 'POST', '/resume-play', body);
+    const reason = { reason: 'Real fire at the prison' };
+    for (const role of ['player', 'evaluator', 'planner'])
+      expect((await halt(role, reason)).statusCode, role).toBe(403);
+    const bare = await halt('controller', {});
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json()).toMatchObject({ code: 'invalid_input' });
+    expect(JSON.stringify(bare.json())).toContain('reason');
+    expect((await halt('controller', { reason: '  ' })).json()).toMatchObject({ field: 'reason' });
+    expect((await resume('controller', reason)).json()).toMatchObject({ code: 'no_play_not_on' });
+
+    const on = await halt('controller', reason);
+    expect(on.statusCode, on.body).toBe(200);
+    expect(on.json()).toMatchObject({
+      reading: { halted: true },
+      noPlay: { reason: 'Real fire at the prison', by: 'controller' },
+    });
+    const twice = await halt('director', { reason: 'again' });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json()).toMatchObject({ code: 'no_play_already_on' });
+    expect((await command('controller', { command: 'pause', reason: 'x' })).json()).toMatchObject({
+      code: 'no_play_on',
+    });
+    // Players may not read the clock, but they read the exercise, and it says why play stopped.
+    const seen = await app.inject({
+      method: 'GET',
+      url: `/api/v1/exercises/${fx.exerciseId}`,
+      headers: { cookie: sessions.get('player')!.cookie },
+    });
+    expect(seen.json()).toMatchObject({ noPlay: { reason: 'Real fire at the prison' } });
+
+    expect((await resume('controller', {})).statusCode).toBe(400);
+    const off = await resume('director', { reason: 'All clear' });
+    expect(off.statusCode, off.body).toBe(200);
+    expect(off.json()).toMatchObject({ noPlay: null, reading: { halted: false, phase: 'running' } });
+    expect(off.json().history.slice(-2)).toMatchObject([
+      { command: 'no-play', by: 'controller', reason: 'Real fire at the prison' },
+      { command: 'resume-play', by: 'director', reason: 'All clear' },
+    ]);
+    expect((await resume('director', { reason: 'again' })).statusCode).toBe(409);
+  });
+
   it('shows the pause policy before resume, and ends once', async () => {
     await call('controller', 'PUT', '/clock/settings', { pausePolicy: 'hold' });
     await command('controller', { command: 'pause', reason: 'real casualty' });
@@ -189,6 +275,8 @@ describe.each(ENGINES)('running an exercise over the API on %s', (engine) => {
       '/api/v1/exercises/{id}/clock/commands',
       '/api/v1/exercises/{id}/clock/settings',
       '/api/v1/exercises/{id}/clock/resume-preview',
+      '/api/v1/exercises/{id}/no-play',
+      '/api/v1/exercises/{id}/resume-play',
       '/api/v1/exercises/{id}/injects',
       '/api/v1/exercises/{id}/injects/{injectId}',
       '/api/v1/exercises/{id}/injects/{injectId}/actions',

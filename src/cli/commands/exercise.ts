@@ -1,12 +1,16 @@
 import type { Command } from 'commander';
 import { getExercise, listExercises } from '../../services/planning/exercises.service.js';
 import { getPlan } from '../../services/planning/plan.service.js';
-import { withContext } from '../context.js';
+import { switchNoPlay } from '../../services/conduct/no-play.service.js';
+import { cliActor, withContext } from '../context.js';
 import { printJson, printTable } from '../output.js';
 import { exerciseCommand } from './exercise-docs.js';
 import { cliPolicy } from './msel.js';
 
-/** `dabyl exercise list|show`: what exists, for people and (with --json) for scripts. */
+/**
+ * `dabyl exercise list|show`: what exists, for people and (with --json) for scripts;
+ * `no-play|resume-play`: the NO PLAY switch, for an operator when the console cannot be reached.
+ */
 export function registerExerciseCommands(program: Command): void {
   const exercise = exerciseCommand(program);
   exercise
@@ -40,4 +44,28 @@ export function registerExerciseCommands(program: Command): void {
           if (v !== null && typeof v !== 'object') process.stdout.write(`${k.padEnd(16)} ${String(v)}\n`);
       }),
     );
+  for (const [name, on] of [
+    ['no-play', true],
+    ['resume-play', false],
+  ] as const)
+    exercise
+      .command(`${name} <id>`)
+      .description(
+        on
+          ? 'NO PLAY: halt all of the exercise’s traffic, its clock and its player view at once (a real emergency)'
+          : 'lift NO PLAY: held deliveries go out, injects that came due follow the pause policy',
+      )
+      .requiredOption('--reason <text>', 'why (everyone in the exercise sees it; kept in the audit log)')
+      .option('--json', 'machine-readable output')
+      .action(async (id: string, opts: { reason: string; json?: boolean }) =>
+        withContext(async (ctx) => {
+          const clock = await switchNoPlay(ctx, cliActor(), cliPolicy(), id, on, opts.reason);
+          if (opts.json) return printJson(clock);
+          process.stdout.write(
+            clock.noPlay
+              ? `NO PLAY on for ${clock.name} at ${clock.reading.exercise}: ${clock.noPlay.reason}\n`
+              : `play resumed for ${clock.name} at ${clock.reading.exercise}\n`,
+          );
+        }),
+      );
 }

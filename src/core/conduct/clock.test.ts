@@ -5,6 +5,7 @@ import {
   clockFrom,
   CLOCK_BEFORE_STARTEX,
   exerciseMsAt,
+  isTicking,
   parseScenarioStart,
   readClock,
   SPEEDS,
@@ -30,6 +31,8 @@ const histories = fc
       fc.oneof(
         fc.constant<ClockCommand>({ kind: 'pause' }),
         fc.constant<ClockCommand>({ kind: 'resume' }),
+        fc.constant<ClockCommand>({ kind: 'no-play' }),
+        fc.constant<ClockCommand>({ kind: 'resume-play' }),
         fc.constantFrom(...SPEEDS).map<ClockCommand>((speed) => ({ kind: 'speed', speed })),
         fc.integer({ min: 0, max: 50_000 }).map<ClockCommand>((toSeconds) => ({ kind: 'jump', toSeconds })),
         fc
@@ -123,6 +126,50 @@ describe('the exercise clock', () => {
     expect('refused' in r && r.refused.reason).toMatch(/ended/);
   });
 
+  it('stands still under NO PLAY, refuses all but resuming play and ENDEX, and resumes to its phase', () => {
+    const halted = run([0, { kind: 'startex' }], [10 * min, { kind: 'no-play' }]);
+    expect(halted).toMatchObject({ phase: 'running', halted: true });
+    expect(exerciseMsAt(halted, T0 + 60 * min)).toBe(10 * min);
+    expect(wallAtExercise(halted, 20 * min)).toBeNull();
+    expect(readClock(halted, T0 + 60 * min, null)).toMatchObject({ exercise: 'H+00:10:00', halted: true });
+    const refusal = (state: ClockState, command: ClockCommand) => {
+      const r = applyClock(state, { at: T0 + 20 * min, command });
+      return 'refused' in r ? r.refused.code : 'accepted';
+    };
+    for (const command of [
+      { kind: 'pause' },
+      { kind: 'resume' },
+      { kind: 'speed', speed: 10 },
+      { kind: 'jump', toSeconds: 9000 },
+      { kind: 'move', scenarioSeconds: 60 },
+    ] as ClockCommand[])
+      expect(refusal(halted, command)).toBe('no_play_on');
+    expect(refusal(halted, { kind: 'no-play' })).toBe('no_play_already_on');
+    expect(refusal(halted, { kind: 'endex' })).toBe('accepted');
+    expect(refusal(run([0, { kind: 'startex' }]), { kind: 'resume-play' })).toBe('no_play_not_on');
+    // Before STARTEX too (a real emergency during the communication check); STARTEX waits for it.
+    expect(refusal(CLOCK_BEFORE_STARTEX, { kind: 'no-play' })).toBe('accepted');
+    const early = clockFrom([{ at: T0, command: { kind: 'no-play' } }]);
+    expect(refusal(early, { kind: 'startex' })).toBe('no_play_on');
+    // Resumed at H+00:10 an hour later: time runs on from where it stood; a paused clock stays paused.
+    const resumed = run(
+      [0, { kind: 'startex' }],
+      [10 * min, { kind: 'no-play' }],
+      [70 * min, { kind: 'resume-play' }],
+    );
+    expect(exerciseMsAt(resumed, T0 + 75 * min)).toBe(15 * min);
+    const paused = run(
+      [0, { kind: 'startex' }],
+      [5 * min, { kind: 'pause' }],
+      [10 * min, { kind: 'no-play' }],
+      [70 * min, { kind: 'resume-play' }],
+    );
+    expect(paused).toMatchObject({ phase: 'paused', halted: false });
+    const ended = run([0, { kind: 'startex' }], [min, { kind: 'no-play' }], [2 * min, { kind: 'endex' }]);
+    expect(ended).toMatchObject({ phase: 'ended', halted: true });
+    expect(refusal(ended, { kind: 'resume-play' })).toBe('clock_ended');
+  });
+
   it('never runs backwards (monotone in wall time)', () => {
     fc.assert(
       fc.property(
@@ -136,7 +183,7 @@ describe('the exercise clock', () => {
     );
   });
 
-  it('adds no exercise time while paused or ended', () => {
+  it('adds no exercise time while paused, under NO PLAY or ended', () => {
     fc.assert(
       fc.property(
         histories,
@@ -144,7 +191,7 @@ describe('the exercise clock', () => {
         fc.integer({ min: 1, max: 1_000_000 }),
         (events, a, d) => {
           const state = clockFrom(events);
-          fc.pre(state.phase !== 'running');
+          fc.pre(!isTicking(state));
           const from = Math.max(T0 + a, state.lastAt);
           expect(exerciseMsAt(state, from + d)).toBe(exerciseMsAt(state, from));
         },
@@ -200,12 +247,16 @@ describe('the exercise clock', () => {
         fc.pre(state.phase !== 'ended');
         const at = state.lastAt + 1;
         const jumped = applyClock(state, { at, command: { kind: 'jump', toSeconds: target } });
+        if ('refused' in jumped && jumped.refused.code === 'no_play_on') {
+          expect(state.halted).toBe(true);
+          return;
+        }
         if ('refused' in jumped) {
           expect(exerciseMsAt(state, at)).toBeGreaterThanOrEqual(target * 1000);
           return;
         }
         expect(exerciseMsAt(jumped.state, at)).toBe(target * 1000);
-        if (jumped.state.phase === 'running') {
+        if (isTicking(jumped.state)) {
           const goal = target * 1000 + 12_345;
           const wake = wallAtExercise(jumped.state, goal)!;
           expect(exerciseMsAt(jumped.state, wake)).toBeGreaterThanOrEqual(goal);

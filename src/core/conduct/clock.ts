@@ -23,9 +23,14 @@ export type ClockCommand =
   /** Exercise time becomes `toSeconds` ("H+02:30" is 9,000). */
   | { kind: 'jump'; toSeconds: number }
   /** A manual move: scenario time goes `scenarioSeconds` further ahead; exercise time is untouched. */
-  | { kind: 'move'; scenarioSeconds: number };
+  | { kind: 'move'; scenarioSeconds: number }
+  /** NO PLAY: a real emergency halts the exercise; exercise time stands still until play resumes. */
+  | { kind: 'no-play' }
+  | { kind: 'resume-play' };
 export type ClockCommandKind = ClockCommand['kind'];
-export const CLOCK_COMMANDS: readonly ClockCommandKind[] = [
+/** NO PLAY and its resume are given on their own (decision 0019), not among the clock's controls. */
+export type NoPlayCommandKind = 'no-play' | 'resume-play';
+export const CLOCK_COMMANDS: readonly Exclude<ClockCommandKind, NoPlayCommandKind>[] = [
   'startex',
   'pause',
   'resume',
@@ -57,6 +62,11 @@ export interface ClockState {
   readonly endedAt: number | null;
   /** The wall instant of the last command; a later one may not come before it. */
   readonly lastAt: number;
+  /**
+   * NO PLAY is on: exercise time stands still whatever the phase, and only resuming play or ENDEX
+   * is accepted. The phase underneath (running or paused) is what play resumes to.
+   */
+  readonly halted: boolean;
 }
 
 export const CLOCK_BEFORE_STARTEX: ClockState = {
@@ -69,6 +79,7 @@ export const CLOCK_BEFORE_STARTEX: ClockState = {
   startedAt: null,
   endedAt: null,
   lastAt: Number.NEGATIVE_INFINITY,
+  halted: false,
 };
 
 /** Why a command was refused: a stable code and a sentence for the controller. */
@@ -83,13 +94,19 @@ export interface ClockRefusal {
     | 'clock_bad_speed'
     | 'clock_jump_backwards'
     | 'clock_bad_move'
-    | 'clock_out_of_order';
+    | 'clock_out_of_order'
+    | 'no_play_on'
+    | 'no_play_already_on'
+    | 'no_play_not_on';
   reason: string;
 }
 
+/** Whether exercise time advances: the clock runs and NO PLAY is off. */
+export const isTicking = (state: ClockState): boolean => state.phase === 'running' && !state.halted;
+
 /** Exercise time (ms) at wall instant `wall`; before STARTEX it is 0, after ENDEX it stays. */
 export function exerciseMsAt(state: ClockState, wall: number): number {
-  if (state.phase !== 'running') return state.anchorExercise;
+  if (!isTicking(state)) return state.anchorExercise;
   return state.anchorExercise + Math.max(0, wall - state.anchorWall) * state.speed;
 }
 
@@ -98,7 +115,7 @@ export function exerciseMsAt(state: ClockState, wall: number): number {
  * early; null while the clock does not run. A time already reached gives the anchor.
  */
 export function wallAtExercise(state: ClockState, exerciseMs: number): number | null {
-  if (state.phase !== 'running') return null;
+  if (!isTicking(state)) return null;
   const ahead = exerciseMs - state.anchorExercise;
   return state.anchorWall + Math.max(0, Math.ceil(ahead / state.speed));
 }
@@ -118,6 +135,8 @@ export function applyClock(
     return refuse('clock_out_of_order', 'the command is dated before the clock’s last command');
   if (state.phase === 'ended')
     return refuse('clock_ended', 'the exercise has ended (ENDEX); its clock is final');
+  const halt = haltOrResume(state, command, at);
+  if (halt) return halt;
   if (state.phase === 'before' && command.kind !== 'startex')
     return refuse('clock_not_started', `${label(command)} needs the clock started: give STARTEX first`);
   const now = exerciseMsAt(state, at);
@@ -163,7 +182,38 @@ export function applyClock(
             moves: state.moves + 1,
           })
         : refuse('clock_bad_move', 'a move advances scenario time by a whole, positive number of seconds');
+    case 'no-play':
+    case 'resume-play':
+      return refuse('clock_out_of_order', 'NO PLAY is decided before the clock’s own commands');
   }
+}
+
+/**
+ * NO PLAY and its resume, which hold in any phase before ENDEX (a real emergency may come during
+ * the communication check), and what NO PLAY refuses: every command but resuming play and ENDEX.
+ * ENDEX under NO PLAY leaves it on: the exercise ends with its held traffic never sent.
+ * Undefined: the command is the clock's to decide.
+ */
+function haltOrResume(
+  state: ClockState,
+  command: ClockCommand,
+  at: number,
+): { state: ClockState } | { refused: ClockRefusal } | undefined {
+  const now = exerciseMsAt(state, at);
+  const moved = (halted: boolean) => ({
+    state: { ...state, anchorWall: at, anchorExercise: now, lastAt: at, halted },
+  });
+  if (command.kind === 'no-play')
+    return state.halted
+      ? refuse('no_play_already_on', 'NO PLAY is already on; resume play to lift it')
+      : moved(true);
+  if (command.kind === 'resume-play')
+    return state.halted
+      ? moved(false)
+      : refuse('no_play_not_on', 'NO PLAY is not on; there is no play to resume');
+  if (state.halted && command.kind !== 'endex')
+    return refuse('no_play_on', `NO PLAY is on: resume play before ${label(command)}`);
+  return undefined;
 }
 
 const label = (c: ClockCommand): string =>
@@ -212,6 +262,8 @@ export interface ClockReading {
   /** Day of the scenario, from 1. */
   scenarioDay: number | null;
   moves: number;
+  /** NO PLAY is on: exercise time stands still. */
+  halted: boolean;
 }
 
 export function readClock(state: ClockState, wall: number, scenarioStart: number | null): ClockReading {
@@ -234,5 +286,6 @@ export function readClock(state: ClockState, wall: number, scenarioStart: number
     scenario,
     scenarioDay,
     moves: state.moves,
+    halted: state.halted,
   };
 }

@@ -1,4 +1,4 @@
-import { exerciseMsAt, wallAtExercise, type ClockState } from './clock.js';
+import { exerciseMsAt, isTicking, wallAtExercise, type ClockState } from './clock.js';
 
 /**
  * What happens to injects that came due while nobody could fire them (a pause with a jump, a jump
@@ -34,7 +34,8 @@ export interface InjectPlan {
 
 /**
  * When each waiting inject fires, as the clock stands at wall instant `now`: on time if its exercise
- * time is still ahead, else by the pause policy. Nothing is planned while the clock does not run.
+ * time is still ahead, else by the pause policy. Nothing is planned while the clock does not run,
+ * nor under NO PLAY.
  */
 export function planInjects(
   state: ClockState,
@@ -43,7 +44,7 @@ export function planInjects(
   now: number,
 ): InjectPlan {
   const plan: InjectPlan = { wakes: [], held: [] };
-  if (state.phase !== 'running') return plan;
+  if (!isTicking(state)) return plan;
   const reached = exerciseMsAt(state, now);
   const backlog = waiting
     .filter((i) => i.dueMs <= reached)

@@ -6,6 +6,7 @@ import {
   type ClockCommand,
   type ClockCommandKind,
   type ClockReading,
+  type NoPlayCommandKind,
 } from '../../core/conduct/clock.js';
 import type { PausePolicy } from '../../core/conduct/pause-policy.js';
 import { checkStartex, parseExerciseTime } from '../../core/conduct/startex.js';
@@ -19,11 +20,13 @@ import { appendAudit } from '../audit.service.js';
 import type { ActorInfo, AppContext, Q } from '../context.js';
 import { appendEvent } from '../events/events.service.js';
 import { cleanText } from '../text.js';
+import { noPlayOf, type NoPlay } from './no-play.service.js';
 import { historyOf, policyOf, readingOf, replan, takeConduct, type Conduct } from './conduct.js';
 
 /** What a controller sends: one command, and why. */
 export interface ClockCommandInput {
-  command: ClockCommandKind;
+  /** NO PLAY is not one of them: it also holds the exercise's traffic (no-play.service.ts). */
+  command: Exclude<ClockCommandKind, NoPlayCommandKind>;
   reason?: string | null | undefined;
   /** speed: ×1, ×2, ×10 or ×60. */
   speed?: number | undefined;
@@ -58,6 +61,8 @@ export interface ClockView {
   pausePolicy: PausePolicy;
   scenarioStart: string | null;
   trafficMode: 'exercise' | 'rehearsal';
+  /** NO PLAY, when on: deliveries wait, the clock stands still, players see the banner. */
+  noPlay: NoPlay | null;
   history: {
     seq: number;
     command: string;
@@ -273,6 +278,7 @@ export async function getClock(ctx: AppContext, policy: Actor, exerciseId: strin
     pausePolicy: policyOf(clock),
     scenarioStart: clock.scenario_start,
     trafficMode: clock.traffic_mode === 'rehearsal' ? 'rehearsal' : 'exercise',
+    noPlay: noPlayOf(exercise),
     history: rows.map((r) => ({
       seq: r.seq,
       command: r.command,

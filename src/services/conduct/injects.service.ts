@@ -1,4 +1,4 @@
-import { exerciseMsAt, wallAtExercise } from '../../core/conduct/clock.js';
+import { exerciseMsAt, isTicking, wallAtExercise } from '../../core/conduct/clock.js';
 import { OUTAGE_GRACE_MS } from '../../core/conduct/pause-policy.js';
 import type { Actor } from '../../core/policy/policy.js';
 import { AppError, invalid, notFound } from '../../errors.js';
@@ -40,10 +40,10 @@ export interface InjectRun {
   version: number;
 }
 
-function toRun(r: InjectRunRow, c: Pick<Conduct, 'state'>, now: number): InjectRun {
+export function toRun(r: InjectRunRow, c: Pick<Conduct, 'state'>, now: number): InjectRun {
   const due =
     r.status === 'scheduled' &&
-    c.state.phase === 'running' &&
+    isTicking(c.state) &&
     (r.release_at ? Date.parse(r.release_at) <= now : r.due_seconds * 1000 <= exerciseMsAt(c.state, now));
   return {
     id: r.id,
@@ -108,7 +108,11 @@ async function loadRun(trx: Q, c: Conduct, runId: string): Promise<InjectRunRow>
 }
 
 /** Books the run's wake at its exercise time (at once when that has passed), if the clock runs. */
-async function bookOnTime(trx: Q, c: Conduct, run: Pick<InjectRunRow, 'id' | 'due_seconds'>): Promise<void> {
+export async function bookOnTime(
+  trx: Q,
+  c: Conduct,
+  run: Pick<InjectRunRow, 'id' | 'due_seconds'>,
+): Promise<void> {
   const at = wallAtExercise(c.state, run.due_seconds * 1000);
   if (at !== null)
     await bookWake(trx, { topic: INJECT_TOPIC, key: injectWakeKey(c.exercise.id, run.id), at: new Date(at) });
@@ -136,6 +140,8 @@ export async function injectAction(
     if (c.state.phase === 'before')
       throw new AppError('clock_not_started', 409, 'the clock has not started: give STARTEX first');
     if (c.state.phase === 'ended') throw new AppError('clock_ended', 409, 'the exercise has ended (ENDEX)');
+    if (c.state.halted && action === 'fire')
+      throw new AppError('no_play_on', 409, 'NO PLAY is on: no inject fires until play resumes', 'action');
     const run = await loadRun(trx, c, runId);
     const at = new Date(c.now).toISOString();
     const by = { changed_by_id: actor.userId, changed_by_name: actor.name, updated_at: at };
@@ -229,7 +235,8 @@ export async function onInjectWake(ctx: AppContext, wake: Wake): Promise<void> {
   const [exerciseId, runId] = wake.key.split('/') as [string, string];
   await ctx.db.kysely.transaction().execute(async (trx) => {
     const c = await takeConduct(ctx, trx, exerciseId, null);
-    if (c.state.phase !== 'running') return;
+    // Paused or under NO PLAY: resuming re-plans every waiting inject and books its wake again.
+    if (!isTicking(c.state)) return;
     let run = await conductRepository.run(trx, runId);
     if (!run || run.status !== 'scheduled') return;
     const expected = run.release_at

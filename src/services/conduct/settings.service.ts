@@ -67,7 +67,10 @@ export interface ResumePreview {
   upcoming: number;
 }
 
-/** What resuming now would do under the exercise's pause policy: shown before the controller resumes. */
+/**
+ * What resuming now (or lifting NO PLAY) would do under the exercise's pause policy: shown before
+ * the controller resumes.
+ */
 export async function previewResume(
   ctx: AppContext,
   policy: Actor,
@@ -80,10 +83,14 @@ export async function previewResume(
   const pausePolicy = clock
     ? policyOf(clock)
     : policyOf({ pause_policy: 'release', release_interval_seconds: 60 });
-  if (state.phase !== 'paused')
+  // Under NO PLAY, what resuming play does (to a paused clock: nothing until its own resume).
+  if (state.phase !== 'paused' && !state.halted)
     throw new AppError('clock_not_paused', 409, 'only a paused clock resumes', 'command');
   const now = Math.max(ctx.clock.now().getTime(), state.lastAt);
-  const resumed = applyClock(state, { at: now, command: { kind: 'resume' } });
+  const resumed = applyClock(state, {
+    at: now,
+    command: { kind: state.halted ? 'resume-play' : 'resume' },
+  });
   if ('refused' in resumed) throw new AppError(resumed.refused.code, 409, resumed.refused.reason);
   const runs = (await conductRepository.runs(db, exerciseId)).filter((r) => r.status === 'scheduled');
   const plan = planInjects(

@@ -17,6 +17,11 @@ export const EVENT_TYPES = {
   'outbox.changed': 'outbox:manage',
   /** An exercise's clock changed (a command). Payload: the three clocks, `{ phase, speed, exercise, scenario… }`. */
   'clock.changed': 'exercises:read',
+  /**
+   * NO PLAY was switched on or lifted: every screen of the exercise, players' included, shows or drops
+   * its banner. Payload: `{ on, reason, by, at, phase, exercise }`.
+   */
+  'no_play.changed': 'exercises:read',
   /** An inject of a running exercise changed state. Payload: `{ status }`. Controllers' side only. */
   'inject.changed': 'msel:read',
   /** An alert message was drafted, edited, submitted, returned, approved or cancelled. Payload: `{ thread, state, status }`. */

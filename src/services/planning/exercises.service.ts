@@ -27,6 +27,7 @@ import { organisationRepository } from '../../store/organisation.repository.js';
 import type { ExerciseRow } from '../../store/schema.js';
 import { appendAudit } from '../audit.service.js';
 import type { ActorInfo, AppContext, Q } from '../context.js';
+import { noPlayOf, type NoPlay } from '../conduct/no-play.service.js';
 import { cleanText } from '../text.js';
 
 export interface Programme {
@@ -63,6 +64,8 @@ export interface Exercise {
   allowedTransitions: readonly ExerciseStatus[];
   /** What the reader may do with this exercise, their grants' scope applied: the console offers only that. */
   access: ExerciseAccess;
+  /** NO PLAY, when on: everyone in the exercise sees it, so the player view can stop play. */
+  noPlay: NoPlay | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -171,6 +174,7 @@ export function toExercise(row: ExerciseRow, viewer: Viewer, access: ExerciseAcc
       (s) => !CLOCK_STATUSES.includes(s),
     ),
     access,
+    noPlay: noPlayOf(row),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -5,7 +5,10 @@ import type {
   ClockSchema,
   ClockSettingsBody,
   InjectActionBody,
+  InjectAddBody,
+  InjectEditBody,
   InjectRunSchema,
+  NoPlayBody,
   ResumePreviewSchema,
 } from '../../../src/http/api/conduct/schema';
 import { api } from './client';
@@ -67,4 +70,25 @@ export const useClockSettings = (exerciseId: string) =>
 export const useInjectAction = (exerciseId: string) =>
   useConductMutation(exerciseId, ({ injectId, ...body }: InjectAction & { injectId: string }) =>
     api.post<InjectRun>(`/exercises/${exerciseId}/injects/${injectId}/actions`, body),
+  );
+
+/** NO PLAY on (`on`) or lifted, each with its reason. */
+export const useNoPlay = (exerciseId: string) =>
+  useConductMutation(exerciseId, ({ on, ...body }: Static<typeof NoPlayBody> & { on: boolean }) =>
+    api.post<ExerciseClock>(`/exercises/${exerciseId}/${on ? 'no-play' : 'resume-play'}`, body),
+  );
+
+export type InjectAdd = Static<typeof InjectAddBody>;
+export type InjectEdit = Static<typeof InjectEditBody>;
+
+/** An inject added on the fly: fired now, or at an exercise time still ahead. */
+export const useAddInject = (exerciseId: string) =>
+  useConductMutation(exerciseId, (body: InjectAdd) =>
+    api.post<InjectRun>(`/exercises/${exerciseId}/injects`, body),
+  );
+
+/** An inject edited before it fires. */
+export const useEditInject = (exerciseId: string) =>
+  useConductMutation(exerciseId, ({ injectId, ...body }: InjectEdit & { injectId: string }) =>
+    api.patch<InjectRun>(`/exercises/${exerciseId}/injects/${injectId}`, body),
   );

@@ -15,6 +15,8 @@ const CONCERNS: Record<string, QueryKey[]> = {
   // A clock command also moves the exercise's status (running, paused, ended).
   'clock.changed': [['conduct'], ['exercises']],
   'inject.changed': [['conduct']],
+  // NO PLAY shows on every screen of the exercise (its banner reads the exercise itself).
+  'no_play.changed': [['conduct'], ['exercises']],
   'alert.changed': [['alerts']],
   'alert.deliveries': [['alerts', 'deliveries']],
 };

@@ -15,6 +15,8 @@ import {
   EVENT_KINDS,
   DELIVERY_METHODS,
 } from './contract';
+import type { Static } from '@sinclair/typebox';
+import type { NoPlaySchema } from '../../../src/http/api/conduct/schema';
 export {
   EXERCISE_TYPES,
   EXERCISE_STATUSES,
@@ -73,6 +75,8 @@ export interface Exercise {
   allowedTransitions: ExerciseStatus[];
   /** What the reader may do with this exercise, their grants' organisation scope applied. */
   access: ExerciseAccess;
+  /** NO PLAY, when on: every screen of the exercise shows it, players' included. */
+  noPlay: Static<typeof NoPlaySchema> | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -3,6 +3,8 @@ import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../../services/context.js';
 import { clockCommand, getClock } from '../../../services/conduct/clock.service.js';
 import { previewResume, setClockSettings } from '../../../services/conduct/settings.service.js';
+import { addInject } from '../../../services/conduct/inject-add.service.js';
+import { switchNoPlay } from '../../../services/conduct/no-play.service.js';
 import { editInject, injectAction, listInjects } from '../../../services/conduct/injects.service.js';
 import { principalOf } from '../../access.js';
 import { Id, IdParams, Items, problems } from '../common.schema.js';
@@ -11,8 +13,10 @@ import {
   ClockSchema,
   ClockSettingsBody,
   InjectActionBody,
+  InjectAddBody,
   InjectEditBody,
   InjectRunSchema,
+  NoPlayBody,
   ResumePreviewSchema,
 } from './schema.js';
 
@@ -63,6 +67,27 @@ export const conductRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
     async (request) => clockCommand(ctx, ...who(request), request.params.id, request.body),
   );
 
+  for (const [path, on] of [
+    ['no-play', true],
+    ['resume-play', false],
+  ] as const)
+    app.post(
+      `/exercises/:id/${path}`,
+      {
+        config: { access: 'exercises:conduct' },
+        schema: {
+          tags,
+          summary: on
+            ? 'NO PLAY: halts the exercise at once (deliveries, clock, player view) for a real emergency'
+            : 'Lifts NO PLAY: held deliveries go out, injects that came due follow the pause policy',
+          params: IdParams,
+          body: NoPlayBody,
+          response: { 200: Clock, ...problems },
+        },
+      },
+      async (request) => switchNoPlay(ctx, ...who(request), request.params.id, on, request.body.reason),
+    );
+
   app.put(
     '/exercises/:id/clock/settings',
     {
@@ -104,6 +129,24 @@ export const conductRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
       },
     },
     async (request) => ({ items: await listInjects(ctx, principalOf(request).actor, request.params.id) }),
+  );
+
+  app.post(
+    '/exercises/:id/injects',
+    {
+      config: { access: 'exercises:conduct' },
+      schema: {
+        tags,
+        summary: 'Add an inject on the fly: fired now, or at an exercise time still ahead',
+        params: IdParams,
+        body: InjectAddBody,
+        response: { 201: Inject, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const run = await addInject(ctx, ...who(request), request.params.id, request.body);
+      return reply.code(201).send(run);
+    },
   );
 
   app.post(

@@ -1,9 +1,31 @@
 import { Type } from '@sinclair/typebox';
 import { CLOCK_COMMANDS, SPEEDS } from '../../../core/conduct/clock.js';
+import { DELIVERY_METHODS } from '../../../contract/enums.js';
 import { PAUSE_POLICY_KINDS } from '../../../core/conduct/pause-policy.js';
 import { Id, Instant, Nullable } from '../common.schema.js';
 
 const Reason = Type.String({ minLength: 1, maxLength: 500, description: 'why: kept in the audit log' });
+
+/** NO PLAY as everyone in the exercise sees it; null when play goes on. */
+export const NoPlaySchema = Type.Object(
+  {
+    since: Instant,
+    reason: Type.String({ description: 'why play stopped: shown to everyone in the exercise' }),
+    by: Nullable(Type.String()),
+  },
+  {
+    description:
+      'NO PLAY is on: every delivery waits, the clock stands still, the player view shows a banner',
+  },
+);
+
+export const NoPlayBody = Type.Object(
+  { reason: Reason },
+  {
+    additionalProperties: false,
+    description: 'Why: everyone in the exercise sees it, and the audit log keeps it',
+  },
+);
 
 export const ClockCommandBody = Type.Object(
   {
@@ -66,10 +88,12 @@ export const ClockSchema = Type.Object(
       scenario: Nullable(Type.String({ description: "the scenario's local date and time" })),
       scenarioDay: Nullable(Type.Integer()),
       moves: Type.Integer(),
+      halted: Type.Boolean({ description: 'NO PLAY is on: exercise time stands still' }),
     }),
     pausePolicy: PausePolicySchema,
     scenarioStart: Nullable(Type.String()),
     trafficMode: Type.Union([Type.Literal('exercise'), Type.Literal('rehearsal')]),
+    noPlay: Nullable(NoPlaySchema),
     history: Type.Array(
       Type.Object({
         seq: Type.Integer(),
@@ -130,6 +154,22 @@ export const InjectActionBody = Type.Object(
     reason: Type.Optional(Nullable(Reason)),
   },
   { additionalProperties: false, description: 'hold and skip need a reason' },
+);
+
+export const InjectAddBody = Type.Object(
+  {
+    title: Type.String({ minLength: 1, maxLength: 300 }),
+    content: Type.Optional(Type.String({ maxLength: 10_000 })),
+    toTeamIds: Type.Optional(
+      Type.Array(Id, { maxItems: 200, description: 'empty or left out: every player of the exercise' }),
+    ),
+    method: Type.Optional(Type.Union(DELIVERY_METHODS.map((m) => Type.Literal(m)))),
+    at: Type.Optional(
+      Type.String({ maxLength: 20, description: 'the exercise time it fires at, "H+01:15"; left out: now' }),
+    ),
+    reason: Type.Optional(Nullable(Reason)),
+  },
+  { additionalProperties: false, description: 'An inject added on the fly while the exercise runs' },
 );
 
 export const InjectEditBody = Type.Object(

@@ -12,6 +12,7 @@ import {
 } from '../../../contract/enums.js';
 import { REVIEWED_FIELDS } from '../../../core/msel/msel.js';
 import { Id, Instant, literals, Nullable } from '../common.schema.js';
+import { NoPlaySchema } from '../conduct/schema.js';
 const Text = (max: number) => Type.String({ maxLength: max });
 const OptText = (max: number) => Type.Optional(Nullable(Text(max)));
 /** A GeoJSON geometry; its shape is checked by the planning service, which names the problem. */
@@ -64,6 +65,7 @@ export const ExerciseSchema = Type.Object(
       { plan: Type.Boolean(), readControllerSide: Type.Boolean(), approveMsel: Type.Boolean() },
       { description: "What the reader may do with this exercise, their grants' organisation scope applied" },
     ),
+    noPlay: Nullable(NoPlaySchema),
     createdAt: Instant,
     updatedAt: Instant,
   },

@@ -7,6 +7,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
 import { ControlRoomTab } from './control/ControlRoomTab';
 import { HandlingBanner } from './HandlingBanner';
+import { NoPlayBanner } from './NoPlayBanner';
 import { ModulesTab } from './modules/ModulesTab';
 import { MselTab } from './msel/MselTab';
 import { ObjectivesTab } from './objectives/ObjectivesTab';
@@ -47,6 +48,7 @@ export function ExercisePage() {
         return (
           <ExerciseAccessProvider access={data.exercise.access}>
             <Stack>
+              <NoPlayBanner exercise={data.exercise} />
               <Anchor component={Link} to="/exercises" size="sm">
                 {t('planning.exercise.back')}
               </Anchor>

@@ -14,7 +14,7 @@ export function formatExerciseSeconds(s: number): string {
 function advance(clock: ExerciseClock, nowMs: number) {
   const { reading } = clock;
   const elapsed = Math.max(0, Math.floor((nowMs - Date.parse(reading.wall)) / 1000));
-  const ahead = reading.phase === 'running' ? elapsed * reading.speed : 0;
+  const ahead = reading.phase === 'running' && !reading.halted ? elapsed * reading.speed : 0;
   const scenario = reading.scenario
     ? new Date(Date.parse(`${reading.scenario}Z`) + ahead * 1000).toISOString().slice(0, 19).replace('T', ' ')
     : null;
@@ -72,6 +72,11 @@ export function ClockFaces({ clock }: { clock: ExerciseClock }) {
         <Badge color={PHASE_COLOUR[phase]} size="lg">
           {t(`conduct.phase.${phase}`)}
         </Badge>
+        {clock.reading.halted && (
+          <Badge color={STATUS.danger} size="lg" variant="filled" data-testid="no-play-phase">
+            {t('conduct.noPlay.phase')}
+          </Badge>
+        )}
         {speed !== 1 && (
           <Badge color={STATUS.warning} size="lg" variant="outline">
             {t('conduct.clocks.speed', { speed })}

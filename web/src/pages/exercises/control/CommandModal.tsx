@@ -17,7 +17,7 @@ export type AskedCommand =
   { command: 'pause' | 'endex' | 'resume' | 'jump' | 'move' } | { command: 'speed'; speed: number };
 
 /** What resuming does with the injects that came due, shown before the controller resumes. */
-function ResumePreviewText({ exerciseId }: { exerciseId: string }) {
+export function ResumePreviewText({ exerciseId }: { exerciseId: string }) {
   const { t, i18n } = useTranslation();
   const preview = useResumePreview(exerciseId, true);
   if (!preview.data) return <ProblemAlert error={preview.error} byCode={conductErrors(t)} />;

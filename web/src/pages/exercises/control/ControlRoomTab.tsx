@@ -22,7 +22,14 @@ export function ControlRoomTab({ exerciseId }: { exerciseId: string }) {
           <ClockFaces clock={data} />
           {canAct && <ClockControls clock={data} />}
           <QueryState query={injects}>
-            {(list) => <InjectsTable exerciseId={exerciseId} injects={list.items} canAct={canAct} />}
+            {(list) => (
+              <InjectsTable
+                exerciseId={exerciseId}
+                injects={list.items}
+                canAct={canAct}
+                canAdd={data.reading.phase === 'running' || data.reading.phase === 'paused'}
+              />
+            )}
           </QueryState>
         </Stack>
       )}

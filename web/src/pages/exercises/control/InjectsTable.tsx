@@ -6,6 +6,7 @@ import { ProblemAlert } from '../../../components/ProblemAlert';
 import { STATUS } from '../../../theme';
 import { conductErrors } from './conductErrors';
 import { formatExerciseSeconds } from './ClockFaces';
+import { InjectFormModal } from './InjectFormModal';
 import { InjectReasonModal } from './InjectReasonModal';
 
 const STATUS_COLOUR = {
@@ -15,24 +16,34 @@ const STATUS_COLOUR = {
   skipped: STATUS.neutral,
 } as const;
 
-/** The MSEL as it is played: past, due and upcoming injects, with the controller's actions. */
+/**
+ * The MSEL as it is played: past, due and upcoming injects, with the controller's actions; while the
+ * clock is live (`canAdd`) a controller adds injects on the fly and edits those still to fire.
+ */
 export function InjectsTable({
   exerciseId,
   injects,
   canAct,
+  canAdd,
 }: {
   exerciseId: string;
   injects: InjectRun[];
   canAct: boolean;
+  canAdd: boolean;
 }) {
   const { t } = useTranslation();
   const action = useInjectAction(exerciseId);
   const act = (injectId: string, what: 'fire' | 'release') => action.mutate({ injectId, action: what });
   const [asking, setAsking] = useState<{ inject: InjectRun; action: 'hold' | 'skip' } | null>(null);
   const ask = (inject: InjectRun, what: 'hold' | 'skip') => setAsking({ inject, action: what });
+  const [form, setForm] = useState<{ inject?: InjectRun } | null>(null);
   return (
     <>
-      <Title order={3}>{t('conduct.injects.title')}</Title>
+      <Group justify="space-between">
+        <Title order={3}>{t('conduct.injects.title')}</Title>
+        {canAct && canAdd && <Button onClick={() => setForm({})}>{t('conduct.injectForm.add')}</Button>}
+      </Group>
+      {form && <InjectFormModal exerciseId={exerciseId} inject={form.inject} onClose={() => setForm(null)} />}
       <ProblemAlert error={action.error} byCode={conductErrors(t)} />
       {asking && (
         <InjectReasonModal
@@ -84,6 +95,15 @@ export function InjectsTable({
                           ) : (
                             <Button size="compact-xs" variant="default" onClick={() => act(i.id, 'release')}>
                               {t('conduct.actions.release')}
+                            </Button>
+                          )}
+                          {canAdd && (
+                            <Button
+                              size="compact-xs"
+                              variant="default"
+                              onClick={() => setForm({ inject: i })}
+                            >
+                              {t('conduct.injectForm.edit')}
                             </Button>
                           )}
                           <Button

@@ -10,6 +10,10 @@ const CODES = [
   'inject_already_fired',
   'inject_skipped',
   'invalid_input',
+  'no_play_on',
+  'no_play_already_on',
+  'no_play_not_on',
+  'inject_time_passed',
 ] as const;
 
 /** The clock's refusals in the reader's language (the server's detail is English). */
