@@ -21,6 +21,8 @@ export const EVENT_TYPES = {
   'inject.changed': 'msel:read',
   /** An alert message was drafted, edited, submitted, returned, approved or cancelled. Payload: `{ thread, state, status }`. */
   'alert.changed': 'alerts:read',
+  /** An evaluator recorded an observation. Payload: `{ exerciseTime }`. Evaluators and directors only. */
+  'observation.recorded': 'observations:read',
 } as const satisfies Record<string, Permission>;
 export type EventType = keyof typeof EVENT_TYPES;
 

@@ -16,6 +16,7 @@ const CONCERNS: Record<string, QueryKey[]> = {
   'clock.changed': [['conduct'], ['exercises']],
   'inject.changed': [['conduct']],
   'alert.changed': [['alerts']],
+  'observation.recorded': [['observations']],
 };
 
 const LiveContext = createContext<LiveState>('connecting');

@@ -10,6 +10,7 @@ import { HandlingBanner } from './HandlingBanner';
 import { ModulesTab } from './modules/ModulesTab';
 import { MselTab } from './msel/MselTab';
 import { ObjectivesTab } from './objectives/ObjectivesTab';
+import { ObservationsTab } from './observations/ObservationsTab';
 import { OverviewTab } from './overview/OverviewTab';
 import { ParticipantsTab } from './participants/ParticipantsTab';
 import { SharingTab } from '../sharing/SharingTab';
@@ -24,6 +25,7 @@ const TABS = [
   'msel',
   'scenario',
   'control',
+  'observations',
   'sharing',
 ] as const;
 type Tab = (typeof TABS)[number];
@@ -42,7 +44,13 @@ export function ExercisePage() {
         // are not offered at all (and the server sends them neither). The server's answer for this
         // exercise counts, so a grant for another organisation offers nothing here.
         const canReadMsel = data.exercise.access.readControllerSide;
-        const tabs = TABS.filter((x) => (x !== 'msel' && x !== 'scenario' && x !== 'control') || canReadMsel);
+        // Observations are the evaluators' and directors' until the report is final (decision 0020).
+        const canObserve = data.exercise.access.recordObservations || data.exercise.access.readObservations;
+        const tabs = TABS.filter(
+          (x) =>
+            (x === 'observations' && canObserve) ||
+            (x !== 'observations' && ((x !== 'msel' && x !== 'scenario' && x !== 'control') || canReadMsel)),
+        );
         const active: Tab = tabs.find((x) => x === tab) ?? 'overview';
         return (
           <ExerciseAccessProvider access={data.exercise.access}>
@@ -69,7 +77,9 @@ export function ExercisePage() {
                           ? 'sharing.tab'
                           : x === 'control'
                             ? 'conduct.tab'
-                            : `planning.tabs.${x}`,
+                            : x === 'observations'
+                              ? 'observations.tab'
+                              : `planning.tabs.${x}`,
                       )}
                     </Tabs.Tab>
                   ))}
@@ -99,6 +109,11 @@ export function ExercisePage() {
                 {canReadMsel && (
                   <Tabs.Panel value="control" pt="md">
                     <ControlRoomTab exerciseId={exerciseId} />
+                  </Tabs.Panel>
+                )}
+                {canObserve && (
+                  <Tabs.Panel value="observations" pt="md">
+                    <ObservationsTab plan={data} />
                   </Tabs.Panel>
                 )}
                 <Tabs.Panel value="sharing" pt="md">
