@@ -105,21 +105,13 @@ export function ObservationForm({ form, onSent }: { form: FormData; onSent: () =
           onChange={(e) => setText(e.currentTarget.value)}
           required
         />
-        <Select
-          label={t('observations.team')}
-          data={teams}
-          value={teamId}
-          onChange={setTeamId}
-          clearable
-          placeholder={t('observations.none')}
-        />
+        <Select label={t('observations.team')} data={teams} value={teamId} onChange={setTeamId} clearable />
         <Select
           label={t('observations.venue')}
           data={form.venues.map((v) => ({ value: v.id, label: v.name }))}
           value={venueId}
           onChange={setVenueId}
           clearable
-          placeholder={t('observations.none')}
         />
         <MultiSelect
           label={t('observations.tasks')}
@@ -154,7 +146,7 @@ export function ObservationForm({ form, onSent }: { form: FormData; onSent: () =
           value={photo}
           onChange={setPhoto}
           clearable
-          placeholder={t('observations.photoPick')}
+          description={t('observations.photoPick')}
         />
         {problem && (
           <Text c="red.8" role="alert">

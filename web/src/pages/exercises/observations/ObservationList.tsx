@@ -39,7 +39,7 @@ function Links({
 
 /** Observations written on this device that the server has not yet taken. */
 export function QueuedList({ queued, plan }: { queued: Queued[]; plan: ExercisePlan }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const name = namesOf(plan);
   if (!queued.length) return null;
   return (
@@ -53,7 +53,7 @@ export function QueuedList({ queued, plan }: { queued: Queued[]; plan: ExerciseP
                 {q.problem ? t('observations.refused') : t('observations.waiting')}
               </Badge>
               <Text size="sm" c="dimmed">
-                {new Date(q.body.observedAt).toLocaleTimeString()}
+                {new Date(q.body.observedAt).toLocaleTimeString(i18n.language)}
               </Text>
             </Group>
             <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{q.body.text}</Text>
@@ -77,7 +77,7 @@ export function QueuedList({ queued, plan }: { queued: Queued[]; plan: ExerciseP
 
 /** The exercise's observations as the server keeps them, latest first, stamped in the three clocks. */
 export function ObservationList({ items, plan }: { items: Observation[]; plan: ExercisePlan }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const name = namesOf(plan);
   return (
     <Stack gap="xs">
@@ -96,7 +96,7 @@ export function ObservationList({ items, plan }: { items: Observation[]; plan: E
                 </Badge>
               )}
               <Text size="sm" c="dimmed" title={t('conduct.clocks.wall')}>
-                {new Date(o.observedAt).toLocaleString()}
+                {new Date(o.observedAt).toLocaleString(i18n.language)}
               </Text>
               <Text size="sm" fw={500}>
                 {o.author}

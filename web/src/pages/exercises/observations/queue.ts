@@ -67,29 +67,31 @@ let flushing: Promise<number> | null = null;
  * Resolves to how many were sent. One round at a time per tab.
  */
 export function flush(): Promise<number> {
-  flushing ??= (async () => {
-    let sent = 0;
+  if (flushing) return flushing;
+  const round = sendWaiting();
+  flushing = round;
+  // Cleared only once the round is over: a round that ends at once must not stay "in progress".
+  void round.finally(() => {
+    if (flushing === round) flushing = null;
+  });
+  return round;
+}
+
+async function sendWaiting(): Promise<number> {
+  let sent = 0;
+  for (const item of read().filter((q) => !q.problem)) {
     try {
-      for (const item of read().filter((q) => !q.problem)) {
-        try {
-          await sendObservation(item.exerciseId, item.id, item.body);
-          discard(item.id);
-          sent += 1;
-        } catch (err) {
-          if (!(err instanceof ApiError) || err.status >= 500 || err.status === 401) break;
-          write(
-            read().map((q) =>
-              q.id === item.id ? { ...q, problem: { code: err.code, detail: err.detail } } : q,
-            ),
-          );
-        }
-      }
-    } finally {
-      flushing = null;
+      await sendObservation(item.exerciseId, item.id, item.body);
+      discard(item.id);
+      sent += 1;
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status >= 500 || err.status === 401) break;
+      write(
+        read().map((q) => (q.id === item.id ? { ...q, problem: { code: err.code, detail: err.detail } } : q)),
+      );
     }
-    return sent;
-  })();
-  return flushing;
+  }
+  return sent;
 }
 
 /** The observations of one exercise waiting on this device, live. */
