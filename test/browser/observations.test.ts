@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clockCommand } from '../../src/services/conduct/clock.service.js';
 import { buildConductExercise, PLANNED_START, type ConductFixture } from '../support/conduct.js';
+import { encodePng } from '../support/png.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import {
   ensureConsoleBuilt,
@@ -177,6 +178,27 @@ describe('the observation form', () => {
     await screenshot(page, 'observation-list-phone');
     await page.setViewportSize({ width: 1280, height: 800 });
     await screenshot(page, 'observation-form-desktop');
+  }, 120_000);
+
+  it('shrinks a photo to a JPEG on the device and shows it with the observation', async () => {
+    const page = await open('evaluator-obs', 390, 844);
+    await page.getByLabel('What you observed').fill('Casualty card on the stretcher, photographed');
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'card.png',
+      mimeType: 'image/png',
+      buffer: encodePng(64, (x, y) => [x * 4, y * 4, 128]),
+    });
+    await page.getByRole('button', { name: 'Save observation' }).click();
+    const photo = page.getByRole('img', { name: /^Photo of the observation at H\+/ });
+    await photo.waitFor({ timeout: 30_000 });
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
+    const row = await server.server.runtime.ctx.db.kysely
+      .selectFrom('observations')
+      .select('photo_type')
+      .where('text', '=', 'Casualty card on the stretcher, photographed')
+      .executeTakeFirstOrThrow();
+    // Redrawn on the device: whatever it was, it arrives as a JPEG.
+    expect(row.photo_type).toBe('image/jpeg');
   }, 120_000);
 
   it('shows a director the observations, and never offers them to a player', async () => {
