@@ -140,9 +140,21 @@ describe.each(ENGINES)('organisation scopes and per-role fields (%s)', (engine) 
     expect(p.exercise.threat).toBeNull();
     // What the console offers follows the server's answer for this exercise, scope applied.
     const mine = (await h.ok('a-planner', 'GET', plan)) as unknown as { exercise: { access: unknown } };
-    expect(mine.exercise.access).toEqual({ plan: true, readControllerSide: true, approveMsel: false });
+    expect(mine.exercise.access).toEqual({
+      plan: true,
+      readControllerSide: true,
+      approveMsel: false,
+      recordObservations: false,
+      readObservations: false,
+    });
     const theirs = (await h.ok('b-planner', 'GET', plan)) as unknown as { exercise: { access: unknown } };
-    expect(theirs.exercise.access).toEqual({ plan: false, readControllerSide: true, approveMsel: false });
+    expect(theirs.exercise.access).toEqual({
+      plan: false,
+      readControllerSide: true,
+      approveMsel: false,
+      recordObservations: false,
+      readObservations: false,
+    });
     expect(p.people.map((x) => x.name).sort()).toEqual([...VISIBLE_PEOPLE].sort());
     const r = await h.call('b-planner', 'PATCH', `/api/v1/exercises/${h.exerciseId}`, {
       version: 1,

@@ -32,6 +32,8 @@ export const PERMISSIONS = [
   'alerts:read',
   'alerts:draft',
   'alerts:approve',
+  'observations:read',
+  'observations:record',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -53,6 +55,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'catalogue:manage',
     'notices:read',
     'alerts:read',
+    'observations:read',
   ],
   planner: [
     'dashboard:read',
@@ -76,7 +79,18 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'msel:read',
     'exercises:conduct',
   ],
-  evaluator: ['dashboard:read', 'orgs:read', 'roles:read', 'tokens:own', 'exercises:read', 'msel:read'],
+  // Evaluators record what they see; until the report is final only they and directors read it
+  // (decision 0020): controllers run the play the observations judge, players and observers are judged.
+  evaluator: [
+    'dashboard:read',
+    'orgs:read',
+    'roles:read',
+    'tokens:own',
+    'exercises:read',
+    'msel:read',
+    'observations:read',
+    'observations:record',
+  ],
   // Players and observers see that an exercise exists and its public outline, never the MSEL.
   player: ['dashboard:read', 'exercises:read'],
   observer: ['dashboard:read', 'exercises:read'],

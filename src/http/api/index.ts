@@ -17,6 +17,7 @@ import { eventRoutes } from './events/routes.js';
 import { spreadsheetRoutes } from './exercises/spreadsheet.routes.js';
 import { ProblemSchema } from './common.schema.js';
 import { noticeRoutes } from './notices/routes.js';
+import { observationRoutes } from './observations/routes.js';
 import { organisationRoutes } from './organisations/routes.js';
 import { outboxRoutes } from './outbox/routes.js';
 import { pushRoutes } from './push/routes.js';
@@ -41,6 +42,7 @@ export const apiV1: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app,
   await app.register(spreadsheetRoutes, opts);
   await app.register(mselRoutes, opts);
   await app.register(conductRoutes, opts);
+  await app.register(observationRoutes, opts);
   await app.register(calendarRoutes, opts);
   await app.register(catalogueRoutes, opts);
   await app.register(bundleRoutes, opts);

@@ -28,6 +28,8 @@ export const EVENT_TYPES = {
   'alert.changed': 'alerts:read',
   /** Deliveries of an alert's messages moved (sent, delivered, failed). Payload: `{ thread }`. */
   'alert.deliveries': 'alerts:read',
+  /** An evaluator recorded an observation. Payload: `{ exerciseTime }`. Evaluators and directors only. */
+  'observation.recorded': 'observations:read',
 } as const satisfies Record<string, Permission>;
 export type EventType = keyof typeof EVENT_TYPES;
 

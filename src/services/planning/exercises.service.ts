@@ -134,17 +134,34 @@ export interface ExerciseAccess {
   plan: boolean;
   readControllerSide: boolean;
   approveMsel: boolean;
+  /** Evaluators record observations; they and directors read them until the report is final. */
+  recordObservations: boolean;
+  readObservations: boolean;
 }
 
 /** The system itself (demo data, the CLI) may do everything; a document's imagined reader nothing. */
-export const ALL_ACCESS: ExerciseAccess = { plan: true, readControllerSide: true, approveMsel: true };
-export const NO_ACCESS: ExerciseAccess = { plan: false, readControllerSide: false, approveMsel: false };
+export const ALL_ACCESS: ExerciseAccess = {
+  plan: true,
+  readControllerSide: true,
+  approveMsel: true,
+  recordObservations: true,
+  readObservations: true,
+};
+export const NO_ACCESS: ExerciseAccess = {
+  plan: false,
+  readControllerSide: false,
+  approveMsel: false,
+  recordObservations: false,
+  readObservations: false,
+};
 
 export function accessTo(actor: Actor, row: ExerciseRow, scope: ExerciseScope): ExerciseAccess {
   return {
     plan: mayPlan(actor, row),
     readControllerSide: mayReadControllerSide(actor, scope),
     approveMsel: can(actor, 'msel:approve', planScopeOf(row)),
+    recordObservations: can(actor, 'observations:record', scope),
+    readObservations: can(actor, 'observations:read', scope),
   };
 }
 

@@ -19,6 +19,7 @@ const CONCERNS: Record<string, QueryKey[]> = {
   'no_play.changed': [['conduct'], ['exercises']],
   'alert.changed': [['alerts']],
   'alert.deliveries': [['alerts', 'deliveries']],
+  'observation.recorded': [['observations']],
 };
 
 const LiveContext = createContext<LiveState>('connecting');

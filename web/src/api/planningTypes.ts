@@ -36,6 +36,8 @@ export interface ExerciseAccess {
   plan: boolean;
   readControllerSide: boolean;
   approveMsel: boolean;
+  recordObservations: boolean;
+  readObservations: boolean;
 }
 
 export type EventKind = (typeof EVENT_KINDS)[number];

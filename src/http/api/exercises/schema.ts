@@ -62,7 +62,13 @@ export const ExerciseSchema = Type.Object(
     version: Type.Integer(),
     allowedTransitions: Type.Array(Type.String()),
     access: Type.Object(
-      { plan: Type.Boolean(), readControllerSide: Type.Boolean(), approveMsel: Type.Boolean() },
+      {
+        plan: Type.Boolean(),
+        readControllerSide: Type.Boolean(),
+        approveMsel: Type.Boolean(),
+        recordObservations: Type.Boolean(),
+        readObservations: Type.Boolean(),
+      },
       { description: "What the reader may do with this exercise, their grants' organisation scope applied" },
     ),
     noPlay: Nullable(NoPlaySchema),

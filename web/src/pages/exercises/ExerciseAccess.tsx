@@ -19,6 +19,8 @@ const PERMISSION: Record<keyof ExerciseAccess, string> = {
   plan: 'exercises:plan',
   readControllerSide: 'msel:read',
   approveMsel: 'msel:approve',
+  recordObservations: 'observations:record',
+  readObservations: 'observations:read',
 };
 
 /**

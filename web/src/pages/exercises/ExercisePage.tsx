@@ -11,6 +11,7 @@ import { NoPlayBanner } from './NoPlayBanner';
 import { ModulesTab } from './modules/ModulesTab';
 import { MselTab } from './msel/MselTab';
 import { ObjectivesTab } from './objectives/ObjectivesTab';
+import { ObservationsTab } from './observations/ObservationsTab';
 import { OverviewTab } from './overview/OverviewTab';
 import { ParticipantsTab } from './participants/ParticipantsTab';
 import { SharingTab } from '../sharing/SharingTab';
@@ -25,6 +26,7 @@ const TABS = [
   'msel',
   'scenario',
   'control',
+  'observations',
   'sharing',
 ] as const;
 type Tab = (typeof TABS)[number];
@@ -43,7 +45,13 @@ export function ExercisePage() {
         // are not offered at all (and the server sends them neither). The server's answer for this
         // exercise counts, so a grant for another organisation offers nothing here.
         const canReadMsel = data.exercise.access.readControllerSide;
-        const tabs = TABS.filter((x) => (x !== 'msel' && x !== 'scenario' && x !== 'control') || canReadMsel);
+        // Observations are the evaluators' and directors' until the report is final (decision 0020).
+        const canObserve = data.exercise.access.recordObservations || data.exercise.access.readObservations;
+        const tabs = TABS.filter(
+          (x) =>
+            (x === 'observations' && canObserve) ||
+            (x !== 'observations' && ((x !== 'msel' && x !== 'scenario' && x !== 'control') || canReadMsel)),
+        );
         const active: Tab = tabs.find((x) => x === tab) ?? 'overview';
         return (
           <ExerciseAccessProvider access={data.exercise.access}>
@@ -71,7 +79,9 @@ export function ExercisePage() {
                           ? 'sharing.tab'
                           : x === 'control'
                             ? 'conduct.tab'
-                            : `planning.tabs.${x}`,
+                            : x === 'observations'
+                              ? 'observations.tab'
+                              : `planning.tabs.${x}`,
                       )}
                     </Tabs.Tab>
                   ))}
@@ -101,6 +111,11 @@ export function ExercisePage() {
                 {canReadMsel && (
                   <Tabs.Panel value="control" pt="md">
                     <ControlRoomTab exerciseId={exerciseId} />
+                  </Tabs.Panel>
+                )}
+                {canObserve && (
+                  <Tabs.Panel value="observations" pt="md">
+                    <ObservationsTab plan={data} />
                   </Tabs.Panel>
                 )}
                 <Tabs.Panel value="sharing" pt="md">
