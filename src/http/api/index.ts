@@ -19,6 +19,7 @@ import { ProblemSchema } from './common.schema.js';
 import { noticeRoutes } from './notices/routes.js';
 import { organisationRoutes } from './organisations/routes.js';
 import { outboxRoutes } from './outbox/routes.js';
+import { playRoutes } from './play/routes.js';
 import { systemRoutes } from './system/routes.js';
 import { GrantSchema, UserSchema } from './users/schema.js';
 import { userRoutes } from './users/routes.js';
@@ -40,6 +41,7 @@ export const apiV1: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app,
   await app.register(spreadsheetRoutes, opts);
   await app.register(mselRoutes, opts);
   await app.register(conductRoutes, opts);
+  await app.register(playRoutes, opts);
   await app.register(calendarRoutes, opts);
   await app.register(catalogueRoutes, opts);
   await app.register(bundleRoutes, opts);
