@@ -16,6 +16,9 @@ const CONCERNS: Record<string, QueryKey[]> = {
   'clock.changed': [['conduct'], ['exercises']],
   'inject.changed': [['conduct']],
   'alert.changed': [['alerts']],
+  // A player's own inbox: the player view lives under the exercise's key.
+  'inbox.changed': [['exercises']],
+  'inject.progress': [['conduct']],
 };
 
 const LiveContext = createContext<LiveState>('connecting');
