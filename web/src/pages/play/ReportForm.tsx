@@ -81,7 +81,6 @@ export function ReportForm({ exerciseId, injectId }: { exerciseId: string; injec
       />
       <FileInput
         label={t('play.report.photo')}
-        placeholder={t('play.report.photoPlaceholder')}
         accept="image/jpeg,image/png,image/webp"
         capture="environment"
         value={file}
