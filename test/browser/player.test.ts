@@ -74,7 +74,9 @@ describe('the player view', () => {
   });
 
   it('shows a fired inject to its team’s player live, takes the acknowledgement and a report with a photo', async () => {
-    await player.goto(`${server.url}/console/play/${fx.exerciseId}`);
+    // From the exercise's page, as a player finds it.
+    await player.goto(`${server.url}/console/exercises/${fx.exerciseId}`);
+    await player.getByRole('link', { name: 'Player view' }).click();
     await player.getByText('No inject has reached you yet', { exact: false }).waitFor();
     await player.getByText('Team: Patrol 7').waitFor();
     await player.getByText('Exercise time').waitFor();

@@ -1,8 +1,19 @@
 import { Stack, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useClock } from '../../../api/conduct';
 import { useInjectProgress, type InjectProgress as Progress } from '../../../api/play';
 
-const clock = (iso: string) => new Date(iso).toISOString().slice(11, 19);
+/** Times in the exercise's own zone, as its wall clock shows them. */
+const clockIn = (timeZone: string) => {
+  const f = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hourCycle: 'h23',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  return (iso: string) => f.format(new Date(iso));
+};
 
 /** How long after firing, as "+1:05". */
 const after = (from: string, to: string) => {
@@ -15,11 +26,13 @@ function Step({
   at,
   from,
   detail,
+  clock,
 }: {
   label: string;
   at: string | null;
   from: string;
-  detail?: string;
+  detail?: string | undefined;
+  clock: (iso: string) => string;
 }) {
   return (
     <Text size="xs" c={at ? undefined : 'dimmed'} style={{ whiteSpace: 'nowrap' }}>
@@ -29,7 +42,7 @@ function Step({
   );
 }
 
-function Steps({ p }: { p: Progress }) {
+function Steps({ p, clock }: { p: Progress; clock: (iso: string) => string }) {
   const { t } = useTranslation();
   return (
     <Stack gap={0} data-testid="inject-progress">
@@ -40,22 +53,29 @@ function Steps({ p }: { p: Progress }) {
         label={t('play.progress.delivered')}
         at={p.deliveredAt}
         from={p.firedAt}
+        clock={clock}
         detail={`${p.delivered}/${p.deliveries}`}
       />
       <Step
         label={t('play.progress.acknowledged')}
         at={p.acknowledgedAt}
         from={p.firedAt}
+        clock={clock}
         detail={p.acknowledged ? String(p.acknowledged) : undefined}
       />
       {p.firstAction ? (
         <Tooltip label={`${p.firstAction.author}: ${p.firstAction.text}`} multiline w={280}>
           <div>
-            <Step label={t('play.progress.firstAction')} at={p.firstAction.at} from={p.firedAt} />
+            <Step
+              label={t('play.progress.firstAction')}
+              at={p.firstAction.at}
+              from={p.firedAt}
+              clock={clock}
+            />
           </div>
         </Tooltip>
       ) : (
-        <Step label={t('play.progress.firstAction')} at={null} from={p.firedAt} />
+        <Step label={t('play.progress.firstAction')} at={null} from={p.firedAt} clock={clock} />
       )}
     </Stack>
   );
@@ -67,6 +87,7 @@ function Steps({ p }: { p: Progress }) {
  */
 export function InjectProgress({ exerciseId, injectId }: { exerciseId: string; injectId: string }) {
   const progress = useInjectProgress(exerciseId);
+  const timeZone = useClock(exerciseId).data?.timeZone ?? 'UTC';
   const p = progress.data?.items.find((i) => i.injectId === injectId);
-  return p ? <Steps p={p} /> : null;
+  return p ? <Steps p={p} clock={clockIn(timeZone)} /> : null;
 }
