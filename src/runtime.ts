@@ -53,7 +53,7 @@ export function contextFor(db: Db, config: Config, clock: { now(): Date } = syst
     db,
     config,
     clock,
-    channels: openChannels(config, db.kysely, clock),
+    channels: openChannels(config, db, clock),
     sources: outboxSources(),
   };
 }

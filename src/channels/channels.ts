@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely';
 import type { Config } from '../config/config.js';
-import type { Database } from '../store/schema.js';
+import type { Db } from '../store/db.js';
 import type { Channel, ChannelLog } from './channel.js';
 import { EmailChannel } from './email/email.channel.js';
+import { InAppChannel } from './inapp/inapp.channel.js';
 import { SinkChannel } from './sink/sink.channel.js';
 import { WebhookChannel } from './webhook/webhook.channel.js';
 import { smsLedgerOf } from './sms/sms.ledger.js';
@@ -28,7 +28,7 @@ export interface ChannelSet {
 
 export function openChannels(
   config: Config,
-  db: Kysely<Database>,
+  db: Db,
   clock: { now(): Date },
   extra: readonly Channel[] = [],
 ): ChannelSet {
@@ -42,7 +42,7 @@ export function openChannels(
     }),
     new SmsChannel({
       ...config.smpp,
-      ledger: smsLedgerOf(db, config.databaseUrl ? 'postgres' : 'sqlite'),
+      ledger: smsLedgerOf(db.kysely, db.engine),
       now: () => clock.now(),
     }),
     new WebPushChannel({
@@ -51,12 +51,13 @@ export function openChannels(
       keys: config.webpush.subject ? vapidKeys(config) : { publicKey: '', privateKey: '' },
       clock,
     }),
+    new InAppChannel(db, clock),
     ...extra,
   ];
   const byName = new Map(list.map((c) => [c.name, c]));
   return {
     byName,
-    sink: new SinkChannel(db, clock),
+    sink: new SinkChannel(db.kysely, clock),
     useLog: (log) => {
       for (const c of list) c.useLog?.(log);
     },

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 /** One entry of the durable event log (migration 0011): what happened and who may see it. */
 export interface EventTable {
@@ -13,6 +13,8 @@ export interface EventTable {
   subject_id: string | null;
   /** Small JSON object. */
   payload: string;
+  /** The one person the event is for (a player's own inbox); null: whoever the permission lets see it. */
+  user_id: Generated<string | null>;
 }
 
 export interface EventTables {

@@ -19,6 +19,7 @@ import * as m0016 from './migrations/0016-notice-organisation.js';
 import * as m0018 from './migrations/0018-alerts.js';
 import * as m0020 from './migrations/0020-observations.js';
 import * as m0022 from './migrations/0022-device-subscribers.js';
+import * as m0023 from './migrations/0023-player-inbox.js';
 
 /** Every migration, in order; imported statically so the built server and tests see the same list. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0018-alerts': m0018,
   '0020-observations': m0020,
   '0022-device-subscribers': m0022,
+  '0023-player-inbox': m0023,
 };
 
 /** The names of the migrations this version knows, oldest first (a backup from a newer one has others). */

@@ -5,6 +5,7 @@ import type { EventTables } from './event-tables.js';
 import type { ConductTables } from './conduct-tables.js';
 import type { AlertTables } from './alert-tables.js';
 import type { ObservationTables } from './observation-tables.js';
+import type { PlayTables } from './play-tables.js';
 
 /*
  * Instants are ISO-8601 strings in UTC ("2026-10-21T04:00:00.000Z") on both engines, so the same
@@ -155,7 +156,8 @@ export interface Database
     EventTables,
     ConductTables,
     AlertTables,
-    ObservationTables {
+    ObservationTables,
+    PlayTables {
   organisations: OrganisationTable;
   units: UnitTable;
   users: UserTable;

@@ -17,6 +17,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { AlertsPage } from './pages/alerts/AlertsPage';
 import { NoticePage } from './pages/notices/NoticePage';
 import { NoticesPage } from './pages/notices/NoticesPage';
+import { PlayPage } from './pages/play/PlayPage';
 import { OrganisationsPage } from './pages/organisations/OrganisationsPage';
 import { DeliveriesPage } from './pages/outbox/DeliveriesPage';
 import { CataloguePage } from './pages/sharing/CataloguePage';
@@ -66,6 +67,7 @@ export function AppRoutes() {
           <Route path="comments" element={guarded('comments:moderate', <CommentsPage />)} />
           <Route path="exercises" element={guarded('exercises:read', <ExercisesPage />)} />
           <Route path="exercises/:exerciseId/:tab?" element={guarded('exercises:read', <ExercisePage />)} />
+          <Route path="play/:exerciseId" element={guarded('exercises:play', <PlayPage />)} />
           <Route path="catalogue" element={guarded('msel:read', <CataloguePage />)} />
           <Route path="notices" element={guarded('notices:read', <NoticesPage />)} />
           <Route path="alerts" element={guarded('alerts:read', <AlertsPage />)} />

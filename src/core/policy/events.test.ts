@@ -66,4 +66,13 @@ describe('canSeeEvent', () => {
     expect(canSeeEvent(actor([grant('admin')]), event('everything'))).toBe(false);
     expect(canSeeEvent(actor([]), event('outbox:manage'))).toBe(false);
   });
+
+  it('shows an event meant for one person to that person only, whatever else they may see', () => {
+    const player = { userId: 'u-1', grants: [grant('player')] };
+    const admin = { userId: 'u-admin', grants: [grant('admin')] };
+    const mine = { ...event('exercises:play'), userId: 'u-1' };
+    expect(canSeeEvent(player, mine)).toBe(true);
+    expect(canSeeEvent({ ...player, userId: 'u-2' }, mine)).toBe(false);
+    expect(canSeeEvent(admin, mine)).toBe(false);
+  });
 });

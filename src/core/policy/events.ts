@@ -8,16 +8,19 @@ export interface EventVisibility {
   organisationId: string | null;
   /** null: the event belongs to no exercise. */
   exerciseId: string | null;
+  /** The one person it is for (a player's own inbox); null or absent: anyone the permission lets. */
+  userId?: string | null;
 }
 
 /**
  * Whether `actor` may see an event on the live stream. The same question a route asks for the
  * record the event is about: the permission in the event's organisation and exercise. An event of
  * no organisation is seen by whoever holds the permission anywhere, as its route lets them read it.
- * An unknown permission fails closed.
+ * An unknown permission fails closed. An event for one person is seen by that person only.
  */
 export function canSeeEvent(actor: Actor, event: EventVisibility): boolean {
   if (!isPermission(event.permission)) return false;
+  if (event.userId && event.userId !== actor.userId) return false;
   return can(actor, event.permission, {
     ...(event.organisationId !== null ? { organisationId: event.organisationId } : {}),
     ...(event.exerciseId !== null ? { exerciseId: event.exerciseId } : {}),

@@ -38,8 +38,8 @@ describe('policy', () => {
     expect(ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('orgs:manage'))).toEqual(['admin']);
   });
 
-  it('keeps players to the dashboard and the outline of exercises: never the MSEL', () => {
-    expect(permissionsOf(actor('player'))).toEqual(['dashboard:read', 'exercises:read']);
+  it('keeps players to the dashboard, the outline of exercises and their own play: never the MSEL', () => {
+    expect(permissionsOf(actor('player'))).toEqual(['dashboard:read', 'exercises:read', 'exercises:play']);
     for (const role of ['player', 'observer', 'pio', 'authoriser'] as const)
       expect(can(actor(role), 'msel:read'), role).toBe(false);
   });

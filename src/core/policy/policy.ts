@@ -23,6 +23,7 @@ export const PERMISSIONS = [
   'msel:read',
   'msel:approve',
   'exercises:conduct',
+  'exercises:play',
   'catalogue:manage',
   'notices:read',
   'notices:draft',
@@ -91,8 +92,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'observations:read',
     'observations:record',
   ],
-  // Players and observers see that an exercise exists and its public outline, never the MSEL.
-  player: ['dashboard:read', 'exercises:read'],
+  // Players and observers see that an exercise exists and its public outline, never the MSEL. Players
+  // also play: their own team's fired injects, acknowledged and reported on (services/play).
+  player: ['dashboard:read', 'exercises:read', 'exercises:play'],
   observer: ['dashboard:read', 'exercises:read'],
   // A PIO drafts and publishes notices (the service still refuses publishing one's own draft) and
   // drafts alerts, which only an authoriser approves.

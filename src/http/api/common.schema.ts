@@ -20,7 +20,7 @@ export const ProblemSchema = Type.Object(
   { $id: 'Problem', description: 'RFC 9457 problem details' },
 );
 
-const problem = Type.Ref(ProblemSchema);
+export const problem = Type.Ref(ProblemSchema);
 
 /** The error answers every authenticated route can give, for the OpenAPI document. */
 export const problems = {

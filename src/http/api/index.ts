@@ -21,6 +21,7 @@ import { observationRoutes } from './observations/routes.js';
 import { organisationRoutes } from './organisations/routes.js';
 import { outboxRoutes } from './outbox/routes.js';
 import { pushRoutes } from './push/routes.js';
+import { playRoutes } from './play/routes.js';
 import { systemRoutes } from './system/routes.js';
 import { GrantSchema, UserSchema } from './users/schema.js';
 import { userRoutes } from './users/routes.js';
@@ -43,6 +44,7 @@ export const apiV1: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app,
   await app.register(mselRoutes, opts);
   await app.register(conductRoutes, opts);
   await app.register(observationRoutes, opts);
+  await app.register(playRoutes, opts);
   await app.register(calendarRoutes, opts);
   await app.register(catalogueRoutes, opts);
   await app.register(bundleRoutes, opts);

@@ -1,5 +1,6 @@
 import { ChannelError, type ChannelMessage } from '../../channels/channel.js';
 import type { InjectRunRow } from '../../store/conduct-tables.js';
+import type { AppContext } from '../context.js';
 import type { AudienceMember, OutboxSource } from '../outbox/source.js';
 
 /** "Inject 12" in the player's language; the inject's own text is as the planners wrote it. */
@@ -14,7 +15,7 @@ const BATCH = 1000;
 /**
  * Injects of a running exercise, as the players receive them. A fired inject reaches its target
  * teams' players (every player when it names no team) through the exercise's phone book, never a
- * resident's contact. What players must not see (expected action, controller notes) is not in the
+ * resident's contact, and the in-app inbox of each such player who has an account. What players must not see (expected action, controller notes) is not in the
  * run, so no renderer can leak it; the dispatcher adds the exercise marking and honours NO PLAY.
  */
 export const injectSource: OutboxSource<InjectRunRow> = {
@@ -64,6 +65,7 @@ export const injectSource: OutboxSource<InjectRunRow> = {
       .where('p.role', '=', 'player')
       .orderBy('c.id');
     if (teams.length) q = q.where('p.team_id', 'in', teams);
+    yield* inboxes(ctx, run, teams);
     let after = '';
     for (;;) {
       const rows = await q.where('c.id', '>', after).limit(BATCH).execute();
@@ -79,3 +81,32 @@ export const injectSource: OutboxSource<InjectRunRow> = {
     }
   },
 };
+
+/**
+ * Players who sign in to Dabyl have an inbox there whatever the phone book says: one in-app member
+ * per such player of the inject's teams, addressed to their account, in their console language.
+ */
+async function* inboxes(ctx: AppContext, run: InjectRunRow, teams: string[]): AsyncIterable<AudienceMember[]> {
+  let q = ctx.db.kysely
+    .selectFrom('exercise_people as p')
+    .innerJoin('users as u', 'u.id', 'p.user_id')
+    .select(['p.id', 'p.user_id', 'u.locale'])
+    .where('p.exercise_id', '=', run.exercise_id)
+    .where('p.role', '=', 'player')
+    .where('u.disabled', '=', 0)
+    .orderBy('p.id');
+  if (teams.length) q = q.where('p.team_id', 'in', teams);
+  let after = '';
+  for (;;) {
+    const rows = await q.where('p.id', '>', after).limit(BATCH).execute();
+    if (!rows.length) return;
+    yield rows.map<AudienceMember>((r) => ({
+      recipientKind: 'participant',
+      recipientId: r.id,
+      channel: 'inapp',
+      address: r.user_id!,
+      language: r.locale,
+    }));
+    after = rows[rows.length - 1]!.id;
+  }
+}

@@ -30,6 +30,13 @@ export const EVENT_TYPES = {
   'alert.deliveries': 'alerts:read',
   /** An evaluator recorded an observation. Payload: `{ exerciseTime }`. Evaluators and directors only. */
   'observation.recorded': 'observations:read',
+  /**
+   * A player's own inbox changed (a message arrived, they acknowledged one). For that player only
+   * (`forUserId`); the payload is empty, so not even the player's own inject travels on the stream.
+   */
+  'inbox.changed': 'exercises:play',
+  /** A player acknowledged an inject or reported on it. Payload: `{ what }`. Controllers' side only. */
+  'inject.progress': 'msel:read',
 } as const satisfies Record<string, Permission>;
 export type EventType = keyof typeof EVENT_TYPES;
 
@@ -41,6 +48,8 @@ export interface NewEvent {
   subjectId?: string;
   /** Small: it travels to every reader allowed to see it. Over 2 KB is a programming error. */
   payload?: Record<string, unknown>;
+  /** The one person who may see it (beside holding its permission); unset: everyone the permission lets. */
+  forUserId?: string | null;
 }
 
 /** An event as the stream carries it. */
@@ -54,6 +63,7 @@ export interface StreamEvent {
   subjectType: string | null;
   subjectId: string | null;
   payload: Record<string, unknown>;
+  userId: string | null;
 }
 
 const MAX_PAYLOAD = 2048;
@@ -82,7 +92,11 @@ export function onLocalEvent(db: Db, wake: () => void): () => void {
  * tells of commits. Call it last in the transaction: it takes the append lock (the audit chain's,
  * held until commit), which is what makes numbers commit in order (docs/decisions/0009).
  */
-export async function appendEvent(ctx: AppContext, trx: Q, event: NewEvent): Promise<number> {
+export async function appendEvent(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  trx: Q,
+  event: NewEvent,
+): Promise<number> {
   const payload = JSON.stringify(event.payload ?? {});
   if (payload.length > MAX_PAYLOAD) throw new Error(`event ${event.type}: payload over ${MAX_PAYLOAD} bytes`);
   await eventRepository.lockForAppend(trx, ctx.db.engine);
@@ -97,6 +111,7 @@ export async function appendEvent(ctx: AppContext, trx: Q, event: NewEvent): Pro
     subject_type: event.subjectType ?? null,
     subject_id: event.subjectId ?? null,
     payload,
+    user_id: event.forUserId ?? null,
   });
   if (ctx.db.engine === 'postgres') await eventRepository.notify(trx, notifyChannel(ctx.db), seq);
   // The hub's read queues behind this transaction on SQLite's one connection, so it sees the commit.
@@ -173,6 +188,7 @@ export const toStreamEvent = (r: EventRow): StreamEvent => ({
   subjectType: r.subject_type,
   subjectId: r.subject_id,
   payload: JSON.parse(r.payload) as Record<string, unknown>,
+  userId: r.user_id,
 });
 
 /** Events after `seq`, oldest first. */

@@ -20,6 +20,9 @@ const CONCERNS: Record<string, QueryKey[]> = {
   'alert.changed': [['alerts']],
   'alert.deliveries': [['alerts', 'deliveries']],
   'observation.recorded': [['observations']],
+  // A player's own inbox: the player view lives under the exercise's key.
+  'inbox.changed': [['exercises']],
+  'inject.progress': [['conduct']],
 };
 
 const LiveContext = createContext<LiveState>('connecting');

@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { usePlan } from '../../api/exercises';
 import { ExerciseAccessProvider } from './ExerciseAccess';
 import { PageTitle } from '../../components/PageTitle';
+import { PlayLink } from '../play/PlayLink';
 import { QueryState } from '../../components/QueryState';
 import { ControlRoomTab } from './control/ControlRoomTab';
 import { HandlingBanner } from './HandlingBanner';
@@ -63,6 +64,7 @@ export function ExercisePage() {
               <PageTitle title={data.exercise.name}>
                 <Group gap="xs">
                   <StatusBadge status={data.exercise.status} />
+                  <PlayLink exerciseId={exerciseId} />
                 </Group>
               </PageTitle>
               <HandlingBanner handling={data.exercise.handling} />

@@ -11,7 +11,7 @@ export function formatExerciseSeconds(s: number): string {
 }
 
 /** Advances the server's reading by the time since it was taken, at the clock's speed. */
-function advance(clock: ExerciseClock, nowMs: number) {
+function advance(clock: Pick<ExerciseClock, 'reading'>, nowMs: number) {
   const { reading } = clock;
   const elapsed = Math.max(0, Math.floor((nowMs - Date.parse(reading.wall)) / 1000));
   const ahead = reading.phase === 'running' && !reading.halted ? elapsed * reading.speed : 0;
@@ -50,7 +50,7 @@ const PHASE_COLOUR = {
 } as const;
 
 /** Wall, exercise and scenario time side by side, ticking between the server's readings. */
-export function ClockFaces({ clock }: { clock: ExerciseClock }) {
+export function ClockFaces({ clock }: { clock: Pick<ExerciseClock, 'reading' | 'timeZone'> }) {
   const { t, i18n } = useTranslation();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {

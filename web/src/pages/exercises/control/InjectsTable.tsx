@@ -7,6 +7,7 @@ import { STATUS } from '../../../theme';
 import { conductErrors } from './conductErrors';
 import { formatExerciseSeconds } from './ClockFaces';
 import { InjectFormModal } from './InjectFormModal';
+import { InjectProgress } from './InjectProgress';
 import { InjectReasonModal } from './InjectReasonModal';
 
 const STATUS_COLOUR = {
@@ -63,6 +64,7 @@ export function InjectsTable({
               <Table.Th>{t('conduct.injects.time')}</Table.Th>
               <Table.Th>{t('conduct.injects.inject')}</Table.Th>
               <Table.Th>{t('conduct.injects.state')}</Table.Th>
+              <Table.Th>{t('play.progress.title')}</Table.Th>
               {canAct && <Table.Th>{t('conduct.injects.actions')}</Table.Th>}
             </Table.Tr>
           </Table.Thead>
@@ -80,6 +82,9 @@ export function InjectsTable({
                       {i.due && <Badge color={STATUS.danger}>{t('conduct.injects.due')}</Badge>}
                       {i.contingency && <Badge variant="outline">{t('conduct.injects.contingency')}</Badge>}
                     </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    {i.status === 'fired' && <InjectProgress exerciseId={exerciseId} injectId={i.id} />}
                   </Table.Td>
                   {canAct && (
                     <Table.Td>
