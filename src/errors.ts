@@ -1,5 +1,8 @@
 import {
+  errorText,
   fieldText,
+  titleText,
+  type MessageLang,
   type FieldFault,
   problemText,
   type ErrorCode,
@@ -87,3 +90,40 @@ export const planFrozen = (status: string) =>
     undefined,
     { status },
   );
+
+/** What a problem is worded from: the English as thrown, and what words it in the other languages. */
+export interface Wordable {
+  status: number;
+  code: ErrorCode;
+  /** English, as thrown. */
+  detail: string;
+  title?: string;
+  field?: string;
+  errors?: FieldError[];
+  params?: Readonly<Record<string, string>>;
+  fault?: FieldFault;
+}
+
+/**
+ * A problem's title, detail and field problems in `lang` (undefined: none asked). English keeps
+ * the thrower's own sentence, the most precise; Kazakh and Russian are worded from the catalogue:
+ * the field's problem when the thrower named it, else the sentence for the code. The field path is
+ * kept as it is in every language, so the reader can find the field.
+ */
+export function wordedIn(
+  lang: MessageLang | undefined,
+  p: Wordable,
+): { title: string; detail: string; errors?: { field: string; problem: string }[] } {
+  const english = !lang || lang === 'en';
+  const errors = p.errors?.map(({ field, problem, fault }) => ({
+    field,
+    problem: english ? problem : problemText(lang, fault?.problem ?? 'invalid', fault?.params),
+  }));
+  const more = errors ? { errors } : {};
+  if (english) return { title: p.title ?? titleText('en', p.status), detail: p.detail, ...more };
+  const detail =
+    p.field && (p.fault || p.code === 'invalid_input')
+      ? fieldText(lang, p.field, p.fault?.problem ?? 'invalid', p.fault?.params)
+      : errorText(lang, p.code, p.params);
+  return { title: titleText(lang, p.status), detail, ...more };
+}

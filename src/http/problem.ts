@@ -1,14 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
-import { AppError, type FieldError, type FieldFault } from '../errors.js';
-import {
-  errorText,
-  fieldText,
-  languageOf,
-  problemText,
-  titleText,
-  type ErrorCode,
-  type MessageLang,
-} from '../core/messages/messages.js';
+import { AppError, wordedIn, type Wordable } from '../errors.js';
+import { errorText, languageOf, type ErrorCode } from '../core/messages/messages.js';
 import { describeSchemaErrors, type AjvError } from './validation-messages.js';
 
 /** RFC 9457 problem details, as every error leaves Dabyl. */
@@ -26,39 +18,7 @@ export interface Problem {
 }
 
 /** What a problem is made from: the English sentence as thrown, and what words it in other languages. */
-export interface ProblemInput {
-  status: number;
-  code: ErrorCode;
-  /** English, as thrown. */
-  detail: string;
-  title?: string;
-  field?: string;
-  errors?: FieldError[];
-  params?: Readonly<Record<string, string>>;
-  fault?: FieldFault;
-}
-
-/**
- * The detail and the field problems in `lang`. English keeps the thrower's own sentence (it is the
- * most precise); Kazakh and Russian are worded from the catalogue: the field's problem when the
- * thrower named it, else the sentence for the code. Either way the field path is kept as it is.
- */
-function localise(
-  p: ProblemInput,
-  lang: MessageLang | undefined,
-): Pick<Problem, 'title' | 'detail' | 'errors'> {
-  const errors = p.errors?.map(({ field, problem, fault }) => ({
-    field,
-    problem: !lang || lang === 'en' ? problem : problemText(lang, fault?.problem ?? 'invalid', fault?.params),
-  }));
-  if (!lang || lang === 'en')
-    return { title: p.title ?? titleText('en', p.status), detail: p.detail, ...(errors ? { errors } : {}) };
-  const detail =
-    p.field && (p.fault || p.code === 'invalid_input')
-      ? fieldText(lang, p.field, p.fault?.problem ?? 'invalid', p.fault?.params)
-      : errorText(lang, p.code, p.params);
-  return { title: titleText(lang, p.status), detail, ...(errors ? { errors } : {}) };
-}
+export type ProblemInput = Wordable;
 
 /**
  * Answers with problem+json in the language the request asks for (Accept-Language: kk, ru or en);
@@ -70,7 +30,7 @@ export function sendProblem(reply: FastifyReply, p: ProblemInput): FastifyReply 
   const body: Problem = {
     type: `urn:dabyl:problem:${p.code}`,
     ...rest,
-    ...localise(p, lang),
+    ...wordedIn(lang, p),
     requestId: String(reply.request.id),
   };
   return reply

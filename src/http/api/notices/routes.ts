@@ -1,3 +1,4 @@
+import { requestLanguage, withSentences } from '../../language.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../../services/context.js';
@@ -206,7 +207,10 @@ export const noticeRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
       },
     },
     async (request) => ({
-      items: await noticeHistory(ctx, request.params.id, principalOf(request).actor),
+      items: withSentences(
+        await noticeHistory(ctx, request.params.id, principalOf(request).actor),
+        requestLanguage(request),
+      ),
     }),
   );
   app.get(
