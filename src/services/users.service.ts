@@ -95,8 +95,7 @@ function checkUsername(username: string): string {
 function checkEmail(email: string | null | undefined): string | null {
   if (email === undefined || email === null || email.trim() === '') return null;
   const e = email.trim();
-  if (e.length > 254 || !/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(e))
-    throw badField('email', 'not_email');
+  if (e.length > 254 || !/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(e)) throw badField('email', 'not_email');
   return e;
 }
 

@@ -1,4 +1,5 @@
-import { EXERCISE_STATUSES, LOCALES } from '../../contract/enums.js';
+import type { EXERCISE_STATUSES } from '../../contract/enums.js';
+import { LOCALES } from '../../contract/enums.js';
 import type { AuditAction, ErrorCode, FieldProblem, ProblemStatus } from './codes.js';
 
 /** The languages every message exists in: the console's. */

@@ -221,8 +221,7 @@ export function owningOrganisation(
 
 /** An instant with an explicit zone or offset; a bare "2026-10-25 10:00" is refused as ambiguous. */
 export function parseInstant(text: string, field: string): string {
-  if (!/(Z|[+-]\d\d:?\d\d)$/.test(text.trim()))
-    throw badField(field, 'needs_time_zone');
+  if (!/(Z|[+-]\d\d:?\d\d)$/.test(text.trim())) throw badField(field, 'needs_time_zone');
   const t = Date.parse(text);
   if (!Number.isFinite(t)) throw badField(field, 'not_date_time');
   return new Date(t).toISOString();

@@ -349,7 +349,8 @@ async function checkZone(trx: Q, exerciseId: string, input: ZoneInput) {
   if ('error' in g) throw invalid('geometry', g.error);
   const startsAt = input.startsAt ? parseInstant(input.startsAt, 'startsAt') : null;
   const endsAt = input.endsAt ? parseInstant(input.endsAt, 'endsAt') : null;
-  if (startsAt && endsAt && endsAt <= startsAt) throw badField('endsAt', 'must_be_after', { other: 'startsAt' });
+  if (startsAt && endsAt && endsAt <= startsAt)
+    throw badField('endsAt', 'must_be_after', { other: 'startsAt' });
   if (kind === 'road-closure' && (!startsAt || !endsAt))
     throw invalid('startsAt', 'a road closure needs its own time window (startsAt and endsAt)');
   if (input.venueId && !(await planRepository.venues(trx, exerciseId)).some((v) => v.id === input.venueId))
