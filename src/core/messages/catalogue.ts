@@ -27,6 +27,10 @@ export interface Catalogue {
     status: Record<(typeof EXERCISE_STATUSES)[number], string>;
     /** A notice language, as the sentences that name it need it ("in Kazakh"). */
     language: Record<MessageLang, string>;
+    /** A JSON type a field must have ("must be text"). */
+    type: Record<'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null', string>;
+    /** A format a text must follow ("must be a date and time"). */
+    format: Record<'date-time' | 'date' | 'uuid' | 'email' | 'uri', string>;
   };
 }
 

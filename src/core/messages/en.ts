@@ -249,5 +249,15 @@ export const en: Catalogue = {
       archived: 'archived',
     },
     language: { kk: 'Kazakh', ru: 'Russian', en: 'English' },
+    type: {
+      string: 'string',
+      number: 'number',
+      integer: 'integer',
+      boolean: 'boolean',
+      object: 'object',
+      array: 'array',
+      null: 'null',
+    },
+    format: { 'date-time': 'date-time', date: 'date', uuid: 'uuid', email: 'email', uri: 'uri' },
   },
 };

@@ -13,6 +13,7 @@ import {
   auditText,
   errorText,
   languageOf,
+  problemText,
 } from './messages.js';
 
 const ROOT = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
@@ -139,6 +140,9 @@ describe('the message catalogue', () => {
       'Учения в статусе «Идёт»: их план заморожен и больше не меняется',
     );
     expect(errorText('kk', 'plan_frozen', { status: 'paused' })).toContain('«Тоқтатылған»');
+    expect(problemText('ru', 'type', { type: 'string' })).toBe('должно иметь тип «текст»');
+    expect(problemText('kk', 'format', { format: 'uuid' })).toBe('«сәйкестендіргіш» пішімінде болуы керек');
+    expect(problemText('en', 'format', { format: 'date-time' })).toBe('must be date-time');
   });
 
   it('words an audit entry, and one this server no longer knows, without its code', () => {
