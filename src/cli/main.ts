@@ -13,7 +13,7 @@ import { registerPortalCommands } from './commands/portal.js';
 import { registerParticipantsCommands, registerVenuesCommands } from './commands/plan-sheets.js';
 import { registerServe } from './commands/serve.js';
 import { registerWebhookCommands } from './commands/webhook.js';
-import { exitCodeFor } from './output.js';
+import { cliLanguage, exitCodeFor } from './output.js';
 
 /** Builds the `dabyl` command; exported so tests drive the same tree the binary does. */
 export function buildCli(): Command {
@@ -53,7 +53,7 @@ export async function main(argv: string[]): Promise<number> {
       // so a script that mistypes a command never reads success.
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
     }
-    const { code, message } = exitCodeFor(err);
+    const { code, message } = exitCodeFor(err, cliLanguage(process.env));
     process.stderr.write(`dabyl: ${message}\n`);
     return code;
   }

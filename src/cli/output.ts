@@ -1,4 +1,5 @@
-import { AppError } from '../errors.js';
+import { languageOf, type MessageLang } from '../core/messages/messages.js';
+import { AppError, wordedIn } from '../errors.js';
 import { ConfigError } from '../config/config.js';
 
 /** Exit codes a script can rely on. */
@@ -24,8 +25,20 @@ export class CliFailure extends Error {
   }
 }
 
-/** Maps any error to a one-line message on stderr and the exit code its kind deserves. */
-export function exitCodeFor(err: unknown): { code: number; message: string } {
+/**
+ * The language the CLI speaks to its user: DABYL_LANG if set, else the locale's (LC_ALL,
+ * LC_MESSAGES, LANG: `ru_RU.UTF-8` is Russian); undefined (English) for C, POSIX or anything else.
+ */
+export function cliLanguage(env: NodeJS.ProcessEnv): MessageLang | undefined {
+  const tag = env.DABYL_LANG || env.LC_ALL || env.LC_MESSAGES || env.LANG;
+  return languageOf(tag?.split('.')[0]?.replace('_', '-'));
+}
+
+/**
+ * Maps any error to a one-line message on stderr, in `lang` (English when none), and the exit
+ * code its kind deserves.
+ */
+export function exitCodeFor(err: unknown, lang?: MessageLang): { code: number; message: string } {
   if (err instanceof CliFailure) return { code: err.exitCode, message: err.message };
   if (err instanceof ConfigError) return { code: EXIT.config, message: `configuration: ${err.message}` };
   if (err instanceof AppError) {
@@ -37,7 +50,7 @@ export function exitCodeFor(err: unknown): { code: number; message: string } {
           : err.status === 403
             ? EXIT.denied
             : EXIT.usage;
-    return { code, message: err.detail };
+    return { code, message: wordedIn(lang, err).detail };
   }
   return { code: EXIT.internal, message: (err as Error)?.stack ?? String(err) };
 }

@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
-import { AppError } from '../errors.js';
+import { AppError, wordedIn, type Wordable } from '../errors.js';
+import { errorText, languageOf, type ErrorCode } from '../core/messages/messages.js';
+import { describeSchemaErrors, type AjvError } from './validation-messages.js';
 
 /** RFC 9457 problem details, as every error leaves Dabyl. */
 export interface Problem {
@@ -15,62 +17,36 @@ export interface Problem {
   requestId?: string;
 }
 
-const TITLES: Record<number, string> = {
-  400: 'Bad request',
-  401: 'Sign-in needed',
-  403: 'Not permitted',
-  404: 'Not found',
-  405: 'Method not allowed',
-  409: 'Conflict',
-  413: 'Request too large',
-  415: 'Unsupported media type',
-  422: 'Invalid input',
-  423: 'Locked',
-  429: 'Too many requests',
-  500: 'Internal error',
-  503: 'Unavailable',
-};
+/** What a problem is made from: the English sentence as thrown, and what words it in other languages. */
+export type ProblemInput = Wordable;
 
-export function sendProblem(
-  reply: FastifyReply,
-  p: Omit<Problem, 'type' | 'title'> & { title?: string },
-): FastifyReply {
+/**
+ * Answers with problem+json in the language the request asks for (Accept-Language: kk, ru or en);
+ * English when it asks for none of them. `code`, `field` and `params` never change with the language.
+ */
+export function sendProblem(reply: FastifyReply, p: ProblemInput): FastifyReply {
+  const lang = languageOf(reply.request.headers['accept-language']);
+  const { fault: _fault, errors: _errors, title: _title, detail: _detail, ...rest } = p;
   const body: Problem = {
     type: `urn:dabyl:problem:${p.code}`,
-    title: p.title ?? TITLES[p.status] ?? 'Error',
-    ...p,
+    ...rest,
+    ...wordedIn(lang, p),
     requestId: String(reply.request.id),
   };
-  return reply.status(p.status).type('application/problem+json').send(body);
+  return reply
+    .status(p.status)
+    .header('content-language', lang ?? 'en')
+    .header('vary', 'Accept-Language')
+    .type('application/problem+json')
+    .send(body);
 }
 
-interface AjvError {
-  instancePath: string;
-  keyword: string;
-  message?: string;
-  params: Record<string, unknown>;
-}
-
-/** Turns a schema failure into "field: problem" in the person's terms, not the validator's. */
-function describe(part: string, e: AjvError): { field: string; problem: string } {
-  const base = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
-  if (e.keyword === 'additionalProperties') {
-    const extra = String(e.params.additionalProperty);
-    return { field: base ? `${base}.${extra}` : extra, problem: 'is not a known field' };
-  }
-  if (e.keyword === 'required') {
-    const missing = String(e.params.missingProperty);
-    return { field: base ? `${base}.${missing}` : missing, problem: 'is required' };
-  }
-  if (e.keyword === 'type') return { field: base || part, problem: `must be ${String(e.params.type)}` };
-  return { field: base || part, problem: e.message ?? 'is not valid' };
-}
-
-const CODE_BY_FASTIFY_ERROR: Record<string, [number, string, string]> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'body_too_large', 'The request body is larger than this server accepts'],
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported_media_type', 'This content type is not accepted here'],
+/** Fastify's own refusals: status, code, and an English sentence when the code's own is too vague. */
+const CODE_BY_FASTIFY_ERROR: Record<string, [number, ErrorCode, string?]> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'body_too_large'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported_media_type'],
   FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'malformed_json', 'The body is empty but the content type says JSON'],
-  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'malformed_json', 'The body is not valid JSON'],
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'malformed_json'],
 };
 
 export function registerProblemHandlers(app: FastifyInstance): void {
@@ -83,11 +59,12 @@ export function registerProblemHandlers(app: FastifyInstance): void {
         ...(error.field ? { field: error.field } : {}),
         ...(error.errors ? { errors: error.errors } : {}),
         ...(error.params ? { params: error.params } : {}),
+        ...(error.fault ? { fault: error.fault } : {}),
       });
     }
     if (error.validation) {
       const part = error.validationContext ?? 'body';
-      const errors = (error.validation as AjvError[]).map((e) => describe(part, e));
+      const errors = describeSchemaErrors(part, error.validation as AjvError[]);
       const first = errors[0]!;
       return sendProblem(reply, {
         status: 400,
@@ -95,14 +72,18 @@ export function registerProblemHandlers(app: FastifyInstance): void {
         detail: `${first.field}: ${first.problem}`,
         field: first.field,
         errors,
+        ...(first.fault ? { fault: first.fault } : {}),
       });
     }
     if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
-      const [status, code, detail] = CODE_BY_FASTIFY_ERROR.FST_ERR_CTP_INVALID_JSON_BODY!;
-      return sendProblem(reply, { status, code, detail: `${detail}: ${error.message}` });
+      const code = 'malformed_json';
+      return sendProblem(reply, { status: 400, code, detail: `${errorText('en', code)}: ${error.message}` });
     }
     const known = error.code ? CODE_BY_FASTIFY_ERROR[error.code] : undefined;
-    if (known) return sendProblem(reply, { status: known[0], code: known[1], detail: known[2] });
+    if (known) {
+      const [status, code, detail] = known;
+      return sendProblem(reply, { status, code, detail: detail ?? errorText('en', code) });
+    }
     if (error.statusCode === 429)
       return sendProblem(reply, { status: 429, code: 'rate_limited', detail: error.message });
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
@@ -110,11 +91,7 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     }
     // A 5xx never leaks its message: it may carry SQL, paths or secrets. The log has it.
     request.log.error({ err: error }, 'unhandled error');
-    return sendProblem(reply, {
-      status: 500,
-      code: 'internal',
-      detail: 'Something went wrong on our side; the request id is in the log',
-    });
+    return sendProblem(reply, { status: 500, code: 'internal', detail: errorText('en', 'internal') });
   });
 
   app.setNotFoundHandler((request, reply) =>

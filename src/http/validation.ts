@@ -1,7 +1,7 @@
 import { Ajv, type AnySchema } from 'ajv';
 import addFormatsModule, { type FormatsPlugin } from 'ajv-formats';
 import type { FastifyInstance, FastifySchemaCompiler, FastifyServerOptions } from 'fastify';
-import { AppError } from '../errors.js';
+import { badField } from '../errors.js';
 
 // ajv-formats ships CommonJS with a default export that ESM sees one level down.
 const addFormats: FormatsPlugin =
@@ -74,12 +74,6 @@ export function invalidUnicodeAt(value: unknown, path = ''): string | null {
 export function registerUnicodeCheck(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
     const field = invalidUnicodeAt(request.body);
-    if (field)
-      throw new AppError(
-        'invalid_input',
-        400,
-        `${field}: is not valid Unicode text (it holds half of a surrogate pair); send it as UTF-8 or a well-formed \\u escape pair`,
-        field,
-      );
+    if (field) throw badField(field, 'invalid_unicode', undefined, 400);
   });
 }

@@ -5,6 +5,7 @@ import {
   type ChainProblem,
   type StoredEntry,
 } from '../core/audit/chain.js';
+import type { AuditAction } from '../core/messages/codes.js';
 import { auditRepository } from '../store/audit.repository.js';
 import type { AuditRow } from '../store/schema.js';
 import type { ActorInfo, AppContext, Q } from './context.js';
@@ -20,7 +21,8 @@ export interface AuditEntry {
 }
 
 export interface AuditEvent {
-  action: string;
+  /** Declared in src/core/messages/codes.ts, where each action gets its sentence in every language. */
+  action: AuditAction;
   subjectType?: string;
   subjectId?: string;
   detail?: Record<string, unknown>;

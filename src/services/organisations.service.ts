@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { can, SHARED, type Actor } from '../core/policy/policy.js';
-import { conflict, forbidden, invalid, notFound } from '../errors.js';
+import { badField, conflict, forbidden, notFound } from '../errors.js';
 import { organisationRepository } from '../store/organisation.repository.js';
 import type { OrganisationRow } from '../store/schema.js';
 import { appendAudit } from './audit.service.js';
@@ -32,7 +32,7 @@ export interface NewOrganisation {
 
 function checkKind(kind: string): void {
   if (!(ORGANISATION_KINDS as readonly string[]).includes(kind)) {
-    throw invalid('kind', `must be one of ${ORGANISATION_KINDS.join(', ')}`);
+    throw badField('kind', 'one_of', { allowed: ORGANISATION_KINDS.join(', ') });
   }
 }
 

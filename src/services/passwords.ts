@@ -1,6 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
-import { invalid } from '../errors.js';
+import { badField } from '../errors.js';
 
 // argon2id with the OWASP-recommended floor (19 MiB, 2 passes); @node-rs/argon2 defaults to argon2id.
 const OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -9,8 +9,8 @@ export const MIN_PASSWORD_LENGTH = 12;
 
 export function checkPasswordRules(password: string, field = 'password'): void {
   if (password.length < MIN_PASSWORD_LENGTH)
-    throw invalid(field, `must be at least ${MIN_PASSWORD_LENGTH} characters`);
-  if (password.length > 256) throw invalid(field, 'must be at most 256 characters');
+    throw badField(field, 'min_length', { min: MIN_PASSWORD_LENGTH });
+  if (password.length > 256) throw badField(field, 'max_length', { max: 256 });
 }
 
 export const hashPassword = (password: string): Promise<string> => hash(password, OPTIONS);

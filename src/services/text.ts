@@ -1,4 +1,4 @@
-import { invalid } from '../errors.js';
+import { badField } from '../errors.js';
 
 /**
  * Trims a person-entered text and refuses empty, over-long or control-character input. Markup is
@@ -6,9 +6,9 @@ import { invalid } from '../errors.js';
  */
 export function cleanText(value: string, field: string, max: number): string {
   const trimmed = value.normalize('NFC').trim();
-  if (trimmed.length === 0) throw invalid(field, 'must not be empty');
-  if (trimmed.length > max) throw invalid(field, `must be at most ${max} characters`);
+  if (trimmed.length === 0) throw badField(field, 'not_empty');
+  if (trimmed.length > max) throw badField(field, 'max_length', { max });
   // eslint-disable-next-line no-control-regex -- refusing control characters is the point
-  if (/[\u0000-\u001f\u007f]/.test(trimmed)) throw invalid(field, 'must not contain control characters');
+  if (/[\u0000-\u001f\u007f]/.test(trimmed)) throw badField(field, 'no_control_characters');
   return trimmed;
 }

@@ -7,7 +7,7 @@ import {
   type Actor,
   type Grant as PolicyGrant,
 } from '../core/policy/policy.js';
-import { AppError, conflict, forbidden, invalid, notFound } from '../errors.js';
+import { AppError, badField, conflict, forbidden, invalid, notFound } from '../errors.js';
 import { organisationRepository } from '../store/organisation.repository.js';
 import type { GrantRow, UserRow } from '../store/schema.js';
 import { sessionRepository } from '../store/session.repository.js';
@@ -95,15 +95,14 @@ function checkUsername(username: string): string {
 function checkEmail(email: string | null | undefined): string | null {
   if (email === undefined || email === null || email.trim() === '') return null;
   const e = email.trim();
-  if (e.length > 254 || !/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(e))
-    throw invalid('email', 'is not an e-mail address');
+  if (e.length > 254 || !/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(e)) throw badField('email', 'not_email');
   return e;
 }
 
 function checkLocale(locale: string | undefined): Locale {
   if (locale === undefined) return 'kk';
   if (!(LOCALES as readonly string[]).includes(locale))
-    throw invalid('locale', `must be one of ${LOCALES.join(', ')}`);
+    throw badField('locale', 'one_of', { allowed: LOCALES.join(', ') });
   return locale as Locale;
 }
 
@@ -149,7 +148,7 @@ async function checkGrant(trx: Q, input: GrantInput): Promise<PolicyGrant> {
   if (!isRole(input.role)) throw invalid('role', `"${input.role}" is not a role`);
   const organisationId = input.organisationId ?? null;
   if (organisationId !== null && !(await organisationRepository.get(trx, organisationId))) {
-    throw invalid('organisationId', 'no such organisation');
+    throw badField('organisationId', 'no_such_organisation');
   }
   return { role: input.role, organisationId, exerciseId: input.exerciseId ?? null };
 }

@@ -64,7 +64,7 @@ describe('the administrator’s other screens', () => {
 
   it('lists the audit log and verifies its chain', async () => {
     await open('Audit log');
-    await page.getByRole('cell', { name: 'auth.login' }).first().waitFor();
+    await page.getByRole('cell', { name: 'Signed in', exact: true }).first().waitFor();
     await page.getByRole('button', { name: 'Verify chain' }).click();
     await page.getByTestId('verify-result').getByText('Chain intact').waitFor();
     await screenshot(page, 'audit');

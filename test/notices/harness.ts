@@ -26,7 +26,13 @@ export interface NoticesHarness {
   /** Moves the clock every service reads, signing everyone in again (sessions age with it). */
   setNow(at: string): Promise<void>;
   userId(who: Who): string;
-  call(as: Who | null, method: Method, url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  call(
+    as: Who | null,
+    method: Method,
+    url: string,
+    payload?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
   ok(as: Who, method: Method, url: string, payload?: unknown): Promise<Json>;
   close(): Promise<void>;
 }
@@ -63,12 +69,12 @@ export async function openNoticesHarness(engine: EngineName, start: string): Pro
     }
   };
   await signIn();
-  const call: NoticesHarness['call'] = (as, method, url, payload) => {
+  const call: NoticesHarness['call'] = (as, method, url, payload, headers = {}) => {
     const s = as ? sessions.get(as) : undefined;
     return app.inject({
       method,
       url,
-      headers: s ? { cookie: s.cookie, 'x-csrf-token': s.csrf } : {},
+      headers: { ...(s ? { cookie: s.cookie, 'x-csrf-token': s.csrf } : {}), ...headers },
       ...(payload === undefined ? {} : { payload: payload as object }),
     });
   };

@@ -215,7 +215,7 @@ describe.each(ENGINES)('people, sessions, tokens and audit on %s', (engine) => {
   it('keeps one unbroken chain when many entries are appended at once', async () => {
     await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        recordAudit(ctx, SYSTEM_ACTOR, { action: 'test.parallel', detail: { i } }),
+        recordAudit(ctx, SYSTEM_ACTOR, { action: 'catalogue.saved', detail: { i } }),
       ),
     );
     expect(await verifyAudit(ctx)).toMatchObject({ ok: true, firstBad: null });

@@ -6,7 +6,8 @@ import { loadConfig } from '../../config/config.js';
 import { loadDemoData } from '../../services/demo.service.js';
 import { listAudit, parseAuditAnchor, verifyAudit } from '../../services/audit.service.js';
 import { withContext } from '../context.js';
-import { CliFailure, EXIT, printJson, printTable } from '../output.js';
+import { auditText } from '../../core/messages/messages.js';
+import { CliFailure, cliLanguage, EXIT, printJson, printTable } from '../output.js';
 import { progressBar } from '../progress.js';
 
 export function registerAdminCommands(program: Command): void {
@@ -99,12 +100,14 @@ export function registerAdminCommands(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (opts: { limit: string; json?: boolean }) =>
       withContext(async (ctx) => {
-        const items = await listAudit(ctx, Math.min(500, Math.max(1, Number(opts.limit) || 20)));
+        const lang = cliLanguage(process.env) ?? 'en';
+        const entries = await listAudit(ctx, Math.min(500, Math.max(1, Number(opts.limit) || 20)));
+        const items = entries.map((e) => ({ ...e, sentence: auditText(lang, e.action, e.detail) }));
         if (opts.json) printJson(items);
         else
           printTable(
             items.map((e) => ({ ...e, detail: JSON.stringify(e.detail) })),
-            ['seq', 'at', 'actorName', 'action', 'subjectType', 'detail'],
+            ['seq', 'at', 'actorName', 'action', 'sentence', 'subjectType', 'detail'],
           );
       }),
     );

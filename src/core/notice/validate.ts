@@ -7,6 +7,7 @@ import {
   type NoticeText,
   type NoticeTexts,
 } from './notice.js';
+import { problemText, type FieldFault } from '../messages/messages.js';
 import { missingAreaTexts } from './area.js';
 
 /**
@@ -32,8 +33,13 @@ export interface NoticeProblem {
   /** The field at fault, e.g. `texts.kk.summary`, `areas[0].endsAt`, `startsAt`. */
   path: string;
   rule: string;
+  /** In English; `fault` words it in the other languages when the rule gave one. */
   message: string;
+  fault?: FieldFault;
 }
+
+/** A rule reports a field's problem from the catalogue (worded in every language) or, for now, an English sentence. */
+export type Report = (path: string, problem: string | FieldFault) => void;
 
 export interface NoticeRuleContext {
   now: Date;
@@ -43,7 +49,7 @@ export interface NoticeRule {
   id: string;
   stage: NoticeStage;
   description: string;
-  check(draft: NoticeDraft, ctx: NoticeRuleContext, report: (path: string, message: string) => void): void;
+  check(draft: NoticeDraft, ctx: NoticeRuleContext, report: Report): void;
 }
 
 export const TEXT_LIMITS = {
@@ -105,11 +111,11 @@ const windowRule: NoticeRule = {
   stage: 'save',
   description: `The notice's window starts before it ends and lasts at most ${MAX_WINDOW_DAYS} days.`,
   check(d, _ctx, report) {
-    if (!isInstant(d.startsAt)) return report('startsAt', 'is not a date and time');
-    if (!isInstant(d.endsAt)) return report('endsAt', 'is not a date and time');
+    if (!isInstant(d.startsAt)) return report('startsAt', { problem: 'not_date_time' });
+    if (!isInstant(d.endsAt)) return report('endsAt', { problem: 'not_date_time' });
     const s = Date.parse(d.startsAt);
     const e = Date.parse(d.endsAt);
-    if (e <= s) report('endsAt', 'must be after the start');
+    if (e <= s) report('endsAt', { problem: 'after_start' });
     else if (e - s > MAX_WINDOW_DAYS * DAY)
       report('endsAt', `the notice may cover at most ${MAX_WINDOW_DAYS} days; split a longer series`);
   },
@@ -125,7 +131,7 @@ const windowNotOver: NoticeRule = {
   },
 };
 
-function checkText(t: NoticeText, lang: string, report: (path: string, message: string) => void) {
+function checkText(t: NoticeText, lang: string, report: Report) {
   const p = `texts.${lang}`;
   for (const f of ['title', 'summary', 'seeAndHear', 'contacts'] as const) {
     const v = t[f];
@@ -133,7 +139,8 @@ function checkText(t: NoticeText, lang: string, report: (path: string, message: 
       report(`${p}.${f}`, 'must be text');
       continue;
     }
-    if (v.length > TEXT_LIMITS[f]) report(`${p}.${f}`, `must be at most ${TEXT_LIMITS[f]} characters`);
+    if (v.length > TEXT_LIMITS[f])
+      report(`${p}.${f}`, { problem: 'max_length', params: { max: TEXT_LIMITS[f] } });
     const bad = f === 'title' ? CONTROL_OR_BREAK : CONTROL;
     if (bad.test(v))
       report(
@@ -148,11 +155,11 @@ function checkText(t: NoticeText, lang: string, report: (path: string, message: 
       continue;
     }
     if (list.length > TEXT_LIMITS.listItems)
-      report(`${p}.${f}`, `must have at most ${TEXT_LIMITS.listItems} items`);
+      report(`${p}.${f}`, { problem: 'max_items', params: { max: TEXT_LIMITS.listItems } });
     list.forEach((item, i) => {
-      if (typeof item !== 'string' || item.trim() === '') report(`${p}.${f}[${i}]`, 'must not be empty');
+      if (typeof item !== 'string' || item.trim() === '') report(`${p}.${f}[${i}]`, { problem: 'not_empty' });
       else if (item.length > TEXT_LIMITS.listItem)
-        report(`${p}.${f}[${i}]`, `must be at most ${TEXT_LIMITS.listItem} characters`);
+        report(`${p}.${f}[${i}]`, { problem: 'max_length', params: { max: TEXT_LIMITS.listItem } });
       else if (CONTROL_OR_BREAK.test(item))
         report(`${p}.${f}[${i}]`, 'must be one line without control characters');
     });
@@ -200,8 +207,7 @@ const noHalfLanguage: NoticeRule = {
     for (const lang of NOTICE_LANGUAGES) {
       const t = d.texts?.[lang];
       if (!t || languageStatus(t) !== 'incomplete') continue;
-      for (const f of missingFields(t))
-        report(`texts.${lang}.${f}`, 'is empty; finish this language or remove it');
+      for (const f of missingFields(t)) report(`texts.${lang}.${f}`, { problem: 'language_unfinished' });
     }
   },
 };
@@ -230,7 +236,7 @@ const areaShapes: NoticeRule = {
   },
 };
 
-function checkAreaTexts(texts: unknown, p: string, report: (path: string, message: string) => void): void {
+function checkAreaTexts(texts: unknown, p: string, report: Report): void {
   if (texts === null || typeof texts !== 'object' || Array.isArray(texts))
     return report(p, 'must be an object of texts per language');
   for (const [lang, t] of Object.entries(texts as Record<string, unknown>)) {
@@ -264,11 +270,11 @@ const areaWindows: NoticeRule = {
       const p = `areas[${i}]`;
       const s = a?.startsAt ?? null;
       const e = a?.endsAt ?? null;
-      if (s !== null && !isInstant(s)) return report(`${p}.startsAt`, 'is not a date and time');
-      if (e !== null && !isInstant(e)) return report(`${p}.endsAt`, 'is not a date and time');
+      if (s !== null && !isInstant(s)) return report(`${p}.startsAt`, { problem: 'not_date_time' });
+      if (e !== null && !isInstant(e)) return report(`${p}.endsAt`, { problem: 'not_date_time' });
       const sv = s === null ? ns : Date.parse(s);
       const ev = e === null ? ne : Date.parse(e);
-      if (sv !== null && ev !== null && ev <= sv) return report(`${p}.endsAt`, 'must be after the start');
+      if (sv !== null && ev !== null && ev <= sv) return report(`${p}.endsAt`, { problem: 'after_start' });
       if (s !== null && ns !== null && Date.parse(s) < ns)
         report(`${p}.startsAt`, "starts before the notice's window; widen the notice's window first");
       if (e !== null && ne !== null && Date.parse(e) > ne)
@@ -296,16 +302,12 @@ const areaTextsPerLanguage: NoticeRule = {
     if (!Array.isArray(d.areas)) return;
     for (const lang of completeLanguages(d.texts ?? {}))
       for (const m of missingAreaTexts(d.areas, lang))
-        report(
-          `areas[${m.index}].texts.${lang}.${m.field}`,
-          m.field === 'name'
-            ? `is empty: give this place its public name in ${LANGUAGE_NAMES[lang]}`
-            : `is empty: describe this closure (the road, from where to where) in ${LANGUAGE_NAMES[lang]}`,
-        );
+        report(`areas[${m.index}].texts.${lang}.${m.field}`, {
+          problem: m.field === 'name' ? 'area_name_missing' : 'closure_description_missing',
+          params: { language: lang },
+        });
   },
 };
-
-const LANGUAGE_NAMES: Record<NoticeLanguage, string> = { kk: 'Kazakh', ru: 'Russian', en: 'English' };
 
 const cityRule: NoticeRule = {
   id: 'notice.city',
@@ -346,7 +348,18 @@ export function validateNotice(
   const problems: NoticeProblem[] = [];
   for (const rule of NOTICE_RULES) {
     if (stage === 'save' && rule.stage === 'submit') continue;
-    rule.check(draft, { now }, (path, message) => problems.push({ path, rule: rule.id, message }));
+    rule.check(draft, { now }, (path, problem) =>
+      problems.push(
+        typeof problem === 'string'
+          ? { path, rule: rule.id, message: problem }
+          : {
+              path,
+              rule: rule.id,
+              message: problemText('en', problem.problem, problem.params),
+              fault: problem,
+            },
+      ),
+    );
   }
   return problems;
 }

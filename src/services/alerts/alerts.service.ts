@@ -526,7 +526,7 @@ async function issueAndSend(
   info: SignedIn,
   row: AlertRow,
   thread: AlertRow[],
-  action: string,
+  action: 'alert.approved' | 'alert.cancelled',
 ) {
   const now = ctx.clock.now();
   const { identifier, sent, xml } = await issue(ctx, trx, row, thread, now);

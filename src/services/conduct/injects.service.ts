@@ -1,7 +1,7 @@
 import { exerciseMsAt, isTicking, wallAtExercise } from '../../core/conduct/clock.js';
 import { OUTAGE_GRACE_MS } from '../../core/conduct/pause-policy.js';
 import type { Actor } from '../../core/policy/policy.js';
-import { AppError, invalid, notFound } from '../../errors.js';
+import { AppError, badField, invalid, notFound } from '../../errors.js';
 import { bookWake, cancelWake, type Wake } from '../../jobs/schedule/scheduler.js';
 import type { InjectRunRow } from '../../store/conduct-tables.js';
 import { conductRepository } from '../../store/conduct.repository.js';
@@ -182,7 +182,7 @@ export async function editInject(
 ): Promise<InjectRun> {
   const title = edit.title !== undefined ? cleanText(edit.title, 'title', 300) : undefined;
   const content = edit.content !== undefined ? cleanText(edit.content, 'content', 10_000) : undefined;
-  if (title === '') throw invalid('title', 'must not be empty');
+  if (title === '') throw badField('title', 'not_empty');
   if (edit.dueMinutes !== undefined && (!Number.isInteger(edit.dueMinutes) || edit.dueMinutes < 0))
     throw invalid('dueMinutes', 'must be a whole number of minutes from STARTEX, not negative');
   return ctx.db.kysely.transaction().execute(async (trx) => {

@@ -1,7 +1,7 @@
 import { applyClock, clockFrom, parseScenarioStart } from '../../core/conduct/clock.js';
 import { planInjects, PAUSE_POLICY_KINDS, type PausePolicy } from '../../core/conduct/pause-policy.js';
 import type { Actor } from '../../core/policy/policy.js';
-import { AppError, invalid } from '../../errors.js';
+import { AppError, badField, invalid } from '../../errors.js';
 import { conductRepository } from '../../store/conduct.repository.js';
 import { appendAudit } from '../audit.service.js';
 import type { ActorInfo, AppContext } from '../context.js';
@@ -24,7 +24,7 @@ export async function setClockSettings(
   input: ClockSettingsInput,
 ): Promise<ClockView> {
   if (input.pausePolicy !== undefined && !PAUSE_POLICY_KINDS.includes(input.pausePolicy))
-    throw invalid('pausePolicy', `must be one of ${PAUSE_POLICY_KINDS.join(', ')}`);
+    throw badField('pausePolicy', 'one_of', { allowed: PAUSE_POLICY_KINDS.join(', ') });
   const interval = input.releaseIntervalSeconds;
   if (interval !== undefined && (!Number.isInteger(interval) || interval < 1 || interval > 3600))
     throw invalid('releaseIntervalSeconds', 'must be a whole number of seconds from 1 to 3600');

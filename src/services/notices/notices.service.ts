@@ -31,7 +31,7 @@ import {
 } from '../../core/notice/workflow.js';
 import { zoneOffsetMinutes } from '../../core/msel/time.js';
 import { can, type Actor, type Scope } from '../../core/policy/policy.js';
-import { AppError, invalid, notFound } from '../../errors.js';
+import { AppError, badField, invalid, notFound } from '../../errors.js';
 import { exerciseRepository } from '../../store/exercise.repository.js';
 import { organisationRepository } from '../../store/organisation.repository.js';
 import { noticeAuditRepository, noticeRepository, type NoticeFilter } from '../../store/notice.repository.js';
@@ -388,10 +388,9 @@ export async function noticeHistory(
 
 /** An instant with an explicit zone or offset; a bare local time is ambiguous. */
 function instant(text: string, field: string): string {
-  if (!/(Z|[+-]\d\d:?\d\d)$/.test(text.trim()))
-    throw invalid(field, 'must carry a time zone offset or Z (e.g. 2026-10-25T10:00:00+05:00)');
+  if (!/(Z|[+-]\d\d:?\d\d)$/.test(text.trim())) throw badField(field, 'needs_time_zone');
   const t = Date.parse(text);
-  if (!Number.isFinite(t)) throw invalid(field, 'is not a date and time');
+  if (!Number.isFinite(t)) throw badField(field, 'not_date_time');
   return new Date(t).toISOString();
 }
 
@@ -474,7 +473,9 @@ function problemsError(problems: NoticeProblem[], stage: 'save' | 'submit'): App
       ? `${first.path}: ${first.message}`
       : `${first.path}: ${first.message} (and ${problems.length - 1} more)`,
     first.path,
-    problems.map((p) => ({ field: p.path, problem: p.message })),
+    problems.map((p) => ({ field: p.path, problem: p.message, ...(p.fault ? { fault: p.fault } : {}) })),
+    undefined,
+    first.fault,
   );
 }
 
@@ -619,7 +620,7 @@ export async function createNotice(
       'organisationId',
     );
     if (organisationId !== null && !(await organisationRepository.get(trx, organisationId)))
-      throw invalid('organisationId', 'no such organisation');
+      throw badField('organisationId', 'no_such_organisation');
     await noticeRepository.insert(trx, {
       id,
       exercise_id: input.exerciseId ?? null,

@@ -3,7 +3,7 @@ import { EXERCISE_STATUSES } from '../../core/exercise/exercise.js';
 import { checkGeometry } from '../../core/exercise/geometry.js';
 import { APPROVAL_STATES, type ApprovedSnapshot } from '../../core/msel/msel.js';
 import { can, type Actor } from '../../core/policy/policy.js';
-import { AppError, forbidden, invalid } from '../../errors.js';
+import { AppError, badField, forbidden, invalid } from '../../errors.js';
 import { exerciseRepository, programmeRepository } from '../../store/exercise.repository.js';
 import { mselRepository } from '../../store/msel.repository.js';
 import { planRepository } from '../../store/plan.repository.js';
@@ -17,7 +17,7 @@ import { checkEventInput } from './msel.service.js';
 import { EXERCISE_ROLES, EXTENTS_OF_PLAY, VENUE_KINDS, ZONE_KINDS } from './plan.service.js';
 
 const oneOf = (value: string, allowed: readonly string[], field: string) => {
-  if (!allowed.includes(value)) throw invalid(field, `must be one of ${allowed.join(', ')}`);
+  if (!allowed.includes(value)) throw badField(field, 'one_of', { allowed: allowed.join(', ') });
   return value;
 };
 const opt = (v: string | null, field: string, max: number) =>

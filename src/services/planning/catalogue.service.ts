@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DELIVERY_METHODS, EVENT_KINDS } from '../../core/msel/msel.js';
 import { can, SHARED, type Actor } from '../../core/policy/policy.js';
-import { forbidden, invalid, notFound } from '../../errors.js';
+import { badField, forbidden, invalid, notFound } from '../../errors.js';
 import { catalogueRepository, type CatalogueRow } from '../../store/catalogue.repository.js';
 import { mselRepository } from '../../store/msel.repository.js';
 import { planRepository } from '../../store/plan.repository.js';
@@ -74,15 +74,15 @@ export interface CatalogueInput {
 async function checkEntry(db: Q, input: CatalogueInput) {
   const kind = input.kind ?? 'inject';
   if (!(EVENT_KINDS as readonly string[]).includes(kind))
-    throw invalid('kind', `must be one of ${EVENT_KINDS.join(', ')}`);
+    throw badField('kind', 'one_of', { allowed: EVENT_KINDS.join(', ') });
   if (!(DELIVERY_METHODS as readonly string[]).includes(input.method))
-    throw invalid('method', `must be one of ${DELIVERY_METHODS.join(', ')}`);
+    throw badField('method', 'one_of', { allowed: DELIVERY_METHODS.join(', ') });
   if (
     input.coreCapabilityId &&
     !(await planRepository.coreCapabilities(db)).some((c) => c.id === input.coreCapabilityId)
   )
-    throw invalid('coreCapabilityId', 'no such core capability');
-  if (input.content.length > 20_000) throw invalid('content', 'must be at most 20,000 characters');
+    throw badField('coreCapabilityId', 'no_such_core_capability');
+  if (input.content.length > 20_000) throw badField('content', 'max_length', { max: '20,000' });
   return {
     hazard: normaliseHazard(cleanText(input.hazard, 'hazard', 100)),
     core_capability_id: input.coreCapabilityId ?? null,

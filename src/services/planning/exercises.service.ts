@@ -17,7 +17,7 @@ import {
   type Scope,
 } from '../../core/policy/policy.js';
 import { EVERYTHING, shown, viewerOf, type Viewer } from '../../core/policy/visibility.js';
-import { AppError, conflict, forbidden, invalid, notFound, planFrozen } from '../../errors.js';
+import { AppError, badField, conflict, forbidden, invalid, notFound, planFrozen } from '../../errors.js';
 import {
   exerciseRepository,
   programmeRepository,
@@ -242,25 +242,24 @@ export function owningOrganisation(
 
 /** An instant with an explicit zone or offset; a bare "2026-10-25 10:00" is refused as ambiguous. */
 export function parseInstant(text: string, field: string): string {
-  if (!/(Z|[+-]\d\d:?\d\d)$/.test(text.trim()))
-    throw invalid(field, 'must carry a time zone offset or Z (e.g. 2026-10-25T10:00:00+05:00)');
+  if (!/(Z|[+-]\d\d:?\d\d)$/.test(text.trim())) throw badField(field, 'needs_time_zone');
   const t = Date.parse(text);
-  if (!Number.isFinite(t)) throw invalid(field, 'is not a date and time');
+  if (!Number.isFinite(t)) throw badField(field, 'not_date_time');
   return new Date(t).toISOString();
 }
 
 async function checkInput(db: Q, input: ExerciseInput) {
   if (!(EXERCISE_TYPES as readonly string[]).includes(input.type))
-    throw invalid('type', `must be one of ${EXERCISE_TYPES.join(', ')}`);
+    throw badField('type', 'one_of', { allowed: EXERCISE_TYPES.join(', ') });
   if (!isTimeZone(input.timeZone))
     throw invalid('timeZone', `"${input.timeZone}" is not an IANA time zone such as Asia/Almaty`);
   const startex = parseInstant(input.startex, 'startex');
   const endex = parseInstant(input.endex, 'endex');
-  if (endex <= startex) throw invalid('endex', 'must be after STARTEX');
+  if (endex <= startex) throw badField('endex', 'must_be_after', { other: 'STARTEX' });
   if (input.programmeId && !(await programmeRepository.get(db, input.programmeId)))
     throw invalid('programmeId', 'no such programme');
   if (input.leadOrganisationId && !(await organisationRepository.get(db, input.leadOrganisationId)))
-    throw invalid('leadOrganisationId', 'no such organisation');
+    throw badField('leadOrganisationId', 'no_such_organisation');
   return {
     programme_id: input.programmeId ?? null,
     name: cleanText(input.name, 'name', 200),
@@ -325,7 +324,7 @@ export async function createProgramme(
     if (await programmeRepository.findByName(trx, row.name))
       throw conflict(`A programme named "${row.name}" exists already`, 'name');
     if (row.sponsor_organisation_id && !(await organisationRepository.get(trx, row.sponsor_organisation_id)))
-      throw invalid('sponsorOrganisationId', 'no such organisation');
+      throw badField('sponsorOrganisationId', 'no_such_organisation');
     await programmeRepository.insert(trx, row);
     await appendAudit(ctx, trx, actor, {
       action: 'programme.created',

@@ -11,7 +11,7 @@ import {
 import { formatLocal, formatOffset, instantOf } from '../../core/msel/time.js';
 import { validateMsel, type MselFinding } from '../../core/msel/validate.js';
 import { can, type Actor } from '../../core/policy/policy.js';
-import { AppError, forbidden, invalid, notFound } from '../../errors.js';
+import { AppError, badField, forbidden, invalid, notFound } from '../../errors.js';
 import { mselRepository } from '../../store/msel.repository.js';
 import { planRepository } from '../../store/plan.repository.js';
 import type { ExerciseRow, MselEventRow } from '../../store/schema.js';
@@ -157,7 +157,7 @@ export interface MselEventInput {
 
 const text = (v: string | null | undefined, field: string, max: number): string | null => {
   if (v === undefined || v === null || v.trim() === '') return null;
-  if (v.length > max) throw invalid(field, `must be at most ${max} characters`);
+  if (v.length > max) throw badField(field, 'max_length', { max });
   return v.trim();
 };
 
@@ -181,16 +181,16 @@ export function checkEventInput(
 > {
   const f = (name: string) => `${prefix}${name}`;
   const number = text(input.number, f('number'), 20);
-  if (!number) throw invalid(f('number'), 'is required');
+  if (!number) throw badField(f('number'), 'required');
   if (!(EVENT_KINDS as readonly string[]).includes(input.kind))
-    throw invalid(f('kind'), `must be one of ${EVENT_KINDS.join(', ')}`);
+    throw badField(f('kind'), 'one_of', { allowed: EVENT_KINDS.join(', ') });
   if (!(DELIVERY_METHODS as readonly string[]).includes(input.method))
-    throw invalid(f('method'), `must be one of ${DELIVERY_METHODS.join(', ')}`);
+    throw badField(f('method'), 'one_of', { allowed: DELIVERY_METHODS.join(', ') });
   if (!Number.isInteger(input.offsetMinutes) || Math.abs(input.offsetMinutes) > 60 * 24 * 366)
     throw invalid(f('offsetMinutes'), 'must be whole minutes from STARTEX, within a year');
   const title = text(input.title, f('title'), 300);
-  if (!title) throw invalid(f('title'), 'is required');
-  if (input.content.length > 20_000) throw invalid(f('content'), 'must be at most 20,000 characters');
+  if (!title) throw badField(f('title'), 'required');
+  if (input.content.length > 20_000) throw badField(f('content'), 'max_length', { max: '20,000' });
   return {
     number,
     kind: input.kind,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../core/policy/policy.js';
-import { invalid, notFound } from '../../errors.js';
+import { badField, invalid, notFound } from '../../errors.js';
 import { planRepository } from '../../store/plan.repository.js';
 import type { ActorInfo, AppContext, Q } from '../context.js';
 import { cleanText } from '../text.js';
@@ -74,7 +74,7 @@ async function replaceTargets(
       keptTargets.add(t.id);
     }
     if (!capabilities.has(t.coreCapabilityId))
-      throw invalid(`${at}.coreCapabilityId`, 'no such core capability');
+      throw badField(`${at}.coreCapabilityId`, 'no_such_core_capability');
     (t.criticalTasks ?? []).forEach((k, j) => {
       if (k.id === undefined) return;
       if (!tasksBefore.some((b) => b.id === k.id))

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { AuditAction } from '../../core/messages/codes.js';
 import { checkGeometry, type PlanGeometry } from '../../core/exercise/geometry.js';
 import { isPlanEditable, type ExerciseStatus } from '../../core/exercise/exercise.js';
 import type { Actor } from '../../core/policy/policy.js';
-import { invalid, notFound, planFrozen } from '../../errors.js';
+import { badField, invalid, notFound, planFrozen } from '../../errors.js';
 import { organisationRepository } from '../../store/organisation.repository.js';
 import { planRepository } from '../../store/plan.repository.js';
 import type { ExerciseRow } from '../../store/schema.js';
@@ -209,7 +210,7 @@ export async function editPlan<T>(
   change: (
     trx: Q,
     exercise: ExerciseRow,
-  ) => Promise<{ result: T; action: string; detail: Record<string, unknown> }>,
+  ) => Promise<{ result: T; action: AuditAction; detail: Record<string, unknown> }>,
 ): Promise<T> {
   return ctx.db.kysely.transaction().execute(async (trx) => {
     const row = await getExerciseRow(trx, exerciseId);
@@ -222,7 +223,7 @@ export async function editPlan<T>(
 }
 
 const oneOf = (value: string, allowed: readonly string[], field: string) => {
-  if (!allowed.includes(value)) throw invalid(field, `must be one of ${allowed.join(', ')}`);
+  if (!allowed.includes(value)) throw badField(field, 'one_of', { allowed: allowed.join(', ') });
   return value;
 };
 const opt = (v: string | null | undefined, field: string, max: number) =>
@@ -248,7 +249,7 @@ export async function addObjective(
     const capabilities = new Set((await planRepository.coreCapabilities(trx)).map((c) => c.id));
     for (const [i, t] of (input.capabilityTargets ?? []).entries()) {
       if (!capabilities.has(t.coreCapabilityId))
-        throw invalid(`capabilityTargets[${i}].coreCapabilityId`, 'no such core capability');
+        throw badField(`capabilityTargets[${i}].coreCapabilityId`, 'no_such_core_capability');
       const targetId = randomUUID();
       await planRepository.insertTarget(trx, {
         id: targetId,
@@ -348,7 +349,8 @@ async function checkZone(trx: Q, exerciseId: string, input: ZoneInput) {
   if ('error' in g) throw invalid('geometry', g.error);
   const startsAt = input.startsAt ? parseInstant(input.startsAt, 'startsAt') : null;
   const endsAt = input.endsAt ? parseInstant(input.endsAt, 'endsAt') : null;
-  if (startsAt && endsAt && endsAt <= startsAt) throw invalid('endsAt', 'must be after startsAt');
+  if (startsAt && endsAt && endsAt <= startsAt)
+    throw badField('endsAt', 'must_be_after', { other: 'startsAt' });
   if (kind === 'road-closure' && (!startsAt || !endsAt))
     throw invalid('startsAt', 'a road closure needs its own time window (startsAt and endsAt)');
   if (input.venueId && !(await planRepository.venues(trx, exerciseId)).some((v) => v.id === input.venueId))
@@ -435,7 +437,7 @@ export async function setParticipation(
 ): Promise<void> {
   await editPlan(ctx, actor, policy, exerciseId, async (trx) => {
     if (!(await organisationRepository.get(trx, input.organisationId)))
-      throw invalid('organisationId', 'no such organisation');
+      throw badField('organisationId', 'no_such_organisation');
     await planRepository.upsertOrganisation(trx, {
       exercise_id: exerciseId,
       organisation_id: input.organisationId,
@@ -458,7 +460,7 @@ export async function addTeam(
     if ((await planRepository.teams(trx, exerciseId)).some((t) => t.name === name))
       throw invalid('name', `a team named "${name}" exists in this exercise`);
     if (input.organisationId && !(await organisationRepository.get(trx, input.organisationId)))
-      throw invalid('organisationId', 'no such organisation');
+      throw badField('organisationId', 'no_such_organisation');
     const id = randomUUID();
     await planRepository.insertTeam(trx, {
       id,

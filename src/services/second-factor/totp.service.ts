@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { ErrorCode } from '../../core/messages/codes.js';
 import { checkTotp, otpauthUri, type TotpCheck } from '../../core/auth/totp.js';
 import { AppError } from '../../errors.js';
 import { secondFactorRepository } from '../../store/second-factor.repository.js';
@@ -28,7 +29,7 @@ export interface SecondFactorState {
 
 const REASONS: Record<
   Exclude<TotpCheck, { ok: true }>['reason'] | 'missing' | 'not_enrolled',
-  [string, string]
+  [ErrorCode, string]
 > = {
   missing: ['second_factor_required', 'Give the six-digit code from your authenticator app.'],
   not_enrolled: [

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import { NOTICE_LANGUAGES, type NoticeLanguage } from '../../core/notice/notice.js';
 import { checkPlaceCircle, findPlace } from '../../core/notice/places.js';
-import { AppError, invalid } from '../../errors.js';
+import { AppError, badField, invalid } from '../../errors.js';
 import { deliveryRepository } from '../../store/delivery.repository.js';
 import type { SubscriberRow, SubscriptionPlaceTable } from '../../store/public-tables.js';
 import { subscriberRepository } from '../../store/subscriber.repository.js';
@@ -32,18 +32,18 @@ const actorFor = (s: Pick<SubscriberRow, 'id'>) => ({ userId: null, name: `subsc
 
 function cleanEmail(raw: string): string {
   const email = raw.trim().toLowerCase();
-  if (/[\r\n]/.test(raw)) throw invalid('email', 'must not contain a line break');
+  if (/[\r\n]/.test(raw)) throw badField('email', 'no_line_break');
   if (email.length > 254 || !/^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/.test(email))
-    throw invalid('email', 'is not an e-mail address');
+    throw badField('email', 'not_email');
   return email;
 }
 
 function cleanName(raw: string | null | undefined): string | null {
   if (raw === null || raw === undefined) return null;
   // A line break in a name would start a header of its own in the e-mail's To: line.
-  if (/[\r\n]/.test(raw)) throw invalid('name', 'must not contain a line break');
+  if (/[\r\n]/.test(raw)) throw badField('name', 'no_line_break');
   // eslint-disable-next-line no-control-regex -- refusing control characters is the point
-  if (/[\u0000-\u001f\u007f]/.test(raw)) throw invalid('name', 'must not contain control characters');
+  if (/[\u0000-\u001f\u007f]/.test(raw)) throw badField('name', 'no_control_characters');
   const name = raw.normalize('NFC').trim();
   if (name.length > 100) throw invalid('name', 'must be at most 100 characters');
   return name || null;

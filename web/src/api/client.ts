@@ -3,6 +3,8 @@
  * every write, and problem+json errors turned into ApiError so screens can show `detail`.
  */
 
+import i18n from 'i18next';
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -18,6 +20,15 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | null = null;
+
+/**
+ * The console's language as Accept-Language, so the server words its problems and audit entries
+ * in it (it keeps English when asked nothing); empty before the console has chosen one.
+ */
+export function languageHeader(): Record<string, string> {
+  const lang = i18n.resolvedLanguage ?? i18n.language;
+  return lang ? { 'accept-language': lang } : {};
+}
 
 /** Remembers the token from sign-in or the session; writes without it are refused by the server. */
 export function setCsrfToken(token: string | null): void {
@@ -52,7 +63,7 @@ export async function toError(res: Response): Promise<ApiError> {
 }
 
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...languageHeader() };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   const res = await fetch(`/api/v1${path}`, {

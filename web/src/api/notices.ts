@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { api } from './client';
 import type { ExercisePlan } from './planningTypes';
 
@@ -41,9 +42,11 @@ export function useNotice(noticeId: string) {
   });
 }
 
+/** Keyed by the language too: steps the console has no words for come worded by the server. */
 export function useNoticeHistory(noticeId: string) {
+  const { i18n } = useTranslation();
   return useQuery({
-    queryKey: [...noticesKey, noticeId, 'history'],
+    queryKey: [...noticesKey, noticeId, 'history', i18n.language],
     queryFn: () => api.get<{ items: NoticeHistoryEntry[] }>(`/notices/${id(noticeId)}/history`),
   });
 }

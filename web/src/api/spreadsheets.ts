@@ -3,7 +3,7 @@
  * the server as the raw body (XLSX or CSV) with the options in the query; a dry run answers the
  * same report as an import and writes nothing.
  */
-import { currentCsrfToken, toError } from './client';
+import { currentCsrfToken, languageHeader, toError } from './client';
 import type { ImportIssue, ImportReport, SHEET_KINDS } from './contract';
 
 export type SheetKind = (typeof SHEET_KINDS)[number];
@@ -76,6 +76,7 @@ export async function importSpreadsheet(
   const headers: Record<string, string> = {
     accept: 'application/json',
     'content-type': contentTypeOf(file),
+    ...languageHeader(),
   };
   const csrf = currentCsrfToken();
   if (csrf) headers['x-csrf-token'] = csrf;

@@ -1,4 +1,4 @@
-import { Code, Table, Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../api/types';
 import { DateTime } from './DateTime';
@@ -22,7 +22,10 @@ function Subject({ type, id }: { type: string | null; id: string | null }) {
   );
 }
 
-/** Actions are stable machine codes shared with the CLI and exports, so they are shown as they are. */
+/**
+ * Each action as the server's sentence in the console's language; its stable code (shared with the
+ * CLI and exports) stays on hover and in the JSON.
+ */
 export function AuditTable({ entries, caption }: { entries: AuditEntry[]; caption: string }) {
   const { t } = useTranslation();
   if (entries.length === 0) return <Text size="sm">{t('audit.empty')}</Text>;
@@ -49,7 +52,9 @@ export function AuditTable({ entries, caption }: { entries: AuditEntry[]; captio
               </Table.Td>
               <Table.Td>{entry.actorName ?? t('audit.system')}</Table.Td>
               <Table.Td>
-                <Code>{entry.action}</Code>
+                <Text size="sm" title={entry.action}>
+                  {entry.sentence}
+                </Text>
               </Table.Td>
               <Table.Td>
                 <Subject type={entry.subjectType} id={entry.subjectId} />

@@ -1,3 +1,4 @@
+import { requestLanguage, withSentences, wordNoticeProblems } from '../../language.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../../services/context.js';
@@ -6,6 +7,7 @@ import {
   correctNotice,
   createNotice,
   getNotice,
+  type Notice as NoticeView,
   listNotices,
   noticeHistory,
   previewNotice,
@@ -77,7 +79,10 @@ export const noticeRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
     },
     async (request, reply) => {
       reply.status(201);
-      return createNotice(ctx, ...who(request), request.body);
+      return wordNoticeProblems(
+        await createNotice(ctx, ...who(request), request.body),
+        requestLanguage(request),
+      );
     },
   );
   app.get(
@@ -93,7 +98,10 @@ export const noticeRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
     },
     async (request) => {
       const [info, actor] = who(request);
-      return getNotice(ctx, actor, info, request.params.id);
+      return wordNoticeProblems(
+        await getNotice(ctx, actor, info, request.params.id),
+        requestLanguage(request),
+      );
     },
   );
   app.patch(
@@ -110,7 +118,8 @@ export const noticeRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
     },
     async (request) => {
       const { version, ...patch } = request.body;
-      return updateNotice(ctx, ...who(request), request.params.id, version, patch);
+      const notice = await updateNotice(ctx, ...who(request), request.params.id, version, patch);
+      return wordNoticeProblems(notice, requestLanguage(request));
     },
   );
   const step = (
@@ -133,7 +142,8 @@ export const noticeRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
       },
       async (request) => {
         const [info, actor] = who(request);
-        return run(info, actor, request.params.id, request.body as never) as never;
+        const notice = (await run(info, actor, request.params.id, request.body as never)) as NoticeView;
+        return wordNoticeProblems(notice, requestLanguage(request)) as never;
       },
     );
   step(
@@ -206,7 +216,10 @@ export const noticeRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
       },
     },
     async (request) => ({
-      items: await noticeHistory(ctx, request.params.id, principalOf(request).actor),
+      items: withSentences(
+        await noticeHistory(ctx, request.params.id, principalOf(request).actor),
+        requestLanguage(request),
+      ),
     }),
   );
   app.get(

@@ -256,6 +256,7 @@ export const NoticeHistorySchema = Type.Object({
       at: Type.String(),
       actorName: Nullable(Type.String()),
       action: Type.String(),
+      sentence: Type.String({ description: 'What was done, in the request’s language (Accept-Language)' }),
       detail: Type.Record(Type.String(), Type.Unknown()),
     }),
   ),

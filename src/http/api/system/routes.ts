@@ -5,6 +5,7 @@ import { listAudit, verifyAudit } from '../../../services/audit.service.js';
 import { createToken, listTokens, listTokensOfUser, revokeToken } from '../../../services/auth.service.js';
 import type { AppContext } from '../../../services/context.js';
 import { dashboard } from '../../../services/dashboard.service.js';
+import { requestLanguage, withSentences } from '../../language.js';
 import { principalOf } from '../../access.js';
 import { IdParams, Items, problems } from '../common.schema.js';
 import {
@@ -50,7 +51,10 @@ export const systemRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
         },
       },
     },
-    async (request) => dashboard(ctx, can(principalOf(request).actor, 'audit:read')),
+    async (request) => {
+      const board = await dashboard(ctx, can(principalOf(request).actor, 'audit:read'));
+      return { ...board, recentAudit: withSentences(board.recentAudit, requestLanguage(request)) };
+    },
   );
 
   app.get(
@@ -70,7 +74,12 @@ export const systemRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
         response: { 200: Items(AuditEntry), ...problems },
       },
     },
-    async (request) => ({ items: await listAudit(ctx, request.query.limit, request.query.before) }),
+    async (request) => ({
+      items: withSentences(
+        await listAudit(ctx, request.query.limit, request.query.before),
+        requestLanguage(request),
+      ),
+    }),
   );
 
   app.post(

@@ -9,8 +9,9 @@ import { TableScroll } from '../../components/TableScroll';
 export function NoticeHistory({ notice }: { notice: Notice }) {
   const { t, i18n } = useTranslation();
   const history = useNoticeHistory(notice.id);
-  const action = (a: string) =>
-    i18n.exists(`notices.history.action.${a}`) ? t(`notices.history.action.${a}`) : a;
+  // The console's own words where it has them, else the server's sentence in the same language.
+  const action = (e: { action: string; sentence: string }) =>
+    i18n.exists(`notices.history.action.${e.action}`) ? t(`notices.history.action.${e.action}`) : e.sentence;
 
   return (
     <Paper withBorder p="md">
@@ -58,7 +59,7 @@ export function NoticeHistory({ notice }: { notice: Notice }) {
                       <Table.Td>
                         <DateTime value={e.at} />
                       </Table.Td>
-                      <Table.Td>{action(e.action)}</Table.Td>
+                      <Table.Td>{action(e)}</Table.Td>
                       <Table.Td>{e.actorName ?? '—'}</Table.Td>
                       <Table.Td>
                         {typeof e.detail.reason === 'string'

@@ -1,0 +1,60 @@
+import type { EXERCISE_STATUSES } from '../../contract/enums.js';
+import { LOCALES } from '../../contract/enums.js';
+import type { AuditAction, ErrorCode, FieldProblem, ProblemStatus } from './codes.js';
+
+/** The languages every message exists in: the console's. */
+export const MESSAGE_LANGS = LOCALES;
+export type MessageLang = (typeof LOCALES)[number];
+
+/**
+ * One language's sentences. `{name}` stands for a parameter: the field's path (`{field}`), a value
+ * the sentence names (`{status}`, `{max}`…). A parameter whose value has a word in `words` is
+ * shown as that word ("paused" → "Тоқтатылған"), never as the code.
+ */
+export interface Catalogue {
+  /** The problem's title, by HTTP status. */
+  titles: Record<ProblemStatus, string>;
+  /** The detail of a problem by its code, for when the thrower gave no more precise sentence. */
+  errors: Record<ErrorCode, string>;
+  /** What is wrong with a field; shown after its path ("title: is required"). */
+  problems: Record<FieldProblem, string>;
+  /** An audit entry as a sentence, by its action. */
+  audit: Record<AuditAction, string>;
+  /** An audit entry whose action this server no longer knows (kept from an older version). */
+  auditUnknown: string;
+  /** Words for the values parameters carry, by parameter name. */
+  words: {
+    status: Record<(typeof EXERCISE_STATUSES)[number], string>;
+    /** A notice language, as the sentences that name it need it ("in Kazakh"). */
+    language: Record<MessageLang, string>;
+    /** A JSON type a field must have ("must be text"). */
+    type: Record<'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null', string>;
+    /** A format a text must follow ("must be a date and time"). */
+    format: Record<'date-time' | 'date' | 'uuid' | 'email' | 'uri', string>;
+  };
+}
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/**
+ * What is wrong with one field, as a catalogue key and the values its sentence names, so the
+ * boundary can word it in the reader's language.
+ */
+export interface FieldFault {
+  problem: FieldProblem;
+  params?: MessageParams;
+}
+
+/** Fills `{name}` placeholders; a value with a word in the catalogue is shown as that word. */
+export function fill(catalogue: Catalogue, text: string, params: MessageParams = {}): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    const words = (catalogue.words as Record<string, Record<string, string> | undefined>)[name];
+    return words?.[String(value)] ?? String(value);
+  });
+}
+
+/** The placeholders a sentence uses, for checking that every language asks for the same ones. */
+export const placeholders = (text: string): string[] =>
+  [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
