@@ -7,6 +7,8 @@ import { SinkChannel } from './sink/sink.channel.js';
 import { WebhookChannel } from './webhook/webhook.channel.js';
 import { smsLedgerOf } from './sms/sms.ledger.js';
 import { SmsChannel } from './sms/sms.channel.js';
+import { SirenChannel } from './siren/siren.channel.js';
+import { sirenKeys } from './siren/siren.keys.js';
 
 /**
  * The channels of one process, made once at start-up and handed to whoever needs them through the
@@ -42,6 +44,12 @@ export function openChannels(
       ...config.smpp,
       ledger: smsLedgerOf(db, config.databaseUrl ? 'postgres' : 'sqlite'),
       now: () => clock.now(),
+    }),
+    new SirenChannel({
+      url: config.mqttUrl,
+      timeoutMs: config.mqttTimeoutMs,
+      keyFor: sirenKeys(config, db),
+      clock,
     }),
     ...extra,
   ];

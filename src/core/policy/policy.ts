@@ -32,6 +32,7 @@ export const PERMISSIONS = [
   'alerts:read',
   'alerts:draft',
   'alerts:approve',
+  'sirens:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
