@@ -38,6 +38,8 @@ export async function runSirenSimulator(o: SimulatorOptions): Promise<() => Prom
   const client = mqtt.connect(o.url, {
     clientId: `siren-sim-${o.prefix.replace(/\W/g, '-')}-${process.pid}`,
     reconnectPeriod: 500,
+    // Subscriptions are made anew on every connection (see ready), not replayed by the client.
+    resubscribe: false,
   });
   client.on('error', (err) => out(JSON.stringify({ event: 'error', message: err.message })));
   const ack = (c: SirenCommand) =>
@@ -60,14 +62,23 @@ export async function runSirenSimulator(o: SimulatorOptions): Promise<() => Prom
       out(JSON.stringify({ event: 'ack', id: command.id, times: o.ackTwice ? 2 : 1 }));
     })().catch((err: unknown) => out(JSON.stringify({ event: 'error', message: (err as Error).message })));
   });
-  await new Promise<void>((resolve) => client.once('connect', () => resolve()));
-  await client.subscribeAsync(commandTopic(o.prefix), { qos: 1 });
-  await client.publishAsync(
-    statusTopic(o.prefix),
-    JSON.stringify({ battery: o.battery ?? 100, mains: o.mains ?? true, fault: o.fault ?? null }),
-    { qos: 1 },
+  // On every connection, the first and each after the broker was away: subscribe, then report.
+  const ready = async () => {
+    await client.subscribeAsync(commandTopic(o.prefix), { qos: 1 });
+    await client.publishAsync(
+      statusTopic(o.prefix),
+      JSON.stringify({ battery: o.battery ?? 100, mains: o.mains ?? true, fault: o.fault ?? null }),
+      { qos: 1 },
+    );
+    out(JSON.stringify({ event: 'ready', prefix: o.prefix }));
+  };
+  await new Promise<void>((resolve) =>
+    client.on('connect', () => {
+      ready()
+        .then(resolve)
+        .catch((err: unknown) => out(JSON.stringify({ event: 'error', message: (err as Error).message })));
+    }),
   );
-  out(JSON.stringify({ event: 'ready', prefix: o.prefix }));
   return async () => {
     await client.endAsync();
   };

@@ -26,6 +26,8 @@ export class SirenListener {
   private readonly log: NonNullable<SirenListenerOptions['log']>;
   /** Acknowledgements heard and counted, and those that repeated one already counted. */
   readonly counts = { acks: 0, repeated: 0, statuses: 0, refused: 0 };
+  /** Connections made and subscribed so far (a reconnection after a broker outage adds one). */
+  sessions = 0;
 
   constructor(
     private readonly ctx: AppContext,
@@ -50,15 +52,19 @@ export class SirenListener {
       );
     });
     // A new connection has a new session: subscribe again.
+    let first: () => void = () => undefined;
+    const subscribedOnce = new Promise<void>((resolve) => (first = resolve));
     client.on('connect', () => {
       this.subscribed.clear();
-      this.refresh().catch(() => undefined);
+      this.refresh()
+        .then(() => {
+          this.sessions++;
+          first();
+        })
+        .catch((err: unknown) => this.log('warn', `siren: could not subscribe: ${(err as Error).message}`));
     });
     this.client = client;
-    await new Promise<void>((resolve) =>
-      client.connected ? resolve() : client.once('connect', () => resolve()),
-    );
-    await this.refresh();
+    await subscribedOnce;
     this.timer = setInterval(
       () => void this.refresh().catch(() => undefined),
       this.options.refreshMs ?? 30_000,
