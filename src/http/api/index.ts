@@ -19,6 +19,7 @@ import { ProblemSchema } from './common.schema.js';
 import { noticeRoutes } from './notices/routes.js';
 import { organisationRoutes } from './organisations/routes.js';
 import { outboxRoutes } from './outbox/routes.js';
+import { sirenRoutes } from './sirens/routes.js';
 import { systemRoutes } from './system/routes.js';
 import { GrantSchema, UserSchema } from './users/schema.js';
 import { userRoutes } from './users/routes.js';
@@ -47,6 +48,7 @@ export const apiV1: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app,
   await app.register(outboxRoutes, opts);
   await app.register(noticeRoutes, opts);
   await app.register(alertRoutes, opts);
+  await app.register(sirenRoutes, opts);
   await app.register(commentRoutes, opts);
   await app.register(eventRoutes, opts);
 };
