@@ -14,6 +14,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { TableScroll } from '../../components/TableScroll';
+import { AlertSirens } from '../sirens/AlertSirens';
 import { AlertComposer } from './AlertComposer';
 import { AlertStatusBadge } from './AlertStatusBanner';
 import { SecondFactorCard } from './SecondFactorCard';
@@ -109,6 +110,7 @@ function AlertsTable({ items, caption }: { items: Alert[]; caption: string }) {
                     })}
                   </Text>
                 )}
+                {a.state === 'sent' && <AlertSirens alertId={a.id} />}
                 {a.signError && (
                   <Text size="xs" c="red.9" role="alert">
                     {t('alerts.list.unsigned', { reason: a.signError })}
