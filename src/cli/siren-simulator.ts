@@ -68,7 +68,8 @@ export async function runSirenSimulator(o: SimulatorOptions): Promise<() => Prom
     await client.publishAsync(
       statusTopic(o.prefix),
       JSON.stringify({ battery: o.battery ?? 100, mains: o.mains ?? true, fault: o.fault ?? null }),
-      { qos: 1 },
+      // Retained: whoever subscribes later still learns the siren's last state at once.
+      { qos: 1, retain: true },
     );
     out(JSON.stringify({ event: 'ready', prefix: o.prefix }));
   };

@@ -3,6 +3,7 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { ackTopic, decodeAck, decodeStatus, statusTopic } from '../../core/siren/command.js';
 import { sirenRepository } from '../../store/siren.repository.js';
 import type { AppContext } from '../context.js';
+import { onSirenRegistryChange } from './registry-changed.js';
 
 export interface SirenListenerOptions {
   /** How often the registry is read again for sirens added or moved elsewhere; `refresh()` at once. */
@@ -23,6 +24,7 @@ export class SirenListener {
   private client: MqttClient | undefined;
   private subscribed = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
+  private unlisten: (() => void) | undefined;
   private readonly log: NonNullable<SirenListenerOptions['log']>;
   /** Acknowledgements heard and counted, and those that repeated one already counted. */
   readonly counts = { acks: 0, repeated: 0, statuses: 0, refused: 0 };
@@ -64,6 +66,11 @@ export class SirenListener {
         .catch((err: unknown) => this.log('warn', `siren: could not subscribe: ${(err as Error).message}`));
     });
     this.client = client;
+    this.unlisten = onSirenRegistryChange(this.ctx.db, () => {
+      this.refresh().catch((err: unknown) =>
+        this.log('warn', `siren: could not subscribe: ${(err as Error).message}`),
+      );
+    });
     await subscribedOnce;
     this.timer = setInterval(
       () => void this.refresh().catch(() => undefined),
@@ -115,6 +122,7 @@ export class SirenListener {
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
+    this.unlisten?.();
     const client = this.client;
     this.client = undefined;
     await client?.endAsync(true);

@@ -9,6 +9,7 @@ import { appendAudit } from '../audit.service.js';
 import type { ActorInfo, AppContext } from '../context.js';
 import { seal, secretsKey } from '../keys/secrets.js';
 import { cleanText } from '../text.js';
+import { sirenRegistryChanged } from './registry-changed.js';
 
 export type SirenPurpose = (typeof SIREN_PURPOSES)[number];
 
@@ -176,6 +177,7 @@ export async function createSiren(
       detail: { name: fields.name_en, topicPrefix: fields.topic_prefix, purpose: fields.purpose },
     });
   });
+  sirenRegistryChanged(ctx.db);
   return { siren: sirenOf({ ...row }), commandKey: key.toString('base64url') };
 }
 
@@ -212,5 +214,6 @@ export async function updateSiren(
       detail: { topicPrefix: fields.topic_prefix, purpose: fields.purpose, keyRotated: Boolean(key) },
     });
   });
+  sirenRegistryChanged(ctx.db);
   return { siren: await getSiren(ctx, id), commandKey: key ? key.toString('base64url') : null };
 }
