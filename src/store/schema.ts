@@ -148,13 +148,7 @@ export interface WakeTable {
 }
 
 export interface Database
-  extends PlanningTables,
-    PublicTables,
-    OutboxTables,
-    EventTables,
-    ConductTables,
-    AlertTables,
-    SirenTables {
+  extends PlanningTables, PublicTables, OutboxTables, EventTables, ConductTables, AlertTables, SirenTables {
   organisations: OrganisationTable;
   units: UnitTable;
   users: UserTable;
