@@ -69,6 +69,7 @@ describe('the siren registry screen', () => {
     const key = (await dialog.getByTestId('siren-key').textContent())!.trim();
     expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
     await screenshot(page, 'sirens-key');
+    await expectAccessible(page, 'siren command key');
     await dialog.getByRole('button', { name: 'Close' }).last().click();
     await page.getByText(prefix).waitFor();
     expect(await page.content()).not.toContain(key);
@@ -82,6 +83,7 @@ describe('the siren registry screen', () => {
     }
     await row.getByText('mains power lost').waitFor();
     await screenshot(page, 'sirens-status');
+    await expectAccessible(page, 'sirens with a report');
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, 'sirens-phone');
     await page.setViewportSize({ width: 1280, height: 900 });

@@ -1,5 +1,6 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { STATUS } from '../../theme';
 import { useAlertSirens } from '../../api/sirens';
 
 /**
@@ -19,16 +20,16 @@ export function AlertSirens({ alertId }: { alertId: string }) {
         <Text size="xs" fw={600}>
           {t('sirens.report.title')}
         </Text>
-        <Badge size="xs" color="green" variant="light">
+        <Badge size="xs" color={STATUS.ok}>
           {t('sirens.report.acknowledged', { count: r.acknowledged })}
         </Badge>
         {r.waiting > 0 && (
-          <Badge size="xs" color="gray" variant="light">
+          <Badge size="xs" color={STATUS.neutral}>
             {t('sirens.report.waiting', { count: r.waiting })}
           </Badge>
         )}
         {r.silent > 0 && (
-          <Badge size="xs" color="red" variant="filled">
+          <Badge size="xs" color={STATUS.danger}>
             {t('sirens.report.silent', { count: r.silent })}
           </Badge>
         )}

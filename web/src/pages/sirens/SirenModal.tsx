@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { SIREN_PURPOSES, type Siren, type SirenBody } from '../../api/contract';
 import { useCreateSiren, useUpdateSiren } from '../../api/sirens';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { STATUS } from '../../theme';
 
 type Purpose = (typeof SIREN_PURPOSES)[number];
 
@@ -57,7 +58,7 @@ export function SirenModal({ siren, onClose }: { siren: Siren | null; onClose: (
     >
       {key ? (
         <Stack gap="sm">
-          <Alert color="yellow" title={t('sirens.keyTitle')}>
+          <Alert color={STATUS.warning} title={t('sirens.keyTitle')}>
             <Text size="sm">{t('sirens.keyOnce')}</Text>
           </Alert>
           <Code block data-testid="siren-key">

@@ -1,6 +1,7 @@
 import { Badge, Button, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { STATUS } from '../../theme';
 import type { Siren } from '../../api/contract';
 import { useSirens } from '../../api/sirens';
 import { useCan } from '../../auth/useSession';
@@ -18,13 +19,9 @@ function SirenState({ siren }: { siren: Siren }) {
   return (
     <Stack gap={2}>
       {siren.fault ? (
-        <Badge color="red" variant="filled">
-          {t('sirens.state.fault', { fault: siren.fault })}
-        </Badge>
+        <Badge color={STATUS.danger}>{t('sirens.state.fault', { fault: siren.fault })}</Badge>
       ) : (
-        <Badge color="green" variant="light">
-          {t('sirens.state.ok')}
-        </Badge>
+        <Badge color={STATUS.ok}>{t('sirens.state.ok')}</Badge>
       )}
       <Text size="xs">
         {siren.battery === null
@@ -82,7 +79,7 @@ export function SirensPage() {
                         <Text size="sm" fw={600}>
                           {nameOf(s, i18n.language)}{' '}
                           {s.demo && (
-                            <Badge size="xs" color="gray" variant="outline">
+                            <Badge size="xs" color={STATUS.neutral} variant="outline">
                               {t('sirens.demo')}
                             </Badge>
                           )}
