@@ -12,6 +12,7 @@ import { openScheduler, type Scheduler } from './jobs/schedule/index.js';
 import type { FirstAdmin } from './services/bootstrap.service.js';
 import { systemClock, type AppContext } from './services/context.js';
 import { outboxSources } from './services/outbox/sources.js';
+import { SirenListener } from './services/sirens/siren.listener.js';
 import { startUp } from './services/startup.service.js';
 import { openDb, type Db } from './store/db.js';
 import { migrateToLatest } from './store/migrate.js';
@@ -140,12 +141,16 @@ export async function startServer(
   ctx.channels.useLog?.(log);
   const outbox = new OutboxDispatcher(ctx, { log });
   const fanOut = new FanOutWorker(ctx, { log });
+  // Siren acknowledgements and status are heard where the outbox is sent.
+  const sirens = new SirenListener(ctx, { log });
   if ((options.role ?? 'all') !== 'api') {
     await jobs.start();
     await scheduleJobs(jobs, ctx);
     await scheduler.start();
     fanOut.start();
     outbox.start();
+    // Not awaited: a broker that is down must not keep the server from starting.
+    sirens.start().catch((err: unknown) => log('warn', `siren: ${(err as Error).message}`));
   }
   // A static copy of the public site, kept current where jobs run (DABYL_PORTAL_EXPORT_DIR).
   const portalExport =
@@ -169,6 +174,7 @@ export async function startServer(
       await scheduler.stop();
       await fanOut.stop();
       await outbox.stop();
+      await sirens.stop();
       redis?.close();
       await started.release();
       await runtime.close();

@@ -45,9 +45,15 @@ export interface WebhookMessage {
 }
 export interface SirenMessage {
   kind: 'siren';
+  /** Sound it, test it silently, or stop it. */
+  action: 'activate' | 'test' | 'stop';
   /** The tone pattern the siren plays (e.g. `alert`, `all-clear`, `test`). */
   pattern: string;
   announcement: string | null;
+  /** The CAP identifier of the alert the command is for. */
+  alertId: string | null;
+  /** Set by the dispatcher's marking: exercise or test traffic, which the controller logs as a drill. */
+  exercise?: boolean;
 }
 export interface CellBroadcastMessage {
   kind: 'cellbroadcast';

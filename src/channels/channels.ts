@@ -9,6 +9,8 @@ import { smsLedgerOf } from './sms/sms.ledger.js';
 import { SmsChannel } from './sms/sms.channel.js';
 import { vapidKeys } from '../services/keys/vapid.js';
 import { WebPushChannel } from './webpush/webpush.channel.js';
+import { SirenChannel } from './siren/siren.channel.js';
+import { sirenKeys } from './siren/siren.keys.js';
 
 /**
  * The channels of one process, made once at start-up and handed to whoever needs them through the
@@ -52,6 +54,12 @@ export function openChannels(
       clock,
     }),
     new InAppChannel(db, clock),
+    new SirenChannel({
+      url: config.mqttUrl,
+      timeoutMs: config.mqttTimeoutMs,
+      keyFor: sirenKeys(config, db.kysely),
+      clock,
+    }),
     ...extra,
   ];
   const byName = new Map(list.map((c) => [c.name, c]));

@@ -42,6 +42,7 @@ export function markMessage(
     case 'siren':
       return {
         ...m,
+        exercise: true,
         announcement: markText(m.announcement ?? '', language, exerciseName),
       };
     case 'cellbroadcast':

@@ -12,6 +12,7 @@ import { registerPeopleCommands } from './commands/people.js';
 import { registerPortalCommands } from './commands/portal.js';
 import { registerParticipantsCommands, registerVenuesCommands } from './commands/plan-sheets.js';
 import { registerServe } from './commands/serve.js';
+import { registerSirenCommands } from './commands/siren.js';
 import { registerWebhookCommands } from './commands/webhook.js';
 import { cliLanguage, exitCodeFor } from './output.js';
 
@@ -37,6 +38,7 @@ export function buildCli(): Command {
   registerNoticeCommands(program);
   registerPortalCommands(program);
   registerWebhookCommands(program);
+  registerSirenCommands(program);
   addCapSignCommands(registerCapCommands(program));
   return program;
 }

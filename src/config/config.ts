@@ -47,6 +47,12 @@ export interface Config {
   readonly alertWideAreaKm2: number;
   /** Web push (VAPID); `subject` undefined: push deliveries wait and the public site offers none. */
   readonly webpush: WebPushConfig;
+  /** `mqtt://…` or `mqtts://…` of the broker the sirens listen on; `undefined`: siren commands wait. */
+  readonly mqttUrl: string | undefined;
+  /** How long a siren command waits for the broker before it is tried later. */
+  readonly mqttTimeoutMs: number;
+  /** How long a siren has to acknowledge a command before the alert lists it as silent. */
+  readonly sirenAckTimeoutMs: number;
   /** The public site's language for readers whose browser asks for none of kk, ru, en. */
   readonly publicLanguage: 'kk' | 'ru' | 'en';
   /** Where publishing re-exports the public site as static files; `undefined`: no export. */
@@ -189,6 +195,21 @@ export const VARIABLES = [
     'DABYL_WEBPUSH_TIMEOUT_SECONDS',
     '10',
     'how long a push service has to answer before the delivery is retried',
+  ],
+  [
+    'DABYL_MQTT_URL',
+    '(unset: sirens wait)',
+    'mqtt://user:pass@host:1883 (or mqtts://…) of the broker the siren controllers listen on; unset, siren commands wait in the outbox',
+  ],
+  [
+    'DABYL_MQTT_TIMEOUT_SECONDS',
+    '10',
+    'how long a siren command waits for the broker (connection and acknowledgement) before it is tried again',
+  ],
+  [
+    'DABYL_SIREN_ACK_SECONDS',
+    '60',
+    'how long a siren has to acknowledge a command before the alert lists it as not answering',
   ],
   ['DABYL_PUBLIC_LANGUAGE', 'kk', "the public site's language (kk, ru or en) when the browser asks for none"],
   [
@@ -372,6 +393,9 @@ export function loadConfig(env: Env = process.env): Config {
     webhookTimeoutMs: int(env, 'DABYL_WEBHOOK_TIMEOUT_SECONDS', 10, 1, 120) * 1000,
     alertWideAreaKm2: int(env, 'DABYL_ALERT_WIDE_AREA_KM2', 100_000, 1, 100_000_000),
     webpush: webpushConfig(env),
+    mqttUrl: url(env, 'DABYL_MQTT_URL', ['mqtt', 'mqtts']),
+    mqttTimeoutMs: int(env, 'DABYL_MQTT_TIMEOUT_SECONDS', 10, 1, 120) * 1000,
+    sirenAckTimeoutMs: int(env, 'DABYL_SIREN_ACK_SECONDS', 60, 1, 24 * 3600) * 1000,
     publicLanguage: publicLanguage(env),
     portalExportDir: env.DABYL_PORTAL_EXPORT_DIR ? path.resolve(env.DABYL_PORTAL_EXPORT_DIR) : undefined,
   });

@@ -115,6 +115,9 @@ export const TRAFFIC_MODES = ['actual', 'exercise', 'test', 'rehearsal'] as cons
 /** Whose contact a delivery goes to: a resident's real contact, or an exercise's phone book. */
 export const RECIPIENT_KINDS = ['subscriber', 'participant'] as const;
 
+/** public: residents hear it; exercise: a drill ground's own siren, which only drills sound. */
+export const SIREN_PURPOSES = ['public', 'exercise'] as const;
+
 export const CHANNEL_KINDS = [
   'email',
   'sms',

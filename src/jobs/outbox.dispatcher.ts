@@ -165,7 +165,8 @@ export class OutboxDispatcher {
   /** Tells the live screens of the batch's sources (an alert's delivery dashboard) that it moved. */
   private announce(rows: readonly DeliveryRow[]): void {
     const byKind = new Map<string, Set<string>>();
-    for (const r of rows) byKind.set(r.source_kind, (byKind.get(r.source_kind) ?? new Set()).add(r.source_id));
+    for (const r of rows)
+      byKind.set(r.source_kind, (byKind.get(r.source_kind) ?? new Set()).add(r.source_id));
     for (const [kind, ids] of byKind) {
       const source = this.ctx.sources.get(kind);
       if (!source?.announce) continue;

@@ -6,6 +6,7 @@ import { loadAgencies, AGENCIES, DEMO_USERS, type AgencyCounts } from './demo/ag
 import { loadExercise, type PlanCounts } from './demo/build.js';
 import { loadDemoComments } from './demo/comments.js';
 import { loadNotices } from './demo/notices.js';
+import { loadDemoSirens } from './demo/sirens.js';
 import { loadDemoSubscribers } from './demo/subscribers.js';
 import { shiftDays } from './demo/placement.js';
 import { DEMO_EXERCISES, PROGRAMME } from './demo/scenario/programme.js';
@@ -83,6 +84,7 @@ export async function loadDemoData(ctx: AppContext, options: DemoOptions = {}): 
   await loadDemoSubscribers(ctx);
   result.notices += await loadNotices(ctx, userIds);
   await loadDemoComments(ctx, userIds);
+  await loadDemoSirens(ctx, orgIds);
   const first = await db
     .selectFrom('exercises')
     .select('startex')

@@ -18,6 +18,7 @@ import * as m0015 from './migrations/0015-sms-parts.js';
 import * as m0016 from './migrations/0016-notice-organisation.js';
 import * as m0018 from './migrations/0018-alerts.js';
 import * as m0020 from './migrations/0020-observations.js';
+import * as m0021 from './migrations/0021-sirens.js';
 import * as m0022 from './migrations/0022-device-subscribers.js';
 import * as m0023 from './migrations/0023-player-inbox.js';
 
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016-notice-organisation': m0016,
   '0018-alerts': m0018,
   '0020-observations': m0020,
+  '0021-sirens': m0021,
   '0022-device-subscribers': m0022,
   '0023-player-inbox': m0023,
 };

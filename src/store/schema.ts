@@ -6,6 +6,7 @@ import type { ConductTables } from './conduct-tables.js';
 import type { AlertTables } from './alert-tables.js';
 import type { ObservationTables } from './observation-tables.js';
 import type { PlayTables } from './play-tables.js';
+import type { SirenTables } from './siren-tables.js';
 
 /*
  * Instants are ISO-8601 strings in UTC ("2026-10-21T04:00:00.000Z") on both engines, so the same
@@ -157,7 +158,8 @@ export interface Database
     ConductTables,
     AlertTables,
     ObservationTables,
-    PlayTables {
+    PlayTables,
+    SirenTables {
   organisations: OrganisationTable;
   units: UnitTable;
   users: UserTable;

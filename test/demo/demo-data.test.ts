@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanGeometry } from '../../src/core/exercise/geometry.js';
 import { KAZAKHSTAN_BOX } from '../../src/core/exercise/geometry.js';
 import type { Actor } from '../../src/core/policy/policy.js';
+import { listSirens } from '../../src/services/sirens/sirens.service.js';
 import type { AppContext } from '../../src/services/context.js';
 import { loadDemoData, type DemoResult } from '../../src/services/demo.service.js';
 import { listExercises, listProgrammes } from '../../src/services/planning/exercises.service.js';
@@ -162,5 +163,13 @@ describe.each(ENGINES)('the demo data set on %s', (engine) => {
       mselEvents: 0,
     });
     expect(again.firstDrill).toBe(first.firstDrill);
+  });
+
+  it('registers a handful of sirens in Almaty and Karaganda, labelled demo, once', async () => {
+    const sirens = await listSirens(ctx);
+    expect(sirens.length).toBeGreaterThanOrEqual(5);
+    expect(sirens.every((s) => s.demo && s.topicPrefix.startsWith('demo/'))).toBe(true);
+    expect(new Set(sirens.map((s) => s.topicPrefix.split('/')[1]))).toEqual(new Set(['almaty', 'karaganda']));
+    expect(sirens.every((s) => inKazakhstan([s.lon, s.lat]))).toBe(true);
   });
 });

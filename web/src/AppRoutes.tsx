@@ -15,6 +15,7 @@ import { ExercisesPage } from './pages/exercises/ExercisesPage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { AlertsPage } from './pages/alerts/AlertsPage';
+import { SirensPage } from './pages/sirens/SirensPage';
 import { NoticePage } from './pages/notices/NoticePage';
 import { NoticesPage } from './pages/notices/NoticesPage';
 import { PlayPage } from './pages/play/PlayPage';
@@ -71,6 +72,7 @@ export function AppRoutes() {
           <Route path="catalogue" element={guarded('msel:read', <CataloguePage />)} />
           <Route path="notices" element={guarded('notices:read', <NoticesPage />)} />
           <Route path="alerts" element={guarded('alerts:read', <AlertsPage />)} />
+          <Route path="sirens" element={guarded('alerts:read', <SirensPage />)} />
           <Route path="notices/:noticeId" element={guarded('notices:read', <NoticePage />)} />
           <Route path="deliveries" element={guarded('outbox:manage', <DeliveriesPage />)} />
           <Route path="*" element={<NotFoundPage />} />

@@ -35,6 +35,7 @@ export const PERMISSIONS = [
   'alerts:approve',
   'observations:read',
   'observations:record',
+  'sirens:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

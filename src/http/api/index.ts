@@ -22,6 +22,7 @@ import { organisationRoutes } from './organisations/routes.js';
 import { outboxRoutes } from './outbox/routes.js';
 import { pushRoutes } from './push/routes.js';
 import { playRoutes } from './play/routes.js';
+import { sirenRoutes } from './sirens/routes.js';
 import { systemRoutes } from './system/routes.js';
 import { GrantSchema, UserSchema } from './users/schema.js';
 import { userRoutes } from './users/routes.js';
@@ -52,6 +53,7 @@ export const apiV1: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app,
   await app.register(outboxRoutes, opts);
   await app.register(noticeRoutes, opts);
   await app.register(alertRoutes, opts);
+  await app.register(sirenRoutes, opts);
   await app.register(commentRoutes, opts);
   await app.register(eventRoutes, opts);
   await app.register(pushRoutes, opts);

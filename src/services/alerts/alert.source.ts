@@ -6,7 +6,9 @@ import {
   trafficModeOf,
   type AlertArea,
   type AlertLanguage,
+  type AlertMsgType,
   type AlertStatus,
+  type Hazard,
 } from '../../core/alert/alert.js';
 import { ALERT_CAP_LANGUAGE } from '../../core/alert/cap.js';
 import { alertGeometry } from '../../core/alert/area.js';
@@ -17,6 +19,8 @@ import { FanOutRefused, type AudienceMember, type OutboxSource } from '../outbox
 import { manageLink, unsubscribeLink } from '../subscriptions/links.js';
 import { placeIndex } from '../subscriptions/place-index.js';
 import { manageTokenFor } from '../subscriptions/tokens.js';
+import { sirenActionFor } from '../../core/siren/command.js';
+import { sirenMembers } from '../sirens/siren.audience.js';
 import { alertMail } from './alert.mail.js';
 import { alertPush } from './alert.push.js';
 
@@ -27,7 +31,7 @@ export interface AlertMessageSource {
 }
 
 /** The channels alerts go out on in this version; the others join as their adapters land. */
-const ALERT_CHANNELS: ReadonlySet<string> = new Set(['email', 'webpush']);
+const ALERT_CHANNELS: ReadonlySet<string> = new Set(['email', 'webpush', 'siren']);
 
 const FIRST_BATCH = 500;
 const BATCH = 5000;
@@ -93,7 +97,17 @@ async function membersOf(ctx: AppContext, row: AlertRow, mode: string): Promise<
       });
     }
   }
+  for (const m of await sirenMembers(db, row, mode)) add(m);
   return members;
+}
+
+/** What a siren's loudspeaker reads out: the headline and the instruction, in Kazakh, then Russian. */
+function announcementOf(cap: CapAlert): string {
+  return (['kk', 'ru'] as const)
+    .map((lang) => infoFor(cap, lang))
+    .map((i) => [i.headline, i.instruction].filter(Boolean).join('. '))
+    .filter((t, i, all) => t && all.indexOf(t) === i)
+    .join('\n');
 }
 
 /** How many residents and exercise participants a message would reach if it were sent now. */
@@ -106,7 +120,8 @@ export async function alertReach(
   let residents = 0;
   let participants = 0;
   for (const m of (await membersOf(ctx, row, mode)).values())
-    if (m.recipientKind === 'subscriber') residents++;
+    if (m.channel === 'siren') continue;
+    else if (m.recipientKind === 'subscriber') residents++;
     else participants++;
   return { residents, participants };
 }
@@ -146,6 +161,21 @@ export const alertSource: OutboxSource<AlertMessageSource> = {
       case 'webpush': {
         const url = `${ctx.config.publicUrl.replace(/\/+$/, '')}/${lang}/`;
         return alertPush(info, source.row.thread_id, url, ctx.clock.now());
+      }
+      case 'siren': {
+        const { row, cap } = source;
+        const { action, pattern } = sirenActionFor(
+          row.status as AlertStatus,
+          row.msg_type as AlertMsgType,
+          row.hazard as Hazard,
+        );
+        return {
+          kind: 'siren',
+          action,
+          pattern,
+          announcement: action === 'activate' ? announcementOf(cap) : null,
+          alertId: cap.identifier,
+        };
       }
       default:
         throw new ChannelError(`an alert is not sent over ${target.kind} yet`, false);

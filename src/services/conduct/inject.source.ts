@@ -86,7 +86,11 @@ export const injectSource: OutboxSource<InjectRunRow> = {
  * Players who sign in to Dabyl have an inbox there whatever the phone book says: one in-app member
  * per such player of the inject's teams, addressed to their account, in their console language.
  */
-async function* inboxes(ctx: AppContext, run: InjectRunRow, teams: string[]): AsyncIterable<AudienceMember[]> {
+async function* inboxes(
+  ctx: AppContext,
+  run: InjectRunRow,
+  teams: string[],
+): AsyncIterable<AudienceMember[]> {
   let q = ctx.db.kysely
     .selectFrom('exercise_people as p')
     .innerJoin('users as u', 'u.id', 'p.user_id')

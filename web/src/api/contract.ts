@@ -14,6 +14,7 @@ import type * as notices from '../../../src/http/api/notices/schema';
 import type * as spreadsheets from '../../../src/http/api/exercises/spreadsheet.schema';
 import type * as organisations from '../../../src/http/api/organisations/schema';
 import type * as outbox from '../../../src/http/api/outbox/schema';
+import type * as sirens from '../../../src/http/api/sirens/schema';
 import type * as system from '../../../src/http/api/system/schema';
 import type * as users from '../../../src/http/api/users/schema';
 
@@ -39,6 +40,7 @@ export {
   RECIPIENT_KINDS,
   ROLES,
   SHEET_KINDS,
+  SIREN_PURPOSES,
   TRAFFIC_MODES,
   VENUE_KINDS,
   ZONE_KINDS,
@@ -91,3 +93,9 @@ export type Alert = Static<typeof alerts.AlertSchema>;
 
 /** What an alert's sent messages did per channel. */
 export type AlertDeliveries = Static<typeof alerts.AlertDeliveriesSchema>;
+// Sirens (/api/v1/sirens…, /api/v1/alerts/{id}/sirens).
+export type Siren = Static<typeof sirens.SirenSchema>;
+export type SirenBody = Static<typeof sirens.CreateSirenBody>;
+export type SirenWithKey = Static<typeof sirens.SirenWithKey>;
+export type SirenReport = Static<typeof sirens.SirenReportSchema>;
+export type SirenCommand = Static<typeof sirens.SirenCommandSchema>;

@@ -11,6 +11,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/catalogue', labelKey: 'sharing.nav.catalogue', permission: 'msel:read' },
   { path: '/notices', labelKey: 'notices.nav', permission: 'notices:read' },
   { path: '/alerts', labelKey: 'alerts.nav', permission: 'alerts:read' },
+  { path: '/sirens', labelKey: 'sirens.nav', permission: 'alerts:read' },
   { path: '/users', labelKey: 'nav.users', permission: 'users:read' },
   { path: '/organisations', labelKey: 'nav.organisations', permission: 'orgs:read' },
   { path: '/roles', labelKey: 'nav.roles', permission: 'roles:read' },

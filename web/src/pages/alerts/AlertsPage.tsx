@@ -14,6 +14,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { TableScroll } from '../../components/TableScroll';
+import { AlertSirens } from '../sirens/AlertSirens';
 import { AlertComposer } from './AlertComposer';
 import { AlertDeliveries } from './AlertDeliveries';
 import { AlertStatusBadge } from './AlertStatusBanner';
@@ -149,6 +150,7 @@ function AlertsTable({ items, caption }: { items: Alert[]; caption: string }) {
                   </Text>
                 )}
                 {a.state === 'sent' && <DeliveriesToggle alert={a} />}
+                {a.state === 'sent' && <AlertSirens alertId={a.id} />}
                 {a.signError && (
                   <Text size="xs" c="red.9" role="alert">
                     {t('alerts.list.unsigned', { reason: a.signError })}
