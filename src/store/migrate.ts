@@ -17,6 +17,7 @@ import * as m0014 from './migrations/0014-exercise-clock.js';
 import * as m0015 from './migrations/0015-sms-parts.js';
 import * as m0016 from './migrations/0016-notice-organisation.js';
 import * as m0018 from './migrations/0018-alerts.js';
+import * as m0026 from './migrations/0026-cap-feeds.js';
 
 /** Every migration, in order; imported statically so the built server and tests see the same list. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015-sms-parts': m0015,
   '0016-notice-organisation': m0016,
   '0018-alerts': m0018,
+  '0026-cap-feeds': m0026,
 };
 
 /** The names of the migrations this version knows, oldest first (a backup from a newer one has others). */

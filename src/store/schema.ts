@@ -4,6 +4,7 @@ import type { PublicTables } from './public-tables.js';
 import type { EventTables } from './event-tables.js';
 import type { ConductTables } from './conduct-tables.js';
 import type { AlertTables } from './alert-tables.js';
+import type { FeedTables } from './feed-tables.js';
 
 /*
  * Instants are ISO-8601 strings in UTC ("2026-10-21T04:00:00.000Z") on both engines, so the same
@@ -147,7 +148,7 @@ export interface WakeTable {
 }
 
 export interface Database
-  extends PlanningTables, PublicTables, OutboxTables, EventTables, ConductTables, AlertTables {
+  extends PlanningTables, PublicTables, OutboxTables, EventTables, ConductTables, AlertTables, FeedTables {
   organisations: OrganisationTable;
   units: UnitTable;
   users: UserTable;
