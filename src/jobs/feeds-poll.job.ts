@@ -13,7 +13,8 @@ const POLICY: RetryPolicy = {
 const MINUTE = 60_000;
 
 /** The run for the minute containing `at`; every instance derives the same id, so a minute runs once. */
-export const feedsPollJobId = (at: Date): string => `${FEEDS_POLL}@${at.toISOString().slice(0, 16)}`;
+export const feedsPollJobId = (at: Date): string =>
+  `${FEEDS_POLL}@${at.toISOString().slice(0, 16).replace(':', 'h')}`;
 
 /**
  * Once a minute, polls the feeds whose interval has come round (each claimed with a conditional
