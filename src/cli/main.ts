@@ -6,6 +6,7 @@ import { addCapSignCommands } from './commands/cap-sign.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerExerciseDocCommands } from './commands/exercise-docs.js';
 import { registerExerciseCommands } from './commands/exercise.js';
+import { registerFeedCommands } from './commands/feed.js';
 import { registerMselCommands } from './commands/msel.js';
 import { registerNoticeCommands } from './commands/notice.js';
 import { registerPeopleCommands } from './commands/people.js';
@@ -39,6 +40,7 @@ export function buildCli(): Command {
   registerPortalCommands(program);
   registerWebhookCommands(program);
   registerSirenCommands(program);
+  registerFeedCommands(program);
   addCapSignCommands(registerCapCommands(program));
   return program;
 }

@@ -6,12 +6,14 @@ import type { JobQueue } from './queue.js';
 import { defineSessionsPurge, scheduleSessionsPurge } from './sessions-purge.job.js';
 import { defineNoticesExpire, scheduleNoticesExpire } from './notices-expire.job.js';
 import { defineEventsPrune, scheduleEventsPrune } from './events-prune.job.js';
+import { defineFeedsPoll, scheduleFeedsPoll } from './feeds-poll.job.js';
 
 /** Defines every job Dabyl runs; each process does this, whatever its role. */
 export function defineJobs(queue: JobQueue, ctx: AppContext): void {
   defineSessionsPurge(queue, ctx);
   defineNoticesExpire(queue, ctx);
   defineEventsPrune(queue, ctx);
+  defineFeedsPoll(queue, ctx);
 }
 
 /** Seeds the recurring jobs; called by processes that run jobs, idempotent across instances. */
@@ -19,6 +21,7 @@ export async function scheduleJobs(queue: JobQueue, ctx: AppContext): Promise<vo
   await scheduleSessionsPurge(queue, ctx);
   await scheduleNoticesExpire(queue, ctx);
   await scheduleEventsPrune(queue, ctx);
+  await scheduleFeedsPoll(queue, ctx);
 }
 
 /** Declares the handler of every wake topic; each process does this before its scheduler starts. */

@@ -21,6 +21,7 @@ import * as m0020 from './migrations/0020-observations.js';
 import * as m0021 from './migrations/0021-sirens.js';
 import * as m0022 from './migrations/0022-device-subscribers.js';
 import * as m0023 from './migrations/0023-player-inbox.js';
+import * as m0026 from './migrations/0026-cap-feeds.js';
 
 /** Every migration, in order; imported statically so the built server and tests see the same list. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0021-sirens': m0021,
   '0022-device-subscribers': m0022,
   '0023-player-inbox': m0023,
+  '0026-cap-feeds': m0026,
 };
 
 /** The names of the migrations this version knows, oldest first (a backup from a newer one has others). */

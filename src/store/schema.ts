@@ -7,6 +7,7 @@ import type { AlertTables } from './alert-tables.js';
 import type { ObservationTables } from './observation-tables.js';
 import type { PlayTables } from './play-tables.js';
 import type { SirenTables } from './siren-tables.js';
+import type { FeedTables } from './feed-tables.js';
 
 /*
  * Instants are ISO-8601 strings in UTC ("2026-10-21T04:00:00.000Z") on both engines, so the same
@@ -159,7 +160,8 @@ export interface Database
     AlertTables,
     ObservationTables,
     PlayTables,
-    SirenTables {
+    SirenTables,
+    FeedTables {
   organisations: OrganisationTable;
   units: UnitTable;
   users: UserTable;

@@ -12,13 +12,29 @@ export const C14N_WITH_COMMENTS = `${C14N}#WithComments`;
 export const EXC_C14N = 'http://www.w3.org/2001/10/xml-exc-c14n#';
 export const EXC_C14N_WITH_COMMENTS = `${EXC_C14N}WithComments`;
 export const ENVELOPED = `${DSIG_NS}enveloped-signature`;
+/**
+ * Canonical XML 1.1. Over a whole CAP alert it yields the same octets as 1.0: the two differ only
+ * in how xml:id and xml:base are inherited into a document subset, so it is read as 1.0 when the
+ * alert and its Signature carry neither (see `c14n11Difference`).
+ */
+export const C14N11 = 'http://www.w3.org/2006/12/xml-c14n11';
+export const C14N11_WITH_COMMENTS = `${C14N11}#WithComments`;
 
 export const CANONICALIZATIONS: ReadonlySet<string> = new Set([
   C14N,
   C14N_WITH_COMMENTS,
   EXC_C14N,
   EXC_C14N_WITH_COMMENTS,
+  C14N11,
+  C14N11_WITH_COMMENTS,
 ]);
+
+/** The 1.0 algorithm a Canonical XML 1.1 identifier is computed with; others map to themselves. */
+export function asC14n10(algorithm: string): string {
+  if (algorithm === C14N11) return C14N;
+  if (algorithm === C14N11_WITH_COMMENTS) return C14N_WITH_COMMENTS;
+  return algorithm;
+}
 
 /** Transforms a Reference may carry: removing the enveloped signature, then canonicalising. */
 export const TRANSFORMS: ReadonlySet<string> = new Set([ENVELOPED, ...CANONICALIZATIONS]);
@@ -36,7 +52,7 @@ export const SHA256_DIGEST = 'http://www.w3.org/2001/04/xmlenc#sha256';
 
 /** A signature method: which kind of key it needs and which hash it signs. */
 export interface SignatureMethod {
-  keyType: 'rsa' | 'ec';
+  keyType: 'rsa' | 'ec' | 'dsa';
   hash: HashName;
 }
 
@@ -45,6 +61,8 @@ const MORE = 'http://www.w3.org/2001/04/xmldsig-more#';
 export const SIGNATURE_METHODS: Readonly<Record<string, SignatureMethod>> = {
   // RSA-SHA1 is what older IPAWS and met-service tools still send; accepted on input only.
   [`${DSIG_NS}rsa-sha1`]: { keyType: 'rsa', hash: 'sha1' },
+  // DSA-SHA1 is the original XML-DSig default; some national systems still sign with it.
+  [`${DSIG_NS}dsa-sha1`]: { keyType: 'dsa', hash: 'sha1' },
   [`${MORE}rsa-sha256`]: { keyType: 'rsa', hash: 'sha256' },
   [`${MORE}rsa-sha384`]: { keyType: 'rsa', hash: 'sha384' },
   [`${MORE}rsa-sha512`]: { keyType: 'rsa', hash: 'sha512' },
@@ -52,6 +70,19 @@ export const SIGNATURE_METHODS: Readonly<Record<string, SignatureMethod>> = {
   [`${MORE}ecdsa-sha384`]: { keyType: 'ec', hash: 'sha384' },
   [`${MORE}ecdsa-sha512`]: { keyType: 'ec', hash: 'sha512' },
 };
+
+/**
+ * Why a signature's algorithms are weak (SHA-1 anywhere, or DSA), or null. A weak signature is
+ * still verified and reported: it is readable, only no longer strong evidence.
+ */
+export function weakness(signatureMethod: string, digestMethod: string): string | null {
+  const method = SIGNATURE_METHODS[signatureMethod];
+  const reasons: string[] = [];
+  if (method?.keyType === 'dsa') reasons.push('DSA');
+  if (method?.hash === 'sha1') reasons.push('SHA-1 in the signature');
+  if (DIGESTS[digestMethod] === 'sha1') reasons.push('SHA-1 in the digest');
+  return reasons.length > 0 ? `weak algorithms: ${reasons.join(', ')}` : null;
+}
 
 export const RSA_SHA256 = `${MORE}rsa-sha256`;
 export const ECDSA_SHA256 = `${MORE}ecdsa-sha256`;

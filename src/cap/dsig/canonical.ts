@@ -3,7 +3,7 @@
  * computed with xml-crypto's canonicalisers, so that signing and verifying share one implementation.
  */
 import { findAncestorNs, SignedXml } from 'xml-crypto';
-import { DSIG_NS } from './algorithms.js';
+import { asC14n10, C14N, C14N11, C14N11_WITH_COMMENTS, C14N_WITH_COMMENTS, DSIG_NS } from './algorithms.js';
 import { findSignatures, parseDocument, removeComments } from './dom.js';
 import type { ReferenceDescription } from './structure.js';
 
@@ -18,9 +18,9 @@ export function canonicalSignedInfo(
   signedInfo: Element,
   algorithm: string,
 ): string {
-  const engine = new SignedXml();
+  const engine = withC14n11(new SignedXml());
   engine.loadSignature(signature);
-  return engine.getCanonXml([algorithm], signedInfo, {
+  return engine.getCanonXml([asC14n10(algorithm)], signedInfo, {
     ancestorNamespaces: findAncestorNs(doc, SIGNED_INFO_XPATH),
   });
 }
@@ -35,10 +35,18 @@ export function referencedOctets(xml: string, reference: ReferenceDescription): 
   if (!parsed.ok) throw new Error(parsed.error);
   removeComments(parsed.doc);
   const [signature] = findSignatures(parsed.doc);
-  const engine = new SignedXml();
+  const engine = withC14n11(new SignedXml());
   if (signature) engine.loadSignature(signature);
-  return engine.getCanonXml(reference.transforms, parsed.root, {
+  return engine.getCanonXml(reference.transforms.map(asC14n10), parsed.root, {
     inclusiveNamespacesPrefixList: reference.inclusivePrefixes,
     ancestorNamespaces: [],
   });
+}
+
+/** Teaches an engine that Canonical XML 1.1 is computed as 1.0 (see `c14n11Difference`). */
+function withC14n11(engine: SignedXml): SignedXml {
+  const algorithms = engine.CanonicalizationAlgorithms;
+  algorithms[C14N11] = algorithms[C14N]!;
+  algorithms[C14N11_WITH_COMMENTS] = algorithms[C14N_WITH_COMMENTS]!;
+  return engine;
 }

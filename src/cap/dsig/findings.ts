@@ -1,5 +1,6 @@
 import type { CapFinding } from '../finding.js';
 import { checkSignature } from './check.js';
+import { verifyEachSignature, type VerifyEachOptions } from './verify-each.js';
 import type { VerifyOptions } from './verify.js';
 
 const RULES = {
@@ -21,4 +22,35 @@ export function signatureFindings(xml: string, options: VerifyOptions = {}): Cap
     rule: RULES[p.what],
     message: `XML signature: ${p.message}`,
   }));
+}
+
+/**
+ * Findings for every signature on its own (originator and distributors), each message naming the
+ * signature; weak algorithms are a warning (`cap.signature.weak`), never a reason to stop reading.
+ */
+export function eachSignatureFindings(xml: string, options: VerifyEachOptions = {}): CapFinding[] {
+  const verdicts = verifyEachSignature(xml, options).filter((v) => v.signed);
+  return verdicts.flatMap((v): CapFinding[] => {
+    const who = verdicts.length > 1 ? `XML signature ${v.index} (${v.role})` : 'XML signature';
+    const path = v.index > 1 ? `/alert/Signature[${v.index}]` : '/alert/Signature';
+    const weak: CapFinding[] = v.weak
+      ? [
+          {
+            path: `${path}/SignedInfo`,
+            severity: 'warning',
+            rule: 'cap.signature.weak',
+            message: `${who}: ${v.weak}`,
+          },
+        ]
+      : [];
+    return [
+      ...v.problems.map((p): CapFinding => ({
+        path: p.path ?? path,
+        severity: 'error',
+        rule: RULES[p.what],
+        message: `${who}: ${p.message}`,
+      })),
+      ...weak,
+    ];
+  });
 }

@@ -6,7 +6,14 @@
 export { signCapMessage, type SignOptions } from './sign.js';
 export { verifyCapSignature, type VerifyOptions } from './verify.js';
 export { checkSignature } from './check.js';
-export { signatureFindings } from './findings.js';
+export {
+  allSignaturesHold,
+  verifyEachSignature,
+  type SignatureVerdict,
+  type ValidityAt,
+  type VerifyEachOptions,
+} from './verify-each.js';
+export { eachSignatureFindings, signatureFindings } from './findings.js';
 export { loadTrustAnchors, type TrustAnchor } from './keys.js';
 export { CapSignatureError } from './errors.js';
 export type {
@@ -18,11 +25,12 @@ export type {
 } from './types.js';
 
 import type { SignatureCheck } from '../check.js';
-import { signatureFindings as findingsOf } from './findings.js';
+import { eachSignatureFindings } from './findings.js';
 
 /**
- * The hook `checkCap` calls for alerts that carry a signature. Bytes are read as UTF-8, which is
- * what signing tools emit; a signed message in another encoding is verified on its UTF-8 reading.
+ * The hook `checkCap` calls for alerts that carry a signature: each signature judged on its own.
+ * Bytes are read as UTF-8, which is what signing tools emit; a signed message in another encoding
+ * is verified on its UTF-8 reading.
  */
 export const capSignatureCheck: SignatureCheck = (input) =>
-  findingsOf(typeof input === 'string' ? input : new TextDecoder('utf-8').decode(input));
+  eachSignatureFindings(typeof input === 'string' ? input : new TextDecoder('utf-8').decode(input));

@@ -143,7 +143,8 @@ export function signatureHolds(
 ): boolean {
   if (key.asymmetricKeyType !== method.keyType) return false;
   try {
-    const input = method.keyType === 'ec' ? { key, dsaEncoding: 'ieee-p1363' as const } : key;
+    // XML-DSig carries ECDSA and DSA values as raw r‖s, not DER.
+    const input = method.keyType === 'rsa' ? key : { key, dsaEncoding: 'ieee-p1363' as const };
     return cryptoVerify(method.hash, Buffer.from(data, 'utf8'), input, value);
   } catch {
     return false;

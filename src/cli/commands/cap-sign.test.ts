@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestPki, removeTestPki, sampleAlert, type TestPki } from '../../cap/dsig/fixtures/pki.js';
+import { signCapMessage } from '../../cap/dsig/index.js';
 import { CliFailure } from '../output.js';
 import { registerCapSignCommands } from './cap-sign.js';
 
@@ -79,6 +80,25 @@ describe('dabyl cap sign / cap verify', () => {
     const [report] = JSON.parse(out) as Array<{ trusted: boolean; problems: Array<{ what: string }> }>;
     expect(report).toMatchObject({ file, signed: true, valid: false, trusted: false, keySource: 'keyinfo' });
     expect(report!.problems.map((p) => p.what)).toEqual(['certificate']);
+  });
+
+  it('prints a verdict per signature: originator valid, a forged distributor signature beside it', async () => {
+    const alert = sampleAlert();
+    const originator = signCapMessage(alert, { privateKey: pki.rsa.keyPem, certificate: pki.rsa.certPem });
+    const distributor = signCapMessage(alert, {
+      privateKey: pki.other.keyPem,
+      certificate: pki.other.certPem,
+    });
+    const second = /<Signature[\s\S]*<\/Signature>/
+      .exec(distributor)![0]
+      .replace(/<SignatureValue>[^<]*</, `<SignatureValue>${Buffer.alloc(256, 1).toString('base64')}<`);
+    const file = join(pki.dir, 'two.xml');
+    writeFileSync(file, originator.replace('</Signature>', `</Signature>\n  ${second}`));
+    const { out, failure } = await dabyl('cap', 'verify', file);
+    expect(failure?.exitCode).toBe(1);
+    expect(out).toMatch(/two\.xml: signature 1 \(originator\): valid signature/);
+    expect(out).toMatch(/certificate valid at sent: yes, at receipt: yes, now: yes/);
+    expect(out).toMatch(/two\.xml: signature 2 \(distributor\): INVALID signature\n {2}signature-value: /);
   });
 
   it('refuses to sign with a certificate that is not for the key', async () => {

@@ -4,8 +4,9 @@ import {
   CapSignatureError,
   loadTrustAnchors,
   signCapMessage,
-  verifyCapSignature,
+  verifyEachSignature,
   type SignatureCheck,
+  type SignatureVerdict,
   type TrustAnchor,
 } from '../../cap/dsig/index.js';
 import { CliFailure, EXIT, printJson } from '../output.js';
@@ -44,17 +45,51 @@ function anchorsFrom(files: readonly string[]): TrustAnchor[] {
   }
 }
 
-/** One line per message, then one indented line per problem: what failed and where. */
-function describe(file: string, check: SignatureCheck): string {
+/** One line per signature, then one indented line per problem: what failed and where. */
+function describe(label: string, check: SignatureCheck): string {
   if (check.valid) {
     const key = check.keySource === 'trust-anchor' ? 'a trust anchor' : 'KeyInfo';
     const who = check.signer ? ` "${check.signer.subject}"` : '';
     const algorithm = check.algorithms?.signature.replace(/^.*#/, '') ?? '';
-    return `${file}: valid signature (${algorithm}, key from ${key}${who}, ${check.trusted ? 'trusted' : 'NOT trusted: no trust anchor given'})\n`;
+    return `${label}: valid signature (${algorithm}, key from ${key}${who}, ${check.trusted ? 'trusted' : 'NOT trusted: no trust anchor given'})\n`;
   }
   const head = check.signed ? 'INVALID signature' : 'NOT signed';
   const lines = check.problems.map((p) => `  ${p.what}: ${p.message}${p.path ? ` (${p.path})` : ''}`);
-  return [`${file}: ${head}`, ...lines].join('\n') + '\n';
+  return [`${label}: ${head}`, ...lines].join('\n') + '\n';
+}
+
+const yesNo = (v: boolean | null) => (v === null ? 'unknown' : v ? 'yes' : 'NO');
+
+/** The verdicts of one file: a head line per signature, then its weakness and validity in time. */
+function describeFile(file: string, verdicts: readonly SignatureVerdict[]): string {
+  const many = verdicts.length > 1;
+  return verdicts
+    .map((v) => {
+      const label = many ? `${file}: signature ${v.index} (${v.role})` : file;
+      if (!v.signed) return describe(label, v);
+      const facts = [
+        v.weak ? `  WEAK: ${v.weak}` : '',
+        v.signer
+          ? `  certificate valid at sent: ${yesNo(v.validity.sent)}, at receipt: ${yesNo(v.validity.receipt)}, now: ${yesNo(v.validity.now)}`
+          : '',
+      ].filter(Boolean);
+      return describe(label, v) + facts.map((f) => `${f}\n`).join('');
+    })
+    .join('');
+}
+
+/** A file's summary: every signature must hold for the file to be valid. */
+function summary(file: string, verdicts: SignatureVerdict[]) {
+  const [first] = verdicts;
+  return {
+    file,
+    signed: verdicts.some((v) => v.signed),
+    valid: verdicts.every((v) => v.signed && v.valid),
+    keySource: first?.keySource ?? null,
+    trusted: verdicts.every((v) => v.trusted),
+    problems: verdicts.flatMap((v) => v.problems),
+    signatures: verdicts,
+  };
 }
 
 async function verify(
@@ -64,6 +99,7 @@ async function verify(
   const trustAnchors = anchorsFrom(opts.trust ?? []);
   const at = opts.at ? new Date(opts.at) : undefined;
   if (at && Number.isNaN(at.getTime())) throw new CliFailure(`--at ${opts.at} is not a date`, EXIT.usage);
+  const receivedAt = new Date();
   const results = files.map((file) => {
     let xml: string;
     try {
@@ -74,12 +110,22 @@ async function verify(
         what: 'structure' as const,
         message: `cannot read the file: ${(err as Error).message}`,
       };
-      return { file, signed: false, valid: false, keySource: null, trusted: false, problems: [problem] };
+      return {
+        file,
+        signed: false,
+        valid: false,
+        keySource: null,
+        trusted: false,
+        problems: [problem],
+        signatures: [],
+      };
     }
-    return { file, ...verifyCapSignature(xml, { trustAnchors, ...(at ? { at } : {}) }) };
+    return summary(file, verifyEachSignature(xml, { trustAnchors, receivedAt, ...(at ? { sent: at } : {}) }));
   });
   if (opts.json) printJson(results);
-  else for (const { file, ...check } of results) process.stdout.write(describe(file, check));
+  else
+    for (const { file, signatures, ...check } of results)
+      process.stdout.write(signatures.length > 0 ? describeFile(file, signatures) : describe(file, check));
   const bad = results.filter((r) => !r.signed || !r.valid).length;
   if (bad > 0)
     throw new CliFailure(`${bad} of ${results.length} messages are unsigned or badly signed`, EXIT.failed);
@@ -99,13 +145,15 @@ export function addCapSignCommands(cap: Command): void {
     .action(sign);
   cap
     .command('verify <files...>')
-    .description('verify the XML signatures of CAP messages; exit 1 if any is unsigned or badly signed')
+    .description(
+      'verify each XML signature of CAP messages on its own (originator, distributors); exit 1 if any is unsigned or badly signed',
+    )
     .option(
       '--trust <cert.pem>',
       'trusted certificate or public key, PEM (repeat for more); then the key must be trusted',
       collect,
     )
-    .option('--at <date-time>', 'check certificate validity at this instant instead of now')
+    .option('--at <date-time>', "judge certificate validity at this instant instead of the message's sent")
     .option('--json', 'machine-readable output')
     .action(verify);
 }

@@ -1,0 +1,232 @@
+/**
+ * CAP feeds of other authorities: configured by an administrator, polled by the `feeds.poll` job,
+ * their alerts kept once per CAP identity with a verdict on every signature. Nothing read from a
+ * feed is ever sent on: it is shown, attributed to its sender, apart from Dabyl's own alerts.
+ */
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  capToJsonText,
+  CapParseError,
+  parseCapDocument,
+  readReferences,
+  validateCap,
+  type CapFinding,
+} from '../../cap/index.js';
+import {
+  allSignaturesHold,
+  loadTrustAnchors,
+  verifyEachSignature,
+  type TrustAnchor,
+} from '../../cap/dsig/index.js';
+import { invalid, notFound } from '../../errors.js';
+import { externalAlertRepository, feedRepository } from '../../store/feed.repository.js';
+import type { CapFeedRow } from '../../store/feed-tables.js';
+import type { AppContext } from '../context.js';
+import { DEFAULT_FETCH_LIMITS, fetchFeed, type FetchLimits } from './fetch-feed.js';
+
+/** A feed's name per language; one name is used for all three. */
+export type FeedName = Record<'kk' | 'ru' | 'en', string>;
+
+export interface NewFeed {
+  url: string;
+  name: string | FeedName;
+  pollSeconds?: number;
+  /** A folder of PEM certificates the feed's signatures must chain to. */
+  trustStore?: string;
+}
+
+/** What one poll did. */
+export interface PollReport {
+  feedId: string;
+  outcome: 'read' | 'not-modified' | 'failed';
+  added: number;
+  duplicates: number;
+  superseded: number;
+  findings: CapFinding[];
+}
+
+const MIN_POLL_SECONDS = 30;
+
+/** Adds a feed; refuses a URL that is not http(s), a second feed at the same URL, a missing store. */
+export async function addFeed(ctx: AppContext, input: NewFeed): Promise<CapFeedRow> {
+  let url: URL;
+  try {
+    url = new URL(input.url);
+  } catch {
+    throw invalid('url', 'is not a URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw invalid('url', 'must be http or https');
+  const name =
+    typeof input.name === 'string' ? { kk: input.name, ru: input.name, en: input.name } : input.name;
+  if (!name.kk.trim() || !name.ru.trim() || !name.en.trim()) throw invalid('name', 'is empty');
+  const pollSeconds = input.pollSeconds ?? 60;
+  if (!Number.isInteger(pollSeconds) || pollSeconds < MIN_POLL_SECONDS)
+    throw invalid('pollSeconds', `must be a whole number of at least ${MIN_POLL_SECONDS}`);
+  if (input.trustStore) trustAnchorsIn(input.trustStore);
+  if (await feedRepository.byUrl(ctx.db.kysely, url.href))
+    throw invalid('url', 'is already a configured feed');
+  const now = ctx.clock.now().toISOString();
+  const row: CapFeedRow = {
+    id: randomUUID(),
+    url: url.href,
+    name: JSON.stringify(name),
+    poll_seconds: pollSeconds,
+    trust_store: input.trustStore ? path.resolve(input.trustStore) : null,
+    etag: null,
+    last_modified: null,
+    next_poll_at: now,
+    last_polled_at: null,
+    last_outcome: null,
+    last_findings: '[]',
+    created_at: now,
+  };
+  await feedRepository.insert(ctx.db.kysely, row);
+  return row;
+}
+
+export const listFeeds = (ctx: AppContext) => feedRepository.list(ctx.db.kysely);
+
+/** The certificates of a trust store folder (every *.pem, *.crt and *.cer in it). */
+export function trustAnchorsIn(folder: string): TrustAnchor[] {
+  let files: string[];
+  try {
+    files = readdirSync(folder).filter((f) => /\.(pem|crt|cer)$/i.test(f));
+  } catch (err) {
+    throw invalid('trustStore', `cannot be read: ${(err as Error).message}`);
+  }
+  if (files.length === 0) throw invalid('trustStore', 'holds no .pem, .crt or .cer certificate');
+  try {
+    return loadTrustAnchors(files.map((f) => readFileSync(path.join(folder, f))));
+  } catch (err) {
+    throw invalid('trustStore', (err as Error).message);
+  }
+}
+
+/** Polls every feed that is due; each is claimed first, so two instances never poll one feed twice. */
+export async function pollDueFeeds(ctx: AppContext, limits = DEFAULT_FETCH_LIMITS): Promise<PollReport[]> {
+  const now = ctx.clock.now();
+  const reports: PollReport[] = [];
+  for (const feed of await feedRepository.due(ctx.db.kysely, now.toISOString())) {
+    const next = new Date(now.getTime() + feed.poll_seconds * 1000).toISOString();
+    if (!(await feedRepository.claim(ctx.db.kysely, feed.id, feed.next_poll_at, next))) continue;
+    reports.push(await pollFeed(ctx, feed.id, limits));
+  }
+  return reports;
+}
+
+/** Fetches one feed now (conditional GET) and keeps each alert it has not seen. */
+export async function pollFeed(
+  ctx: AppContext,
+  feedId: string,
+  limits: FetchLimits = DEFAULT_FETCH_LIMITS,
+): Promise<PollReport> {
+  const feed = await feedRepository.get(ctx.db.kysely, feedId);
+  if (!feed) throw notFound('The feed');
+  const report: PollReport = {
+    feedId,
+    outcome: 'failed',
+    added: 0,
+    duplicates: 0,
+    superseded: 0,
+    findings: [],
+  };
+  const fetched = await fetchFeed(feed.url, { etag: feed.etag, lastModified: feed.last_modified }, limits);
+  if (fetched.kind === 'not-modified') report.outcome = 'not-modified';
+  else if (fetched.kind === 'failed') report.findings.push(finding('/', 'feed.fetch', fetched.reason));
+  else {
+    await readDocument(ctx, feed, fetched.body, report);
+    await feedRepository.update(ctx.db.kysely, feed.id, {
+      etag: fetched.validators.etag,
+      last_modified: fetched.validators.lastModified,
+    });
+  }
+  await feedRepository.update(ctx.db.kysely, feed.id, {
+    last_polled_at: ctx.clock.now().toISOString(),
+    last_outcome: report.outcome,
+    last_findings: JSON.stringify(report.findings),
+  });
+  return report;
+}
+
+async function readDocument(
+  ctx: AppContext,
+  feed: CapFeedRow,
+  body: Buffer,
+  report: PollReport,
+): Promise<void> {
+  let document;
+  try {
+    document = parseCapDocument(body);
+  } catch (err) {
+    if (!(err instanceof CapParseError)) throw err;
+    report.findings.push(finding('/', `feed.${err.code}`, err.message));
+    return;
+  }
+  report.outcome = 'read';
+  const anchors = feed.trust_store ? trustAnchorsIn(feed.trust_store) : [];
+  const receivedAt = ctx.clock.now();
+  for (const message of document.messages) {
+    const { alert } = message;
+    // A fault in one element (an empty area) is a finding on that element; the alert is still kept.
+    const findings = [
+      ...message.findings,
+      ...validateCap(alert, { version: message.version, now: receivedAt }),
+    ];
+    // Signatures are checked over the bare message's own bytes; inside a wrapper those are not at hand.
+    const verdicts =
+      message.signed && document.wrapper === 'none'
+        ? verifyEachSignature(body.toString('utf8'), { trustAnchors: anchors, receivedAt, now: receivedAt })
+        : [];
+    const verified = anchors.length > 0 && allSignaturesHold(verdicts) && verdicts.every((v) => v.trusted);
+    const expires = alert.info
+      .map((i) => i.expires)
+      .filter((e): e is string => !!e)
+      .map((e) => new Date(e).toISOString())
+      .sort()
+      .pop();
+    const added = await externalAlertRepository.insertNew(ctx.db.kysely, {
+      feed_id: feed.id,
+      sender: alert.sender,
+      identifier: alert.identifier,
+      sent: new Date(alert.sent).toISOString(),
+      sender_name: alert.info.find((i) => i.senderName)?.senderName ?? null,
+      status: alert.status,
+      msg_type: alert.msgType,
+      expires: expires ?? null,
+      alert_json: capToJsonText(alert),
+      verified: verified ? 1 : 0,
+      signatures: JSON.stringify(verdicts),
+      findings: JSON.stringify(findings),
+      superseded_by: null,
+      received_at: receivedAt.toISOString(),
+    });
+    if (!added) {
+      report.duplicates++;
+      continue;
+    }
+    report.added++;
+    report.findings.push(
+      ...message.findings.map((f) => ({
+        ...f,
+        path: `${message.location}${f.path.replace(/^\/alert/, '')}`,
+      })),
+    );
+    if (alert.msgType === 'Update' || alert.msgType === 'Cancel') {
+      for (const ref of readReferences(alert.references ?? '')) {
+        if (typeof ref === 'string') continue;
+        report.superseded += await externalAlertRepository.supersede(
+          ctx.db.kysely,
+          ref.sender,
+          ref.identifier,
+          alert.identifier,
+        );
+      }
+    }
+  }
+}
+
+function finding(pathOf: string, rule: string, message: string): CapFinding {
+  return { path: pathOf, severity: 'error', rule, message };
+}
