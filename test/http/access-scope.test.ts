@@ -68,7 +68,8 @@ describe('route × role × scope', () => {
           const hidden =
             res.statusCode === 404 && (res.json() as { detail?: string }).detail === hiddenDetail;
           // The route let them in when the refusal is the player view's own: no seat in this exercise.
-          const seatless = res.statusCode === 403 && (res.json() as { code?: string }).code === 'not_a_player';
+          const seatless =
+            res.statusCode === 403 && (res.json() as { code?: string }).code === 'not_a_player';
           const got = res.statusCode === 403 && !seatless ? 'forbidden' : hidden ? 'hidden' : 'allow';
           if (got !== expected)
             mismatches.push(
