@@ -23,6 +23,7 @@ import {
 } from '../../src/services/alerts/alerts.service.js';
 import { alertDeliveries } from '../../src/services/alerts/alert-report.service.js';
 import { signingKeyFiles } from '../../src/services/alerts/signing.js';
+import { loadLiveAlerts } from '../../src/services/portal/live-alerts.service.js';
 import type { AppContext } from '../../src/services/context.js';
 import { requestFanOut } from '../../src/services/outbox/fanout.js';
 import { confirmSubscription, subscribe } from '../../src/services/subscriptions/subscriptions.service.js';
@@ -168,6 +169,7 @@ describe.each(ENGINES)('public alerts on %s', (engine) => {
   });
 
   let original = '';
+  let wide = '';
 
   it('refuses the drafter approving their own Actual alert, even an authoriser with a good code', async () => {
     const own = await drafted(auth1);
@@ -542,6 +544,7 @@ describe.each(ENGINES)('public alerts on %s', (engine) => {
       ],
     };
     const a = await drafted(pio, { area: country });
+    wide = a.threadId;
     expect(a.coverage.wide).toBe(true);
     expect(a.coverage.areaKm2).toBeGreaterThan(2_000_000);
     const count = a.reach!.residents + a.reach!.participants;
@@ -610,5 +613,23 @@ describe.each(ENGINES)('public alerts on %s', (engine) => {
       .execute();
     expect(told.length).toBeGreaterThan(0);
     expect(told[0]!.permission).toBe('alerts:read');
+  });
+
+  it('shows the real alerts in force on the public site, and never a cancelled one or a drill', async () => {
+    const live = await loadLiveAlerts(ctx, now);
+    // The original was cancelled; the whole-country alert is in force, in all three languages.
+    expect(live.map((a) => a.id)).not.toContain(original);
+    const country = live.find((a) => a.id === wide);
+    expect(country).toMatchObject({ sender: null, verified: true });
+    expect(Object.keys(country!.headline).sort()).toEqual(['en', 'kk', 'ru']);
+    const drills = await ctx.db.kysely
+      .selectFrom('alerts')
+      .select('thread_id')
+      .where('status', 'in', ['Exercise', 'Test'])
+      .execute();
+    expect(drills.length).toBeGreaterThan(0);
+    for (const d of drills) expect(live.map((a) => a.id)).not.toContain(d.thread_id);
+    // Past its expiry it is gone.
+    expect(await loadLiveAlerts(ctx, new Date('2026-11-03T11:00:01.000Z'))).toEqual([]);
   });
 });

@@ -166,6 +166,18 @@ describe('public alerts in the console', { timeout: 180_000 }, () => {
     await count.fill('0');
     await queue.getByRole('button', { name: 'Approve' }).click();
     await page.getByRole('region', { name: 'All alerts' }).getByText('Earthquake: Kazakhstan').waitFor();
+    // Residents see it on the public site's home page within a second or so, as a real alert.
+    await expect
+      .poll(
+        async () => {
+          await page.goto(`${server.url}/en/`);
+          return page.getByRole('alert').filter({ hasText: 'Earthquake: Kazakhstan' }).count();
+        },
+        { timeout: 15_000, interval: 500 },
+      )
+      .toBe(1);
+    await page.getByText('ALERT — this is not a drill: Earthquake: Kazakhstan').waitFor();
+    await screenshot(page, 'public-home-live-alert');
     await page.close();
   });
 

@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { createPortalCache } from '../../src/http/portal/routes.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signCapMessage } from '../../src/cap/dsig/index.js';
 import { createTestPki, removeTestPki, type TestPki } from '../../src/cap/dsig/fixtures/pki.js';
@@ -162,6 +163,18 @@ describe.each(ENGINES)('CAP feeds on %s', (engine) => {
     const changed = all.find((r) => r.identifier === 'MET-CHANGED')!;
     expect(changed.verified).toBe(0);
     expect(JSON.parse(changed.signatures)[0].problems[0].what).toBe('digest');
+  });
+
+  it('shows other authorities’ alerts on the public home page under their sender, apart, and says which are unverified', async () => {
+    const home = (await createPortalCache(runtime.ctx).get('/en/'))!.body.toString('utf8');
+    const others = home.slice(home.indexOf('Alerts from other authorities'));
+    expect(home.indexOf('Alerts from other authorities')).toBeGreaterThan(-1);
+    expect(others).toContain('Flood on the Esentai');
+    expect(others).toContain('Issued by: Met Service');
+    expect(others).toContain('its signature could not be verified');
+    const ru = (await createPortalCache(runtime.ctx).get('/ru/'))!.body.toString('utf8');
+    expect(ru).toContain('Оповещения других ведомств');
+    expect(ru).toContain('Выпустил: Met Service');
   });
 
   it('reads CAP inside an EDXL-DE wrapper', async () => {

@@ -12,7 +12,7 @@ import { loadNoticeSections } from './comments.sections.js';
 import { registerFormBody } from './form-body.js';
 import { registerSubscribePages } from './subscribe.routes.js';
 import { PORTAL_LANGS, isPortalLang, type PortalLang } from './i18n.js';
-import { liveAlerts } from './pages/alerts.js';
+import { loadLiveAlerts } from '../../services/portal/live-alerts.service.js';
 import { CAP, notFoundKey } from './site/render-site.js';
 
 /** Picks the reader's language from Accept-Language; `fallback` when none of kk, ru, en is asked for. */
@@ -40,9 +40,12 @@ export function createPortalCache(
     generation: () => portalGeneration(ctx.db.kysely),
     load: async () => {
       const snapshot = await loadPortalSnapshot(ctx);
-      return { ...snapshot, noticeSections: await loadNoticeSections(ctx, snapshot.notices) };
+      return {
+        ...snapshot,
+        alerts: await loadLiveAlerts(ctx, ctx.clock.now()),
+        noticeSections: await loadNoticeSections(ctx, snapshot.notices),
+      };
     },
-    alerts: liveAlerts,
     now: () => ctx.clock.now(),
     baseUrl,
   });

@@ -32,6 +32,7 @@ import { appendAudit, type AuditEvent } from '../audit.service.js';
 import { appendEvent } from '../events/events.service.js';
 import type { ActorInfo, AppContext, Q } from '../context.js';
 import { CORRECTION_PRIORITY, requestFanOut } from '../outbox/fanout.js';
+import { touchPortal } from '../portal/generation.js';
 import { useTotpCode, withSecondFactor } from '../second-factor/totp.service.js';
 import { draftersOf, toAlert, type Alert } from './alert.model.js';
 import { alertReach } from './alert.source.js';
@@ -552,6 +553,8 @@ async function issueAndSend(
       exerciseId: mode === 'actual' ? null : row.exercise_id,
       priority: row.msg_type === 'Alert' ? 0 : CORRECTION_PRIORITY,
     });
+  // A real alert (or its Update or Cancel) changes the public site's home page, in this transaction.
+  if (mode === 'actual') await touchPortal(trx, now);
   await recordStep(ctx, trx, info, {
     action,
     subjectType: 'alert',

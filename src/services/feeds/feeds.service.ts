@@ -23,6 +23,7 @@ import {
 import { invalid, notFound } from '../../errors.js';
 import { externalAlertRepository, feedRepository } from '../../store/feed.repository.js';
 import type { CapFeedRow } from '../../store/feed-tables.js';
+import { touchPortal } from '../portal/generation.js';
 import type { AppContext } from '../context.js';
 import { DEFAULT_FETCH_LIMITS, fetchFeed, type FetchLimits } from './fetch-feed.js';
 
@@ -137,6 +138,8 @@ export async function pollFeed(
   else if (fetched.kind === 'failed') report.findings.push(finding('/', 'feed.fetch', fetched.reason));
   else {
     await readDocument(ctx, feed, fetched.body, report);
+    // New or superseded alerts change the public site's list of other authorities' alerts.
+    if (report.added > 0 || report.superseded > 0) await touchPortal(ctx.db.kysely, ctx.clock.now());
     await feedRepository.update(ctx.db.kysely, feed.id, {
       etag: fetched.validators.etag,
       last_modified: fetched.validators.lastModified,

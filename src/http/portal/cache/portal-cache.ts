@@ -1,4 +1,3 @@
-import type { LiveAlert } from '../pages/alerts.js';
 import { nextChange, renderSite, type PortalContent } from '../site/render-site.js';
 import { makeResource, type Resource } from './resource.js';
 
@@ -6,8 +5,7 @@ export interface PortalCacheOptions {
   /** The public content's generation: cheap, asked at most once per `checkEveryMs`. */
   generation: () => Promise<number>;
   /** The content itself: read only when the generation moved. */
-  load: () => Promise<Omit<PortalContent, 'alerts'>>;
-  alerts: () => LiveAlert[];
+  load: () => Promise<PortalContent>;
   now: () => Date;
   baseUrl: string;
   /** How stale a page may be after a publication, at most. */
@@ -22,7 +20,7 @@ export interface PortalCacheOptions {
  */
 export class PortalCache {
   private resources = new Map<string, Resource>();
-  private content: Omit<PortalContent, 'alerts'> | null = null;
+  private content: PortalContent | null = null;
   private lastCheck = -Infinity;
   private changeAt: number | null = null;
   private inflight: Promise<void> | null = null;
@@ -81,9 +79,11 @@ export class PortalCache {
     this.render(this.content, now);
   }
 
-  private render(content: Omit<PortalContent, 'alerts'>, now: Date): void {
+  private render(content: PortalContent, now: Date): void {
     this.renders++;
-    const files = renderSite({ ...content, alerts: this.options.alerts() }, now, this.options.baseUrl);
+    // An alert past its expiry leaves the page at the re-render its expiry scheduled.
+    const alerts = content.alerts.filter((a) => !a.expiresAt || Date.parse(a.expiresAt) > now.getTime());
+    const files = renderSite({ ...content, alerts }, now, this.options.baseUrl);
     const next = new Map<string, Resource>();
     for (const [path, file] of files) {
       const fresh = makeResource({
@@ -96,6 +96,6 @@ export class PortalCache {
       next.set(path, old && old.etag === fresh.etag && old.type === fresh.type ? old : fresh);
     }
     this.resources = next;
-    this.changeAt = nextChange(content.notices, now)?.getTime() ?? null;
+    this.changeAt = nextChange(content.notices, now, content.alerts)?.getTime() ?? null;
   }
 }

@@ -1,8 +1,8 @@
 import type { PortalLang } from '../i18n.js';
 
 /**
- * A live public alert as the home page shows it: a real warning, never a drill notice. The alert
- * system that issues them comes later; until it does, there are none.
+ * A live public alert as the home page shows it: a real warning, never a drill notice. Dabyl's own
+ * come first; other authorities' (read from their CAP feeds) carry their sender.
  */
 export interface LiveAlert {
   id: string;
@@ -10,10 +10,11 @@ export interface LiveAlert {
   headline: Partial<Record<PortalLang, string>>;
   instruction: Partial<Record<PortalLang, string>>;
   sentAt: string;
+  /** When it stops being in force; the page is rendered again then. */
+  expiresAt: string | null;
   url: string | null;
-}
-
-/** The alerts in force now. None until the alert system is built; the banner is ready for them. */
-export function liveAlerts(): LiveAlert[] {
-  return [];
+  /** Null for Dabyl's own; the issuing authority for an alert read from another's feed. */
+  sender: string | null;
+  /** Whether every signature on another authority's alert held and was trusted. */
+  verified: boolean;
 }

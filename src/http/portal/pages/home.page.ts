@@ -22,15 +22,34 @@ export interface HomePageInput {
 /** The live alerts banner: red, white text, the word ALERT and "not a drill" — nothing a drill notice looks like. */
 export function alertBanner(lang: PortalLang, alerts: LiveAlert[]): Html {
   const t = texts(lang).home;
-  return html`${alerts.map((a) => {
+  const own = alerts.filter((a) => a.sender === null);
+  const others = alerts.filter((a) => a.sender !== null);
+  const banner = (a: LiveAlert, n: string) => {
     const headline = a.headline[lang] ?? PORTAL_LANGS.map((l) => a.headline[l]).find(Boolean) ?? '';
     const instruction = a.instruction[lang] ?? PORTAL_LANGS.map((l) => a.instruction[l]).find(Boolean);
-    return html`<section class="alert-banner" role="alert" aria-labelledby="alert-${a.id}">
-      <h2 id="alert-${a.id}">${t.alertLabel}: ${headline}</h2>
+    return html`<section class="alert-banner" role="alert" aria-labelledby="alert-${n}">
+      <h2 id="alert-${n}">${t.alertLabel}: ${headline}</h2>
       ${instruction ? html`<p>${instruction}</p>` : ''}
-      ${a.url ? html`<p><a href="${a.url}">${t.alertMore}</a></p>` : ''}
+      ${
+        a.sender
+          ? html`<p class="alert-sender">
+              ${t.alertFrom}: ${a.sender}${a.verified ? '' : html` — ${t.alertUnverified}`}
+            </p>`
+          : ''
+      }
+      ${a.url ? html`<p><a href="${a.url}" rel="noopener noreferrer">${t.alertMore}</a></p>` : ''}
     </section>`;
-  })}`;
+  };
+  // Another authority's alerts are shown apart, under their sender, never as Dabyl's own.
+  return html`${own.map((a, i) => banner(a, `own-${i}`))}
+  ${
+    others.length
+      ? html`<section class="alerts-other" aria-labelledby="alerts-other">
+          <h2 id="alerts-other">${t.alertsOther}</h2>
+          ${others.map((a, i) => banner(a, `other-${i}`))}
+        </section>`
+      : ''
+  }`;
 }
 
 interface Numbered {

@@ -93,9 +93,18 @@ export function renderSite(content: PortalContent, now: Date, baseUrl: string): 
  * The next moment a page changes by itself (a drill starts or ends, an area's window opens or
  * closes): when the rendered site must be made again even though nothing was published.
  */
-export function nextChange(notices: PublicNotice[], now: Date): Date | null {
+export function nextChange(
+  notices: PublicNotice[],
+  now: Date,
+  alerts: readonly LiveAlert[] = [],
+): Date | null {
   const t = now.getTime();
   let next = Infinity;
+  // An alert leaves the home page when it expires.
+  for (const a of alerts) {
+    const ms = a.expiresAt ? Date.parse(a.expiresAt) : NaN;
+    if (ms > t && ms < next) next = ms;
+  }
   for (const n of notices) {
     const times = [
       n.snapshot.startsAt,
