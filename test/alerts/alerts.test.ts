@@ -21,6 +21,7 @@ import {
   submitAlert,
   type AlertInput,
 } from '../../src/services/alerts/alerts.service.js';
+import { previewAlert } from '../../src/services/alerts/alert-preview.service.js';
 import { alertDeliveries } from '../../src/services/alerts/alert-report.service.js';
 import { signingKeyFiles } from '../../src/services/alerts/signing.js';
 import { loadLiveAlerts } from '../../src/services/portal/live-alerts.service.js';
@@ -631,5 +632,35 @@ describe.each(ENGINES)('public alerts on %s', (engine) => {
     for (const d of drills) expect(live.map((a) => a.id)).not.toContain(d.thread_id);
     // Past its expiry it is gone.
     expect(await loadLiveAlerts(ctx, new Date('2026-11-03T11:00:01.000Z'))).toEqual([]);
+  });
+
+  it('previews each channel in each language as people would receive it, drills marked, nothing sent', async () => {
+    const before = await ctx.db.kysely
+      .selectFrom('deliveries')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst();
+    const drill = await drafted(pio, { status: 'Exercise', exerciseId: EXERCISE });
+    const items = await previewAlert(ctx, drill.id);
+    expect(new Set(items.map((p) => `${p.language}:${p.channel}`)).size).toBe(12);
+    for (const p of items) {
+      const text = JSON.stringify(p.message);
+      expect(text, `${p.language} ${p.channel}`).toContain(EXERCISE_HEAD);
+    }
+    const sms = items.find((p) => p.channel === 'sms' && p.language === 'ru')!;
+    // Cyrillic costs UCS-2: 70 units in one segment, 67 in each of several.
+    expect(sms.sms).toMatchObject({ encoding: 'ucs2' });
+    expect(sms.sms!.segments).toBe(Math.max(1, Math.ceil(sms.sms!.units / (sms.sms!.units <= 70 ? 70 : 67))));
+    const actual = await drafted(pio);
+    const real = await previewAlert(ctx, actual.id);
+    for (const p of real) expect(JSON.stringify(p.message)).not.toContain(EXERCISE_HEAD);
+    expect(real.find((p) => p.channel === 'siren' && p.language === 'kk')!.message).toMatchObject({
+      kind: 'siren',
+      action: 'activate',
+    });
+    const after = await ctx.db.kysely
+      .selectFrom('deliveries')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst();
+    expect(Number(after!.n)).toBe(Number(before!.n));
   });
 });

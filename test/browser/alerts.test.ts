@@ -80,6 +80,17 @@ describe('public alerts in the console', { timeout: 180_000 }, () => {
     const queue = pio.getByRole('region', { name: 'Approval queue' });
     await queue.getByText('Earthquake: Almaty, Medeu district').waitFor();
     await expect(queue.getByRole('button', { name: 'Approve' }).count()).resolves.toBe(0);
+    // Before it goes: each channel in each language as residents will receive it, SMS costed.
+    await queue.getByRole('button', { name: 'Preview per channel' }).click();
+    await queue.getByRole('tab', { name: 'Russian' }).click();
+    const panel = queue.getByRole('tabpanel', { name: 'Russian' });
+    await panel.getByText(/\d+ characters, \d+ SMS in UCS-2, \d+ left in the last/).waitFor();
+    await panel
+      .getByText(/Землетрясение: Алматы, Медеуский район/)
+      .first()
+      .waitFor();
+    await screenshot(pio, 'alerts-preview');
+    await queue.getByRole('button', { name: 'Hide preview' }).click();
     await expectAccessible(pio, 'alerts composer');
     expectNoPageProblems(pio);
   });

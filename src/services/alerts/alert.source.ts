@@ -31,7 +31,7 @@ export interface AlertMessageSource {
 }
 
 /** The channels alerts go out on in this version; the others join as their adapters land. */
-const ALERT_CHANNELS: ReadonlySet<string> = new Set(['email', 'webpush', 'siren']);
+const ALERT_CHANNELS: ReadonlySet<string> = new Set(['email', 'sms', 'webpush', 'siren']);
 
 const FIRST_BATCH = 500;
 const BATCH = 5000;
@@ -158,6 +158,9 @@ export const alertSource: OutboxSource<AlertMessageSource> = {
         const mail = alertMail(lang, info, token ? manageLink(ctx, lang, token) : null);
         return { kind: 'email', ...mail, unsubscribeUrl: token ? unsubscribeLink(ctx, token) : null };
       }
+      case 'sms':
+        // What to do comes right after what happened: a long instruction costs segments, not clarity.
+        return { kind: 'sms', text: [info.headline, info.instruction].filter(Boolean).join('\n') };
       case 'webpush': {
         const url = `${ctx.config.publicUrl.replace(/\/+$/, '')}/${lang}/`;
         return alertPush(info, source.row.thread_id, url, ctx.clock.now());

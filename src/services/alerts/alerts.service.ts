@@ -457,6 +457,16 @@ function senderOf(ctx: AppContext): string {
  * refuse and {@link AlertSigningError} when it cannot be signed.
  */
 async function issue(ctx: AppContext, trx: Q, row: AlertRow, thread: AlertRow[], now: Date) {
+  const built = await buildAlertCap(ctx, trx, row, thread, now);
+  return {
+    identifier: built.alert.identifier,
+    sent: built.alert.sent,
+    xml: signAlertXml(ctx.config, row.organisation_id, built.xml),
+  };
+}
+
+/** The CAP message a message of the thread is issued as, unsigned: what approval signs and previews show. */
+export async function buildAlertCap(ctx: AppContext, trx: Q, row: AlertRow, thread: AlertRow[], now: Date) {
   const sender = senderOf(ctx);
   const identifier = alertCapIdentifier(sender, row.id);
   const org = row.organisation_id ? await organisationRepository.get(trx, row.organisation_id) : undefined;
@@ -485,11 +495,7 @@ async function issue(ctx: AppContext, trx: Q, row: AlertRow, thread: AlertRow[],
       throw new AppError('alert_cap_invalid', 422, err.message, err.findings[0]?.path);
     throw err;
   }
-  return {
-    identifier,
-    sent: built.alert.sent,
-    xml: signAlertXml(ctx.config, row.organisation_id, built.xml),
-  };
+  return built;
 }
 
 /**

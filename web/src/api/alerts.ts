@@ -1,6 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import { ALERT_STATUSES, HAZARDS, type ALERT_STATES, type Alert, type AlertDeliveries } from './contract';
+import {
+  ALERT_STATUSES,
+  HAZARDS,
+  type ALERT_STATES,
+  type Alert,
+  type AlertDeliveries,
+  type AlertPreview,
+} from './contract';
 
 /*
  * The console's view of the alert API. The shapes follow src/http/api/alerts/schema.ts, the one
@@ -32,7 +39,7 @@ export interface ActionState {
   reason?: string;
 }
 
-export type { Alert, AlertDeliveries };
+export type { Alert, AlertDeliveries, AlertPreview };
 
 export interface AlertCreate {
   status: AlertStatus;
@@ -98,4 +105,11 @@ export const useAlertDeliveries = (alertId: string) =>
   useQuery({
     queryKey: [...alertsKey, 'deliveries', alertId],
     queryFn: () => api.get<AlertDeliveries>(`/alerts/${id(alertId)}/deliveries`),
+  });
+
+/** Each channel's message per language as people would receive it; follows the alert's edits. */
+export const useAlertPreview = (alert: Alert) =>
+  useQuery({
+    queryKey: [...alertsKey, 'preview', alert.id, alert.version],
+    queryFn: () => api.get<AlertPreview>(`/alerts/${id(alert.id)}/preview`),
   });

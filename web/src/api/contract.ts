@@ -99,3 +99,6 @@ export type SirenBody = Static<typeof sirens.CreateSirenBody>;
 export type SirenWithKey = Static<typeof sirens.SirenWithKey>;
 export type SirenReport = Static<typeof sirens.SirenReportSchema>;
 export type SirenCommand = Static<typeof sirens.SirenCommandSchema>;
+
+/** Each channel's message per language as people would receive it. */
+export type AlertPreview = Static<typeof alerts.AlertPreviewSchema>;

@@ -16,6 +16,7 @@ import {
   submitAlert,
   type SignedIn,
 } from '../../../services/alerts/alerts.service.js';
+import { previewAlert } from '../../../services/alerts/alert-preview.service.js';
 import { alertDeliveries } from '../../../services/alerts/alert-report.service.js';
 import type { AppContext } from '../../../services/context.js';
 import { unauthenticated } from '../../../errors.js';
@@ -34,6 +35,7 @@ import {
   UpdateBody,
   VersionBody,
   AlertDeliveriesSchema,
+  AlertPreviewSchema,
 } from './schema.js';
 
 /**
@@ -122,6 +124,20 @@ export const alertRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
       const [info, actor] = who(request);
       return { items: await alertThread(ctx, actor, info, request.params.id) };
     },
+  );
+  app.get(
+    '/alerts/:id/preview',
+    {
+      config: { access: 'alerts:read' },
+      schema: {
+        tags,
+        summary:
+          'Each channel’s message in each language exactly as people would receive it (SMS with encoding and segments), marked when a drill; nothing is signed or sent',
+        params: AlertParams,
+        response: { 200: AlertPreviewSchema, ...problems },
+      },
+    },
+    async (request) => ({ items: await previewAlert(ctx, request.params.id) }),
   );
   app.get(
     '/alerts/:id/deliveries',

@@ -289,3 +289,39 @@ export const AlertDeliveriesSchema = Type.Object(
   },
   { $id: 'AlertDeliveries' },
 );
+
+export const AlertPreviewSchema = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object({
+        channel: Type.Union([
+          Type.Literal('sms'),
+          Type.Literal('webpush'),
+          Type.Literal('email'),
+          Type.Literal('siren'),
+        ]),
+        language: Type.Union([Type.Literal('kk'), Type.Literal('ru'), Type.Literal('en')]),
+        message: Type.Object(
+          { kind: Type.String() },
+          {
+            additionalProperties: true,
+            description:
+              'The channel message as handed to the channel: sms {text}, webpush {title, body, url}, email {subject, text, html}, siren {action, announcement}',
+          },
+        ),
+        sms: Type.Optional(
+          Type.Object({
+            encoding: Type.Union([Type.Literal('gsm7'), Type.Literal('ucs2')]),
+            units: Count,
+            characters: Count,
+            segments: Count,
+            unitsPerSegment: Count,
+            remaining: Type.Integer(),
+            nonGsm: Type.Array(Type.String()),
+          }),
+        ),
+      }),
+    ),
+  },
+  { $id: 'AlertPreview' },
+);

@@ -17,6 +17,7 @@ import { TableScroll } from '../../components/TableScroll';
 import { AlertSirens } from '../sirens/AlertSirens';
 import { AlertComposer } from './AlertComposer';
 import { AlertDeliveries } from './AlertDeliveries';
+import { AlertPreview } from './AlertPreview';
 import { AlertStatusBadge } from './AlertStatusBanner';
 import { SecondFactorCard } from './SecondFactorCard';
 
@@ -76,6 +77,26 @@ function CodeAction({ alert, kind }: { alert: Alert; kind: 'approve' | 'cancel' 
         </Button>
       </Group>
       <ProblemAlert error={m.error} />
+    </Stack>
+  );
+}
+
+/** Opens each channel's message, per language, beneath an alert not yet sent. */
+function PreviewToggle({ alert }: { alert: Alert }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <Stack gap={4}>
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        onClick={() => setOpen(!open)}
+        aria-expanded={open}
+        w="fit-content"
+      >
+        {t(open ? 'alerts.preview.hide' : 'alerts.preview.show')}
+      </Button>
+      {open && <AlertPreview alert={alert} />}
     </Stack>
   );
 }
@@ -149,6 +170,7 @@ function AlertsTable({ items, caption }: { items: Alert[]; caption: string }) {
                     })}
                   </Text>
                 )}
+                {(a.state === 'draft' || a.state === 'awaiting_approval') && <PreviewToggle alert={a} />}
                 {a.state === 'sent' && <DeliveriesToggle alert={a} />}
                 {a.state === 'sent' && <AlertSirens alertId={a.id} />}
                 {a.signError && (
