@@ -63,7 +63,7 @@ describe('the control room', () => {
   it('fires an inject by hand, and shows the pause policy before resuming', async () => {
     const first = page.getByRole('row').filter({ hasText: 'Inject 1 title' });
     await first.getByRole('button', { name: 'Fire now' }).click();
-    await first.getByText('Fired').waitFor();
+    await first.getByText('Fired', { exact: true }).waitFor();
     const second = page.getByRole('row').filter({ hasText: 'Inject 2 title' });
     await second.getByRole('button', { name: 'Hold' }).click();
     const hold = page.getByRole('dialog');
@@ -167,7 +167,7 @@ describe('the control room', () => {
     await screenshot(page, 'control-room-add-inject');
     await add.getByRole('button', { name: 'Add and fire now' }).click();
     const fired = page.getByRole('row').filter({ hasText: 'Smoke from the boiler room' });
-    await fired.getByText('Fired').waitFor();
+    await fired.getByText('Fired', { exact: true }).waitFor();
     await expect(fired.getByRole('cell', { name: '+1', exact: true }).count()).resolves.toBe(1);
 
     await page.getByRole('button', { name: 'Add inject' }).click();
