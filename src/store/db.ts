@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect } from 'kysely';
+import { DabylPostgresDialect } from './postgres-introspector.js';
 import type { Database } from './schema.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -63,7 +64,7 @@ function openPostgres(url: string, schema: string | undefined, poolSize = 10): D
     max: poolSize,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = new Kysely<Database>({ dialect: new DabylPostgresDialect({ pool }) });
   const shown = new URL(url);
   shown.password = '';
   const listen = async (channel: string, onNotify: () => void, onLost: (err: unknown) => void) => {
