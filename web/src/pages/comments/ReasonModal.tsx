@@ -27,7 +27,12 @@ export function ReasonModal({
     else block.mutate({ commentId: comment.id, reason }, done);
   };
   return (
-    <Modal opened onClose={onClose} title={t(`comments.${action}Title`, { name: comment.name })}>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened
+      onClose={onClose}
+      title={t(`comments.${action}Title`, { name: comment.name })}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -21,7 +21,13 @@ export function CreateNoticeModal({ onClose }: { onClose: () => void }) {
     });
 
   return (
-    <Modal opened onClose={onClose} title={t('notices.create.title')} size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened
+      onClose={onClose}
+      title={t('notices.create.title')}
+      size="lg"
+    >
       <Stack>
         <Radio.Group
           label={t('notices.create.source')}

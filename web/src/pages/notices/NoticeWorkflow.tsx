@@ -92,6 +92,7 @@ export function NoticeWorkflow({ notice, dirty }: { notice: Notice; dirty: boole
         {!dialog && <ProblemAlert error={step.error} />}
       </Stack>
       <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
         opened={dialog !== null}
         onClose={() => setDialog(null)}
         size={dialog === 'publish' ? 'xl' : 'md'}

@@ -75,6 +75,7 @@ export function CommandModal({
   };
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       opened
       onClose={onClose}
       title={

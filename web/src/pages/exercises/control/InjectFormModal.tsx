@@ -61,6 +61,7 @@ export function InjectFormModal({
   };
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       opened
       onClose={onClose}
       title={

@@ -23,6 +23,7 @@ export function InjectReasonModal({
   const label = t(`conduct.actions.${action}`);
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       opened
       onClose={onClose}
       title={t('conduct.confirmCommand', { command: `${label} ${inject.number}` })}

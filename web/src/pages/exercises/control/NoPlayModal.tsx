@@ -25,6 +25,7 @@ export function NoPlayModal({
   const [reason, setReason] = useState('');
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       opened
       onClose={onClose}
       title={<Text fw={800}>{on ? t('conduct.noPlay.confirmTitle') : t('conduct.noPlay.resumeTitle')}</Text>}

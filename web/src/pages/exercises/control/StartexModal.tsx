@@ -14,7 +14,12 @@ export function StartexModal({ clock, onClose }: { clock: ExerciseClock; onClose
   const [reason, setReason] = useState('');
   const [rehearsal, setRehearsal] = useState(false);
   return (
-    <Modal opened onClose={onClose} title={t('conduct.startex.title')}>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened
+      onClose={onClose}
+      title={t('conduct.startex.title')}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
