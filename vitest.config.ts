@@ -1,4 +1,21 @@
+import { availableParallelism } from 'node:os';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
+
+/** Browser and whole-binary files: each takes minutes of mostly waiting on other processes. */
+const SLOW = /[/\\]test[/\\](browser|cli)[/\\]/;
+
+/**
+ * Slow files first, in the order vitest would pick (longest last time, or largest on a clean
+ * clone that has no record of last time): with more than one worker, a long file started at the
+ * end would otherwise run on alone after every other worker has finished.
+ */
+class SlowFilesFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    return [...sorted.filter((f) => SLOW.test(f.moduleId)), ...sorted.filter((f) => !SLOW.test(f.moduleId))];
+  }
+}
 
 export default defineConfig({
   test: {
@@ -7,5 +24,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // At least two files at a time, also on two cores: most of the slow files wait on other
+    // processes (Chromium, a spawned server, PostgreSQL), so a second worker overlaps that waiting.
+    // Every file has databases, ports and temporary folders of its own (docs/testing.md).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
+    sequence: { sequencer: SlowFilesFirst },
   },
 });

@@ -65,6 +65,16 @@ export const badField = (field: string, problem: FieldProblem, params?: MessageP
     },
   );
 
+/**
+ * A checker's own precise English kept as the detail, the problem's catalogue key wording it in the
+ * other languages (for checks whose English names more than the catalogue's sentence does).
+ */
+export const refusedAs = (field: string, english: string, problem: FieldProblem, params?: MessageParams) =>
+  new AppError('invalid_input', 422, `${field}: ${english}`, field, undefined, undefined, {
+    problem,
+    ...(params ? { params } : {}),
+  });
+
 /** One entry of a list of field problems, worded from the catalogue. */
 export const fieldError = (field: string, problem: FieldProblem, params?: MessageParams): FieldError => ({
   field,

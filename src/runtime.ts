@@ -30,6 +30,7 @@ export async function openRuntime(
   const db = openDb({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
     ...(options.schema ? { schema: options.schema } : {}),
   });
   try {

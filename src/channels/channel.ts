@@ -123,6 +123,12 @@ export interface Channel {
   /** The key the provider de-duplicates on for a delivery (the same delivery, the same key). */
   dedupKey(deliveryId: string): string;
   send(outgoing: Outgoing): Promise<SendResult>;
+  /**
+   * The peer an address is sent to, for a channel that talks to many independent peers (the
+   * browsers' push services, webhook receivers): one peer failing or throttling then waits alone
+   * instead of halting the channel for everyone. Absent: the channel is one provider, up or down.
+   */
+  peerOf?(address: string): string | null;
   /** Checks the provider answers (the console's "up" light); throws when it does not. */
   verify(): Promise<void>;
   /** Where a channel with connections of its own tells what happens to them (a bind lost, a throttle). */

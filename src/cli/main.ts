@@ -7,9 +7,12 @@ import { registerDoctor } from './commands/doctor.js';
 import { registerExerciseDocCommands } from './commands/exercise-docs.js';
 import { registerExerciseCommands } from './commands/exercise.js';
 import { registerFeedCommands } from './commands/feed.js';
+import { registerImprovementCommands } from './commands/improvement.js';
+import { registerLessonsCommands } from './commands/lessons.js';
 import { registerMselCommands } from './commands/msel.js';
 import { registerNoticeCommands } from './commands/notice.js';
 import { registerPeopleCommands } from './commands/people.js';
+import { registerReportCommands } from './commands/report.js';
 import { registerPortalCommands } from './commands/portal.js';
 import { registerParticipantsCommands, registerVenuesCommands } from './commands/plan-sheets.js';
 import { registerServe } from './commands/serve.js';
@@ -29,6 +32,7 @@ export function buildCli(): Command {
   registerServe(program);
   registerAdminCommands(program);
   registerPeopleCommands(program);
+  registerReportCommands(program);
   registerDoctor(program);
   registerBackupCommands(program);
   registerExerciseDocCommands(program);
@@ -41,6 +45,8 @@ export function buildCli(): Command {
   registerWebhookCommands(program);
   registerSirenCommands(program);
   registerFeedCommands(program);
+  registerImprovementCommands(program);
+  registerLessonsCommands(program);
   addCapSignCommands(registerCapCommands(program));
   return program;
 }

@@ -9,6 +9,8 @@ export interface Config {
   readonly dataDir: string;
   /** `undefined` means the embedded SQLite file `${dataDir}/dabyl.sqlite`. */
   readonly databaseUrl: string | undefined;
+  /** Connections each Dabyl process keeps open to PostgreSQL at the most. */
+  readonly databasePoolSize: number;
   /** `undefined` means embedded jobs in this process. */
   readonly redisUrl: string | undefined;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -365,6 +367,7 @@ export function loadConfig(env: Env = process.env): Config {
     host: env.DABYL_HOST || '0.0.0.0',
     dataDir: env.DABYL_DATA_DIR === ':memory:' ? ':memory:' : path.resolve(env.DABYL_DATA_DIR || './data'),
     databaseUrl: url(env, 'DABYL_DATABASE_URL', ['postgres', 'postgresql']),
+    databasePoolSize: int(env, 'DABYL_DATABASE_POOL_SIZE', 10, 1, 500),
     redisUrl: url(env, 'DABYL_REDIS_URL', ['redis', 'rediss']),
     logLevel: logLevel as Config['logLevel'],
     secureCookies: bool(env, 'DABYL_SECURE_COOKIES', false),

@@ -153,3 +153,20 @@ export const HAZARDS = [
 ] as const;
 export const ALERT_STATUSES = ['Actual', 'Exercise', 'Test', 'System', 'Draft'] as const;
 export const ALERT_STATES = ['draft', 'awaiting_approval', 'approved', 'sent'] as const;
+
+/** What an exercise rehearses, for the lessons-learned filter (migration 0031). */
+export const EXERCISE_HAZARDS = [
+  'earthquake',
+  'flood',
+  'fire',
+  'air_raid',
+  'chemical',
+  'terrorist_attack',
+  'other',
+] as const;
+/** HSEEP findings: a strength or an area for improvement; lessons add the observations they rest on. */
+export const FINDING_KINDS = ['strength', 'improvement'] as const;
+export const LESSON_KINDS = ['observation', 'strength', 'improvement'] as const;
+
+/** The HSEEP capability elements a corrective action of the improvement plan addresses. */
+export const CAPABILITY_ELEMENTS = ['planning', 'organisation', 'equipment', 'training', 'exercise'] as const;

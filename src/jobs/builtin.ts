@@ -7,6 +7,7 @@ import { defineSessionsPurge, scheduleSessionsPurge } from './sessions-purge.job
 import { defineNoticesExpire, scheduleNoticesExpire } from './notices-expire.job.js';
 import { defineEventsPrune, scheduleEventsPrune } from './events-prune.job.js';
 import { defineFeedsPoll, scheduleFeedsPoll } from './feeds-poll.job.js';
+import { defineImprovementRemind, scheduleImprovementRemind } from './improvement-remind.job.js';
 
 /** Defines every job Dabyl runs; each process does this, whatever its role. */
 export function defineJobs(queue: JobQueue, ctx: AppContext): void {
@@ -14,6 +15,7 @@ export function defineJobs(queue: JobQueue, ctx: AppContext): void {
   defineNoticesExpire(queue, ctx);
   defineEventsPrune(queue, ctx);
   defineFeedsPoll(queue, ctx);
+  defineImprovementRemind(queue, ctx);
 }
 
 /** Seeds the recurring jobs; called by processes that run jobs, idempotent across instances. */
@@ -22,6 +24,7 @@ export async function scheduleJobs(queue: JobQueue, ctx: AppContext): Promise<vo
   await scheduleNoticesExpire(queue, ctx);
   await scheduleEventsPrune(queue, ctx);
   await scheduleFeedsPoll(queue, ctx);
+  await scheduleImprovementRemind(queue, ctx);
 }
 
 /** Declares the handler of every wake topic; each process does this before its scheduler starts. */

@@ -28,6 +28,24 @@ export class ChannelHealth {
     return this.now() >= state.nextProbe ? 1 : 0;
   }
 
+  /**
+   * For a peer that is down (one push service of many): true once per probe interval, for the one
+   * delivery that may try it; the batch's other deliveries to it wait until `nextProbeAt`.
+   */
+  takeProbe(key: string): boolean {
+    const state = this.down.get(key);
+    if (!state) return true;
+    const now = this.now();
+    if (now < state.nextProbe) return false;
+    state.nextProbe = now + state.probeDelay;
+    return true;
+  }
+
+  /** When a down channel or peer is tried next (epoch ms); now when it is up. */
+  nextProbeAt(key: string): number {
+    return this.down.get(key)?.nextProbe ?? this.now();
+  }
+
   failed(channel: string, error: string): void {
     const now = this.now();
     const state = this.down.get(channel);

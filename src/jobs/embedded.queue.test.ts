@@ -18,6 +18,7 @@ for (const engine of ENGINES) {
         const db = openDb({
           databaseUrl: config.databaseUrl,
           dataDir: config.dataDir,
+          poolSize: config.databasePoolSize,
           ...(runtime.ctx.db.schema ? { schema: runtime.ctx.db.schema } : {}),
         });
         handles.push(db);

@@ -115,8 +115,9 @@ export class OutboxDispatcher {
         }
         continue;
       }
-      // While a channel is down, one delivery at a time probes it; the rest wait without trying.
-      const limit = this.health.allowance(channel.name, this.batch);
+      // While a channel is down, one delivery at a time probes it; the rest wait without trying. A
+      // channel of many peers is never down as a whole: each peer is, in deliver().
+      const limit = channel.peerOf ? this.batch : this.health.allowance(channel.name, this.batch);
       if (limit === 0) continue;
       const n = await this.claimAndSend(channel, limit, this.health.isDown(channel.name));
       // Live screens follow the counts; publishEvent coalesces a busy dispatcher's announcements.
@@ -154,7 +155,17 @@ export class OutboxDispatcher {
     try {
       const exercises = await this.exercises(claimed);
       const sources: SourceCache = new Map();
-      await Promise.all(claimed.map((d) => this.deliver(channel, d, lease, exercises, sources)));
+      const held = new Map<string, string[]>();
+      await Promise.all(claimed.map((d) => this.deliver(channel, d, lease, exercises, sources, held)));
+      // Released only once the batch's sends are done: a probe in this batch that finds its peer
+      // back makes them due at once, where releasing them earlier would leave them for the next probe.
+      for (const [key, ids] of held)
+        await deliveryRepository.release(
+          this.ctx.db.kysely,
+          ids,
+          lease,
+          new Date(this.health.nextProbeAt(key)).toISOString(),
+        );
     } finally {
       clearInterval(renew);
     }
@@ -206,6 +217,7 @@ export class OutboxDispatcher {
     lease: DeliveryLease,
     exercises: Map<string, ExerciseInfo>,
     sources: SourceCache,
+    held: Map<string, string[]>,
   ): Promise<void> {
     const db = this.ctx.db.kysely;
     const exercise = d.exercise_id ? exercises.get(d.exercise_id) : undefined;
@@ -224,6 +236,12 @@ export class OutboxDispatcher {
     // Only a send through the channel itself says anything about the channel: the sink answering
     // for a rehearsal must not end an outage, nor a failing sink start one.
     const throughChannel = verdict.action === 'send';
+    const health = this.healthKey(channel, d);
+    if (throughChannel && health !== channel.name && !this.health.takeProbe(health)) {
+      // Its peer is down and another delivery is probing it: wait for the next probe, untried.
+      held.set(health, [...(held.get(health) ?? []), d.id]);
+      return;
+    }
     try {
       if (verdict.action === 'refuse') throw new ChannelError(`refused: ${verdict.reason}`, false);
       if (!d.address) throw new ChannelError('the address was erased', false);
@@ -239,7 +257,7 @@ export class OutboxDispatcher {
         message: marked,
       });
       // The outage is over: what waited for it is due now, not at each delivery's own back-off.
-      if (throughChannel && this.health.succeeded(channel.name))
+      if (throughChannel && this.health.succeeded(health))
         await deliveryRepository.dueNow(db, channel.name, this.ctx.clock.now().toISOString());
       await deliveryRepository.finish(db, d.id, lease, {
         status: 'sent',
@@ -250,6 +268,12 @@ export class OutboxDispatcher {
     } catch (err) {
       await this.failed(channel, d, lease, err, throughChannel);
     }
+  }
+
+  /** What an outage is kept against: the channel, or for a channel of many peers the delivery's peer. */
+  private healthKey(channel: Channel, d: DeliveryRow): string {
+    const peer = d.address && channel.peerOf ? channel.peerOf(d.address) : null;
+    return peer ? `${channel.name} (${peer})` : channel.name;
   }
 
   private async render(channel: Channel, d: DeliveryRow, sources: SourceCache): Promise<ChannelMessage> {
@@ -290,7 +314,7 @@ export class OutboxDispatcher {
     const dead = !failure.temporary || expired;
     const reason =
       expired && failure.temporary ? `gave up after ${Math.round(this.horizonMs / 3_600_000)} h: ` : '';
-    if (failure.temporary && throughChannel) this.health.failed(channel.name, failure.message);
+    if (failure.temporary && throughChannel) this.health.failed(this.healthKey(channel, d), failure.message);
     await deliveryRepository.finish(this.ctx.db.kysely, d.id, lease, {
       status: dead ? 'dead' : 'pending',
       last_error: `${reason}${failure.message}`.slice(0, 1000),

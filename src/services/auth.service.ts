@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { delayAfterFailure, policyFrom, sourceKey } from '../core/auth/throttle.js';
 import { isPermission, permissionsOf, type Actor, type Permission } from '../core/policy/policy.js';
-import { AppError, forbidden, invalid, notFound, unauthenticated } from '../errors.js';
+import { AppError, badField, forbidden, notFound, unauthenticated } from '../errors.js';
 import type { ApiTokenRow } from '../store/schema.js';
 import { sessionRepository, tokenRepository } from '../store/session.repository.js';
 import { signInThrottleRepository } from '../store/sign-in-throttle.repository.js';
@@ -299,13 +299,13 @@ export async function createToken(
 ): Promise<ApiToken & { token: string }> {
   const name = cleanText(input.name, 'name', 100);
   if (!Number.isInteger(input.expiresInDays) || input.expiresInDays < 1 || input.expiresInDays > 366) {
-    throw invalid('expiresInDays', 'must be a whole number of days from 1 to 366');
+    throw badField('expiresInDays', 'whole_days_between', { min: 1, max: 366 });
   }
-  if (input.scopes.length === 0) throw invalid('scopes', 'must name at least one permission');
+  if (input.scopes.length === 0) throw badField('scopes', 'needs_permission');
   const held = permissionsOf({ ...owner.actor, tokenScopes: undefined });
   for (const s of input.scopes) {
-    if (!isPermission(s)) throw invalid('scopes', `"${s}" is not a permission`);
-    if (!held.includes(s)) throw invalid('scopes', `you do not hold "${s}", so a token of yours cannot`);
+    if (!isPermission(s)) throw badField('scopes', 'not_a_permission', { value: s });
+    if (!held.includes(s)) throw badField('scopes', 'permission_not_held', { value: s });
   }
   const id = randomUUID();
   const secretPart = secret();

@@ -7,7 +7,7 @@ import {
   type Actor,
   type Grant as PolicyGrant,
 } from '../core/policy/policy.js';
-import { AppError, badField, conflict, forbidden, invalid, notFound } from '../errors.js';
+import { AppError, badField, conflict, forbidden, notFound } from '../errors.js';
 import { organisationRepository } from '../store/organisation.repository.js';
 import type { GrantRow, UserRow } from '../store/schema.js';
 import { sessionRepository } from '../store/session.repository.js';
@@ -84,10 +84,7 @@ function toUser(row: UserRow, grants: GrantRow[]): User {
 function checkUsername(username: string): string {
   const u = username.trim().toLowerCase();
   if (!/^[a-z0-9][a-z0-9._-]{1,62}$/.test(u)) {
-    throw invalid(
-      'username',
-      'must be 2–63 characters: latin letters, digits, dot, dash or underscore, starting with a letter or digit',
-    );
+    throw badField('username', 'username_form');
   }
   return u;
 }
@@ -145,7 +142,7 @@ export async function findUserByUsername(ctx: AppContext, username: string): Pro
 }
 
 async function checkGrant(trx: Q, input: GrantInput): Promise<PolicyGrant> {
-  if (!isRole(input.role)) throw invalid('role', `"${input.role}" is not a role`);
+  if (!isRole(input.role)) throw badField('role', 'not_a_role', { value: input.role });
   const organisationId = input.organisationId ?? null;
   if (organisationId !== null && !(await organisationRepository.get(trx, organisationId))) {
     throw badField('organisationId', 'no_such_organisation');
@@ -252,8 +249,7 @@ export async function updateUser(
     const before = await userRepository.get(trx, id);
     if (!before) throw notFound('User');
     await checkManages(trx, manager, id);
-    if (patch.disabled === true && actor.userId === id)
-      throw invalid('disabled', 'you cannot disable your own account');
+    if (patch.disabled === true && actor.userId === id) throw badField('disabled', 'cannot_disable_self');
     await userRepository.update(trx, id, { ...changes, updated_at: ctx.clock.now().toISOString() });
     if (patch.disabled === true) {
       await sessionRepository.deleteForUser(trx, id);

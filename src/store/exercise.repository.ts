@@ -46,6 +46,11 @@ export const exerciseRepository = {
           .select(['exercise_id', 'organisation_id'])
           .where('exercise_id', 'in', exerciseIds)
           .execute(),
+  /** Each exercise's id and lead organisation: where it is read, with its participants. */
+  leads: (db: Q, ids: readonly string[]): Promise<{ id: string; lead_organisation_id: string | null }[]> =>
+    ids.length === 0
+      ? Promise.resolve([])
+      : db.selectFrom('exercises').select(['id', 'lead_organisation_id']).where('id', 'in', ids).execute(),
   get: (db: Q, id: string): Promise<ExerciseRow | undefined> =>
     db.selectFrom('exercises').selectAll().where('id', '=', id).executeTakeFirst(),
   insert: async (db: Q, row: Insertable<ExerciseTable>): Promise<void> => {

@@ -22,6 +22,13 @@ import * as m0021 from './migrations/0021-sirens.js';
 import * as m0022 from './migrations/0022-device-subscribers.js';
 import * as m0023 from './migrations/0023-player-inbox.js';
 import * as m0026 from './migrations/0026-cap-feeds.js';
+import * as m0028 from './migrations/0028-improvement-plan.js';
+import * as m0029 from './migrations/0029-hot-wash.js';
+import * as m0030 from './migrations/0030-aar-versions.js';
+import * as m0032 from './migrations/0032-measured-metrics.js';
+import * as m0027 from './migrations/0027-evaluation.js';
+import * as m0031 from './migrations/0031-findings-and-lessons.js';
+import * as m0033 from './migrations/0033-finding-numbers.js';
 
 /** Every migration, in order; imported statically so the built server and tests see the same list. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -47,6 +54,13 @@ const MIGRATIONS: Record<string, Migration> = {
   '0022-device-subscribers': m0022,
   '0023-player-inbox': m0023,
   '0026-cap-feeds': m0026,
+  '0028-improvement-plan': m0028,
+  '0029-hot-wash': m0029,
+  '0030-aar-versions': m0030,
+  '0032-measured-metrics': m0032,
+  '0027-evaluation': m0027,
+  '0031-findings-and-lessons': m0031,
+  '0033-finding-numbers': m0033,
 };
 
 /** The names of the migrations this version knows, oldest first (a backup from a newer one has others). */

@@ -61,6 +61,16 @@ export const planRepository = {
       .execute(),
   organisations: (db: Q, exerciseId: string): Promise<ExerciseOrganisationTable[]> =>
     db.selectFrom('exercise_organisations').selectAll().where('exercise_id', '=', exerciseId).execute(),
+  /** Every inject number the exercise has: in its MSEL, or added to its play on the fly. */
+  injectNumbers: async (db: Q, exerciseId: string): Promise<Set<string>> => {
+    const rows = await db
+      .selectFrom('msel_events')
+      .select('number')
+      .where('exercise_id', '=', exerciseId)
+      .union(db.selectFrom('inject_runs').select('number').where('exercise_id', '=', exerciseId))
+      .execute();
+    return new Set(rows.map((r) => r.number));
+  },
   teams: (db: Q, exerciseId: string): Promise<TeamTable[]> =>
     db.selectFrom('teams').selectAll().where('exercise_id', '=', exerciseId).orderBy('name').execute(),
   people: (db: Q, exerciseId: string): Promise<ExercisePersonTable[]> =>

@@ -5,9 +5,14 @@ import type { EventTables } from './event-tables.js';
 import type { ConductTables } from './conduct-tables.js';
 import type { AlertTables } from './alert-tables.js';
 import type { ObservationTables } from './observation-tables.js';
+import type { ImprovementTables } from './improvement-tables.js';
 import type { PlayTables } from './play-tables.js';
 import type { SirenTables } from './siren-tables.js';
 import type { FeedTables } from './feed-tables.js';
+import type { SurveyTables } from './survey-tables.js';
+import type { AarTables } from './aar-tables.js';
+import type { EvaluationTables } from './evaluation-tables.js';
+import type { FindingTables } from './finding-tables.js';
 
 /*
  * Instants are ISO-8601 strings in UTC ("2026-10-21T04:00:00.000Z") on both engines, so the same
@@ -159,9 +164,14 @@ export interface Database
     ConductTables,
     AlertTables,
     ObservationTables,
+    ImprovementTables,
     PlayTables,
     SirenTables,
-    FeedTables {
+    FeedTables,
+    SurveyTables,
+    AarTables,
+    EvaluationTables,
+    FindingTables {
   organisations: OrganisationTable;
   units: UnitTable;
   users: UserTable;
@@ -218,12 +228,16 @@ export interface ExerciseTable {
   point_of_contact: string | null;
   handling: string | null;
   lead_organisation_id: string | null;
+  /** What the exercise rehearses (core/exercise/hazard.ts); null: not said (migration 0031). */
+  hazard: Generated<string | null>;
   /** NO PLAY: when it was switched on (null: off), why and by whom; the dispatcher holds traffic. */
   no_play_at: Generated<string | null>;
   no_play_reason: Generated<string | null>;
   no_play_by: Generated<string | null>;
   /** 1 when the exercise plays to the public (its marked traffic may reach residents). */
   includes_public: Generated<number>;
+  /** The language of the exercise's report: kk, ru or en (migration 0030). */
+  language: Generated<string>;
   msel_approval: string;
   msel_approved_by: string | null;
   msel_approved_at: string | null;
@@ -271,6 +285,8 @@ export interface CriticalTaskTable {
   capability_target_id: string;
   position: number;
   text: string;
+  /** JSON of a measurable criterion (core/evaluation/metrics.ts); null or absent: none (migration 0032). */
+  criterion?: string | null;
 }
 
 export interface VenueTable {

@@ -20,6 +20,21 @@ import { expectNoPageProblems, launchBrowser, newPage, screenshot, signIn } from
 const ROOT = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const HARNESS = '/console/map-harness/';
 
+/**
+ * One harness build and one Chromium for the whole file, started by whichever describe needs them
+ * first: the harness bundles MapLibre, the slowest step here, and is the same for every basemap.
+ */
+const HARNESS_DIR = mkdtempSync(path.join(tmpdir(), 'dabyl-map-harness-'));
+let harnessBuilt: Promise<void> | undefined;
+const harnessBuild = (): Promise<void> => (harnessBuilt ??= buildHarness(HARNESS_DIR));
+let launched: Promise<Browser> | undefined;
+const sharedBrowser = (): Promise<Browser> => (launched ??= launchBrowser());
+
+afterAll(async () => {
+  await (await launched?.catch(() => undefined))?.close();
+  rmSync(HARNESS_DIR, { recursive: true, force: true });
+});
+
 async function buildHarness(outDir: string): Promise<void> {
   await build({
     configFile: false,
@@ -165,24 +180,21 @@ describe('the exercise map', () => {
   let server: TestServer;
   let browser: Browser;
   let exerciseId: string;
-  const outDir = mkdtempSync(path.join(tmpdir(), 'dabyl-map-harness-'));
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([
       startTestServer({ demo: false }),
-      launchBrowser(),
-      buildHarness(outDir),
+      sharedBrowser(),
+      harnessBuild(),
     ]);
     exerciseId = await seedExercise(server);
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
     await server?.close();
-    rmSync(outDir, { recursive: true, force: true });
   });
 
-  const openHarness = (query: string) => openMapHarness(browser, server, outDir, exerciseId, query);
+  const openHarness = (query: string) => openMapHarness(browser, server, HARNESS_DIR, exerciseId, query);
 
   it('draws the offline basemap with the venue, cordon and closure over it', async () => {
     const page = await openHarness('');
@@ -282,8 +294,8 @@ describe('the exercise map on a PMTiles basemap', () => {
     writeFileSync(archive, rasterWorld());
     [server, browser] = await Promise.all([
       startTestServer({ demo: false, env: { DABYL_BASEMAP: archive } }),
-      launchBrowser(),
-      buildHarness(path.join(outDir, 'harness')),
+      sharedBrowser(),
+      harnessBuild(),
     ]);
     exerciseId = await seedExercise(server);
     // The offline layers under the archive are built on first use; build them before the page waits.
@@ -292,21 +304,13 @@ describe('the exercise map on a PMTiles basemap', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
     await server?.close();
     rmSync(outDir, { recursive: true, force: true });
   });
 
   it('draws the raster tiles read out of the archive, with no plugin', async () => {
     // A busy machine's software WebGL takes its time over the first frame of country polygons.
-    const harness = await openMapHarness(
-      browser,
-      server,
-      path.join(outDir, 'harness'),
-      exerciseId,
-      '',
-      60_000,
-    );
+    const harness = await openMapHarness(browser, server, HARNESS_DIR, exerciseId, '', 60_000);
     await harness.getByText('Road closure').waitFor();
     // Zoomed out to the region, so that several tiles are on screen.
     for (let i = 0; i < 9; i++) await harness.getByRole('button', { name: 'Zoom out' }).click();

@@ -90,7 +90,8 @@ describe('planning an exercise in the console', () => {
     await planner.getByLabel('Core capability').selectOption({ index: 1 });
     await planner.getByLabel(/^Critical tasks/).fill('Seal the perimeter\nOpen negotiation');
     await planner.getByRole('button', { name: 'Add objective' }).click();
-    await planner.getByText('Seal the perimeter').waitFor();
+    // The task as listed under the objective; the form may still hold the typed lines a moment.
+    await planner.getByText('Seal the perimeter', { exact: true }).waitFor();
     await screenshot(planner, 'planning-objectives');
     await expectAccessible(planner, 'objectives');
 

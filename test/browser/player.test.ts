@@ -65,6 +65,9 @@ describe('the player view', () => {
     await player.context().grantPermissions(['geolocation']);
     await player.context().setGeolocation({ latitude: 49.80469, longitude: 73.10938 });
     await signIn(player, server.url, 'patrol.a', 'patrol passphrase');
+    // The sign-in page has a banner too: signed in once its form is gone, or the next page load can
+    // overtake a slow sign-in and find the player signed out.
+    await player.locator('input[name="password"]').waitFor({ state: 'detached', timeout: 60_000 });
     await player.getByRole('navigation').or(player.getByRole('banner')).first().waitFor();
   }, 120_000);
 

@@ -2,7 +2,9 @@
  * `dabyl backup` and `dabyl restore` as an operator runs them, on both engines: a backup taken
  * while a server runs, restored into an empty store, verifies its audit chain to the same head and
  * serves the same public site; and every refusal (a running server, a file that is no Dabyl backup,
- * the other engine's backup, a damaged backup) leaves the target as it was.
+ * the other engine's backup, a damaged backup) leaves the target as it was. The backup of the
+ * running server and the refusals beside it go through the spawned binary (its exit codes and
+ * streams); the other calls run the same `main` in this process (docs/testing.md).
  */
 import {
   mkdtempSync,
@@ -18,7 +20,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, dropTestDatabase } from '../support/database.js';
-import { dabyl, serveBin, type Run } from '../support/dabyl-bin.js';
+import { dabyl, dabylInProcess, serveBin, type Run } from '../support/dabyl-bin.js';
 import { ENGINES, type EngineName } from '../support/engines.js';
 
 interface Store {
@@ -56,7 +58,7 @@ function ok(run: Run): Run {
 }
 
 async function auditHead(store: Store): Promise<{ entries: number; head: { seq: number; hash: string } }> {
-  const run = ok(await dabyl(['audit', 'verify', '--json'], store.env));
+  const run = ok(await dabylInProcess(['audit', 'verify', '--json'], store.env));
   const result = JSON.parse(run.stdout) as {
     ok: boolean;
     entries: number;
@@ -123,7 +125,7 @@ describe.each(ENGINES)('dabyl backup and restore on %s', (engine) => {
       await server.close();
     }
 
-    ok(await dabyl(['restore', backup], target.env));
+    ok(await dabylInProcess(['restore', backup], target.env));
     expect(await auditHead(target)).toEqual(sourceHead);
     const copy = serveBin({ ...target.env, DABYL_DEMO_DATA: 'true' });
     try {
@@ -139,11 +141,11 @@ describe.each(ENGINES)('dabyl backup and restore on %s', (engine) => {
   it('refuses a file that is not a Dabyl backup, and leaves the database as it was', async () => {
     const text = path.join(files, 'notes.txt');
     writeFileSync(text, 'not a backup\n');
-    const plain = await dabyl(['restore', text], target.env);
+    const plain = await dabylInProcess(['restore', text], target.env);
     expect(plain.code).toBe(2);
     expect(plain.stderr).toContain('is not a Dabyl backup');
 
-    const missing = await dabyl(['restore', path.join(files, 'nothing-here')], target.env);
+    const missing = await dabylInProcess(['restore', path.join(files, 'nothing-here')], target.env);
     expect(missing.code).toBe(4);
 
     if (engine === 'sqlite') {
@@ -151,7 +153,7 @@ describe.each(ENGINES)('dabyl backup and restore on %s', (engine) => {
       const db = new SQLite(foreign);
       db.exec('create table notes (body text)');
       db.close();
-      const run = await dabyl(['restore', foreign], target.env);
+      const run = await dabylInProcess(['restore', foreign], target.env);
       expect(run.code).toBe(2);
       expect(run.stderr).toContain('not a Dabyl one');
     }
@@ -160,10 +162,10 @@ describe.each(ENGINES)('dabyl backup and restore on %s', (engine) => {
   it("refuses the other engine's backup, naming both engines", async () => {
     const foreignStore = await createStore(other);
     try {
-      ok(await dabyl(['migrate'], foreignStore.env));
+      ok(await dabylInProcess(['migrate'], foreignStore.env));
       const foreign = path.join(files, `from-${other}.backup`);
-      ok(await dabyl(['backup', foreign], foreignStore.env));
-      const run = await dabyl(['restore', foreign], target.env);
+      ok(await dabylInProcess(['backup', foreign], foreignStore.env));
+      const run = await dabylInProcess(['restore', foreign], target.env);
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(
         engine === 'sqlite'
@@ -182,7 +184,7 @@ describe.each(ENGINES)('dabyl backup and restore on %s', (engine) => {
     // pg_dump archive loses its last tenth only (its contents list grows with every table).
     const size = statSync(damaged).size;
     truncateSync(damaged, Math.floor(engine === 'postgres' ? size * 0.9 : size / 2));
-    const run = await dabyl(['restore', damaged], target.env);
+    const run = await dabylInProcess(['restore', damaged], target.env);
     expect(run.code).toBe(1);
     // PostgreSQL: the table of contents still reads, so the script ran and was rolled back.
     expect(run.stderr).toMatch(engine === 'postgres' ? /rolled back/ : /damaged|failed/);

@@ -1,8 +1,12 @@
 /**
- * The real `dabyl` binary, spawned as a person or a script would run it (`node bin/dabyl.js …`,
- * from the TypeScript sources), against a store of its own: a temporary SQLite folder, and a fresh
- * PostgreSQL database for the main flows. What the CLI writes is checked through `dabyl serve` on
- * the same store, so "the password works" means it signs in over HTTP.
+ * The real `dabyl` binary, spawned as a person or a script would run it (`node bin/dabyl.js …`),
+ * against a store of its own: a temporary SQLite folder, and a fresh PostgreSQL database for the
+ * main flows. What the CLI writes is checked through `dabyl serve` on the same store, so "the
+ * password works" means it signs in over HTTP.
+ *
+ * Each spawned process pays Node.js start-up and the loading of every module, seconds on a busy
+ * machine, so every command family is spawned at least once (`dabyl`) and the further calls of a
+ * family go through the same `main` in this process (`run`); see docs/testing.md.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -16,6 +20,7 @@ import type { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli } from '../../src/cli/main.js';
 import { testDatabaseUrl } from '../setup/engines.js';
+import { dabylInProcess as inProcess } from '../support/dabyl-bin.js';
 import { ENGINES, type EngineName } from '../support/engines.js';
 import { createTestDatabase, dropTestDatabase } from '../support/database.js';
 
@@ -157,20 +162,19 @@ describe('dabyl --help', () => {
         'token revoke',
         'audit verify',
         'doctor',
+        'lessons search',
       ]),
     );
     const env = { DABYL_DATA_DIR: path.join(tmpdir(), 'dabyl-cli-help-never-created') };
-    // A few at a time: each is a whole Node.js process.
-    for (let i = 0; i < paths.length; i += 6) {
-      const batch = paths.slice(i, i + 6);
-      const runs = await Promise.all(batch.map((p) => dabyl([...p.path, '--help'], env)));
-      batch.forEach((p, j) => {
-        const run = runs[j]!;
-        const usage = ['dabyl', ...p.path].join(' ');
-        expect(run.code, `${usage} --help`).toBe(0);
-        expect(run.stdout).toContain(`Usage: ${usage}`);
-        for (const sub of p.subcommands) expect(run.stdout, usage).toMatch(new RegExp(`^ {2}${sub}\\b`, 'm'));
-      });
+    // The binary itself at the root and at one nested level; every level through the same `main`.
+    const spawned = new Set(['', 'user add']);
+    for (const p of paths) {
+      const usage = ['dabyl', ...p.path].join(' ');
+      const args = [...p.path, '--help'];
+      const help = spawned.has(p.path.join(' ')) ? await dabyl(args, env) : await inProcess(args, env);
+      expect(help.code, `${usage} --help`).toBe(0);
+      expect(help.stdout).toContain(`Usage: ${usage}`);
+      for (const sub of p.subcommands) expect(help.stdout, usage).toMatch(new RegExp(`^ {2}${sub}\\b`, 'm'));
     }
   }, 180_000);
 });
@@ -186,16 +190,16 @@ describe('dabyl exit codes', () => {
     const command = await dabyl(['frobnicate'], store.env);
     expect(command.code).toBe(2);
     expect(command.stderr).toContain("unknown command 'frobnicate'");
-    const option = await dabyl(['user', 'list', '--colour'], store.env);
+    const option = await inProcess(['user', 'list', '--colour'], store.env);
     expect(option.code).toBe(2);
     expect(option.stderr).toContain("unknown option '--colour'");
   });
 
   it('a bad DABYL_PORT stops with exit 3 naming the variable', async () => {
-    const run = await dabyl(['user', 'list'], { ...store.env, DABYL_PORT: 'eighty' });
-    expect(run.code).toBe(3);
-    expect(run.stderr).toMatch(/DABYL_PORT: must be a whole number, got "eighty"/);
-    expect(run.stdout).toBe('');
+    const bad = await inProcess(['user', 'list'], { ...store.env, DABYL_PORT: 'eighty' });
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toMatch(/DABYL_PORT: must be a whole number, got "eighty"/);
+    expect(bad.stdout).toBe('');
   });
 });
 
@@ -212,12 +216,14 @@ describe('dabyl without its database', () => {
   });
 });
 
-// Each step spawns Node.js processes compiling the sources: a generous limit, never a timing claim.
+// Some steps spawn Node.js processes: a generous limit, never a timing claim.
 describe.each(ENGINES)('dabyl on %s', { timeout: 120_000 }, (engine) => {
   let store: Store;
   let server: Served | undefined;
   const pw = 'correct horse battery staple';
   let patrolPassword = '';
+  /** The first call of each command family: the spawned binary on SQLite, the same `main` on PostgreSQL. */
+  const bin = engine === 'sqlite' ? dabyl : inProcess;
 
   /** A server on the same store, started once the schema exists. */
   const api = async (): Promise<Served> => (server ??= await serve(store));
@@ -233,19 +239,19 @@ describe.each(ENGINES)('dabyl on %s', { timeout: 120_000 }, (engine) => {
   it('migrate brings a fresh database up to date, and a second run applies nothing', async () => {
     const first = parseJson<{ applied: string[] }>(await dabyl(['migrate', '--json'], store.env));
     expect(first.applied).toContain('0001-people-and-audit');
-    const second = parseJson<{ applied: string[] }>(await dabyl(['migrate', '--json'], store.env));
+    const second = parseJson<{ applied: string[] }>(await inProcess(['migrate', '--json'], store.env));
     expect(second.applied).toEqual([]);
-    const text = await dabyl(['migrate'], store.env);
+    const text = await inProcess(['migrate'], store.env);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/is up to date/);
   });
 
   it('demo load adds the seed scenario once; running it again adds nothing', async () => {
-    const first = parseJson<Record<string, unknown>>(await dabyl(['demo', 'load', '--json'], store.env));
+    const first = parseJson<Record<string, unknown>>(await bin(['demo', 'load', '--json'], store.env));
     expect(first).toMatchObject({ alreadyLoaded: false });
     expect(first.organisations).toBeGreaterThan(0);
     expect(first.users).toBeGreaterThan(0);
-    const second = parseJson<Record<string, unknown>>(await dabyl(['demo', 'load', '--json'], store.env));
+    const second = parseJson<Record<string, unknown>>(await inProcess(['demo', 'load', '--json'], store.env));
     expect(second).toMatchObject({ organisations: 0, units: 0, users: 0, alreadyLoaded: true });
     // Whatever the demo set grows to hold, a second load adds none of it.
     for (const [what, added] of Object.entries(second))
@@ -253,7 +259,7 @@ describe.each(ENGINES)('dabyl on %s', { timeout: 120_000 }, (engine) => {
   });
 
   it('user add --password-stdin stores that password, and it signs in over the API', async () => {
-    const run = await dabyl(
+    const run = await bin(
       ['user', 'add', 'ops.duty', '--name', 'Duty officer', '--role', 'admin', '--password-stdin'],
       store.env,
       `${pw}\n`,
@@ -266,7 +272,7 @@ describe.each(ENGINES)('dabyl on %s', { timeout: 120_000 }, (engine) => {
   });
 
   it('user add without --password-stdin prints a random password once, and it signs in', async () => {
-    const run = await dabyl(
+    const run = await inProcess(
       ['user', 'add', 'patrol.two', '--name', 'Patrol two', '--role', 'player', '--org', 'Astana Police'],
       store.env,
     );
@@ -277,7 +283,7 @@ describe.each(ENGINES)('dabyl on %s', { timeout: 120_000 }, (engine) => {
   });
 
   it('user list --json is JSON with every user and their roles', async () => {
-    const users = parseJson<ListedUser[]>(await dabyl(['user', 'list', '--json'], store.env));
+    const users = parseJson<ListedUser[]>(await inProcess(['user', 'list', '--json'], store.env));
     const byName = new Map(users.map((u) => [u.username, u]));
     expect(byName.get('ops.duty')).toMatchObject({ displayName: 'Duty officer', disabled: false });
     expect(byName.get('ops.duty')!.grants).toEqual([
@@ -290,7 +296,7 @@ describe.each(ENGINES)('dabyl on %s', { timeout: 120_000 }, (engine) => {
   });
 
   it('user disable stops sign-in, and user enable lets the user back in', async () => {
-    const disabled = await dabyl(['user', 'disable', 'patrol.two'], store.env);
+    const disabled = await inProcess(['user', 'disable', 'patrol.two'], store.env);
     expect(disabled).toMatchObject({ code: 0, stdout: 'patrol.two disabled\n' });
     const server = await api();
     // The same answer as a wrong password: a disabled account does not tell that it exists.
@@ -298,16 +304,16 @@ describe.each(ENGINES)('dabyl on %s', { timeout: 120_000 }, (engine) => {
       status: 401,
       code: 'wrong_credentials',
     });
-    const listed = parseJson<ListedUser[]>(await dabyl(['user', 'list', '--json'], store.env));
+    const listed = parseJson<ListedUser[]>(await inProcess(['user', 'list', '--json'], store.env));
     expect(listed.find((u) => u.username === 'patrol.two')?.disabled).toBe(true);
 
-    const enabled = await dabyl(['user', 'enable', 'patrol.two'], store.env);
+    const enabled = await inProcess(['user', 'enable', 'patrol.two'], store.env);
     expect(enabled).toMatchObject({ code: 0, stdout: 'patrol.two enabled\n' });
     expect(await signIn(server, 'patrol.two', patrolPassword)).toEqual({ status: 200 });
   });
 
   it('user disable refuses the last active administrator with exit 5', async () => {
-    const run = await dabyl(['user', 'disable', 'ops.duty'], store.env);
+    const run = await inProcess(['user', 'disable', 'ops.duty'], store.env);
     expect(run.code).toBe(5);
     expect(run.stderr).toMatch(/last active administrator/);
     expect(await signIn(await api(), 'ops.duty', pw)).toEqual({ status: 200 });
@@ -315,7 +321,7 @@ describe.each(ENGINES)('dabyl on %s', { timeout: 120_000 }, (engine) => {
 
   it('user passwd --password-stdin replaces the password: the old one fails, the new one signs in', async () => {
     const fresh = 'a new passphrase for the duty shift';
-    const run = await dabyl(['user', 'passwd', 'ops.duty', '--password-stdin'], store.env, fresh);
+    const run = await inProcess(['user', 'passwd', 'ops.duty', '--password-stdin'], store.env, fresh);
     expect(run).toMatchObject({
       code: 0,
       stdout: 'password of ops.duty changed\ntheir sessions ended and 0 API token(s) revoked\n',
@@ -324,12 +330,12 @@ describe.each(ENGINES)('dabyl on %s', { timeout: 120_000 }, (engine) => {
     expect(await signIn(server, 'ops.duty', pw)).toEqual({ status: 401, code: 'wrong_credentials' });
     expect(await signIn(server, 'ops.duty', fresh)).toEqual({ status: 200 });
     // Put the known password back for the tests below.
-    expect((await dabyl(['user', 'passwd', 'ops.duty', '--password-stdin'], store.env, pw)).code).toBe(0);
+    expect((await inProcess(['user', 'passwd', 'ops.duty', '--password-stdin'], store.env, pw)).code).toBe(0);
   });
 
   it('org add creates an agency that org list --json shows', async () => {
     const created = parseJson<{ id: string; name: string; shortName: string; kind: string }>(
-      await dabyl(
+      await bin(
         ['org', 'add', 'Baikonur City Akimat', '--kind', 'local-government', '--short', 'Baikonur', '--json'],
         store.env,
       ),
@@ -339,12 +345,14 @@ describe.each(ENGINES)('dabyl on %s', { timeout: 120_000 }, (engine) => {
       shortName: 'Baikonur',
       kind: 'local-government',
     });
-    const orgs = parseJson<{ id: string; name: string }[]>(await dabyl(['org', 'list', '--json'], store.env));
+    const orgs = parseJson<{ id: string; name: string }[]>(
+      await inProcess(['org', 'list', '--json'], store.env),
+    );
     expect(orgs).toContainEqual(expect.objectContaining({ id: created.id, name: 'Baikonur City Akimat' }));
   });
 
   it('token create prints a bearer token the API accepts; token revoke makes it 401', async () => {
-    const run = await dabyl(
+    const run = await bin(
       ['token', 'create', 'ops.duty', '--name', 'roster sync', '--scope', 'users:read', '--days', '7'],
       store.env,
     );
@@ -364,7 +372,7 @@ describe.each(ENGINES)('dabyl on %s', { timeout: 120_000 }, (engine) => {
     });
     expect(outOfScope.status).toBe(403);
 
-    expect(await dabyl(['token', 'revoke', id!], store.env)).toMatchObject({
+    expect(await inProcess(['token', 'revoke', id!], store.env)).toMatchObject({
       code: 0,
       stdout: `token ${id} revoked\n`,
     });
@@ -377,7 +385,7 @@ describe.each(ENGINES)('dabyl on %s', { timeout: 120_000 }, (engine) => {
   });
 
   it('audit verify exits 0 on the intact log and says how many entries it checked', async () => {
-    const run = await dabyl(['audit', 'verify'], store.env);
+    const run = await bin(['audit', 'verify'], store.env);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^audit log intact: \d+ entries\nhead: \d+:[0-9a-f]{64} /);
     const json = parseJson<{
@@ -385,16 +393,16 @@ describe.each(ENGINES)('dabyl on %s', { timeout: 120_000 }, (engine) => {
       entries: number;
       firstBad: null;
       head: { seq: number; hash: string };
-    }>(await dabyl(['audit', 'verify', '--json'], store.env));
+    }>(await inProcess(['audit', 'verify', '--json'], store.env));
     expect(json.ok).toBe(true);
     expect(json.firstBad).toBeNull();
     expect(json.entries).toBeGreaterThan(20);
-    const anchored = await dabyl(
+    const anchored = await inProcess(
       ['audit', 'verify', '--anchor', `${json.head.seq}:${json.head.hash}`],
       store.env,
     );
     expect(anchored.code).toBe(0);
-    const cut = await dabyl(
+    const cut = await inProcess(
       ['audit', 'verify', '--anchor', `${json.head.seq + 9}:${json.head.hash}`],
       store.env,
     );
@@ -404,7 +412,7 @@ describe.each(ENGINES)('dabyl on %s', { timeout: 120_000 }, (engine) => {
 
   it('doctor --json reports the database, migrations, clock, time zones, Redis and disk as ok', async () => {
     const checks = parseJson<{ name: string; ok: boolean; detail: string }[]>(
-      await dabyl(['doctor', '--json'], store.env),
+      await bin(['doctor', '--json'], store.env),
     );
     expect(checks.map((c) => c.name)).toEqual([
       'database',
@@ -423,7 +431,7 @@ describe.each(ENGINES)('dabyl on %s', { timeout: 120_000 }, (engine) => {
     async () => {
       const env = { ...store.env, DABYL_DATA_DIR: path.join(store.dataDir, 'not', 'made', 'yet') };
       const checks = parseJson<{ name: string; ok: boolean; detail: string }[]>(
-        await dabyl(['doctor', '--json'], env),
+        await inProcess(['doctor', '--json'], env),
       );
       expect(checks.find((c) => c.name === 'disk')).toMatchObject({ ok: true, detail: /is not created yet/ });
       expect(checks.every((c) => c.ok)).toBe(true);
@@ -437,7 +445,7 @@ describe.each(ENGINES)('dabyl on %s', { timeout: 120_000 }, (engine) => {
       ['user', 'passwd', 'nobody.here'],
       ['token', 'create', 'nobody.here', '--name', 'x', '--scope', 'users:read'],
     ]) {
-      const run = await dabyl(args, store.env);
+      const run = await inProcess(args, store.env);
       expect(run.code, args.join(' ')).toBe(4);
       expect(run.stderr, args.join(' ')).toMatch(/nobody\.here/);
       expect(run.stdout).toBe('');
@@ -445,18 +453,18 @@ describe.each(ENGINES)('dabyl on %s', { timeout: 120_000 }, (engine) => {
   });
 
   it('a duplicate username or organisation is exit 5 and changes nothing', async () => {
-    const before = await dabyl(['user', 'list', '--json'], store.env);
-    const user = await dabyl(
+    const before = await inProcess(['user', 'list', '--json'], store.env);
+    const user = await inProcess(
       ['user', 'add', 'OPS.DUTY', '--name', 'Impostor', '--password-stdin'],
       store.env,
       pw,
     );
     expect(user.code).toBe(5);
     expect(user.stderr).toMatch(/username "ops\.duty" is taken/);
-    const org = await dabyl(['org', 'add', 'Baikonur City Akimat', '--kind', 'other'], store.env);
+    const org = await inProcess(['org', 'add', 'Baikonur City Akimat', '--kind', 'other'], store.env);
     expect(org.code).toBe(5);
     expect(org.stderr).toMatch(/Baikonur City Akimat/);
-    expect((await dabyl(['user', 'list', '--json'], store.env)).stdout).toBe(before.stdout);
+    expect((await inProcess(['user', 'list', '--json'], store.env)).stdout).toBe(before.stdout);
   });
 });
 
@@ -465,8 +473,8 @@ describe('dabyl audit verify on a tampered SQLite file', () => {
 
   beforeAll(async () => {
     intact = await createStore('sqlite');
-    expect((await dabyl(['demo', 'load', '--json'], intact.env)).code).toBe(0);
-    expect((await dabyl(['audit', 'verify'], intact.env)).code).toBe(0);
+    expect((await inProcess(['demo', 'load', '--json'], intact.env)).code).toBe(0);
+    expect((await inProcess(['audit', 'verify'], intact.env)).code).toBe(0);
   }, 120_000);
   afterAll(() => intact.drop());
 
@@ -496,7 +504,7 @@ describe('dabyl audit verify on a tampered SQLite file', () => {
       const run = await dabyl(['audit', 'verify'], store.env);
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(/audit log broken at entry 3: content does not match its hash/);
-      const json = await dabyl(['audit', 'verify', '--json'], store.env);
+      const json = await inProcess(['audit', 'verify', '--json'], store.env);
       expect(json.code).toBe(1);
       expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, entries: 2, firstBad: { seq: 3 } });
     } finally {
@@ -507,7 +515,7 @@ describe('dabyl audit verify on a tampered SQLite file', () => {
   it('exits 1 naming the gap where an entry was deleted', async () => {
     const store = await tampered((db) => db.prepare('delete from audit_log where seq = 4').run());
     try {
-      const run = await dabyl(['audit', 'verify'], store.env);
+      const run = await inProcess(['audit', 'verify'], store.env);
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(/audit log broken at entry 5: expected entry 4 here, found 5/);
     } finally {
@@ -524,7 +532,7 @@ describe('dabyl audit verify on a tampered SQLite file', () => {
       })(),
     );
     try {
-      const run = await dabyl(['audit', 'verify'], store.env);
+      const run = await inProcess(['audit', 'verify'], store.env);
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(/audit log broken at entry 3: does not link to the entry before it/);
     } finally {
@@ -537,7 +545,7 @@ describe('dabyl audit verify on a tampered PostgreSQL database', () => {
   it('exits 1 naming the entry edited behind the append-only trigger', async () => {
     const store = await createStore('postgres');
     try {
-      expect((await dabyl(['demo', 'load', '--json'], store.env)).code).toBe(0);
+      expect((await inProcess(['demo', 'load', '--json'], store.env)).code).toBe(0);
       const client = new pg.Client({ connectionString: store.env.DABYL_DATABASE_URL });
       await client.connect();
       try {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dabylInProcess } from '../support/dabyl-bin.js';
 import { loadConfig } from '../../src/config/config.js';
 import { openRuntime } from '../../src/runtime.js';
 import { SYSTEM_ACTOR } from '../../src/services/context.js';
@@ -35,7 +36,13 @@ function dabyl(
   });
 }
 
-describe('dabyl msel and dabyl exercise', () => {
+/** Further calls of a command family: the same `main`, in this process (see test/support/dabyl-bin.ts). */
+async function inProcess(args: string[], dir: string) {
+  const run = await dabylInProcess(args, { DABYL_DATA_DIR: dir });
+  return { ...run, stdout: Buffer.from(run.stdout) };
+}
+
+describe('dabyl msel and dabyl exercise', { timeout: 120_000 }, () => {
   let dir = '';
   let id = '';
 
@@ -62,7 +69,7 @@ describe('dabyl msel and dabyl exercise', () => {
     expect(JSON.parse(list.stdout.toString())).toContainEqual(
       expect.objectContaining({ id, name: 'Karaganda CLI' }),
     );
-    const show = await dabyl(['exercise', 'show', id, '--json'], dir);
+    const show = await inProcess(['exercise', 'show', id, '--json'], dir);
     expect(JSON.parse(show.stdout.toString())).toMatchObject({ exercise: { id, timeZone: 'Asia/Almaty' } });
   });
 
@@ -72,25 +79,25 @@ describe('dabyl msel and dabyl exercise', () => {
     expect(refused.code).toBe(1);
     expect(refused.stdout.toString()).toMatch(/ERROR\s+row 6 to: team "Дежурная часть" does not exist/);
     expect(refused.stdout.toString()).toMatch(/nothing imported/);
-    const ok = await dabyl(['msel', 'import', file, '--exercise', id, '--create-teams'], dir);
+    const ok = await inProcess(['msel', 'import', file, '--exercise', id, '--create-teams'], dir);
     expect(ok.code, ok.stderr + ok.stdout.toString()).toBe(0);
     expect(ok.stdout.toString()).toMatch(/imported 5 rows/);
   });
 
   it('exports CSV to standard output and XLSX to a file', async () => {
-    const csv = await dabyl(['msel', 'export', '--exercise', id, '--format', 'csv'], dir);
+    const csv = await inProcess(['msel', 'export', '--exercise', id, '--format', 'csv'], dir);
     expect(csv.code, csv.stderr).toBe(0);
     const text = csv.stdout.toString('utf8');
     expect(text.startsWith('\uFEFFNumber,Kind,Offset (H+)')).toBe(true);
     expect(text.split('\r\n').filter(Boolean)).toHaveLength(6);
     const out = path.join(dir, 'out.xlsx');
-    const xlsx = await dabyl(['msel', 'export', '--exercise', id, '--format', 'xlsx', '--out', out], dir);
+    const xlsx = await inProcess(['msel', 'export', '--exercise', id, '--format', 'xlsx', '--out', out], dir);
     expect(xlsx.code, xlsx.stderr).toBe(0);
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
   });
 
   it('re-imports an edited MSEL by number: lists changes and missing events, removes them only when told', async () => {
-    const exported = await dabyl(['msel', 'export', '--exercise', id, '--format', 'csv'], dir);
+    const exported = await inProcess(['msel', 'export', '--exercise', id, '--format', 'csv'], dir);
     const lines = exported.stdout.toString('utf8').split('\r\n').filter(Boolean);
     // Drop event 3 and change event 5's title.
     const edited = lines
@@ -98,30 +105,30 @@ describe('dabyl msel and dabyl exercise', () => {
       .map((l) => l.replace(/^5,(.*?),Оповещение[^,]*/, '5,$1,Отбой'));
     const file = path.join(dir, 'edited.csv');
     writeFileSync(file, edited.join('\r\n'));
-    const dry = await dabyl(['msel', 'import', file, '--exercise', id, '--dry-run'], dir);
+    const dry = await inProcess(['msel', 'import', file, '--exercise', id, '--dry-run'], dir);
     const said = dry.stdout.toString();
     expect(dry.code, dry.stderr + said).toBe(0);
     expect(said).toMatch(/matched by number: 3 unchanged \(approvals kept\), 1 to change, 0 to add/);
     expect(said).toMatch(/changed 5 \(row \d+\): title/);
     expect(said).toMatch(/kept\s+3 ".*" \(draft\): not in the sheet/);
     expect(said).toMatch(/--remove-missing/);
-    const removed = await dabyl(['msel', 'import', file, '--exercise', id, '--remove-missing'], dir);
+    const removed = await inProcess(['msel', 'import', file, '--exercise', id, '--remove-missing'], dir);
     expect(removed.code, removed.stderr).toBe(0);
     expect(removed.stdout.toString()).toMatch(/removed 3 ".*" \(draft\): not in the sheet/);
-    const after = await dabyl(['msel', 'export', '--exercise', id, '--format', 'csv'], dir);
+    const after = await inProcess(['msel', 'export', '--exercise', id, '--format', 'csv'], dir);
     expect(after.stdout.toString('utf8').split('\r\n').filter(Boolean)).toHaveLength(5);
   });
 
   it('switches NO PLAY on with a reason, refuses it twice, and resumes play', async () => {
-    const on = await dabyl(['exercise', 'no-play', id, '--reason', 'Real fire near the venue'], dir);
+    const on = await inProcess(['exercise', 'no-play', id, '--reason', 'Real fire near the venue'], dir);
     expect(on.code, on.stderr).toBe(0);
     expect(on.stdout.toString()).toMatch(
       /^NO PLAY on for Karaganda CLI at H\+00:00:00: Real fire near the venue/,
     );
-    const twice = await dabyl(['exercise', 'no-play', id, '--reason', 'again'], dir);
+    const twice = await inProcess(['exercise', 'no-play', id, '--reason', 'again'], dir);
     expect(twice.code).toBe(5);
     expect(twice.stderr).toMatch(/already on/);
-    const off = await dabyl(['exercise', 'resume-play', id, '--reason', 'All clear', '--json'], dir);
+    const off = await inProcess(['exercise', 'resume-play', id, '--reason', 'All clear', '--json'], dir);
     expect(off.code, off.stderr).toBe(0);
     expect(JSON.parse(off.stdout.toString())).toMatchObject({
       noPlay: null,

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dabylInProcess } from '../support/dabyl-bin.js';
 import { parseCap } from '../../src/cap/parse.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { Actor } from '../../src/core/policy/policy.js';
@@ -29,7 +30,7 @@ function dabyl(args: string[], dir: string) {
   );
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...env, DABYL_FROM_SOURCE: '1', DABYL_LOG_LEVEL: 'silent', DABYL_DATA_DIR: dir },
+      env: { ...env, DABYL_LOG_LEVEL: 'silent', DABYL_DATA_DIR: dir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -40,6 +41,9 @@ function dabyl(args: string[], dir: string) {
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/** Further calls of the command family: the same `main`, in this process (see test/support/dabyl-bin.ts). */
+const inProcess = (args: string[], dir: string) => dabylInProcess(args, { DABYL_DATA_DIR: dir });
 
 const pio = (userId: string): Actor => ({
   userId,
@@ -85,15 +89,15 @@ describe('dabyl notice', { timeout: 300_000 }, () => {
     expect(row).toContain(slug);
     expect(row).toMatch(/draft\s+1\s+Karaganda/);
     expect(row).toContain('kk ru en');
-    const json = await dabyl(['notice', 'list', '--json'], dir);
+    const json = await inProcess(['notice', 'list', '--json'], dir);
     expect(JSON.parse(json.stdout)).toMatchObject([{ id, slug, status: 'draft', revision: 1 }]);
   });
 
   it('shows one notice by id or slug', async () => {
-    const byId = await dabyl(['notice', 'show', id, '--json'], dir);
+    const byId = await inProcess(['notice', 'show', id, '--json'], dir);
     expect(byId.code, byId.stderr).toBe(0);
     expect(JSON.parse(byId.stdout)).toMatchObject({ id, revisions: [{ revision: 1, kind: 'Alert' }] });
-    const bySlug = await dabyl(['notice', 'show', slug], dir);
+    const bySlug = await inProcess(['notice', 'show', slug], dir);
     expect(bySlug.stdout).toMatch(/^id\s+/);
     expect(bySlug.stdout).toMatch(/revision 1\s+Alert/);
     expect(bySlug.stdout).toContain('closure        Bukhar-Zhyrau avenue — Closed from Gogol street');
@@ -105,15 +109,15 @@ describe('dabyl notice', { timeout: 300_000 }, () => {
     const { alert } = parseCap(run.stdout);
     expect(alert).toMatchObject({ status: 'Actual', msgType: 'Alert' });
     expect(alert.info.map((i) => i.language)).toEqual(['ru-RU', 'en-US']);
-    expect((await dabyl(['notice', 'cap', slug], dir)).stdout).toBe(run.stdout);
+    expect((await inProcess(['notice', 'cap', slug], dir)).stdout).toBe(run.stdout);
   });
 
   it('fails with the right exit codes: unknown notice 4, missing revision 4, bad revision 2', async () => {
-    const unknown = await dabyl(['notice', 'show', 'no-such-notice'], dir);
+    const unknown = await inProcess(['notice', 'show', 'no-such-notice'], dir);
     expect(unknown.code).toBe(4);
     expect(unknown.stderr).toMatch(/not found/);
-    expect((await dabyl(['notice', 'cap', id, '--revision', '2'], dir)).code).toBe(4);
-    const bad = await dabyl(['notice', 'cap', id, '--revision', 'two'], dir);
+    expect((await inProcess(['notice', 'cap', id, '--revision', '2'], dir)).code).toBe(4);
+    const bad = await inProcess(['notice', 'cap', id, '--revision', 'two'], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--revision');
   });

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dabylInProcess } from '../support/dabyl-bin.js';
 import { loadConfig } from '../../src/config/config.js';
 import { openRuntime } from '../../src/runtime.js';
 import { SYSTEM_ACTOR } from '../../src/services/context.js';
@@ -33,7 +34,13 @@ function dabyl(
   });
 }
 
-describe('dabyl participants and dabyl venues', () => {
+/** Further calls of a command family: the same `main`, in this process (see test/support/dabyl-bin.ts). */
+async function inProcess(args: string[], dir: string) {
+  const run = await dabylInProcess(args, { DABYL_DATA_DIR: dir });
+  return { ...run, stdout: Buffer.from(run.stdout) };
+}
+
+describe('dabyl participants and dabyl venues', { timeout: 120_000 }, () => {
   let dir = '';
   let id = '';
 
@@ -66,17 +73,17 @@ describe('dabyl participants and dabyl venues', () => {
     const refused = await dabyl(['participants', 'import', file, '--exercise', id, '--dry-run'], dir);
     expect(refused.code).toBe(1);
     expect(refused.stdout.toString()).toMatch(/ERROR\s+row 3 team: team "СОБР" does not exist/);
-    const dry = await dabyl(
+    const dry = await inProcess(
       ['participants', 'import', file, '--exercise', id, '--dry-run', '--create-teams'],
       dir,
     );
     expect(dry.code, dry.stderr).toBe(0);
     expect(dry.stdout.toString()).toMatch(/dry run: 2 rows would be imported .*nothing written/);
-    const ok = await dabyl(['participants', 'import', file, '--exercise', id, '--create-teams'], dir);
+    const ok = await inProcess(['participants', 'import', file, '--exercise', id, '--create-teams'], dir);
     expect(ok.code, ok.stderr + ok.stdout.toString()).toBe(0);
     expect(ok.stdout.toString()).toMatch(/teams created: СОБР/);
     expect(ok.stdout.toString()).toMatch(/imported 2 rows/);
-    const csv = await dabyl(['participants', 'export', '--exercise', id, '--format', 'csv'], dir);
+    const csv = await inProcess(['participants', 'export', '--exercise', id, '--format', 'csv'], dir);
     expect(csv.code, csv.stderr).toBe(0);
     expect(csv.stdout.toString('utf8').split('\r\n').filter(Boolean)).toEqual([
       '\uFEFFName,Exercise role,Team,Organisation,Contact',
@@ -92,19 +99,19 @@ describe('dabyl participants and dabyl venues', () => {
     const report = JSON.parse(bad.stdout.toString()) as { imported: number; issues: { row: number }[] };
     expect(report).toMatchObject({ ok: false, imported: 0, issues: [{ row: 3, field: 'lat' }] });
     writeFileSync(file, readFileSync(file, 'utf8').replace('73.085;49.806', '49.806;73.085'));
-    const ok = await dabyl(['venues', 'import', file, '--exercise', id], dir);
+    const ok = await inProcess(['venues', 'import', file, '--exercise', id], dir);
     expect(ok.code, ok.stderr + ok.stdout.toString()).toBe(0);
     expect(ok.stdout.toString()).toMatch(/imported 2 rows/);
     const out = path.join(dir, 'venues.xlsx');
-    const xlsx = await dabyl(['venues', 'export', '--exercise', id, '--out', out], dir);
+    const xlsx = await inProcess(['venues', 'export', '--exercise', id, '--out', out], dir);
     expect(xlsx.code, xlsx.stderr).toBe(0);
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
-    const csv = await dabyl(['venues', 'export', '--exercise', id, '--format', 'csv'], dir);
+    const csv = await inProcess(['venues', 'export', '--exercise', id, '--format', 'csv'], dir);
     expect(csv.stdout.toString()).toContain('Мектеп,school,,49.806,73.085');
   });
 
   it('has no --create-teams for venues', async () => {
-    const res = await dabyl(['venues', 'import', 'x.csv', '--exercise', id, '--create-teams'], dir);
+    const res = await inProcess(['venues', 'import', 'x.csv', '--exercise', id, '--create-teams'], dir);
     expect(res.code).toBe(2);
     expect(res.stderr).toMatch(/unknown option/);
   });

@@ -67,9 +67,10 @@ describe('route × role × scope', () => {
           const hiddenDetail = `${HIDDEN_AS[route.scope] ?? 'That'} was not found`;
           const hidden =
             res.statusCode === 404 && (res.json() as { detail?: string }).detail === hiddenDetail;
-          // The route let them in when the refusal is the player view's own: no seat in this exercise.
+          // The route let them in when the refusal is the player view's or the survey's own: no seat in this exercise.
           const seatless =
-            res.statusCode === 403 && (res.json() as { code?: string }).code === 'not_a_player';
+            res.statusCode === 403 &&
+            ['not_a_player', 'not_a_participant'].includes((res.json() as { code?: string }).code ?? '');
           const got = res.statusCode === 403 && !seatless ? 'forbidden' : hidden ? 'hidden' : 'allow';
           if (got !== expected)
             mismatches.push(

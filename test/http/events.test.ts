@@ -10,7 +10,10 @@ import { openRuntime } from '../../src/runtime.js';
 import { createToken, principalForUsername } from '../../src/services/auth.service.js';
 import { SYSTEM_ACTOR } from '../../src/services/context.js';
 import { publishEvent, pruneEvents } from '../../src/services/events/events.service.js';
-import { getUser, revokeRole } from '../../src/services/users.service.js';
+import { createOrganisation } from '../../src/services/organisations.service.js';
+import { createExercise } from '../../src/services/planning/exercises.service.js';
+import { setParticipation } from '../../src/services/planning/plan.service.js';
+import { createUser, getUser, revokeRole } from '../../src/services/users.service.js';
 import { openCommentHarness, type CommentHarness } from '../comments/harness.js';
 import { ENGINES } from '../support/engines.js';
 import { openSse, type SseFrame } from '../support/sse.js';
@@ -118,6 +121,61 @@ describe.each(ENGINES)('GET /api/v1/events on %s', (engine) => {
     const [, next] = await late.waitFor(2);
     expect(next).toMatchObject({ event: 'comment.posted', id: String(Number(reset!.id) + 1) });
     late.close();
+  });
+
+  it('shows an exercise’s NO PLAY to a controller of every organisation taking part, and no other', async () => {
+    const org = async (name: string) =>
+      (await createOrganisation(h.ctx, SYSTEM_ACTOR, { name, kind: 'police' })).id;
+    const [lead, taking, apart] = [await org('Lead police'), await org('Rescue'), await org('Elsewhere')];
+    const ex = await createExercise(h.ctx, SYSTEM_ACTOR, {
+      name: 'Stream scope drill',
+      type: 'drill',
+      timeZone: 'Asia/Almaty',
+      startex: '2026-12-20T09:00:00+05:00',
+      endex: '2026-12-20T12:00:00+05:00',
+      leadOrganisationId: lead,
+    });
+    const anyone = {
+      userId: 'system',
+      grants: [{ role: 'admin' as const, organisationId: null, exerciseId: null }],
+    };
+    await setParticipation(h.ctx, SYSTEM_ACTOR, anyone, ex.id, {
+      organisationId: taking,
+      extentOfPlay: 'full',
+    });
+    const controller = async (username: string, organisationId: string) => {
+      await createUser(h.ctx, SYSTEM_ACTOR, null, {
+        username,
+        displayName: username,
+        password: 'stream scope passphrase',
+        grants: [{ role: 'controller', organisationId }],
+      });
+      return cookieOf(username, 'stream scope passphrase');
+    };
+    const ofTaking = await stream({ cookie: (await controller('taking.controller', taking)).cookie });
+    const ofApart = await stream({ cookie: (await controller('apart.controller', apart)).cookie });
+    await publishEvent(h.ctx, {
+      type: 'no_play.changed',
+      organisationId: lead,
+      exerciseId: ex.id,
+      subjectType: 'exercise',
+      subjectId: ex.id,
+      payload: { on: true },
+    });
+    // Then one for the other organisation's own readers: events arrive in order, so if the first
+    // reached them it would come before this one.
+    await publishEvent(h.ctx, {
+      type: 'no_play.changed',
+      organisationId: apart,
+      payload: { marker: true },
+    });
+    const [stop] = await ofTaking.waitFor(1);
+    expect(stop).toMatchObject({ event: 'no_play.changed' });
+    expect(data(stop!)).toMatchObject({ subjectId: ex.id, payload: { on: true } });
+    const [first] = await ofApart.waitFor(1);
+    expect(data(first!)).toMatchObject({ payload: { marker: true } });
+    ofTaking.close();
+    ofApart.close();
   });
 
   it('stops sending to a reader whose role is revoked while connected, and ends when they sign out', async () => {

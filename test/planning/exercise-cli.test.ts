@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dabylInProcess } from '../support/dabyl-bin.js';
 import type { Actor } from '../../src/core/policy/policy.js';
 import { loadConfig } from '../../src/config/config.js';
 import { openRuntime } from '../../src/runtime.js';
@@ -27,7 +28,7 @@ function dabyl(args: string[], env: Record<string, string>) {
       Object.entries(process.env).filter((e): e is [string, string] => !!e[1] && !e[0].startsWith('DABYL_')),
     );
     const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...clean, DABYL_FROM_SOURCE: '1', DABYL_LOG_LEVEL: 'silent', ...env },
+      env: { ...clean, DABYL_LOG_LEVEL: 'silent', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];
@@ -39,7 +40,13 @@ function dabyl(args: string[], env: Record<string, string>) {
   });
 }
 
-// Each test spawns the CLI from the TypeScript sources several times: seconds each on a busy machine.
+/** Further calls of the command family: the same `main`, in this process (see test/support/dabyl-bin.ts). */
+async function inProcess(args: string[], env: Record<string, string>) {
+  const run = await dabylInProcess(args, env);
+  return { ...run, stdout: Buffer.from(run.stdout) };
+}
+
+// Spawned processes take seconds each on a busy machine.
 describe('dabyl exercise ics, doc, export and import', { timeout: 120_000 }, () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'dabyl-exercise-cli-'));
   const env = { DABYL_DATA_DIR: dir };
@@ -90,48 +97,48 @@ describe('dabyl exercise ics, doc, export and import', { timeout: 120_000 }, () 
 
   it('writes the handbook as DOCX and the ExPlan as HTML', async () => {
     const out = path.join(dir, 'handbook.docx');
-    const run = await dabyl(
+    const run = await inProcess(
       ['exercise', 'doc', id, '--kind', 'handbook', '--format', 'docx', '--out', out],
       env,
     );
     expect(run.code, run.stderr).toBe(0);
     const zip = await JSZip.loadAsync(readFileSync(out));
     expect(await zip.file('word/document.xml')!.async('string')).toContain('CONTROLLER-ONLY');
-    const html = await dabyl(['exercise', 'doc', id, '--kind', 'explan'], env);
+    const html = await inProcess(['exercise', 'doc', id, '--kind', 'explan'], env);
     expect(html.stdout.toString()).toContain('Kokshetau railway station');
     expect(html.stdout.toString()).not.toContain('SECRET-SCENARIO');
-    const bad = await dabyl(['exercise', 'doc', id, '--kind', 'msel'], env);
+    const bad = await inProcess(['exercise', 'doc', id, '--kind', 'msel'], env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--kind must be one of');
   });
 
   it('writes the fixed text in the language asked for, and refuses one it does not know', async () => {
-    const ru = await dabyl(['exercise', 'doc', id, '--kind', 'explan', '--lang', 'ru'], env);
+    const ru = await inProcess(['exercise', 'doc', id, '--kind', 'explan', '--lang', 'ru'], env);
     expect(ru.code, ru.stderr).toBe(0);
     expect(ru.stdout.toString()).toContain('<html lang="ru">');
     expect(ru.stdout.toString()).toContain('<h2>Это учение</h2>');
     expect(ru.stdout.toString()).toContain('Kokshetau railway station');
-    const kk = await dabyl(['exercise', 'doc', id, '--kind', 'explan', '--lang', 'kk'], env);
+    const kk = await inProcess(['exercise', 'doc', id, '--kind', 'explan', '--lang', 'kk'], env);
     expect(kk.stdout.toString()).toContain('<h2>Бұл оқу-жаттығу</h2>');
-    const de = await dabyl(['exercise', 'doc', id, '--kind', 'explan', '--lang', 'de'], env);
+    const de = await inProcess(['exercise', 'doc', id, '--kind', 'explan', '--lang', 'de'], env);
     expect(de.code).toBe(2);
     expect(de.stderr).toContain('--lang must be one of kk, ru, en');
   });
 
   it('exports a bundle and imports it as a new exercise', async () => {
     const file = path.join(dir, 'bundle.json');
-    expect((await dabyl(['exercise', 'export', id, '--out', file], env)).code).toBe(0);
+    expect((await inProcess(['exercise', 'export', id, '--out', file], env)).code).toBe(0);
     const imported = await dabyl(['exercise', 'import', file], env);
     expect(imported.code, imported.stderr).toBe(0);
     const copy = imported.stdout.toString().trim();
     expect(copy).toMatch(/^[0-9a-f-]{36}$/);
-    const again = JSON.parse((await dabyl(['exercise', 'export', copy], env)).stdout.toString()) as {
+    const again = JSON.parse((await inProcess(['exercise', 'export', copy], env)).stdout.toString()) as {
       msel: { title: string }[];
       venues: { name: string }[];
     };
     expect(again.msel.map((e) => e.title)).toEqual(['Unattended bag on platform 2']);
     expect(again.venues.map((v) => v.name)).toEqual(['Kokshetau railway station']);
-    const missing = await dabyl(['exercise', 'export', '00000000-0000-4000-8000-000000000000'], env);
+    const missing = await inProcess(['exercise', 'export', '00000000-0000-4000-8000-000000000000'], env);
     expect(missing.code).toBe(4);
   });
 });

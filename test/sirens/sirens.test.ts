@@ -17,7 +17,12 @@ import {
 import type { AppContext } from '../../src/services/context.js';
 import { SirenListener } from '../../src/services/sirens/siren.listener.js';
 import { sirenReport, type SirenReport } from '../../src/services/sirens/siren.report.js';
-import { createSiren, getSiren, type SirenInput } from '../../src/services/sirens/sirens.service.js';
+import {
+  createSiren,
+  createSirens,
+  getSiren,
+  type SirenInput,
+} from '../../src/services/sirens/sirens.service.js';
 import { installSigningKey, makePerson, type Person } from '../alerts/harness.js';
 import { ENGINES, openTestRuntime } from '../support/engines.js';
 import {
@@ -199,6 +204,20 @@ describe.each(ENGINES)('sirens over MQTT on %s', (engine) => {
       ),
     );
     expect(medeu).toMatchObject({ battery: 64, mains: false, fault: null });
+  });
+
+  it('registers an import all or none: a clash on its last row stores none of it', async () => {
+    const fresh = place('Aktau', 51.17, 43.65, `${run}/aktau`);
+    const clash = place('Medeu again', 51.18, 43.66, `${run}/medeu`);
+    await expect(createSirens(ctx, pio.info, [fresh, clash])).rejects.toMatchObject({
+      field: 'topicPrefix',
+    });
+    const stored = await ctx.db.kysely
+      .selectFrom('sirens')
+      .select('topic_prefix')
+      .where('topic_prefix', '=', `${run}/aktau`)
+      .execute();
+    expect(stored).toEqual([]);
   });
 
   let original = '';

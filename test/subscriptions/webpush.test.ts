@@ -48,7 +48,9 @@ describe.each(ENGINES)('web push through the outbox on %s', (engine) => {
   let svc: PushService;
   let drop: () => Promise<void>;
   let dispatcher: OutboxDispatcher;
-  let now = new Date('2026-12-03T08:00:00.000Z');
+  // The push service checks the VAPID expiry against the real time, as a real one does: the test's
+  // clock starts now and is moved on by hand from there.
+  let now = new Date(Math.floor(Date.now() / 1000) * 1000);
 
   const deliver = async (subscriberId: string, mode: 'actual' | 'test' = 'actual') => {
     const [contact] = (await subscriberRepository.contactsOf(ctx.db.kysely, subscriberId)).filter(
@@ -210,5 +212,47 @@ describe.each(ENGINES)('web push through the outbox on %s', (engine) => {
     expect(tries.map((t) => t.headers.topic)).toEqual([tries[0]!.headers.topic, tries[0]!.headers.topic]);
     expect(JSON.parse(tries[1]!.text!)).toMatchObject({ title: 'Землетрясение' });
     expect(await subscriberRepository.contactsOf(ctx.db.kysely, id)).toHaveLength(1);
+  });
+  it('keeps one busy push service waiting alone: another push service’s devices are reached at once', async () => {
+    const other = await startPushService();
+    try {
+      const busy = svc.subscribe();
+      const fine = other.subscribe();
+      for (const sub of [busy, fine])
+        await subscribeDevice(ctx, {
+          subscription: subscriptionJson(sub),
+          placeId: 'almaty',
+          language: 'ru',
+        });
+      const busyId = await subscriberOf(busy.endpoint);
+      const fineId = await subscriberOf(fine.endpoint);
+      svc.answer(busy.id, [503]);
+      const tried = () => svc.received.filter((r) => r.subscriptionId === busy.id).length;
+      const first = [await deliver(busyId), await deliver(busyId)];
+      const early = await deliver(fineId);
+      await dispatcher.runOnce();
+      expect((await row(early)).status).toBe('sent');
+      expect(await Promise.all(first.map(async (id) => (await row(id)).status))).toEqual([
+        'pending',
+        'pending',
+      ]);
+      expect(tried()).toBe(2);
+      // The busy service is down now: its deliveries wait untried, the other service's go at once.
+      const waiting = await deliver(busyId);
+      const late = await deliver(fineId);
+      await dispatcher.runOnce();
+      expect((await row(late)).status).toBe('sent');
+      expect((await row(waiting)).status).toBe('pending');
+      expect(tried()).toBe(2);
+      // When its probe is due one delivery tries it; once it accepts, everything waiting goes, also
+      // what the probe's own batch held back while the (slow) service was still answering it.
+      svc.answer(busy.id, [201], 300);
+      now = new Date(now.getTime() + 2_000);
+      await dispatcher.drain();
+      for (const id of [...first, waiting]) expect((await row(id)).status).toBe('sent');
+      expect(other.received.filter((r) => r.subscriptionId === fine.id)).toHaveLength(2);
+    } finally {
+      await other.close();
+    }
   });
 });

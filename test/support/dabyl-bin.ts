@@ -3,6 +3,7 @@
  * whole commands and of several processes: one-shot runs, and `dabyl serve` until it listens.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../bin/dabyl.js', import.meta.url));
@@ -74,4 +75,45 @@ export function serveBin(env: Record<string, string>): Served {
       await exited;
     },
   };
+}
+
+/**
+ * The same command tree the binary runs (`main` of src/cli/main.ts), called in this process with
+ * the given DABYL_* environment, standard input and captured output: what `dabyl()` proves of a
+ * command without the Node.js start-up and module loading a spawned process pays every time.
+ * Tests spawn the real binary at least once per command family and use this for the rest. Calls
+ * must not overlap: the environment and the standard streams are the process's own.
+ */
+export async function dabylInProcess(args: string[], env: Record<string, string>, input = ''): Promise<Run> {
+  const { main } = await import('../../src/cli/main.js');
+  const savedEnv = { ...process.env };
+  for (const key of Object.keys(process.env)) if (key.startsWith('DABYL_')) delete process.env[key];
+  Object.assign(process.env, { DABYL_LOG_LEVEL: 'silent', ...env });
+  const stdin = Object.getOwnPropertyDescriptor(process, 'stdin')!;
+  Object.defineProperty(process, 'stdin', { configurable: true, value: Readable.from([Buffer.from(input)]) });
+  const out = { stdout: [] as Buffer[], stderr: [] as Buffer[] };
+  const writers = { stdout: process.stdout.write, stderr: process.stderr.write };
+  const capture = (name: 'stdout' | 'stderr') =>
+    ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      out[name].push(Buffer.from(chunk));
+      const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+      done?.();
+      return true;
+    }) as typeof process.stdout.write;
+  process.stdout.write = capture('stdout');
+  process.stderr.write = capture('stderr');
+  try {
+    const code = await main(args);
+    return {
+      code,
+      stdout: Buffer.concat(out.stdout).toString(),
+      stderr: Buffer.concat(out.stderr).toString(),
+    };
+  } finally {
+    process.stdout.write = writers.stdout;
+    process.stderr.write = writers.stderr;
+    Object.defineProperty(process, 'stdin', stdin);
+    for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
+    Object.assign(process.env, savedEnv);
+  }
 }

@@ -16,6 +16,8 @@ export async function openTestRuntime(engine: EngineName): Promise<Runtime & { d
   const config = loadConfig({
     DABYL_DATA_DIR: dataDir,
     DABYL_LOG_LEVEL: 'silent',
+    // Two test files run at once against one PostgreSQL of 100 connections: each runtime keeps few.
+    DABYL_DATABASE_POOL_SIZE: '5',
     // Every answer checked against its declared schema: a drifting contract fails the test that meets it.
     DABYL_CHECK_RESPONSES: 'true',
     ...(engine === 'postgres' ? { DABYL_DATABASE_URL: testDatabaseUrl() } : {}),

@@ -112,8 +112,11 @@ export interface PushService {
   received: Received[];
   /** A new subscription at this service, with its own key pair and auth secret. */
   subscribe(id?: string): TestSubscription;
-  /** What the service answers for a subscription: a list of statuses used in turn, the last kept. */
-  answer(subscriptionId: string, statuses: number[]): void;
+  /**
+   * What the service answers for a subscription: a list of statuses used in turn, the last kept;
+   * `delayMs` makes it a slow service, answering each push that long after it arrived.
+   */
+  answer(subscriptionId: string, statuses: number[], delayMs?: number): void;
   /** Counts only (no decryption, no records): for the benchmark. */
   countOnly(on: boolean): void;
   count: number;
@@ -126,6 +129,7 @@ export async function startPushService(
 ): Promise<PushService> {
   const subs = new Map<string, TestSubscription>();
   const answers = new Map<string, number[]>();
+  const delays = new Map<string, number>();
   const received: Received[] = [];
   let counting = false;
   const server = options.server ?? createServer();
@@ -163,11 +167,14 @@ export async function startPushService(
         rec.problem = (err as Error).message;
       }
       received.push(rec);
-      if (rec.problem && status < 300) res.writeHead(400).end(rec.problem);
-      else
-        res
-          .writeHead(status, status < 300 ? { location: `${svc.origin}/message/${received.length}` } : {})
-          .end();
+      const location = `${svc.origin}/message/${received.length}`;
+      setTimeout(
+        () => {
+          if (rec.problem && status < 300) res.writeHead(400).end(rec.problem);
+          else res.writeHead(status, status < 300 ? { location } : {}).end();
+        },
+        delays.get(id) ?? 0,
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -189,8 +196,9 @@ export async function startPushService(
       subs.set(id, sub);
       return sub;
     },
-    answer(subscriptionId: string, statuses: number[]) {
+    answer(subscriptionId: string, statuses: number[], delayMs = 0) {
       answers.set(subscriptionId, [...statuses]);
+      delays.set(subscriptionId, delayMs);
     },
     countOnly(on: boolean) {
       counting = on;

@@ -32,6 +32,8 @@ export async function startTestServer(
     DABYL_DATA_DIR: dataDir,
     DABYL_DEMO_DATA: opts.demo === false ? 'false' : 'true',
     DABYL_LOG_LEVEL: 'silent',
+    // Two test files run at once against one PostgreSQL of 100 connections: each runtime keeps few.
+    DABYL_DATABASE_POOL_SIZE: '5',
     // Every answer checked against its declared schema: a drifting contract fails the test that meets it.
     DABYL_CHECK_RESPONSES: 'true',
     ...(postgres ? { DABYL_DATABASE_URL: testDatabaseUrl() } : {}),

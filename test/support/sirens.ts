@@ -31,6 +31,7 @@ export interface SimulatedSiren {
   stop(): Promise<void>;
 }
 
+/** A simulator process, resolved once subscribed; one that exits or hangs first fails with what it said. */
 export async function startSimulatedSiren(args: {
   url: string;
   prefix: string;
@@ -47,8 +48,8 @@ export async function startSimulatedSiren(args: {
       args.url,
       '--prefix',
       args.prefix,
-      '--key',
-      args.key,
+      // A base64url key may begin with "-": joined to its option, it is never read as another option.
+      `--key=${args.key}`,
       ...(args.flags ?? []),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
@@ -56,6 +57,8 @@ export async function startSimulatedSiren(args: {
   const events: SimulatorEvent[] = [];
   const waiters: { test: (e: SimulatorEvent) => boolean; resolve: (e: SimulatorEvent) => void }[] = [];
   let buffer = '';
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
   child.stdout!.on('data', (d: Buffer) => {
     buffer += d.toString();
     let nl: number;
@@ -78,7 +81,26 @@ export async function startSimulatedSiren(args: {
       if (seen) resolve(seen);
       else waiters.push({ test, resolve });
     });
-  await waitFor((e) => e.event === 'ready');
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code, signal) =>
+      reject(new Error(`exited (${signal ?? code}) before it was ready: ${stderr.trim() || 'no output'}`)),
+    ),
+  );
+  exited.catch(() => undefined);
+  let slow: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    slow = setTimeout(() => {
+      const seen = events.map((e) => e.event).join(', ') || 'nothing';
+      void stopChild(child);
+      reject(new Error(`not ready after 45 s (it said: ${seen}; stderr: ${stderr.trim() || 'none'})`));
+    }, 45_000);
+  });
+  late.catch(() => undefined);
+  try {
+    await Promise.race([waitFor((e) => e.event === 'ready'), exited, late]);
+  } finally {
+    clearTimeout(slow);
+  }
   return { events, waitFor, stop: () => stopChild(child) };
 }
 

@@ -9,16 +9,19 @@ import { RequirePermission } from './auth/RequirePermission';
 import { ProblemAlert } from './components/ProblemAlert';
 import { AppLayout } from './layout/AppLayout';
 import { AuditPage } from './pages/audit/AuditPage';
+import { LessonsPage } from './pages/lessons/LessonsPage';
 import { CommentsPage } from './pages/comments/CommentsPage';
 import { ExercisePage } from './pages/exercises/ExercisePage';
 import { ExercisesPage } from './pages/exercises/ExercisesPage';
 import { HomePage } from './pages/HomePage';
+import { ImprovementPage } from './pages/improvement/ImprovementPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { AlertsPage } from './pages/alerts/AlertsPage';
 import { SirensPage } from './pages/sirens/SirensPage';
 import { NoticePage } from './pages/notices/NoticePage';
 import { NoticesPage } from './pages/notices/NoticesPage';
 import { PlayPage } from './pages/play/PlayPage';
+import { SurveyPage } from './pages/exercises/survey/SurveyPage';
 import { OrganisationsPage } from './pages/organisations/OrganisationsPage';
 import { DeliveriesPage } from './pages/outbox/DeliveriesPage';
 import { CataloguePage } from './pages/sharing/CataloguePage';
@@ -69,11 +72,14 @@ export function AppRoutes() {
           <Route path="exercises" element={guarded('exercises:read', <ExercisesPage />)} />
           <Route path="exercises/:exerciseId/:tab?" element={guarded('exercises:read', <ExercisePage />)} />
           <Route path="play/:exerciseId" element={guarded('exercises:play', <PlayPage />)} />
+          <Route path="survey/:exerciseId" element={guarded('exercises:read', <SurveyPage />)} />
+          <Route path="lessons" element={guarded('observations:read', <LessonsPage />)} />
           <Route path="catalogue" element={guarded('msel:read', <CataloguePage />)} />
           <Route path="notices" element={guarded('notices:read', <NoticesPage />)} />
           <Route path="alerts" element={guarded('alerts:read', <AlertsPage />)} />
           <Route path="sirens" element={guarded('alerts:read', <SirensPage />)} />
           <Route path="notices/:noticeId" element={guarded('notices:read', <NoticePage />)} />
+          <Route path="improvement" element={guarded('improvement:read', <ImprovementPage />)} />
           <Route path="deliveries" element={guarded('outbox:manage', <DeliveriesPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

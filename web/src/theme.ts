@@ -34,15 +34,16 @@ export const theme = createTheme({
 });
 
 /**
- * Mantine's default "dimmed" grey falls below 4.5:1 on white; tables of operational data are read
- * under pressure, so secondary text stays dark enough to read.
+ * Mantine's default "dimmed" grey and its error red (a field the server refused, in red, under it)
+ * fall below 4.5:1 on white; tables of operational data are read under pressure, so secondary text
+ * and refusals stay dark enough to read.
  */
 export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {
     '--dabyl-header-bg': dabyl[9],
     '--dabyl-accent': '#f2b134',
   },
-  light: { '--mantine-color-dimmed': t.colors.gray[7] },
+  light: { '--mantine-color-dimmed': t.colors.gray[7], '--mantine-color-error': STATUS.danger },
   dark: {},
 });
 

@@ -56,6 +56,14 @@ export class WebhookChannel implements Channel {
     return `msg_${deliveryId}`;
   }
 
+  peerOf(address: string): string | null {
+    try {
+      return new URL(address).host;
+    } catch {
+      return null; // send() says what is wrong with it
+    }
+  }
+
   async send(outgoing: Outgoing): Promise<SendResult> {
     const o = expectKind(outgoing, 'webhook');
     if (!this.options.signingKey) throw new ChannelError(this.notConfiguredReason!, true);

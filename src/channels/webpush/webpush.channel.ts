@@ -86,6 +86,14 @@ export class WebPushChannel implements Channel {
     return createHash('sha256').update(deliveryId).digest('base64url').slice(0, 32);
   }
 
+  peerOf(address: string): string | null {
+    try {
+      return new URL((JSON.parse(address) as { endpoint: string }).endpoint).host;
+    } catch {
+      return null; // send() says what is wrong with it
+    }
+  }
+
   async send(outgoing: Outgoing): Promise<SendResult> {
     const o = expectKind(outgoing, 'webpush');
     if (!this.options.subject) throw new ChannelError(this.notConfiguredReason!, true);

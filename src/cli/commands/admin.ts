@@ -17,7 +17,11 @@ export function registerAdminCommands(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (opts: { json?: boolean }) => {
       const config = loadConfig();
-      const db = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      const db = openDb({
+        databaseUrl: config.databaseUrl,
+        dataDir: config.dataDir,
+        poolSize: config.databasePoolSize,
+      });
       try {
         const result = await withStartupLock(db, () => migrateToLatest(db));
         if (opts.json) printJson({ database: db.location, applied: result.applied });

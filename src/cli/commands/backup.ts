@@ -30,7 +30,9 @@ type Target =
  */
 async function withTarget<T>(fn: (target: Target) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const db = config.databaseUrl ? openDb({ databaseUrl: config.databaseUrl }) : null;
+  const db = config.databaseUrl
+    ? openDb({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize })
+    : null;
   try {
     if (!db)
       return await fn({

@@ -25,7 +25,11 @@ function offsetAt(zone: string, at: Date): string {
 async function runChecks(): Promise<Check[]> {
   const config = loadConfig();
   const checks: Check[] = [];
-  const db = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = openDb({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
+  });
   try {
     const started = Date.now();
     // ISO 8601 in UTC from both engines: PostgreSQL's now()::text ends in "+00", which Date.parse refuses.

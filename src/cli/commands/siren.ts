@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { SIREN_PURPOSES } from '../../contract/enums.js';
-import { createSiren, listSirens, type SirenInput } from '../../services/sirens/sirens.service.js';
+import {
+  createSiren,
+  createSirens,
+  listSirens,
+  type SirenInput,
+} from '../../services/sirens/sirens.service.js';
 import { cliActor, withContext } from '../context.js';
 import { CliFailure, EXIT } from '../output.js';
 import { runSirenSimulator } from '../siren-simulator.js';
@@ -125,12 +130,14 @@ export function registerSirenCommands(program: Command): void {
     .option('--demo', 'mark them as demo data')
     .action(async (file: string, o: { demo?: boolean }) => {
       const inputs = readSirenFile(file);
-      await withContext(async (ctx) => {
-        for (const i of inputs) {
-          const created = await createSiren(ctx, cliActor(), { ...i, demo: Boolean(o.demo) });
-          process.stdout.write(`${created.siren.topicPrefix}\t${created.commandKey}\n`);
-        }
-      });
+      const created = await withContext((ctx) =>
+        createSirens(
+          ctx,
+          cliActor(),
+          inputs.map((i) => ({ ...i, demo: Boolean(o.demo) })),
+        ),
+      );
+      for (const c of created) process.stdout.write(`${c.siren.topicPrefix}\t${c.commandKey}\n`);
     });
   siren
     .command('list')

@@ -51,6 +51,15 @@ describe('canSeeEvent', () => {
     expect(canSeeEvent(controllerOfX, event('msel:read', 'org-b', 'ex-x'))).toBe(false);
   });
 
+  it('shows an exercise’s event to every organisation taking part, not only its lead', () => {
+    const controllerOfB = actor([grant('controller', 'org-b')]);
+    const stop = event('exercises:read', 'org-a', 'ex-x');
+    expect(canSeeEvent(controllerOfB, stop)).toBe(false);
+    expect(canSeeEvent(controllerOfB, stop, ['org-a', 'org-b'])).toBe(true);
+    expect(canSeeEvent(controllerOfB, stop, ['org-a', 'org-c'])).toBe(false);
+    expect(canSeeEvent(actor([grant('controller', 'org-b', 'ex-y')]), stop, ['org-a', 'org-b'])).toBe(false);
+  });
+
   it('sees through any one of several grants', () => {
     const both = actor([grant('player'), grant('pio', 'org-b')]);
     expect(canSeeEvent(both, event('comments:moderate', 'org-b'))).toBe(true);

@@ -17,10 +17,24 @@ export interface EventVisibility {
  * record the event is about: the permission in the event's organisation and exercise. An event of
  * no organisation is seen by whoever holds the permission anywhere, as its route lets them read it.
  * An unknown permission fails closed. An event for one person is seen by that person only.
+ *
+ * An exercise's event is seen wherever the exercise is read: `exerciseOrganisations` are its lead
+ * and every participating organisation, as its routes use them. Without them, only the event's own
+ * organisation (for an exercise, its lead) counts, and a participating agency's controller would
+ * miss a NO PLAY their screen must show at once.
  */
-export function canSeeEvent(actor: Actor, event: EventVisibility): boolean {
+export function canSeeEvent(
+  actor: Actor,
+  event: EventVisibility,
+  exerciseOrganisations?: readonly string[],
+): boolean {
   if (!isPermission(event.permission)) return false;
   if (event.userId && event.userId !== actor.userId) return false;
+  if (event.exerciseId !== null && exerciseOrganisations)
+    return can(actor, event.permission, {
+      exerciseId: event.exerciseId,
+      organisationIds: exerciseOrganisations,
+    });
   return can(actor, event.permission, {
     ...(event.organisationId !== null ? { organisationId: event.organisationId } : {}),
     ...(event.exerciseId !== null ? { exerciseId: event.exerciseId } : {}),

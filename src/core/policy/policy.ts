@@ -35,7 +35,15 @@ export const PERMISSIONS = [
   'alerts:approve',
   'observations:read',
   'observations:record',
+  'findings:write',
   'sirens:manage',
+  'improvement:read',
+  'improvement:manage',
+  'surveys:read',
+  'reports:read',
+  'reports:write',
+  'ratings:read',
+  'ratings:record',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -58,6 +66,15 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'notices:read',
     'alerts:read',
     'observations:read',
+    'improvement:read',
+    'improvement:manage',
+    'surveys:read',
+    // The after-action report is the director's: drafted, edited, made final and shared (decision 0030).
+    'reports:read',
+    'reports:write',
+    // Directors read the evaluation (decision 0028) but never rate it: the evaluators do.
+    'ratings:read',
+    'findings:write',
   ],
   planner: [
     'dashboard:read',
@@ -69,6 +86,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'exercises:plan',
     'msel:read',
     'catalogue:manage',
+    // Planners track the corrective actions and fold them into the next exercise's objectives.
+    'improvement:read',
+    'improvement:manage',
   ],
   // Controllers and evaluators read the whole plan, MSEL and controller notes included; they do not edit it.
   // Controllers run it: the clock and the injects.
@@ -92,6 +112,14 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'msel:read',
     'observations:read',
     'observations:record',
+    // Evaluators see the plan their findings feed, and raise items from their observations only.
+    'improvement:read',
+    'surveys:read',
+    'reports:read',
+    'ratings:read',
+    'ratings:record',
+    // Strengths and areas for improvement, written from the observations (decision 0033).
+    'findings:write',
   ],
   // Players and observers see that an exercise exists and its public outline, never the MSEL. Players
   // also play: their own team's fired injects, acknowledged and reported on (services/play).

@@ -34,6 +34,13 @@ export const problems = {
 
 export const Id = Type.String({ format: 'uuid' });
 export const IdParams = Type.Object({ id: Id });
+/** A core capability's identifier: the shipped catalogue's key (operational-coordination) or an added one's. */
+export const CapabilityId = Type.String({
+  minLength: 1,
+  maxLength: 100,
+  pattern: '^[a-z0-9][a-z0-9-]*$',
+  description: "a core capability's identifier, as GET /core-capabilities lists it",
+});
 export const Instant = Type.String({ format: 'date-time', description: 'UTC instant' });
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 export const Items = <T extends TSchema>(t: T) => Type.Object({ items: Type.Array(t) });

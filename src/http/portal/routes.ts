@@ -11,22 +11,15 @@ import { registerCommentRoutes } from './comments.routes.js';
 import { loadNoticeSections } from './comments.sections.js';
 import { registerFormBody } from './form-body.js';
 import { registerSubscribePages } from './subscribe.routes.js';
-import { PORTAL_LANGS, isPortalLang, type PortalLang } from './i18n.js';
+import { PORTAL_LANGS, type PortalLang } from './i18n.js';
+import { languageOf } from '../../core/messages/messages.js';
 import { loadLiveAlerts } from '../../services/portal/live-alerts.service.js';
 import { CAP, notFoundKey } from './site/render-site.js';
 
 /** Picks the reader's language from Accept-Language; `fallback` when none of kk, ru, en is asked for. */
 export function pickLanguage(header: string | undefined, fallback: PortalLang = 'kk'): PortalLang {
-  const wanted = (header ?? '')
-    .split(',')
-    .map((part) => {
-      const [tag, q] = part.trim().split(';q=');
-      return { lang: (tag ?? '').toLowerCase().slice(0, 2), q: q ? Number(q) : 1 };
-    })
-    .filter((w) => w.q > 0)
-    .sort((a, b) => b.q - a.q);
-  const found = wanted.find((w) => isPortalLang(w.lang))?.lang;
-  return isPortalLang(found) ? found : fallback;
+  // The site's languages are the server's message languages; one parser reads the header for both.
+  return languageOf(header) ?? fallback;
 }
 
 /** The public site's rendered pages for this server, made once per change. */

@@ -17,6 +17,7 @@ schedulerContract('BullMQ scheduler on Redis and PostgreSQL', async () => {
       const db = openDb({
         databaseUrl: config.databaseUrl,
         dataDir: config.dataDir,
+        poolSize: config.databasePoolSize,
         ...(runtime.ctx.db.schema ? { schema: runtime.ctx.db.schema } : {}),
       });
       handles.push(db);

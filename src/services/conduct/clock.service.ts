@@ -13,12 +13,13 @@ import { checkStartex, parseExerciseTime } from '../../core/conduct/startex.js';
 import { canTransition, type ExerciseStatus } from '../../core/exercise/exercise.js';
 import { formatLocal } from '../../core/msel/time.js';
 import { can, type Actor } from '../../core/policy/policy.js';
-import { AppError, forbidden, invalid, notFound } from '../../errors.js';
+import { AppError, badField, forbidden, notFound } from '../../errors.js';
 import { conductRepository } from '../../store/conduct.repository.js';
 import { exerciseRepository } from '../../store/exercise.repository.js';
 import { appendAudit } from '../audit.service.js';
 import type { ActorInfo, AppContext, Q } from '../context.js';
 import { appendEvent } from '../events/events.service.js';
+import { sendSurveyAtEndex } from '../survey/survey.service.js';
 import { cleanText } from '../text.js';
 import { noPlayOf, type NoPlay } from './no-play.service.js';
 import { historyOf, policyOf, readingOf, replan, takeConduct, type Conduct } from './conduct.js';
@@ -79,16 +80,16 @@ function commandFrom(input: ClockCommandInput): ClockCommand {
   switch (input.command) {
     case 'speed':
       if (input.speed === undefined || !isSpeed(input.speed))
-        throw invalid('speed', 'must be 1, 2, 10 or 60');
+        throw badField('speed', 'one_of', { allowed: '1, 2, 10, 60' });
       return { kind: 'speed', speed: input.speed };
     case 'jump': {
       const seconds = input.to === undefined ? null : parseExerciseTime(input.to);
-      if (seconds === null) throw invalid('to', 'must be an exercise time like H+02:30');
+      if (seconds === null) throw badField('to', 'exercise_time');
       return { kind: 'jump', toSeconds: seconds };
     }
     case 'move':
       if (!Number.isInteger(input.scenarioMinutes) || input.scenarioMinutes! <= 0)
-        throw invalid('scenarioMinutes', 'must be a whole, positive number of minutes');
+        throw badField('scenarioMinutes', 'whole_positive_minutes');
       return { kind: 'move', scenarioSeconds: input.scenarioMinutes! * 60 };
     default:
       return { kind: input.command };
@@ -147,8 +148,7 @@ export async function clockCommand(
 ): Promise<ClockView> {
   const command = commandFrom(input);
   const reason = input.reason?.trim() ? cleanText(input.reason, 'reason', 500) : null;
-  if (NEEDS_REASON.includes(command.kind) && !reason)
-    throw invalid('reason', `say why (${command.kind} is recorded with its reason)`);
+  if (NEEDS_REASON.includes(command.kind) && !reason) throw badField('reason', 'reason_required');
   await ctx.db.kysely.transaction().execute(async (trx) => {
     const c = await takeConduct(ctx, trx, exerciseId, policy);
     const at = Math.max(c.now, Number.isFinite(c.state.lastAt) ? c.state.lastAt : c.now);
@@ -204,6 +204,14 @@ export async function clockCommand(
       clock = { ...clock, scenario_start: scenarioStart, traffic_mode: mode };
       await startRuns(ctx, trx, exerciseId);
     }
+    // The hot-wash survey goes out with ENDEX: one fan-out record in the same transaction.
+    if (command.kind === 'endex')
+      await sendSurveyAtEndex(
+        ctx,
+        trx,
+        exerciseId,
+        clock.traffic_mode === 'rehearsal' ? 'rehearsal' : 'exercise',
+      );
     const after: Conduct = { ...c, clock, state: next.state, now: at };
     const planned =
       command.kind === 'pause' || command.kind === 'endex' || command.kind === 'move'

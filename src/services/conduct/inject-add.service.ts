@@ -3,7 +3,7 @@ import { exerciseMsAt, formatExerciseTime, isTicking } from '../../core/conduct/
 import { parseExerciseTime } from '../../core/conduct/startex.js';
 import type { Actor } from '../../core/policy/policy.js';
 import { DELIVERY_METHODS } from '../../contract/enums.js';
-import { AppError, invalid } from '../../errors.js';
+import { AppError, badField } from '../../errors.js';
 import { conductRepository } from '../../store/conduct.repository.js';
 import { appendAudit } from '../audit.service.js';
 import type { ActorInfo, AppContext, Q } from '../context.js';
@@ -29,7 +29,7 @@ export async function checkTeams(trx: Q, exerciseId: string, ids: readonly strin
   const teams = await trx.selectFrom('teams').select('id').where('exercise_id', '=', exerciseId).execute();
   const known = new Set(teams.map((t) => t.id));
   const unknown = ids.filter((t) => !known.has(t));
-  if (unknown.length) throw invalid('toTeamIds', `not teams of this exercise: ${unknown.join(', ')}`);
+  if (unknown.length) throw badField('toTeamIds', 'not_teams_of_exercise', { ids: unknown.join(', ') });
 }
 
 /**
@@ -46,20 +46,19 @@ export async function addInject(
   input: InjectAddInput,
 ): Promise<InjectRun> {
   const title = cleanText(input.title ?? '', 'title', 300);
-  if (!title) throw invalid('title', 'must not be empty');
+  if (!title) throw badField('title', 'not_empty');
   // The text may run over several lines; cleanText refuses line breaks, so each line is checked.
   const content = (input.content ?? '')
     .split(/\r?\n/)
     .map((line) => (line.trim() ? cleanText(line, 'content', 10_000) : ''))
     .join('\n')
     .trim();
-  if (content.length > 10_000) throw invalid('content', 'must be at most 10000 characters');
+  if (content.length > 10_000) throw badField('content', 'max_length', { max: 10_000 });
   const method = input.method ?? 'in-app';
   if (!(DELIVERY_METHODS as readonly string[]).includes(method))
-    throw invalid('method', `must be one of ${DELIVERY_METHODS.join(', ')}`);
+    throw badField('method', 'one_of', { allowed: DELIVERY_METHODS.join(', ') });
   const atSeconds = input.at === undefined ? null : parseExerciseTime(input.at);
-  if (input.at !== undefined && atSeconds === null)
-    throw invalid('at', 'must be an exercise time like H+01:15, or left out for now');
+  if (input.at !== undefined && atSeconds === null) throw badField('at', 'exercise_time_or_now');
   const reason = input.reason?.trim() ? cleanText(input.reason, 'reason', 500) : null;
   return ctx.db.kysely.transaction().execute(async (trx) => {
     const c = await takeConduct(ctx, trx, exerciseId, policy);

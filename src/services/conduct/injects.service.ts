@@ -1,7 +1,7 @@
 import { exerciseMsAt, isTicking, wallAtExercise } from '../../core/conduct/clock.js';
 import { OUTAGE_GRACE_MS } from '../../core/conduct/pause-policy.js';
 import type { Actor } from '../../core/policy/policy.js';
-import { AppError, badField, invalid, notFound } from '../../errors.js';
+import { AppError, badField, notFound } from '../../errors.js';
 import { bookWake, cancelWake, type Wake } from '../../jobs/schedule/scheduler.js';
 import type { InjectRunRow } from '../../store/conduct-tables.js';
 import { conductRepository } from '../../store/conduct.repository.js';
@@ -133,8 +133,7 @@ export async function injectAction(
   reasonText?: string | null,
 ): Promise<InjectRun> {
   const reason = reasonText?.trim() ? cleanText(reasonText, 'reason', 500) : null;
-  if ((action === 'hold' || action === 'skip') && !reason)
-    throw invalid('reason', `say why (${action} is recorded)`);
+  if ((action === 'hold' || action === 'skip') && !reason) throw badField('reason', 'reason_required');
   return ctx.db.kysely.transaction().execute(async (trx) => {
     const c = await takeConduct(ctx, trx, exerciseId, policy);
     if (c.state.phase === 'before')
@@ -184,7 +183,7 @@ export async function editInject(
   const content = edit.content !== undefined ? cleanText(edit.content, 'content', 10_000) : undefined;
   if (title === '') throw badField('title', 'not_empty');
   if (edit.dueMinutes !== undefined && (!Number.isInteger(edit.dueMinutes) || edit.dueMinutes < 0))
-    throw invalid('dueMinutes', 'must be a whole number of minutes from STARTEX, not negative');
+    throw badField('dueMinutes', 'minutes_from_startex');
   return ctx.db.kysely.transaction().execute(async (trx) => {
     const c = await takeConduct(ctx, trx, exerciseId, policy);
     const run = await loadRun(trx, c, runId);
@@ -196,7 +195,7 @@ export async function editInject(
         .execute();
       const known = new Set(teams.map((t) => t.id));
       const unknown = edit.toTeamIds.filter((t) => !known.has(t));
-      if (unknown.length) throw invalid('toTeamIds', `not teams of this exercise: ${unknown.join(', ')}`);
+      if (unknown.length) throw badField('toTeamIds', 'not_teams_of_exercise', { ids: unknown.join(', ') });
     }
     const at = new Date(c.now).toISOString();
     const changed = await conductRepository.changeRun(trx, runId, ['scheduled', 'held'], {

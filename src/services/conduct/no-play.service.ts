@@ -1,6 +1,6 @@
 import { applyClock } from '../../core/conduct/clock.js';
 import type { Actor } from '../../core/policy/policy.js';
-import { AppError, invalid } from '../../errors.js';
+import { AppError, badField } from '../../errors.js';
 import { conductRepository } from '../../store/conduct.repository.js';
 import type { ExerciseRow } from '../../store/schema.js';
 import { appendAudit } from '../audit.service.js';
@@ -41,11 +41,7 @@ export async function switchNoPlay(
   reasonText: string | null | undefined,
 ): Promise<ClockView> {
   const reason = reasonText?.trim() ? cleanText(reasonText, 'reason', 500) : '';
-  if (!reason)
-    throw invalid(
-      'reason',
-      on ? 'say why play stops (everyone in the exercise sees it)' : 'say why play resumes',
-    );
+  if (!reason) throw badField('reason', on ? 'say_why_play_stops' : 'say_why_play_resumes');
   const kind = on ? 'no-play' : 'resume-play';
   await ctx.db.kysely.transaction().execute(async (trx) => {
     const c = await takeConduct(ctx, trx, exerciseId, policy);

@@ -1,7 +1,7 @@
 import { applyClock, clockFrom, parseScenarioStart } from '../../core/conduct/clock.js';
 import { planInjects, PAUSE_POLICY_KINDS, type PausePolicy } from '../../core/conduct/pause-policy.js';
 import type { Actor } from '../../core/policy/policy.js';
-import { AppError, badField, invalid } from '../../errors.js';
+import { AppError, badField } from '../../errors.js';
 import { conductRepository } from '../../store/conduct.repository.js';
 import { appendAudit } from '../audit.service.js';
 import type { ActorInfo, AppContext } from '../context.js';
@@ -27,9 +27,9 @@ export async function setClockSettings(
     throw badField('pausePolicy', 'one_of', { allowed: PAUSE_POLICY_KINDS.join(', ') });
   const interval = input.releaseIntervalSeconds;
   if (interval !== undefined && (!Number.isInteger(interval) || interval < 1 || interval > 3600))
-    throw invalid('releaseIntervalSeconds', 'must be a whole number of seconds from 1 to 3600');
+    throw badField('releaseIntervalSeconds', 'whole_seconds_between', { min: 1, max: 3600 });
   if (input.scenarioStart !== undefined && parseScenarioStart(input.scenarioStart) === null)
-    throw invalid('scenarioStart', 'must be a local date and time like 2026-10-25T06:00');
+    throw badField('scenarioStart', 'local_date_time');
   await ctx.db.kysely.transaction().execute(async (trx) => {
     const c = await takeConduct(ctx, trx, exerciseId, policy);
     if (c.state.phase === 'ended')

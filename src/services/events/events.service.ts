@@ -30,6 +30,8 @@ export const EVENT_TYPES = {
   'alert.deliveries': 'alerts:read',
   /** An evaluator recorded an observation. Payload: `{ exerciseTime }`. Evaluators and directors only. */
   'observation.recorded': 'observations:read',
+  /** An evaluator rated a capability target or core capability. Payload: `{ rating, version }`. */
+  'rating.recorded': 'ratings:read',
   /**
    * A player's own inbox changed (a message arrived, they acknowledged one). For that player only
    * (`forUserId`); the payload is empty, so not even the player's own inject travels on the stream.

@@ -20,7 +20,7 @@ import {
   verifyEachSignature,
   type TrustAnchor,
 } from '../../cap/dsig/index.js';
-import { invalid, notFound } from '../../errors.js';
+import { badField, notFound, refusedAs } from '../../errors.js';
 import { externalAlertRepository, feedRepository } from '../../store/feed.repository.js';
 import type { CapFeedRow } from '../../store/feed-tables.js';
 import { touchPortal } from '../portal/generation.js';
@@ -56,18 +56,18 @@ export async function addFeed(ctx: AppContext, input: NewFeed): Promise<CapFeedR
   try {
     url = new URL(input.url);
   } catch {
-    throw invalid('url', 'is not a URL');
+    throw badField('url', 'not_url');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw invalid('url', 'must be http or https');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw badField('url', 'url_scheme', { allowed: 'http, https' });
   const name =
     typeof input.name === 'string' ? { kk: input.name, ru: input.name, en: input.name } : input.name;
-  if (!name.kk.trim() || !name.ru.trim() || !name.en.trim()) throw invalid('name', 'is empty');
+  if (!name.kk.trim() || !name.ru.trim() || !name.en.trim()) throw badField('name', 'not_empty');
   const pollSeconds = input.pollSeconds ?? 60;
   if (!Number.isInteger(pollSeconds) || pollSeconds < MIN_POLL_SECONDS)
-    throw invalid('pollSeconds', `must be a whole number of at least ${MIN_POLL_SECONDS}`);
+    throw badField('pollSeconds', 'whole_at_least', { min: MIN_POLL_SECONDS });
   if (input.trustStore) trustAnchorsIn(input.trustStore);
-  if (await feedRepository.byUrl(ctx.db.kysely, url.href))
-    throw invalid('url', 'is already a configured feed');
+  if (await feedRepository.byUrl(ctx.db.kysely, url.href)) throw badField('url', 'feed_exists');
   const now = ctx.clock.now().toISOString();
   const row: CapFeedRow = {
     id: randomUUID(),
@@ -95,13 +95,16 @@ export function trustAnchorsIn(folder: string): TrustAnchor[] {
   try {
     files = readdirSync(folder).filter((f) => /\.(pem|crt|cer)$/i.test(f));
   } catch (err) {
-    throw invalid('trustStore', `cannot be read: ${(err as Error).message}`);
+    throw refusedAs('trustStore', `cannot be read: ${(err as Error).message}`, 'trust_store_unreadable');
   }
-  if (files.length === 0) throw invalid('trustStore', 'holds no .pem, .crt or .cer certificate');
+  if (files.length === 0)
+    throw refusedAs('trustStore', 'holds no .pem, .crt or .cer certificate', 'trust_store_empty', {
+      kinds: '.pem, .crt, .cer',
+    });
   try {
     return loadTrustAnchors(files.map((f) => readFileSync(path.join(folder, f))));
   } catch (err) {
-    throw invalid('trustStore', (err as Error).message);
+    throw refusedAs('trustStore', (err as Error).message, 'trust_store_bad');
   }
 }
 

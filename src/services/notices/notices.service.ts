@@ -31,7 +31,7 @@ import {
 } from '../../core/notice/workflow.js';
 import { zoneOffsetMinutes } from '../../core/msel/time.js';
 import { can, type Actor, type Scope } from '../../core/policy/policy.js';
-import { AppError, badField, invalid, notFound } from '../../errors.js';
+import { AppError, badField, notFound } from '../../errors.js';
 import { exerciseRepository } from '../../store/exercise.repository.js';
 import { organisationRepository } from '../../store/organisation.repository.js';
 import { noticeAuditRepository, noticeRepository, type NoticeFilter } from '../../store/notice.repository.js';
@@ -424,7 +424,7 @@ function mergeTexts(current: NoticeTexts, patch: NoticePatch['texts']): NoticeTe
   const out: NoticeTexts = { ...current };
   for (const [lang, value] of Object.entries(patch)) {
     if (!(NOTICE_LANGUAGES as readonly string[]).includes(lang))
-      throw invalid(`texts.${lang}`, `is not one of the notice languages ${NOTICE_LANGUAGES.join(', ')}`);
+      throw badField(`texts.${lang}`, 'not_notice_language', { allowed: NOTICE_LANGUAGES.join(', ') });
     const l = lang as NoticeLanguage;
     if (value === null || value === undefined) {
       if (value === null) delete out[l];
@@ -453,10 +453,9 @@ function cleanAreaTexts(input: NoticeAreaInput['texts'], i: number): NoticeArea[
   const out: NoticeArea['texts'] = {};
   for (const [lang, t] of Object.entries(input ?? {})) {
     if (!(NOTICE_LANGUAGES as readonly string[]).includes(lang))
-      throw invalid(
-        `areas[${i}].texts.${lang}`,
-        `is not one of the notice languages ${NOTICE_LANGUAGES.join(', ')}`,
-      );
+      throw badField(`areas[${i}].texts.${lang}`, 'not_notice_language', {
+        allowed: NOTICE_LANGUAGES.join(', '),
+      });
     const name = oneLine(t?.name ?? '');
     const description = (t?.description ?? '').trim();
     if (name !== '' || description !== '') out[lang as NoticeLanguage] = { name, description };
@@ -566,7 +565,7 @@ export async function createNotice(
     if (input.exerciseId) {
       const ex = await exerciseRepository.get(trx, input.exerciseId);
       if (!ex || !can(actor, 'exercises:read', await readScopeOf(trx, ex)))
-        throw invalid('exerciseId', 'no such exercise');
+        throw badField('exerciseId', 'no_such_exercise');
       exerciseName = ex.name;
       lead = ex.lead_organisation_id;
       const zones = await planRepository.zones(trx, ex.id);
@@ -575,7 +574,7 @@ export async function createNotice(
         const byId = new Map(zones.map((z) => [z.id, z]));
         chosen = input.zoneIds.map((zid, i) => {
           const z = byId.get(zid);
-          if (!z) throw invalid(`zoneIds[${i}]`, 'is not a zone of this exercise');
+          if (!z) throw badField(`zoneIds[${i}]`, 'not_exercise_zone');
           return z;
         });
       } else chosen = zones.filter((z) => (PUBLIC_ZONE_KINDS as readonly string[]).includes(z.kind));
@@ -840,8 +839,7 @@ export async function returnNotice(
 ): Promise<Notice> {
   const now = ctx.clock.now();
   const why = oneLine(reason);
-  if (why === '' || why.length > 1000)
-    throw invalid('reason', 'say in up to 1000 characters what should change');
+  if (why === '' || why.length > 1000) throw badField('reason', 'say_what_to_change', { max: 1000 });
   await ctx.db.kysely.transaction().execute(async (trx) => {
     const row = await loadForWrite(trx, id, version, actor);
     const r = refusal('return', workflowNotice(row), workflowActor(actor, info, row), {
@@ -940,7 +938,7 @@ export async function publishNotice(
 ): Promise<Notice> {
   const now = ctx.clock.now();
   const cleanNote = note === undefined || note === null || oneLine(note) === '' ? null : oneLine(note);
-  if (cleanNote && cleanNote.length > 500) throw invalid('note', 'must be at most 500 characters');
+  if (cleanNote && cleanNote.length > 500) throw badField('note', 'max_length', { max: 500 });
   await ctx.db.kysely.transaction().execute(async (trx) => {
     const row = await loadForWrite(trx, id, version, actor);
     const drafters = await draftersOf(trx, row.id);
@@ -1006,8 +1004,7 @@ export async function cancelNotice(
 ): Promise<Notice> {
   const now = ctx.clock.now();
   const why = oneLine(reason);
-  if (why === '' || why.length > 500)
-    throw invalid('reason', 'say in up to 500 characters why the notice is cancelled');
+  if (why === '' || why.length > 500) throw badField('reason', 'say_why_cancelled', { max: 500 });
   await ctx.db.kysely.transaction().execute(async (trx) => {
     const row = await loadForWrite(trx, id, version, actor);
     const r = refusal('cancel', workflowNotice(row), workflowActor(actor, info, row), {

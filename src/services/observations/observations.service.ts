@@ -8,7 +8,7 @@ import {
   type ObservationContent,
 } from '../../core/observation/observation.js';
 import { can, type Actor } from '../../core/policy/policy.js';
-import { AppError, forbidden, invalid, notFound } from '../../errors.js';
+import { AppError, badField, forbidden, notFound } from '../../errors.js';
 import { conductRepository } from '../../store/conduct.repository.js';
 import { observationRepository } from '../../store/observation.repository.js';
 import type { ObservationRow } from '../../store/observation-tables.js';
@@ -92,19 +92,18 @@ async function observed(
 /** Observation text: trimmed, line breaks kept, other control characters refused; markup is data. */
 function cleanObservationText(value: string): string {
   const text = value.normalize('NFC').replace(/\r\n?/g, '\n').trim();
-  if (!text) throw invalid('text', 'must not be empty: say what you observed');
-  if (text.length > TEXT_MAX) throw invalid('text', `must be at most ${TEXT_MAX} characters`);
+  if (!text) throw badField('text', 'observation_text_empty');
+  if (text.length > TEXT_MAX) throw badField('text', 'max_length', { max: TEXT_MAX });
   // eslint-disable-next-line no-control-regex -- refusing control characters is the point
-  if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(text))
-    throw invalid('text', 'must not contain control characters');
+  if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(text)) throw badField('text', 'no_control_characters');
   return text;
 }
 
 function checkPhoto(photo: { type: string; data: string }): void {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(photo.data) || photo.data.length % 4 !== 0)
-    throw invalid('photo.data', 'must be the picture in base64');
+    throw badField('photo.data', 'not_base64_picture', { encoding: 'base64' });
   const bytes = Buffer.from(photo.data, 'base64');
-  if (bytes.length === 0) throw invalid('photo.data', 'is empty');
+  if (bytes.length === 0) throw badField('photo.data', 'not_empty');
   if (bytes.length > PHOTO_MAX_BYTES)
     throw new AppError(
       'photo_too_large',
@@ -120,15 +119,16 @@ function checkPhoto(photo: { type: string; data: string }): void {
       'The photo must be a JPEG, PNG or WebP picture; its bytes are none of these',
       'photo.data',
     );
-  if (actual !== photo.type) throw invalid('photo.type', `says ${photo.type} but the picture is ${actual}`);
+  if (actual !== photo.type)
+    throw badField('photo.type', 'photo_type_mismatch', { declared: photo.type, actual });
 }
 
 /** Each id must name something of this exercise; the first that does not is named. */
 function checkIds(field: string, ids: readonly string[], known: ReadonlySet<string>): void {
   ids.forEach((id, i) => {
-    if (!known.has(id)) throw invalid(`${field}/${i}`, 'is not part of this exercise');
+    if (!known.has(id)) throw badField(`${field}/${i}`, 'not_of_exercise');
   });
-  if (new Set(ids).size !== ids.length) throw invalid(field, 'names the same one twice');
+  if (new Set(ids).size !== ids.length) throw badField(field, 'named_twice');
 }
 
 /**
@@ -148,8 +148,7 @@ export async function recordObservation(
   const db = ctx.db.kysely;
   const exercise = await observed(db, actor, exerciseId, 'observations:record');
   const observedAt = Date.parse(input.observedAt);
-  if (!Number.isFinite(observedAt))
-    throw invalid('observedAt', 'must be an instant like 2026-10-25T05:12:00Z');
+  if (!Number.isFinite(observedAt)) throw badField('observedAt', 'not_an_instant');
   const content: ObservationContent = {
     observedAt,
     text: cleanObservationText(input.text),
@@ -172,9 +171,9 @@ export async function recordObservation(
     planRepository.objectives(db, exerciseId),
   ]);
   if (content.venueId && !venues.some((v) => v.id === content.venueId))
-    throw invalid('venueId', 'is not a venue of this exercise');
+    throw badField('venueId', 'not_a_venue_of_exercise');
   if (content.teamId && !teams.some((t) => t.id === content.teamId))
-    throw invalid('teamId', 'is not a team of this exercise');
+    throw badField('teamId', 'not_a_team_of_exercise');
   checkIds('objectiveIds', content.objectiveIds, new Set(objectives.map((o) => o.id)));
   const targets = await planRepository.capabilityTargets(
     db,

@@ -3,7 +3,7 @@ import { EXERCISE_STATUSES } from '../../core/exercise/exercise.js';
 import { checkGeometry } from '../../core/exercise/geometry.js';
 import { APPROVAL_STATES, type ApprovedSnapshot } from '../../core/msel/msel.js';
 import { can, type Actor } from '../../core/policy/policy.js';
-import { AppError, badField, forbidden, invalid } from '../../errors.js';
+import { AppError, badField, forbidden, refusedAs } from '../../errors.js';
 import { exerciseRepository, programmeRepository } from '../../store/exercise.repository.js';
 import { mselRepository } from '../../store/msel.repository.js';
 import { planRepository } from '../../store/plan.repository.js';
@@ -27,14 +27,14 @@ const opt = (v: string | null, field: string, max: number) =>
 class IdMap {
   private readonly map = new Map<string, string>();
   define(old: string, field: string): string {
-    if (this.map.has(old)) throw invalid(field, `id ${old} is used twice in the bundle`);
+    if (this.map.has(old)) throw badField(field, 'bundle_id_twice', { id: old });
     const fresh = randomUUID();
     this.map.set(old, fresh);
     return fresh;
   }
   ref(old: string, field: string): string {
     const fresh = this.map.get(old);
-    if (!fresh) throw invalid(field, `refers to ${old}, which the bundle does not define`);
+    if (!fresh) throw badField(field, 'bundle_ref_undefined', { id: old });
     return fresh;
   }
   refs(olds: string[], field: string): string[] {
@@ -135,7 +135,7 @@ async function fill(ctx: AppContext, trx: Q, actor: ActorInfo, exerciseId: strin
     for (const [j, t] of o.capabilityTargets.entries()) {
       const g = `${f}.capabilityTargets[${j}]`;
       if (!capabilities.has(t.coreCapabilityId))
-        throw invalid(`${g}.coreCapabilityId`, `no core capability "${t.coreCapabilityId}" here`);
+        throw badField(`${g}.coreCapabilityId`, 'no_such_core_capability');
       const targetId = ids.define(t.id, `${g}.id`);
       await planRepository.insertTarget(trx, {
         id: targetId,
@@ -168,11 +168,12 @@ async function fill(ctx: AppContext, trx: Q, actor: ActorInfo, exerciseId: strin
     const point = checkGeometry({ type: 'Point', coordinates: [v.point.lon, v.point.lat] }, `${f}.point`, [
       'Point',
     ]);
-    if ('error' in point) throw invalid(`${f}.point`, point.error);
+    if ('error' in point) throw refusedAs(`${f}.point`, point.error, 'not_valid_geometry');
     const footprint = v.footprint
       ? checkGeometry(v.footprint, `${f}.footprint`, ['Polygon', 'MultiPolygon'])
       : null;
-    if (footprint && 'error' in footprint) throw invalid(`${f}.footprint`, footprint.error);
+    if (footprint && 'error' in footprint)
+      throw refusedAs(`${f}.footprint`, footprint.error, 'not_valid_geometry');
     await planRepository.insertVenue(trx, {
       id: ids.define(v.id, `${f}.id`),
       exercise_id: exerciseId,
@@ -192,7 +193,7 @@ async function fill(ctx: AppContext, trx: Q, actor: ActorInfo, exerciseId: strin
       'Polygon',
       'MultiPolygon',
     ]);
-    if ('error' in geometry) throw invalid(`${f}.geometry`, geometry.error);
+    if ('error' in geometry) throw refusedAs(`${f}.geometry`, geometry.error, 'not_valid_geometry');
     await planRepository.insertZone(trx, {
       id: ids.define(z.id, `${f}.id`),
       exercise_id: exerciseId,

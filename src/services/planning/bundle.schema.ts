@@ -1,6 +1,7 @@
 import { Type, type TSchema } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
-import { invalid } from '../../errors.js';
+import { Value, ValueErrorType, type ValueError } from '@sinclair/typebox/value';
+import type { FieldFault } from '../../core/messages/messages.js';
+import { AppError } from '../../errors.js';
 
 /*
  * The shape of an exercise bundle, checked before anything is written: by the API route (and shown
@@ -132,5 +133,42 @@ export const BundleSchema = Type.Object(
 /** Refuses anything not shaped as a bundle, naming the first wrong field by its path. */
 export function checkBundleShape(value: unknown): void {
   const first = Value.Errors(BundleSchema, value).First();
-  if (first) throw invalid(first.path.replace(/^\//, '').replace(/\//g, '.') || 'bundle', first.message);
+  if (!first) return;
+  const field = first.path.replace(/^\//, '').replace(/\//g, '.') || 'bundle';
+  throw new AppError(
+    'invalid_input',
+    422,
+    `${field}: ${first.message}`,
+    field,
+    undefined,
+    undefined,
+    faultOf(first),
+  );
+}
+
+/** The schema's own English is kept; this words the commonest errors in the other languages. */
+function faultOf(e: ValueError): FieldFault {
+  const s = e.schema as { maxLength?: number; maxItems?: number };
+  switch (e.type) {
+    case ValueErrorType.StringMaxLength:
+      return { problem: 'max_length', params: { max: s.maxLength ?? 0 } };
+    case ValueErrorType.ArrayMaxItems:
+      return { problem: 'max_items', params: { max: s.maxItems ?? 0 } };
+    case ValueErrorType.ObjectRequiredProperty:
+      return { problem: 'required' };
+    case ValueErrorType.String:
+      return { problem: 'type', params: { type: 'string' } };
+    case ValueErrorType.Number:
+      return { problem: 'type', params: { type: 'number' } };
+    case ValueErrorType.Integer:
+      return { problem: 'type', params: { type: 'integer' } };
+    case ValueErrorType.Boolean:
+      return { problem: 'type', params: { type: 'boolean' } };
+    case ValueErrorType.Object:
+      return { problem: 'type', params: { type: 'object' } };
+    case ValueErrorType.Array:
+      return { problem: 'type', params: { type: 'array' } };
+    default:
+      return { problem: 'invalid' };
+  }
 }

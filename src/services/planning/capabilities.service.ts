@@ -1,6 +1,6 @@
 import { CORE_CAPABILITIES } from '../../core/exercise/capabilities.js';
 import { can, SHARED, type Actor } from '../../core/policy/policy.js';
-import { conflict, forbidden, invalid, notFound } from '../../errors.js';
+import { badField, conflict, forbidden, notFound } from '../../errors.js';
 import { appendAudit } from '../audit.service.js';
 import type { ActorInfo, AppContext } from '../context.js';
 import { cleanText } from '../text.js';
@@ -74,7 +74,7 @@ export async function saveCoreCapability(
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '');
-  if (!id) throw invalid('name', 'needs at least one latin letter or digit for its identifier');
+  if (!id) throw badField('name', 'needs_latin_for_id');
   await ctx.db.kysely.transaction().execute(async (trx) => {
     const existing = await trx
       .selectFrom('core_capabilities')

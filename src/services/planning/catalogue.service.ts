@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DELIVERY_METHODS, EVENT_KINDS } from '../../core/msel/msel.js';
 import { can, SHARED, type Actor } from '../../core/policy/policy.js';
-import { badField, forbidden, invalid, notFound } from '../../errors.js';
+import { badField, forbidden, notFound } from '../../errors.js';
 import { catalogueRepository, type CatalogueRow } from '../../store/catalogue.repository.js';
 import { mselRepository } from '../../store/msel.repository.js';
 import { planRepository } from '../../store/plan.repository.js';
@@ -171,7 +171,7 @@ export async function saveEventToCatalogue(
       targets.find((t) => linked.some((k) => k.capability_target_id === t.id)) ??
       targets.find((t) => event.objectiveIds.includes(t.objective_id));
     const hazard = input.hazard ?? exercise.threat;
-    if (!hazard) throw invalid('hazard', 'the exercise names no threat or hazard; give one');
+    if (!hazard) throw badField('hazard', 'needs_hazard');
     return insertEntry(
       ctx,
       actor,
@@ -234,7 +234,7 @@ export async function copyFromCatalogue(
   return editPlan(ctx, actor, policy, exerciseId, async (trx) => {
     const entries = await catalogueRepository.get(trx, input.entryIds);
     const missing = input.entryIds.find((id) => !entries.some((e) => e.id === id));
-    if (missing) throw invalid('entryIds', `no catalogue entry ${missing}`);
+    if (missing) throw badField('entryIds', 'no_catalogue_entry', { id: missing });
     const objectives = await planRepository.objectives(trx, exerciseId);
     const targets = await planRepository.capabilityTargets(
       trx,

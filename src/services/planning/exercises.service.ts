@@ -17,12 +17,13 @@ import {
   type Scope,
 } from '../../core/policy/policy.js';
 import { EVERYTHING, shown, viewerOf, type Viewer } from '../../core/policy/visibility.js';
-import { AppError, badField, conflict, forbidden, invalid, notFound, planFrozen } from '../../errors.js';
+import { AppError, badField, conflict, forbidden, notFound, planFrozen } from '../../errors.js';
 import {
   exerciseRepository,
   programmeRepository,
   type ExerciseFilter,
 } from '../../store/exercise.repository.js';
+import { EXERCISE_HAZARDS, isExerciseHazard } from '../../core/exercise/hazard.js';
 import { organisationRepository } from '../../store/organisation.repository.js';
 import type { ExerciseRow } from '../../store/schema.js';
 import { appendAudit } from '../audit.service.js';
@@ -51,6 +52,8 @@ export interface Exercise {
   startexLocal: string;
   endexLocal: string;
   city: string | null;
+  /** What it rehearses (contract EXERCISE_HAZARDS), for the lessons-learned filter. */
+  hazard: string | null;
   scope: string | null;
   /** The threat synopsis and the narrative: null for those who must not read them (core/policy/visibility). */
   threat: string | null;
@@ -178,6 +181,7 @@ export function toExercise(row: ExerciseRow, viewer: Viewer, access: ExerciseAcc
     startexLocal: formatLocal(new Date(row.startex), row.time_zone),
     endexLocal: formatLocal(new Date(row.endex), row.time_zone),
     city: row.city,
+    hazard: row.hazard,
     scope: row.scope,
     threat: shown(viewer, 'exercise', 'threat', row.threat),
     scenario: shown(viewer, 'exercise', 'scenario', row.scenario),
@@ -205,6 +209,7 @@ export interface ExerciseInput {
   startex: string;
   endex: string;
   city?: string | null | undefined;
+  hazard?: string | null | undefined;
   scope?: string | null | undefined;
   threat?: string | null | undefined;
   scenario?: string | null | undefined;
@@ -237,7 +242,7 @@ export function owningOrganisation(
   if (where.length === 1) return where[0]!;
   if (where.length === 0)
     throw new AppError('out_of_scope', 403, 'Your grants cover single exercises only', field);
-  throw invalid(field, 'name the organisation: you act for several');
+  throw badField(field, 'name_organisation');
 }
 
 /** An instant with an explicit zone or offset; a bare "2026-10-25 10:00" is refused as ambiguous. */
@@ -252,14 +257,16 @@ async function checkInput(db: Q, input: ExerciseInput) {
   if (!(EXERCISE_TYPES as readonly string[]).includes(input.type))
     throw badField('type', 'one_of', { allowed: EXERCISE_TYPES.join(', ') });
   if (!isTimeZone(input.timeZone))
-    throw invalid('timeZone', `"${input.timeZone}" is not an IANA time zone such as Asia/Almaty`);
+    throw badField('timeZone', 'not_time_zone', { value: input.timeZone, example: 'Asia/Almaty' });
   const startex = parseInstant(input.startex, 'startex');
   const endex = parseInstant(input.endex, 'endex');
   if (endex <= startex) throw badField('endex', 'must_be_after', { other: 'STARTEX' });
   if (input.programmeId && !(await programmeRepository.get(db, input.programmeId)))
-    throw invalid('programmeId', 'no such programme');
+    throw badField('programmeId', 'no_such_programme');
   if (input.leadOrganisationId && !(await organisationRepository.get(db, input.leadOrganisationId)))
     throw badField('leadOrganisationId', 'no_such_organisation');
+  if (input.hazard && !isExerciseHazard(input.hazard))
+    throw badField('hazard', 'one_of', { allowed: EXERCISE_HAZARDS.join(', ') });
   return {
     programme_id: input.programmeId ?? null,
     name: cleanText(input.name, 'name', 200),
@@ -268,6 +275,7 @@ async function checkInput(db: Q, input: ExerciseInput) {
     startex,
     endex,
     city: optional(input.city, 'city', 100),
+    hazard: input.hazard || null,
     scope: optional(input.scope, 'scope', 4000),
     threat: optional(input.threat, 'threat', 500),
     scenario:
@@ -459,6 +467,7 @@ export async function updateExercise(
       startex: row.startex,
       endex: row.endex,
       city: row.city,
+      hazard: row.hazard,
       scope: row.scope,
       threat: row.threat,
       scenario: row.scenario,
@@ -510,10 +519,9 @@ export async function transitionExercise(
     const from = row.status as ExerciseStatus;
     if (!canTransition(from, to as ExerciseStatus)) {
       const allowed = allowedTransitions(from).filter((s) => !CLOCK_STATUSES.includes(s));
-      throw invalid(
-        'status',
-        `cannot go from ${from} to ${to}; allowed: ${allowed.length ? allowed.join(', ') : 'none'}`,
-      );
+      throw allowed.length
+        ? badField('status', 'cannot_transition', { from, to, allowed: allowed.join(', ') })
+        : badField('status', 'cannot_transition_none', { from, to });
     }
     if (CLOCK_STATUSES.includes(to as ExerciseStatus) || (CLOCK_STATUSES.includes(from) && from !== 'ended'))
       throw new AppError(

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../core/policy/policy.js';
-import { invalid, notFound } from '../../errors.js';
+import { badField, notFound } from '../../errors.js';
 import { planRepository } from '../../store/plan.repository.js';
 import type { ActorInfo, AppContext } from '../context.js';
 import { cleanText } from '../text.js';
@@ -66,8 +66,8 @@ export async function reorderModules(
     const rows = await planRepository.modules(trx, exerciseId);
     const known = new Set(rows.map((r) => r.id));
     const unknown = ids.find((i) => !known.has(i));
-    if (unknown) throw invalid('ids', `module ${unknown} is not in this exercise`);
-    if (new Set(ids).size !== ids.length) throw invalid('ids', 'a module is listed twice');
+    if (unknown) throw badField('ids', 'module_not_in_exercise', { id: unknown });
+    if (new Set(ids).size !== ids.length) throw badField('ids', 'listed_twice');
     const order = [...ids, ...rows.map((r) => r.id).filter((i) => !ids.includes(i))];
     for (const [i, id] of order.entries())
       await planRepository.updateModule(trx, exerciseId, id, { position: i + 1 });

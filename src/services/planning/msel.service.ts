@@ -11,7 +11,7 @@ import {
 import { formatLocal, formatOffset, instantOf } from '../../core/msel/time.js';
 import { validateMsel, type MselFinding } from '../../core/msel/validate.js';
 import { can, type Actor } from '../../core/policy/policy.js';
-import { AppError, badField, forbidden, invalid, notFound } from '../../errors.js';
+import { AppError, badField, forbidden, notFound } from '../../errors.js';
 import { mselRepository } from '../../store/msel.repository.js';
 import { planRepository } from '../../store/plan.repository.js';
 import type { ExerciseRow, MselEventRow } from '../../store/schema.js';
@@ -187,7 +187,7 @@ export function checkEventInput(
   if (!(DELIVERY_METHODS as readonly string[]).includes(input.method))
     throw badField(f('method'), 'one_of', { allowed: DELIVERY_METHODS.join(', ') });
   if (!Number.isInteger(input.offsetMinutes) || Math.abs(input.offsetMinutes) > 60 * 24 * 366)
-    throw invalid(f('offsetMinutes'), 'must be whole minutes from STARTEX, within a year');
+    throw badField(f('offsetMinutes'), 'offset_minutes');
   const title = text(input.title, f('title'), 300);
   if (!title) throw badField(f('title'), 'required');
   if (input.content.length > 20_000) throw badField(f('content'), 'max_length', { max: '20,000' });
@@ -323,7 +323,7 @@ export async function reorderEvents(
     const rows = await mselRepository.list(trx, exerciseId);
     const known = new Set(rows.map((r) => r.id));
     const unknown = ids.find((i) => !known.has(i));
-    if (unknown) throw invalid('ids', `event ${unknown} is not in this MSEL`);
+    if (unknown) throw badField('ids', 'event_not_in_msel', { event: unknown });
     const rest = rows.filter((r) => !ids.includes(r.id)).map((r) => r.id);
     const order = [...ids, ...rest];
     for (const [i, id] of order.entries()) await mselRepository.setPosition(trx, exerciseId, id, i + 1);
@@ -371,12 +371,12 @@ export async function approveEvents(
     if (!can(policy, 'msel:approve', planScopeOf(exercise))) throw forbidden('You may not approve this MSEL');
     const rows = await mselRepository.list(trx, exerciseId);
     const chosen = rows.filter((r) => !ids || ids.includes(r.id));
-    if (ids && chosen.length !== ids.length) throw invalid('ids', 'some events are not in this MSEL');
+    if (ids && chosen.length !== ids.length) throw badField('ids', 'events_not_in_msel');
     const own = chosen.find((r) => r.author_id !== null && r.author_id === actor.userId);
     if (own)
       throw new AppError('own_inject', 403, `Event ${own.number} is yours: someone else must approve it`);
     const notSubmitted = chosen.find((r) => r.approval === 'draft');
-    if (notSubmitted) throw invalid('ids', `event ${notSubmitted.number} is a draft: submit it first`);
+    if (notSubmitted) throw badField('ids', 'event_is_draft', { event: notSubmitted.number });
     if (!ids) {
       const errors = validateMsel(rows.map(toEvent), await context(trx, exercise)).filter(
         (f) => f.severity === 'error',

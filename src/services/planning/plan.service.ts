@@ -3,7 +3,7 @@ import type { AuditAction } from '../../core/messages/codes.js';
 import { checkGeometry, type PlanGeometry } from '../../core/exercise/geometry.js';
 import { isPlanEditable, type ExerciseStatus } from '../../core/exercise/exercise.js';
 import type { Actor } from '../../core/policy/policy.js';
-import { badField, invalid, notFound, planFrozen } from '../../errors.js';
+import { badField, notFound, planFrozen, refusedAs } from '../../errors.js';
 import { organisationRepository } from '../../store/organisation.repository.js';
 import { planRepository } from '../../store/plan.repository.js';
 import type { ExerciseRow } from '../../store/schema.js';
@@ -22,14 +22,25 @@ import {
   toExercise,
   type Exercise,
 } from './exercises.service.js';
+import { parseCriterion, type Criterion } from '../../core/evaluation/metrics.js';
 import { shown, type Viewer } from '../../core/policy/visibility.js';
 import { VENUE_KINDS, ZONE_KINDS, EXERCISE_ROLES, EXTENTS_OF_PLAY } from '../../contract/enums.js';
+
 export { VENUE_KINDS, ZONE_KINDS, EXERCISE_ROLES, EXTENTS_OF_PLAY };
 
 export interface CriticalTask {
   id: string;
   text: string;
+  /** How the task is measured from the exercise's history; absent: by evaluators only. */
+  criterion?: Criterion;
 }
+/** A stored criterion as the plan shows it; one that no longer parses is left out rather than shown wrong. */
+function criterionOf(json: string | null | undefined): { criterion?: Criterion } {
+  if (!json) return {};
+  const parsed = parseCriterion(JSON.parse(json));
+  return 'criterion' in parsed ? { criterion: parsed.criterion } : {};
+}
+
 export interface CapabilityTarget {
   id: string;
   coreCapabilityId: string;
@@ -142,7 +153,7 @@ export async function planAsSeenBy(
           text: t.text,
           criticalTasks: tasks
             .filter((k) => k.capability_target_id === t.id)
-            .map((k) => ({ id: k.id, text: k.text })),
+            .map((k) => ({ id: k.id, text: k.text, ...criterionOf(k.criterion) })),
         })),
     })),
     modules: viewer.sees('plan', 'modules')
@@ -282,11 +293,11 @@ function checkVenue(input: VenueInput) {
   const point = checkGeometry({ type: 'Point', coordinates: [input.point.lon, input.point.lat] }, 'point', [
     'Point',
   ]);
-  if ('error' in point) throw invalid('point', point.error);
+  if ('error' in point) throw refusedAs('point', point.error, 'not_valid_geometry');
   let footprint: string | null = null;
   if (input.footprint !== undefined && input.footprint !== null) {
     const g = checkGeometry(input.footprint, 'footprint', ['Polygon', 'MultiPolygon']);
-    if ('error' in g) throw invalid('footprint', g.error);
+    if ('error' in g) throw refusedAs('footprint', g.error, 'not_valid_geometry');
     footprint = JSON.stringify(g);
   }
   return {
@@ -346,15 +357,14 @@ async function checkZone(trx: Q, exerciseId: string, input: ZoneInput) {
       ? (['LineString', 'MultiLineString', 'Polygon'] as const)
       : (['Polygon', 'MultiPolygon'] as const);
   const g = checkGeometry(input.geometry, 'geometry', allowed);
-  if ('error' in g) throw invalid('geometry', g.error);
+  if ('error' in g) throw refusedAs('geometry', g.error, 'not_valid_geometry');
   const startsAt = input.startsAt ? parseInstant(input.startsAt, 'startsAt') : null;
   const endsAt = input.endsAt ? parseInstant(input.endsAt, 'endsAt') : null;
   if (startsAt && endsAt && endsAt <= startsAt)
     throw badField('endsAt', 'must_be_after', { other: 'startsAt' });
-  if (kind === 'road-closure' && (!startsAt || !endsAt))
-    throw invalid('startsAt', 'a road closure needs its own time window (startsAt and endsAt)');
+  if (kind === 'road-closure' && (!startsAt || !endsAt)) throw badField('startsAt', 'closure_needs_window');
   if (input.venueId && !(await planRepository.venues(trx, exerciseId)).some((v) => v.id === input.venueId))
-    throw invalid('venueId', 'no such venue in this exercise');
+    throw badField('venueId', 'no_such_venue');
   return {
     name: cleanText(input.name, 'name', 200),
     kind,
@@ -458,7 +468,7 @@ export async function addTeam(
   return editPlan(ctx, actor, policy, exerciseId, async (trx) => {
     const name = cleanText(input.name, 'name', 200);
     if ((await planRepository.teams(trx, exerciseId)).some((t) => t.name === name))
-      throw invalid('name', `a team named "${name}" exists in this exercise`);
+      throw badField('name', 'team_name_taken', { name });
     if (input.organisationId && !(await organisationRepository.get(trx, input.organisationId)))
       throw badField('organisationId', 'no_such_organisation');
     const id = randomUUID();
@@ -490,10 +500,10 @@ export async function addPerson(
   return editPlan(ctx, actor, policy, exerciseId, async (trx) => {
     const role = oneOf(input.role, EXERCISE_ROLES, 'role');
     if (input.userId && !(await userRepository.get(trx, input.userId)))
-      throw invalid('userId', 'no such user');
+      throw badField('userId', 'no_such_user');
     if (input.teamId && !(await planRepository.teams(trx, exerciseId)).some((t) => t.id === input.teamId))
-      throw invalid('teamId', 'no such team in this exercise');
-    if (role === 'player' && !input.teamId) throw invalid('teamId', 'a player belongs to a team');
+      throw badField('teamId', 'no_such_team');
+    if (role === 'player' && !input.teamId) throw badField('teamId', 'player_needs_team');
     const id = randomUUID();
     await planRepository.insertPerson(trx, {
       id,

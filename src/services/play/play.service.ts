@@ -341,6 +341,14 @@ export async function injectProgress(
 ): Promise<InjectProgress[]> {
   const db = ctx.db.kysely;
   await takeConduct(ctx, db, exerciseId, actor, 'read');
+  return progressOf(db, exerciseId);
+}
+
+/**
+ * The progress of every fired inject, with no access check: the caller has made its own (the
+ * control room above, the evaluation guides in services/evaluation).
+ */
+export async function progressOf(db: Q, exerciseId: string): Promise<InjectProgress[]> {
   const [runs, deliveries, acks, reports] = await Promise.all([
     db
       .selectFrom('inject_runs')

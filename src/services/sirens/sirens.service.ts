@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { SIREN_PURPOSES } from '../../contract/enums.js';
 import { TOPIC_PREFIX } from '../../core/siren/command.js';
 import { can, organisationsWhere, type Actor } from '../../core/policy/policy.js';
-import { conflict, forbidden, invalid, notFound } from '../../errors.js';
+import { badField, conflict, forbidden, notFound } from '../../errors.js';
 import { sirenRepository } from '../../store/siren.repository.js';
 import type { SirenRow, SirenTable } from '../../store/siren-tables.js';
 import { appendAudit } from '../audit.service.js';
@@ -85,18 +85,15 @@ function checked(
   | 'last_seen_at'
 > {
   if (!(Number.isFinite(input.lon) && Math.abs(input.lon) <= 180))
-    throw invalid('lon', 'must be from -180 to 180');
+    throw badField('lon', 'between', { min: -180, max: 180 });
   if (!(Number.isFinite(input.lat) && Math.abs(input.lat) <= 90))
-    throw invalid('lat', 'must be from -90 to 90');
+    throw badField('lat', 'between', { min: -90, max: 90 });
   const prefix = input.topicPrefix.trim();
   if (!TOPIC_PREFIX.test(prefix))
-    throw invalid(
-      'topicPrefix',
-      'must be up to 8 levels of letters, digits, - and _ separated by /, without wildcards (e.g. kz/almaty/s-014)',
-    );
+    throw badField('topicPrefix', 'topic_prefix_form', { example: 'kz/almaty/s-014' });
   const purpose = input.purpose ?? 'public';
   if (!(SIREN_PURPOSES as readonly string[]).includes(purpose))
-    throw invalid('purpose', `must be one of ${SIREN_PURPOSES.join(', ')}`);
+    throw badField('purpose', 'one_of', { allowed: SIREN_PURPOSES.join(', ') });
   return {
     organisation_id: input.organisationId ?? null,
     name_kk: cleanText(input.name.kk, 'name.kk', 200),
@@ -140,45 +137,64 @@ export async function createSiren(
   input: SirenInput,
   manager?: Actor,
 ): Promise<CreatedSiren> {
-  const fields = checked(input);
-  mayManage(manager, fields.organisation_id);
-  const key = randomBytes(32);
+  const [created] = await createSirens(ctx, actor, [input], manager);
+  return created!;
+}
+
+/**
+ * Registers several sirens all or none: an import whose tenth row clashes leaves no half-registered
+ * set behind, and no printed keys for controllers that were never stored.
+ */
+export async function createSirens(
+  ctx: AppContext,
+  actor: ActorInfo,
+  inputs: readonly SirenInput[],
+  manager?: Actor,
+): Promise<CreatedSiren[]> {
   const at = ctx.clock.now().toISOString();
-  const row: SirenTable = {
-    ...fields,
-    id: randomUUID(),
-    command_key: seal(secretsKey(ctx.config), key),
-    battery: null,
-    mains: null,
-    fault: null,
-    status_at: null,
-    last_seen_at: null,
-    version: 1,
-    created_at: at,
-    updated_at: at,
-  };
+  const made = inputs.map((input) => {
+    const fields = checked(input);
+    mayManage(manager, fields.organisation_id);
+    const key = randomBytes(32);
+    const row: SirenTable = {
+      ...fields,
+      id: randomUUID(),
+      command_key: seal(secretsKey(ctx.config), key),
+      battery: null,
+      mains: null,
+      fault: null,
+      status_at: null,
+      last_seen_at: null,
+      version: 1,
+      created_at: at,
+      updated_at: at,
+    };
+    return { row, key };
+  });
   await ctx.db.kysely.transaction().execute(async (trx) => {
-    if (
-      fields.organisation_id &&
-      !(await trx
-        .selectFrom('organisations')
-        .select('id')
-        .where('id', '=', fields.organisation_id)
-        .executeTakeFirst())
-    )
-      throw invalid('organisationId', 'names no organisation');
-    if (await sirenRepository.byPrefix(trx, fields.topic_prefix))
-      throw conflict(`A siren listens under ${fields.topic_prefix} already`, 'topicPrefix');
-    await sirenRepository.insert(trx, row);
-    await appendAudit(ctx, trx, actor, {
-      action: 'siren.created',
-      subjectType: 'siren',
-      subjectId: row.id,
-      detail: { name: fields.name_en, topicPrefix: fields.topic_prefix, purpose: fields.purpose },
-    });
+    for (const { row } of made) {
+      if (
+        row.organisation_id &&
+        !(await trx
+          .selectFrom('organisations')
+          .select('id')
+          .where('id', '=', row.organisation_id)
+          .executeTakeFirst())
+      )
+        throw badField('organisationId', 'no_such_organisation');
+      if (await sirenRepository.byPrefix(trx, row.topic_prefix))
+        throw conflict(`A siren listens under ${row.topic_prefix} already`, 'topicPrefix');
+      await sirenRepository.insert(trx, row);
+      await appendAudit(ctx, trx, actor, {
+        action: 'siren.created',
+        subjectType: 'siren',
+        subjectId: row.id,
+        detail: { name: row.name_en, topicPrefix: row.topic_prefix, purpose: row.purpose },
+      });
+    }
   });
   sirenRegistryChanged(ctx.db);
-  return { siren: sirenOf({ ...row }), commandKey: key.toString('base64url') };
+  return made.map(({ row, key }) => ({ siren: sirenOf({ ...row }), commandKey: key.toString('base64url') }));
 }
 
 /**

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { readSubscription, subscriptionAddress } from '../../channels/webpush/subscription.js';
 import { findPlace } from '../../core/notice/places.js';
-import { AppError, invalid } from '../../errors.js';
+import { AppError, badField, refusedAs } from '../../errors.js';
 import { deliveryRepository } from '../../store/delivery.repository.js';
 import { subscriberRepository } from '../../store/subscriber.repository.js';
 import { appendAudit } from '../audit.service.js';
@@ -50,7 +50,7 @@ async function byEndpoint(db: Q, endpoint: string) {
 
 function cleanLanguage(raw: string): NoticeLanguage {
   if (!(NOTICE_LANGUAGES as readonly string[]).includes(raw))
-    throw invalid('language', 'must be kk, ru or en');
+    throw badField('language', 'one_of', { allowed: NOTICE_LANGUAGES.join(', ') });
   return raw as NoticeLanguage;
 }
 
@@ -70,10 +70,10 @@ export async function subscribeDevice(
 ): Promise<DevicePlaces> {
   pushReady(ctx);
   const read = readSubscription(input.subscription, ctx.config.webpush.allowHosts);
-  if ('problem' in read) throw invalid(read.field, read.problem);
+  if ('problem' in read) throw refusedAs(read.field, read.problem, 'push_subscription_invalid');
   const language = cleanLanguage(input.language);
   const named = findPlace(input.placeId);
-  if (!named) throw invalid('placeId', `"${input.placeId}" is not a city or district we know`);
+  if (!named) throw badField('placeId', 'not_known_place', { place: input.placeId });
   const address = subscriptionAddress(read.subscription);
   const at = ctx.clock.now().toISOString();
   return ctx.db.kysely.transaction().execute(async (trx) => {
@@ -110,7 +110,7 @@ export async function subscribeDevice(
     const placeRowId = `${id}:${named.id}`;
     if (!places.some((p) => p.id === placeRowId)) {
       if (places.length >= DEVICE_MAX_PLACES)
-        throw invalid('placeId', `a device can follow at most ${DEVICE_MAX_PLACES} areas`);
+        throw badField('placeId', 'device_max_places', { max: DEVICE_MAX_PLACES });
       await subscriberRepository.insertPlaces(trx, [
         {
           id: placeRowId,
@@ -137,7 +137,7 @@ export async function unsubscribeDevice(
   input: { endpoint: string; placeId?: string | undefined },
 ): Promise<DevicePlaces> {
   if (typeof input.endpoint !== 'string' || !input.endpoint)
-    throw invalid('endpoint', 'must be the subscription endpoint');
+    throw badField('endpoint', 'not_subscription_endpoint');
   const at = ctx.clock.now().toISOString();
   return ctx.db.kysely.transaction().execute(async (trx) => {
     const known = await byEndpoint(trx, input.endpoint);

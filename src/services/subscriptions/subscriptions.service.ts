@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import { NOTICE_LANGUAGES, type NoticeLanguage } from '../../core/notice/notice.js';
-import { checkPlaceCircle, findPlace } from '../../core/notice/places.js';
-import { AppError, badField, invalid } from '../../errors.js';
+import {
+  checkPlaceCircle,
+  findPlace,
+  MAX_PLACE_RADIUS_M,
+  MIN_PLACE_RADIUS_M,
+} from '../../core/notice/places.js';
+import { AppError, badField, refusedAs } from '../../errors.js';
 import { deliveryRepository } from '../../store/delivery.repository.js';
 import type { SubscriberRow, SubscriptionPlaceTable } from '../../store/public-tables.js';
 import { subscriberRepository } from '../../store/subscriber.repository.js';
@@ -45,13 +50,13 @@ function cleanName(raw: string | null | undefined): string | null {
   // eslint-disable-next-line no-control-regex -- refusing control characters is the point
   if (/[\u0000-\u001f\u007f]/.test(raw)) throw badField('name', 'no_control_characters');
   const name = raw.normalize('NFC').trim();
-  if (name.length > 100) throw invalid('name', 'must be at most 100 characters');
+  if (name.length > 100) throw badField('name', 'max_length', { max: 100 });
   return name || null;
 }
 
 function cleanLanguage(raw: string): NoticeLanguage {
   if (!(NOTICE_LANGUAGES as readonly string[]).includes(raw))
-    throw invalid('language', 'must be kk, ru or en');
+    throw badField('language', 'one_of', { allowed: NOTICE_LANGUAGES.join(', ') });
   return raw as NoticeLanguage;
 }
 
@@ -60,12 +65,12 @@ function resolvePlaces(
   subscriberId: string,
   lang: NoticeLanguage,
 ): Insertable<SubscriptionPlaceTable>[] {
-  if (places.length === 0) throw invalid('places', 'choose at least one place');
-  if (places.length > MAX_PLACES) throw invalid('places', `at most ${MAX_PLACES} places`);
+  if (places.length === 0) throw badField('places', 'choose_a_place');
+  if (places.length > MAX_PLACES) throw badField('places', 'max_items', { max: MAX_PLACES });
   return places.map((p, i) => {
     if ('placeId' in p) {
       const named = findPlace(p.placeId);
-      if (!named) throw invalid(`places/${i}/placeId`, `"${p.placeId}" is not a city or district we know`);
+      if (!named) throw badField(`places/${i}/placeId`, 'not_known_place', { place: p.placeId });
       return {
         id: randomUUID(),
         subscriber_id: subscriberId,
@@ -77,7 +82,16 @@ function resolvePlaces(
       };
     }
     const problem = checkPlaceCircle(p.lon, p.lat, p.radiusM);
-    if (problem) throw invalid(`places/${i}/${problem.field}`, problem.problem);
+    if (problem) {
+      const field = `places/${i}/${problem.field}`;
+      if (problem.field === 'radiusM')
+        throw refusedAs(field, problem.problem, 'radius_range', {
+          min: MIN_PLACE_RADIUS_M,
+          max: MAX_PLACE_RADIUS_M / 1000,
+        });
+      const [min, max] = problem.field === 'lat' ? [-90, 90] : [-180, 180];
+      throw refusedAs(field, problem.problem, 'between', { min, max });
+    }
     const label = cleanName(p.label ?? null) ?? `${p.lat.toFixed(4)}, ${p.lon.toFixed(4)}`;
     return {
       id: randomUUID(),
@@ -103,7 +117,10 @@ export async function subscribe(ctx: AppContext, input: SubscribeInput): Promise
   const channels = input.channels ?? ['email'];
   for (const [i, c] of channels.entries())
     if (!(SUBSCRIPTION_CHANNELS as readonly string[]).includes(c))
-      throw invalid(`channels/${i}`, `"${c}" is not a channel residents can subscribe to; email is`);
+      throw badField(`channels/${i}`, 'not_subscription_channel', {
+        channel: c,
+        allowed: SUBSCRIPTION_CHANNELS.join(', '),
+      });
   const now = ctx.clock.now();
   const at = now.toISOString();
   const expires = new Date(now.getTime() + CONFIRM_HOURS * 3_600_000).toISOString();

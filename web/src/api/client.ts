@@ -13,6 +13,8 @@ export class ApiError extends Error {
     readonly field?: string,
     /** The values the detail names (an exercise's status…), to word it in the reader's language. */
     readonly params?: Readonly<Record<string, string>>,
+    /** Every field's problem when the server names several (a form's fields), in the reader's language. */
+    readonly errors?: readonly { field: string; problem: string }[],
   ) {
     super(detail);
     this.name = 'ApiError';
@@ -48,6 +50,7 @@ export async function toError(res: Response): Promise<ApiError> {
       title?: string;
       field?: string;
       params?: Record<string, string>;
+      errors?: { field: string; problem: string }[];
     };
     return new ApiError(
       res.status,
@@ -55,6 +58,7 @@ export async function toError(res: Response): Promise<ApiError> {
       body.detail ?? body.title ?? res.statusText,
       body.field,
       body.params,
+      Array.isArray(body.errors) ? body.errors : undefined,
     );
   } catch {
     // A proxy or a crash can answer with HTML; the status still tells the user something.

@@ -1,4 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { useCapabilityWords } from '../i18n/capabilities';
 import { api } from './client';
 import type {
   CoreCapability,
@@ -118,10 +120,22 @@ export const useSetParticipation = (exerciseId: string) =>
     api.put<void>(`/exercises/${id(exerciseId)}/organisations`, input),
   );
 
+/** The catalogue in the reader's language, alphabetical in it within each mission area. */
 export function useCoreCapabilities() {
+  const { lang, name, description } = useCapabilityWords();
+  const select = useCallback(
+    (data: Items<CoreCapability>): Items<CoreCapability> => ({
+      ...data,
+      items: data.items
+        .map((c) => ({ ...c, name: name(c.id, c.name), description: description(c.id, c.description) }))
+        .sort((a, b) => a.missionArea.localeCompare(b.missionArea) || a.name.localeCompare(b.name, lang)),
+    }),
+    [lang, name, description],
+  );
   return useQuery({
     queryKey: ['core-capabilities'],
     queryFn: () => api.get<Items<CoreCapability>>('/core-capabilities'),
+    select,
     staleTime: 5 * 60_000,
   });
 }

@@ -17,6 +17,8 @@ import {
 } from './contract';
 import type { Static } from '@sinclair/typebox';
 import type { NoPlaySchema } from '../../../src/http/api/conduct/schema';
+import type { CriterionSchema } from '../../../src/http/api/exercises/schema';
+import type { EXERCISE_HAZARDS } from '../../../src/contract/enums';
 export {
   EXERCISE_TYPES,
   EXERCISE_STATUSES,
@@ -64,6 +66,8 @@ export interface Exercise {
   startexLocal: string;
   endexLocal: string;
   city: string | null;
+  /** What it rehearses, for the lessons-learned filter (decision 0033). */
+  hazard: (typeof EXERCISE_HAZARDS)[number] | null;
   scope: string | null;
   threat: string | null;
   /** null for readers who may not see the controllers' side. */
@@ -93,6 +97,7 @@ export type ExerciseFields = Partial<
     | 'startex'
     | 'endex'
     | 'city'
+    | 'hazard'
     | 'scope'
     | 'threat'
     | 'scenario'
@@ -103,9 +108,12 @@ export type ExerciseFields = Partial<
   >
 >;
 
+/** How a critical task is measured from the history (decision 0029); the server's own schema. */
+export type Criterion = Static<typeof CriterionSchema>;
 export interface CriticalTask {
   id: string;
   text: string;
+  criterion?: Criterion;
 }
 export interface CapabilityTarget {
   id: string;
@@ -191,7 +199,8 @@ export interface ObjectiveChange {
     id?: string;
     coreCapabilityId: string;
     text: string;
-    criticalTasks: { id?: string; text: string }[];
+    /** A task's `criterion`: null clears it, absent keeps what the task had. */
+    criticalTasks: { id?: string; text: string; criterion?: Criterion | null }[];
   }[];
 }
 

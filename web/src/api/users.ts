@@ -6,8 +6,8 @@ import type { Grant, Items, Role, User } from './types';
 
 const usersKey = ['users'] as const;
 
-export function useUsers() {
-  return useQuery({ queryKey: usersKey, queryFn: () => api.get<Items<User>>('/users') });
+export function useUsers(enabled = true) {
+  return useQuery({ queryKey: usersKey, queryFn: () => api.get<Items<User>>('/users'), enabled });
 }
 
 /** What creating a user sends: the server's body schema. */

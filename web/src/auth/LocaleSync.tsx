@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useSaveOwnLocale } from '../api/session';
-import { changeLanguage, languageChosenThisVisit, isLocale } from '../i18n/i18n';
+import { changeLanguage, languageChosenThisVisit, languageSaved, isLocale } from '../i18n/i18n';
 import i18n from '../i18n/i18n';
 import { useSession } from './useSession';
 
@@ -18,7 +18,8 @@ export function LocaleSync() {
     synced.current = user.id;
     const current = i18n.language;
     if (languageChosenThisVisit() && isLocale(current)) {
-      if (current !== user.locale) save.mutate(current);
+      if (current !== user.locale) save.mutate(current, { onSuccess: languageSaved });
+      else languageSaved();
     } else if (user.locale !== current) {
       changeLanguage(user.locale, false);
     }

@@ -23,12 +23,44 @@ function initialLanguage(): Locale {
   return storedLanguage() ?? (isLocale(fromBrowser) ? fromBrowser : 'kk');
 }
 
-/** Set when the person picks a language before signing in, so sign-in does not undo that choice. */
+/**
+ * The language the person picked and the server has not yet saved as theirs. Kept for the tab's
+ * session, not only in memory: a page loaded before the save went through (a link opened at once
+ * after signing in) must not switch back to the old saved language.
+ */
+const UNSAVED_KEY = 'dabyl.language.unsaved';
 let chosenThisVisit = false;
-export const languageChosenThisVisit = (): boolean => chosenThisVisit;
+
+function unsavedChoice(): boolean {
+  try {
+    return sessionStorage.getItem(UNSAVED_KEY) !== null;
+  } catch {
+    return false; // See storedLanguage.
+  }
+}
+
+/** Set when the person picks a language before signing in, so sign-in does not undo that choice. */
+export const languageChosenThisVisit = (): boolean => chosenThisVisit || unsavedChoice();
+
+/** The picked language is now the person's saved one. */
+export function languageSaved(): void {
+  chosenThisVisit = false;
+  try {
+    sessionStorage.removeItem(UNSAVED_KEY);
+  } catch {
+    // See storedLanguage.
+  }
+}
 
 export function changeLanguage(lng: Locale, byUser: boolean): void {
-  if (byUser) chosenThisVisit = true;
+  if (byUser) {
+    chosenThisVisit = true;
+    try {
+      sessionStorage.setItem(UNSAVED_KEY, lng);
+    } catch {
+      // See storedLanguage.
+    }
+  }
   try {
     localStorage.setItem(STORAGE_KEY, lng);
   } catch {

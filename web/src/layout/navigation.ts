@@ -8,6 +8,8 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', labelKey: 'nav.dashboard', permission: 'dashboard:read' },
   { path: '/exercises', labelKey: 'planning.nav.exercises', permission: 'exercises:read' },
+  { path: '/improvement', labelKey: 'improvement.nav', permission: 'improvement:read' },
+  { path: '/lessons', labelKey: 'nav.lessons', permission: 'observations:read' },
   { path: '/catalogue', labelKey: 'sharing.nav.catalogue', permission: 'msel:read' },
   { path: '/notices', labelKey: 'notices.nav', permission: 'notices:read' },
   { path: '/alerts', labelKey: 'alerts.nav', permission: 'alerts:read' },

@@ -6,7 +6,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { checkCap, UnknownProfileError } from '../../../cap/index.js';
-import { AppError, invalid } from '../../../errors.js';
+import { AppError, badField } from '../../../errors.js';
 import { CapFindingSchema, CapReportSchema, CapValidateQuery } from './schema.js';
 import { capSignatureCheck } from '../../../cap/dsig/index.js';
 import type { AppContext } from '../../../services/context.js';
@@ -21,7 +21,7 @@ function xmlOf(body: unknown): Uint8Array | string {
   if (typeof body === 'object' && body !== null && typeof (body as { xml?: unknown }).xml === 'string') {
     return (body as { xml: string }).xml;
   }
-  throw invalid('xml', 'send the CAP message as an XML body, or as JSON {"xml": "…"}');
+  throw badField('xml', 'cap_xml_body', { xml: 'XML', example: '{"xml": "…"}' });
 }
 
 /** The CAP routes; mounted under /api/v1. */

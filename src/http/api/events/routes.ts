@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../../core/policy/policy.js';
-import { invalid } from '../../../errors.js';
+import { badField } from '../../../errors.js';
 import type { AppContext } from '../../../services/context.js';
 import { EventHub } from '../../../services/events/hub.js';
 import { principalOf, resolvePrincipal, SESSION_COOKIE } from '../../access.js';
@@ -26,7 +26,7 @@ const Query = Type.Object(
 function resumePoint(request: FastifyRequest, after: number | undefined): number | null {
   const header = request.headers['last-event-id'];
   if (typeof header === 'string' && header !== '') {
-    if (!/^\d{1,15}$/.test(header)) throw invalid('Last-Event-ID', 'must be an event number');
+    if (!/^\d{1,15}$/.test(header)) throw badField('Last-Event-ID', 'not_an_event_number');
     return Number(header);
   }
   return after ?? null;

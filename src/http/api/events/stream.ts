@@ -4,6 +4,7 @@ import type { Actor } from '../../../core/policy/policy.js';
 import type { EventHub } from '../../../services/events/hub.js';
 import { eventWindow, readEventsAfter, type StreamEvent } from '../../../services/events/events.service.js';
 import type { AppContext } from '../../../services/context.js';
+import { exerciseOrganisations } from '../../../services/events/exercise-organisations.js';
 
 /** Heartbeat comments keep proxies from closing an idle stream; each one also re-checks the reader. */
 export const HEARTBEAT_MS = 15_000;
@@ -93,8 +94,14 @@ export class EventStream {
     const fresh = batch.filter((e) => e.seq > this.sent);
     if (fresh.length === 0) return;
     if (!(await this.stillAllowed())) return;
+    const exercises = await exerciseOrganisations(
+      this.ctx,
+      fresh.flatMap((e) => (e.exerciseId === null ? [] : [e.exerciseId])),
+    );
     let out = '';
-    for (const e of fresh) if (canSeeEvent(this.actor, e)) out += frameOf(e);
+    for (const e of fresh)
+      if (canSeeEvent(this.actor, e, e.exerciseId === null ? undefined : (exercises.get(e.exerciseId) ?? [])))
+        out += frameOf(e);
     this.sent = fresh[fresh.length - 1]!.seq;
     if (out) this.write(out);
   }

@@ -5,11 +5,13 @@ import {
   EVENT_KINDS,
   EXERCISE_ROLES,
   EXERCISE_STATUSES,
+  EXERCISE_HAZARDS,
   EXERCISE_TYPES,
   EXTENTS_OF_PLAY,
   VENUE_KINDS,
   ZONE_KINDS,
 } from '../../../contract/enums.js';
+import { INJECT_STEPS } from '../../../core/evaluation/metrics.js';
 import { REVIEWED_FIELDS } from '../../../core/msel/msel.js';
 import { Id, Instant, literals, Nullable } from '../common.schema.js';
 import { NoPlaySchema } from '../conduct/schema.js';
@@ -49,6 +51,7 @@ export const ExerciseSchema = Type.Object(
     startexLocal: Type.String(),
     endexLocal: Type.String(),
     city: Nullable(Type.String()),
+    hazard: Nullable(literals(EXERCISE_HAZARDS)),
     scope: Nullable(Type.String()),
     threat: Nullable(Type.String()),
     scenario: Nullable(
@@ -86,6 +89,7 @@ const exerciseFields = {
   startex: Type.String({ maxLength: 40, description: 'instant with offset, e.g. 2026-10-25T10:00:00+05:00' }),
   endex: Type.String({ maxLength: 40 }),
   city: OptText(100),
+  hazard: Type.Optional(Nullable(literals(EXERCISE_HAZARDS))),
   scope: OptText(4000),
   threat: OptText(500),
   scenario: Type.Optional(Nullable(Text(100_000))),
@@ -109,6 +113,21 @@ export const ExerciseQuery = Type.Object(
     from: Type.Optional(Type.String({ format: 'date-time' })),
     to: Type.Optional(Type.String({ format: 'date-time' })),
     status: Type.Optional(literals(EXERCISE_STATUSES)),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * How a critical task is measured from the exercise's history: team `teamId` (any team when null)
+ * reaches `step` on inject `injectNumber`, within `withinMinutes` of its firing when given.
+ */
+export const CriterionSchema = Type.Object(
+  {
+    kind: Type.Literal('inject_step'),
+    injectNumber: Type.String({ minLength: 1, maxLength: 20 }),
+    step: literals(INJECT_STEPS),
+    teamId: Type.Optional(Nullable(Id)),
+    withinMinutes: Type.Optional(Nullable(Type.Number({ exclusiveMinimum: 0, maximum: 10_080 }))),
   },
   { additionalProperties: false },
 );
@@ -148,7 +167,14 @@ export const ObjectivePatchBody = Type.Object(
             text: Text(2000),
             criticalTasks: Type.Optional(
               Type.Array(
-                Type.Object({ id: Type.Optional(Id), text: Text(1000) }, { additionalProperties: false }),
+                Type.Object(
+                  {
+                    id: Type.Optional(Id),
+                    text: Text(1000),
+                    criterion: Type.Optional(Nullable(CriterionSchema)),
+                  },
+                  { additionalProperties: false },
+                ),
                 { maxItems: 50 },
               ),
             ),
@@ -230,7 +256,9 @@ export const PlanSchema = Type.Object(
             id: Id,
             coreCapabilityId: Type.String(),
             text: Type.String(),
-            criticalTasks: Type.Array(Type.Object({ id: Id, text: Type.String() })),
+            criticalTasks: Type.Array(
+              Type.Object({ id: Id, text: Type.String(), criterion: Type.Optional(CriterionSchema) }),
+            ),
           }),
         ),
       }),

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { SheetKind } from '../../../core/spreadsheet/fields.js';
 import type { ColumnMapping } from '../../../core/spreadsheet/mapping.js';
-import { invalid } from '../../../errors.js';
+import { badField } from '../../../errors.js';
 import type { AppContext } from '../../../services/context.js';
 import { exportSpreadsheet } from '../../../services/planning/export.service.js';
 import { importSpreadsheet } from '../../../services/planning/import.service.js';
@@ -27,12 +27,12 @@ function parseMapping(text: string | undefined): ColumnMapping | undefined {
   try {
     v = JSON.parse(text);
   } catch {
-    throw invalid('mapping', 'must be a JSON object of column label → field');
+    throw badField('mapping', 'column_mapping');
   }
-  if (typeof v !== 'object' || v === null || Array.isArray(v))
-    throw invalid('mapping', 'must be a JSON object of column label → field');
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw badField('mapping', 'column_mapping');
   for (const [k, f] of Object.entries(v))
-    if (f !== null && typeof f !== 'string') throw invalid(`mapping.${k}`, 'must be a field key or null');
+    if (f !== null && typeof f !== 'string')
+      throw badField(`mapping.${k}`, 'field_key_or_null', { none: 'null' });
   return v as ColumnMapping;
 }
 
@@ -88,10 +88,11 @@ export const spreadsheetRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> =
           });
         const json = body as ImportJsonBody | null;
         if (!json || typeof json.fileBase64 !== 'string')
-          throw invalid(
-            'file',
-            `send the file as the body (${XLSX_TYPE} or text/csv), or JSON with fileBase64`,
-          );
+          throw badField('file', 'spreadsheet_file_body', {
+            xlsx: XLSX_TYPE,
+            csv: 'text/csv',
+            jsonField: 'fileBase64',
+          });
         return importSpreadsheet(
           ctx,
           p.info,

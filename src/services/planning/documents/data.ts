@@ -7,6 +7,7 @@ import { getMsel, type Msel } from '../msel.service.js';
 import { readableExercise } from '../exercises.service.js';
 import { getPlan, planAsSeenBy, type ExercisePlan } from '../plan.service.js';
 import { stringsFor, type DocumentLang, type DocumentStrings } from './i18n/strings.js';
+import { capabilityName } from '../../../core/exercise/capability-names.js';
 
 /** What the builders read: the plan as the actor may see it, and names for the ids in it. */
 export interface DocumentData {
@@ -36,7 +37,9 @@ export async function loadDocumentData(
       ? await getPlan(ctx, policy, exerciseId)
       : await planAsSeenBy(ctx, (await readableExercise(ctx.db.kysely, policy, exerciseId)).row, audience);
   const msel = withMsel ? await getMsel(ctx, policy, exerciseId) : null;
-  const capabilities = new Map((await listCoreCapabilities(ctx)).map((c) => [c.id, c.name]));
+  const capabilities = new Map(
+    (await listCoreCapabilities(ctx)).map((c) => [c.id, capabilityName(c.id, c.name, lang)]),
+  );
   const orgIds = new Set(
     [
       plan.exercise.leadOrganisationId,

@@ -5,6 +5,7 @@ import {
   Footer,
   Header,
   HeadingLevel,
+  ImageRun,
   Packer,
   PageNumber,
   PageOrientation,
@@ -76,7 +77,27 @@ function block(b: Block): (Paragraph | Table)[] {
       ];
     case 'table':
       return [table(b.header, b.rows)];
+    case 'figure':
+      return [figure(b)];
   }
+}
+
+/** A chart as a picture 16 cm wide: the SVG for readers that draw it, the PNG as its fallback. */
+function figure(b: Extract<Block, { kind: 'figure' }>): Paragraph {
+  const width = 600;
+  const height = Math.round((b.png.height / b.png.width) * width);
+  return new Paragraph({
+    children: [
+      new ImageRun({
+        type: 'svg',
+        data: Buffer.from(b.svg, 'utf8'),
+        fallback: { type: 'png', data: b.png.data },
+        transformation: { width, height },
+        altText: { name: b.caption, title: b.caption, description: b.caption },
+      }),
+      new TextRun({ text: xmlSafe(b.caption), break: 1, italics: true }),
+    ],
+  });
 }
 
 const marking = (text: string, pageOf: [string, string] | null) =>

@@ -26,6 +26,9 @@ function block(b: Block): string {
       return `<ul>${b.items.map((i) => `<li>${lines(i)}</li>`).join('')}</ul>`;
     case 'fields':
       return `<dl>${b.rows.map(([k, v]) => `<dt>${lines(k)}</dt><dd>${lines(v)}</dd>`).join('')}</dl>`;
+    case 'figure':
+      // The SVG is made by core/chart, which escapes every text it draws.
+      return `<figure>${b.svg}<figcaption>${lines(b.caption)}</figcaption></figure>`;
     case 'table':
       return (
         `<table><thead><tr>${b.header.map((h) => `<th scope="col">${lines(h)}</th>`).join('')}</tr></thead>` +
@@ -43,6 +46,7 @@ body{font:11pt/1.45 system-ui,"Segoe UI",Roboto,"Noto Sans",sans-serif;margin:0 
 h1{font-size:1.8rem;margin:.5rem 0}h2{font-size:1.35rem;border-bottom:1px solid #999;margin-top:2rem}h3{font-size:1.1rem}h4{font-size:1rem}
 .audience{font-style:italic}.notice{border:2px solid #8b0000;padding:.6rem;font-weight:600}
 table{border-collapse:collapse;width:100%;margin:.5rem 0;font-size:.9rem}th,td{border:1px solid #888;padding:.25rem .4rem;text-align:left;vertical-align:top}th{background:#eee}
+figure{margin:1rem 0}figure svg{max-width:100%;height:auto}figcaption{font-size:.9rem;color:#344054}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}
 @media print{body{padding:2.5rem 0}.marking{position:fixed;left:0;right:0;margin:0}.marking.top{top:0}.marking.bottom{bottom:0}h2{break-after:avoid}tr{break-inside:avoid}}
 `;

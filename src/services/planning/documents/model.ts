@@ -10,7 +10,9 @@ export type Block =
   | { kind: 'notice'; text: string }
   | { kind: 'list'; items: string[] }
   | { kind: 'fields'; rows: [label: string, value: string][] }
-  | { kind: 'table'; header: string[]; rows: string[][] };
+  | { kind: 'table'; header: string[]; rows: string[][] }
+  /** A chart: SVG where the reader draws it, the same picture as PNG pixels where it may not. */
+  | { kind: 'figure'; caption: string; svg: string; png: { data: Buffer; width: number; height: number } };
 
 export interface DocumentModel {
   /** "Exercise Plan (ExPlan)" */

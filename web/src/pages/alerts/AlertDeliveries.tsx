@@ -66,7 +66,6 @@ export function AlertDeliveries({ alert }: { alert: Alert }) {
                       value,
                     }))}
                   />
-                  <Text size="xs">{t('alerts.deliveries.latency')}</Text>
                 </Group>
               </Stack>
             );

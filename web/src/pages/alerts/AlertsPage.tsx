@@ -14,6 +14,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { TableScroll } from '../../components/TableScroll';
+import { Disclosure } from '../../components/Disclosure';
 import { AlertSirens } from '../sirens/AlertSirens';
 import { AlertComposer } from './AlertComposer';
 import { AlertDeliveries } from './AlertDeliveries';
@@ -81,46 +82,6 @@ function CodeAction({ alert, kind }: { alert: Alert; kind: 'approve' | 'cancel' 
   );
 }
 
-/** Opens each channel's message, per language, beneath an alert not yet sent. */
-function PreviewToggle({ alert }: { alert: Alert }) {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  return (
-    <Stack gap={4}>
-      <Button
-        size="compact-xs"
-        variant="subtle"
-        onClick={() => setOpen(!open)}
-        aria-expanded={open}
-        w="fit-content"
-      >
-        {t(open ? 'alerts.preview.hide' : 'alerts.preview.show')}
-      </Button>
-      {open && <AlertPreview alert={alert} />}
-    </Stack>
-  );
-}
-
-/** Opens the live delivery dashboard of a sent message beneath it. */
-function DeliveriesToggle({ alert }: { alert: Alert }) {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  return (
-    <Stack gap={4}>
-      <Button
-        size="compact-xs"
-        variant="subtle"
-        onClick={() => setOpen(!open)}
-        aria-expanded={open}
-        w="fit-content"
-      >
-        {t(open ? 'alerts.deliveries.hide' : 'alerts.deliveries.show')}
-      </Button>
-      {open && <AlertDeliveries alert={alert} />}
-    </Stack>
-  );
-}
-
 /** One click for a drafter: the "all clear" Update, from its template, into the approval queue. */
 function AllClearButton({ alert }: { alert: Alert }) {
   const { t } = useTranslation();
@@ -170,8 +131,16 @@ function AlertsTable({ items, caption }: { items: Alert[]; caption: string }) {
                     })}
                   </Text>
                 )}
-                {(a.state === 'draft' || a.state === 'awaiting_approval') && <PreviewToggle alert={a} />}
-                {a.state === 'sent' && <DeliveriesToggle alert={a} />}
+                {(a.state === 'draft' || a.state === 'awaiting_approval') && (
+                  <Disclosure showLabel={t('alerts.preview.show')} hideLabel={t('alerts.preview.hide')}>
+                    {() => <AlertPreview alert={a} />}
+                  </Disclosure>
+                )}
+                {a.state === 'sent' && (
+                  <Disclosure showLabel={t('alerts.deliveries.show')} hideLabel={t('alerts.deliveries.hide')}>
+                    {() => <AlertDeliveries alert={a} />}
+                  </Disclosure>
+                )}
                 {a.state === 'sent' && <AlertSirens alertId={a.id} />}
                 {a.signError && (
                   <Text size="xs" c="red.9" role="alert">

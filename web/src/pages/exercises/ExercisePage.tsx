@@ -7,17 +7,22 @@ import { PageTitle } from '../../components/PageTitle';
 import { PlayLink } from '../play/PlayLink';
 import { QueryState } from '../../components/QueryState';
 import { ControlRoomTab } from './control/ControlRoomTab';
+import { EvaluationTab } from './evaluation/EvaluationTab';
 import { HandlingBanner } from './HandlingBanner';
 import { NoPlayBanner } from './NoPlayBanner';
 import { ModulesTab } from './modules/ModulesTab';
 import { MselTab } from './msel/MselTab';
 import { ObjectivesTab } from './objectives/ObjectivesTab';
+import { MetricsTab } from './metrics/MetricsTab';
 import { ObservationsTab } from './observations/ObservationsTab';
+import { ReportTab } from './report/ReportTab';
+import { FindingsTab } from './findings/FindingsTab';
 import { OverviewTab } from './overview/OverviewTab';
 import { ParticipantsTab } from './participants/ParticipantsTab';
 import { SharingTab } from '../sharing/SharingTab';
 import { StatusBadge } from './StatusBadge';
 import { VenuesTab } from './venues/VenuesTab';
+import { SurveyLink } from './survey/SurveyLink';
 
 const TABS = [
   'overview',
@@ -28,9 +33,24 @@ const TABS = [
   'scenario',
   'control',
   'observations',
+  'evaluation',
+  'findings',
+  'metrics',
+  'report',
   'sharing',
 ] as const;
 type Tab = (typeof TABS)[number];
+
+/** The tabs named by their own part of the console; the rest are planning's. */
+const TAB_LABELS: Partial<Record<Tab, string>> = {
+  sharing: 'sharing.tab',
+  control: 'conduct.tab',
+  observations: 'observations.tab',
+  evaluation: 'evaluation.tab',
+  findings: 'findings.tab',
+  metrics: 'metrics.tab',
+  report: 'report.tab',
+};
 
 /** One exercise, a tab per part of the plan; the tab is in the address so it can be linked and reloaded. */
 export function ExercisePage() {
@@ -48,10 +68,19 @@ export function ExercisePage() {
         const canReadMsel = data.exercise.access.readControllerSide;
         // Observations are the evaluators' and directors' until the report is final (decision 0020).
         const canObserve = data.exercise.access.recordObservations || data.exercise.access.readObservations;
+        // The evaluation is read by the same people as observations until the report is final (decision 0028).
+        const canEvaluate = data.exercise.access.readObservations;
         const tabs = TABS.filter(
           (x) =>
             (x === 'observations' && canObserve) ||
-            (x !== 'observations' && ((x !== 'msel' && x !== 'scenario' && x !== 'control') || canReadMsel)),
+            (x === 'evaluation' && canEvaluate) ||
+            (x === 'findings' && data.exercise.access.readObservations) ||
+            (x === 'metrics' && data.exercise.access.readObservations) ||
+            (x !== 'observations' &&
+              x !== 'evaluation' &&
+              x !== 'findings' &&
+              x !== 'metrics' &&
+              ((x !== 'msel' && x !== 'scenario' && x !== 'control') || canReadMsel)),
         );
         const active: Tab = tabs.find((x) => x === tab) ?? 'overview';
         return (
@@ -65,6 +94,7 @@ export function ExercisePage() {
                 <Group gap="xs">
                   <StatusBadge status={data.exercise.status} />
                   <PlayLink exerciseId={exerciseId} />
+                  <SurveyLink exerciseId={exerciseId} />
                 </Group>
               </PageTitle>
               <HandlingBanner handling={data.exercise.handling} />
@@ -76,15 +106,7 @@ export function ExercisePage() {
                 <Tabs.List>
                   {tabs.map((x) => (
                     <Tabs.Tab key={x} value={x}>
-                      {t(
-                        x === 'sharing'
-                          ? 'sharing.tab'
-                          : x === 'control'
-                            ? 'conduct.tab'
-                            : x === 'observations'
-                              ? 'observations.tab'
-                              : `planning.tabs.${x}`,
-                      )}
+                      {t(TAB_LABELS[x] ?? `planning.tabs.${x}`)}
                     </Tabs.Tab>
                   ))}
                 </Tabs.List>
@@ -118,6 +140,24 @@ export function ExercisePage() {
                 {canObserve && (
                   <Tabs.Panel value="observations" pt="md">
                     <ObservationsTab plan={data} />
+                  </Tabs.Panel>
+                )}
+                {canEvaluate && (
+                  <Tabs.Panel value="evaluation" pt="md">
+                    <EvaluationTab plan={data} />
+                  </Tabs.Panel>
+                )}
+                <Tabs.Panel value="report" pt="md">
+                  <ReportTab exerciseId={exerciseId} />
+                </Tabs.Panel>
+                {data.exercise.access.readObservations && (
+                  <Tabs.Panel value="metrics" pt="md">
+                    <MetricsTab exerciseId={exerciseId} teams={data.teams} />
+                  </Tabs.Panel>
+                )}
+                {data.exercise.access.readObservations && (
+                  <Tabs.Panel value="findings" pt="md">
+                    <FindingsTab exerciseId={exerciseId} />
                   </Tabs.Panel>
                 )}
                 <Tabs.Panel value="sharing" pt="md">

@@ -4,6 +4,7 @@ import { useParams } from 'react-router-dom';
 import { usePlayerView } from '../../api/play';
 import { QueryState } from '../../components/QueryState';
 import { ClockFaces } from '../exercises/control/ClockFaces';
+import { SurveyCard } from '../exercises/survey/SurveyCard';
 import { InjectCard } from './InjectCard';
 
 /**
@@ -27,6 +28,7 @@ export function PlayPage() {
                 {v.team && <Badge variant="light">{t('play.team', { team: v.team.name })}</Badge>}
               </Group>
             </Stack>
+            <SurveyCard exerciseId={exerciseId} />
             {v.noPlay ? (
               <Alert color="red" variant="filled" role="alert" title={t('play.noPlay.title')}>
                 <Stack gap={4}>

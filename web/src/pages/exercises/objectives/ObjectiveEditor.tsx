@@ -2,17 +2,31 @@ import { Button, Fieldset, Group, NativeSelect, Paper, Stack, TextInput, Textare
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUpdateObjective } from '../../../api/exercises';
-import type { CoreCapability, Objective } from '../../../api/planningTypes';
+import { ApiError } from '../../../api/client';
+import { problemText } from '../../../api/problemText';
+import type { CoreCapability, MselEvent, Objective, Team } from '../../../api/planningTypes';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { MoveButtons } from '../MoveButtons';
 import { moveItem } from '../reorder';
-import { changeOf, draftOf, newKey, type ObjectiveDraft, type TargetDraft } from './objectiveDraft';
+import { CriterionEditor } from './CriterionEditor';
+import {
+  changeOf,
+  criterionFieldOf,
+  draftOf,
+  newKey,
+  newTask,
+  type ObjectiveDraft,
+  type TargetDraft,
+} from './objectiveDraft';
 
 interface Props {
   exerciseId: string;
   objective: Objective;
   number: number;
   capabilities: CoreCapability[];
+  /** The MSEL's injects a criterion may name, and the exercise's teams. */
+  injects: readonly Pick<MselEvent, 'number' | 'title'>[];
+  teams: readonly Team[];
   onDone: () => void;
 }
 
@@ -20,13 +34,36 @@ interface Props {
  * Edits an objective in place: its text, and its capability targets and their critical tasks, each
  * added, changed, removed or moved. Saved as one change, so a half-edited objective is never stored.
  */
-export function ObjectiveEditor({ exerciseId, objective, number, capabilities, onDone }: Props) {
-  const { t } = useTranslation();
+export function ObjectiveEditor({
+  exerciseId,
+  objective,
+  number,
+  capabilities,
+  injects,
+  teams,
+  onDone,
+}: Props) {
+  const { t, i18n } = useTranslation();
   const save = useUpdateObjective(exerciseId);
-  const [draft, setDraft] = useState<ObjectiveDraft>(() => draftOf(objective));
+  const [draft, setDraftState] = useState<ObjectiveDraft>(() => draftOf(objective));
+  // A refusal speaks of the draft as sent: once the draft changes it no longer applies.
+  const setDraft = (next: ObjectiveDraft) => {
+    if (save.error) save.reset();
+    setDraftState(next);
+  };
   const setTargets = (targets: TargetDraft[]) => setDraft({ ...draft, targets });
   const setTarget = (i: number, patch: Partial<TargetDraft>) =>
     setTargets(draft.targets.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+
+  // A refused criterion field is shown at its input, in the reader's language.
+  const refused = save.error instanceof ApiError ? criterionFieldOf(save.error.field) : null;
+  // At its input the field goes without saying: "…criterion.withinMinutes: must be …" reads "must be …".
+  const refusal =
+    refused && save.error instanceof ApiError
+      ? problemText(save.error, t, (key) => i18n.exists(key)).replace(`${save.error.field}: `, '')
+      : '';
+  const errorsOf = (target: number, task: number) =>
+    refused && refused.target === target && refused.task === task ? { [refused.field]: refusal } : {};
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -86,43 +123,55 @@ export function ObjectiveEditor({ exerciseId, objective, number, capabilities, o
                       const taskName = t('planning.objectives.taskNumbered', { target: i + 1, n: k + 1 });
                       const setTasks = (tasks: TargetDraft['tasks']) => setTarget(i, { tasks });
                       return (
-                        <Group key={task.key} align="flex-end" wrap="nowrap">
-                          <TextInput
-                            label={taskName}
-                            required
-                            value={task.text}
-                            onChange={(e) =>
-                              setTasks(
-                                target.tasks.map((x, j) =>
-                                  j === k ? { ...x, text: e.currentTarget.value } : x,
-                                ),
-                              )
-                            }
-                            style={{ flex: 1 }}
-                          />
-                          <MoveButtons
-                            index={k}
-                            count={target.tasks.length}
+                        <Stack key={task.key} gap={4}>
+                          <Group align="flex-end" wrap="nowrap">
+                            <TextInput
+                              label={taskName}
+                              required
+                              value={task.text}
+                              onChange={(e) =>
+                                setTasks(
+                                  target.tasks.map((x, j) =>
+                                    j === k ? { ...x, text: e.currentTarget.value } : x,
+                                  ),
+                                )
+                              }
+                              style={{ flex: 1 }}
+                            />
+                            <MoveButtons
+                              index={k}
+                              count={target.tasks.length}
+                              name={taskName}
+                              onMove={(d) => setTasks(moveItem(target.tasks, k, d))}
+                            />
+                            <Button
+                              size="compact-sm"
+                              variant="subtle"
+                              color="red"
+                              aria-label={t('planning.remove.named', { name: taskName })}
+                              onClick={() => setTasks(target.tasks.filter((_, j) => j !== k))}
+                            >
+                              {t('planning.remove.label')}
+                            </Button>
+                          </Group>
+                          <CriterionEditor
                             name={taskName}
-                            onMove={(d) => setTasks(moveItem(target.tasks, k, d))}
+                            value={task.criterion}
+                            onChange={(criterion) =>
+                              setTasks(target.tasks.map((x, j) => (j === k ? { ...x, criterion } : x)))
+                            }
+                            injects={injects}
+                            teams={teams}
+                            errors={errorsOf(i, k)}
                           />
-                          <Button
-                            size="compact-sm"
-                            variant="subtle"
-                            color="red"
-                            aria-label={t('planning.remove.named', { name: taskName })}
-                            onClick={() => setTasks(target.tasks.filter((_, j) => j !== k))}
-                          >
-                            {t('planning.remove.label')}
-                          </Button>
-                        </Group>
+                        </Stack>
                       );
                     })}
                     <Button
                       size="compact-sm"
                       variant="light"
                       style={{ alignSelf: 'flex-start' }}
-                      onClick={() => setTarget(i, { tasks: [...target.tasks, { key: newKey(), text: '' }] })}
+                      onClick={() => setTarget(i, { tasks: [...target.tasks, newTask()] })}
                     >
                       {t('planning.objectives.addTask')}
                     </Button>

@@ -2,16 +2,24 @@ import { Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCoreCapabilities } from '../../../api/exercises';
+import { useMsel } from '../../../api/msel';
 import type { ExercisePlan } from '../../../api/planningTypes';
 import { RemoveButton } from '../RemoveButton';
 import { AddObjectiveForm } from './AddObjectiveForm';
 import { ObjectiveEditor } from './ObjectiveEditor';
 import { useExerciseCan } from '../ExerciseAccess';
+import { ExerciseImprovement } from '../../improvement/ExerciseImprovement';
+import { criterionText } from './criterionText';
 
 /** Objective → core capability → capability target → critical tasks: what evaluators will rate. */
 export function ObjectivesTab({ plan }: { plan: ExercisePlan }) {
   const { t } = useTranslation();
   const canPlan = useExerciseCan('plan');
+  // Titles of the injects criteria name; readers without the controller side see their numbers only.
+  const msel = useMsel(plan.exercise.id, useExerciseCan('readControllerSide'));
+  const injects = (msel.data?.events ?? []).filter((e) => e.kind === 'inject');
+  const injectTitle = new Map(injects.map((e) => [e.number, e.title]));
+  const teamName = new Map(plan.teams.map((x) => [x.id, x.name]));
   const capabilities = useCoreCapabilities();
   const capabilityName = new Map((capabilities.data?.items ?? []).map((c) => [c.id, c.name]));
   const exerciseId = plan.exercise.id;
@@ -29,6 +37,8 @@ export function ObjectivesTab({ plan }: { plan: ExercisePlan }) {
                 objective={o}
                 number={i + 1}
                 capabilities={capabilities.data?.items ?? []}
+                injects={injects}
+                teams={plan.teams}
                 onDone={() => setEditing(null)}
               />
             ) : (
@@ -63,7 +73,23 @@ export function ObjectivesTab({ plan }: { plan: ExercisePlan }) {
                       {target.criticalTasks.length > 0 && (
                         <List size="sm" withPadding listStyleType="disc">
                           {target.criticalTasks.map((task) => (
-                            <List.Item key={task.id}>{task.text}</List.Item>
+                            <List.Item key={task.id}>
+                              {task.text}
+                              {task.criterion && (
+                                <Text size="sm" c="dimmed">
+                                  {criterionText(
+                                    task.criterion,
+                                    {
+                                      injectTitle: injectTitle.get(task.criterion.injectNumber),
+                                      teamName: task.criterion.teamId
+                                        ? teamName.get(task.criterion.teamId)
+                                        : undefined,
+                                    },
+                                    t,
+                                  )}
+                                </Text>
+                              )}
+                            </List.Item>
                           ))}
                         </List>
                       )}
@@ -76,6 +102,7 @@ export function ObjectivesTab({ plan }: { plan: ExercisePlan }) {
         ))}
       </Stack>
       {canPlan && <AddObjectiveForm exerciseId={exerciseId} capabilities={capabilities.data?.items ?? []} />}
+      <ExerciseImprovement exerciseId={exerciseId} />
     </Stack>
   );
 }

@@ -1,7 +1,8 @@
-import { Button, Group, Modal, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUpdateExercise } from '../../../api/exercises';
+import { EXERCISE_HAZARDS } from '../../../api/lessons';
 import type { Exercise } from '../../../api/planningTypes';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { isConflict } from '../conflict';
@@ -34,6 +35,7 @@ export function EditExerciseModal({ exercise, onClose }: { exercise: Exercise; o
     for (const f of FIELDS) out[f] = exercise[f] ?? '';
     return out;
   });
+  const [hazard, setHazard] = useState<string | null>(exercise.hazard);
   const [startex, setStartex] = useState(isoToLocal(exercise.startex, exercise.timeZone));
   const [endex, setEndex] = useState(isoToLocal(exercise.endex, exercise.timeZone));
 
@@ -45,6 +47,7 @@ export function EditExerciseModal({ exercise, onClose }: { exercise: Exercise; o
       {
         ...patch,
         name: values.name.trim(),
+        hazard: hazard as Exercise['hazard'],
         startex: localToIso(startex, exercise.timeZone) ?? startex,
         endex: localToIso(endex, exercise.timeZone) ?? endex,
         version: exercise.version,
@@ -76,6 +79,13 @@ export function EditExerciseModal({ exercise, onClose }: { exercise: Exercise; o
               <TextInput key={f} {...common} required={f === 'name'} />
             );
           })}
+          <Select
+            label={t('lessons.filter.hazard')}
+            clearable
+            data={EXERCISE_HAZARDS.map((h) => ({ value: h, label: t(`lessons.hazard.${h}`) }))}
+            value={hazard}
+            onChange={setHazard}
+          />
           <Group grow align="flex-start">
             <LocalTimeInput
               label={t('planning.fields.startex')}

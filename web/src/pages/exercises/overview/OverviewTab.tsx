@@ -16,6 +16,7 @@ export function OverviewTab({ exercise }: { exercise: Exercise }) {
   const rows: [string, string | null][] = [
     [t('planning.fields.type'), t(`planning.types.${exercise.type}`)],
     [t('planning.fields.city'), exercise.city],
+    [t('lessons.filter.hazard'), exercise.hazard ? t(`lessons.hazard.${exercise.hazard}`) : null],
     [t('planning.fields.timeZone'), exercise.timeZone],
     [t('planning.fields.startex'), `${exercise.startexLocal} ${exercise.timeZone}`],
     [t('planning.fields.endex'), `${exercise.endexLocal} ${exercise.timeZone}`],

@@ -1,0 +1,189 @@
+import type { Command } from 'commander';
+import { IMPROVEMENT_STATUSES, type ImprovementStatus } from '../../core/improvement/improvement.js';
+import { setItemStatus, setItemTestIn } from '../../services/improvement/changes.service.js';
+import { createItem, listItems } from '../../services/improvement/items.service.js';
+import type { ImprovementItem } from '../../services/improvement/model.js';
+import { cliActor, withContext } from '../context.js';
+import { cliLanguage, CliFailure, EXIT, printJson, printTable } from '../output.js';
+import { LOCALES } from '../../contract/enums.js';
+import { capabilityName } from '../../core/exercise/capability-names.js';
+import { isMessageLang, type MessageLang } from '../../core/messages/messages.js';
+import { IMPROVEMENT_WORDS } from './improvement.texts.js';
+import { CLI_POLICY } from './exercise-docs.js';
+
+/** The table's columns in the reader's language: statuses, capabilities and proposals worded, the id kept. */
+function table(items: ImprovementItem[], lang: MessageLang): void {
+  const w = IMPROVEMENT_WORDS[lang];
+  const c = w.columns;
+  const columns = [
+    'id',
+    c.status,
+    c.overdue,
+    c.dueOn,
+    c.exercise,
+    c.capability,
+    c.organisation,
+    c.owner,
+    c.action,
+    c.testIn,
+  ];
+  if (items.length === 0) return void process.stdout.write(`${w.none}\n`);
+  printTable(
+    items.map((i) => ({
+      id: i.id,
+      [c.status]: w.status[i.status],
+      [c.overdue]: i.overdue ? w.overdue : '',
+      [c.dueOn]: i.dueOn,
+      [c.exercise]: i.exerciseName,
+      [c.capability]: capabilityName(i.capabilityId, i.capabilityName, lang),
+      [c.organisation]: i.organisationName,
+      [c.owner]: i.owner.name,
+      [c.action]: i.correctiveAction,
+      [c.testIn]: i.testIn ? w.testIn[i.testIn.state](i.testIn.exerciseName) : '',
+    })),
+    columns,
+  );
+}
+
+/** --lang, else DABYL_LANG or the locale, else English; a bad one is a usage error. */
+function languageFrom(value: string | undefined): MessageLang {
+  const fallback = cliLanguage(process.env) ?? 'en';
+  if (value === undefined) return fallback;
+  if (!isMessageLang(value)) throw new CliFailure(`--lang must be one of ${LOCALES.join(', ')}`, EXIT.usage);
+  return value;
+}
+
+const show = (items: ImprovementItem[], json: boolean | undefined, lang: MessageLang) =>
+  json ? printJson(items.length === 1 ? items[0] : items) : table(items, lang);
+
+const LANG_HELP = `${LOCALES.join('|')}: the language of the table (default: DABYL_LANG or the locale, else en)`;
+
+interface AddOptions {
+  exercise: string;
+  capability: string;
+  element: string;
+  issue: string;
+  action: string;
+  organisation: string;
+  ownerUser?: string;
+  owner?: string;
+  contact?: string;
+  start: string;
+  due: string;
+  observation?: string;
+  testIn?: string;
+  json?: boolean;
+  lang?: string;
+}
+
+/** `dabyl improvement list|add|set-status|test-in`: the improvement plan across exercises. */
+export function registerImprovementCommands(program: Command): void {
+  const improvement = program.command('improvement').description('the improvement plan: corrective actions');
+  improvement
+    .command('list')
+    .description('every item, by due day, with its exercise, capability, organisation, owner and status')
+    .option('--status <status>', IMPROVEMENT_STATUSES.join('|'))
+    .option('--organisation <id>', 'responsible organisation')
+    .option('--capability <id>', 'core capability')
+    .option('--exercise <id>', 'the exercise that raised it')
+    .option('--overdue', 'only items still to be done whose due day is past')
+    .option('--json', 'machine-readable output')
+    .option('--lang <lang>', LANG_HELP)
+    .action(
+      async (opts: {
+        status?: string;
+        organisation?: string;
+        capability?: string;
+        exercise?: string;
+        overdue?: boolean;
+        json?: boolean;
+        lang?: string;
+      }) =>
+        withContext(async (ctx) => {
+          const lang = languageFrom(opts.lang);
+          if (opts.status && !(IMPROVEMENT_STATUSES as readonly string[]).includes(opts.status))
+            throw new CliFailure(
+              IMPROVEMENT_WORDS[lang].badStatus(IMPROVEMENT_STATUSES.join(', ')),
+              EXIT.usage,
+            );
+          const items = await listItems(ctx, CLI_POLICY, {
+            status: opts.status as ImprovementStatus | undefined,
+            organisationId: opts.organisation,
+            capabilityId: opts.capability,
+            exerciseId: opts.exercise,
+            overdue: opts.overdue ? true : undefined,
+          });
+          if (opts.json) return printJson(items);
+          table(items, lang);
+        }),
+    );
+  improvement
+    .command('add')
+    .description('raise a corrective action in an exercise')
+    .requiredOption('--exercise <id>', 'the exercise whose evaluation found it')
+    .requiredOption('--capability <id>', 'core capability')
+    .requiredOption('--element <element>', 'planning|organisation|equipment|training|exercise')
+    .requiredOption('--issue <text>', 'the area for improvement')
+    .requiredOption('--action <text>', 'the corrective action')
+    .requiredOption('--organisation <id>', 'responsible organisation')
+    .option('--owner-user <id>', 'the owner, a user')
+    .option('--owner <name>', 'the owner, by name (or the user’s name in the item)')
+    .option('--contact <email>', 'the responsible organisation’s contact, reminded with the owner')
+    .requiredOption('--start <day>', 'start, 2026-12-01')
+    .requiredOption('--due <day>', 'due, 2027-02-01')
+    .option('--observation <id>', 'the observation that raised it')
+    .option('--test-in <exerciseId>', 'a later exercise to test it in')
+    .option('--json', 'machine-readable output')
+    .option('--lang <lang>', LANG_HELP)
+    .action(async (o: AddOptions) => {
+      // Checked before anything is written: a refusal after the item was stored would invite a second one.
+      const lang = languageFrom(o.lang);
+      return withContext(async (ctx) => {
+        const item = await createItem(ctx, cliActor(), CLI_POLICY, {
+          exerciseId: o.exercise,
+          capabilityId: o.capability,
+          element: o.element,
+          issue: o.issue,
+          correctiveAction: o.action,
+          organisationId: o.organisation,
+          owner: { userId: o.ownerUser ?? null, name: o.owner ?? null },
+          contactEmail: o.contact ?? null,
+          startOn: o.start,
+          dueOn: o.due,
+          observationId: o.observation ?? null,
+          testInExerciseId: o.testIn ?? null,
+        });
+        show([item], o.json, lang);
+      });
+    });
+  improvement
+    .command('set-status <itemId> <status>')
+    .description(`move an item to ${IMPROVEMENT_STATUSES.join('|')}; audited`)
+    .option('--json', 'machine-readable output')
+    .option('--lang <lang>', LANG_HELP)
+    .action(async (itemId: string, status: string, opts: { json?: boolean; lang?: string }) => {
+      const lang = languageFrom(opts.lang);
+      return withContext(async (ctx) =>
+        show([await setItemStatus(ctx, cliActor(), CLI_POLICY, itemId, { status })], opts.json, lang),
+      );
+    });
+  improvement
+    .command('test-in <itemId> <exerciseId>')
+    .description('propose the item as an objective of a later exercise ("none" clears it)')
+    .option('--json', 'machine-readable output')
+    .option('--lang <lang>', LANG_HELP)
+    .action(async (itemId: string, exerciseId: string, opts: { json?: boolean; lang?: string }) => {
+      const lang = languageFrom(opts.lang);
+      return withContext(async (ctx) =>
+        show(
+          [
+            await setItemTestIn(ctx, cliActor(), CLI_POLICY, itemId, {
+              exerciseId: exerciseId === 'none' ? null : exerciseId,
+            }),
+          ],
+          opts.json,
+          lang,
+        ),
+      );
+    });
+}
