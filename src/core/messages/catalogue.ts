@@ -45,13 +45,29 @@ export interface FieldFault {
   params?: MessageParams;
 }
 
-/** Fills `{name}` placeholders; a value with a word in the catalogue is shown as that word. */
+/** Placeholders that carry values of a word set named otherwise, such as a status moved from. */
+const WORD_SET: Readonly<Record<string, keyof Catalogue['words']>> = {
+  fromStatus: 'status',
+  toStatus: 'status',
+  allowedStatuses: 'status',
+};
+
+/**
+ * Fills `{name}` placeholders; a value with a word in the catalogue is shown as that word, and a
+ * list ("a, b") word by word, so no raw code reaches a Kazakh or Russian reader.
+ */
 export function fill(catalogue: Catalogue, text: string, params: MessageParams = {}): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    const words = (catalogue.words as Record<string, Record<string, string> | undefined>)[name];
-    return words?.[String(value)] ?? String(value);
+    const words = (catalogue.words as Record<string, Record<string, string> | undefined>)[
+      WORD_SET[name] ?? name
+    ];
+    if (!words) return String(value);
+    return String(value)
+      .split(', ')
+      .map((item) => words[item] ?? item)
+      .join(', ');
   });
 }
 

@@ -251,9 +251,10 @@ export const kk: Catalogue = {
     name_organisation: 'ұйымды көрсетіңіз: сіз бірнеше ұйымның атынан әрекет етесіз',
     not_time_zone: '«{value}» — уақыт белдеуі емес (мысалы, {example})',
     no_such_programme: 'мұндай бағдарлама жоқ',
-    cannot_transition: '«{from}» күйінен «{to}» күйіне ауысуға болмайды; рұқсат етілгені: {allowed}',
+    cannot_transition:
+      '«{fromStatus}» күйінен «{toStatus}» күйіне ауысуға болмайды; рұқсат етілгені: {allowedStatuses}',
     cannot_transition_none:
-      '«{from}» күйінен «{to}» күйіне ауысуға болмайды; бұл күйден ешқайда ауысуға болмайды',
+      '«{fromStatus}» күйінен «{toStatus}» күйіне ауысуға болмайды; бұл күйден ешқайда ауысуға болмайды',
     module_not_in_exercise: '{id} модулі бұл оқу-жаттығуда жоқ',
     needs_hazard: 'оқу-жаттығуда қатер немесе қауіп көрсетілмеген; біреуін көрсетіңіз',
     no_catalogue_entry: 'каталогта {id} жазбасы жоқ',

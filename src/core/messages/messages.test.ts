@@ -145,6 +145,15 @@ describe('the message catalogue', () => {
     expect(problemText('en', 'format', { format: 'date-time' })).toBe('must be date-time');
   });
 
+  it('words the statuses of a refused move, and each status of the allowed list', () => {
+    const moved = { fromStatus: 'ended', toStatus: 'draft', allowedStatuses: 'evaluated, archived' };
+    expect(problemText('ru', 'cannot_transition', moved)).toBe(
+      'нельзя перейти из статуса «Завершено» в «Черновик»; можно: Оценено, В архиве',
+    );
+    const kk = problemText('kk', 'cannot_transition', moved);
+    for (const code of ['ended', 'draft', 'evaluated', 'archived']) expect(kk).not.toContain(code);
+  });
+
   it('words an audit entry, and one this server no longer knows, without its code', () => {
     expect(auditText('kk', 'clock.startex')).toBe('STARTEX берді');
     expect(auditText('ru', 'exercise.created', { name: 'x' })).toBe('Создал(а) учения');

@@ -249,9 +249,9 @@ export const ru: Catalogue = {
     name_organisation: 'укажите организацию: вы действуете от имени нескольких',
     not_time_zone: '«{value}» — не часовой пояс (например, {example})',
     no_such_programme: 'такой программы нет',
-    cannot_transition: 'нельзя перейти из статуса «{from}» в «{to}»; можно: {allowed}',
+    cannot_transition: 'нельзя перейти из статуса «{fromStatus}» в «{toStatus}»; можно: {allowedStatuses}',
     cannot_transition_none:
-      'нельзя перейти из статуса «{from}» в «{to}»; из этого статуса перейти никуда нельзя',
+      'нельзя перейти из статуса «{fromStatus}» в «{toStatus}»; из этого статуса перейти никуда нельзя',
     module_not_in_exercise: 'модуля {id} нет в этих учениях',
     needs_hazard: 'в учениях не указана угроза или опасность; укажите её',
     no_catalogue_entry: 'в каталоге нет записи {id}',

@@ -520,8 +520,12 @@ export async function transitionExercise(
     if (!canTransition(from, to as ExerciseStatus)) {
       const allowed = allowedTransitions(from).filter((s) => !CLOCK_STATUSES.includes(s));
       throw allowed.length
-        ? badField('status', 'cannot_transition', { from, to, allowed: allowed.join(', ') })
-        : badField('status', 'cannot_transition_none', { from, to });
+        ? badField('status', 'cannot_transition', {
+            fromStatus: from,
+            toStatus: to,
+            allowedStatuses: allowed.join(', '),
+          })
+        : badField('status', 'cannot_transition_none', { fromStatus: from, toStatus: to });
     }
     if (CLOCK_STATUSES.includes(to as ExerciseStatus) || (CLOCK_STATUSES.includes(from) && from !== 'ended'))
       throw new AppError(
