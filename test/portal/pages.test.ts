@@ -111,6 +111,33 @@ describe('notice page', () => {
     expect(page).toContain('Local time (Asia/Almaty, UTC+05:00)');
     expect(page).toContain(`href="/notices/${notice.id}.cap"`);
   });
+
+  it('offers the street map only where a basemap is configured, with the areas numbered as listed', () => {
+    const notice = buildNotice();
+    const plain = renderNoticePage({ notice, lang: 'ru', now: NOW, baseUrl: '' });
+    expect(plain).not.toContain('data-street-map');
+    expect(plain).not.toContain('maplibre');
+    const page = renderNoticePage({ notice, lang: 'ru', now: NOW, baseUrl: '', streetMap: true });
+    // The drawing stays for print and for readers without JavaScript.
+    expect(page).toContain('class="map-wide"');
+    expect(page).toMatch(/<script src="\/portal\/assets\/maplibre-gl\.\w+\.js" defer><\/script>/);
+    expect(page).toMatch(/<script src="\/portal\/assets\/street-map\.\w+\.js" defer><\/script>/);
+    expect(page).toMatch(/<link rel="stylesheet" href="\/portal\/assets\/maplibre-gl\.\w+\.css" \/>/);
+    const attribute = /data-street-map="([^"]*)"/.exec(page)![1]!;
+    const data = JSON.parse(attribute.replace(/&quot;/g, '"').replace(/&amp;/g, '&')) as {
+      style: string;
+      label: string;
+      features: { properties: { n: number; kind: string }; geometry: { type: string } }[];
+      locale: Record<string, string>;
+    };
+    expect(data.style).toBe('/basemap/style.json');
+    expect(data.label).toBe('Карта улиц: Учения у EXPO');
+    expect(data.features.map((f) => [f.properties.n, f.properties.kind, f.geometry.type])).toEqual(
+      notice.snapshot.areas.map((a, i) => [i + 1, a.kind, a.geometry.type]),
+    );
+    expect(data.locale['NavigationControl.ZoomIn']).toBe('Приблизить');
+    expect(data.locale['CooperativeGesturesHandler.MobileHelpText']).toBe('Перемещайте карту двумя пальцами');
+  });
 });
 
 describe('feeds', () => {

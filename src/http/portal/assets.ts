@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../../paths.js';
 import { IMMUTABLE_CACHE_CONTROL, makeResource, type Resource } from './cache/resource.js';
@@ -28,13 +29,29 @@ export interface PortalAsset {
 
 let loaded: Map<string, PortalAsset> | null = null;
 
+/** The map library the street map of a notice page loads, served from the installed package. */
+const VENDORED: Readonly<Record<string, string>> = {
+  'maplibre-gl.js': 'maplibre-gl/dist/maplibre-gl.js',
+  'maplibre-gl.css': 'maplibre-gl/dist/maplibre-gl.css',
+};
+
+function files(): [string, string][] {
+  const own = readdirSync(PORTAL_ASSETS_DIR)
+    .sort()
+    .map((name): [string, string] => [name, path.join(PORTAL_ASSETS_DIR, name)]);
+  const require = createRequire(import.meta.url);
+  return [
+    ...own,
+    ...Object.entries(VENDORED).map(([name, id]): [string, string] => [name, require.resolve(id)]),
+  ];
+}
+
 function load(): Map<string, PortalAsset> {
   const assets = new Map<string, PortalAsset>();
-  for (const name of readdirSync(PORTAL_ASSETS_DIR).sort()) {
+  for (const [name, file] of files()) {
     const ext = path.extname(name);
     const type = TYPES[ext];
     if (!type) continue;
-    const file = path.join(PORTAL_ASSETS_DIR, name);
     const resource = makeResource({
       type,
       body: readFileSync(file),

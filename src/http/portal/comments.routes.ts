@@ -98,6 +98,7 @@ export function registerCommentRoutes(app: FastifyInstance, ctx: AppContext): vo
               lang,
               now: ctx.clock.now(),
               baseUrl: ctx.config.publicUrl,
+              streetMap: ctx.config.basemap !== undefined,
               after:
                 renderVote(lang, { slug, counts }) +
                 renderComments(lang, {

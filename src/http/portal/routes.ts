@@ -41,6 +41,7 @@ export function createPortalCache(
     },
     now: () => ctx.clock.now(),
     baseUrl,
+    streetMap: ctx.config.basemap !== undefined,
   });
 }
 

@@ -188,7 +188,13 @@ export const noticeRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
     async (request, reply) => {
       const notice = await previewNotice(ctx, request.params.id);
       const lang = request.query.lang;
-      const page = renderNoticePage({ notice, lang, now: ctx.clock.now(), baseUrl: '' });
+      const page = renderNoticePage({
+        notice,
+        lang,
+        now: ctx.clock.now(),
+        baseUrl: '',
+        streetMap: ctx.config.basemap !== undefined,
+      });
       const banner = `<div role="status" style="background:#fff3bf;border-bottom:2px solid #f08c00;padding:8px 16px;font-weight:600">${escapeHtml(texts(lang).notice.previewBanner)}</div>`;
       return (
         reply

@@ -10,6 +10,8 @@ export interface PortalCacheOptions {
   baseUrl: string;
   /** How stale a page may be after a publication, at most. */
   checkEveryMs?: number;
+  /** Notice pages draw their areas over the configured street basemap too. */
+  streetMap?: boolean;
 }
 
 /**
@@ -83,7 +85,9 @@ export class PortalCache {
     this.renders++;
     // An alert past its expiry leaves the page at the re-render its expiry scheduled.
     const alerts = content.alerts.filter((a) => !a.expiresAt || Date.parse(a.expiresAt) > now.getTime());
-    const files = renderSite({ ...content, alerts }, now, this.options.baseUrl);
+    const files = renderSite({ ...content, alerts }, now, this.options.baseUrl, {
+      streetMap: this.options.streetMap === true,
+    });
     const next = new Map<string, Resource>();
     for (const [path, file] of files) {
       const fresh = makeResource({

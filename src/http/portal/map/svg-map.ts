@@ -49,6 +49,11 @@ export interface MapInput {
   include?: LonLat[];
   legend: { area?: string; closure?: string; place?: string; current?: string; upcoming?: string };
   scaleLabel: (km: number) => string;
+  /**
+   * What the page's script needs to draw the same shapes over a street basemap. The drawing stays:
+   * it is what prints and what a reader without JavaScript or WebGL sees.
+   */
+  streetMap?: Record<string, unknown>;
 }
 
 /**
@@ -166,7 +171,10 @@ export function renderMap(input: MapInput): Html {
       html`<li><span class="swatch city" aria-hidden="true"></span>${input.legend.place}</li>`,
   ];
   const id = `map-${shapes.length}-${markers.length}`;
-  return html`<figure class="map">
+  return html`<figure
+    class="map"
+    ${input.streetMap ? html`data-street-map="${JSON.stringify(input.streetMap)}"` : ''}
+  >
     ${join(VIEWS.map((v) => drawView(input, v.width, v.maxHeight, `${id}-${v.name}`, `map-${v.name}`)))}
     <figcaption>
       <ul class="legend">

@@ -2,6 +2,7 @@ import type { NoticeArea, NoticeText, PublicNotice } from '../../../core/notice/
 import { areaName } from '../../../core/notice/area.js';
 import { publicState } from '../../../core/notice/state.js';
 import { PLACES } from '../../../core/notice/places.js';
+import { assetUrl } from '../assets.js';
 import { html, join, raw, type Html } from '../html.js';
 import { PORTAL_LANGS, texts, type PortalLang } from '../i18n.js';
 import { pageUrl, renderLayout } from '../layout.js';
@@ -16,6 +17,8 @@ export interface NoticePageInput {
   baseUrl: string;
   /** Sections rendered by others for this page (was it useful, comments), already escaped. */
   after?: string;
+  /** A street basemap is configured: the page draws its areas over it too (`DABYL_BASEMAP`). */
+  streetMap?: boolean;
 }
 
 const OG_LOCALE: Record<PortalLang, string> = { kk: 'kk_KZ', ru: 'ru_RU', en: 'en_GB' };
@@ -92,7 +95,33 @@ function missingLanguage(lang: PortalLang, notice: PublicNotice): Html {
   </div>`;
 }
 
-function noticeMap(lang: PortalLang, notice: PublicNotice, title: string): Html {
+/** The areas as GeoJSON with their list numbers, and the map's own words, for the street map. */
+function streetMapData(lang: PortalLang, notice: PublicNotice, title: string): Record<string, unknown> {
+  const t = texts(lang).notice.streetMap;
+  const city = cityPlace(notice.snapshot.city);
+  return {
+    style: '/basemap/style.json',
+    label: t.label(title),
+    ...(city ? { center: [city.lon, city.lat] } : {}),
+    features: notice.snapshot.areas.map((a, i) => ({
+      type: 'Feature',
+      properties: { n: i + 1, kind: a.kind },
+      geometry: a.geometry,
+    })),
+    locale: {
+      'Map.Title': t.label(title),
+      'NavigationControl.ZoomIn': t.zoomIn,
+      'NavigationControl.ZoomOut': t.zoomOut,
+      'NavigationControl.ResetBearing': t.resetBearing,
+      'AttributionControl.ToggleAttribution': t.attribution,
+      'CooperativeGesturesHandler.WindowsHelpText': t.gestureWindows,
+      'CooperativeGesturesHandler.MacHelpText': t.gestureMac,
+      'CooperativeGesturesHandler.MobileHelpText': t.gestureMobile,
+    },
+  };
+}
+
+function noticeMap(lang: PortalLang, notice: PublicNotice, title: string, streetMap: boolean): Html {
   const t = texts(lang).notice;
   const s = notice.snapshot;
   const city = cityPlace(s.city);
@@ -111,6 +140,7 @@ function noticeMap(lang: PortalLang, notice: PublicNotice, title: string): Html 
       place: t.legendPlace,
     },
     scaleLabel: t.scale,
+    ...(streetMap ? { streetMap: streetMapData(lang, notice, title) } : {}),
   });
 }
 
@@ -186,7 +216,7 @@ export function renderNoticePage(input: NoticePageInput): string {
           : ''
       }
     </dl>
-    ${noticeMap(lang, notice, anyTitle)}
+    ${noticeMap(lang, notice, anyTitle, input.streetMap === true)}
     ${
       s.areas.length
         ? html`<section aria-labelledby="areas">
@@ -205,5 +235,11 @@ export function renderNoticePage(input: NoticePageInput): string {
       </ul>
     </section>
     ${raw(input.after ?? '')}`;
-  return renderLayout({ lang, title: anyTitle, path, body, description, head, baseUrl });
+  const streetMap = input.streetMap
+    ? {
+        head: html`${head} <link rel="stylesheet" href="${assetUrl('maplibre-gl.css')}" />`,
+        scripts: [assetUrl('maplibre-gl.js'), assetUrl('street-map.js')],
+      }
+    : { head };
+  return renderLayout({ lang, title: anyTitle, path, body, description, baseUrl, ...streetMap });
 }

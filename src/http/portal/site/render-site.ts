@@ -51,7 +51,12 @@ function notFoundPage(lang: PortalLang, baseUrl: string): string {
  * Every public page and feed, by the path it is served at. The same bytes are served from memory
  * by the server and written to disk by `dabyl portal export`.
  */
-export function renderSite(content: PortalContent, now: Date, baseUrl: string): Map<string, SiteFile> {
+export function renderSite(
+  content: PortalContent,
+  now: Date,
+  baseUrl: string,
+  options: { streetMap?: boolean } = {},
+): Map<string, SiteFile> {
   const files = new Map<string, SiteFile>();
   const { notices } = content;
   for (const lang of PORTAL_LANGS) {
@@ -63,7 +68,14 @@ export function renderSite(content: PortalContent, now: Date, baseUrl: string): 
       const after = content.noticeSections?.(notice, lang);
       files.set(`/${lang}${noticePath(notice.slug)}`, {
         type: HTML,
-        body: renderNoticePage({ notice, lang, now, baseUrl, ...(after ? { after } : {}) }),
+        body: renderNoticePage({
+          notice,
+          lang,
+          now,
+          baseUrl,
+          ...(after ? { after } : {}),
+          ...(options.streetMap ? { streetMap: true } : {}),
+        }),
       });
     }
     files.set(notFoundKey(lang), { type: HTML, body: notFoundPage(lang, baseUrl), status: 404 });

@@ -1,0 +1,155 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildNotice, storePublished } from '../portal/fixtures.js';
+import { encodePng } from '../support/png.js';
+import { writePmtiles, type WrittenTile } from '../support/pmtiles.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+import { expectNoPageProblems, launchBrowser, newPage, screenshot } from './support.js';
+
+/*
+ * A resident opens a notice on a server with a street basemap: the closed road and the drill area
+ * are drawn over the streets, numbered as in the list, and the map zooms; with JavaScript off, and
+ * on paper, the drawing is there instead.
+ */
+
+/** Streets: a grid of yellow roads between grey blocks, at the zooms a city map is read at. */
+const ROAD: [number, number, number] = [250, 204, 60];
+const BLOCK: [number, number, number] = [214, 214, 206];
+const CLOSURE: [number, number, number] = [179, 38, 30];
+const BOUNDS: [number, number, number, number] = [71.38, 51.05, 71.48, 51.13];
+
+const tileX = (lon: number, z: number) => Math.floor(((lon + 180) / 360) * 2 ** z);
+const tileY = (lat: number, z: number) => {
+  const r = (lat * Math.PI) / 180;
+  return Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * 2 ** z);
+};
+
+function streets(): Buffer {
+  const png = encodePng(256, (x, y) => (x % 64 < 8 || y % 64 < 8 ? ROAD : BLOCK));
+  const tiles: WrittenTile[] = [];
+  for (let z = 11; z <= 14; z++) {
+    for (let x = tileX(BOUNDS[0], z); x <= tileX(BOUNDS[2], z); x++)
+      for (let y = tileY(BOUNDS[3], z); y <= tileY(BOUNDS[1], z); y++) tiles.push({ z, x, y, data: png });
+  }
+  return writePmtiles(tiles, {
+    tileType: 'png',
+    bounds: BOUNDS,
+    metadata: { attribution: 'Test streets' },
+  });
+}
+
+/** Whether the map's canvas shows a colour, allowing for blending at the edges of what is drawn. */
+async function shows(page: Page, colour: [number, number, number]): Promise<boolean> {
+  const png = await page.locator('.street-map canvas').screenshot();
+  return page.evaluate(
+    async ({ base64, want }) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const g = canvas.getContext('2d')!;
+      g.drawImage(bitmap, 0, 0);
+      const data = g.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      for (let i = 0; i < data.length; i += 4 * 3) {
+        if (want.every((c, k) => Math.abs(data[i + k]! - c) <= 12)) return true;
+      }
+      return false;
+    },
+    { base64: png.toString('base64'), want: colour },
+  );
+}
+
+async function waitToShow(page: Page, colour: [number, number, number]): Promise<boolean> {
+  for (let tries = 0; tries < 30; tries++) {
+    if (await shows(page, colour)) return true;
+    await page.waitForTimeout(500);
+  }
+  return false;
+}
+
+describe('the street map of a notice', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const dir = mkdtempSync(path.join(tmpdir(), 'dabyl-street-map-'));
+  const archive = path.join(dir, 'astana.pmtiles');
+  const notice = buildNotice({ slug: 'expo-streets' });
+
+  beforeAll(async () => {
+    writeFileSync(archive, streets());
+    [server, browser] = await Promise.all([
+      startTestServer({ demo: false, env: { DABYL_BASEMAP: archive } }),
+      launchBrowser(),
+    ]);
+    await storePublished(server.server.runtime.ctx, notice);
+    // The offline layers under the archive are built on first use; build them before the page waits.
+    for (const name of ['countries', 'borders', 'cities'])
+      expect((await fetch(`${server.url}/basemap/${name}.geojson`)).status).toBe(200);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('draws the closed road and the area over the streets, numbered as listed, and zooms', async () => {
+    const page = await newPage(browser, { csp: true });
+    await page.goto(`${server.url}/ru/notices/expo-streets`);
+    const map = page.getByRole('region', { name: 'Карта улиц: Учения у EXPO' });
+    await page.locator('figure.map.has-street-map').waitFor({ timeout: 60_000 });
+    await expect(page.locator('svg.map-wide').isVisible()).resolves.toBe(false);
+    // The numbers are the list's: 1 the area, 2 the closed road.
+    await expect(map.locator('.street-map-number').allTextContents()).resolves.toEqual(['1', '2']);
+    await expect(map.locator('.street-map-number.closure').textContent()).resolves.toBe('2');
+    expect(await waitToShow(page, ROAD), 'the streets of the archive').toBe(true);
+    expect(await waitToShow(page, CLOSURE), 'the closed road over them').toBe(true);
+    await screenshot(page, 'notice-street-map-ru');
+
+    const before = await page.evaluate(() => performance.getEntriesByType('resource').length);
+    await map.getByRole('button', { name: 'Отдалить' }).click();
+    await map.getByRole('button', { name: 'Приблизить' }).click();
+    await map.getByRole('button', { name: 'Приблизить' }).click();
+    await page.waitForTimeout(1_000);
+    const tiles = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.includes('/basemap/tiles/'))
+        .map((e) => ({ url: e.name, status: (e as PerformanceResourceTiming).responseStatus })),
+    );
+    expect(tiles.length).toBeGreaterThan(0);
+    for (const tile of tiles) expect(tile.status, tile.url).toBe(200);
+    expect(await page.evaluate(() => performance.getEntriesByType('resource').length)).toBeGreaterThan(
+      before,
+    );
+    expectNoPageProblems(page);
+    await page.context().close();
+  }, 150_000);
+
+  it('fits a 320-px phone, and leaves the drawing for print', async () => {
+    const page = await newPage(browser, { csp: true });
+    await page.setViewportSize({ width: 320, height: 700 });
+    await page.goto(`${server.url}/kk/notices/expo-streets`);
+    await page.locator('figure.map.has-street-map').waitFor({ timeout: 60_000 });
+    expect(await waitToShow(page, CLOSURE)).toBe(true);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'notice-street-map-kk-phone');
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.street-map').isVisible()).resolves.toBe(false);
+    await expect(page.locator('svg.map-wide').isVisible()).resolves.toBe(true);
+    expectNoPageProblems(page);
+    await page.context().close();
+  }, 150_000);
+
+  it('shows the drawing to a reader without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/en/notices/expo-streets`);
+    await page.locator('svg.map-wide').waitFor();
+    await expect(page.locator('.street-map').count()).resolves.toBe(0);
+    await page.getByText('Road closed').first().waitFor();
+    await context.close();
+  }, 60_000);
+});
