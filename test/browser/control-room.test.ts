@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordObservation } from '../../src/services/observations/observations.service.js';
 import { buildConductExercise, type ConductFixture } from '../support/conduct.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import {
@@ -188,5 +190,70 @@ describe('the control room', () => {
     await edited.getByText('H+05:30:00').waitFor();
     // A fired inject offers no edit.
     await expect(fired.getByRole('button', { name: 'Edit' }).count()).resolves.toBe(0);
+  }, 120_000);
+
+  it('maps where reports and observations came from, live, and shows what was said there', async () => {
+    const ctx = server.server.runtime.ctx;
+    const db = ctx.db.kysely;
+    const run = await db
+      .selectFrom('inject_runs')
+      .select('id')
+      .where('exercise_id', '=', fx.exerciseId)
+      .where('status', '=', 'fired')
+      .executeTakeFirstOrThrow();
+    // A report that came in from the field, with the point the player's phone gave.
+    await db
+      .insertInto('player_reports')
+      .values({
+        id: randomUUID(),
+        exercise_id: fx.exerciseId,
+        inject_run_id: run.id,
+        user_id: null,
+        person_id: null,
+        team_id: null,
+        author_name: 'Patrol officer A',
+        text: 'Road closed at the north gate',
+        photo_type: null,
+        photo: null,
+        latitude: 49.8047,
+        longitude: 73.1094,
+        created_at: new Date().toISOString(),
+      })
+      .execute();
+    // A fresh console in English: the second console above saved Russian as the user's language.
+    const page = await newPage(browser);
+    await signIn(page, server.url, server.admin.username, server.admin.password);
+    await page.getByRole('navigation').waitFor();
+    await page.goto(`${server.url}/console/exercises/${fx.exerciseId}/control`);
+    const section = page.locator('section[aria-labelledby="control-map-title"]');
+    const list = section.getByRole('table', { name: 'Reports and observations with a place' });
+    await list.getByText('Road closed at the north gate').waitFor();
+    await section.locator('[data-ready="true"]').waitFor({ timeout: 60_000 });
+
+    // An evaluator's observation arrives while the controller watches: no reload.
+    const admin = await db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', server.admin.username)
+      .executeTakeFirstOrThrow();
+    await recordObservation(
+      ctx,
+      { userId: admin.id, name: 'Evaluator Dana' },
+      { userId: admin.id, grants: [{ role: 'evaluator', organisationId: null, exerciseId: null }] },
+      fx.exerciseId,
+      randomUUID(),
+      {
+        observedAt: new Date().toISOString(),
+        text: 'Cordon at the north gate in place',
+        place: { lon: 73.1101, lat: 49.8052 },
+      },
+    );
+    await list.getByRole('button', { name: 'Cordon at the north gate in place' }).click();
+    await section.getByTestId('chosen-sighting').getByText('Cordon at the north gate in place').waitFor();
+    const legend = section.getByRole('list', { name: 'Map legend' });
+    await legend.getByText('Player report').waitFor();
+    await legend.getByText('Observation').waitFor();
+    await screenshot(page, 'control-room-map');
+    await expectAccessible(page, 'control room map');
   }, 120_000);
 });

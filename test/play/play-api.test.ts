@@ -5,6 +5,7 @@
  * acknowledges once, and reports with a photo and a point; controllers follow each inject's
  * progress; NO PLAY hides play.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXERCISE_HEAD } from '../../src/core/outbox/traffic.js';
 import { MAX_PHOTO_BYTES } from '../../src/core/play/photo.js';
@@ -15,6 +16,7 @@ import type { Actor } from '../../src/core/policy/policy.js';
 import { clockCommand } from '../../src/services/conduct/clock.service.js';
 import { injectAction, listInjects } from '../../src/services/conduct/injects.service.js';
 import { SYSTEM_ACTOR, type AppContext } from '../../src/services/context.js';
+import { recordObservation } from '../../src/services/observations/observations.service.js';
 import { createOrganisation } from '../../src/services/organisations.service.js';
 import { createUser } from '../../src/services/users.service.js';
 import { buildConductExercise, PLANNED_START, type ConductFixture } from '../support/conduct.js';
@@ -324,6 +326,59 @@ describe.each(ENGINES)('playing an exercise over the API on %s', (engine) => {
     expect(patrol.acknowledgedAt >= patrol.deliveredAt).toBe(true);
     expect(patrol.firstAction.at >= patrol.acknowledgedAt).toBe(true);
     expect(byId.get(runs['2']!)).toMatchObject({ acknowledged: 0, reports: 0, firstAction: null });
+  });
+
+  it('shows the control room where reports came from, and observations only to those who may read them', async () => {
+    await recordObservation(
+      ctx,
+      { userId: ids.get('evaluator')!, name: 'Evaluator Dana' },
+      {
+        userId: ids.get('evaluator')!,
+        grants: [{ role: 'evaluator', organisationId: null, exerciseId: null }],
+      },
+      fx.exerciseId,
+      randomUUID(),
+      {
+        observedAt: new Date().toISOString(),
+        text: 'Cordon at the north gate in place',
+        place: { lon: 73.1101, lat: 49.8052 },
+      },
+    );
+    await recordObservation(
+      ctx,
+      { userId: ids.get('evaluator')!, name: 'Evaluator Dana' },
+      {
+        userId: ids.get('evaluator')!,
+        grants: [{ role: 'evaluator', organisationId: null, exerciseId: null }],
+      },
+      fx.exerciseId,
+      randomUUID(),
+      { observedAt: new Date().toISOString(), text: 'No place given' },
+    );
+    const controller = await call('controller', 'GET', '/control/places');
+    expect(controller.status, controller.text).toBe(200);
+    expect(controller.json()).toEqual({
+      reports: [
+        expect.objectContaining({
+          injectId: runs['3'],
+          injectNumber: '3',
+          author: 'Patrol officer A',
+          text: XSS,
+          lon: 73.1094,
+          lat: 49.8047,
+          photo: true,
+        }),
+      ],
+      // A controller watches the injects; the evaluators' notes are not theirs to read.
+      observations: null,
+    });
+    const evaluator = (await call('evaluator', 'GET', '/control/places')).json();
+    expect(evaluator.reports).toHaveLength(1);
+    expect(evaluator.observations).toEqual([
+      expect.objectContaining({ author: 'Evaluator Dana', lon: 73.1101, lat: 49.8052, photo: false }),
+    ]);
+    expect((await call('patrol-a', 'GET', '/control/places')).status).toBe(403);
+    expect([403, 404]).toContain((await call('outsider', 'GET', '/control/places')).status);
   });
 
   it('hides play under NO PLAY, with its reason, and refuses acknowledgements and reports', async () => {

@@ -4,6 +4,7 @@ import type {
   ClockCommandBody,
   ClockSchema,
   ClockSettingsBody,
+  ControlPlacesSchema,
   InjectActionBody,
   InjectAddBody,
   InjectEditBody,
@@ -21,6 +22,7 @@ export type ResumePreview = Static<typeof ResumePreviewSchema>;
 export type ClockCommand = Static<typeof ClockCommandBody>;
 export type ClockSettings = Static<typeof ClockSettingsBody>;
 export type InjectAction = Static<typeof InjectActionBody>;
+export type ControlPlaces = Static<typeof ControlPlacesSchema>;
 
 /** `clock.changed` and `inject.changed` on the live stream refresh everything under this key. */
 export const conductKey = (exerciseId: string) => ['conduct', exerciseId] as const;
@@ -35,6 +37,13 @@ export const useInjects = (exerciseId: string) =>
   useQuery({
     queryKey: [...conductKey(exerciseId), 'injects'],
     queryFn: () => api.get<Items<InjectRun>>(`/exercises/${exerciseId}/injects`),
+  });
+
+/** Reports refresh with `inject.progress`, observations with `observation.recorded`. */
+export const useControlPlaces = (exerciseId: string) =>
+  useQuery({
+    queryKey: [...conductKey(exerciseId), 'places'],
+    queryFn: () => api.get<ControlPlaces>(`/exercises/${exerciseId}/control/places`),
   });
 
 export const useResumePreview = (exerciseId: string, enabled: boolean) =>

@@ -19,7 +19,8 @@ const CONCERNS: Record<string, QueryKey[]> = {
   'no_play.changed': [['conduct'], ['exercises']],
   'alert.changed': [['alerts']],
   'alert.deliveries': [['alerts', 'deliveries']],
-  'observation.recorded': [['observations'], ['evaluation']],
+  // The control room's map shows where observations came from.
+  'observation.recorded': [['observations'], ['evaluation'], ['conduct']],
   'rating.recorded': [['evaluation']],
   // A player's own inbox: the player view lives under the exercise's key.
   'inbox.changed': [['exercises']],

@@ -10,7 +10,7 @@ import type { ExerciseMapProps } from './types';
 import { useBasemapMap } from './useBasemapMap';
 import { useDrawing } from './drawing/useDrawing';
 
-const CLICKABLE = ['dabyl-venue', 'dabyl-fill', 'dabyl-closure', 'dabyl-outline'];
+const CLICKABLE = ['dabyl-sighting', 'dabyl-venue', 'dabyl-fill', 'dabyl-closure', 'dabyl-outline'];
 
 /**
  * The exercise's venues, zones and road closures over the basemap, framed to fit them, with an
@@ -19,6 +19,7 @@ const CLICKABLE = ['dabyl-venue', 'dabyl-fill', 'dabyl-closure', 'dabyl-outline'
 export function ExerciseMap({
   venues = [],
   zones = [],
+  sightings = [],
   edit = null,
   onChange,
   onCancel,
@@ -30,7 +31,10 @@ export function ExerciseMap({
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const map = useBasemapMap(container);
-  const overlay = useMemo(() => overlayFeatures(venues, zones, selectedId), [venues, zones, selectedId]);
+  const overlay = useMemo(
+    () => overlayFeatures(venues, zones, selectedId, sightings),
+    [venues, zones, selectedId, sightings],
+  );
   const drawing = useDrawing(map, edit, onChange, onCancel);
 
   // MapLibre makes its canvas the labelled region (role="region"); the name is ours to give.
@@ -43,10 +47,14 @@ export function ExerciseMap({
     (map?.getSource(OVERLAY) as GeoJSONSource | undefined)?.setData(overlay as never);
   }, [map, overlay]);
 
-  // Frame the features when the set of things shown changes, not on every re-render or selection.
+  // Frame the features when the set of things shown changes, not on every re-render or selection;
+  // a report arriving live does not move the map under a controller, unless the plan has no places.
   const frameKey = useMemo(
-    () => JSON.stringify(bounds(overlayFeatures(venues, zones, null))),
-    [venues, zones],
+    () =>
+      JSON.stringify(
+        bounds(overlayFeatures(venues, zones, null)) ?? bounds(overlayFeatures([], [], null, sightings)),
+      ),
+    [venues, zones, sightings],
   );
   useEffect(() => {
     const box = JSON.parse(frameKey) as [number, number, number, number] | null;
@@ -84,7 +92,9 @@ export function ExerciseMap({
         data-ready={map ? 'true' : 'false'}
         data-drawing={drawing.status}
       />
-      <Legend />
+      <Legend
+        sightings={(['report', 'observation'] as const).filter((k) => sightings.some((s) => s.kind === k))}
+      />
       {edit && drawing.status !== 'idle' && (
         <p className={classes.hint}>{t(`map.hint.${drawing.status}.${edit.kind}`)}</p>
       )}

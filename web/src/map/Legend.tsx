@@ -3,12 +3,17 @@ import classes from './ExerciseMap.module.css';
 
 const ENTRIES = ['venue', 'zone', 'cordon', 'closure'] as const;
 
-/** Names the four looks of the overlay, so a reader need not guess what red and dashed means. */
-export function Legend() {
+export type SightingEntry = 'report' | 'observation';
+
+/**
+ * Names the looks of the overlay, so a reader need not guess what red and dashed means; reports
+ * and observations only where the map shows them.
+ */
+export function Legend({ sightings = [] }: { sightings?: readonly SightingEntry[] }) {
   const { t } = useTranslation();
   return (
     <ul className={classes.legend} aria-label={t('map.legend.label')}>
-      {ENTRIES.map((entry) => (
+      {[...ENTRIES, ...sightings].map((entry) => (
         <li key={entry}>
           <span className={`${classes.swatch} ${classes[entry]}`} aria-hidden="true" />
           {t(`map.legend.${entry}`)}

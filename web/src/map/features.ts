@@ -1,4 +1,4 @@
-import type { MapGeometry, MapVenue, MapZone, Position } from './types';
+import type { MapGeometry, MapSighting, MapVenue, MapZone, Position } from './types';
 
 /** Just enough GeoJSON typing for the sources the map builds; maplibre accepts these as they are. */
 export interface Feature {
@@ -26,6 +26,7 @@ export function overlayFeatures(
   venues: readonly MapVenue[],
   zones: readonly MapZone[],
   selectedId: string | null | undefined,
+  sightings: readonly MapSighting[] = [],
 ): FeatureCollection {
   const features: Feature[] = [];
   for (const zone of zones) {
@@ -53,6 +54,13 @@ export function overlayFeatures(
       type: 'Feature',
       properties: { id: venue.id, name: venue.name, style: 'venue', selected },
       geometry: { type: 'Point', coordinates: [venue.point.lon, venue.point.lat] },
+    });
+  }
+  for (const s of sightings) {
+    features.push({
+      type: 'Feature',
+      properties: { id: s.id, name: s.name, style: s.kind, selected: s.id === selectedId },
+      geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
     });
   }
   return { type: 'FeatureCollection', features };

@@ -12,6 +12,7 @@ export type {
   LineGeometry,
   MapEdit,
   MapGeometry,
+  MapSighting,
   MapVenue,
   MapZone,
   PointGeometry,

@@ -12,6 +12,9 @@ const CLOSURE = '#c92a2a';
 const CORDON = '#e8590c';
 const ZONE = '#1c7ed6';
 const VENUE = '#5f3dc4';
+/** Reports are filled dots and observations rings, so shape tells them apart as well as colour. */
+const REPORT = '#2b8a3e';
+const OBSERVATION = '#e67700';
 /** The selected feature: near-black, which no kind uses. */
 const SELECTED = '#212529';
 /** The shape being drawn: cyan, which no kind uses either. */
@@ -66,6 +69,24 @@ export const OVERLAY_LAYERS: LayerSpecification[] = [
       'circle-color': selectedOr(VENUE),
       'circle-stroke-color': '#ffffff',
       'circle-stroke-width': 2,
+    },
+  },
+  {
+    id: 'dabyl-sighting',
+    type: 'circle',
+    source: OVERLAY,
+    filter: ['in', ['get', 'style'], ['literal', ['report', 'observation']]] as never,
+    paint: {
+      'circle-radius': ['case', ['get', 'selected'], 8, 6] as never,
+      'circle-color': ['match', ['get', 'style'], 'report', selectedOr(REPORT), '#ffffff'] as never,
+      'circle-stroke-color': [
+        'match',
+        ['get', 'style'],
+        'report',
+        '#ffffff',
+        selectedOr(OBSERVATION),
+      ] as never,
+      'circle-stroke-width': ['match', ['get', 'style'], 'report', 2, 3.5] as never,
     },
   },
   {

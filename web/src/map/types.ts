@@ -48,6 +48,15 @@ export interface MapZone {
   geometry: MapGeometry;
 }
 
+/** Where a player's report or an evaluator's observation was made: the control room shows them. */
+export interface MapSighting {
+  id: string;
+  kind: 'report' | 'observation';
+  lon: number;
+  lat: number;
+  name: string;
+}
+
 export type DrawKind = 'point' | 'line' | 'polygon';
 
 export interface MapEdit {
@@ -69,6 +78,8 @@ export interface ExerciseMapProps {
   venues?: readonly MapVenue[];
   /** Zones, cordons and road closures, as the plan lists them. */
   zones?: readonly MapZone[];
+  /** Reports and observations with a place; clicking one reports its id like a venue's. */
+  sightings?: readonly MapSighting[];
   /**
    * Turns on drawing. Click adds a vertex (or places the point), dragging a vertex moves it,
    * double-click or Enter finishes, Escape cancels, Delete or Backspace removes the last-touched vertex.

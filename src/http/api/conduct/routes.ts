@@ -5,6 +5,7 @@ import { clockCommand, getClock } from '../../../services/conduct/clock.service.
 import { previewResume, setClockSettings } from '../../../services/conduct/settings.service.js';
 import { addInject } from '../../../services/conduct/inject-add.service.js';
 import { switchNoPlay } from '../../../services/conduct/no-play.service.js';
+import { controlPlaces } from '../../../services/conduct/places.service.js';
 import { editInject, injectAction, listInjects } from '../../../services/conduct/injects.service.js';
 import { principalOf } from '../../access.js';
 import { Id, IdParams, Items, problems } from '../common.schema.js';
@@ -12,6 +13,7 @@ import {
   ClockCommandBody,
   ClockSchema,
   ClockSettingsBody,
+  ControlPlacesSchema,
   InjectActionBody,
   InjectAddBody,
   InjectEditBody,
@@ -29,6 +31,7 @@ const InjectParams = Type.Object({ id: Id, injectId: Id });
 export const conductRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.addSchema(ClockSchema);
   app.addSchema(InjectRunSchema);
+  app.addSchema(ControlPlacesSchema);
   const Clock = Type.Ref(ClockSchema);
   const Inject = Type.Ref(InjectRunSchema);
   const tags = ['conduct'];
@@ -49,6 +52,21 @@ export const conductRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
       },
     },
     async (request) => getClock(ctx, principalOf(request).actor, request.params.id),
+  );
+
+  app.get(
+    '/exercises/:id/control/places',
+    {
+      config: { access: 'msel:read' },
+      schema: {
+        tags,
+        summary:
+          'Where the players’ reports and, for those who may read them, the evaluators’ observations came from',
+        params: IdParams,
+        response: { 200: Type.Ref(ControlPlacesSchema), ...problems },
+      },
+    },
+    async (request) => controlPlaces(ctx, principalOf(request).actor, request.params.id),
   );
 
   app.post(

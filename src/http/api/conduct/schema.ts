@@ -181,3 +181,47 @@ export const InjectEditBody = Type.Object(
   },
   { additionalProperties: false, description: 'Only before the inject fires' },
 );
+
+const Lon = Type.Number({ minimum: -180, maximum: 180 });
+const Lat = Type.Number({ minimum: -90, maximum: 90 });
+
+export const ControlPlacesSchema = Type.Object(
+  {
+    reports: Type.Array(
+      Type.Object({
+        id: Id,
+        injectId: Id,
+        injectNumber: Type.String(),
+        injectTitle: Type.String(),
+        team: Nullable(Type.String()),
+        author: Type.String(),
+        text: Type.String(),
+        at: Instant,
+        lon: Lon,
+        lat: Lat,
+        photo: Type.Boolean({ description: 'GET /exercises/{id}/play/reports/{reportId}/photo has it' }),
+      }),
+    ),
+    observations: Type.Union(
+      [
+        Type.Array(
+          Type.Object({
+            id: Id,
+            author: Type.String(),
+            text: Type.String(),
+            at: Instant,
+            exerciseTime: Type.String(),
+            lon: Lon,
+            lat: Lat,
+            photo: Type.Boolean(),
+          }),
+        ),
+        Type.Null(),
+      ],
+      {
+        description: 'null for a reader who may watch the injects but not read observations (a controller)',
+      },
+    ),
+  },
+  { $id: 'ControlPlaces' },
+);

@@ -4,6 +4,7 @@ import { useCan } from '../../../auth/useSession';
 import { QueryState } from '../../../components/QueryState';
 import { ClockControls } from './ClockControls';
 import { ClockFaces } from './ClockFaces';
+import { ControlMap } from './ControlMap';
 import { InjectsTable } from './InjectsTable';
 
 /**
@@ -31,6 +32,7 @@ export function ControlRoomTab({ exerciseId }: { exerciseId: string }) {
               />
             )}
           </QueryState>
+          <ControlMap exerciseId={exerciseId} />
         </Stack>
       )}
     </QueryState>

@@ -4,7 +4,7 @@ import { useClock } from '../../../api/conduct';
 import { useInjectProgress, type InjectProgress as Progress } from '../../../api/play';
 
 /** Times in the exercise's own zone, as its wall clock shows them. */
-const clockIn = (timeZone: string) => {
+export const clockIn = (timeZone: string) => {
   const f = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     hourCycle: 'h23',
