@@ -59,7 +59,9 @@ describe('the control room', () => {
     // The exercise's own status beside its name follows the clock.
     await page.getByText('Running', { exact: true }).waitFor();
     await page.getByText('2026-10-25 09:0', { exact: false }).first().waitFor();
-    await expect.poll(() => page.getByRole('row').count(), { timeout: 30_000 }).toBe(6);
+    await expect
+      .poll(() => page.getByRole('table', { name: 'Injects' }).getByRole('row').count(), { timeout: 30_000 })
+      .toBe(6);
   }, 120_000);
 
   it('fires an inject by hand, and shows the pause policy before resuming', async () => {
@@ -254,6 +256,9 @@ describe('the control room', () => {
     await legend.getByText('Player report').waitFor();
     await legend.getByText('Observation').waitFor();
     await screenshot(page, 'control-room-map');
+    const teams = page.getByRole('table', { name: 'Teams' });
+    await teams.getByRole('row').filter({ hasText: 'Patrol 7' }).getByText('0 of 2').waitFor();
+    await teams.getByRole('row').filter({ hasText: 'Medics' }).waitFor();
     await expectAccessible(page, 'control room map');
   }, 120_000);
 });

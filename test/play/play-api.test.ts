@@ -381,6 +381,39 @@ describe.each(ENGINES)('playing an exercise over the API on %s', (engine) => {
     expect([403, 404]).toContain((await call('outsider', 'GET', '/control/places')).status);
   });
 
+  it('shows per team what reached it, what it confirmed and what still waits, to whoever watches the injects', async () => {
+    expect((await call('patrol-a', 'GET', '/control/teams')).status).toBe(403);
+    const r = await call('controller', 'GET', '/control/teams');
+    expect(r.status, r.text).toBe(200);
+    expect(r.json().items).toEqual([
+      {
+        teamId: fx.teams.medics,
+        name: 'Medics',
+        players: 1,
+        seated: 1,
+        received: 1,
+        acknowledged: 0,
+        waiting: [{ injectId: runs['2'], number: '2', deliveredAt: expect.any(String) }],
+        reports: 0,
+        lastActivityAt: null,
+      },
+      {
+        teamId: fx.teams.patrol,
+        name: 'Patrol 7',
+        players: 2,
+        seated: 2,
+        // Both patrol players have inject 3; one acknowledgement confirms it for the team.
+        received: 1,
+        acknowledged: 1,
+        waiting: [],
+        reports: 1,
+        lastActivityAt: expect.any(String),
+      },
+    ]);
+    expect((await call('evaluator', 'GET', '/control/teams')).status).toBe(200);
+    expect([403, 404]).toContain((await call('outsider', 'GET', '/control/teams')).status);
+  });
+
   it('hides play under NO PLAY, with its reason, and refuses acknowledgements and reports', async () => {
     await ctx.db.kysely
       .updateTable('exercises')

@@ -11,6 +11,7 @@ import type {
   InjectRunSchema,
   NoPlayBody,
   ResumePreviewSchema,
+  TeamStatusSchema,
 } from '../../../src/http/api/conduct/schema';
 import { api } from './client';
 import type { Items } from './types';
@@ -23,6 +24,7 @@ export type ClockCommand = Static<typeof ClockCommandBody>;
 export type ClockSettings = Static<typeof ClockSettingsBody>;
 export type InjectAction = Static<typeof InjectActionBody>;
 export type ControlPlaces = Static<typeof ControlPlacesSchema>;
+export type TeamStatus = Static<typeof TeamStatusSchema>;
 
 /** `clock.changed` and `inject.changed` on the live stream refresh everything under this key. */
 export const conductKey = (exerciseId: string) => ['conduct', exerciseId] as const;
@@ -44,6 +46,13 @@ export const useControlPlaces = (exerciseId: string) =>
   useQuery({
     queryKey: [...conductKey(exerciseId), 'places'],
     queryFn: () => api.get<ControlPlaces>(`/exercises/${exerciseId}/control/places`),
+  });
+
+/** Acknowledgements and reports arrive as `inject.progress`, which refreshes this key. */
+export const useTeamStatus = (exerciseId: string) =>
+  useQuery({
+    queryKey: [...conductKey(exerciseId), 'teams'],
+    queryFn: () => api.get<Items<TeamStatus>>(`/exercises/${exerciseId}/control/teams`),
   });
 
 export const useResumePreview = (exerciseId: string, enabled: boolean) =>

@@ -6,6 +6,7 @@ import { previewResume, setClockSettings } from '../../../services/conduct/setti
 import { addInject } from '../../../services/conduct/inject-add.service.js';
 import { switchNoPlay } from '../../../services/conduct/no-play.service.js';
 import { controlPlaces } from '../../../services/conduct/places.service.js';
+import { teamStatus } from '../../../services/conduct/team-status.service.js';
 import { editInject, injectAction, listInjects } from '../../../services/conduct/injects.service.js';
 import { principalOf } from '../../access.js';
 import { Id, IdParams, Items, problems } from '../common.schema.js';
@@ -20,6 +21,7 @@ import {
   InjectRunSchema,
   NoPlayBody,
   ResumePreviewSchema,
+  TeamStatusSchema,
 } from './schema.js';
 
 const InjectParams = Type.Object({ id: Id, injectId: Id });
@@ -32,6 +34,7 @@ export const conductRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
   app.addSchema(ClockSchema);
   app.addSchema(InjectRunSchema);
   app.addSchema(ControlPlacesSchema);
+  app.addSchema(TeamStatusSchema);
   const Clock = Type.Ref(ClockSchema);
   const Inject = Type.Ref(InjectRunSchema);
   const tags = ['conduct'];
@@ -67,6 +70,21 @@ export const conductRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
       },
     },
     async (request) => controlPlaces(ctx, principalOf(request).actor, request.params.id),
+  );
+
+  app.get(
+    '/exercises/:id/control/teams',
+    {
+      config: { access: 'msel:read' },
+      schema: {
+        tags,
+        summary:
+          'Per team: injects received and acknowledged, those still waiting for an acknowledgement, reports, last activity',
+        params: IdParams,
+        response: { 200: Items(Type.Ref(TeamStatusSchema)), ...problems },
+      },
+    },
+    async (request) => ({ items: await teamStatus(ctx, principalOf(request).actor, request.params.id) }),
   );
 
   app.post(

@@ -225,3 +225,20 @@ export const ControlPlacesSchema = Type.Object(
   },
   { $id: 'ControlPlaces' },
 );
+
+export const TeamStatusSchema = Type.Object(
+  {
+    teamId: Id,
+    name: Type.String(),
+    players: Type.Integer({ minimum: 0, description: 'people of the team in the plan' }),
+    seated: Type.Integer({ minimum: 0, description: 'of them, those with an account to play with' }),
+    received: Type.Integer({ minimum: 0, description: 'injects in at least one of the team’s inboxes' }),
+    acknowledged: Type.Integer({ minimum: 0, description: 'of them, those a player of the team confirmed' }),
+    waiting: Type.Array(Type.Object({ injectId: Id, number: Type.String(), deliveredAt: Instant }), {
+      description: 'received and not yet acknowledged, oldest first',
+    }),
+    reports: Type.Integer({ minimum: 0 }),
+    lastActivityAt: Nullable(Instant),
+  },
+  { $id: 'TeamStatus' },
+);

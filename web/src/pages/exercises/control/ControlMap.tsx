@@ -61,7 +61,7 @@ export function ControlMap({ exerciseId }: { exerciseId: string }) {
 
   return (
     <Stack gap="xs" component="section" aria-labelledby="control-map-title">
-      <Title order={2} size="h4" id="control-map-title">
+      <Title order={3} id="control-map-title">
         {t('conduct.map.title')}
       </Title>
       <LazyExerciseMap

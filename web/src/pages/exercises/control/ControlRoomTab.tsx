@@ -5,6 +5,7 @@ import { QueryState } from '../../../components/QueryState';
 import { ClockControls } from './ClockControls';
 import { ClockFaces } from './ClockFaces';
 import { ControlMap } from './ControlMap';
+import { TeamStatusTable } from './TeamStatusTable';
 import { InjectsTable } from './InjectsTable';
 
 /**
@@ -32,6 +33,7 @@ export function ControlRoomTab({ exerciseId }: { exerciseId: string }) {
               />
             )}
           </QueryState>
+          <TeamStatusTable exerciseId={exerciseId} />
           <ControlMap exerciseId={exerciseId} />
         </Stack>
       )}

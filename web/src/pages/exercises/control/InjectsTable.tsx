@@ -57,7 +57,7 @@ export function InjectsTable({
       {injects.length === 0 ? (
         <Text c="dimmed">{t('conduct.injects.none')}</Text>
       ) : (
-        <Table striped highlightOnHover>
+        <Table striped highlightOnHover aria-label={t('conduct.injects.title')}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('conduct.injects.number')}</Table.Th>
