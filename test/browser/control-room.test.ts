@@ -259,6 +259,17 @@ describe('the control room', () => {
     const teams = page.getByRole('table', { name: 'Teams' });
     await teams.getByRole('row').filter({ hasText: 'Patrol 7' }).getByText('0 of 2').waitFor();
     await teams.getByRole('row').filter({ hasText: 'Medics' }).waitFor();
+    // The log holds it all, newest first, with who and why.
+    const log = page.getByRole('table', { name: 'Exercise log' });
+    await log.getByRole('row').filter({ hasText: 'Recorded an observation' }).first().waitFor();
+    await log
+      .getByRole('row')
+      .filter({ hasText: 'Gave STARTEX' })
+      .getByText(/Training run of the HQ staff/)
+      .waitFor();
+    await log.getByRole('row').filter({ hasText: 'Halted the exercise with NO PLAY' }).waitFor();
+    await page.getByRole('heading', { name: 'Exercise log' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'control-room-log');
     await expectAccessible(page, 'control room map');
   }, 120_000);
 });

@@ -414,6 +414,35 @@ describe.each(ENGINES)('playing an exercise over the API on %s', (engine) => {
     expect([403, 404]).toContain((await call('outsider', 'GET', '/control/teams')).status);
   });
 
+  it('keeps the exercise’s log with who did what and why, observations only for those who may read them', async () => {
+    const controller = await call('controller', 'GET', '/control/log');
+    expect(controller.status, controller.text).toBe(200);
+    const entries = controller.json().items as Json[];
+    const actions = entries.map((e) => e.action);
+    // Newest first, from STARTEX on, each a sentence.
+    expect(actions.at(-1)).toBe('clock.startex');
+    expect(entries.at(-1)!.detail.reason).toBe('replayed for training');
+    for (const a of ['inject.fired', 'inject.acknowledged', 'inject.reported']) expect(actions).toContain(a);
+    expect(actions).not.toContain('observation.recorded');
+    expect(entries.every((e) => typeof e.sentence === 'string' && e.sentence.length > 0)).toBe(true);
+    const seqs = entries.map((e) => e.seq as number);
+    expect([...seqs].sort((a, b) => b - a)).toEqual(seqs);
+
+    const evaluator = (await call('evaluator', 'GET', '/control/log')).json().items as Json[];
+    expect(evaluator.map((e) => e.action)).toContain('observation.recorded');
+    // A page back from the newest entry holds the rest, and no other exercise's entries.
+    const older = (await call('controller', 'GET', `/control/log?before=${seqs[0]}&limit=2`)).json().items;
+    expect(older.map((e: Json) => e.seq)).toEqual(seqs.slice(1, 3));
+    expect((await call('controller', 'GET', '/control/log?limit=0')).status).toBe(400);
+
+    const kk = await fetch(`${base}/api/v1/exercises/${fx.exerciseId}/control/log`, {
+      headers: { cookie: sessions.get('controller')!.cookie, 'accept-language': 'kk' },
+    });
+    const sentences = ((await kk.json()) as { items: Json[] }).items.map((e) => e.sentence as string);
+    for (const sentence of sentences) expect(sentence).not.toMatch(/[a-z]+\.[a-z_]+|Sent an inject/);
+    expect((await call('patrol-a', 'GET', '/control/log')).status).toBe(403);
+  });
+
   it('hides play under NO PLAY, with its reason, and refuses acknowledgements and reports', async () => {
     await ctx.db.kysely
       .updateTable('exercises')

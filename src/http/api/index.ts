@@ -16,6 +16,7 @@ import { exerciseRoutes } from './exercises/routes.js';
 import { eventRoutes } from './events/routes.js';
 import { spreadsheetRoutes } from './exercises/spreadsheet.routes.js';
 import { ProblemSchema } from './common.schema.js';
+import { AuditEntrySchema } from './system/schema.js';
 import { improvementRoutes } from './improvement/routes.js';
 import { metricsRoutes } from './metrics/routes.js';
 import { noticeRoutes } from './notices/routes.js';
@@ -40,6 +41,8 @@ export const apiV1: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app,
   app.addSchema(ProblemSchema);
   app.addSchema(GrantSchema);
   app.addSchema(UserSchema);
+  // The administration's audit log and an exercise's log in the control room share the entry.
+  app.addSchema(AuditEntrySchema);
   await app.register(authRoutes, opts);
   await app.register(secondFactorRoutes, opts);
   await app.register(userRoutes, opts);

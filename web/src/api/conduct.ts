@@ -1,4 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import type { Static } from '@sinclair/typebox';
 import type {
   ClockCommandBody,
@@ -14,7 +15,7 @@ import type {
   TeamStatusSchema,
 } from '../../../src/http/api/conduct/schema';
 import { api } from './client';
-import type { Items } from './types';
+import type { AuditEntry, Items } from './types';
 
 /** The shapes come from the API's own schemas, so the console cannot drift from the server. */
 export type ExerciseClock = Static<typeof ClockSchema>;
@@ -54,6 +55,27 @@ export const useTeamStatus = (exerciseId: string) =>
     queryKey: [...conductKey(exerciseId), 'teams'],
     queryFn: () => api.get<Items<TeamStatus>>(`/exercises/${exerciseId}/control/teams`),
   });
+
+const LOG_PAGE = 100;
+
+/**
+ * The exercise's log, newest first, a page at a time; every conduct event refreshes it. Keyed by
+ * the language: each entry's sentence comes from the server in the console's language.
+ */
+export function useExerciseLog(exerciseId: string) {
+  const { i18n } = useTranslation();
+  return useInfiniteQuery({
+    queryKey: [...conductKey(exerciseId), 'log', i18n.language],
+    initialPageParam: null as number | null,
+    queryFn: ({ pageParam }) => {
+      const params = new URLSearchParams({ limit: String(LOG_PAGE) });
+      if (pageParam !== null) params.set('before', String(pageParam));
+      return api.get<Items<AuditEntry>>(`/exercises/${exerciseId}/control/log?${params.toString()}`);
+    },
+    getNextPageParam: (last) =>
+      last.items.length < LOG_PAGE ? undefined : (last.items.at(-1)?.seq ?? undefined),
+  });
+}
 
 export const useResumePreview = (exerciseId: string, enabled: boolean) =>
   useQuery({

@@ -7,6 +7,9 @@ import { addInject } from '../../../services/conduct/inject-add.service.js';
 import { switchNoPlay } from '../../../services/conduct/no-play.service.js';
 import { controlPlaces } from '../../../services/conduct/places.service.js';
 import { teamStatus } from '../../../services/conduct/team-status.service.js';
+import { exerciseLog, LOG_PAGE } from '../../../services/conduct/event-log.service.js';
+import { requestLanguage, withSentences } from '../../language.js';
+import { AuditEntrySchema } from '../system/schema.js';
 import { editInject, injectAction, listInjects } from '../../../services/conduct/injects.service.js';
 import { principalOf } from '../../access.js';
 import { Id, IdParams, Items, problems } from '../common.schema.js';
@@ -85,6 +88,33 @@ export const conductRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
       },
     },
     async (request) => ({ items: await teamStatus(ctx, principalOf(request).actor, request.params.id) }),
+  );
+
+  app.get(
+    '/exercises/:id/control/log',
+    {
+      config: { access: 'msel:read' },
+      schema: {
+        tags,
+        summary:
+          'The exercise’s log, newest first: clock commands, injects, NO PLAY, acknowledgements, reports and, for those who may read them, observations, each with who and why',
+        params: IdParams,
+        querystring: Type.Object(
+          {
+            limit: Type.Integer({ minimum: 1, maximum: LOG_PAGE, default: LOG_PAGE }),
+            before: Type.Optional(Type.Integer({ minimum: 1, description: 'entries older than this seq' })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Items(Type.Ref(AuditEntrySchema)), ...problems },
+      },
+    },
+    async (request) => ({
+      items: withSentences(
+        await exerciseLog(ctx, principalOf(request).actor, request.params.id, request.query),
+        requestLanguage(request),
+      ),
+    }),
   );
 
   app.post(

@@ -18,7 +18,6 @@ import {
 } from './schema.js';
 
 export const systemRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
-  app.addSchema(AuditEntrySchema);
   app.addSchema(TokenSchema);
   const AuditEntry = Type.Ref(AuditEntrySchema);
 

@@ -5,6 +5,7 @@ import { QueryState } from '../../../components/QueryState';
 import { ClockControls } from './ClockControls';
 import { ClockFaces } from './ClockFaces';
 import { ControlMap } from './ControlMap';
+import { ExerciseLog } from './ExerciseLog';
 import { TeamStatusTable } from './TeamStatusTable';
 import { InjectsTable } from './InjectsTable';
 
@@ -35,6 +36,7 @@ export function ControlRoomTab({ exerciseId }: { exerciseId: string }) {
           </QueryState>
           <TeamStatusTable exerciseId={exerciseId} />
           <ControlMap exerciseId={exerciseId} />
+          <ExerciseLog exerciseId={exerciseId} />
         </Stack>
       )}
     </QueryState>

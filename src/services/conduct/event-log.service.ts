@@ -1,0 +1,40 @@
+import { can, type Actor } from '../../core/policy/policy.js';
+import { toAuditEntry, type AuditEntry } from '../audit.service.js';
+import type { AppContext } from '../context.js';
+import { takeConduct } from './conduct.js';
+
+export const LOG_PAGE = 100;
+
+/**
+ * The exercise's log for the control room, newest first: every clock command, inject fired, held,
+ * released, skipped, added or edited, NO PLAY, each acknowledgement and report, and (for those who
+ * may read observations) each observation recorded, read from the audit log, which keeps them all
+ * with who did it and why. Pages go back with `before` (an entry's seq).
+ */
+export async function exerciseLog(
+  ctx: AppContext,
+  actor: Actor,
+  exerciseId: string,
+  page: { before?: number | undefined; limit?: number | undefined } = {},
+): Promise<AuditEntry[]> {
+  const db = ctx.db.kysely;
+  const conduct = await takeConduct(ctx, db, exerciseId, actor, 'read');
+  const scope = { exerciseId, organisationId: conduct.exercise.lead_organisation_id };
+  const kinds = can(actor, 'observations:read', scope) ? ['inject', 'observation'] : ['inject'];
+  // Entries about an inject or an observation name their exercise in their detail, written by
+  // JSON.stringify, so its exact text is known.
+  const marker = `%${JSON.stringify({ exerciseId }).slice(1, -1)}%`;
+  let query = db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('subject_type', '=', 'exercise'), eb('subject_id', '=', exerciseId)]),
+        eb.and([eb('subject_type', 'in', kinds), eb('detail', 'like', marker)]),
+      ]),
+    )
+    .orderBy('seq', 'desc')
+    .limit(Math.min(page.limit ?? LOG_PAGE, LOG_PAGE));
+  if (page.before !== undefined) query = query.where('seq', '<', page.before);
+  return (await query.execute()).map(toAuditEntry);
+}
