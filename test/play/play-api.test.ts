@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { replayAt, type ReplayEntry, type ReplayInject } from '../../src/core/conduct/replay.js';
 import { EXERCISE_HEAD } from '../../src/core/outbox/traffic.js';
 import { MAX_PHOTO_BYTES } from '../../src/core/play/photo.js';
 import { buildApp } from '../../src/http/app.js';
@@ -441,6 +442,27 @@ describe.each(ENGINES)('playing an exercise over the API on %s', (engine) => {
     const sentences = ((await kk.json()) as { items: Json[] }).items.map((e) => e.sentence as string);
     for (const sentence of sentences) expect(sentence).not.toMatch(/[a-z]+\.[a-z_]+|Sent an inject/);
     expect((await call('patrol-a', 'GET', '/control/log')).status).toBe(403);
+  });
+
+  it('gives a replay what it is rebuilt from, and the rebuilt exercise matches what happened', async () => {
+    const r = await call('controller', 'GET', '/replay');
+    expect(r.status, r.text).toBe(200);
+    const replay = r.json() as { entries: Json[]; injects: ReplayInject[] };
+    expect(replay.entries[0]!.action).toBe('clock.startex');
+    const seqs = replay.entries.map((e) => e.seq as number);
+    expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+    const entries = replay.entries.map((e) => ({ ...e, subjectId: e.subjectId, detail: e.detail }));
+    const now = replayAt(entries as ReplayEntry[], replay.injects, entries.length);
+    const live = await listInjects(ctx, controllerActor, fx.exerciseId);
+    expect(now.phase).toBe('running');
+    const byNumber = (a: string[], b: string[]) => a[0]!.localeCompare(b[0]!);
+    expect(now.injects.map((i) => [i.number, i.state]).sort(byNumber)).toEqual(
+      live.map((i) => [i.number, i.status]).sort(byNumber),
+    );
+    // Before STARTEX nothing had fired.
+    const before = replayAt(entries as ReplayEntry[], replay.injects, 0);
+    expect(before.injects.filter((i) => i.state === 'fired')).toEqual([]);
+    expect((await call('patrol-a', 'GET', '/replay')).status).toBe(403);
   });
 
   it('hides play under NO PLAY, with its reason, and refuses acknowledgements and reports', async () => {

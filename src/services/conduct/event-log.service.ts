@@ -17,6 +17,43 @@ export async function exerciseLog(
   exerciseId: string,
   page: { before?: number | undefined; limit?: number | undefined } = {},
 ): Promise<AuditEntry[]> {
+  let query = (await logQuery(ctx, actor, exerciseId))
+    .orderBy('seq', 'desc')
+    .limit(Math.min(page.limit ?? LOG_PAGE, LOG_PAGE));
+  if (page.before !== undefined) query = query.where('seq', '<', page.before);
+  return (await query.execute()).map(toAuditEntry);
+}
+
+/** Far more than any exercise logs; a bound all the same, so one answer stays bounded. */
+export const REPLAY_LIMIT = 20_000;
+
+/**
+ * What a replay is rebuilt from: the whole log, oldest first, and the injects as they are now
+ * (the log says when each was fired, held, added). Read-only: nothing here changes the past.
+ */
+export async function exerciseReplay(ctx: AppContext, actor: Actor, exerciseId: string) {
+  const entries = (
+    await (await logQuery(ctx, actor, exerciseId)).orderBy('seq').limit(REPLAY_LIMIT).execute()
+  ).map(toAuditEntry);
+  const injects = await ctx.db.kysely
+    .selectFrom('inject_runs')
+    .select(['id', 'number', 'title', 'due_seconds', 'contingency'])
+    .where('exercise_id', '=', exerciseId)
+    .orderBy('position')
+    .execute();
+  return {
+    entries,
+    injects: injects.map((i) => ({
+      id: i.id,
+      number: i.number,
+      title: i.title,
+      dueSeconds: i.due_seconds,
+      contingency: i.contingency === 1,
+    })),
+  };
+}
+
+async function logQuery(ctx: AppContext, actor: Actor, exerciseId: string) {
   const db = ctx.db.kysely;
   const conduct = await takeConduct(ctx, db, exerciseId, actor, 'read');
   const scope = { exerciseId, organisationId: conduct.exercise.lead_organisation_id };
@@ -24,7 +61,7 @@ export async function exerciseLog(
   // Entries about an inject or an observation name their exercise in their detail, written by
   // JSON.stringify, so its exact text is known.
   const marker = `%${JSON.stringify({ exerciseId }).slice(1, -1)}%`;
-  let query = db
+  return db
     .selectFrom('audit_log')
     .selectAll()
     .where((eb) =>
@@ -32,9 +69,5 @@ export async function exerciseLog(
         eb.and([eb('subject_type', '=', 'exercise'), eb('subject_id', '=', exerciseId)]),
         eb.and([eb('subject_type', 'in', kinds), eb('detail', 'like', marker)]),
       ]),
-    )
-    .orderBy('seq', 'desc')
-    .limit(Math.min(page.limit ?? LOG_PAGE, LOG_PAGE));
-  if (page.before !== undefined) query = query.where('seq', '<', page.before);
-  return (await query.execute()).map(toAuditEntry);
+    );
 }

@@ -7,7 +7,7 @@ import { addInject } from '../../../services/conduct/inject-add.service.js';
 import { switchNoPlay } from '../../../services/conduct/no-play.service.js';
 import { controlPlaces } from '../../../services/conduct/places.service.js';
 import { teamStatus } from '../../../services/conduct/team-status.service.js';
-import { exerciseLog, LOG_PAGE } from '../../../services/conduct/event-log.service.js';
+import { exerciseLog, exerciseReplay, LOG_PAGE } from '../../../services/conduct/event-log.service.js';
 import { requestLanguage, withSentences } from '../../language.js';
 import { AuditEntrySchema } from '../system/schema.js';
 import { editInject, injectAction, listInjects } from '../../../services/conduct/injects.service.js';
@@ -24,6 +24,7 @@ import {
   InjectRunSchema,
   NoPlayBody,
   ResumePreviewSchema,
+  ReplaySchema,
   TeamStatusSchema,
 } from './schema.js';
 
@@ -38,6 +39,7 @@ export const conductRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
   app.addSchema(InjectRunSchema);
   app.addSchema(ControlPlacesSchema);
   app.addSchema(TeamStatusSchema);
+  app.addSchema(ReplaySchema);
   const Clock = Type.Ref(ClockSchema);
   const Inject = Type.Ref(InjectRunSchema);
   const tags = ['conduct'];
@@ -115,6 +117,24 @@ export const conductRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
         requestLanguage(request),
       ),
     }),
+  );
+
+  app.get(
+    '/exercises/:id/replay',
+    {
+      config: { access: 'msel:read' },
+      schema: {
+        tags,
+        summary:
+          'What a replay is rebuilt from: the exercise’s whole log, oldest first, and its injects. Read-only',
+        params: IdParams,
+        response: { 200: Type.Ref(ReplaySchema), ...problems },
+      },
+    },
+    async (request) => {
+      const replay = await exerciseReplay(ctx, principalOf(request).actor, request.params.id);
+      return { ...replay, entries: withSentences(replay.entries, requestLanguage(request)) };
+    },
   );
 
   app.post(

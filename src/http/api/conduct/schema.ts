@@ -242,3 +242,19 @@ export const TeamStatusSchema = Type.Object(
   },
   { $id: 'TeamStatus' },
 );
+
+export const ReplaySchema = Type.Object(
+  {
+    entries: Type.Array(Type.Ref('AuditEntry'), { description: 'the exercise’s log, oldest first' }),
+    injects: Type.Array(
+      Type.Object({
+        id: Id,
+        number: Type.String(),
+        title: Type.String(),
+        dueSeconds: Type.Integer(),
+        contingency: Type.Boolean(),
+      }),
+    ),
+  },
+  { $id: 'Replay' },
+);
