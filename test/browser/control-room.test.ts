@@ -270,6 +270,31 @@ describe('the control room', () => {
     await log.getByRole('row').filter({ hasText: 'Halted the exercise with NO PLAY' }).waitFor();
     await page.getByRole('heading', { name: 'Exercise log' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'control-room-log');
+
+    // ENDEX, then the replay: back to the start and through to the end, read-only.
+    await page.getByRole('button', { name: 'ENDEX', exact: true }).click();
+    const endex = page.getByRole('dialog', { name: 'ENDEX: why?' });
+    await endex.getByLabel('Reason (kept in the audit log)').fill('All objectives played');
+    await endex.getByRole('button', { name: 'ENDEX' }).click();
+    const replay = page.locator('section[aria-labelledby="replay-title"]');
+    await replay.getByTestId('replay-phase').getByText('Clock stopped (ENDEX)').waitFor();
+    await replay.getByRole('button', { name: 'To the start' }).click();
+    await replay.getByTestId('replay-phase').getByText('Clock not started').waitFor();
+    const injects = replay.getByRole('table', { name: 'Injects at this moment' });
+    await expect(injects.getByText('Fired', { exact: true }).count()).resolves.toBe(0);
+    // The inject added on the fly is not there before it was added.
+    await expect(injects.getByText('Smoke from the boiler room').count()).resolves.toBe(0);
+    for (let i = 0; i < 3; i++) await replay.getByRole('button', { name: 'One entry forward' }).click();
+    await replay.getByTestId('replay-phase').getByText('Clock running').waitFor();
+    await replay.getByRole('button', { name: 'To the end' }).click();
+    await injects
+      .getByRole('row')
+      .filter({ hasText: 'Smoke from the boiler room' })
+      .getByText('Fired')
+      .waitFor();
+    await replay.scrollIntoViewIfNeeded();
+    await screenshot(page, 'control-room-replay');
+    await expectAccessible(page, 'control room replay');
     await expectAccessible(page, 'control room map');
   }, 120_000);
 });

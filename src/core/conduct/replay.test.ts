@@ -37,7 +37,7 @@ const LOG: ReplayEntry[] = [
 describe('replaying an exercise from its log', () => {
   it('starts before STARTEX with every planned inject scheduled and none added on the fly', () => {
     const s = replayAt(LOG, INJECTS, 0);
-    expect(s).toMatchObject({ phase: 'not_started', noPlay: false, exerciseTime: null, happened: 0 });
+    expect(s).toMatchObject({ phase: 'before', noPlay: false, exerciseTime: null, happened: 0 });
     expect(s.injects.map((i) => [i.id, i.state])).toEqual([
       ['i1', 'scheduled'],
       ['i2', 'scheduled'],

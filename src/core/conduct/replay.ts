@@ -22,7 +22,7 @@ export interface ReplayInject {
   contingency: boolean;
 }
 
-export type ReplayPhase = 'not_started' | 'running' | 'paused' | 'ended';
+export type ReplayPhase = 'before' | 'running' | 'paused' | 'ended';
 export type ReplayInjectState = 'scheduled' | 'fired' | 'held' | 'skipped';
 
 export interface ReplayState {
@@ -60,7 +60,7 @@ export function replayAt(
   const added = new Set(entries.filter((e) => e.action === 'inject.added').map((e) => e.subjectId));
   const state = new Map<string, { state: ReplayInjectState; firedAt: string | null }>();
   const present = new Set(injects.filter((i) => !added.has(i.id)).map((i) => i.id));
-  let phase: ReplayPhase = 'not_started';
+  let phase: ReplayPhase = 'before';
   let noPlay = false;
   let exerciseTime: string | null = null;
   for (const e of entries.slice(0, happened)) {

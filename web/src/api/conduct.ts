@@ -11,6 +11,7 @@ import type {
   InjectEditBody,
   InjectRunSchema,
   NoPlayBody,
+  ReplaySchema,
   ResumePreviewSchema,
   TeamStatusSchema,
 } from '../../../src/http/api/conduct/schema';
@@ -26,6 +27,8 @@ export type ClockSettings = Static<typeof ClockSettingsBody>;
 export type InjectAction = Static<typeof InjectActionBody>;
 export type ControlPlaces = Static<typeof ControlPlacesSchema>;
 export type TeamStatus = Static<typeof TeamStatusSchema>;
+/** Its entries are the audit log's (a `$ref` the static type cannot follow). */
+export type Replay = Omit<Static<typeof ReplaySchema>, 'entries'> & { entries: AuditEntry[] };
 
 /** `clock.changed` and `inject.changed` on the live stream refresh everything under this key. */
 export const conductKey = (exerciseId: string) => ['conduct', exerciseId] as const;
@@ -74,6 +77,16 @@ export function useExerciseLog(exerciseId: string) {
     },
     getNextPageParam: (last) =>
       last.items.length < LOG_PAGE ? undefined : (last.items.at(-1)?.seq ?? undefined),
+  });
+}
+
+/** What the replay of an ended exercise is rebuilt from; the past does not change, so read once. */
+export function useReplay(exerciseId: string) {
+  const { i18n } = useTranslation();
+  return useQuery({
+    queryKey: ['replay', exerciseId, i18n.language],
+    queryFn: () => api.get<Replay>(`/exercises/${exerciseId}/replay`),
+    staleTime: Infinity,
   });
 }
 

@@ -42,7 +42,7 @@ function Face({ label, value, note }: { label: string; value: string; note?: str
 }
 
 /** Running is red on purpose, as on the exercise's status badge: traffic goes out. */
-const PHASE_COLOUR = {
+export const PHASE_COLOUR = {
   before: STATUS.neutral,
   running: STATUS.danger,
   paused: STATUS.warning,

@@ -6,6 +6,7 @@ import { ClockControls } from './ClockControls';
 import { ClockFaces } from './ClockFaces';
 import { ControlMap } from './ControlMap';
 import { ExerciseLog } from './ExerciseLog';
+import { ReplayPanel } from './ReplayPanel';
 import { TeamStatusTable } from './TeamStatusTable';
 import { InjectsTable } from './InjectsTable';
 
@@ -36,6 +37,7 @@ export function ControlRoomTab({ exerciseId }: { exerciseId: string }) {
           </QueryState>
           <TeamStatusTable exerciseId={exerciseId} />
           <ControlMap exerciseId={exerciseId} />
+          {data.reading.phase === 'ended' && <ReplayPanel exerciseId={exerciseId} timeZone={data.timeZone} />}
           <ExerciseLog exerciseId={exerciseId} />
         </Stack>
       )}

@@ -35,7 +35,12 @@ export function ExerciseLog({ exerciseId }: { exerciseId: string }) {
           if (entries.length === 0) return <Text c="dimmed">{t('conduct.log.none')}</Text>;
           return (
             <>
-              <ScrollArea.Autosize mah={420} type="auto">
+              <ScrollArea.Autosize
+                mah={420}
+                type="auto"
+                // A keyboard must reach what scrolls: the viewport takes focus, and arrows scroll it.
+                viewportProps={{ tabIndex: 0, 'aria-labelledby': 'exercise-log-title' }}
+              >
                 <Table striped fz="sm" verticalSpacing={4} aria-labelledby="exercise-log-title">
                   <Table.Thead>
                     <Table.Tr>

@@ -10,7 +10,7 @@ import { InjectFormModal } from './InjectFormModal';
 import { InjectProgress } from './InjectProgress';
 import { InjectReasonModal } from './InjectReasonModal';
 
-const STATUS_COLOUR = {
+export const STATUS_COLOUR = {
   scheduled: '#2c5485',
   held: STATUS.warning,
   fired: STATUS.ok,
