@@ -330,32 +330,18 @@ describe.each(ENGINES)('playing an exercise over the API on %s', (engine) => {
   });
 
   it('shows the control room where reports came from, and observations only to those who may read them', async () => {
-    await recordObservation(
-      ctx,
-      { userId: ids.get('evaluator')!, name: 'Evaluator Dana' },
-      {
-        userId: ids.get('evaluator')!,
-        grants: [{ role: 'evaluator', organisationId: null, exerciseId: null }],
-      },
-      fx.exerciseId,
-      randomUUID(),
-      {
-        observedAt: new Date().toISOString(),
-        text: 'Cordon at the north gate in place',
-        place: { lon: 73.1101, lat: 49.8052 },
-      },
-    );
-    await recordObservation(
-      ctx,
-      { userId: ids.get('evaluator')!, name: 'Evaluator Dana' },
-      {
-        userId: ids.get('evaluator')!,
-        grants: [{ role: 'evaluator', organisationId: null, exerciseId: null }],
-      },
-      fx.exerciseId,
-      randomUUID(),
-      { observedAt: new Date().toISOString(), text: 'No place given' },
-    );
+    const evaluatorId = ids.get('evaluator')!;
+    const observe = (text: string, place?: { lon: number; lat: number }) =>
+      recordObservation(
+        ctx,
+        { userId: evaluatorId, name: 'Evaluator Dana' },
+        { userId: evaluatorId, grants: [{ role: 'evaluator', organisationId: null, exerciseId: null }] },
+        fx.exerciseId,
+        randomUUID(),
+        { observedAt: new Date().toISOString(), text, ...(place ? { place } : {}) },
+      );
+    await observe('Cordon at the north gate in place', { lon: 73.1101, lat: 49.8052 });
+    await observe('No place given');
     const controller = await call('controller', 'GET', '/control/places');
     expect(controller.status, controller.text).toBe(200);
     expect(controller.json()).toEqual({

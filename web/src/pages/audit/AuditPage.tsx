@@ -1,7 +1,8 @@
-import { Button, Group, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAuditLog } from '../../api/audit';
 import { AuditTable } from '../../components/AuditTable';
+import { OlderButton } from '../../components/OlderButton';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
 import { VerifyChain } from './VerifyChain';
@@ -17,17 +18,7 @@ export function AuditPage() {
         {(data) => (
           <>
             <AuditTable entries={data.pages.flatMap((p) => p.items)} caption={t('audit.caption')} />
-            {log.hasNextPage && (
-              <Group justify="center">
-                <Button
-                  variant="default"
-                  loading={log.isFetchingNextPage}
-                  onClick={() => void log.fetchNextPage()}
-                >
-                  {t('audit.older')}
-                </Button>
-              </Group>
-            )}
+            <OlderButton query={log} />
           </>
         )}
       </QueryState>

@@ -1,7 +1,8 @@
-import { Button, Group, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useClock, useExerciseLog } from '../../../api/conduct';
 import type { AuditEntry } from '../../../api/types';
+import { OlderButton } from '../../../components/OlderButton';
 import { QueryState } from '../../../components/QueryState';
 import { clockIn } from './InjectProgress';
 
@@ -62,17 +63,7 @@ export function ExerciseLog({ exerciseId }: { exerciseId: string }) {
                   </Table.Tbody>
                 </Table>
               </ScrollArea.Autosize>
-              {log.hasNextPage && (
-                <Group justify="center">
-                  <Button
-                    variant="default"
-                    loading={log.isFetchingNextPage}
-                    onClick={() => void log.fetchNextPage()}
-                  >
-                    {t('audit.older')}
-                  </Button>
-                </Group>
-              )}
+              <OlderButton query={log} />
             </>
           );
         }}
