@@ -75,6 +75,10 @@ export const refusedAs = (field: string, english: string, problem: FieldProblem,
     ...(params ? { params } : {}),
   });
 
+/** A shape the geometry checker refused: its own English, its fault worded in the other languages. */
+export const refusedGeometry = (field: string, found: { error: string; fault: FieldFault }) =>
+  refusedAs(field, found.error, found.fault.problem, found.fault.params);
+
 /** One entry of a list of field problems, worded from the catalogue. */
 export const fieldError = (field: string, problem: FieldProblem, params?: MessageParams): FieldError => ({
   field,

@@ -80,6 +80,36 @@ describe.each(ENGINES)('field problems of planning and notices in the reader’s
     );
   });
 
+  it('says what is wrong with a drawn line or point in the reader’s language, where it is', async () => {
+    const e = `/api/v1/exercises/${exerciseId}`;
+    const closure = {
+      name: 'Closed road',
+      kind: 'road-closure',
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [73.05, 49.85],
+          [73.06, 95.5],
+        ],
+      },
+    };
+    const en = await ask('planner', null, 'POST', `${e}/zones`, closure);
+    expect(en).toMatchObject({ field: 'geometry' });
+    expect(en.detail).toBe(
+      'geometry: geometry position 1 has latitude 95.5 outside −90…90 (are longitude and latitude swapped?)',
+    );
+    expect((await ask('planner', 'ru', 'POST', `${e}/zones`, closure)).detail).toBe(
+      'geometry: в coordinates[1] широта 95.5 вне диапазона −90…90 (не перепутаны ли долгота и широта?)',
+    );
+    const kk = await ask('planner', 'kk', 'POST', `${e}/zones`, {
+      ...closure,
+      geometry: { type: 'Circle', coordinates: [73.05, 49.85] },
+    });
+    expect(kk.detail).toBe(
+      'geometry: GeoJSON LineString, MultiLineString, Polygon түрінде болуы керек, Circle емес',
+    );
+  });
+
   it('refuses a zone that is not the exercise’s for a notice in the language asked', async () => {
     const p = await ask('pioA', 'ru', 'POST', '/api/v1/notices', {
       exerciseId,

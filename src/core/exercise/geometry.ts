@@ -1,5 +1,6 @@
 import { loadGeoJsonAreas } from '../area/geojson.load.js';
 import { AreaError } from '../area/area.error.js';
+import type { FieldFault } from '../messages/catalogue.js';
 
 /** What a venue footprint or a zone may be drawn as. */
 export type PlanGeometry =
@@ -17,19 +18,42 @@ const isPair = (p: unknown): p is [number, number] =>
   Number.isFinite(p[0]) &&
   Number.isFinite(p[1]);
 
-function checkPosition(p: unknown, where: string): string | null {
-  if (!isPair(p)) return `${where} is not a [longitude, latitude] pair`;
+/**
+ * What is wrong with a geometry: the checker's own English, and the same as a catalogue fault so
+ * Kazakh and Russian readers get it in their words. `at` is the GeoJSON path, `coordinates[1][0]`.
+ */
+export interface GeometryProblem {
+  error: string;
+  fault: FieldFault;
+}
+
+const problem = (error: string, fault: FieldFault): GeometryProblem => ({ error, fault });
+
+function checkPosition(p: unknown, where: string, at: string): GeometryProblem | null {
+  if (!isPair(p))
+    return problem(`${where} is not a [longitude, latitude] pair`, {
+      problem: 'not_lon_lat_pair',
+      params: { at },
+    });
   const [lon, lat] = p;
-  if (lon < -180 || lon > 180) return `${where} has longitude ${lon} outside −180…180`;
+  if (lon < -180 || lon > 180)
+    return problem(`${where} has longitude ${lon} outside −180…180`, {
+      problem: 'longitude_out_of_range',
+      params: { at, value: lon },
+    });
   if (lat < -90 || lat > 90)
-    return `${where} has latitude ${lat} outside −90…90 (are longitude and latitude swapped?)`;
+    return problem(`${where} has latitude ${lat} outside −90…90 (are longitude and latitude swapped?)`, {
+      problem: 'latitude_out_of_range',
+      params: { at, value: lat },
+    });
   return null;
 }
 
-function checkLine(line: unknown, where: string): string | null {
-  if (!Array.isArray(line) || line.length < 2) return `${where} needs at least two positions`;
+function checkLine(line: unknown, where: string, at: string): GeometryProblem | null {
+  if (!Array.isArray(line) || line.length < 2)
+    return problem(`${where} needs at least two positions`, { problem: 'line_too_short', params: { at } });
   for (let i = 0; i < line.length; i++) {
-    const p = checkPosition(line[i], `${where} position ${i}`);
+    const p = checkPosition(line[i], `${where} position ${i}`, `${at}[${i}]`);
     if (p) return p;
   }
   return null;
@@ -45,38 +69,46 @@ export function checkGeometry(
   field: string,
   allowed: readonly PlanGeometry['type'][],
   plausible?: { minLon: number; minLat: number; maxLon: number; maxLat: number },
-): PlanGeometry | { error: string } {
-  if (!input || typeof input !== 'object') return { error: `${field} must be a GeoJSON geometry object` };
+): PlanGeometry | GeometryProblem {
+  if (!input || typeof input !== 'object')
+    return problem(`${field} must be a GeoJSON geometry object`, { problem: 'not_geojson_geometry' });
   const g = input as { type?: unknown; coordinates?: unknown };
   if (typeof g.type !== 'string' || !(allowed as readonly string[]).includes(g.type)) {
-    return { error: `${field} must be a GeoJSON ${allowed.join(', ')}, not ${String(g.type)}` };
+    return problem(`${field} must be a GeoJSON ${allowed.join(', ')}, not ${String(g.type)}`, {
+      problem: 'geometry_kind',
+      params: { allowed: allowed.join(', '), kind: String(g.type) },
+    });
   }
   const type = g.type as PlanGeometry['type'];
-  let problem: string | null = null;
-  if (type === 'Point') problem = checkPosition(g.coordinates, field);
-  else if (type === 'LineString') problem = checkLine(g.coordinates, field);
+  let found: GeometryProblem | null = null;
+  if (type === 'Point') found = checkPosition(g.coordinates, field, 'coordinates');
+  else if (type === 'LineString') found = checkLine(g.coordinates, field, 'coordinates');
   else if (type === 'MultiLineString') {
-    if (!Array.isArray(g.coordinates) || g.coordinates.length === 0) problem = `${field} has no lines`;
+    if (!Array.isArray(g.coordinates) || g.coordinates.length === 0)
+      found = problem(`${field} has no lines`, { problem: 'no_lines' });
     else
-      for (let i = 0; i < g.coordinates.length && !problem; i++)
-        problem = checkLine(g.coordinates[i], `${field} line ${i}`);
+      for (let i = 0; i < g.coordinates.length && !found; i++)
+        found = checkLine(g.coordinates[i], `${field} line ${i}`, `coordinates[${i}]`);
   } else {
     try {
       loadGeoJsonAreas({ type, coordinates: g.coordinates });
     } catch (err) {
-      if (err instanceof AreaError) return { error: `${field}: ${err.detail}` };
+      // The area engine's findings are many and precise; they keep their English detail.
+      if (err instanceof AreaError)
+        return problem(`${field}: ${err.detail}`, { problem: 'not_valid_geometry' });
       throw err;
     }
   }
-  if (problem) return { error: problem };
+  if (found) return found;
   if (
     plausible &&
     !withinBox(g as PlanGeometry, plausible) &&
     withinBox(swap(g as PlanGeometry), plausible)
   ) {
-    return {
-      error: `${field} lies outside the expected region, but would lie inside with longitude and latitude swapped`,
-    };
+    return problem(
+      `${field} lies outside the expected region, but would lie inside with longitude and latitude swapped`,
+      { problem: 'axes_swapped' },
+    );
   }
   return g as PlanGeometry;
 }

@@ -230,8 +230,14 @@ const areaShapes: NoticeRule = {
       const allowed: PlanGeometry['type'][] =
         a?.kind === 'closure' ? ['LineString', 'MultiLineString', 'Polygon'] : ['Polygon', 'MultiPolygon'];
       const g = checkGeometry(a?.geometry, `${p}.geometry`, allowed, KAZAKHSTAN_BOX);
+      // The area engine's findings keep their precise English; the rest are worded per language.
       if ('error' in g)
-        report(`${p}.geometry`, g.error.replace(new RegExp(`^${escapeRe(p)}\\.geometry:? ?`), ''));
+        report(
+          `${p}.geometry`,
+          g.fault.problem === 'not_valid_geometry'
+            ? g.error.replace(new RegExp(`^${escapeRe(p)}\\.geometry:? ?`), '')
+            : g.fault,
+        );
     });
   },
 };

@@ -3,7 +3,7 @@ import { EXERCISE_STATUSES } from '../../core/exercise/exercise.js';
 import { checkGeometry } from '../../core/exercise/geometry.js';
 import { APPROVAL_STATES, type ApprovedSnapshot } from '../../core/msel/msel.js';
 import { can, type Actor } from '../../core/policy/policy.js';
-import { AppError, badField, forbidden, refusedAs } from '../../errors.js';
+import { AppError, badField, forbidden, refusedGeometry } from '../../errors.js';
 import { exerciseRepository, programmeRepository } from '../../store/exercise.repository.js';
 import { mselRepository } from '../../store/msel.repository.js';
 import { planRepository } from '../../store/plan.repository.js';
@@ -168,12 +168,11 @@ async function fill(ctx: AppContext, trx: Q, actor: ActorInfo, exerciseId: strin
     const point = checkGeometry({ type: 'Point', coordinates: [v.point.lon, v.point.lat] }, `${f}.point`, [
       'Point',
     ]);
-    if ('error' in point) throw refusedAs(`${f}.point`, point.error, 'not_valid_geometry');
+    if ('error' in point) throw refusedGeometry(`${f}.point`, point);
     const footprint = v.footprint
       ? checkGeometry(v.footprint, `${f}.footprint`, ['Polygon', 'MultiPolygon'])
       : null;
-    if (footprint && 'error' in footprint)
-      throw refusedAs(`${f}.footprint`, footprint.error, 'not_valid_geometry');
+    if (footprint && 'error' in footprint) throw refusedGeometry(`${f}.footprint`, footprint);
     await planRepository.insertVenue(trx, {
       id: ids.define(v.id, `${f}.id`),
       exercise_id: exerciseId,
@@ -193,7 +192,7 @@ async function fill(ctx: AppContext, trx: Q, actor: ActorInfo, exerciseId: strin
       'Polygon',
       'MultiPolygon',
     ]);
-    if ('error' in geometry) throw refusedAs(`${f}.geometry`, geometry.error, 'not_valid_geometry');
+    if ('error' in geometry) throw refusedGeometry(`${f}.geometry`, geometry);
     await planRepository.insertZone(trx, {
       id: ids.define(z.id, `${f}.id`),
       exercise_id: exerciseId,

@@ -3,7 +3,7 @@ import type { AuditAction } from '../../core/messages/codes.js';
 import { checkGeometry, type PlanGeometry } from '../../core/exercise/geometry.js';
 import { isPlanEditable, type ExerciseStatus } from '../../core/exercise/exercise.js';
 import type { Actor } from '../../core/policy/policy.js';
-import { badField, notFound, planFrozen, refusedAs } from '../../errors.js';
+import { badField, notFound, planFrozen, refusedGeometry } from '../../errors.js';
 import { organisationRepository } from '../../store/organisation.repository.js';
 import { planRepository } from '../../store/plan.repository.js';
 import type { ExerciseRow } from '../../store/schema.js';
@@ -293,11 +293,11 @@ function checkVenue(input: VenueInput) {
   const point = checkGeometry({ type: 'Point', coordinates: [input.point.lon, input.point.lat] }, 'point', [
     'Point',
   ]);
-  if ('error' in point) throw refusedAs('point', point.error, 'not_valid_geometry');
+  if ('error' in point) throw refusedGeometry('point', point);
   let footprint: string | null = null;
   if (input.footprint !== undefined && input.footprint !== null) {
     const g = checkGeometry(input.footprint, 'footprint', ['Polygon', 'MultiPolygon']);
-    if ('error' in g) throw refusedAs('footprint', g.error, 'not_valid_geometry');
+    if ('error' in g) throw refusedGeometry('footprint', g);
     footprint = JSON.stringify(g);
   }
   return {
@@ -357,7 +357,7 @@ async function checkZone(trx: Q, exerciseId: string, input: ZoneInput) {
       ? (['LineString', 'MultiLineString', 'Polygon'] as const)
       : (['Polygon', 'MultiPolygon'] as const);
   const g = checkGeometry(input.geometry, 'geometry', allowed);
-  if ('error' in g) throw refusedAs('geometry', g.error, 'not_valid_geometry');
+  if ('error' in g) throw refusedGeometry('geometry', g);
   const startsAt = input.startsAt ? parseInstant(input.startsAt, 'startsAt') : null;
   const endsAt = input.endsAt ? parseInstant(input.endsAt, 'endsAt') : null;
   if (startsAt && endsAt && endsAt <= startsAt)
