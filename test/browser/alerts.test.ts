@@ -31,7 +31,25 @@ describe('public alerts in the console', { timeout: 180_000 }, () => {
   let auth: Page;
   let signing: ReturnType<typeof installSigningKey>;
   let secret: Buffer;
-  const code = (drift = 0) => hotp(secret, totpStep(new Date()) + drift);
+  let spent = -Infinity;
+  /**
+   * The next code the server will take, as a person with the app would give it: a step later than
+   * any spent, within the one-step window, waiting for the clock when it must. Codes computed from
+   * "now" alone broke when a 30-second step rolled over between two actions.
+   */
+  const freshCode = async (): Promise<string> => {
+    for (;;) {
+      const now = totpStep(new Date());
+      // "now" rather than the oldest step still taken, so a spent code stays in the window long
+      // enough to be replayed on purpose.
+      const step = Math.max(spent + 1, now);
+      if (step <= now + 1) {
+        spent = step;
+        return hotp(secret, step);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  };
 
   beforeAll(async () => {
     await ensureConsoleBuilt();
@@ -103,7 +121,8 @@ describe('public alerts in the console', { timeout: 180_000 }, () => {
     expect(await readQrCode(auth, 'QR code for your authenticator app')).toBe(uri!.trim());
     secret = base32Decode(new URL(uri!.trim()).searchParams.get('secret')!)!;
     await screenshot(auth, 'alerts-second-factor');
-    await auth.getByLabel('Code from the app').fill(code(-1));
+    const enrolment = await freshCode();
+    await auth.getByLabel('Code from the app').fill(enrolment);
     await auth.getByRole('button', { name: 'Confirm' }).click();
     await auth.getByText('Your authenticator app is enrolled.').waitFor();
     const queue = auth.getByRole('region', { name: 'Approval queue' });
@@ -111,10 +130,10 @@ describe('public alerts in the console', { timeout: 180_000 }, () => {
     await queue.getByText('Would reach 0 residents and 0 exercise participants').waitFor();
     await screenshot(auth, 'alerts-approval-queue');
     // The code just used for enrolment is refused as a replay, and said so.
-    await queue.getByLabel('Code').fill(code(-1));
+    await queue.getByLabel('Code').fill(enrolment);
     await queue.getByRole('button', { name: 'Approve' }).click();
     await auth.getByText('This code was used already').waitFor();
-    await queue.getByLabel('Code').fill(code());
+    await queue.getByLabel('Code').fill(await freshCode());
     await queue.getByRole('button', { name: 'Approve' }).click();
     const all = auth.getByRole('region', { name: 'All alerts' });
     await all.getByText('Sent', { exact: true }).waitFor();
@@ -140,7 +159,7 @@ describe('public alerts in the console', { timeout: 180_000 }, () => {
     await auth.reload();
     const sent = auth.getByRole('region', { name: 'All alerts' });
     await sent.getByLabel('Reason').fill('Sent in error');
-    await sent.getByLabel('Code').fill(code(1));
+    await sent.getByLabel('Code').fill(await freshCode());
     await sent.getByRole('button', { name: 'Cancel alert' }).click();
     await sent.getByText('Cancellation · Earthquake').waitFor();
     await screenshot(auth, 'alerts-cancelled');
