@@ -61,13 +61,25 @@ export interface InjectRunTable {
   updated_at: string;
 }
 
+/** A round of the communication check before STARTEX (migration 0034). */
+export interface CommCheckTable {
+  id: string;
+  exercise_id: string;
+  round: number;
+  started_at: string;
+  started_by: string | null;
+  started_by_name: string | null;
+}
+
 export interface ConductTables {
   exercise_clocks: ExerciseClockTable;
   clock_events: ClockEventTable;
   inject_runs: InjectRunTable;
+  comm_checks: CommCheckTable;
 }
 
 export type ExerciseClockRow = Selectable<ExerciseClockTable>;
 export type ClockEventRow = Selectable<ClockEventTable>;
 export type InjectRunRow = Selectable<InjectRunTable>;
+export type CommCheckRow = Selectable<CommCheckTable>;
 export type NewInjectRun = Insertable<InjectRunTable>;

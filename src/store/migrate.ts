@@ -29,6 +29,7 @@ import * as m0032 from './migrations/0032-measured-metrics.js';
 import * as m0027 from './migrations/0027-evaluation.js';
 import * as m0031 from './migrations/0031-findings-and-lessons.js';
 import * as m0033 from './migrations/0033-finding-numbers.js';
+import * as m0034 from './migrations/0034-comm-checks.js';
 
 /** Every migration, in order; imported statically so the built server and tests see the same list. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -61,6 +62,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0027-evaluation': m0027,
   '0031-findings-and-lessons': m0031,
   '0033-finding-numbers': m0033,
+  '0034-comm-checks': m0034,
 };
 
 /** The names of the migrations this version knows, oldest first (a backup from a newer one has others). */

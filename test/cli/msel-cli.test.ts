@@ -1,6 +1,6 @@
 /**
- * `dabyl msel import|export`, `dabyl exercise list|show --json` and `dabyl exercise no-play|resume-play`
- * through the real binary, on a
+ * `dabyl msel import|export`, `dabyl exercise list|show --json`, `dabyl exercise no-play|resume-play`
+ * and `dabyl exercise comm-check` through the real binary, on a
  * temporary SQLite folder where the exercise was created with the service first.
  */
 import { spawn } from 'node:child_process';
@@ -137,5 +137,16 @@ describe('dabyl msel and dabyl exercise', { timeout: 120_000 }, () => {
         { command: 'resume-play', reason: 'All clear' },
       ],
     });
+  }, 60_000);
+
+  it('sends a communication check round and shows where it stands', async () => {
+    const none = await inProcess(['exercise', 'comm-check', id], dir);
+    expect(none.code, none.stderr).toBe(0);
+    expect(none.stdout.toString()).toMatch(/no communication check has been sent yet/);
+    const sent = await inProcess(['exercise', 'comm-check', id, '--send', '--json'], dir);
+    expect(sent.code, sent.stderr).toBe(0);
+    expect(JSON.parse(sent.stdout.toString())).toMatchObject({ round: { number: 1 }, counts: { people: 0 } });
+    const again = await inProcess(['exercise', 'comm-check', id, '--send'], dir);
+    expect(again.stdout.toString()).toMatch(/^round 2, started .*: 0 of 0 players reached/);
   }, 60_000);
 });

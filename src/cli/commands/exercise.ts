@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { getExercise, listExercises } from '../../services/planning/exercises.service.js';
 import { getPlan } from '../../services/planning/plan.service.js';
 import { switchNoPlay } from '../../services/conduct/no-play.service.js';
+import { commCheck, startCommCheck, type CommCheckView } from '../../services/conduct/comm-check.service.js';
+import { progressBar } from '../progress.js';
 import { cliActor, withContext } from '../context.js';
 import { printJson, printTable } from '../output.js';
 import { exerciseCommand } from './exercise-docs.js';
@@ -9,7 +11,8 @@ import { cliPolicy } from './msel.js';
 
 /**
  * `dabyl exercise list|show`: what exists, for people and (with --json) for scripts;
- * `no-play|resume-play`: the NO PLAY switch, for an operator when the console cannot be reached.
+ * `no-play|resume-play`: the NO PLAY switch, for an operator when the console cannot be reached;
+ * `comm-check`: the communication check before STARTEX, sent and followed from a terminal.
  */
 export function registerExerciseCommands(program: Command): void {
   const exercise = exerciseCommand(program);
@@ -68,4 +71,52 @@ export function registerExerciseCommands(program: Command): void {
           );
         }),
       );
+  exercise
+    .command('comm-check <id>')
+    .description(
+      'the communication check: per player, each way of reaching them and whether it arrived; --send starts a round',
+    )
+    .option('--send', 'send a new round to every player’s inbox and phone-book contact first')
+    .option('--wait <seconds>', 'follow the round until nothing is on its way, at most this long', '0')
+    .option('--json', 'machine-readable output')
+    .action(async (id: string, opts: { send?: boolean; wait: string; json?: boolean }) =>
+      withContext(async (ctx) => {
+        let view = opts.send
+          ? await startCommCheck(ctx, cliActor(), cliPolicy(), id)
+          : await commCheck(ctx, cliPolicy(), id);
+        const until = Date.now() + Math.max(0, Number(opts.wait) || 0) * 1000;
+        const bar = progressBar('communication check', !opts.json);
+        const total = (v: CommCheckView) => v.counts.people;
+        while (view.round && view.counts.waiting > 0 && Date.now() < until) {
+          bar.update(view.counts.reached, total(view));
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          view = await commCheck(ctx, cliPolicy(), id);
+        }
+        bar.stop();
+        if (opts.json) return printJson(view);
+        if (!view.round) {
+          process.stdout.write('no communication check has been sent yet (--send starts one)\n');
+          return;
+        }
+        const c = view.counts;
+        process.stdout.write(
+          `round ${view.round.number}, started ${view.round.startedAt}: ${c.reached} of ${c.people} players reached, ` +
+            `${c.confirmed} confirmed, ${c.failed} failed, ${c.waiting} on the way\n`,
+        );
+        printTable(
+          view.people.flatMap((p) =>
+            (p.ways.length ? p.ways : [null]).map((w) => ({
+              player: p.name,
+              team: p.team ?? '',
+              channel: w?.channel ?? '(no way to reach)',
+              address: w?.address ?? '',
+              state: w?.state ?? '',
+              at: w?.at ?? '',
+              problem: w?.problem ?? '',
+            })),
+          ),
+          ['player', 'team', 'channel', 'address', 'state', 'at', 'problem'],
+        );
+      }),
+    );
 }

@@ -39,6 +39,11 @@ export const EVENT_TYPES = {
   'inbox.changed': 'exercises:play',
   /** A player acknowledged an inject or reported on it. Payload: `{ what }`. Controllers' side only. */
   'inject.progress': 'msel:read',
+  /**
+   * A communication check was started, a delivery of it moved, or a player confirmed it. Payload:
+   * `{ what }`. Controllers' side only.
+   */
+  'comm_check.changed': 'msel:read',
 } as const satisfies Record<string, Permission>;
 export type EventType = keyof typeof EVENT_TYPES;
 

@@ -1,4 +1,5 @@
 import { injectSource } from '../conduct/inject.source.js';
+import { commCheckSource } from '../conduct/comm-check.source.js';
 import { alertSource } from '../alerts/alert.source.js';
 import { noticeSource } from '../notices/notice.source.js';
 import { improvementSource } from '../improvement/improvement.source.js';
@@ -12,6 +13,7 @@ export function outboxSources(): OutboxSources {
     noticeSource as OutboxSource,
     subscriptionSource as OutboxSource,
     injectSource as OutboxSource,
+    commCheckSource as OutboxSource,
     alertSource as OutboxSource,
     improvementSource as OutboxSource,
     surveySource as OutboxSource,

@@ -7,6 +7,7 @@ import { playRepository, type InboxInjectRow } from '../../store/play.repository
 import type { ExerciseRow } from '../../store/schema.js';
 import { appendAudit } from '../audit.service.js';
 import { readingOf, takeConduct } from '../conduct/conduct.js';
+import { playerCommCheck, type PlayerCommCheck } from '../conduct/comm-check.service.js';
 import type { ActorInfo, AppContext, Q } from '../context.js';
 import { appendEvent } from '../events/events.service.js';
 
@@ -52,6 +53,8 @@ export interface PlayerView {
   /** Set while the exercise is under NO PLAY: play is hidden and halted. */
   noPlay: { at: string; reason: string | null } | null;
   injects: PlayerInject[];
+  /** The latest communication check in the player's inbox, to confirm it arrived. */
+  commCheck: PlayerCommCheck | null;
 }
 
 export interface NewReport {
@@ -152,7 +155,15 @@ export async function playerView(ctx: AppContext, actor: Actor, exerciseId: stri
     noPlay,
     // Under NO PLAY the view shows the banner only: play is hidden, not just frozen.
     injects: noPlay ? [] : await injectsOf(db, seat),
+    commCheck: await ownCommCheck(db, exerciseId, seat.userId),
   };
+}
+
+async function ownCommCheck(db: Q, exerciseId: string, userId: string): Promise<PlayerCommCheck | null> {
+  const mine = await playerCommCheck(db, exerciseId, userId);
+  if (!mine) return null;
+  const { deliveryId: _delivery, checkId: _check, ...view } = mine;
+  return view;
 }
 
 /** Tells the player's screens and the controllers' table that an inject's progress moved. */

@@ -5,6 +5,7 @@ import type {
   ClockCommandBody,
   ClockSchema,
   ClockSettingsBody,
+  CommCheckSchema,
   ControlPlacesSchema,
   InjectActionBody,
   InjectAddBody,
@@ -27,6 +28,7 @@ export type ClockSettings = Static<typeof ClockSettingsBody>;
 export type InjectAction = Static<typeof InjectActionBody>;
 export type ControlPlaces = Static<typeof ControlPlacesSchema>;
 export type TeamStatus = Static<typeof TeamStatusSchema>;
+export type CommCheck = Static<typeof CommCheckSchema>;
 /** Its entries are the audit log's (a `$ref` the static type cannot follow). */
 export type Replay = Omit<Static<typeof ReplaySchema>, 'entries'> & { entries: AuditEntry[] };
 
@@ -58,6 +60,16 @@ export const useTeamStatus = (exerciseId: string) =>
     queryKey: [...conductKey(exerciseId), 'teams'],
     queryFn: () => api.get<Items<TeamStatus>>(`/exercises/${exerciseId}/control/teams`),
   });
+
+/** The latest round of the communication check; its deliveries move it as `comm_check.changed`. */
+export const useCommCheck = (exerciseId: string) =>
+  useQuery({
+    queryKey: [...conductKey(exerciseId), 'comm-check'],
+    queryFn: () => api.get<CommCheck>(`/exercises/${exerciseId}/comm-check`),
+  });
+
+export const useStartCommCheck = (exerciseId: string) =>
+  useConductMutation(exerciseId, () => api.post<CommCheck>(`/exercises/${exerciseId}/comm-check`, {}));
 
 const LOG_PAGE = 100;
 

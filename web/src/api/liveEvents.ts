@@ -25,6 +25,7 @@ const CONCERNS: Record<string, QueryKey[]> = {
   // A player's own inbox: the player view lives under the exercise's key.
   'inbox.changed': [['exercises']],
   'inject.progress': [['conduct']],
+  'comm_check.changed': [['conduct']],
 };
 
 const LiveContext = createContext<LiveState>('connecting');

@@ -45,6 +45,10 @@ export const useAcknowledge = (exerciseId: string) =>
     api.post<PlayerInject>(`/exercises/${exerciseId}/play/injects/${injectId}/acknowledge`),
   );
 
+/** The player says the latest communication check arrived. */
+export const useConfirmCommCheck = (exerciseId: string) =>
+  usePlayMutation(exerciseId, () => api.post(`/exercises/${exerciseId}/play/comm-check/confirm`));
+
 export const useReport = (exerciseId: string) =>
   usePlayMutation(exerciseId, ({ injectId, ...body }: NewReport & { injectId: string }) =>
     api.post<PlayerReport>(`/exercises/${exerciseId}/play/injects/${injectId}/reports`, body),

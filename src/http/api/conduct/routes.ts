@@ -7,6 +7,7 @@ import { addInject } from '../../../services/conduct/inject-add.service.js';
 import { switchNoPlay } from '../../../services/conduct/no-play.service.js';
 import { controlPlaces } from '../../../services/conduct/places.service.js';
 import { teamStatus } from '../../../services/conduct/team-status.service.js';
+import { commCheck, startCommCheck } from '../../../services/conduct/comm-check.service.js';
 import { exerciseLog, exerciseReplay, LOG_PAGE } from '../../../services/conduct/event-log.service.js';
 import { requestLanguage, withSentences } from '../../language.js';
 import { AuditEntrySchema } from '../system/schema.js';
@@ -17,6 +18,7 @@ import {
   ClockCommandBody,
   ClockSchema,
   ClockSettingsBody,
+  CommCheckSchema,
   ControlPlacesSchema,
   InjectActionBody,
   InjectAddBody,
@@ -40,6 +42,7 @@ export const conductRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
   app.addSchema(ControlPlacesSchema);
   app.addSchema(TeamStatusSchema);
   app.addSchema(ReplaySchema);
+  app.addSchema(CommCheckSchema);
   const Clock = Type.Ref(ClockSchema);
   const Inject = Type.Ref(InjectRunSchema);
   const tags = ['conduct'];
@@ -90,6 +93,36 @@ export const conductRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
       },
     },
     async (request) => ({ items: await teamStatus(ctx, principalOf(request).actor, request.params.id) }),
+  );
+
+  app.get(
+    '/exercises/:id/comm-check',
+    {
+      config: { access: 'msel:read' },
+      schema: {
+        tags,
+        summary:
+          'The communication check: its latest round and, per player, each way of reaching them and whether it arrived',
+        params: IdParams,
+        response: { 200: Type.Ref(CommCheckSchema), ...problems },
+      },
+    },
+    async (request) => commCheck(ctx, principalOf(request).actor, request.params.id),
+  );
+
+  app.post(
+    '/exercises/:id/comm-check',
+    {
+      config: { access: 'exercises:conduct' },
+      schema: {
+        tags,
+        summary:
+          'Start a round of the communication check: a test message to every player’s inbox and phone-book contact',
+        params: IdParams,
+        response: { 200: Type.Ref(CommCheckSchema), ...problems },
+      },
+    },
+    async (request) => startCommCheck(ctx, ...who(request), request.params.id),
   );
 
   app.get(

@@ -258,3 +258,66 @@ export const ReplaySchema = Type.Object(
   },
   { $id: 'Replay' },
 );
+
+const COMM_CHECK_STATES = ['waiting', 'sent', 'delivered', 'confirmed', 'failed', 'not_in_round'] as const;
+const CommCheckState = Type.Union(
+  COMM_CHECK_STATES.map((s) => Type.Literal(s)),
+  {
+    description:
+      'waiting: on its way (or held by NO PLAY); sent: handed to the channel (an e-mail its server accepted); delivered: a receipt or the inbox; confirmed: the player pressed "Received"; failed: the channel gave up; not_in_round: added after the round',
+  },
+);
+
+export const CommCheckSchema = Type.Object(
+  {
+    exerciseId: Id,
+    round: Nullable(
+      Type.Object(
+        {
+          id: Id,
+          number: Type.Integer({ minimum: 1 }),
+          startedAt: Instant,
+          startedBy: Nullable(Type.String()),
+        },
+        { description: 'the latest round; null before the first' },
+      ),
+    ),
+    counts: Type.Object(
+      {
+        people: Type.Integer({ minimum: 0, description: 'players of the exercise' }),
+        reached: Type.Integer({ minimum: 0, description: 'players reached on at least one way' }),
+        unreachable: Type.Integer({
+          minimum: 0,
+          description: 'players with neither an account nor a contact',
+        }),
+        waiting: Type.Integer({ minimum: 0 }),
+        sent: Type.Integer({ minimum: 0 }),
+        delivered: Type.Integer({ minimum: 0 }),
+        confirmed: Type.Integer({ minimum: 0 }),
+        failed: Type.Integer({ minimum: 0 }),
+        not_in_round: Type.Integer({ minimum: 0 }),
+      },
+      { description: 'ways of reaching players, by state' },
+    ),
+    people: Type.Array(
+      Type.Object({
+        personId: Id,
+        name: Type.String(),
+        team: Nullable(Type.String()),
+        reached: Type.Boolean(),
+        ways: Type.Array(
+          Type.Object({
+            channel: Type.String({ description: 'inapp for the Dabyl inbox, else the phone book’s channel' }),
+            address: Nullable(
+              Type.String({ description: 'null for the inbox and for readers who may not see contacts' }),
+            ),
+            state: CommCheckState,
+            at: Nullable(Instant),
+            problem: Nullable(Type.String()),
+          }),
+        ),
+      }),
+    ),
+  },
+  { $id: 'CommCheck' },
+);

@@ -8,10 +8,12 @@ import {
   reportOnInject,
   reportPhoto,
 } from '../../../services/play/play.service.js';
+import { confirmCommCheck } from '../../../services/conduct/comm-check.service.js';
 import { principalOf } from '../../access.js';
 import { Id, IdParams, Items, problem, problems } from '../common.schema.js';
 import {
   InjectProgressSchema,
+  PlayerCommCheckSchema,
   PlayerInjectSchema,
   PlayerReportSchema,
   PlayerViewSchema,
@@ -31,6 +33,7 @@ const REPORT_BODY_LIMIT = 7 * 1024 * 1024;
 export const playRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.addSchema(PlayerReportSchema);
   app.addSchema(PlayerInjectSchema);
+  app.addSchema(PlayerCommCheckSchema);
   app.addSchema(PlayerViewSchema);
   app.addSchema(InjectProgressSchema);
   const tags = ['play'];
@@ -51,6 +54,20 @@ export const playRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
       },
     },
     async (request) => playerView(ctx, principalOf(request).actor, request.params.id),
+  );
+
+  app.post(
+    '/exercises/:id/play/comm-check/confirm',
+    {
+      config: { access: 'exercises:play' },
+      schema: {
+        tags,
+        summary: 'Say the latest communication check reached you; a second time answers the same',
+        params: IdParams,
+        response: { 200: Type.Ref(PlayerCommCheckSchema), ...problems },
+      },
+    },
+    async (request) => confirmCommCheck(ctx, ...who(request), request.params.id),
   );
 
   app.post(

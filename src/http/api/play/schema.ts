@@ -32,6 +32,17 @@ export const PlayerInjectSchema = Type.Object(
   { $id: 'PlayerInject' },
 );
 
+export const PlayerCommCheckSchema = Type.Object(
+  {
+    round: Type.Integer({ minimum: 1 }),
+    title: Type.String(),
+    body: Type.String(),
+    deliveredAt: Instant,
+    confirmedAt: Nullable(Instant),
+  },
+  { $id: 'PlayerCommCheck', description: 'the latest communication check in the player’s inbox' },
+);
+
 export const PlayerViewSchema = Type.Object(
   {
     exerciseId: Id,
@@ -49,6 +60,7 @@ export const PlayerViewSchema = Type.Object(
     injects: Type.Array(Type.Ref(PlayerInjectSchema), {
       description: "the player's own team's fired injects, newest first; empty under NO PLAY",
     }),
+    commCheck: Nullable(Type.Ref(PlayerCommCheckSchema)),
   },
   { $id: 'PlayerView' },
 );

@@ -5,6 +5,7 @@ import { usePlayerView } from '../../api/play';
 import { QueryState } from '../../components/QueryState';
 import { ClockFaces } from '../exercises/control/ClockFaces';
 import { SurveyCard } from '../exercises/survey/SurveyCard';
+import { CommCheckCard } from './CommCheckCard';
 import { InjectCard } from './InjectCard';
 
 /**
@@ -29,6 +30,9 @@ export function PlayPage() {
               </Group>
             </Stack>
             <SurveyCard exerciseId={exerciseId} />
+            {v.commCheck && (!v.commCheck.confirmedAt || v.clock.phase === 'before') && (
+              <CommCheckCard exerciseId={exerciseId} check={v.commCheck} timeZone={v.timeZone} />
+            )}
             {v.noPlay ? (
               <Alert color="red" variant="filled" role="alert" title={t('play.noPlay.title')}>
                 <Stack gap={4}>

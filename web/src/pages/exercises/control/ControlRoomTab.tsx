@@ -4,6 +4,7 @@ import { useCan } from '../../../auth/useSession';
 import { QueryState } from '../../../components/QueryState';
 import { ClockControls } from './ClockControls';
 import { ClockFaces } from './ClockFaces';
+import { CommCheckPanel } from './CommCheckPanel';
 import { ControlMap } from './ControlMap';
 import { ExerciseLog } from './ExerciseLog';
 import { ReplayPanel } from './ReplayPanel';
@@ -25,6 +26,7 @@ export function ControlRoomTab({ exerciseId }: { exerciseId: string }) {
         <Stack>
           <ClockFaces clock={data} />
           {canAct && <ClockControls clock={data} />}
+          {data.reading.phase === 'before' && <CommCheckPanel exerciseId={exerciseId} canAct={canAct} />}
           <QueryState query={injects}>
             {(list) => (
               <InjectsTable
@@ -36,6 +38,7 @@ export function ControlRoomTab({ exerciseId }: { exerciseId: string }) {
             )}
           </QueryState>
           <TeamStatusTable exerciseId={exerciseId} />
+          {data.reading.phase !== 'before' && <CommCheckPanel exerciseId={exerciseId} canAct={canAct} />}
           <ControlMap exerciseId={exerciseId} />
           {data.reading.phase === 'ended' && <ReplayPanel exerciseId={exerciseId} timeZone={data.timeZone} />}
           <ExerciseLog exerciseId={exerciseId} />

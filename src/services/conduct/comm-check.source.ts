@@ -1,0 +1,163 @@
+import { ChannelError, type ChannelMessage } from '../../channels/channel.js';
+import type { NewEvent } from '../events/events.service.js';
+import type { AudienceMember, OutboxSource } from '../outbox/source.js';
+
+/** What a communication-check delivery says: which exercise and which round. */
+export interface CommCheckMessageSource {
+  id: string;
+  exerciseId: string;
+  name: string;
+  round: number;
+  leadOrganisationId: string | null;
+}
+
+const WORDS: Record<string, { title: string; body: string; round: string }> = {
+  en: {
+    title: 'Communication check',
+    round: 'round',
+    body: 'This is a test before the exercise starts: no action is needed. Tell your controller you received it, or press "Received" in the player view.',
+  },
+  ru: {
+    title: 'Проверка связи',
+    round: 'раунд',
+    body: 'Это проверка перед началом учения: действовать не нужно. Сообщите контролёру, что сообщение получено, или нажмите «Получено» в окне игрока.',
+  },
+  kk: {
+    title: 'Байланысты тексеру',
+    round: 'кезең',
+    body: 'Бұл оқу-жаттығу басталар алдындағы тексеру: ешнәрсе істеудің қажеті жоқ. Хабарды алғаныңызды бақылаушыға айтыңыз немесе ойыншы терезесінде «Алдым» түймесін басыңыз.',
+  },
+};
+const wordsIn = (language: string) => WORDS[language] ?? WORDS.en!;
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+const BATCH = 1000;
+
+/**
+ * The communication check before STARTEX (source id: the round). It reaches exactly whom an inject
+ * to every team would reach: each player's in-app inbox and each player contact of the exercise's
+ * phone book, so a round that arrives everywhere proves the injects will. The dispatcher marks it as
+ * exercise traffic (the round is test traffic of the exercise) and holds it under NO PLAY.
+ */
+export const commCheckSource: OutboxSource<CommCheckMessageSource> = {
+  kind: 'comm_check',
+
+  async load(ctx, id) {
+    const row = await ctx.db.kysely
+      .selectFrom('comm_checks as c')
+      .innerJoin('exercises as e', 'e.id', 'c.exercise_id')
+      .select(['c.id', 'c.exercise_id', 'c.round', 'e.name', 'e.lead_organisation_id'])
+      .where('c.id', '=', id)
+      .executeTakeFirst();
+    return row
+      ? {
+          id: row.id,
+          exerciseId: row.exercise_id,
+          name: row.name,
+          round: Number(row.round),
+          leadOrganisationId: row.lead_organisation_id,
+        }
+      : undefined;
+  },
+
+  async render(_ctx, check, target): Promise<ChannelMessage> {
+    const words = wordsIn(target.language);
+    const head = `${words.title} (${words.round} ${check.round}): ${check.name}`;
+    switch (target.kind) {
+      case 'email':
+        return {
+          kind: 'email',
+          subject: head,
+          text: `${head}\n\n${words.body}`,
+          html: `<html><body><h1>${escapeHtml(head)}</h1><p>${escapeHtml(words.body)}</p></body></html>`,
+        };
+      case 'sms':
+        return { kind: 'sms', text: `${head}\n${words.body}` };
+      case 'inapp':
+        return { kind: 'inapp', title: head, body: words.body };
+      case 'webpush':
+        return { kind: 'webpush', title: head, body: words.body, url: null };
+      case 'webhook':
+        return {
+          kind: 'webhook',
+          body: { type: 'comm_check', id: check.id, exerciseId: check.exerciseId, round: check.round },
+        };
+      case 'manual':
+        return { kind: 'manual', script: `${head}\n${words.body}` };
+      default:
+        throw new ChannelError(`a communication check is not sent over ${target.kind}`, false);
+    }
+  },
+
+  async *audience(ctx, fanout) {
+    const check = await commCheckSource.load(ctx, fanout.source_id, fanout.sequence);
+    if (!check) return;
+    const db = ctx.db.kysely;
+    let after = '';
+    for (;;) {
+      const rows = await db
+        .selectFrom('exercise_people as p')
+        .innerJoin('users as u', 'u.id', 'p.user_id')
+        .select(['p.id', 'p.user_id', 'u.locale'])
+        .where('p.exercise_id', '=', check.exerciseId)
+        .where('p.role', '=', 'player')
+        .where('u.disabled', '=', 0)
+        .where('p.id', '>', after)
+        .orderBy('p.id')
+        .limit(BATCH)
+        .execute();
+      if (!rows.length) break;
+      yield rows.map<AudienceMember>((r) => ({
+        recipientKind: 'participant',
+        recipientId: r.id,
+        channel: 'inapp',
+        address: r.user_id!,
+        language: r.locale,
+      }));
+      after = rows[rows.length - 1]!.id;
+    }
+    after = '';
+    for (;;) {
+      const rows = await db
+        .selectFrom('exercise_contacts as c')
+        .innerJoin('exercise_people as p', 'p.id', 'c.person_id')
+        .select(['c.id', 'c.channel', 'c.address', 'c.language'])
+        .where('c.exercise_id', '=', check.exerciseId)
+        .where('p.exercise_id', '=', check.exerciseId)
+        .where('p.role', '=', 'player')
+        .where('c.id', '>', after)
+        .orderBy('c.id')
+        .limit(BATCH)
+        .execute();
+      if (!rows.length) return;
+      yield rows.map<AudienceMember>((r) => ({
+        recipientKind: 'participant',
+        recipientId: r.id,
+        channel: r.channel,
+        address: r.address,
+        language: r.language,
+      }));
+      after = rows[rows.length - 1]!.id;
+    }
+  },
+
+  /** The control room's check panel follows its round's deliveries as they move. */
+  async announce(ctx, ids): Promise<NewEvent[]> {
+    const rows = await ctx.db.kysely
+      .selectFrom('comm_checks as c')
+      .innerJoin('exercises as e', 'e.id', 'c.exercise_id')
+      .select(['c.id', 'c.exercise_id', 'e.lead_organisation_id'])
+      .where('c.id', 'in', [...ids])
+      .execute();
+    return rows.map((r) => ({
+      type: 'comm_check.changed',
+      organisationId: r.lead_organisation_id,
+      exerciseId: r.exercise_id,
+      subjectType: 'comm_check',
+      subjectId: r.id,
+      payload: { what: 'deliveries' },
+    }));
+  },
+};
