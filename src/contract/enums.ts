@@ -6,6 +6,9 @@
 
 export const LOCALES = ['kk', 'ru', 'en'] as const;
 
+/** The ways an exercise's phone book reaches a person; the Dabyl inbox comes from their account. */
+export const PHONE_BOOK_CHANNELS = ['email', 'sms', 'webhook'] as const;
+
 export const NOTICE_LANGUAGES = ['kk', 'ru', 'en'] as const;
 
 export const ROLES = [

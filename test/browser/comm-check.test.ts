@@ -14,7 +14,9 @@ import {
 } from './support.js';
 
 /*
- * The communication check before STARTEX, from both sides: the controller sends a round from the
+ * The phone book, then the communication check before STARTEX, from both sides: a second address
+ * for a patrol officer goes into the phone book (a phone number that is not one is refused, naming
+ * the field); the controller sends a round from the
  * control room; the three players' e-mails reach a real SMTP server, marked as exercise traffic; a
  * patrol officer signed in on a phone sees it in the player view and presses "Received"; the
  * controller's table shows, without a reload, who was reached on which way and who confirmed.
@@ -64,18 +66,37 @@ describe('the communication check', () => {
     await smtp?.close();
   });
 
+  it('keeps a phone book planners and controllers fill, refusing what is not an address', async () => {
+    await control.goto(`${server.url}/console/exercises/${fx.exerciseId}/participants`);
+    const book = control.getByRole('region', { name: 'Phone book' });
+    await book.getByRole('table', { name: 'Phone book' }).getByText('patrol-a@police.example.kz').waitFor();
+    const form = book.getByRole('group', { name: 'Add a way to reach someone' });
+    await form.getByLabel('Person').selectOption({ label: 'Patrol officer A' });
+    await form.getByLabel('Channel').selectOption({ label: 'SMS' });
+    await form.getByLabel('Address').fill('call me on the radio');
+    await form.getByRole('button', { name: 'Add contact' }).click();
+    await form.getByText('address: is not a phone number', { exact: false }).waitFor();
+    await form.getByLabel('Channel').selectOption({ label: 'e-mail' });
+    await form.getByLabel('Address').fill('Duty.Patrol7@Police.example.kz');
+    await form.getByRole('button', { name: 'Add contact' }).click();
+    await book.getByRole('table', { name: 'Phone book' }).getByText('duty.patrol7@police.example.kz').waitFor();
+    await screenshot(control, 'phone-book');
+    await expectAccessible(control, 'phone book');
+  });
+
   it('sends a round to every player before STARTEX and shows who received it, live', async () => {
     await control.goto(`${server.url}/console/exercises/${fx.exerciseId}/control`);
     const panel = control.getByRole('region', { name: 'Communication check' });
     await panel.getByText('No check has been sent yet', { exact: false }).waitFor();
     await panel.getByRole('button', { name: 'Send a communication check' }).click();
     await panel.getByText(/^Round 1, sent at .*: 3 of 3 players reached/).waitFor({ timeout: 30_000 });
-    const mails = await smtp.waitFor(3);
+    const mails = await smtp.waitFor(4);
     for (const m of mails) expect(m.subject).toMatch(/^EXERCISE EXERCISE EXERCISE.*Karaganda full-scale/);
     const table = panel.getByRole('table', { name: 'Communication check' });
     const officer = table.getByRole('row').filter({ hasText: 'Patrol officer A' });
     await officer.getByText('Delivered', { exact: true }).waitFor();
     await officer.getByText('patrol-a@police.example.kz', { exact: false }).waitFor();
+    await officer.getByText('duty.patrol7@police.example.kz', { exact: false }).waitFor();
 
     await player.goto(`${server.url}/console/play/${fx.exerciseId}`);
     const card = player.getByLabel('Communication check');

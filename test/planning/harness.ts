@@ -15,7 +15,13 @@ type Json = Record<string, unknown> & { id: string };
 export interface PlanningHarness {
   app: FastifyInstance;
   ctx: AppContext;
-  call(as: Who | null, method: Method, url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  call(
+    as: Who | null,
+    method: Method,
+    url: string,
+    payload?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
   ok(as: Who, method: Method, url: string, payload?: unknown): Promise<Json>;
   close(): Promise<void>;
 }
@@ -45,12 +51,12 @@ export async function openPlanningHarness(engine: EngineName): Promise<PlanningH
       csrf: (res.json() as { csrfToken: string }).csrfToken,
     });
   }
-  const call: PlanningHarness['call'] = (as, method, url, payload) => {
+  const call: PlanningHarness['call'] = (as, method, url, payload, headers = {}) => {
     const s = as ? sessions.get(as) : undefined;
     return app.inject({
       method,
       url,
-      headers: s ? { cookie: s.cookie, 'x-csrf-token': s.csrf } : {},
+      headers: { ...headers, ...(s ? { cookie: s.cookie, 'x-csrf-token': s.csrf } : {}) },
       ...(payload === undefined ? {} : { payload: payload as object }),
     });
   };

@@ -29,6 +29,7 @@ import { organisationRoutes } from './organisations/routes.js';
 import { outboxRoutes } from './outbox/routes.js';
 import { pushRoutes } from './push/routes.js';
 import { playRoutes } from './play/routes.js';
+import { phoneBookRoutes } from './phone-book/routes.js';
 import { surveyRoutes } from './survey/routes.js';
 import { sirenRoutes } from './sirens/routes.js';
 import { systemRoutes } from './system/routes.js';
@@ -62,6 +63,7 @@ export const apiV1: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app,
   await app.register(findingRoutes, opts);
   await app.register(lessonRoutes, opts);
   await app.register(playRoutes, opts);
+  await app.register(phoneBookRoutes, opts);
   await app.register(surveyRoutes, opts);
   await app.register(calendarRoutes, opts);
   await app.register(catalogueRoutes, opts);

@@ -9,6 +9,7 @@ import { AddPersonForm } from './AddPersonForm';
 import { AddTeamForm } from './AddTeamForm';
 import { OrganisationsTable } from './OrganisationsTable';
 import { PeopleTable } from './PeopleTable';
+import { PhoneBookSection } from './PhoneBookSection';
 import { TeamsTable } from './TeamsTable';
 import { useExerciseCan } from '../ExerciseAccess';
 
@@ -18,6 +19,9 @@ export function ParticipantsTab({ plan }: { plan: ExercisePlan }) {
   const canPlan = useExerciseCan('plan');
   // Those who may not read the controllers' side get the people list the policy allows them; say so.
   const limited = !useExerciseCan('readControllerSide');
+  const seesContacts = !limited;
+  // Those who run the exercise fix a player's number on the morning of the drill; the server decides per exercise.
+  const canConduct = useCan('exercises:conduct');
   // Organisation names need orgs:read; without it the table shows ids rather than a refusal.
   const organisations = useOrganisations(useCan('orgs:read')).data?.items ?? [];
   const orgName = new Map(organisations.map((o) => [o.id, o.shortName ?? o.name]));
@@ -46,6 +50,7 @@ export function ParticipantsTab({ plan }: { plan: ExercisePlan }) {
       )}
       <PeopleTable plan={plan} orgName={orgName} canPlan={canPlan} />
       {canPlan && <AddPersonForm plan={plan} organisations={organisations} />}
+      {seesContacts && <PhoneBookSection plan={plan} canEdit={canPlan || canConduct} />}
     </Stack>
   );
 }
