@@ -79,7 +79,10 @@ describe('the communication check', () => {
     await form.getByLabel('Channel').selectOption({ label: 'e-mail' });
     await form.getByLabel('Address').fill('Duty.Patrol7@Police.example.kz');
     await form.getByRole('button', { name: 'Add contact' }).click();
-    await book.getByRole('table', { name: 'Phone book' }).getByText('duty.patrol7@police.example.kz').waitFor();
+    await book
+      .getByRole('table', { name: 'Phone book' })
+      .getByText('duty.patrol7@police.example.kz')
+      .waitFor();
     await screenshot(control, 'phone-book');
     await expectAccessible(control, 'phone book');
   });
