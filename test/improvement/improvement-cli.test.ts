@@ -16,7 +16,7 @@ import { createOrganisation } from '../../src/services/organisations.service.js'
 
 const BIN = fileURLToPath(new URL('../../bin/dabyl.js', import.meta.url));
 
-function dabyl(args: string[], dir: string) {
+function dabyl(args: string[], dir: string, lang = 'en') {
   const env = Object.fromEntries(
     Object.entries(process.env).filter((e): e is [string, string] => !!e[1] && !e[0].startsWith('DABYL_')),
   );
@@ -27,7 +27,7 @@ function dabyl(args: string[], dir: string) {
         DABYL_FROM_SOURCE: '1',
         DABYL_LOG_LEVEL: 'silent',
         DABYL_DATA_DIR: dir,
-        DABYL_LANG: 'en',
+        DABYL_LANG: lang,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -188,6 +188,10 @@ describe('dabyl improvement', { timeout: 300_000 }, () => {
     );
     expect(badLang.code).toBe(2);
     expect(badLang.stderr).toContain('--lang must be one of kk, ru, en');
+    // Refused in the language the reader would otherwise have had.
+    const russian = await dabyl(['improvement', 'list', '--lang', 'de'], dir, 'ru');
+    expect(russian.code).toBe(2);
+    expect(russian.stderr).toContain('--lang должен быть одним из: kk, ru, en');
     const after = JSON.parse((await dabyl(['improvement', 'list', '--json'], dir)).stdout) as unknown[];
     expect(after).toHaveLength(before.length);
   });

@@ -21,7 +21,8 @@ export interface ImprovementWords {
   testIn: Record<ProposalState, (exercise: string) => string>;
   overdue: string;
   none: string;
-  badStatus: (allowed: string) => string;
+  /** A refused option value, naming the option and what it takes. */
+  oneOf: (option: string, allowed: string) => string;
 }
 
 export const IMPROVEMENT_WORDS: Readonly<Record<MessageLang, ImprovementWords>> = {
@@ -45,7 +46,7 @@ export const IMPROVEMENT_WORDS: Readonly<Record<MessageLang, ImprovementWords>> 
     },
     overdue: 'Overdue',
     none: 'No improvement items match.',
-    badStatus: (allowed) => `--status must be one of ${allowed}`,
+    oneOf: (option, allowed) => `${option} must be one of ${allowed}`,
   },
   kk: {
     columns: {
@@ -67,7 +68,7 @@ export const IMPROVEMENT_WORDS: Readonly<Record<MessageLang, ImprovementWords>> 
     },
     overdue: 'Мерзімі өтті',
     none: 'Сәйкес жетілдіру тармақтары жоқ.',
-    badStatus: (allowed) => `--status мынаның бірі болуы керек: ${allowed}`,
+    oneOf: (option, allowed) => `${option} мынаның бірі болуы керек: ${allowed}`,
   },
   ru: {
     columns: {
@@ -89,6 +90,6 @@ export const IMPROVEMENT_WORDS: Readonly<Record<MessageLang, ImprovementWords>> 
     },
     overdue: 'Просрочено',
     none: 'Нет подходящих пунктов плана улучшений.',
-    badStatus: (allowed) => `--status должен быть одним из: ${allowed}`,
+    oneOf: (option, allowed) => `${option} должен быть одним из: ${allowed}`,
   },
 };

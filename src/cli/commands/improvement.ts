@@ -49,7 +49,9 @@ function table(items: ImprovementItem[], lang: MessageLang): void {
 function languageFrom(value: string | undefined): MessageLang {
   const fallback = cliLanguage(process.env) ?? 'en';
   if (value === undefined) return fallback;
-  if (!isMessageLang(value)) throw new CliFailure(`--lang must be one of ${LOCALES.join(', ')}`, EXIT.usage);
+  // Refused in the language the reader would otherwise have had, not in English.
+  if (!isMessageLang(value))
+    throw new CliFailure(IMPROVEMENT_WORDS[fallback].oneOf('--lang', LOCALES.join(', ')), EXIT.usage);
   return value;
 }
 
@@ -103,7 +105,7 @@ export function registerImprovementCommands(program: Command): void {
           const lang = languageFrom(opts.lang);
           if (opts.status && !(IMPROVEMENT_STATUSES as readonly string[]).includes(opts.status))
             throw new CliFailure(
-              IMPROVEMENT_WORDS[lang].badStatus(IMPROVEMENT_STATUSES.join(', ')),
+              IMPROVEMENT_WORDS[lang].oneOf('--status', IMPROVEMENT_STATUSES.join(', ')),
               EXIT.usage,
             );
           const items = await listItems(ctx, CLI_POLICY, {
