@@ -38,15 +38,23 @@ export function zoneName(timeZone: string, at: string): string {
   return `${timeZone}, UTC${minutes < 0 ? '−' : '+'}${hhmm}`;
 }
 
-/** The gazetteer's city a notice names, in any of its spellings or by id. */
+/**
+ * The gazetteer's city a notice names, in any of its spellings or by id. Planners often write it
+ * in several at once ("Karaganda (Қарағанды / Караганда)"); any one of those spellings will do.
+ */
 export function cityPlace(city: string | null): NamedPlace | undefined {
   if (!city) return undefined;
-  const wanted = city.trim().toLowerCase();
-  return PLACES.find(
-    (p) =>
-      p.kind === 'city' &&
-      (p.id === wanted || Object.values(p.names).some((n) => n.toLowerCase() === wanted)),
-  );
+  const whole = city.trim().toLowerCase();
+  const parts = [whole, ...whole.split(/[()/,;]/).map((p) => p.trim())].filter(Boolean);
+  for (const wanted of parts) {
+    const found = PLACES.find(
+      (p) =>
+        p.kind === 'city' &&
+        (p.id === wanted || Object.values(p.names).some((n) => n.toLowerCase() === wanted)),
+    );
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** The notice's city in the reader's language where the gazetteer knows it; as written otherwise. */
