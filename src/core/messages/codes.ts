@@ -317,6 +317,8 @@ export const AUDIT_ACTIONS = [
   'exercise.status',
   'exercise.updated',
   'fanout.retried',
+  'feed.added',
+  'feed.polled',
   'improvement.created',
   'improvement.proposal_accepted',
   'improvement.proposal_dismissed',

@@ -319,6 +319,8 @@ export const en: Catalogue = {
     'exercise.status': 'Changed the exercise’s status',
     'exercise.updated': 'Changed the exercise',
     'fanout.retried': 'Retried a fan-out',
+    'feed.added': 'Added a CAP feed of another authority',
+    'feed.polled': 'Polled a CAP feed',
     'inject.edited': 'Edited an inject',
     'inject.fired': 'Sent an inject',
     'inject.held': 'Held an inject',

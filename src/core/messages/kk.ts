@@ -323,6 +323,8 @@ export const kk: Catalogue = {
     'exercise.status': 'Оқу-жаттығудың күйін өзгертті',
     'exercise.updated': 'Оқу-жаттығуды өзгертті',
     'fanout.retried': 'Таратуды қайталады',
+    'feed.added': 'Басқа ведомствоның CAP арнасын қосты',
+    'feed.polled': 'CAP арнасын сұрады',
     'inject.edited': 'Кіріспені өзгертті',
     'inject.fired': 'Кіріспені жіберді',
     'inject.held': 'Кіріспені ұстап тұрды',

@@ -319,6 +319,8 @@ export const ru: Catalogue = {
     'exercise.status': 'Изменил(а) статус учений',
     'exercise.updated': 'Изменил(а) учения',
     'fanout.retried': 'Повторил(а) рассылку',
+    'feed.added': 'Добавил(а) ленту CAP другого ведомства',
+    'feed.polled': 'Опросил(а) ленту CAP',
     'inject.edited': 'Изменил(а) вводную',
     'inject.fired': 'Отправил(а) вводную',
     'inject.held': 'Задержал(а) вводную',

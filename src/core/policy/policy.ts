@@ -37,6 +37,7 @@ export const PERMISSIONS = [
   'observations:record',
   'findings:write',
   'sirens:manage',
+  'feeds:manage',
   'improvement:read',
   'improvement:manage',
   'surveys:read',

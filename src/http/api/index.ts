@@ -30,6 +30,7 @@ import { outboxRoutes } from './outbox/routes.js';
 import { pushRoutes } from './push/routes.js';
 import { playRoutes } from './play/routes.js';
 import { phoneBookRoutes } from './phone-book/routes.js';
+import { feedRoutes } from './feeds/routes.js';
 import { surveyRoutes } from './survey/routes.js';
 import { sirenRoutes } from './sirens/routes.js';
 import { systemRoutes } from './system/routes.js';
@@ -64,6 +65,7 @@ export const apiV1: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app,
   await app.register(lessonRoutes, opts);
   await app.register(playRoutes, opts);
   await app.register(phoneBookRoutes, opts);
+  await app.register(feedRoutes, opts);
   await app.register(surveyRoutes, opts);
   await app.register(calendarRoutes, opts);
   await app.register(catalogueRoutes, opts);

@@ -24,7 +24,7 @@ import { badField, notFound, refusedAs } from '../../errors.js';
 import { externalAlertRepository, feedRepository } from '../../store/feed.repository.js';
 import type { CapFeedRow } from '../../store/feed-tables.js';
 import { touchPortal } from '../portal/generation.js';
-import type { AppContext } from '../context.js';
+import type { AppContext, Q } from '../context.js';
 import { DEFAULT_FETCH_LIMITS, fetchFeed, type FetchLimits } from './fetch-feed.js';
 
 /** A feed's name per language; one name is used for all three. */
@@ -51,7 +51,12 @@ export interface PollReport {
 const MIN_POLL_SECONDS = 30;
 
 /** Adds a feed; refuses a URL that is not http(s), a second feed at the same URL, a missing store. */
-export async function addFeed(ctx: AppContext, input: NewFeed): Promise<CapFeedRow> {
+export async function addFeed(
+  ctx: AppContext,
+  input: NewFeed,
+  /** Written in the feed's own transaction (the console's audit entry). */
+  alongside?: (trx: Q, feed: CapFeedRow) => Promise<void>,
+): Promise<CapFeedRow> {
   let url: URL;
   try {
     url = new URL(input.url);
@@ -83,7 +88,10 @@ export async function addFeed(ctx: AppContext, input: NewFeed): Promise<CapFeedR
     last_findings: '[]',
     created_at: now,
   };
-  await feedRepository.insert(ctx.db.kysely, row);
+  await ctx.db.kysely.transaction().execute(async (trx) => {
+    await feedRepository.insert(trx, row);
+    await alongside?.(trx, row);
+  });
   return row;
 }
 
