@@ -119,14 +119,15 @@ export async function startServer(
   const firstAdmin = started.firstAdmin;
   const redis = config.redisUrl ? redisProbe(config.redisUrl) : null;
   let logJobError: (err: unknown, where: string) => void = () => undefined;
+  const prefix = options.jobPrefix ?? config.redisPrefix;
   const jobs = await openJobQueue(config, ctx.db, {
-    ...(options.jobPrefix ? { prefix: options.jobPrefix } : {}),
+    prefix,
     onError: (err, where) => logJobError(err, where),
   });
   defineJobs(jobs, ctx);
   // Wake topics' handlers are declared on it here, in every process, before it starts.
   const scheduler = openScheduler(config, ctx.db, {
-    ...(options.jobPrefix ? { prefix: options.jobPrefix } : {}),
+    prefix,
     onError: (err, where) => logJobError(err, where),
   });
   defineWakes(scheduler, ctx);

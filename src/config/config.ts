@@ -13,6 +13,8 @@ export interface Config {
   readonly databasePoolSize: number;
   /** `undefined` means embedded jobs in this process. */
   readonly redisUrl: string | undefined;
+  /** The prefix of every key Dabyl writes in Redis, so installations can share one server. */
+  readonly redisPrefix: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Set behind TLS so cookies carry `Secure`. */
   readonly secureCookies: boolean;
@@ -94,6 +96,11 @@ export const VARIABLES = [
   ['DABYL_DATA_DIR', './data', 'folder for the SQLite file and uploaded files'],
   ['DABYL_DATABASE_URL', '(unset: SQLite)', 'postgres://… to store on PostgreSQL instead of the SQLite file'],
   ['DABYL_REDIS_URL', '(unset: embedded)', 'redis://… to run jobs on BullMQ across several processes'],
+  [
+    'DABYL_REDIS_PREFIX',
+    'dabyl',
+    'prefix of every Redis key Dabyl writes: give each installation sharing one Redis its own',
+  ],
   ['DABYL_LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent'],
   ['DABYL_SECURE_COOKIES', 'false', 'true when served over HTTPS, so session cookies are Secure'],
   ['DABYL_SESSION_TTL_HOURS', '12', 'how long a console sign-in lasts'],
@@ -369,6 +376,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl: url(env, 'DABYL_DATABASE_URL', ['postgres', 'postgresql']),
     databasePoolSize: int(env, 'DABYL_DATABASE_POOL_SIZE', 10, 1, 500),
     redisUrl: url(env, 'DABYL_REDIS_URL', ['redis', 'rediss']),
+    redisPrefix: redisPrefix(env),
     logLevel: logLevel as Config['logLevel'],
     secureCookies: bool(env, 'DABYL_SECURE_COOKIES', false),
     sessionTtlHours: int(env, 'DABYL_SESSION_TTL_HOURS', 12, 1, 24 * 30),
@@ -402,4 +410,12 @@ export function loadConfig(env: Env = process.env): Config {
     publicLanguage: publicLanguage(env),
     portalExportDir: env.DABYL_PORTAL_EXPORT_DIR ? path.resolve(env.DABYL_PORTAL_EXPORT_DIR) : undefined,
   });
+}
+
+/** Letters, digits, `-` and `_`: BullMQ joins it to its keys with `:`, which it must not hold. */
+function redisPrefix(env: Env): string {
+  const value = env.DABYL_REDIS_PREFIX?.trim() || 'dabyl';
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(value))
+    throw new ConfigError('DABYL_REDIS_PREFIX', 'must be 1 to 64 letters, digits, "-" or "_"');
+  return value;
 }

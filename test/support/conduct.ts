@@ -19,6 +19,8 @@ export interface ConductFixture {
 export async function buildConductExercise(
   ctx: AppContext,
   name = 'Karaganda full-scale',
+  /** More injects to every team, "X1", "X2"…, one a minute from H+00:02 (load and crash tests). */
+  extraInjects = 0,
 ): Promise<ConductFixture> {
   const db = ctx.db.kysely;
   const exerciseId = randomUUID();
@@ -120,6 +122,12 @@ export async function buildConductExercise(
     ['3', 30, [teams.patrol], false],
     ['4', 60, [], false],
     ['C1', 45, [teams.patrol], true],
+    ...Array.from({ length: extraInjects }, (_, i): [string, number, string[], boolean] => [
+      `X${i + 1}`,
+      2 + i,
+      [],
+      false,
+    ]),
   ];
   let position = 0;
   for (const [number, minutes, to, contingency] of msel) {

@@ -47,9 +47,9 @@ export interface Served {
   close(): Promise<void>;
 }
 
-/** `dabyl serve` on a port of its own, on 127.0.0.1. */
-export function serveBin(env: Record<string, string>): Served {
-  const child = spawn(process.execPath, [BIN, 'serve'], {
+/** `dabyl serve` on a port of its own, on 127.0.0.1; `args` such as `['--role', 'worker']`. */
+export function serveBin(env: Record<string, string>, args: string[] = []): Served {
+  const child = spawn(process.execPath, [BIN, 'serve', ...args], {
     env: { ...cleanEnv(), DABYL_LOG_LEVEL: 'silent', ...env, DABYL_PORT: '0', DABYL_HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
