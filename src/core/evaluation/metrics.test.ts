@@ -92,7 +92,12 @@ describe('critical task criteria', () => {
       criterion: criterion({ withinMinutes: null }),
     });
     expect(parseCriterion({ kind: 'score' })).toEqual({
-      problem: { field: 'kind', problem: 'must be inject_step' },
+      problem: {
+        field: 'kind',
+        problem: 'must be inject_step',
+        key: 'one_of',
+        params: { allowed: 'inject_step' },
+      },
     });
     expect(parseCriterion({ kind: 'inject_step', injectNumber: '', step: 'acknowledged' })).toMatchObject({
       problem: { field: 'injectNumber' },
@@ -102,7 +107,9 @@ describe('critical task criteria', () => {
     });
     expect(
       parseCriterion({ kind: 'inject_step', injectNumber: '3', step: 'delivered', withinMinutes: -1 }),
-    ).toMatchObject({ problem: { field: 'withinMinutes' } });
+    ).toMatchObject({
+      problem: { field: 'withinMinutes', key: 'between', params: { min: '0', max: '10080' } },
+    });
     expect(
       parseCriterion({ kind: 'inject_step', injectNumber: '3', step: 'delivered', teamId: 7 }),
     ).toMatchObject({

@@ -5,6 +5,8 @@
  * never depends on what a row says now. Pure: no I/O, no clock but the one handed in.
  */
 
+import type { FieldProblem } from '../messages/codes.js';
+
 /** The steps an inject goes through for a team, in order. */
 export const INJECT_STEPS = ['delivered', 'acknowledged', 'first_action'] as const;
 export type InjectStep = (typeof INJECT_STEPS)[number];
@@ -108,7 +110,11 @@ export type Criterion = InjectStepCriterion;
 
 export interface CriterionProblem {
   field: string;
+  /** In English, precise. */
   problem: string;
+  /** The catalogue's problem that words it in the reader's language, with what it names. */
+  key: FieldProblem;
+  params?: Record<string, string>;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -119,23 +125,33 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
  * first problem with the field it concerns (relative to the criterion).
  */
 export function parseCriterion(raw: unknown): { criterion: Criterion } | { problem: CriterionProblem } {
-  const bad = (field: string, problem: string) => ({ problem: { field, problem } });
-  if (!isObject(raw)) return bad('', 'must be an object');
-  if (raw.kind !== 'inject_step') return bad('kind', 'must be inject_step');
+  const bad = (field: string, problem: string, key: FieldProblem, params?: Record<string, string>) => ({
+    problem: { field, problem, key, ...(params ? { params } : {}) },
+  });
+  if (!isObject(raw)) return bad('', 'must be an object', 'type', { type: 'object' });
+  if (raw.kind !== 'inject_step')
+    return bad('kind', 'must be inject_step', 'one_of', { allowed: 'inject_step' });
   const number = typeof raw.injectNumber === 'string' ? raw.injectNumber.trim() : '';
   if (!number || number.length > 20)
-    return bad('injectNumber', 'must name an inject number (1–20 characters)');
+    return bad('injectNumber', 'must name an inject number (1–20 characters)', 'not_an_event_number');
   if (typeof raw.step !== 'string' || !(INJECT_STEPS as readonly string[]).includes(raw.step))
-    return bad('step', `must be one of ${INJECT_STEPS.join(', ')}`);
+    return bad('step', `must be one of ${INJECT_STEPS.join(', ')}`, 'one_of', {
+      allowed: INJECT_STEPS.join(', '),
+    });
   const teamId = raw.teamId ?? null;
   if (teamId !== null && (typeof teamId !== 'string' || !teamId))
-    return bad('teamId', 'must be a team id or null');
+    return bad('teamId', 'must be a team id or null', 'not_a_team_of_exercise');
   const within = raw.withinMinutes ?? null;
   if (
     within !== null &&
     (typeof within !== 'number' || !Number.isFinite(within) || within <= 0 || within > 10_080)
   )
-    return bad('withinMinutes', 'must be a number of minutes above 0 and at most 10080 (a week), or null');
+    return bad(
+      'withinMinutes',
+      'must be a number of minutes above 0 and at most 10080 (a week), or null',
+      'between',
+      { min: '0', max: '10080' },
+    );
   return {
     criterion: {
       kind: 'inject_step',

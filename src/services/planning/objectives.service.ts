@@ -89,7 +89,8 @@ async function checkCriteria(
       throw refusedAs(
         parsed.problem.field ? `${field}.${parsed.problem.field}` : field,
         parsed.problem.problem,
-        'criterion_invalid',
+        parsed.problem.key,
+        parsed.problem.params,
       );
     const c = parsed.criterion;
     if (!numbers.has(c.injectNumber)) throw badField(`${field}.injectNumber`, 'no_such_inject_number');
