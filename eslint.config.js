@@ -19,6 +19,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    files: ['web/public/sw.js'],
+    languageOptions: { globals: { ...globals.serviceworker } },
+  },
+  {
     // src/core and src/cap stay pure: no I/O modules, no imports from the app's outer layers.
     files: ['src/core/**/*.ts', 'src/cap/**/*.ts'],
     ignores: ['**/*.test.ts'],

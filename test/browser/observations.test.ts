@@ -180,6 +180,48 @@ describe('the observation form', () => {
     await screenshot(page, 'observation-form-desktop');
   }, 120_000);
 
+  it('opens again when reloaded with no network, with what waits to be sent, and forgets it at sign-out', async () => {
+    const page = await newPage(browser, { serviceWorkers: true });
+    await signIn(page, server.url, 'evaluator-obs', PASSWORD);
+    await page.getByRole('navigation').waitFor();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.url}/console/exercises/${fx.exerciseId}/observations`);
+    await page.getByLabel('What you observed').waitFor();
+    // Opened once at the HQ: the console's worker takes over and keeps what this screen read.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+    await page.waitForFunction(
+      async () => (await (await caches.open('dabyl-data-v1')).keys()).length >= 3,
+      null,
+      { timeout: 30_000 },
+    );
+    const before = await count();
+
+    await page.context().setOffline(true);
+    await page.getByLabel('What you observed').fill('Stairwell B: the entry team had no radio contact');
+    await page.getByRole('button', { name: 'Save observation' }).click();
+    await page.getByTestId('queued-observation').getByText('Waiting to send').waitFor();
+    // The phone reloads the tab in the basement: the form and its queue come back without a network.
+    await page.reload();
+    await page.getByLabel('What you observed').waitFor({ timeout: 30_000 });
+    await page.getByRole('status').getByText('No network').waitFor();
+    const queued = page.getByTestId('queued-observation');
+    await queued.getByText('Stairwell B: the entry team had no radio contact').waitFor();
+    await screenshot(page, 'observation-form-phone-reloaded-offline');
+    expect(await count()).toBe(before);
+
+    await page.context().setOffline(false);
+    await expect.poll(() => queued.count(), { timeout: 30_000 }).toBe(0);
+    expect(await count()).toBe(before + 1);
+
+    // Signing out leaves nothing of the session's reads on the device.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByRole('button', { name: /Account menu/ }).click();
+    await page.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
+    await page.locator('input[name="password"]').waitFor();
+    await expect(page.evaluate(() => caches.has('dabyl-data-v1'))).resolves.toBe(false);
+    await page.close();
+  }, 120_000);
+
   it('shrinks a photo to a JPEG on the device and shows it with the observation', async () => {
     const page = await open('evaluator-obs', 390, 844);
     await page.getByLabel('What you observed').fill('Casualty card on the stretcher, photographed');

@@ -76,10 +76,13 @@ const problems = new WeakMap<Page, string[]>();
  * A fresh page with its own cookies and storage, in English unless the test picks a language. Script errors and CSP refusals are collected so a
  * test can assert there were none; failed requests are not, as a refused screen is expected to log one.
  */
-export async function newPage(browser: Browser, { csp = false } = {}): Promise<Page> {
+export async function newPage(browser: Browser, { csp = false, serviceWorkers = false } = {}): Promise<Page> {
   const context = await browser.newContext({
     locale: 'en-US',
     viewport: { width: 1280, height: 800 },
+    // The console's service worker keeps pages for offline use; only the test of that lets it run,
+    // so every other test sees the network as the page asks it.
+    serviceWorkers: serviceWorkers ? 'allow' : 'block',
     // axe is injected as a script tag, which the server's CSP rightly refuses; the test that
     // proves the console runs under that CSP asks for it to be enforced.
     bypassCSP: !csp,
