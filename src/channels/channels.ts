@@ -3,6 +3,7 @@ import type { Db } from '../store/db.js';
 import type { Channel, ChannelLog } from './channel.js';
 import { EmailChannel } from './email/email.channel.js';
 import { InAppChannel } from './inapp/inapp.channel.js';
+import { ManualChannel } from './manual/manual.channel.js';
 import { SinkChannel } from './sink/sink.channel.js';
 import { WebhookChannel } from './webhook/webhook.channel.js';
 import { smsLedgerOf } from './sms/sms.ledger.js';
@@ -54,6 +55,7 @@ export function openChannels(
       clock,
     }),
     new InAppChannel(db, clock),
+    new ManualChannel(db, clock),
     new SirenChannel({
       url: config.mqttUrl,
       timeoutMs: config.mqttTimeoutMs,

@@ -7,7 +7,7 @@
 export const LOCALES = ['kk', 'ru', 'en'] as const;
 
 /** The ways an exercise's phone book reaches a person; the Dabyl inbox comes from their account. */
-export const PHONE_BOOK_CHANNELS = ['email', 'sms', 'webhook'] as const;
+export const PHONE_BOOK_CHANNELS = ['email', 'sms', 'webhook', 'manual'] as const;
 
 export const NOTICE_LANGUAGES = ['kk', 'ru', 'en'] as const;
 

@@ -71,11 +71,27 @@ export interface CommCheckTable {
   started_by_name: string | null;
 }
 
+/** A delivery over the manual channel: a prompt on the controllers' screen (migration 0035). */
+export interface ManualPromptTable {
+  delivery_id: string;
+  exercise_id: string | null;
+  source_kind: string;
+  source_id: string;
+  /** How to reach them, in the phone book's words ("radio channel 2", "+7 701 …"). */
+  address: string;
+  /** What to say, marked as exercise traffic by the dispatcher. */
+  script: string;
+  created_at: string;
+  delivered_at: string | null;
+  delivered_by: string | null;
+}
+
 export interface ConductTables {
   exercise_clocks: ExerciseClockTable;
   clock_events: ClockEventTable;
   inject_runs: InjectRunTable;
   comm_checks: CommCheckTable;
+  manual_prompts: ManualPromptTable;
 }
 
 export type ExerciseClockRow = Selectable<ExerciseClockTable>;

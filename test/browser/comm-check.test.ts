@@ -83,6 +83,16 @@ describe('the communication check', () => {
       .getByRole('table', { name: 'Phone book' })
       .getByText('duty.patrol7@police.example.kz')
       .waitFor();
+    // The paramedic is on the ambulance radio net: a call a controller makes.
+    await form.getByLabel('Person').selectOption({ label: 'Paramedic' });
+    await form.getByLabel('Channel').selectOption({ label: 'radio or phone call' });
+    await form.getByLabel('Address').fill('Radio, ambulance net channel 4');
+    await form.getByLabel('Language of messages').selectOption({ label: 'English' });
+    await form.getByRole('button', { name: 'Add contact' }).click();
+    await book
+      .getByRole('table', { name: 'Phone book' })
+      .getByText('Radio, ambulance net channel 4')
+      .waitFor();
     await screenshot(control, 'phone-book');
     await expectAccessible(control, 'phone book');
   });
@@ -100,6 +110,16 @@ describe('the communication check', () => {
     await officer.getByText('Delivered', { exact: true }).waitFor();
     await officer.getByText('patrol-a@police.example.kz', { exact: false }).waitFor();
     await officer.getByText('duty.patrol7@police.example.kz', { exact: false }).waitFor();
+    // The radio call waits on the controller's screen until it is made.
+    const calls = control.getByRole('region', { name: 'Radio and phone calls' });
+    const call = calls.getByTestId('manual-prompt').filter({ hasText: 'Paramedic' });
+    await call.getByText('How: Radio, ambulance net channel 4').waitFor();
+    await call.getByText(/Communication check \(round 1\): Karaganda full-scale/).waitFor();
+    await call.getByRole('button', { name: 'Delivered to Paramedic' }).click();
+    await call.getByText(/^Delivered at .* by admin$/).waitFor();
+    const paramedic = table.getByRole('row').filter({ hasText: 'Paramedic' });
+    await paramedic.getByText('radio or phone call', { exact: false }).waitFor();
+    await expect(paramedic.getByText('Delivered', { exact: true }).count()).resolves.toBe(1);
 
     await player.goto(`${server.url}/console/play/${fx.exerciseId}`);
     const card = player.getByLabel('Communication check');

@@ -319,6 +319,7 @@ export const AUDIT_ACTIONS = [
   'fanout.retried',
   'feed.added',
   'feed.polled',
+  'manual.delivered',
   'improvement.created',
   'improvement.proposal_accepted',
   'improvement.proposal_dismissed',

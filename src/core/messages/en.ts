@@ -321,6 +321,7 @@ export const en: Catalogue = {
     'fanout.retried': 'Retried a fan-out',
     'feed.added': 'Added a CAP feed of another authority',
     'feed.polled': 'Polled a CAP feed',
+    'manual.delivered': 'Made a radio or phone call the exercise prompted',
     'inject.edited': 'Edited an inject',
     'inject.fired': 'Sent an inject',
     'inject.held': 'Held an inject',

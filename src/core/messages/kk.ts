@@ -325,6 +325,7 @@ export const kk: Catalogue = {
     'fanout.retried': 'Таратуды қайталады',
     'feed.added': 'Басқа ведомствоның CAP арнасын қосты',
     'feed.polled': 'CAP арнасын сұрады',
+    'manual.delivered': 'Хабарды рация немесе телефон арқылы жеткізді',
     'inject.edited': 'Кіріспені өзгертті',
     'inject.fired': 'Кіріспені жіберді',
     'inject.held': 'Кіріспені ұстап тұрды',

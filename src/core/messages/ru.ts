@@ -321,6 +321,7 @@ export const ru: Catalogue = {
     'fanout.retried': 'Повторил(а) рассылку',
     'feed.added': 'Добавил(а) ленту CAP другого ведомства',
     'feed.polled': 'Опросил(а) ленту CAP',
+    'manual.delivered': 'Передал(а) сообщение по рации или телефону',
     'inject.edited': 'Изменил(а) вводную',
     'inject.fired': 'Отправил(а) вводную',
     'inject.held': 'Задержал(а) вводную',

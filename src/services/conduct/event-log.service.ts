@@ -7,7 +7,8 @@ export const LOG_PAGE = 100;
 
 /**
  * The exercise's log for the control room, newest first: every clock command, inject fired, held,
- * released, skipped, added or edited, NO PLAY, each acknowledgement and report, and (for those who
+ * released, skipped, added or edited, NO PLAY, each acknowledgement, report and radio or phone call
+ * made, and (for those who
  * may read observations) each observation recorded, read from the audit log, which keeps them all
  * with who did it and why. Pages go back with `before` (an entry's seq).
  */
@@ -57,8 +58,11 @@ async function logQuery(ctx: AppContext, actor: Actor, exerciseId: string) {
   const db = ctx.db.kysely;
   const conduct = await takeConduct(ctx, db, exerciseId, actor, 'read');
   const scope = { exerciseId, organisationId: conduct.exercise.lead_organisation_id };
-  const kinds = can(actor, 'observations:read', scope) ? ['inject', 'observation'] : ['inject'];
-  // Entries about an inject or an observation name their exercise in their detail, written by
+  // A delivery's entry is a radio or phone call a controller made (the manual channel).
+  const kinds = can(actor, 'observations:read', scope)
+    ? ['inject', 'delivery', 'observation']
+    : ['inject', 'delivery'];
+  // Entries about an inject, a delivery or an observation name their exercise in their detail, written by
   // JSON.stringify, so its exact text is known.
   const marker = `%${JSON.stringify({ exerciseId }).slice(1, -1)}%`;
   return db

@@ -44,6 +44,8 @@ export const EVENT_TYPES = {
    * `{ what }`. Controllers' side only.
    */
   'comm_check.changed': 'msel:read',
+  /** A radio or phone prompt appeared on the control room's screen, or was marked delivered. */
+  'manual.prompted': 'msel:read',
 } as const satisfies Record<string, Permission>;
 export type EventType = keyof typeof EVENT_TYPES;
 

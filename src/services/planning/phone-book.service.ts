@@ -41,6 +41,11 @@ const cleanAddress = (ctx: AppContext, channel: PhoneBookChannel, raw: string): 
       if (!/^\+?\d{5,15}$/.test(compact)) throw badField('address', 'not_phone_number');
       return compact;
     }
+    case 'manual':
+      // A radio channel, a phone number, a place: words a controller reads and acts on.
+      if (!value) throw badField('address', 'not_empty');
+      if (value.length > 200) throw badField('address', 'max_length', { max: 200 });
+      return value;
     case 'webhook': {
       const problem = webhookUrlProblem(value, ctx.config.webhookAllowHosts);
       if (problem) throw refusedAs('address', problem, 'not_https_url');

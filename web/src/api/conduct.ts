@@ -7,6 +7,7 @@ import type {
   ClockSettingsBody,
   CommCheckSchema,
   ControlPlacesSchema,
+  ManualPromptSchema,
   InjectActionBody,
   InjectAddBody,
   InjectEditBody,
@@ -29,6 +30,7 @@ export type InjectAction = Static<typeof InjectActionBody>;
 export type ControlPlaces = Static<typeof ControlPlacesSchema>;
 export type TeamStatus = Static<typeof TeamStatusSchema>;
 export type CommCheck = Static<typeof CommCheckSchema>;
+export type ManualPrompt = Static<typeof ManualPromptSchema>;
 /** Its entries are the audit log's (a `$ref` the static type cannot follow). */
 export type Replay = Omit<Static<typeof ReplaySchema>, 'entries'> & { entries: AuditEntry[] };
 
@@ -70,6 +72,18 @@ export const useCommCheck = (exerciseId: string) =>
 
 export const useStartCommCheck = (exerciseId: string) =>
   useConductMutation(exerciseId, () => api.post<CommCheck>(`/exercises/${exerciseId}/comm-check`, {}));
+
+/** Radio and phone calls to make; `manual.prompted` on the live stream refreshes them. */
+export const useManualPrompts = (exerciseId: string) =>
+  useQuery({
+    queryKey: [...conductKey(exerciseId), 'prompts'],
+    queryFn: () => api.get<Items<ManualPrompt>>(`/exercises/${exerciseId}/control/prompts`),
+  });
+
+export const usePromptDelivered = (exerciseId: string) =>
+  useConductMutation(exerciseId, (deliveryId: string) =>
+    api.post<ManualPrompt>(`/exercises/${exerciseId}/control/prompts/${deliveryId}/delivered`),
+  );
 
 const LOG_PAGE = 100;
 

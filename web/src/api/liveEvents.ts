@@ -26,6 +26,7 @@ const CONCERNS: Record<string, QueryKey[]> = {
   'inbox.changed': [['exercises']],
   'inject.progress': [['conduct']],
   'comm_check.changed': [['conduct']],
+  'manual.prompted': [['conduct']],
 };
 
 const LiveContext = createContext<LiveState>('connecting');

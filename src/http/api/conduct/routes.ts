@@ -8,6 +8,7 @@ import { switchNoPlay } from '../../../services/conduct/no-play.service.js';
 import { controlPlaces } from '../../../services/conduct/places.service.js';
 import { teamStatus } from '../../../services/conduct/team-status.service.js';
 import { commCheck, startCommCheck } from '../../../services/conduct/comm-check.service.js';
+import { manualPrompts, markPromptDelivered } from '../../../services/conduct/manual-prompts.service.js';
 import { exerciseLog, exerciseReplay, LOG_PAGE } from '../../../services/conduct/event-log.service.js';
 import { requestLanguage, withSentences } from '../../language.js';
 import { AuditEntrySchema } from '../system/schema.js';
@@ -19,6 +20,7 @@ import {
   ClockSchema,
   ClockSettingsBody,
   CommCheckSchema,
+  ManualPromptSchema,
   ControlPlacesSchema,
   InjectActionBody,
   InjectAddBody,
@@ -43,6 +45,7 @@ export const conductRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
   app.addSchema(TeamStatusSchema);
   app.addSchema(ReplaySchema);
   app.addSchema(CommCheckSchema);
+  app.addSchema(ManualPromptSchema);
   const Clock = Type.Ref(ClockSchema);
   const Inject = Type.Ref(InjectRunSchema);
   const tags = ['conduct'];
@@ -123,6 +126,36 @@ export const conductRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
       },
     },
     async (request) => startCommCheck(ctx, ...who(request), request.params.id),
+  );
+
+  app.get(
+    '/exercises/:id/control/prompts',
+    {
+      config: { access: 'msel:read' },
+      schema: {
+        tags,
+        summary: 'Radio and phone calls to make (the manual channel), those still to make first',
+        params: IdParams,
+        response: { 200: Items(Type.Ref(ManualPromptSchema)), ...problems },
+      },
+    },
+    async (request) => ({ items: await manualPrompts(ctx, principalOf(request).actor, request.params.id) }),
+  );
+
+  app.post(
+    '/exercises/:id/control/prompts/:deliveryId/delivered',
+    {
+      config: { access: 'exercises:conduct' },
+      schema: {
+        tags,
+        summary:
+          'The call was made: the prompt and its delivery are stamped delivered; twice answers the same',
+        params: Type.Object({ id: Id, deliveryId: Id }),
+        response: { 200: Type.Ref(ManualPromptSchema), ...problems },
+      },
+    },
+    async (request) =>
+      markPromptDelivered(ctx, ...who(request), request.params.id, request.params.deliveryId),
   );
 
   app.get(

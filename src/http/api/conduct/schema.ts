@@ -321,3 +321,17 @@ export const CommCheckSchema = Type.Object(
   },
   { $id: 'CommCheck' },
 );
+
+export const ManualPromptSchema = Type.Object(
+  {
+    deliveryId: Id,
+    name: Nullable(Type.String({ description: 'the person as the phone book names them' })),
+    address: Type.String({ description: 'how to reach them: a radio channel, a phone number, a place' }),
+    script: Type.String({ description: 'what to say, marked as exercise traffic' }),
+    sourceKind: Type.String({ description: 'inject, comm_check or survey' }),
+    createdAt: Instant,
+    deliveredAt: Nullable(Instant),
+    deliveredBy: Nullable(Type.String()),
+  },
+  { $id: 'ManualPrompt' },
+);

@@ -10,6 +10,7 @@ import { ExerciseLog } from './ExerciseLog';
 import { ReplayPanel } from './ReplayPanel';
 import { TeamStatusTable } from './TeamStatusTable';
 import { InjectsTable } from './InjectsTable';
+import { ManualPrompts } from './ManualPrompts';
 
 /**
  * The control room: the three clocks side by side, the clock's controls for those who run the
@@ -37,6 +38,7 @@ export function ControlRoomTab({ exerciseId }: { exerciseId: string }) {
               />
             )}
           </QueryState>
+          <ManualPrompts exerciseId={exerciseId} canAct={canAct} />
           <TeamStatusTable exerciseId={exerciseId} />
           {data.reading.phase !== 'before' && <CommCheckPanel exerciseId={exerciseId} canAct={canAct} />}
           <ControlMap exerciseId={exerciseId} />
