@@ -20,7 +20,8 @@ export const NewContactBody = Type.Object(
     channel: Type.String({ description: `one of ${PHONE_BOOK_CHANNELS.join(', ')}` }),
     address: Type.String({
       maxLength: 2000,
-      description: 'an e-mail address, a phone number (+77011234567) or a webhook’s https URL',
+      description:
+        'an e-mail address, a phone number (+77011234567), a webhook’s https URL, or for manual how a controller reaches them (“Radio, channel 4”)',
     }),
     language: Type.String({ description: `one of ${LOCALES.join(', ')}` }),
   },
