@@ -38,6 +38,7 @@ export const PERMISSIONS = [
   'findings:write',
   'sirens:manage',
   'feeds:manage',
+  'phonebook:manage',
   'improvement:read',
   'improvement:manage',
   'surveys:read',
@@ -63,6 +64,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'msel:read',
     'msel:approve',
     'exercises:conduct',
+    'phonebook:manage',
     'catalogue:manage',
     'notices:read',
     'alerts:read',
@@ -85,6 +87,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'tokens:own',
     'exercises:read',
     'exercises:plan',
+    'phonebook:manage',
     'msel:read',
     'catalogue:manage',
     // Planners track the corrective actions and fold them into the next exercise's objectives.
@@ -101,6 +104,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'exercises:read',
     'msel:read',
     'exercises:conduct',
+    'phonebook:manage',
   ],
   // Evaluators record what they see; until the report is final only they and directors read it
   // (decision 0020): controllers run the play the observations judge, players and observers are judged.

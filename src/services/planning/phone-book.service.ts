@@ -5,7 +5,7 @@ import { can, type Actor } from '../../core/policy/policy.js';
 import { badField, forbidden, notFound, refusedAs } from '../../errors.js';
 import { appendAudit } from '../audit.service.js';
 import type { ActorInfo, AppContext, Q } from '../context.js';
-import { planScopeOf, readableExercise } from './exercises.service.js';
+import { readableExercise } from './exercises.service.js';
 
 export type PhoneBookChannel = (typeof PHONE_BOOK_CHANNELS)[number];
 
@@ -57,8 +57,9 @@ const cleanAddress = (ctx: AppContext, channel: PhoneBookChannel, raw: string): 
 /**
  * The exercise's phone book: how its people are reached on channels other than their Dabyl inbox,
  * kept apart from residents' contacts (decision 0014). Reading it takes what reading a person's
- * contact does (those who prepare, run or judge the play); changing it, planning or running the
- * exercise, whatever its status, since a player's number can change on the morning of the drill.
+ * contact does (those who prepare, run or judge the play); changing it, `phonebook:manage`
+ * (planners, directors, controllers), whatever the exercise's status, since a player's number can
+ * change on the morning of the drill.
  */
 export async function listContacts(
   ctx: AppContext,
@@ -159,9 +160,8 @@ export async function removeContact(
 }
 
 async function mayChange(db: Q, actor: Actor, exerciseId: string): Promise<void> {
-  const { row } = await readableExercise(db, actor, exerciseId);
-  const scope = planScopeOf(row);
-  if (!can(actor, 'exercises:plan', scope) && !can(actor, 'exercises:conduct', scope))
+  const { scope } = await readableExercise(db, actor, exerciseId);
+  if (!can(actor, 'phonebook:manage', scope))
     throw forbidden('You may not change this exercise’s phone book');
 }
 

@@ -8,8 +8,8 @@ import { NewContactBody, PhoneBookContactSchema } from './schema.js';
 
 /**
  * The exercise's phone book: the e-mail addresses, phone numbers and webhooks its people are reached
- * on, apart from residents' contacts. Read by those who see how people are reached; changed by
- * those who plan or run the exercise (the service decides which, as a route can name one permission).
+ * on, apart from residents' contacts. Read by those who see how people are reached (`msel:read`,
+ * the roles that see a person's contact); changed by planners, directors and controllers.
  */
 export const phoneBookRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.addSchema(PhoneBookContactSchema);
@@ -18,7 +18,7 @@ export const phoneBookRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
   app.get(
     '/exercises/:id/phone-book',
     {
-      config: { access: 'exercises:read' },
+      config: { access: 'msel:read' },
       schema: {
         tags,
         summary: 'Every contact of the exercise’s phone book, by person',
@@ -32,7 +32,7 @@ export const phoneBookRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
   app.post(
     '/exercises/:id/people/:personId/contacts',
     {
-      config: { access: 'exercises:read' },
+      config: { access: 'phonebook:manage' },
       schema: {
         tags,
         summary:
@@ -59,7 +59,7 @@ export const phoneBookRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
   app.delete(
     '/exercises/:id/phone-book/:contactId',
     {
-      config: { access: 'exercises:read' },
+      config: { access: 'phonebook:manage' },
       schema: {
         tags,
         summary: 'Remove a contact from the phone book (planners and those who run the exercise)',

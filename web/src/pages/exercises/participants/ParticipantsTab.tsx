@@ -20,8 +20,8 @@ export function ParticipantsTab({ plan }: { plan: ExercisePlan }) {
   // Those who may not read the controllers' side get the people list the policy allows them; say so.
   const limited = !useExerciseCan('readControllerSide');
   const seesContacts = !limited;
-  // Those who run the exercise fix a player's number on the morning of the drill; the server decides per exercise.
-  const canConduct = useCan('exercises:conduct');
+  // Planners and those who run the exercise keep it; the server decides per exercise.
+  const canKeepPhoneBook = useCan('phonebook:manage');
   // Organisation names need orgs:read; without it the table shows ids rather than a refusal.
   const organisations = useOrganisations(useCan('orgs:read')).data?.items ?? [];
   const orgName = new Map(organisations.map((o) => [o.id, o.shortName ?? o.name]));
@@ -50,7 +50,7 @@ export function ParticipantsTab({ plan }: { plan: ExercisePlan }) {
       )}
       <PeopleTable plan={plan} orgName={orgName} canPlan={canPlan} />
       {canPlan && <AddPersonForm plan={plan} organisations={organisations} />}
-      {seesContacts && <PhoneBookSection plan={plan} canEdit={canPlan || canConduct} />}
+      {seesContacts && <PhoneBookSection plan={plan} canEdit={canKeepPhoneBook} />}
     </Stack>
   );
 }
