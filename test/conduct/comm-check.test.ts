@@ -175,9 +175,9 @@ describe.each(ENGINES)('communication check on %s', (engine) => {
       channel: 'inapp',
       state: 'confirmed',
     });
-    // Another exercise's player has nothing to confirm here.
+    // Another exercise's player does not even learn this one exists.
     const stranger = grant('player', { exerciseId: randomUUID() });
-    expect(await outcome(confirmCommCheck(ctx, medicInfo, stranger, fx.exerciseId))).toBe('forbidden');
+    expect(await outcome(confirmCommCheck(ctx, medicInfo, stranger, fx.exerciseId))).toBe('not_found');
   });
 
   it('numbers its rounds, waits under NO PLAY, and is refused after ENDEX', async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { can, type Actor } from '../../core/policy/policy.js';
 import { shown, viewerOf } from '../../core/policy/visibility.js';
 import { AppError, forbidden, notFound } from '../../errors.js';
+import { readableExercise } from '../planning/exercises.service.js';
 import type { CommCheckRow } from '../../store/conduct-tables.js';
 import { appendAudit } from '../audit.service.js';
 import type { ActorInfo, AppContext, Q } from '../context.js';
@@ -247,14 +248,9 @@ export async function confirmCommCheck(
   exerciseId: string,
 ): Promise<PlayerCommCheck> {
   return ctx.db.kysely.transaction().execute(async (trx) => {
-    const exercise = await trx
-      .selectFrom('exercises')
-      .select(['id', 'lead_organisation_id'])
-      .where('id', '=', exerciseId)
-      .executeTakeFirst();
-    if (!exercise) throw notFound('The exercise');
-    if (!can(actor, 'exercises:play', { exerciseId, organisationId: exercise.lead_organisation_id }))
-      throw forbidden('You do not play in this exercise');
+    // Players of every organisation taking part, not only the lead's, confirm.
+    const { row: exercise, scope } = await readableExercise(trx, actor, exerciseId);
+    if (!can(actor, 'exercises:play', scope)) throw forbidden('You do not play in this exercise');
     const mine = await playerCommCheck(trx, exerciseId, actor.userId);
     if (!mine) throw notFound('A communication check for you');
     const { deliveryId, checkId, ...view } = mine;
