@@ -1,6 +1,7 @@
 import { ChannelError, type ChannelMessage } from '../../channels/channel.js';
 import type { NewEvent } from '../events/events.service.js';
-import type { AudienceMember, OutboxSource } from '../outbox/source.js';
+import type { OutboxSource } from '../outbox/source.js';
+import { playersAudience } from './inject.source.js';
 
 /** What a communication-check delivery says: which exercise and which round. */
 export interface CommCheckMessageSource {
@@ -32,8 +33,6 @@ const wordsIn = (language: string) => WORDS[language] ?? WORDS.en!;
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-const BATCH = 1000;
 
 /**
  * The communication check before STARTEX (source id: the round). It reaches exactly whom an inject
@@ -93,54 +92,7 @@ export const commCheckSource: OutboxSource<CommCheckMessageSource> = {
 
   async *audience(ctx, fanout) {
     const check = await commCheckSource.load(ctx, fanout.source_id, fanout.sequence);
-    if (!check) return;
-    const db = ctx.db.kysely;
-    let after = '';
-    for (;;) {
-      const rows = await db
-        .selectFrom('exercise_people as p')
-        .innerJoin('users as u', 'u.id', 'p.user_id')
-        .select(['p.id', 'p.user_id', 'u.locale'])
-        .where('p.exercise_id', '=', check.exerciseId)
-        .where('p.role', '=', 'player')
-        .where('u.disabled', '=', 0)
-        .where('p.id', '>', after)
-        .orderBy('p.id')
-        .limit(BATCH)
-        .execute();
-      if (!rows.length) break;
-      yield rows.map<AudienceMember>((r) => ({
-        recipientKind: 'participant',
-        recipientId: r.id,
-        channel: 'inapp',
-        address: r.user_id!,
-        language: r.locale,
-      }));
-      after = rows[rows.length - 1]!.id;
-    }
-    after = '';
-    for (;;) {
-      const rows = await db
-        .selectFrom('exercise_contacts as c')
-        .innerJoin('exercise_people as p', 'p.id', 'c.person_id')
-        .select(['c.id', 'c.channel', 'c.address', 'c.language'])
-        .where('c.exercise_id', '=', check.exerciseId)
-        .where('p.exercise_id', '=', check.exerciseId)
-        .where('p.role', '=', 'player')
-        .where('c.id', '>', after)
-        .orderBy('c.id')
-        .limit(BATCH)
-        .execute();
-      if (!rows.length) return;
-      yield rows.map<AudienceMember>((r) => ({
-        recipientKind: 'participant',
-        recipientId: r.id,
-        channel: r.channel,
-        address: r.address,
-        language: r.language,
-      }));
-      after = rows[rows.length - 1]!.id;
-    }
+    if (check) yield* playersAudience(ctx, check.exerciseId, []);
   },
 
   /** The control room's check panel follows its round's deliveries as they move. */

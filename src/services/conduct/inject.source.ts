@@ -55,61 +55,63 @@ export const injectSource: OutboxSource<InjectRunRow> = {
   async *audience(ctx, fanout) {
     const run = await injectSource.load(ctx, fanout.source_id, fanout.sequence);
     if (!run) return;
-    const teams = JSON.parse(run.to_team_ids) as string[];
-    let q = ctx.db.kysely
-      .selectFrom('exercise_contacts as c')
-      .innerJoin('exercise_people as p', 'p.id', 'c.person_id')
-      .select(['c.id', 'c.channel', 'c.address', 'c.language'])
-      .where('c.exercise_id', '=', run.exercise_id)
-      .where('p.exercise_id', '=', run.exercise_id)
-      .where('p.role', '=', 'player')
-      .orderBy('c.id');
-    if (teams.length) q = q.where('p.team_id', 'in', teams);
-    yield* inboxes(ctx, run, teams);
-    let after = '';
-    for (;;) {
-      const rows = await q.where('c.id', '>', after).limit(BATCH).execute();
-      if (!rows.length) return;
-      yield rows.map<AudienceMember>((r) => ({
-        recipientKind: 'participant',
-        recipientId: r.id,
-        channel: r.channel,
-        address: r.address,
-        language: r.language,
-      }));
-      after = rows[rows.length - 1]!.id;
-    }
+    yield* playersAudience(ctx, run.exercise_id, JSON.parse(run.to_team_ids) as string[]);
   },
 };
 
 /**
- * Players who sign in to Dabyl have an inbox there whatever the phone book says: one in-app member
- * per such player of the inject's teams, addressed to their account, in their console language.
+ * The players of an exercise's `teams` (every player when none is named), as an inject reaches
+ * them: the in-app inbox of each player who signs in to Dabyl (addressed to their account, in their
+ * console language), then each player contact of the exercise's phone book, never a resident's.
+ * In batches, in a stable order, so a fan-out resumed after a crash walks the same list again.
  */
-async function* inboxes(
+export async function* playersAudience(
   ctx: AppContext,
-  run: InjectRunRow,
-  teams: string[],
+  exerciseId: string,
+  teams: readonly string[],
 ): AsyncIterable<AudienceMember[]> {
-  let q = ctx.db.kysely
+  const db = ctx.db.kysely;
+  let inboxes = db
     .selectFrom('exercise_people as p')
     .innerJoin('users as u', 'u.id', 'p.user_id')
     .select(['p.id', 'p.user_id', 'u.locale'])
-    .where('p.exercise_id', '=', run.exercise_id)
+    .where('p.exercise_id', '=', exerciseId)
     .where('p.role', '=', 'player')
     .where('u.disabled', '=', 0)
     .orderBy('p.id');
-  if (teams.length) q = q.where('p.team_id', 'in', teams);
+  if (teams.length) inboxes = inboxes.where('p.team_id', 'in', teams);
   let after = '';
   for (;;) {
-    const rows = await q.where('p.id', '>', after).limit(BATCH).execute();
-    if (!rows.length) return;
+    const rows = await inboxes.where('p.id', '>', after).limit(BATCH).execute();
+    if (!rows.length) break;
     yield rows.map<AudienceMember>((r) => ({
       recipientKind: 'participant',
       recipientId: r.id,
       channel: 'inapp',
       address: r.user_id!,
       language: r.locale,
+    }));
+    after = rows[rows.length - 1]!.id;
+  }
+  let contacts = db
+    .selectFrom('exercise_contacts as c')
+    .innerJoin('exercise_people as p', 'p.id', 'c.person_id')
+    .select(['c.id', 'c.channel', 'c.address', 'c.language'])
+    .where('c.exercise_id', '=', exerciseId)
+    .where('p.exercise_id', '=', exerciseId)
+    .where('p.role', '=', 'player')
+    .orderBy('c.id');
+  if (teams.length) contacts = contacts.where('p.team_id', 'in', teams);
+  after = '';
+  for (;;) {
+    const rows = await contacts.where('c.id', '>', after).limit(BATCH).execute();
+    if (!rows.length) return;
+    yield rows.map<AudienceMember>((r) => ({
+      recipientKind: 'participant',
+      recipientId: r.id,
+      channel: r.channel,
+      address: r.address,
+      language: r.language,
     }));
     after = rows[rows.length - 1]!.id;
   }
