@@ -31,7 +31,7 @@ describe('alerts on this device, on the public site', () => {
   });
 
   const open = async (lang: string, permission: 'granted' | 'denied'): Promise<Page> => {
-    const page = await newPage(browser);
+    const page = await newPage(browser, { serviceWorkers: true });
     if (permission === 'granted')
       await page.context().grantPermissions(['notifications'], { origin: server.url });
     await page.goto(`${server.url}/${lang}/subscribe`);

@@ -80,8 +80,8 @@ export async function newPage(browser: Browser, { csp = false, serviceWorkers = 
   const context = await browser.newContext({
     locale: 'en-US',
     viewport: { width: 1280, height: 800 },
-    // The console's service worker keeps pages for offline use; only the test of that lets it run,
-    // so every other test sees the network as the page asks it.
+    // Service workers (the console's offline keeper, the public site's push worker) run only in
+    // the tests of them, so every other test sees the network as the page asks it.
     serviceWorkers: serviceWorkers ? 'allow' : 'block',
     // axe is injected as a script tag, which the server's CSP rightly refuses; the test that
     // proves the console runs under that CSP asks for it to be enforced.
