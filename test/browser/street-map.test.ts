@@ -123,8 +123,11 @@ describe('the street map of a notice', () => {
         .filter((e) => e.name.includes('/basemap/tiles/'))
         .map((e) => ({ url: e.name, status: (e as PerformanceResourceTiming).responseStatus })),
     );
-    expect(tiles.length).toBeGreaterThan(0);
-    for (const tile of tiles) expect(tile.status, tile.url).toBe(200);
+    // Status 0: the map cancelled the request when the view moved on (a quick zoom on a busy
+    // machine); every tile that was answered must have been answered whole.
+    const answered = tiles.filter((t) => t.status !== 0);
+    expect(answered.length).toBeGreaterThan(0);
+    for (const tile of answered) expect(tile.status, tile.url).toBe(200);
     expectNoPageProblems(page);
     await page.context().close();
   }, 150_000);
