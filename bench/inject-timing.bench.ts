@@ -1,0 +1,251 @@
+/**
+ * Inject timing: INJECTS injects (default 10,000) across a MINUTES-minute exercise (default 10) at
+ * ×1, with about BACKGROUND deliveries a second (default 1,000) going through the outbox meanwhile.
+ * Ours: a real exercise whose MSEL holds the injects, started with STARTEX by the clock service,
+ * fired by the scheduling port's wakes, fanned out and dispatched to a counting e-mail channel, all
+ * in this process (embedded mode) on SQLite and PostgreSQL. Lateness is each run's fired_at minus
+ * the wall instant its exercise time fell at (the product's clock arithmetic over the recorded
+ * history). The MSEL's resolution is one minute, so the injects come due INJECTS / MINUTES at a
+ * time, at every whole minute. Baselines, same process, same background, the same pattern of
+ * instants: a bare setTimeout per inject and a BullMQ delayed job per inject.
+ * Also: the longest event-loop stall while STARTEX plans and books the injects, against the time
+ * a synchronous loop takes to create as many raw timers.
+ *
+ * Targets (../shared/PERFORMANCE.md): p99 ≤ 1.5× raw setTimeout's, p99 ≤ 0.5× BullMQ's, zero early,
+ * STARTEX's stall ≤ 10% of creating the raw timers.
+ *
+ * Run: npx tsx bench/inject-timing.bench.ts
+ *   INJECTS=10000 MINUTES=10 BACKGROUND=1000 ENGINES=sqlite,postgres
+ *   DABYL_TEST_DATABASE_URL (PostgreSQL server; a database of its own is made and dropped),
+ *   DABYL_TEST_REDIS_URL (Redis for BullMQ; its keys go under a prefix of their own, deleted after)
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { loadConfig } from '../src/config/config.js';
+import { defineWakes } from '../src/jobs/builtin.js';
+import { FanOutWorker } from '../src/jobs/fanout.worker.js';
+import { OutboxDispatcher } from '../src/jobs/outbox.dispatcher.js';
+import { openScheduler } from '../src/jobs/schedule/index.js';
+import { openRuntime } from '../src/runtime.js';
+import { clockCommand } from '../src/services/conduct/clock.service.js';
+import type { AppContext } from '../src/services/context.js';
+import { testRedisUrl } from '../test/setup/engines.js';
+import { buildConductExercise, PLANNED_START } from '../test/support/conduct.js';
+import { createTestDatabase, dropTestDatabase } from '../test/support/database.js';
+import { startBackgroundLoad } from './support/background-load.js';
+import {
+  CONTROLLER,
+  CONTROLLER_INFO,
+  CountingChannel,
+  firings,
+  ms,
+  printTable,
+  ratio,
+  replaceMsel,
+  sleep,
+  summary,
+  type Summary,
+} from './support/conduct-bench.js';
+import { bullmqDelayed, rawTimers, rawTimersCost } from './support/timer-baselines.js';
+
+const INJECTS = Number(process.env.INJECTS ?? 10_000);
+const MINUTES = Number(process.env.MINUTES ?? 10);
+const BACKGROUND = Number(process.env.BACKGROUND ?? 1000);
+const ENGINES = (process.env.ENGINES ?? 'sqlite,postgres').split(',');
+/** How long after the last minute the injects may still drain before the unfired count as lost. */
+const DRAIN_MS = 180_000;
+
+/** The baselines' instants: the MSEL's pattern (a share at each whole minute), from 5 s ahead. */
+function baselineTimes(): number[] {
+  const t0 = Date.now() + 5000;
+  return Array.from({ length: INJECTS }, (_, i) => t0 + Math.floor((i * MINUTES) / INJECTS) * 60_000);
+}
+
+/** A phase's delivery rate at the counting channel, deliveries a second. */
+function rateDuring(channel: CountingChannel) {
+  const from = { count: channel.count, at: performance.now() };
+  return () => ((channel.count - from.count) / (performance.now() - from.at)) * 1000;
+}
+
+interface Ours {
+  late: Summary;
+  firstOfMinute: Summary;
+  lastOfMinute: Summary;
+  unfired: number;
+  startexMs: number;
+  startexStallMs: number;
+  rate: number;
+}
+
+async function ours(
+  ctx: AppContext,
+  channel: CountingChannel,
+  startLoad: () => Promise<void>,
+): Promise<Ours> {
+  const fx = await buildConductExercise(ctx, 'Pavlodar power plant timing', 0);
+  await replaceMsel(ctx, fx.exerciseId, INJECTS, MINUTES);
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
+  const t = performance.now();
+  await clockCommand(ctx, CONTROLLER_INFO, CONTROLLER, fx.exerciseId, {
+    command: 'startex',
+    confirmName: fx.name,
+    plannedStart: PLANNED_START,
+    reason: 'inject timing benchmark',
+  });
+  const startexMs = performance.now() - t;
+  loop.disable();
+  const startedAt = Date.now();
+  await startLoad();
+  const rate = rateDuring(channel);
+  const deadline = startedAt + MINUTES * 60_000 + DRAIN_MS;
+  let runs = await firings(ctx, fx.exerciseId);
+  while (Date.now() < deadline) {
+    await sleep(2000);
+    runs = await firings(ctx, fx.exerciseId);
+    if (runs.every((r) => r.firedAt !== null)) break;
+  }
+  const achieved = rate();
+  const fired = runs.filter((r) => r.firedAt !== null && r.dueAt !== null);
+  const lateness = fired.map((r) => r.firedAt! - r.dueAt!);
+  const byMinute = new Map<number, number[]>();
+  for (const r of fired) byMinute.set(r.dueAt!, [...(byMinute.get(r.dueAt!) ?? []), r.firedAt! - r.dueAt!]);
+  const minutes = [...byMinute.values()];
+  return {
+    late: summary(lateness),
+    firstOfMinute: summary(minutes.map((l) => Math.min(...l))),
+    lastOfMinute: summary(minutes.map((l) => Math.max(...l))),
+    unfired: runs.length - fired.length,
+    startexMs,
+    startexStallMs: loop.max / 1e6,
+    rate: achieved,
+  };
+}
+
+async function onEngine(engine: string): Promise<void> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'dabyl-bench-timing-'));
+  const database = engine === 'postgres' ? await createTestDatabase('dabyl_bench_timing') : null;
+  const config = loadConfig({
+    DABYL_DATA_DIR: dataDir,
+    DABYL_LOG_LEVEL: 'silent',
+    ...(database ? { DABYL_DATABASE_URL: database.url } : {}),
+  });
+  const rt = await openRuntime(config);
+  const channel = new CountingChannel();
+  const ctx: AppContext = {
+    ...rt.ctx,
+    channels: {
+      byName: new Map([...rt.ctx.channels.byName, ['email', channel]]),
+      sink: rt.ctx.channels.sink,
+      close: () => rt.ctx.channels.close(),
+    },
+  };
+  const log = (level: string, message: string) => {
+    if (level === 'error') console.error(message);
+  };
+  const scheduler = openScheduler(config, ctx.db, {
+    onError: (err, where) => log('error', `${where}: ${err}`),
+  });
+  defineWakes(scheduler, ctx);
+  const fanOut = new FanOutWorker(ctx, { log });
+  const outbox = new OutboxDispatcher(ctx, { log });
+  let stopLoad = () => undefined as void;
+  try {
+    await scheduler.start();
+    fanOut.start();
+    outbox.start();
+    // Creating raw timers is cheap and jittery: the median of five tries.
+    const rawCosts = Array.from({ length: 5 }, () => rawTimersCost(INJECTS)).sort((a, b) => a - b);
+    const rawCost = rawCosts[2]!;
+    const mine = await ours(ctx, channel, async () => {
+      const load = await startBackgroundLoad(ctx, BACKGROUND);
+      stopLoad = load.stop;
+    });
+    let rate = rateDuring(channel);
+    const raw = summary(await rawTimers(baselineTimes()));
+    const rawRate = rate();
+    rate = rateDuring(channel);
+    const bull = summary(await bullmqDelayed(testRedisUrl(), baselineTimes()));
+    const bullRate = rate();
+
+    console.log(
+      `\n${engine === 'postgres' ? 'PostgreSQL' : 'SQLite'}: ${INJECTS} injects over ${MINUTES} min at ×1 ` +
+        `(${Math.round(INJECTS / MINUTES)} due at each whole minute), background asked ${BACKGROUND} deliveries/s`,
+    );
+    printTable(
+      ['measured', 'ours', 'raw setTimeout', 'BullMQ delayed', 'ours / raw', 'ours / BullMQ', 'target'],
+      [
+        [
+          'lateness p50',
+          ms(mine.late.p50),
+          ms(raw.p50),
+          ms(bull.p50),
+          ratio(mine.late.p50, raw.p50),
+          ratio(mine.late.p50, bull.p50),
+          '',
+        ],
+        [
+          'lateness p99',
+          ms(mine.late.p99),
+          ms(raw.p99),
+          ms(bull.p99),
+          ratio(mine.late.p99, raw.p99),
+          ratio(mine.late.p99, bull.p99),
+          '≤ 1.5× raw, ≤ 0.5× BullMQ',
+        ],
+        [
+          'lateness max',
+          ms(mine.late.max),
+          ms(raw.max),
+          ms(bull.max),
+          ratio(mine.late.max, raw.max),
+          ratio(mine.late.max, bull.max),
+          '',
+        ],
+        ['early', String(mine.late.early), String(raw.early), String(bull.early), '', '', '0'],
+        ['never fired', String(mine.unfired), '0', '0', '', '', '0'],
+        [
+          'deliveries/s at the channel',
+          String(Math.round(mine.rate)),
+          String(Math.round(rawRate)),
+          String(Math.round(bullRate)),
+          '',
+          '',
+          `≈ ${BACKGROUND}`,
+        ],
+      ],
+    );
+    console.log(
+      `  first inject of each minute: lateness p50 ${ms(mine.firstOfMinute.p50)}, max ${ms(mine.firstOfMinute.max)}; ` +
+        `last of each minute: p50 ${ms(mine.lastOfMinute.p50)}, max ${ms(mine.lastOfMinute.max)}`,
+    );
+    printTable(
+      ['scheduling', 'ours (STARTEX)', `${INJECTS} raw timers`, 'ratio', 'target'],
+      [
+        [
+          'longest event-loop stall',
+          `${mine.startexStallMs.toFixed(1)} ms`,
+          `${rawCost.toFixed(1)} ms`,
+          `${(mine.startexStallMs / rawCost).toFixed(2)}×`,
+          '≤ 0.1×',
+        ],
+        ['whole STARTEX command', ms(mine.startexMs), '', '', ''],
+      ],
+    );
+  } finally {
+    stopLoad();
+    await scheduler.stop();
+    await fanOut.stop();
+    await outbox.stop();
+    await rt.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    if (database) await dropTestDatabase(database.name);
+  }
+}
+
+// The scheduler's timers do not hold the process open (a server's sockets do); this does, here.
+const keepAlive = setInterval(() => undefined, 1000);
+for (const engine of ENGINES) await onEngine(engine);
+clearInterval(keepAlive);

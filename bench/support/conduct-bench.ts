@@ -1,0 +1,204 @@
+/**
+ * Shared pieces of the conduct benchmarks (inject timing, inject crash): an exercise with a large
+ * MSEL, extra players, the injects' firing read back against their schedule, and the small table
+ * every benchmark prints.
+ */
+import { randomUUID } from 'node:crypto';
+import { clockFrom, wallAtExercise } from '../../src/core/conduct/clock.js';
+import type { Actor } from '../../src/core/policy/policy.js';
+import type { Channel, Outgoing, SendResult } from '../../src/channels/channel.js';
+import { historyOf } from '../../src/services/conduct/conduct.js';
+import type { AppContext } from '../../src/services/context.js';
+import { conductRepository } from '../../src/store/conduct.repository.js';
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The controller giving STARTEX in the benchmarks (the same grant the conduct tests use). */
+export const CONTROLLER: Actor = {
+  userId: 'u-bench-controller',
+  grants: [{ role: 'controller', organisationId: null, exerciseId: null }],
+};
+export const CONTROLLER_INFO = { userId: 'u-bench-controller', name: 'Bench controller' };
+
+/**
+ * Replaces the fixture's MSEL with `count` injects to every player, spread evenly over the whole
+ * minutes H+00:01 … H+00:`minutes` (the MSEL's resolution is a minute, so `count / minutes` share
+ * each minute), numbered B1, B2…
+ */
+export async function replaceMsel(
+  ctx: AppContext,
+  exerciseId: string,
+  count: number,
+  minutes: number,
+): Promise<void> {
+  const db = ctx.db.kysely;
+  await db.deleteFrom('msel_events').where('exercise_id', '=', exerciseId).execute();
+  const at = new Date().toISOString();
+  const rows = Array.from({ length: count }, (_, i) => ({
+    id: randomUUID(),
+    exercise_id: exerciseId,
+    number: `B${i + 1}`,
+    kind: 'inject',
+    position: i,
+    offset_minutes: 1 + Math.floor((i * minutes) / count),
+    scenario_time: null,
+    from_role: 'HQ',
+    to_team_ids: '[]',
+    to_text: null,
+    method: 'email',
+    title: `Bench inject B${i + 1}`,
+    content: `Report of smoke at the Palace of Culture (B${i + 1}).`,
+    expected_action: 'Secret: evacuate the hall',
+    objective_ids: '[]',
+    critical_task_ids: '[]',
+    responsible_controller_id: null,
+    contingency: 0,
+    controller_notes: null,
+    approval: 'approved',
+    approved_snapshot: null,
+    approved_by: null,
+    approved_at: null,
+    author_id: null,
+    version: 1,
+    created_at: at,
+    updated_at: at,
+  }));
+  // 27 columns a row: 500 rows stay under SQLite's and PostgreSQL's bound-parameter limits.
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('msel_events')
+      .values(rows.slice(i, i + 500))
+      .execute();
+}
+
+/** Adds `count` players (no team) to the exercise, each with one contact per channel given. */
+export async function addPlayers(
+  ctx: AppContext,
+  exerciseId: string,
+  count: number,
+  channels: readonly ('email' | 'sms')[],
+  tag: string,
+): Promise<void> {
+  const db = ctx.db.kysely;
+  const at = new Date().toISOString();
+  for (let i = 0; i < count; i++) {
+    const personId = randomUUID();
+    const name = `${tag} player ${i + 1}`;
+    await db
+      .insertInto('exercise_people')
+      .values({
+        id: personId,
+        exercise_id: exerciseId,
+        user_id: null,
+        name,
+        role: 'player',
+        team_id: null,
+        organisation_id: null,
+        contact: null,
+      })
+      .execute();
+    for (const channel of channels)
+      await db
+        .insertInto('exercise_contacts')
+        .values({
+          id: randomUUID(),
+          exercise_id: exerciseId,
+          person_id: personId,
+          name,
+          channel,
+          address: channel === 'email' ? `${tag}-${i + 1}@bench.example.kz` : phoneOf(tag, i),
+          language: 'ru',
+          verified_at: at,
+          created_at: at,
+        })
+        .execute();
+  }
+}
+
+/** A distinct Kazakh mobile number per player and tag. */
+const phoneOf = (tag: string, i: number) =>
+  `+7701${String((tag.length * 100_000 + i + 1) % 10_000_000).padStart(7, '0')}`;
+
+/** One inject as it ran: its number, when it was due by the clock's history, and when it fired. */
+export interface Firing {
+  id: string;
+  number: string;
+  status: string;
+  dueAt: number | null;
+  firedAt: number | null;
+}
+
+/**
+ * Each inject run of the exercise with the wall instant its exercise time fell at, computed by the
+ * product's own clock arithmetic from the recorded clock history, and the instant it fired (the
+ * run's fired_at, which the firing transaction stamps from the clock it read).
+ */
+export async function firings(ctx: AppContext, exerciseId: string): Promise<Firing[]> {
+  const db = ctx.db.kysely;
+  const state = clockFrom(historyOf(await conductRepository.events(db, exerciseId)));
+  const runs = await db
+    .selectFrom('inject_runs')
+    .select(['id', 'number', 'status', 'due_seconds', 'fired_at', 'release_at'])
+    .where('exercise_id', '=', exerciseId)
+    .execute();
+  return runs.map((r) => ({
+    id: r.id,
+    number: r.number,
+    status: r.status,
+    dueAt: r.release_at ? Date.parse(r.release_at) : wallAtExercise(state, r.due_seconds * 1000),
+    firedAt: r.fired_at ? Date.parse(r.fired_at) : null,
+  }));
+}
+
+export interface Summary {
+  n: number;
+  p50: number;
+  p99: number;
+  max: number;
+  early: number;
+}
+
+export function summary(lateness: readonly number[]): Summary {
+  const sorted = [...lateness].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  return {
+    n: sorted.length,
+    p50: at(0.5),
+    p99: at(0.99),
+    max: sorted[sorted.length - 1] ?? NaN,
+    early: sorted.filter((l) => l < 0).length,
+  };
+}
+
+/** Prints rows of cells as an aligned table (the same shape docs/benchmarks.md records). */
+export function printTable(head: readonly string[], rows: readonly (readonly string[])[]): void {
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ')} |`;
+  console.log(line(head));
+  console.log(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
+  for (const r of rows) console.log(line(r));
+}
+
+export const ms = (v: number) => (Number.isFinite(v) ? `${Math.round(v)} ms` : '—');
+/** A ratio with a floor of 1 ms under the divisor: a sub-millisecond baseline counts as 1 ms. */
+export const ratio = (ours: number, base: number) => `${(ours / Math.max(1, base)).toFixed(2)}×`;
+
+/** The e-mail channel as the dispatcher sees it, counting what it is handed and sending nothing. */
+export class CountingChannel implements Channel {
+  readonly name = 'email';
+  readonly kind = 'email';
+  readonly limits = {};
+  readonly configured = true;
+  readonly notConfiguredReason = null;
+  count = 0;
+  dedupKey(id: string) {
+    return id;
+  }
+  async send(o: Outgoing): Promise<SendResult> {
+    this.count++;
+    return { providerId: o.deliveryId };
+  }
+  async verify() {}
+  async close() {}
+}
