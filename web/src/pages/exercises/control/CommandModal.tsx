@@ -2,6 +2,7 @@ import { Button, Group, List, Modal, NumberInput, Stack, Text, TextInput, Textar
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  useClock,
   useClockCommand,
   useResumePreview,
   type ClockCommand,
@@ -11,6 +12,7 @@ import { ProblemAlert } from '../../../components/ProblemAlert';
 import { STATUS } from '../../../theme';
 import { conductErrors } from './conductErrors';
 import { formatExerciseSeconds } from './ClockFaces';
+import { clockIn } from './InjectProgress';
 import { PolicyText } from './PolicyText';
 
 export type AskedCommand =
@@ -18,15 +20,12 @@ export type AskedCommand =
 
 /** What resuming does with the injects that came due, shown before the controller resumes. */
 export function ResumePreviewText({ exerciseId }: { exerciseId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const preview = useResumePreview(exerciseId, true);
+  // In the exercise's zone, as the wall clock above the dialog shows it, not the device's.
+  const time = clockIn(useClock(exerciseId).data?.timeZone ?? 'UTC');
   if (!preview.data) return <ProblemAlert error={preview.error} byCode={conductErrors(t)} />;
   const { backlog, pausePolicy } = preview.data;
-  const time = new Intl.DateTimeFormat(i18n.language, {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
   return (
     <Stack gap="xs">
       <PolicyText policy={pausePolicy} />
@@ -41,7 +40,7 @@ export function ResumePreviewText({ exerciseId }: { exerciseId: string }) {
                 {b.number} · {formatExerciseSeconds(b.dueSeconds)} · {b.title} —{' '}
                 {b.held
                   ? t('conduct.resume.held')
-                  : t('conduct.resume.releasedAt', { at: time.format(new Date(b.releasedAt!)) })}
+                  : t('conduct.resume.releasedAt', { at: time(b.releasedAt!) })}
               </List.Item>
             ))}
           </List>
