@@ -59,6 +59,10 @@ export interface InjectRunTable {
   edited_at: string | null;
   version: Generated<number>;
   updated_at: string;
+  /** JSON {question, options} when it asks its players to choose (migration 0036). */
+  decision: Generated<string | null>;
+  /** JSON ReleaseOn (core/conduct/branching.ts) while it waits for a decision or a milestone. */
+  release_on: Generated<string | null>;
 }
 
 /** A round of the communication check before STARTEX (migration 0034). */
@@ -86,12 +90,54 @@ export interface ManualPromptTable {
   delivered_by: string | null;
 }
 
+/** The branching of one MSEL event (migration 0036): its question, and what it waits for. */
+export interface MselBranchingTable {
+  event_id: string;
+  exercise_id: string;
+  question: string | null;
+  /** JSON array of the options players choose from. */
+  options: string | null;
+  /** decision or milestone; null: it waits for nothing. */
+  release_kind: string | null;
+  release_event_id: string | null;
+  release_option: string | null;
+  release_milestone: string | null;
+  delay_minutes: number;
+  updated_at: string;
+}
+
+/** The decision taken at a decision point; one per inject run. */
+export interface InjectDecisionTable {
+  run_id: string;
+  exercise_id: string;
+  option: string;
+  team_id: string | null;
+  by_id: string | null;
+  by_name: string;
+  /** player (in the player view) or controller (heard on the radio, entered for them). */
+  via: string;
+  decided_at: string;
+}
+
+/** A milestone a controller marked reached; once per exercise and name. */
+export interface MilestoneReachedTable {
+  exercise_id: string;
+  milestone: string;
+  by_id: string | null;
+  by_name: string;
+  reached_at: string;
+  exercise_seconds: number;
+}
+
 export interface ConductTables {
   exercise_clocks: ExerciseClockTable;
   clock_events: ClockEventTable;
   inject_runs: InjectRunTable;
   comm_checks: CommCheckTable;
   manual_prompts: ManualPromptTable;
+  msel_branching: MselBranchingTable;
+  inject_decisions: InjectDecisionTable;
+  milestones_reached: MilestoneReachedTable;
 }
 
 export type ExerciseClockRow = Selectable<ExerciseClockTable>;
@@ -99,3 +145,6 @@ export type ClockEventRow = Selectable<ClockEventTable>;
 export type InjectRunRow = Selectable<InjectRunTable>;
 export type CommCheckRow = Selectable<CommCheckTable>;
 export type NewInjectRun = Insertable<InjectRunTable>;
+export type MselBranchingRow = Selectable<MselBranchingTable>;
+export type InjectDecisionRow = Selectable<InjectDecisionTable>;
+export type MilestoneReachedRow = Selectable<MilestoneReachedTable>;

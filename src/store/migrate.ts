@@ -31,6 +31,7 @@ import * as m0031 from './migrations/0031-findings-and-lessons.js';
 import * as m0033 from './migrations/0033-finding-numbers.js';
 import * as m0034 from './migrations/0034-comm-checks.js';
 import * as m0035 from './migrations/0035-manual-prompts.js';
+import * as m0036 from './migrations/0036-branching.js';
 
 /** Every migration, in order; imported statically so the built server and tests see the same list. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -65,6 +66,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0033-finding-numbers': m0033,
   '0034-comm-checks': m0034,
   '0035-manual-prompts': m0035,
+  '0036-branching': m0036,
 };
 
 /** The names of the migrations this version knows, oldest first (a backup from a newer one has others). */

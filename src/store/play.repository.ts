@@ -10,6 +10,8 @@ export interface InboxInjectRow {
   number: string;
   to_team_ids: string;
   fired_at: string | null;
+  /** JSON {question, options} when the inject asks its players to choose. */
+  decision: string | null;
   title: string;
   body: string;
   delivered_at: string;
@@ -40,6 +42,7 @@ export const playRepository = {
         'r.number',
         'r.to_team_ids',
         'r.fired_at',
+        'r.decision',
         'm.title',
         'm.body',
         'm.delivered_at',
@@ -54,6 +57,17 @@ export const playRepository = {
     if (runId !== undefined) q = q.where('r.id', '=', runId);
     return q.execute();
   },
+
+  /** Who has an inject in their inbox: the players whose screens a change to it must reach. */
+  recipients: async (db: Q, runId: string): Promise<string[]> =>
+    (
+      await db
+        .selectFrom('inbox_messages')
+        .select('user_id')
+        .where('source_kind', '=', 'inject')
+        .where('source_id', '=', runId)
+        .execute()
+    ).map((r) => r.user_id),
 
   /** Stamps the acknowledgement once; false when it was already there. */
   acknowledge: async (db: Q, userId: string, runId: string, at: string): Promise<boolean> => {

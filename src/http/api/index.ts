@@ -5,6 +5,7 @@ import { authRoutes } from './auth/routes.js';
 import { secondFactorRoutes } from './auth/second-factor.routes.js';
 import { capRoutes } from './cap/routes.js';
 import { commentRoutes } from './comments/routes.js';
+import { branchingRoutes } from './branching/routes.js';
 import { conductRoutes } from './conduct/routes.js';
 import { bundleRoutes } from './exercises/bundle.routes.js';
 import { calendarRoutes } from './exercises/calendar.routes.js';
@@ -56,6 +57,7 @@ export const apiV1: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app,
   await app.register(spreadsheetRoutes, opts);
   await app.register(mselRoutes, opts);
   await app.register(conductRoutes, opts);
+  await app.register(branchingRoutes, opts);
   await app.register(observationRoutes, opts);
   await app.register(improvementRoutes, opts);
   await app.register(aarRoutes, opts);

@@ -21,6 +21,7 @@ import type { ActorInfo, AppContext, Q } from '../context.js';
 import { appendEvent } from '../events/events.service.js';
 import { sendSurveyAtEndex } from '../survey/survey.service.js';
 import { cleanText } from '../text.js';
+import { branchingAtStart } from './branching.service.js';
 import { noPlayOf, type NoPlay } from './no-play.service.js';
 import { historyOf, policyOf, readingOf, replan, takeConduct, type Conduct } from './conduct.js';
 
@@ -96,7 +97,10 @@ function commandFrom(input: ClockCommandInput): ClockCommand {
   }
 }
 
-/** Creates the inject runs of the MSEL at STARTEX: contingency injects wait for the controller. */
+/**
+ * Creates the inject runs of the MSEL at STARTEX: contingency injects wait for the controller, and
+ * conditional ones for the decision or milestone their branching names.
+ */
 async function startRuns(ctx: AppContext, trx: Q, exerciseId: string): Promise<number> {
   const events = await trx
     .selectFrom('msel_events')
@@ -104,6 +108,7 @@ async function startRuns(ctx: AppContext, trx: Q, exerciseId: string): Promise<n
     .where('exercise_id', '=', exerciseId)
     .where('kind', '=', 'inject')
     .execute();
+  const branching = await branchingAtStart(trx, exerciseId, events);
   const at = ctx.clock.now().toISOString();
   await conductRepository.insertRuns(
     trx,
@@ -121,7 +126,9 @@ async function startRuns(ctx: AppContext, trx: Q, exerciseId: string): Promise<n
         to_team_ids: e.to_team_ids,
         due_seconds: e.offset_minutes * 60,
         contingency: e.contingency,
-        status: e.contingency ? 'held' : 'scheduled',
+        status: e.contingency || branching.get(e.id)?.waits ? 'held' : 'scheduled',
+        decision: branching.get(e.id)?.decision ?? null,
+        release_on: branching.get(e.id)?.release_on ?? null,
         release_at: null,
         fired_at: null,
         fired_how: null,

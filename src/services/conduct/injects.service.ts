@@ -3,11 +3,19 @@ import { OUTAGE_GRACE_MS } from '../../core/conduct/pause-policy.js';
 import type { Actor } from '../../core/policy/policy.js';
 import { AppError, badField, notFound } from '../../errors.js';
 import { bookWake, cancelWake, type Wake } from '../../jobs/schedule/scheduler.js';
-import type { InjectRunRow } from '../../store/conduct-tables.js';
+import { branchingRepository } from '../../store/branching.repository.js';
+import type { InjectDecisionRow, InjectRunRow } from '../../store/conduct-tables.js';
 import { conductRepository } from '../../store/conduct.repository.js';
 import { appendAudit } from '../audit.service.js';
 import { SYSTEM_ACTOR, type ActorInfo, type AppContext, type Q } from '../context.js';
 import { cleanText } from '../text.js';
+import {
+  applyDecision,
+  runDecision,
+  runReleaseOn,
+  type RunDecision,
+  type RunReleaseOn,
+} from './branching.service.js';
 import {
   fireRun,
   INJECT_TOPIC,
@@ -38,9 +46,18 @@ export interface InjectRun {
   editedAt: string | null;
   changedBy: string | null;
   version: number;
+  /** The question it puts to its players, and the choice once taken. */
+  decision: RunDecision | null;
+  /** What it waits for (or waited for, once released) before it may fire. */
+  releaseOn: RunReleaseOn | null;
 }
 
-export function toRun(r: InjectRunRow, c: Pick<Conduct, 'state'>, now: number): InjectRun {
+export function toRun(
+  r: InjectRunRow,
+  c: Pick<Conduct, 'state'>,
+  now: number,
+  decided?: InjectDecisionRow,
+): InjectRun {
   const due =
     r.status === 'scheduled' &&
     isTicking(c.state) &&
@@ -63,14 +80,23 @@ export function toRun(r: InjectRunRow, c: Pick<Conduct, 'state'>, now: number): 
     editedAt: r.edited_at,
     changedBy: r.changed_by_name,
     version: r.version,
+    decision: runDecision(r, decided),
+    releaseOn: runReleaseOn(r),
   };
+}
+
+/** One run as the control room shows it, with its decision if one was taken. */
+export async function runView(trx: Q, c: Conduct, runId: string): Promise<InjectRun> {
+  const [decided] = await branchingRepository.decisionsOf(trx, [runId]);
+  return toRun((await conductRepository.run(trx, runId))!, c, c.now, decided);
 }
 
 /** The injects of a running (or ended) exercise, in the order of their exercise time. */
 export async function listInjects(ctx: AppContext, policy: Actor, exerciseId: string): Promise<InjectRun[]> {
   return ctx.db.kysely.transaction().execute(async (trx) => {
     const c = await takeConduct(ctx, trx, exerciseId, policy, 'read');
-    return (await conductRepository.runs(trx, exerciseId)).map((r) => toRun(r, c, c.now));
+    const decided = new Map((await branchingRepository.decisions(trx, exerciseId)).map((d) => [d.run_id, d]));
+    return (await conductRepository.runs(trx, exerciseId)).map((r) => toRun(r, c, c.now, decided.get(r.id)));
   });
 }
 
@@ -166,7 +192,7 @@ export async function injectAction(
       });
       await injectChanged(ctx, trx, c, runId, status);
     }
-    return toRun((await conductRepository.run(trx, runId))!, c, c.now);
+    return runView(trx, c, runId);
   });
 }
 
@@ -218,7 +244,7 @@ export async function editInject(
       detail: { exerciseId, number: run.number, fields: Object.keys(edit) },
     });
     await injectChanged(ctx, trx, c, runId, 'edited');
-    return toRun((await conductRepository.run(trx, runId))!, c, c.now);
+    return runView(trx, c, runId);
   });
 }
 
@@ -252,5 +278,26 @@ export async function onInjectWake(ctx: AppContext, wake: Wake): Promise<void> {
       if (run.status !== 'scheduled' || !run.release_at || Date.parse(run.release_at) > c.now) return;
     }
     await fireRun(ctx, trx, c, run, 'clock', SYSTEM_ACTOR, null);
+  });
+}
+
+/**
+ * A controller enters the decision an inject asked for (heard on the radio, given at the table);
+ * the same rules as a player's: once, and only after the inject fired.
+ */
+export async function decideInject(
+  ctx: AppContext,
+  actor: ActorInfo,
+  policy: Actor,
+  exerciseId: string,
+  runId: string,
+  option: string,
+): Promise<InjectRun> {
+  return ctx.db.kysely.transaction().execute(async (trx) => {
+    const c = await takeConduct(ctx, trx, exerciseId, policy);
+    if (c.state.phase === 'ended') throw new AppError('clock_ended', 409, 'the exercise has ended (ENDEX)');
+    const run = await loadRun(trx, c, runId);
+    await applyDecision(ctx, trx, c, run, option, { actor, via: 'controller', teamId: null });
+    return runView(trx, c, runId);
   });
 }

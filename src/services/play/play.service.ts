@@ -6,6 +6,10 @@ import { AppError, notFound } from '../../errors.js';
 import { playRepository, type InboxInjectRow } from '../../store/play.repository.js';
 import type { ExerciseRow } from '../../store/schema.js';
 import { appendAudit } from '../audit.service.js';
+import { branchingRepository } from '../../store/branching.repository.js';
+import type { InjectDecisionRow } from '../../store/conduct-tables.js';
+import { conductRepository } from '../../store/conduct.repository.js';
+import { applyDecision, runDecision } from '../conduct/branching.service.js';
 import { readingOf, takeConduct } from '../conduct/conduct.js';
 import { playerCommCheck, type PlayerCommCheck } from '../conduct/comm-check.service.js';
 import type { ActorInfo, AppContext, Q } from '../context.js';
@@ -41,6 +45,8 @@ export interface PlayerInject {
   deliveredAt: string;
   acknowledgedAt: string | null;
   reports: PlayerReport[];
+  /** The question the inject puts to the team, and the team's choice once taken. */
+  decision: { question: string; options: string[]; chosen: string | null; by: string | null } | null;
 }
 
 export interface PlayerView {
@@ -110,6 +116,14 @@ async function injectsOf(db: Q, seat: Seat, runId?: string): Promise<PlayerInjec
     seat.teamId,
     seat.userId,
   );
+  const decided = new Map(
+    (
+      await branchingRepository.decisionsOf(
+        db,
+        rows.filter((r) => r.decision).map((r) => r.id),
+      )
+    ).map((d) => [d.run_id, d]),
+  );
   return rows.map((r) => ({
     id: r.id,
     number: r.number,
@@ -129,7 +143,16 @@ async function injectsOf(db: Q, seat: Seat, runId?: string): Promise<PlayerInjec
         longitude: p.longitude,
         createdAt: p.created_at,
       })),
+    decision: playerDecision(r, decided.get(r.id)),
   }));
+}
+
+/** What players see of a decision: the question, the options and the choice; never what each leads to. */
+function playerDecision(r: InboxInjectRow, d: InjectDecisionRow | undefined): PlayerInject['decision'] {
+  const asked = runDecision(r, d);
+  return asked
+    ? { question: asked.question, options: asked.options, chosen: asked.chosen, by: asked.by }
+    : null;
 }
 
 /** A player moved to another team after delivery no longer sees the old team's injects. */
@@ -210,6 +233,33 @@ export async function acknowledgeInject(
     });
     await progressed(ctx, trx, seat, runId, 'acknowledged');
     return { ...inject, acknowledgedAt: at };
+  });
+}
+
+/**
+ * A player takes the decision an inject of theirs asks: the first decision of the team counts (the
+ * same choice again is a no-op), and the branch it chose is released. Refused under NO PLAY.
+ */
+export async function decideOnInject(
+  ctx: AppContext,
+  who: ActorInfo,
+  actor: Actor,
+  exerciseId: string,
+  runId: string,
+  option: string,
+): Promise<PlayerInject> {
+  return ctx.db.kysely.transaction().execute(async (trx) => {
+    const seat = await seatOf(trx, actor, exerciseId);
+    if (!(await injectsOf(trx, seat, runId))[0]) throw injectNotFound();
+    // The clock's lock first: a decision releases injects as a controller's command would.
+    const c = await takeConduct(ctx, trx, exerciseId, null);
+    if (c.exercise.no_play_at) throw halted(c.exercise.no_play_reason);
+    if (c.state.phase === 'ended') throw new AppError('clock_ended', 409, 'the exercise has ended (ENDEX)');
+    const run = (await conductRepository.run(trx, runId))!;
+    // Controllers know players by their names in the exercise, not their accounts.
+    const named = { userId: who.userId, name: seat.name };
+    await applyDecision(ctx, trx, c, run, option, { actor: named, via: 'player', teamId: seat.teamId });
+    return (await injectsOf(trx, seat, runId))[0]!;
   });
 }
 

@@ -12,8 +12,14 @@ import { manualPrompts, markPromptDelivered } from '../../../services/conduct/ma
 import { exerciseLog, exerciseReplay, LOG_PAGE } from '../../../services/conduct/event-log.service.js';
 import { requestLanguage, withSentences } from '../../language.js';
 import { AuditEntrySchema } from '../system/schema.js';
-import { editInject, injectAction, listInjects } from '../../../services/conduct/injects.service.js';
+import {
+  decideInject,
+  editInject,
+  injectAction,
+  listInjects,
+} from '../../../services/conduct/injects.service.js';
 import { principalOf } from '../../access.js';
+import { DecisionBody } from '../branching/schema.js';
 import { Id, IdParams, Items, problems } from '../common.schema.js';
 import {
   ClockCommandBody,
@@ -239,6 +245,23 @@ export const conductRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
       },
       async (request) => switchNoPlay(ctx, ...who(request), request.params.id, on, request.body.reason),
     );
+
+  app.post(
+    '/exercises/:id/control/injects/:injectId/decision',
+    {
+      config: { access: 'exercises:conduct' },
+      schema: {
+        tags,
+        summary:
+          'Enter the decision a fired inject asked for (heard on the radio); once only, and it releases the branch chosen',
+        params: InjectParams,
+        body: DecisionBody,
+        response: { 200: Inject, ...problems },
+      },
+    },
+    async (request) =>
+      decideInject(ctx, ...who(request), request.params.id, request.params.injectId, request.body.option),
+  );
 
   app.put(
     '/exercises/:id/clock/settings',

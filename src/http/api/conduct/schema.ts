@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { CLOCK_COMMANDS, SPEEDS } from '../../../core/conduct/clock.js';
 import { DELIVERY_METHODS } from '../../../contract/enums.js';
 import { PAUSE_POLICY_KINDS } from '../../../core/conduct/pause-policy.js';
+import { RunDecisionSchema, RunReleaseOnSchema } from '../branching/schema.js';
 import { Id, Instant, Nullable } from '../common.schema.js';
 
 const Reason = Type.String({ minLength: 1, maxLength: 500, description: 'why: kept in the audit log' });
@@ -144,6 +145,8 @@ export const InjectRunSchema = Type.Object(
     editedAt: Nullable(Instant),
     changedBy: Nullable(Type.String()),
     version: Type.Integer(),
+    decision: Nullable(RunDecisionSchema),
+    releaseOn: Nullable(RunReleaseOnSchema),
   },
   { $id: 'InjectRun' },
 );

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../../services/context.js';
 import {
   acknowledgeInject,
+  decideOnInject,
   injectProgress,
   playerView,
   reportOnInject,
@@ -10,6 +11,7 @@ import {
 } from '../../../services/play/play.service.js';
 import { confirmCommCheck } from '../../../services/conduct/comm-check.service.js';
 import { principalOf } from '../../access.js';
+import { DecisionBody } from '../branching/schema.js';
 import { Id, IdParams, Items, problem, problems } from '../common.schema.js';
 import {
   InjectProgressSchema,
@@ -68,6 +70,23 @@ export const playRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
       },
     },
     async (request) => confirmCommCheck(ctx, ...who(request), request.params.id),
+  );
+
+  app.post(
+    '/exercises/:id/play/injects/:injectId/decision',
+    {
+      config: { access: 'exercises:play' },
+      schema: {
+        tags,
+        summary:
+          'Answer the question a fired inject of your team asks; the first answer counts, the same one again changes nothing',
+        params: InjectParams,
+        body: DecisionBody,
+        response: { 200: Type.Ref(PlayerInjectSchema), ...problems },
+      },
+    },
+    async (request) =>
+      decideOnInject(ctx, ...who(request), request.params.id, request.params.injectId, request.body.option),
   );
 
   app.post(

@@ -28,6 +28,17 @@ export const PlayerInjectSchema = Type.Object(
     deliveredAt: Instant,
     acknowledgedAt: Nullable(Instant),
     reports: Type.Array(Type.Ref(PlayerReportSchema), { description: "the team's reports on it" }),
+    decision: Nullable(
+      Type.Object(
+        {
+          question: Type.String(),
+          options: Type.Array(Type.String()),
+          chosen: Nullable(Type.String()),
+          by: Nullable(Type.String()),
+        },
+        { description: 'the question it puts to the team, and the team’s choice once taken' },
+      ),
+    ),
   },
   { $id: 'PlayerInject' },
 );
