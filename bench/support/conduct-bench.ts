@@ -124,7 +124,10 @@ export interface Firing {
   id: string;
   number: string;
   status: string;
+  /** The wall instant its exercise time fell at. */
   dueAt: number | null;
+  /** Set when an outage or a pause re-planned it by the pause policy: when it was released to fire. */
+  releaseAt: number | null;
   firedAt: number | null;
 }
 
@@ -145,7 +148,8 @@ export async function firings(ctx: AppContext, exerciseId: string): Promise<Firi
     id: r.id,
     number: r.number,
     status: r.status,
-    dueAt: r.release_at ? Date.parse(r.release_at) : wallAtExercise(state, r.due_seconds * 1000),
+    dueAt: wallAtExercise(state, r.due_seconds * 1000),
+    releaseAt: r.release_at ? Date.parse(r.release_at) : null,
     firedAt: r.fired_at ? Date.parse(r.fired_at) : null,
   }));
 }
