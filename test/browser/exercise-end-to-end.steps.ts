@@ -162,9 +162,8 @@ export async function playerAcknowledgesAndReports(run: Run): Promise<void> {
     .getByRole('row')
     .filter({ hasText: 'Patrol 7' });
   await patrol.getByText('1 of 2 received').waitFor({ timeout: LONG });
-  // known: the team status counts the evaluator assigned to watch Patrol 7 among its players
-  // ("2 of 3" players with an account); Patrol 7 has two players, one with an account.
-  // await patrol.getByText('1 of 2', { exact: true }).waitFor();
+  // Patrol 7 has two players, one with an account; the evaluator watching it is not one of them.
+  await patrol.getByText('1 of 2', { exact: true }).waitFor();
   await shot(control, 'e2e-3-control-room-player-reported');
 }
 
@@ -270,9 +269,9 @@ export async function noPlayAndResumePlay(run: Run): Promise<void> {
   await seen.getByText('Real fire at the prison gate').waitFor({ timeout: LONG });
   await expect(player.getByRole('button', { name: 'Acknowledge' }).count()).resolves.toBe(0);
   await expect(player.getByText('Inject 3 title').count()).resolves.toBe(0);
-  // known: under NO PLAY the inject list still offers Fire now (and Add inject), which the server
-  // refuses (no_play_on); only resuming play and ENDEX should be offered.
-  // await expect(control.getByRole('button', { name: 'Fire now' }).count()).resolves.toBe(0);
+  // Under NO PLAY nothing fires: the list offers no Fire now and no Add inject.
+  await expect.poll(() => control.getByRole('button', { name: 'Fire now' }).count()).toBe(0);
+  await expect(control.getByRole('button', { name: 'Add inject' }).count()).resolves.toBe(0);
   await shot(player, 'e2e-6-player-phone-no-play');
   await shot(control, 'e2e-6-control-room-no-play');
 
@@ -294,9 +293,9 @@ export async function endex(run: Run): Promise<void> {
   await dialog.getByLabel('Reason (kept in the audit log)').fill('All objectives played');
   await dialog.getByRole('button', { name: 'ENDEX' }).click();
   await control.getByText('Clock stopped (ENDEX)', { exact: true }).first().waitFor({ timeout: LONG });
-  // known: after ENDEX the inject list still offers Fire now, Hold and Skip on injects that never
-  // fired, which the server refuses (clock_ended); an ended exercise should offer none.
-  // await expect(control.getByRole('button', { name: 'Fire now' }).count()).resolves.toBe(0);
+  // After ENDEX an inject that never fired offers nothing to do.
+  await expect.poll(() => control.getByRole('button', { name: 'Fire now' }).count()).toBe(0);
+  await expect(control.getByRole('button', { name: 'Skip' }).count()).resolves.toBe(0);
 }
 
 /** What the replay must never change: the clock's history and the injects' states. */

@@ -370,6 +370,20 @@ describe.each(ENGINES)('playing an exercise over the API on %s', (engine) => {
 
   it('shows per team what reached it, what it confirmed and what still waits, to whoever watches the injects', async () => {
     expect((await call('patrol-a', 'GET', '/control/teams')).status).toBe(403);
+    // An evaluator assigned to watch the patrol is not one of its players.
+    await ctx.db.kysely
+      .insertInto('exercise_people')
+      .values({
+        id: randomUUID(),
+        exercise_id: fx.exerciseId,
+        user_id: ids.get('evaluator')!,
+        name: 'Evaluator watching the patrol',
+        role: 'evaluator',
+        team_id: fx.teams.patrol,
+        organisation_id: null,
+        contact: null,
+      })
+      .execute();
     const r = await call('controller', 'GET', '/control/teams');
     expect(r.status, r.text).toBe(200);
     expect(r.json().items).toEqual([

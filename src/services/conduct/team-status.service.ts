@@ -48,11 +48,16 @@ export async function teamStatus(ctx: AppContext, actor: Actor, exerciseId: stri
       .select(['team_id', 'user_id'])
       .where('exercise_id', '=', exerciseId)
       .where('team_id', 'is not', null)
+      // An evaluator or controller assigned to watch a team is not one of its players.
+      .where('role', '=', 'player')
       .execute(),
     db
       .selectFrom('inbox_messages as m')
       .innerJoin('exercise_people as p', (j) =>
-        j.onRef('p.user_id', '=', 'm.user_id').on('p.exercise_id', '=', exerciseId),
+        j
+          .onRef('p.user_id', '=', 'm.user_id')
+          .on('p.exercise_id', '=', exerciseId)
+          .on('p.role', '=', 'player'),
       )
       .innerJoin('inject_runs as i', 'i.id', 'm.source_id')
       .select(['p.team_id', 'm.source_id', 'i.number', 'm.delivered_at', 'm.acknowledged_at'])

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { photoUrl, useAcknowledge, type PlayerInject } from '../../api/play';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { STATUS } from '../../theme';
+import { DecisionBlock } from './DecisionBlock';
 import { playErrors } from './playErrors';
 import { ReportForm } from './ReportForm';
 
@@ -44,6 +45,9 @@ export function InjectCard({
         <Text size="sm" c="dimmed">
           {t('play.received', { time: time(inject.deliveredAt) })}
         </Text>
+        {inject.decision && (
+          <DecisionBlock exerciseId={exerciseId} inject={{ ...inject, decision: inject.decision }} />
+        )}
         <ProblemAlert error={ack.error} byCode={playErrors(t)} />
         {inject.acknowledgedAt ? (
           <Badge color={STATUS.ok} size="lg">

@@ -6,4 +6,6 @@ export const playErrors = (t: TFunction): Record<string, string> => ({
   no_play: t('play.errors.noPlay'),
   photo_too_large: t('play.errors.photoTooLarge'),
   photo_type: t('play.errors.photoType'),
+  decision_taken: t('branching.errors.decisionTaken'),
+  clock_ended: t('branching.errors.ended'),
 });

@@ -11,6 +11,7 @@ import { ReplayPanel } from './ReplayPanel';
 import { TeamStatusTable } from './TeamStatusTable';
 import { InjectsTable } from './InjectsTable';
 import { ManualPrompts } from './ManualPrompts';
+import { MilestonesPanel } from './MilestonesPanel';
 
 /**
  * The control room: the three clocks side by side, the clock's controls for those who run the
@@ -35,9 +36,14 @@ export function ControlRoomTab({ exerciseId }: { exerciseId: string }) {
                 injects={list.items}
                 canAct={canAct}
                 canAdd={data.reading.phase === 'running' || data.reading.phase === 'paused'}
+                ended={data.reading.phase === 'ended'}
+                halted={data.noPlay !== null}
               />
             )}
           </QueryState>
+          {data.reading.phase !== 'before' && (
+            <MilestonesPanel exerciseId={exerciseId} canAct={canAct && data.reading.phase !== 'ended'} />
+          )}
           <ManualPrompts exerciseId={exerciseId} canAct={canAct} />
           <TeamStatusTable exerciseId={exerciseId} />
           {data.reading.phase !== 'before' && <CommCheckPanel exerciseId={exerciseId} canAct={canAct} />}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useInjectAction, type InjectRun } from '../../../api/conduct';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { STATUS } from '../../../theme';
+import { BranchNote } from './BranchNote';
 import { conductErrors } from './conductErrors';
 import { formatExerciseSeconds } from './ClockFaces';
 import { InjectFormModal } from './InjectFormModal';
@@ -26,11 +27,16 @@ export function InjectsTable({
   injects,
   canAct,
   canAdd,
+  ended,
+  halted,
 }: {
   exerciseId: string;
   injects: InjectRun[];
   canAct: boolean;
   canAdd: boolean;
+  /** After ENDEX nothing can be done to an inject; under NO PLAY nothing fires. */
+  ended: boolean;
+  halted: boolean;
 }) {
   const { t } = useTranslation();
   const action = useInjectAction(exerciseId);
@@ -42,7 +48,9 @@ export function InjectsTable({
     <>
       <Group justify="space-between">
         <Title order={3}>{t('conduct.injects.title')}</Title>
-        {canAct && canAdd && <Button onClick={() => setForm({})}>{t('conduct.injectForm.add')}</Button>}
+        {canAct && canAdd && !halted && (
+          <Button onClick={() => setForm({})}>{t('conduct.injectForm.add')}</Button>
+        )}
       </Group>
       {form && <InjectFormModal exerciseId={exerciseId} inject={form.inject} onClose={() => setForm(null)} />}
       <ProblemAlert error={action.error} byCode={conductErrors(t)} />
@@ -70,12 +78,15 @@ export function InjectsTable({
           </Table.Thead>
           <Table.Tbody>
             {injects.map((i) => {
-              const waiting = i.status === 'scheduled' || i.status === 'held';
+              const waiting = !ended && (i.status === 'scheduled' || i.status === 'held');
               return (
                 <Table.Tr key={i.id}>
                   <Table.Td>{i.number}</Table.Td>
                   <Table.Td ff="monospace">{formatExerciseSeconds(i.dueSeconds)}</Table.Td>
-                  <Table.Td>{i.title}</Table.Td>
+                  <Table.Td>
+                    {i.title}
+                    <BranchNote exerciseId={exerciseId} inject={i} canDecide={canAct && !ended && !halted} />
+                  </Table.Td>
                   <Table.Td>
                     <Group gap={4}>
                       <Badge color={STATUS_COLOUR[i.status]}>{t(`conduct.status.${i.status}`)}</Badge>
@@ -90,9 +101,11 @@ export function InjectsTable({
                     <Table.Td>
                       {waiting && (
                         <Group gap={4} wrap="nowrap">
-                          <Button size="compact-xs" onClick={() => act(i.id, 'fire')}>
-                            {t('conduct.actions.fire')}
-                          </Button>
+                          {!halted && (
+                            <Button size="compact-xs" onClick={() => act(i.id, 'fire')}>
+                              {t('conduct.actions.fire')}
+                            </Button>
+                          )}
                           {i.status === 'scheduled' ? (
                             <Button size="compact-xs" variant="default" onClick={() => ask(i, 'hold')}>
                               {t('conduct.actions.hold')}

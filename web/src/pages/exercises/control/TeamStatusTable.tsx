@@ -1,5 +1,6 @@
 import { Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { STATUS } from '../../../theme';
 import { useClock, useTeamStatus } from '../../../api/conduct';
 import { QueryState } from '../../../components/QueryState';
 import { clockIn } from './InjectProgress';
@@ -53,7 +54,7 @@ export function TeamStatusTable({ exerciseId }: { exerciseId: string }) {
                       ) : (
                         <Group gap={4}>
                           {team.waiting.map((w) => (
-                            <Badge key={w.injectId} color="orange" variant="light">
+                            <Badge key={w.injectId} color={STATUS.warning} variant="outline">
                               {t('conduct.teams.waitingSince', {
                                 number: w.number,
                                 time: time(w.deliveredAt),

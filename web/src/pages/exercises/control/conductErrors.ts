@@ -14,6 +14,9 @@ const CODES = [
   'no_play_already_on',
   'no_play_not_on',
   'inject_time_passed',
+  'decision_taken',
+  'inject_not_a_decision',
+  'inject_not_fired',
 ] as const;
 
 /** The clock's refusals in the reader's language (the server's detail is English). */

@@ -12,6 +12,7 @@ import {
 } from '@mantine/core';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useBranching, useSetBranching } from '../../../api/branching';
 import { useAddEvent, useDeleteEvent, useUpdateEvent } from '../../../api/msel';
 import {
   DELIVERY_METHODS,
@@ -24,6 +25,7 @@ import {
 } from '../../../api/planningTypes';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { isConflict } from '../conflict';
+import { BranchingFields, draftOf, inputOfDraft, type BranchingDraft } from './BranchingFields';
 import { EventTimeFields } from './EventTimeFields';
 import { nextNumber } from './nextNumber';
 import { linkedObjectives, taskLinks } from './taskLinks';
@@ -69,6 +71,14 @@ export function EventModal({ plan, events, event = null, onClose }: Props) {
     notes: event?.controllerNotes ?? '',
   }));
   const [offset, setOffset] = useState<number | null>(event?.offsetMinutes ?? null);
+  const branching = useBranching(plan.exercise.id);
+  const setBranching = useSetBranching(plan.exercise.id);
+  const saved = branching.data?.events.find((b) => b.eventId === event?.id);
+  // Null until touched: the saved branching may arrive after the form opened.
+  const [draft, setDraft] = useState<BranchingDraft | null>(null);
+  const shownDraft = draft ?? draftOf(saved);
+  const branchingChanged =
+    draft !== null && JSON.stringify(inputOfDraft(draft)) !== JSON.stringify(inputOfDraft(draftOf(saved)));
   const set = (patch: Partial<typeof f>) => setF({ ...f, ...patch });
   const tasks = useMemo(() => taskLinks(plan.objectives), [plan.objectives]);
   // Grouped objective → target, each group listing that target's tasks, numbered as the plan is.
@@ -121,8 +131,13 @@ export function EventModal({ plan, events, event = null, onClose }: Props) {
       contingency: f.contingency,
       controllerNotes: f.notes.trim() || null,
     };
-    if (event) update.mutate({ event, patch: input }, { onSuccess: onClose });
-    else add.mutate(input, { onSuccess: onClose });
+    // The branching is saved after the event (a new one needs its id); a refusal keeps the form open.
+    const then = (stored: { id: string }) => {
+      if (!branchingChanged || !draft) return onClose();
+      setBranching.mutate({ eventId: stored.id, ...inputOfDraft(draft) }, { onSuccess: onClose });
+    };
+    if (event) update.mutate({ event, patch: input }, { onSuccess: then });
+    else add.mutate(input, { onSuccess: then });
   };
 
   const text = (key: keyof typeof f, label: string, required = false) => (
@@ -238,8 +253,18 @@ export function EventModal({ plan, events, event = null, onClose }: Props) {
             checked={f.contingency}
             onChange={(e) => set({ contingency: e.currentTarget.checked })}
           />
+          {f.kind === 'inject' && branching.data && (
+            <BranchingFields
+              draft={shownDraft}
+              onChange={setDraft}
+              eventId={event?.id ?? null}
+              events={events}
+              plan={branching.data.events}
+              milestones={branching.data.milestones}
+            />
+          )}
           <ProblemAlert
-            error={save.error ?? remove.error}
+            error={save.error ?? setBranching.error ?? remove.error}
             title={isConflict(save.error) ? t('planning.conflict.title') : undefined}
           />
           <Group justify="flex-end">
@@ -261,7 +286,11 @@ export function EventModal({ plan, events, event = null, onClose }: Props) {
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={save.isPending} disabled={offset === null}>
+            <Button
+              type="submit"
+              loading={save.isPending || setBranching.isPending}
+              disabled={offset === null}
+            >
               {event ? t('planning.msel.saveEvent') : t('planning.msel.addSubmit')}
             </Button>
           </Group>
