@@ -35,6 +35,23 @@ const LOG: ReplayEntry[] = [
 ];
 
 describe('replaying an exercise from its log', () => {
+  it('holds injects that wait for a decision from the start, then plays the branch taken and skips the other', () => {
+    const branches: ReplayInject[] = [
+      { id: 'p', number: '1', title: 'Storm or negotiate?', dueSeconds: 600, contingency: false },
+      { id: 's', number: '2', title: 'Storm', dueSeconds: 900, contingency: false, waits: true },
+      { id: 'n', number: '3', title: 'Negotiate', dueSeconds: 900, contingency: false, waits: true },
+    ];
+    const log = [
+      entry('clock.startex', 'x'),
+      entry('inject.fired', 'p'),
+      entry('inject.decided', 'p', { option: 'Storm' }),
+      entry('inject.branch_released', 's', { decision: 'Storm' }),
+      entry('inject.branch_not_taken', 'n', { decision: 'Storm' }),
+    ];
+    expect(replayAt(log, branches, 2).injects.map((i) => i.state)).toEqual(['fired', 'held', 'held']);
+    expect(replayAt(log, branches, 5).injects.map((i) => i.state)).toEqual(['fired', 'scheduled', 'skipped']);
+  });
+
   it('starts before STARTEX with every planned inject scheduled and none added on the fly', () => {
     const s = replayAt(LOG, INJECTS, 0);
     expect(s).toMatchObject({ phase: 'before', noPlay: false, exerciseTime: null, happened: 0 });

@@ -20,6 +20,8 @@ export interface ReplayInject {
   dueSeconds: number;
   /** A contingency inject waits, held, until a controller releases it: no entry says so. */
   contingency: boolean;
+  /** It waited for a decision or a milestone, held from STARTEX too (optional: older replays). */
+  waits?: boolean;
 }
 
 export type ReplayPhase = 'before' | 'running' | 'paused' | 'ended';
@@ -48,6 +50,8 @@ const INJECT: Readonly<Record<string, ReplayInjectState>> = {
   'inject.held': 'held',
   'inject.released': 'scheduled',
   'inject.skipped': 'skipped',
+  'inject.branch_released': 'scheduled',
+  'inject.branch_not_taken': 'skipped',
 };
 
 /** The state after the first `count` entries (all of them when `count` is past the end). */
@@ -83,7 +87,7 @@ export function replayAt(
       .map((i) => ({
         ...i,
         ...(state.get(i.id) ?? {
-          state: i.contingency ? ('held' as const) : ('scheduled' as const),
+          state: i.contingency || i.waits ? ('held' as const) : ('scheduled' as const),
           firedAt: null,
         }),
       })),

@@ -38,7 +38,7 @@ export async function exerciseReplay(ctx: AppContext, actor: Actor, exerciseId: 
   ).map(toAuditEntry);
   const injects = await ctx.db.kysely
     .selectFrom('inject_runs')
-    .select(['id', 'number', 'title', 'due_seconds', 'contingency'])
+    .select(['id', 'number', 'title', 'due_seconds', 'contingency', 'release_on'])
     .where('exercise_id', '=', exerciseId)
     .orderBy('position')
     .execute();
@@ -50,6 +50,7 @@ export async function exerciseReplay(ctx: AppContext, actor: Actor, exerciseId: 
       title: i.title,
       dueSeconds: i.due_seconds,
       contingency: i.contingency === 1,
+      waits: i.release_on !== null,
     })),
   };
 }

@@ -256,6 +256,9 @@ export const ReplaySchema = Type.Object(
         title: Type.String(),
         dueSeconds: Type.Integer(),
         contingency: Type.Boolean(),
+        waits: Type.Optional(
+          Type.Boolean({ description: 'it waited for a decision or a milestone, held from STARTEX' }),
+        ),
       }),
     ),
   },
