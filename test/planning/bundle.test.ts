@@ -274,6 +274,55 @@ describe.each(ENGINES)('exercise bundles on %s', (engine) => {
     expect(again.msel[0]!.toTeamIds).toEqual([again.teams[0]!.id]);
   });
 
+  it('carries the MSEL’s branching to the copy, and refuses a branch that could never play out', async () => {
+    const seed = await seedKaraganda(h, 'Temirtau');
+    const url = `/api/v1/exercises/${seed.exerciseId}`;
+    const add = async (number: string) =>
+      (
+        await h.ok('planner', 'POST', `${url}/msel/events`, {
+          number,
+          kind: 'inject',
+          offsetMinutes: 30,
+          method: 'radio',
+          title: `Branch ${number}`,
+          content: 'The HQ must choose.',
+        })
+      ).id as string;
+    const [point, waiting] = [await add('B1'), await add('B2')];
+    const decision = { question: 'Storm or negotiate?', options: ['Storm', 'Negotiate'] };
+    await h.ok('planner', 'PUT', `${url}/msel/${point}/branching`, { decision });
+    await h.ok('planner', 'PUT', `${url}/msel/${waiting}/branching`, {
+      releaseOn: { kind: 'decision', eventId: point, option: 'Negotiate', delayMinutes: 5 },
+    });
+    const bundle = (await h.ok('controller', 'GET', `${url}/bundle`)) as unknown as ExerciseBundle;
+    const at = (id: string) => bundle.msel.findIndex((e) => e.id === id);
+    expect(bundle.msel[at(point)]!.branching).toEqual({ decision, releaseOn: null });
+    const res = await h.call('planner', 'POST', '/api/v1/exercises/import-bundle', bundle);
+    expect(res.statusCode, res.body).toBe(201);
+    const copy = (res.json() as { id: string }).id;
+    const plan = await h.ok('controller', 'GET', `/api/v1/exercises/${copy}/branching`);
+    const copied = plan.events as {
+      eventId: string;
+      decision: unknown;
+      releaseOn: { eventId: string } | null;
+    }[];
+    expect(copied).toHaveLength(2);
+    const waits = copied.find((b) => b.releaseOn)!;
+    // It waits for the copy's own decision point, not the original's.
+    expect(copied.find((b) => b.decision)!.eventId).toBe(waits.releaseOn!.eventId);
+    expect(waits.releaseOn!.eventId).not.toBe(point);
+
+    bundle.msel[at(waiting)]!.branching!.releaseOn = {
+      kind: 'decision',
+      eventId: point,
+      option: 'Surrender',
+      delayMinutes: 5,
+    };
+    const refused = await h.call('planner', 'POST', '/api/v1/exercises/import-bundle', bundle);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ field: `msel[${at(waiting)}].branching.releaseOn.option` });
+  });
+
   it('refuses a bundle with a dangling reference and leaves nothing behind', async () => {
     const seed = await seedKaraganda(h, 'Baikonur');
     const bundle = (await h.ok(
@@ -282,17 +331,19 @@ describe.each(ENGINES)('exercise bundles on %s', (engine) => {
       `/api/v1/exercises/${seed.exerciseId}/bundle`,
     )) as unknown as ExerciseBundle;
     const before = (await h.ok('planner', 'GET', '/api/v1/exercises')).items as unknown[];
+    const refusals = () =>
+      h.ctx.db.kysely
+        .selectFrom('audit_log')
+        .select('action')
+        .where('action', '=', 'exercise.import_refused')
+        .execute();
+    const refusedBefore = (await refusals()).length;
     bundle.msel[0]!.toTeamIds = ['no-such-team'];
     const res = await h.call('planner', 'POST', '/api/v1/exercises/import-bundle', bundle);
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({ field: 'msel[0].toTeamIds[0]' });
     expect((await h.ok('planner', 'GET', '/api/v1/exercises')).items).toHaveLength(before.length);
-    const refused = await h.ctx.db.kysely
-      .selectFrom('audit_log')
-      .select('action')
-      .where('action', '=', 'exercise.import_refused')
-      .execute();
-    expect(refused).toHaveLength(1);
+    expect(await refusals()).toHaveLength(refusedBefore + 1);
     const shape = await h.call('planner', 'POST', '/api/v1/exercises/import-bundle', { format: 'other' });
     expect(shape.statusCode).toBe(400);
   });

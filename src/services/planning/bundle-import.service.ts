@@ -14,6 +14,8 @@ import { checkBundleShape } from './bundle.schema.js';
 import type { ExerciseBundle } from './bundle.service.js';
 import { createExercise, parseInstant } from './exercises.service.js';
 import { checkEventInput } from './msel.service.js';
+import { checkBranching, type Branching, type ReleaseOn } from '../../core/conduct/branching.js';
+import { branchingRepository } from '../../store/branching.repository.js';
 import { EXERCISE_ROLES, EXTENTS_OF_PLAY, VENUE_KINDS, ZONE_KINDS } from './plan.service.js';
 
 const oneOf = (value: string, allowed: readonly string[], field: string) => {
@@ -272,12 +274,86 @@ async function fill(ctx: AppContext, trx: Q, actor: ActorInfo, exerciseId: strin
     };
   });
   await mselRepository.insertMany(trx, rows);
+  await restoreBranching(trx, exerciseId, b, ids, now);
   await appendAudit(ctx, trx, actor, {
     action: 'exercise.imported',
     subjectType: 'exercise',
     subjectId: exerciseId,
     detail: { from: x.id, objectives: b.objectives.length, events: rows.length },
   });
+}
+
+/**
+ * The MSEL's branching, its event ids remapped, each checked against the others as planning checks
+ * it (an option offered, no chain waiting on itself), so a bundle cannot bring in a branch that would
+ * never play out.
+ */
+async function restoreBranching(
+  trx: Q,
+  exerciseId: string,
+  b: ExerciseBundle,
+  ids: { ref(old: string, field: string): string },
+  now: string,
+): Promise<void> {
+  const all: { i: number; branching: Branching }[] = [];
+  for (const [i, e] of b.msel.entries()) {
+    const x = e.branching;
+    if (!x || (!x.decision && !x.releaseOn)) continue;
+    const f = `msel[${i}].branching`;
+    const r = x.releaseOn as {
+      kind: string;
+      eventId?: string;
+      option?: string;
+      milestone?: string;
+      delayMinutes: number;
+    } | null;
+    const releaseOn: ReleaseOn | null = !r
+      ? null
+      : r.kind === 'decision'
+        ? {
+            kind: 'decision',
+            eventId: ids.ref(r.eventId ?? '', `${f}.releaseOn.eventId`),
+            option: cleanText(r.option ?? '', `${f}.releaseOn.option`, 120),
+            delayMinutes: r.delayMinutes,
+          }
+        : {
+            kind: 'milestone',
+            milestone: cleanText(r.milestone ?? '', `${f}.releaseOn.milestone`, 200),
+            delayMinutes: r.delayMinutes,
+          };
+    const decision = x.decision
+      ? {
+          question: cleanText(x.decision.question, `${f}.decision.question`, 500),
+          options: x.decision.options.map((o, k) => cleanText(o, `${f}.decision.options[${k}]`, 120)),
+        }
+      : null;
+    all.push({ i, branching: { eventId: ids.ref(e.id, `msel[${i}].id`), decision, releaseOn } });
+  }
+  // What an inject waits for is checked first: a wrong option is named where it was written, not as
+  // an option the decision point lacks.
+  const waitingFirst = [...all].sort(
+    (a, b) => Number(!a.branching.releaseOn) - Number(!b.branching.releaseOn),
+  );
+  for (const { i, branching } of waitingFirst) {
+    const [problem] = checkBranching(
+      branching,
+      all.filter((o) => o.branching !== branching).map((o) => o.branching),
+    );
+    if (problem) throw badField(`msel[${i}].branching.${problem.field}`, problem.code, problem.detail);
+    const r = branching.releaseOn;
+    await branchingRepository.save(trx, {
+      event_id: branching.eventId,
+      exercise_id: exerciseId,
+      question: branching.decision?.question ?? null,
+      options: branching.decision ? JSON.stringify(branching.decision.options) : null,
+      release_kind: r?.kind ?? null,
+      release_event_id: r?.kind === 'decision' ? r.eventId : null,
+      release_option: r?.kind === 'decision' ? r.option : null,
+      release_milestone: r?.kind === 'milestone' ? r.milestone : null,
+      delay_minutes: r?.delayMinutes ?? 0,
+      updated_at: now,
+    });
+  }
 }
 
 /** Reads a bundle file's text, naming what is wrong with it rather than failing on a stack trace. */

@@ -123,6 +123,22 @@ export const BundleSchema = Type.Object(
         approvedAt: N(S(40)),
         authorId: N(S(100)),
         ...refs,
+        branching: Type.Optional(
+          N(
+            Type.Object({
+              decision: N(Type.Object({ question: S(500), options: Type.Array(S(120), { maxItems: 6 }) })),
+              releaseOn: N(
+                Type.Object({
+                  kind: Type.Union([Type.Literal('decision'), Type.Literal('milestone')]),
+                  eventId: Type.Optional(S(100)),
+                  option: Type.Optional(S(120)),
+                  milestone: Type.Optional(S(200)),
+                  delayMinutes: Type.Integer({ minimum: 0 }),
+                }),
+              ),
+            }),
+          ),
+        ),
       }),
       { maxItems: 100_000 },
     ),

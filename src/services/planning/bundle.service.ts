@@ -7,6 +7,9 @@ import { planRepository } from '../../store/plan.repository.js';
 import type { AppContext } from '../context.js';
 import { mayReadControllerSide, readableExercise } from './exercises.service.js';
 import { toEvent } from './msel.service.js';
+import { branchingOf } from './branching.service.js';
+import type { Branching } from '../../core/conduct/branching.js';
+import { branchingRepository } from '../../store/branching.repository.js';
 
 /** Marks a file as an exercise bundle, and which shape of one. */
 export const BUNDLE_FORMAT = 'dabyl.exercise-bundle';
@@ -107,6 +110,8 @@ export interface ExerciseBundle {
     approvedBy: string | null;
     approvedAt: string | null;
     authorId: string | null;
+    /** Its question and what it waits for (decision 0038); left out by older bundles. */
+    branching?: Pick<Branching, 'decision' | 'releaseOn'> | null;
   }[];
 }
 
@@ -129,6 +134,9 @@ export async function exportBundle(
   if (!mayReadControllerSide(policy, scope))
     throw forbidden('An exercise bundle holds the MSEL: controllers, evaluators and planners only');
   const objectives = await planRepository.objectives(db, exerciseId);
+  const branching = new Map(
+    (await branchingRepository.planned(db, exerciseId)).map((r) => [r.event_id, branchingOf(r)]),
+  );
   const targets = await planRepository.capabilityTargets(
     db,
     objectives.map((o) => o.id),
@@ -235,6 +243,7 @@ export async function exportBundle(
     ),
     msel: (await mselRepository.list(db, exerciseId)).map((r) => {
       const e = toEvent(r);
+      const b = branching.get(r.id);
       return {
         id: e.id,
         number: e.number,
@@ -258,6 +267,8 @@ export async function exportBundle(
         approvedBy: r.approved_by,
         approvedAt: r.approved_at,
         authorId: r.author_id,
+        // Left out when there is none, so a bundle without branching reads as older bundles do.
+        ...(b ? { branching: { decision: b.decision, releaseOn: b.releaseOn } } : {}),
       };
     }),
   };
