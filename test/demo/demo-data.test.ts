@@ -4,6 +4,7 @@ import { KAZAKHSTAN_BOX } from '../../src/core/exercise/geometry.js';
 import type { Actor } from '../../src/core/policy/policy.js';
 import { listSirens } from '../../src/services/sirens/sirens.service.js';
 import type { AppContext } from '../../src/services/context.js';
+import { getBranching } from '../../src/services/planning/branching.service.js';
 import { loadDemoData, type DemoResult } from '../../src/services/demo.service.js';
 import { listExercises, listProgrammes } from '../../src/services/planning/exercises.service.js';
 import { getMsel } from '../../src/services/planning/msel.service.js';
@@ -125,6 +126,13 @@ describe.each(ENGINES)('the demo data set on %s', (engine) => {
     const plan = await getPlan(ctx, ADMIN, karaganda.id);
     expect(plan.people.some((p) => p.role === 'player' && p.teamId)).toBe(true);
     expect(plan.people.some((p) => p.userId)).toBe(true);
+    // A decision point with a branch waiting for one of its options, and a milestone.
+    const branching = await getBranching(ctx, ADMIN, karaganda.id);
+    expect(branching.milestones).toEqual(['Bus on the apron']);
+    expect(branching.events.find((b) => b.decision)?.decision?.options).toContain(
+      'Allow the bus under shadowing',
+    );
+    expect(branching.events.filter((b) => b.releaseOn?.kind === 'decision')).toHaveLength(1);
   });
 
   it('leaves the smaller MSELs in other states, with no errors either', async () => {

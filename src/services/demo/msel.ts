@@ -10,6 +10,7 @@ import {
   updateEvent,
   type MselEventInput,
 } from '../planning/msel.service.js';
+import { setBranching } from '../planning/branching.service.js';
 import { editPlan } from '../planning/plan.service.js';
 import type { DemoActor } from './actors.js';
 import type { DemoEvent, DemoMsel } from './types.js';
@@ -99,6 +100,7 @@ export async function loadMsel(
       detail: { count: rows.length, source: 'demo data' },
     };
   });
+  if (ids.length) await loadBranching(ctx, exerciseId, msel, author);
   if (ids.length === 0 || msel.state === 'draft') return ids.length;
   await submitEvents(ctx, author.info, author.policy, exerciseId, ids);
   if (msel.state === 'submitted') return ids.length;
@@ -109,6 +111,28 @@ export async function loadMsel(
   // The planner puts the changed events up for review again, as the approval workflow asks.
   if (edited.length) await submitEvents(ctx, author.info, author.policy, exerciseId, edited);
   return ids.length;
+}
+
+/** The questions and waits of the data's events, through the planning service's own checks. */
+async function loadBranching(ctx: AppContext, exerciseId: string, msel: DemoMsel, author: DemoActor) {
+  const rows = await mselRepository.list(ctx.db.kysely, exerciseId);
+  const id = (n: string) => {
+    const row = rows.find((r) => r.number === n);
+    if (!row) throw new Error(`demo data: branching names no event ${n}`);
+    return row.id;
+  };
+  for (const e of msel.events) {
+    if (!e.asks && !e.waitsFor) continue;
+    const w = e.waitsFor;
+    await setBranching(ctx, author.info, author.policy, exerciseId, id(e.n), {
+      decision: e.asks ?? null,
+      releaseOn: !w
+        ? null
+        : 'decision' in w
+          ? { kind: 'decision', eventId: id(w.decision), option: w.option, delayMinutes: w.delayMinutes }
+          : { kind: 'milestone', milestone: w.milestone, delayMinutes: w.delayMinutes },
+    });
+  }
 }
 
 /** An edit to an approved event: the service sends it back to review and keeps the approved version. */

@@ -75,6 +75,10 @@ export interface DemoEvent {
   controller?: string;
   contingency?: boolean;
   notes?: string;
+  /** A question put to the players when it is sent (decision 0038). */
+  asks?: { question: string; options: string[] };
+  /** Sent only once another event's question is answered with `option`, or a milestone is reached. */
+  waitsFor?: ({ decision: string; option: string } | { milestone: string }) & { delayMinutes: number };
 }
 
 export interface DemoMsel {

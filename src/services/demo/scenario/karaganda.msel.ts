@@ -508,6 +508,10 @@ const AIRPORT_PHASE: DemoEvent[] = [
     obj: ['command', 'hostages'],
     tasks: ['hostages#2'],
     controller: SENIOR,
+    asks: {
+      question: 'Does the HQ let the bus go?',
+      options: ['Refuse', 'Allow the bus under shadowing', 'Delay'],
+    },
   },
   {
     n: '34',
@@ -538,6 +542,8 @@ const AIRPORT_PHASE: DemoEvent[] = [
     obj: ['hostages', 'medical'],
     tasks: ['medical#2'],
     controller: SCHOOL,
+    // Played only on the branch where the HQ lets the bus go.
+    waitsFor: { decision: '33', option: 'Allow the bus under shadowing', delayMinutes: 25 },
   },
   {
     n: '36',
@@ -639,6 +645,7 @@ const AIRPORT_PHASE: DemoEvent[] = [
     obj: ['command', 'hostages'],
     tasks: ['hostages#3'],
     controller: SENIOR,
+    waitsFor: { milestone: 'Bus on the apron', delayMinutes: 40 },
   },
 ];
 
