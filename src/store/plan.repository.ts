@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type {
   CapabilityTargetTable,
   CriticalTaskTable,
@@ -73,7 +73,7 @@ export const planRepository = {
   },
   teams: (db: Q, exerciseId: string): Promise<TeamTable[]> =>
     db.selectFrom('teams').selectAll().where('exercise_id', '=', exerciseId).orderBy('name').execute(),
-  people: (db: Q, exerciseId: string): Promise<ExercisePersonTable[]> =>
+  people: (db: Q, exerciseId: string): Promise<Selectable<ExercisePersonTable>[]> =>
     db
       .selectFrom('exercise_people')
       .selectAll()
@@ -110,7 +110,7 @@ export const planRepository = {
   insertVenue: async (db: Q, row: VenueTable) => void (await db.insertInto('venues').values(row).execute()),
   insertZone: async (db: Q, row: ZoneTable) => void (await db.insertInto('zones').values(row).execute()),
   insertTeam: async (db: Q, row: TeamTable) => void (await db.insertInto('teams').values(row).execute()),
-  insertPerson: async (db: Q, row: ExercisePersonTable) =>
+  insertPerson: async (db: Q, row: Insertable<ExercisePersonTable>) =>
     void (await db.insertInto('exercise_people').values(row).execute()),
   upsertOrganisation: async (db: Q, row: ExerciseOrganisationTable) =>
     void (await db

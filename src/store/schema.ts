@@ -339,6 +339,8 @@ export interface ExercisePersonTable {
   team_id: string | null;
   organisation_id: string | null;
   contact: string | null;
+  /** The venue they are posted at (migration 0037). */
+  venue_id: Generated<string | null>;
 }
 
 export interface MselEventTable {

@@ -127,6 +127,7 @@ describe.each(ENGINES)('evaluators’ observations over the API on %s', (engine)
         team_id: fx.teams.patrol,
         organisation_id: null,
         contact: null,
+        venue_id: plan.venue,
       })
       .execute();
     ({ app } = await buildApp(rt.ctx, { logger: false }));
@@ -296,11 +297,11 @@ describe.each(ENGINES)('evaluators’ observations over the API on %s', (engine)
     ).toBe(404);
   });
 
-  it('offers the evaluator their assigned team, the venues and the critical tasks', async () => {
+  it('offers the evaluator their assigned team and venue, the venues and the critical tasks', async () => {
     const form = await call('evaluator', 'GET', '/observations/form');
     expect(form.statusCode, form.body).toBe(200);
     expect(form.json()).toMatchObject({
-      assigned: { teamIds: [fx.teams.patrol] },
+      assigned: { teamIds: [fx.teams.patrol], venueIds: [plan.venue] },
       venues: [{ id: plan.venue, name: 'School No. 12' }],
       objectives: [
         {

@@ -145,7 +145,19 @@ export async function seedKaraganda(h: PlanningHarness, name = 'Karaganda provin
   ).id;
   const teamId = (await h.ok('planner', 'POST', `${e}/teams`, { name: 'Police motor patrol 7' })).id;
   await h.ok('planner', 'POST', `${e}/people`, { name: 'Timur Akhmetov', role: 'player', teamId });
-  await h.ok('planner', 'POST', `${e}/people`, { name: 'Aigerim Sadykova', role: 'safety-controller' });
+  // Posted at the prison: the bundle carries the posting to a copy.
+  await h.ok('planner', 'POST', `${e}/people`, {
+    name: 'Aigerim Sadykova',
+    role: 'safety-controller',
+    venueId,
+  });
+  const unknownVenue = await h.call('planner', 'POST', `${e}/people`, {
+    name: 'Nobody',
+    role: 'evaluator',
+    venueId: '00000000-0000-4000-8000-000000000000',
+  });
+  if (unknownVenue.statusCode !== 422 || (unknownVenue.json() as { field?: string }).field !== 'venueId')
+    throw new Error(`a person posted at an unknown venue was not refused: ${unknownVenue.body}`);
   await h.ok('planner', 'POST', `${e}/modules`, {
     title: 'Module 1: the prison gate',
     narrative: 'Shots are reported at the prison gate.',

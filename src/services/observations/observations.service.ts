@@ -294,7 +294,7 @@ export interface ObservationForm {
   exerciseId: string;
   name: string;
   status: string;
-  assigned: { teamIds: string[] };
+  assigned: { teamIds: string[]; venueIds: string[] };
   venues: { id: string; name: string }[];
   teams: { id: string; name: string }[];
   objectives: {
@@ -331,7 +331,10 @@ export async function observationForm(
     exerciseId,
     name: exercise.name,
     status: exercise.status,
-    assigned: { teamIds: [...new Set(mine.flatMap((p) => (p.team_id ? [p.team_id] : [])))] },
+    assigned: {
+      teamIds: [...new Set(mine.flatMap((p) => (p.team_id ? [p.team_id] : [])))],
+      venueIds: [...new Set(mine.flatMap((p) => (p.venue_id ? [p.venue_id] : [])))],
+    },
     venues: venues.map((v) => ({ id: v.id, name: v.name })),
     teams: teams.map((t) => ({ id: t.id, name: t.name })),
     objectives: objectives.map((o) => ({

@@ -236,6 +236,7 @@ async function fill(ctx: AppContext, trx: Q, actor: ActorInfo, exerciseId: strin
       team_id: p.teamId ? ids.ref(p.teamId, `people[${i}].teamId`) : null,
       organisation_id: await known(trx, 'organisations', p.organisationId),
       contact: opt(p.contact, `people[${i}].contact`, 300),
+      venue_id: p.venueId ? ids.ref(p.venueId, `people[${i}].venueId`) : null,
     });
   const now = ctx.clock.now().toISOString();
   const remap = (

@@ -100,6 +100,7 @@ export const BundleSchema = Type.Object(
         teamId: N(S(100)),
         organisationId: N(S(100)),
         contact: N(S(300)),
+        venueId: Type.Optional(N(S(100))),
       }),
     ),
     msel: Type.Array(

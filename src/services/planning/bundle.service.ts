@@ -86,6 +86,8 @@ export interface ExerciseBundle {
     teamId: string | null;
     organisationId: string | null;
     contact: string | null;
+    /** Left out by older bundles and when they are posted nowhere. */
+    venueId?: string | null;
   }[];
   msel: {
     id: string;
@@ -239,6 +241,7 @@ export async function exportBundle(
         teamId: p.team_id,
         organisationId: p.organisation_id,
         contact: p.contact,
+        ...(p.venue_id ? { venueId: p.venue_id } : {}),
       })),
     ),
     msel: (await mselRepository.list(db, exerciseId)).map((r) => {

@@ -86,6 +86,8 @@ export interface Person {
   teamId: string | null;
   organisationId: string | null;
   contact: string | null;
+  /** The venue they are posted at: an evaluator's or a controller's site. */
+  venueId: string | null;
 }
 export interface Participation {
   organisationId: string;
@@ -205,6 +207,7 @@ export async function planAsSeenBy(
         teamId: p.team_id,
         organisationId: p.organisation_id,
         contact: shown(viewer, 'person', 'contact', p.contact),
+        venueId: p.venue_id,
       })),
   };
 }
@@ -495,6 +498,7 @@ export async function addPerson(
     teamId?: string | null | undefined;
     organisationId?: string | null | undefined;
     contact?: string | null | undefined;
+    venueId?: string | null | undefined;
   },
 ): Promise<string> {
   return editPlan(ctx, actor, policy, exerciseId, async (trx) => {
@@ -504,6 +508,8 @@ export async function addPerson(
     if (input.teamId && !(await planRepository.teams(trx, exerciseId)).some((t) => t.id === input.teamId))
       throw badField('teamId', 'no_such_team');
     if (role === 'player' && !input.teamId) throw badField('teamId', 'player_needs_team');
+    if (input.venueId && !(await planRepository.venues(trx, exerciseId)).some((v) => v.id === input.venueId))
+      throw badField('venueId', 'no_such_venue');
     const id = randomUUID();
     await planRepository.insertPerson(trx, {
       id,
@@ -514,6 +520,7 @@ export async function addPerson(
       team_id: input.teamId ?? null,
       organisation_id: input.organisationId ?? null,
       contact: opt(input.contact, 'contact', 300),
+      venue_id: input.venueId ?? null,
     });
     return { result: id, action: 'person.added', detail: { personId: id, role } };
   });

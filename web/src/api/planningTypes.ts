@@ -173,6 +173,8 @@ export interface Person {
   teamId: string | null;
   organisationId: string | null;
   contact: string | null;
+  /** The venue they are posted at. */
+  venueId: string | null;
 }
 
 /** A tabletop's scenario module; only controllers, evaluators and planners ever receive them. */

@@ -229,6 +229,7 @@ export const PersonBody = Type.Object(
     teamId: Type.Optional(Nullable(Id)),
     organisationId: Type.Optional(Nullable(Id)),
     contact: OptText(300),
+    venueId: Type.Optional(Nullable(Id)),
   },
   { additionalProperties: false },
 );
@@ -319,6 +320,7 @@ export const PlanSchema = Type.Object(
         teamId: Nullable(Type.String()),
         organisationId: Nullable(Type.String()),
         contact: Nullable(Type.String()),
+        venueId: Nullable(Type.String()),
       }),
     ),
   },

@@ -74,6 +74,7 @@ export const ObservationFormSchema = Type.Object({
   status: Type.String(),
   assigned: Type.Object({
     teamIds: Type.Array(Id, { description: 'the teams the plan assigns this evaluator to' }),
+    venueIds: Type.Array(Id, { description: 'the venues the plan posts this evaluator at' }),
   }),
   venues: Type.Array(Named),
   teams: Type.Array(Named),

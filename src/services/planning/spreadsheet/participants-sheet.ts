@@ -1,3 +1,4 @@
+import type { Insertable } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { normaliseLabel } from '../../../core/spreadsheet/labels.js';
 import { participantRows } from '../../../core/spreadsheet/participants.rows.js';
@@ -30,7 +31,7 @@ export const prepareParticipants: Prepare = async (trx, exercise, rows, issues, 
     },
     issues,
   );
-  const out: ExercisePersonTable[] = [];
+  const out: Insertable<ExercisePersonTable>[] = [];
   for (const { row, input } of read) {
     const checked = rowCheck(row, issues, () => ({
       name: cleanText(input.name, 'name', 200),

@@ -14,7 +14,7 @@ export function ObservationForm({ form, onSent }: { form: FormData; onSent: () =
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [teamId, setTeamId] = useState<string | null>(form.assigned.teamIds[0] ?? null);
-  const [venueId, setVenueId] = useState<string | null>(null);
+  const [venueId, setVenueId] = useState<string | null>(form.assigned.venueIds[0] ?? null);
   const [taskIds, setTaskIds] = useState<string[]>([]);
   const [objectiveIds, setObjectiveIds] = useState<string[]>([]);
   const [place, setPlace] = useState<{ lon: number; lat: number } | null>(null);
@@ -23,7 +23,14 @@ export function ObservationForm({ form, onSent }: { form: FormData; onSent: () =
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
-  const mine = new Set(form.assigned.teamIds);
+  const mine = new Set([...form.assigned.teamIds, ...form.assigned.venueIds]);
+  // The evaluator's own teams and venues first, marked as theirs.
+  const venues = [
+    ...form.venues
+      .filter((x) => mine.has(x.id))
+      .map((x) => ({ value: x.id, label: t('observations.mine', { name: x.name }) })),
+    ...form.venues.filter((x) => !mine.has(x.id)).map((x) => ({ value: x.id, label: x.name })),
+  ];
   const teams = [
     ...form.teams
       .filter((x) => mine.has(x.id))
@@ -108,7 +115,7 @@ export function ObservationForm({ form, onSent }: { form: FormData; onSent: () =
         <Select label={t('observations.team')} data={teams} value={teamId} onChange={setTeamId} clearable />
         <Select
           label={t('observations.venue')}
-          data={form.venues.map((v) => ({ value: v.id, label: v.name }))}
+          data={venues}
           value={venueId}
           onChange={setVenueId}
           clearable

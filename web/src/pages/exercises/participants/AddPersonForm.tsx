@@ -21,6 +21,7 @@ export function AddPersonForm({
   const [teamId, setTeamId] = useState('');
   const [organisationId, setOrganisationId] = useState('');
   const [contact, setContact] = useState('');
+  const [venueId, setVenueId] = useState('');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -31,6 +32,7 @@ export function AddPersonForm({
         teamId: teamId || null,
         organisationId: organisationId || null,
         contact: contact.trim() || null,
+        venueId: venueId || null,
       },
       {
         onSuccess: () => {
@@ -65,6 +67,15 @@ export function AddPersonForm({
               ...plan.teams.map((x) => ({ value: x.id, label: x.name })),
             ]}
             onChange={(e) => setTeamId(e.currentTarget.value)}
+          />
+          <NativeSelect
+            label={t('planning.participants.venue')}
+            value={venueId}
+            data={[
+              { value: '', label: t('planning.participants.noVenue') },
+              ...plan.venues.map((x) => ({ value: x.id, label: x.name })),
+            ]}
+            onChange={(e) => setVenueId(e.currentTarget.value)}
           />
           <NativeSelect
             label={t('planning.participants.organisation')}

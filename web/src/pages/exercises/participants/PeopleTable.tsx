@@ -17,6 +17,7 @@ export function PeopleTable({ plan, orgName, canPlan }: Props) {
   const contacts = useExerciseCan('readControllerSide');
   if (plan.people.length === 0) return <Text c="dimmed">{t('planning.participants.noPeople')}</Text>;
   const teamName = new Map(plan.teams.map((x) => [x.id, x.name]));
+  const venueName = new Map(plan.venues.map((x) => [x.id, x.name]));
   return (
     <TableScroll label={t('planning.participants.people')} minWidth={720}>
       <Table striped withTableBorder fz="sm" verticalSpacing={4}>
@@ -25,6 +26,7 @@ export function PeopleTable({ plan, orgName, canPlan }: Props) {
             <Table.Th scope="col">{t('planning.participants.name')}</Table.Th>
             <Table.Th scope="col">{t('planning.participants.role')}</Table.Th>
             <Table.Th scope="col">{t('planning.participants.team')}</Table.Th>
+            <Table.Th scope="col">{t('planning.participants.venue')}</Table.Th>
             <Table.Th scope="col">{t('planning.participants.organisation')}</Table.Th>
             {contacts && <Table.Th scope="col">{t('planning.participants.contact')}</Table.Th>}
             {canPlan && <Table.Th scope="col">{t('common.actions')}</Table.Th>}
@@ -36,6 +38,7 @@ export function PeopleTable({ plan, orgName, canPlan }: Props) {
               <Table.Th scope="row">{p.name}</Table.Th>
               <Table.Td>{t(`planning.exerciseRoles.${p.role}`)}</Table.Td>
               <Table.Td>{p.teamId ? (teamName.get(p.teamId) ?? '') : ''}</Table.Td>
+              <Table.Td>{p.venueId ? (venueName.get(p.venueId) ?? '') : ''}</Table.Td>
               <Table.Td>{p.organisationId ? (orgName.get(p.organisationId) ?? '') : ''}</Table.Td>
               {contacts && <Table.Td>{p.contact ?? ''}</Table.Td>}
               {canPlan && (
