@@ -1,6 +1,6 @@
 /**
  * `dabyl msel import|export`, `dabyl exercise list|show --json`, `dabyl exercise no-play|resume-play`
- * and `dabyl exercise comm-check` through the real binary, on a
+ * `dabyl exercise comm-check` and `dabyl exercise milestones` through the real binary, on a
  * temporary SQLite folder where the exercise was created with the service first.
  */
 import { spawn } from 'node:child_process';
@@ -148,5 +148,16 @@ describe('dabyl msel and dabyl exercise', { timeout: 120_000 }, () => {
     expect(JSON.parse(sent.stdout.toString())).toMatchObject({ round: { number: 1 }, counts: { people: 0 } });
     const again = await inProcess(['exercise', 'comm-check', id, '--send'], dir);
     expect(again.stdout.toString()).toMatch(/^round 2, started .*: 0 of 0 players reached/);
+  }, 60_000);
+
+  it('lists the milestones and refuses to mark one before STARTEX, saying why', async () => {
+    const none = await inProcess(['exercise', 'milestones', id], dir);
+    expect(none.code, none.stderr).toBe(0);
+    expect(none.stdout.toString()).toMatch(/no milestone is named in the plan or reached yet/);
+    const early = await inProcess(['exercise', 'milestones', id, '--reach', 'Perimeter secured'], dir);
+    expect(early.code).not.toBe(0);
+    expect(early.stderr).toMatch(/STARTEX/);
+    const json = await inProcess(['exercise', 'milestones', id, '--json'], dir);
+    expect(JSON.parse(json.stdout.toString())).toEqual([]);
   }, 60_000);
 });

@@ -3,6 +3,7 @@ import { getExercise, listExercises } from '../../services/planning/exercises.se
 import { getPlan } from '../../services/planning/plan.service.js';
 import { switchNoPlay } from '../../services/conduct/no-play.service.js';
 import { commCheck, startCommCheck, type CommCheckView } from '../../services/conduct/comm-check.service.js';
+import { listMilestones, reachMilestone } from '../../services/conduct/branching.service.js';
 import { progressBar } from '../progress.js';
 import { cliActor, withContext } from '../context.js';
 import { printJson, printTable } from '../output.js';
@@ -12,7 +13,8 @@ import { cliPolicy } from './msel.js';
 /**
  * `dabyl exercise list|show`: what exists, for people and (with --json) for scripts;
  * `no-play|resume-play`: the NO PLAY switch, for an operator when the console cannot be reached;
- * `comm-check`: the communication check before STARTEX, sent and followed from a terminal.
+ * `comm-check`: the communication check before STARTEX, sent and followed from a terminal;
+ * `milestones`: what branching injects wait for, marked reached from a terminal or a script.
  */
 export function registerExerciseCommands(program: Command): void {
   const exercise = exerciseCommand(program);
@@ -116,6 +118,35 @@ export function registerExerciseCommands(program: Command): void {
             })),
           ),
           ['player', 'team', 'channel', 'address', 'state', 'at', 'problem'],
+        );
+      }),
+    );
+  exercise
+    .command('milestones <id>')
+    .description(
+      'the milestones injects wait for, and those reached; --reach marks one and releases what waits',
+    )
+    .option('--reach <name>', 'mark this milestone reached (a second time changes nothing)')
+    .option('--json', 'machine-readable output')
+    .action(async (id: string, opts: { reach?: string; json?: boolean }) =>
+      withContext(async (ctx) => {
+        const items =
+          opts.reach !== undefined
+            ? await reachMilestone(ctx, cliActor(), cliPolicy(), id, opts.reach)
+            : await listMilestones(ctx, cliPolicy(), id);
+        if (opts.json) return printJson(items);
+        if (items.length === 0) {
+          process.stdout.write('no milestone is named in the plan or reached yet\n');
+          return;
+        }
+        printTable(
+          items.map((m) => ({
+            milestone: m.name,
+            reached: m.exerciseTime ?? '',
+            by: m.reachedBy ?? '',
+            waiting: m.waiting,
+          })),
+          ['milestone', 'reached', 'by', 'waiting'],
         );
       }),
     );
