@@ -6,7 +6,10 @@
  * Two phases each: paced (RATE events/s for PACED events) for the p99 from commit (raw: write) to
  * arrival, and a burst (BURST events as fast as they can be written) for events per second, each
  * event counted once it has reached every reader. Target: ≥ 0.8× the raw writes' events/s.
- * Run: npx tsx bench/event-stream.bench.ts   (READERS=500 RATE=50 PACED=250 BURST=1000)
+ * WATCH=exercise (the default) streams `inject.changed` events of one running exercise, as 500
+ * controllers and evaluators watching one control room would get them, each checked against the
+ * reader's access to that exercise; WATCH=outbox streams delivery-wing events with no exercise.
+ * Run: npx tsx bench/event-stream.bench.ts   (READERS=500 RATE=50 PACED=250 BURST=1000 WATCH=exercise)
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
@@ -21,6 +24,8 @@ const READERS = Number(process.env.READERS ?? 500);
 const RATE = Number(process.env.RATE ?? 50);
 const PACED = Number(process.env.PACED ?? 250);
 const BURST = Number(process.env.BURST ?? 1000);
+const WATCH = process.env.WATCH === 'outbox' ? 'outbox' : 'exercise';
+const TYPE = WATCH === 'exercise' ? 'inject.changed' : 'outbox.changed';
 /** Milliseconds since the epoch with sub-millisecond precision, comparable across processes. */
 const clock = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -141,10 +146,23 @@ async function dabyl(): Promise<Report> {
     const r = startReaders(`${server.url}/api/v1/events`, cookie);
     await r.ready;
     const ctx = server.runtime.ctx;
+    const exerciseId = WATCH === 'exercise' ? await oneExercise(ctx) : null;
     await drive(async (n) => {
       await ctx.db.kysely.transaction().execute(async (trx) => {
         // Stamped as the last thing before commit: the latency includes the commit itself.
-        await appendEvent(ctx, trx, { type: 'outbox.changed', payload: { channel: 'email', n, t: clock() } });
+        await appendEvent(
+          ctx,
+          trx,
+          exerciseId
+            ? {
+                type: 'inject.changed',
+                exerciseId,
+                subjectType: 'inject',
+                subjectId: `run-${n}`,
+                payload: { status: 'fired', n, t: clock() },
+              }
+            : { type: 'outbox.changed', payload: { channel: 'email', n, t: clock() } },
+        );
       });
     });
     return await r.report;
@@ -152,6 +170,20 @@ async function dabyl(): Promise<Report> {
     await server.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** An exercise to watch, created as a planner would (its scope is what each reader is checked against). */
+async function oneExercise(ctx: import('../src/services/context.js').AppContext): Promise<string> {
+  const { createExercise } = await import('../src/services/planning/exercises.service.js');
+  const { SYSTEM_ACTOR } = await import('../src/services/context.js');
+  const created = await createExercise(ctx, SYSTEM_ACTOR, {
+    name: 'Karaganda full-scale (watched)',
+    type: 'full-scale',
+    timeZone: 'Asia/Almaty',
+    startex: '2026-10-25T04:00:00.000Z',
+    endex: '2026-10-25T12:00:00.000Z',
+  });
+  return created.id;
 }
 
 async function raw(): Promise<Report> {
@@ -170,14 +202,15 @@ async function raw(): Promise<Report> {
       const data = {
         seq: n,
         at: new Date().toISOString(),
-        type: 'outbox.changed',
+        type: TYPE,
         organisationId: null,
-        exerciseId: null,
-        subjectType: null,
-        subjectId: null,
-        payload: { channel: 'email', n, t: clock() },
+        exerciseId: WATCH === 'exercise' ? 'watched-exercise' : null,
+        subjectType: WATCH === 'exercise' ? 'inject' : null,
+        subjectId: WATCH === 'exercise' ? `run-${n}` : null,
+        payload:
+          WATCH === 'exercise' ? { status: 'fired', n, t: clock() } : { channel: 'email', n, t: clock() },
       };
-      const frame = `id: ${n}\nevent: outbox.changed\ndata: ${JSON.stringify(data)}\n\n`;
+      const frame = `id: ${n}\nevent: ${TYPE}\ndata: ${JSON.stringify(data)}\n\n`;
       for (const s of sockets) s.write(frame);
       // One event per turn of the loop, as Dabyl's writer awaits each commit.
       await new Promise((resolve) => setImmediate(resolve));
@@ -196,7 +229,7 @@ if (process.argv[2] === 'readers') {
     `${r.eventsPerSecond.toFixed(0)} events/s (${((r.eventsPerSecond * READERS) / 1000).toFixed(0)}k frames/s); at ${RATE}/s p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms`;
   const ours = await dabyl();
   const theirs = await raw();
-  console.log(`${READERS} readers; paced ${PACED} at ${RATE}/s, then a burst of ${BURST}`);
+  console.log(`${READERS} readers of ${TYPE}; paced ${PACED} at ${RATE}/s, then a burst of ${BURST}`);
   console.log(`Dabyl /api/v1/events (SQLite): ${fmt(ours)}  [commit → arrival]`);
   console.log(`raw node:http SSE writes:      ${fmt(theirs)}  [write → arrival]`);
   console.log(
