@@ -118,7 +118,9 @@ export async function startServer(
   });
   const firstAdmin = started.firstAdmin;
   const redis = config.redisUrl ? redisProbe(config.redisUrl) : null;
-  let logJobError: (err: unknown, where: string) => void = () => undefined;
+  // Until the API's logger exists, what the jobs report waits here (then is logged in order).
+  const early: [unknown, string][] = [];
+  let logJobError: (err: unknown, where: string) => void = (err, where) => void early.push([err, where]);
   const prefix = options.jobPrefix ?? config.redisPrefix;
   const jobs = await openJobQueue(config, ctx.db, {
     prefix,
@@ -131,13 +133,21 @@ export async function startServer(
     onError: (err, where) => logJobError(err, where),
   });
   defineWakes(scheduler, ctx);
+  const runsJobs = (options.role ?? 'all') !== 'api';
+  // Overdue injects fire while the API's schemas compile (seconds on a loaded machine, after a
+  // crash): the scheduler needs only the database, so it starts first.
+  if (runsJobs) await scheduler.start();
   const app = await buildApp(ctx, {
     probes: redis ? [redis.probe] : [],
     jobStats: () => jobs.stats(),
     ...(options.logger === false ? { logger: false } : {}),
     ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}),
+  }).catch(async (err: unknown) => {
+    await scheduler.stop();
+    throw err;
   });
   logJobError = (err, where) => app.app.log.error({ err }, `jobs: ${where}`);
+  for (const [err, where] of early.splice(0)) logJobError(err, where);
   // The outbox is expanded and sent wherever jobs run; the API role only writes to it.
   const log = (level: 'warn' | 'error' | 'info', message: string) => app.app.log[level](message);
   ctx.channels.useLog?.(log);
@@ -145,10 +155,9 @@ export async function startServer(
   const fanOut = new FanOutWorker(ctx, { log });
   // Siren acknowledgements and status are heard where the outbox is sent.
   const sirens = new SirenListener(ctx, { log });
-  if ((options.role ?? 'all') !== 'api') {
+  if (runsJobs) {
     await jobs.start();
     await scheduleJobs(jobs, ctx);
-    await scheduler.start();
     fanOut.start();
     outbox.start();
     // Not awaited: a broker that is down must not keep the server from starting.
