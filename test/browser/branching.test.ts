@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildConductExercise, type ConductFixture } from '../support/conduct.js';
+import { buildConductExercise, seatUser, type ConductFixture } from '../support/conduct.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import {
   ensureConsoleBuilt,
@@ -34,17 +34,7 @@ describe('branching injects', () => {
     fx = await buildConductExercise(ctx);
     exerciseUrl = `${server.url}/console/exercises/${fx.exerciseId}`;
     await server.createUser('patrol.a', 'patrol passphrase', 'player');
-    const user = await ctx.db.kysely
-      .selectFrom('users')
-      .select('id')
-      .where('username', '=', 'patrol.a')
-      .executeTakeFirstOrThrow();
-    await ctx.db.kysely
-      .updateTable('exercise_people')
-      .set({ user_id: user.id })
-      .where('exercise_id', '=', fx.exerciseId)
-      .where('name', '=', 'Patrol officer A')
-      .execute();
+    await seatUser(ctx, fx.exerciseId, 'patrol.a', 'Patrol officer A');
     control = await newPage(browser);
     await signIn(control, server.url, server.admin.username, server.admin.password);
     await control.getByRole('navigation').waitFor();

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/core/policy/policy.js';
 import { clockCommand } from '../../src/services/conduct/clock.service.js';
-import { buildConductExercise, PLANNED_START, type ConductFixture } from '../support/conduct.js';
+import { buildConductExercise, seatUser, PLANNED_START, type ConductFixture } from '../support/conduct.js';
 import { encodePng } from '../support/png.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import {
@@ -40,17 +40,7 @@ describe('the player view', () => {
     const ctx = server.server.runtime.ctx;
     fx = await buildConductExercise(ctx);
     await server.createUser('patrol.a', 'patrol passphrase', 'player');
-    const user = await ctx.db.kysely
-      .selectFrom('users')
-      .select('id')
-      .where('username', '=', 'patrol.a')
-      .executeTakeFirstOrThrow();
-    await ctx.db.kysely
-      .updateTable('exercise_people')
-      .set({ user_id: user.id })
-      .where('exercise_id', '=', fx.exerciseId)
-      .where('name', '=', 'Patrol officer A')
-      .execute();
+    await seatUser(ctx, fx.exerciseId, 'patrol.a', 'Patrol officer A');
     await clockCommand(ctx, { userId: null, name: 'Controller' }, controller, fx.exerciseId, {
       command: 'startex',
       confirmName: fx.name,

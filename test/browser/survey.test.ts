@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/core/policy/policy.js';
 import { clockCommand } from '../../src/services/conduct/clock.service.js';
-import { buildConductExercise, PLANNED_START, type ConductFixture } from '../support/conduct.js';
+import { buildConductExercise, seatUser, PLANNED_START, type ConductFixture } from '../support/conduct.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import {
   ensureConsoleBuilt,
@@ -40,17 +40,7 @@ describe('the hot-wash survey', () => {
     planned = await buildConductExercise(ctx, 'Pavlodar power plant drill');
     await server.createUser('patrol.a', 'patrol passphrase', 'player');
     await server.createUser('director.d', 'director passphrase', 'director');
-    const user = await ctx.db.kysely
-      .selectFrom('users')
-      .select('id')
-      .where('username', '=', 'patrol.a')
-      .executeTakeFirstOrThrow();
-    await ctx.db.kysely
-      .updateTable('exercise_people')
-      .set({ user_id: user.id })
-      .where('exercise_id', '=', fx.exerciseId)
-      .where('name', '=', 'Patrol officer A')
-      .execute();
+    await seatUser(ctx, fx.exerciseId, 'patrol.a', 'Patrol officer A');
     const who = { userId: null, name: 'Controller' };
     await clockCommand(ctx, who, controller, fx.exerciseId, {
       command: 'startex',

@@ -168,3 +168,24 @@ export async function buildConductExercise(
   }
   return { exerciseId, name, teams, events };
 }
+
+/** Gives the fixture's person `personName` the account `username`, as a planner linking them would. */
+export async function seatUser(
+  ctx: AppContext,
+  exerciseId: string,
+  username: string,
+  personName: string,
+): Promise<string> {
+  const user = await ctx.db.kysely
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow();
+  await ctx.db.kysely
+    .updateTable('exercise_people')
+    .set({ user_id: user.id })
+    .where('exercise_id', '=', exerciseId)
+    .where('name', '=', personName)
+    .execute();
+  return user.id;
+}
