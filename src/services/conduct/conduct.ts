@@ -101,7 +101,8 @@ export async function takeConduct(
     events,
     state: clockFrom(historyOf(events)),
     policy: policyOf(clock),
-    now: nowDate.getTime(),
+    // Read once the lock is held: a firing that waited behind others is stamped when it happens.
+    now: need === 'read' ? nowDate.getTime() : ctx.clock.now().getTime(),
   };
 }
 
