@@ -109,6 +109,8 @@ describe('branching injects', () => {
     const startex = control.getByRole('dialog', { name: 'Start the exercise' });
     await startex.getByLabel(/Type the exercise’s name to confirm/).fill(fx.name);
     await startex.getByRole('button', { name: 'STARTEX' }).click();
+    // Far from the planned date: the server asks why before the clock starts.
+    await startex.getByText(/more than an hour from the planned one also needs a reason/).waitFor();
     await startex.getByLabel('Reason (kept in the audit log)').fill('Branching rehearsal');
     await startex.getByRole('button', { name: 'STARTEX' }).click();
     await control.getByText('Clock running', { exact: true }).waitFor();
