@@ -111,7 +111,7 @@ async function release(
   actor: ActorInfo,
 ): Promise<number> {
   const runs = await conductRepository.runs(trx, c.exercise.id);
-  const byEvent = new Map(runs.filter((r) => r.event_id).map((r) => [r.id, r]));
+  const byId = new Map(runs.map((r) => [r.id, r]));
   const waiting: Waiting[] = runs
     .filter((r) => r.status === 'held' && r.release_on)
     .map((r) => ({ runId: r.id, releaseOn: JSON.parse(r.release_on!) as ReleaseOn }));
@@ -138,7 +138,7 @@ async function release(
       subjectId: g.runId,
       detail: {
         exerciseId: c.exercise.id,
-        number: byEvent.get(g.runId)?.number,
+        number: byId.get(g.runId)?.number,
         ...cause,
         delayMinutes: g.delayMinutes,
       },
@@ -159,7 +159,7 @@ async function release(
       action: 'inject.branch_not_taken',
       subjectType: 'inject',
       subjectId: runId,
-      detail: { exerciseId: c.exercise.id, number: byEvent.get(runId)?.number, ...cause },
+      detail: { exerciseId: c.exercise.id, number: byId.get(runId)?.number, ...cause },
     });
     await injectChanged(ctx, trx, c, runId, 'skipped');
   }

@@ -237,8 +237,8 @@ export async function acknowledgeInject(
 }
 
 /**
- * A player takes the decision an inject of theirs asks: the first decision of the team counts (the
- * same choice again is a no-op), and the branch it chose is released. Refused under NO PLAY.
+ * A player takes the decision an inject of theirs asks: the first answer of anyone it reached counts
+ * (the same choice again is a no-op), and the branch it chose is released. Refused under NO PLAY.
  */
 export async function decideOnInject(
   ctx: AppContext,
@@ -251,7 +251,7 @@ export async function decideOnInject(
   return ctx.db.kysely.transaction().execute(async (trx) => {
     const seat = await seatOf(trx, actor, exerciseId);
     if (!(await injectsOf(trx, seat, runId))[0]) throw injectNotFound();
-    // The clock's lock first: a decision releases injects as a controller's command would.
+    // Then the clock's lock: a decision releases injects as a controller's command would.
     const c = await takeConduct(ctx, trx, exerciseId, null);
     if (c.exercise.no_play_at) throw halted(c.exercise.no_play_reason);
     if (c.state.phase === 'ended') throw new AppError('clock_ended', 409, 'the exercise has ended (ENDEX)');
