@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import type { AppContext } from '../src/services/context.js';
 
 const READERS = Number(process.env.READERS ?? 500);
 const RATE = Number(process.env.RATE ?? 50);
@@ -173,7 +174,7 @@ async function dabyl(): Promise<Report> {
 }
 
 /** An exercise to watch, created as a planner would (its scope is what each reader is checked against). */
-async function oneExercise(ctx: import('../src/services/context.js').AppContext): Promise<string> {
+async function oneExercise(ctx: AppContext): Promise<string> {
   const { createExercise } = await import('../src/services/planning/exercises.service.js');
   const { SYSTEM_ACTOR } = await import('../src/services/context.js');
   const created = await createExercise(ctx, SYSTEM_ACTOR, {
