@@ -290,6 +290,7 @@ export class OutboxDispatcher {
         kind: channel.kind,
         recipientKind: d.recipient_kind as RecipientKind,
         recipientId: d.recipient_id,
+        deliveryId: d.id,
       });
     } catch (err) {
       // A renderer that fails cannot do better on a later try: the delivery is a dead letter.

@@ -33,6 +33,7 @@ import * as m0034 from './migrations/0034-comm-checks.js';
 import * as m0035 from './migrations/0035-manual-prompts.js';
 import * as m0036 from './migrations/0036-branching.js';
 import * as m0037 from './migrations/0037-person-venue.js';
+import * as m0038 from './migrations/0038-inject-links.js';
 
 /** Every migration, in order; imported statically so the built server and tests see the same list. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -69,6 +70,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0035-manual-prompts': m0035,
   '0036-branching': m0036,
   '0037-person-venue': m0037,
+  '0038-inject-links': m0038,
 };
 
 /** The names of the migrations this version knows, oldest first (a backup from a newer one has others). */

@@ -35,11 +35,30 @@ export interface PlayerReportTable {
   created_at: string;
 }
 
+/**
+ * A link to one fired inject, sent to a player without an account by e-mail or SMS (migration
+ * 0038). Only the token's SHA-256 is kept; one row per delivery.
+ */
+export interface InjectLinkTable {
+  token_hash: string;
+  delivery_id: string;
+  exercise_id: string;
+  run_id: string;
+  person_id: string;
+  created_at: string;
+  /** When the link was first opened; set once. */
+  opened_at: string | null;
+  /** When the player said they received the inject; set once. */
+  acknowledged_at: string | null;
+}
+
 export interface PlayTables {
   inbox_messages: InboxMessageTable;
   player_reports: PlayerReportTable;
+  inject_links: InjectLinkTable;
 }
 
 export type InboxMessageRow = Selectable<InboxMessageTable>;
 export type PlayerReportRow = Selectable<PlayerReportTable>;
+export type InjectLinkRow = Selectable<InjectLinkTable>;
 export type NewPlayerReport = Insertable<PlayerReportTable>;

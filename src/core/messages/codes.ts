@@ -42,6 +42,7 @@ export const ERROR_CODES = [
   'exercise_not_ready',
   'forbidden',
   'inject_already_fired',
+  'inject_link_invalid',
   'inject_not_a_decision',
   'inject_not_fired',
   'inject_not_held',

@@ -116,6 +116,8 @@ export const en: Catalogue = {
     survey_not_open: 'The survey opens at ENDEX',
     survey_sent: 'The survey has gone out: its questions no longer change',
     not_a_player: 'You are not a player in this exercise',
+    inject_link_invalid:
+      'This link does not open an inject: it is mistyped, or its exercise ended more than a day ago',
     observation_conflict: 'An observation with this id was already recorded with different content',
     observation_not_started: 'The exercise has not started: observations are recorded from STARTEX',
     observation_closed: 'Observations for this exercise are closed',

@@ -11,6 +11,7 @@ import { registerCommentRoutes } from './comments.routes.js';
 import { loadNoticeSections } from './comments.sections.js';
 import { registerFormBody } from './form-body.js';
 import { registerSubscribePages } from './subscribe.routes.js';
+import { registerInjectLinkPages } from './inject-link.routes.js';
 import { PORTAL_LANGS, type PortalLang } from './i18n.js';
 import { languageOf } from '../../core/messages/messages.js';
 import { loadLiveAlerts } from '../../services/portal/live-alerts.service.js';
@@ -60,6 +61,7 @@ export async function registerPortal(
   registerFormBody(app);
   registerSubscribePages(app, ctx);
   registerCommentRoutes(app, ctx);
+  registerInjectLinkPages(app, ctx);
   const route = { config: { access: 'public' }, schema: { hide: true } } as const;
 
   const serve = async (request: FastifyRequest, reply: FastifyReply, path: string, lang: PortalLang) => {

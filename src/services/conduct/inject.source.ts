@@ -1,11 +1,26 @@
 import { ChannelError, type ChannelMessage } from '../../channels/channel.js';
 import type { InjectRunRow } from '../../store/conduct-tables.js';
 import type { AppContext } from '../context.js';
-import type { AudienceMember, OutboxSource } from '../outbox/source.js';
+import type { AudienceMember, OutboxSource, RenderTarget } from '../outbox/source.js';
+import { injectLinkFor } from '../play/inject-link.service.js';
 
 /** "Inject 12" in the player's language; the inject's own text is as the planners wrote it. */
 const LABEL: Record<string, string> = { kk: 'Кіріспе', ru: 'Вводная', en: 'Inject' };
 const labelIn = (language: string) => LABEL[language] ?? LABEL.en!;
+
+/** The words before the link that lets a player without an account acknowledge and report. */
+const ANSWER: Record<string, string> = {
+  kk: 'Растау және есеп беру',
+  ru: 'Подтвердить и доложить',
+  en: 'Acknowledge and report',
+};
+const answerIn = (language: string) => ANSWER[language] ?? ANSWER.en!;
+
+/** The one-time link of an e-mail or SMS to a player without an account; null for everyone else. */
+const linkOf = (ctx: AppContext, run: InjectRunRow, target: RenderTarget) =>
+  target.recipientKind === 'participant' && target.recipientId && target.deliveryId
+    ? injectLinkFor(ctx, run, target.deliveryId, target.recipientId)
+    : Promise.resolve(null);
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -15,7 +30,8 @@ const BATCH = 1000;
 /**
  * Injects of a running exercise, as the players receive them. A fired inject reaches its target
  * teams' players (every player when it names no team) through the exercise's phone book, never a
- * resident's contact, and the in-app inbox of each such player who has an account. What players must not see (expected action, controller notes) is not in the
+ * resident's contact, and the in-app inbox of each such player who has an account; an e-mail or SMS
+ * to a player without one carries a link to acknowledge and report. What players must not see (expected action, controller notes) is not in the
  * run, so no renderer can leak it; the dispatcher adds the exercise marking and honours NO PLAY.
  */
 export const injectSource: OutboxSource<InjectRunRow> = {
@@ -24,18 +40,25 @@ export const injectSource: OutboxSource<InjectRunRow> = {
   load: async (ctx, runId) =>
     ctx.db.kysely.selectFrom('inject_runs').selectAll().where('id', '=', runId).executeTakeFirst(),
 
-  async render(_ctx, run, target): Promise<ChannelMessage> {
+  async render(ctx, run, target): Promise<ChannelMessage> {
     const head = `${labelIn(target.language)} ${run.number}: ${run.title}`;
     switch (target.kind) {
-      case 'email':
+      case 'email': {
+        const link = await linkOf(ctx, run, target);
+        const answer = link ? `${answerIn(target.language)}: ${link}` : null;
         return {
           kind: 'email',
           subject: head,
-          text: `${head}\n\n${run.content}`,
-          html: `<html><body><h1>${escapeHtml(head)}</h1><p>${escapeHtml(run.content).replace(/\n/g, '<br>')}</p></body></html>`,
+          text: `${head}\n\n${run.content}${answer ? `\n\n${answer}` : ''}`,
+          html: `<html><body><h1>${escapeHtml(head)}</h1><p>${escapeHtml(run.content).replace(/\n/g, '<br>')}</p>${
+            link ? `<p><a href="${escapeHtml(link)}">${escapeHtml(answerIn(target.language))}</a></p>` : ''
+          }</body></html>`,
         };
-      case 'sms':
-        return { kind: 'sms', text: `${head}\n${run.content}` };
+      }
+      case 'sms': {
+        const link = await linkOf(ctx, run, target);
+        return { kind: 'sms', text: `${head}\n${run.content}${link ? `\n${link}` : ''}` };
+      }
       case 'inapp':
         return { kind: 'inapp', title: head, body: run.content };
       case 'webpush':

@@ -20,6 +20,8 @@ export interface RenderTarget {
   kind: ChannelKind;
   recipientKind: RecipientKind;
   recipientId: string | null;
+  /** The delivery being sent; absent for a preview, which goes to nobody. */
+  deliveryId?: string | null;
 }
 
 /**

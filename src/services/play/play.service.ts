@@ -3,6 +3,7 @@ import type { ClockReading } from '../../core/conduct/clock.js';
 import { checkPhoto, MAX_PHOTO_BYTES, type PhotoType } from '../../core/play/photo.js';
 import { can, type Actor } from '../../core/policy/policy.js';
 import { AppError, notFound } from '../../errors.js';
+import { injectLinkRepository } from '../../store/inject-link.repository.js';
 import { playRepository, type InboxInjectRow } from '../../store/play.repository.js';
 import type { ExerciseRow } from '../../store/schema.js';
 import { appendAudit } from '../audit.service.js';
@@ -297,6 +298,21 @@ function photoOf(photo: NewReport['photo']): { type: PhotoType; bytes: Buffer } 
   }
 }
 
+/** The longest report a player may send, as the API's schema says too. */
+export const MAX_REPORT_CHARS = 4000;
+
+/** A report's text and photo, checked; what is wrong is named by its field. */
+export function cleanReport(report: NewReport): {
+  text: string;
+  photo: { type: PhotoType; bytes: Buffer } | null;
+} {
+  const text = report.text.trim();
+  if (!text) throw new AppError('invalid_input', 422, 'text: say what was done', 'text');
+  if (text.length > MAX_REPORT_CHARS)
+    throw new AppError('invalid_input', 422, `text: at most ${MAX_REPORT_CHARS} characters`, 'text');
+  return { text, photo: photoOf(report.photo) };
+}
+
 /** Records what a player did about a fired inject of theirs: text, and a photo and a point if given. */
 export async function reportOnInject(
   ctx: AppContext,
@@ -306,9 +322,7 @@ export async function reportOnInject(
   runId: string,
   report: NewReport,
 ): Promise<PlayerReport> {
-  const text = report.text.trim();
-  if (!text) throw new AppError('invalid_input', 422, 'text: say what was done', 'text');
-  const photo = photoOf(report.photo);
+  const { text, photo } = cleanReport(report);
   return ctx.db.kysely.transaction().execute(async (trx) => {
     const seat = await seatOf(trx, actor, exerciseId);
     const [inject] = await injectsOf(trx, seat, runId);
@@ -410,7 +424,7 @@ export async function injectProgress(
  * control room above, the evaluation guides in services/evaluation).
  */
 export async function progressOf(db: Q, exerciseId: string): Promise<InjectProgress[]> {
-  const [runs, deliveries, acks, reports] = await Promise.all([
+  const [runs, deliveries, acks, linkAcks, reports] = await Promise.all([
     db
       .selectFrom('inject_runs')
       .select(['id', 'fired_at'])
@@ -420,13 +434,17 @@ export async function progressOf(db: Q, exerciseId: string): Promise<InjectProgr
       .execute(),
     playRepository.deliveryProgress(db, exerciseId),
     playRepository.acknowledgementProgress(db, exerciseId),
+    injectLinkRepository.acknowledgementProgress(db, exerciseId),
     playRepository.reportProgress(db, exerciseId),
   ]);
   const d = new Map(deliveries.map((r) => [r.source_id, r]));
   const a = new Map(acks.map((r) => [r.source_id, r]));
+  // Players without an account acknowledge through the link their e-mail or SMS carried.
+  const l = new Map(linkAcks.map((r) => [r.run_id, r]));
   return runs.map((run) => {
     const dr = d.get(run.id);
     const ar = a.get(run.id);
+    const lr = l.get(run.id);
     const rr = reports.get(run.id);
     return {
       injectId: run.id,
@@ -434,8 +452,8 @@ export async function progressOf(db: Q, exerciseId: string): Promise<InjectProgr
       deliveries: Number(dr?.total ?? 0),
       delivered: Number(dr?.sent ?? 0),
       deliveredAt: dr?.first_sent_at ?? null,
-      acknowledged: Number(ar?.acknowledged ?? 0),
-      acknowledgedAt: ar?.first_acknowledged_at ?? null,
+      acknowledged: Number(ar?.acknowledged ?? 0) + Number(lr?.acknowledged ?? 0),
+      acknowledgedAt: earliest(ar?.first_acknowledged_at ?? null, lr?.first_acknowledged_at ?? null),
       reports: rr?.count ?? 0,
       firstAction: rr
         ? {
@@ -449,3 +467,5 @@ export async function progressOf(db: Q, exerciseId: string): Promise<InjectProgr
     };
   });
 }
+
+const earliest = (a: string | null, b: string | null): string | null => (a && b ? (a < b ? a : b) : (a ?? b));

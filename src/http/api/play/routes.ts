@@ -12,6 +12,7 @@ import {
 import { confirmCommCheck } from '../../../services/conduct/comm-check.service.js';
 import { principalOf } from '../../access.js';
 import { DecisionBody } from '../branching/schema.js';
+import { injectLinkRoutes } from './link.routes.js';
 import { Id, IdParams, Items, problem, problems } from '../common.schema.js';
 import {
   InjectProgressSchema,
@@ -169,4 +170,5 @@ export const playRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
     },
     async (request) => ({ items: await injectProgress(ctx, principalOf(request).actor, request.params.id) }),
   );
+  await app.register(injectLinkRoutes, { ctx });
 };

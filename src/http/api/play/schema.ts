@@ -127,3 +127,46 @@ export const InjectProgressSchema = Type.Object(
   },
   { $id: 'InjectProgress' },
 );
+
+export const LinkedInjectSchema = Type.Object(
+  {
+    exerciseName: Type.String(),
+    timeZone: Type.String(),
+    player: Type.String({ description: "the person's name in the exercise" }),
+    team: Nullable(Type.String()),
+    language: Type.String({ description: 'the language of the message that carried the link' }),
+    clock: ClockSchema.properties.reading,
+    noPlay: Nullable(
+      Type.Object(
+        { at: Instant, reason: Nullable(Type.String()) },
+        { description: 'play is halted and hidden' },
+      ),
+    ),
+    inject: Nullable(
+      Type.Object(
+        {
+          number: Type.String(),
+          title: Type.String(),
+          body: Type.String(),
+          firedAt: Nullable(Instant),
+          acknowledgedAt: Nullable(Instant),
+          decision: Nullable(
+            Type.Object({
+              question: Type.String(),
+              options: Type.Array(Type.String()),
+              chosen: Nullable(Type.String()),
+              by: Nullable(Type.String()),
+            }),
+          ),
+        },
+        { description: 'null under NO PLAY' },
+      ),
+    ),
+    reports: Type.Array(Type.Ref(PlayerReportSchema), { description: "the team's reports on the inject" }),
+    expiresAt: Nullable(Instant),
+  },
+  {
+    $id: 'LinkedInject',
+    description: 'the one inject a link sent to a player without an account opens, and their team’s reports',
+  },
+);

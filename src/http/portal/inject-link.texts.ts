@@ -1,0 +1,133 @@
+import type { PortalLang } from './i18n.js';
+
+/** The words of the page a player without an account opens from an inject's e-mail or SMS. */
+export interface InjectLinkTexts {
+  title: string;
+  marking: string;
+  player: string;
+  team: string;
+  noTeam: string;
+  exerciseTime: string;
+  firedAt: string;
+  acknowledge: string;
+  acknowledgedAt: string;
+  question: string;
+  choose: string;
+  chosen: string;
+  reportHeading: string;
+  reportLabel: string;
+  reportHint: string;
+  send: string;
+  reportsHeading: string;
+  noReports: string;
+  noPlayHeading: string;
+  noPlayLead: string;
+  expires: string;
+  done: Record<'acknowledged' | 'reported' | 'decided', string>;
+  invalidTitle: string;
+  textMissing: string;
+  textTooLong: string;
+}
+
+const en: InjectLinkTexts = {
+  title: 'Inject',
+  marking: 'EXERCISE EXERCISE EXERCISE — this is an exercise, not a real event',
+  player: 'You',
+  team: 'Team',
+  noTeam: 'no team',
+  exerciseTime: 'Exercise time',
+  firedAt: 'Sent',
+  acknowledge: 'I have received it',
+  acknowledgedAt: 'You acknowledged it at',
+  question: 'Your team’s decision',
+  choose: 'Choose one; the first answer from your team counts.',
+  chosen: 'Chosen: “{option}” by {by}',
+  reportHeading: 'Report what you did',
+  reportLabel: 'What was done',
+  reportHint: 'Up to 4,000 characters. It is logged against this inject, with your name and team.',
+  send: 'Send report',
+  reportsHeading: 'Your team’s reports on this inject',
+  noReports: 'No reports yet.',
+  noPlayHeading: 'NO PLAY',
+  noPlayLead:
+    'Play is halted for a real situation. Follow your real duties; the controllers will resume the exercise.',
+  expires: 'This link works until {at}.',
+  done: {
+    acknowledged: 'Acknowledged. The controllers see it.',
+    reported: 'Your report has been logged.',
+    decided: 'Your team’s decision has been recorded.',
+  },
+  invalidTitle: 'This link does not open an inject',
+  textMissing: 'Say what was done before sending.',
+  textTooLong: 'The report is longer than 4,000 characters: shorten it, or send it in two.',
+};
+
+const ru: InjectLinkTexts = {
+  title: 'Вводная',
+  marking: 'EXERCISE EXERCISE EXERCISE — это учения, а не реальное событие',
+  player: 'Вы',
+  team: 'Команда',
+  noTeam: 'без команды',
+  exerciseTime: 'Время учения',
+  firedAt: 'Отправлена',
+  acknowledge: 'Получил(а)',
+  acknowledgedAt: 'Вы подтвердили получение в',
+  question: 'Решение вашей команды',
+  choose: 'Выберите один вариант; засчитывается первый ответ вашей команды.',
+  chosen: 'Выбрано: «{option}», выбрал(а) {by}',
+  reportHeading: 'Доложите, что сделано',
+  reportLabel: 'Что сделано',
+  reportHint: 'До 4000 символов. Доклад записывается к этой вводной с вашим именем и командой.',
+  send: 'Отправить доклад',
+  reportsHeading: 'Доклады вашей команды по этой вводной',
+  noReports: 'Докладов пока нет.',
+  noPlayHeading: 'NO PLAY',
+  noPlayLead:
+    'Игра остановлена из-за реальной ситуации. Выполняйте свои реальные обязанности; контролёры возобновят учение.',
+  expires: 'Ссылка действует до {at}.',
+  done: {
+    acknowledged: 'Получение подтверждено. Контролёры это видят.',
+    reported: 'Ваш доклад записан.',
+    decided: 'Решение вашей команды записано.',
+  },
+  invalidTitle: 'Эта ссылка не открывает вводную',
+  textMissing: 'Перед отправкой напишите, что сделано.',
+  textTooLong: 'Доклад длиннее 4000 символов: сократите его или отправьте двумя частями.',
+};
+
+const kk: InjectLinkTexts = {
+  title: 'Кіріспе',
+  marking: 'EXERCISE EXERCISE EXERCISE — бұл оқу-жаттығу, нақты оқиға емес',
+  player: 'Сіз',
+  team: 'Топ',
+  noTeam: 'топсыз',
+  exerciseTime: 'Оқу-жаттығу уақыты',
+  firedAt: 'Жіберілді',
+  acknowledge: 'Алдым',
+  acknowledgedAt: 'Сіз алғаныңызды растадыңыз:',
+  question: 'Топтың шешімі',
+  choose: 'Бір нұсқаны таңдаңыз; топтың бірінші жауабы есептеледі.',
+  chosen: 'Таңдалды: «{option}», таңдаған {by}',
+  reportHeading: 'Не істелгенін баяндаңыз',
+  reportLabel: 'Не істелді',
+  reportHint: '4000 таңбаға дейін. Баяндама осы кіріспеге атыңызбен және тобыңызбен жазылады.',
+  send: 'Баяндаманы жіберу',
+  reportsHeading: 'Тобыңыздың осы кіріспе бойынша баяндамалары',
+  noReports: 'Әзірге баяндама жоқ.',
+  noPlayHeading: 'NO PLAY',
+  noPlayLead:
+    'Нақты жағдайға байланысты ойын тоқтатылды. Нақты міндеттеріңізді орындаңыз; бақылаушылар оқу-жаттығуды жалғастырады.',
+  expires: 'Сілтеме {at} дейін жарамды.',
+  done: {
+    acknowledged: 'Алғаныңыз расталды. Бақылаушылар мұны көреді.',
+    reported: 'Баяндамаңыз жазылды.',
+    decided: 'Тобыңыздың шешімі жазылды.',
+  },
+  invalidTitle: 'Бұл сілтеме кіріспені ашпайды',
+  textMissing: 'Жібермес бұрын не істелгенін жазыңыз.',
+  textTooLong: 'Баяндама 4000 таңбадан ұзын: оны қысқартыңыз немесе екі бөлікпен жіберіңіз.',
+};
+
+const TEXTS: Record<PortalLang, InjectLinkTexts> = { en, ru, kk };
+
+export const injectLinkTexts = (lang: PortalLang): InjectLinkTexts => TEXTS[lang];

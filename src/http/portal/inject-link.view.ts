@@ -1,0 +1,152 @@
+import type { LinkedInject } from '../../services/play/inject-link.service.js';
+import { html, type Html } from './html.js';
+import type { PortalLang } from './i18n.js';
+import { injectLinkTexts } from './inject-link.texts.js';
+import { renderLayout } from './layout.js';
+
+export type LinkDone = 'acknowledged' | 'reported' | 'decided';
+
+/** A wall instant in the exercise's own zone, 24-hour, as its players read the clock. */
+function timeIn(iso: string, timeZone: string, lang: PortalLang): string {
+  return new Intl.DateTimeFormat(lang === 'kk' ? 'kk-KZ' : lang === 'ru' ? 'ru-RU' : 'en-GB', {
+    timeZone,
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(new Date(iso));
+}
+
+const fill = (text: string, values: Record<string, string>) =>
+  text.replace(/\{(\w+)\}/g, (_m, k: string) => values[k] ?? '');
+
+const paragraphs = (text: string): Html[] => text.split(/\n+/).map((p) => html`<p>${p}</p>`);
+
+/**
+ * The page of one inject opened from its link: phone-first, one column, working with scripts off
+ * (every action is a plain form). `problem` is a refusal to show above the forms; `draft` keeps the
+ * report the player typed when it was refused.
+ */
+export function injectLinkPage(
+  lang: PortalLang,
+  token: string,
+  view: LinkedInject,
+  options: { done?: LinkDone | undefined; problem?: string | undefined; draft?: string | undefined } = {},
+): string {
+  const t = injectLinkTexts(lang);
+  const action = (what: string) => `/${lang}/i/${token}/${what}`;
+  const inject = view.inject;
+  const body = html`<article class="inject-link">
+    <p class="exercise-marking" role="note"><strong>${t.marking}</strong> · ${view.exerciseName}</p>
+    <p class="inject-link-who">
+      ${t.player}: <strong>${view.player}</strong> · ${t.team}: ${view.team ?? t.noTeam} · ${t.exerciseTime}:
+      <span class="mono">${view.clock.exercise}</span>
+    </p>
+    ${options.done ? html`<p class="flash" role="status">${t.done[options.done]}</p>` : ''}
+    ${options.problem ? html`<p class="error" role="alert">${options.problem}</p>` : ''}
+    ${
+      view.noPlay
+        ? html`<section class="no-play" role="alert">
+            <h1>${t.noPlayHeading}</h1>
+            <p>${t.noPlayLead}</p>
+            ${view.noPlay.reason ? html`<p>${view.noPlay.reason}</p>` : ''}
+          </section>`
+        : inject
+          ? html`<h1>${t.title} ${inject.number}: ${inject.title}</h1>
+              ${
+                inject.firedAt
+                  ? html`<p class="meta">${t.firedAt}: ${timeIn(inject.firedAt, view.timeZone, lang)}</p>`
+                  : ''
+              }
+              <div class="inject-body">${paragraphs(inject.body)}</div>
+              ${
+                inject.acknowledgedAt
+                  ? html`<p class="acknowledged">
+                      ${t.acknowledgedAt} ${timeIn(inject.acknowledgedAt, view.timeZone, lang)}
+                    </p>`
+                  : html`<form method="post" action="${action('acknowledge')}">
+                      <button type="submit">${t.acknowledge}</button>
+                    </form>`
+              }
+              ${inject.decision ? decisionBlock(lang, action('decision'), inject.decision) : ''}
+              <section>
+                <h2>${t.reportHeading}</h2>
+                <form method="post" action="${action('report')}" class="report-form">
+                  <label for="report-text">${t.reportLabel}</label>
+                  <textarea
+                    id="report-text"
+                    name="text"
+                    rows="4"
+                    maxlength="4000"
+                    aria-describedby="report-hint"
+                  >
+${options.draft ?? ''}</textarea>
+                  <p id="report-hint" class="hint">${t.reportHint}</p>
+                  <button type="submit">${t.send}</button>
+                </form>
+              </section>
+              <section>
+                <h2>${t.reportsHeading}</h2>
+                ${
+                  view.reports.length
+                    ? html`<ul class="reports">
+                        ${view.reports.map(
+                          (r) =>
+                            html`<li>
+                              <p class="meta">${r.author} · ${timeIn(r.createdAt, view.timeZone, lang)}</p>
+                              ${paragraphs(r.text)}
+                            </li>`,
+                        )}
+                      </ul>`
+                    : html`<p>${t.noReports}</p>`
+                }
+              </section>`
+          : ''
+    }
+    ${
+      view.expiresAt
+        ? html`<p class="hint">${fill(t.expires, { at: timeIn(view.expiresAt, view.timeZone, lang) })}</p>`
+        : ''
+    }
+  </article>`;
+  return renderLayout({
+    lang,
+    title: inject && !view.noPlay ? `${t.title} ${inject.number}` : t.title,
+    path: `/i/${token}`,
+    body,
+  });
+}
+
+function decisionBlock(
+  lang: PortalLang,
+  action: string,
+  d: NonNullable<LinkedInject['inject']>['decision'],
+): Html {
+  const t = injectLinkTexts(lang);
+  if (!d) return html``;
+  return html`<section class="decision">
+    <h2>${t.question}</h2>
+    <p>${d.question}</p>
+    ${
+      d.chosen
+        ? html`<p class="acknowledged">${fill(t.chosen, { option: d.chosen, by: d.by ?? '' })}</p>`
+        : html`<p class="hint">${t.choose}</p>
+            <form method="post" action="${action}" class="options">
+              ${d.options.map((o) => html`<button type="submit" name="option" value="${o}">${o}</button>`)}
+            </form>`
+    }
+  </section>`;
+}
+
+/** The page when the link opens nothing: mistyped, lapsed, or its person left the exercise. */
+export function invalidLinkPage(lang: PortalLang, token: string, sentence: string): string {
+  const t = injectLinkTexts(lang);
+  return renderLayout({
+    lang,
+    title: t.invalidTitle,
+    path: `/i/${token}`,
+    body: html`<h1>${t.invalidTitle}</h1>
+      <p>${sentence}</p>`,
+  });
+}
