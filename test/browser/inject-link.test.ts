@@ -1,0 +1,128 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../src/core/policy/policy.js';
+import { clockCommand } from '../../src/services/conduct/clock.service.js';
+import { setBranching } from '../../src/services/planning/branching.service.js';
+import { buildConductExercise, PLANNED_START, type ConductFixture } from '../support/conduct.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+import { startTestSmtp, type TestSmtp } from '../support/smtp.js';
+import {
+  ensureConsoleBuilt,
+  expectAccessible,
+  expectNoPageProblems,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signIn,
+} from './support.js';
+
+/*
+ * A patrol officer with no Dabyl account, on a phone: the controller fires an inject from the
+ * control room; its e-mail reaches a real SMTP server with a link; the officer opens it in a
+ * browser with no session, sees the inject in Russian marked as an exercise, says "received",
+ * answers the inject's question and reports. The control room shows the acknowledgement and the
+ * first action without a reload. The same page in Kazakh; a mistyped link is refused in words.
+ */
+const controller: Actor = {
+  userId: 'u-c',
+  grants: [{ role: 'controller', organisationId: null, exerciseId: null }],
+};
+const planner: Actor = {
+  userId: 'u-p',
+  grants: [{ role: 'planner', organisationId: null, exerciseId: null }],
+};
+const LINK = /\/i\/([A-Za-z0-9_-]{22})/;
+
+describe('an inject opened from its link by a player without an account', () => {
+  let server: TestServer;
+  let smtp: TestSmtp;
+  let browser: Browser;
+  let control: Page;
+  let phone: Page;
+  let fx: ConductFixture;
+  let token = '';
+
+  beforeAll(async () => {
+    await ensureConsoleBuilt();
+    smtp = await startTestSmtp();
+    [server, browser] = await Promise.all([
+      startTestServer({ demo: false, env: { DABYL_SMTP_URL: smtp.url } }),
+      launchBrowser(),
+    ]);
+    const ctx = server.server.runtime.ctx;
+    fx = await buildConductExercise(ctx);
+    await setBranching(ctx, { userId: 'u-p', name: 'Planner' }, planner, fx.exerciseId, fx.events['3']!.id, {
+      decision: {
+        question: 'Let the bus leave the prison?',
+        options: ['Allow under shadowing', 'Block at the gate'],
+      },
+    });
+    await clockCommand(ctx, { userId: null, name: 'Controller' }, controller, fx.exerciseId, {
+      command: 'startex',
+      confirmName: fx.name,
+      plannedStart: PLANNED_START,
+      reason: 'training run',
+    });
+    control = await newPage(browser);
+    await signIn(control, server.url, server.admin.username, server.admin.password);
+    await control.getByRole('navigation').waitFor();
+    // A phone with no session: the link is its only key.
+    phone = await newPage(browser);
+    await phone.setViewportSize({ width: 390, height: 844 });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await smtp?.close();
+  });
+
+  it('takes "received", the team’s decision and a report from the link, shown live in the control room', async () => {
+    await control.goto(`${server.url}/console/exercises/${fx.exerciseId}/control`);
+    const row = control.getByRole('row').filter({ hasText: 'Inject 3 title' });
+    await row.getByRole('button', { name: 'Fire now' }).click();
+    await row.getByText('Fired', { exact: true }).waitFor();
+
+    const mails = await smtp.waitFor(2);
+    const toA = mails.find((m) => !Array.isArray(m.to) && m.to?.text === 'patrol-a@police.example.kz')!;
+    token = LINK.exec(toA.text ?? '')![1]!;
+
+    await phone.goto(`${server.url}/i/${token}`);
+    await phone.getByRole('heading', { name: 'Вводная 3: Inject 3 title' }).waitFor();
+    await phone.getByText(/^EXERCISE EXERCISE EXERCISE/).waitFor();
+    await phone.getByText('Report of a shooting near the prison gate (3).').waitFor();
+    await phone.getByRole('button', { name: 'Получил(а)' }).click();
+    await phone.getByText('Получение подтверждено. Контролёры это видят.').waitFor();
+    await phone.getByText(/Вы подтвердили получение в \d/).waitFor();
+
+    await phone.getByRole('button', { name: 'Block at the gate' }).click();
+    await phone.getByText(/Выбрано: «Block at the gate», выбрал\(а\) Patrol officer A/).waitFor();
+
+    await phone.getByLabel('Что сделано').fill('Cordon at the gate, bus stopped, negotiator called');
+    await phone.getByRole('button', { name: 'Отправить доклад' }).click();
+    await phone.getByText('Ваш доклад записан.').waitFor();
+    await phone.getByText('Cordon at the gate, bus stopped, negotiator called').waitFor();
+    await screenshot(phone, 'inject-link-phone-ru');
+    await expectAccessible(phone, 'inject link page');
+    expectNoPageProblems(phone);
+
+    // The controllers' table moved with no reload.
+    const progress = row.getByTestId('inject-progress');
+    await progress.getByText(/^Acknowledged: \d\d:\d\d:\d\d/).waitFor({ timeout: 30_000 });
+    await progress.getByText(/^First action: \d\d:\d\d:\d\d/).waitFor();
+    await screenshot(control, 'inject-link-control-room');
+  }, 120_000);
+
+  it('shows the page in Kazakh, refuses an empty report by name, and a mistyped link in words', async () => {
+    await phone.goto(`${server.url}/kk/i/${token}`);
+    await phone.getByRole('heading', { name: 'Кіріспе 3: Inject 3 title' }).waitFor();
+    await phone.getByRole('button', { name: 'Баяндаманы жіберу' }).click();
+    await phone.getByRole('alert').getByText('Жібермес бұрын не істелгенін жазыңыз.').waitFor();
+    await screenshot(phone, 'inject-link-phone-kk');
+
+    const wrong = `${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`;
+    const res = await phone.goto(`${server.url}/en/i/${wrong}`);
+    expect(res?.status()).toBe(404);
+    await phone.getByRole('heading', { name: 'This link does not open an inject' }).waitFor();
+  }, 60_000);
+});
