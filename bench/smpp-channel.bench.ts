@@ -190,6 +190,7 @@ async function ourChannel(url: string, list: Message[], ledger: Ledger): Promise
               fresh: Array.from({ length: parts }, (_, k) => k + 1),
               known: new Map<number, string | null>(),
             }),
+            handed: async () => undefined,
             accepted: async () => undefined,
             refused: async () => undefined,
             receipt: async () => null,

@@ -197,6 +197,51 @@ describe.each(ENGINES)('SMS deliveries through the outbox on %s', (engine) => {
     expect(smsc.parts.slice(before).length).toBe(once + doubts);
   });
 
+  it('sends the parts a killed process wrote down but never handed over, and keeps handed ones in doubt', async () => {
+    // As a process killed while the message's parts waited their turn at the bind's rate leaves it.
+    const d = delivery({ address: '+77015550011' });
+    await write(d);
+    const made = new Date(now.getTime() - 60_000).toISOString();
+    await ctx.db.kysely
+      .insertInto('sms_parts')
+      .values(
+        [1, 2].map((part) => ({
+          delivery_id: d.id,
+          part,
+          submitted_at: made,
+          handed_at: null,
+          message_id: null,
+        })),
+      )
+      .execute();
+    const before = smsc.messages.length;
+    await dispatcher.drain();
+    expect(await row(d.id)).toMatchObject({ status: 'sent' });
+    const [sms] = (await smsc.waitForMessages(before + 1)).slice(before);
+    expect(sms!.destination).toBe('77015550011');
+    expect(smsc.parts.filter((p) => p.destination === '77015550011')).toHaveLength(sms!.parts.length);
+    for (;;) {
+      const rows = await partsOf(d.id);
+      if (rows.every((p) => p.message_id !== null)) {
+        expect(rows.every((p) => p.handed_at !== null)).toBe(true);
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+
+    // A part stamped as handed over whose answer never came may be at the SMSC: not sent again.
+    const doubtful = delivery({ address: '+77015550022' });
+    await write(doubtful);
+    await ctx.db.kysely
+      .insertInto('sms_parts')
+      .values({ delivery_id: doubtful.id, part: 1, submitted_at: made, handed_at: made, message_id: null })
+      .execute();
+    await dispatcher.drain();
+    expect(await row(doubtful.id)).toMatchObject({ status: 'dead' });
+    expect((await row(doubtful.id)).last_error).toMatch(/may have reached the SMSC/);
+    expect(smsc.parts.filter((p) => p.destination === '77015550022')).toHaveLength(0);
+  });
+
   it('a bulk retry of dead letters forgets their doubts too, and leaves the answered parts alone', async () => {
     const d = delivery({ language: 'en', address: '+77019998877', source_id: 'inject-13' });
     smsc.dropOnNextSubmit = true;

@@ -102,7 +102,10 @@ export interface SmsPartTable {
   part: number;
   /** From the SMSC's answer; null while unanswered, and after a lost answer (in doubt). */
   message_id: string | null;
+  /** When the row was made, before the part's first submit. */
   submitted_at: string;
+  /** When the part was written to the SMSC's connection; null: it never left (migration 0039). */
+  handed_at: string | null;
   accepted_at: string | null;
   /** The part's delivery receipt state (DELIVRD, UNDELIV …). */
   receipt: string | null;

@@ -5,7 +5,7 @@ import type { Database } from './schema.js';
 
 type Q = Kysely<Database>;
 
-// 5 columns a row at most: well within both engines' bound parameters.
+// 6 columns a row at most: well within both engines' bound parameters.
 const ROWS_PER_STATEMENT = 1000;
 
 const texts = new Map<string, string>();
@@ -15,11 +15,22 @@ const texts = new Map<string, string>();
  * parameters as it is: on the hot path of every SMS, building it through the query builder cost
  * more than the database's own work (as for the outbox's inserts).
  */
-function statement(engine: Engine, kind: 'begin' | 'accept', count: number): string {
+function statement(engine: Engine, kind: 'begin' | 'accept' | 'hand', count: number): string {
   const key = `${engine}:${kind}:${count}`;
   let text = texts.get(key);
   if (text) return text;
-  const width = kind === 'begin' ? 3 : 5;
+  if (kind === 'hand') {
+    // The instant once, then (delivery_id, part) pairs: one statement for a turn's parts.
+    const pairs = Array.from({ length: count }, (_, row) =>
+      engine === 'sqlite' ? '(?,?)' : `($${row * 2 + 2}::text,$${row * 2 + 3}::integer)`,
+    ).join(',');
+    text =
+      `update sms_parts set handed_at = ${engine === 'sqlite' ? '?' : '$1'} ` +
+      `where handed_at is null and (delivery_id, part) in (values ${pairs})`;
+    if (texts.size < 256) texts.set(key, text);
+    return text;
+  }
+  const width = kind === 'begin' ? 3 : 6;
   const tuples = Array.from({ length: count }, (_, row) =>
     engine === 'sqlite'
       ? `(${Array(width).fill('?').join(',')})`
@@ -29,8 +40,9 @@ function statement(engine: Engine, kind: 'begin' | 'accept', count: number): str
     kind === 'begin'
       ? `insert into sms_parts (delivery_id, part, submitted_at) values ${tuples} ` +
         'on conflict (delivery_id, part) do nothing returning delivery_id, part'
-      : `insert into sms_parts (delivery_id, part, submitted_at, message_id, accepted_at) values ${tuples} ` +
-        'on conflict (delivery_id, part) do update set message_id = excluded.message_id, accepted_at = excluded.accepted_at';
+      : `insert into sms_parts (delivery_id, part, submitted_at, handed_at, message_id, accepted_at) values ${tuples} ` +
+        'on conflict (delivery_id, part) do update set message_id = excluded.message_id, ' +
+        'accepted_at = excluded.accepted_at, handed_at = coalesce(sms_parts.handed_at, excluded.handed_at)';
   if (texts.size < 256) texts.set(key, text);
   return text;
 }
@@ -40,6 +52,22 @@ export interface PartsStart {
   deliveryId: string;
   parts: number;
   at: string;
+}
+
+/** A part about to be written to the SMSC's connection. */
+export interface PartHanded {
+  deliveryId: string;
+  part: number;
+}
+
+/** What the ledger knows of one delivery's parts as a try begins. */
+export interface PartsKnown {
+  /** Rows just written: parts nobody has submitted. */
+  fresh: number[];
+  /** Parts handed to the SMSC before: their message_id, or null when the answer was lost. */
+  known: Map<number, string | null>;
+  /** Rows of an earlier try whose parts never left (it stopped before their turn came). */
+  unsent: number[];
 }
 
 /** The SMSC's answer to one part. */
@@ -52,20 +80,17 @@ export interface PartAnswer {
 
 /**
  * The parts of SMS deliveries that went to the SMSC (migration 0015). A row is written before its
- * part is submitted and completed with the SMSC's message_id from the answer; a row without one
- * that nobody is awaiting is a part that may have arrived (its answer was lost), never resent
- * automatically. Receipts find their delivery here by message_id.
+ * part's first submit, stamped `handed_at` just before the part is written to the connection
+ * (migration 0039), and completed with the SMSC's message_id from the answer; a handed row without
+ * one that nobody is awaiting is a part that may have arrived (its answer was lost), never resent
+ * automatically, while a row never handed is a part that never left, and is sent. Receipts find their delivery here by message_id.
  */
 export const smsPartRepository = {
   /**
    * Before parts are submitted, for several deliveries at once: writes a row for every part that
    * has none, and says per delivery which parts were new and what is known of the others.
    */
-  begin: async (
-    db: Q,
-    engine: Engine,
-    items: readonly PartsStart[],
-  ): Promise<{ fresh: number[]; known: Map<number, string | null> }[]> => {
+  begin: async (db: Q, engine: Engine, items: readonly PartsStart[]): Promise<PartsKnown[]> => {
     const rows: unknown[][] = [];
     for (const it of items) for (let p = 1; p <= it.parts; p++) rows.push([it.deliveryId, p, it.at]);
     const inserted = new Set<string>();
@@ -83,19 +108,38 @@ export const smsPartRepository = {
     const existing = partial.length
       ? await db
           .selectFrom('sms_parts')
-          .select(['delivery_id', 'part', 'message_id'])
+          .select(['delivery_id', 'part', 'message_id', 'handed_at'])
           .where('delivery_id', 'in', [...new Set(partial.map((p) => p.deliveryId))])
           .execute()
       : [];
     return items.map((it) => {
       const fresh: number[] = [];
+      const unsent: number[] = [];
       const known = new Map<number, string | null>();
       for (let p = 1; p <= it.parts; p++) if (inserted.has(`${it.deliveryId}#${p}`)) fresh.push(p);
       for (const e of existing)
-        if (e.delivery_id === it.deliveryId && !inserted.has(`${it.deliveryId}#${Number(e.part)}`))
-          known.set(Number(e.part), e.message_id);
-      return { fresh, known };
+        if (e.delivery_id === it.deliveryId && !inserted.has(`${it.deliveryId}#${Number(e.part)}`)) {
+          if (e.message_id === null && e.handed_at === null) unsent.push(Number(e.part));
+          else known.set(Number(e.part), e.message_id);
+        }
+      return { fresh, known, unsent };
     });
+  },
+
+  /**
+   * Parts about to be written to the SMSC's connection: from here a part may be at the SMSC, and
+   * no try submits it again without its answer. Committed before the writes.
+   */
+  handMany: async (db: Q, engine: Engine, parts: readonly PartHanded[], at: string): Promise<void> => {
+    for (let i = 0; i < parts.length; i += ROWS_PER_STATEMENT) {
+      const chunk = parts.slice(i, i + ROWS_PER_STATEMENT);
+      await db.executeQuery(
+        CompiledQuery.raw(statement(engine, 'hand', chunk.length), [
+          at,
+          ...chunk.flatMap((p) => [p.deliveryId, p.part]),
+        ]),
+      );
+    }
   },
 
   /** The SMSC's answers; written even where a person's retry forgot the row meanwhile. */
@@ -105,7 +149,7 @@ export const smsPartRepository = {
       await db.executeQuery(
         CompiledQuery.raw(
           statement(engine, 'accept', part.length),
-          part.flatMap((a) => [a.deliveryId, a.part, a.at, a.messageId, a.at]),
+          part.flatMap((a) => [a.deliveryId, a.part, a.at, a.at, a.messageId, a.at]),
         ),
       );
     }

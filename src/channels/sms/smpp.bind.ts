@@ -94,15 +94,19 @@ export class SmppBind {
   }
 
   /**
-   * Writes one submit_sm and resolves with its answer, however late. Rejects with {@link NotSent}
+   * Writes one submit_sm and resolves with its answer, however late; `beforeWrite` runs once the
+   * submit's turn has come, just before the PDU is written. Rejects with {@link NotSent}
    * when the PDU could not be written, or {@link AnswerLost} when the connection ended first.
    */
-  async submit(fields: Record<string, unknown>): Promise<PDU> {
+  async submit(fields: Record<string, unknown>, beforeWrite?: () => Promise<void>): Promise<PDU> {
     this.load++;
     try {
       await this.windowSlot();
       try {
         await this.rateSlot();
+        // Recorded once its turn has come, not while it waits: a crash in the wait leaves a part
+        // that never left, which a later try may send without risking a duplicate.
+        if (beforeWrite) await beforeWrite();
         return await this.write(fields);
       } finally {
         this.inFlight--;

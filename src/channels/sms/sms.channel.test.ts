@@ -22,6 +22,7 @@ class MemoryLedger implements SmsLedger {
     this.rows.set(deliveryId, m);
     return { fresh, known };
   }
+  async handed() {}
   async accepted(deliveryId: string, part: number, messageId: string) {
     const m = this.rows.get(deliveryId) ?? new Map<number, string | null>();
     m.set(part, messageId);

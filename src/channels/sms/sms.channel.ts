@@ -26,6 +26,8 @@ export interface SmsLedger {
    * for a part handed over whose answer is not recorded.
    */
   begin(deliveryId: string, parts: number, at: string): Promise<LedgerStart>;
+  /** The part is about to be written to the SMSC's connection; from here it may be there. */
+  handed(deliveryId: string, part: number): Promise<void>;
   accepted(deliveryId: string, part: number, messageId: string, at: string): Promise<void>;
   /** The part is not at the SMSC (refused, or never written): a later try may submit it. */
   refused(deliveryId: string, part: number): Promise<void>;
@@ -36,6 +38,8 @@ export interface SmsLedger {
 export interface LedgerStart {
   fresh: number[];
   known: Map<number, string | null>;
+  /** Parts with a row whose submit never left (an earlier try stopped before their turn). */
+  unsent?: number[];
 }
 
 export interface SmsOptions {
@@ -78,7 +82,8 @@ const THROTTLE_GIVE_UP_TIMEOUTS = 6;
  * messages; the deliveries' receipts come back by deliver_sm on any bind.
  *
  * A part is never submitted twice (docs/decisions/0015-sms-over-smpp.md): its ledger row is
- * written before the submit and completed from the answer, however late that answer comes. A send
+ * written before the submit, stamped as handed over just before the PDU is written (after its
+ * turn at the bind's rate), and completed from the answer, however late that answer comes. A send
  * that times out leaves its submit awaited; the outbox's next try of the delivery takes the
  * answer (or keeps waiting for it) instead of submitting again. A part whose connection ended
  * before its answer came may have reached the SMSC: it is not sent again, the delivery becomes a
@@ -153,7 +158,11 @@ export class SmsChannel implements Channel {
         false,
       );
     this.start();
-    const { fresh, known } = await this.o.ledger.begin(deliveryId, total, this.now().toISOString());
+    const {
+      fresh,
+      known,
+      unsent = [],
+    } = await this.o.ledger.begin(deliveryId, total, this.now().toISOString());
     // Each part's answer: already recorded, awaited from an earlier try, or from a submit now.
     const answers = new Map<number, Promise<string>>();
     for (const [i, id] of known) {
@@ -170,9 +179,18 @@ export class SmsChannel implements Channel {
         );
       }
     }
+    // A part an earlier try wrote down but never handed over is this try's to submit, unless that
+    // try is still waiting its turn in this process.
+    const toSubmit = [...fresh];
+    for (const i of unsent) {
+      const earlier = this.inflight.get(`${deliveryId}#${i}`);
+      if (earlier) answers.set(i, earlier);
+      else toSubmit.push(i);
+    }
+    toSubmit.sort((a, b) => a - b);
     // A message's parts go on one bind, in order, as SMSCs that reassemble prefer.
     const bind = this.leastBusy();
-    for (const i of fresh) {
+    for (const i of toSubmit) {
       const part = sms.parts[i - 1]!;
       answers.set(
         i,
@@ -279,7 +297,7 @@ export class SmsChannel implements Channel {
         preferred = undefined;
         let resp: PDU;
         try {
-          resp = await bind.submit(fields);
+          resp = await bind.submit(fields, () => this.o.ledger.handed(deliveryId, part));
         } catch (err) {
           if (err instanceof NotSent) {
             if (Date.now() < giveUpAt) continue;

@@ -1,14 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { Engine } from '../../store/db.js';
 import type { Database } from '../../store/schema.js';
-import { smsPartRepository, type PartAnswer, type PartsStart } from '../../store/sms-part.repository.js';
+import {
+  smsPartRepository,
+  type PartAnswer,
+  type PartHanded,
+  type PartsStart,
+} from '../../store/sms-part.repository.js';
 import { Batcher } from './batcher.js';
 import type { LedgerStart, SmsLedger } from './sms.channel.js';
 
 /**
  * The SMS channel's ledger in the database: one row per part handed to the SMSC. The rows written
- * before submits and the answers written after them are gathered per turn of the event loop into
- * one statement each, so a busy channel pays one commit for many parts.
+ * before submits, the stamps of parts about to be written and the answers written after them are
+ * gathered per turn of the event loop into one statement each, so a busy channel pays one commit
+ * for many parts.
  */
 export function smsLedgerOf(db: Kysely<Database>, engine: Engine): SmsLedger {
   const begins = new Batcher<PartsStart, LedgerStart>((items) => smsPartRepository.begin(db, engine, items));
@@ -16,8 +22,13 @@ export function smsLedgerOf(db: Kysely<Database>, engine: Engine): SmsLedger {
     await smsPartRepository.acceptMany(db, engine, items);
     return items.map(() => undefined);
   });
+  const hands = new Batcher<PartHanded, void>(async (items) => {
+    await smsPartRepository.handMany(db, engine, items, new Date().toISOString());
+    return items.map(() => undefined);
+  });
   return {
     begin: (deliveryId, parts, at) => begins.add({ deliveryId, parts, at }),
+    handed: (deliveryId, part) => hands.add({ deliveryId, part }),
     accepted: (deliveryId, part, messageId, at) => answers.add({ deliveryId, part, messageId, at }),
     refused: (deliveryId, part) => smsPartRepository.refused(db, deliveryId, part),
     receipt: (messageId, state, at) => smsPartRepository.receipt(db, messageId, state, at),
