@@ -16,7 +16,7 @@ const ANSWER: Record<string, string> = {
 };
 const answerIn = (language: string) => ANSWER[language] ?? ANSWER.en!;
 
-/** The one-time link of an e-mail or SMS to a player without an account; null for everyone else. */
+/** The link to this inject in an e-mail or SMS to a player without an account; null for everyone else. */
 const linkOf = (ctx: AppContext, run: InjectRunRow, target: RenderTarget) =>
   target.recipientKind === 'participant' && target.recipientId && target.deliveryId
     ? injectLinkFor(ctx, run, target.deliveryId, target.recipientId)
@@ -31,8 +31,9 @@ const BATCH = 1000;
  * Injects of a running exercise, as the players receive them. A fired inject reaches its target
  * teams' players (every player when it names no team) through the exercise's phone book, never a
  * resident's contact, and the in-app inbox of each such player who has an account; an e-mail or SMS
- * to a player without one carries a link to acknowledge and report. What players must not see (expected action, controller notes) is not in the
- * run, so no renderer can leak it; the dispatcher adds the exercise marking and honours NO PLAY.
+ * to a player without one carries a link to acknowledge and report (decision 0040). What players
+ * must not see (expected action, controller notes) is not in the run, so no renderer can leak it;
+ * the dispatcher adds the exercise marking and honours NO PLAY.
  */
 export const injectSource: OutboxSource<InjectRunRow> = {
   kind: 'inject',
