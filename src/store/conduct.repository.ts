@@ -68,6 +68,32 @@ export const conductRepository = {
       .orderBy('position')
       .execute(),
 
+  /**
+   * Scheduled runs of the exercise that may be due: released by `releasedBy` (an ISO instant), or
+   * not released and at most `dueSeconds` into exercise time; earliest first, at most `limit`. The
+   * caller decides each one by the clock itself; this only narrows the rows it reads.
+   */
+  dueRuns: (
+    db: Q,
+    exerciseId: string,
+    bounds: { releasedBy: string; dueSeconds: number; limit: number },
+  ): Promise<InjectRunRow[]> =>
+    db
+      .selectFrom('inject_runs')
+      .selectAll()
+      .where('exercise_id', '=', exerciseId)
+      .where('status', '=', 'scheduled')
+      .where((eb) =>
+        eb.or([
+          eb('release_at', '<=', bounds.releasedBy),
+          eb.and([eb('release_at', 'is', null), eb('due_seconds', '<=', bounds.dueSeconds)]),
+        ]),
+      )
+      .orderBy('due_seconds')
+      .orderBy('position')
+      .limit(bounds.limit)
+      .execute(),
+
   run: (db: Q, id: string): Promise<InjectRunRow | undefined> =>
     db.selectFrom('inject_runs').selectAll().where('id', '=', id).executeTakeFirst(),
 

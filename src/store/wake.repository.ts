@@ -99,6 +99,26 @@ export const wakeRepository = {
     return Number(r.numUpdatedRows) > 0;
   },
 
+  /**
+   * Cancels the pending bookings among these keys (a new generation each); how many. Wakes already
+   * claimed are left to their handlers, whose own conditional write finds nothing to do, so this
+   * never waits on a row a scheduler holds.
+   */
+  cancelPending: async (db: Q, topic: string, keys: readonly string[], now: string): Promise<number> => {
+    let cancelled = 0;
+    for (let i = 0; i < keys.length; i += BOOK_CHUNK) {
+      const r = await db
+        .updateTable('wakes')
+        .set((eb) => ({ generation: eb('generation', '+', 1), status: 'cancelled', updated_at: now }))
+        .where('topic', '=', topic)
+        .where('key', 'in', keys.slice(i, i + BOOK_CHUNK))
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      cancelled += Number(r.numUpdatedRows);
+    }
+    return cancelled;
+  },
+
   get: (db: Q, topic: string, key: string): Promise<WakeRow | undefined> =>
     db.selectFrom('wakes').selectAll().where('topic', '=', topic).where('key', '=', key).executeTakeFirst(),
 

@@ -144,6 +144,16 @@ export async function cancelWake(trx: Q, topic: string, key: string): Promise<bo
   return wakeRepository.cancel(trx, topic, key, new Date().toISOString());
 }
 
+/**
+ * Cancels the pending bookings of many keys of one topic in the caller's transaction, in a few
+ * statements; how many were pending. Unlike cancelWake it leaves a wake a scheduler has already
+ * claimed alone: its handler runs and its own conditional write decides.
+ */
+export async function cancelPendingWakes(trx: Q, topic: string, keys: readonly string[]): Promise<number> {
+  if (!keys.length) return 0;
+  return wakeRepository.cancelPending(trx, topic, keys, new Date().toISOString());
+}
+
 /** Where a key's wake stands, for screens and tests; undefined if it was never booked. */
 export async function readWake(
   db: Q,

@@ -2,7 +2,7 @@ import { exerciseMsAt, isTicking, wallAtExercise } from '../../core/conduct/cloc
 import { OUTAGE_GRACE_MS } from '../../core/conduct/pause-policy.js';
 import type { Actor } from '../../core/policy/policy.js';
 import { AppError, badField, notFound } from '../../errors.js';
-import { bookWake, cancelWake, type Wake } from '../../jobs/schedule/scheduler.js';
+import { bookWake, cancelPendingWakes, cancelWake, type Wake } from '../../jobs/schedule/scheduler.js';
 import { branchingRepository } from '../../store/branching.repository.js';
 import type { InjectDecisionRow, InjectRunRow } from '../../store/conduct-tables.js';
 import { conductRepository } from '../../store/conduct.repository.js';
@@ -249,12 +249,59 @@ export async function editInject(
 }
 
 /**
+ * The most injects one wake fires in its transaction, so that the exercise's clock lock is held
+ * briefly; the rest of a larger burst fires from its own wakes, a batch each.
+ */
+export const FIRE_BATCH = 250;
+
+/** When the clock is to fire a scheduled run: its backlog release, else its exercise time. */
+const expectedAt = (c: Conduct, run: InjectRunRow): number =>
+  run.release_at ? Date.parse(run.release_at) : wallAtExercise(c.state, run.due_seconds * 1000)!;
+
+/**
+ * Whether the clock fires this run now, as its own wake would: scheduled (not held, so not waiting
+ * on a branch), its time come, and not so far behind that its wake would re-plan an outage instead.
+ */
+function firesNow(c: Conduct, run: InjectRunRow): boolean {
+  if (run.status !== 'scheduled') return false;
+  const expected = expectedAt(c, run);
+  return expected <= c.now && c.now - expected <= OUTAGE_GRACE_MS;
+}
+
+/**
+ * Fires `run` and, in the same transaction under the same clock lock, up to FIRE_BATCH - 1 other
+ * injects of the exercise that are due now, in the order of their time then their MSEL position:
+ * a burst due at one instant goes out in a few transactions instead of one per inject. Each firing
+ * is still its own conditional write with its own fan-out, audit entry and live event; the pending
+ * wakes of those fired are cancelled, and a wake already claimed finds its inject fired.
+ */
+async function fireDue(ctx: AppContext, trx: Q, c: Conduct, run: InjectRunRow): Promise<void> {
+  const others = (
+    await conductRepository.dueRuns(trx, c.exercise.id, {
+      releasedBy: new Date(c.now).toISOString(),
+      // One second of slack: firesNow decides by the clock's own arithmetic.
+      dueSeconds: Math.floor(exerciseMsAt(c.state, c.now) / 1000) + 1,
+      limit: FIRE_BATCH,
+    })
+  ).filter((r) => r.id !== run.id && firesNow(c, r));
+  const batch = [run, ...others.slice(0, FIRE_BATCH - 1)]
+    .map((r) => ({ r, at: expectedAt(c, r) }))
+    .sort((a, b) => a.at - b.at || a.r.position - b.r.position)
+    .map(({ r }) => r);
+  const fired: string[] = [];
+  for (const r of batch)
+    if ((await fireRun(ctx, trx, c, r, 'clock', SYSTEM_ACTOR, null)) && r.id !== run.id)
+      fired.push(injectWakeKey(c.exercise.id, r.id));
+  await cancelPendingWakes(trx, INJECT_TOPIC, fired);
+}
+
+/**
  * The clock's wake for one inject. The timer only wakes: this decides, in one transaction under
  * the exercise's clock lock, from the clock's history as it now stands. It fires the inject only if
- * the clock runs, the inject still waits, and its time (or backlog release) has come; a wake far
- * behind its time means nobody could fire it (an outage), so the whole backlog is re-planned by the
- * pause policy instead of going out in a burst. A second process waking for the same inject finds
- * it fired and does nothing.
+ * the clock runs, the inject still waits, and its time (or backlog release) has come, and with it
+ * the exercise's other injects due now (fireDue); a wake far behind its time means nobody could
+ * fire it (an outage), so the whole backlog is re-planned by the pause policy instead of going out
+ * in a burst. A second process waking for the same inject finds it fired and does nothing.
  */
 export async function onInjectWake(ctx: AppContext, wake: Wake): Promise<void> {
   const [exerciseId, runId] = wake.key.split('/') as [string, string];
@@ -264,9 +311,7 @@ export async function onInjectWake(ctx: AppContext, wake: Wake): Promise<void> {
     if (!isTicking(c.state)) return;
     let run = await conductRepository.run(trx, runId);
     if (!run || run.status !== 'scheduled') return;
-    const expected = run.release_at
-      ? Date.parse(run.release_at)
-      : wallAtExercise(c.state, run.due_seconds * 1000)!;
+    const expected = expectedAt(c, run);
     if (c.now < expected) {
       // Woken early by this process's clock: the database's time is the one that counts.
       await bookWake(trx, { topic: INJECT_TOPIC, key: wake.key, at: new Date(expected) });
@@ -277,7 +322,7 @@ export async function onInjectWake(ctx: AppContext, wake: Wake): Promise<void> {
       run = (await conductRepository.run(trx, runId))!;
       if (run.status !== 'scheduled' || !run.release_at || Date.parse(run.release_at) > c.now) return;
     }
-    await fireRun(ctx, trx, c, run, 'clock', SYSTEM_ACTOR, null);
+    await fireDue(ctx, trx, c, run);
   });
 }
 
