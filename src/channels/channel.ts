@@ -5,7 +5,10 @@
  * later could help. Only the dispatcher calls `send`.
  */
 
+import type { CapAlert } from '../cap/model.js';
 import { CHANNEL_KINDS } from '../contract/enums.js';
+import type { AlertArea } from '../core/alert/alert.js';
+import type { CbCategory } from '../core/cellbroadcast/category.js';
 export { CHANNEL_KINDS };
 
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
@@ -55,10 +58,28 @@ export interface SirenMessage {
   /** Set by the dispatcher's marking: exercise or test traffic, which the controller logs as a drill. */
   exercise?: boolean;
 }
+/**
+ * A public warning for an operator's Cell Broadcast Centre. The CBC is told the category, the text
+ * of each language and the area; it picks the cells and repeats the message until it is replaced,
+ * deleted or expires.
+ */
 export interface CellBroadcastMessage {
   kind: 'cellbroadcast';
-  /** One page per language, within the page limit. */
+  /** Each language's text, in the order the languages go out; the channel cuts it to 15 pages. */
   pages: { language: string; text: string }[];
+  /** The handset category (src/core/cellbroadcast/category.ts). */
+  category: CbCategory;
+  /** The message identifier of the first language, and of the additional languages. */
+  messageId: number;
+  additionalLanguageId: number;
+  /** Alert broadcasts; Update replaces what the thread broadcast before; Cancel stops it. */
+  msgType: 'Alert' | 'Update' | 'Cancel';
+  /** The message identifiers the thread's earlier messages went out on (an Update or Cancel removes them). */
+  replaces: number[];
+  /** Where it is for (polygon or circle), for the CBC to pick its cells. */
+  area: AlertArea;
+  /** The alert's CAP message, for a CBC that takes CAP: its identifier and references are the thread's. */
+  cap: CapAlert;
 }
 export interface InAppMessage {
   kind: 'inapp';

@@ -12,6 +12,7 @@ import { vapidKeys } from '../services/keys/vapid.js';
 import { WebPushChannel } from './webpush/webpush.channel.js';
 import { SirenChannel } from './siren/siren.channel.js';
 import { sirenKeys } from './siren/siren.keys.js';
+import { CellBroadcastChannel } from './cellbroadcast/cellbroadcast.channel.js';
 
 /**
  * The channels of one process, made once at start-up and handed to whoever needs them through the
@@ -62,6 +63,7 @@ export function openChannels(
       keyFor: sirenKeys(config, db.kysely),
       clock,
     }),
+    new CellBroadcastChannel({ centres: config.cbcCentres, timeoutMs: config.cbcTimeoutMs }),
     ...extra,
   ];
   const byName = new Map(list.map((c) => [c.name, c]));

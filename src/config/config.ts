@@ -1,6 +1,9 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
 import { vapidSubjectProblem } from '../core/webpush/subject.js';
+import { parseCbcCentres, type CbcCentreConfig } from './cbc.js';
+
+export type { CbcCentreConfig };
 
 /** Dabyl's whole configuration, parsed once at start-up and frozen. */
 export interface Config {
@@ -57,6 +60,10 @@ export interface Config {
   readonly mqttTimeoutMs: number;
   /** How long a siren has to acknowledge a command before the alert lists it as silent. */
   readonly sirenAckTimeoutMs: number;
+  /** The operators' Cell Broadcast Centres; none: cell broadcasts wait in the outbox. */
+  readonly cbcCentres: readonly CbcCentreConfig[];
+  /** How long a Cell Broadcast Centre has to answer one request before the delivery is retried. */
+  readonly cbcTimeoutMs: number;
   /** The public site's language for readers whose browser asks for none of kk, ru, en. */
   readonly publicLanguage: 'kk' | 'ru' | 'en';
   /** Where publishing re-exports the public site as static files; `undefined`: no export. */
@@ -219,6 +226,16 @@ export const VARIABLES = [
     'DABYL_SIREN_ACK_SECONDS',
     '60',
     'how long a siren has to acknowledge a command before the alert lists it as not answering',
+  ],
+  [
+    'DABYL_CBC_CENTRES',
+    '(unset: cell broadcasts wait)',
+    'the operators’ Cell Broadcast Centres, a JSON array: `[{"name":"kcell","protocol":"ecbe","url":"https://user:pass@cbc.example/api/ecbe/v1"},{"name":"beeline","protocol":"cap","url":"https://…","token":"…"}]`; optional per centre: `languages` (default `["kk","ru"]`), `regions` (ISO 3166-2:KZ codes it serves; default all), `cbeName`, `repetitionPeriod` (docs/alerts.md)',
+  ],
+  [
+    'DABYL_CBC_TIMEOUT_SECONDS',
+    '10',
+    'how long a Cell Broadcast Centre has to answer before the delivery is retried',
   ],
   ['DABYL_PUBLIC_LANGUAGE', 'kk', "the public site's language (kk, ru or en) when the browser asks for none"],
   [
@@ -407,6 +424,8 @@ export function loadConfig(env: Env = process.env): Config {
     mqttUrl: url(env, 'DABYL_MQTT_URL', ['mqtt', 'mqtts']),
     mqttTimeoutMs: int(env, 'DABYL_MQTT_TIMEOUT_SECONDS', 10, 1, 120) * 1000,
     sirenAckTimeoutMs: int(env, 'DABYL_SIREN_ACK_SECONDS', 60, 1, 24 * 3600) * 1000,
+    cbcCentres: parseCbcCentres(env.DABYL_CBC_CENTRES, (p) => new ConfigError('DABYL_CBC_CENTRES', p)),
+    cbcTimeoutMs: int(env, 'DABYL_CBC_TIMEOUT_SECONDS', 10, 1, 120) * 1000,
     publicLanguage: publicLanguage(env),
     portalExportDir: env.DABYL_PORTAL_EXPORT_DIR ? path.resolve(env.DABYL_PORTAL_EXPORT_DIR) : undefined,
   });

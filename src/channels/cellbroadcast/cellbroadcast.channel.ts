@@ -1,0 +1,75 @@
+import type { CbcCentreConfig } from '../../config/config.js';
+import {
+  ChannelError,
+  expectKind,
+  type Channel,
+  type ChannelLimits,
+  type Outgoing,
+  type SendResult,
+} from '../channel.js';
+import { CB_MAX_PAGES } from '../../core/cellbroadcast/pages.js';
+import { capAdapter } from './cap.adapter.js';
+import type { CbcAdapter } from './centre.js';
+import { ecbeAdapter } from './ecbe.adapter.js';
+
+export interface CellBroadcastOptions {
+  /** The operators' centres, by name; none: not configured, deliveries wait. */
+  centres: readonly CbcCentreConfig[];
+  /** How long one request to a centre may take. */
+  timeoutMs: number;
+}
+
+/**
+ * Public warnings to the operators' Cell Broadcast Centres (docs/decisions/0041-cell-broadcast.md).
+ * A delivery's address is the name of a configured centre; each centre speaks ECBE (the Osmocom
+ * CBC's REST interface) or CAP over HTTPS, as its configuration says. Each centre is a peer of its
+ * own: one operator's centre being down holds only its own deliveries.
+ */
+export class CellBroadcastChannel implements Channel {
+  readonly name = 'cellbroadcast';
+  readonly kind = 'cellbroadcast';
+  readonly limits: ChannelLimits = { maxSegments: CB_MAX_PAGES };
+  readonly configured: boolean;
+  readonly notConfiguredReason: string | null;
+  private readonly adapters = new Map<string, CbcAdapter>();
+
+  constructor(options: CellBroadcastOptions) {
+    for (const c of options.centres)
+      this.adapters.set(
+        c.name,
+        c.protocol === 'ecbe' ? ecbeAdapter(c, options.timeoutMs) : capAdapter(c, options.timeoutMs),
+      );
+    this.configured = this.adapters.size > 0;
+    this.notConfiguredReason = this.configured
+      ? null
+      : 'DABYL_CBC_CENTRES is not set: cell broadcasts wait in the outbox until it is';
+  }
+
+  /** The serial number (ECBE) is made from this; CAP centres get the alert's own identifier. */
+  dedupKey(deliveryId: string): string {
+    return `cbc_${deliveryId}`;
+  }
+
+  peerOf(address: string): string | null {
+    return address;
+  }
+
+  async send(outgoing: Outgoing): Promise<SendResult> {
+    const o = expectKind(outgoing, 'cellbroadcast');
+    if (!this.configured) throw new ChannelError(this.notConfiguredReason!, true);
+    const adapter = this.adapters.get(o.to);
+    if (!adapter)
+      throw new ChannelError(
+        `no Cell Broadcast Centre named ${o.to} is configured (DABYL_CBC_CENTRES)`,
+        false,
+      );
+    return { providerId: await adapter.send(this.dedupKey(o.deliveryId), o.message) };
+  }
+
+  async verify(): Promise<void> {
+    // The ECBE interface has no read-only request to ask; each centre answers for itself on each send.
+    if (!this.configured) throw new Error(this.notConfiguredReason!);
+  }
+
+  async close(): Promise<void> {}
+}
