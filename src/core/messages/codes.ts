@@ -146,6 +146,7 @@ export const FIELD_PROBLEMS = [
   'no_control_characters',
   'no_line_break',
   'no_such_core_capability',
+  'no_such_event_number',
   'no_such_exercise',
   'no_such_observation',
   'no_such_organisation',
@@ -169,6 +170,7 @@ export const FIELD_PROBLEMS = [
   'too_many_options',
   'type',
   'unknown_field',
+  'waits_for_form',
   // conduct, observations, evaluation, lessons, survey, reports
   'observation_text_empty',
   'not_base64_picture',

@@ -137,6 +137,8 @@ export const en: Catalogue = {
     too_few_options: 'give at least two options to choose from',
     too_many_options: 'at most {max} options',
     unknown_option: '“{option}” is not one of the options',
+    no_such_event_number: 'no event of this MSEL has the number {number}',
+    waits_for_form: 'write “event <number>: <option>” or “milestone: <name>”',
     after_start: 'must be after the start',
     area_name_missing: 'is empty: give this place its public name in {language}',
     closure_description_missing:

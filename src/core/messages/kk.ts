@@ -136,6 +136,8 @@ export const kk: Catalogue = {
     too_few_options: 'кемінде екі нұсқа беріңіз',
     too_many_options: 'ең көбі {max} нұсқа',
     unknown_option: '«{option}» нұсқалардың қатарында жоқ',
+    no_such_event_number: 'бұл MSEL ішінде {number} нөмірлі оқиға жоқ',
+    waits_for_form: '«кіріспе <нөмірі>: <нұсқа>» немесе «меже: <атауы>» деп жазыңыз',
     after_start: 'басталуынан кейін болуы керек',
     area_name_missing: 'толтырылмаған: бұл орынның жария атауын {language} беріңіз',
     closure_description_missing:

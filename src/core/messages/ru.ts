@@ -137,6 +137,8 @@ export const ru: Catalogue = {
     too_few_options: 'дайте не менее двух вариантов',
     too_many_options: 'не более {max} вариантов',
     unknown_option: '«{option}» не входит в варианты',
+    no_such_event_number: 'в этом MSEL нет события с номером {number}',
+    waits_for_form: 'напишите «вводная <номер>: <вариант>» или «рубеж: <название>»',
     after_start: 'должно быть позже начала',
     area_name_missing: 'не заполнено: дайте этому месту публичное название {language}',
     closure_description_missing:

@@ -301,6 +301,68 @@ const MSEL: readonly FieldSpec[] = [
       'бақылаушыларға ескертпе',
     ],
   },
+  // Branching (decision 0038): the question a decision point asks, its options, what the inject
+  // waits for (`event <number>: <option>` or `milestone: <name>`) and how long after.
+  {
+    key: 'question',
+    label: 'Question',
+    synonyms: [
+      'question',
+      'question to the players',
+      'decision',
+      'вопрос',
+      'вопрос игрокам',
+      'решение',
+      'сұрақ',
+      'ойыншыларға сұрақ',
+      'шешім',
+    ],
+  },
+  {
+    key: 'options',
+    label: 'Options',
+    synonyms: [
+      'options',
+      'answer options',
+      'options one per line',
+      'варианты',
+      'варианты ответа',
+      'варианты по одному в строке',
+      'нұсқалар',
+      'жауап нұсқалары',
+      'нұсқалар әр жолға біреуден',
+    ],
+  },
+  {
+    key: 'waitsFor',
+    label: 'Waits for',
+    synonyms: [
+      'waits for',
+      'released on',
+      'sent only when',
+      'ждет',
+      'ожидает',
+      'отправляется только когда',
+      'күтеді',
+      'нені күтеді',
+      'тек мына жағдайда жіберіледі',
+    ],
+  },
+  {
+    key: 'delay',
+    label: 'Delay (min)',
+    synonyms: [
+      'delay',
+      'delay min',
+      'minutes after',
+      'задержка',
+      'задержка мин',
+      'минут спустя',
+      'кідіріс',
+      'кідіріс мин',
+      'қанша минуттан кейін',
+    ],
+  },
 ];
 
 const PARTICIPANTS: readonly FieldSpec[] = [

@@ -61,6 +61,9 @@ export async function getBranching(
   return { events, milestones: milestonesOf(events) };
 }
 
+/** The longest question, option and milestone a branching holds (the sheet import keeps them too). */
+export const BRANCHING_TEXT_LIMITS = { question: 500, option: 120, milestone: 200 } as const;
+
 function cleanInput(eventId: string, input: BranchingInput): Branching {
   const d = input.decision;
   const r = input.releaseOn;
@@ -68,15 +71,17 @@ function cleanInput(eventId: string, input: BranchingInput): Branching {
     eventId,
     decision: d
       ? {
-          question: cleanText(d.question, 'decision.question', 500),
-          options: d.options.map((o, i) => cleanText(o, `decision.options.${i}`, 120)),
+          question: cleanText(d.question, 'decision.question', BRANCHING_TEXT_LIMITS.question),
+          options: d.options.map((o, i) =>
+            cleanText(o, `decision.options.${i}`, BRANCHING_TEXT_LIMITS.option),
+          ),
         }
       : null,
     releaseOn: !r
       ? null
       : r.kind === 'milestone'
-        ? { ...r, milestone: cleanText(r.milestone, 'releaseOn.milestone', 200) }
-        : { ...r, option: cleanText(r.option, 'releaseOn.option', 120) },
+        ? { ...r, milestone: cleanText(r.milestone, 'releaseOn.milestone', BRANCHING_TEXT_LIMITS.milestone) }
+        : { ...r, option: cleanText(r.option, 'releaseOn.option', BRANCHING_TEXT_LIMITS.option) },
   };
 }
 

@@ -1,13 +1,17 @@
+import type { Branching } from '../../core/conduct/branching.js';
+import { formatOptions, formatWaitsFor } from '../../core/spreadsheet/branching.cells.js';
 import { formatLocal, formatOffset, instantOf } from '../../core/msel/time.js';
 import { toCsv } from '../../core/spreadsheet/csv.js';
 import { FIELDS, type SheetKind } from '../../core/spreadsheet/fields.js';
 import type { Actor } from '../../core/policy/policy.js';
 import { forbidden } from '../../errors.js';
+import { branchingRepository } from '../../store/branching.repository.js';
 import { mselRepository } from '../../store/msel.repository.js';
 import { organisationRepository } from '../../store/organisation.repository.js';
 import { planRepository } from '../../store/plan.repository.js';
 import type { ExerciseRow } from '../../store/schema.js';
 import type { AppContext, Q } from '../context.js';
+import { branchingOf } from './branching.service.js';
 import { mayReadControllerSide, readableExercise } from './exercises.service.js';
 import { toEvent } from './msel.service.js';
 import { criticalTasksOf } from './spreadsheet/plan-data.js';
@@ -28,15 +32,20 @@ const header = (kind: SheetKind, skip: readonly string[] = []) =>
 /**
  * The MSEL as rows under the same headers the importer reads, so an export imports back unchanged:
  * the offset is the time of record and the local time (zone named in the header) is shown beside
- * it; teams, objectives and critical tasks by name, number and text.
+ * it; teams, objectives and critical tasks by name, number and text. A branching is written in the
+ * Question, Options (one a line), Waits for (`event <number>: <option>`, `milestone: <name>`) and
+ * Delay (min) columns, the event it waits for named by its number.
  */
 async function mselRows(db: Q, exercise: ExerciseRow): Promise<string[][]> {
-  const [events, teams, objectives, people] = await Promise.all([
+  const [events, teams, objectives, people, branchings] = await Promise.all([
     mselRepository.list(db, exercise.id),
     planRepository.teams(db, exercise.id),
     planRepository.objectives(db, exercise.id),
     planRepository.people(db, exercise.id),
+    branchingRepository.planned(db, exercise.id),
   ]);
+  const branching = new Map(branchings.map((r) => [r.event_id, branchingOf(r)]));
+  const numberOf = new Map(events.map((e) => [e.id, e.number]));
   const tasks = await criticalTasksOf(db, objectives);
   const team = new Map(teams.map((t) => [t.id, t.name]));
   const objective = new Map(objectives.map((o) => [o.id, String(o.position)]));
@@ -68,10 +77,30 @@ async function mselRows(db: Q, exercise: ExerciseRow): Promise<string[][]> {
         : '',
       contingency: yesNo(e.contingency),
       notes: e.controllerNotes ?? '',
+      ...branchingCells(branching.get(e.id), numberOf),
     };
     return fields.map((f) => cell[f.key] ?? '');
   });
   return [head, ...rows];
+}
+
+function branchingCells(
+  b: Branching | undefined,
+  numberOf: ReadonlyMap<string, string>,
+): Record<string, string> {
+  const r = b?.releaseOn;
+  return {
+    question: b?.decision?.question ?? '',
+    options: b?.decision ? formatOptions(b.decision.options) : '',
+    waitsFor: !r
+      ? ''
+      : formatWaitsFor(
+          r.kind === 'milestone'
+            ? r
+            : { kind: 'decision', number: numberOf.get(r.eventId) ?? r.eventId, option: r.option },
+        ),
+    delay: r ? String(r.delayMinutes) : '',
+  };
 }
 
 async function participantRows(db: Q, exercise: ExerciseRow): Promise<string[][]> {

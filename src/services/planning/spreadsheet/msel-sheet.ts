@@ -10,6 +10,7 @@ import { planRepository } from '../../../store/plan.repository.js';
 import type { MselEventRow } from '../../../store/schema.js';
 import { checkEventInput, toEvent } from '../msel.service.js';
 import { rowCheck, type MselChanges, type Prepare } from './kinds.js';
+import { prepareBranching } from './msel-branching.js';
 import { criticalTasksOf, timeContext } from './plan-data.js';
 
 const BATCH = 500;
@@ -124,9 +125,28 @@ export const prepareMsel: Prepare = async (trx, exercise, rows, issues, options)
   plan.added.forEach((a, i) => rowOf.set(added[i]!.id, a.row));
   for (const m of [...plan.unchanged, ...plan.changed]) rowOf.set(m.id, m.row);
 
+  const removed = new Set(removeMissing ? plan.missing.map((m) => m.id) : []);
+  // Branching is reviewed content too: an event whose branching the sheet changes goes back to review.
+  const sheetFields = new Map([...plan.unchanged, ...plan.changed].map((m) => [m.id, m.fields]));
+  const branching = await prepareBranching(
+    trx,
+    exercise.id,
+    rows,
+    options.columns,
+    [
+      ...existing
+        .filter((e) => !removed.has(e.id))
+        .map((e) => ({ ...(sheetFields.get(e.id) ?? e), id: e.id, row: rowOf.get(e.id) ?? null })),
+      ...added.map((a) => ({ id: a.id, number: a.number, kind: a.kind, row: rowOf.get(a.id)! })),
+    ],
+    issues,
+  );
+  for (const m of plan.unchanged)
+    if (branching.changed.has(m.id)) plan.changed.push({ ...m, approval: 'draft', changed: [] });
+  plan.unchanged = plan.unchanged.filter((m) => !branching.changed.has(m.id));
+
   // The list as the import leaves it, checked whole.
   const changedById = new Map(plan.changed.map((c) => [c.id, c]));
-  const removed = new Set(removeMissing ? plan.missing.map((m) => m.id) : []);
   const after: MselEvent[] = [
     ...existing
       .filter((e) => !removed.has(e.id))
@@ -164,7 +184,7 @@ export const prepareMsel: Prepare = async (trx, exercise, rows, issues, options)
     changed: plan.changed.map((c) => ({
       row: c.row,
       number: c.number,
-      fields: c.changed,
+      fields: branching.changed.has(c.id) ? [...c.changed, 'branching'] : c.changed,
       approvalBefore: rowById.get(c.id)!.approval,
     })),
     added: plan.added.map((a) => ({ row: a.row, number: a.fields.number })),
@@ -250,6 +270,7 @@ export const prepareMsel: Prepare = async (trx, exercise, rows, issues, options)
         done += Math.min(BATCH, added.length - i);
         progress(done);
       }
+      await branching.write(db, exercise.id, options.now);
       await db
         .updateTable('exercises')
         .set({ msel_approval: changes.listApproval })
