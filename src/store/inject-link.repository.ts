@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { InjectLinkTable, NewPlayerReport } from './play-tables.js';
 import type { Database } from './schema.js';
 
@@ -86,6 +86,19 @@ export const injectLinkRepository = {
       .executeTakeFirst();
     return Number(r.numUpdatedRows) > 0;
   },
+
+  /** Per inject of the exercise: how many people were sent a link to it, and how many opened one. */
+  linkProgress: (db: Q, exerciseId: string) =>
+    db
+      .selectFrom('inject_links')
+      .select((eb) => [
+        'run_id',
+        eb.fn.count<number | string>('person_id').distinct().as('sent'),
+        sql<number | string>`count(distinct case when opened_at is not null then person_id end)`.as('opened'),
+      ])
+      .where('exercise_id', '=', exerciseId)
+      .groupBy('run_id')
+      .execute(),
 
   /** Per inject of the exercise: how many people acknowledged it through a link, and when first. */
   acknowledgementProgress: (db: Q, exerciseId: string) =>

@@ -110,6 +110,7 @@ describe('an inject opened from its link by a player without an account', () => 
     const progress = row.getByTestId('inject-progress');
     await progress.getByText(/^Acknowledged: \d\d:\d\d:\d\d/).waitFor({ timeout: 30_000 });
     await progress.getByText(/^First action: \d\d:\d\d:\d\d/).waitFor();
+    await progress.getByText('Link opened: 1 of 2').waitFor();
     await screenshot(control, 'inject-link-control-room');
   }, 120_000);
 

@@ -188,6 +188,8 @@ describe.each(ENGINES)('inject links for players without an account on %s', (eng
       (p) => p.injectId === runs['3'],
     )!;
     expect(progress.acknowledged).toBe(1);
+    // Both patrol officers were sent a link (e-mail, and an SMS for A); only A opened one.
+    expect(progress.links).toEqual({ sent: 2, opened: 1 });
     expect(progress.acknowledgedAt).toBe(firstAt);
     const audit = await ctx.db.kysely
       .selectFrom('audit_log')

@@ -405,6 +405,8 @@ export interface InjectProgress {
   deliveredAt: string | null;
   acknowledged: number;
   acknowledgedAt: string | null;
+  /** Players without an account: how many were sent a link to the inject, and how many opened it. */
+  links: { sent: number; opened: number };
   reports: number;
   firstAction: { at: string; author: string; text: string; reportId: string; hasPhoto: boolean } | null;
 }
@@ -424,7 +426,7 @@ export async function injectProgress(
  * control room above, the evaluation guides in services/evaluation).
  */
 export async function progressOf(db: Q, exerciseId: string): Promise<InjectProgress[]> {
-  const [runs, deliveries, acks, linkAcks, reports] = await Promise.all([
+  const [runs, deliveries, acks, linkAcks, links, reports] = await Promise.all([
     db
       .selectFrom('inject_runs')
       .select(['id', 'fired_at'])
@@ -435,12 +437,14 @@ export async function progressOf(db: Q, exerciseId: string): Promise<InjectProgr
     playRepository.deliveryProgress(db, exerciseId),
     playRepository.acknowledgementProgress(db, exerciseId),
     injectLinkRepository.acknowledgementProgress(db, exerciseId),
+    injectLinkRepository.linkProgress(db, exerciseId),
     playRepository.reportProgress(db, exerciseId),
   ]);
   const d = new Map(deliveries.map((r) => [r.source_id, r]));
   const a = new Map(acks.map((r) => [r.source_id, r]));
   // Players without an account acknowledge through the link their e-mail or SMS carried.
   const l = new Map(linkAcks.map((r) => [r.run_id, r]));
+  const k = new Map(links.map((r) => [r.run_id, r]));
   return runs.map((run) => {
     const dr = d.get(run.id);
     const ar = a.get(run.id);
@@ -454,6 +458,7 @@ export async function progressOf(db: Q, exerciseId: string): Promise<InjectProgr
       deliveredAt: dr?.first_sent_at ?? null,
       acknowledged: Number(ar?.acknowledged ?? 0) + Number(lr?.acknowledged ?? 0),
       acknowledgedAt: earliest(ar?.first_acknowledged_at ?? null, lr?.first_acknowledged_at ?? null),
+      links: { sent: Number(k.get(run.id)?.sent ?? 0), opened: Number(k.get(run.id)?.opened ?? 0) },
       reports: rr?.count ?? 0,
       firstAction: rr
         ? {

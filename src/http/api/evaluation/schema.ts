@@ -85,6 +85,7 @@ const Progress = Type.Object({
   deliveredAt: Nullable(Instant),
   acknowledged: Type.Integer(),
   acknowledgedAt: Nullable(Instant),
+  links: Type.Object({ sent: Type.Integer(), opened: Type.Integer() }),
   reports: Type.Integer(),
   firstAction: Nullable(
     Type.Object({

@@ -114,6 +114,10 @@ export const InjectProgressSchema = Type.Object(
     deliveredAt: Nullable(Instant),
     acknowledged: Type.Integer({ description: 'players who acknowledged it' }),
     acknowledgedAt: Nullable(Instant),
+    links: Type.Object(
+      { sent: Type.Integer(), opened: Type.Integer() },
+      { description: 'players without an account: sent a link to the inject, and of them who opened it' },
+    ),
     reports: Type.Integer(),
     firstAction: Nullable(
       Type.Object({

@@ -63,6 +63,11 @@ function Steps({ p, clock }: { p: Progress; clock: (iso: string) => string }) {
         clock={clock}
         detail={p.acknowledged ? String(p.acknowledged) : undefined}
       />
+      {p.links.sent > 0 ? (
+        <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
+          {t('play.progress.links', { opened: p.links.opened, sent: p.links.sent })}
+        </Text>
+      ) : null}
       {p.firstAction ? (
         <Tooltip label={`${p.firstAction.author}: ${p.firstAction.text}`} multiline w={280}>
           <div>
