@@ -51,6 +51,9 @@ export async function startTestSmtp(): Promise<TestSmtp> {
         .catch(callback);
     },
   });
+  // A client that dies mid-conversation (a killed server process, a crash test's SIGKILL) resets
+  // its connection; the mail server of a real mail system logs that and goes on, so must this one.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   state.url = `smtp://127.0.0.1:${port}`;
