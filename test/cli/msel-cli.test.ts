@@ -160,4 +160,32 @@ describe('dabyl msel and dabyl exercise', { timeout: 120_000 }, () => {
     const json = await inProcess(['exercise', 'milestones', id, '--json'], dir);
     expect(JSON.parse(json.stdout.toString())).toEqual([]);
   }, 60_000);
+
+  it('carries a branching through export and import, and refuses a "Waits for" naming an option not offered', async () => {
+    const exported = await inProcess(['msel', 'export', '--exercise', id, '--format', 'csv'], dir);
+    const lines = exported.stdout.toString('utf8').split('\r\n').filter(Boolean);
+    const [asks, waits] = lines.map((l, i) => ({ l, i })).filter(({ l }) => /^[^,]+,inject,/.test(l));
+    const number = asks!.l.split(',')[0]!.replace(/^\uFEFF/, '');
+    const withWaits = (option: string) => {
+      const edited = [...lines];
+      edited[asks!.i] = asks!.l.replace(/,,,,$/, ',Storm or negotiate?,Storm | Negotiate,,');
+      edited[waits!.i] = waits!.l.replace(/,,,,$/, `,,,event ${number}: ${option},5`);
+      return edited.join('\r\n');
+    };
+    const bad = path.join(dir, 'bad-branching.csv');
+    writeFileSync(bad, withWaits('Surrender'));
+    const refused = await inProcess(['msel', 'import', bad, '--exercise', id, '--dry-run'], dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout.toString()).toContain(
+      `row ${waits!.i + 1} waitsFor: “Surrender” is not one of the options`,
+    );
+    const good = path.join(dir, 'branching.csv');
+    writeFileSync(good, withWaits('Storm'));
+    const ok = await inProcess(['msel', 'import', good, '--exercise', id], dir);
+    expect(ok.code, ok.stderr + ok.stdout.toString()).toBe(0);
+    const again = await inProcess(['msel', 'export', '--exercise', id, '--format', 'csv'], dir);
+    const text = again.stdout.toString('utf8');
+    expect(text).toContain(`event ${number}: Storm,5`);
+    expect(text).toContain('Storm or negotiate?');
+  }, 60_000);
 });
