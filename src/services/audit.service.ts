@@ -38,31 +38,53 @@ export async function appendAudit(
   actor: ActorInfo,
   event: AuditEvent,
 ): Promise<void> {
+  await appendAudits(ctx, trx, actor, [event]);
+}
+
+/**
+ * Appends several entries by one actor, in order, each chained to the one before exactly as
+ * appendAudit would chain them one by one, under one lock and in few statements (a batch of
+ * injects fired together).
+ */
+export async function appendAudits(
+  ctx: AppContext,
+  trx: Q,
+  actor: ActorInfo,
+  events: readonly AuditEvent[],
+): Promise<void> {
+  if (!events.length) return;
   await auditRepository.lockForAppend(trx, ctx.db.engine);
   const last = await auditRepository.last(trx);
-  const fields = {
-    seq: last ? Number(last.seq) + 1 : 1,
-    at: ctx.clock.now().toISOString(),
-    actorId: actor.userId,
-    actorName: actor.name,
-    action: event.action,
-    subjectType: event.subjectType ?? null,
-    subjectId: event.subjectId ?? null,
-    detail: JSON.stringify(event.detail ?? {}),
-  };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  await auditRepository.insert(trx, {
-    seq: fields.seq,
-    at: fields.at,
-    actor_id: fields.actorId,
-    actor_name: fields.actorName,
-    action: fields.action,
-    subject_type: fields.subjectType,
-    subject_id: fields.subjectId,
-    detail: fields.detail,
-    prev_hash: prevHash,
-    hash: hashEntry(prevHash, fields),
+  let seq = last ? Number(last.seq) : 0;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const at = ctx.clock.now().toISOString();
+  const rows: AuditRow[] = events.map((event) => {
+    const fields = {
+      seq: ++seq,
+      at,
+      actorId: actor.userId,
+      actorName: actor.name,
+      action: event.action,
+      subjectType: event.subjectType ?? null,
+      subjectId: event.subjectId ?? null,
+      detail: JSON.stringify(event.detail ?? {}),
+    };
+    const row: AuditRow = {
+      seq: fields.seq,
+      at: fields.at,
+      actor_id: fields.actorId,
+      actor_name: fields.actorName,
+      action: fields.action,
+      subject_type: fields.subjectType,
+      subject_id: fields.subjectId,
+      detail: fields.detail,
+      prev_hash: prevHash,
+      hash: hashEntry(prevHash, fields),
+    };
+    prevHash = row.hash;
+    return row;
   });
+  for (let i = 0; i < rows.length; i += 200) await auditRepository.insert(trx, rows.slice(i, i + 200));
 }
 
 /** Records an event on its own (a failed sign-in changes nothing else). */

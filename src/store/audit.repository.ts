@@ -6,8 +6,9 @@ type Q = Kysely<Database>;
 export const auditRepository = {
   last: (db: Q): Promise<AuditRow | undefined> =>
     db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirst(),
-  insert: async (db: Q, row: AuditRow): Promise<void> => {
-    await db.insertInto('audit_log').values(row).execute();
+  /** One entry, or several in one statement (a batch appended under one lock). */
+  insert: async (db: Q, rows: AuditRow | readonly AuditRow[]): Promise<void> => {
+    await db.insertInto('audit_log').values(rows).execute();
   },
   /** Newest first, `before` a sequence number for paging. */
   page: (db: Q, limit: number, before?: number): Promise<AuditRow[]> => {

@@ -107,6 +107,27 @@ export const conductRepository = {
   },
 
   /**
+   * changeRun for many runs in one statement: each changes only while it is in one of `from`;
+   * the ids of those that did.
+   */
+  changeRuns: async (
+    db: Q,
+    ids: readonly string[],
+    from: readonly string[],
+    patch: Updateable<Omit<InjectRunTable, 'id' | 'exercise_id' | 'version'>>,
+  ): Promise<Set<string>> => {
+    if (!ids.length) return new Set();
+    const rows = await db
+      .updateTable('inject_runs')
+      .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
+      .where('id', 'in', ids)
+      .where('status', 'in', from)
+      .returning('id')
+      .execute();
+    return new Set(rows.map((r) => r.id));
+  },
+
+  /**
    * Changes a run only while it is in one of `from`: the conditional write that lets an inject fire
    * once, and refuses edits, holds and skips of one already fired. False when it was not.
    */

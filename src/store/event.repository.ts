@@ -23,8 +23,9 @@ export const eventRepository = {
     const r = await db.selectFrom('events').select('seq').orderBy('seq').limit(1).executeTakeFirst();
     return r ? Number(r.seq) : null;
   },
-  insert: async (db: Q, row: EventRow): Promise<void> => {
-    await db.insertInto('events').values(row).execute();
+  /** One event, or several in one statement (a batch appended under one lock). */
+  insert: async (db: Q, rows: EventRow | readonly EventRow[]): Promise<void> => {
+    await db.insertInto('events').values(rows).execute();
   },
   /** Oldest first, after `seq`. */
   after: (db: Q, seq: number, limit: number): Promise<EventRow[]> =>

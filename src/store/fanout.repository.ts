@@ -25,10 +25,13 @@ const CLAIMABLE = (now: string) => (eb: ExpressionBuilder<Database, 'fanouts'>) 
  * lease with every batch it writes, and a record whose worker died is claimed again and resumed.
  */
 export const fanOutRepository = {
-  insert: async (db: Q, row: Insertable<FanOutTable>): Promise<void> => {
+  insert: async (
+    db: Q,
+    rows: Insertable<FanOutTable> | readonly Insertable<FanOutTable>[],
+  ): Promise<void> => {
     await db
       .insertInto('fanouts')
-      .values(row)
+      .values(rows)
       .onConflict((oc) => oc.columns(['source_kind', 'source_id', 'sequence']).doNothing())
       .execute();
   },

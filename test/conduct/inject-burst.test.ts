@@ -9,6 +9,7 @@ import type { Actor } from '../../src/core/policy/policy.js';
 import { EmbeddedScheduler } from '../../src/jobs/schedule/embedded.scheduler.js';
 import { readWake, type Wake } from '../../src/jobs/schedule/scheduler.js';
 import { contextFor } from '../../src/runtime.js';
+import { verifyAudit } from '../../src/services/audit.service.js';
 import { clockCommand } from '../../src/services/conduct/clock.service.js';
 import { INJECT_TOPIC, injectWakeKey } from '../../src/services/conduct/conduct.js';
 import { injectAction, listInjects, onInjectWake } from '../../src/services/conduct/injects.service.js';
@@ -133,6 +134,8 @@ describe.each(ENGINES)('a burst of injects due at one instant on %s', (engine) =
     await wake(fx, runs.X5!.id);
     expect(await firedAudit(fx)).toHaveLength(expected.length);
     expect(await fanoutsOf(ids)).toHaveLength(expected.length);
+    // Appended together, the entries still chain one to the next.
+    expect(await verifyAudit(ctx)).toMatchObject({ ok: true });
   });
 
   it('fires each inject once when two schedulers race over the burst’s wakes', async () => {

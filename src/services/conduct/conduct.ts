@@ -13,10 +13,10 @@ import { bookWakes, cancelWake } from '../../jobs/schedule/scheduler.js';
 import type { ClockEventRow, ExerciseClockRow, InjectRunRow } from '../../store/conduct-tables.js';
 import { conductRepository } from '../../store/conduct.repository.js';
 import type { ExerciseRow } from '../../store/schema.js';
-import { appendAudit } from '../audit.service.js';
+import { appendAudit, appendAudits } from '../audit.service.js';
 import type { ActorInfo, AppContext, Q } from '../context.js';
-import { appendEvent } from '../events/events.service.js';
-import { requestFanOut } from '../outbox/fanout.js';
+import { appendEvent, appendEvents } from '../events/events.service.js';
+import { requestFanOut, requestFanOuts } from '../outbox/fanout.js';
 
 /** The wake topic of injects; the key is `<exercise id>/<inject run id>`. */
 export const INJECT_TOPIC = 'conduct.inject';
@@ -195,6 +195,78 @@ export async function fireRun(
   });
   await injectChanged(ctx, trx, c, run.id, 'fired');
   return true;
+}
+
+/**
+ * Fires several injects by the clock at once, writing for each exactly what fireRun writes (the
+ * conditional change, its fan-out, its audit entry, its live event, in the order given), with one
+ * statement for each kind instead of one per inject. The ids of those that fired; the others had
+ * already fired or been skipped.
+ */
+export async function fireRuns(
+  ctx: AppContext,
+  trx: Q,
+  c: Conduct,
+  runs: readonly InjectRunRow[],
+  actor: ActorInfo,
+): Promise<Set<string>> {
+  const at = new Date(c.now).toISOString();
+  const ids = new Set<string>();
+  for (let i = 0; i < runs.length; i += 250)
+    for (const id of await conductRepository.changeRuns(
+      trx,
+      runs.slice(i, i + 250).map((r) => r.id),
+      ['scheduled', 'held'],
+      {
+        status: 'fired',
+        fired_at: at,
+        fired_how: 'clock',
+        release_at: null,
+        changed_by_id: actor.userId,
+        changed_by_name: actor.name,
+        updated_at: at,
+      },
+    ))
+      ids.add(id);
+  const fired = runs.filter((r) => ids.has(r.id));
+  if (!fired.length) return ids;
+  const mode = c.clock.traffic_mode === 'rehearsal' ? 'rehearsal' : 'exercise';
+  await requestFanOuts(
+    ctx,
+    trx,
+    fired.map((r) => ({
+      sourceKind: 'inject',
+      sourceId: r.id,
+      sequence: 1,
+      mode,
+      exerciseId: c.exercise.id,
+    })),
+  );
+  const exerciseTime = readingOf(c, c.now).exercise;
+  await appendAudits(
+    ctx,
+    trx,
+    actor,
+    fired.map((r) => ({
+      action: 'inject.fired' as const,
+      subjectType: 'inject',
+      subjectId: r.id,
+      detail: { exerciseId: c.exercise.id, number: r.number, how: 'clock', exerciseTime, reason: null },
+    })),
+  );
+  await appendEvents(
+    ctx,
+    trx,
+    fired.map((r) => ({
+      type: 'inject.changed' as const,
+      organisationId: c.exercise.lead_organisation_id,
+      exerciseId: c.exercise.id,
+      subjectType: 'inject',
+      subjectId: r.id,
+      payload: { status: 'fired' },
+    })),
+  );
+  return ids;
 }
 
 /** Tells live screens an inject changed; players never receive it (it needs msel:read). */

@@ -18,6 +18,7 @@ import {
 } from './branching.service.js';
 import {
   fireRun,
+  fireRuns,
   INJECT_TOPIC,
   injectChanged,
   injectWakeKey,
@@ -271,8 +272,8 @@ function firesNow(c: Conduct, run: InjectRunRow): boolean {
 /**
  * Fires `run` and, in the same transaction under the same clock lock, up to FIRE_BATCH - 1 other
  * injects of the exercise that are due now, in the order of their time then their MSEL position:
- * a burst due at one instant goes out in a few transactions instead of one per inject. Each firing
- * is still its own conditional write with its own fan-out, audit entry and live event; the pending
+ * a burst due at one instant goes out in a few transactions instead of one per inject. Each inject
+ * still gets its own conditional write, fan-out, audit entry and live event (fireRuns); the pending
  * wakes of those fired are cancelled, and a wake already claimed finds its inject fired.
  */
 async function fireDue(ctx: AppContext, trx: Q, c: Conduct, run: InjectRunRow): Promise<void> {
@@ -288,11 +289,12 @@ async function fireDue(ctx: AppContext, trx: Q, c: Conduct, run: InjectRunRow): 
     .map((r) => ({ r, at: expectedAt(c, r) }))
     .sort((a, b) => a.at - b.at || a.r.position - b.r.position)
     .map(({ r }) => r);
-  const fired: string[] = [];
-  for (const r of batch)
-    if ((await fireRun(ctx, trx, c, r, 'clock', SYSTEM_ACTOR, null)) && r.id !== run.id)
-      fired.push(injectWakeKey(c.exercise.id, r.id));
-  await cancelPendingWakes(trx, INJECT_TOPIC, fired);
+  const fired = await fireRuns(ctx, trx, c, batch, SYSTEM_ACTOR);
+  await cancelPendingWakes(
+    trx,
+    INJECT_TOPIC,
+    batch.filter((r) => r.id !== run.id && fired.has(r.id)).map((r) => injectWakeKey(c.exercise.id, r.id)),
+  );
 }
 
 /**

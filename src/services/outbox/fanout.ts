@@ -23,17 +23,30 @@ export const CORRECTION_PRIORITY = 10;
  * into deliveries afterwards. A second request for the same source sequence is a no-op.
  */
 export async function requestFanOut(ctx: AppContext, trx: Q, request: FanOutRequest): Promise<void> {
+  await requestFanOuts(ctx, trx, [request]);
+}
+
+/** Several fan-out records in one statement, each as requestFanOut writes it. */
+export async function requestFanOuts(
+  ctx: AppContext,
+  trx: Q,
+  requests: readonly FanOutRequest[],
+): Promise<void> {
+  if (!requests.length) return;
   const at = ctx.clock.now().toISOString();
-  await fanOutRepository.insert(trx, {
-    id: `${request.sourceKind}-${request.sourceId}-${request.sequence}`,
-    source_kind: request.sourceKind,
-    source_id: request.sourceId,
-    sequence: request.sequence,
-    mode: request.mode,
-    exercise_id: request.exerciseId ?? null,
-    priority: request.priority ?? 0,
-    status: 'pending',
-    created_at: at,
-  });
+  await fanOutRepository.insert(
+    trx,
+    requests.map((request) => ({
+      id: `${request.sourceKind}-${request.sourceId}-${request.sequence}`,
+      source_kind: request.sourceKind,
+      source_id: request.sourceId,
+      sequence: request.sequence,
+      mode: request.mode,
+      exercise_id: request.exerciseId ?? null,
+      priority: request.priority ?? 0,
+      status: 'pending',
+      created_at: at,
+    })),
+  );
   outboxWritten(ctx.db);
 }
