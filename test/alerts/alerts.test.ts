@@ -641,7 +641,7 @@ describe.each(ENGINES)('public alerts on %s', (engine) => {
       .executeTakeFirst();
     const drill = await drafted(pio, { status: 'Exercise', exerciseId: EXERCISE });
     const items = await previewAlert(ctx, drill.id);
-    expect(new Set(items.map((p) => `${p.language}:${p.channel}`)).size).toBe(12);
+    expect(new Set(items.map((p) => `${p.language}:${p.channel}`)).size).toBe(15);
     for (const p of items) {
       const text = JSON.stringify(p.message);
       expect(text, `${p.language} ${p.channel}`).toContain(EXERCISE_HEAD);
@@ -650,6 +650,10 @@ describe.each(ENGINES)('public alerts on %s', (engine) => {
     // Cyrillic costs UCS-2: 70 units in one segment, 67 in each of several.
     expect(sms.sms).toMatchObject({ encoding: 'ucs2' });
     expect(sms.sms!.segments).toBe(Math.max(1, Math.ceil(sms.sms!.units / (sms.sms!.units <= 70 ? 70 : 67))));
+    // A cell-broadcast page holds 41 UCS-2 characters; the same calculation as the channel's.
+    const cb = items.find((p) => p.channel === 'cellbroadcast' && p.language === 'kk')!;
+    expect(cb.cellBroadcast).toMatchObject({ encoding: 'ucs2', unitsPerPage: 41 });
+    expect(cb.cellBroadcast!.pages).toBe(Math.max(1, Math.ceil(cb.cellBroadcast!.units / 41)));
     const actual = await drafted(pio);
     const real = await previewAlert(ctx, actual.id);
     for (const p of real) expect(JSON.stringify(p.message)).not.toContain(EXERCISE_HEAD);

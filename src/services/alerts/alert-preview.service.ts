@@ -1,6 +1,7 @@
 import type { ChannelKind, ChannelMessage } from '../../channels/channel.js';
 import { markMessage } from '../../channels/mark.js';
 import { ALERT_LANGUAGES, isDrill, type AlertLanguage, type AlertStatus } from '../../core/alert/alert.js';
+import { cbPages, type CbPages } from '../../core/cellbroadcast/pages.js';
 import { smsPreview, type SmsPreview } from '../../core/sms/segment.js';
 import { notFound } from '../../errors.js';
 import { alertRepository } from '../../store/alert.repository.js';
@@ -15,6 +16,7 @@ export const PREVIEW_CHANNELS = [
   'webpush',
   'email',
   'siren',
+  'cellbroadcast',
 ] as const satisfies readonly ChannelKind[];
 
 export interface ChannelPreview {
@@ -24,6 +26,22 @@ export interface ChannelPreview {
   message: ChannelMessage;
   /** For SMS: the encoding, length and segments the text costs. */
   sms?: SmsPreview;
+  /** For cell broadcast: the encoding and pages this language's text costs (at most 15). */
+  cellBroadcast?: CbPages;
+}
+
+/** What the preview shows of a message: a broadcast without the CAP message it carries for CAP centres. */
+function shown(message: ChannelMessage): ChannelMessage {
+  if (message.kind !== 'cellbroadcast') return message;
+  const { cap: _cap, ...rest } = message;
+  return rest as ChannelMessage;
+}
+
+function costOf(message: ChannelMessage, language: AlertLanguage): Partial<ChannelPreview> {
+  if (message.kind === 'sms') return { sms: smsPreview(message.text) };
+  if (message.kind === 'cellbroadcast')
+    return { cellBroadcast: cbPages(message.pages.find((p) => p.language === language)?.text ?? '') };
+  return {};
 }
 
 /**
@@ -51,8 +69,8 @@ export async function previewAlert(ctx: AppContext, id: string): Promise<Channel
       out.push({
         channel,
         language,
-        message,
-        ...(message.kind === 'sms' ? { sms: smsPreview(message.text) } : {}),
+        message: shown(message),
+        ...costOf(message, language),
       });
     }
   return out;

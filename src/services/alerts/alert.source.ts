@@ -21,6 +21,7 @@ import { placeIndex } from '../subscriptions/place-index.js';
 import { manageTokenFor } from '../subscriptions/tokens.js';
 import { sirenActionFor } from '../../core/siren/command.js';
 import { sirenMembers } from '../sirens/siren.audience.js';
+import { cellBroadcastMembers, cellBroadcastOf } from './alert.cellbroadcast.js';
 import { alertMail } from './alert.mail.js';
 import { alertPush } from './alert.push.js';
 
@@ -31,7 +32,7 @@ export interface AlertMessageSource {
 }
 
 /** The channels alerts go out on in this version; the others join as their adapters land. */
-const ALERT_CHANNELS: ReadonlySet<string> = new Set(['email', 'sms', 'webpush', 'siren']);
+const ALERT_CHANNELS: ReadonlySet<string> = new Set(['email', 'sms', 'webpush', 'siren', 'cellbroadcast']);
 
 const FIRST_BATCH = 500;
 const BATCH = 5000;
@@ -98,6 +99,7 @@ async function membersOf(ctx: AppContext, row: AlertRow, mode: string): Promise<
     }
   }
   for (const m of await sirenMembers(db, row, mode)) add(m);
+  for (const m of await cellBroadcastMembers(ctx, db, row)) add(m);
   return members;
 }
 
@@ -120,7 +122,7 @@ export async function alertReach(
   let residents = 0;
   let participants = 0;
   for (const m of (await membersOf(ctx, row, mode)).values())
-    if (m.channel === 'siren') continue;
+    if (m.channel === 'siren' || m.channel === 'cellbroadcast') continue;
     else if (m.recipientKind === 'subscriber') residents++;
     else participants++;
   return { residents, participants };
@@ -180,6 +182,8 @@ export const alertSource: OutboxSource<AlertMessageSource> = {
           alertId: cap.identifier,
         };
       }
+      case 'cellbroadcast':
+        return cellBroadcastOf(ctx.db.kysely, source.row, source.cap);
       default:
         throw new ChannelError(`an alert is not sent over ${target.kind} yet`, false);
     }

@@ -299,6 +299,7 @@ export const AlertPreviewSchema = Type.Object(
           Type.Literal('webpush'),
           Type.Literal('email'),
           Type.Literal('siren'),
+          Type.Literal('cellbroadcast'),
         ]),
         language: Type.Union([Type.Literal('kk'), Type.Literal('ru'), Type.Literal('en')]),
         message: Type.Object(
@@ -306,7 +307,7 @@ export const AlertPreviewSchema = Type.Object(
           {
             additionalProperties: true,
             description:
-              'The channel message as handed to the channel: sms {text}, webpush {title, body, url}, email {subject, text, html}, siren {action, announcement}',
+              'The channel message as handed to the channel: sms {text}, webpush {title, body, url}, email {subject, text, html}, siren {action, announcement}, cellbroadcast {pages, category, messageId, msgType, area}',
           },
         ),
         sms: Type.Optional(
@@ -319,6 +320,21 @@ export const AlertPreviewSchema = Type.Object(
             remaining: Type.Integer(),
             nonGsm: Type.Array(Type.String()),
           }),
+        ),
+        cellBroadcast: Type.Optional(
+          Type.Object(
+            {
+              encoding: Type.Union([Type.Literal('gsm7'), Type.Literal('ucs2')]),
+              units: Count,
+              pages: Count,
+              unitsPerPage: Count,
+              fits: Type.Boolean(),
+              nonGsm: Type.Array(Type.String()),
+            },
+            {
+              description: 'The pages this language costs: 93 GSM-7 or 41 UCS-2 characters each, at most 15',
+            },
+          ),
         ),
       }),
     ),

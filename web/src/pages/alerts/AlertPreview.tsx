@@ -18,9 +18,16 @@ function ChannelCard({ item }: { item: Item }) {
         ? `${str(m.title)}\n${str(m.body)}`
         : item.channel === 'email'
           ? `${str(m.subject)}\n\n${str(m.text)}`
-          : [t(`alerts.preview.siren.${str(m.action)}`, { defaultValue: str(m.action) }), str(m.announcement)]
-              .filter(Boolean)
-              .join('\n');
+          : item.channel === 'cellbroadcast'
+            ? (((m.pages as { language: string; text: string }[] | undefined) ?? []).find(
+                (p) => p.language === item.language,
+              )?.text ?? '')
+            : [
+                t(`alerts.preview.siren.${str(m.action)}`, { defaultValue: str(m.action) }),
+                str(m.announcement),
+              ]
+                .filter(Boolean)
+                .join('\n');
   return (
     <Paper withBorder p="xs">
       <Stack gap={4}>
@@ -37,6 +44,15 @@ function ChannelCard({ item }: { item: Item }) {
               segments: item.sms.segments,
               encoding: item.sms.encoding === 'gsm7' ? 'GSM-7' : 'UCS-2',
               remaining: item.sms.remaining,
+            })}
+          </Text>
+        )}
+        {item.cellBroadcast && (
+          <Text size="xs" c={item.cellBroadcast.fits ? undefined : 'red'}>
+            {t('alerts.preview.cellBroadcast', {
+              pages: item.cellBroadcast.pages,
+              encoding: item.cellBroadcast.encoding === 'gsm7' ? 'GSM-7' : 'UCS-2',
+              perPage: item.cellBroadcast.unitsPerPage,
             })}
           </Text>
         )}
