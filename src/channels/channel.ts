@@ -112,6 +112,8 @@ export interface Outgoing<M extends ChannelMessage = ChannelMessage> {
   toName?: string | null;
   language: string;
   message: M;
+  /** Which try of the delivery this is, from 1 (a person's retry of a dead letter starts again). */
+  attempt?: number;
 }
 
 export type ChannelLog = (level: 'warn' | 'error' | 'info', message: string) => void;

@@ -255,6 +255,7 @@ export class OutboxDispatcher {
         to: d.address,
         language: d.language,
         message: marked,
+        attempt: d.attempts,
       });
       // The outage is over: what waited for it is due now, not at each delivery's own back-off.
       if (throughChannel && this.health.succeeded(health))

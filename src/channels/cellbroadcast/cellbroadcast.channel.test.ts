@@ -141,12 +141,22 @@ describe('the cell broadcast channel, against a centre on loopback checking the 
   });
 
   it('a retry of the same delivery sends the same identifiers and serial numbers, and is not a second broadcast', async () => {
-    const first = await channel.send(outgoing('kcell'));
-    const again = await channel.send(outgoing('kcell'));
+    const first = await channel.send({ ...outgoing('kcell'), attempt: 1 });
+    const again = await channel.send({ ...outgoing('kcell'), attempt: 2 });
     expect(again.providerId).toBe(first.providerId);
     const bodies = cbc.requests.map((r) => JSON.parse(r.body).smscb_message);
     expect(bodies[2]).toEqual(bodies[0]);
     expect(bodies[3]).toEqual(bodies[1]);
+    expect(cbc.broadcasting.size).toBe(2);
+  });
+
+  it('refuses, by name, a first try whose identifier another alert of the same category is broadcasting', async () => {
+    await channel.send({ ...outgoing('kcell'), attempt: 1 });
+    const other = await failure(channel.send({ ...outgoing('kcell', message(), 'delivery-2'), attempt: 1 }));
+    expect(other).toMatchObject({
+      temporary: false,
+      message: expect.stringContaining('already being broadcast for another alert of the same category'),
+    });
     expect(cbc.broadcasting.size).toBe(2);
   });
 

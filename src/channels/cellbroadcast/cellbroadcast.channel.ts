@@ -63,7 +63,7 @@ export class CellBroadcastChannel implements Channel {
         `no Cell Broadcast Centre named ${o.to} is configured (DABYL_CBC_CENTRES)`,
         false,
       );
-    return { providerId: await adapter.send(this.dedupKey(o.deliveryId), o.message) };
+    return { providerId: await adapter.send(this.dedupKey(o.deliveryId), o.message, o.attempt) };
   }
 
   async verify(): Promise<void> {

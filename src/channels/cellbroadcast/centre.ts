@@ -6,7 +6,8 @@ import { ChannelError, type CellBroadcastMessage } from '../channel.js';
 /** One operator's Cell Broadcast Centre, spoken to in its own protocol. */
 export interface CbcAdapter {
   /** Broadcasts, replaces or stops the message; returns the ids the centre knows it by. */
-  send(deliveryId: string, message: CellBroadcastMessage): Promise<string>;
+  /** `attempt`: which try of the delivery this is, from 1; absent when not known. */
+  send(deliveryId: string, message: CellBroadcastMessage, attempt?: number): Promise<string>;
 }
 
 /** A centre's answer: only the status and the first few hundred characters are used. */

@@ -1,7 +1,7 @@
 import type { CbcCentreConfig } from '../../config/config.js';
 import { smsEncodingOf } from '../../core/sms/segment.js';
 import { fitCbText } from '../../core/cellbroadcast/pages.js';
-import type { CellBroadcastMessage } from '../channel.js';
+import { ChannelError, type CellBroadcastMessage } from '../channel.js';
 import { cbcRequest, refusal, type CbcAdapter } from './centre.js';
 
 /** The serial number's message code: 10 bits made from the delivery, the same on every try. */
@@ -71,12 +71,13 @@ export function ecbeMessages(
 /**
  * The ECBE REST interface of the Osmocom CBC: POST {url}/message creates a broadcast, DELETE
  * {url}/message/{message_id} ends it. A retry re-posts the same identifier and serial number; the
- * centre answers 409 for an identifier it already broadcasts, which is taken as done.
+ * centre answers 409 for an identifier it already broadcasts, which a retry takes as done and a
+ * first try as another alert's broadcast in the way (a dead letter saying so).
  */
 export function ecbeAdapter(centre: CbcCentreConfig, timeoutMs: number): CbcAdapter {
   const base = centre.url.replace(/\/+$/, '');
   return {
-    async send(deliveryId, message) {
+    async send(deliveryId, message, attempt) {
       const ids: string[] = [];
       if (message.msgType !== 'Alert')
         for (const id of new Set(message.replaces)) {
@@ -101,7 +102,18 @@ export function ecbeAdapter(centre: CbcCentreConfig, timeoutMs: number): CbcAdap
           type: 'application/json',
           text: JSON.stringify(m),
         });
-        if (answer.status !== 409) {
+        if (answer.status === 409) {
+          // The centre holds one broadcast per message identifier and cannot be asked whose it is.
+          // On a later try it is most likely this delivery's own earlier post, whose answer was
+          // lost; on the first, it is another alert's broadcast of the same category, and taking
+          // that as done would leave this alert unsent without a word.
+          if (attempt === 1)
+            throw new ChannelError(
+              `${centre.name}: message ${id} is already being broadcast for another alert of the same ` +
+                'category; this centre keeps one per identifier, so cancel or update that alert first',
+              false,
+            );
+        } else {
           const refused = refusal(centre, `message ${id}`, answer);
           if (refused) throw refused;
         }
