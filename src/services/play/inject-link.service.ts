@@ -11,7 +11,7 @@ import { readingOf, takeConduct, type Conduct } from '../conduct/conduct.js';
 import type { ActorInfo, AppContext, Q } from '../context.js';
 import { appendEvent } from '../events/events.service.js';
 import { secretsKey } from '../keys/secrets.js';
-import { cleanReport, type NewReport, type PlayerReport } from './play.service.js';
+import { cleanReport, halted, reportView, type NewReport, type PlayerReport } from './play.service.js';
 
 /*
  * A player without an account is reached by e-mail or SMS only; each such delivery of an inject
@@ -123,16 +123,6 @@ async function openSeat(ctx: AppContext, db: Q, token: string, need: 'conduct' |
   return { seat, run, conduct };
 }
 
-const halted = (reason: string | null) =>
-  new AppError(
-    'no_play',
-    409,
-    `The exercise is under NO PLAY${reason ? ` (${reason})` : ''}: play is halted until the controllers resume it`,
-    undefined,
-    undefined,
-    { reason: reason ?? '' },
-  );
-
 async function viewOf(db: Q, o: Opened, acknowledgedAt: string | null): Promise<LinkedInject> {
   const ex = o.conduct.exercise;
   const noPlay = ex.no_play_at ? { at: ex.no_play_at, reason: ex.no_play_reason } : null;
@@ -163,15 +153,7 @@ async function viewOf(db: Q, o: Opened, acknowledgedAt: string | null): Promise<
             ? { question: asked.question, options: asked.options, chosen: asked.chosen, by: asked.by }
             : null,
         },
-    reports: reports.map((p) => ({
-      id: p.id,
-      author: p.author_name,
-      text: p.text,
-      hasPhoto: p.photo_type !== null,
-      latitude: p.latitude,
-      longitude: p.longitude,
-      createdAt: p.created_at,
-    })),
+    reports: reports.map(reportView),
     expiresAt: ended !== null ? new Date(ended + LINK_AFTER_ENDEX_MS).toISOString() : null,
   };
 }
@@ -255,15 +237,7 @@ export async function reportByLink(ctx: AppContext, token: string, report: NewRe
       },
     });
     await progressed(ctx, trx, o, 'reported');
-    return {
-      id: row.id,
-      author: row.author_name,
-      text: row.text,
-      hasPhoto: photo !== null,
-      latitude: row.latitude,
-      longitude: row.longitude,
-      createdAt: row.created_at,
-    };
+    return reportView(row);
   });
 }
 

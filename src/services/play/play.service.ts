@@ -5,6 +5,7 @@ import { can, type Actor } from '../../core/policy/policy.js';
 import { AppError, notFound } from '../../errors.js';
 import { injectLinkRepository } from '../../store/inject-link.repository.js';
 import { playRepository, type InboxInjectRow } from '../../store/play.repository.js';
+import type { PlayerReportRow } from '../../store/play-tables.js';
 import type { ExerciseRow } from '../../store/schema.js';
 import { appendAudit } from '../audit.service.js';
 import { branchingRepository } from '../../store/branching.repository.js';
@@ -73,7 +74,8 @@ export interface NewReport {
 const notAPlayer = () =>
   new AppError('not_a_player', 403, 'You do not play in this exercise: its player view is for its players');
 const injectNotFound = () => notFound('The inject');
-const halted = (reason: string | null) =>
+/** Play is halted: what every player action answers under NO PLAY. */
+export const halted = (reason: string | null) =>
   new AppError(
     'no_play',
     409,
@@ -133,17 +135,7 @@ async function injectsOf(db: Q, seat: Seat, runId?: string): Promise<PlayerInjec
     firedAt: r.fired_at,
     deliveredAt: r.delivered_at,
     acknowledgedAt: r.acknowledged_at,
-    reports: reports
-      .filter((p) => p.inject_run_id === r.id)
-      .map((p) => ({
-        id: p.id,
-        author: p.author_name,
-        text: p.text,
-        hasPhoto: p.photo_type !== null,
-        latitude: p.latitude,
-        longitude: p.longitude,
-        createdAt: p.created_at,
-      })),
+    reports: reports.filter((p) => p.inject_run_id === r.id).map(reportView),
     decision: playerDecision(r, decided.get(r.id)),
   }));
 }
@@ -298,6 +290,22 @@ function photoOf(photo: NewReport['photo']): { type: PhotoType; bytes: Buffer } 
   }
 }
 
+/** A stored report as players and controllers see it: the photo is fetched on its own. */
+export const reportView = (
+  p: Pick<
+    PlayerReportRow,
+    'id' | 'author_name' | 'text' | 'photo_type' | 'latitude' | 'longitude' | 'created_at'
+  >,
+): PlayerReport => ({
+  id: p.id,
+  author: p.author_name,
+  text: p.text,
+  hasPhoto: p.photo_type !== null,
+  latitude: p.latitude,
+  longitude: p.longitude,
+  createdAt: p.created_at,
+});
+
 /** The longest report a player may send, as the API's schema says too. */
 export const MAX_REPORT_CHARS = 4000;
 
@@ -357,15 +365,7 @@ export async function reportOnInject(
       },
     });
     await progressed(ctx, trx, seat, runId, 'reported');
-    return {
-      id: row.id,
-      author: row.author_name,
-      text: row.text,
-      hasPhoto: photo !== null,
-      latitude: row.latitude,
-      longitude: row.longitude,
-      createdAt: row.created_at,
-    };
+    return reportView(row);
   });
 }
 
