@@ -96,7 +96,9 @@ describe('the street map of a notice', () => {
 
   it('draws the closed road and the area over the streets, numbered as listed, and zooms', async () => {
     const page = await newPage(browser, { csp: true });
-    await page.goto(`${server.url}/ru/notices/expo-streets`);
+    // The first visit loads the map's script and its first tiles; on a machine running other
+    // tests beside this one that has taken longer than the default ten seconds.
+    await page.goto(`${server.url}/ru/notices/expo-streets`, { timeout: 60_000 });
     const map = page.getByRole('region', { name: 'Карта улиц: Учения у EXPO' });
     await page.locator('figure.map.has-street-map').waitFor({ timeout: 60_000 });
     await expect(page.locator('svg.map-wide').isVisible()).resolves.toBe(false);
