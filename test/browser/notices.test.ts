@@ -67,7 +67,8 @@ describe('public notices in the console', { timeout: 120_000 }, () => {
     // Every language starts missing, and says so.
     await a.getByRole('tab', { name: /Russian/ }).click();
     await a.getByText('The Russian text is missing.', { exact: false }).waitFor();
-    await a.getByRole('button', { name: 'Write the Russian text' }).click();
+    // The tab's editor mounts lazily; on a machine running other suites it took over ten seconds.
+    await a.getByRole('button', { name: 'Write the Russian text' }).click({ timeout: 30_000 });
     const panel = a.getByRole('tabpanel', { name: /Russian/ });
     await panel.getByLabel('Title').fill(TITLE);
     await panel.getByLabel('Summary').fill('На вокзале Кокшетау-1 пройдут плановые учения.');
