@@ -13,13 +13,11 @@
  *
  * Run: npx tsx bench/outbox-fanout.bench.ts   (N=100000 for a quick run; ENGINES=sqlite or postgres)
  */
-import { areaTexts } from '../src/core/notice/testing.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CompiledQuery } from 'kysely';
 import pg from 'pg';
 import type { Channel, Outgoing, SendResult } from '../src/channels/channel.js';
 import { loadConfig } from '../src/config/config.js';
@@ -27,17 +25,14 @@ import type { NoticeSnapshot } from '../src/core/notice/notice.js';
 import { FanOutWorker } from '../src/jobs/fanout.worker.js';
 import { OutboxDispatcher } from '../src/jobs/outbox.dispatcher.js';
 import { openRuntime, type Runtime } from '../src/runtime.js';
-import { appendAudit } from '../src/services/audit.service.js';
-import { SYSTEM_ACTOR, type AppContext } from '../src/services/context.js';
-import { requestFanOut } from '../src/services/outbox/fanout.js';
+import type { AppContext } from '../src/services/context.js';
 import { DELIVERY_COLUMNS } from '../src/store/delivery.repository.js';
+import { PAVLODAR, publish, seedResidents, snapshot, waitWritten } from './support/fanout-fixture.js';
 
 const N = Number(process.env.N ?? 1_000_000);
 const ENGINES = (process.env.ENGINES ?? 'sqlite,postgres').split(',') as ('sqlite' | 'postgres')[];
 const SEND_ALL = process.env.SEND_ALL === '1';
 const PG_URL = process.env.DABYL_BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
-const AREA = { west: 71.41, east: 71.47, south: 51.115, north: 51.142 };
-const PAVLODAR = { west: 76.9, east: 77.0, south: 52.25, north: 52.33 };
 
 /** The channel the dispatcher hands deliveries to: it counts them and notes when the first came. */
 class CountingChannel implements Channel {
@@ -60,181 +55,6 @@ class CountingChannel implements Channel {
   }
   async verify() {}
   async close() {}
-}
-
-function snapshot(id: string, area = AREA): NoticeSnapshot {
-  const { west, east, south, north } = area;
-  return {
-    id,
-    slug: `drill-${id.slice(0, 8)}`,
-    exerciseId: null,
-    city: 'Astana',
-    timeZone: 'Asia/Almaty',
-    startsAt: '2026-10-21T04:00:00.000Z',
-    endsAt: '2026-10-21T10:00:00.000Z',
-    texts: {
-      ru: { title: 'Учения', summary: 'Учения.', seeAndHear: '', doList: [], dontList: [], contacts: '112' },
-    },
-    areas: [
-      {
-        id: 'a',
-        kind: 'area',
-        texts: areaTexts('A'),
-        startsAt: null,
-        endsAt: null,
-        zoneId: null,
-        geometry: {
-          type: 'Polygon',
-          coordinates: [
-            [
-              [west, south],
-              [east, south],
-              [east, north],
-              [west, north],
-              [west, south],
-            ],
-          ],
-        },
-      },
-    ],
-  };
-}
-
-async function insertRows(rt: Runtime, table: string, columns: string[], rows: unknown[][]) {
-  const db = rt.ctx.db;
-  const n = columns.length;
-  const tuple = (r: number) =>
-    `(${columns.map((_, c) => (db.engine === 'sqlite' ? '?' : `$${r * n + c + 1}`)).join(',')})`;
-  await db.kysely.executeQuery(
-    CompiledQuery.raw(
-      `insert into ${table} (${columns.join(',')}) values ${rows.map((_, r) => tuple(r)).join(',')}`,
-      rows.flat(),
-    ),
-  );
-}
-
-/** N residents inside the area (each with one place and a verified e-mail), and 10 far away. */
-async function seed(rt: Runtime): Promise<void> {
-  const at = new Date().toISOString();
-  const CHUNK = 1500;
-  for (let i = 0; i < N + 10; i += CHUNK) {
-    const subs: unknown[][] = [];
-    const places: unknown[][] = [];
-    const contacts: unknown[][] = [];
-    for (let k = i; k < Math.min(N + 10, i + CHUNK); k++) {
-      const id = randomUUID();
-      const far = k >= N; // ten in Pavlodar: the small audience
-      const lon = far ? 76.95 : AREA.west + Math.random() * (AREA.east - AREA.west);
-      const lat = far ? 52.29 : AREA.south + Math.random() * (AREA.north - AREA.south);
-      subs.push([
-        id,
-        `s${k}@example.org`,
-        null,
-        'ru',
-        '["email"]',
-        'active',
-        randomBytes(8).toString('hex'),
-        at,
-        at,
-        at,
-      ]);
-      places.push([randomUUID(), id, 'point', 'p', lon, lat, 300]);
-      contacts.push([`email-${id}`, id, 'email', `s${k}@example.org`, at, at, at]);
-    }
-    await insertRows(
-      rt,
-      'subscribers',
-      [
-        'id',
-        'email',
-        'name',
-        'language',
-        'channels',
-        'status',
-        'manage_token_hash',
-        'created_at',
-        'confirmed_at',
-        'updated_at',
-      ],
-      subs,
-    );
-    await insertRows(
-      rt,
-      'subscription_places',
-      ['id', 'subscriber_id', 'kind', 'label', 'lon', 'lat', 'radius_m'],
-      places,
-    );
-    await insertRows(
-      rt,
-      'contacts',
-      ['id', 'subscriber_id', 'channel', 'address', 'verified_at', 'created_at', 'updated_at'],
-      contacts,
-    );
-  }
-}
-
-/** The publication's transaction as the notices workflow makes it; returns its duration in ms. */
-async function publish(ctx: AppContext, snap: NoticeSnapshot): Promise<number> {
-  const at = new Date().toISOString();
-  const t = performance.now();
-  await ctx.db.kysely.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('notices')
-      .values({
-        id: snap.id,
-        exercise_id: null,
-        slug: snap.slug,
-        status: 'published',
-        city: 'Astana',
-        time_zone: snap.timeZone,
-        starts_at: snap.startsAt,
-        ends_at: snap.endsAt,
-        texts: '{}',
-        areas: '[]',
-        revision: 1,
-        version: 1,
-        created_by: null,
-        submitted_by: null,
-        submitted_at: null,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
-    await trx
-      .insertInto('notice_revisions')
-      .values({
-        notice_id: snap.id,
-        revision: 1,
-        kind: 'Alert',
-        snapshot: JSON.stringify(snap),
-        note: null,
-        cap_identifier: `urn:bench:${snap.id}`,
-        cap_xml: '<alert/>',
-        drafted_by: null,
-        published_by: 'bench',
-        published_at: at,
-      })
-      .execute();
-    await requestFanOut(ctx, trx, { sourceKind: 'notice', sourceId: snap.id, sequence: 1, mode: 'actual' });
-    await appendAudit(ctx, trx, SYSTEM_ACTOR, {
-      action: 'notice.published',
-      subjectType: 'notice',
-      subjectId: snap.id,
-    });
-  });
-  return performance.now() - t;
-}
-
-async function waitWritten(ctx: AppContext, id: string): Promise<number> {
-  for (;;) {
-    const f = await ctx.db.kysely
-      .selectFrom('fanouts')
-      .select(['status', 'written'])
-      .where('source_id', '=', id)
-      .executeTakeFirst();
-    if (f?.status === 'done' || f?.status === 'failed') return Number(f.written);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 /** Our whole pipeline for one notice; returns the times from the commit, in ms. */
@@ -329,7 +149,7 @@ async function bench(engine: 'sqlite' | 'postgres') {
   };
   try {
     const t = performance.now();
-    await seed(rt);
+    await seedResidents(rt.ctx, N);
     console.log(
       `${engine}: seeded ${N.toLocaleString('en')} + 10 residents in ${fmt(performance.now() - t)}`,
     );
