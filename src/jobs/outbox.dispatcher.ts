@@ -16,6 +16,7 @@ import { contactGone } from '../services/subscriptions/contact-gone.js';
 import { deliveryRepository, type DeliveryLease } from '../store/delivery.repository.js';
 import type { DeliveryRow } from '../store/outbox-tables.js';
 import { ChannelHealth } from './channel-health.js';
+import { SentOutcomes } from './sent-outcomes.js';
 import { WorkLoop } from './work-loop.js';
 
 export interface DispatcherOptions {
@@ -61,6 +62,7 @@ export class OutboxDispatcher {
   private readonly health: ChannelHealth;
   private unlisten: (() => void) | undefined;
   private warnedUnconfigured = new Set<string>();
+  private readonly sent: SentOutcomes;
 
   constructor(
     private readonly ctx: AppContext,
@@ -72,6 +74,9 @@ export class OutboxDispatcher {
     this.maxBackoffMs = options.maxBackoffMs ?? 10 * 60_000;
     this.horizonMs = options.horizonMs ?? ctx.config.outboxRetryHorizonMs;
     this.log = options.log ?? (() => undefined);
+    this.sent = new SentOutcomes((outcomes) =>
+      deliveryRepository.finishSent(this.ctx.db.kysely, this.ctx.db.engine, outcomes),
+    );
     this.health = new ChannelHealth(this.log, () => this.ctx.clock.now().getTime());
     this.loop = new WorkLoop(
       () => this.runOnce(),
@@ -260,11 +265,11 @@ export class OutboxDispatcher {
       // The outage is over: what waited for it is due now, not at each delivery's own back-off.
       if (throughChannel && this.health.succeeded(health))
         await deliveryRepository.dueNow(db, channel.name, this.ctx.clock.now().toISOString());
-      await deliveryRepository.finish(db, d.id, lease, {
-        status: 'sent',
-        acknowledged_at: this.ctx.clock.now().toISOString(),
-        provider_id: providerId,
-        last_error: null,
+      await this.sent.record({
+        id: d.id,
+        owner: lease.owner,
+        providerId,
+        at: this.ctx.clock.now().toISOString(),
       });
     } catch (err) {
       await this.failed(channel, d, lease, err, throughChannel);
