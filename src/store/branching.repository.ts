@@ -16,6 +16,19 @@ export const branchingRepository = {
   planned: (db: Q, exerciseId: string): Promise<MselBranchingRow[]> =>
     db.selectFrom('msel_branching').selectAll().where('exercise_id', '=', exerciseId).execute(),
 
+  /** The numbers of the events that wait for a decision of the given one. */
+  waitingFor: async (db: Q, exerciseId: string, eventId: string): Promise<string[]> =>
+    (
+      await db
+        .selectFrom('msel_branching as b')
+        .innerJoin('msel_events as e', 'e.id', 'b.event_id')
+        .select('e.number')
+        .where('b.exercise_id', '=', exerciseId)
+        .where('b.release_event_id', '=', eventId)
+        .orderBy('e.position')
+        .execute()
+    ).map((r) => r.number),
+
   save: async (db: Q, row: Insertable<MselBranchingTable>): Promise<void> => {
     const { event_id: _key, ...rest } = row;
     await db

@@ -5,7 +5,12 @@ import { getBranching, setBranching } from '../../src/services/planning/branchin
 import { createExercise } from '../../src/services/planning/exercises.service.js';
 import { exportSpreadsheet } from '../../src/services/planning/export.service.js';
 import { importSpreadsheet } from '../../src/services/planning/import.service.js';
-import { approveEvents, getMsel, submitEvents } from '../../src/services/planning/msel.service.js';
+import {
+  approveEvents,
+  deleteEvent,
+  getMsel,
+  submitEvents,
+} from '../../src/services/planning/msel.service.js';
 import { addTeam } from '../../src/services/planning/plan.service.js';
 import { ENGINES, openTestRuntime } from '../support/engines.js';
 
@@ -238,5 +243,41 @@ describe.each(ENGINES)('MSEL spreadsheets carry branching on %s', (engine) => {
       delayMinutes: 5,
     });
     expect(b['4']!.releaseOn).toEqual({ kind: 'milestone', milestone: 'Периметр', delayMinutes: 0 });
+  });
+
+  it('never removes an event another inject waits for, by a re-import or by deletion', async () => {
+    const id = await branchedExercise('Removal');
+    const before = (await getMsel(ctx, PLANNER, id)).events;
+    const header = 'Number;Offset (H+);Title;To (teams);Method;Content';
+    // The sheet drops event 2, the HQ's decision that 3 and 4 wait for, and has no branching columns.
+    const without2 = sheet(header, [EVENTS[0]!, EVENTS[2]!, EVENTS[3]!, EVENTS[4]!]);
+    const refused = await importSpreadsheet(ctx, PLANNER_INFO, PLANNER, id, 'msel', without2, {
+      removeMissing: true,
+    });
+    expect(refused.ok).toBe(false);
+    expect(refused.issues.filter((i) => i.severity === 'error')).toEqual([
+      expect.objectContaining({ row: 3, field: 'waitsFor', message: expect.stringContaining('event 2') }),
+      expect.objectContaining({ row: 4, field: 'waitsFor', message: expect.stringContaining('event 2') }),
+    ]);
+    expect((await getMsel(ctx, PLANNER, id)).events).toEqual(before);
+
+    const two = before.find((e) => e.number === '2')!.id;
+    const deleted = deleteEvent(ctx, PLANNER_INFO, PLANNER, id, two);
+    await expect(deleted).rejects.toMatchObject({
+      status: 409,
+      field: 'id',
+      fault: { problem: 'decision_awaited', params: { numbers: '3, 4' } },
+    });
+    expect((await getMsel(ctx, PLANNER, id)).events).toEqual(before);
+
+    // Removed together with the injects that wait for it, nothing is left waiting.
+    const with15 = sheet(header, [EVENTS[0]!, EVENTS[4]!]);
+    const removed = await importSpreadsheet(ctx, PLANNER_INFO, PLANNER, id, 'msel', with15, {
+      removeMissing: true,
+    });
+    expect(removed.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(removed.ok).toBe(true);
+    expect((await getMsel(ctx, PLANNER, id)).events.map((e) => e.number)).toEqual(['1', '5']);
+    expect(Object.keys(await branchingByNumber(ctx, id))).toEqual(['5']);
   });
 });

@@ -142,6 +142,7 @@ export const FIELD_PROBLEMS = [
   'min_length',
   'minimum',
   'must_be_after',
+  'decision_awaited',
   'needs_time_zone',
   'no_control_characters',
   'no_line_break',
@@ -171,6 +172,7 @@ export const FIELD_PROBLEMS = [
   'type',
   'unknown_field',
   'waits_for_form',
+  'waits_for_removed',
   // conduct, observations, evaluation, lessons, survey, reports
   'observation_text_empty',
   'not_base64_picture',

@@ -139,6 +139,8 @@ export const en: Catalogue = {
     unknown_option: '“{option}” is not one of the options',
     no_such_event_number: 'no event of this MSEL has the number {number}',
     waits_for_form: 'write “event <number>: <option>” or “milestone: <name>”',
+    waits_for_removed:
+      'waits for event {number}, which this import removes: keep that event in the sheet or clear this cell',
     after_start: 'must be after the start',
     area_name_missing: 'is empty: give this place its public name in {language}',
     closure_description_missing:
@@ -159,6 +161,7 @@ export const en: Catalogue = {
     min_length: 'must be at least {min} characters',
     minimum: 'must be at least {min}',
     must_be_after: 'must be after {other}',
+    decision_awaited: 'inject(s) {numbers} wait for this inject’s decision: change what they wait for first',
     needs_time_zone: 'must carry a time zone offset or Z (e.g. 2026-10-25T10:00:00+05:00)',
     no_control_characters: 'must not contain control characters',
     no_line_break: 'must not contain a line break',

@@ -138,6 +138,8 @@ export const kk: Catalogue = {
     unknown_option: '«{option}» нұсқалардың қатарында жоқ',
     no_such_event_number: 'бұл MSEL ішінде {number} нөмірлі оқиға жоқ',
     waits_for_form: '«кіріспе <нөмірі>: <нұсқа>» немесе «меже: <атауы>» деп жазыңыз',
+    waits_for_removed:
+      '{number} оқиғасын күтеді, ал бұл импорт оны жояды: ол оқиғаны кестеде қалдырыңыз немесе осы ұяшықты тазартыңыз',
     after_start: 'басталуынан кейін болуы керек',
     area_name_missing: 'толтырылмаған: бұл орынның жария атауын {language} беріңіз',
     closure_description_missing:
@@ -158,6 +160,8 @@ export const kk: Catalogue = {
     min_length: 'кемінде {min} таңба болуы керек',
     minimum: 'кемінде {min} болуы керек',
     must_be_after: '{other} мәнінен кейін болуы керек',
+    decision_awaited:
+      '{numbers} кіріспесі осы кіріспенің шешімін күтіп тұр: алдымен олардың нені күтетінін өзгертіңіз',
     needs_time_zone: 'уақыт белдеуінің ығысуы болуы керек (мысалы, 2026-10-25T10:00:00+05:00)',
     no_control_characters: 'басқару таңбалары болмауы керек',
     no_line_break: 'жол ауысуы болмауы керек',

@@ -139,6 +139,8 @@ export const ru: Catalogue = {
     unknown_option: '«{option}» не входит в варианты',
     no_such_event_number: 'в этом MSEL нет события с номером {number}',
     waits_for_form: 'напишите «вводная <номер>: <вариант>» или «рубеж: <название>»',
+    waits_for_removed:
+      'ждёт события {number}, которое этот импорт удаляет: оставьте это событие в таблице или очистите эту ячейку',
     after_start: 'должно быть позже начала',
     area_name_missing: 'не заполнено: дайте этому месту публичное название {language}',
     closure_description_missing:
@@ -159,6 +161,7 @@ export const ru: Catalogue = {
     min_length: 'должно быть не короче {min} символов',
     minimum: 'должно быть не меньше {min}',
     must_be_after: 'должно быть позже, чем {other}',
+    decision_awaited: 'вводные {numbers} ждут решения по этой вводной: сначала измените, чего они ждут',
     needs_time_zone: 'должно содержать смещение часового пояса (например, 2026-10-25T10:00:00+05:00)',
     no_control_characters: 'не должно содержать управляющих символов',
     no_line_break: 'не должно содержать переноса строки',

@@ -12,6 +12,7 @@ import { formatLocal, formatOffset, instantOf } from '../../core/msel/time.js';
 import { validateMsel, type MselFinding } from '../../core/msel/validate.js';
 import { can, type Actor } from '../../core/policy/policy.js';
 import { AppError, badField, forbidden, notFound } from '../../errors.js';
+import { branchingRepository } from '../../store/branching.repository.js';
 import { mselRepository } from '../../store/msel.repository.js';
 import { planRepository } from '../../store/plan.repository.js';
 import type { ExerciseRow, MselEventRow } from '../../store/schema.js';
@@ -306,6 +307,9 @@ export async function deleteEvent(
   id: string,
 ): Promise<void> {
   await editPlan(ctx, actor, policy, exerciseId, async (trx) => {
+    // An inject left waiting for a decision that can no longer be taken would never fire.
+    const waiting = await branchingRepository.waitingFor(trx, exerciseId, id);
+    if (waiting.length) throw badField('id', 'decision_awaited', { numbers: waiting.join(', ') }, 409);
     if ((await mselRepository.delete(trx, exerciseId, id)) === 0) throw notFound('MSEL event');
     return { result: undefined, action: 'msel.event.deleted', detail: { eventId: id } };
   });

@@ -33,10 +33,10 @@ export interface EventAfter {
 export interface PreparedBranching {
   /** Events whose branching the sheet changes: they go back to review. */
   changed: ReadonlySet<string>;
+  /** The branching of every event the import leaves, by event id. */
+  after: ReadonlyMap<string, Branching>;
   write(db: Q, exerciseId: string, now: string): Promise<void>;
 }
-
-const NONE: PreparedBranching = { changed: new Set(), write: async () => undefined };
 
 const key = (b: Branching) => JSON.stringify([b.decision, b.releaseOn]);
 
@@ -50,7 +50,6 @@ export async function prepareBranching(
 ): Promise<PreparedBranching> {
   const decisionColumns = columns.has('question') || columns.has('options');
   const releaseColumns = columns.has('waitsFor') || columns.has('delay');
-  if (!decisionColumns && !releaseColumns) return NONE;
   const ids = new Set(events.map((e) => e.id));
   const before = new Map(
     (await branchingRepository.planned(trx, exerciseId))
@@ -58,6 +57,8 @@ export async function prepareBranching(
       .filter((b) => ids.has(b.eventId))
       .map((b) => [b.eventId, b]),
   );
+  const unchanged: PreparedBranching = { changed: new Set(), after: before, write: async () => undefined };
+  if (!decisionColumns && !releaseColumns) return unchanged;
   const idOfNumber = new Map<string, string>();
   for (const e of events) if (!idOfNumber.has(numberKey(e.number))) idOfNumber.set(numberKey(e.number), e.id);
   const cellsOf = new Map(rows.map((r) => [r.row, r.cells]));
@@ -93,7 +94,7 @@ export async function prepareBranching(
     else after.delete(event.id);
     fromSheet.push({ event, branching: next });
   }
-  if (unreadable) return NONE;
+  if (unreadable) return unchanged;
 
   for (const { event, branching: b } of fromSheet) {
     const row = event.row!;
@@ -120,6 +121,7 @@ export async function prepareBranching(
   );
   return {
     changed,
+    after,
     async write(db, exerciseId, now) {
       for (const id of changed) {
         const b = after.get(id);

@@ -3,6 +3,7 @@ import type { MselEvent, ReviewedField } from '../../../core/msel/msel.js';
 import { listApproval, numberKey, planReimport, type EventFields } from '../../../core/msel/reimport.js';
 import { formatLocal, formatOffset, instantOf } from '../../../core/msel/time.js';
 import { validateMsel } from '../../../core/msel/validate.js';
+import { problemText } from '../../../core/messages/messages.js';
 import { mselRows } from '../../../core/spreadsheet/msel.rows.js';
 import { AppError } from '../../../errors.js';
 import { mselRepository } from '../../../store/msel.repository.js';
@@ -141,6 +142,16 @@ export const prepareMsel: Prepare = async (trx, exercise, rows, issues, options)
     ],
     issues,
   );
+  // An inject left waiting for a removed event's decision would never fire.
+  const numberOf = new Map(existing.map((e) => [e.id, e.number]));
+  for (const b of branching.after.values())
+    if (b.releaseOn?.kind === 'decision' && removed.has(b.releaseOn.eventId))
+      issues.push({
+        row: rowOf.get(b.eventId) ?? null,
+        field: 'waitsFor',
+        severity: 'error',
+        message: problemText('en', 'waits_for_removed', { number: numberOf.get(b.releaseOn.eventId) ?? '' }),
+      });
   for (const m of plan.unchanged)
     if (branching.changed.has(m.id)) plan.changed.push({ ...m, approval: 'draft', changed: [] });
   plan.unchanged = plan.unchanged.filter((m) => !branching.changed.has(m.id));
