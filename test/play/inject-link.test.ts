@@ -15,7 +15,7 @@ import { OutboxDispatcher } from '../../src/jobs/outbox.dispatcher.js';
 import { contextFor } from '../../src/runtime.js';
 import { setBranching } from '../../src/services/planning/branching.service.js';
 import { clockCommand } from '../../src/services/conduct/clock.service.js';
-import { injectAction, listInjects } from '../../src/services/conduct/injects.service.js';
+import { editInject, injectAction, listInjects } from '../../src/services/conduct/injects.service.js';
 import type { AppContext } from '../../src/services/context.js';
 import { injectProgress } from '../../src/services/play/play.service.js';
 import { buildConductExercise, PLANNED_START, type ConductFixture } from '../support/conduct.js';
@@ -265,6 +265,32 @@ describe.each(ENGINES)('inject links for players without an account on %s', (eng
     expect(htmlPage.status).toBe(404);
     expect(await htmlPage.text()).toContain('Бұл сілтеме кіріспені ашпайды');
     expect((await post(`/ru/i/${altered}/acknowledge`, {})).status).toBe(404);
+  });
+
+  it('shortens an inject too long for the SMS segments allowed, keeping its marking, link and end', async () => {
+    const long =
+      'Вооружённая группа удерживает заложников в спортзале школы №12; периметр не закрыт. '.repeat(20);
+    await editInject(ctx, who, controller, fx.exerciseId, runs['1']!, { content: long });
+    const sent = smsc.messages.length;
+    const mailed = smtp.mails.length;
+    await fire('1');
+    await deliver();
+    const sms = (await smsc.waitForMessages(sent + 1))[sent]!;
+    expect(sms.destination).toBe('77011234567');
+    expect(sms.parts.length).toBe(ctx.config.smpp.maxSegments);
+    expect(sms.text.startsWith('EXERCISE EXERCISE EXERCISE')).toBe(true);
+    expect(sms.text).toContain('Вводная 1: ');
+    expect(sms.text).toMatch(/школы №12;[^\n]*…\nhttp/);
+    expect(sms.text).toMatch(LINK);
+    expect(sms.text.trimEnd().endsWith(fx.name)).toBe(true);
+    // The e-mail and the link's page carry it whole.
+    const mails = await smtp.waitFor(mailed + 1);
+    const toA = mails
+      .slice(mailed)
+      .find((m) => !Array.isArray(m.to) && m.to?.text === 'patrol-a@police.example.kz')!;
+    expect(toA.text).toContain(long.trim());
+    const token = LINK.exec(sms.text)![1]!;
+    expect((await api('GET', token)).json().inject.body).toContain(long.trim());
   });
 
   it('hides play under NO PLAY and refuses actions, naming it', async () => {

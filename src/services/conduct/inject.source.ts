@@ -1,4 +1,6 @@
 import { ChannelError, type ChannelMessage } from '../../channels/channel.js';
+import { markText } from '../../core/outbox/traffic.js';
+import { fitSms } from '../../core/sms/fit.js';
 import type { InjectRunRow } from '../../store/conduct-tables.js';
 import type { AppContext } from '../context.js';
 import type { AudienceMember, OutboxSource, RenderTarget } from '../outbox/source.js';
@@ -21,6 +23,13 @@ const linkOf = (ctx: AppContext, run: InjectRunRow, target: RenderTarget) =>
   target.recipientKind === 'participant' && target.recipientId && target.deliveryId
     ? injectLinkFor(ctx, run, target.deliveryId, target.recipientId)
     : Promise.resolve(null);
+
+const smsSegmentsAllowed = (ctx: AppContext) =>
+  [...ctx.channels.byName.values()].find((c) => c.kind === 'sms')?.limits.maxSegments;
+
+const exerciseNameOf = async (ctx: AppContext, id: string) =>
+  (await ctx.db.kysely.selectFrom('exercises').select('name').where('id', '=', id).executeTakeFirst())
+    ?.name ?? null;
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -58,7 +67,14 @@ export const injectSource: OutboxSource<InjectRunRow> = {
       }
       case 'sms': {
         const link = await linkOf(ctx, run, target);
-        return { kind: 'sms', text: `${head}\n${run.content}${link ? `\n${link}` : ''}` };
+        const compose = (content: string) => `${head}\n${content}${link ? `\n${link}` : ''}`;
+        const max = smsSegmentsAllowed(ctx);
+        if (!max) return { kind: 'sms', text: compose(run.content) };
+        // A text over the channel's segments would be refused outright: the inject is shortened to
+        // fit instead, counting the marking the dispatcher adds; the link and the inbox hold it whole.
+        const name = await exerciseNameOf(ctx, run.exercise_id);
+        const fitted = fitSms(run.content, (c) => markText(compose(c), target.language, name), max);
+        return { kind: 'sms', text: compose(fitted) };
       }
       case 'inapp':
         return { kind: 'inapp', title: head, body: run.content };
