@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/services/context.js';
 import type { Actor } from '../../src/core/policy/policy.js';
-import { importBundle } from '../../src/services/planning/bundle-import.service.js';
+import { importBundle, parseBundle } from '../../src/services/planning/bundle-import.service.js';
+import { problemText } from '../../src/core/messages/messages.js';
 import { exportBundle, type ExerciseBundle } from '../../src/services/planning/bundle.service.js';
 import { ENGINES } from '../support/engines.js';
 import { openPlanningHarness, seedKaraganda, type PlanningHarness } from './harness.js';
@@ -378,5 +379,24 @@ describe.each(ENGINES)('exercise bundles on %s', (engine) => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('a bundle file that is not JSON', () => {
+  it('is refused by name, worded in every language', () => {
+    let refused: unknown;
+    try {
+      parseBundle('{"exercise": {"name": "Karaganda-2026"');
+    } catch (err) {
+      refused = err;
+    }
+    expect(refused).toMatchObject({
+      status: 422,
+      field: 'bundle',
+      detail: expect.stringMatching(/^bundle: is not JSON: /),
+      fault: { problem: 'not_json' },
+    });
+    expect(problemText('kk', 'not_json')).toMatch(/^JSON емес/);
+    expect(problemText('ru', 'not_json')).toMatch(/^не является JSON/);
   });
 });

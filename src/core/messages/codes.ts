@@ -131,6 +131,7 @@ export const FIELD_PROBLEMS = [
   'enum',
   'format',
   'invalid',
+  'not_json',
   'invalid_unicode',
   'language_unfinished',
   'max_items',

@@ -149,6 +149,7 @@ export const en: Catalogue = {
     enum: 'must be one of {allowed}',
     format: 'must be {format}',
     invalid: 'is not valid',
+    not_json: 'is not JSON: check the file is the bundle Dabyl exported, whole and unedited',
     invalid_unicode:
       'is not valid Unicode text (it holds half of a surrogate pair); send it as UTF-8 or a well-formed \\u escape pair',
     language_unfinished: 'is empty; finish this language or remove it',

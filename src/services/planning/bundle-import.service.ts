@@ -3,7 +3,7 @@ import { EXERCISE_STATUSES } from '../../core/exercise/exercise.js';
 import { checkGeometry } from '../../core/exercise/geometry.js';
 import { APPROVAL_STATES, type ApprovedSnapshot } from '../../core/msel/msel.js';
 import { can, type Actor } from '../../core/policy/policy.js';
-import { AppError, badField, forbidden, refusedGeometry } from '../../errors.js';
+import { AppError, badField, forbidden, refusedAs, refusedGeometry } from '../../errors.js';
 import { exerciseRepository, programmeRepository } from '../../store/exercise.repository.js';
 import { mselRepository } from '../../store/msel.repository.js';
 import { planRepository } from '../../store/plan.repository.js';
@@ -362,6 +362,6 @@ export function parseBundle(text: string): ExerciseBundle {
   try {
     return JSON.parse(text) as ExerciseBundle;
   } catch (err) {
-    throw new AppError('invalid_input', 422, `the bundle is not JSON: ${(err as Error).message}`);
+    throw refusedAs('bundle', `is not JSON: ${(err as Error).message}`, 'not_json');
   }
 }
