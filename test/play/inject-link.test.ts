@@ -18,6 +18,7 @@ import { clockCommand } from '../../src/services/conduct/clock.service.js';
 import { editInject, injectAction, listInjects } from '../../src/services/conduct/injects.service.js';
 import type { AppContext } from '../../src/services/context.js';
 import { injectProgress } from '../../src/services/play/play.service.js';
+import { teamStatus } from '../../src/services/conduct/team-status.service.js';
 import { buildConductExercise, PLANNED_START, type ConductFixture } from '../support/conduct.js';
 import { ENGINES, openTestRuntime } from '../support/engines.js';
 import { startTestSmsc, type TestSmsc } from '../support/smsc.js';
@@ -198,6 +199,20 @@ describe.each(ENGINES)('inject links for players without an account on %s', (eng
       .where('action', '=', 'inject.acknowledged')
       .execute();
     expect(audit).toEqual([{ action: 'inject.acknowledged', actor_name: 'Patrol officer A' }]);
+    // The control room's team status counts what reached them by link, and who confirmed it.
+    const teams = await teamStatus(ctx, controller, fx.exerciseId);
+    expect(teams.find((t) => t.teamId === fx.teams.patrol)).toMatchObject({
+      seated: 0,
+      received: 1,
+      acknowledged: 1,
+      waiting: [],
+      lastActivityAt: firstAt,
+    });
+    expect(teams.find((t) => t.teamId === fx.teams.medics)).toMatchObject({
+      received: 1,
+      acknowledged: 0,
+      waiting: [{ injectId: runs['2'], number: '2', deliveredAt: expect.any(String) }],
+    });
   });
 
   it('logs a report against the inject with the person and the team, shown as text', async () => {

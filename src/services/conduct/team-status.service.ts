@@ -16,7 +16,10 @@ export interface TeamStatus {
   /** Players of the team in the plan, and how many of them have a Dabyl account to play with. */
   players: number;
   seated: number;
-  /** Injects that reached at least one of the team's inboxes, and how many of those were confirmed. */
+  /**
+   * Injects that reached at least one of the team's players (an inbox, or a link by e-mail or SMS),
+   * and how many of those were confirmed.
+   */
   received: number;
   acknowledged: number;
   /** Oldest first: the one a controller chases. */
@@ -30,13 +33,13 @@ const later = (a: string | null, b: string | null) => (a === null ? b : b === nu
 
 /**
  * Per team of the exercise, for the control room: injects received and acknowledged (by any of its
- * players), those still waiting for an acknowledgement, reports, and when it last did anything.
+ * players, in the console or through a link), those still waiting for an acknowledgement, reports, and when it last did anything.
  * Whoever watches the injects reads it.
  */
 export async function teamStatus(ctx: AppContext, actor: Actor, exerciseId: string): Promise<TeamStatus[]> {
   const db = ctx.db.kysely;
   await takeConduct(ctx, db, exerciseId, actor, 'read');
-  const [teams, people, inbox, reports] = await Promise.all([
+  const [teams, people, inbox, links, reports] = await Promise.all([
     db
       .selectFrom('teams')
       .select(['id', 'name'])
@@ -65,6 +68,25 @@ export async function teamStatus(ctx: AppContext, actor: Actor, exerciseId: stri
       .where('m.source_kind', '=', 'inject')
       .where('p.team_id', 'is not', null)
       .execute(),
+    // Players without an account are reached by a link in their e-mail or SMS (decision 0040).
+    db
+      .selectFrom('inject_links as l')
+      .innerJoin('exercise_people as p', 'p.id', 'l.person_id')
+      .innerJoin('inject_runs as i', 'i.id', 'l.run_id')
+      .innerJoin('deliveries as d', 'd.id', 'l.delivery_id')
+      .select([
+        'p.team_id',
+        'l.run_id as source_id',
+        'i.number',
+        'd.acknowledged_at as delivered_at',
+        'l.acknowledged_at',
+      ])
+      .where('l.exercise_id', '=', exerciseId)
+      .where('p.role', '=', 'player')
+      .where('p.team_id', 'is not', null)
+      .where('d.status', '=', 'sent')
+      .where('d.acknowledged_at', 'is not', null)
+      .execute(),
     db
       .selectFrom('player_reports')
       .select(['team_id', 'created_at'])
@@ -77,7 +99,8 @@ export async function teamStatus(ctx: AppContext, actor: Actor, exerciseId: stri
     // Per inject: first delivery to the team, and whether anyone of the team confirmed it.
     const injects = new Map<string, { number: string; deliveredAt: string; acknowledged: boolean }>();
     let last: string | null = null;
-    for (const m of inbox.filter((r) => r.team_id === team.id)) {
+    const reached = [...inbox, ...links.map((l) => ({ ...l, delivered_at: l.delivered_at! }))];
+    for (const m of reached.filter((r) => r.team_id === team.id)) {
       const seen = injects.get(m.source_id);
       injects.set(m.source_id, {
         number: m.number,
