@@ -233,3 +233,61 @@ describe.each(ENGINES)('a fan-out whose expansion fails, on %s', (engine) => {
     expect(await record('crashed')).toMatchObject({ status: 'done', retrying_since: null, last_error: null });
   });
 });
+
+describe.each(ENGINES)('a fan-out whose audience takes longer than a lease to work out, on %s', (engine) => {
+  let ctx: AppContext;
+  let drop: () => Promise<void>;
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  /** Reads for four seconds before its first batch, as a million places are read for the index. */
+  const slowSource: OutboxSource = {
+    kind: 'slow',
+    load: async () => ({}),
+    render: async () => ({ kind: 'email', subject: 's', text: 't', html: '<p>t</p>' }),
+    audience: async function* () {
+      await sleep(4000);
+      yield ['a', 'b', 'c'].map((n) => ({
+        recipientKind: 'subscriber' as const,
+        recipientId: `person-${n}`,
+        channel: 'email',
+        address: `${n}@example.kz`,
+        language: 'ru',
+      }));
+    },
+  };
+
+  beforeAll(async () => {
+    const rt = await openTestRuntime(engine);
+    drop = rt.drop;
+    // The real clock: the leases below run out in real time.
+    ctx = { ...contextFor(rt.ctx.db, rt.ctx.config), sources: new Map([['slow', slowSource]]) };
+  });
+  afterAll(async () => {
+    await ctx.channels.close();
+    await drop();
+  });
+
+  it('keeps its lease while it works, so no other worker takes the expansion over and starts it again', async () => {
+    await ctx.db.kysely
+      .transaction()
+      .execute((trx) =>
+        requestFanOut(ctx, trx, { sourceKind: 'slow', sourceId: 'big', sequence: 1, mode: 'actual' }),
+      );
+    const first = new FanOutWorker(ctx, { leaseMs: 1500 });
+    const second = new FanOutWorker(ctx, { leaseMs: 1500 });
+    const working = first.runOnce();
+    // Twice past the lease's length, the expansion is still first's.
+    await sleep(2500);
+    expect(await second.runOnce()).toBe(0);
+    await sleep(1000);
+    expect(await second.runOnce()).toBe(0);
+    expect(await working).toBe(1);
+    expect(
+      await ctx.db.kysely
+        .selectFrom('fanouts')
+        .select(['status', 'attempts', 'written'])
+        .where('source_id', '=', 'big')
+        .executeTakeFirstOrThrow(),
+    ).toMatchObject({ status: 'done', attempts: 1, written: 3 });
+  });
+});

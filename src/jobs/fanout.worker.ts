@@ -86,10 +86,24 @@ export class FanOutWorker {
       lease,
     );
     if (!fanout) return 0;
+    // A large audience can take longer to work out than a lease lasts (a million places read before
+    // the first batch): renewed on a timer as well as with each batch, so no other worker takes
+    // over an expansion that is alive and starts it again.
+    const renew = setInterval(() => {
+      lease.until = this.until();
+      fanOutRepository
+        .renew(this.ctx.db.kysely, fanout.id, lease)
+        .catch((err: unknown) =>
+          this.log('warn', `fan-out: lease renewal failed: ${(err as Error).message}`),
+        );
+    }, this.leaseMs / 3);
+    renew.unref();
     try {
       await this.expand(fanout, lease);
     } catch (err) {
       await this.failed(fanout, lease, (err as Error).message, err instanceof FanOutRefused);
+    } finally {
+      clearInterval(renew);
     }
     return 1;
   }

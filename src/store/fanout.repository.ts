@@ -67,6 +67,18 @@ export const fanOutRepository = {
   },
 
   /** Records a batch's progress and pushes the lease on; false when the fan-out is no longer ours. */
+  /** Pushes a claim's lease forward while its audience is still being worked out; false once lost. */
+  renew: async (db: Q, id: string, lease: FanOutLease): Promise<boolean> => {
+    const r = await db
+      .updateTable('fanouts')
+      .set({ lease_until: lease.until })
+      .where('id', '=', id)
+      .where('status', '=', 'expanding')
+      .where('lease_owner', '=', lease.owner)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+
   progress: async (
     db: Q,
     id: string,
