@@ -33,8 +33,8 @@ const later = (a: string | null, b: string | null) => (a === null ? b : b === nu
 
 /**
  * Per team of the exercise, for the control room: injects received and acknowledged (by any of its
- * players, in the console or through a link), those still waiting for an acknowledgement, reports, and when it last did anything.
- * Whoever watches the injects reads it.
+ * players, in the console or through a link), those still waiting for an acknowledgement, reports,
+ * and when it last did anything. Whoever watches the injects reads it.
  */
 export async function teamStatus(ctx: AppContext, actor: Actor, exerciseId: string): Promise<TeamStatus[]> {
   const db = ctx.db.kysely;
