@@ -61,9 +61,12 @@ export interface SentOutcome {
 
 const SENT_COLUMNS = 4;
 
+/** Apart from the insert texts: a group's size varies from write to write and must not crowd them out. */
+const sentTexts = new Map<string, string>();
+
 function sentText(engine: Engine, count: number): string {
-  const key = `sent:${engine}:${count}`;
-  let text = texts.get(key);
+  const key = `${engine}:${count}`;
+  let text = sentTexts.get(key);
   if (!text) {
     const tuples = Array.from({ length: count }, (_, row) =>
       engine === 'sqlite'
@@ -77,7 +80,7 @@ function sentText(engine: Engine, count: number): string {
       `last_error = null, lease_owner = null, lease_until = null ` +
       `from (values ${tuples.join(', ')}) as ${alias} ` +
       `where deliveries.id = v.column1 and deliveries.lease_owner = v.column2 and deliveries.status = 'sending'`;
-    if (texts.size < 64) texts.set(key, text);
+    if (sentTexts.size < 64) sentTexts.set(key, text);
   }
   return text;
 }
