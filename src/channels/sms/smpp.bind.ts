@@ -51,6 +51,8 @@ export class SmppBind {
   private readonly boundWaiters = new Set<() => void>();
   private readonly pending = new Map<number, Pending>();
   private inFlight = 0;
+  /** Settles once the previous submit's PDU is written (or given up): the next one's turn. */
+  private writeTurn: Promise<void> = Promise.resolve();
   private readonly windowWaiters: (() => void)[] = [];
   private readonly pacer: Pacer;
   private slowDownMs = 0;
@@ -105,9 +107,22 @@ export class SmppBind {
       try {
         await this.rateSlot();
         // Recorded once its turn has come, not while it waits: a crash in the wait leaves a part
-        // that never left, which a later try may send without risking a duplicate.
-        if (beforeWrite) await beforeWrite();
-        return await this.write(fields);
+        // that never left, which a later try may send without risking a duplicate. The records
+        // are written side by side, but the PDUs leave in the order their turns came, so a
+        // message's parts reach the SMSC in order whichever record's write ends first.
+        const recorded = beforeWrite?.();
+        const earlier = this.writeTurn;
+        let mine!: () => void;
+        this.writeTurn = new Promise<void>((resolve) => (mine = resolve));
+        let answer: Promise<PDU>;
+        try {
+          await recorded;
+          await earlier;
+          answer = this.write(fields);
+        } finally {
+          mine();
+        }
+        return await answer;
       } finally {
         this.inFlight--;
         this.windowWaiters.shift()?.();

@@ -22,7 +22,7 @@ class MemoryLedger implements SmsLedger {
     this.rows.set(deliveryId, m);
     return { fresh, known };
   }
-  async handed() {}
+  async handed(_deliveryId: string, _part: number) {}
   async accepted(deliveryId: string, part: number, messageId: string) {
     const m = this.rows.get(deliveryId) ?? new Map<number, string | null>();
     m.set(part, messageId);
@@ -116,6 +116,23 @@ describe('the SMS channel against a real SMPP server', () => {
     );
     expect(got!.parts.map((p) => p.text.length)).toEqual([153, 153, text.length - 306]);
     expect(result.providerId).toBe(got!.parts.map((p) => p.messageId).join(','));
+  });
+
+  it('hands a message’s parts to the SMSC in order even when the first part’s record is written last', async () => {
+    // On PostgreSQL each part's record goes over its own connection, so they can finish in any order.
+    const slow = new (class extends MemoryLedger {
+      override async handed(_deliveryId: string, part: number) {
+        await new Promise((resolve) => setTimeout(resolve, part === 1 ? 60 : part === 2 ? 30 : 0));
+      }
+    })();
+    const c = channel({ binds: 1, ledger: slow });
+    const text = 'Drill at EXPO, Astana. ' + 'Do not call 112; this is a drill. '.repeat(12);
+    const before = smsc.parts.length;
+    const result = await c.send(sms(text));
+    const mine = smsc.parts.slice(before);
+    expect(mine.length).toBeGreaterThan(2);
+    expect(mine.map((p) => p.concat?.seq)).toEqual(mine.map((_, k) => k + 1));
+    expect(result.providerId).toBe(mine.map((p) => p.messageId).join(','));
   });
 
   it('sends Kazakh and Russian as UCS-2 in 67-unit parts, exactly', async () => {
