@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChannelError } from '../../src/channels/channel.js';
+import type { FieldProblem } from '../../src/core/messages/codes.js';
 import { EXERCISE_HEAD } from '../../src/core/outbox/traffic.js';
 import { OutboxDispatcher } from '../../src/jobs/outbox.dispatcher.js';
+import type { AppError } from '../../src/errors.js';
 import { contextFor } from '../../src/runtime.js';
 import type { AppContext } from '../../src/services/context.js';
 import type { OutboxSource } from '../../src/services/outbox/source.js';
@@ -144,14 +146,42 @@ describe.each(ENGINES)('web push through the outbox on %s', (engine) => {
     expect((await devicePlaces(ctx, sub.endpoint)).places).toEqual([]);
   });
 
-  it('refuses a subscription that is not one, naming the field', async () => {
+  it('refuses a subscription that is not one, naming the field and its own fault, which the catalogue words in each language', async () => {
     const sub = svc.subscribe();
-    const bad = { endpoint: sub.endpoint, keys: { p256dh: 'AAAA', auth: sub.keys.auth } };
-    await expect(
-      subscribeDevice(ctx, { subscription: bad, placeId: 'almaty', language: 'kk' }),
-    ).rejects.toMatchObject({
-      field: 'subscription/keys/p256dh',
-    });
+    const refusal = (subscription: unknown) =>
+      subscribeDevice(ctx, { subscription, placeId: 'almaty', language: 'kk' }).then(
+        () => null,
+        (e: AppError) => ({ field: e.field, problem: e.fault?.problem, params: e.fault?.params }),
+      );
+    const cases: [unknown, string, FieldProblem, Record<string, string | number>?][] = [
+      [
+        { ...subscriptionJson(sub), keys: { p256dh: 'AAAA', auth: sub.keys.auth } },
+        'subscription/keys/p256dh',
+        'push_key_form',
+      ],
+      [
+        { ...subscriptionJson(sub), keys: { p256dh: sub.keys.p256dh, auth: 'AAAA' } },
+        'subscription/keys/auth',
+        'push_secret_form',
+      ],
+      ['{not json', 'subscription', 'subscription_not_json'],
+      [42, 'subscription', 'subscription_not_object'],
+      [
+        { ...subscriptionJson(sub), endpoint: 'http://push.example.kz/x' },
+        'subscription/endpoint',
+        'url_not_https',
+      ],
+      [
+        { ...subscriptionJson(sub), endpoint: 'https://10.1.2.3/x' },
+        'subscription/endpoint',
+        'url_private_address',
+        { host: '10.1.2.3' },
+      ],
+    ];
+    for (const [subscription, field, problem, params] of cases) {
+      const got = await refusal(subscription);
+      expect(got).toMatchObject({ field, problem, ...(params ? { params } : {}) });
+    }
     await expect(
       subscribeDevice(ctx, { subscription: subscriptionJson(sub), placeId: 'atlantis', language: 'kk' }),
     ).rejects.toMatchObject({ field: 'placeId' });

@@ -1,5 +1,6 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
+import type { FieldFault } from '../../core/messages/catalogue.js';
 
 /**
  * Where a webhook may not go. A receiver is another agency's system on the internet; an address in
@@ -66,24 +67,47 @@ const hostOf = (u: URL): string => u.hostname.replace(/^\[|\]$/g, '').toLowerCas
  * for allowed internal hosts), no user name or password in it, and no literal address in a
  * forbidden range unless allowed. Names are checked again when they are resolved, at each send.
  */
-export function webhookUrlProblem(raw: string, allowHosts: ReadonlySet<string>): string | null {
+export function webhookUrlFault(
+  raw: string,
+  allowHosts: ReadonlySet<string>,
+): { error: string; fault: FieldFault } | null {
+  const refused = (error: string, problem: FieldFault['problem'], params?: FieldFault['params']) => ({
+    error,
+    fault: { problem, ...(params ? { params } : {}) },
+  });
   let u: URL;
   try {
     u = new URL(raw);
   } catch {
-    return 'is not a URL';
+    return refused('is not a URL', 'not_url');
   }
   const host = hostOf(u);
   const allowed = allowHosts.has(host);
   if (u.protocol !== 'https:' && !(u.protocol === 'http:' && allowed))
-    return allowed ? 'must be an http or https URL' : 'must be an https URL';
+    return allowed
+      ? refused('must be an http or https URL', 'url_http_or_https')
+      : refused('must be an https URL', 'url_not_https');
   if (u.username || u.password)
-    return 'must not carry a user name or password; receivers verify the signature';
-  if (!allowed && host === 'localhost') return 'must not point at this server (localhost)';
+    return refused(
+      'must not carry a user name or password; receivers verify the signature',
+      'url_credentials',
+    );
+  if (!allowed && host === 'localhost')
+    return refused('must not point at this server (localhost)', 'url_localhost');
   if (!allowed && isIP(host) !== 0 && isForbiddenAddress(host))
-    return `must not point at a private, loopback or reserved address (${host})`;
+    return refused(
+      `must not point at a private, loopback or reserved address (${host})`,
+      'url_private_address',
+      {
+        host,
+      },
+    );
   return null;
 }
+
+/** {@link webhookUrlFault} in English alone, for the channel's own errors and the CLI. */
+export const webhookUrlProblem = (raw: string, allowHosts: ReadonlySet<string>): string | null =>
+  webhookUrlFault(raw, allowHosts)?.error ?? null;
 
 type LookupCallback = (
   err: NodeJS.ErrnoException | null,

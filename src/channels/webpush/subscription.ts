@@ -1,4 +1,5 @@
-import { webhookUrlProblem } from '../webhook/address.js';
+import type { FieldFault } from '../../core/messages/catalogue.js';
+import { webhookUrlFault } from '../webhook/address.js';
 
 /** A browser's push subscription (the PushSubscription's JSON): where and for whom to encrypt. */
 export interface PushSubscriptionAddress {
@@ -18,21 +19,26 @@ const bytes = (s: string) => Buffer.from(s.replace(/=+$/, ''), 'base64url');
 export function readSubscription(
   input: unknown,
   allowHosts: ReadonlySet<string>,
-): { subscription: PushSubscriptionAddress } | { field: string; problem: string } {
+): { subscription: PushSubscriptionAddress } | { field: string; problem: string; fault: FieldFault } {
+  const refused = (field: string, problem: string, fault: FieldFault) => ({ field, problem, fault });
   let value = input;
   if (typeof value === 'string') {
     try {
       value = JSON.parse(value);
     } catch {
-      return { field: 'subscription', problem: 'is not JSON' };
+      return refused('subscription', 'is not JSON', { problem: 'subscription_not_json' });
     }
   }
   const s = value as Partial<PushSubscriptionAddress> | null;
-  if (!s || typeof s !== 'object') return { field: 'subscription', problem: 'must be an object' };
+  if (!s || typeof s !== 'object')
+    return refused('subscription', 'must be an object', { problem: 'subscription_not_object' });
   if (typeof s.endpoint !== 'string' || s.endpoint.length > 2048)
-    return { field: 'subscription/endpoint', problem: 'must be a URL of at most 2048 characters' };
-  const urlProblem = webhookUrlProblem(s.endpoint, allowHosts);
-  if (urlProblem) return { field: 'subscription/endpoint', problem: urlProblem };
+    return refused('subscription/endpoint', 'must be a URL of at most 2048 characters', {
+      problem: 'max_length',
+      params: { max: 2048 },
+    });
+  const urlFault = webhookUrlFault(s.endpoint, allowHosts);
+  if (urlFault) return refused('subscription/endpoint', urlFault.error, urlFault.fault);
   const { p256dh, auth } = s.keys ?? ({} as Partial<PushSubscriptionAddress['keys']>);
   if (
     typeof p256dh !== 'string' ||
@@ -40,12 +46,13 @@ export function readSubscription(
     bytes(p256dh).length !== 65 ||
     bytes(p256dh)[0] !== 4
   )
-    return {
-      field: 'subscription/keys/p256dh',
-      problem: 'must be an uncompressed P-256 public key (base64url)',
-    };
+    return refused('subscription/keys/p256dh', 'must be an uncompressed P-256 public key (base64url)', {
+      problem: 'push_key_form',
+    });
   if (typeof auth !== 'string' || !B64URL.test(auth) || bytes(auth).length !== 16)
-    return { field: 'subscription/keys/auth', problem: 'must be a 16-byte secret (base64url)' };
+    return refused('subscription/keys/auth', 'must be a 16-byte secret (base64url)', {
+      problem: 'push_secret_form',
+    });
   return { subscription: { endpoint: s.endpoint, keys: { p256dh, auth } } };
 }
 

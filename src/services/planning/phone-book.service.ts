@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { webhookUrlProblem } from '../../channels/webhook/address.js';
+import { webhookUrlFault } from '../../channels/webhook/address.js';
 import { LOCALES, PHONE_BOOK_CHANNELS } from '../../contract/enums.js';
 import { can, type Actor } from '../../core/policy/policy.js';
 import { badField, forbidden, notFound, refusedAs } from '../../errors.js';
@@ -47,8 +47,8 @@ const cleanAddress = (ctx: AppContext, channel: PhoneBookChannel, raw: string): 
       if (value.length > 200) throw badField('address', 'max_length', { max: 200 });
       return value;
     case 'webhook': {
-      const problem = webhookUrlProblem(value, ctx.config.webhookAllowHosts);
-      if (problem) throw refusedAs('address', problem, 'not_https_url');
+      const refused = webhookUrlFault(value, ctx.config.webhookAllowHosts);
+      if (refused) throw refusedAs('address', refused.error, refused.fault.problem, refused.fault.params);
       return value;
     }
   }

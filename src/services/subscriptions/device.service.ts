@@ -70,7 +70,7 @@ export async function subscribeDevice(
 ): Promise<DevicePlaces> {
   pushReady(ctx);
   const read = readSubscription(input.subscription, ctx.config.webpush.allowHosts);
-  if ('problem' in read) throw refusedAs(read.field, read.problem, 'push_subscription_invalid');
+  if ('problem' in read) throw refusedAs(read.field, read.problem, read.fault.problem, read.fault.params);
   const language = cleanLanguage(input.language);
   const named = findPlace(input.placeId);
   if (!named) throw badField('placeId', 'not_known_place', { place: input.placeId });
