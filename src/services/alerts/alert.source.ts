@@ -32,7 +32,14 @@ export interface AlertMessageSource {
 }
 
 /** The channels alerts go out on in this version; the others join as their adapters land. */
-const ALERT_CHANNELS: ReadonlySet<string> = new Set(['email', 'sms', 'webpush', 'siren', 'cellbroadcast']);
+const ALERT_CHANNELS: ReadonlySet<string> = new Set([
+  'email',
+  'sms',
+  'webpush',
+  'webhook',
+  'siren',
+  'cellbroadcast',
+]);
 
 const FIRST_BATCH = 500;
 const BATCH = 5000;
@@ -184,6 +191,28 @@ export const alertSource: OutboxSource<AlertMessageSource> = {
       }
       case 'cellbroadcast':
         return cellBroadcastOf(ctx.db.kysely, source.row, source.cap);
+      case 'webhook': {
+        // A receiving system files the message by its CAP triple and may act on the signed CAP
+        // itself; the reader's language's headline is there for a system that only shows it.
+        const { row, cap } = source;
+        return {
+          kind: 'webhook',
+          body: {
+            type: 'alert',
+            thread: row.thread_id,
+            sequence: row.sequence,
+            msgType: cap.msgType,
+            status: cap.status,
+            identifier: cap.identifier,
+            sender: cap.sender,
+            sent: cap.sent,
+            references: cap.references ?? null,
+            language: lang,
+            headline: info.headline ?? info.event,
+            cap: row.cap_xml,
+          },
+        };
+      }
       default:
         throw new ChannelError(`an alert is not sent over ${target.kind} yet`, false);
     }
