@@ -582,7 +582,11 @@ describe.each(ENGINES)('public alerts on %s', (engine) => {
     for (const m of report.messages) {
       const mine = rows.filter((r) => r.sequence === m.sequence);
       expect(m.total).toBe(mine.length);
-      const approvedAt = Date.parse(thread.find((t) => t.sequence === m.sequence)!.approvedAt!);
+      const message = thread.find((t) => t.sequence === m.sequence)!;
+      // Each message names the area it went to, for the dashboard's map.
+      expect(m.area).toEqual(message.area);
+      expect(m.areaNames.en).toBe(message.texts.en?.areaDesc);
+      const approvedAt = Date.parse(message.approvedAt!);
       for (const c of m.channels) {
         const on = mine.filter((r) => r.channel === c.channel);
         expect(c.sent).toBe(on.filter((r) => r.status === 'sent').length);

@@ -1,5 +1,5 @@
 import jsQRModule from 'jsqr';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base32Decode, hotp, totpStep } from '../../src/core/auth/totp.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -144,6 +144,26 @@ describe('public alerts in the console', { timeout: 180_000 }, () => {
     await dashboard.getByText('Message 1: 0 deliveries').waitFor();
     await dashboard.getByRole('img', { name: 'Deliveries by seconds from approval to acceptance' }).waitFor();
     await screenshot(auth, 'alerts-deliveries');
+    // The area it went to, on a map framed to it and labelled with what it was sent, and as a table.
+    const map = dashboard.getByRole('region', { name: 'Areas reached', exact: true });
+    await map.waitFor();
+    await dashboard.locator('[data-ready="true"]').waitFor({ timeout: 30_000 });
+    const areas = dashboard.getByRole('region', { name: 'Areas reached, as a table' });
+    await expect(areas.getByRole('row').nth(1).getByRole('cell').allTextContents()).resolves.toEqual([
+      'Almaty, Medeu district',
+      '1',
+      '0',
+      '0',
+      '0',
+    ]);
+    await map.scrollIntoViewIfNeeded();
+    const drawn = await mapInk(map);
+    expect(drawn.outline, 'the area outlined').toBeGreaterThan(20);
+    expect(drawn.label, 'the area labelled in its middle').toBeGreaterThan(20);
+    // From the top, so the page's sticky bar sits where a reader sees it, not across the middle.
+    await auth.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(auth, 'alerts-deliveries-map');
+    await expectAccessible(auth, 'alert delivery map');
     await all.getByRole('button', { name: 'Hide deliveries' }).click();
     await expectAccessible(auth, 'alerts approval');
   });
@@ -223,6 +243,40 @@ describe('public alerts in the console', { timeout: 180_000 }, () => {
     }
   });
 });
+
+/**
+ * How many pixels of the map show the area's outline (the cordon orange) and, in the middle third
+ * where the label sits, its text (the label's near-black): a label cannot be read from the DOM, it
+ * is drawn on the canvas. Waits for both, since tiles and glyphs arrive after the map is ready.
+ */
+async function mapInk(canvas: Locator): Promise<{ outline: number; label: number }> {
+  let ink = { outline: 0, label: 0 };
+  for (let tries = 0; tries < 20 && !(ink.outline > 20 && ink.label > 20); tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const png = await canvas.screenshot();
+    ink = await canvas.page().evaluate(async (base64) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const g = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+      g.drawImage(bitmap, 0, 0);
+      const { data, width, height } = g.getImageData(0, 0, bitmap.width, bitmap.height);
+      const near = (i: number, [r, gr, b]: number[]) =>
+        Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - gr!) + Math.abs(data[i + 2]! - b!) < 40;
+      let outline = 0;
+      let label = 0;
+      for (let y = 0; y < height; y++) {
+        for (let x = 0; x < width; x++) {
+          const i = (y * width + x) * 4;
+          if (near(i, [232, 89, 12])) outline++;
+          const middle = x > width / 3 && x < (2 * width) / 3 && y > height / 3 && y < (2 * height) / 3;
+          if (middle && near(i, [26, 27, 30])) label++;
+        }
+      }
+      return { outline, label };
+    }, png.toString('base64'));
+  }
+  return ink;
+}
 
 // The package is CommonJS typed as an ES default export; under Node the default is the whole module.
 type Decode = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;

@@ -1,13 +1,20 @@
+import type { AlertArea, AlertLanguage, AlertTexts } from '../../core/alert/alert.js';
 import { alertDeliveryReport, LATENCY_EDGES_S, type MessageReport } from '../../core/alert/report.js';
 import { notFound } from '../../errors.js';
 import { alertRepository } from '../../store/alert.repository.js';
 import type { AppContext } from '../context.js';
 
+/** One sent message's figures, with the area it was sent to, so the dashboard can map them. */
+export interface MessageDeliveries extends MessageReport {
+  area: AlertArea;
+  areaNames: Partial<Record<AlertLanguage, string>>;
+}
+
 export interface AlertDeliveryReport {
   threadId: string;
   /** Upper edges of the latency buckets in seconds; each channel's `latency` has one more, beyond. */
   latencyEdgesS: readonly number[];
-  messages: MessageReport[];
+  messages: MessageDeliveries[];
 }
 
 /**
@@ -24,12 +31,23 @@ export async function alertDeliveries(ctx: AppContext, id: string): Promise<Aler
     alertRepository.deliveryGroups(db, row.thread_id),
     alertRepository.latencyGroups(db, ctx.db.engine, row.thread_id),
   ]);
-  const messages = thread
-    .filter((m) => m.state === 'sent')
-    .map((m) => ({ sequence: m.sequence, approvedAt: m.approved_at }));
+  const sent = thread.filter((m) => m.state === 'sent');
+  const reports = alertDeliveryReport(
+    sent.map((m) => ({ sequence: m.sequence, approvedAt: m.approved_at })),
+    groups,
+    latency,
+  );
   return {
     threadId: row.thread_id,
     latencyEdgesS: LATENCY_EDGES_S,
-    messages: alertDeliveryReport(messages, groups, latency),
+    // One area per message (CAP info/area as the record keeps it), so the per-message counts are
+    // already the per-area counts: mapping them costs no further read.
+    messages: reports.map((r, i) => ({
+      ...r,
+      area: JSON.parse(sent[i]!.area) as AlertArea,
+      areaNames: Object.fromEntries(
+        Object.entries(JSON.parse(sent[i]!.texts) as AlertTexts).map(([l, t]) => [l, t.areaDesc]),
+      ),
+    })),
   };
 }

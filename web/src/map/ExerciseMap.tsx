@@ -27,6 +27,7 @@ export function ExerciseMap({
   onSelect,
   height = 480,
   label,
+  legend = true,
 }: ExerciseMapProps) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
@@ -92,9 +93,11 @@ export function ExerciseMap({
         data-ready={map ? 'true' : 'false'}
         data-drawing={drawing.status}
       />
-      <Legend
-        sightings={(['report', 'observation'] as const).filter((k) => sightings.some((s) => s.kind === k))}
-      />
+      {legend && (
+        <Legend
+          sightings={(['report', 'observation'] as const).filter((k) => sightings.some((s) => s.kind === k))}
+        />
+      )}
       {edit && drawing.status !== 'idle' && (
         <p className={classes.hint}>{t(`map.hint.${drawing.status}.${edit.kind}`)}</p>
       )}

@@ -40,6 +40,15 @@ export function overlayFeatures(
       },
       geometry: zone.geometry,
     });
+    // A point of its own rather than a label on the shape: MapLibre labels a polygon once per tile it
+    // crosses, so a district over four tiles would carry its name four times.
+    if (zone.label) {
+      features.push({
+        type: 'Feature',
+        properties: { id: zone.id, name: zone.name, label: zone.label, style: 'label', selected: false },
+        geometry: { type: 'Point', coordinates: labelPoint(zone.geometry) },
+      });
+    }
   }
   for (const venue of venues) {
     const selected = venue.id === selectedId;
@@ -90,4 +99,46 @@ export function bounds(collection: FeatureCollection): [number, number, number, 
     }
   }
   return box;
+}
+
+/** Twice the signed area and the centroid of a closed ring, in degrees; planar, as fine for a label. */
+function ringCentroid(ring: readonly Position[]): { twiceArea: number; at: Position } {
+  let twice = 0;
+  let x = 0;
+  let y = 0;
+  for (let i = 0; i + 1 < ring.length; i++) {
+    const [x1, y1] = ring[i]!;
+    const [x2, y2] = ring[i + 1]!;
+    const cross = x1 * y2 - x2 * y1;
+    twice += cross;
+    x += (x1 + x2) * cross;
+    y += (y1 + y2) * cross;
+  }
+  return { twiceArea: twice, at: [x / (3 * twice), y / (3 * twice)] };
+}
+
+/**
+ * Where a shape's label goes: the centroid of a polygon's outer ring (of the largest part of a
+ * multi-polygon), the middle vertex of a line, the point itself; the middle of its box when the ring
+ * has no area to weigh.
+ */
+export function labelPoint(geometry: MapGeometry): Position {
+  if (geometry.type === 'Point') return geometry.coordinates;
+  if (geometry.type === 'LineString')
+    return geometry.coordinates[Math.floor(geometry.coordinates.length / 2)]!;
+  const rings =
+    geometry.type === 'Polygon'
+      ? [geometry.coordinates[0] ?? []]
+      : geometry.type === 'MultiPolygon'
+        ? geometry.coordinates.map((p) => p[0] ?? [])
+        : geometry.coordinates;
+  const best = rings
+    .map((ring) => ({ ring, ...ringCentroid(ring) }))
+    .sort((a, b) => Math.abs(b.twiceArea) - Math.abs(a.twiceArea))[0];
+  if (best && Math.abs(best.twiceArea) > 1e-12) return best.at;
+  const box = bounds({
+    type: 'FeatureCollection',
+    features: [{ type: 'Feature', properties: {}, geometry }],
+  });
+  return box ? [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2] : [0, 0];
 }

@@ -25,7 +25,7 @@ const isLine = ['==', ['geometry-type'], 'LineString'] as const;
 const byStyle = (...pairs: string[]) => ['match', ['get', 'style'], ...pairs, ZONE] as never;
 const selectedOr = (value: unknown) => ['case', ['get', 'selected'], SELECTED, value] as never;
 
-/** Overlay layers, bottom to top: fills, outlines and lines, venue points, venue names. */
+/** Overlay layers, bottom to top: fills, outlines and lines, venue points, venue names, zone labels. */
 export const OVERLAY_LAYERS: LayerSpecification[] = [
   {
     id: 'dabyl-fill',
@@ -101,6 +101,20 @@ export const OVERLAY_LAYERS: LayerSpecification[] = [
       'text-anchor': 'top',
       'text-offset': [0, 0.8],
       'text-max-width': 12,
+    },
+    paint: { 'text-color': '#1a1b1e', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
+  },
+  // Written inside the zones that carry a label (see `MapZone.label`); the others stay unnamed.
+  {
+    id: 'dabyl-zone-label',
+    type: 'symbol',
+    source: OVERLAY,
+    filter: ['==', ['get', 'style'], 'label'],
+    layout: {
+      'text-field': ['get', 'label'],
+      'text-font': ['DejaVu Sans Bold', 'Arial Bold', 'sans-serif'],
+      'text-size': 13,
+      'text-max-width': 14,
     },
     paint: { 'text-color': '#1a1b1e', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
   },

@@ -46,6 +46,8 @@ export interface MapZone {
   name: string;
   kind: string;
   geometry: MapGeometry;
+  /** Written on the map inside the shape (lines may break it); zones without one stay unlabelled. */
+  label?: string;
 }
 
 /** Where a player's report or an evaluator's observation was made: the control room shows them. */
@@ -100,4 +102,6 @@ export interface ExerciseMapProps {
   height?: number | string;
   /** Accessible name of the map region; "Exercise map" unless given. */
   label?: string;
+  /** Whether to show the legend of the exercise's kinds of place; maps of other things turn it off. */
+  legend?: boolean;
 }

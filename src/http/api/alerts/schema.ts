@@ -268,6 +268,15 @@ export const AlertDeliveriesSchema = Type.Object(
       Type.Object({
         sequence: Type.Integer({ minimum: 1 }),
         approvedAt: Nullable(Type.String()),
+        area: AlertAreaSchema,
+        areaNames: Type.Object(
+          {
+            kk: Type.Optional(Type.String()),
+            ru: Type.Optional(Type.String()),
+            en: Type.Optional(Type.String()),
+          },
+          { description: "The area's name per language (CAP areaDesc), for the dashboard's map" },
+        ),
         total: Count,
         channels: Type.Array(
           Type.Object({

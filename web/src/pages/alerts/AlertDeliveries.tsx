@@ -5,13 +5,14 @@ import { BarChart } from '../../components/BarChart';
 import { QueryState } from '../../components/QueryState';
 import { TableScroll } from '../../components/TableScroll';
 import { channelName } from '../outbox/channelName';
+import { AlertAreasMap } from './AlertAreasMap';
 
 const seconds = (ms: number | null) => (ms === null ? '—' : (ms / 1000).toFixed(1));
 
 /**
  * The live delivery dashboard of one alert: per message and channel, what is queued, sent,
- * delivered and failed, how long after approval the first and the last went, and the latency
- * spread. The event stream refreshes it as the dispatcher moves deliveries.
+ * delivered and failed, how long after approval the first and the last went, the latency
+ * spread, and a map of the areas with what each has been sent. The event stream refreshes it as the dispatcher moves deliveries.
  */
 export function AlertDeliveries({ alert }: { alert: Alert }) {
   const { t } = useTranslation();
@@ -21,6 +22,7 @@ export function AlertDeliveries({ alert }: { alert: Alert }) {
       {(report) => (
         <Stack gap="sm" role="region" aria-label={t('alerts.deliveries.title')}>
           {report.messages.length === 0 && <Text size="sm">{t('alerts.deliveries.none')}</Text>}
+          <AlertAreasMap messages={report.messages} />
           {report.messages.map((m) => {
             const edges = report.latencyEdgesS;
             const latency = m.channels.reduce(
