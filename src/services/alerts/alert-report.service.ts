@@ -40,8 +40,10 @@ export async function alertDeliveries(ctx: AppContext, id: string): Promise<Aler
   return {
     threadId: row.thread_id,
     latencyEdgesS: LATENCY_EDGES_S,
-    // One area per message (CAP info/area as the record keeps it), so the per-message counts are
-    // already the per-area counts: mapping them costs no further read.
+    // One area per message (CAP info/area as the record keeps it), so the per-message counts serve
+    // as the per-area counts at no further read. An Update or Cancel also goes to whoever an earlier
+    // message reached, so when it moves the area its figures include those left outside; telling
+    // them apart would cost a place lookup per delivery, which a live screen cannot afford.
     messages: reports.map((r, i) => ({
       ...r,
       area: JSON.parse(sent[i]!.area) as AlertArea,
