@@ -49,7 +49,7 @@ describe('which places a notice touches', () => {
     expect(circleTouches({ lon: 71.43, lat: 51.14, radiusM: gap * 0.998 }, road)).toBe(false);
   });
 
-  it('finds the same places through the index as by testing every place', () => {
+  it('finds the same places through the index as by testing every place, whole or in chunks', () => {
     const placeArb = fc.record({
       lon: fc.double({ min: 70.5, max: 72.5, noNaN: true }),
       lat: fc.double({ min: 50.5, max: 51.8, noNaN: true }),
@@ -80,7 +80,13 @@ describe('which places a notice touches', () => {
         fc.array(placeArb, { minLength: 0, maxLength: 400 }),
         fc.array(geometryArb, { minLength: 1, maxLength: 3 }),
         (places, geometries) => {
-          expect(new PlaceMatcher(places).match(geometries)).toEqual(matchByScan(places, geometries));
+          const matcher = new PlaceMatcher(places);
+          const expected = matchByScan(places, geometries);
+          expect(matcher.match(geometries)).toEqual(expected);
+          // Handed out a chunk at a time, as a fan-out reads them: the same places, each once.
+          const chunks = [...matcher.matchEach(geometries, 7)];
+          expect(chunks.every((c) => c.length > 0 && c.length <= 7)).toBe(true);
+          expect(chunks.flat().sort((a, b) => a - b)).toEqual(expected);
         },
       ),
       { numRuns: 150 },

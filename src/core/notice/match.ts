@@ -172,8 +172,22 @@ export class PlaceMatcher {
   /** Positions of the places any of the geometries touches, each once, ascending. */
   match(geometries: readonly AreaGeometry[]): number[] {
     const hit = new Uint8Array(this.size);
+    for (const found of this.matchEach(geometries)) for (const i of found) hit[i] = 1;
+    const out: number[] = [];
+    for (let i = 0; i < hit.length; i++) if (hit[i] === 1) out.push(i);
+    return out;
+  }
+
+  /**
+   * The same places as {@link match}, each once, handed out in chunks of about `chunk` as the
+   * index finds them (not in ascending order): a fan-out to a million can write its first batch
+   * while the rest of its area is still being searched.
+   */
+  *matchEach(geometries: readonly AreaGeometry[], chunk = 4096): Generator<number[]> {
+    const hit = new Uint8Array(this.size);
     const dLat = (this.maxRadiusM * 1.01) / M_PER_DEGREE + 1e-9;
     const dLon = (this.maxRadiusM * 1.01) / (M_PER_DEGREE * this.minCosLat) + 1e-9;
+    let found: number[] = [];
     for (const geometry of geometries) {
       const g = prepare(geometry);
       if (g.edges.length === 0) continue;
@@ -186,12 +200,16 @@ export class PlaceMatcher {
       ];
       for (const i of this.index.query(new BoxRegion(box))) {
         if (hit[i] === 1) continue;
-        if (distanceToGeometryM(g, this.lon[i]!, this.lat[i]!) <= this.radius[i]!) hit[i] = 1;
+        if (distanceToGeometryM(g, this.lon[i]!, this.lat[i]!) > this.radius[i]!) continue;
+        hit[i] = 1;
+        found.push(i);
+        if (found.length >= chunk) {
+          yield found;
+          found = [];
+        }
       }
     }
-    const out: number[] = [];
-    for (let i = 0; i < hit.length; i++) if (hit[i] === 1) out.push(i);
-    return out;
+    if (found.length) yield found;
   }
 }
 

@@ -15,6 +15,7 @@ import { alertGeometry } from '../../core/alert/area.js';
 import type { AlertRow } from '../../store/alert-tables.js';
 import { deliveryRepository } from '../../store/delivery.repository.js';
 import type { AppContext } from '../context.js';
+import { inBatches } from '../outbox/audience.js';
 import { FanOutRefused, type AudienceMember, type OutboxSource } from '../outbox/source.js';
 import { manageLink, unsubscribeLink } from '../subscriptions/links.js';
 import { placeIndex } from '../subscriptions/place-index.js';
@@ -41,8 +42,6 @@ const ALERT_CHANNELS: ReadonlySet<string> = new Set([
   'cellbroadcast',
 ]);
 
-const FIRST_BATCH = 500;
-const BATCH = 5000;
 const languageOf = (language: string): AlertLanguage =>
   (ALERT_LANGUAGES as readonly string[]).includes(language) ? (language as AlertLanguage) : 'kk';
 
@@ -53,29 +52,32 @@ function infoFor(cap: CapAlert, lang: AlertLanguage): CapInfo {
 }
 
 /**
- * Everyone a message of the thread reaches now, on the channels alerts use: what its fan-out
- * writes, and what the approval queue shows an authoriser before approving.
+ * Everyone a message of the thread reaches now, on the channels alerts use, a chunk at a time (the
+ * same person may come twice; {@link inBatches} keeps the first): what its fan-out writes, and what
+ * the approval queue shows an authoriser before approving. Sirens and cell broadcast come first: a
+ * handful of deliveries that warn whole districts at once must not wait behind a million e-mails;
+ * then earlier recipients (a Cancel or Update must not wait behind new ones), the exercise's phone
+ * book, and residents as the place index finds them.
  */
-async function membersOf(ctx: AppContext, row: AlertRow, mode: string): Promise<Map<string, AudienceMember>> {
+async function* membersOf(ctx: AppContext, row: AlertRow, mode: string): AsyncGenerator<AudienceMember[]> {
   const db = ctx.db.kysely;
-  const members = new Map<string, AudienceMember>();
-  const add = (m: AudienceMember) => {
-    if (!ALERT_CHANNELS.has(m.channel)) return;
-    const key = `${m.recipientKind}\u0000${m.recipientId}\u0000${m.channel}`;
-    if (!members.has(key)) members.set(key, m);
-  };
-  // Earlier recipients first: a Cancel or Update must not wait behind new ones.
+  const ours = (members: AudienceMember[]) => members.filter((m) => ALERT_CHANNELS.has(m.channel));
+  yield ours(await sirenMembers(db, row, mode));
+  yield ours(await cellBroadcastMembers(ctx, db, row));
   if (row.sequence > 1)
-    for (const r of await deliveryRepository.earlierRecipients(db, 'alert', row.thread_id, row.sequence, {
-      evenUnsubscribed: true,
-    }))
-      add({
-        recipientKind: 'subscriber',
+    yield ours(
+      (
+        await deliveryRepository.earlierRecipients(db, 'alert', row.thread_id, row.sequence, {
+          evenUnsubscribed: true,
+        })
+      ).map((r) => ({
+        recipientKind: 'subscriber' as const,
         recipientId: r.subscriber_id,
         channel: r.channel,
         address: r.address,
         language: r.language,
-      });
+      })),
+    );
   if (mode !== 'actual' && row.exercise_id) {
     const book = await db
       .selectFrom('exercise_contacts')
@@ -83,31 +85,32 @@ async function membersOf(ctx: AppContext, row: AlertRow, mode: string): Promise<
       .where('exercise_id', '=', row.exercise_id)
       .orderBy('id')
       .execute();
-    for (const c of book)
-      add({
-        recipientKind: 'participant',
+    yield ours(
+      book.map((c) => ({
+        recipientKind: 'participant' as const,
         recipientId: c.id,
         channel: c.channel,
         address: c.address,
         language: c.language,
-      });
+      })),
+    );
   }
   if (row.audience === 'public') {
     const index = await placeIndex(ctx.db, db);
-    for (const i of index.matcher.match([alertGeometry(JSON.parse(row.area) as AlertArea)])) {
-      const o = index.owners[i]!;
-      add({
-        recipientKind: 'subscriber',
-        recipientId: o.id,
-        channel: o.channel,
-        address: o.address,
-        language: o.language,
-      });
-    }
+    for (const found of index.matcher.matchEach([alertGeometry(JSON.parse(row.area) as AlertArea)]))
+      yield ours(
+        found.map((i) => {
+          const o = index.owners[i]!;
+          return {
+            recipientKind: 'subscriber' as const,
+            recipientId: o.id,
+            channel: o.channel,
+            address: o.address,
+            language: o.language,
+          };
+        }),
+      );
   }
-  for (const m of await sirenMembers(db, row, mode)) add(m);
-  for (const m of await cellBroadcastMembers(ctx, db, row)) add(m);
-  return members;
 }
 
 /** What a siren's loudspeaker reads out: the headline and the instruction, in Kazakh, then Russian. */
@@ -128,10 +131,11 @@ export async function alertReach(
   if (!mode) return { residents: 0, participants: 0 };
   let residents = 0;
   let participants = 0;
-  for (const m of (await membersOf(ctx, row, mode)).values())
-    if (m.channel === 'siren' || m.channel === 'cellbroadcast') continue;
-    else if (m.recipientKind === 'subscriber') residents++;
-    else participants++;
+  for await (const batch of inBatches(membersOf(ctx, row, mode)))
+    for (const m of batch)
+      if (m.channel === 'siren' || m.channel === 'cellbroadcast') continue;
+      else if (m.recipientKind === 'subscriber') residents++;
+      else participants++;
   return { residents, participants };
 }
 
@@ -230,18 +234,7 @@ export const alertSource: OutboxSource<AlertMessageSource> = {
       (fanout.mode === 'actual' && (row.exercise_id !== null || fanout.exercise_id !== null))
     )
       throw new FanOutRefused(`alert ${row.id} is ${row.status}: it is never sent as ${fanout.mode} traffic`);
-    const members = await membersOf(ctx, row, fanout.mode);
-    let batch: AudienceMember[] = [];
-    let size = FIRST_BATCH;
-    for (const m of members.values()) {
-      batch.push(m);
-      if (batch.length === size) {
-        yield batch;
-        batch = [];
-        size = BATCH;
-      }
-    }
-    if (batch.length) yield batch;
+    yield* inBatches(membersOf(ctx, row, fanout.mode));
   },
 
   async announce(ctx, threadIds) {

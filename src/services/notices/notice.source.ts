@@ -6,6 +6,7 @@ import type { AppContext } from '../context.js';
 import type { AudienceMember, OutboxSource, RenderTarget } from '../outbox/source.js';
 import { noticeMail } from '../subscriptions/mail.render.js';
 import { placeIndex } from '../subscriptions/place-index.js';
+import { inBatches } from '../outbox/audience.js';
 import { manageLink, unsubscribeLink } from '../subscriptions/links.js';
 import { manageTokenFor } from '../subscriptions/tokens.js';
 
@@ -16,12 +17,6 @@ export interface NoticeRevisionSource {
   /** The CAP msgType of this revision. */
   kind: 'Alert' | 'Update' | 'Cancel';
 }
-
-// Members handed to the outbox at a time: large enough to keep inserts efficient, small enough
-// for a crash to lose little work and for progress to move visibly. The first batch is small so
-// the first deliveries reach their channel while the rest are still being written.
-const FIRST_BATCH = 500;
-const BATCH = 5000;
 
 const languageOf = (language: string): NoticeLanguage =>
   (NOTICE_LANGUAGES as readonly string[]).includes(language) ? (language as NoticeLanguage) : 'kk';
@@ -109,36 +104,38 @@ export const noticeSource: OutboxSource<NoticeRevisionSource> = {
   async *audience(ctx, fanout) {
     const snapshotSource = await noticeSource.load(ctx, fanout.source_id, fanout.sequence);
     if (!snapshotSource) return;
-    const { snapshot, revision, kind } = snapshotSource;
-    const members = new Map<string, AudienceMember>();
-    const add = (recipientId: string, channel: string, address: string, language: string) => {
-      const key = `${recipientId}\u0000${channel}`;
-      if (!members.has(key))
-        members.set(key, { recipientKind: 'subscriber', recipientId, channel, address, language });
-    };
-    const db = ctx.db.kysely;
-    // Earlier recipients first: a correction must not wait behind new readers of the notice.
-    if (kind !== 'Alert' && revision > 1)
-      for (const r of await deliveryRepository.earlierRecipients(db, 'notice', snapshot.id, revision))
-        add(r.subscriber_id, r.channel, r.address, r.language);
-    const geometries = snapshot.areas.map((a) => a.geometry);
-    if (geometries.length) {
-      const index = await placeIndex(ctx.db, db);
-      for (const i of index.matcher.match(geometries)) {
-        const o = index.owners[i]!;
-        add(o.id, o.channel, o.address, o.language);
-      }
-    }
-    let batch: AudienceMember[] = [];
-    let size = FIRST_BATCH;
-    for (const m of members.values()) {
-      batch.push(m);
-      if (batch.length === size) {
-        yield batch;
-        batch = [];
-        size = BATCH;
-      }
-    }
-    if (batch.length) yield batch;
+    yield* inBatches(noticeMembers(ctx, snapshotSource));
   },
 };
+
+/** Whom a revision reaches: earlier recipients first (a correction must not wait behind new readers), then residents whose places its areas touch, as the index finds them. */
+async function* noticeMembers(
+  ctx: AppContext,
+  { snapshot, revision, kind }: NoticeRevisionSource,
+): AsyncGenerator<AudienceMember[]> {
+  const db = ctx.db.kysely;
+  const member = (
+    recipientId: string,
+    channel: string,
+    address: string,
+    language: string,
+  ): AudienceMember => ({
+    recipientKind: 'subscriber',
+    recipientId,
+    channel,
+    address,
+    language,
+  });
+  if (kind !== 'Alert' && revision > 1)
+    yield (await deliveryRepository.earlierRecipients(db, 'notice', snapshot.id, revision)).map((r) =>
+      member(r.subscriber_id, r.channel, r.address, r.language),
+    );
+  const geometries = snapshot.areas.map((a) => a.geometry);
+  if (!geometries.length) return;
+  const index = await placeIndex(ctx.db, db);
+  for (const found of index.matcher.matchEach(geometries))
+    yield found.map((i) => {
+      const o = index.owners[i]!;
+      return member(o.id, o.channel, o.address, o.language);
+    });
+}
