@@ -150,6 +150,8 @@ describe.each(ENGINES)('one Actual alert to every real peer on %s', (engine) => 
       expiresAt: new Date(now.getTime() + 6 * 3600_000).toISOString(),
     });
     const submitted = await submitAlert(ctx, pio.info, pio.actor, draft.id, draft.version);
+    // The authoriser is shown people, not deliveries: a resident on e-mail and SMS counts once.
+    expect(submitted.reach).toEqual({ residents: 3, participants: 0 });
     const sent = await approveAlert(ctx, auth.info, auth.actor, draft.id, submitted.version, auth.code());
     expect(sent).toMatchObject({ state: 'sent', approvedBy: auth.info.userId, signError: null });
     threadId = sent.threadId;

@@ -122,21 +122,23 @@ function announcementOf(cap: CapAlert): string {
     .join('\n');
 }
 
-/** How many residents and exercise participants a message would reach if it were sent now. */
+/**
+ * How many residents and exercise participants a message would reach if it were sent now: people,
+ * not deliveries (a resident on e-mail and SMS is one), since an authoriser confirms this count.
+ */
 export async function alertReach(
   ctx: AppContext,
   row: AlertRow,
 ): Promise<{ residents: number; participants: number }> {
   const mode = trafficModeOf(row.status as AlertStatus);
   if (!mode) return { residents: 0, participants: 0 };
-  let residents = 0;
-  let participants = 0;
-  for await (const batch of inBatches(membersOf(ctx, row, mode)))
-    for (const m of batch)
+  const residents = new Set<string>();
+  const participants = new Set<string>();
+  for await (const chunk of membersOf(ctx, row, mode))
+    for (const m of chunk)
       if (m.channel === 'siren' || m.channel === 'cellbroadcast') continue;
-      else if (m.recipientKind === 'subscriber') residents++;
-      else participants++;
-  return { residents, participants };
+      else (m.recipientKind === 'subscriber' ? residents : participants).add(m.recipientId);
+  return { residents: residents.size, participants: participants.size };
 }
 
 /**
