@@ -17,45 +17,21 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import type { Channel, Outgoing, SendResult } from '../src/channels/channel.js';
 import { loadConfig } from '../src/config/config.js';
 import type { NoticeSnapshot } from '../src/core/notice/notice.js';
 import { FanOutWorker } from '../src/jobs/fanout.worker.js';
 import { OutboxDispatcher } from '../src/jobs/outbox.dispatcher.js';
-import { openRuntime, type Runtime } from '../src/runtime.js';
+import { openRuntime } from '../src/runtime.js';
 import type { AppContext } from '../src/services/context.js';
-import { DELIVERY_COLUMNS } from '../src/store/delivery.repository.js';
+import { CountingChannel } from './support/counting-channel.js';
 import { PAVLODAR, publish, seedResidents, snapshot, waitWritten } from './support/fanout-fixture.js';
+import { rawInsert } from './support/raw-insert.js';
 
 const N = Number(process.env.N ?? 1_000_000);
 const ENGINES = (process.env.ENGINES ?? 'sqlite,postgres').split(',') as ('sqlite' | 'postgres')[];
 const SEND_ALL = process.env.SEND_ALL === '1';
 const PG_URL = process.env.DABYL_BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
-
-/** The channel the dispatcher hands deliveries to: it counts them and notes when the first came. */
-class CountingChannel implements Channel {
-  readonly name = 'email';
-  readonly kind = 'email';
-  readonly limits = {};
-  readonly configured = true;
-  readonly notConfiguredReason = null;
-  count = 0;
-  first = 0;
-  last = 0;
-  dedupKey(id: string) {
-    return id;
-  }
-  async send(o: Outgoing): Promise<SendResult> {
-    this.count++;
-    this.last = performance.now();
-    if (this.first === 0) this.first = this.last;
-    return { providerId: o.deliveryId };
-  }
-  async verify() {}
-  async close() {}
-}
 
 /** Our whole pipeline for one notice; returns the times from the commit, in ms. */
 async function fanOut(ctx: AppContext, channel: CountingChannel, snap: NoticeSnapshot) {
@@ -80,47 +56,6 @@ async function fanOut(ctx: AppContext, channel: CountingChannel, snap: NoticeSna
   }
   await dispatcher.stop();
   return { publishMs, written, writtenMs, firstMs, allMs };
-}
-
-async function rawInsert(rt: Runtime, dir: string, schema: string, sourceId: string): Promise<number> {
-  const db = rt.ctx.db.kysely;
-  const rows = (
-    await db.selectFrom('deliveries').selectAll().where('source_id', '=', sourceId).execute()
-  ).map((r) => DELIVERY_COLUMNS.map((c) => (c === 'id' ? randomUUID() : c === 'source_id' ? 'raw' : r[c])));
-  if (rt.ctx.db.engine === 'sqlite') {
-    const sqlite = new SQLite(path.join(dir, 'dabyl.sqlite'));
-    sqlite.pragma('synchronous = NORMAL');
-    const insert = sqlite.prepare(
-      `insert into deliveries (${DELIVERY_COLUMNS.join(',')}) values (${DELIVERY_COLUMNS.map(() => '?').join(',')})`,
-    );
-    const t = performance.now();
-    sqlite.transaction(() => {
-      for (const r of rows) insert.run(...r);
-    })();
-    const ms = performance.now() - t;
-    sqlite.prepare(`delete from deliveries where source_id = 'raw'`).run();
-    sqlite.close();
-    return ms;
-  }
-  const client = new pg.Client({ connectionString: PG_URL, options: `-c search_path=${schema}` });
-  await client.connect();
-  const chunk = 1000;
-  const n = DELIVERY_COLUMNS.length;
-  const t = performance.now();
-  await client.query('begin');
-  for (let i = 0; i < rows.length; i += chunk) {
-    const part = rows.slice(i, i + chunk);
-    const tuples = part.map((_, r) => `(${DELIVERY_COLUMNS.map((_, c) => `$${r * n + c + 1}`).join(',')})`);
-    await client.query(
-      `insert into deliveries (${DELIVERY_COLUMNS.join(',')}) values ${tuples.join(',')}`,
-      part.flat(),
-    );
-  }
-  await client.query('commit');
-  const ms = performance.now() - t;
-  await client.query(`delete from deliveries where source_id = 'raw'`);
-  await client.end();
-  return ms;
 }
 
 const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
@@ -160,6 +95,7 @@ async function bench(engine: 'sqlite' | 'postgres') {
       rt,
       dir,
       schema,
+      PG_URL,
       (
         await ctx.db.kysely
           .selectFrom('fanouts')

@@ -6,7 +6,6 @@
 import { randomUUID } from 'node:crypto';
 import { clockFrom, wallAtExercise } from '../../src/core/conduct/clock.js';
 import type { Actor } from '../../src/core/policy/policy.js';
-import type { Channel, Outgoing, SendResult } from '../../src/channels/channel.js';
 import { historyOf } from '../../src/services/conduct/conduct.js';
 import type { AppContext } from '../../src/services/context.js';
 import { conductRepository } from '../../src/store/conduct.repository.js';
@@ -188,21 +187,4 @@ export const ms = (v: number) => (Number.isFinite(v) ? `${Math.round(v)} ms` : '
 /** A ratio with a floor of 1 ms under the divisor: a sub-millisecond baseline counts as 1 ms. */
 export const ratio = (ours: number, base: number) => `${(ours / Math.max(1, base)).toFixed(2)}×`;
 
-/** The e-mail channel as the dispatcher sees it, counting what it is handed and sending nothing. */
-export class CountingChannel implements Channel {
-  readonly name = 'email';
-  readonly kind = 'email';
-  readonly limits = {};
-  readonly configured = true;
-  readonly notConfiguredReason = null;
-  count = 0;
-  dedupKey(id: string) {
-    return id;
-  }
-  async send(o: Outgoing): Promise<SendResult> {
-    this.count++;
-    return { providerId: o.deliveryId };
-  }
-  async verify() {}
-  async close() {}
-}
+export { CountingChannel } from './counting-channel.js';

@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import type { Runtime } from '../../src/runtime.js';
+import { DELIVERY_COLUMNS } from '../../src/store/delivery.repository.js';
+
+/**
+ * The baseline the fan-out benches compare against: the same delivery rows as `sourceId`'s, fresh
+ * ids, written by the plainest fast path (better-sqlite3 prepared statement in one transaction;
+ * pg multi-row INSERTs in one transaction), then removed. Returns the insert's ms.
+ */
+export async function rawInsert(
+  rt: Runtime,
+  dir: string,
+  schema: string,
+  pgUrl: string,
+  sourceId: string,
+): Promise<number> {
+  const db = rt.ctx.db.kysely;
+  const rows = (
+    await db.selectFrom('deliveries').selectAll().where('source_id', '=', sourceId).execute()
+  ).map((r) => DELIVERY_COLUMNS.map((c) => (c === 'id' ? randomUUID() : c === 'source_id' ? 'raw' : r[c])));
+  if (rt.ctx.db.engine === 'sqlite') {
+    const sqlite = new SQLite(path.join(dir, 'dabyl.sqlite'));
+    sqlite.pragma('synchronous = NORMAL');
+    const insert = sqlite.prepare(
+      `insert into deliveries (${DELIVERY_COLUMNS.join(',')}) values (${DELIVERY_COLUMNS.map(() => '?').join(',')})`,
+    );
+    const t = performance.now();
+    sqlite.transaction(() => {
+      for (const r of rows) insert.run(...r);
+    })();
+    const ms = performance.now() - t;
+    sqlite.prepare(`delete from deliveries where source_id = 'raw'`).run();
+    sqlite.close();
+    return ms;
+  }
+  const client = new pg.Client({ connectionString: pgUrl, options: `-c search_path=${schema}` });
+  await client.connect();
+  const chunk = 1000;
+  const n = DELIVERY_COLUMNS.length;
+  const t = performance.now();
+  await client.query('begin');
+  for (let i = 0; i < rows.length; i += chunk) {
+    const part = rows.slice(i, i + chunk);
+    const tuples = part.map((_, r) => `(${DELIVERY_COLUMNS.map((_, c) => `$${r * n + c + 1}`).join(',')})`);
+    await client.query(
+      `insert into deliveries (${DELIVERY_COLUMNS.join(',')}) values ${tuples.join(',')}`,
+      part.flat(),
+    );
+  }
+  await client.query('commit');
+  const ms = performance.now() - t;
+  await client.query(`delete from deliveries where source_id = 'raw'`);
+  await client.end();
+  return ms;
+}
