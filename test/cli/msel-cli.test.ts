@@ -96,6 +96,30 @@ describe('dabyl msel and dabyl exercise', { timeout: 120_000 }, () => {
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('exports in Russian or Kazakh with --lang, a sheet the import finds unchanged, and refuses other languages', async () => {
+    for (const [lang, head] of [
+      ['ru', '\uFEFFНомер,Тип события,Время Ч+'],
+      ['kk', '\uFEFFНөмірі,Түрі,Уақыт С+'],
+    ] as const) {
+      const out = await inProcess(
+        ['msel', 'export', '--exercise', id, '--format', 'csv', '--lang', lang],
+        dir,
+      );
+      expect(out.code, out.stderr).toBe(0);
+      expect(out.stdout.toString('utf8').startsWith(head)).toBe(true);
+      const file = path.join(dir, `msel-${lang}.csv`);
+      writeFileSync(file, out.stdout);
+      const dry = await inProcess(['msel', 'import', file, '--exercise', id, '--dry-run'], dir);
+      expect(dry.code, dry.stderr).toBe(0);
+      expect(dry.stdout.toString()).toMatch(
+        /matched by number: 5 unchanged \(approvals kept\), 0 to change, 0 to add/,
+      );
+    }
+    const bad = await inProcess(['msel', 'export', '--exercise', id, '--lang', 'de'], dir);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/--lang must be one of kk, ru, en/);
+  });
+
   it('re-imports an edited MSEL by number: lists changes and missing events, removes them only when told', async () => {
     const exported = await inProcess(['msel', 'export', '--exercise', id, '--format', 'csv'], dir);
     const lines = exported.stdout.toString('utf8').split('\r\n').filter(Boolean);

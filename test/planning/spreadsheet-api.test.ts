@@ -121,10 +121,54 @@ describe.each(ENGINES)('spreadsheet import and export over the API on %s', (engi
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
+  it("exports in the reader's console language unless the request names one; any re-imports unchanged", async () => {
+    const get = (query: string) =>
+      app.inject({
+        method: 'GET',
+        url: `/api/v1/exercises/${exerciseId}/msel/export${query}`,
+        headers: headers.get('planner')!,
+      });
+    // Users start with Kazakh as their console language.
+    const byDefault = await get('?format=csv');
+    expect(byDefault.headers['content-language']).toBe('kk');
+    expect(byDefault.body).toMatch(/^\uFEFFНөмірі,Түрі,Уақыт С\+,Жергілікті уақыт \(Asia\/Almaty\)/);
+    for (const [lang, head, offset] of [
+      ['ru', 'Номер,Тип события,Время Ч+', ',Ч+'],
+      ['kk', 'Нөмірі,Түрі,Уақыт С+', ',С+'],
+      ['en', 'Number,Kind,Offset (H+)', ',H+'],
+    ] as const) {
+      const res = await get(`?format=csv&lang=${lang}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-language']).toBe(lang);
+      expect(res.body.replace(/^\uFEFF/, '').startsWith(head)).toBe(true);
+      expect(res.body).toContain(offset);
+      const xlsx = await get(`?lang=${lang}`);
+      for (const file of [Buffer.from(res.body), xlsx.rawPayload]) {
+        const dry = await upload(
+          'planner',
+          '?dryRun=true',
+          file,
+          file === xlsx.rawPayload ? XLSX : 'text/csv',
+        );
+        expect(dry.statusCode, dry.body).toBe(200);
+        expect(dry.json()).toMatchObject({
+          ok: true,
+          imported: 0,
+          changes: { changed: [], added: [], missing: [], approvalsReset: 0 },
+        });
+        expect(dry.json().changes.unchanged).toHaveLength(5);
+      }
+    }
+    const bad = await get('?format=csv&lang=de');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(bad.json()).toMatchObject({ field: 'lang', detail: 'lang: must be one of kk, ru, en' });
+  });
+
   it('re-imports the exported MSEL by number: the dry run lists what changes, removeMissing removes', async () => {
     const csv = await app.inject({
       method: 'GET',
-      url: `/api/v1/exercises/${exerciseId}/msel/export?format=csv`,
+      url: `/api/v1/exercises/${exerciseId}/msel/export?format=csv&lang=en`,
       headers: headers.get('planner')!,
     });
     const lines = csv.body

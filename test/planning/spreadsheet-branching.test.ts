@@ -102,22 +102,53 @@ describe.each(ENGINES)('MSEL spreadsheets carry branching on %s', (engine) => {
     return id;
   }
 
-  it.each(['csv', 'xlsx'] as const)(
-    'exports the branching as %s and imports it into a fresh exercise unchanged',
-    async (format) => {
-      const from = await branchedExercise(`Export ${format}`);
-      const file = await exportSpreadsheet(ctx, PLANNER, from, 'msel', format);
+  const WORDS = {
+    en: ['Question', 'event 2: Storm', 'milestone: Perimeter secured'],
+    ru: ['Вопрос игрокам', 'вводная 2: Storm', 'рубеж: Perimeter secured'],
+    kk: ['Ойыншыларға сұрақ', 'кіріспе 2: Storm', 'меже: Perimeter secured'],
+  } as const;
+
+  it.each(
+    (['csv', 'xlsx'] as const).flatMap((format) =>
+      (['en', 'ru', 'kk'] as const).map((lang) => [format, lang] as const),
+    ),
+  )(
+    'exports the branching as %s in %s and imports it into a fresh exercise unchanged',
+    async (format, lang) => {
+      const from = await branchedExercise(`Export ${format} ${lang}`);
+      const file = await exportSpreadsheet(ctx, PLANNER, from, 'msel', format, lang);
       if (format === 'csv') {
         const text = file.body.toString('utf8');
-        expect(text).toContain('Question');
-        expect(text).toContain('event 2: Storm');
-        expect(text).toContain('milestone: Perimeter secured');
+        for (const word of WORDS[lang]) expect(text).toContain(word);
       }
-      const to = await exercise(`Import ${format}`);
+      const to = await exercise(`Import ${format} ${lang}`);
       const report = await importSpreadsheet(ctx, PLANNER_INFO, PLANNER, to, 'msel', file.body);
       expect(report.issues.filter((i) => i.severity === 'error')).toEqual([]);
       expect(report.ok).toBe(true);
       expect(await branchingByNumber(ctx, to)).toEqual(await branchingByNumber(ctx, from));
+    },
+  );
+
+  it.each(['ru', 'kk'] as const)(
+    're-imports its approved %s export with every approval kept',
+    async (lang) => {
+      const id = await branchedExercise(`Re-import ${lang}`);
+      await submitEvents(ctx, PLANNER_INFO, PLANNER, id);
+      expect((await approveEvents(ctx, APPROVER_INFO, APPROVER, id)).mselApproved).toBe(true);
+      const before = (await getMsel(ctx, PLANNER, id)).events.map((e) => e.id);
+      const file = (await exportSpreadsheet(ctx, PLANNER, id, 'msel', 'xlsx', lang)).body;
+      const same = await importSpreadsheet(ctx, PLANNER_INFO, PLANNER, id, 'msel', file);
+      expect(same.ok).toBe(true);
+      expect(same.changes).toMatchObject({
+        changed: [],
+        added: [],
+        approvalsReset: 0,
+        listApproval: 'approved',
+      });
+      expect(same.changes?.unchanged).toHaveLength(before.length);
+      const after = (await getMsel(ctx, PLANNER, id)).events;
+      expect(after.map((e) => e.id)).toEqual(before);
+      expect(after.every((e) => e.approval === 'approved')).toBe(true);
     },
   );
 

@@ -3,11 +3,12 @@ import type { Command } from 'commander';
 import type { SheetKind } from '../../core/spreadsheet/fields.js';
 import type { ColumnMapping } from '../../core/spreadsheet/mapping.js';
 import type { Actor } from '../../core/policy/policy.js';
+import { SHEET_LANGUAGES, type SheetLanguage } from '../../core/spreadsheet/words.js';
 import { exportSpreadsheet, type ExportFormat } from '../../services/planning/export.service.js';
 import { importSpreadsheet, type ImportReport } from '../../services/planning/import.service.js';
 import type { MselChanges } from '../../services/planning/spreadsheet/kinds.js';
 import { cliActor, withContext } from '../context.js';
-import { CliFailure, EXIT, printJson } from '../output.js';
+import { cliLanguage, CliFailure, EXIT, printJson } from '../output.js';
 import { progressBar } from '../progress.js';
 
 /** The CLI is the local operator: it may plan and read every exercise, as an administrator. */
@@ -153,16 +154,24 @@ export function registerSheetCommands(program: Command, kind: SheetKind, words: 
     .requiredOption('--exercise <id>', 'exercise id')
     .option('--format <xlsx|csv>', 'file format', 'xlsx')
     .option('--out <file>', 'write to this file instead of standard output')
-    .action(async (opts: { exercise: string; format: string; out?: string }) =>
+    .option(
+      '--lang <kk|ru|en>',
+      'language of the headers and fixed values, each imports back (default: DABYL_LANG or the locale, else en)',
+    )
+    .action(async (opts: { exercise: string; format: string; out?: string; lang?: string }) =>
       withContext(async (ctx) => {
+        const lang = opts.lang ?? cliLanguage(process.env) ?? 'en';
         if (opts.format !== 'xlsx' && opts.format !== 'csv')
           throw new CliFailure('--format must be xlsx or csv', EXIT.usage);
+        if (!(SHEET_LANGUAGES as readonly string[]).includes(lang))
+          throw new CliFailure(`--lang must be one of ${SHEET_LANGUAGES.join(', ')}`, EXIT.usage);
         const file = await exportSpreadsheet(
           ctx,
           cliPolicy(),
           opts.exercise,
           kind,
           opts.format as ExportFormat,
+          lang as SheetLanguage,
         );
         if (opts.out) writeFileSync(opts.out, file.body);
         else

@@ -20,12 +20,13 @@ describe('branching cells', () => {
     expect(readWaitsFor(text)).toBeNull();
   });
 
-  it('reads back what it writes', () => {
+  it.each(['en', 'ru', 'kk'] as const)('reads back what it writes in %s', (lang) => {
     for (const w of [
       { kind: 'decision', number: '3.1', option: 'Storm' },
+      { kind: 'decision', number: '7', option: 'Штурм: сразу' },
       { kind: 'milestone', milestone: 'Hostages out' },
     ] as const)
-      expect(readWaitsFor(formatWaitsFor(w))).toEqual(w);
+      expect(readWaitsFor(formatWaitsFor(w, lang))).toEqual(w);
   });
 
   it('reads options a line each or between bars', () => {

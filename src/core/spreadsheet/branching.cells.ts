@@ -38,9 +38,18 @@ export interface CellProblem {
 const EVENT_WORDS = ['event', 'inject', 'вводная', 'событие', 'кіріспе', 'оқиға', '№', '#'];
 const MILESTONE_WORDS = ['milestone', 'рубеж', 'меже', 'межа'];
 
-/** `event 3: Storm` — what an export writes; the import reads it and its ru/kk spellings. */
-export const formatWaitsFor = (w: SheetWaitsFor): string =>
-  w.kind === 'decision' ? `event ${w.number}: ${w.option}` : `milestone: ${w.milestone}`;
+/** The words an export writes in each language; each is one the import reads above. */
+const WAIT_WORDS = {
+  en: { event: 'event', milestone: 'milestone' },
+  ru: { event: 'вводная', milestone: 'рубеж' },
+  kk: { event: 'кіріспе', milestone: 'меже' },
+} as const;
+
+/** `event 3: Storm`, `вводная 3: Штурм`, `меже: …` — what an export writes; the import reads them all. */
+export const formatWaitsFor = (w: SheetWaitsFor, lang: keyof typeof WAIT_WORDS = 'en'): string =>
+  w.kind === 'decision'
+    ? `${WAIT_WORDS[lang].event} ${w.number}: ${w.option}`
+    : `${WAIT_WORDS[lang].milestone}: ${w.milestone}`;
 
 export const formatOptions = (options: readonly string[]): string => options.join('\n');
 

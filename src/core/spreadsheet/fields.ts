@@ -1,7 +1,7 @@
 /**
  * The fields each kind of spreadsheet can fill, with the column names planners use for them in
- * English, Russian and Kazakh. The first label is the one exports write, so an exported file maps
- * itself back on import.
+ * English, Russian and Kazakh. `label` and `labels` are the ones exports write, in the export's
+ * language, so an exported file maps itself back on import.
  */
 
 import { SHEET_KINDS } from '../../contract/enums.js';
@@ -10,8 +10,13 @@ export type SheetKind = (typeof SHEET_KINDS)[number];
 
 export interface FieldSpec {
   key: string;
-  /** Header written on export. */
+  /** Header written on an English export. */
   label: string;
+  /**
+   * Headers written on a Kazakh and a Russian export: each is one of `synonyms`, so the sheet maps
+   * itself back on import (fields.test.ts holds them to it).
+   */
+  labels: Readonly<Record<'kk' | 'ru', string>>;
   synonyms: readonly string[];
   required?: boolean;
 }
@@ -20,6 +25,7 @@ const MSEL: readonly FieldSpec[] = [
   {
     key: 'number',
     label: 'Number',
+    labels: { kk: 'Нөмірі', ru: 'Номер' },
     required: true,
     synonyms: [
       '№',
@@ -41,11 +47,13 @@ const MSEL: readonly FieldSpec[] = [
   {
     key: 'kind',
     label: 'Kind',
+    labels: { kk: 'Түрі', ru: 'Тип события' },
     synonyms: ['kind', 'event kind', 'type', 'event type', 'тип', 'вид', 'тип события', 'түрі'],
   },
   {
     key: 'offset',
     label: 'Offset (H+)',
+    labels: { kk: 'Уақыт С+', ru: 'Время Ч+' },
     synonyms: [
       'offset',
       'h+',
@@ -71,6 +79,7 @@ const MSEL: readonly FieldSpec[] = [
   {
     key: 'time',
     label: 'Local time',
+    labels: { kk: 'Жергілікті уақыт', ru: 'Местное время' },
     synonyms: [
       'local time',
       'time',
@@ -89,10 +98,16 @@ const MSEL: readonly FieldSpec[] = [
       'күні мен уақыты',
     ],
   },
-  { key: 'date', label: 'Date', synonyms: ['date', 'day', 'дата', 'день', 'күні', 'күн'] },
+  {
+    key: 'date',
+    label: 'Date',
+    labels: { kk: 'Күні', ru: 'Дата' },
+    synonyms: ['date', 'day', 'дата', 'день', 'күні', 'күн'],
+  },
   {
     key: 'scenarioTime',
     label: 'Scenario time',
+    labels: { kk: 'Сценарий бойынша уақыт', ru: 'Время по сценарию' },
     synonyms: [
       'scenario time',
       'story time',
@@ -106,11 +121,13 @@ const MSEL: readonly FieldSpec[] = [
   {
     key: 'from',
     label: 'From',
+    labels: { kk: 'Кімнен', ru: 'От кого' },
     synonyms: ['from', 'sender', 'от кого', 'от', 'отправитель', 'кімнен', 'жіберуші'],
   },
   {
     key: 'to',
     label: 'To (teams)',
+    labels: { kk: 'Кімге', ru: 'Кому' },
     synonyms: [
       'to teams',
       'to',
@@ -134,6 +151,7 @@ const MSEL: readonly FieldSpec[] = [
   {
     key: 'toText',
     label: 'To (person or role)',
+    labels: { kk: 'Кімге (тұлға немесе лауазым)', ru: 'Кому (лицо или должность)' },
     synonyms: [
       'to person or role',
       'to person',
@@ -154,6 +172,7 @@ const MSEL: readonly FieldSpec[] = [
   {
     key: 'method',
     label: 'Method',
+    labels: { kk: 'Жеткізу тәсілі', ru: 'Способ доведения' },
     synonyms: [
       'method',
       'delivery',
@@ -170,6 +189,7 @@ const MSEL: readonly FieldSpec[] = [
   {
     key: 'title',
     label: 'Title',
+    labels: { kk: 'Тақырыбы', ru: 'Заголовок' },
     synonyms: [
       'title',
       'subject',
@@ -187,6 +207,7 @@ const MSEL: readonly FieldSpec[] = [
   {
     key: 'content',
     label: 'Content',
+    labels: { kk: 'Мазмұны', ru: 'Содержание' },
     synonyms: [
       'content',
       'description',
@@ -206,6 +227,7 @@ const MSEL: readonly FieldSpec[] = [
   {
     key: 'expectedAction',
     label: 'Expected action',
+    labels: { kk: 'Күтілетін әрекеттер', ru: 'Ожидаемые действия' },
     synonyms: [
       'expected action',
       'expected actions',
@@ -225,11 +247,13 @@ const MSEL: readonly FieldSpec[] = [
   {
     key: 'objectives',
     label: 'Objectives',
+    labels: { kk: 'Мақсаттар', ru: 'Цели' },
     synonyms: ['objectives', 'objective', 'цели', 'цель', 'задачи учения', 'мақсаттар', 'мақсат'],
   },
   {
     key: 'criticalTasks',
     label: 'Critical tasks',
+    labels: { kk: 'Шешуші міндеттер', ru: 'Критические задачи' },
     synonyms: [
       'critical tasks',
       'critical task',
@@ -245,6 +269,7 @@ const MSEL: readonly FieldSpec[] = [
   {
     key: 'controller',
     label: 'Responsible controller',
+    labels: { kk: 'Жауапты бақылаушы', ru: 'Ответственный контролёр' },
     synonyms: [
       'responsible controller',
       'controller',
@@ -266,6 +291,7 @@ const MSEL: readonly FieldSpec[] = [
   {
     key: 'contingency',
     label: 'Contingency',
+    labels: { kk: 'Резервтік кіріспе', ru: 'Резервная вводная' },
     synonyms: [
       'contingency',
       'contingency inject',
@@ -285,6 +311,7 @@ const MSEL: readonly FieldSpec[] = [
   {
     key: 'notes',
     label: 'Controller notes',
+    labels: { kk: 'Бақылаушыларға ескертпе', ru: 'Заметки для контролёров' },
     synonyms: [
       'controller notes',
       'notes',
@@ -306,6 +333,7 @@ const MSEL: readonly FieldSpec[] = [
   {
     key: 'question',
     label: 'Question',
+    labels: { kk: 'Ойыншыларға сұрақ', ru: 'Вопрос игрокам' },
     synonyms: [
       'question',
       'question to the players',
@@ -321,6 +349,7 @@ const MSEL: readonly FieldSpec[] = [
   {
     key: 'options',
     label: 'Options',
+    labels: { kk: 'Нұсқалар (әр жолға біреуден)', ru: 'Варианты (по одному в строке)' },
     synonyms: [
       'options',
       'answer options',
@@ -336,6 +365,7 @@ const MSEL: readonly FieldSpec[] = [
   {
     key: 'waitsFor',
     label: 'Waits for',
+    labels: { kk: 'Күтеді', ru: 'Ожидает' },
     synonyms: [
       'waits for',
       'released on',
@@ -351,6 +381,7 @@ const MSEL: readonly FieldSpec[] = [
   {
     key: 'delay',
     label: 'Delay (min)',
+    labels: { kk: 'Кідіріс (мин)', ru: 'Задержка (мин)' },
     synonyms: [
       'delay',
       'delay min',
@@ -369,6 +400,7 @@ const PARTICIPANTS: readonly FieldSpec[] = [
   {
     key: 'name',
     label: 'Name',
+    labels: { kk: 'Аты-жөні', ru: 'ФИО' },
     required: true,
     synonyms: [
       'name',
@@ -386,17 +418,20 @@ const PARTICIPANTS: readonly FieldSpec[] = [
   {
     key: 'role',
     label: 'Exercise role',
+    labels: { kk: 'Жаттығудағы рөлі', ru: 'Роль в учении' },
     required: true,
     synonyms: ['exercise role', 'role', 'роль', 'роль в учении', 'рөлі', 'жаттығудағы рөлі'],
   },
   {
     key: 'team',
     label: 'Team',
+    labels: { kk: 'Топ', ru: 'Команда' },
     synonyms: ['team', 'команда', 'группа', 'подразделение', 'топ', 'команда топ'],
   },
   {
     key: 'organisation',
     label: 'Organisation',
+    labels: { kk: 'Ұйым', ru: 'Организация' },
     synonyms: [
       'organisation',
       'organization',
@@ -411,6 +446,7 @@ const PARTICIPANTS: readonly FieldSpec[] = [
   {
     key: 'contact',
     label: 'Contact',
+    labels: { kk: 'Байланыс', ru: 'Контакт' },
     synonyms: ['contact', 'phone', 'email', 'контакт', 'контакты', 'телефон', 'байланыс'],
   },
 ];
@@ -419,6 +455,7 @@ const VENUES: readonly FieldSpec[] = [
   {
     key: 'name',
     label: 'Name',
+    labels: { kk: 'Атауы', ru: 'Наименование' },
     required: true,
     synonyms: [
       'name',
@@ -433,12 +470,29 @@ const VENUES: readonly FieldSpec[] = [
       'орын',
     ],
   },
-  { key: 'kind', label: 'Kind', synonyms: ['kind', 'type', 'тип', 'вид', 'вид объекта', 'түрі'] },
-  { key: 'address', label: 'Address', synonyms: ['address', 'адрес', 'мекенжай', 'мекенжайы', 'мекен жай'] },
-  { key: 'lat', label: 'Latitude', required: true, synonyms: ['latitude', 'lat', 'широта', 'ендік'] },
+  {
+    key: 'kind',
+    label: 'Kind',
+    labels: { kk: 'Түрі', ru: 'Вид объекта' },
+    synonyms: ['kind', 'type', 'тип', 'вид', 'вид объекта', 'түрі'],
+  },
+  {
+    key: 'address',
+    label: 'Address',
+    labels: { kk: 'Мекенжайы', ru: 'Адрес' },
+    synonyms: ['address', 'адрес', 'мекенжай', 'мекенжайы', 'мекен жай'],
+  },
+  {
+    key: 'lat',
+    label: 'Latitude',
+    labels: { kk: 'Ендік', ru: 'Широта' },
+    required: true,
+    synonyms: ['latitude', 'lat', 'широта', 'ендік'],
+  },
   {
     key: 'lon',
     label: 'Longitude',
+    labels: { kk: 'Бойлық', ru: 'Долгота' },
     required: true,
     synonyms: ['longitude', 'lon', 'lng', 'долгота', 'бойлық'],
   },

@@ -5,6 +5,7 @@ import { findObjective, type ObjectiveForRef } from './objective-ref.js';
 import { textOf, type RowIssue, type TableRow } from './rows.js';
 import type { CellValue } from './sheet.js';
 import { readBoolean, readDay, readLines, readList, readTime, type TimeContext } from './values.js';
+import { DELIVERY_METHOD_WORDS, EVENT_KIND_WORDS, readableWords } from './words.js';
 
 /**
  * One MSEL sheet row → the fields of an event, resolving team, objective, critical-task and
@@ -46,46 +47,8 @@ export interface MselRowInput {
   controllerNotes: string | null;
 }
 
-const KIND_WORDS: Record<string, EventKind> = {
-  inject: 'inject',
-  вводная: 'inject',
-  кіріспе: 'inject',
-  'controller info': 'controller-info',
-  'controller information': 'controller-info',
-  'информация для посредников': 'controller-info',
-  информация: 'controller-info',
-  'facilitation note': 'facilitation-note',
-  'примечание ведущего': 'facilitation-note',
-  'заметка ведущего': 'facilitation-note',
-};
-
-const METHOD_WORDS: Record<string, DeliveryMethod> = {
-  app: 'in-app',
-  'in app': 'in-app',
-  приложение: 'in-app',
-  'в приложении': 'in-app',
-  'e mail': 'email',
-  почта: 'email',
-  'эл почта': 'email',
-  'электронная почта': 'email',
-  'электрондық пошта': 'email',
-  смс: 'sms',
-  телефон: 'phone',
-  звонок: 'phone',
-  радио: 'radio',
-  рация: 'radio',
-  радиостанция: 'radio',
-  'in person': 'in-person',
-  лично: 'in-person',
-  устно: 'in-person',
-  нарочным: 'in-person',
-  жеке: 'in-person',
-  ауызша: 'in-person',
-  сирена: 'siren',
-  'public alert': 'public-alert',
-  'оповещение населения': 'public-alert',
-  'халықты хабардар ету': 'public-alert',
-};
+const KIND_WORDS = readableWords(EVENT_KIND_WORDS);
+const METHOD_WORDS = readableWords(DELIVERY_METHOD_WORDS);
 
 const ALL = new Set([
   'all',

@@ -1,8 +1,19 @@
 import type { Branching } from '../../core/conduct/branching.js';
 import { formatOptions, formatWaitsFor } from '../../core/spreadsheet/branching.cells.js';
-import { formatLocal, formatOffset, instantOf } from '../../core/msel/time.js';
+import { formatLocal, instantOf } from '../../core/msel/time.js';
 import { toCsv } from '../../core/spreadsheet/csv.js';
 import { FIELDS, type SheetKind } from '../../core/spreadsheet/fields.js';
+import {
+  DELIVERY_METHOD_WORDS,
+  EVENT_KIND_WORDS,
+  headerLabel,
+  SHEET_NAMES,
+  sheetLocalTime,
+  sheetOffset,
+  valueWord,
+  YES_NO,
+  type SheetLanguage,
+} from '../../core/spreadsheet/words.js';
 import type { Actor } from '../../core/policy/policy.js';
 import { forbidden } from '../../errors.js';
 import { branchingRepository } from '../../store/branching.repository.js';
@@ -25,7 +36,6 @@ export interface ExportedFile {
   body: Buffer;
 }
 
-const yesNo = (b: boolean) => (b ? 'yes' : 'no');
 const header = (kind: SheetKind, skip: readonly string[] = []) =>
   FIELDS[kind].filter((f) => !skip.includes(f.key));
 
@@ -34,9 +44,10 @@ const header = (kind: SheetKind, skip: readonly string[] = []) =>
  * the offset is the time of record and the local time (zone named in the header) is shown beside
  * it; teams, objectives and critical tasks by name, number and text. A branching is written in the
  * Question, Options (one a line), Waits for (`event <number>: <option>`, `milestone: <name>`) and
- * Delay (min) columns, the event it waits for named by its number.
+ * Delay (min) columns, the event it waits for named by its number. Headers, kinds, methods, yes/no,
+ * times and the waits-for words are in `lang`; what the planners wrote stays as they wrote it.
  */
-async function mselRows(db: Q, exercise: ExerciseRow): Promise<string[][]> {
+async function mselRows(db: Q, exercise: ExerciseRow, lang: SheetLanguage): Promise<string[][]> {
   const [events, teams, objectives, people, branchings] = await Promise.all([
     mselRepository.list(db, exercise.id),
     planRepository.teams(db, exercise.id),
@@ -52,21 +63,23 @@ async function mselRows(db: Q, exercise: ExerciseRow): Promise<string[][]> {
   const task = new Map(tasks.map((t) => [t.id, t.text]));
   const person = new Map(people.map((p) => [p.id, p.name]));
   const fields = header('msel', ['date']);
-  const head = fields.map((f) => (f.key === 'time' ? `${f.label} (${exercise.time_zone})` : f.label));
+  const head = fields.map((f) =>
+    f.key === 'time' ? `${headerLabel(f, lang)} (${exercise.time_zone})` : headerLabel(f, lang),
+  );
   const startex = new Date(exercise.startex);
   const rows = events.map((r) => {
     const e = toEvent(r);
     const at = instantOf(startex, e.offsetMinutes);
     const cell: Record<string, string> = {
       number: e.number,
-      kind: e.kind,
-      offset: formatOffset(e.offsetMinutes),
-      time: formatLocal(at, exercise.time_zone).slice(0, 16),
+      kind: valueWord(EVENT_KIND_WORDS, e.kind, lang),
+      offset: sheetOffset(e.offsetMinutes, lang),
+      time: sheetLocalTime(formatLocal(at, exercise.time_zone).slice(0, 16), lang),
       scenarioTime: e.scenarioTime ?? '',
       from: e.from ?? '',
       to: e.toTeamIds.map((id) => team.get(id) ?? id).join('; '),
       toText: e.toText ?? '',
-      method: e.method,
+      method: valueWord(DELIVERY_METHOD_WORDS, e.method, lang),
       title: e.title,
       content: e.content,
       expectedAction: e.expectedAction ?? '',
@@ -75,9 +88,9 @@ async function mselRows(db: Q, exercise: ExerciseRow): Promise<string[][]> {
       controller: e.responsibleControllerId
         ? (person.get(e.responsibleControllerId) ?? e.responsibleControllerId)
         : '',
-      contingency: yesNo(e.contingency),
+      contingency: YES_NO[lang][e.contingency ? 0 : 1],
       notes: e.controllerNotes ?? '',
-      ...branchingCells(branching.get(e.id), numberOf),
+      ...branchingCells(branching.get(e.id), numberOf, lang),
     };
     return fields.map((f) => cell[f.key] ?? '');
   });
@@ -87,6 +100,7 @@ async function mselRows(db: Q, exercise: ExerciseRow): Promise<string[][]> {
 function branchingCells(
   b: Branching | undefined,
   numberOf: ReadonlyMap<string, string>,
+  lang: SheetLanguage,
 ): Record<string, string> {
   const r = b?.releaseOn;
   return {
@@ -98,12 +112,13 @@ function branchingCells(
           r.kind === 'milestone'
             ? r
             : { kind: 'decision', number: numberOf.get(r.eventId) ?? r.eventId, option: r.option },
+          lang,
         ),
     delay: r ? String(r.delayMinutes) : '',
   };
 }
 
-async function participantRows(db: Q, exercise: ExerciseRow): Promise<string[][]> {
+async function participantRows(db: Q, exercise: ExerciseRow, lang: SheetLanguage): Promise<string[][]> {
   const [people, teams, orgs] = await Promise.all([
     planRepository.people(db, exercise.id),
     planRepository.teams(db, exercise.id),
@@ -112,7 +127,7 @@ async function participantRows(db: Q, exercise: ExerciseRow): Promise<string[][]
   const team = new Map(teams.map((t) => [t.id, t.name]));
   const org = new Map(orgs.map((o) => [o.id, o.name]));
   return [
-    header('participants').map((f) => f.label),
+    header('participants').map((f) => headerLabel(f, lang)),
     ...people.map((p) => [
       p.name,
       p.role,
@@ -123,21 +138,21 @@ async function participantRows(db: Q, exercise: ExerciseRow): Promise<string[][]
   ];
 }
 
-async function venueRows(db: Q, exercise: ExerciseRow): Promise<string[][]> {
+async function venueRows(db: Q, exercise: ExerciseRow, lang: SheetLanguage): Promise<string[][]> {
   const venues = await planRepository.venues(db, exercise.id);
   return [
-    header('venues').map((f) => f.label),
+    header('venues').map((f) => headerLabel(f, lang)),
     ...venues.map((v) => [v.name, v.kind, v.address ?? '', String(v.lat), String(v.lon)]),
   ];
 }
 
 const ROWS = { msel: mselRows, participants: participantRows, venues: venueRows } as const;
-const SHEET_NAME = { msel: 'MSEL', participants: 'Participants', venues: 'Venues' } as const;
 
 /**
  * An exercise's MSEL, participants or venues as XLSX or CSV (UTF-8 with BOM for Excel). Text that
  * a spreadsheet would run as a formula is neutralised: prefixed in CSV, a text cell in XLSX. The
- * MSEL is for those who may read the controllers' side only.
+ * MSEL is for those who may read the controllers' side only. `lang` names the headers, the sheet
+ * and the enumerated values in Kazakh, Russian or English, in words the import reads back.
  */
 export async function exportSpreadsheet(
   ctx: AppContext,
@@ -145,12 +160,13 @@ export async function exportSpreadsheet(
   exerciseId: string,
   kind: SheetKind,
   format: ExportFormat,
+  lang: SheetLanguage = 'en',
 ): Promise<ExportedFile> {
   const db = ctx.db.kysely;
   const { row: exercise, scope } = await readableExercise(db, policy, exerciseId);
   if (!mayReadControllerSide(policy, scope))
     throw forbidden('Exports are for controllers, evaluators and planners only');
-  const rows = await ROWS[kind](db, exercise);
+  const rows = await ROWS[kind](db, exercise, lang);
   const base = `${
     exercise.name
       .replace(/[^\p{L}\p{N}]+/gu, '-')
@@ -166,6 +182,6 @@ export async function exportSpreadsheet(
   return {
     fileName: `${base}.xlsx`,
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    body: await writeXlsx(SHEET_NAME[kind], rows),
+    body: await writeXlsx(SHEET_NAMES[kind][lang], rows),
   };
 }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { SheetKind } from '../../../core/spreadsheet/fields.js';
 import type { ColumnMapping } from '../../../core/spreadsheet/mapping.js';
+import { sheetLanguageOf } from '../../../core/spreadsheet/words.js';
 import { badField } from '../../../errors.js';
 import type { AppContext } from '../../../services/context.js';
 import { exportSpreadsheet } from '../../../services/planning/export.service.js';
@@ -117,7 +118,7 @@ export const spreadsheetRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> =
         config: { access: 'msel:read' },
         schema: {
           tags,
-          summary: `Export ${what} as XLSX or CSV (UTF-8 with BOM), with the columns import reads`,
+          summary: `Export ${what} as XLSX or CSV (UTF-8 with BOM), with the columns import reads, in kk, ru or en`,
           params: IdParams,
           querystring: ExportQuery,
           produces: [XLSX_TYPE, 'text/csv'],
@@ -125,15 +126,19 @@ export const spreadsheetRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> =
         },
       },
       async (request, reply) => {
+        const p = principalOf(request);
+        const lang = request.query.lang ?? sheetLanguageOf(p.user.locale);
         const file = await exportSpreadsheet(
           ctx,
-          principalOf(request).actor,
+          p.actor,
           request.params.id,
           kind,
           request.query.format ?? 'xlsx',
+          lang,
         );
         return reply
           .type(file.contentType)
+          .header('content-language', lang)
           .header(
             'content-disposition',
             `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,

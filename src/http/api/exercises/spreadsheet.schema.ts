@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { COLUMN_SOURCES, SHEET_KINDS } from '../../../contract/enums.js';
+import { SHEET_LANGUAGES } from '../../../core/spreadsheet/words.js';
 import { literals, Nullable } from '../common.schema.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -121,6 +122,17 @@ export const ImportReportSchema = Type.Object(
 );
 
 export const ExportQuery = Type.Object(
-  { format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')], { default: 'xlsx' })) },
+  {
+    format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')], { default: 'xlsx' })),
+    lang: Type.Optional(
+      Type.Union(
+        SHEET_LANGUAGES.map((l) => Type.Literal(l)),
+        {
+          description:
+            "Language of the column headers, the sheet's name and the fixed values (kinds, methods, yes/no, times): kk, ru or en; default: the reader's console language. Every language imports back unchanged; what planners wrote is exported as written.",
+        },
+      ),
+    ),
+  },
   { additionalProperties: false },
 );
