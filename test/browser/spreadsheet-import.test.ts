@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/core/policy/policy.js';
 import { SYSTEM_ACTOR } from '../../src/services/context.js';
 import { createExercise } from '../../src/services/planning/exercises.service.js';
+import { importSpreadsheet } from '../../src/services/planning/import.service.js';
 import { getMsel } from '../../src/services/planning/msel.service.js';
 import { addTeam } from '../../src/services/planning/plan.service.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -139,6 +140,31 @@ describe('importing and exporting spreadsheets in the console', () => {
     const csv = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Export MSEL (CSV)' }).click();
     expect((await csv).suggestedFilename()).toMatch(/\.csv$/);
+  });
+
+  it('exports in the language picked for the sheet, which imports back with every event unchanged', async () => {
+    const picker = page.getByRole('combobox', { name: 'Language of the exported MSEL' });
+    // The console's language is the default.
+    expect(await picker.inputValue()).toBe('en');
+    await picker.selectOption('ru');
+    await screenshot(page, 'spreadsheet-export-language');
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Export MSEL (XLSX)' }).click();
+    const body = readFileSync(await (await download).path());
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(body as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.name).toBe('Перечень вводных');
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 4)).toEqual(['Номер', 'Тип события', 'Время Ч+']);
+    expect(sheet.getRow(2).getCell(2).value).toBe('Вводная');
+    const ctx = server.server.runtime.ctx;
+    const dry = await importSpreadsheet(ctx, SYSTEM_ACTOR, ADMIN, exerciseId, 'msel', body, { dryRun: true });
+    expect(dry.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(dry.changes).toMatchObject({ changed: [], added: [], missing: [], approvalsReset: 0 });
+    expect(dry.changes?.unchanged).toHaveLength((await getMsel(ctx, ADMIN, exerciseId)).events.length);
+    await expectAccessible(page, 'spreadsheet export language');
+    await picker.selectOption('en');
+    expectNoPageProblems(page);
   });
 
   it('shows what a re-import keeps, changes, adds and would remove, and removes only when ticked', async () => {

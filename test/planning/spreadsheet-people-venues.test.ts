@@ -114,10 +114,11 @@ describe.each(ENGINES)('participants and venues spreadsheets over the API on %s'
     format: 'csv' | 'xlsx',
     as = 'controller',
     exercise = exerciseId,
+    lang: 'kk' | 'ru' | 'en' = 'en',
   ) =>
     app.inject({
       method: 'GET',
-      url: `/api/v1/exercises/${exercise}/${list}/export?format=${format}`,
+      url: `/api/v1/exercises/${exercise}/${list}/export?format=${format}&lang=${lang}`,
       headers: headers.get(as)!,
     });
   const people = (id = exerciseId) => planRepository.people(rt.ctx.db.kysely, id);
@@ -214,6 +215,20 @@ describe.each(ENGINES)('participants and venues spreadsheets over the API on %s'
         expect(fields(await people(otherId)), format).toEqual(fields(before));
         const again = await download('participants', 'csv', 'controller', otherId);
         expect(again.body, format).toBe(csv.body);
+      }
+      for (const [lang, head] of [
+        ['kk', 'Аты-жөні,Жаттығудағы рөлі,Топ,Ұйым,Байланыс'],
+        ['ru', 'ФИО,Роль в учении,Команда,Организация,Контакт'],
+      ] as const) {
+        const text = await download('participants', 'csv', 'controller', exerciseId, lang);
+        expect(text.body.startsWith(`\uFEFF${head}`), lang).toBe(true);
+        const file = await download('participants', 'xlsx', 'controller', exerciseId, lang);
+        const res = await upload('participants', '?replace=true&createTeams=true', file.rawPayload, {
+          type: XLSX,
+          exercise: otherId,
+        });
+        expect(res.json(), lang).toMatchObject({ ok: true, imported: 5 });
+        expect(fields(await people(otherId)), lang).toEqual(fields(before));
       }
     });
 
@@ -348,6 +363,20 @@ describe.each(ENGINES)('participants and venues spreadsheets over the API on %s'
         expect(fields(await venues(otherId)), format).toEqual(fields(before));
         const again = await download('venues', 'csv', 'controller', otherId);
         expect(again.body, format).toBe(csv.body);
+      }
+      for (const [lang, head] of [
+        ['kk', 'Атауы,Түрі,Мекенжайы,Ендік,Бойлық'],
+        ['ru', 'Наименование,Вид объекта,Адрес,Широта,Долгота'],
+      ] as const) {
+        const text = await download('venues', 'csv', 'controller', exerciseId, lang);
+        expect(text.body.startsWith(`\uFEFF${head}`), lang).toBe(true);
+        const file = await download('venues', 'xlsx', 'controller', exerciseId, lang);
+        const res = await upload('venues', '?replace=true', file.rawPayload, {
+          type: XLSX,
+          exercise: otherId,
+        });
+        expect(res.json(), lang).toMatchObject({ ok: true, imported: 4 });
+        expect(fields(await venues(otherId)), lang).toEqual(fields(before));
       }
     });
 

@@ -94,7 +94,15 @@ export async function importSpreadsheet(
   return (await res.json()) as ImportReport;
 }
 
-/** Downloads an export through a link, so the browser names and saves the file itself. */
-export function exportUrl(exerciseId: string, kind: SheetKind, format: 'xlsx' | 'csv'): string {
-  return `/api/v1/exercises/${id(exerciseId)}/${kind}/export?format=${format}`;
+/**
+ * Downloads an export through a link, so the browser names and saves the file itself. `lang` is the
+ * language of the sheet's headers and fixed values; a sheet in any of them imports back unchanged.
+ */
+export function exportUrl(
+  exerciseId: string,
+  kind: SheetKind,
+  format: 'xlsx' | 'csv',
+  lang: 'kk' | 'ru' | 'en',
+): string {
+  return `/api/v1/exercises/${id(exerciseId)}/${kind}/export?format=${format}&lang=${lang}`;
 }
