@@ -2,7 +2,9 @@ import jsQRModule from 'jsqr';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base32Decode, hotp, totpStep } from '../../src/core/auth/totp.js';
+import { confirmSubscription, subscribe } from '../../src/services/subscriptions/subscriptions.service.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { startTestSmtp, type TestSmtp } from '../support/smtp.js';
 import { installSigningKey, makePerson } from '../alerts/harness.js';
 import {
   ensureConsoleBuilt,
@@ -17,6 +19,10 @@ import {
 const PIO = { username: 'pio.dana', password: 'Pio-Dana-Pass-2026' };
 const AUTH = { username: 'auth.yerlan', password: 'Auth-Yerlan-Pass-2026' };
 const POLYGON = '43.22,76.88 43.22,76.98 43.28,76.98 43.28,76.88 43.22,76.88';
+const RESIDENTS = [
+  ['medeu.resident@example.org', 'ru'],
+  ['almaly.resident@example.org', 'kk'],
+] as const;
 const COUNTRY = '40.5,46.5 40.5,87.3 55.4,87.3 55.4,46.5 40.5,46.5';
 
 /**
@@ -26,6 +32,7 @@ const COUNTRY = '40.5,46.5 40.5,87.3 55.4,87.3 55.4,46.5 40.5,46.5';
  */
 describe('public alerts in the console', { timeout: 180_000 }, () => {
   let server: TestServer;
+  let smtp: TestSmtp;
   let browser: Browser;
   let pio: Page;
   let auth: Page;
@@ -53,7 +60,11 @@ describe('public alerts in the console', { timeout: 180_000 }, () => {
 
   beforeAll(async () => {
     await ensureConsoleBuilt();
-    [server, browser] = await Promise.all([startTestServer({ demo: false }), launchBrowser()]);
+    smtp = await startTestSmtp();
+    [server, browser] = await Promise.all([
+      startTestServer({ demo: false, env: { DABYL_SMTP_URL: smtp.url } }),
+      launchBrowser(),
+    ]);
     signing = installSigningKey(server.server.runtime.ctx);
     await server.createUser(PIO.username, PIO.password, 'pio');
     await server.createUser(AUTH.username, AUTH.password, 'authoriser');
@@ -61,11 +72,25 @@ describe('public alerts in the console', { timeout: 180_000 }, () => {
     auth = await newPage(browser);
     await signIn(pio, server.url, PIO.username, PIO.password);
     await signIn(auth, server.url, AUTH.username, AUTH.password);
+    // Two residents of the district, each confirmed from the link mailed to them, as on the public site.
+    for (const [email, language] of RESIDENTS) {
+      const before = smtp.mails.length;
+      await subscribe(server.server.runtime.ctx, {
+        email,
+        name: 'Resident',
+        language,
+        places: [{ lon: 76.93, lat: 43.25, radiusM: 500, label: 'Home' }],
+      });
+      const [mail] = (await smtp.waitFor(before + 1)).slice(before);
+      const token = /\/subscribe\/confirm\?token=([A-Za-z0-9_-]{43})/.exec(mail!.text ?? '')![1]!;
+      await confirmSubscription(server.server.runtime.ctx, token);
+    }
   });
   afterAll(async () => {
     signing?.remove();
     await browser?.close();
     await server?.close();
+    await smtp?.close();
   });
 
   it('shows each status unmistakably differently in the composer', async () => {
@@ -127,12 +152,13 @@ describe('public alerts in the console', { timeout: 180_000 }, () => {
     await auth.getByText('Your authenticator app is enrolled.').waitFor();
     const queue = auth.getByRole('region', { name: 'Approval queue' });
     await queue.getByText('Earthquake: Almaty, Medeu district').waitFor();
-    await queue.getByText('Would reach 0 residents and 0 exercise participants').waitFor();
+    await queue.getByText('Would reach 2 residents and 0 exercise participants').waitFor();
     await screenshot(auth, 'alerts-approval-queue');
     // The code just used for enrolment is refused as a replay, and said so.
     await queue.getByLabel('Code').fill(enrolment);
     await queue.getByRole('button', { name: 'Approve' }).click();
     await auth.getByText('This code was used already').waitFor();
+    const mailed = smtp.mails.length;
     await queue.getByLabel('Code').fill(await freshCode());
     await queue.getByRole('button', { name: 'Approve' }).click();
     const all = auth.getByRole('region', { name: 'All alerts' });
@@ -141,7 +167,15 @@ describe('public alerts in the console', { timeout: 180_000 }, () => {
     // The sent alert's delivery dashboard opens beneath it, with its latency chart.
     await all.getByRole('button', { name: 'Deliveries' }).first().click();
     const dashboard = all.getByRole('region', { name: 'Deliveries' });
-    await dashboard.getByText('Message 1: 0 deliveries').waitFor();
+    await dashboard.getByText('Message 1: 2 deliveries').waitFor();
+    // It fills as the dispatcher hands the mails over, with no reload: both sent.
+    const email = dashboard.getByRole('row').filter({ hasText: 'E-mail' });
+    await expect.poll(() => email.getByRole('cell').nth(2).textContent(), { timeout: 15_000 }).toBe('2');
+    const received = (await smtp.waitFor(mailed + 2)).slice(mailed);
+    expect(received.map((m) => m.subject).sort()).toEqual([
+      'Жер сілкінісі: Алматы, Медеу ауданы',
+      'Землетрясение: Алматы, Медеуский район',
+    ]);
     await dashboard.getByRole('img', { name: 'Deliveries by seconds from approval to acceptance' }).waitFor();
     await screenshot(auth, 'alerts-deliveries');
     // The area it went to, on a map framed to it and labelled with what it was sent, and as a table.
@@ -152,9 +186,9 @@ describe('public alerts in the console', { timeout: 180_000 }, () => {
     await expect(areas.getByRole('row').nth(1).getByRole('cell').allTextContents()).resolves.toEqual([
       'Almaty, Medeu district',
       '1',
+      '2',
       '0',
-      '0',
-      '0',
+      '2',
     ]);
     await map.scrollIntoViewIfNeeded();
     const drawn = await mapInk(map);
@@ -179,9 +213,15 @@ describe('public alerts in the console', { timeout: 180_000 }, () => {
     await auth.reload();
     const sent = auth.getByRole('region', { name: 'All alerts' });
     await sent.getByLabel('Reason').fill('Sent in error');
+    const mailed = smtp.mails.length;
     await sent.getByLabel('Code').fill(await freshCode());
     await sent.getByRole('button', { name: 'Cancel alert' }).click();
     await sent.getByText('Cancellation · Earthquake').waitFor();
+    // Both residents who had the alert are told it is cancelled.
+    const cancels = (await smtp.waitFor(mailed + 2)).slice(mailed);
+    expect(
+      new Set(cancels.flatMap((m) => (m.to && !Array.isArray(m.to) ? m.to.value : [])).map((a) => a.address)),
+    ).toEqual(new Set(RESIDENTS.map(([address]) => address)));
     await screenshot(auth, 'alerts-cancelled');
     // Cancelled: the "all clear" waiting in the queue can no longer be approved.
     const queue = auth.getByRole('region', { name: 'Approval queue' });
@@ -205,15 +245,15 @@ describe('public alerts in the console', { timeout: 180_000 }, () => {
     await queue.getByText('Earthquake: Kazakhstan').waitFor();
     const count = queue.getByLabel('People it reaches');
     await queue
-      .getByText(/This alert covers [\d,]+ km²\. Type the number of people it reaches now: 0\./)
+      .getByText(/This alert covers [\d,]+ km²\. Type the number of people it reaches now: 2\./)
       .waitFor();
     await count.fill('1000');
     await queue.getByLabel('Code').fill(second.code());
     await queue.getByRole('button', { name: 'Approve' }).click();
-    await queue.getByText('confirmReach: 1,000 is not the 0 people this alert reaches now').waitFor();
+    await queue.getByText('confirmReach: 1,000 is not the 2 people this alert reaches now').waitFor();
     await screenshot(page, 'alerts-wide-area');
     // The refusal came before the code was checked, so the same code still approves.
-    await count.fill('0');
+    await count.fill('2');
     await queue.getByRole('button', { name: 'Approve' }).click();
     await page.getByRole('region', { name: 'All alerts' }).getByText('Earthquake: Kazakhstan').waitFor();
     // Residents see it on the public site's home page within a second or so, as a real alert.
