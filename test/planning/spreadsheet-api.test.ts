@@ -163,6 +163,16 @@ describe.each(ENGINES)('spreadsheet import and export over the API on %s', (engi
     expect(bad.statusCode).toBe(400);
     expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(bad.json()).toMatchObject({ field: 'lang', detail: 'lang: must be one of kk, ru, en' });
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, { get?: { parameters?: { name: string; in: string; schema: unknown }[] } }>;
+    };
+    for (const list of ['msel', 'participants', 'venues']) {
+      const param = doc.paths[`/api/v1/exercises/{id}/${list}/export`]?.get?.parameters?.find(
+        (p) => p.name === 'lang',
+      );
+      expect(param, list).toMatchObject({ in: 'query' });
+      expect(JSON.stringify(param)).toMatch(/"kk".*"ru".*"en"/);
+    }
   });
 
   it('re-imports the exported MSEL by number: the dry run lists what changes, removeMissing removes', async () => {
