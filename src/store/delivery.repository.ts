@@ -1,4 +1,4 @@
-import { CompiledQuery, type ExpressionBuilder, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Engine } from './db.js';
 import type { DeliveryRow, DeliveryTable } from './outbox-tables.js';
 import type { Database } from './schema.js';
@@ -154,30 +154,48 @@ export const deliveryRepository = {
    * Who an earlier message of a source reached, with their contact as it is now. A notice's
    * correction goes to those still subscribed; an alert's Update or Cancel (`evenUnsubscribed`) also
    * to those who unsubscribed since, because a resident told of a danger must be told it is over.
-   * A resident who erased their data has no contact left and is never reached.
+   * A resident who erased their data has no contact left and is never reached. Read a page at a
+   * time along the one-per-source key, each earlier message in turn, so a Cancel to a million
+   * starts sending before they are all read; a person reached by several earlier messages comes
+   * once for each, and the caller keeps the first.
    */
-  earlierRecipients: (
+  async *earlierRecipients(
     db: Q,
     sourceKind: string,
     sourceId: string,
     sequence: number,
     options: { evenUnsubscribed?: boolean } = {},
-  ) =>
-    db
-      .selectFrom('deliveries as d')
-      .innerJoin('subscribers as s', 's.id', 'd.recipient_id')
-      .innerJoin('contacts as c', (j) =>
-        j.onRef('c.subscriber_id', '=', 's.id').onRef('c.channel', '=', 'd.channel'),
-      )
-      .select(['s.id as subscriber_id', 'c.address', 's.language', 'd.channel'])
-      .distinct()
-      .where('d.source_kind', '=', sourceKind)
-      .where('d.source_id', '=', sourceId)
-      .where('d.sequence', '<', sequence)
-      .where('d.recipient_kind', '=', 'subscriber')
-      .where('s.status', 'in', options.evenUnsubscribed ? ['active', 'unsubscribed'] : ['active'])
-      .where('c.verified_at', 'is not', null)
-      .execute(),
+    pageSize = 5000,
+  ): AsyncGenerator<{ subscriber_id: string; address: string; language: string; channel: string }[]> {
+    for (let earlier = 1; earlier < sequence; earlier++) {
+      let after: [string, string] = ['', ''];
+      for (;;) {
+        const page = await db
+          .selectFrom('deliveries as d')
+          .innerJoin('subscribers as s', 's.id', 'd.recipient_id')
+          .innerJoin('contacts as c', (j) =>
+            j.onRef('c.subscriber_id', '=', 's.id').onRef('c.channel', '=', 'd.channel'),
+          )
+          .select(['s.id as subscriber_id', 'c.address', 's.language', 'd.channel'])
+          .where('d.source_kind', '=', sourceKind)
+          .where('d.source_id', '=', sourceId)
+          .where('d.sequence', '=', earlier)
+          .where(sql<boolean>`(d.recipient_id, d.channel) > (${after[0]}, ${after[1]})`)
+          .where('d.recipient_kind', '=', 'subscriber')
+          .where('s.status', 'in', options.evenUnsubscribed ? ['active', 'unsubscribed'] : ['active'])
+          .where('c.verified_at', 'is not', null)
+          .orderBy('d.recipient_id')
+          .orderBy('d.channel')
+          .limit(pageSize)
+          .execute();
+        if (page.length) yield page;
+        // The limit counts rows that passed every condition: a short page is the end of the scan.
+        if (page.length < pageSize) break;
+        const last = page[page.length - 1]!;
+        after = [last.subscriber_id, last.channel];
+      }
+    }
+  },
 
   /**
    * Takes up to `limit` due deliveries of a channel, and those whose lease ran out (a dispatcher

@@ -64,13 +64,11 @@ async function* membersOf(ctx: AppContext, row: AlertRow, mode: string): AsyncGe
   const ours = (members: AudienceMember[]) => members.filter((m) => ALERT_CHANNELS.has(m.channel));
   yield ours(await sirenMembers(db, row, mode));
   yield ours(await cellBroadcastMembers(ctx, db, row));
-  if (row.sequence > 1)
+  for await (const page of deliveryRepository.earlierRecipients(db, 'alert', row.thread_id, row.sequence, {
+    evenUnsubscribed: true,
+  }))
     yield ours(
-      (
-        await deliveryRepository.earlierRecipients(db, 'alert', row.thread_id, row.sequence, {
-          evenUnsubscribed: true,
-        })
-      ).map((r) => ({
+      page.map((r) => ({
         recipientKind: 'subscriber' as const,
         recipientId: r.subscriber_id,
         channel: r.channel,

@@ -126,10 +126,9 @@ async function* noticeMembers(
     address,
     language,
   });
-  if (kind !== 'Alert' && revision > 1)
-    yield (await deliveryRepository.earlierRecipients(db, 'notice', snapshot.id, revision)).map((r) =>
-      member(r.subscriber_id, r.channel, r.address, r.language),
-    );
+  if (kind !== 'Alert')
+    for await (const page of deliveryRepository.earlierRecipients(db, 'notice', snapshot.id, revision))
+      yield page.map((r) => member(r.subscriber_id, r.channel, r.address, r.language));
   const geometries = snapshot.areas.map((a) => a.geometry);
   if (!geometries.length) return;
   const index = await placeIndex(ctx.db, db);
