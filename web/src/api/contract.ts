@@ -88,6 +88,8 @@ export type { system, users };
 // Spreadsheet import (/api/v1/exercises/{id}/{msel,participants,venues}/import).
 export type ImportIssue = Static<typeof spreadsheets.ImportIssueSchema>;
 export type ImportReport = Static<typeof spreadsheets.ImportReportSchema>;
+/** The language a spreadsheet export is written in. */
+export type ExportLanguage = NonNullable<Static<typeof spreadsheets.ExportQuery>['lang']>;
 
 /** A public alert as the console shows it (the route's own schema). */
 export type Alert = Static<typeof alerts.AlertSchema>;

@@ -4,7 +4,7 @@
  * same report as an import and writes nothing.
  */
 import { currentCsrfToken, languageHeader, toError } from './client';
-import type { ImportIssue, ImportReport, SHEET_KINDS } from './contract';
+import type { ExportLanguage, ImportIssue, ImportReport, SHEET_KINDS } from './contract';
 
 export type SheetKind = (typeof SHEET_KINDS)[number];
 export type { ImportIssue, ImportReport };
@@ -102,7 +102,7 @@ export function exportUrl(
   exerciseId: string,
   kind: SheetKind,
   format: 'xlsx' | 'csv',
-  lang: 'kk' | 'ru' | 'en',
+  lang: ExportLanguage,
 ): string {
   return `/api/v1/exercises/${id(exerciseId)}/${kind}/export?format=${format}&lang=${lang}`;
 }
