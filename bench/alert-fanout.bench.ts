@@ -9,7 +9,8 @@
  * same run (target ≥ 0.5×); to every delivery handed to the channel; and the same for the Cancel,
  * whose time to reach everyone is set against the original's (target ≤ 1.0×).
  *
- * Run: npx tsx bench/alert-fanout.bench.ts   (N=100000 for a quick run; ENGINES=sqlite or postgres)
+ * Run: npx tsx bench/alert-fanout.bench.ts   (N=100000 for a quick run; ENGINES=sqlite or postgres;
+ * at a million, NODE_OPTIONS=--max-old-space-size=12000 for the baseline's rows held in memory)
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -145,7 +146,6 @@ async function bench(engine: 'sqlite' | 'postgres') {
       const c = await cancelAlert(ctx, auth.info, auth.actor, draft.id, 'Bench: sent in error', auth.code());
       return { threadId: c.threadId, sequence: c.sequence };
     });
-    const rawMs = await rawInsert(rt, dir, schema, PG_URL, original.threadId);
     for (const [label, r] of [
       ['alert ', original],
       ['cancel', cancel],
@@ -153,12 +153,21 @@ async function bench(engine: 'sqlite' | 'postgres') {
       console.log(
         `${engine.padEnd(8)} ${label}: ${r.rows.toLocaleString('en')} deliveries | approval call ${fmt(r.actMs)} | ` +
           `first at the channel ${fmt(r.firstMs)} (target ≤ 1 s) | last written ${fmt(r.writtenMs)} ` +
-          `(${rate(r.rows, r.writtenMs)}; raw insert ${fmt(rawMs)}, ratio ${(rawMs / r.writtenMs).toFixed(2)}×, target ≥ 0.5×) | ` +
-          `all handed over ${fmt(r.allMs)} (${rate(r.rows, r.allMs)})`,
+          `(${rate(r.rows, r.writtenMs)}) | all handed over ${fmt(r.allMs)} (${rate(r.rows, r.allMs)})`,
       );
     console.log(
       `${engine.padEnd(8)} cancel reached everyone in ${(cancel.allMs / original.allMs).toFixed(2)}× the original's time (target ≤ 1.0×)`,
     );
+    // Printed last: at a million rows the baseline reads them all into memory first.
+    const rawMs = await rawInsert(rt, dir, schema, PG_URL, original.threadId);
+    for (const [label, r] of [
+      ['alert ', original],
+      ['cancel', cancel],
+    ] as const)
+      console.log(
+        `${engine.padEnd(8)} ${label}: raw insert of as many rows ${fmt(rawMs)} (${rate(r.rows, rawMs)}) | ` +
+          `written at ${(rawMs / r.writtenMs).toFixed(2)}× its rate (target ≥ 0.5×)`,
+      );
   } finally {
     await worker.stop();
     await dispatcher.stop();
