@@ -60,6 +60,7 @@ describe('the webhook channel, against a receiver on loopback', () => {
     });
   });
   afterAll(async () => {
+    await channel.close();
     r.server.closeAllConnections();
     await new Promise((done) => r.server.close(done));
   });
@@ -101,6 +102,21 @@ describe('the webhook channel, against a receiver on loopback', () => {
       expect(err.temporary, path).toBe(false);
     }
     expect(r.received.some((x) => x.path.startsWith('/latest'))).toBe(false);
+  });
+
+  it('keeps its connection to a receiver open across messages, as a burst of alerts needs', async () => {
+    let connections = 0;
+    const count = () => connections++;
+    r.server.on('connection', count);
+    try {
+      for (let k = 0; k < 5; k++)
+        expect((await channel.send(outgoing(`${r.base}/status/204`, `kept-${k}`))).providerId).toBe(
+          `msg_kept-${k}`,
+        );
+    } finally {
+      r.server.off('connection', count);
+    }
+    expect(connections).toBeLessThanOrEqual(1);
   });
 
   it('takes a 200 whose answer is garbage, reading only the start of it', async () => {
