@@ -56,7 +56,7 @@ export class WebhookChannel implements Channel {
       ? null
       : 'DABYL_WEBHOOK_SIGNING_KEY is not set: webhooks wait in the outbox until it is';
     this.lookup = guardedLookup(options.allowHosts);
-    const kept = { keepAlive: true, maxSockets: 16, timeout: options.timeoutMs };
+    const kept = { keepAlive: true, maxSockets: 64, timeout: options.timeoutMs };
     this.agents = { 'http:': new http.Agent(kept), 'https:': new https.Agent(kept) };
   }
 
