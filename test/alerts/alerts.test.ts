@@ -21,6 +21,7 @@ import {
   submitAlert,
   type AlertInput,
 } from '../../src/services/alerts/alerts.service.js';
+import type { WebhookMessage } from '../../src/channels/channel.js';
 import { previewAlert } from '../../src/services/alerts/alert-preview.service.js';
 import { alertDeliveries } from '../../src/services/alerts/alert-report.service.js';
 import { signingKeyFiles } from '../../src/services/alerts/signing.js';
@@ -645,7 +646,7 @@ describe.each(ENGINES)('public alerts on %s', (engine) => {
       .executeTakeFirst();
     const drill = await drafted(pio, { status: 'Exercise', exerciseId: EXERCISE });
     const items = await previewAlert(ctx, drill.id);
-    expect(new Set(items.map((p) => `${p.language}:${p.channel}`)).size).toBe(15);
+    expect(new Set(items.map((p) => `${p.language}:${p.channel}`)).size).toBe(18);
     for (const p of items) {
       const text = JSON.stringify(p.message);
       expect(text, `${p.language} ${p.channel}`).toContain(EXERCISE_HEAD);
@@ -658,9 +659,21 @@ describe.each(ENGINES)('public alerts on %s', (engine) => {
     const cb = items.find((p) => p.channel === 'cellbroadcast' && p.language === 'kk')!;
     expect(cb.cellBroadcast).toMatchObject({ encoding: 'ucs2', unitsPerPage: 41 });
     expect(cb.cellBroadcast!.pages).toBe(Math.max(1, Math.ceil(cb.cellBroadcast!.units / 41)));
+    // Agencies' systems are shown the body they will receive, with the CAP approval would sign.
+    const hook = items.find((p) => p.channel === 'webhook' && p.language === 'en')!.message;
+    expect(hook).toMatchObject({
+      kind: 'webhook',
+      body: { type: 'alert', status: 'Exercise', exercise: true },
+    });
+    expect(String((hook as WebhookMessage).body.cap)).toContain('<status>Exercise</status>');
     const actual = await drafted(pio);
     const real = await previewAlert(ctx, actual.id);
     for (const p of real) expect(JSON.stringify(p.message)).not.toContain(EXERCISE_HEAD);
+    const realHook = real.find((p) => p.channel === 'webhook' && p.language === 'kk')!
+      .message as WebhookMessage;
+    expect(realHook.body.language).toBe('kk');
+    expect(String(realHook.body.cap)).toContain('<status>Actual</status>');
+    expect(String(realHook.body.cap)).not.toContain('Signature');
     expect(real.find((p) => p.channel === 'siren' && p.language === 'kk')!.message).toMatchObject({
       kind: 'siren',
       action: 'activate',

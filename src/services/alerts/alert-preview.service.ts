@@ -17,6 +17,7 @@ export const PREVIEW_CHANNELS = [
   'email',
   'siren',
   'cellbroadcast',
+  'webhook',
 ] as const satisfies readonly ChannelKind[];
 
 export interface ChannelPreview {
@@ -60,9 +61,10 @@ export async function previewAlert(ctx: AppContext, id: string): Promise<Channel
   const out: ChannelPreview[] = [];
   for (const language of ALERT_LANGUAGES)
     for (const channel of PREVIEW_CHANNELS) {
+      // Before approval nothing is signed: agencies' systems are shown the CAP approval would sign.
       const rendered = await alertSource.render(
         ctx,
-        { row, cap: built.alert },
+        { row: { ...row, cap_xml: row.cap_xml ?? built.xml }, cap: built.alert },
         { language, kind: channel, recipientKind: 'subscriber', recipientId: null },
       );
       const message = drill ? markMessage(rendered, language, exercise?.name ?? null) : rendered;

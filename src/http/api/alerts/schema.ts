@@ -309,6 +309,7 @@ export const AlertPreviewSchema = Type.Object(
           Type.Literal('email'),
           Type.Literal('siren'),
           Type.Literal('cellbroadcast'),
+          Type.Literal('webhook'),
         ]),
         language: Type.Union([Type.Literal('kk'), Type.Literal('ru'), Type.Literal('en')]),
         message: Type.Object(
@@ -316,7 +317,7 @@ export const AlertPreviewSchema = Type.Object(
           {
             additionalProperties: true,
             description:
-              'The channel message as handed to the channel: sms {text}, webpush {title, body, url}, email {subject, text, html}, siren {action, announcement}, cellbroadcast {pages, category, messageId, msgType, area}',
+              'The channel message as handed to the channel: sms {text}, webpush {title, body, url}, email {subject, text, html}, siren {action, announcement}, cellbroadcast {pages, category, messageId, msgType, area}, webhook {body: the JSON that other agencies’ systems receive, with the CAP message}',
           },
         ),
         sms: Type.Optional(

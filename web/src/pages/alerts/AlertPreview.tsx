@@ -18,16 +18,18 @@ function ChannelCard({ item }: { item: Item }) {
         ? `${str(m.title)}\n${str(m.body)}`
         : item.channel === 'email'
           ? `${str(m.subject)}\n\n${str(m.text)}`
-          : item.channel === 'cellbroadcast'
-            ? (((m.pages as { language: string; text: string }[] | undefined) ?? []).find(
-                (p) => p.language === item.language,
-              )?.text ?? '')
-            : [
-                t(`alerts.preview.siren.${str(m.action)}`, { defaultValue: str(m.action) }),
-                str(m.announcement),
-              ]
-                .filter(Boolean)
-                .join('\n');
+          : item.channel === 'webhook'
+            ? JSON.stringify(m.body, null, 2)
+            : item.channel === 'cellbroadcast'
+              ? (((m.pages as { language: string; text: string }[] | undefined) ?? []).find(
+                  (p) => p.language === item.language,
+                )?.text ?? '')
+              : [
+                  t(`alerts.preview.siren.${str(m.action)}`, { defaultValue: str(m.action) }),
+                  str(m.announcement),
+                ]
+                  .filter(Boolean)
+                  .join('\n');
   return (
     <Paper withBorder p="xs">
       <Stack gap={4}>
