@@ -17,6 +17,7 @@ import { registerPortalCommands } from './commands/portal.js';
 import { registerParticipantsCommands, registerVenuesCommands } from './commands/plan-sheets.js';
 import { registerServe } from './commands/serve.js';
 import { registerSirenCommands } from './commands/siren.js';
+import { registerBoundaryCommands } from './commands/boundaries.js';
 import { registerWebhookCommands } from './commands/webhook.js';
 import { cliLanguage, exitCodeFor } from './output.js';
 
@@ -44,6 +45,7 @@ export function buildCli(): Command {
   registerPortalCommands(program);
   registerWebhookCommands(program);
   registerSirenCommands(program);
+  registerBoundaryCommands(program);
   registerFeedCommands(program);
   registerImprovementCommands(program);
   registerLessonsCommands(program);

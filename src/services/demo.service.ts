@@ -7,6 +7,7 @@ import { loadExercise, type PlanCounts } from './demo/build.js';
 import { loadDemoComments } from './demo/comments.js';
 import { loadNotices } from './demo/notices.js';
 import { loadDemoSirens } from './demo/sirens.js';
+import { loadDemoBoundaries } from './demo/boundaries.js';
 import { loadDemoSubscribers } from './demo/subscribers.js';
 import { shiftDays } from './demo/placement.js';
 import { DEMO_EXERCISES, PROGRAMME } from './demo/scenario/programme.js';
@@ -85,6 +86,7 @@ export async function loadDemoData(ctx: AppContext, options: DemoOptions = {}): 
   result.notices += await loadNotices(ctx, userIds);
   await loadDemoComments(ctx, userIds);
   await loadDemoSirens(ctx, orgIds);
+  await loadDemoBoundaries(ctx);
   const first = await db
     .selectFrom('exercises')
     .select('startex')

@@ -35,6 +35,7 @@ import * as m0036 from './migrations/0036-branching.js';
 import * as m0037 from './migrations/0037-person-venue.js';
 import * as m0038 from './migrations/0038-inject-links.js';
 import * as m0039 from './migrations/0039-sms-handed.js';
+import * as m0040 from './migrations/0040-boundaries.js';
 
 /** Every migration, in order; imported statically so the built server and tests see the same list. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -73,6 +74,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0037-person-venue': m0037,
   '0038-inject-links': m0038,
   '0039-sms-handed': m0039,
+  '0040-boundaries': m0040,
 };
 
 /** The names of the migrations this version knows, oldest first (a backup from a newer one has others). */

@@ -8,6 +8,7 @@ import type { ObservationTables } from './observation-tables.js';
 import type { ImprovementTables } from './improvement-tables.js';
 import type { PlayTables } from './play-tables.js';
 import type { SirenTables } from './siren-tables.js';
+import type { BoundaryTables } from './boundary-tables.js';
 import type { FeedTables } from './feed-tables.js';
 import type { SurveyTables } from './survey-tables.js';
 import type { AarTables } from './aar-tables.js';
@@ -167,6 +168,7 @@ export interface Database
     ImprovementTables,
     PlayTables,
     SirenTables,
+    BoundaryTables,
     FeedTables,
     SurveyTables,
     AarTables,

@@ -18,6 +18,7 @@ import { ImprovementPage } from './pages/improvement/ImprovementPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { AlertsPage } from './pages/alerts/AlertsPage';
 import { SirensPage } from './pages/sirens/SirensPage';
+import { BoundariesPage } from './pages/boundaries/BoundariesPage';
 import { FeedsPage } from './pages/feeds/FeedsPage';
 import { NoticePage } from './pages/notices/NoticePage';
 import { NoticesPage } from './pages/notices/NoticesPage';
@@ -80,6 +81,7 @@ export function AppRoutes() {
           <Route path="alerts" element={guarded('alerts:read', <AlertsPage />)} />
           <Route path="sirens" element={guarded('alerts:read', <SirensPage />)} />
           <Route path="feeds" element={guarded('alerts:read', <FeedsPage />)} />
+          <Route path="boundaries" element={guarded('boundaries:manage', <BoundariesPage />)} />
           <Route path="notices/:noticeId" element={guarded('notices:read', <NoticePage />)} />
           <Route path="improvement" element={guarded('improvement:read', <ImprovementPage />)} />
           <Route path="deliveries" element={guarded('outbox:manage', <DeliveriesPage />)} />

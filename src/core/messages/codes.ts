@@ -289,6 +289,11 @@ export const FIELD_PROBLEMS = [
   'not_exercise_zone',
   'say_what_to_change',
   'say_why_cancelled',
+  // boundary sets
+  'no_markup',
+  'not_kz_region',
+  'not_feature_collection',
+  'too_many_positions',
 ] as const;
 export type FieldProblem = (typeof FIELD_PROBLEMS)[number];
 
@@ -308,6 +313,8 @@ export const AUDIT_ACTIONS = [
   'auth.logout',
   'auth.logout_everywhere',
   'auth.throttled',
+  'boundaries.imported',
+  'boundaries.removed',
   'calendar.feed_read',
   'calendar.feed_refused',
   'calendar.token_created',

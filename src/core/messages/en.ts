@@ -302,6 +302,12 @@ export const en: Catalogue = {
     not_exercise_zone: 'is not a zone of this exercise',
     say_what_to_change: 'say in up to {max} characters what should change',
     say_why_cancelled: 'say in up to {max} characters why the notice is cancelled',
+    // boundary sets
+    no_markup: 'must be plain text: the characters < and > are not allowed',
+    not_kz_region:
+      'must be an ISO 3166-2:KZ code of a region or city of republican significance, such as KZ-75; {value} is not one',
+    not_feature_collection: 'must be a GeoJSON FeatureCollection with a list of features',
+    too_many_positions: 'has more positions than an import may hold',
   },
   audit: {
     'inject.branch_not_taken': 'Skipped an inject: its branch was not taken',
@@ -323,6 +329,8 @@ export const en: Catalogue = {
     'auth.logout': 'Signed out',
     'auth.logout_everywhere': 'Signed out everywhere',
     'auth.throttled': 'Sign-in slowed down after repeated failures',
+    'boundaries.imported': 'Imported a boundary set',
+    'boundaries.removed': 'Removed a boundary set',
     'calendar.feed_read': 'Read a calendar feed',
     'calendar.feed_refused': 'Refused a calendar feed',
     'calendar.token_created': 'Created a calendar feed token',

@@ -307,6 +307,12 @@ export const kk: Catalogue = {
     not_exercise_zone: 'бұл оқу-жаттығудың аймағы емес',
     say_what_to_change: 'не өзгеруі керек екенін {max} таңбаға дейін жазыңыз',
     say_why_cancelled: 'хабарландырудың неге болдырылмайтынын {max} таңбаға дейін жазыңыз',
+    // шекаралар жинағы
+    no_markup: 'қарапайым мәтін болуы керек: < және > таңбаларына рұқсат етілмейді',
+    not_kz_region:
+      'облыстың немесе республикалық маңызы бар қаланың ISO 3166-2:KZ коды болуы керек, мысалы KZ-75; {value} ондай код емес',
+    not_feature_collection: 'пішіндер тізімі бар GeoJSON FeatureCollection болуы керек',
+    too_many_positions: 'импортқа рұқсат етілгеннен көп нүкте бар',
   },
   audit: {
     'inject.branch_not_taken': 'Кіріспе өткізіп жіберілді: оның тармағы таңдалмады',
@@ -328,6 +334,8 @@ export const kk: Catalogue = {
     'auth.logout': 'Жүйеден шықты',
     'auth.logout_everywhere': 'Барлық құрылғыдан шықты',
     'auth.throttled': 'Қайталанған сәтсіздіктерден кейін кіру баяулатылды',
+    'boundaries.imported': 'Шекаралар жинағын импорттады',
+    'boundaries.removed': 'Шекаралар жинағын жойды',
     'calendar.feed_read': 'Күнтізбе арнасы оқылды',
     'calendar.feed_refused': 'Күнтізбе арнасынан бас тартылды',
     'calendar.token_created': 'Күнтізбе арнасының токенін жасады',

@@ -302,6 +302,12 @@ export const ru: Catalogue = {
     not_exercise_zone: 'не является зоной этих учений',
     say_what_to_change: 'опишите в пределах {max} символов, что нужно изменить',
     say_why_cancelled: 'объясните в пределах {max} символов, почему уведомление отменяется',
+    // наборы границ
+    no_markup: 'должно быть простым текстом: символы < и > не допускаются',
+    not_kz_region:
+      'должно быть кодом ISO 3166-2:KZ области или города республиканского значения, например KZ-75; {value} таким кодом не является',
+    not_feature_collection: 'должно быть GeoJSON FeatureCollection со списком фигур',
+    too_many_positions: 'содержит больше точек, чем допускает импорт',
   },
   audit: {
     'inject.branch_not_taken': 'Пропущена вводная: её ветвь не выбрана',
@@ -323,6 +329,8 @@ export const ru: Catalogue = {
     'auth.logout': 'Вышел (вышла) из системы',
     'auth.logout_everywhere': 'Вышел (вышла) на всех устройствах',
     'auth.throttled': 'Вход замедлен после повторных неудач',
+    'boundaries.imported': 'Импортировал(а) набор границ',
+    'boundaries.removed': 'Удалил(а) набор границ',
     'calendar.feed_read': 'Прочитана лента календаря',
     'calendar.feed_refused': 'В ленте календаря отказано',
     'calendar.token_created': 'Создал(а) токен ленты календаря',

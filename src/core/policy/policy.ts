@@ -37,6 +37,7 @@ export const PERMISSIONS = [
   'observations:record',
   'findings:write',
   'sirens:manage',
+  'boundaries:manage',
   'feeds:manage',
   'phonebook:manage',
   'improvement:read',

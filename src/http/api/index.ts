@@ -5,6 +5,7 @@ import { authRoutes } from './auth/routes.js';
 import { secondFactorRoutes } from './auth/second-factor.routes.js';
 import { capRoutes } from './cap/routes.js';
 import { commentRoutes } from './comments/routes.js';
+import { boundaryRoutes } from './boundaries/routes.js';
 import { branchingRoutes } from './branching/routes.js';
 import { conductRoutes } from './conduct/routes.js';
 import { bundleRoutes } from './exercises/bundle.routes.js';
@@ -77,6 +78,7 @@ export const apiV1: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app,
   await app.register(noticeRoutes, opts);
   await app.register(alertRoutes, opts);
   await app.register(sirenRoutes, opts);
+  await app.register(boundaryRoutes, opts);
   await app.register(commentRoutes, opts);
   await app.register(eventRoutes, opts);
   await app.register(pushRoutes, opts);

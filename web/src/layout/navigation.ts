@@ -15,6 +15,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/alerts', labelKey: 'alerts.nav', permission: 'alerts:read' },
   { path: '/sirens', labelKey: 'sirens.nav', permission: 'alerts:read' },
   { path: '/feeds', labelKey: 'feeds.nav', permission: 'alerts:read' },
+  { path: '/boundaries', labelKey: 'boundaries.nav', permission: 'boundaries:manage' },
   { path: '/users', labelKey: 'nav.users', permission: 'users:read' },
   { path: '/organisations', labelKey: 'nav.organisations', permission: 'orgs:read' },
   { path: '/roles', labelKey: 'nav.roles', permission: 'roles:read' },
