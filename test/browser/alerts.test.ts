@@ -152,7 +152,7 @@ describe('public alerts in the console', { timeout: 180_000 }, () => {
     await auth.getByText('Your authenticator app is enrolled.').waitFor();
     const queue = auth.getByRole('region', { name: 'Approval queue' });
     await queue.getByText('Earthquake: Almaty, Medeu district').waitFor();
-    await queue.getByText('Would reach 2 residents and 0 exercise participants').waitFor();
+    await queue.getByText('Would reach: residents 2, exercise participants 0').waitFor();
     await screenshot(auth, 'alerts-approval-queue');
     // The code just used for enrolment is refused as a replay, and said so.
     await queue.getByLabel('Code').fill(enrolment);

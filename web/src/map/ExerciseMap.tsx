@@ -28,6 +28,7 @@ export function ExerciseMap({
   height = 480,
   label,
   legend = true,
+  frame = null,
 }: ExerciseMapProps) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
@@ -62,6 +63,13 @@ export function ExerciseMap({
     if (!map || !box) return;
     map.fitBounds(box, { padding: 48, maxZoom: 15, duration: 0 });
   }, [map, frameKey]);
+
+  const frameBox = frame ? frame.join(',') : null;
+  useEffect(() => {
+    if (!map || !frameBox) return;
+    const [w, s, e, n] = frameBox.split(',').map(Number) as [number, number, number, number];
+    map.fitBounds([w, s, e, n], { padding: 48, maxZoom: 15, duration: 0 });
+  }, [map, frameBox]);
 
   useEffect(() => {
     if (!map || !onSelect || edit) return;

@@ -98,6 +98,11 @@ export interface ExerciseMapProps {
   selectedId?: string | null;
   /** Clicking a venue or zone (outside edit mode) reports its id. */
   onSelect?: (id: string) => void;
+  /**
+   * A box to show, [west, south, east, north], instead of framing the venues and zones: the alert
+   * composer moves the map to a boundary or a typed polygon being edited. Read when it changes.
+   */
+  frame?: [number, number, number, number] | null;
   /** CSS height of the map; 480px unless given. */
   height?: number | string;
   /** Accessible name of the map region; "Exercise map" unless given. */

@@ -1,4 +1,14 @@
-import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -6,24 +16,13 @@ import {
   HAZARDS,
   useCreateAlert,
   useSubmitAlert,
-  type AlertArea,
   type AlertStatus,
   type Hazard,
 } from '../../api/alerts';
+import { useExercises } from '../../api/exercises';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { AlertAreaPicker, EMPTY_AREA, areaOf, type AreaState } from './AlertAreaPicker';
 import { AlertStatusBanner } from './AlertStatusBanner';
-
-/** "lat,lon lat,lon …" as CAP writes a polygon, to [lon, lat] positions. */
-function ringOf(text: string): [number, number][] {
-  return text
-    .trim()
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((pair) => {
-      const [lat, lon] = pair.split(',').map(Number);
-      return [lon ?? NaN, lat ?? NaN];
-    });
-}
 
 const inHours = (h: number) => {
   const d = new Date(Date.now() + h * 3_600_000);
@@ -33,8 +32,8 @@ const inHours = (h: number) => {
 
 /**
  * Composing an alert from a hazard template: the status first, shown as a banner that looks like
- * nothing else; the area as a CAP polygon or a circle with its region; the area's name in each
- * language. Submitting puts it in the approval queue.
+ * nothing else; the area drawn, picked from the imported boundaries or set as a circle, with its
+ * region; the area's name in each language (a picked boundary fills them). Submitting puts it in the approval queue.
  */
 export function AlertComposer() {
   const { t } = useTranslation();
@@ -44,24 +43,11 @@ export function AlertComposer() {
   const [hazard, setHazard] = useState<Hazard>('earthquake');
   const [exerciseId, setExerciseId] = useState('');
   const [audience, setAudience] = useState<'public' | 'exercise'>('exercise');
-  const [kind, setKind] = useState<'polygon' | 'circle'>('polygon');
-  const [polygon, setPolygon] = useState('');
-  const [circle, setCircle] = useState({ lat: '', lon: '', radiusKm: '' });
-  const [region, setRegion] = useState('KZ-75');
+  const [area, setArea] = useState<AreaState>(EMPTY_AREA);
   const [names, setNames] = useState({ kk: '', ru: '', en: '' });
   const [expires, setExpires] = useState(inHours(6));
   const drill = status === 'Exercise' || status === 'Test';
-
-  const area = (): AlertArea =>
-    kind === 'polygon'
-      ? { kind, ring: ringOf(polygon), region }
-      : {
-          kind,
-          lat: Number(circle.lat),
-          lon: Number(circle.lon),
-          radiusM: Number(circle.radiusKm) * 1000,
-          region,
-        };
+  const exercises = useExercises({});
 
   const send = async () => {
     const a = await create.mutateAsync({
@@ -69,7 +55,7 @@ export function AlertComposer() {
       hazard,
       exerciseId: drill ? exerciseId.trim() || null : null,
       ...(drill ? { audience } : {}),
-      area: area(),
+      area: areaOf(area),
       areaNames: names,
       expiresAt: new Date(expires).toISOString(),
     });
@@ -99,10 +85,16 @@ export function AlertComposer() {
         <AlertStatusBanner status={status} />
         {drill && (
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
+            <Select
               label={t('alerts.composer.exercise')}
-              value={exerciseId}
-              onChange={(e) => setExerciseId(e.currentTarget.value)}
+              placeholder={t('alerts.composer.exercisePick')}
+              searchable
+              limit={50}
+              data={(exercises.data?.items ?? [])
+                .filter((e) => e.status !== 'archived' && e.status !== 'evaluated')
+                .map((e) => ({ value: e.id, label: e.name }))}
+              value={exerciseId || null}
+              onChange={(id) => setExerciseId(id ?? '')}
             />
             <NativeSelect
               label={t('alerts.composer.audience')}
@@ -115,41 +107,7 @@ export function AlertComposer() {
             />
           </SimpleGrid>
         )}
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NativeSelect
-            label={t('alerts.composer.areaKind')}
-            value={kind}
-            onChange={(e) => setKind(e.currentTarget.value as 'polygon' | 'circle')}
-            data={[
-              { value: 'polygon', label: t('alerts.composer.polygon') },
-              { value: 'circle', label: t('alerts.composer.circle') },
-            ]}
-          />
-          <TextInput
-            label={t('alerts.composer.region')}
-            value={region}
-            onChange={(e) => setRegion(e.currentTarget.value)}
-          />
-        </SimpleGrid>
-        {kind === 'polygon' ? (
-          <TextInput
-            label={t('alerts.composer.polygonPoints')}
-            description={t('alerts.composer.polygonHelp')}
-            value={polygon}
-            onChange={(e) => setPolygon(e.currentTarget.value)}
-          />
-        ) : (
-          <SimpleGrid cols={3}>
-            {(['lat', 'lon', 'radiusKm'] as const).map((f) => (
-              <TextInput
-                key={f}
-                label={t(`alerts.composer.${f}`)}
-                value={circle[f]}
-                onChange={(e) => setCircle({ ...circle, [f]: e.currentTarget.value })}
-              />
-            ))}
-          </SimpleGrid>
-        )}
+        <AlertAreaPicker value={area} onChange={setArea} onNames={setNames} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           {(['kk', 'ru', 'en'] as const).map((l) => (
             <TextInput

@@ -1,0 +1,140 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/server.js';
+import {
+  ensureConsoleBuilt,
+  expectNoPageProblems,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signIn,
+} from './support.js';
+
+const PIO = { username: 'pio.aruzhan', password: 'Pio-Aruzhan-Pass-2026' };
+
+interface Listed {
+  id: string;
+  names: { en: string };
+  approximate: boolean;
+}
+interface AlertRow {
+  area: { kind: string; ring?: [number, number][]; region: string; lat?: number; radiusM?: number };
+  texts: Record<string, { areaDesc: string }>;
+}
+
+/**
+ * Setting an alert's area the three ways a PIO does it: drawing on the map (the CAP text follows),
+ * picking a district from the demo's approximate boundaries (its outline, region and names follow,
+ * and it says the outline is approximate), and placing a circle by a click.
+ */
+describe("the alert composer's area", { timeout: 180_000 }, () => {
+  let server: TestServer;
+  let browser: Browser;
+  let pio: Page;
+
+  beforeAll(async () => {
+    await ensureConsoleBuilt();
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    await server.createUser(PIO.username, PIO.password, 'pio');
+    pio = await newPage(browser);
+    await signIn(pio, server.url, PIO.username, PIO.password);
+    await pio.getByRole('navigation').getByRole('link', { name: 'Alerts' }).click();
+    await pio.getByRole('heading', { name: 'Public alerts', level: 1 }).waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const map = () => pio.getByRole('region', { name: "Map of the alert's area" });
+  const canvas = () => pio.locator('canvas.maplibregl-canvas');
+  /** The segmented control's radios are hidden behind their labels, as a person sees them. */
+  const mode = (name: string) => pio.locator('label', { hasText: name }).click();
+  const mine = async (): Promise<AlertRow[]> =>
+    ((await (await pio.request.get(`${server.url}/api/v1/alerts`)).json()) as { items: AlertRow[] }).items;
+
+  it('writes a polygon drawn on the map as CAP points, closed', async () => {
+    await map().waitFor();
+    await pio.locator('[data-ready="true"]').waitFor();
+    const points = pio.getByLabel('Polygon points');
+    // A typed ring moves the map to it, so the drawing lands in Almaty.
+    await points.fill('43.22,76.88 43.22,76.98 43.28,76.98 43.28,76.88 43.22,76.88');
+    await pio.getByRole('button', { name: 'Start again' }).click();
+    await expect(points.inputValue()).resolves.toBe('');
+    const box = (await canvas().boundingBox())!;
+    const at = (dx: number, dy: number) => ({ x: box.width / 2 + dx, y: box.height / 2 + dy });
+    await canvas().click({ position: at(-100, -60) });
+    await canvas().click({ position: at(100, -60) });
+    await canvas().click({ position: at(110, 70) });
+    await canvas().dblclick({ position: at(-90, 80) });
+    await expect.poll(() => points.inputValue()).toMatch(/^(\S+ ){4}\S+$/);
+    const pairs = (await points.inputValue()).split(' ');
+    expect(pairs[0]).toBe(pairs[4]);
+    for (const pair of pairs) {
+      const [lat, lon] = pair.split(',').map(Number) as [number, number];
+      expect(lat).toBeGreaterThan(43.1);
+      expect(lat).toBeLessThan(43.4);
+      expect(lon).toBeGreaterThan(76.7);
+      expect(lon).toBeLessThan(77.2);
+    }
+    await screenshot(pio, 'alerts-composer-drawn');
+    expectNoPageProblems(pio);
+  });
+
+  it("takes a picked district's outline, region and names, and says the outline is approximate", async () => {
+    const listed = (
+      (await (await pio.request.get(`${server.url}/api/v1/boundaries?q=Medeu`)).json()) as { items: Listed[] }
+    ).items;
+    const medeu = listed.find((b) => /Medeu/.test(b.names.en))!;
+    expect(medeu.approximate).toBe(true);
+
+    await mode('Pick a place');
+    await pio.getByRole('combobox', { name: 'Place' }).fill('Medeu');
+    await pio.getByRole('option', { name: /Medeu/ }).click();
+    await pio.getByText(/Approximate outline: check on the map/).waitFor();
+    await expect.poll(() => pio.getByLabel('Area name in English').inputValue()).toBe(medeu.names.en);
+    await expect(pio.getByLabel('Region or city').inputValue()).resolves.toBe('KZ-75');
+    await pio.getByLabel('Hazard').selectOption('earthquake');
+    await screenshot(pio, 'alerts-composer-place');
+    await pio.getByRole('button', { name: 'Submit for approval' }).click();
+    await pio
+      .getByRole('region', { name: 'Approval queue' })
+      .getByText(`Earthquake: ${medeu.names.en}`)
+      .waitFor();
+
+    const outline = (await (await pio.request.get(`${server.url}/api/v1/boundaries/${medeu.id}`)).json()) as {
+      geometry: { type: string; coordinates: [number, number][][] };
+    };
+    const [sent] = await mine();
+    expect(sent!.area.kind).toBe('polygon');
+    expect(sent!.area.region).toBe('KZ-75');
+    expect(sent!.area.ring).toEqual(outline.geometry.coordinates[0]);
+    expect(sent!.texts.en!.areaDesc).toBe(medeu.names.en);
+    expectNoPageProblems(pio);
+  });
+
+  it('places a circle by a click on the map and a radius', async () => {
+    await mode('Circle');
+    await canvas().click({ position: { x: 200, y: 150 } });
+    await expect.poll(() => pio.getByLabel('Latitude').inputValue()).toMatch(/^\d+\.\d{5}$/);
+    await expect(pio.getByLabel('Longitude').inputValue()).resolves.toMatch(/^\d+\.\d{5}$/);
+    await pio.getByLabel('Radius, km').fill('3');
+    await screenshot(pio, 'alerts-composer-circle');
+    expectNoPageProblems(pio);
+  });
+
+  it('names the ways, the places and the regions in Kazakh and Russian', async () => {
+    for (const [button, mode, place, region] of [
+      ['Қазақша', 'Орынды таңдау', 'Медеу ауданы', 'Алматы'],
+      ['Русский', 'Выбрать место', 'Медеуский район', 'Алматы'],
+    ] as const) {
+      await pio.getByRole('button', { name: button }).click();
+      await pio.locator('label', { hasText: mode }).click();
+      await expect.poll(() => pio.locator('input[aria-haspopup="listbox"]').inputValue()).toContain(place);
+      const chosen = pio.locator('select').filter({ has: pio.locator('option[value="KZ-75"]') });
+      await expect(chosen.locator('option:checked').textContent()).resolves.toBe(region);
+      await screenshot(pio, `alerts-composer-place-${button === 'Қазақша' ? 'kk' : 'ru'}`);
+    }
+    await pio.getByRole('button', { name: 'English' }).click();
+  });
+});
