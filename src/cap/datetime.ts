@@ -3,8 +3,6 @@
  * fractional seconds or `Z` (CAP 1.2 §3.3.2; UTC is written `-00:00`).
  */
 
-const CAP_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})([-+])(\d{2}):(\d{2})$/;
-
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
 /**
@@ -28,23 +26,60 @@ export function formatCapDateTime(date: Date, offsetMinutes = 0): string {
   );
 }
 
+/** The two-digit number at s[i, i + 2), or -1 when those are not two ASCII digits. */
+function twoDigits(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in `month` (1–12) of the Gregorian `year` as Date.UTC reads it (years 0–99 as 1900–1999). */
+function daysIn(year: number, month: number): number {
+  if (month !== 2) return DAYS_IN_MONTH[month - 1]!;
+  const y = year < 100 ? year + 1900 : year;
+  return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28;
+}
+
 /**
- * Reads a CAP dateTime. Returns the instant, or `undefined` when the text is not in CAP's form or
- * names a day or time that does not exist (2026-02-30, 25:00).
+ * Reads a CAP dateTime. Returns the instant, or `undefined` when the text is not in CAP's form
+ * (`YYYY-MM-DDThh:mm:ss±hh:mm`, ASCII digits) or names a day or time that does not exist
+ * (2026-02-30, 25:00). Scanned by hand: validation reads several of these per message.
  */
 export function parseCapDateTime(text: string): Date | undefined {
-  const m = CAP_DATE_TIME.exec(text);
-  if (!m) return undefined;
-  const [year, month, day, hour, minute, second, , tzh, tzm] = m.slice(1).map(Number) as number[];
-  if (month! < 1 || month! > 12 || day! < 1 || hour! > 23 || minute! > 59 || second! > 59) return undefined;
-  if (tzh! > 14 || tzm! > 59) return undefined;
-  const daysInMonth = new Date(Date.UTC(year!, month!, 0)).getUTCDate();
-  if (day! > daysInMonth) return undefined;
-  const offset = (m[7] === '-' ? -1 : 1) * (tzh! * 60 + tzm!);
-  const utc = Date.UTC(year!, month! - 1, day!, hour!, minute!, second!) - offset * 60_000;
+  if (text.length !== 25) return undefined;
+  const century = twoDigits(text, 0);
+  const yy = twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  const second = twoDigits(text, 17);
+  const tzh = twoDigits(text, 20);
+  const tzm = twoDigits(text, 23);
+  const sign = text.charCodeAt(19);
+  if (
+    (century | yy | month | day | hour | minute | second | tzh | tzm) < 0 ||
+    text.charCodeAt(4) !== 45 ||
+    text.charCodeAt(7) !== 45 ||
+    text.charCodeAt(10) !== 84 ||
+    text.charCodeAt(13) !== 58 ||
+    text.charCodeAt(16) !== 58 ||
+    text.charCodeAt(22) !== 58 ||
+    (sign !== 45 && sign !== 43)
+  ) {
+    return undefined;
+  }
+  const year = century * 100 + yy;
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
+  if (tzh > 14 || tzm > 59) return undefined;
+  if (day > daysIn(year, month)) return undefined;
+  const offset = (sign === 45 ? -1 : 1) * (tzh * 60 + tzm);
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second) - offset * 60_000;
   const date = new Date(utc);
   // Date.UTC maps years 0–99 to 1900–1999; put them back.
-  if (year! < 100) date.setUTCFullYear(date.getUTCFullYear() - 1900);
+  if (year < 100) date.setUTCFullYear(date.getUTCFullYear() - 1900);
   return date;
 }
 

@@ -20,15 +20,16 @@ export const polygonSyntax: CapRule = {
           path,
           s.syntaxError === '' ? 'The polygon is empty.' : `"${s.syntaxError}" is not a "lat,lon" pair.`,
         );
-      } else if (s.points.length < 4) {
-        report(
-          path,
-          `A polygon needs at least 4 points (the first repeated last); this one has ${s.points.length}.`,
-        );
+      } else if (s.count < 4) {
+        report(path, `A polygon needs at least 4 points (the first repeated last); this one has ${s.count}.`);
       } else {
-        const [a, b] = [s.points[0]!, s.points[s.points.length - 1]!];
-        if (a[0] !== b[0] || a[1] !== b[1]) {
-          report(path, `The polygon is not closed: it starts at ${a.join(',')} but ends at ${b.join(',')}.`);
+        const c = s.coords;
+        const last = c.length - 2;
+        if (c[0] !== c[last] || c[1] !== c[last + 1]) {
+          report(
+            path,
+            `The polygon is not closed: it starts at ${c[0]},${c[1]} but ends at ${c[last]},${c[last + 1]}.`,
+          );
         }
       }
     });
@@ -52,7 +53,13 @@ export const circleSyntax: CapRule = {
   },
 };
 
-const inRange = ([lat, lon]: [number, number]): boolean => Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
+const inRange = (lat: number, lon: number): boolean => Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
+
+/** Index in `coords` of the first point outside ±90/±180, or -1. */
+function firstOutOfRange(coords: Float64Array): number {
+  for (let i = 0; i < coords.length; i += 2) if (!inRange(coords[i]!, coords[i + 1]!)) return i;
+  return -1;
+}
 
 export const coordinateRange: CapRule = {
   id: 'cap.coordinates.range',
@@ -60,12 +67,14 @@ export const coordinateRange: CapRule = {
   description: 'Latitudes lie within ±90 and longitudes within ±180 degrees (WGS 84).',
   check(ctx, report) {
     eachShape(ctx.alert, (text, path, kind) => {
-      const bad = shapeOf(ctx, text, kind).points.find((p) => !inRange(p));
-      if (!bad) return;
-      const swapped = inRange([bad[1], bad[0]]) ? ' It looks like "lon,lat"; CAP writes latitude first.' : '';
+      const c = shapeOf(ctx, text, kind).coords;
+      const bad = firstOutOfRange(c);
+      if (bad === -1) return;
+      const [lat, lon] = [c[bad]!, c[bad + 1]!];
+      const swapped = inRange(lon, lat) ? ' It looks like "lon,lat"; CAP writes latitude first.' : '';
       report(
         path,
-        `The point ${bad.join(',')} is outside the range of latitude ±90 and longitude ±180.${swapped}`,
+        `The point ${lat},${lon} is outside the range of latitude ±90 and longitude ±180.${swapped}`,
       );
     });
   },
@@ -110,8 +119,22 @@ export const coordinatePrecision: CapRule = {
   },
 };
 
-const within = (boxes: readonly GeoBox[], [lat, lon]: [number, number]): boolean =>
+const within = (boxes: readonly GeoBox[], lat: number, lon: number): boolean =>
   boxes.some((b) => lat >= b.minLat && lat <= b.maxLat && lon >= b.minLon && lon <= b.maxLon);
+
+/** Whether some point of `coords` (read as lat,lon, or as lon,lat when `swap`) lies in `boxes`. */
+function someWithin(boxes: readonly GeoBox[], coords: Float64Array, swap: boolean): boolean {
+  const [a, b] = swap ? [1, 0] : [0, 1];
+  for (let i = 0; i < coords.length; i += 2) if (within(boxes, coords[i + a]!, coords[i + b]!)) return true;
+  return false;
+}
+
+/** Whether every point of `coords` (as lat,lon, or lon,lat when `swap`) lies in `boxes`. */
+function everyWithin(boxes: readonly GeoBox[], coords: Float64Array, swap: boolean): boolean {
+  const [a, b] = swap ? [1, 0] : [0, 1];
+  for (let i = 0; i < coords.length; i += 2) if (!within(boxes, coords[i + a]!, coords[i + b]!)) return false;
+  return true;
+}
 
 export const swappedCoordinates: CapRule = {
   id: 'cap.coordinates.swapped',
@@ -121,9 +144,9 @@ export const swappedCoordinates: CapRule = {
   check(ctx, report) {
     if (ctx.plausibleArea.length === 0) return;
     eachShape(ctx.alert, (text, path, kind) => {
-      const points = shapeOf(ctx, text, kind).points;
-      if (points.length === 0 || points.some((p) => within(ctx.plausibleArea, p))) return;
-      if (points.every(([lat, lon]) => within(ctx.plausibleArea, [lon, lat]))) {
+      const coords = shapeOf(ctx, text, kind).coords;
+      if (coords.length === 0 || someWithin(ctx.plausibleArea, coords, false)) return;
+      if (everyWithin(ctx.plausibleArea, coords, true)) {
         report(
           path,
           'The shape lies outside the expected area but fits it with latitude and longitude swapped.',
