@@ -209,7 +209,6 @@ function ImportForm() {
           />
           <FileInput
             label={t('boundaries.file')}
-            placeholder={t('boundaries.filePlaceholder')}
             accept=".geojson,.json,application/geo+json,application/json"
             required
             clearable
