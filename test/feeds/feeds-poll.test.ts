@@ -62,13 +62,14 @@ beforeAll(async () => {
   trustStore = join(pki.dir, 'trust');
   mkdirSync(trustStore);
   writeFileSync(join(trustStore, 'met.pem'), pki.rsa.certPem);
-  const signed = signCapMessage(
-    `<?xml version="1.0"?>\n${cap('MET-SIGNED', { sent: `${new Date().toISOString().slice(0, 19)}+00:00` })}`,
-    {
-      privateKey: pki.rsa.keyPem,
-      certificate: pki.rsa.certPem,
-    },
-  );
+  const sign = (id: string) =>
+    signCapMessage(
+      `<?xml version="1.0"?>\n${cap(id, { sent: `${new Date().toISOString().slice(0, 19)}+00:00` })}`,
+      { privateKey: pki.rsa.keyPem, certificate: pki.rsa.certPem },
+    );
+  const signed = sign('MET-SIGNED');
+  const inAtom = sign('MET-IN-ATOM').replace(/^<\?xml[^>]*\?>\s*/, '');
+  const inEdxl = sign('MET-IN-EDXL').replace(/^<\?xml[^>]*\?>\s*/, '');
   Object.assign(routes, {
     '/atom': () => atom(cap('MET-1'), cap('MET-2', { emptyArea: true }), cap('MET-1')),
     '/cancel': () =>
@@ -79,6 +80,11 @@ beforeAll(async () => {
     '/bare-signed': () => signed,
     '/bare-forged': () => signed.replace('MET-SIGNED', 'MET-CHANGED'),
     '/edxl': () => fixture('edxl-de.xml'),
+    '/atom-signed': () => atom(inAtom, inAtom.replace('MET-IN-ATOM', 'MET-ATOM-CHANGED')),
+    '/edxl-signed': () =>
+      '<EDXLDistribution xmlns="urn:oasis:names:tc:emergency:EDXL:DE:1.0"><distributionID>d1</distributionID>' +
+      `<contentObject><xmlContent><embeddedXMLContent>${inEdxl}</embeddedXMLContent></xmlContent></contentObject>` +
+      '</EDXLDistribution>',
     '/xxe': () => fixture('bad-xxe.xml'),
   });
   server = createServer((req, res) => {
@@ -163,6 +169,18 @@ describe.each(ENGINES)('CAP feeds on %s', (engine) => {
     const changed = all.find((r) => r.identifier === 'MET-CHANGED')!;
     expect(changed.verified).toBe(0);
     expect(JSON.parse(changed.signatures)[0].problems[0].what).toBe('digest');
+  });
+
+  it('verifies each signed CAP inside Atom and EDXL-DE as its originator signed it, a changed copy beside it not', async () => {
+    await pollFeed(runtime.ctx, await feed('/atom-signed', { trustStore }), LIMITS);
+    await pollFeed(runtime.ctx, await feed('/edxl-signed', { trustStore }), LIMITS);
+    const rows = await externalAlertRepository.active(runtime.ctx.db.kysely, '2026-01-01T00:00:00.000Z');
+    const by = (id: string) => rows.find((r) => r.identifier === id)!;
+    expect(by('MET-IN-ATOM')).toMatchObject({ verified: 1 });
+    expect(by('MET-IN-EDXL')).toMatchObject({ verified: 1 });
+    expect(JSON.parse(by('MET-IN-EDXL').signatures)[0]).toMatchObject({ role: 'originator', valid: true });
+    expect(by('MET-ATOM-CHANGED').verified).toBe(0);
+    expect(JSON.parse(by('MET-ATOM-CHANGED').signatures)[0].problems[0].what).toBe('digest');
   });
 
   it('shows other authorities’ alerts on the public home page under their sender, apart, and says which are unverified', async () => {

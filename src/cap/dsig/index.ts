@@ -13,6 +13,7 @@ export {
   type ValidityAt,
   type VerifyEachOptions,
 } from './verify-each.js';
+export { embeddedAlerts, type EmbeddedAlert } from './embedded.js';
 export { eachSignatureFindings, signatureFindings } from './findings.js';
 export { loadTrustAnchors, type TrustAnchor } from './keys.js';
 export { CapSignatureError } from './errors.js';

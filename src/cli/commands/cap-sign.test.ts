@@ -53,6 +53,23 @@ describe('dabyl cap sign / cap verify', () => {
     );
   });
 
+  it('verifies each alert of an Atom feed on its own, named by where it sits, and fails for the changed one', async () => {
+    const signed = readFileSync(await signedFile('for-feed.xml', '--cert', pki.rsa.certPath), 'utf8').replace(
+      /^<\?xml[^>]*\?>\s*/,
+      '',
+    );
+    const feed = join(pki.dir, 'feed.xml');
+    const entry = (alert: string) => `<entry><content type="text/xml">${alert}</content></entry>`;
+    writeFileSync(
+      feed,
+      `<feed xmlns="http://www.w3.org/2005/Atom">${entry(signed)}${entry(signed.replace('Minor', 'Extreme'))}</feed>`,
+    );
+    const { out, failure } = await dabyl('cap', 'verify', feed, '--trust', pki.rsa.certPath);
+    expect(out).toContain('feed.xml /feed/entry[0]/content[0]/alert[0]: valid signature');
+    expect(out).toContain('feed.xml /feed/entry[1]/content[0]/alert[0]: INVALID signature');
+    expect(failure?.message).toBe('1 of 2 messages are unsigned or badly signed');
+  });
+
   it('writes the signed message to standard output without --out', async () => {
     const { out } = await dabyl('cap', 'sign', unsigned, '--key', pki.ec.keyPath);
     expect(out).toContain('ecdsa-sha256');

@@ -4,6 +4,7 @@ import {
   CapSignatureError,
   loadTrustAnchors,
   signCapMessage,
+  embeddedAlerts,
   verifyEachSignature,
   type SignatureCheck,
   type SignatureVerdict,
@@ -100,7 +101,7 @@ async function verify(
   const at = opts.at ? new Date(opts.at) : undefined;
   if (at && Number.isNaN(at.getTime())) throw new CliFailure(`--at ${opts.at} is not a date`, EXIT.usage);
   const receivedAt = new Date();
-  const results = files.map((file) => {
+  const results = files.flatMap((file) => {
     let xml: string;
     try {
       xml = readFileSync(file, 'utf8');
@@ -120,7 +121,12 @@ async function verify(
         signatures: [],
       };
     }
-    return summary(file, verifyEachSignature(xml, { trustAnchors, receivedAt, ...(at ? { sent: at } : {}) }));
+    const options = { trustAnchors, receivedAt, ...(at ? { sent: at } : {}) };
+    // A feed or an EDXL-DE wrapper: each alert in it as its originator signed it, named by where it sits.
+    const found = embeddedAlerts(xml);
+    if ('alerts' in found && found.alerts.some((a) => a.location !== '/alert'))
+      return found.alerts.map((a) => summary(`${file} ${a.location}`, verifyEachSignature(a.xml, options)));
+    return summary(file, verifyEachSignature(xml, options));
   });
   if (opts.json) printJson(results);
   else

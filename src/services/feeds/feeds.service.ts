@@ -16,6 +16,7 @@ import {
 } from '../../cap/index.js';
 import {
   allSignaturesHold,
+  embeddedAlerts,
   loadTrustAnchors,
   verifyEachSignature,
   type TrustAnchor,
@@ -181,6 +182,7 @@ async function readDocument(
   report.outcome = 'read';
   const anchors = feed.trust_store ? trustAnchorsIn(feed.trust_store) : [];
   const receivedAt = ctx.clock.now();
+  const texts = signedTexts(body.toString('utf8'), document);
   for (const message of document.messages) {
     const { alert } = message;
     // A fault in one element (an empty area) is a finding on that element; the alert is still kept.
@@ -188,11 +190,10 @@ async function readDocument(
       ...message.findings,
       ...validateCap(alert, { version: message.version, now: receivedAt }),
     ];
-    // Signatures are checked over the bare message's own bytes; inside a wrapper those are not at hand.
-    const verdicts =
-      message.signed && document.wrapper === 'none'
-        ? verifyEachSignature(body.toString('utf8'), { trustAnchors: anchors, receivedAt, now: receivedAt })
-        : [];
+    const signedText = message.signed ? texts.get(message.location) : undefined;
+    const verdicts = signedText
+      ? verifyEachSignature(signedText, { trustAnchors: anchors, receivedAt, now: receivedAt })
+      : [];
     const verified = anchors.length > 0 && allSignaturesHold(verdicts) && verdicts.every((v) => v.trusted);
     const expires = alert.info
       .map((i) => i.expires)
@@ -239,6 +240,19 @@ async function readDocument(
       }
     }
   }
+}
+
+/**
+ * Each signed message's text as its signer signed it, by where it sits: the document itself when
+ * bare, and each alert taken out of its Atom, RSS or EDXL-DE wrapper otherwise.
+ */
+function signedTexts(text: string, document: ReturnType<typeof parseCapDocument>): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!document.messages.some((m) => m.signed)) return out;
+  if (document.wrapper === 'none') return out.set('/alert', text);
+  const found = embeddedAlerts(text);
+  if ('alerts' in found) for (const a of found.alerts) out.set(a.location, a.xml);
+  return out;
 }
 
 function finding(pathOf: string, rule: string, message: string): CapFinding {
