@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listBoundaries, listBoundarySets } from '../../src/services/boundaries/boundaries.service.js';
 import type { PlanGeometry } from '../../src/core/exercise/geometry.js';
 import { KAZAKHSTAN_BOX } from '../../src/core/exercise/geometry.js';
 import type { Actor } from '../../src/core/policy/policy.js';
@@ -179,5 +180,36 @@ describe.each(ENGINES)('the demo data set on %s', (engine) => {
     expect(sirens.every((s) => s.demo && s.topicPrefix.startsWith('demo/'))).toBe(true);
     expect(new Set(sirens.map((s) => s.topicPrefix.split('/')[1]))).toEqual(new Set(['almaty', 'karaganda']));
     expect(sirens.every((s) => inKazakhstan([s.lon, s.lat]))).toBe(true);
+  });
+
+  it('imports the approximate outlines of Almaty, three of its districts, Astana, Shymkent and Karaganda, once', async () => {
+    const sets = await listBoundarySets(ctx);
+    expect(sets).toMatchObject([
+      { name: 'demo-approximate', approximate: true, features: 7, importedBy: null },
+    ]);
+    const boundaries = await listBoundaries(ctx);
+    expect(boundaries.map((b) => [b.level, b.region, b.names.en])).toEqual([
+      ['city', 'KZ-75', 'Almaty city'],
+      ['city', 'KZ-71', 'Astana city'],
+      ['city', 'KZ-35', 'Karaganda city'],
+      ['city', 'KZ-79', 'Shymkent city'],
+      ['district', 'KZ-75', 'Almaly district'],
+      ['district', 'KZ-75', 'Bostandyq district'],
+      ['district', 'KZ-75', 'Medeu district'],
+    ]);
+    const almaty = boundaries.find((b) => b.code === 'almaty')!;
+    for (const b of boundaries) {
+      expect(b.approximate).toBe(true);
+      expect(b.points - 1, b.code).toBeGreaterThanOrEqual(8);
+      expect(b.points - 1, b.code).toBeLessThanOrEqual(20);
+      if (b.level === 'district') {
+        // Inside the city's box.
+        expect(b.bbox[0]).toBeGreaterThan(almaty.bbox[0]);
+        expect(b.bbox[1]).toBeGreaterThan(almaty.bbox[1]);
+        expect(b.bbox[2]).toBeLessThan(almaty.bbox[2]);
+        expect(b.bbox[3]).toBeLessThan(almaty.bbox[3]);
+      }
+    }
+    expect(almaty.bbox).toEqual([76.75, 43.15, 77.1, 43.4]);
   });
 });
