@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { BoundaryRow, BoundarySetTable, BoundaryTable } from './boundary-tables.js';
 import type { Database } from './schema.js';
 
@@ -27,6 +27,13 @@ const SUMMARY = [
 
 /** Boundary sets and their boundaries; a set is only ever written whole. */
 export const boundaryRepository = {
+  /**
+   * Serialises changes to boundary sets on PostgreSQL, so two imports of one set at once replace it
+   * one after the other instead of clashing on its name (SQLite has one writer anyway).
+   */
+  lockSets: async (db: Q, engine: 'sqlite' | 'postgres'): Promise<void> => {
+    if (engine === 'postgres') await sql`select pg_advisory_xact_lock(4242040)`.execute(db);
+  },
   sets: (db: Q) =>
     db
       .selectFrom('boundary_sets as s')

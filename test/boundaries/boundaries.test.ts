@@ -108,6 +108,17 @@ describe.each(ENGINES)('boundary sets on %s', (engine) => {
     expect(after.every((b) => !b.approximate)).toBe(true);
   });
 
+  it('replaces a set imported twice at once one import after the other', async () => {
+    const runs = await Promise.all(
+      [true, false, true].map((approximate) =>
+        importBoundarySet(ctx, SYSTEM_ACTOR, 'at-once', { approximate, geojson: smallFile() }),
+      ),
+    );
+    expect(runs.map((r) => r.replaced).sort()).toEqual([0, 3, 3]);
+    expect((await listBoundaries(ctx)).filter((b) => b.set === 'at-once')).toHaveLength(3);
+    await removeBoundarySet(ctx, SYSTEM_ACTOR, 'at-once');
+  });
+
   it('names every problem of a wrong file: the feature and the field', async () => {
     const file = {
       type: 'FeatureCollection',
@@ -191,7 +202,7 @@ describe.each(ENGINES)('boundary sets on %s', (engine) => {
     expect((await refusal(removeBoundarySet(ctx, SYSTEM_ACTOR, 'almaty-test'))).status).toBe(404);
     const actions = (
       await ctx.db.kysely.selectFrom('audit_log').select(['action', 'subject_id']).orderBy('seq').execute()
-    ).filter((a) => a.action.startsWith('boundaries.'));
+    ).filter((a) => a.action.startsWith('boundaries.') && a.subject_id !== 'at-once');
     expect(actions).toEqual([
       { action: 'boundaries.imported', subject_id: 'almaty-test' },
       { action: 'boundaries.imported', subject_id: 'almaty-test' },

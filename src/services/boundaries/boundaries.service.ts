@@ -138,6 +138,7 @@ export async function importBoundarySet(
   }
   const at = ctx.clock.now().toISOString();
   const replaced = await ctx.db.kysely.transaction().execute(async (trx) => {
+    await boundaryRepository.lockSets(trx, ctx.db.engine);
     const ids = await boundaryRepository.idsByCode(trx, name);
     const before = (await boundaryRepository.remove(trx, name)) ?? 0;
     await boundaryRepository.insertSet(trx, {
@@ -179,6 +180,7 @@ export async function importBoundarySet(
 /** Removes a set and every boundary in it. */
 export async function removeBoundarySet(ctx: AppContext, actor: ActorInfo, name: string): Promise<void> {
   await ctx.db.kysely.transaction().execute(async (trx) => {
+    await boundaryRepository.lockSets(trx, ctx.db.engine);
     const removed = await boundaryRepository.remove(trx, name);
     if (removed === null) throw notFound('The boundary set');
     await appendAudit(ctx, trx, actor, {
