@@ -64,7 +64,7 @@ describe('boundary sets in the console', () => {
 
     await choose(admin, 'almaty.geojson', smallFile());
     await form.getByRole('button', { name: 'Import' }).click();
-    await form.getByText('Imported 3 boundaries; the set held 0 before.').waitFor();
+    await form.getByText('Imported 3 boundaries as a new set.').waitFor();
     const sets = admin.getByRole('table', { name: 'Boundary sets' });
     const row = sets.getByRole('row').filter({ hasText: 'almaty-test' });
     await row.getByText('Approximate').waitFor();

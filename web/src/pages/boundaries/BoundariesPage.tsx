@@ -238,10 +238,12 @@ function ImportForm() {
           )}
           {importSet.data && (
             <Text role="status">
-              {t('boundaries.imported', {
-                count: importSet.data.features,
-                replaced: importSet.data.replaced,
-              })}
+              {importSet.data.replaced === 0
+                ? t('boundaries.importedNew', { count: importSet.data.features })
+                : t('boundaries.imported', {
+                    count: importSet.data.features,
+                    replaced: importSet.data.replaced,
+                  })}
             </Text>
           )}
         </Stack>
