@@ -92,6 +92,19 @@ describe('boundary sets in the console', () => {
     ).resolves.toBe(0);
     await page.close();
 
+    const ru = await newPage(browser);
+    await signIn(ru, server.url, server.admin.username, server.admin.password, 'Русский');
+    await ru.getByRole('navigation').getByRole('link', { name: 'Границы' }).click();
+    const list = ru.getByRole('table', { name: 'Границы' });
+    await list
+      .getByRole('row')
+      .filter({ hasText: 'Медеуский район' })
+      .getByRole('cell', { name: 'Район', exact: true })
+      .waitFor();
+    await ru.getByRole('table', { name: 'Наборы границ' }).getByText('Приблизительная').waitFor();
+    await screenshot(ru, 'boundaries-ru');
+    await ru.close();
+
     const row = admin
       .getByRole('table', { name: 'Boundary sets' })
       .getByRole('row')
