@@ -33,6 +33,8 @@ const PARSER_OPTIONS = {
   cdataPropName: '#cdata',
   ignoreDeclaration: true,
   ignorePiTags: true,
+  // No callbacks here read the element path, so it is not written out as a string for every node.
+  jPath: false,
 } as const;
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
