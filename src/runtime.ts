@@ -168,7 +168,11 @@ export async function startServer(
     config.portalExportDir && (options.role ?? 'all') !== 'api'
       ? watchPortalExport(ctx, config.portalExportDir, (level, message) => app.app.log[level](message))
       : null;
-  const address = await app.app.listen({ port: config.port, host: config.host });
+  const address = await app.app.listen({
+    port: config.port,
+    host: config.host,
+    backlog: config.listenBacklog,
+  });
   const url = address.replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost');
   return {
     app,

@@ -5,6 +5,7 @@ describe('loadConfig', () => {
   it('gives the documented defaults on an empty environment', () => {
     const c = loadConfig({});
     expect(c.port).toBe(8080);
+    expect(c.listenBacklog).toBe(4096);
     expect(c.dataDir.endsWith('/data')).toBe(true);
     expect(c.databaseUrl).toBeUndefined();
     expect(c.redisUrl).toBeUndefined();
@@ -14,6 +15,7 @@ describe('loadConfig', () => {
   it.each([
     ['DABYL_PORT', 'eighty', /DABYL_PORT: must be a whole number/],
     ['DABYL_PORT', '70000', /DABYL_PORT: must be between/],
+    ['DABYL_LISTEN_BACKLOG', '0', /DABYL_LISTEN_BACKLOG: must be between 1 and/],
     ['DABYL_DATABASE_URL', 'mysql://x', /DABYL_DATABASE_URL: must start with postgres/],
     ['DABYL_REDIS_URL', 'not a url', /DABYL_REDIS_URL: is not a URL/],
     ['DABYL_DEMO_DATA', 'maybe', /DABYL_DEMO_DATA: must be true or false/],

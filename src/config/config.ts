@@ -9,6 +9,8 @@ export type { CbcCentreConfig };
 export interface Config {
   readonly port: number;
   readonly host: string;
+  /** Pending connections the kernel queues before accept; Node's 511 drops SYNs when a surge opens a thousand at once. */
+  readonly listenBacklog: number;
   readonly dataDir: string;
   /** `undefined` means the embedded SQLite file `${dataDir}/dabyl.sqlite`. */
   readonly databaseUrl: string | undefined;
@@ -100,6 +102,11 @@ export type Basemap =
 export const VARIABLES = [
   ['DABYL_PORT', '8080', 'TCP port of the HTTP server'],
   ['DABYL_HOST', '0.0.0.0', 'address the HTTP server listens on'],
+  [
+    'DABYL_LISTEN_BACKLOG',
+    '4096',
+    'connections the kernel holds for the server before it accepts them (capped by net.core.somaxconn): a city-wide surge opens thousands at once',
+  ],
   ['DABYL_DATA_DIR', './data', 'folder for the SQLite file and uploaded files'],
   ['DABYL_DATABASE_URL', '(unset: SQLite)', 'postgres://… to store on PostgreSQL instead of the SQLite file'],
   ['DABYL_REDIS_URL', '(unset: embedded)', 'redis://… to run jobs on BullMQ across several processes'],
@@ -389,6 +396,7 @@ export function loadConfig(env: Env = process.env): Config {
   return Object.freeze({
     port,
     host: env.DABYL_HOST || '0.0.0.0',
+    listenBacklog: int(env, 'DABYL_LISTEN_BACKLOG', 4096, 1, 65535),
     dataDir: env.DABYL_DATA_DIR === ':memory:' ? ':memory:' : path.resolve(env.DABYL_DATA_DIR || './data'),
     databaseUrl: url(env, 'DABYL_DATABASE_URL', ['postgres', 'postgresql']),
     databasePoolSize: int(env, 'DABYL_DATABASE_POOL_SIZE', 10, 1, 500),
