@@ -1,5 +1,6 @@
 /** Visiting the repeated parts of an alert with their element paths. */
 import type { CapAlert, CapArea, CapInfo, CapResource } from '../model.js';
+import type { RuleContext } from './rule.js';
 
 /** Calls `fn` for each info block with its path (`/alert/info[0]`). */
 export function eachInfo(alert: CapAlert, fn: (info: CapInfo, path: string) => void): void {
@@ -25,4 +26,27 @@ export function eachShape(
     area.polygon.forEach((t, i) => fn(t, `${p}/polygon[${i}]`, 'polygon'));
     area.circle.forEach((t, i) => fn(t, `${p}/circle[${i}]`, 'circle'));
   });
+}
+
+interface ShapeEntry {
+  text: string;
+  path: string;
+  kind: 'polygon' | 'circle';
+}
+
+// The shapes of the alert under validation, listed once: seven rules visit them in turn.
+const shapeLists = new WeakMap<RuleContext, ShapeEntry[]>();
+
+/** {@link eachShape} over `ctx.alert`, walking the alert once per validation rather than once per rule. */
+export function eachShapeOf(
+  ctx: RuleContext,
+  fn: (text: string, path: string, kind: 'polygon' | 'circle') => void,
+): void {
+  let list = shapeLists.get(ctx);
+  if (!list) {
+    const entries: ShapeEntry[] = [];
+    eachShape(ctx.alert, (text, path, kind) => entries.push({ text, path, kind }));
+    shapeLists.set(ctx, (list = entries));
+  }
+  for (const e of list) fn(e.text, e.path, e.kind);
 }

@@ -1,7 +1,7 @@
 /** Polygon and circle rules: the syntax and ranges CAP 1.2 prescribes, and what real senders get wrong. */
 import type { CapRule, GeoBox, RuleContext } from '../rule.js';
 import type { Shape } from '../geometry.js';
-import { eachShape } from '../walk.js';
+import { eachShapeOf } from '../walk.js';
 
 function shapeOf(ctx: RuleContext, text: string, kind: 'polygon' | 'circle'): Shape {
   return kind === 'polygon' ? ctx.geometry.polygon(text) : ctx.geometry.circle(text);
@@ -12,7 +12,7 @@ export const polygonSyntax: CapRule = {
   severity: 'error',
   description: 'A polygon is at least four "lat,lon" pairs separated by spaces, the first equal to the last.',
   check(ctx, report) {
-    eachShape(ctx.alert, (text, path, kind) => {
+    eachShapeOf(ctx, (text, path, kind) => {
       if (kind !== 'polygon') return;
       const s = ctx.geometry.polygon(text);
       if (s.syntaxError !== undefined) {
@@ -41,7 +41,7 @@ export const circleSyntax: CapRule = {
   severity: 'error',
   description: 'A circle is "lat,lon radius" with the radius in kilometres, not negative.',
   check(ctx, report) {
-    eachShape(ctx.alert, (text, path, kind) => {
+    eachShapeOf(ctx, (text, path, kind) => {
       if (kind !== 'circle') return;
       const s = ctx.geometry.circle(text);
       if (s.syntaxError !== undefined) {
@@ -66,7 +66,7 @@ export const coordinateRange: CapRule = {
   severity: 'error',
   description: 'Latitudes lie within ±90 and longitudes within ±180 degrees (WGS 84).',
   check(ctx, report) {
-    eachShape(ctx.alert, (text, path, kind) => {
+    eachShapeOf(ctx, (text, path, kind) => {
       const c = shapeOf(ctx, text, kind).coords;
       const bad = firstOutOfRange(c);
       if (bad === -1) return;
@@ -85,7 +85,7 @@ export const radiusZero: CapRule = {
   severity: 'warning',
   description: 'A circle of radius 0 covers nobody; senders usually meant a small radius.',
   check(ctx, report) {
-    eachShape(ctx.alert, (text, path, kind) => {
+    eachShapeOf(ctx, (text, path, kind) => {
       if (kind === 'circle' && ctx.geometry.circle(text).radius === 0) {
         report(path, 'The circle has a radius of 0 km, so it covers no one.');
       }
@@ -99,7 +99,7 @@ export const coordinateWhitespace: CapRule = {
   description:
     'No whitespace beside the comma of a pair or around the whole list; some receivers fail on it.',
   check(ctx, report) {
-    eachShape(ctx.alert, (text, path, kind) => {
+    eachShapeOf(ctx, (text, path, kind) => {
       if (shapeOf(ctx, text, kind).whitespace) {
         report(path, 'There is whitespace around the coordinates (write "51.12,71.43", not "51.12, 71.43").');
       }
@@ -112,7 +112,7 @@ export const coordinatePrecision: CapRule = {
   severity: 'warning',
   description: 'Coordinates have at most 6 decimals (about 10 cm); aggregators reject more.',
   check(ctx, report) {
-    eachShape(ctx.alert, (text, path, kind) => {
+    eachShapeOf(ctx, (text, path, kind) => {
       const d = shapeOf(ctx, text, kind).maxDecimals;
       if (d > 6) report(path, `Coordinates carry ${d} decimals; at most 6 (about 10 cm) are meaningful.`);
     });
@@ -143,7 +143,7 @@ export const swappedCoordinates: CapRule = {
     'A shape outside the profile\'s plausible area that would fall inside it as "lon,lat" is likely swapped.',
   check(ctx, report) {
     if (ctx.plausibleArea.length === 0) return;
-    eachShape(ctx.alert, (text, path, kind) => {
+    eachShapeOf(ctx, (text, path, kind) => {
       const coords = shapeOf(ctx, text, kind).coords;
       if (coords.length === 0 || someWithin(ctx.plausibleArea, coords, false)) return;
       if (everyWithin(ctx.plausibleArea, coords, true)) {
