@@ -115,6 +115,8 @@ function centreOf(points: LonLat[]): LonLat {
 }
 
 const BADGE_RADIUS = 10;
+/** left, top, right, bottom in drawing units */
+type Rect = [number, number, number, number];
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
 /** A numbered badge; moved off its spot so as not to cover another, with a line back to the spot. */
@@ -221,27 +223,41 @@ function drawView(input: MapInput, width: number, maxHeight: number, id: string,
           stroke-dasharray="${closed ? '' : '14 5'}"
         />`;
     });
-  // A place name over another is left out rather than drawn unreadable (its dot stays).
-  const taken: [number, number, number, number][] = [];
-  const free = (b: [number, number, number, number]) =>
-    taken.every((t) => b[2] < t[0] || b[0] > t[2] || b[3] < t[1] || b[1] > t[3]);
+  const spots = [
+    ...shapes.map((s) => ({
+      number: s.number,
+      at: proj.project(centreOf(linesOf(s.geometry).lines.flat())),
+    })),
+    ...markers.map((m) => ({ number: m.number, at: proj.project(m.at) })),
+  ];
+  const placedBadges = placeBadges(spots, BADGE_RADIUS, width, proj.height);
+  // A place name never covers a badge or another name: it moves to the other side of its dot, or is
+  // left out rather than drawn unreadable (its dot stays).
+  const r = BADGE_RADIUS + 2;
+  const taken: Rect[] = placedBadges.map(({ drawn: [x, y] }) => [x - r, y - r, x + r, y + r]);
+  const free = (b: Rect) => taken.every((t) => b[2] < t[0] || b[0] > t[2] || b[3] < t[1] || b[1] > t[3]);
   const places = input.places
     .map((p) => ({ ...p, xy: proj.project(p.at) }))
     .filter(({ xy: [x, y] }) => x > 10 && x < width - 10 && y > 10 && y < proj.height - 10)
     .map(({ name, xy: [x, y] }) => {
-      const anchor = x > width * 0.75 ? 'end' : 'start';
-      const dx = anchor === 'end' ? -7 : 7;
       const labelWidth = name.length * 7.6;
-      const left = anchor === 'end' ? x + dx - labelWidth : x + dx;
-      const box: [number, number, number, number] = [left, y - 20, left + labelWidth, y - 2];
-      const label = free(box);
-      if (label) taken.push(box);
+      const side = (anchor: 'start' | 'end') => {
+        const dx = anchor === 'end' ? -7 : 7;
+        const left = anchor === 'end' ? x + dx - labelWidth : x + dx;
+        const box: Rect = [left, y - 20, left + labelWidth, y - 2];
+        return { anchor, dx, box, fits: box[0] >= 0 && box[2] <= width };
+      };
+      const preferred = x > width * 0.75 ? 'end' : 'start';
+      const label = [side(preferred), side(preferred === 'end' ? 'start' : 'end')].find(
+        (s) => s.fits && free(s.box),
+      );
+      if (label) taken.push(label.box);
       return html`<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="4" fill="#1b1f24" />${
           label
             ? html`<text
-                x="${(x + dx).toFixed(1)}"
+                x="${(x + label.dx).toFixed(1)}"
                 y="${(y - 6).toFixed(1)}"
-                text-anchor="${anchor}"
+                text-anchor="${label.anchor}"
                 font-size="14"
                 fill="#1b1f24"
                 stroke="#fff"
@@ -252,17 +268,8 @@ function drawView(input: MapInput, width: number, maxHeight: number, id: string,
             : ''
         }`;
     });
-  const spots = [
-    ...shapes.map((s) => ({
-      number: s.number,
-      at: proj.project(centreOf(linesOf(s.geometry).lines.flat())),
-    })),
-    ...markers.map((m) => ({ number: m.number, at: proj.project(m.at) })),
-  ];
   const hollow = new Set(markers.filter((m) => !m.current).map((m) => m.number));
-  const badges = placeBadges(spots, BADGE_RADIUS, width, proj.height).map((b) =>
-    badge(b, hollow.has(b.number)),
-  );
+  const badges = placedBadges.map((b) => badge(b, hollow.has(b.number)));
   const bar = scaleBar(proj.kmPerUnit, width / 4);
   const y = proj.height - 14;
   const scale = html`<g class="scale"
