@@ -115,14 +115,23 @@ type LookupCallback = (
   family?: number,
 ) => void;
 
+/** Every address a name resolves to: `dns.lookup` with `all`, or a test's own names. */
+export type Resolve = (
+  hostname: string,
+  options: { all: true; family?: number },
+  callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
+
+const systemResolve: Resolve = (hostname, options, callback) => dnsLookup(hostname, options, callback);
+
 /**
- * A DNS lookup for http(s).request that refuses forbidden addresses. Checking at connection time,
- * not only when the URL is saved, means a name that later resolves to an internal address (DNS
- * rebinding) is refused too.
+ * A DNS lookup for a socket's connect (node:http's and undici's) that refuses forbidden
+ * addresses. Checking at connection time, not only when the URL is saved, means a name that later
+ * resolves to an internal address (DNS rebinding) is refused too.
  */
-export function guardedLookup(allowHosts: ReadonlySet<string>) {
+export function guardedLookup(allowHosts: ReadonlySet<string>, resolve: Resolve = systemResolve) {
   return (hostname: string, options: { all?: boolean; family?: number }, callback: LookupCallback): void => {
-    dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
+    resolve(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, '');
       const list = addresses;
       const bad = allowHosts.has(hostname.toLowerCase())

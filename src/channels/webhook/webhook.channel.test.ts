@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { LookupAddress } from 'node:dns';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChannelError, type Outgoing } from '../channel.js';
+import type { Resolve } from './address.js';
 import { receiverSecret, verifyWebhook } from './signature.js';
 import { WebhookChannel } from './webhook.channel.js';
 
@@ -142,6 +144,108 @@ describe('the webhook channel, against a receiver on loopback', () => {
       expect(err.temporary, to).toBe(false);
     }
     expect(r.received.length).toBe(before);
+  });
+
+  /** Names the test resolves itself, counting each lookup (each one is a new connection). */
+  function names(table: Record<string, string>) {
+    const asked: string[] = [];
+    const resolve: Resolve = (hostname, _options, callback) => {
+      asked.push(hostname);
+      const address = table[hostname];
+      if (!address)
+        return callback(Object.assign(new Error(`${hostname}: not found`), { code: 'ENOTFOUND' }), []);
+      const found: LookupAddress[] = [{ address, family: 4 }];
+      setImmediate(() => callback(null, found));
+    };
+    return { asked, table, resolve };
+  }
+
+  it('keeps connections per receiver in a pool and resolves its name only for a new connection', async () => {
+    const dns = names({ 'agency.test': '127.0.0.1' });
+    const pooled = new WebhookChannel({
+      signingKey: KEY,
+      allowHosts: new Set(['agency.test']),
+      timeoutMs: 1_000,
+      clock: { now: () => NOW },
+      resolve: dns.resolve,
+    });
+    const url = `http://agency.test:${new URL(r.base).port}/status/204`;
+    // The connections this channel's messages came over (others may reach the shared receiver).
+    const sockets = new Set<unknown>();
+    const count = (req: IncomingMessage) => {
+      if (req.headers.host?.startsWith('agency.test')) sockets.add(req.socket);
+    };
+    r.server.on('request', count);
+    try {
+      for (let k = 0; k < 20; k++) await pooled.send(outgoing(url, `pooled-${k}`));
+      // undici may open another connection while one finishes its answer; never one a message.
+      expect(sockets.size).toBeLessThan(5);
+      expect(dns.asked.length).toBe(sockets.size);
+      // The receiver drops its idle connections: the next message opens one, through the lookup again.
+      const opened = sockets.size;
+      r.server.closeIdleConnections();
+      await new Promise((done) => setTimeout(done, 50));
+      await pooled.send(outgoing(url, 'pooled-after'));
+      expect(sockets.size).toBe(opened + 1);
+      expect(dns.asked.length).toBe(sockets.size);
+      expect(r.received.at(-1)!.headers['webhook-id']).toBe('msg_pooled-after');
+    } finally {
+      r.server.off('request', count);
+      await pooled.close();
+    }
+  });
+
+  it('refuses a receiver whose name comes to resolve to a private address, on every new connection', async () => {
+    const dns = names({});
+    const strict = new WebhookChannel({
+      signingKey: KEY,
+      allowHosts: new Set(),
+      timeoutMs: 1_000,
+      clock: { now: () => NOW },
+      resolve: dns.resolve,
+    });
+    const url = `https://rebinding.test:${new URL(r.base).port}/status/204`;
+    const before = r.received.length;
+    try {
+      // The receiver's name first does not resolve at all (retried later), creating its pool…
+      const first = (await strict.send(outgoing(url)).catch((e: unknown) => e)) as ChannelError;
+      expect(first.temporary).toBe(true);
+      // …then resolves to loopback and to the cloud metadata address: refused for good, each time.
+      for (const address of ['127.0.0.1', '169.254.169.254']) {
+        dns.table['rebinding.test'] = address;
+        const err = (await strict.send(outgoing(url)).catch((e: unknown) => e)) as ChannelError;
+        expect(err, address).toBeInstanceOf(ChannelError);
+        expect(err.temporary, address).toBe(false);
+        expect(err.message, address).toContain(address);
+      }
+      expect(dns.asked).toEqual(['rebinding.test', 'rebinding.test', 'rebinding.test']);
+      expect(r.received.length).toBe(before);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('gives up on a request at its deadline even while it waits behind busy connections', async () => {
+    const quick = new WebhookChannel({
+      signingKey: KEY,
+      allowHosts: new Set(['127.0.0.1']),
+      timeoutMs: 200,
+      clock: { now: () => NOW },
+    });
+    const started = Date.now();
+    try {
+      const errs = await Promise.all(
+        Array.from({ length: 70 }, (_, k) =>
+          quick.send(outgoing(`${r.base}/slow`, `busy-${k}`)).catch((e: unknown) => e as ChannelError),
+        ),
+      );
+      expect(errs.every((e) => e instanceof ChannelError && e.temporary && /in time/.test(e.message))).toBe(
+        true,
+      );
+      expect(Date.now() - started).toBeLessThan(1_500);
+    } finally {
+      await quick.close();
+    }
   });
 
   it('waits, not fails, while no signing key is configured', async () => {

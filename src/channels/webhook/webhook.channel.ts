@@ -1,5 +1,4 @@
-import http from 'node:http';
-import https from 'node:https';
+import type { Dispatcher } from 'undici';
 import {
   ChannelError,
   expectKind,
@@ -8,8 +7,9 @@ import {
   type Outgoing,
   type SendResult,
 } from '../channel.js';
-import { guardedLookup, webhookUrlProblem } from './address.js';
+import { webhookUrlProblem, type Resolve } from './address.js';
 import { receiverSecret, signWebhook } from './signature.js';
+import { postWebhook, webhookDispatcher } from './transport.js';
 
 export interface WebhookOptions {
   /** Dabyl's signing key; undefined: not configured, deliveries wait. */
@@ -19,22 +19,24 @@ export interface WebhookOptions {
   /** How long one request may take from connection to the end of the answer. */
   timeoutMs: number;
   clock: { now(): Date };
+  /** How receivers' names are resolved under the address guard; unset: the system's DNS. */
+  resolve?: Resolve;
 }
 
 /** The largest body Dabyl sends; a CAP alert with three languages and its areas fits well within. */
 export const WEBHOOK_MAX_BODY = 1024 * 1024;
-/** How much of a receiver's answer is read (it is not used: only the status counts). */
-const MAX_ANSWER = 64 * 1024;
+/** Receivers whose URL check and derived secret are kept; past this the memo starts again. */
+const MEMO_RECEIVERS = 10_000;
 
-interface Answer {
-  status: number;
-}
+/** What send() needs of a receiver's URL, worked out once per receiver, not once per message. */
+type Receiver =
+  { problem: string } | { problem: null; origin: string; path: string; host: string; secret: string };
 
 /**
  * JSON to other agencies' systems over HTTPS, signed per receiver (Standard Webhooks headers). The
  * same delivery always carries the same webhook-id, so a retry after a timeout is recognisable and
  * the receiver's side stays idempotent. Redirects are not followed: they would lead around the
- * address check.
+ * address check. The transport is undici with connections kept per receiver (./transport.ts).
  */
 export class WebhookChannel implements Channel {
   readonly name = 'webhook';
@@ -42,22 +44,15 @@ export class WebhookChannel implements Channel {
   readonly limits: ChannelLimits = { maxLength: WEBHOOK_MAX_BODY };
   readonly configured: boolean;
   readonly notConfiguredReason: string | null;
-  private readonly lookup: ReturnType<typeof guardedLookup>;
-  /**
-   * Connections kept open per receiver: a new one per message held a burst of alerts to a third
-   * of what the same client sends over kept connections. Each new connection still resolves its
-   * name through the guarded lookup, and a kept one stays on the address that was checked.
-   */
-  private readonly agents: { 'http:': http.Agent; 'https:': https.Agent };
+  private readonly dispatcher: Dispatcher;
+  private readonly receivers = new Map<string, Receiver>();
 
   constructor(private readonly options: WebhookOptions) {
     this.configured = Boolean(options.signingKey);
     this.notConfiguredReason = this.configured
       ? null
       : 'DABYL_WEBHOOK_SIGNING_KEY is not set: webhooks wait in the outbox until it is';
-    this.lookup = guardedLookup(options.allowHosts);
-    const kept = { keepAlive: true, maxSockets: 64, timeout: options.timeoutMs };
-    this.agents = { 'http:': new http.Agent(kept), 'https:': new https.Agent(kept) };
+    this.dispatcher = webhookDispatcher(options.allowHosts, options.timeoutMs, options.resolve);
   }
 
   dedupKey(deliveryId: string): string {
@@ -75,55 +70,51 @@ export class WebhookChannel implements Channel {
   async send(outgoing: Outgoing): Promise<SendResult> {
     const o = expectKind(outgoing, 'webhook');
     if (!this.options.signingKey) throw new ChannelError(this.notConfiguredReason!, true);
-    const problem = webhookUrlProblem(o.to, this.options.allowHosts);
-    if (problem) throw new ChannelError(`the receiver's URL ${problem}`, false);
+    const receiver = this.receiver(o.to, this.options.signingKey);
+    if (receiver.problem !== null) throw new ChannelError(`the receiver's URL ${receiver.problem}`, false);
     const body = JSON.stringify(o.message.body);
-    if (Buffer.byteLength(body) > WEBHOOK_MAX_BODY)
+    const length = Buffer.byteLength(body);
+    if (length > WEBHOOK_MAX_BODY)
       throw new ChannelError(`the message is larger than ${WEBHOOK_MAX_BODY} bytes`, false);
     const id = this.dedupKey(o.deliveryId);
     const timestamp = Math.floor(this.options.clock.now().getTime() / 1000);
-    const secret = receiverSecret(this.options.signingKey, o.to);
     const headers = {
       'content-type': 'application/json',
-      'content-length': String(Buffer.byteLength(body)),
+      'content-length': String(length),
       'user-agent': 'Dabyl-Webhook/1',
       'webhook-id': id,
       'webhook-timestamp': String(timestamp),
-      'webhook-signature': signWebhook(secret, id, timestamp, body),
+      'webhook-signature': signWebhook(receiver.secret, id, timestamp, body),
     };
-    const answer = await this.post(new URL(o.to), headers, body);
-    return { providerId: classify(answer, id) };
+    const status = await postWebhook(
+      this.dispatcher,
+      { origin: receiver.origin, path: receiver.path, headers, body },
+      this.options.timeoutMs,
+    ).catch((err: Error) => {
+      throw classifyNetworkError(err, receiver.host);
+    });
+    return { providerId: classify(status, id) };
   }
 
-  private post(url: URL, headers: Record<string, string>, body: string): Promise<Answer> {
-    const tls = url.protocol === 'https:';
-    const client = tls ? https : http;
-    return new Promise<Answer>((resolve, reject) => {
-      const req = client.request(
-        url,
-        {
-          method: 'POST',
-          headers,
-          lookup: this.lookup as unknown as NonNullable<http.RequestOptions['lookup']>,
-          signal: AbortSignal.timeout(this.options.timeoutMs),
-          agent: tls ? this.agents['https:'] : this.agents['http:'],
-        },
-        (res) => {
-          let read = 0;
-          res.on('data', (chunk: Buffer) => {
-            read += chunk.length;
-            // The answer is not used; a receiver that sends a lot is not read to the end.
-            if (read > MAX_ANSWER) res.destroy();
-          });
-          const done = () => resolve({ status: res.statusCode ?? 0 });
-          res.on('end', done);
-          res.on('close', done);
-          res.on('error', done);
-        },
-      );
-      req.on('error', (err) => reject(classifyNetworkError(err, url)));
-      req.end(body);
-    });
+  /** The URL check and the receiver's secret, memoised: both depend on the URL alone. */
+  private receiver(to: string, signingKey: string): Receiver {
+    let r = this.receivers.get(to);
+    if (r) return r;
+    const problem = webhookUrlProblem(to, this.options.allowHosts);
+    if (problem) r = { problem };
+    else {
+      const u = new URL(to);
+      r = {
+        problem: null,
+        origin: u.origin,
+        path: `${u.pathname}${u.search}`,
+        host: u.host,
+        secret: receiverSecret(signingKey, to),
+      };
+    }
+    if (this.receivers.size >= MEMO_RECEIVERS) this.receivers.clear();
+    this.receivers.set(to, r);
+    return r;
   }
 
   async verify(): Promise<void> {
@@ -132,14 +123,12 @@ export class WebhookChannel implements Channel {
   }
 
   async close(): Promise<void> {
-    this.agents['http:'].destroy();
-    this.agents['https:'].destroy();
+    await this.dispatcher.destroy();
   }
 }
 
 /** The receiver's verdict: 2xx taken; 408, 425, 429 and 5xx later; other answers never. */
-function classify(answer: Answer, id: string): string {
-  const s = answer.status;
+function classify(s: number, id: string): string {
   if (s >= 200 && s < 300) return id;
   if (s === 408 || s === 425 || s === 429 || s >= 500)
     throw new ChannelError(`the receiver answered ${s}; it will be tried again`, true);
@@ -148,9 +137,12 @@ function classify(answer: Answer, id: string): string {
   throw new ChannelError(`the receiver refused the message with ${s}`, false);
 }
 
-function classifyNetworkError(err: Error & { code?: string }, url: URL): ChannelError {
+/** undici's own timeouts (connect, headers, body) beside the whole request's deadline. */
+const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+
+function classifyNetworkError(err: Error & { code?: string }, host: string): ChannelError {
   if (err.code === 'EWEBHOOKADDRESS') return new ChannelError(err.message, false);
-  if (err.name === 'TimeoutError' || err.name === 'AbortError')
-    return new ChannelError(`${url.host} did not answer in time`, true);
-  return new ChannelError(`${url.host}: ${err.code ?? err.message}`.slice(0, 300), true);
+  if (err.name === 'TimeoutError' || err.name === 'AbortError' || TIMEOUT_CODES.has(err.code ?? ''))
+    return new ChannelError(`${host} did not answer in time`, true);
+  return new ChannelError(`${host}: ${err.code ?? err.message}`.slice(0, 300), true);
 }
