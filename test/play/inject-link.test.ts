@@ -4,7 +4,9 @@
  * player acknowledges once, answers the inject's question and reports, all logged against the
  * inject and counted in the controllers' progress. The link opens nothing else, lapses a day after
  * ENDEX and when its person leaves the team, hides play under NO PLAY, and bad tokens and bad
- * reports are refused by name without losing what was stored.
+ * reports are refused by name without losing what was stored. The page's report form takes a
+ * photo (multipart); a picture that is not what it says, too large, or a body the form cannot have
+ * sent is refused on the page, in its language, storing nothing.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +25,9 @@ import { buildConductExercise, PLANNED_START, type ConductFixture } from '../sup
 import { ENGINES, openTestRuntime } from '../support/engines.js';
 import { startTestSmsc, type TestSmsc } from '../support/smsc.js';
 import { startTestSmtp, type TestSmtp } from '../support/smtp.js';
+import { encodePng } from '../support/png.js';
+import { MAX_PHOTO_BYTES } from '../../src/core/play/photo.js';
+import { REPORT_FORM_LIMIT_BYTES } from '../../src/http/portal/inject-link.report.js';
 
 const controller: Actor = {
   userId: 'u-c',
@@ -60,6 +65,29 @@ describe.each(ENGINES)('inject links for players without an account on %s', (eng
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams(form).toString(),
     });
+  /** The page's report form as a browser sends it: multipart, the photo a file part. */
+  const postForm = (path: string, fields: Record<string, string>, photos: Blob[] = [], names?: string[]) => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    photos.forEach((p, i) => form.append('photo', p, names?.[i] ?? 'scene.png'));
+    return page(path, { method: 'POST', body: form });
+  };
+  const blob = (bytes: Uint8Array | string, type?: string) =>
+    new Blob([typeof bytes === 'string' ? bytes : Uint8Array.from(bytes)], type ? { type } : {});
+  /** A hand-made body, for what no browser sends. */
+  const postRaw = (path: string, contentType: string, body: string | Buffer) =>
+    page(path, {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body: typeof body === 'string' ? body : Uint8Array.from(body),
+    });
+  const reportsOn = async (number: string) =>
+    ctx.db.kysely
+      .selectFrom('player_reports')
+      .select(['text', 'photo_type', 'photo'])
+      .where('inject_run_id', '=', runs[number]!)
+      .orderBy('created_at')
+      .execute();
   const api = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${base}/api/v1/inject-links/${path}`, {
       method,
@@ -268,6 +296,166 @@ describe.each(ENGINES)('inject links for players without an account on %s', (eng
     const other = await post(`/en/i/${mailToken}/decision`, { option: 'Allow under shadowing' });
     expect(other.status).toBe(409);
     expect(await other.text()).toContain('already been taken');
+  });
+
+  it('takes a report with a photo from the page’s form, stored with its type and bytes', async () => {
+    const png = encodePng(8, (x, y) => [x * 30, y * 30, 120]);
+    const before = (await reportsOn('3')).length;
+    now += 60_000;
+    const res = await postForm(`/ru/i/${mailToken}/report`, { text: 'Cordon photographed from the gate' }, [
+      blob(png, 'image/png'),
+    ]);
+    expect(res.status, await res.text()).toBe(303);
+    expect(res.headers.get('location')).toBe(`/ru/i/${mailToken}?done=reported`);
+    const stored = await reportsOn('3');
+    expect(stored).toHaveLength(before + 1);
+    const last = stored.at(-1)!;
+    expect(last.text).toBe('Cordon photographed from the gate');
+    expect(last.photo_type).toBe('image/png');
+    expect(Buffer.from(last.photo!).equals(png)).toBe(true);
+    const body = await (await page(`/ru/i/${mailToken}?done=reported`)).text();
+    expect(body).toContain('Ваш доклад записан.');
+    expect(body).toContain('С фото');
+    expect(body).toContain('enctype="multipart/form-data"');
+    expect(body).toContain('accept="image/jpeg,image/png,image/webp"');
+    expect(body).toContain('capture="environment"');
+    const progress = (await injectProgress(ctx, controller, fx.exerciseId)).find(
+      (p) => p.injectId === runs['3'],
+    )!;
+    expect(progress.reports).toBe(before + 1);
+    // A browser with no photo chosen still sends the file part, empty: a report with text only.
+    now += 60_000;
+    const noPhoto = await postForm(`/ru/i/${mailToken}/report`, { text: 'Bus stopped' }, [blob('')], ['']);
+    expect(noPhoto.status).toBe(303);
+    expect((await reportsOn('3')).at(-1)).toMatchObject({
+      text: 'Bus stopped',
+      photo_type: null,
+      photo: null,
+    });
+    // A photo alone is not a report, as in the API: the text says what was done.
+    const alone = await postForm(`/en/i/${mailToken}/report`, { text: ' ' }, [blob(png, 'image/png')]);
+    expect(alone.status).toBe(422);
+    expect(await alone.text()).toContain('Say what was done before sending.');
+    expect(await reportsOn('3')).toHaveLength(before + 2);
+  });
+
+  it('refuses a GIF, a text file named .jpg, a mislabelled and an oversize photo by name, keeping the text', async () => {
+    const before = (await reportsOn('3')).length;
+    const gif = Buffer.from(
+      'GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;',
+      'latin1',
+    );
+    const cases: [string, Blob, string, number, string][] = [
+      ['en', blob(gif, 'image/gif'), 'scene.gif', 415, 'is not a JPEG, PNG or WebP picture'],
+      ['ru', blob('not a picture', 'image/jpeg'), 'photo.jpg', 415, 'не изображение JPEG, PNG или WebP'],
+      [
+        'kk',
+        blob(
+          encodePng(2, () => [0, 0, 0]),
+          'image/jpeg',
+        ),
+        'photo.jpg',
+        415,
+        'атауында көрсетілген сурет түрі емес',
+      ],
+      [
+        'en',
+        new Blob([Buffer.concat([encodePng(2, () => [0, 0, 0]), Buffer.alloc(MAX_PHOTO_BYTES)])], {
+          type: 'image/png',
+        }),
+        'huge.png',
+        413,
+        'larger than 5 MB',
+      ],
+    ];
+    for (const [lang, file, name, status, sentence] of cases) {
+      const res = await postForm(
+        `/${lang}/i/${mailToken}/report`,
+        { text: `typed in ${lang}` },
+        [file],
+        [name],
+      );
+      expect(res.status, name).toBe(status);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      const body = await res.text();
+      expect(body, name).toContain(sentence);
+      expect(body, name).toContain(`typed in ${lang}`);
+    }
+    // Past the body limit the form is not even read: the page says so, in its language.
+    const over = await postForm(`/ru/i/${mailToken}/report`, { text: 'too big' }, [
+      blob(Buffer.alloc(REPORT_FORM_LIMIT_BYTES + 1), 'image/jpeg'),
+    ]);
+    expect(over.status).toBe(413);
+    expect(await over.text()).toContain('Фото больше 5 МБ');
+    expect(await reportsOn('3')).toHaveLength(before);
+  });
+
+  it('refuses a multipart body the form cannot have sent, storing nothing', async () => {
+    const before = (await reportsOn('3')).length;
+    const part = (name: string, extra = '') =>
+      `Content-Disposition: form-data; name="${name}"${extra}\r\n\r\n`;
+    const hostile: [string, string, string | Buffer, number, string][] = [
+      // No boundary at all.
+      [
+        'kk',
+        'multipart/form-data',
+        `--x\r\n${part('text')}hello\r\n--x--\r\n`,
+        400,
+        'толық емес немесе бүлінген',
+      ],
+      // A part never closed.
+      [
+        'en',
+        'multipart/form-data; boundary=x',
+        `--x\r\n${part('text')}hello, and then nothing`,
+        400,
+        'incomplete or damaged',
+      ],
+      // Headers never ended.
+      [
+        'en',
+        'multipart/form-data; boundary=x',
+        `--x\r\n${part('text').trimEnd()}`,
+        400,
+        'incomplete or damaged',
+      ],
+      // Two files.
+      [
+        'ru',
+        'multipart/form-data; boundary=x',
+        Buffer.concat([
+          Buffer.from(`--x\r\n${part('text')}two\r\n--x\r\n${part('photo', '; filename="a.png"')}`),
+          encodePng(2, () => [1, 2, 3]),
+          Buffer.from(`\r\n--x\r\n${part('photo', '; filename="b.png"')}`),
+          encodePng(2, () => [1, 2, 3]),
+          Buffer.from('\r\n--x--\r\n'),
+        ]),
+        400,
+        'Приложите только одно фото',
+      ],
+      // More fields than the form has.
+      [
+        'en',
+        'multipart/form-data; boundary=x',
+        `${['a', 'b', 'c', 'd'].map((n) => `--x\r\n${part(n)}v\r\n`).join('')}--x--`,
+        400,
+        'incomplete or damaged',
+      ],
+    ];
+    for (const [lang, type, body, status, sentence] of hostile) {
+      const res = await postRaw(`/${lang}/i/${mailToken}/report`, type, body);
+      expect(res.status, type).toBe(status);
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(await res.text()).toContain(sentence);
+    }
+    // Only the report takes multipart; the other forms stay urlencoded, and a wrong link stays refused.
+    expect((await postForm(`/ru/i/${mailToken}/acknowledge`, {})).status).toBe(415);
+    expect((await post(`/ru/i/${mailToken}/acknowledge`, {})).status).toBe(303);
+    const altered = `${mailToken.slice(0, -1)}${mailToken.endsWith('A') ? 'B' : 'A'}`;
+    const wrong = await postForm(`/en/i/${altered}/report`, { text: 'x' });
+    expect(wrong.status).toBe(404);
+    expect(await wrong.text()).toContain('This link does not open an inject');
+    expect(await reportsOn('3')).toHaveLength(before);
   });
 
   it('opens nothing for a wrong, altered or malformed token', async () => {

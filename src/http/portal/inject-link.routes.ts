@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errorText, languageOf } from '../../core/messages/messages.js';
 import { AppError } from '../../errors.js';
 import type { AppContext } from '../../services/context.js';
@@ -8,11 +8,18 @@ import {
   openInjectLink,
   reportByLink,
 } from '../../services/play/inject-link.service.js';
-import { MAX_REPORT_CHARS as MAX_REPORT } from '../../services/play/play.service.js';
 import { formField, registerFormBody, type FormBody } from './form-body.js';
 import { isPortalLang, type PortalLang } from './i18n.js';
-import { injectLinkTexts } from './inject-link.texts.js';
+import {
+  REPORT_FORM_LIMIT_BYTES,
+  REPORT_FORM_PARTS,
+  reportFields,
+  reportOf,
+  reportProblem,
+  unreadableReport,
+} from './inject-link.report.js';
 import { injectLinkPage, invalidLinkPage, type LinkDone } from './inject-link.view.js';
+import { registerMultipartBody } from './multipart.js';
 
 const route = { config: { access: 'public' }, schema: { hide: true } } as const;
 const DONE = new Set<LinkDone>(['acknowledged', 'reported', 'decided']);
@@ -35,6 +42,10 @@ type Params = { lang: string; token: string };
  * to the message's language): the inject, "received", the team's decision, and reports, each a
  * plain form answered by a redirect back. A GET changes no play (mail scanners follow links); it
  * only stamps the first opening.
+ *
+ * The forms carry no CSRF token of their own: the token in their path is the credential, which
+ * another site cannot know (the page is sent with no-referrer, never cached, never indexed). That
+ * holds for the report's multipart form as for the urlencoded ones.
  */
 export function registerInjectLinkPages(app: FastifyInstance, ctx: AppContext): void {
   registerFormBody(app);
@@ -75,48 +86,72 @@ export function registerInjectLinkPages(app: FastifyInstance, ctx: AppContext): 
     },
   );
 
+  /** Shows the page again with a sentence above the forms and the report as typed. */
+  const showAgain = async (
+    reply: FastifyReply,
+    lang: PortalLang,
+    token: string,
+    status: number,
+    problem: string,
+    draft: string,
+  ) => {
+    try {
+      const view = await openInjectLink(ctx, token);
+      return privatePage(reply, status, injectLinkPage(lang, token, view, { problem, draft }));
+    } catch (err) {
+      return refusal(reply, lang, token, err);
+    }
+  };
+
   /** Runs an action; on a refusal shows the page again with the sentence and what was typed. */
   const act = async (
     request: FastifyRequest<{ Params: Params }>,
     reply: FastifyReply,
     done: LinkDone,
-    run: (token: string, form: FormBody) => Promise<unknown>,
+    run: (token: string, body: unknown) => Promise<unknown>,
   ) => {
     const { lang, token } = request.params;
     if (!isPortalLang(lang)) return reply.callNotFound();
-    const form = (request.body ?? {}) as FormBody;
     try {
-      await run(token, form);
+      await run(token, request.body);
       return reply.redirect(`/${lang}/i/${token}?done=${done}`, 303);
     } catch (err) {
       if (!(err instanceof AppError) || err.status >= 500) throw err;
       if (err.code === 'inject_link_invalid') return refusal(reply, lang, token, err);
-      const t = injectLinkTexts(lang);
-      const tooLong = formField(form, 'text').length > MAX_REPORT;
-      const problem =
-        err.field === 'text'
-          ? tooLong
-            ? t.textTooLong
-            : t.textMissing
-          : errorText(lang, err.code, err.params);
-      const view = await openInjectLink(ctx, token);
-      return privatePage(
+      const form = reportFields(request.body);
+      return showAgain(
         reply,
+        lang,
+        token,
         err.status,
-        injectLinkPage(lang, token, view, { problem, draft: formField(form, 'text') }),
+        reportProblem(lang, err, form),
+        formField(form, 'text'),
       );
     }
   };
 
+  // The report takes a photo: multipart, with a body limit of its own, read for this route only.
+  app.register(async (child) => {
+    registerMultipartBody(child, REPORT_FORM_LIMIT_BYTES, REPORT_FORM_PARTS);
+    // A body the form cannot have sent (two files, cut short, no boundary, too large) is refused on
+    // the page in its language; the handler sees no body, so nothing is stored.
+    child.setErrorHandler(async (error: FastifyError, request, reply) => {
+      const { lang, token } = request.params as Params;
+      const unreadable = isPortalLang(lang) ? unreadableReport(lang, error) : null;
+      if (!unreadable || !isPortalLang(lang)) throw error;
+      return showAgain(reply, lang, token, unreadable.status, unreadable.sentence, '');
+    });
+    child.post('/:lang/i/:token/report', route, (request: FastifyRequest<{ Params: Params }>, reply) =>
+      act(request, reply, 'reported', (token, body) => reportByLink(ctx, token, reportOf(body))),
+    );
+  });
+
   app.post('/:lang/i/:token/acknowledge', route, (request: FastifyRequest<{ Params: Params }>, reply) =>
     act(request, reply, 'acknowledged', (token) => acknowledgeByLink(ctx, token)),
   );
-  app.post('/:lang/i/:token/report', route, (request: FastifyRequest<{ Params: Params }>, reply) =>
-    act(request, reply, 'reported', (token, form) =>
-      reportByLink(ctx, token, { text: formField(form, 'text') }),
-    ),
-  );
   app.post('/:lang/i/:token/decision', route, (request: FastifyRequest<{ Params: Params }>, reply) =>
-    act(request, reply, 'decided', (token, form) => decideByLink(ctx, token, formField(form, 'option'))),
+    act(request, reply, 'decided', (token, body) =>
+      decideByLink(ctx, token, formField((body ?? {}) as FormBody, 'option')),
+    ),
   );
 }

@@ -27,6 +27,14 @@ export interface InjectLinkTexts {
   invalidTitle: string;
   textMissing: string;
   textTooLong: string;
+  photoLabel: string;
+  photoHint: string;
+  withPhoto: string;
+  photoTooLarge: string;
+  photoNotPicture: string;
+  photoMismatch: string;
+  oneFile: string;
+  formBroken: string;
 }
 
 const en: InjectLinkTexts = {
@@ -60,6 +68,17 @@ const en: InjectLinkTexts = {
   invalidTitle: 'This link does not open an inject',
   textMissing: 'Say what was done before sending.',
   textTooLong: 'The report is longer than 4,000 characters: shorten it, or send it in two.',
+  photoLabel: 'Photo (if you have one)',
+  photoHint: 'One JPEG, PNG or WebP picture up to 5 MB. On a phone you can take it with the camera now.',
+  withPhoto: 'With a photo',
+  photoTooLarge:
+    'The photo is larger than 5 MB, so the report was not logged. Choose a smaller picture (or take it at a lower resolution) and send again.',
+  photoNotPicture:
+    'The attached file is not a JPEG, PNG or WebP picture, so the report was not logged. Choose a photo, or send the report without one.',
+  photoMismatch:
+    'The attached file is not the kind of picture its name says, so the report was not logged. Choose the photo again, or send the report without it.',
+  oneFile: 'Attach one photo only: the report was not logged. Send it again with a single photo.',
+  formBroken: 'The report arrived incomplete or damaged and was not logged. Please send it again.',
 };
 
 const ru: InjectLinkTexts = {
@@ -93,6 +112,17 @@ const ru: InjectLinkTexts = {
   invalidTitle: 'Эта ссылка не открывает вводную',
   textMissing: 'Перед отправкой напишите, что сделано.',
   textTooLong: 'Доклад длиннее 4000 символов: сократите его или отправьте двумя частями.',
+  photoLabel: 'Фото (если есть)',
+  photoHint: 'Одно изображение JPEG, PNG или WebP, до 5 МБ. На телефоне его можно сразу снять камерой.',
+  withPhoto: 'С фото',
+  photoTooLarge:
+    'Фото больше 5 МБ, поэтому доклад не записан. Выберите снимок поменьше (или снимите с меньшим разрешением) и отправьте снова.',
+  photoNotPicture:
+    'Приложенный файл — не изображение JPEG, PNG или WebP, поэтому доклад не записан. Выберите фото или отправьте доклад без него.',
+  photoMismatch:
+    'Приложенный файл — не то изображение, каким назван, поэтому доклад не записан. Выберите фото заново или отправьте доклад без него.',
+  oneFile: 'Приложите только одно фото: доклад не записан. Отправьте его снова с одним снимком.',
+  formBroken: 'Доклад пришёл неполным или повреждённым и не записан. Отправьте его ещё раз.',
 };
 
 const kk: InjectLinkTexts = {
@@ -126,6 +156,17 @@ const kk: InjectLinkTexts = {
   invalidTitle: 'Бұл сілтеме кіріспені ашпайды',
   textMissing: 'Жібермес бұрын не істелгенін жазыңыз.',
   textTooLong: 'Баяндама 4000 таңбадан ұзын: оны қысқартыңыз немесе екі бөлікпен жіберіңіз.',
+  photoLabel: 'Фотосурет (бар болса)',
+  photoHint: 'Бір JPEG, PNG немесе WebP суреті, 5 МБ дейін. Телефонда оны бірден камерамен түсіруге болады.',
+  withPhoto: 'Фотосуретімен',
+  photoTooLarge:
+    'Фотосурет 5 МБ-тан үлкен, сондықтан баяндама жазылмады. Кішірек суретті таңдаңыз (немесе төменірек ажыратымдылықпен түсіріңіз) де, қайта жіберіңіз.',
+  photoNotPicture:
+    'Тіркелген файл JPEG, PNG немесе WebP суреті емес, сондықтан баяндама жазылмады. Фотосуретті таңдаңыз немесе баяндаманы онсыз жіберіңіз.',
+  photoMismatch:
+    'Тіркелген файл атауында көрсетілген сурет түрі емес, сондықтан баяндама жазылмады. Фотосуретті қайта таңдаңыз немесе баяндаманы онсыз жіберіңіз.',
+  oneFile: 'Тек бір фотосурет тіркеңіз: баяндама жазылмады. Оны бір суретпен қайта жіберіңіз.',
+  formBroken: 'Баяндама толық емес немесе бүлінген күйде келді және жазылмады. Оны қайта жіберіңіз.',
 };
 
 const TEXTS: Record<PortalLang, InjectLinkTexts> = { en, ru, kk };

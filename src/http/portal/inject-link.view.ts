@@ -72,7 +72,12 @@ export function injectLinkPage(
               ${inject.decision ? decisionBlock(lang, action('decision'), inject.decision) : ''}
               <section>
                 <h2>${t.reportHeading}</h2>
-                <form method="post" action="${action('report')}" class="report-form">
+                <form
+                  method="post"
+                  action="${action('report')}"
+                  enctype="multipart/form-data"
+                  class="report-form"
+                >
                   <label for="report-text">${t.reportLabel}</label>
                   <textarea
                     id="report-text"
@@ -83,6 +88,16 @@ export function injectLinkPage(
                   >
 ${options.draft ?? ''}</textarea>
                   <p id="report-hint" class="hint">${t.reportHint}</p>
+                  <label for="report-photo">${t.photoLabel}</label>
+                  <input
+                    id="report-photo"
+                    name="photo"
+                    type="file"
+                    accept="image/jpeg,image/png,image/webp"
+                    capture="environment"
+                    aria-describedby="report-photo-hint"
+                  />
+                  <p id="report-photo-hint" class="hint">${t.photoHint}</p>
                   <button type="submit">${t.send}</button>
                 </form>
               </section>
@@ -94,7 +109,12 @@ ${options.draft ?? ''}</textarea>
                         ${view.reports.map(
                           (r) =>
                             html`<li>
-                              <p class="meta">${r.author} · ${timeIn(r.createdAt, view.timeZone, lang)}</p>
+                              <p class="meta">
+                                ${r.author} ·
+                                ${timeIn(r.createdAt, view.timeZone, lang)}${
+                                  r.hasPhoto ? html` · ${t.withPhoto}` : ''
+                                }
+                              </p>
                               ${paragraphs(r.text)}
                             </li>`,
                         )}
