@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCap } from '../../src/cap/parse.js';
-import { parseCbcCentres } from '../../src/config/cbc.js';
 import { ALMATY_AREA_NAMES, ALMATY_POLYGON } from '../../src/core/alert/testing.js';
 import { FanOutWorker } from '../../src/jobs/fanout.worker.js';
 import { OutboxDispatcher } from '../../src/jobs/outbox.dispatcher.js';
@@ -14,7 +13,7 @@ import {
   type AlertInput,
 } from '../../src/services/alerts/alerts.service.js';
 import type { AppContext } from '../../src/services/context.js';
-import { cbcReceiver, type CbcReceiver } from '../support/cbc-receiver.js';
+import { cbcReceiver, threeCentres, type CbcReceiver } from '../support/cbc-receiver.js';
 import { ENGINES, openTestRuntime } from '../support/engines.js';
 import { installSigningKey, makePerson, type Person } from './harness.js';
 
@@ -62,14 +61,7 @@ describe.each(ENGINES)('alerts by cell broadcast on %s', (engine) => {
     cbc = await cbcReceiver();
     const rt = await openTestRuntime(engine);
     drop = rt.drop;
-    const cbcCentres = parseCbcCentres(
-      JSON.stringify([
-        { name: 'kcell', protocol: 'ecbe', url: `${cbc.base}/api/ecbe/v1` },
-        { name: 'beeline', protocol: 'cap', url: `${cbc.base}/cap`, regions: [ALMATY_POLYGON.region] },
-        { name: 'astana', protocol: 'ecbe', url: `${cbc.base}/astana/api/ecbe/v1`, regions: ['KZ-11'] },
-      ]),
-      (p) => new Error(p),
-    );
+    const cbcCentres = threeCentres(cbc);
     ctx = contextFor(rt.ctx.db, { ...rt.ctx.config, cbcCentres, cbcTimeoutMs: 1_000 }, { now: () => now });
     dispatcher = new OutboxDispatcher(ctx, { backoffMs: 60_000, log: () => {} });
     pio = await makePerson(ctx, 'pio', 'pio');

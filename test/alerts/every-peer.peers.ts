@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { parseCbcCentres } from '../../src/config/cbc.js';
-import { ALMATY_POLYGON } from '../../src/core/alert/testing.js';
 import { contextFor } from '../../src/runtime.js';
 import { SYSTEM_ACTOR, type AppContext } from '../../src/services/context.js';
 import { SirenListener } from '../../src/services/sirens/siren.listener.js';
 import { createSiren } from '../../src/services/sirens/sirens.service.js';
 import { subscriberRepository } from '../../src/store/subscriber.repository.js';
-import { cbcReceiver, type CbcReceiver } from '../support/cbc-receiver.js';
+import { cbcReceiver, threeCentres, type CbcReceiver } from '../support/cbc-receiver.js';
 import { openTestRuntime, type EngineName } from '../support/engines.js';
 import { startPushService, type PushService } from '../support/push-service.js';
 import { startSimulatedSiren, type SimulatedSiren } from '../support/sirens.js';
@@ -47,14 +45,7 @@ export async function startPeers(engine: EngineName, clock: { now(): Date }): Pr
   const rt = await openTestRuntime(engine);
   await rt.ctx.channels.close();
   const loopback = new Set(['127.0.0.1']);
-  const cbcCentres = parseCbcCentres(
-    JSON.stringify([
-      { name: 'kcell', protocol: 'ecbe', url: `${cbc.base}/api/ecbe/v1` },
-      { name: 'beeline', protocol: 'cap', url: `${cbc.base}/cap`, regions: [ALMATY_POLYGON.region] },
-      { name: 'astana', protocol: 'ecbe', url: `${cbc.base}/astana/api/ecbe/v1`, regions: ['KZ-11'] },
-    ]),
-    (p) => new Error(p),
-  );
+  const cbcCentres = threeCentres(cbc);
   const ctx = contextFor(
     rt.ctx.db,
     {

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Ajv } from 'ajv';
+import { parseCbcCentres, type CbcCentreConfig } from '../../src/config/cbc.js';
+import { ALMATY_POLYGON } from '../../src/core/alert/testing.js';
 import { cbPages } from '../../src/core/cellbroadcast/pages.js';
 import { xsdFailures } from './cap-xsd.js';
 
@@ -109,5 +111,20 @@ export function cbcReceiver(): Promise<CbcReceiver> {
         },
       }),
     ),
+  );
+}
+
+/**
+ * Three operators' centres on one receiver: ECBE for the whole country, CAP for Almaty's region
+ * only, and ECBE for a region no test alert is in (it must never be called).
+ */
+export function threeCentres(cbc: CbcReceiver): readonly CbcCentreConfig[] {
+  return parseCbcCentres(
+    JSON.stringify([
+      { name: 'kcell', protocol: 'ecbe', url: `${cbc.base}/api/ecbe/v1` },
+      { name: 'beeline', protocol: 'cap', url: `${cbc.base}/cap`, regions: [ALMATY_POLYGON.region] },
+      { name: 'astana', protocol: 'ecbe', url: `${cbc.base}/astana/api/ecbe/v1`, regions: ['KZ-11'] },
+    ]),
+    (p) => new Error(p),
   );
 }
