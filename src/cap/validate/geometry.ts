@@ -9,6 +9,9 @@
  * geometry.property.test.ts.
  */
 
+import type { CapAlert } from '../model.js';
+import { eachShape } from './walk.js';
+
 /** A polygon or circle as read, with what the warnings need to know about how it was written. */
 export interface Shape {
   /** The points in the order written, packed: lat0, lon0, lat1, lon1, … (length 2 × count). */
@@ -25,10 +28,19 @@ export interface Shape {
   maxDecimals: number;
 }
 
+/** A polygon or circle text of an alert, with its element path. */
+export interface ShapeText {
+  text: string;
+  path: string;
+  kind: 'polygon' | 'circle';
+}
+
 /** Memoised readers; one instance per validation, so nothing is shared between messages. */
 export interface Geometry {
   polygon(text: string): Shape;
   circle(text: string): Shape;
+  /** Every polygon and circle text of `alert` with its path, listed once and then reused. */
+  shapes(alert: CapAlert): readonly ShapeText[];
 }
 
 const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)$/;
@@ -254,5 +266,18 @@ function memo(read: (text: string) => Shape): (text: string) => Shape {
 
 /** A fresh memo for one validation. */
 export function createGeometry(): Geometry {
-  return { polygon: memo(readPolygon), circle: memo(readCircle) };
+  let listed: CapAlert | undefined;
+  let list: ShapeText[] = [];
+  return {
+    polygon: memo(readPolygon),
+    circle: memo(readCircle),
+    shapes(alert) {
+      if (listed !== alert) {
+        list = [];
+        eachShape(alert, (text, path, kind) => list.push({ text, path, kind }));
+        listed = alert;
+      }
+      return list;
+    },
+  };
 }

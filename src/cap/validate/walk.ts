@@ -28,25 +28,13 @@ export function eachShape(
   });
 }
 
-interface ShapeEntry {
-  text: string;
-  path: string;
-  kind: 'polygon' | 'circle';
-}
-
-// The shapes of the alert under validation, listed once: seven rules visit them in turn.
-const shapeLists = new WeakMap<RuleContext, ShapeEntry[]>();
-
-/** {@link eachShape} over `ctx.alert`, walking the alert once per validation rather than once per rule. */
+/**
+ * {@link eachShape} over `ctx.alert`, from the list that `ctx.geometry` makes once per validation
+ * (seven rules visit the shapes in turn).
+ */
 export function eachShapeOf(
   ctx: RuleContext,
   fn: (text: string, path: string, kind: 'polygon' | 'circle') => void,
 ): void {
-  let list = shapeLists.get(ctx);
-  if (!list) {
-    const entries: ShapeEntry[] = [];
-    eachShape(ctx.alert, (text, path, kind) => entries.push({ text, path, kind }));
-    shapeLists.set(ctx, (list = entries));
-  }
-  for (const e of list) fn(e.text, e.path, e.kind);
+  for (const e of ctx.geometry.shapes(ctx.alert)) fn(e.text, e.path, e.kind);
 }
