@@ -12,31 +12,31 @@
  * Run: npx tsx bench/alert-fanout.bench.ts   (N=100000 for a quick run; ENGINES=sqlite or postgres;
  * at a million, NODE_OPTIONS=--max-old-space-size=12000 for the baseline's rows held in memory)
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
-import { loadConfig } from '../src/config/config.js';
 import { textsFromTemplate } from '../src/core/alert/templates.js';
 import { FanOutWorker } from '../src/jobs/fanout.worker.js';
 import { OutboxDispatcher } from '../src/jobs/outbox.dispatcher.js';
-import { openRuntime } from '../src/runtime.js';
+import type { Runtime } from '../src/runtime.js';
+import type { AppContext } from '../src/services/context.js';
 import {
   approveAlert,
   cancelAlert,
   createAlert,
   submitAlert,
 } from '../src/services/alerts/alerts.service.js';
-import type { AppContext } from '../src/services/context.js';
 import { installSigningKey, makePerson } from '../test/alerts/harness.js';
+import {
+  PG_URL,
+  withBenchRuntime,
+  withEmailChannel,
+  type BenchEngine,
+  type BenchPlace,
+} from './support/bench-runtime.js';
 import { CountingChannel } from './support/counting-channel.js';
 import { AREA, seedResidents } from './support/fanout-fixture.js';
 import { rawInsert } from './support/raw-insert.js';
 
 const N = Number(process.env.N ?? 1_000_000);
 const ENGINES = (process.env.ENGINES ?? 'sqlite,postgres').split(',') as ('sqlite' | 'postgres')[];
-const PG_URL = process.env.DABYL_BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 
 const NAMES = { kk: 'Астана, орталық', ru: 'Астана, центр', en: 'Astana, centre' };
 /** The residents' block, a little widened so no one on its edge is left out. */
@@ -89,27 +89,9 @@ async function measure(
 const fmt = (ms: number) => (ms < 10_000 ? `${ms.toFixed(0)} ms` : `${(ms / 1000).toFixed(1)} s`);
 const rate = (rows: number, ms: number) => `${Math.round((rows / ms) * 1000).toLocaleString('en')}/s`;
 
-async function bench(engine: 'sqlite' | 'postgres') {
-  const dir = mkdtempSync(path.join(tmpdir(), 'dabyl-bench-alert-'));
-  const schema = `bench_alert_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  if (engine === 'postgres') {
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-  }
-  const rt = await openRuntime(
-    loadConfig({
-      DABYL_DATA_DIR: dir,
-      DABYL_LOG_LEVEL: 'silent',
-      ...(engine === 'postgres' ? { DABYL_DATABASE_URL: PG_URL } : {}),
-    }),
-    engine === 'postgres' ? { schema } : {},
-  );
+async function bench(rt: Runtime, { dir, schema }: BenchPlace, engine: BenchEngine) {
   const channel = new CountingChannel();
-  const ctx: AppContext = {
-    ...rt.ctx,
-    channels: { byName: new Map([['email', channel]]), sink: rt.ctx.channels.sink, close: async () => {} },
-  };
+  const ctx = withEmailChannel(rt, channel);
   const signing = installSigningKey(ctx);
   const worker = new FanOutWorker(ctx, { pollMs: 50 });
   const dispatcher = new OutboxDispatcher(ctx, { pollMs: 50, batch: 500 });
@@ -172,13 +154,8 @@ async function bench(engine: 'sqlite' | 'postgres') {
     await worker.stop();
     await dispatcher.stop();
     signing.remove();
-    await rt.close();
-    rmSync(dir, { recursive: true, force: true });
-    if (engine === 'postgres') {
-      await admin.query(`drop schema ${schema} cascade`);
-      await admin.end();
-    }
   }
 }
 
-for (const engine of ENGINES) await bench(engine);
+for (const engine of ENGINES)
+  await withBenchRuntime(engine, 'alert', (rt, place) => bench(rt, place, engine));

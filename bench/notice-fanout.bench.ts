@@ -8,15 +8,13 @@
  */
 import { areaTexts } from '../src/core/notice/testing.js';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { loadConfig } from '../src/config/config.js';
 import type { NoticeSnapshot } from '../src/core/notice/notice.js';
 import { PLACES } from '../src/core/notice/places.js';
-import { openRuntime, type Runtime } from '../src/runtime.js';
+import type { Runtime } from '../src/runtime.js';
+import { PG_URL, withBenchRuntime, type BenchEngine, type BenchPlace } from './support/bench-runtime.js';
 import { FanOutWorker } from '../src/jobs/fanout.worker.js';
 import { requestFanOut } from '../src/services/outbox/fanout.js';
 import { DELIVERY_COLUMNS } from '../src/store/delivery.repository.js';
@@ -24,7 +22,6 @@ import type { DeliveryRow } from '../src/store/outbox-tables.js';
 
 const SUBSCRIBERS = Number(process.env.SUBSCRIBERS ?? 100_000);
 const RUNS = Number(process.env.RUNS ?? 3);
-const PG_URL = process.env.DABYL_BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const NOTICE = '99999999-9999-4999-8999-999999999999';
 const COLUMNS = DELIVERY_COLUMNS;
 
@@ -245,56 +242,29 @@ async function rawPg(schema: string, rows: DeliveryRow[]): Promise<number> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function bench(engine: 'sqlite' | 'postgres') {
-  const dir = mkdtempSync(path.join(tmpdir(), 'dabyl-bench-fanout-'));
-  const schema = `bench_fanout_${randomBytes(4).toString('hex')}`;
-  if (engine === 'postgres') {
-    const c = new pg.Client({ connectionString: PG_URL });
-    await c.connect();
-    await c.query(`create schema ${schema}`);
-    await c.end();
-  }
-  const rt = await openRuntime(
-    loadConfig({
-      DABYL_DATA_DIR: dir,
-      DABYL_LOG_LEVEL: 'silent',
-      ...(engine === 'postgres' ? { DABYL_DATABASE_URL: PG_URL } : {}),
-    }),
-    engine === 'postgres' ? { schema } : {},
-  );
-  try {
-    await seed(rt);
-    // The first fan-out builds the place index from every active place; later ones reuse it until
-    // the subscribers change, as a running server does between publications.
-    const cold = await ours(rt);
-    const mine: number[] = [];
-    const raw: number[] = [];
-    let rows: DeliveryRow[] = [];
-    for (let run = 0; run < RUNS; run++) {
-      mine.push(await ours(rt));
-      rows = await rt.ctx.db.kysely.selectFrom('deliveries').selectAll().execute();
-      raw.push(
-        engine === 'sqlite' ? rawSqlite(path.join(dir, 'dabyl.sqlite'), rows) : await rawPg(schema, rows),
-      );
-    }
-    const [m, r] = [median(mine), median(raw)];
-    console.log(
-      `${engine.padEnd(8)} ${SUBSCRIBERS} subscribers → ${rows.length} deliveries | ours ${m.toFixed(0)} ms ` +
-        `(${Math.round((rows.length / m) * 1000)} rows/s) | raw insert ${r.toFixed(0)} ms ` +
-        `(${Math.round((rows.length / r) * 1000)} rows/s) | ratio ${(r / m).toFixed(2)}× (target ≥ 0.5×)` +
-        ` | first fan-out, building the place index: ${cold.toFixed(0)} ms, ratio ${(r / cold).toFixed(2)}×`,
+async function bench(rt: Runtime, { dir, schema }: BenchPlace, engine: BenchEngine) {
+  await seed(rt);
+  // The first fan-out builds the place index from every active place; later ones reuse it until
+  // the subscribers change, as a running server does between publications.
+  const cold = await ours(rt);
+  const mine: number[] = [];
+  const raw: number[] = [];
+  let rows: DeliveryRow[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    mine.push(await ours(rt));
+    rows = await rt.ctx.db.kysely.selectFrom('deliveries').selectAll().execute();
+    raw.push(
+      engine === 'sqlite' ? rawSqlite(path.join(dir, 'dabyl.sqlite'), rows) : await rawPg(schema, rows),
     );
-  } finally {
-    await rt.close();
-    rmSync(dir, { recursive: true, force: true });
-    if (engine === 'postgres') {
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
-    }
   }
+  const [m, r] = [median(mine), median(raw)];
+  console.log(
+    `${engine.padEnd(8)} ${SUBSCRIBERS} subscribers → ${rows.length} deliveries | ours ${m.toFixed(0)} ms ` +
+      `(${Math.round((rows.length / m) * 1000)} rows/s) | raw insert ${r.toFixed(0)} ms ` +
+      `(${Math.round((rows.length / r) * 1000)} rows/s) | ratio ${(r / m).toFixed(2)}× (target ≥ 0.5×)` +
+      ` | first fan-out, building the place index: ${cold.toFixed(0)} ms, ratio ${(r / cold).toFixed(2)}×`,
+  );
 }
 
-await bench('sqlite');
-await bench('postgres');
+for (const engine of ['sqlite', 'postgres'] as const)
+  await withBenchRuntime(engine, 'fanout', (rt, place) => bench(rt, place, engine));

@@ -13,17 +13,19 @@
  *
  * Run: npx tsx bench/outbox-fanout.bench.ts   (N=100000 for a quick run; ENGINES=sqlite or postgres)
  */
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
-import { loadConfig } from '../src/config/config.js';
+import { randomUUID } from 'node:crypto';
 import type { NoticeSnapshot } from '../src/core/notice/notice.js';
 import { FanOutWorker } from '../src/jobs/fanout.worker.js';
 import { OutboxDispatcher } from '../src/jobs/outbox.dispatcher.js';
-import { openRuntime } from '../src/runtime.js';
+import type { Runtime } from '../src/runtime.js';
 import type { AppContext } from '../src/services/context.js';
+import {
+  PG_URL,
+  withBenchRuntime,
+  withEmailChannel,
+  type BenchEngine,
+  type BenchPlace,
+} from './support/bench-runtime.js';
 import { CountingChannel } from './support/counting-channel.js';
 import { PAVLODAR, publish, seedResidents, snapshot, waitWritten } from './support/fanout-fixture.js';
 import { rawInsert } from './support/raw-insert.js';
@@ -31,7 +33,6 @@ import { rawInsert } from './support/raw-insert.js';
 const N = Number(process.env.N ?? 1_000_000);
 const ENGINES = (process.env.ENGINES ?? 'sqlite,postgres').split(',') as ('sqlite' | 'postgres')[];
 const SEND_ALL = process.env.SEND_ALL === '1';
-const PG_URL = process.env.DABYL_BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 
 /** Our whole pipeline for one notice; returns the times from the commit, in ms. */
 async function fanOut(ctx: AppContext, channel: CountingChannel, snap: NoticeSnapshot) {
@@ -61,74 +62,46 @@ async function fanOut(ctx: AppContext, channel: CountingChannel, snap: NoticeSna
 const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 const rate = (rows: number, ms: number) => `${Math.round((rows / ms) * 1000).toLocaleString('en')} rows/s`;
 
-async function bench(engine: 'sqlite' | 'postgres') {
-  const dir = mkdtempSync(path.join(tmpdir(), 'dabyl-bench-outbox-'));
-  const schema = `bench_outbox_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  if (engine === 'postgres') {
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-  }
-  const rt = await openRuntime(
-    loadConfig({
-      DABYL_DATA_DIR: dir,
-      DABYL_LOG_LEVEL: 'silent',
-      ...(engine === 'postgres' ? { DABYL_DATABASE_URL: PG_URL } : {}),
-    }),
-    engine === 'postgres' ? { schema } : {},
-  );
+async function bench(rt: Runtime, { dir, schema }: BenchPlace, engine: BenchEngine) {
   const channel = new CountingChannel();
-  const ctx: AppContext = {
-    ...rt.ctx,
-    channels: { byName: new Map([['email', channel]]), sink: rt.ctx.channels.sink, close: async () => {} },
-  };
-  try {
-    const t = performance.now();
-    await seedResidents(rt.ctx, N);
+  const ctx = withEmailChannel(rt, channel);
+  const t = performance.now();
+  await seedResidents(rt.ctx, N);
+  console.log(`${engine}: seeded ${N.toLocaleString('en')} + 10 residents in ${fmt(performance.now() - t)}`);
+  const small = await fanOut(ctx, channel, snapshot(randomUUID(), PAVLODAR));
+  const cold = await fanOut(ctx, channel, snapshot(randomUUID()));
+  const warm = await fanOut(ctx, channel, snapshot(randomUUID()));
+  const rawMs = await rawInsert(
+    rt,
+    dir,
+    schema,
+    PG_URL,
+    (
+      await ctx.db.kysely
+        .selectFrom('fanouts')
+        .select('source_id')
+        .orderBy('created_at', 'desc')
+        .executeTakeFirstOrThrow()
+    ).source_id,
+  );
+  console.log(
+    `${engine.padEnd(8)} publish transaction: ${small.written} recipients ${fmt(small.publishMs)}, ` +
+      `${warm.written.toLocaleString('en')} recipients ${fmt(warm.publishMs)} ` +
+      `(ratio ${(warm.publishMs / small.publishMs).toFixed(2)}×, target ≤ 2×)`,
+  );
+  for (const [label, r] of [
+    ['cold (place index rebuilt)', cold],
+    ['warm', warm],
+  ] as const)
     console.log(
-      `${engine}: seeded ${N.toLocaleString('en')} + 10 residents in ${fmt(performance.now() - t)}`,
+      `${engine.padEnd(8)} ${label}: first delivery at the channel ${fmt(r.firstMs)}, last written ${fmt(r.writtenMs)} ` +
+        `(${rate(r.written, r.writtenMs)}) | raw insert ${fmt(rawMs)} (${rate(r.written, rawMs)}) | ` +
+        `ratio ${(rawMs / r.writtenMs).toFixed(2)}× (target ≥ 0.5×)` +
+        (r.allMs !== null
+          ? ` | all handed to the channel ${fmt(r.allMs)} (${rate(r.written, r.allMs)})`
+          : ''),
     );
-    const small = await fanOut(ctx, channel, snapshot(randomUUID(), PAVLODAR));
-    const cold = await fanOut(ctx, channel, snapshot(randomUUID()));
-    const warm = await fanOut(ctx, channel, snapshot(randomUUID()));
-    const rawMs = await rawInsert(
-      rt,
-      dir,
-      schema,
-      PG_URL,
-      (
-        await ctx.db.kysely
-          .selectFrom('fanouts')
-          .select('source_id')
-          .orderBy('created_at', 'desc')
-          .executeTakeFirstOrThrow()
-      ).source_id,
-    );
-    console.log(
-      `${engine.padEnd(8)} publish transaction: ${small.written} recipients ${fmt(small.publishMs)}, ` +
-        `${warm.written.toLocaleString('en')} recipients ${fmt(warm.publishMs)} ` +
-        `(ratio ${(warm.publishMs / small.publishMs).toFixed(2)}×, target ≤ 2×)`,
-    );
-    for (const [label, r] of [
-      ['cold (place index rebuilt)', cold],
-      ['warm', warm],
-    ] as const)
-      console.log(
-        `${engine.padEnd(8)} ${label}: first delivery at the channel ${fmt(r.firstMs)}, last written ${fmt(r.writtenMs)} ` +
-          `(${rate(r.written, r.writtenMs)}) | raw insert ${fmt(rawMs)} (${rate(r.written, rawMs)}) | ` +
-          `ratio ${(rawMs / r.writtenMs).toFixed(2)}× (target ≥ 0.5×)` +
-          (r.allMs !== null
-            ? ` | all handed to the channel ${fmt(r.allMs)} (${rate(r.written, r.allMs)})`
-            : ''),
-      );
-  } finally {
-    await rt.close();
-    rmSync(dir, { recursive: true, force: true });
-    if (engine === 'postgres') {
-      await admin.query(`drop schema ${schema} cascade`);
-      await admin.end();
-    }
-  }
 }
 
-for (const engine of ENGINES) await bench(engine);
+for (const engine of ENGINES)
+  await withBenchRuntime(engine, 'outbox', (rt, place) => bench(rt, place, engine));
