@@ -4,6 +4,7 @@ import type { Actor } from '../../src/core/policy/policy.js';
 import { clockCommand } from '../../src/services/conduct/clock.service.js';
 import { setBranching } from '../../src/services/planning/branching.service.js';
 import { buildConductExercise, PLANNED_START, type ConductFixture } from '../support/conduct.js';
+import { encodePng } from '../support/png.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { startTestSmtp, type TestSmtp } from '../support/smtp.js';
 import {
@@ -20,8 +21,10 @@ import {
  * A patrol officer with no Dabyl account, on a phone: the controller fires an inject from the
  * control room; its e-mail reaches a real SMTP server with a link; the officer opens it in a
  * browser with no session, sees the inject in Russian marked as an exercise, says "received",
- * answers the inject's question and reports. The control room shows the acknowledgement and the
- * first action without a reload. The same page in Kazakh; a mistyped link is refused in words.
+ * answers the inject's question and reports with a photo from the phone's file picker (no script).
+ * The control room shows the acknowledgement and the first action without a reload, and the photo
+ * is there for the controllers, byte for byte. The same page in Kazakh, refusing an empty report and
+ * a GIF by name; a mistyped link is refused in words.
  */
 const controller: Actor = {
   userId: 'u-c',
@@ -32,6 +35,8 @@ const planner: Actor = {
   grants: [{ role: 'planner', organisationId: null, exerciseId: null }],
 };
 const LINK = /\/i\/([A-Za-z0-9_-]{22})/;
+/** A small picture as a phone's camera would hand it over: a blue square with a red diagonal. */
+const PHOTO = encodePng(48, (x, y) => (Math.abs(x - y) < 3 ? [220, 30, 30] : [40, 90, 200]));
 
 describe('an inject opened from its link by a player without an account', () => {
   let server: TestServer;
@@ -99,9 +104,21 @@ describe('an inject opened from its link by a player without an account', () => 
     await phone.getByText(/Выбрано: «Block at the gate», выбрал\(а\) Patrol officer A/).waitFor();
 
     await phone.getByLabel('Что сделано').fill('Cordon at the gate, bus stopped, negotiator called');
+    await phone.getByLabel('Фото (если есть)').setInputFiles({
+      name: 'gate.png',
+      mimeType: 'image/png',
+      buffer: PHOTO,
+    });
+    await phone.getByText('Одно изображение JPEG, PNG или WebP, до 5 МБ.', { exact: false }).waitFor();
+    await screenshot(phone, 'inject-link-photo-phone-ru');
     await phone.getByRole('button', { name: 'Отправить доклад' }).click();
     await phone.getByText('Ваш доклад записан.').waitFor();
     await phone.getByText('Cordon at the gate, bus stopped, negotiator called').waitFor();
+    await phone
+      .getByRole('listitem')
+      .filter({ hasText: 'Cordon at the gate, bus stopped, negotiator called' })
+      .getByText(/· С фото/)
+      .waitFor();
     await screenshot(phone, 'inject-link-phone-ru');
     await expectAccessible(phone, 'inject link page');
     expectNoPageProblems(phone);
@@ -112,6 +129,25 @@ describe('an inject opened from its link by a player without an account', () => 
     await progress.getByText(/^First action: \d\d:\d\d:\d\d/).waitFor();
     await progress.getByText('Link opened: 1 of 2').waitFor();
     await screenshot(control, 'inject-link-control-room');
+
+    // The photo reached the controllers as the phone sent it, type and bytes.
+    const sent = await control.evaluate(async (exerciseId) => {
+      const res = await fetch(`/api/v1/exercises/${exerciseId}/injects/progress`);
+      const { items } = (await res.json()) as {
+        items: { firstAction: { reportId: string; hasPhoto: boolean } | null }[];
+      };
+      // Inject 3 is the only one fired.
+      const first = items.find((i) => i.firstAction !== null)!.firstAction!;
+      const photo = await fetch(`/api/v1/exercises/${exerciseId}/play/reports/${first.reportId}/photo`);
+      return {
+        hasPhoto: first.hasPhoto,
+        type: photo.headers.get('content-type'),
+        bytes: [...new Uint8Array(await photo.arrayBuffer())],
+      };
+    }, fx.exerciseId);
+    expect(sent.hasPhoto).toBe(true);
+    expect(sent.type).toBe('image/png');
+    expect(Buffer.from(sent.bytes).equals(PHOTO)).toBe(true);
   }, 120_000);
 
   it('shows the page in Kazakh, refuses an empty report by name, and a mistyped link in words', async () => {
@@ -120,6 +156,25 @@ describe('an inject opened from its link by a player without an account', () => 
     await phone.getByRole('button', { name: 'Баяндаманы жіберу' }).click();
     await phone.getByRole('alert').getByText('Жібермес бұрын не істелгенін жазыңыз.').waitFor();
     await screenshot(phone, 'inject-link-phone-kk');
+
+    // A GIF is not a photo Dabyl takes: refused by name, the text kept to send again.
+    await phone.getByLabel('Не істелді').fill('Кордон қойылды');
+    await phone.getByLabel('Фотосурет (бар болса)').setInputFiles({
+      name: 'gate.gif',
+      mimeType: 'image/gif',
+      buffer: Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1'),
+    });
+    await phone.getByRole('button', { name: 'Баяндаманы жіберу' }).click();
+    await phone
+      .getByRole('alert')
+      .getByText(/^Тіркелген файл JPEG, PNG немесе WebP суреті емес/)
+      .waitFor();
+    expect(await phone.getByLabel('Не істелді').inputValue()).toBe('Кордон қойылды');
+    await expectAccessible(phone, 'inject link page with a refused photo');
+    // The same page on a wide screen, with the photo field.
+    await phone.setViewportSize({ width: 1280, height: 800 });
+    await screenshot(phone, 'inject-link-photo-desktop-kk');
+    await phone.setViewportSize({ width: 390, height: 844 });
 
     const wrong = `${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`;
     const res = await phone.goto(`${server.url}/en/i/${wrong}`);

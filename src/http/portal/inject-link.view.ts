@@ -89,14 +89,16 @@ export function injectLinkPage(
 ${options.draft ?? ''}</textarea>
                   <p id="report-hint" class="hint">${t.reportHint}</p>
                   <label for="report-photo">${t.photoLabel}</label>
-                  <input
-                    id="report-photo"
-                    name="photo"
-                    type="file"
-                    accept="image/jpeg,image/png,image/webp"
-                    capture="environment"
-                    aria-describedby="report-photo-hint"
-                  />
+                  <div class="report-photo">
+                    <input
+                      id="report-photo"
+                      name="photo"
+                      type="file"
+                      accept="image/jpeg,image/png,image/webp"
+                      capture="environment"
+                      aria-describedby="report-photo-hint"
+                    />
+                  </div>
                   <p id="report-photo-hint" class="hint">${t.photoHint}</p>
                   <button type="submit">${t.send}</button>
                 </form>
