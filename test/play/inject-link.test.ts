@@ -9,6 +9,7 @@
  * sent is refused on the page, in its language, storing nothing.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/core/policy/policy.js';
 import { buildApp } from '../../src/http/app.js';
@@ -27,6 +28,7 @@ import { startTestSmsc, type TestSmsc } from '../support/smsc.js';
 import { startTestSmtp, type TestSmtp } from '../support/smtp.js';
 import { encodePng } from '../support/png.js';
 import { MAX_PHOTO_BYTES } from '../../src/core/play/photo.js';
+import { formatBytes } from '../../src/http/body-limit.js';
 import { REPORT_FORM_LIMIT_BYTES } from '../../src/http/portal/inject-link.report.js';
 
 const controller: Actor = {
@@ -549,5 +551,14 @@ describe.each(ENGINES)('inject links for players without an account on %s', (eng
     const lapsed = await api('GET', medicToken);
     expect(lapsed.status).toBe(404);
     expect(lapsed.json().code).toBe('inject_link_invalid');
+  });
+});
+
+describe('the link page’s report form limit', () => {
+  it('is the one the README’s table of body limits states', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').replace(/ {2,}/g, ' ');
+    expect(readme).toContain(
+      `| a report with a photo from an inject's link (\`POST /{lang}/i/:token/report\`) | ${formatBytes(REPORT_FORM_LIMIT_BYTES)} |`,
+    );
   });
 });
