@@ -1,5 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { approveAlert } from '../../src/services/alerts/alerts.service.js';
+import { installSigningKey, makePerson } from '../alerts/harness.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import {
   ensureConsoleBuilt,
@@ -18,6 +20,10 @@ interface Listed {
   approximate: boolean;
 }
 interface AlertRow {
+  id: string;
+  version: number;
+  msgType: string;
+  state: string;
   area: { kind: string; ring?: [number, number][]; region: string; lat?: number; radiusM?: number };
   texts: Record<string, { areaDesc: string }>;
 }
@@ -31,10 +37,12 @@ describe("the alert composer's area", { timeout: 180_000 }, () => {
   let server: TestServer;
   let browser: Browser;
   let pio: Page;
+  let signing: ReturnType<typeof installSigningKey>;
 
   beforeAll(async () => {
     await ensureConsoleBuilt();
     [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    signing = installSigningKey(server.server.runtime.ctx);
     await server.createUser(PIO.username, PIO.password, 'pio');
     pio = await newPage(browser);
     await signIn(pio, server.url, PIO.username, PIO.password);
@@ -42,6 +50,7 @@ describe("the alert composer's area", { timeout: 180_000 }, () => {
     await pio.getByRole('heading', { name: 'Public alerts', level: 1 }).waitFor();
   });
   afterAll(async () => {
+    signing?.remove();
     await browser?.close();
     await server?.close();
   });
@@ -113,6 +122,36 @@ describe("the alert composer's area", { timeout: 180_000 }, () => {
     expectNoPageProblems(pio);
   });
 
+  it('updates a sent alert in one action: the area picked anew, its names following, into the queue', async () => {
+    const ctx = server.server.runtime.ctx;
+    const auth = await makePerson(ctx, 'auth.update', 'authoriser');
+    const [sent] = await mine();
+    await approveAlert(ctx, auth.info, auth.actor, sent!.id, sent!.version, auth.code());
+    await pio.reload();
+    const all = pio.getByRole('region', { name: 'All alerts' });
+    await all.getByRole('button', { name: 'Update', exact: true }).click();
+    const dialog = pio.getByRole('dialog');
+    // It starts from what was sent: the district's outline, as CAP points.
+    await expect.poll(() => dialog.getByLabel('Polygon points').inputValue()).toMatch(/^(\S+ ){4,}\S+$/);
+    await dialog.locator('label', { hasText: 'Pick a place' }).click();
+    await dialog.getByRole('combobox', { name: 'Place' }).fill('Bostandyq');
+    await pio.getByRole('option', { name: /Bostandyq/ }).click();
+    await expect.poll(() => dialog.getByLabel('Area name in English').inputValue()).toMatch(/Bostandyq/);
+    await dialog.locator('[data-ready="true"]').waitFor();
+    await pio.evaluate(() => new Promise((resolve) => setTimeout(resolve, 1500)));
+    await screenshot(pio, 'alerts-update');
+    await dialog.getByRole('button', { name: 'Submit the update for approval' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const queue = pio.getByRole('region', { name: 'Approval queue' });
+    await queue.getByText(/Earthquake: .*Bostandyq/).waitFor();
+    await queue.getByText('Update · Earthquake').waitFor();
+    const update = (await mine()).find((a) => a.msgType === 'Update')!;
+    expect(update.state).toBe('awaiting_approval');
+    expect(update.area.kind).toBe('polygon');
+    expect(update.area.ring).not.toEqual(sent!.area.ring);
+    expectNoPageProblems(pio);
+  });
+
   it('places a circle by a click on the map and a radius', async () => {
     await mode('Circle');
     await canvas().click({ position: { x: 200, y: 150 } });
@@ -130,7 +169,14 @@ describe("the alert composer's area", { timeout: 180_000 }, () => {
     ] as const) {
       await pio.getByRole('button', { name: button }).click();
       await pio.locator('label', { hasText: mode }).click();
-      await expect.poll(() => pio.locator('input[aria-haspopup="listbox"]').inputValue()).toContain(place);
+      // Picked by its name in this language once (the page was reloaded since the English pick);
+      // after that the same pick reads in whichever language the console speaks.
+      const input = pio.locator('input[aria-haspopup="listbox"]');
+      if (button === 'Қазақша') {
+        await input.fill('Медеу');
+        await pio.getByRole('option', { name: new RegExp(place) }).click();
+      }
+      await expect.poll(() => input.inputValue()).toContain(place);
       const chosen = pio.locator('select').filter({ has: pio.locator('option[value="KZ-75"]') });
       await expect(chosen.locator('option:checked').textContent()).resolves.toBe(region);
       await screenshot(pio, `alerts-composer-place-${button === 'Қазақша' ? 'kk' : 'ru'}`);

@@ -75,6 +75,19 @@ export const useAllClear = () =>
     const draft = await api.post<Alert>(`/alerts/${id(a.id)}/update`, { allClear: true });
     return api.post<Alert>(`/alerts/${id(draft.id)}/submit`, { version: draft.version });
   });
+export interface AlertChange {
+  area: AlertArea;
+  areaNames: Partial<Record<AlertLanguage, string>>;
+  expiresAt: string;
+}
+/** Starts an Update of the newest issued message, as a draft to change. */
+export const useStartUpdate = () =>
+  useAlertMutation((a: Alert) => api.post<Alert>(`/alerts/${id(a.id)}/update`, {}));
+/** Gives a draft its new area, names and expiry. */
+export const useChangeDraft = () =>
+  useAlertMutation(({ draft, change }: { draft: Alert; change: AlertChange }) =>
+    api.patch<Alert>(`/alerts/${id(draft.id)}`, { version: draft.version, ...change }),
+  );
 export const useCancelAlert = () =>
   useAlertMutation(({ alert, totp, reason }: { alert: Alert; totp: string; reason: string }) =>
     api.post<Alert>(`/alerts/${id(alert.id)}/cancel`, { totp, reason }),

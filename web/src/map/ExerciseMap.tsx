@@ -68,7 +68,13 @@ export function ExerciseMap({
   useEffect(() => {
     if (!map || !frameBox) return;
     const [w, s, e, n] = frameBox.split(',').map(Number) as [number, number, number, number];
-    map.fitBounds([w, s, e, n], { padding: 48, maxZoom: 15, duration: 0 });
+    const fit = () => map.fitBounds([w, s, e, n], { padding: 48, maxZoom: 15, duration: 0 });
+    fit();
+    // A map made inside an opening dialog gets its size only as the dialog opens: frame it again then.
+    map.once('resize', fit);
+    return () => {
+      map.off('resize', fit);
+    };
   }, [map, frameBox]);
 
   useEffect(() => {

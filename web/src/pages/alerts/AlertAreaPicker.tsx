@@ -78,7 +78,13 @@ export function AlertAreaPicker({ value, onChange, onNames }: Props) {
   // Kept while drawing too, so going back to the place does not replace what was adjusted.
   const boundary = useBoundary(value.boundaryId);
   const [text, setText] = useState(ringText(value.ring));
-  const [frame, setFrame] = useState<[number, number, number, number] | null>(boxOf(value.ring));
+  const [frame, setFrame] = useState<[number, number, number, number] | null>(() => {
+    const { lat, lon, radiusKm } = value.circle;
+    if (value.mode !== 'circle' || lat === '' || lon === '') return boxOf(value.ring);
+    return boxOf(
+      circlePolygon(Number(lon), Number(lat), Number(radiusKm) * 1000).coordinates[0] as Position[],
+    );
+  });
   const set = (patch: Partial<AreaState>) => onChange({ ...value, ...patch });
   const replaceRing = (ring: Position[], patch: Partial<AreaState> = {}) => {
     onChange({ ...value, ...patch, ring, session: value.session + 1 });
@@ -290,6 +296,7 @@ function BoundaryChoice(props: {
         placeholder={t('alerts.composer.placeSearch')}
         searchable
         clearable
+        allowDeselect={false}
         limit={50}
         nothingFoundMessage={t('alerts.composer.placeNone')}
         data={props.places}

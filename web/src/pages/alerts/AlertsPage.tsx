@@ -20,6 +20,7 @@ import { AlertComposer } from './AlertComposer';
 import { AlertDeliveries } from './AlertDeliveries';
 import { AlertPreview } from './AlertPreview';
 import { AlertStatusBadge } from './AlertStatusBanner';
+import { AlertUpdate } from './AlertUpdate';
 import { SecondFactorCard } from './SecondFactorCard';
 
 const headline = (a: Alert, lang: string) =>
@@ -158,7 +159,12 @@ function AlertsTable({ items, caption }: { items: Alert[]; caption: string }) {
                   <Text size="xs">{t('alerts.list.closed')}</Text>
                 ) : a.actions.cancel.allowed || a.actions.update.allowed ? (
                   <Stack gap="xs">
-                    {a.actions.update.allowed && a.hazard !== 'all-clear' && <AllClearButton alert={a} />}
+                    {a.actions.update.allowed && a.hazard !== 'all-clear' && (
+                      <Group gap="xs">
+                        <AlertUpdate alert={a} />
+                        <AllClearButton alert={a} />
+                      </Group>
+                    )}
                     {a.actions.cancel.allowed && <CodeAction alert={a} kind="cancel" />}
                   </Stack>
                 ) : null}
