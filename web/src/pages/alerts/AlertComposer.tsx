@@ -1,14 +1,4 @@
-import {
-  Button,
-  Group,
-  NativeSelect,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, Select, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -23,12 +13,9 @@ import { useExercises } from '../../api/exercises';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { AlertAreaPicker, EMPTY_AREA, areaOf, type AreaState } from './AlertAreaPicker';
 import { AlertStatusBanner } from './AlertStatusBanner';
+import { AreaNamesAndExpiry, localInput } from './AreaNamesAndExpiry';
 
-const inHours = (h: number) => {
-  const d = new Date(Date.now() + h * 3_600_000);
-  d.setSeconds(0, 0);
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-};
+const inHours = (h: number) => localInput(new Date(Date.now() + h * 3_600_000));
 
 /**
  * Composing an alert from a hazard template: the status first, shown as a banner that looks like
@@ -108,22 +95,7 @@ export function AlertComposer() {
           </SimpleGrid>
         )}
         <AlertAreaPicker value={area} onChange={setArea} onNames={setNames} />
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          {(['kk', 'ru', 'en'] as const).map((l) => (
-            <TextInput
-              key={l}
-              label={t(`alerts.composer.areaName.${l}`)}
-              value={names[l]}
-              onChange={(e) => setNames({ ...names, [l]: e.currentTarget.value })}
-            />
-          ))}
-        </SimpleGrid>
-        <TextInput
-          type="datetime-local"
-          label={t('alerts.composer.expires')}
-          value={expires}
-          onChange={(e) => setExpires(e.currentTarget.value)}
-        />
+        <AreaNamesAndExpiry names={names} onNames={setNames} expires={expires} onExpires={setExpires} />
         <Group>
           <Button
             onClick={() => void send().catch(() => undefined)}

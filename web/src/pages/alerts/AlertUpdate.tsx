@@ -1,4 +1,4 @@
-import { Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -10,9 +10,8 @@ import {
   type AlertLanguage,
 } from '../../api/alerts';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { AreaNamesAndExpiry, localInput } from './AreaNamesAndExpiry';
 import { AlertAreaPicker, EMPTY_AREA, areaOf, type AreaState } from './AlertAreaPicker';
-
-const LANGUAGES = ['kk', 'ru', 'en'] as const;
 
 /** The picker's state for an issued alert's area, so an Update starts from where the alert went. */
 export function areaStateOf(area: AlertArea): AreaState {
@@ -25,12 +24,6 @@ export function areaStateOf(area: AlertArea): AreaState {
         circle: { lat: String(area.lat), lon: String(area.lon), radiusKm: String(area.radiusM / 1000) },
       };
 }
-
-/** ISO instant → the value a `datetime-local` field shows, in the browser's zone. */
-const localInput = (iso: string) => {
-  const d = new Date(iso);
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-};
 
 /**
  * An Update of an issued alert in one action: its area (moved, widened, drawn anew or picked), the
@@ -73,22 +66,7 @@ export function AlertUpdate({ alert }: { alert: Alert }) {
       <Modal opened={open} onClose={() => setOpen(false)} size="xl" title={t('alerts.update.title')}>
         <Stack>
           <AlertAreaPicker value={area} onChange={setArea} onNames={setNames} />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            {LANGUAGES.map((l) => (
-              <TextInput
-                key={l}
-                label={t(`alerts.composer.areaName.${l}`)}
-                value={names[l]}
-                onChange={(e) => setNames({ ...names, [l]: e.currentTarget.value })}
-              />
-            ))}
-          </SimpleGrid>
-          <TextInput
-            type="datetime-local"
-            label={t('alerts.composer.expires')}
-            value={expires}
-            onChange={(e) => setExpires(e.currentTarget.value)}
-          />
+          <AreaNamesAndExpiry names={names} onNames={setNames} expires={expires} onExpires={setExpires} />
           <Group>
             <Button
               onClick={() => void send().catch(() => undefined)}
