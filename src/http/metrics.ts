@@ -39,10 +39,25 @@ export function registerMetrics(
       },
     });
   }
-  const observe = (method: string, route: string, status: number, seconds: number) => {
-    duration.observe({ method, route, status: String(status) }, seconds);
-    if (status >= 400) problems.inc({ status: String(status) });
+  // A surge observes thousands of requests a second over a handful of label sets; the library
+  // hashes the labels on every call, so each set's series is looked up once and kept.
+  const series = new Map<string, (seconds: number) => void>();
+  const seriesOf = (method: string, route: string, status: number) => {
+    const key = `${method} ${status} ${route}`;
+    let found = series.get(key);
+    if (!found) {
+      const timer = duration.labels({ method, route, status: String(status) });
+      const problem = status >= 400 ? problems.labels({ status: String(status) }) : null;
+      found = (seconds) => {
+        timer.observe(seconds);
+        problem?.inc();
+      };
+      series.set(key, found);
+    }
+    return found;
   };
+  const observe = (method: string, route: string, status: number, seconds: number) =>
+    seriesOf(method, route, status)(seconds);
   app.addHook('onResponse', async (request, reply) => {
     // The route pattern, not the URL, keeps label cardinality bounded.
     observe(
