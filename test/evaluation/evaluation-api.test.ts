@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR } from '../../src/services/context.js';
 import { createOrganisation } from '../../src/services/organisations.service.js';
 import { createUser } from '../../src/services/users.service.js';
 import { ENGINES, openTestRuntime } from '../support/engines.js';
+import { expectRefusedPerRole } from '../support/refusals.js';
 import { buildEvaluationExercise, type EvaluationFixture } from './fixture.js';
 
 const PASSWORD = 'evaluation passphrase';
@@ -124,11 +125,15 @@ describe.each(ENGINES)('evaluation guides and ratings over the API on %s', (engi
   });
 
   it('refuses players, observers, controllers and planners the ratings, and directors the rating', async () => {
-    for (const who of ['player', 'observer', 'controller', 'planner']) {
-      expect((await call(who, 'GET', '/evaluation')).statusCode, who).toBe(403);
-      expect((await call(who, 'GET', '/evaluation/print')).statusCode, who).toBe(403);
-      expect((await call(who, 'POST', '/ratings', rating({ version: 2 }))).statusCode, who).toBe(403);
-    }
+    await expectRefusedPerRole(
+      call,
+      ['player', 'observer', 'controller', 'planner'],
+      [
+        ['GET', '/evaluation'],
+        ['GET', '/evaluation/print'],
+        ['POST', '/ratings', rating({ version: 2 })],
+      ],
+    );
     expect((await call('director', 'POST', '/ratings', rating({ version: 2 }))).statusCode).toBe(403);
   });
 

@@ -7,6 +7,7 @@ import { SYSTEM_ACTOR, type AppContext } from '../../src/services/context.js';
 import { createOrganisation } from '../../src/services/organisations.service.js';
 import { createUser } from '../../src/services/users.service.js';
 import { ENGINES, openTestRuntime } from '../support/engines.js';
+import { expectRefusedPerRole } from '../support/refusals.js';
 
 const PASSWORD = 'feeds api passphrase';
 const SENT = '2026-10-25T08:00:00+05:00';
@@ -107,8 +108,7 @@ describe.each(ENGINES)('CAP feeds through the API on %s', (engine) => {
       name: { kk: 'Қазгидромет', ru: 'Казгидромет', en: 'Kazhydromet' },
       pollSeconds: 120,
     };
-    for (const who of ['org-admin', 'pio', 'player'])
-      expect((await call(who, 'POST', '/feeds', body)).statusCode, who).toBe(403);
+    await expectRefusedPerRole(call, ['org-admin', 'pio', 'player'], [['POST', '/feeds', body]]);
     expect((await call(null, 'POST', '/feeds', body)).statusCode).toBe(401);
     const res = await call('admin', 'POST', '/feeds', body);
     expect(res.statusCode, res.body).toBe(201);
