@@ -3,10 +3,8 @@ import {
   Button,
   Checkbox,
   Code,
-  Fieldset,
   FileInput,
   Group,
-  List,
   Modal,
   Select,
   Stack,
@@ -15,7 +13,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { kzRegion } from '../../../../src/cap/validate/profiles/kz-regions';
 import {
@@ -26,11 +24,11 @@ import {
   type BoundaryLevel,
   type BoundarySet,
 } from '../../api/boundaries';
-import { ApiError } from '../../api/client';
 import { useCan } from '../../auth/useSession';
 import { PageTitle } from '../../components/PageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
+import { SubmitForm } from '../../components/SubmitForm';
 import { TableScroll } from '../../components/TableScroll';
 import { STATUS } from '../../theme';
 
@@ -170,8 +168,7 @@ function ImportForm() {
   const [approximate, setApproximate] = useState(false);
   const [file, setFile] = useState<File | null>(null);
   const [unreadable, setUnreadable] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     if (!file) return;
     setUnreadable(false);
     importSet.reset();
@@ -184,71 +181,57 @@ function ImportForm() {
     }
     importSet.mutate({ name: name.trim(), approximate, geojson }, { onSuccess: () => setFile(null) });
   };
-  const problems = importSet.error instanceof ApiError ? (importSet.error.errors ?? []) : [];
   return (
-    <form onSubmit={(e) => void submit(e)}>
-      <Fieldset legend={t('boundaries.import')} maw={900}>
-        <Stack gap="xs">
-          <Text size="sm">{t('boundaries.importHelp')}</Text>
-          <Text size="sm">
-            {t('boundaries.propertiesLabel')} <Code>{FEATURE_PROPERTIES.join(', ')}</Code>
+    <SubmitForm
+      legend={t('boundaries.import')}
+      submitLabel={t('boundaries.importSubmit')}
+      onSubmit={submit}
+      mutation={importSet}
+      disabled={!file}
+      localProblem={unreadable ? t('boundaries.notJson') : null}
+      refusedTitle={t('boundaries.refused')}
+      everyProblemLabel={t('boundaries.problems')}
+      result={
+        importSet.data && (
+          <Text role="status">
+            {importSet.data.replaced === 0
+              ? t('boundaries.importedNew', { count: importSet.data.features })
+              : t('boundaries.imported', {
+                  count: importSet.data.features,
+                  replaced: importSet.data.replaced,
+                })}
           </Text>
-          <TextInput
-            label={t('boundaries.setName')}
-            description={t('boundaries.setNameHelp')}
-            required
-            pattern="[a-z0-9\-]{1,60}"
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            maw={420}
-          />
-          <Checkbox
-            label={t('boundaries.approximateLabel')}
-            checked={approximate}
-            onChange={(e) => setApproximate(e.currentTarget.checked)}
-          />
-          <FileInput
-            label={t('boundaries.file')}
-            accept=".geojson,.json,application/geo+json,application/json"
-            required
-            clearable
-            value={file}
-            onChange={setFile}
-            maw={420}
-          />
-          <Group>
-            <Button type="submit" loading={importSet.isPending} disabled={!file}>
-              {t('boundaries.importSubmit')}
-            </Button>
-          </Group>
-          {unreadable && (
-            <Text c="red.9" role="alert">
-              {t('boundaries.notJson')}
-            </Text>
-          )}
-          <ProblemAlert error={importSet.error} title={t('boundaries.refused')} />
-          {problems.length > 1 && (
-            <List size="sm" aria-label={t('boundaries.problems')}>
-              {problems.map((p, i) => (
-                <List.Item key={i}>
-                  {p.field}: {p.problem}
-                </List.Item>
-              ))}
-            </List>
-          )}
-          {importSet.data && (
-            <Text role="status">
-              {importSet.data.replaced === 0
-                ? t('boundaries.importedNew', { count: importSet.data.features })
-                : t('boundaries.imported', {
-                    count: importSet.data.features,
-                    replaced: importSet.data.replaced,
-                  })}
-            </Text>
-          )}
-        </Stack>
-      </Fieldset>
-    </form>
+        )
+      }
+    >
+      <Text size="sm">{t('boundaries.importHelp')}</Text>
+      <Text size="sm">
+        {t('boundaries.propertiesLabel')} <Code>{FEATURE_PROPERTIES.join(', ')}</Code>
+      </Text>
+      <TextInput
+        label={t('boundaries.setName')}
+        description={t('boundaries.setNameHelp')}
+        required
+        pattern="[a-z0-9\-]{1,60}"
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        maw={420}
+      />
+      <Checkbox
+        label={t('boundaries.approximateLabel')}
+        checked={approximate}
+        onChange={(e) => setApproximate(e.currentTarget.checked)}
+      />
+      <FileInput
+        label={t('boundaries.file')}
+        accept=".geojson,.json,application/geo+json,application/json"
+        required
+        clearable
+        value={file}
+        onChange={setFile}
+        maw={420}
+      />
+    </SubmitForm>
   );
 }
 

@@ -1,22 +1,12 @@
-import {
-  Badge,
-  Button,
-  Fieldset,
-  Group,
-  NumberInput,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Badge, Button, Group, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAddFeed, useFeedAlerts, useFeeds, usePollFeed, type CapFeed } from '../../api/feeds';
 import { useCan } from '../../auth/useSession';
 import { PageTitle } from '../../components/PageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
+import { SubmitForm } from '../../components/SubmitForm';
 import { TableScroll } from '../../components/TableScroll';
 import { STATUS } from '../../theme';
 
@@ -205,8 +195,7 @@ function AddFeedForm() {
   const [url, setUrl] = useState('');
   const [name, setName] = useState({ kk: '', ru: '', en: '' });
   const [pollSeconds, setPollSeconds] = useState<number | string>(60);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () =>
     add.mutate(
       { url: url.trim(), name, pollSeconds: Number(pollSeconds) },
       {
@@ -216,47 +205,36 @@ function AddFeedForm() {
         },
       },
     );
-  };
   return (
-    <form onSubmit={submit}>
-      <Fieldset legend={t('feeds.add')} maw={900}>
-        <Stack gap="xs">
+    <SubmitForm legend={t('feeds.add')} submitLabel={t('feeds.addSubmit')} onSubmit={submit} mutation={add}>
+      <TextInput
+        label={t('feeds.url')}
+        required
+        value={url}
+        onChange={(e) => setUrl(e.currentTarget.value)}
+      />
+      <Group grow align="flex-start">
+        {(['kk', 'ru', 'en'] as const).map((l) => (
           <TextInput
-            label={t('feeds.url')}
+            key={l}
+            label={t(`feeds.nameIn.${l}`)}
             required
-            value={url}
-            onChange={(e) => setUrl(e.currentTarget.value)}
+            value={name[l]}
+            onChange={(e) => {
+              const v = e.currentTarget.value;
+              setName((n) => ({ ...n, [l]: v }));
+            }}
           />
-          <Group grow align="flex-start">
-            {(['kk', 'ru', 'en'] as const).map((l) => (
-              <TextInput
-                key={l}
-                label={t(`feeds.nameIn.${l}`)}
-                required
-                value={name[l]}
-                onChange={(e) => {
-                  const v = e.currentTarget.value;
-                  setName((n) => ({ ...n, [l]: v }));
-                }}
-              />
-            ))}
-          </Group>
-          <NumberInput
-            label={t('feeds.pollSeconds')}
-            min={30}
-            max={86_400}
-            value={pollSeconds}
-            onChange={setPollSeconds}
-            maw={240}
-          />
-          <Group>
-            <Button type="submit" loading={add.isPending}>
-              {t('feeds.addSubmit')}
-            </Button>
-          </Group>
-          <ProblemAlert error={add.error} />
-        </Stack>
-      </Fieldset>
-    </form>
+        ))}
+      </Group>
+      <NumberInput
+        label={t('feeds.pollSeconds')}
+        min={30}
+        max={86_400}
+        value={pollSeconds}
+        onChange={setPollSeconds}
+        maw={240}
+      />
+    </SubmitForm>
   );
 }

@@ -1,10 +1,11 @@
-import { Button, Fieldset, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Button, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExercisePlan } from '../../../api/planningTypes';
 import { useAddContact, usePhoneBook, useRemoveContact } from '../../../api/phoneBook';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { QueryState } from '../../../components/QueryState';
+import { SubmitForm } from '../../../components/SubmitForm';
 import { TableScroll } from '../../../components/TableScroll';
 import { LOCALES as LANGUAGES, PHONE_BOOK_CHANNELS as CHANNELS } from '../../../api/contract';
 
@@ -84,45 +85,41 @@ function AddContactForm({ plan }: { plan: ExercisePlan }) {
   const [address, setAddress] = useState('');
   const [language, setLanguage] = useState<(typeof LANGUAGES)[number]>('ru');
   if (plan.people.length === 0) return null;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () =>
     add.mutate({ personId, channel, address, language }, { onSuccess: () => setAddress('') });
-  };
   return (
-    <form onSubmit={submit}>
-      <Fieldset legend={t('planning.phoneBook.add')} maw={900}>
-        <Group align="flex-end" wrap="wrap">
-          <NativeSelect
-            label={t('planning.phoneBook.person')}
-            value={personId}
-            data={plan.people.map((p) => ({ value: p.id, label: p.name }))}
-            onChange={(e) => setPersonId(e.currentTarget.value)}
-          />
-          <NativeSelect
-            label={t('planning.phoneBook.channel')}
-            value={channel}
-            data={CHANNELS.map((c) => ({ value: c, label: t(`outbox.channels.${c}`) }))}
-            onChange={(e) => setChannel(e.currentTarget.value as (typeof CHANNELS)[number])}
-          />
-          <TextInput
-            label={t('planning.phoneBook.address')}
-            description={t(`planning.phoneBook.example.${channel}`)}
-            required
-            value={address}
-            onChange={(e) => setAddress(e.currentTarget.value)}
-          />
-          <NativeSelect
-            label={t('planning.phoneBook.language')}
-            value={language}
-            data={LANGUAGES.map((l) => ({ value: l, label: t(`notices.lang.${l}`) }))}
-            onChange={(e) => setLanguage(e.currentTarget.value as (typeof LANGUAGES)[number])}
-          />
-          <Button type="submit" loading={add.isPending}>
-            {t('planning.phoneBook.addSubmit')}
-          </Button>
-        </Group>
-        <ProblemAlert error={add.error} />
-      </Fieldset>
-    </form>
+    <SubmitForm
+      legend={t('planning.phoneBook.add')}
+      submitLabel={t('planning.phoneBook.addSubmit')}
+      onSubmit={submit}
+      mutation={add}
+      inline
+    >
+      <NativeSelect
+        label={t('planning.phoneBook.person')}
+        value={personId}
+        data={plan.people.map((p) => ({ value: p.id, label: p.name }))}
+        onChange={(e) => setPersonId(e.currentTarget.value)}
+      />
+      <NativeSelect
+        label={t('planning.phoneBook.channel')}
+        value={channel}
+        data={CHANNELS.map((c) => ({ value: c, label: t(`outbox.channels.${c}`) }))}
+        onChange={(e) => setChannel(e.currentTarget.value as (typeof CHANNELS)[number])}
+      />
+      <TextInput
+        label={t('planning.phoneBook.address')}
+        description={t(`planning.phoneBook.example.${channel}`)}
+        required
+        value={address}
+        onChange={(e) => setAddress(e.currentTarget.value)}
+      />
+      <NativeSelect
+        label={t('planning.phoneBook.language')}
+        value={language}
+        data={LANGUAGES.map((l) => ({ value: l, label: t(`notices.lang.${l}`) }))}
+        onChange={(e) => setLanguage(e.currentTarget.value as (typeof LANGUAGES)[number])}
+      />
+    </SubmitForm>
   );
 }
