@@ -159,4 +159,15 @@ export const fanOutRepository = {
       .execute(),
 
   byId: (db: Q, id: string) => db.selectFrom('fanouts').selectAll().where('id', '=', id).executeTakeFirst(),
+
+  /** How far the fan-outs of a source's messages before `sequence` have come, oldest first. */
+  progressBefore: (db: Q, sourceKind: string, sourceId: string, sequence: number) =>
+    db
+      .selectFrom('fanouts')
+      .select(['sequence', 'status', 'attempts', 'written'])
+      .where('source_kind', '=', sourceKind)
+      .where('source_id', '=', sourceId)
+      .where('sequence', '<', sequence)
+      .orderBy('sequence')
+      .execute(),
 };

@@ -128,6 +128,24 @@ export const subscriberRepository = {
   },
 
   /**
+   * {@link activeVersion} over every status: changes also when a subscriber who is no longer
+   * active is erased or loses a contact, which changes who an earlier message's recipients are.
+   */
+  everyVersion: async (db: Q): Promise<string> => {
+    const rows = await db
+      .selectFrom('subscribers')
+      .select([
+        'status',
+        (eb) => eb.fn.countAll<string | number>().as('n'),
+        (eb) => eb.fn.max('updated_at').as('at'),
+      ])
+      .groupBy('status')
+      .orderBy('status')
+      .execute();
+    return rows.map((r) => `${r.status}:${Number(r.n)}|${r.at ?? ''}`).join(',');
+  },
+
+  /**
    * Sets a subscriber's address on a channel. A new or changed address is unverified until its
    * owner proves it; the same address keeps its verification.
    */

@@ -51,22 +51,17 @@ function infoFor(cap: CapAlert, lang: AlertLanguage): CapInfo {
   return info;
 }
 
-/**
- * Everyone a message of the thread reaches now, on the channels alerts use, a chunk at a time (the
- * same person may come twice; {@link inBatches} keeps the first): what its fan-out writes, and what
- * the approval queue shows an authoriser before approving. Sirens and cell broadcast come first: a
- * handful of deliveries that warn whole districts at once must not wait behind a million e-mails;
- * then earlier recipients (a Cancel or Update must not wait behind new ones), the exercise's phone
- * book, and residents as the place index finds them.
- */
-async function* membersOf(ctx: AppContext, row: AlertRow, mode: string): AsyncGenerator<AudienceMember[]> {
-  const db = ctx.db.kysely;
-  const ours = (members: AudienceMember[]) => members.filter((m) => ALERT_CHANNELS.has(m.channel));
-  yield ours(await sirenMembers(db, row, mode));
-  yield ours(await cellBroadcastMembers(ctx, db, row));
-  for await (const page of deliveryRepository.earlierRecipients(db, 'alert', row.thread_id, row.sequence, {
-    evenUnsubscribed: true,
-  }))
+const ours = (members: AudienceMember[]) => members.filter((m) => ALERT_CHANNELS.has(m.channel));
+
+/** Residents an earlier message of the thread reached, a page at a time. */
+async function* earlierOf(ctx: AppContext, row: AlertRow): AsyncGenerator<AudienceMember[]> {
+  for await (const page of deliveryRepository.earlierRecipients(
+    ctx.db.kysely,
+    'alert',
+    row.thread_id,
+    row.sequence,
+    { evenUnsubscribed: true },
+  ))
     yield ours(
       page.map((r) => ({
         recipientKind: 'subscriber' as const,
@@ -76,39 +71,59 @@ async function* membersOf(ctx: AppContext, row: AlertRow, mode: string): AsyncGe
         language: r.language,
       })),
     );
-  if (mode !== 'actual' && row.exercise_id) {
-    const book = await db
-      .selectFrom('exercise_contacts')
-      .selectAll()
-      .where('exercise_id', '=', row.exercise_id)
-      .orderBy('id')
-      .execute();
+}
+
+/** Residents whose places the area touches, as the place index finds them; none for an exercise-only alert. */
+async function* placesOf(ctx: AppContext, row: AlertRow): AsyncGenerator<AudienceMember[]> {
+  if (row.audience !== 'public') return;
+  const index = await placeIndex(ctx.db, ctx.db.kysely);
+  for (const found of index.matcher.matchEach([alertGeometry(JSON.parse(row.area) as AlertArea)]))
     yield ours(
-      book.map((c) => ({
-        recipientKind: 'participant' as const,
-        recipientId: c.id,
-        channel: c.channel,
-        address: c.address,
-        language: c.language,
-      })),
+      found.map((i) => {
+        const o = index.owners[i]!;
+        return {
+          recipientKind: 'subscriber' as const,
+          recipientId: o.id,
+          channel: o.channel,
+          address: o.address,
+          language: o.language,
+        };
+      }),
     );
-  }
-  if (row.audience === 'public') {
-    const index = await placeIndex(ctx.db, db);
-    for (const found of index.matcher.matchEach([alertGeometry(JSON.parse(row.area) as AlertArea)]))
-      yield ours(
-        found.map((i) => {
-          const o = index.owners[i]!;
-          return {
-            recipientKind: 'subscriber' as const,
-            recipientId: o.id,
-            channel: o.channel,
-            address: o.address,
-            language: o.language,
-          };
-        }),
-      );
-  }
+}
+
+/** The exercise's phone book on the channels alerts use; drill traffic only. */
+async function phoneBookOf(ctx: AppContext, row: AlertRow, mode: string) {
+  if (mode === 'actual' || !row.exercise_id) return [];
+  const book = await ctx.db.kysely
+    .selectFrom('exercise_contacts')
+    .selectAll()
+    .where('exercise_id', '=', row.exercise_id)
+    .orderBy('id')
+    .execute();
+  return book.filter((c) => ALERT_CHANNELS.has(c.channel));
+}
+
+/**
+ * Everyone a message of the thread reaches now, on the channels alerts use, a chunk at a time (the
+ * same person may come twice; {@link inBatches} keeps the first): what its fan-out writes. Sirens
+ * and cell broadcast come first: a handful of deliveries that warn whole districts at once must not
+ * wait behind a million e-mails; then earlier recipients (a Cancel or Update must not wait behind
+ * new ones), the exercise's phone book, and residents as the place index finds them.
+ */
+async function* membersOf(ctx: AppContext, row: AlertRow, mode: string): AsyncGenerator<AudienceMember[]> {
+  const db = ctx.db.kysely;
+  yield ours(await sirenMembers(db, row, mode));
+  yield ours(await cellBroadcastMembers(ctx, db, row));
+  yield* earlierOf(ctx, row);
+  yield (await phoneBookOf(ctx, row, mode)).map((c) => ({
+    recipientKind: 'participant' as const,
+    recipientId: c.id,
+    channel: c.channel,
+    address: c.address,
+    language: c.language,
+  }));
+  yield* placesOf(ctx, row);
 }
 
 /** What a siren's loudspeaker reads out: the headline and the instruction, in Kazakh, then Russian. */
@@ -121,22 +136,44 @@ function announcementOf(cap: CapAlert): string {
 }
 
 /**
- * How many residents and exercise participants a message would reach if it were sent now: people,
- * not deliveries (a resident on e-mail and SMS is one), since an authoriser confirms this count.
+ * How many residents a message would reach if it were sent now, by the same walk its fan-out
+ * makes: people, not deliveries (a resident on e-mail and SMS is one). The costly part of a reach:
+ * it reads every earlier recipient and matches the area against every active place.
+ */
+export async function alertResidents(ctx: AppContext, row: AlertRow): Promise<number> {
+  if (!trafficModeOf(row.status as AlertStatus)) return 0;
+  const residents = new Set<string>();
+  for (const part of [earlierOf(ctx, row), placesOf(ctx, row)])
+    for await (const chunk of part) for (const m of chunk) residents.add(m.recipientId);
+  return residents.size;
+}
+
+/**
+ * How many of the exercise's people a message would reach now: a player in the phone book on
+ * e-mail and SMS is one person (a contact with no person behind it, say a team's shared mailbox,
+ * counts on its own). A phone book is small and read by its exercise's key, so this is counted
+ * afresh on every read.
+ */
+export async function alertParticipants(ctx: AppContext, row: AlertRow): Promise<number> {
+  const mode = trafficModeOf(row.status as AlertStatus);
+  if (!mode) return 0;
+  const book = await phoneBookOf(ctx, row, mode);
+  return new Set(book.map((c) => (c.person_id === null ? `contact ${c.id}` : `person ${c.person_id}`))).size;
+}
+
+/**
+ * How many residents and exercise participants a message would reach if it were sent now, counted
+ * now: what an authoriser confirms when approving an alert for a wide area.
  */
 export async function alertReach(
   ctx: AppContext,
   row: AlertRow,
 ): Promise<{ residents: number; participants: number }> {
-  const mode = trafficModeOf(row.status as AlertStatus);
-  if (!mode) return { residents: 0, participants: 0 };
-  const residents = new Set<string>();
-  const participants = new Set<string>();
-  for await (const chunk of membersOf(ctx, row, mode))
-    for (const m of chunk)
-      if (m.channel === 'siren' || m.channel === 'cellbroadcast') continue;
-      else (m.recipientKind === 'subscriber' ? residents : participants).add(m.recipientId);
-  return { residents: residents.size, participants: participants.size };
+  const [residents, participants] = await Promise.all([
+    alertResidents(ctx, row),
+    alertParticipants(ctx, row),
+  ]);
+  return { residents, participants };
 }
 
 /**

@@ -35,6 +35,7 @@ import { CORRECTION_PRIORITY, requestFanOut } from '../outbox/fanout.js';
 import { touchPortal } from '../portal/generation.js';
 import { useTotpCode, withSecondFactor } from '../second-factor/totp.service.js';
 import { draftersOf, toAlert, type Alert } from './alert.model.js';
+import { reachReader, type Reach } from './alert-reach.js';
 import { alertReach } from './alert.source.js';
 import { AlertSigningError, signAlertXml } from './signing.js';
 
@@ -153,7 +154,13 @@ async function exerciseFacts(db: Q, exerciseId: string | null) {
     : { exists: false, includesPublic: false, name: null };
 }
 
-async function present(ctx: AppContext, row: AlertRow, actor: Actor | null, info: ActorInfo): Promise<Alert> {
+async function present(
+  ctx: AppContext,
+  row: AlertRow,
+  actor: Actor | null,
+  info: ActorInfo,
+  reach: (row: AlertRow) => Promise<Reach> = reachReader(ctx),
+): Promise<Alert> {
   const db = ctx.db.kysely;
   const facts = workflowFacts(row, await alertRepository.thread(db, row.thread_id));
   const who = workflowActor(actor, info);
@@ -163,10 +170,10 @@ async function present(ctx: AppContext, row: AlertRow, actor: Actor | null, info
       return [a, r ? { allowed: false, code: r.code, reason: r.reason } : { allowed: true }];
     }),
   ) as Alert['actions'];
-  // Before approval an authoriser sees whom it would reach; afterwards the outbox tells.
-  const reach =
-    row.state === 'draft' || row.state === 'awaiting_approval' ? await alertReach(ctx, row) : null;
-  return toAlert(row, actions, reach, ctx.config.alertWideAreaKm2);
+  // Before approval an authoriser sees whom it would reach; afterwards the outbox tells. A list
+  // shows kept figures where nothing they were counted from changed; approval counts afresh.
+  const shown = row.state === 'draft' || row.state === 'awaiting_approval' ? await reach(row) : null;
+  return toAlert(row, actions, shown, ctx.config.alertWideAreaKm2);
 }
 
 async function loadForWrite(trx: Q, id: string, version: number | undefined): Promise<AlertRow> {
@@ -214,7 +221,8 @@ export async function listAlerts(
   filter: AlertFilter = {},
 ): Promise<Alert[]> {
   const rows = await alertRepository.list(ctx.db.kysely, filter);
-  return Promise.all(rows.map((r) => present(ctx, r, actor, info)));
+  const reach = reachReader(ctx);
+  return Promise.all(rows.map((r) => present(ctx, r, actor, info, reach)));
 }
 
 /** Every message of the alert's thread, oldest first. */
@@ -227,7 +235,8 @@ export async function alertThread(
   const row = await alertRepository.get(ctx.db.kysely, id);
   if (!row) throw notFound('The alert');
   const rows = await alertRepository.thread(ctx.db.kysely, row.thread_id);
-  return Promise.all(rows.map((r) => present(ctx, r, actor, info)));
+  const reach = reachReader(ctx);
+  return Promise.all(rows.map((r) => present(ctx, r, actor, info, reach)));
 }
 
 function mergeTexts(
@@ -622,6 +631,7 @@ async function checkWideAreaConfirmed(ctx: AppContext, id: string, confirmReach:
   if (!row) return; // the approval itself answers "not found"
   const area = JSON.parse(row.area) as AlertArea;
   if (!isWideArea(area, ctx.config.alertWideAreaKm2)) return;
+  // Counted afresh, never a kept figure: this count is the last look before the nation is warned.
   const { residents, participants } = await alertReach(ctx, row);
   const count = residents + participants;
   if (confirmReach === count) return;
