@@ -6,7 +6,9 @@
  * ENDEX and when its person leaves the team, hides play under NO PLAY, and bad tokens and bad
  * reports are refused by name without losing what was stored. The page's report form takes a
  * photo (multipart); a picture that is not what it says, too large, or a body the form cannot have
- * sent is refused on the page, in its language, storing nothing.
+ * sent is refused on the page, in its language, storing nothing. It takes a place too, typed with a
+ * decimal comma or pasted whole, shown on the control room's map; a malformed, out-of-range or half
+ * place is refused by its box.
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -21,6 +23,8 @@ import { clockCommand } from '../../src/services/conduct/clock.service.js';
 import { editInject, injectAction, listInjects } from '../../src/services/conduct/injects.service.js';
 import type { AppContext } from '../../src/services/context.js';
 import { injectProgress } from '../../src/services/play/play.service.js';
+import { reportByLink } from '../../src/services/play/inject-link.service.js';
+import { controlPlaces } from '../../src/services/conduct/places.service.js';
 import { teamStatus } from '../../src/services/conduct/team-status.service.js';
 import { buildConductExercise, PLANNED_START, type ConductFixture } from '../support/conduct.js';
 import { ENGINES, openTestRuntime } from '../support/engines.js';
@@ -341,6 +345,143 @@ describe.each(ENGINES)('inject links for players without an account on %s', (eng
     expect(await reportsOn('3')).toHaveLength(before + 2);
   });
 
+  it('takes a place with the report, typed with a decimal comma or pasted whole, shown on the page and the control room’s map', async () => {
+    const places = async () =>
+      ctx.db.kysely
+        .selectFrom('player_reports')
+        .select(['text', 'latitude', 'longitude'])
+        .where('inject_run_id', '=', runs['3']!)
+        .orderBy('created_at')
+        .execute();
+    const before = (await places()).length;
+    now += 60_000;
+    const typed = await postForm(
+      `/ru/i/${mailToken}/report`,
+      { text: 'Cordon at the east fence', latitude: ' 49,8047 ', longitude: '73,1094' },
+      [blob('')],
+      [''],
+    );
+    expect(typed.status, await typed.text()).toBe(303);
+    expect((await places()).at(-1)).toEqual({
+      text: 'Cordon at the east fence',
+      latitude: 49.8047,
+      longitude: 73.1094,
+    });
+    // Both numbers pasted from a map app into the first box, with a photo beside them.
+    now += 60_000;
+    const pasted = await postForm(
+      `/en/i/${mailToken}/report`,
+      { text: 'Negotiator at the bus', latitude: '49.80512, 73.11034', longitude: '' },
+      [
+        blob(
+          encodePng(4, () => [9, 9, 9]),
+          'image/png',
+        ),
+      ],
+    );
+    expect(pasted.status, await pasted.text()).toBe(303);
+    expect((await places()).at(-1)).toEqual({
+      text: 'Negotiator at the bus',
+      latitude: 49.80512,
+      longitude: 73.11034,
+    });
+    // With both boxes left empty the report has no place.
+    now += 60_000;
+    const none = await postForm(`/ru/i/${mailToken}/report`, {
+      text: 'Perimeter held',
+      latitude: '',
+      longitude: ' ',
+    });
+    expect(none.status).toBe(303);
+    expect((await places()).at(-1)).toEqual({ text: 'Perimeter held', latitude: null, longitude: null });
+    expect(await places()).toHaveLength(before + 3);
+
+    // The page lists each report's place as its readers write numbers.
+    const ru = await (await page(`/ru/i/${smsToken}`)).text();
+    expect(ru).toContain('Место: 49,8047; 73,1094');
+    expect(ru).toContain('Место: 49,80512; 73,11034');
+    const en = await (await page(`/en/i/${mailToken}`)).text();
+    expect(en).toContain('Place: 49.8047, 73.1094');
+    // The controllers' map shows the link's reports with a place, by the person and their team.
+    const map = await controlPlaces(ctx, controller, fx.exerciseId);
+    const fromLink = map.reports.filter((r) => r.injectId === runs['3']);
+    expect(fromLink.map((r) => [r.text, r.lat, r.lon, r.author, r.photo])).toEqual([
+      ['Cordon at the east fence', 49.8047, 73.1094, 'Patrol officer A', false],
+      ['Negotiator at the bus', 49.80512, 73.11034, 'Patrol officer A', true],
+    ]);
+    expect(fromLink[0]!.team).toBe('Patrol 7');
+  });
+
+  it('shows the place’s boxes and a same-origin script that fills them, allowed by the page’s policy', async () => {
+    const res = await page(`/ru/i/${mailToken}`);
+    const body = await res.text();
+    expect(body).toMatch(/<legend>Где вы находитесь \(если можете указать\)<\/legend>/);
+    expect(body).toMatch(/<label for="report-latitude">Широта<\/label>/);
+    expect(body).toMatch(
+      /<input\s+id="report-latitude"\s+name="latitude"\s+type="text"\s+inputmode="decimal"/,
+    );
+    expect(body).toMatch(/<label for="report-longitude">Долгота<\/label>/);
+    // Without a script the button stays hidden: only the boxes are there.
+    expect(body).toMatch(/<div class="locate" hidden>/);
+    const script = /<script src="(\/portal\/assets\/locate\.[\w-]+\.js)" defer><\/script>/.exec(body);
+    expect(script).not.toBeNull();
+    expect(body).not.toMatch(/<script>|<script(?![^>]*\ssrc=)[^>]*>/);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    const js = await page(script![1]!);
+    expect(js.status).toBe(200);
+    expect(js.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(await js.text()).toContain('navigator.geolocation.getCurrentPosition');
+  });
+
+  it('refuses a malformed, out-of-range or half place by its box, keeping what was typed, storing nothing', async () => {
+    const before = (await reportsOn('3')).length;
+    const cases: [string, string, string, string, 'latitude' | 'longitude'][] = [
+      ['ru', 'сорок девять', '73,1', 'Широта — не число градусов', 'latitude'],
+      ['en', '49.8', '73.1.2', 'Longitude is not a number of degrees', 'longitude'],
+      ['kk', '91', '73,1', 'Ендік −90 мен 90 градус аралығында', 'latitude'],
+      ['ru', '49,8', '181', 'Долгота должна быть от −180 до 180 градусов', 'longitude'],
+      ['en', '49,8047', '', 'Latitude is filled in but longitude is not', 'longitude'],
+      ['kk', '', '73,1094', 'Бойлық көрсетілген, ал ендік жоқ', 'latitude'],
+      ['ru', '49,8,73,1', '', 'Широта — не число градусов', 'latitude'],
+    ];
+    for (const [lang, latitude, longitude, sentence, box] of cases) {
+      const res = await postForm(
+        `/${lang}/i/${mailToken}/report`,
+        { text: `typed with ${latitude}|${longitude}`, latitude, longitude },
+        [blob('')],
+        [''],
+      );
+      const what = `${lang} ${latitude}|${longitude}`;
+      expect(res.status, what).toBe(422);
+      const body = await res.text();
+      expect(body, what).toContain(sentence);
+      expect(body, what).toContain(`typed with ${latitude}|${longitude}</textarea>`);
+      expect(body, what).toMatch(new RegExp(`name="latitude"[^>]*value="${latitude}"`));
+      expect(body, what).toMatch(new RegExp(`name="longitude"[^>]*value="${longitude}"`));
+      // The box at fault is marked and points at the sentence; the other is not.
+      expect(body, what).toMatch(
+        new RegExp(`id="report-${box}"[^>]*aria-describedby="report-problem[^>]*aria-invalid="true"`),
+      );
+      const other = box === 'latitude' ? 'longitude' : 'latitude';
+      expect(body, what).not.toMatch(new RegExp(`id="report-${other}"[^>]*aria-invalid`));
+    }
+    // The JSON route's schema refuses the same out of range; the service checks it again for any caller.
+    const viaApi = await api('POST', `${mailToken}/reports`, {
+      text: 'far away',
+      location: { latitude: 49.8, longitude: 190 },
+    });
+    expect(viaApi.status).toBe(400);
+    expect(viaApi.text).toContain('longitude');
+    await expect(
+      reportByLink(ctx, mailToken, { text: 'far away', location: { latitude: -90.5, longitude: 73 } }),
+    ).rejects.toMatchObject({ code: 'invalid_input', field: 'location.latitude' });
+    await expect(
+      reportByLink(ctx, mailToken, { text: 'nowhere', location: { latitude: 49, longitude: Number.NaN } }),
+    ).rejects.toMatchObject({ code: 'invalid_input', field: 'location.longitude' });
+    expect(await reportsOn('3')).toHaveLength(before);
+  });
+
   it('refuses a GIF, a text file named .jpg, a mislabelled and an oversize photo by name, keeping the text', async () => {
     const before = (await reportsOn('3')).length;
     const gif = Buffer.from(
@@ -439,7 +580,7 @@ describe.each(ENGINES)('inject links for players without an account on %s', (eng
       [
         'en',
         'multipart/form-data; boundary=x',
-        `${['a', 'b', 'c', 'd'].map((n) => `--x\r\n${part(n)}v\r\n`).join('')}--x--`,
+        `${['a', 'b', 'c', 'd', 'e'].map((n) => `--x\r\n${part(n)}v\r\n`).join('')}--x--`,
         400,
         'incomplete or damaged',
       ],

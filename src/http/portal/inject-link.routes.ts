@@ -13,12 +13,13 @@ import { isPortalLang, type PortalLang } from './i18n.js';
 import {
   REPORT_FORM_LIMIT_BYTES,
   REPORT_FORM_PARTS,
+  problemField,
   reportFields,
   reportOf,
   reportProblem,
   unreadableReport,
 } from './inject-link.report.js';
-import { injectLinkPage, invalidLinkPage, type LinkDone } from './inject-link.view.js';
+import { injectLinkPage, invalidLinkPage, type LinkDone, type ReportDraft } from './inject-link.view.js';
 import { registerMultipartBody } from './multipart.js';
 
 const route = { config: { access: 'public' }, schema: { hide: true } } as const;
@@ -93,7 +94,7 @@ export function registerInjectLinkPages(app: FastifyInstance, ctx: AppContext): 
     token: string,
     status: number,
     problem: string,
-    draft: string,
+    draft?: ReportDraft,
   ) => {
     try {
       const view = await openInjectLink(ctx, token);
@@ -119,14 +120,12 @@ export function registerInjectLinkPages(app: FastifyInstance, ctx: AppContext): 
       if (!(err instanceof AppError) || err.status >= 500) throw err;
       if (err.code === 'inject_link_invalid') return refusal(reply, lang, token, err);
       const form = reportFields(request.body);
-      return showAgain(
-        reply,
-        lang,
-        token,
-        err.status,
-        reportProblem(lang, err, form),
-        formField(form, 'text'),
-      );
+      return showAgain(reply, lang, token, err.status, reportProblem(lang, err, form), {
+        text: formField(form, 'text'),
+        latitude: formField(form, 'latitude'),
+        longitude: formField(form, 'longitude'),
+        invalid: problemField(err),
+      });
     }
   };
 
@@ -139,7 +138,7 @@ export function registerInjectLinkPages(app: FastifyInstance, ctx: AppContext): 
       const { lang, token } = request.params as Params;
       const unreadable = isPortalLang(lang) ? unreadableReport(lang, error) : null;
       if (!unreadable || !isPortalLang(lang)) throw error;
-      return showAgain(reply, lang, token, unreadable.status, unreadable.sentence, '');
+      return showAgain(reply, lang, token, unreadable.status, unreadable.sentence);
     });
     child.post('/:lang/i/:token/report', route, (request: FastifyRequest<{ Params: Params }>, reply) =>
       act(request, reply, 'reported', (token, body) => reportByLink(ctx, token, reportOf(body))),

@@ -1,3 +1,4 @@
+import type { LocationFault, LocationField } from '../../core/play/location.js';
 import type { PortalLang } from './i18n.js';
 
 /** The words of the page a player without an account opens from an inject's e-mail or SMS. */
@@ -35,6 +36,19 @@ export interface InjectLinkTexts {
   photoMismatch: string;
   oneFile: string;
   formBroken: string;
+  placeLegend: string;
+  latitude: string;
+  longitude: string;
+  placeHint: string;
+  locate: string;
+  locating: string;
+  /** `{m}`: the position's accuracy in metres. */
+  located: string;
+  locateFailed: string;
+  /** A report's place in the list: `{lat}` and `{lon}` in the page's number format. */
+  place: string;
+  /** A refused place, naming the box at fault. */
+  placeProblem: Record<LocationField, Record<LocationFault, string>>;
 }
 
 const en: InjectLinkTexts = {
@@ -79,6 +93,36 @@ const en: InjectLinkTexts = {
     'The attached file is not the kind of picture its name says, so the report was not logged. Choose the photo again, or send the report without it.',
   oneFile: 'Attach one photo only: the report was not logged. Send it again with a single photo.',
   formBroken: 'The report arrived incomplete or damaged and was not logged. Please send it again.',
+
+  placeLegend: 'Where you are (if you can say)',
+  latitude: 'Latitude',
+  longitude: 'Longitude',
+  placeHint:
+    'In degrees, as a map app shows them: 49.8047 and 73.1094 (a decimal comma works too). Both numbers can be pasted into Latitude. Leave both empty to report without a place.',
+  locate: 'Use my position',
+  locating: 'Finding your position…',
+  located: 'Your position is filled in, to within about {m} m. Check it and send.',
+  locateFailed:
+    'Your position could not be found: the phone did not allow it or has no fix. Type the coordinates, or send the report without them.',
+  place: 'Place: {lat}, {lon}',
+  placeProblem: {
+    latitude: {
+      not_a_number:
+        'Latitude is not a number of degrees, so the report was not logged. Write it as 49.8047 (or 49,8047), or clear both boxes to send the report without a place.',
+      out_of_range:
+        'Latitude must be between −90 and 90 degrees, so the report was not logged. Check the number, or clear both boxes to send the report without a place.',
+      missing:
+        'Longitude is filled in but latitude is not, so the report was not logged. Give the latitude too, or clear the longitude to send the report without a place.',
+    },
+    longitude: {
+      not_a_number:
+        'Longitude is not a number of degrees, so the report was not logged. Write it as 73.1094 (or 73,1094), or clear both boxes to send the report without a place.',
+      out_of_range:
+        'Longitude must be between −180 and 180 degrees, so the report was not logged. Check the number, or clear both boxes to send the report without a place.',
+      missing:
+        'Latitude is filled in but longitude is not, so the report was not logged. Give the longitude too, or clear the latitude to send the report without a place.',
+    },
+  },
 };
 
 const ru: InjectLinkTexts = {
@@ -123,6 +167,36 @@ const ru: InjectLinkTexts = {
     'Приложенный файл — не то изображение, каким назван, поэтому доклад не записан. Выберите фото заново или отправьте доклад без него.',
   oneFile: 'Приложите только одно фото: доклад не записан. Отправьте его снова с одним снимком.',
   formBroken: 'Доклад пришёл неполным или повреждённым и не записан. Отправьте его ещё раз.',
+
+  placeLegend: 'Где вы находитесь (если можете указать)',
+  latitude: 'Широта',
+  longitude: 'Долгота',
+  placeHint:
+    'В градусах, как в картографическом приложении: 49,8047 и 73,1094 (можно и с точкой). Оба числа можно вставить в поле «Широта». Оставьте оба поля пустыми, чтобы доложить без места.',
+  locate: 'Определить моё местоположение',
+  locating: 'Определяем местоположение…',
+  located: 'Местоположение подставлено, точность около {m} м. Проверьте и отправьте.',
+  locateFailed:
+    'Не удалось определить местоположение: телефон не дал доступа или нет сигнала. Введите координаты вручную или отправьте доклад без них.',
+  place: 'Место: {lat}; {lon}',
+  placeProblem: {
+    latitude: {
+      not_a_number:
+        'Широта — не число градусов, поэтому доклад не записан. Напишите её как 49,8047 (или 49.8047) либо очистите оба поля, чтобы отправить доклад без места.',
+      out_of_range:
+        'Широта должна быть от −90 до 90 градусов, поэтому доклад не записан. Проверьте число или очистите оба поля, чтобы отправить доклад без места.',
+      missing:
+        'Долгота указана, а широта — нет, поэтому доклад не записан. Укажите и широту или очистите долготу, чтобы отправить доклад без места.',
+    },
+    longitude: {
+      not_a_number:
+        'Долгота — не число градусов, поэтому доклад не записан. Напишите её как 73,1094 (или 73.1094) либо очистите оба поля, чтобы отправить доклад без места.',
+      out_of_range:
+        'Долгота должна быть от −180 до 180 градусов, поэтому доклад не записан. Проверьте число или очистите оба поля, чтобы отправить доклад без места.',
+      missing:
+        'Широта указана, а долгота — нет, поэтому доклад не записан. Укажите и долготу или очистите широту, чтобы отправить доклад без места.',
+    },
+  },
 };
 
 const kk: InjectLinkTexts = {
@@ -167,6 +241,36 @@ const kk: InjectLinkTexts = {
     'Тіркелген файл атауында көрсетілген сурет түрі емес, сондықтан баяндама жазылмады. Фотосуретті қайта таңдаңыз немесе баяндаманы онсыз жіберіңіз.',
   oneFile: 'Тек бір фотосурет тіркеңіз: баяндама жазылмады. Оны бір суретпен қайта жіберіңіз.',
   formBroken: 'Баяндама толық емес немесе бүлінген күйде келді және жазылмады. Оны қайта жіберіңіз.',
+
+  placeLegend: 'Қай жердесіз (көрсете алсаңыз)',
+  latitude: 'Ендік',
+  longitude: 'Бойлық',
+  placeHint:
+    'Карта қосымшасындағыдай градуспен: 49,8047 және 73,1094 (нүктемен де болады). Екі санды да «Ендік» өрісіне қоюға болады. Орынсыз баяндау үшін екі өрісті де бос қалдырыңыз.',
+  locate: 'Орнымды анықтау',
+  locating: 'Орныңыз анықталуда…',
+  located: 'Орныңыз толтырылды, дәлдігі шамамен {m} м. Тексеріп, жіберіңіз.',
+  locateFailed:
+    'Орныңызды анықтау мүмкін болмады: телефон рұқсат бермеді немесе сигнал жоқ. Координаттарды қолмен енгізіңіз немесе баяндаманы оларсыз жіберіңіз.',
+  place: 'Орны: {lat}; {lon}',
+  placeProblem: {
+    latitude: {
+      not_a_number:
+        'Ендік градус саны емес, сондықтан баяндама жазылмады. Оны 49,8047 (немесе 49.8047) түрінде жазыңыз не орынсыз жіберу үшін екі өрісті де тазалаңыз.',
+      out_of_range:
+        'Ендік −90 мен 90 градус аралығында болуы керек, сондықтан баяндама жазылмады. Санды тексеріңіз не орынсыз жіберу үшін екі өрісті де тазалаңыз.',
+      missing:
+        'Бойлық көрсетілген, ал ендік жоқ, сондықтан баяндама жазылмады. Ендікті де көрсетіңіз не орынсыз жіберу үшін бойлықты тазалаңыз.',
+    },
+    longitude: {
+      not_a_number:
+        'Бойлық градус саны емес, сондықтан баяндама жазылмады. Оны 73,1094 (немесе 73.1094) түрінде жазыңыз не орынсыз жіберу үшін екі өрісті де тазалаңыз.',
+      out_of_range:
+        'Бойлық −180 мен 180 градус аралығында болуы керек, сондықтан баяндама жазылмады. Санды тексеріңіз не орынсыз жіберу үшін екі өрісті де тазалаңыз.',
+      missing:
+        'Ендік көрсетілген, ал бойлық жоқ, сондықтан баяндама жазылмады. Бойлықты да көрсетіңіз не орынсыз жіберу үшін ендікті тазалаңыз.',
+    },
+  },
 };
 
 const TEXTS: Record<PortalLang, InjectLinkTexts> = { en, ru, kk };

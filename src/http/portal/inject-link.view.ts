@@ -1,4 +1,5 @@
 import type { LinkedInject } from '../../services/play/inject-link.service.js';
+import { assetUrl } from './assets.js';
 import { html, type Html } from './html.js';
 import type { PortalLang } from './i18n.js';
 import { injectLinkTexts } from './inject-link.texts.js';
@@ -6,9 +7,11 @@ import { renderLayout } from './layout.js';
 
 export type LinkDone = 'acknowledged' | 'reported' | 'decided';
 
+const LOCALE: Record<PortalLang, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
+
 /** A wall instant in the exercise's own zone, 24-hour, as its players read the clock. */
 function timeIn(iso: string, timeZone: string, lang: PortalLang): string {
-  return new Intl.DateTimeFormat(lang === 'kk' ? 'kk-KZ' : lang === 'ru' ? 'ru-RU' : 'en-GB', {
+  return new Intl.DateTimeFormat(LOCALE[lang], {
     timeZone,
     day: 'numeric',
     month: 'short',
@@ -23,6 +26,23 @@ const fill = (text: string, values: Record<string, string>) =>
 
 const paragraphs = (text: string): Html[] => text.split(/\n+/).map((p) => html`<p>${p}</p>`);
 
+/** A report's place as its readers write numbers: a decimal comma in kk and ru. */
+function placeOf(lang: PortalLang, latitude: number, longitude: number): string {
+  const n = new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 5, useGrouping: false });
+  return fill(injectLinkTexts(lang).place, { lat: n.format(latitude), lon: n.format(longitude) });
+}
+
+/** What the player typed in the report form, shown again when it was refused. */
+export interface ReportDraft {
+  text: string;
+  latitude: string;
+  longitude: string;
+  /** The place's box the refusal names, marked for the screen reader and the eye. */
+  invalid?: 'latitude' | 'longitude' | undefined;
+}
+
+const NO_DRAFT: ReportDraft = { text: '', latitude: '', longitude: '' };
+
 /**
  * The page of one inject opened from its link: phone-first, one column, working with scripts off
  * (every action is a plain form). `problem` is a refusal to show above the forms; `draft` keeps the
@@ -32,9 +52,14 @@ export function injectLinkPage(
   lang: PortalLang,
   token: string,
   view: LinkedInject,
-  options: { done?: LinkDone | undefined; problem?: string | undefined; draft?: string | undefined } = {},
+  options: {
+    done?: LinkDone | undefined;
+    problem?: string | undefined;
+    draft?: ReportDraft | undefined;
+  } = {},
 ): string {
   const t = injectLinkTexts(lang);
+  const draft = options.draft ?? NO_DRAFT;
   const action = (what: string) => `/${lang}/i/${token}/${what}`;
   const inject = view.inject;
   const body = html`<article class="inject-link">
@@ -44,7 +69,7 @@ export function injectLinkPage(
       <span class="mono">${view.clock.exercise}</span>
     </p>
     ${options.done ? html`<p class="flash" role="status">${t.done[options.done]}</p>` : ''}
-    ${options.problem ? html`<p class="error" role="alert">${options.problem}</p>` : ''}
+    ${options.problem ? html`<p class="error" role="alert" id="report-problem">${options.problem}</p>` : ''}
     ${
       view.noPlay
         ? html`<section class="no-play" role="alert">
@@ -86,7 +111,7 @@ export function injectLinkPage(
                     maxlength="4000"
                     aria-describedby="report-hint"
                   >
-${options.draft ?? ''}</textarea>
+${draft.text}</textarea>
                   <p id="report-hint" class="hint">${t.reportHint}</p>
                   <label for="report-photo">${t.photoLabel}</label>
                   <div class="report-photo">
@@ -100,6 +125,7 @@ ${options.draft ?? ''}</textarea>
                     />
                   </div>
                   <p id="report-photo-hint" class="hint">${t.photoHint}</p>
+                  ${placeFields(lang, draft)}
                   <button type="submit">${t.send}</button>
                 </form>
               </section>
@@ -115,6 +141,10 @@ ${options.draft ?? ''}</textarea>
                                 ${r.author} ·
                                 ${timeIn(r.createdAt, view.timeZone, lang)}${
                                   r.hasPhoto ? html` · ${t.withPhoto}` : ''
+                                }${
+                                  r.latitude !== null && r.longitude !== null
+                                    ? html` · ${placeOf(lang, r.latitude, r.longitude)}`
+                                    : ''
                                 }
                               </p>
                               ${paragraphs(r.text)}
@@ -137,7 +167,52 @@ ${options.draft ?? ''}</textarea>
     title: inject && !view.noPlay ? `${t.title} ${inject.number}` : t.title,
     path: `/i/${token}`,
     body,
+    // Fills the place from the phone's position; the boxes work without it.
+    scripts: inject && !view.noPlay ? [assetUrl('locate.js')] : [],
   });
+}
+
+/**
+ * The report's place: two boxes a phone's decimal keypad fills, and a button, shown by the page's
+ * script only where the browser can give a position, that fills them from it.
+ */
+function placeFields(lang: PortalLang, draft: ReportDraft): Html {
+  const t = injectLinkTexts(lang);
+  const box = (field: 'latitude' | 'longitude') => {
+    const wrong = draft.invalid === field;
+    return html`<p class="report-place-box">
+      <label for="report-${field}">${t[field]}</label>
+      <input
+        id="report-${field}"
+        name="${field}"
+        type="text"
+        inputmode="decimal"
+        autocomplete="off"
+        spellcheck="false"
+        value="${draft[field]}"
+        aria-describedby="${wrong ? 'report-problem report-place-hint' : 'report-place-hint'}"
+        ${wrong ? html`aria-invalid="true"` : ''}
+      />
+    </p>`;
+  };
+  return html`<fieldset class="report-place">
+    <legend>${t.placeLegend}</legend>
+    <div class="report-place-boxes">${box('latitude')} ${box('longitude')}</div>
+    <p id="report-place-hint" class="hint">${t.placeHint}</p>
+    <div class="locate" hidden>
+      <button
+        type="button"
+        class="secondary"
+        id="locate"
+        data-locating="${t.locating}"
+        data-located="${t.located}"
+        data-failed="${t.locateFailed}"
+      >
+        ${t.locate}
+      </button>
+      <p id="locate-status" class="hint" role="status"></p>
+    </div>
+  </fieldset>`;
 }
 
 function decisionBlock(

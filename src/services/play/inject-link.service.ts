@@ -203,7 +203,7 @@ export async function acknowledgeByLink(ctx: AppContext, token: string): Promise
 
 /** Logs what the person did about the inject against it, with their team, as a player's report. */
 export async function reportByLink(ctx: AppContext, token: string, report: NewReport): Promise<PlayerReport> {
-  const { text, photo } = cleanReport(report);
+  const { text, photo, location } = cleanReport(report);
   return ctx.db.kysely.transaction().execute(async (trx) => {
     const o = await openSeat(ctx, trx, token, 'read');
     if (o.conduct.exercise.no_play_at) throw halted(o.conduct.exercise.no_play_reason);
@@ -218,8 +218,8 @@ export async function reportByLink(ctx: AppContext, token: string, report: NewRe
       text,
       photo_type: photo?.type ?? null,
       photo: photo?.bytes ?? null,
-      latitude: report.location?.latitude ?? null,
-      longitude: report.location?.longitude ?? null,
+      latitude: location?.latitude ?? null,
+      longitude: location?.longitude ?? null,
       created_at: ctx.clock.now().toISOString(),
     };
     await injectLinkRepository.insertReport(trx, row);

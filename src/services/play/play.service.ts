@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ClockReading } from '../../core/conduct/clock.js';
+import { pointProblem, type Point } from '../../core/play/location.js';
 import { checkPhoto, MAX_PHOTO_BYTES, type PhotoType } from '../../core/play/photo.js';
 import { can, type Actor } from '../../core/policy/policy.js';
 import { AppError, notFound } from '../../errors.js';
@@ -309,16 +310,27 @@ export const reportView = (
 /** The longest report a player may send, as the API's schema says too. */
 export const MAX_REPORT_CHARS = 4000;
 
-/** A report's text and photo, checked; what is wrong is named by its field. */
+/** The report's place, checked: both coordinates finite and within range, or no place. */
+function locationOf(location: NewReport['location']): Point | null {
+  if (!location) return null;
+  const problem = pointProblem(location);
+  if (!problem) return { latitude: location.latitude, longitude: location.longitude };
+  const field = `location.${problem.field}`;
+  const range = problem.field === 'latitude' ? 'from -90 to 90' : 'from -180 to 180';
+  throw new AppError('invalid_input', 422, `${field}: degrees ${range}`, field);
+}
+
+/** A report's text, photo and place, checked; what is wrong is named by its field. */
 export function cleanReport(report: NewReport): {
   text: string;
   photo: { type: PhotoType; bytes: Buffer } | null;
+  location: Point | null;
 } {
   const text = report.text.trim();
   if (!text) throw new AppError('invalid_input', 422, 'text: say what was done', 'text');
   if (text.length > MAX_REPORT_CHARS)
     throw new AppError('invalid_input', 422, `text: at most ${MAX_REPORT_CHARS} characters`, 'text');
-  return { text, photo: photoOf(report.photo) };
+  return { text, photo: photoOf(report.photo), location: locationOf(report.location) };
 }
 
 /** Records what a player did about a fired inject of theirs: text, and a photo and a point if given. */
@@ -330,7 +342,7 @@ export async function reportOnInject(
   runId: string,
   report: NewReport,
 ): Promise<PlayerReport> {
-  const { text, photo } = cleanReport(report);
+  const { text, photo, location } = cleanReport(report);
   return ctx.db.kysely.transaction().execute(async (trx) => {
     const seat = await seatOf(trx, actor, exerciseId);
     const [inject] = await injectsOf(trx, seat, runId);
@@ -347,8 +359,8 @@ export async function reportOnInject(
       text,
       photo_type: photo?.type ?? null,
       photo: photo?.bytes ?? null,
-      latitude: report.location?.latitude ?? null,
-      longitude: report.location?.longitude ?? null,
+      latitude: location?.latitude ?? null,
+      longitude: location?.longitude ?? null,
       created_at: ctx.clock.now().toISOString(),
     };
     await playRepository.insertReport(trx, row);
