@@ -21,10 +21,12 @@ import {
  * A patrol officer with no Dabyl account, on a phone: the controller fires an inject from the
  * control room; its e-mail reaches a real SMTP server with a link; the officer opens it in a
  * browser with no session, sees the inject in Russian marked as an exercise, says "received",
- * answers the inject's question and reports with a photo from the phone's file picker (no script).
- * The control room shows the acknowledgement and the first action without a reload, and the photo
- * is there for the controllers, byte for byte. The same page in Kazakh, refusing an empty report and
- * a GIF by name; a mistyped link is refused in words.
+ * answers the inject's question and reports with a photo from the phone's file picker (no script)
+ * and the place the phone gives, corrected by hand. The control room shows the acknowledgement, the
+ * first action and the report's place on its map without a reload, and the photo is there for the
+ * controllers, byte for byte. The same page in Kazakh, refusing an empty report, a GIF and a latitude
+ * out of range by name; a mistyped link is refused in words. The position script runs under the
+ * site's own script policy, and with scripts off the place is typed and sent all the same.
  */
 const controller: Actor = {
   userId: 'u-c',
@@ -74,6 +76,9 @@ describe('an inject opened from its link by a player without an account', () => 
     // A phone with no session: the link is its only key.
     phone = await newPage(browser);
     await phone.setViewportSize({ width: 390, height: 844 });
+    // The phone stands at the prison gate and lets the page ask where it is.
+    await phone.context().grantPermissions(['geolocation'], { origin: server.url });
+    await phone.context().setGeolocation({ latitude: 49.8047, longitude: 73.1094, accuracy: 12 });
   }, 120_000);
 
   afterAll(async () => {
@@ -110,15 +115,25 @@ describe('an inject opened from its link by a player without an account', () => 
       buffer: PHOTO,
     });
     await phone.getByText('Одно изображение JPEG, PNG или WebP, до 5 МБ.', { exact: false }).waitFor();
+    // The place from the phone's position: the script fills both boxes, as a player would type them.
+    const place = phone.getByRole('group', { name: 'Где вы находитесь (если знаете)' });
+    await place.getByRole('button', { name: 'Определить моё местоположение' }).click();
+    await place.getByText('Местоположение подставлено, точность около 12 м.', { exact: false }).waitFor();
+    expect(await place.getByLabel('Широта').inputValue()).toBe('49,80470');
+    expect(await place.getByLabel('Долгота').inputValue()).toBe('73,10940');
+    // The player corrects the longitude by hand, with a decimal comma.
+    await place.getByLabel('Долгота').fill('73,1101');
+    // With a box still focused, the click after a full-page screenshot did not submit: leave it first.
+    await place.getByLabel('Долгота').blur();
     await screenshot(phone, 'inject-link-photo-phone-ru');
     await phone.getByRole('button', { name: 'Отправить доклад' }).click();
     await phone.getByText('Ваш доклад записан.').waitFor();
     await phone.getByText('Cordon at the gate, bus stopped, negotiator called').waitFor();
-    await phone
+    const sentReport = phone
       .getByRole('listitem')
-      .filter({ hasText: 'Cordon at the gate, bus stopped, negotiator called' })
-      .getByText(/· С фото/)
-      .waitFor();
+      .filter({ hasText: 'Cordon at the gate, bus stopped, negotiator called' });
+    await sentReport.getByText(/· С фото/).waitFor();
+    await sentReport.getByText(/· Место: 49,8047; 73,1101/).waitFor();
     await screenshot(phone, 'inject-link-phone-ru');
     await expectAccessible(phone, 'inject link page');
     expectNoPageProblems(phone);
@@ -128,7 +143,23 @@ describe('an inject opened from its link by a player without an account', () => 
     await progress.getByText(/^Acknowledged: \d\d:\d\d:\d\d/).waitFor({ timeout: 30_000 });
     await progress.getByText(/^First action: \d\d:\d\d:\d\d/).waitFor();
     await progress.getByText('Link opened: 1 of 2').waitFor();
+    // The report's place is on the control room's map, and in the list under it.
+    const map = control.locator('section[aria-labelledby="control-map-title"]');
+    const places = map.getByRole('table', { name: 'Reports and observations with a place' });
+    await places.getByRole('button', { name: 'Cordon at the gate, bus stopped, negotiator called' }).click();
+    await map
+      .getByTestId('chosen-sighting')
+      .getByText('Patrol officer A (Patrol 7)', { exact: false })
+      .waitFor();
     await screenshot(control, 'inject-link-control-room');
+
+    const mapped = await control.evaluate(async (exerciseId) => {
+      const res = await fetch(`/api/v1/exercises/${exerciseId}/control/places`);
+      return ((await res.json()) as { reports: { text: string; lat: number; lon: number }[] }).reports;
+    }, fx.exerciseId);
+    expect(mapped.map((r) => [r.text, r.lat, r.lon])).toEqual([
+      ['Cordon at the gate, bus stopped, negotiator called', 49.8047, 73.1101],
+    ]);
 
     // The photo reached the controllers as the phone sent it, type and bytes.
     const sent = await control.evaluate(async (exerciseId) => {
@@ -171,6 +202,21 @@ describe('an inject opened from its link by a player without an account', () => 
       .waitFor();
     expect(await phone.getByLabel('Не істелді').inputValue()).toBe('Кордон қойылды');
     await expectAccessible(phone, 'inject link page with a refused photo');
+
+    // A latitude out of range is refused by its box; the text and both numbers stay as typed.
+    await phone.getByLabel('Ендік').fill('94,5');
+    await phone.getByLabel('Бойлық').fill('73,1094');
+    await phone.getByRole('button', { name: 'Баяндаманы жіберу' }).click();
+    await phone
+      .getByRole('alert')
+      .getByText(/^Ендік −90 мен 90 градус аралығында болуы керек, сондықтан баяндама жазылмады/)
+      .waitFor();
+    expect(await phone.getByLabel('Не істелді').inputValue()).toBe('Кордон қойылды');
+    expect(await phone.getByLabel('Ендік').inputValue()).toBe('94,5');
+    expect(await phone.getByLabel('Бойлық').inputValue()).toBe('73,1094');
+    expect(await phone.getByLabel('Ендік').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(phone, 'inject link page with a refused place');
+    await screenshot(phone, 'inject-link-place-refused-kk');
     // The same page on a wide screen, with the photo field.
     await phone.setViewportSize({ width: 1280, height: 800 });
     await screenshot(phone, 'inject-link-photo-desktop-kk');
@@ -180,5 +226,55 @@ describe('an inject opened from its link by a player without an account', () => 
     const res = await phone.goto(`${server.url}/en/i/${wrong}`);
     expect(res?.status()).toBe(404);
     await phone.getByRole('heading', { name: 'This link does not open an inject' }).waitFor();
+  }, 60_000);
+
+  it('fills the place under the site’s own script policy, and takes it typed with scripts off', async () => {
+    // The server's Content-Security-Policy enforced: the script is the site's own, nothing inline.
+    const strict = await newPage(browser, { csp: true });
+    await strict.setViewportSize({ width: 390, height: 844 });
+    await strict.context().grantPermissions(['geolocation'], { origin: server.url });
+    await strict.context().setGeolocation({ latitude: 49.80512, longitude: 73.11034, accuracy: 30 });
+    await strict.goto(`${server.url}/en/i/${token}`);
+    await strict.getByRole('button', { name: 'Use my position' }).click();
+    await strict.getByText('Your position is filled in, to within about 30 m.', { exact: false }).waitFor();
+    expect(await strict.getByLabel('Latitude').inputValue()).toBe('49.80512');
+    expect(await strict.getByLabel('Longitude').inputValue()).toBe('73.11034');
+    expectNoPageProblems(strict);
+    // Refused by the phone: the boxes stay as they were and the page says what to do.
+    await strict.context().clearPermissions();
+    await strict.getByLabel('Latitude').fill('49.8');
+    await strict.getByRole('button', { name: 'Use my position' }).click();
+    await strict.getByText('Your position could not be found', { exact: false }).waitFor();
+    expect(await strict.getByLabel('Latitude').inputValue()).toBe('49.8');
+    await strict.context().close();
+
+    // No script at all: no button, and the boxes typed by hand are sent with the report.
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      locale: 'ru-RU',
+      viewport: { width: 390, height: 844 },
+    });
+    const plain = await context.newPage();
+    await plain.goto(`${server.url}/ru/i/${token}`);
+    await plain.getByLabel('Что сделано').waitFor();
+    expect(await plain.getByRole('button', { name: 'Определить моё местоположение' }).isVisible()).toBe(
+      false,
+    );
+    await plain.getByLabel('Что сделано').fill('Second cordon at the car park');
+    await plain.getByLabel('Широта').fill(' 49,8061 ');
+    await plain.getByLabel('Долгота').fill('73,1122');
+    await plain.getByRole('button', { name: 'Отправить доклад' }).click();
+    await plain.getByText('Ваш доклад записан.').waitFor();
+    await plain
+      .getByRole('listitem')
+      .filter({ hasText: 'Second cordon at the car park' })
+      .getByText(/· Место: 49,8061; 73,1122/)
+      .waitFor();
+    await context.close();
+    // It reaches the control room's map with no reload.
+    const places = control
+      .locator('section[aria-labelledby="control-map-title"]')
+      .getByRole('table', { name: 'Reports and observations with a place' });
+    await places.getByRole('button', { name: 'Second cordon at the car park' }).waitFor({ timeout: 30_000 });
   }, 60_000);
 });

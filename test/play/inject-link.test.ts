@@ -415,7 +415,7 @@ describe.each(ENGINES)('inject links for players without an account on %s', (eng
   it('shows the place’s boxes and a same-origin script that fills them, allowed by the page’s policy', async () => {
     const res = await page(`/ru/i/${mailToken}`);
     const body = await res.text();
-    expect(body).toMatch(/<legend>Где вы находитесь \(если можете указать\)<\/legend>/);
+    expect(body).toMatch(/<legend>Где вы находитесь \(если знаете\)<\/legend>/);
     expect(body).toMatch(/<label for="report-latitude">Широта<\/label>/);
     expect(body).toMatch(
       /<input\s+id="report-latitude"\s+name="latitude"\s+type="text"\s+inputmode="decimal"/,
