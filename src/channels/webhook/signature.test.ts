@@ -1,5 +1,6 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { receiverSecret, signWebhook, verifyWebhook } from './signature.js';
+import { receiverSecret, secretKey, signWebhook, signWebhookBytes, verifyWebhook } from './signature.js';
 
 const KEY = 'k'.repeat(40);
 
@@ -30,5 +31,20 @@ describe('webhook signatures', () => {
     expect(
       verifyWebhook(secret, { ...headers, signature: `v1,bogus ${headers.signature}` }, body, 1700000010),
     ).toBe(true);
+  });
+
+  it('sign the bytes that are sent as the text they encode, whatever its script', () => {
+    const secret = receiverSecret(KEY, 'https://a.example.kz/hook');
+    const body = '{"headline":"Жер сілкінісі","ru":"Землетрясение"}';
+    const signature = signWebhookBytes(secretKey(secret), 'msg_1', 1700000000, Buffer.from(body));
+    expect(signature).toBe(signWebhook(secret, 'msg_1', 1700000000, body));
+    expect(verifyWebhook(secret, { id: 'msg_1', timestamp: '1700000000', signature }, body, 1700000000)).toBe(
+      true,
+    );
+    // Standard Webhooks' own definition, worked out apart: HMAC-SHA256 of "id.timestamp.body".
+    const reference = createHmac('sha256', Buffer.from(secret.slice('whsec_'.length), 'base64'))
+      .update(`msg_1.1700000000.${body}`, 'utf8')
+      .digest('base64');
+    expect(signature).toBe(`v1,${reference}`);
   });
 });

@@ -49,7 +49,7 @@ class WebhookTimeout extends Error {
  */
 export function postWebhook(
   dispatcher: Dispatcher,
-  request: { origin: string; path: string; headers: Record<string, string>; body: string },
+  request: { origin: string; path: string; headers: Record<string, string>; body: Buffer | string },
   timeoutMs: number,
 ): Promise<number> {
   return new Promise<number>((resolve, reject) => {

@@ -77,6 +77,7 @@ describe('the webhook channel, against a receiver on loopback', () => {
     expect(a!.headers['webhook-id']).toBe('msg_d1');
     expect(b!.headers['webhook-id']).toBe('msg_d1');
     expect(a!.headers['content-type']).toBe('application/json');
+    expect(Number(a!.headers['content-length'])).toBe(Buffer.byteLength(a!.body));
     expect(JSON.parse(a!.body)).toMatchObject({ text: 'Жер сілкінісі' });
     const headers = {
       id: String(a!.headers['webhook-id']),
@@ -88,6 +89,45 @@ describe('the webhook channel, against a receiver on loopback', () => {
     expect(
       verifyWebhook(receiverSecret(KEY, `${r.base}/other`), headers, a!.body, NOW.getTime() / 1000),
     ).toBe(false);
+  });
+
+  it("signs each receiver's messages with that receiver's secret, derived anew under another signing key", async () => {
+    const options = {
+      signingKey: KEY,
+      allowHosts: new Set(['127.0.0.1']),
+      timeoutMs: 1_000,
+      clock: { now: () => NOW },
+    };
+    const own = new WebhookChannel(options);
+    const signedBy = (secret: string, got: Received) =>
+      verifyWebhook(
+        secret,
+        {
+          id: String(got.headers['webhook-id']),
+          timestamp: String(got.headers['webhook-timestamp']),
+          signature: String(got.headers['webhook-signature']),
+        },
+        got.body,
+        NOW.getTime() / 1000,
+      );
+    const [one, two] = [`${r.base}/status/204?to=one`, `${r.base}/status/200`];
+    try {
+      for (const key of [KEY, `${KEY}-rotated`]) {
+        options.signingKey = key;
+        for (const [to, other] of [
+          [one, two],
+          [two, one],
+        ] as const) {
+          await own.send(outgoing(to, `secret-${to.length}`));
+          const got = r.received.at(-1)!;
+          expect(signedBy(receiverSecret(key, to), got), `${key} ${to}`).toBe(true);
+          expect(signedBy(receiverSecret(key, other), got), `${key} ${to}`).toBe(false);
+          if (key !== KEY) expect(signedBy(receiverSecret(KEY, to), got), to).toBe(false);
+        }
+      }
+    } finally {
+      await own.close();
+    }
   });
 
   it('retries later on 429, 503 and a receiver that does not answer in time', async () => {

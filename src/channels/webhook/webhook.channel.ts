@@ -8,7 +8,7 @@ import {
   type SendResult,
 } from '../channel.js';
 import { webhookUrlProblem, type Resolve } from './address.js';
-import { receiverSecret, signWebhook } from './signature.js';
+import { receiverSecret, secretKey, signWebhookBytes } from './signature.js';
 import { postWebhook, webhookDispatcher } from './transport.js';
 
 export interface WebhookOptions {
@@ -28,9 +28,14 @@ export const WEBHOOK_MAX_BODY = 1024 * 1024;
 /** Receivers whose URL check and derived secret are kept; past this the memo starts again. */
 const MEMO_RECEIVERS = 10_000;
 
-/** What send() needs of a receiver's URL, worked out once per receiver, not once per message. */
-type Receiver =
-  { problem: string } | { problem: null; origin: string; path: string; host: string; secret: string };
+/**
+ * What send() needs of a receiver's URL, worked out once per receiver, not once per message: the
+ * URL check, where to send, and the bytes of its secret to sign with (kept with the signing key they
+ * were derived from, so another key derives them anew).
+ */
+type Receiver = { signingKey: string } & (
+  { problem: string } | { problem: null; origin: string; path: string; host: string; key: Buffer }
+);
 
 /**
  * JSON to other agencies' systems over HTTPS, signed per receiver (Standard Webhooks headers). The
@@ -72,44 +77,49 @@ export class WebhookChannel implements Channel {
     if (!this.options.signingKey) throw new ChannelError(this.notConfiguredReason!, true);
     const receiver = this.receiver(o.to, this.options.signingKey);
     if (receiver.problem !== null) throw new ChannelError(`the receiver's URL ${receiver.problem}`, false);
-    const body = JSON.stringify(o.message.body);
-    const length = Buffer.byteLength(body);
-    if (length > WEBHOOK_MAX_BODY)
+    // Encoded once, and these bytes are both signed and sent: undici takes a Buffer as it is and
+    // sends its length as content-length. A string was measured, copied into the signature's input
+    // with the id and timestamp and encoded there, then encoded again by undici.
+    const body = Buffer.from(JSON.stringify(o.message.body));
+    if (body.length > WEBHOOK_MAX_BODY)
       throw new ChannelError(`the message is larger than ${WEBHOOK_MAX_BODY} bytes`, false);
     const id = this.dedupKey(o.deliveryId);
     const timestamp = Math.floor(this.options.clock.now().getTime() / 1000);
     const headers = {
       'content-type': 'application/json',
-      'content-length': String(length),
       'user-agent': 'Dabyl-Webhook/1',
       'webhook-id': id,
       'webhook-timestamp': String(timestamp),
-      'webhook-signature': signWebhook(receiver.secret, id, timestamp, body),
+      'webhook-signature': signWebhookBytes(receiver.key, id, timestamp, body),
     };
-    const status = await postWebhook(
-      this.dispatcher,
-      { origin: receiver.origin, path: receiver.path, headers, body },
-      this.options.timeoutMs,
-    ).catch((err: Error) => {
-      throw classifyNetworkError(err, receiver.host);
-    });
+    let status: number;
+    try {
+      status = await postWebhook(
+        this.dispatcher,
+        { origin: receiver.origin, path: receiver.path, headers, body },
+        this.options.timeoutMs,
+      );
+    } catch (err) {
+      throw classifyNetworkError(err as Error, receiver.host);
+    }
     return { providerId: classify(status, id) };
   }
 
-  /** The URL check and the receiver's secret, memoised: both depend on the URL alone. */
+  /** The URL check and the receiver's secret, memoised: both depend on the URL and the signing key alone. */
   private receiver(to: string, signingKey: string): Receiver {
     let r = this.receivers.get(to);
-    if (r) return r;
+    if (r?.signingKey === signingKey) return r;
     const problem = webhookUrlProblem(to, this.options.allowHosts);
-    if (problem) r = { problem };
+    if (problem) r = { signingKey, problem };
     else {
       const u = new URL(to);
       r = {
+        signingKey,
         problem: null,
         origin: u.origin,
         path: `${u.pathname}${u.search}`,
         host: u.host,
-        secret: receiverSecret(signingKey, to),
+        key: secretKey(receiverSecret(signingKey, to)),
       };
     }
     if (this.receivers.size >= MEMO_RECEIVERS) this.receivers.clear();
