@@ -185,7 +185,7 @@ export class FanOutWorker {
         this.log('warn', `fan-out ${fanout.id}: another worker took it over; stopping here`);
         return;
       }
-      if (ours > 0) outboxWritten(ctx.db);
+      if (ours > 0) void outboxWritten(ctx.db);
       this.announce(fanout);
       // A batch blocks the process while it is written (on SQLite the writer also holds the one
       // connection): a pause of a fifth of its length lets the dispatcher's sends move meanwhile —

@@ -48,5 +48,5 @@ export async function requestFanOuts(
       created_at: at,
     })),
   );
-  outboxWritten(ctx.db);
+  await outboxWritten(ctx.db, trx);
 }

@@ -137,7 +137,7 @@ export async function retryDeadLetters(
     return n;
   });
   if (retried > 0) {
-    outboxWritten(ctx.db);
+    await outboxWritten(ctx.db);
     await publishEvent(ctx, { type: 'outbox.changed', payload: { retried } });
   }
   return { retried };
@@ -173,7 +173,7 @@ export async function retryDelivery(ctx: AppContext, actor: ActorInfo, id: strin
       },
     });
   });
-  outboxWritten(ctx.db);
+  await outboxWritten(ctx.db);
   await publishEvent(ctx, { type: 'outbox.changed', payload: { retried: 1 } });
 }
 
@@ -199,6 +199,6 @@ export async function retryFanOut(ctx: AppContext, actor: ActorInfo, id: string)
       detail: { sourceKind: found.source_kind, sourceId: found.source_id, sequence: found.sequence },
     });
   });
-  outboxWritten(ctx.db);
+  await outboxWritten(ctx.db);
   await publishEvent(ctx, { type: 'outbox.changed', payload: { fanout: id } });
 }

@@ -170,7 +170,7 @@ export async function subscribe(ctx: AppContext, input: SubscribeInput): Promise
       confirm_token_hash: hashToken(await confirmTokenFor(trx, id, sequence, at)),
     });
   });
-  outboxWritten(ctx.db);
+  await outboxWritten(ctx.db);
 }
 
 /**
