@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, openTestRuntime } from '../../test/support/engines.js';
 import { startTestSmsc, type TestSmsc } from '../../test/support/smsc.js';
 import { ChannelError } from '../channels/channel.js';
+import { smsLedgerOf } from '../channels/sms/sms.ledger.js';
+import { SmsChannel, smsReference } from '../channels/sms/sms.channel.js';
 import { EXERCISE_HEAD } from '../core/outbox/traffic.js';
 import { contextFor } from '../runtime.js';
 import type { AppContext } from '../services/context.js';
@@ -240,6 +242,71 @@ describe.each(ENGINES)('SMS deliveries through the outbox on %s', (engine) => {
     expect(await row(doubtful.id)).toMatchObject({ status: 'dead' });
     expect((await row(doubtful.id)).last_error).toMatch(/may have reached the SMSC/);
     expect(smsc.parts.filter((p) => p.destination === '77015550022')).toHaveLength(0);
+  });
+
+  it('a message whose last part is sent after a restart reads whole beside another to the same number', async () => {
+    // Two messages to one number whose delivery ids hash to the same concatenation reference.
+    const phone = '+77015550044';
+    const late = delivery({
+      address: phone,
+      next_attempt_at: new Date(now.getTime() + 3_600_000).toISOString(),
+    });
+    let other = delivery({ address: phone });
+    while (smsReference(other.id) !== smsReference(late.id)) other = delivery({ address: phone });
+    await write(late);
+    // As the outbox renders it, so that every try sends the same parts.
+    const text = [
+      `${EXERCISE_HEAD} - УЧЕНИЯ`,
+      'Вводная 12: захват заложников в аэропорту Караганды. Группе 7 выдвинуться к терминалу.',
+      `-- ${EXERCISE_HEAD}: Караганда-2026`,
+    ].join('\n');
+
+    // The process that sends `late` is killed after its part 1 left and was answered, while the
+    // others waited for their turn: their stamps never come, and its connection and memory go.
+    const ledger = smsLedgerOf(ctx.db.kysely, ctx.db.engine);
+    const killed = new SmsChannel({
+      url: smsc.url,
+      source: ctx.config.smpp.source,
+      binds: 1,
+      ratePerSecond: 1000,
+      timeoutMs: 500,
+      maxSegments: 10,
+      ledger: {
+        ...ledger,
+        handed: (id, part) => (part === 1 ? ledger.handed(id, part) : new Promise<void>(() => undefined)),
+      },
+    });
+    // Its send never finishes: the process is gone before it could tell the outbox anything.
+    killed
+      .send({ deliveryId: late.id, to: phone, language: 'ru', message: { kind: 'sms', text } })
+      .catch(() => undefined);
+    for (;;) {
+      const rows = await partsOf(late.id);
+      if (rows.find((p) => p.part === 1)?.message_id) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await killed.close();
+    const at = () => smsc.parts.filter((p) => p.destination === phone.slice(1));
+    expect(at()).toHaveLength(1);
+
+    // The next process sends the other message first, then the rest of the first.
+    await write(other);
+    await dispatcher.drain();
+    expect(await row(other.id)).toMatchObject({ status: 'sent' });
+    await ctx.db.kysely
+      .updateTable('deliveries')
+      .set({ next_attempt_at: now.toISOString() })
+      .where('id', '=', late.id)
+      .execute();
+    await dispatcher.drain();
+    expect(await row(late.id)).toMatchObject({ status: 'sent' });
+
+    // The handset puts both messages together whole, and each part went once.
+    const whole = smsc.messages.filter((m) => m.destination === phone.slice(1));
+    expect(whole.map((m) => m.text)).toEqual([text, text]);
+    expect(whole[0]!.parts.length).toBeGreaterThan(2);
+    expect(at()).toHaveLength(whole[0]!.parts.length + whole[1]!.parts.length);
+    expect(new Set(whole.map((m) => m.parts[0]!.concat!.reference)).size).toBe(2);
   });
 
   it('a bulk retry of dead letters forgets their doubts too, and leaves the answered parts alone', async () => {

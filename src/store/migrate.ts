@@ -36,6 +36,7 @@ import * as m0037 from './migrations/0037-person-venue.js';
 import * as m0038 from './migrations/0038-inject-links.js';
 import * as m0039 from './migrations/0039-sms-handed.js';
 import * as m0040 from './migrations/0040-boundaries.js';
+import * as m0041 from './migrations/0041-sms-reference.js';
 
 /** Every migration, in order; imported statically so the built server and tests see the same list. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -75,6 +76,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0038-inject-links': m0038,
   '0039-sms-handed': m0039,
   '0040-boundaries': m0040,
+  '0041-sms-reference': m0041,
 };
 
 /** The names of the migrations this version knows, oldest first (a backup from a newer one has others). */

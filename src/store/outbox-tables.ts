@@ -107,6 +107,10 @@ export interface SmsPartTable {
   /** When the part was written to the SMSC's connection; null: it never left (migration 0039). */
   handed_at: string | null;
   accepted_at: string | null;
+  /** The number the message went to, for choosing its next message's reference (migration 0041). */
+  destination: string | null;
+  /** The concatenation reference of a multi-part message; null: single, or the id's hash (before 0041). */
+  reference: number | null;
   /** The part's delivery receipt state (DELIVRD, UNDELIV …). */
   receipt: string | null;
   receipt_at: string | null;

@@ -30,7 +30,7 @@ function statement(engine: Engine, kind: 'begin' | 'accept' | 'hand', count: num
     if (texts.size < 256) texts.set(key, text);
     return text;
   }
-  const width = kind === 'begin' ? 3 : 6;
+  const width = kind === 'begin' ? 5 : 6;
   const tuples = Array.from({ length: count }, (_, row) =>
     engine === 'sqlite'
       ? `(${Array(width).fill('?').join(',')})`
@@ -38,7 +38,7 @@ function statement(engine: Engine, kind: 'begin' | 'accept' | 'hand', count: num
   ).join(',');
   text =
     kind === 'begin'
-      ? `insert into sms_parts (delivery_id, part, submitted_at) values ${tuples} ` +
+      ? `insert into sms_parts (delivery_id, part, submitted_at, destination, reference) values ${tuples} ` +
         'on conflict (delivery_id, part) do nothing returning delivery_id, part'
       : `insert into sms_parts (delivery_id, part, submitted_at, handed_at, message_id, accepted_at) values ${tuples} ` +
         'on conflict (delivery_id, part) do update set message_id = excluded.message_id, ' +
@@ -52,6 +52,10 @@ export interface PartsStart {
   deliveryId: string;
   parts: number;
   at: string;
+  /** The number it goes to; with it a multi-part message gets a reference of its own there. */
+  destination?: string;
+  /** The reference to take when the number has never had it (0–255). */
+  preferred?: number;
 }
 
 /** A part about to be written to the SMSC's connection. */
@@ -68,6 +72,11 @@ export interface PartsKnown {
   known: Map<number, string | null>;
   /** Rows of an earlier try whose parts never left (it stopped before their turn came). */
   unsent: number[];
+  /**
+   * The concatenation reference every try of the message uses; null when none was kept (a
+   * single part, no number given, or rows from before migration 0041).
+   */
+  reference: number | null;
 }
 
 /** The SMSC's answer to one part. */
@@ -76,6 +85,68 @@ export interface PartAnswer {
   part: number;
   messageId: string;
   at: string;
+}
+
+const REFERENCES = 256;
+
+/**
+ * The concatenation reference of each multi-part message about to begin: the one its earlier try
+ * kept, or, for a message new to the ledger, the one its number has gone longest without (a
+ * handset puts parts together by sender and reference, and may hold a first part for as long as a
+ * restart takes before the rest comes). Null for rows kept before there was a reference, whose
+ * parts went out under the hash the channel still uses for them.
+ */
+async function referencesFor(db: Q, items: readonly PartsStart[]): Promise<Map<string, number | null>> {
+  const out = new Map<string, number | null>();
+  const multi = items.filter((it) => it.parts > 1 && it.destination);
+  if (!multi.length) return out;
+  const kept = await db
+    .selectFrom('sms_parts')
+    .select(['delivery_id', 'reference'])
+    .where('delivery_id', 'in', [...new Set(multi.map((it) => it.deliveryId))])
+    .execute();
+  for (const k of kept)
+    if (k.reference !== null) out.set(k.delivery_id, Number(k.reference));
+    else if (!out.has(k.delivery_id)) out.set(k.delivery_id, null);
+  const fresh = multi.filter((it) => !out.has(it.deliveryId));
+  if (!fresh.length) return out;
+  const used = await db
+    .selectFrom('sms_parts')
+    .select(['destination', 'reference'])
+    .select((eb) => eb.fn.max('submitted_at').as('last'))
+    .where('destination', 'in', [...new Set(fresh.map((it) => it.destination!))])
+    .where('reference', 'is not', null)
+    .groupBy(['destination', 'reference'])
+    .execute();
+  const lastUse = new Map<string, Map<number, string>>();
+  for (const u of used) {
+    const byRef = lastUse.get(u.destination!) ?? new Map<number, string>();
+    byRef.set(Number(u.reference), String(u.last));
+    lastUse.set(u.destination!, byRef);
+  }
+  for (const it of fresh) {
+    const byRef = lastUse.get(it.destination!) ?? new Map<number, string>();
+    const start = (it.preferred ?? 0) % REFERENCES;
+    let pick = -1;
+    let oldest: string | undefined;
+    for (let k = 0; k < REFERENCES; k++) {
+      const ref = (start + k) % REFERENCES;
+      const last = byRef.get(ref);
+      if (last === undefined) {
+        pick = ref;
+        break;
+      }
+      if (oldest === undefined || last < oldest) {
+        oldest = last;
+        pick = ref;
+      }
+    }
+    out.set(it.deliveryId, pick);
+    // Another message to the same number in this batch takes a different one.
+    byRef.set(pick, '\uffff');
+    lastUse.set(it.destination!, byRef);
+  }
+  return out;
 }
 
 /**
@@ -91,8 +162,11 @@ export const smsPartRepository = {
    * has none, and says per delivery which parts were new and what is known of the others.
    */
   begin: async (db: Q, engine: Engine, items: readonly PartsStart[]): Promise<PartsKnown[]> => {
+    const references = await referencesFor(db, items);
     const rows: unknown[][] = [];
-    for (const it of items) for (let p = 1; p <= it.parts; p++) rows.push([it.deliveryId, p, it.at]);
+    for (const it of items)
+      for (let p = 1; p <= it.parts; p++)
+        rows.push([it.deliveryId, p, it.at, it.destination ?? null, references.get(it.deliveryId) ?? null]);
     const inserted = new Set<string>();
     for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
       const part = rows.slice(i, i + ROWS_PER_STATEMENT);
@@ -122,7 +196,7 @@ export const smsPartRepository = {
           if (e.message_id === null && e.handed_at === null) unsent.push(Number(e.part));
           else known.set(Number(e.part), e.message_id);
         }
-      return { fresh, known, unsent };
+      return { fresh, known, unsent, reference: references.get(it.deliveryId) ?? null };
     });
   },
 

@@ -23,9 +23,16 @@ export interface SmsLedger {
   /**
    * Writes a row for every part of a delivery that has none (before those are submitted) and
    * tells which parts were new and what the ledger holds for the others: the message_id, or null
-   * for a part handed over whose answer is not recorded.
+   * for a part handed over whose answer is not recorded. Given the number, a multi-part message
+   * new to the ledger gets the concatenation reference that number has gone longest without
+   * (`preferred` when it never had it), kept for every later try.
    */
-  begin(deliveryId: string, parts: number, at: string): Promise<LedgerStart>;
+  begin(
+    deliveryId: string,
+    parts: number,
+    at: string,
+    to?: { destination: string; preferred: number },
+  ): Promise<LedgerStart>;
   /** The part is about to be written to the SMSC's connection; from here it may be there. */
   handed(deliveryId: string, part: number): Promise<void>;
   accepted(deliveryId: string, part: number, messageId: string, at: string): Promise<void>;
@@ -40,6 +47,8 @@ export interface LedgerStart {
   known: Map<number, string | null>;
   /** Parts with a row whose submit never left (an earlier try stopped before their turn). */
   unsent?: number[];
+  /** The message's concatenation reference; absent or null: the hash of the delivery's id. */
+  reference?: number | null;
 }
 
 export interface SmsOptions {
@@ -64,7 +73,10 @@ export interface SmsOptions {
   now?: () => Date;
 }
 
-/** The concatenation reference of a delivery: every try of one delivery carries the same one. */
+/**
+ * The concatenation reference a delivery's message prefers: the ledger gives it unless its number
+ * had it lately, and parts kept before the ledger held references went out under it.
+ */
 export const smsReference = (deliveryId: string): number =>
   createHash('sha256').update(deliveryId).digest()[0]!;
 
@@ -87,7 +99,9 @@ const THROTTLE_GIVE_UP_TIMEOUTS = 6;
  * that times out leaves its submit awaited; the outbox's next try of the delivery takes the
  * answer (or keeps waiting for it) instead of submitting again. A part whose connection ended
  * before its answer came may have reached the SMSC: it is not sent again, the delivery becomes a
- * dead letter saying so, and a person's retry is what resends it.
+ * dead letter saying so, and a person's retry is what resends it. Every try of a message carries
+ * the concatenation reference the ledger chose for it, one its number has gone longest without, so
+ * a handset holding a first part while the rest waits for a restart puts no other message with it.
  */
 export class SmsChannel implements Channel {
   readonly name = 'sms';
@@ -162,7 +176,15 @@ export class SmsChannel implements Channel {
       fresh,
       known,
       unsent = [],
-    } = await this.o.ledger.begin(deliveryId, total, this.now().toISOString());
+      reference,
+    } = await this.o.ledger.begin(deliveryId, total, this.now().toISOString(), {
+      destination: dest.addr,
+      preferred: smsReference(deliveryId),
+    });
+    // The handset puts parts together by sender and reference: every try of a message uses the
+    // one the ledger keeps for it, which no recent message to the same number has.
+    if (total > 1 && reference != null && reference !== smsReference(deliveryId))
+      sms = encodeSms(message.text, reference);
     // Each part's answer: already recorded, awaited from an earlier try, or from a submit now.
     const answers = new Map<number, Promise<string>>();
     for (const [i, id] of known) {

@@ -17,7 +17,14 @@ import type { LedgerStart, SmsLedger } from './sms.channel.js';
  * for many parts.
  */
 export function smsLedgerOf(db: Kysely<Database>, engine: Engine): SmsLedger {
-  const begins = new Batcher<PartsStart, LedgerStart>((items) => smsPartRepository.begin(db, engine, items));
+  // One batch of beginnings at a time: each chooses references its number has gone longest
+  // without, and must see the ones the batch before it chose.
+  let beginning: Promise<unknown> = Promise.resolve();
+  const begins = new Batcher<PartsStart, LedgerStart>((items) => {
+    const run = beginning.then(() => smsPartRepository.begin(db, engine, items));
+    beginning = run.catch(() => undefined);
+    return run;
+  });
   const answers = new Batcher<PartAnswer, void>(async (items) => {
     await smsPartRepository.acceptMany(db, engine, items);
     return items.map(() => undefined);
@@ -27,7 +34,7 @@ export function smsLedgerOf(db: Kysely<Database>, engine: Engine): SmsLedger {
     return items.map(() => undefined);
   });
   return {
-    begin: (deliveryId, parts, at) => begins.add({ deliveryId, parts, at }),
+    begin: (deliveryId, parts, at, to) => begins.add({ deliveryId, parts, at, ...to }),
     handed: (deliveryId, part) => hands.add({ deliveryId, part }),
     accepted: (deliveryId, part, messageId, at) => answers.add({ deliveryId, part, messageId, at }),
     refused: (deliveryId, part) => smsPartRepository.refused(db, deliveryId, part),
