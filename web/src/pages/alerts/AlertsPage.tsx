@@ -56,15 +56,17 @@ function CodeAction({ alert, kind }: { alert: Alert; kind: 'approve' | 'cancel' 
           inputMode="numeric"
         />
       )}
+      {/* The reason on a line of its own: beside the code it pushed the button out of a table
+          whose alert column holds the delivery dashboard. */}
+      {kind === 'cancel' && (
+        <TextInput
+          size="xs"
+          label={t('alerts.list.reason')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+        />
+      )}
       <Group gap="xs" align="end" wrap="nowrap">
-        {kind === 'cancel' && (
-          <TextInput
-            size="xs"
-            label={t('alerts.list.reason')}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-          />
-        )}
         <TextInput
           size="xs"
           w={110}
@@ -102,13 +104,15 @@ function AlertsTable({ items, caption }: { items: Alert[]; caption: string }) {
   if (items.length === 0) return <Text size="sm">{t('alerts.list.empty')}</Text>;
   return (
     <TableScroll label={caption} minWidth={900}>
-      <Table striped withTableBorder fz="sm" verticalSpacing={6}>
+      {/* Fixed columns: an opened delivery dashboard scrolls within the alert's column instead of
+          widening the table until the actions are pushed off the screen. */}
+      <Table striped withTableBorder fz="sm" verticalSpacing={6} layout="fixed">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('alerts.list.status')}</Table.Th>
+            <Table.Th w={100}>{t('alerts.list.status')}</Table.Th>
             <Table.Th>{t('alerts.list.alert')}</Table.Th>
-            <Table.Th>{t('alerts.list.state')}</Table.Th>
-            <Table.Th>{t('alerts.list.actions')}</Table.Th>
+            <Table.Th w={130}>{t('alerts.list.state')}</Table.Th>
+            <Table.Th w={300}>{t('alerts.list.actions')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
