@@ -254,7 +254,7 @@ async function scenario(kills: number): Promise<Outcome> {
       .where('exercise_id', '=', fx.exerciseId)
       .executeTakeFirst();
     return {
-      tally: await tally(ctx, runs, end, players, smtp.mails, smsc.messages),
+      tally: await tally(ctx, runs, end, players, smtp.mails, smsc.messages, smsc.parts),
       restarts,
       tailMs: (last?.at ? Date.parse(last.at) : NaN) - end,
       catchUp: catchUp(runs, restarts),
@@ -295,6 +295,7 @@ printTable(
     row('SMS expected / received', (t) => `${t.smsExpected} / ${t.smsReceived}`),
     row('SMS lost', (t) => t.smsLost, '0'),
     row('SMS shown twice', (t) => t.smsTwice, '0'),
+    row('SMS put together from two messages', (t) => t.smsGarbled, '0'),
     row('deliveries dead-lettered', (t) => t.dead, '0'),
     ['last delivery after the last inject’s time', ms(crashed.tailMs), ms(plain.tailMs), ''],
   ],
@@ -324,6 +325,8 @@ printTable(
     ['spawn to listening', ms(startup.p50), ms(startup.max), '', ''],
   ],
 );
+for (const line of crashed.tally.smsLostDetail) console.log(`  SMS lost: ${line}`);
+for (const line of plain.tally.smsLostDetail) console.log(`  SMS lost (never killed): ${line}`);
 console.log(
   `  injects re-planned by the pause policy (${POLICY}) after an outage over its grace: ${crashed.replanned}`,
 );

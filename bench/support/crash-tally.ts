@@ -6,7 +6,7 @@
  */
 import type { AddressObject, ParsedMail } from 'mailparser';
 import type { AppContext } from '../../src/services/context.js';
-import type { ReassembledSms } from '../../test/support/smsc.js';
+import type { ReassembledSms, ReceivedPart } from '../../test/support/smsc.js';
 import type { Firing } from './conduct-bench.js';
 
 /** The inject's label in the player's language, then its number: "Вводная B12: …". */
@@ -34,8 +34,15 @@ export interface Tally {
   smsLost: number;
   /** Player and inject pairs whose SMS the handset shows more than once. */
   smsTwice: number;
+  /** Whole messages at the handset made of parts of more than one message (not counted received). */
+  smsGarbled: number;
   /** Deliveries the outbox gave up on (dead), which the receivers never got by design. */
   dead: number;
+  /**
+   * For each SMS lost at the handset: the delivery's status, its ledger rows, and what the SMSC
+   * got under those message_ids (bind, concatenation header, the whole message it ended up in).
+   */
+  smsLostDetail: string[];
 }
 
 function addressOf(m: ParsedMail): string {
@@ -50,6 +57,7 @@ export async function tally(
   players: readonly Player[],
   mails: readonly ParsedMail[],
   sms: readonly ReassembledSms[],
+  smsParts: readonly ReceivedPart[] = [],
 ): Promise<Tally> {
   const due = runs.filter((r) => r.dueAt !== null && r.dueAt <= until);
   const fired = runs.filter((r) => r.status === 'fired');
@@ -85,7 +93,15 @@ export async function tally(
     mailIds.set(key, (mailIds.get(key) ?? new Set()).add(id));
   }
   const smsCount = new Map<string, number>();
+  let garbled = 0;
   for (const s of sms) {
+    // Parts of two messages put together under one reference read as neither (the first part's
+    // inject number would otherwise count it as that one's).
+    const total = s.parts[0]?.concat?.total;
+    if (total !== undefined && s.parts.length !== total) {
+      garbled++;
+      continue;
+    }
     const n = NUMBER.exec(s.text)?.[1];
     if (!n || !numbers.has(n)) continue;
     const key = `${s.destination.replace(/^\+/, '')}|${n}`;
@@ -93,11 +109,16 @@ export async function tally(
   }
   let mailLost = 0;
   let smsLost = 0;
+  const lostSms: { run: string; number: string; phone: string }[] = [];
   for (const n of numbers)
     for (const p of players) {
       if (!mailIds.has(`${p.email}|${n}`)) mailLost++;
-      if (!smsCount.has(`${p.phone.replace(/^\+/, '')}|${n}`)) smsLost++;
+      if (!smsCount.has(`${p.phone.replace(/^\+/, '')}|${n}`)) {
+        smsLost++;
+        lostSms.push({ run: fired.find((r) => r.number === n)!.id, number: n, phone: p.phone });
+      }
     }
+  const smsLostDetail = await explainLostSms(ctx, lostSms, sms, smsParts);
   return {
     due: due.length,
     fired: fired.length,
@@ -112,6 +133,62 @@ export async function tally(
     smsReceived: [...smsCount.values()].reduce((s, c) => s + c, 0),
     smsLost,
     smsTwice: [...smsCount.values()].filter((c) => c > 1).length,
+    smsGarbled: garbled,
     dead: Number(dead.n),
+    smsLostDetail,
   };
+}
+
+async function explainLostSms(
+  ctx: AppContext,
+  lost: readonly { run: string; number: string; phone: string }[],
+  sms: readonly ReassembledSms[],
+  parts: readonly ReceivedPart[],
+): Promise<string[]> {
+  const byId = new Map(parts.map((p) => [p.messageId, p]));
+  const wholeOf = new Map<ReceivedPart, ReassembledSms>();
+  for (const m of sms) for (const p of m.parts) wholeOf.set(p, m);
+  const describe = (p: ReceivedPart): string => {
+    const c = p.concat ? `ref ${p.concat.reference} ${p.concat.seq}/${p.concat.total}` : 'single';
+    const m = wholeOf.get(p);
+    const whole = m
+      ? `in a whole message of ${m.parts.map((q) => q.messageId).join('+')} reading "${m.text.slice(0, 40)}…"`
+      : 'in no whole message';
+    return `${p.messageId} on bind ${p.session}, ${c}, ${whole}`;
+  };
+  const out: string[] = [];
+  for (const l of lost) {
+    const deliveries = await ctx.db.kysely
+      .selectFrom('deliveries')
+      .select(['id', 'status', 'address', 'attempts'])
+      .where('source_id', '=', l.run)
+      .where('channel', '=', 'sms')
+      .execute();
+    const d = deliveries.find((x) => (x.address ?? '').replace(/^\+/, '') === l.phone.replace(/^\+/, ''));
+    if (!d) {
+      out.push(`inject ${l.number} to ${l.phone}: no SMS delivery`);
+      continue;
+    }
+    const rows = await ctx.db.kysely
+      .selectFrom('sms_parts')
+      .select(['part', 'message_id', 'handed_at', 'accepted_at'])
+      .where('delivery_id', '=', d.id)
+      .orderBy('part')
+      .execute();
+    out.push(
+      `inject ${l.number} to ${l.phone}: delivery ${d.id} ${d.status} after ${d.attempts} tries; ` +
+        (rows
+          .map((r) => {
+            const got = r.message_id ? byId.get(r.message_id) : undefined;
+            return (
+              `part ${r.part}: handed ${r.handed_at ?? '-'}, message_id ${r.message_id ?? '-'}` +
+              (got ? ` (SMSC: ${describe(got)})` : r.message_id ? ' (SMSC: no such part)' : '')
+            );
+          })
+          .join('; ') || 'no ledger rows'),
+    );
+  }
+  const loose = parts.filter((p) => !wholeOf.has(p));
+  if (loose.length) out.push(`parts in no whole message at the SMSC: ${loose.map(describe).join('; ')}`);
+  return out;
 }
