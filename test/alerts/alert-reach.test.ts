@@ -20,7 +20,14 @@ import type { AppContext } from '../../src/services/context.js';
 import { confirmSubscription, subscribe } from '../../src/services/subscriptions/subscriptions.service.js';
 import { ENGINES, openTestRuntime } from '../support/engines.js';
 import { startTestSmtp, type TestSmtp } from '../support/smtp.js';
-import { ASTANA_SQUARE, INSIDE_ALMATY, installSigningKey, makePerson, type Person } from './harness.js';
+import {
+  ASTANA_SQUARE,
+  INSIDE_ALMATY,
+  insertDrill,
+  installSigningKey,
+  makePerson,
+  type Person,
+} from './harness.js';
 
 /*
  * The reach an alert shows before approval, on both engines: people, not contacts; counted once
@@ -96,35 +103,7 @@ describe.each(ENGINES)('the reach of an alert awaiting approval on %s', (engine)
     pio = await makePerson(ctx, 'pio', 'pio');
     auth = await makePerson(ctx, 'auth', 'authoriser');
     signing = installSigningKey(ctx);
-    await ctx.db.kysely
-      .insertInto('exercises')
-      .values({
-        id: EXERCISE,
-        programme_id: null,
-        name: 'Almaty quake drill',
-        type: 'full-scale',
-        status: 'conduct',
-        time_zone: 'Asia/Almaty',
-        startex: now.toISOString(),
-        endex: now.toISOString(),
-        city: 'Almaty',
-        scope: null,
-        threat: null,
-        scenario: null,
-        sponsor: null,
-        point_of_contact: null,
-        handling: null,
-        lead_organisation_id: null,
-        msel_approval: 'draft',
-        msel_approved_by: null,
-        msel_approved_at: null,
-        version: 1,
-        created_by: null,
-        created_at: now.toISOString(),
-        updated_at: now.toISOString(),
-        includes_public: 0,
-      })
-      .execute();
+    await insertDrill(ctx, { id: EXERCISE, name: 'Almaty quake drill', includesPublic: false, at: now });
     // One medic reached by e-mail and SMS, and the medics' shared mailbox, which is nobody's.
     const contact = (id: string, personId: string | null, channel: string, address: string) => ({
       id,

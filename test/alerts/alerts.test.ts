@@ -32,7 +32,14 @@ import { confirmSubscription, subscribe } from '../../src/services/subscriptions
 import { xsdFailures } from '../support/cap-xsd.js';
 import { ENGINES, openTestRuntime } from '../support/engines.js';
 import { startTestSmtp, type TestSmtp } from '../support/smtp.js';
-import { ASTANA_SQUARE, INSIDE_ALMATY, installSigningKey, makePerson, type Person } from './harness.js';
+import {
+  ASTANA_SQUARE,
+  INSIDE_ALMATY,
+  insertDrill,
+  installSigningKey,
+  makePerson,
+  type Person,
+} from './harness.js';
 
 /*
  * Public alerts end to end on both engines, with real mail through a real SMTP server: composed from
@@ -113,39 +120,13 @@ describe.each(ENGINES)('public alerts on %s', (engine) => {
     auth1 = await makePerson(ctx, 'auth1', 'authoriser');
     auth2 = await makePerson(ctx, 'auth2', 'authoriser');
     signing = installSigningKey(ctx);
-    for (const [id, name, includesPublic] of [
-      [EXERCISE, 'Almaty quake drill', 0],
-      [PUBLIC_EXERCISE, 'Almaty city-wide drill', 1],
-    ] as const)
-      await ctx.db.kysely
-        .insertInto('exercises')
-        .values({
-          id,
-          programme_id: null,
-          name,
-          type: 'full-scale',
-          status: 'conduct',
-          time_zone: 'Asia/Almaty',
-          startex: now.toISOString(),
-          endex: now.toISOString(),
-          city: 'Almaty',
-          scope: null,
-          threat: null,
-          scenario: null,
-          sponsor: null,
-          point_of_contact: null,
-          handling: null,
-          lead_organisation_id: null,
-          msel_approval: 'draft',
-          msel_approved_by: null,
-          msel_approved_at: null,
-          version: 1,
-          created_by: null,
-          created_at: now.toISOString(),
-          updated_at: now.toISOString(),
-          includes_public: includesPublic,
-        })
-        .execute();
+    await insertDrill(ctx, { id: EXERCISE, name: 'Almaty quake drill', includesPublic: false, at: now });
+    await insertDrill(ctx, {
+      id: PUBLIC_EXERCISE,
+      name: 'Almaty city-wide drill',
+      includesPublic: true,
+      at: now,
+    });
     await ctx.db.kysely
       .insertInto('exercise_contacts')
       .values({

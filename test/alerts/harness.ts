@@ -64,3 +64,40 @@ export const ASTANA_SQUARE = {
   ] as [number, number][],
   region: 'KZ-71',
 };
+
+/** An Almaty drill in conduct, as alerts tests aim Exercise alerts at it; whether it includes the public. */
+export async function insertDrill(
+  ctx: AppContext,
+  drill: { id: string; name: string; includesPublic: boolean; at: Date },
+): Promise<void> {
+  const at = drill.at.toISOString();
+  await ctx.db.kysely
+    .insertInto('exercises')
+    .values({
+      id: drill.id,
+      programme_id: null,
+      name: drill.name,
+      type: 'full-scale',
+      status: 'conduct',
+      time_zone: 'Asia/Almaty',
+      startex: at,
+      endex: at,
+      city: 'Almaty',
+      scope: null,
+      threat: null,
+      scenario: null,
+      sponsor: null,
+      point_of_contact: null,
+      handling: null,
+      lead_organisation_id: null,
+      msel_approval: 'draft',
+      msel_approved_by: null,
+      msel_approved_at: null,
+      version: 1,
+      created_by: null,
+      created_at: at,
+      updated_at: at,
+      includes_public: drill.includesPublic ? 1 : 0,
+    })
+    .execute();
+}
