@@ -91,7 +91,16 @@ function AllClearButton({ alert }: { alert: Alert }) {
   const allClear = useAllClear();
   return (
     <Stack gap={4}>
-      <Button size="xs" variant="outline" onClick={() => allClear.mutate(alert)} loading={allClear.isPending}>
+      {/* Its Kazakh and Russian labels are longer than the actions column: wrapped, not cut. */}
+      <Button
+        size="xs"
+        variant="outline"
+        onClick={() => allClear.mutate(alert)}
+        loading={allClear.isPending}
+        h="auto"
+        py={4}
+        styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}
+      >
         {t('alerts.list.allClear')}
       </Button>
       <ProblemAlert error={allClear.error} />
