@@ -86,8 +86,10 @@ describe('raising improvement items in the console', () => {
       .click();
     const dialog = page.getByRole('dialog', { name: 'Raise an improvement item' });
     // Prefilled from the finding: its exercise, capability, first observation, text and the lead organisation.
-    await expect(field(dialog, 'Exercise').inputValue()).resolves.toBe(fx.karaganda.exerciseId);
-    await expect(field(dialog, 'Core capability').inputValue()).resolves.toBe(fx.karaganda.capability);
+    // The exercise and capability lists load after the dialog opens; a native select reads empty until
+    // its option arrives, so these are awaited like the others.
+    await expect.poll(() => field(dialog, 'Exercise').inputValue()).toBe(fx.karaganda.exerciseId);
+    await expect.poll(() => field(dialog, 'Core capability').inputValue()).toBe(fx.karaganda.capability);
     await expect.poll(() => field(dialog, 'Observation').inputValue()).toBe(fx.karaganda.observations[2]);
     await expect
       .poll(() => field(dialog, 'Observation').locator('option:checked').textContent())
