@@ -1,5 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { retryDelayMs } from '../core/outbox/backoff.js';
+import { deliveryIds, RANDOM_BYTES_PER_ID } from '../core/outbox/delivery-id.js';
 import { FanOutRefused } from '../services/outbox/source.js';
 import type { AppContext } from '../services/context.js';
 import { publishEvent } from '../services/events/events.service.js';
@@ -149,9 +150,11 @@ export class FanOutWorker {
     let matched = 0;
     for await (const batch of source.audience(ctx, fanout)) {
       matched += batch.length;
-      const now = ctx.clock.now().toISOString();
-      const rows: NewDelivery[] = batch.map((m) => ({
-        id: randomUUID(),
+      const at = ctx.clock.now();
+      const now = at.toISOString();
+      const ids = deliveryIds(at.getTime(), randomBytes(RANDOM_BYTES_PER_ID * batch.length));
+      const rows: NewDelivery[] = batch.map((m, i) => ({
+        id: ids[i]!,
         source_kind: fanout.source_kind,
         source_id: fanout.source_id,
         sequence: fanout.sequence,

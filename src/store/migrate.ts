@@ -37,6 +37,8 @@ import * as m0038 from './migrations/0038-inject-links.js';
 import * as m0039 from './migrations/0039-sms-handed.js';
 import * as m0040 from './migrations/0040-boundaries.js';
 import * as m0041 from './migrations/0041-sms-reference.js';
+import * as m0042 from './migrations/0042-delivery-indexes.js';
+import * as m0043 from './migrations/0043-subscriber-version.js';
 
 /** Every migration, in order; imported statically so the built server and tests see the same list. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -77,6 +79,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0039-sms-handed': m0039,
   '0040-boundaries': m0040,
   '0041-sms-reference': m0041,
+  '0042-delivery-indexes': m0042,
+  '0043-subscriber-version': m0043,
 };
 
 /** The names of the migrations this version knows, oldest first (a backup from a newer one has others). */
