@@ -16,8 +16,9 @@ const built = new WeakMap<Db, PlaceIndex>();
 /**
  * The place index for the database as `trx` sees it: one entry per place and verified contact on a
  * channel the subscriber chose. Building it means reading every active place, so it is kept
- * between publications and rebuilt only when the active subscribers have changed since (the
- * version is read inside the caller's transaction, so a stale index is never used).
+ * between publications and rebuilt only when the subscribers, their places or contacts have
+ * changed since (the version, a counter the database keeps, is read inside the caller's
+ * transaction, so a stale index is never used).
  */
 export async function placeIndex(db: Db, trx: Q): Promise<PlaceIndex> {
   const version = await subscriberRepository.activeVersion(trx);
