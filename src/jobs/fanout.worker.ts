@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { retryDelayMs } from '../core/outbox/backoff.js';
 import { deliveryIds, RANDOM_BYTES_PER_ID } from '../core/outbox/delivery-id.js';
-import { FanOutRefused } from '../services/outbox/source.js';
+import { FanOutRefused, type AudienceMember } from '../services/outbox/source.js';
 import type { AppContext } from '../services/context.js';
 import { publishEvent } from '../services/events/events.service.js';
 import { onOutboxWrite, outboxWritten } from '../services/outbox/wake.js';
@@ -147,54 +147,51 @@ export class FanOutWorker {
     const { ctx } = this;
     const source = ctx.sources.get(fanout.source_kind);
     if (!source) throw new Error(`no outbox source of kind ${fanout.source_kind} in this version`);
+    // On PostgreSQL the next batch is written while the last one's is still in the database, so
+    // the database's insert work (most of a large fan-out) runs on two cores, not one. SQLite has
+    // one connection: its batches go one after another.
+    const depth = ctx.db.engine === 'postgres' ? WRITES_AT_ONCE : 1;
+    const writing = new Set<Promise<number | null>>();
+    let lost = false;
+    let failure: { err: unknown } | undefined;
     let matched = 0;
-    for await (const batch of source.audience(ctx, fanout)) {
-      matched += batch.length;
-      const at = ctx.clock.now();
-      const now = at.toISOString();
-      const ids = deliveryIds(at.getTime(), randomBytes(RANDOM_BYTES_PER_ID * batch.length));
-      const rows: NewDelivery[] = batch.map((m, i) => ({
-        id: ids[i]!,
-        source_kind: fanout.source_kind,
-        source_id: fanout.source_id,
-        sequence: fanout.sequence,
-        recipient_kind: m.recipientKind,
-        recipient_id: m.recipientId,
-        channel: m.channel,
-        address: m.address,
-        language: m.language,
-        mode: fanout.mode,
-        exercise_id: fanout.exercise_id,
-        priority: fanout.priority,
-        status: 'pending',
-        next_attempt_at: now,
-        created_at: now,
-      }));
-      lease.until = this.until();
-      const began = performance.now();
-      const ours = await ctx.db.kysely
-        .transaction()
-        .execute(async (trx) => {
-          const written = await deliveryRepository.insertMany(trx, ctx.db.engine, rows);
-          if (!(await fanOutRepository.progress(trx, fanout.id, lease, { matched, written })))
-            throw new LostLease();
-          return written;
-        })
-        .catch((err: unknown) => {
-          if (err instanceof LostLease) return null;
-          throw err;
-        });
-      if (ours === null) {
-        this.log('warn', `fan-out ${fanout.id}: another worker took it over; stopping here`);
-        return;
+    try {
+      for await (const batch of source.audience(ctx, fanout)) {
+        if (failure) throw failure.err;
+        if (lost) break;
+        matched += batch.length;
+        const write = this.write(fanout, lease, this.rows(fanout, batch), matched);
+        writing.add(write);
+        void write.then(
+          (ours) => {
+            writing.delete(write);
+            if (ours === null) lost = true;
+          },
+          (err: unknown) => {
+            writing.delete(write);
+            failure ??= { err };
+          },
+        );
+        if (writing.size >= depth) {
+          const began = performance.now();
+          await Promise.race(writing);
+          // A batch blocks the process while it is written (on SQLite the writer also holds the one
+          // connection): a pause of a fifth of the wait lets the dispatcher's sends move meanwhile —
+          // an SMTP send needs several turns of the event loop — so the first people are reached
+          // while the rest are still being written, not after.
+          await new Promise((resolve) => setTimeout(resolve, Math.max(1, (performance.now() - began) / 5)));
+        }
       }
-      if (ours > 0) void outboxWritten(ctx.db);
-      this.announce(fanout);
-      // A batch blocks the process while it is written (on SQLite the writer also holds the one
-      // connection): a pause of a fifth of its length lets the dispatcher's sends move meanwhile —
-      // an SMTP send needs several turns of the event loop — so the first people are reached while
-      // the rest are still being written, not after.
-      await new Promise((resolve) => setTimeout(resolve, Math.max(1, (performance.now() - began) / 5)));
+      await Promise.all(writing);
+      if (failure) throw failure.err;
+    } catch (err) {
+      // Nothing left running against the record when the caller marks it for a retry.
+      await Promise.allSettled(writing);
+      throw err;
+    }
+    if (lost) {
+      this.log('warn', `fan-out ${fanout.id}: another worker took it over; stopping here`);
+      return;
     }
     await fanOutRepository.finish(ctx.db.kysely, fanout.id, lease, {
       status: 'done',
@@ -202,6 +199,60 @@ export class FanOutWorker {
       last_error: null,
     });
     this.announce(fanout);
+  }
+
+  /** One batch's delivery rows, with ids in time order (see core/outbox/delivery-id.ts). */
+  private rows(fanout: FanOutRow, batch: readonly AudienceMember[]): NewDelivery[] {
+    const at = this.ctx.clock.now();
+    const now = at.toISOString();
+    const ids = deliveryIds(at.getTime(), randomBytes(RANDOM_BYTES_PER_ID * batch.length));
+    return batch.map((m, i) => ({
+      id: ids[i]!,
+      source_kind: fanout.source_kind,
+      source_id: fanout.source_id,
+      sequence: fanout.sequence,
+      recipient_kind: m.recipientKind,
+      recipient_id: m.recipientId,
+      channel: m.channel,
+      address: m.address,
+      language: m.language,
+      mode: fanout.mode,
+      exercise_id: fanout.exercise_id,
+      priority: fanout.priority,
+      status: 'pending',
+      next_attempt_at: now,
+      created_at: now,
+    }));
+  }
+
+  /**
+   * Writes a batch and its progress in one transaction, renewing the lease; how many rows were new,
+   * or null when the record is no longer ours (nothing of the batch is then kept).
+   */
+  private async write(
+    fanout: FanOutRow,
+    lease: FanOutLease,
+    rows: NewDelivery[],
+    matched: number,
+  ): Promise<number | null> {
+    const { ctx } = this;
+    lease.until = this.until();
+    const ours = await ctx.db.kysely
+      .transaction()
+      .execute(async (trx) => {
+        const written = await deliveryRepository.insertMany(trx, ctx.db.engine, rows);
+        if (!(await fanOutRepository.progress(trx, fanout.id, lease, { matched, written })))
+          throw new LostLease();
+        return written;
+      })
+      .catch((err: unknown) => {
+        if (err instanceof LostLease) return null;
+        throw err;
+      });
+    if (ours === null) return null;
+    if (ours > 0) void outboxWritten(ctx.db);
+    this.announce(fanout);
+    return ours;
   }
 
   /** Tells live screens a fan-out moved (coalesced by publishEvent). */
@@ -213,3 +264,6 @@ export class FanOutWorker {
 }
 
 class LostLease extends Error {}
+
+/** Batches written at once on PostgreSQL: one in the database while the next is prepared and sent. */
+const WRITES_AT_ONCE = 2;

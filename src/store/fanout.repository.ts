@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Insertable, Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type Kysely } from 'kysely';
 import type { FanOutRow, FanOutTable } from './outbox-tables.js';
 import type { Database } from './schema.js';
 
@@ -66,7 +66,6 @@ export const fanOutRepository = {
     }
   },
 
-  /** Records a batch's progress and pushes the lease on; false when the fan-out is no longer ours. */
   /** Pushes a claim's lease forward while its audience is still being worked out; false once lost. */
   renew: async (db: Q, id: string, lease: FanOutLease): Promise<boolean> => {
     const r = await db
@@ -79,6 +78,11 @@ export const fanOutRepository = {
     return Number(r.numUpdatedRows) === 1;
   },
 
+  /**
+   * Records a batch's progress and pushes the lease on; false when the fan-out is no longer ours.
+   * Batches may commit out of order (two are written at once on PostgreSQL): `written` adds up, and
+   * `matched` only ever grows.
+   */
   progress: async (
     db: Q,
     id: string,
@@ -89,7 +93,11 @@ export const fanOutRepository = {
       .updateTable('fanouts')
       .set((eb) => ({
         written: eb('written', '+', counts.written),
-        ...(counts.matched !== undefined ? { matched: counts.matched } : {}),
+        ...(counts.matched !== undefined
+          ? {
+              matched: sql<number>`case when matched < ${counts.matched} then ${counts.matched} else matched end`,
+            }
+          : {}),
         lease_until: lease.until,
       }))
       .where('id', '=', id)
