@@ -1,12 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../src/store/db.js';
-import { migrateTo, migrateToLatest } from '../../src/store/migrate.js';
-import { testDatabaseUrl } from '../setup/engines.js';
+import type { Db } from '../../src/store/db.js';
 import { ENGINES } from '../support/engines.js';
-import { createTestSchema, dropTestSchema } from '../support/postgres.js';
+import { openAtMigration, type DbAtMigration } from '../support/migration-db.js';
 
 /*
  * Migration 0022 lets a subscriber have no e-mail (a device). On SQLite it rebuilds the table, so
@@ -14,15 +9,13 @@ import { createTestSchema, dropTestSchema } from '../support/postgres.js';
  * the references between them still hold.
  */
 describe.each(ENGINES)('migration 0022 (device subscribers) on %s', (engine) => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'dabyl-0022-'));
-  let schema: string | undefined;
+  let migration: DbAtMigration;
   let db: Db;
   const at = '2026-12-01T00:00:00.000Z';
 
   beforeAll(async () => {
-    schema = engine === 'postgres' ? await createTestSchema() : undefined;
-    db = openDb({ dataDir, ...(engine === 'postgres' ? { databaseUrl: testDatabaseUrl(), schema } : {}) });
-    await migrateTo(db, '0018-alerts');
+    migration = await openAtMigration(engine, '0018-alerts');
+    db = migration.db;
     for (let i = 0; i < 20; i++) {
       const id = `00000000-0000-4000-8000-0000000000${String(i).padStart(2, '0')}`;
       await db.kysely
@@ -67,13 +60,9 @@ describe.each(ENGINES)('migration 0022 (device subscribers) on %s', (engine) => 
         })
         .execute();
     }
-    await migrateToLatest(db);
+    await migration.toLatest();
   });
-  afterAll(async () => {
-    await db.close();
-    if (schema) await dropTestSchema(schema);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => migration.drop());
 
   it('keeps every subscriber, contact and place, and the links between them', async () => {
     const count = async (t: 'subscribers' | 'contacts' | 'subscription_places') =>

@@ -1,13 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../src/store/db.js';
+import type { Db } from '../../src/store/db.js';
 import { fanOutRepository } from '../../src/store/fanout.repository.js';
-import { migrateTo, migrateToLatest } from '../../src/store/migrate.js';
-import { testDatabaseUrl } from '../setup/engines.js';
 import { ENGINES } from '../support/engines.js';
-import { createTestSchema, dropTestSchema } from '../support/postgres.js';
+import { openAtMigration, type DbAtMigration } from '../support/migration-db.js';
 
 /*
  * Migration 0013 on fan-outs as 0012 left them: one waiting, one written out, one that failed
@@ -32,14 +27,12 @@ const fanout = (id: string, status: string, lastError: string | null = null) => 
 });
 
 describe.each(ENGINES)('migration 0013 (fan-out retries) on %s', (engine) => {
+  let migration: DbAtMigration;
   let db: Db;
-  let schema: string | undefined;
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'dabyl-mig-'));
 
   beforeAll(async () => {
-    schema = engine === 'postgres' ? await createTestSchema() : undefined;
-    db = openDb({ dataDir, ...(engine === 'postgres' ? { databaseUrl: testDatabaseUrl(), schema } : {}) });
-    await migrateTo(db, '0012-sign-in-throttle');
+    migration = await openAtMigration(engine, '0012-sign-in-throttle');
+    db = migration.db;
     // Only the columns that existed before 0013.
     await db.kysely
       .insertInto('fanouts')
@@ -49,13 +42,9 @@ describe.each(ENGINES)('migration 0013 (fan-out retries) on %s', (engine) => {
         fanout('old-failure', 'failed', 'connection terminated unexpectedly'),
       ])
       .execute();
-    await migrateToLatest(db);
+    await migration.toLatest();
   });
-  afterAll(async () => {
-    await db.close();
-    if (schema) await dropTestSchema(schema);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => migration.drop());
 
   it('keeps every fan-out as it was, with no retry pending', async () => {
     const rows = await db.kysely

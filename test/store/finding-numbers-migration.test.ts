@@ -1,13 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../src/store/db.js';
-import { migrateTo, migrateToLatest } from '../../src/store/migrate.js';
-import { testDatabaseUrl } from '../setup/engines.js';
+import type { Db } from '../../src/store/db.js';
 import { ENGINES } from '../support/engines.js';
-import { createTestSchema, dropTestSchema } from '../support/postgres.js';
+import { openAtMigration, type DbAtMigration } from '../support/migration-db.js';
 
 /*
  * Migration 0033 on findings numbered before it: a number two evaluators were both given is made
@@ -19,14 +14,12 @@ const EXERCISE = '11111111-1111-4111-8111-111111111111';
 const CAPABILITY = '22222222-2222-4222-8222-222222222222';
 
 describe.each(ENGINES)('migration 0033: finding numbers become unique (%s)', (engine) => {
+  let migration: DbAtMigration;
   let db: Db;
-  let schema: string | undefined;
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'dabyl-mig-'));
 
   beforeAll(async () => {
-    schema = engine === 'postgres' ? await createTestSchema() : undefined;
-    db = openDb({ dataDir, ...(engine === 'postgres' ? { databaseUrl: testDatabaseUrl(), schema } : {}) });
-    await migrateTo(db, '0032-measured-metrics');
+    migration = await openAtMigration(engine, '0032-measured-metrics');
+    db = migration.db;
     const k = db.kysely;
     await sql`INSERT INTO exercises (id, name, type, status, time_zone, startex, endex, msel_approval, version,
       created_at, updated_at)
@@ -48,13 +41,9 @@ describe.each(ENGINES)('migration 0033: finding numbers become unique (%s)', (en
         VALUES (${id}, ${EXERCISE}, ${CAPABILITY}, ${kind}, ${position}, ${id}, '', '[]', 1, ${created}, ${created})`.execute(
         k,
       );
-    await migrateToLatest(db);
+    await migration.toLatest();
   });
-  afterAll(async () => {
-    await db.close();
-    if (schema) await dropTestSchema(schema);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => migration.drop());
 
   it('gives each finding a number of its own, in the order they were shown', async () => {
     const rows = await db.kysely

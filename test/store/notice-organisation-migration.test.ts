@@ -1,13 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../src/store/db.js';
-import { migrateTo, migrateToLatest } from '../../src/store/migrate.js';
-import { testDatabaseUrl } from '../setup/engines.js';
+import type { Db } from '../../src/store/db.js';
 import { ENGINES } from '../support/engines.js';
-import { createTestSchema, dropTestSchema } from '../support/postgres.js';
+import { openAtMigration, type DbAtMigration } from '../support/migration-db.js';
 
 /*
  * Migration 0016 on notices written before it: a notice copied from an exercise takes the
@@ -19,14 +14,12 @@ const LED = '22222222-2222-4222-8222-222222222222';
 const UNLED = '33333333-3333-4333-8333-333333333333';
 
 describe.each(ENGINES)('migration 0016: notices gain their organisation (%s)', (engine) => {
+  let migration: DbAtMigration;
   let db: Db;
-  let schema: string | undefined;
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'dabyl-mig-'));
 
   beforeAll(async () => {
-    schema = engine === 'postgres' ? await createTestSchema() : undefined;
-    db = openDb({ dataDir, ...(engine === 'postgres' ? { databaseUrl: testDatabaseUrl(), schema } : {}) });
-    await migrateTo(db, '0012-sign-in-throttle');
+    migration = await openAtMigration(engine, '0012-sign-in-throttle');
+    db = migration.db;
     const k = db.kysely;
     await sql`INSERT INTO organisations (id, name, kind, created_at) VALUES (${ORG}, 'Karaganda police', 'police', ${AT})`.execute(
       k,
@@ -51,13 +44,9 @@ describe.each(ENGINES)('migration 0016: notices gain their organisation (%s)', (
         ${exercise}, ${slug}, 'draft', 'Asia/Almaty', ${AT}, ${AT}, '{}', '[]', 0, 1, ${AT}, ${AT})`.execute(
         k,
       );
-    await migrateToLatest(db);
+    await migration.toLatest();
   });
-  afterAll(async () => {
-    await db.close();
-    if (schema) await dropTestSchema(schema);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => migration.drop());
 
   it("gives each notice its exercise's lead organisation, and none where there is none", async () => {
     const rows = await db.kysely

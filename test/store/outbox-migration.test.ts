@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
@@ -10,11 +7,9 @@ import { OutboxDispatcher } from '../../src/jobs/outbox.dispatcher.js';
 import { contextFor } from '../../src/runtime.js';
 import type { AppContext } from '../../src/services/context.js';
 import { requestFanOut } from '../../src/services/outbox/fanout.js';
-import { openDb, type Db } from '../../src/store/db.js';
-import { migrateTo, migrateToLatest } from '../../src/store/migrate.js';
-import { testDatabaseUrl } from '../setup/engines.js';
+import type { Db } from '../../src/store/db.js';
 import { ENGINES } from '../support/engines.js';
-import { createTestSchema, dropTestSchema } from '../support/postgres.js';
+import { openAtMigration, type DbAtMigration } from '../support/migration-db.js';
 import { startTestSmtp, type TestSmtp } from '../support/smtp.js';
 
 /*
@@ -123,35 +118,26 @@ async function populate(db: Db): Promise<void> {
 }
 
 describe.each(ENGINES)('migration 0009 (the general outbox) on a populated %s database', (engine) => {
-  let db: Db;
+  let migration: DbAtMigration;
   let ctx: AppContext;
   let smtp: TestSmtp;
-  let schema: string | undefined;
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'dabyl-mig-'));
 
   beforeAll(async () => {
     smtp = await startTestSmtp();
-    schema = engine === 'postgres' ? await createTestSchema() : undefined;
-    db = openDb({
-      dataDir,
-      ...(engine === 'postgres' ? { databaseUrl: testDatabaseUrl(), schema } : {}),
-    });
-    await migrateTo(db, '0008-active-subscribers-index');
-    await populate(db);
-    await migrateToLatest(db);
+    migration = await openAtMigration(engine, '0008-active-subscribers-index');
+    await populate(migration.db);
+    await migration.toLatest();
     const config = loadConfig({
-      DABYL_DATA_DIR: dataDir,
+      DABYL_DATA_DIR: migration.dataDir,
       DABYL_LOG_LEVEL: 'silent',
       DABYL_SMTP_URL: smtp.url,
     });
-    ctx = contextFor(db, config, { now: () => new Date('2026-10-21T06:00:00.000Z') });
+    ctx = contextFor(migration.db, config, { now: () => new Date('2026-10-21T06:00:00.000Z') });
   });
   afterAll(async () => {
     await ctx.channels.close();
-    await db.close();
-    if (schema) await dropTestSchema(schema);
+    await migration.drop();
     await smtp.close();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('keeps every delivery, under its notice revision, with its state, times and address', async () => {

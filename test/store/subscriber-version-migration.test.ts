@@ -1,14 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../src/store/db.js';
-import { migrateTo, migrateToLatest } from '../../src/store/migrate.js';
+import type { Db } from '../../src/store/db.js';
 import { subscriberRepository as subscribers } from '../../src/store/subscriber.repository.js';
-import { testDatabaseUrl } from '../setup/engines.js';
 import { ENGINES } from '../support/engines.js';
-import { createTestSchema, dropTestSchema } from '../support/postgres.js';
+import { openAtMigration, type DbAtMigration } from '../support/migration-db.js';
 
 /*
  * Migration 0043 puts the subscribers' version in a counter the database keeps. Tried on a
@@ -16,16 +11,14 @@ import { createTestSchema, dropTestSchema } from '../support/postgres.js';
  * at once, and from then on the counter moves with the next write.
  */
 describe.each(ENGINES)('migration 0043 (subscriber version) on %s', (engine) => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'dabyl-0043-'));
-  let schema: string | undefined;
+  let migration: DbAtMigration;
   let db: Db;
   const at = '2026-12-01T00:00:00.000Z';
   const id = (i: number) => `00000000-0000-4000-8000-0000000000${String(i).padStart(2, '0')}`;
 
   beforeAll(async () => {
-    schema = engine === 'postgres' ? await createTestSchema() : undefined;
-    db = openDb({ dataDir, ...(engine === 'postgres' ? { databaseUrl: testDatabaseUrl(), schema } : {}) });
-    await migrateTo(db, '0042-delivery-indexes');
+    migration = await openAtMigration(engine, '0042-delivery-indexes');
+    db = migration.db;
     for (let i = 0; i < 20; i++) {
       await db.kysely
         .insertInto('subscribers')
@@ -58,13 +51,9 @@ describe.each(ENGINES)('migration 0043 (subscriber version) on %s', (engine) => 
         },
       ]);
     }
-    await migrateToLatest(db);
+    await migration.toLatest();
   });
-  afterAll(async () => {
-    await db.close();
-    if (schema) await dropTestSchema(schema);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => migration.drop());
 
   it('keeps every subscriber, contact and place', async () => {
     const count = async (t: 'subscribers' | 'contacts' | 'subscription_places') =>
