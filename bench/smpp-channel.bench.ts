@@ -190,6 +190,7 @@ async function ourChannel(url: string, list: Message[], ledger: Ledger): Promise
               fresh: Array.from({ length: parts }, (_, k) => k + 1),
               known: new Map<number, string | null>(),
             }),
+            again: async () => ({ round: 2, reference: null }),
             handed: async () => undefined,
             accepted: async () => undefined,
             refused: async () => undefined,

@@ -66,7 +66,13 @@ describe.each(ENGINES)('SMS deliveries through the outbox on %s', (engine) => {
   const write = (...rows: NewDelivery[]) => deliveryRepository.insertMany(ctx.db.kysely, ctx.db.engine, rows);
   const row = async (id: string) => (await deliveryRepository.byId(ctx.db.kysely, id))!;
   const partsOf = (id: string) =>
-    ctx.db.kysely.selectFrom('sms_parts').selectAll().where('delivery_id', '=', id).orderBy('part').execute();
+    ctx.db.kysely
+      .selectFrom('sms_parts')
+      .selectAll()
+      .where('delivery_id', '=', id)
+      .orderBy('round')
+      .orderBy('part')
+      .execute();
   /** Waits (without a time limit of its own) until the delivery's row says what `ok` wants. */
   const until = async (id: string, ok: (r: Awaited<ReturnType<typeof row>>) => boolean) => {
     for (;;) {
@@ -231,12 +237,21 @@ describe.each(ENGINES)('SMS deliveries through the outbox on %s', (engine) => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
 
-    // A part stamped as handed over whose answer never came may be at the SMSC: not sent again.
+    // Every part handed over, one whose answer never came: the message may be whole at the
+    // handset, so nothing is sent again.
     const doubtful = delivery({ address: '+77015550022' });
     await write(doubtful);
     await ctx.db.kysely
       .insertInto('sms_parts')
-      .values({ delivery_id: doubtful.id, part: 1, submitted_at: made, handed_at: made, message_id: null })
+      .values(
+        sms!.parts.map((_, k) => ({
+          delivery_id: doubtful.id,
+          part: k + 1,
+          submitted_at: made,
+          handed_at: made,
+          message_id: k === 0 ? null : `earlier-${k + 1}`,
+        })),
+      )
       .execute();
     await dispatcher.drain();
     expect(await row(doubtful.id)).toMatchObject({ status: 'dead' });
@@ -273,7 +288,8 @@ describe.each(ENGINES)('SMS deliveries through the outbox on %s', (engine) => {
       maxSegments: 10,
       ledger: {
         ...ledger,
-        handed: (id, part) => (part === 1 ? ledger.handed(id, part) : new Promise<void>(() => undefined)),
+        handed: (id, part, round) =>
+          part === 1 ? ledger.handed(id, part, round) : new Promise<void>(() => undefined),
       },
     });
     // Its send never finishes: the process is gone before it could tell the outbox anything.
@@ -307,6 +323,79 @@ describe.each(ENGINES)('SMS deliveries through the outbox on %s', (engine) => {
     expect(whole[0]!.parts.length).toBeGreaterThan(2);
     expect(at()).toHaveLength(whole[0]!.parts.length + whole[1]!.parts.length);
     expect(new Set(whole.map((m) => m.parts[0]!.concat!.reference)).size).toBe(2);
+  });
+
+  it('a message left with a part in doubt and a later part never handed goes again whole under a new reference, and reads once', async () => {
+    const phone = '+77015550066';
+    const d = delivery({
+      address: phone,
+      next_attempt_at: new Date(now.getTime() + 3_600_000).toISOString(),
+    });
+    await write(d);
+    const text = [
+      `${EXERCISE_HEAD} - УЧЕНИЯ`,
+      'Вводная 12: захват заложников в аэропорту Караганды. Группе 7 выдвинуться к терминалу.',
+      `-- ${EXERCISE_HEAD}: Караганда-2026`,
+    ].join('\n');
+    // The process is killed after part 2 left and the SMSC answered it, before the answer was
+    // written down, while part 3 waited for its turn: part 2 may be at the handset, part 3 is not.
+    const ledger = smsLedgerOf(ctx.db.kysely, ctx.db.engine);
+    const never = new Promise<void>(() => undefined);
+    const killed = new SmsChannel({
+      url: smsc.url,
+      source: ctx.config.smpp.source,
+      binds: 1,
+      ratePerSecond: 1000,
+      timeoutMs: 500,
+      maxSegments: 10,
+      ledger: {
+        ...ledger,
+        handed: (id, part, round) => (part >= 3 ? never : ledger.handed(id, part, round)),
+        accepted: (id, part, messageId, at, round) =>
+          part === 2 ? never : ledger.accepted(id, part, messageId, at, round),
+      },
+    });
+    killed
+      .send({ deliveryId: d.id, to: phone, language: 'ru', message: { kind: 'sms', text } })
+      .catch(() => undefined);
+    const at = () => smsc.parts.filter((p) => p.destination === phone.slice(1));
+    for (;;) {
+      const rows = await partsOf(d.id);
+      if (rows.find((p) => p.part === 1)?.message_id && at().length === 2) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await killed.close();
+    const first = at()[0]!.concat!.reference;
+
+    await ctx.db.kysely
+      .updateTable('deliveries')
+      .set({ next_attempt_at: now.toISOString() })
+      .where('id', '=', d.id)
+      .execute();
+    await dispatcher.drain();
+    expect(await row(d.id)).toMatchObject({ status: 'sent' });
+
+    // The handset shows the message once, whole, from the second sending; the first stays two
+    // parts that never make a message.
+    const whole = (await smsc.waitForMessages(smsc.messages.length)).filter(
+      (m) => m.destination === phone.slice(1),
+    );
+    expect(whole.map((m) => m.text)).toEqual([text]);
+    const total = whole[0]!.parts.length;
+    expect(total).toBeGreaterThan(2);
+    expect(at()).toHaveLength(2 + total);
+    expect(whole[0]!.parts[0]!.concat!.reference).not.toBe(first);
+    const rows = await partsOf(d.id);
+    expect(
+      rows.filter((p) => p.round === 1).map((p) => [p.part, p.handed_at !== null, p.message_id !== null]),
+    ).toEqual(Array.from({ length: total }, (_, k) => [k + 1, k < 2, k === 0]));
+    const second = rows.filter((p) => p.round === 2);
+    expect(second.map((p) => p.part)).toEqual(Array.from({ length: total }, (_, k) => k + 1));
+    expect(second.every((p) => p.reference === whole[0]!.parts[0]!.concat!.reference)).toBe(true);
+    // The delivery's receipt is the second sending's, whatever the first one's parts report.
+    const delivered = await until(d.id, (r) => r.receipt !== null);
+    expect(delivered.receipt).toBe('DELIVRD');
+    expect(delivered.provider_id).toBe(whole[0]!.parts.map((p) => p.messageId).join(','));
   });
 
   it('a bulk retry of dead letters forgets their doubts too, and leaves the answered parts alone', async () => {

@@ -97,7 +97,13 @@ async function forgetSmsDoubts(db: Q, filter: DeadLetterFilter & { id?: string }
   if (filter.channel) dead = dead.where('channel', '=', filter.channel);
   if (filter.sourceKind) dead = dead.where('source_kind', '=', filter.sourceKind);
   if (filter.sourceId) dead = dead.where('source_id', '=', filter.sourceId);
-  await db.deleteFrom('sms_parts').where('message_id', 'is', null).where('delivery_id', 'in', dead).execute();
+  // Marked as never handed over, so the next try submits them under the sending's own reference.
+  await db
+    .updateTable('sms_parts')
+    .set({ handed_at: null })
+    .where('message_id', 'is', null)
+    .where('delivery_id', 'in', dead)
+    .execute();
 }
 
 /** A dispatcher's claim: its owner token and when it runs out unless renewed. */

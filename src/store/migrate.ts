@@ -39,6 +39,7 @@ import * as m0040 from './migrations/0040-boundaries.js';
 import * as m0041 from './migrations/0041-sms-reference.js';
 import * as m0042 from './migrations/0042-delivery-indexes.js';
 import * as m0043 from './migrations/0043-subscriber-version.js';
+import * as m0044 from './migrations/0044-sms-rounds.js';
 
 /** Every migration, in order; imported statically so the built server and tests see the same list. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -81,6 +82,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0041-sms-reference': m0041,
   '0042-delivery-indexes': m0042,
   '0043-subscriber-version': m0043,
+  '0044-sms-rounds': m0044,
 };
 
 /** The names of the migrations this version knows, oldest first (a backup from a newer one has others). */

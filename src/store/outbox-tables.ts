@@ -98,6 +98,11 @@ export interface DeliveryTable {
 /** One part of an SMS handed to the SMSC (migration 0015): written before its submit. */
 export interface SmsPartTable {
   delivery_id: string;
+  /**
+   * Which sending of the message (migration 0044): 1, or more when a message that could never be
+   * shown whole went again under a new reference.
+   */
+  round: Generated<number>;
   /** 1-based, as in the concatenation header. */
   part: number;
   /** From the SMSC's answer; null while unanswered, and after a lost answer (in doubt). */

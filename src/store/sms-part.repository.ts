@@ -1,11 +1,11 @@
-import { CompiledQuery, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
 import { messageReceipt, type ReceiptState } from '../core/sms/receipt.js';
 import type { Engine } from './db.js';
 import type { Database } from './schema.js';
 
 type Q = Kysely<Database>;
 
-// 6 columns a row at most: well within both engines' bound parameters.
+// 7 columns a row at most: well within both engines' bound parameters.
 const ROWS_PER_STATEMENT = 1000;
 
 const texts = new Map<string, string>();
@@ -20,17 +20,19 @@ function statement(engine: Engine, kind: 'begin' | 'accept' | 'hand', count: num
   let text = texts.get(key);
   if (text) return text;
   if (kind === 'hand') {
-    // The instant once, then (delivery_id, part) pairs: one statement for a turn's parts.
-    const pairs = Array.from({ length: count }, (_, row) =>
-      engine === 'sqlite' ? '(?,?)' : `($${row * 2 + 2}::text,$${row * 2 + 3}::integer)`,
+    // The instant once, then (delivery_id, round, part) triples: one statement for a turn's parts.
+    const triples = Array.from({ length: count }, (_, row) =>
+      engine === 'sqlite'
+        ? '(?,?,?)'
+        : `($${row * 3 + 2}::text,$${row * 3 + 3}::integer,$${row * 3 + 4}::integer)`,
     ).join(',');
     text =
       `update sms_parts set handed_at = ${engine === 'sqlite' ? '?' : '$1'} ` +
-      `where handed_at is null and (delivery_id, part) in (values ${pairs})`;
+      `where handed_at is null and (delivery_id, round, part) in (values ${triples})`;
     if (texts.size < 256) texts.set(key, text);
     return text;
   }
-  const width = kind === 'begin' ? 5 : 6;
+  const width = kind === 'begin' ? 5 : 7;
   const tuples = Array.from({ length: count }, (_, row) =>
     engine === 'sqlite'
       ? `(${Array(width).fill('?').join(',')})`
@@ -39,9 +41,9 @@ function statement(engine: Engine, kind: 'begin' | 'accept' | 'hand', count: num
   text =
     kind === 'begin'
       ? `insert into sms_parts (delivery_id, part, submitted_at, destination, reference) values ${tuples} ` +
-        'on conflict (delivery_id, part) do nothing returning delivery_id, part'
-      : `insert into sms_parts (delivery_id, part, submitted_at, handed_at, message_id, accepted_at) values ${tuples} ` +
-        'on conflict (delivery_id, part) do update set message_id = excluded.message_id, ' +
+        'on conflict (delivery_id, round, part) do nothing returning delivery_id, part'
+      : 'insert into sms_parts (delivery_id, round, part, submitted_at, handed_at, message_id, accepted_at) ' +
+        `values ${tuples} on conflict (delivery_id, round, part) do update set message_id = excluded.message_id, ` +
         'accepted_at = excluded.accepted_at, handed_at = coalesce(sms_parts.handed_at, excluded.handed_at)';
   if (texts.size < 256) texts.set(key, text);
   return text;
@@ -61,6 +63,7 @@ export interface PartsStart {
 /** A part about to be written to the SMSC's connection. */
 export interface PartHanded {
   deliveryId: string;
+  round: number;
   part: number;
 }
 
@@ -77,11 +80,20 @@ export interface PartsKnown {
    * single part, no number given, or rows from before migration 0041).
    */
   reference: number | null;
+  /** The sending these parts belong to: the delivery's latest (migration 0044). */
+  round: number;
+}
+
+/** A new sending of a whole message, under a reference of its own. */
+export interface NewRound {
+  round: number;
+  reference: number | null;
 }
 
 /** The SMSC's answer to one part. */
 export interface PartAnswer {
   deliveryId: string;
+  round: number;
   part: number;
   messageId: string;
   at: string;
@@ -90,38 +102,54 @@ export interface PartAnswer {
 const REFERENCES = 256;
 
 /**
- * The concatenation reference of each multi-part message about to begin: the one its earlier try
- * kept, or, for a message new to the ledger, the one its number has gone longest without (a
- * handset puts parts together by sender and reference, and may hold a first part for as long as a
- * restart takes before the rest comes). Null for rows kept before there was a reference, whose
- * parts went out under the hash the channel still uses for them.
+ * The concatenation reference of each multi-part message about to begin: the one its latest
+ * sending kept, or, for a message new to the ledger (or sent again, `again`), one its number has
+ * gone longest without (a handset puts parts together by sender and reference, and may hold a
+ * first part for as long as a restart takes before the rest comes). A reference under which a
+ * message to the number was left incomplete, or is still under way, is taken only when every
+ * other one was: a handset may still hold that message's parts. Null for rows kept before there
+ * was a reference, whose parts went out under the hash the channel still uses for them.
  */
-async function referencesFor(db: Q, items: readonly PartsStart[]): Promise<Map<string, number | null>> {
+async function referencesFor(
+  db: Q,
+  items: readonly PartsStart[],
+  again = false,
+): Promise<Map<string, number | null>> {
   const out = new Map<string, number | null>();
   const multi = items.filter((it) => it.parts > 1 && it.destination);
   if (!multi.length) return out;
-  const kept = await db
-    .selectFrom('sms_parts')
-    .select(['delivery_id', 'reference'])
-    .where('delivery_id', 'in', [...new Set(multi.map((it) => it.deliveryId))])
-    .execute();
-  for (const k of kept)
-    if (k.reference !== null) out.set(k.delivery_id, Number(k.reference));
-    else if (!out.has(k.delivery_id)) out.set(k.delivery_id, null);
+  if (!again) {
+    const kept = await db
+      .selectFrom('sms_parts')
+      .select(['delivery_id', 'reference', 'round'])
+      .where('delivery_id', 'in', [...new Set(multi.map((it) => it.deliveryId))])
+      .execute();
+    const latest = new Map<string, number>();
+    for (const k of kept) {
+      const round = Number(k.round);
+      if ((latest.get(k.delivery_id) ?? 0) > round) continue;
+      latest.set(k.delivery_id, round);
+      out.set(k.delivery_id, k.reference === null ? null : Number(k.reference));
+    }
+  }
   const fresh = multi.filter((it) => !out.has(it.deliveryId));
   if (!fresh.length) return out;
   const used = await db
     .selectFrom('sms_parts')
     .select(['destination', 'reference'])
-    .select((eb) => eb.fn.max('submitted_at').as('last'))
+    .select((eb) => [
+      eb.fn.max('submitted_at').as('last'),
+      eb.fn.max(sql<number>`case when message_id is null then 1 else 0 end`).as('open'),
+    ])
     .where('destination', 'in', [...new Set(fresh.map((it) => it.destination!))])
     .where('reference', 'is not', null)
     .groupBy(['destination', 'reference'])
     .execute();
+  // The order to reuse a reference in: clean ones first, then by their last use.
   const lastUse = new Map<string, Map<number, string>>();
   for (const u of used) {
     const byRef = lastUse.get(u.destination!) ?? new Map<number, string>();
-    byRef.set(Number(u.reference), String(u.last));
+    byRef.set(Number(u.reference), `${Number(u.open)}${String(u.last)}`);
     lastUse.set(u.destination!, byRef);
   }
   for (const it of fresh) {
@@ -182,22 +210,60 @@ export const smsPartRepository = {
     const existing = partial.length
       ? await db
           .selectFrom('sms_parts')
-          .select(['delivery_id', 'part', 'message_id', 'handed_at'])
+          .select(['delivery_id', 'round', 'part', 'message_id', 'handed_at'])
           .where('delivery_id', 'in', [...new Set(partial.map((p) => p.deliveryId))])
           .execute()
       : [];
+    // Only the latest sending counts: an earlier one was given up whole (migration 0044).
+    const latest = new Map<string, number>();
+    for (const e of existing)
+      latest.set(e.delivery_id, Math.max(latest.get(e.delivery_id) ?? 1, Number(e.round)));
     return items.map((it) => {
+      const round = latest.get(it.deliveryId) ?? 1;
       const fresh: number[] = [];
       const unsent: number[] = [];
       const known = new Map<number, string | null>();
       for (let p = 1; p <= it.parts; p++) if (inserted.has(`${it.deliveryId}#${p}`)) fresh.push(p);
       for (const e of existing)
-        if (e.delivery_id === it.deliveryId && !inserted.has(`${it.deliveryId}#${Number(e.part)}`)) {
+        if (
+          e.delivery_id === it.deliveryId &&
+          Number(e.round) === round &&
+          !(round === 1 && inserted.has(`${it.deliveryId}#${Number(e.part)}`))
+        ) {
           if (e.message_id === null && e.handed_at === null) unsent.push(Number(e.part));
           else known.set(Number(e.part), e.message_id);
         }
-      return { fresh, known, unsent, reference: references.get(it.deliveryId) ?? null };
+      return { fresh, known, unsent, reference: references.get(it.deliveryId) ?? null, round };
     });
+  },
+
+  /**
+   * Begins a new sending of a whole message under a reference its number has not had lately, after
+   * an earlier one was given up because it could never be shown whole. Fails on a key conflict when
+   * another process began the same round first.
+   */
+  nextRound: async (db: Q, item: PartsStart): Promise<NewRound> => {
+    const last = await db
+      .selectFrom('sms_parts')
+      .select((eb) => eb.fn.max('round').as('round'))
+      .where('delivery_id', '=', item.deliveryId)
+      .executeTakeFirst();
+    const round = Number(last?.round ?? 0) + 1;
+    const reference = (await referencesFor(db, [item], true)).get(item.deliveryId) ?? null;
+    await db
+      .insertInto('sms_parts')
+      .values(
+        Array.from({ length: item.parts }, (_, k) => ({
+          delivery_id: item.deliveryId,
+          round,
+          part: k + 1,
+          submitted_at: item.at,
+          destination: item.destination ?? null,
+          reference,
+        })),
+      )
+      .execute();
+    return { round, reference };
   },
 
   /**
@@ -210,7 +276,7 @@ export const smsPartRepository = {
       await db.executeQuery(
         CompiledQuery.raw(statement(engine, 'hand', chunk.length), [
           at,
-          ...chunk.flatMap((p) => [p.deliveryId, p.part]),
+          ...chunk.flatMap((p) => [p.deliveryId, p.round, p.part]),
         ]),
       );
     }
@@ -223,40 +289,48 @@ export const smsPartRepository = {
       await db.executeQuery(
         CompiledQuery.raw(
           statement(engine, 'accept', part.length),
-          part.flatMap((a) => [a.deliveryId, a.part, a.at, a.at, a.messageId, a.at]),
+          part.flatMap((a) => [a.deliveryId, a.round, a.part, a.at, a.at, a.messageId, a.at]),
         ),
       );
     }
   },
 
-  /** The SMSC refused the part: it is not there, and a later try may submit it again. */
-  refused: async (db: Q, deliveryId: string, part: number): Promise<void> => {
+  /**
+   * The SMSC refused the part, or it was never written: it is not there, and a later try of the
+   * same sending submits it. The row stays, so a sending keeps a row for every part.
+   */
+  refused: async (db: Q, deliveryId: string, round: number, part: number): Promise<void> => {
     await db
-      .deleteFrom('sms_parts')
+      .updateTable('sms_parts')
+      .set({ handed_at: null })
       .where('delivery_id', '=', deliveryId)
+      .where('round', '=', round)
       .where('part', '=', part)
       .where('message_id', 'is', null)
       .execute();
   },
 
   /**
-   * Records a part's receipt and, when it settles the whole message, the delivery's: delivered
-   * once every part is, failed at the first part that failed for good. Returns the delivery's
-   * id, or null when no part has that message_id (yet).
+   * Records a part's receipt and, when it settles the whole message of the delivery's latest
+   * sending, the delivery's: delivered once every part is, failed at the first part that failed
+   * for good. A sending given up stays on its parts only. Returns the delivery's id, or null when
+   * no part has that message_id (yet).
    */
   receipt: async (db: Q, messageId: string, state: ReceiptState, at: string): Promise<string | null> => {
     const hit = await db
       .updateTable('sms_parts')
       .set({ receipt: state, receipt_at: at })
       .where('message_id', '=', messageId)
-      .returning('delivery_id')
+      .returning(['delivery_id', 'round'])
       .executeTakeFirst();
     if (!hit) return null;
-    const parts = await db
+    const rows = await db
       .selectFrom('sms_parts')
-      .select(['receipt', 'receipt_at'])
+      .select(['round', 'receipt', 'receipt_at'])
       .where('delivery_id', '=', hit.delivery_id)
       .execute();
+    if (rows.some((r) => Number(r.round) > Number(hit.round))) return hit.delivery_id;
+    const parts = rows.filter((r) => Number(r.round) === Number(hit.round));
     const whole = messageReceipt(parts.map((p) => p.receipt as ReceiptState | null));
     if (whole)
       await db
@@ -274,18 +348,5 @@ export const smsPartRepository = {
         .where('id', '=', hit.delivery_id)
         .execute();
     return hit.delivery_id;
-  },
-
-  /**
-   * A person chose to send dead letters again: parts whose answer was lost are forgotten, so the
-   * next try submits them (the person accepts a possible duplicate).
-   */
-  forgetDoubts: async (db: Q, deliveryIds: readonly string[]): Promise<void> => {
-    if (!deliveryIds.length) return;
-    await db
-      .deleteFrom('sms_parts')
-      .where('delivery_id', 'in', [...deliveryIds])
-      .where('message_id', 'is', null)
-      .execute();
   },
 };

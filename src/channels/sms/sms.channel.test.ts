@@ -22,6 +22,13 @@ class MemoryLedger implements SmsLedger {
     this.rows.set(deliveryId, m);
     return { fresh, known };
   }
+  readonly rounds = new Map<string, number>();
+  async again(deliveryId: string, parts: number) {
+    const round = (this.rounds.get(deliveryId) ?? 1) + 1;
+    this.rounds.set(deliveryId, round);
+    this.rows.set(deliveryId, new Map(Array.from({ length: parts }, (_, k) => [k + 1, null])));
+    return { round, reference: null };
+  }
   async handed(_deliveryId: string, _part: number) {}
   async accepted(deliveryId: string, part: number, messageId: string) {
     const m = this.rows.get(deliveryId) ?? new Map<number, string | null>();

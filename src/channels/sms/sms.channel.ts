@@ -33,11 +33,21 @@ export interface SmsLedger {
     at: string,
     to?: { destination: string; preferred: number },
   ): Promise<LedgerStart>;
+  /**
+   * Gives up the delivery's latest sending, which can never be shown whole, and writes the rows of
+   * a new one with a reference of its own (the number's longest unused).
+   */
+  again(
+    deliveryId: string,
+    parts: number,
+    at: string,
+    to: { destination: string; preferred: number },
+  ): Promise<{ round: number; reference: number | null }>;
   /** The part is about to be written to the SMSC's connection; from here it may be there. */
-  handed(deliveryId: string, part: number): Promise<void>;
-  accepted(deliveryId: string, part: number, messageId: string, at: string): Promise<void>;
+  handed(deliveryId: string, part: number, round: number): Promise<void>;
+  accepted(deliveryId: string, part: number, messageId: string, at: string, round: number): Promise<void>;
   /** The part is not at the SMSC (refused, or never written): a later try may submit it. */
-  refused(deliveryId: string, part: number): Promise<void>;
+  refused(deliveryId: string, part: number, round: number): Promise<void>;
   /** Returns the delivery the message_id belongs to, or null when none (yet). */
   receipt(messageId: string, state: ReceiptState, at: string): Promise<string | null>;
 }
@@ -49,6 +59,8 @@ export interface LedgerStart {
   unsent?: number[];
   /** The message's concatenation reference; absent or null: the hash of the delivery's id. */
   reference?: number | null;
+  /** Which sending of the message these parts belong to; absent: the first. */
+  round?: number;
 }
 
 export interface SmsOptions {
@@ -111,7 +123,7 @@ export class SmsChannel implements Channel {
   readonly notConfiguredReason: string | null;
   private readonly binds: SmppBind[] = [];
   private started = false;
-  /** Parts submitted and not yet answered, by `${deliveryId}#${part}`: a retry awaits these. */
+  /** Parts submitted and not yet answered, by `${deliveryId}#${round}#${part}`: a retry awaits these. */
   private readonly inflight = new Map<string, Promise<string>>();
   /** Ledger writes of answers under way; a receipt waits for them before it looks up its part. */
   private readonly accepting = new Set<Promise<void>>();
@@ -172,40 +184,41 @@ export class SmsChannel implements Channel {
         false,
       );
     this.start();
-    const {
-      fresh,
-      known,
-      unsent = [],
-      reference,
-    } = await this.o.ledger.begin(deliveryId, total, this.now().toISOString(), {
-      destination: dest.addr,
-      preferred: smsReference(deliveryId),
-    });
+    const number = { destination: dest.addr, preferred: smsReference(deliveryId) };
+    const at = this.now().toISOString();
+    const begun = await this.o.ledger.begin(deliveryId, total, at, number);
+    let { fresh, known, unsent = [], reference, round = 1 } = begun;
+    const waiting = (i: number) => this.inflight.get(`${deliveryId}#${round}#${i}`);
+    // A part handed over whose answer nobody awaits may be at the SMSC.
+    const doubts = [...known].filter(([i, id]) => id === null && !waiting(i)).map(([i]) => i);
+    if (doubts.length) {
+      const neverLeft = [...fresh, ...unsent.filter((i) => !waiting(i))];
+      const busy = [...known.keys(), ...unsent].some((i) => waiting(i));
+      if (!neverLeft.length || busy) throw this.inDoubt(doubts[0]!, total);
+      // A part of this sending never left, and none is on its way: the handset can never show it
+      // whole, so all of it goes again under another reference without showing anything twice.
+      ({ round, reference } = await this.o.ledger.again(deliveryId, total, at, number));
+      this.log(
+        'warn',
+        `sms: delivery ${deliveryId}: part ${doubts[0]}/${total} may have reached the SMSC but part ` +
+          `${Math.min(...neverLeft)} never left, so the message goes again whole under a new reference`,
+      );
+      fresh = sms.parts.map((_, k) => k + 1);
+      known = new Map();
+      unsent = [];
+    }
     // The handset puts parts together by sender and reference: every try of a message uses the
     // one the ledger keeps for it, which no recent message to the same number has.
     if (total > 1 && reference != null && reference !== smsReference(deliveryId))
       sms = encodeSms(message.text, reference);
     // Each part's answer: already recorded, awaited from an earlier try, or from a submit now.
     const answers = new Map<number, Promise<string>>();
-    for (const [i, id] of known) {
-      const earlier = this.inflight.get(`${deliveryId}#${i}`);
-      if (typeof id === 'string') answers.set(i, Promise.resolve(id));
-      else if (earlier) answers.set(i, earlier);
-      else {
-        // Nothing is submitted: the rows just written must not read as handed over next time.
-        await Promise.all(fresh.map((f) => this.o.ledger.refused(deliveryId, f)));
-        throw new ChannelError(
-          `part ${i}/${total} may have reached the SMSC: the connection ended before its answer came. ` +
-            'It is not sent again on its own, to avoid a duplicate; retry the delivery to resend it',
-          false,
-        );
-      }
-    }
+    for (const [i, id] of known) answers.set(i, typeof id === 'string' ? Promise.resolve(id) : waiting(i)!);
     // A part an earlier try wrote down but never handed over is this try's to submit, unless that
     // try is still waiting its turn in this process.
     const toSubmit = [...fresh];
     for (const i of unsent) {
-      const earlier = this.inflight.get(`${deliveryId}#${i}`);
+      const earlier = waiting(i);
       if (earlier) answers.set(i, earlier);
       else toSubmit.push(i);
     }
@@ -216,7 +229,7 @@ export class SmsChannel implements Channel {
       const part = sms.parts[i - 1]!;
       answers.set(
         i,
-        this.submitPart(deliveryId, i, total, bind, {
+        this.submitPart(deliveryId, round, i, total, bind, {
           source_addr_ton: this.sender!.ton,
           source_addr_npi: this.sender!.npi,
           source_addr: this.sender!.addr,
@@ -298,14 +311,24 @@ export class SmsChannel implements Channel {
     );
   }
 
+  /** The error that dead-letters a message a part of which may be at the SMSC. */
+  private inDoubt(part: number, total: number): ChannelError {
+    return new ChannelError(
+      `part ${part}/${total} may have reached the SMSC: the connection ended before its answer came. ` +
+        'It is not sent again on its own, to avoid a duplicate; retry the delivery to resend it',
+      false,
+    );
+  }
+
   private submitPart(
     deliveryId: string,
+    round: number,
     part: number,
     total: number,
     preferred: SmppBind | undefined,
     fields: Record<string, unknown>,
   ): Promise<string> {
-    const key = `${deliveryId}#${part}`;
+    const key = `${deliveryId}#${round}#${part}`;
     const giveUpAt = Date.now() + THROTTLE_GIVE_UP_TIMEOUTS * this.o.timeoutMs;
     // The send learns the message_id as soon as the SMSC answers; the part stays awaited (in
     // `inflight`) until its answer is also in the ledger, so no later try can read it as in doubt.
@@ -319,11 +342,11 @@ export class SmsChannel implements Channel {
         preferred = undefined;
         let resp: PDU;
         try {
-          resp = await bind.submit(fields, () => this.o.ledger.handed(deliveryId, part));
+          resp = await bind.submit(fields, () => this.o.ledger.handed(deliveryId, part, round));
         } catch (err) {
           if (err instanceof NotSent) {
             if (Date.now() < giveUpAt) continue;
-            await this.o.ledger.refused(deliveryId, part);
+            await this.o.ledger.refused(deliveryId, part, round);
             throw new ChannelError(`no SMPP bind could take the submit: ${err.message}`, true);
           }
           // AnswerLost: the row stays without a message_id, so no later try submits it again.
@@ -336,7 +359,7 @@ export class SmsChannel implements Channel {
         if (status === 0) {
           bind.eased();
           const messageId = String(resp.message_id ?? '');
-          const write = this.o.ledger.accepted(deliveryId, part, messageId, this.now().toISOString());
+          const write = this.o.ledger.accepted(deliveryId, part, messageId, this.now().toISOString(), round);
           this.accepting.add(write);
           answered(messageId);
           try {
@@ -350,7 +373,7 @@ export class SmsChannel implements Channel {
           bind.slowDown();
           if (Date.now() < giveUpAt) continue;
         }
-        await this.o.ledger.refused(deliveryId, part);
+        await this.o.ledger.refused(deliveryId, part, round);
         throw new ChannelError(
           `the SMSC refused part ${part}/${total}: ${smppStatusName(status)}`,
           !isPermanentRefusal(status),

@@ -20,11 +20,14 @@ export function smsLedgerOf(db: Kysely<Database>, engine: Engine): SmsLedger {
   // One batch of beginnings at a time: each chooses references its number has gone longest
   // without, and must see the ones the batch before it chose.
   let beginning: Promise<unknown> = Promise.resolve();
-  const begins = new Batcher<PartsStart, LedgerStart>((items) => {
-    const run = beginning.then(() => smsPartRepository.begin(db, engine, items));
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = beginning.then(work);
     beginning = run.catch(() => undefined);
     return run;
-  });
+  };
+  const begins = new Batcher<PartsStart, LedgerStart>((items) =>
+    inTurn(() => smsPartRepository.begin(db, engine, items)),
+  );
   const answers = new Batcher<PartAnswer, void>(async (items) => {
     await smsPartRepository.acceptMany(db, engine, items);
     return items.map(() => undefined);
@@ -35,9 +38,12 @@ export function smsLedgerOf(db: Kysely<Database>, engine: Engine): SmsLedger {
   });
   return {
     begin: (deliveryId, parts, at, to) => begins.add({ deliveryId, parts, at, ...to }),
-    handed: (deliveryId, part) => hands.add({ deliveryId, part }),
-    accepted: (deliveryId, part, messageId, at) => answers.add({ deliveryId, part, messageId, at }),
-    refused: (deliveryId, part) => smsPartRepository.refused(db, deliveryId, part),
+    again: (deliveryId, parts, at, to) =>
+      inTurn(() => smsPartRepository.nextRound(db, { deliveryId, parts, at, ...to })),
+    handed: (deliveryId, part, round) => hands.add({ deliveryId, round, part }),
+    accepted: (deliveryId, part, messageId, at, round) =>
+      answers.add({ deliveryId, round, part, messageId, at }),
+    refused: (deliveryId, part, round) => smsPartRepository.refused(db, deliveryId, round, part),
     receipt: (messageId, state, at) => smsPartRepository.receipt(db, messageId, state, at),
   };
 }
