@@ -171,8 +171,9 @@ async function explainLostSms(
     }
     const rows = await ctx.db.kysely
       .selectFrom('sms_parts')
-      .select(['part', 'message_id', 'handed_at', 'accepted_at'])
+      .select(['round', 'part', 'message_id', 'handed_at', 'accepted_at'])
       .where('delivery_id', '=', d.id)
+      .orderBy('round')
       .orderBy('part')
       .execute();
     out.push(
@@ -181,7 +182,7 @@ async function explainLostSms(
           .map((r) => {
             const got = r.message_id ? byId.get(r.message_id) : undefined;
             return (
-              `part ${r.part}: handed ${r.handed_at ?? '-'}, message_id ${r.message_id ?? '-'}` +
+              `${r.round > 1 ? `round ${r.round} ` : ''}part ${r.part}: handed ${r.handed_at ?? '-'}, message_id ${r.message_id ?? '-'}` +
               (got ? ` (SMSC: ${describe(got)})` : r.message_id ? ' (SMSC: no such part)' : '')
             );
           })
