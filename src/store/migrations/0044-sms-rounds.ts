@@ -22,35 +22,39 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     return;
   }
-  await db.schema
-    .createTable('sms_parts_0044')
-    .addColumn('delivery_id', 'text', (c) => c.notNull().references('deliveries.id').onDelete('cascade'))
-    .addColumn('round', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('part', 'integer', (c) => c.notNull())
-    .addColumn('message_id', 'text')
-    .addColumn('submitted_at', 'text', (c) => c.notNull())
-    .addColumn('accepted_at', 'text')
-    .addColumn('receipt', 'text')
-    .addColumn('receipt_at', 'text')
-    .addColumn('handed_at', 'text')
-    .addColumn('destination', 'text')
-    .addColumn('reference', 'integer')
-    .addPrimaryKeyConstraint('sms_parts_pk', ['delivery_id', 'round', 'part'])
-    .execute();
-  await sql`
-    insert into sms_parts_0044 (delivery_id, round, part, message_id, submitted_at, accepted_at, receipt,
-                                receipt_at, handed_at, destination, reference)
-    select delivery_id, 1, part, message_id, submitted_at, accepted_at, receipt, receipt_at, handed_at,
-           destination, reference
-    from sms_parts`.execute(db);
-  await sql`drop table sms_parts`.execute(db);
-  await sql`alter table sms_parts_0044 rename to sms_parts`.execute(db);
-  await db.schema.createIndex('sms_parts_message').on('sms_parts').column('message_id').execute();
-  await db.schema
-    .createIndex('sms_parts_destination')
-    .on('sms_parts')
-    .columns(['destination', 'reference'])
-    .execute();
+  // One transaction (SQLite's migrations run without one): a kill between the drop and the rename
+  // would otherwise leave the parts under the new table's name and the migration unable to rerun.
+  await db.transaction().execute(async (trx) => {
+    await trx.schema
+      .createTable('sms_parts_0044')
+      .addColumn('delivery_id', 'text', (c) => c.notNull().references('deliveries.id').onDelete('cascade'))
+      .addColumn('round', 'integer', (c) => c.notNull().defaultTo(1))
+      .addColumn('part', 'integer', (c) => c.notNull())
+      .addColumn('message_id', 'text')
+      .addColumn('submitted_at', 'text', (c) => c.notNull())
+      .addColumn('accepted_at', 'text')
+      .addColumn('receipt', 'text')
+      .addColumn('receipt_at', 'text')
+      .addColumn('handed_at', 'text')
+      .addColumn('destination', 'text')
+      .addColumn('reference', 'integer')
+      .addPrimaryKeyConstraint('sms_parts_pk', ['delivery_id', 'round', 'part'])
+      .execute();
+    await sql`
+      insert into sms_parts_0044 (delivery_id, round, part, message_id, submitted_at, accepted_at, receipt,
+                                  receipt_at, handed_at, destination, reference)
+      select delivery_id, 1, part, message_id, submitted_at, accepted_at, receipt, receipt_at, handed_at,
+             destination, reference
+      from sms_parts`.execute(trx);
+    await sql`drop table sms_parts`.execute(trx);
+    await sql`alter table sms_parts_0044 rename to sms_parts`.execute(trx);
+    await trx.schema.createIndex('sms_parts_message').on('sms_parts').column('message_id').execute();
+    await trx.schema
+      .createIndex('sms_parts_destination')
+      .on('sms_parts')
+      .columns(['destination', 'reference'])
+      .execute();
+  });
 }
 
 export async function down(): Promise<void> {
