@@ -9,6 +9,7 @@ import type {
   NewInjectRun,
 } from './conduct-tables.js';
 import type { Database } from './schema.js';
+import { nextTurn } from './turns.js';
 
 type Q = Kysely<Database>;
 
@@ -69,6 +70,23 @@ export const conductRepository = {
       .execute(),
 
   /**
+   * What re-planning reads of the scheduled runs: a clock start re-plans thousands, and reading
+   * every column of each held SQLite's one connection (and the event loop) for 90 ms.
+   */
+  scheduledRuns: (
+    db: Q,
+    exerciseId: string,
+  ): Promise<Pick<InjectRunRow, 'id' | 'due_seconds' | 'position' | 'release_at'>[]> =>
+    db
+      .selectFrom('inject_runs')
+      .select(['id', 'due_seconds', 'position', 'release_at'])
+      .where('exercise_id', '=', exerciseId)
+      .where('status', '=', 'scheduled')
+      .orderBy('due_seconds')
+      .orderBy('position')
+      .execute(),
+
+  /**
    * Scheduled runs of the exercise that may be due: released by `releasedBy` (an ISO instant), or
    * not released and at most `dueSeconds` into exercise time; earliest first, at most `limit`. The
    * caller decides each one by the clock itself; this only narrows the rows it reads.
@@ -98,12 +116,15 @@ export const conductRepository = {
     db.selectFrom('inject_runs').selectAll().where('id', '=', id).executeTakeFirst(),
 
   insertRuns: async (db: Q, rows: NewInjectRun[]): Promise<void> => {
-    for (let i = 0; i < rows.length; i += CHUNK)
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      // A clock start writes thousands: SQLite's statements never let the event loop turn.
+      if (i > 0) await nextTurn();
       await db
         .insertInto('inject_runs')
         .values(rows.slice(i, i + CHUNK))
         .onConflict((oc) => oc.columns(['exercise_id', 'event_id']).doNothing())
         .execute();
+    }
   },
 
   /**

@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import { wakeKey, wakeRepository, type NewWake } from '../../store/wake.repository.js';
+import { mapInTurns, nextTurn, SLICE } from '../../store/turns.js';
 
 type Q = Kysely<Database>;
 
@@ -109,30 +110,40 @@ export async function bookWake<P>(trx: Q, booking: WakeBooking<P>): Promise<Book
  */
 export async function bookWakes<P>(trx: Q, bookings: readonly WakeBooking<P>[]): Promise<BookedWake[]> {
   if (!bookings.length) return [];
-  const latest = new Map<string, NewWake>();
-  for (const { topic, key, at, payload } of bookings) {
+  // Each key's last booking, in the order of last appearance; checked and written slice by slice
+  // so that a clock start of thousands of injects never holds the event loop for long.
+  const kept = new Map<string, number>();
+  for (let i = 0; i < bookings.length; i++) {
+    if (i > 0 && i % SLICE === 0) await nextTurn();
+    const { topic, key, at } = bookings[i]!;
     checkTopic(topic);
     checkKey(key);
     if (!(at instanceof Date) || Number.isNaN(at.getTime()))
       throw new Error('wake time must be a valid Date');
     const k = wakeKey(topic, key);
-    latest.delete(k);
-    latest.set(k, {
-      id: randomUUID(),
-      topic,
-      key,
-      at: at.toISOString(),
-      payload: JSON.stringify(payload ?? null),
-    });
+    kept.delete(k);
+    kept.set(k, i);
   }
-  const generations = await wakeRepository.book(trx, [...latest.values()], new Date().toISOString());
+  const now = new Date().toISOString();
+  const order = [...kept.values()];
+  const generations = new Map<string, number>();
+  let earliest = Infinity;
+  for (let i = 0; i < order.length; i += SLICE) {
+    // On SQLite a statement does not let the loop turn; this does.
+    if (i > 0) await nextTurn();
+    const wakes = order.slice(i, i + SLICE).map((j): NewWake => {
+      const { topic, key, at, payload } = bookings[j]!;
+      earliest = Math.min(earliest, at.getTime());
+      return { id: randomUUID(), topic, key, at: at.toISOString(), payload: JSON.stringify(payload ?? null) };
+    });
+    for (const [k, generation] of await wakeRepository.book(trx, wakes, now)) generations.set(k, generation);
+  }
   // An empty payload: PostgreSQL folds a transaction's identical notifications into one.
   if (onPostgres(trx)) await sql`select pg_notify(${WAKES_CHANNEL}, '')`.execute(trx);
-  const earliest = Math.min(...[...latest.values()].map((w) => Date.parse(w.at)));
   for (const listener of listeners) listener(new Date(earliest));
-  return bookings.map(({ topic, key }) => {
-    const wake = latest.get(wakeKey(topic, key)) as NewWake;
-    return { topic, key, at: new Date(wake.at), generation: generations.get(wakeKey(topic, key)) ?? 0 };
+  return mapInTurns(bookings, ({ topic, key }) => {
+    const k = wakeKey(topic, key);
+    return { topic, key, at: bookings[kept.get(k)!]!.at, generation: generations.get(k) ?? 0 };
   });
 }
 

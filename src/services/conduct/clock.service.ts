@@ -18,9 +18,11 @@ import { conductRepository } from '../../store/conduct.repository.js';
 import { exerciseRepository } from '../../store/exercise.repository.js';
 import { appendAudit } from '../audit.service.js';
 import type { ActorInfo, AppContext, Q } from '../context.js';
+import type { MselEventRow } from '../../store/schema.js';
 import { appendEvent } from '../events/events.service.js';
 import { sendSurveyAtEndex } from '../survey/survey.service.js';
 import { cleanText } from '../text.js';
+import { mapInTurns, nextTurn } from '../../store/turns.js';
 import { branchingAtStart } from './branching.service.js';
 import { noPlayOf, type NoPlay } from './no-play.service.js';
 import { historyOf, policyOf, readingOf, replan, takeConduct, type Conduct } from './conduct.js';
@@ -98,23 +100,51 @@ function commandFrom(input: ClockCommandInput): ClockCommand {
 }
 
 /**
+ * The MSEL's injects, a page at a time with a turn of the event loop between pages: on SQLite one
+ * read of 10,000 held the loop for over 100 ms.
+ */
+async function injectsInPages(trx: Q, exerciseId: string): Promise<MselEventRow[]> {
+  const out: MselEventRow[] = [];
+  for (;;) {
+    const last = out.at(-1);
+    // Along the (exercise_id, position) index; the id orders events that share a position.
+    let page = trx
+      .selectFrom('msel_events')
+      .selectAll()
+      .where('exercise_id', '=', exerciseId)
+      .where('kind', '=', 'inject')
+      .orderBy('position')
+      .orderBy('id')
+      .limit(EVENT_PAGE);
+    if (last)
+      page = page.where((eb) =>
+        eb.or([
+          eb('position', '>', last.position),
+          eb.and([eb('position', '=', last.position), eb('id', '>', last.id)]),
+        ]),
+      );
+    const rows = await page.execute();
+    out.push(...rows);
+    if (rows.length < EVENT_PAGE) return out;
+    await nextTurn();
+  }
+}
+
+const EVENT_PAGE = 1000;
+
+/**
  * Creates the inject runs of the MSEL at STARTEX: contingency injects wait for the controller, and
  * conditional ones for the decision or milestone their branching names.
  */
 async function startRuns(ctx: AppContext, trx: Q, exerciseId: string): Promise<number> {
-  const events = await trx
-    .selectFrom('msel_events')
-    .selectAll()
-    .where('exercise_id', '=', exerciseId)
-    .where('kind', '=', 'inject')
-    .execute();
+  const events = await injectsInPages(trx, exerciseId);
   const branching = await branchingAtStart(trx, exerciseId, events);
   const at = ctx.clock.now().toISOString();
   await conductRepository.insertRuns(
     trx,
-    events
-      .filter((e) => e.offset_minutes >= 0)
-      .map((e) => ({
+    await mapInTurns(
+      events.filter((e) => e.offset_minutes >= 0),
+      (e) => ({
         id: randomUUID(),
         exercise_id: exerciseId,
         event_id: e.id,
@@ -136,7 +166,8 @@ async function startRuns(ctx: AppContext, trx: Q, exerciseId: string): Promise<n
         changed_by_name: null,
         edited_at: null,
         updated_at: at,
-      })),
+      }),
+    ),
   );
   return events.length;
 }

@@ -10,6 +10,7 @@ import { DEFAULT_PAUSE_POLICY, planInjects, type PausePolicy } from '../../core/
 import { can, type Actor } from '../../core/policy/policy.js';
 import { forbidden, notFound } from '../../errors.js';
 import { bookWakes, cancelWake } from '../../jobs/schedule/scheduler.js';
+import { mapInTurns } from '../../store/turns.js';
 import type { ClockEventRow, ExerciseClockRow, InjectRunRow } from '../../store/conduct-tables.js';
 import { conductRepository } from '../../store/conduct.repository.js';
 import type { ExerciseRow } from '../../store/schema.js';
@@ -120,10 +121,10 @@ export async function replan(
   trx: Q,
   c: Conduct,
 ): Promise<{ held: string[]; released: number }> {
-  const runs = (await conductRepository.runs(trx, c.exercise.id)).filter((r) => r.status === 'scheduled');
+  const runs = await conductRepository.scheduledRuns(trx, c.exercise.id);
   const plan = planInjects(
     c.state,
-    runs.map((r) => ({ id: r.id, dueMs: r.due_seconds * 1000, position: r.position })),
+    await mapInTurns(runs, (r) => ({ id: r.id, dueMs: r.due_seconds * 1000, position: r.position })),
     c.policy,
     c.now,
   );
@@ -144,7 +145,7 @@ export async function replan(
   }
   await bookWakes(
     trx,
-    plan.wakes.map((w) => ({
+    await mapInTurns(plan.wakes, (w) => ({
       topic: INJECT_TOPIC,
       key: injectWakeKey(c.exercise.id, w.id),
       at: new Date(w.at),
