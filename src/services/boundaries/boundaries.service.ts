@@ -6,6 +6,7 @@ import {
   type BoundaryGeometry,
   type BoundaryLevel,
 } from '../../core/boundary/boundary.check.js';
+import { CAP_POLYGON_MAX_POINTS, coverRing } from '../../core/area/cover.simplify.js';
 import { AppError, badField, notFound } from '../../errors.js';
 import { boundaryRepository, type BoundarySummaryRow } from '../../store/boundary.repository.js';
 import type { BoundaryTable } from '../../store/boundary-tables.js';
@@ -29,6 +30,23 @@ export interface BoundarySummary {
 
 export interface Boundary extends BoundarySummary {
   geometry: BoundaryGeometry;
+  /** The outline as an alert can carry it; null when the boundary has several parts. */
+  alertRing: AlertRing | null;
+}
+
+/** Positions an alert ring may hold, the closing repeat included (see {@link CAP_POLYGON_MAX_POINTS}). */
+export const ALERT_RING_MAX_POINTS = CAP_POLYGON_MAX_POINTS;
+
+/** An outer ring of at most {@link ALERT_RING_MAX_POINTS} positions that contains the boundary. */
+export interface AlertRing {
+  /** Closed, [lon, lat], 5 decimals when simplified. */
+  ring: [number, number][];
+  /** Positions in `ring`, the closing repeat included. */
+  points: number;
+  /** Distinct positions of the boundary's outer ring. */
+  from: number;
+  /** False when the outer ring already fitted and is served as it is. */
+  simplified: boolean;
 }
 
 export interface BoundarySet {
@@ -93,7 +111,35 @@ export async function listBoundaries(
 export async function getBoundary(ctx: AppContext, id: string): Promise<Boundary> {
   const row = await boundaryRepository.get(ctx.db.kysely, id);
   if (!row) throw notFound('The boundary');
-  return { ...summaryOf(row), geometry: JSON.parse(row.geometry) as BoundaryGeometry };
+  const geometry = JSON.parse(row.geometry) as BoundaryGeometry;
+  return { ...summaryOf(row), geometry, alertRing: alertRingOf(row.geometry, geometry) };
+}
+
+/**
+ * Covering a detailed outline takes a noticeable fraction of a second, and a PIO opens the same few
+ * boundaries again and again; the stored geometry text is the key, so a re-import recomputes.
+ */
+const alertRings = new Map<string, AlertRing | null>();
+const ALERT_RING_CACHE = 64;
+
+/**
+ * The outer ring, covered by at most {@link ALERT_RING_MAX_POINTS} positions so that nobody inside
+ * the boundary falls outside the alert. Holes are left out (the cover takes them in: the safe side);
+ * a boundary of several parts has no single ring, hence null.
+ */
+function alertRingOf(text: string, geometry: BoundaryGeometry): AlertRing | null {
+  const known = alertRings.get(text);
+  if (known !== undefined) return known;
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  let result: AlertRing | null = null;
+  if (polygons.length === 1 && polygons[0]![0]) {
+    // The closing repeat counts towards the limit as CAP text writes it.
+    const { ring, simplified, from } = coverRing(polygons[0]![0], ALERT_RING_MAX_POINTS - 1);
+    result = { ring, points: ring.length, from, simplified };
+  }
+  if (alertRings.size >= ALERT_RING_CACHE) alertRings.delete(alertRings.keys().next().value!);
+  alertRings.set(text, result);
+  return result;
 }
 
 export async function listBoundarySets(ctx: AppContext): Promise<BoundarySet[]> {

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { BOUNDARY_LEVELS, MAX_BOUNDARY_FEATURES } from '../../../core/boundary/boundary.check.js';
+import { CAP_POLYGON_MAX_POINTS } from '../../../core/area/cover.simplify.js';
 import { Id, Instant, literals, Nullable } from '../common.schema.js';
 
 /* Boundary sets imported from GeoJSON and their boundaries: the API shapes; the console derives its types. */
@@ -40,6 +41,24 @@ export const BoundarySchema = Type.Object(
       Type.Object({ type: Type.Literal('Polygon'), coordinates: Type.Array(Ring) }),
       Type.Object({ type: Type.Literal('MultiPolygon'), coordinates: Type.Array(Type.Array(Ring)) }),
     ]),
+    alertRing: Nullable(
+      Type.Object(
+        {
+          ring: Type.Array(Position, {
+            description: 'Closed, [lon, lat]; 5 decimals when simplified',
+          }),
+          points: Type.Integer({ description: 'Positions in ring, the closing repeat included' }),
+          from: Type.Integer({ description: 'Distinct positions of the outline’s outer ring' }),
+          simplified: Type.Boolean({ description: 'False when the outer ring is served as it is' }),
+        },
+        {
+          description:
+            `The outline as a CAP polygon can carry it: at most ${CAP_POLYGON_MAX_POINTS} positions that ` +
+            'contain the whole outer ring (everyone inside the boundary is inside it; some land outside ' +
+            'is too). Null for a boundary of several parts.',
+        },
+      ),
+    ),
   },
   { $id: 'Boundary' },
 );
