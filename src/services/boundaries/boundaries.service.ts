@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   BOUNDARY_LEVELS,
   BOUNDARY_SET_NAME,
@@ -117,7 +117,7 @@ export async function getBoundary(ctx: AppContext, id: string): Promise<Boundary
 
 /**
  * Covering a detailed outline takes a noticeable fraction of a second, and a PIO opens the same few
- * boundaries again and again; the stored geometry text is the key, so a re-import recomputes.
+ * boundaries again and again; the stored geometry text is the key, so a changed outline recomputes.
  */
 const alertRings = new Map<string, AlertRing | null>();
 const ALERT_RING_CACHE = 64;
@@ -128,7 +128,9 @@ const ALERT_RING_CACHE = 64;
  * a boundary of several parts has no single ring, hence null.
  */
 function alertRingOf(text: string, geometry: BoundaryGeometry): AlertRing | null {
-  const known = alertRings.get(text);
+  // Keyed by a digest, not the text itself: an outline's text can weigh megabytes.
+  const key = createHash('sha256').update(text).digest('base64');
+  const known = alertRings.get(key);
   if (known !== undefined) return known;
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   let result: AlertRing | null = null;
@@ -138,7 +140,7 @@ function alertRingOf(text: string, geometry: BoundaryGeometry): AlertRing | null
     result = { ring, points: ring.length, from, simplified };
   }
   if (alertRings.size >= ALERT_RING_CACHE) alertRings.delete(alertRings.keys().next().value!);
-  alertRings.set(text, result);
+  alertRings.set(key, result);
   return result;
 }
 
