@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, openTestRuntime } from '../../test/support/engines.js';
+import { exerciseRow } from '../../test/support/exercise-row.js';
 import { startTestSmtp, type TestSmtp } from '../../test/support/smtp.js';
 import { ChannelError } from '../channels/channel.js';
 import { SinkChannel } from '../channels/sink/sink.channel.js';
@@ -76,31 +77,18 @@ describe.each(ENGINES)('the dispatcher’s safety rules on %s', (engine) => {
       ...contextFor(rt.ctx.db, { ...rt.ctx.config, smtpUrl: smtp.url }, { now: () => now }),
       sources: new Map([...outboxSources(), ['drill', drillSource as OutboxSource]]),
     };
-    await exerciseRepository.insert(ctx.db.kysely, {
-      id: EXERCISE,
-      programme_id: null,
-      name: 'Караганда-2026',
-      type: 'full-scale',
-      status: 'conduct',
-      time_zone: 'Asia/Almaty',
-      startex: now.toISOString(),
-      endex: now.toISOString(),
-      city: 'Karaganda',
-      scope: null,
-      threat: null,
-      scenario: null,
-      sponsor: null,
-      point_of_contact: null,
-      handling: null,
-      lead_organisation_id: null,
-      msel_approval: 'draft',
-      msel_approved_by: null,
-      msel_approved_at: null,
-      version: 1,
-      created_by: null,
-      created_at: now.toISOString(),
-      updated_at: now.toISOString(),
-    });
+    await exerciseRepository.insert(
+      ctx.db.kysely,
+      exerciseRow({
+        id: EXERCISE,
+        name: 'Караганда-2026',
+        status: 'conduct',
+        startex: now.toISOString(),
+        endex: now.toISOString(),
+        city: 'Karaganda',
+        created_at: now.toISOString(),
+      }),
+    );
     dispatcher = new OutboxDispatcher(ctx);
   });
   afterAll(async () => {

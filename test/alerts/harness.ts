@@ -8,6 +8,7 @@ import { signingKeyFiles } from '../../src/services/alerts/signing.js';
 import { SYSTEM_ACTOR, type AppContext } from '../../src/services/context.js';
 import { beginTotpEnrolment, confirmTotpEnrolment } from '../../src/services/second-factor/totp.service.js';
 import { createUser } from '../../src/services/users.service.js';
+import { insertExercise } from '../support/exercise-row.js';
 
 /** A person in an alerts test: who they are to the audit log and the policy, and their phone. */
 export interface Person {
@@ -71,33 +72,14 @@ export async function insertDrill(
   drill: { id: string; name: string; includesPublic: boolean; at: Date },
 ): Promise<void> {
   const at = drill.at.toISOString();
-  await ctx.db.kysely
-    .insertInto('exercises')
-    .values({
-      id: drill.id,
-      programme_id: null,
-      name: drill.name,
-      type: 'full-scale',
-      status: 'conduct',
-      time_zone: 'Asia/Almaty',
-      startex: at,
-      endex: at,
-      city: 'Almaty',
-      scope: null,
-      threat: null,
-      scenario: null,
-      sponsor: null,
-      point_of_contact: null,
-      handling: null,
-      lead_organisation_id: null,
-      msel_approval: 'draft',
-      msel_approved_by: null,
-      msel_approved_at: null,
-      version: 1,
-      created_by: null,
-      created_at: at,
-      updated_at: at,
-      includes_public: drill.includesPublic ? 1 : 0,
-    })
-    .execute();
+  await insertExercise(ctx.db.kysely, {
+    id: drill.id,
+    name: drill.name,
+    status: 'conduct',
+    startex: at,
+    endex: at,
+    city: 'Almaty',
+    created_at: at,
+    includes_public: drill.includesPublic ? 1 : 0,
+  });
 }

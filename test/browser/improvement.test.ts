@@ -6,6 +6,7 @@ import type { Actor } from '../../src/core/policy/policy.js';
 import { SYSTEM_ACTOR } from '../../src/services/context.js';
 import { createItem } from '../../src/services/improvement/items.service.js';
 import { createOrganisation } from '../../src/services/organisations.service.js';
+import { exerciseRow } from '../support/exercise-row.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import {
   ensureConsoleBuilt,
@@ -44,31 +45,17 @@ describe('the improvement plan', () => {
       kind: 'health',
     });
     const now = Date.now();
-    const exercise = (id: string, name: string, at: number, status: string) => ({
-      id,
-      programme_id: null,
-      name,
-      type: 'full-scale',
-      status,
-      time_zone: 'Asia/Almaty',
-      startex: new Date(at).toISOString(),
-      endex: new Date(at + DAY / 3).toISOString(),
-      city: 'Karaganda',
-      scope: null,
-      threat: null,
-      scenario: null,
-      sponsor: null,
-      point_of_contact: null,
-      handling: null,
-      lead_organisation_id: hq.id,
-      msel_approval: 'draft',
-      msel_approved_by: null,
-      msel_approved_at: null,
-      version: 1,
-      created_by: null,
-      created_at: new Date(now).toISOString(),
-      updated_at: new Date(now).toISOString(),
-    });
+    const exercise = (id: string, name: string, at: number, status: string) =>
+      exerciseRow({
+        id,
+        name,
+        status,
+        startex: new Date(at).toISOString(),
+        endex: new Date(at + DAY / 3).toISOString(),
+        city: 'Karaganda',
+        lead_organisation_id: hq.id,
+        created_at: new Date(now).toISOString(),
+      });
     await db
       .insertInto('exercises')
       .values([

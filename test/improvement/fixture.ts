@@ -6,6 +6,7 @@ import { SYSTEM_ACTOR, type AppContext } from '../../src/services/context.js';
 import { createOrganisation } from '../../src/services/organisations.service.js';
 import { createUser } from '../../src/services/users.service.js';
 import { openTestRuntime, type EngineName } from '../support/engines.js';
+import { exerciseRow } from '../support/exercise-row.js';
 
 export const PASSWORD = 'improvement passphrase';
 
@@ -29,38 +30,8 @@ export interface ImprovementWorld {
   close(): Promise<void>;
 }
 
-const exercise = (
-  id: string,
-  name: string,
-  startex: string,
-  endex: string,
-  status: string,
-  lead: string,
-) => ({
-  id,
-  programme_id: null,
-  name,
-  type: 'full-scale',
-  status,
-  time_zone: 'Asia/Almaty',
-  startex,
-  endex,
-  city: 'Karaganda',
-  scope: null,
-  threat: null,
-  scenario: null,
-  sponsor: null,
-  point_of_contact: null,
-  handling: null,
-  lead_organisation_id: lead,
-  msel_approval: 'draft',
-  msel_approved_by: null,
-  msel_approved_at: null,
-  version: 1,
-  created_by: null,
-  created_at: '2026-09-01T00:00:00.000Z',
-  updated_at: '2026-09-01T00:00:00.000Z',
-});
+const exercise = (id: string, name: string, startex: string, endex: string, status: string, lead: string) =>
+  exerciseRow({ id, name, status, startex, endex, city: 'Karaganda', lead_organisation_id: lead });
 
 export async function openImprovementWorld(
   engine: EngineName,

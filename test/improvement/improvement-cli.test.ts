@@ -13,6 +13,7 @@ import { loadConfig } from '../../src/config/config.js';
 import { openRuntime } from '../../src/runtime.js';
 import { SYSTEM_ACTOR } from '../../src/services/context.js';
 import { createOrganisation } from '../../src/services/organisations.service.js';
+import { exerciseRow } from '../support/exercise-row.js';
 
 const BIN = fileURLToPath(new URL('../../bin/dabyl.js', import.meta.url));
 
@@ -40,31 +41,15 @@ function dabyl(args: string[], dir: string, lang = 'en') {
   });
 }
 
-const exercise = (id: string, name: string, startex: string) => ({
-  id,
-  programme_id: null,
-  name,
-  type: 'tabletop',
-  status: 'draft',
-  time_zone: 'Asia/Almaty',
-  startex,
-  endex: startex.replace('T04', 'T10'),
-  city: 'Pavlodar',
-  scope: null,
-  threat: null,
-  scenario: null,
-  sponsor: null,
-  point_of_contact: null,
-  handling: null,
-  lead_organisation_id: null,
-  msel_approval: 'draft',
-  msel_approved_by: null,
-  msel_approved_at: null,
-  version: 1,
-  created_by: null,
-  created_at: '2026-09-01T00:00:00.000Z',
-  updated_at: '2026-09-01T00:00:00.000Z',
-});
+const exercise = (id: string, name: string, startex: string) =>
+  exerciseRow({
+    id,
+    name,
+    type: 'tabletop',
+    startex,
+    endex: startex.replace('T04', 'T10'),
+    city: 'Pavlodar',
+  });
 
 describe('dabyl improvement', { timeout: 300_000 }, () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'dabyl-improvement-cli-'));

@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR } from '../../src/services/context.js';
 import { createFinding } from '../../src/services/evaluation/findings.service.js';
 import { createOrganisation } from '../../src/services/organisations.service.js';
 import { shippedCapability } from '../support/capabilities.js';
+import { insertExercise } from '../support/exercise-row.js';
 
 export const ADMIN: Actor = {
   userId: 'admin',
@@ -32,35 +33,16 @@ async function exercise(
   const db = ctx.db.kysely;
   const exerciseId = randomUUID();
   const at = new Date().toISOString();
-  await db
-    .insertInto('exercises')
-    .values({
-      id: exerciseId,
-      programme_id: null,
-      name: o.name,
-      type: 'full-scale',
-      status: 'ended',
-      time_zone: 'Asia/Almaty',
-      startex: '2026-10-25T04:00:00.000Z',
-      endex: '2026-10-25T12:00:00.000Z',
-      city: o.city,
-      hazard: o.hazard,
-      scope: null,
-      threat: null,
-      scenario: null,
-      sponsor: null,
-      point_of_contact: null,
-      handling: null,
-      lead_organisation_id: o.organisationId,
-      msel_approval: 'approved',
-      msel_approved_by: null,
-      msel_approved_at: null,
-      version: 1,
-      created_by: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
+  await insertExercise(db, {
+    id: exerciseId,
+    name: o.name,
+    status: 'ended',
+    city: o.city,
+    hazard: o.hazard,
+    lead_organisation_id: o.organisationId,
+    msel_approval: 'approved',
+    created_at: at,
+  });
   const objective = randomUUID();
   const target = randomUUID();
   const task = randomUUID();

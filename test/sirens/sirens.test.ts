@@ -25,6 +25,7 @@ import {
 } from '../../src/services/sirens/sirens.service.js';
 import { installSigningKey, makePerson, type Person } from '../alerts/harness.js';
 import { ENGINES, openTestRuntime } from '../support/engines.js';
+import { exerciseRow } from '../support/exercise-row.js';
 import {
   freePort,
   startOwnBroker,
@@ -69,32 +70,19 @@ const place = (
 async function insertExercise(ctx: AppContext, at: string): Promise<void> {
   await ctx.db.kysely
     .insertInto('exercises')
-    .values({
-      id: EXERCISE,
-      programme_id: null,
-      name: 'Almaty siren drill',
-      type: 'drill',
-      status: 'conduct',
-      time_zone: 'Asia/Almaty',
-      startex: at,
-      endex: at,
-      city: 'Almaty',
-      scope: null,
-      threat: null,
-      scenario: null,
-      sponsor: null,
-      point_of_contact: null,
-      handling: null,
-      lead_organisation_id: null,
-      msel_approval: 'draft',
-      msel_approved_by: null,
-      msel_approved_at: null,
-      version: 1,
-      created_by: null,
-      created_at: at,
-      updated_at: at,
-      includes_public: 0,
-    })
+    .values(
+      exerciseRow({
+        id: EXERCISE,
+        name: 'Almaty siren drill',
+        type: 'drill',
+        status: 'conduct',
+        startex: at,
+        endex: at,
+        city: 'Almaty',
+        created_at: at,
+        includes_public: 0,
+      }),
+    )
     .execute();
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../src/services/context.js';
+import { insertExercise } from './exercise-row.js';
 
 export const PLANNED_START = '2026-10-25T04:00:00.000Z';
 
@@ -25,34 +26,16 @@ export async function buildConductExercise(
   const db = ctx.db.kysely;
   const exerciseId = randomUUID();
   const at = new Date().toISOString();
-  await db
-    .insertInto('exercises')
-    .values({
-      id: exerciseId,
-      programme_id: null,
-      name,
-      type: 'full-scale',
-      status: 'ready',
-      time_zone: 'Asia/Almaty',
-      startex: PLANNED_START,
-      endex: '2026-10-25T12:00:00.000Z',
-      city: 'Karaganda',
-      scope: null,
-      threat: null,
-      scenario: null,
-      sponsor: null,
-      point_of_contact: null,
-      handling: null,
-      lead_organisation_id: null,
-      msel_approval: 'approved',
-      msel_approved_by: null,
-      msel_approved_at: null,
-      version: 1,
-      created_by: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
+  await insertExercise(db, {
+    id: exerciseId,
+    name,
+    status: 'ready',
+    startex: PLANNED_START,
+    endex: '2026-10-25T12:00:00.000Z',
+    city: 'Karaganda',
+    msel_approval: 'approved',
+    created_at: at,
+  });
   const teams = { patrol: randomUUID(), medics: randomUUID() };
   await db
     .insertInto('teams')
