@@ -55,7 +55,8 @@ const PASSWORD = 'inject crash bench passphrase';
 /** Wall time of the whole MSEL at ×10. */
 const SPAN_MS = (MINUTES * 60_000) / SPEED;
 /** Longest wait for the last injects and deliveries once the MSEL's time has passed. */
-const SETTLE_MS = 300_000;
+/** How long after the MSEL's end the count waits for the outbox to drain (`SETTLE_SECONDS`). */
+const SETTLE_MS = Number(process.env.SETTLE_SECONDS ?? 300) * 1000;
 
 interface Restart {
   killedAt: number;
@@ -72,6 +73,8 @@ interface Outcome {
   catchUp: { first: number; last: number }[];
   /** Injects re-planned by the pause policy after an outage longer than its grace. */
   replanned: number;
+  /** Still under way when the count stopped waiting. */
+  unsettled: Unsettled;
 }
 
 /** Gives each of the fixture's players an SMS number beside their e-mail. */
@@ -156,7 +159,18 @@ async function killAndRestart(
 }
 
 /** Waits until every inject due has fired and the outbox holds nothing unsent for them. */
-async function settle(ctx: AppContext, exerciseId: string, end: number): Promise<Firing[]> {
+/** What was still under way when the wait ended: a miss of the drain, not (yet) a loss. */
+interface Unsettled {
+  injects: number;
+  fanouts: number;
+  deliveries: number;
+}
+
+async function settle(
+  ctx: AppContext,
+  exerciseId: string,
+  end: number,
+): Promise<{ runs: Firing[]; unsettled: Unsettled }> {
   const db = ctx.db.kysely;
   const deadline = end + SETTLE_MS;
   for (;;) {
@@ -177,7 +191,10 @@ async function settle(ctx: AppContext, exerciseId: string, end: number): Promise
     if ((!waiting.length && Number(open.n) === 0 && Number(fanouts.n) === 0) || Date.now() > deadline) {
       // What a receiver accepted just before the row said so is already counted; a breath for the rest.
       await sleep(2000);
-      return runs;
+      return {
+        runs,
+        unsettled: { injects: waiting.length, fanouts: Number(fanouts.n), deliveries: Number(open.n) },
+      };
     }
     await sleep(1000);
   }
@@ -246,7 +263,7 @@ async function scenario(kills: number): Promise<Outcome> {
       restarts.push(at);
     }
     await sleep(Math.max(0, end - Date.now()));
-    const runs = await settle(ctx, fx.exerciseId, end);
+    const { runs, unsettled } = await settle(ctx, fx.exerciseId, end);
     // A delivery is handed over once the receiver has it (the SMTP and SMPP servers keep it first).
     const last = await ctx.db.kysely
       .selectFrom('deliveries')
@@ -259,6 +276,7 @@ async function scenario(kills: number): Promise<Outcome> {
       tailMs: (last?.at ? Date.parse(last.at) : NaN) - end,
       catchUp: catchUp(runs, restarts),
       replanned: runs.filter((r) => r.releaseAt !== null).length,
+      unsettled,
     };
   } finally {
     served.child.kill('SIGKILL');
@@ -298,6 +316,13 @@ printTable(
     row('SMS put together from two messages', (t) => t.smsGarbled, '0'),
     row('deliveries dead-lettered', (t) => t.dead, '0'),
     ['last delivery after the last inject’s time', ms(crashed.tailMs), ms(plain.tailMs), ''],
+    [
+      `still under way ${SETTLE_MS / 1000} s after it (injects / fan-outs / deliveries)`,
+      ...[crashed, plain].map(
+        (r) => `${r.unsettled.injects} / ${r.unsettled.fanouts} / ${r.unsettled.deliveries}`,
+      ),
+      '0 / 0 / 0',
+    ],
   ],
 );
 const first = summary(crashed.catchUp.map((c) => c.first));
@@ -325,7 +350,10 @@ printTable(
     ['spawn to listening', ms(startup.p50), ms(startup.max), '', ''],
   ],
 );
-for (const line of crashed.tally.smsLostDetail) console.log(`  SMS lost: ${line}`);
+// Past a few dozen, the lines say no more than the count does.
+for (const line of crashed.tally.smsLostDetail.slice(0, 40)) console.log(`  SMS lost: ${line}`);
+if (crashed.tally.smsLostDetail.length > 40)
+  console.log(`  … and ${crashed.tally.smsLostDetail.length - 40} more lines on SMS lost`);
 for (const line of plain.tally.smsLostDetail) console.log(`  SMS lost (never killed): ${line}`);
 console.log(
   `  injects re-planned by the pause policy (${POLICY}) after an outage over its grace: ${crashed.replanned}`,
