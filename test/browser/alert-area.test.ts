@@ -1,7 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approveAlert } from '../../src/services/alerts/alerts.service.js';
+import { importBoundarySet } from '../../src/services/boundaries/boundaries.service.js';
+import { SYSTEM_ACTOR } from '../../src/services/context.js';
 import { installSigningKey, makePerson } from '../alerts/harness.js';
+import { boundaryFeature, props } from '../boundaries/fixtures.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import {
   ensureConsoleBuilt,
@@ -182,5 +185,43 @@ describe("the alert composer's area", { timeout: 180_000 }, () => {
       await screenshot(pio, `alerts-composer-place-${button === 'Қазақша' ? 'kk' : 'ru'}`);
     }
     await pio.getByRole('button', { name: 'English' }).click();
+  });
+
+  it('covers a detailed outline with the points CAP receivers take, and says so', async () => {
+    // A district outline of 3,000 points, as a real survey gives, imported beside the demo's.
+    const n = 3000;
+    const k = Math.cos((43.3 * Math.PI) / 180);
+    const outline = Array.from({ length: n }, (_, i): [number, number] => {
+      const a = (2 * Math.PI * i) / n;
+      const r = 0.08 * (1 + 0.2 * Math.sin(5 * a) + 0.05 * Math.sin(17 * a));
+      return [Number((77.1 + (r * Math.cos(a)) / k).toFixed(6)), Number((43.3 + r * Math.sin(a)).toFixed(6))];
+    });
+    outline.push(outline[0]!);
+    await importBoundarySet(server.server.runtime.ctx, SYSTEM_ACTOR, 'surveyed', {
+      approximate: false,
+      geojson: {
+        type: 'FeatureCollection',
+        features: [boundaryFeature(props('talgar-survey', 'district', 'Talgar surveyed'), outline)],
+      },
+    });
+    await pio.reload();
+    await mode('Pick a place');
+    await pio.getByRole('combobox', { name: 'Place' }).fill('Talgar');
+    await pio.getByRole('option', { name: /Talgar surveyed/ }).click();
+    const notice = pio.getByTestId('alert-area-simplified');
+    await expect.poll(() => notice.textContent()).toMatch(/points: 3000 → \d+\)/);
+    const points = Number(/→ (\d+)/.exec((await notice.textContent())!)![1]);
+    expect(points).toBeLessThanOrEqual(100);
+    await pio.getByLabel('Hazard').selectOption('flood');
+    await pio.getByRole('button', { name: 'Submit for approval' }).click();
+    await pio
+      .getByRole('region', { name: 'Approval queue' })
+      .getByText(/^Flood.*: Talgar surveyed$/)
+      .waitFor();
+    // The composer keeps the area after submitting, the map framed on it by now.
+    await screenshot(pio, 'alerts-composer-simplified');
+    const sent = (await mine()).find((a) => a.texts.en?.areaDesc === 'Talgar surveyed')!;
+    expect(sent.area.ring!.length).toBe(points);
+    expectNoPageProblems(pio);
   });
 });

@@ -96,7 +96,8 @@ export function AlertAreaPicker({ value, onChange, onNames }: Props) {
   const pickedRing = useMemo(() => (picked ? boundaryRing(picked.geometry) : null), [picked]);
   useEffect(() => {
     if (!picked || !pickedRing || picked.id !== value.boundaryId) return;
-    const ring = 'ring' in pickedRing ? pickedRing.ring : [];
+    // The served alert ring covers the whole outline in as many points as CAP receivers take.
+    const ring = picked.alertRing?.ring ?? ('ring' in pickedRing ? pickedRing.ring : []);
     setText(ringText(ring));
     replaceRing(ring, { region: picked.region });
     if ('ring' in pickedRing) onNames(picked.names);
@@ -227,6 +228,7 @@ export function AlertAreaPicker({ value, onChange, onNames }: Props) {
           onPick={(id) => (id ? set({ boundaryId: id }) : replaceRing([], { boundaryId: null }))}
           approximate={picked?.approximate ?? false}
           shape={pickedRing}
+          simplified={picked?.alertRing?.simplified ? picked.alertRing : null}
           onAdjust={() => replaceRing(value.ring, { mode: 'draw' })}
         />
       )}
@@ -285,6 +287,7 @@ function BoundaryChoice(props: {
   onPick: (id: string | null) => void;
   approximate: boolean;
   shape: ReturnType<typeof boundaryRing> | null;
+  simplified: { from: number; points: number } | null;
   onAdjust: () => void;
 }) {
   const { t } = useTranslation();
@@ -320,6 +323,11 @@ function BoundaryChoice(props: {
       )}
       {shape && 'holes' in shape && shape.holes > 0 && (
         <Text size="sm">{t('alerts.composer.holes', { count: shape.holes })}</Text>
+      )}
+      {props.simplified && (
+        <Text size="sm" data-testid="alert-area-simplified">
+          {t('alerts.composer.simplified', { from: props.simplified.from, points: props.simplified.points })}
+        </Text>
       )}
       {shape && 'ring' in shape && (
         <Group>
