@@ -9,6 +9,7 @@ import type { Actor } from '../../src/core/policy/policy.js';
 import { historyOf } from '../../src/services/conduct/conduct.js';
 import type { AppContext } from '../../src/services/context.js';
 import { conductRepository } from '../../src/store/conduct.repository.js';
+import { injectRow } from '../../test/support/conduct.js';
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -33,35 +34,16 @@ export async function replaceMsel(
   const db = ctx.db.kysely;
   await db.deleteFrom('msel_events').where('exercise_id', '=', exerciseId).execute();
   const at = new Date().toISOString();
-  const rows = Array.from({ length: count }, (_, i) => ({
-    id: randomUUID(),
-    exercise_id: exerciseId,
-    number: `B${i + 1}`,
-    kind: 'inject',
-    position: i,
-    offset_minutes: 1 + Math.floor((i * minutes) / count),
-    scenario_time: null,
-    from_role: 'HQ',
-    to_team_ids: '[]',
-    to_text: null,
-    method: 'email',
-    title: `Bench inject B${i + 1}`,
-    content: `Report of smoke at the Palace of Culture (B${i + 1}).`,
-    expected_action: 'Secret: evacuate the hall',
-    objective_ids: '[]',
-    critical_task_ids: '[]',
-    responsible_controller_id: null,
-    contingency: 0,
-    controller_notes: null,
-    approval: 'approved',
-    approved_snapshot: null,
-    approved_by: null,
-    approved_at: null,
-    author_id: null,
-    version: 1,
-    created_at: at,
-    updated_at: at,
-  }));
+  const rows = Array.from({ length: count }, (_, i) =>
+    injectRow(exerciseId, `B${i + 1}`, {
+      position: i,
+      offset_minutes: 1 + Math.floor((i * minutes) / count),
+      title: `Bench inject B${i + 1}`,
+      content: `Report of smoke at the Palace of Culture (B${i + 1}).`,
+      expected_action: 'Secret: evacuate the hall',
+      created_at: at,
+    }),
+  );
   // 27 columns a row: 500 rows stay under SQLite's and PostgreSQL's bound-parameter limits.
   for (let i = 0; i < rows.length; i += 500)
     await db

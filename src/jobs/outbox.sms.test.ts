@@ -38,6 +38,12 @@ const injectSource: OutboxSource<{ ru: string; en: string }> = {
 };
 
 const EXERCISE = '0e000000-0000-4000-8000-0000000000a5';
+/** The Russian SMS of the inject as the outbox renders it, so that every try sends the same parts. */
+const RENDERED_RU = [
+  `${EXERCISE_HEAD} - УЧЕНИЯ`,
+  'Вводная 12: захват заложников в аэропорту Караганды. Группе 7 выдвинуться к терминалу.',
+  `-- ${EXERCISE_HEAD}: Караганда-2026`,
+].join('\n');
 
 describe.each(ENGINES)('SMS deliveries through the outbox on %s', (engine) => {
   let ctx: AppContext;
@@ -257,12 +263,7 @@ describe.each(ENGINES)('SMS deliveries through the outbox on %s', (engine) => {
     let other = delivery({ address: phone });
     while (smsReference(other.id) !== smsReference(late.id)) other = delivery({ address: phone });
     await write(late);
-    // As the outbox renders it, so that every try sends the same parts.
-    const text = [
-      `${EXERCISE_HEAD} - УЧЕНИЯ`,
-      'Вводная 12: захват заложников в аэропорту Караганды. Группе 7 выдвинуться к терминалу.',
-      `-- ${EXERCISE_HEAD}: Караганда-2026`,
-    ].join('\n');
+    const text = RENDERED_RU;
 
     // The process that sends `late` is killed after its part 1 left and was answered, while the
     // others waited for their turn: their stamps never come, and its connection and memory go.
@@ -320,11 +321,7 @@ describe.each(ENGINES)('SMS deliveries through the outbox on %s', (engine) => {
       next_attempt_at: new Date(now.getTime() + 3_600_000).toISOString(),
     });
     await write(d);
-    const text = [
-      `${EXERCISE_HEAD} - УЧЕНИЯ`,
-      'Вводная 12: захват заложников в аэропорту Караганды. Группе 7 выдвинуться к терминалу.',
-      `-- ${EXERCISE_HEAD}: Караганда-2026`,
-    ].join('\n');
+    const text = RENDERED_RU;
     // The process is killed after part 2 left and the SMSC answered it, before the answer was
     // written down, while part 3 waited for its turn: part 2 may be at the handset, part 3 is not.
     const ledger = smsLedgerOf(ctx.db.kysely, ctx.db.engine);

@@ -4,14 +4,13 @@
  * writes runs and wakes, so other requests of the process are not held until it ends (on SQLite
  * a statement never lets the loop turn, and one start of 10,000 injects held it for over a second).
  */
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/core/policy/policy.js';
 import { contextFor } from '../../src/runtime.js';
 import { clockCommand } from '../../src/services/conduct/clock.service.js';
 import { INJECT_TOPIC } from '../../src/services/conduct/conduct.js';
 import type { AppContext } from '../../src/services/context.js';
-import { buildConductExercise, PLANNED_START } from '../support/conduct.js';
+import { buildConductExercise, injectRow, PLANNED_START } from '../support/conduct.js';
 import { ENGINES, openTestRuntime } from '../support/engines.js';
 
 const controller: Actor = {
@@ -37,35 +36,14 @@ describe.each(ENGINES)('STARTEX of a large MSEL on %s', (engine) => {
   it('books every inject at its time and lets the event loop turn while it works', async () => {
     const fx = await buildConductExercise(ctx, 'Ekibastuz large MSEL');
     const at = new Date(T0).toISOString();
-    const extra = Array.from({ length: EXTRA }, (_, i) => ({
-      id: randomUUID(),
-      exercise_id: fx.exerciseId,
-      number: `L${i + 1}`,
-      kind: 'inject',
-      position: 10 + Math.floor(i / 4),
-      offset_minutes: 1 + (i % 90),
-      scenario_time: null,
-      from_role: 'HQ',
-      to_team_ids: '[]',
-      to_text: null,
-      method: 'email',
-      title: `Large MSEL inject L${i + 1}`,
-      content: `Smoke reported at the power plant's gate (L${i + 1}).`,
-      expected_action: 'Secret: evacuate the turbine hall',
-      objective_ids: '[]',
-      critical_task_ids: '[]',
-      responsible_controller_id: null,
-      contingency: 0,
-      controller_notes: null,
-      approval: 'approved',
-      approved_snapshot: null,
-      approved_by: null,
-      approved_at: null,
-      author_id: null,
-      version: 1,
-      created_at: at,
-      updated_at: at,
-    }));
+    const extra = Array.from({ length: EXTRA }, (_, i) =>
+      injectRow(fx.exerciseId, `L${i + 1}`, {
+        position: 10 + Math.floor(i / 4),
+        offset_minutes: 1 + (i % 90),
+        content: `Smoke reported at the power plant's gate (L${i + 1}).`,
+        created_at: at,
+      }),
+    );
     // 27 columns a row: 300 rows stay under both engines' bound-parameter limits.
     for (let i = 0; i < extra.length; i += 300)
       await ctx.db.kysely

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../src/services/context.js';
+import type { Insertable } from 'kysely';
+import type { MselEventTable } from '../../src/store/schema.js';
 import { insertExercise } from './exercise-row.js';
 
 export const PLANNED_START = '2026-10-25T04:00:00.000Z';
@@ -118,38 +120,62 @@ export async function buildConductExercise(
     events[number] = { id, minutes };
     await db
       .insertInto('msel_events')
-      .values({
-        id,
-        exercise_id: exerciseId,
-        number,
-        kind: 'inject',
-        position: position++,
-        offset_minutes: minutes,
-        scenario_time: null,
-        from_role: 'HQ',
-        to_team_ids: JSON.stringify(to),
-        to_text: null,
-        method: 'email',
-        title: `Inject ${number} title`,
-        content: `Report of a shooting near the prison gate (${number}).`,
-        expected_action: 'Secret: cordon off the area',
-        objective_ids: '[]',
-        critical_task_ids: '[]',
-        responsible_controller_id: null,
-        contingency: contingency ? 1 : 0,
-        controller_notes: 'Trusted agent plays the hostage-taker',
-        approval: 'approved',
-        approved_snapshot: null,
-        approved_by: null,
-        approved_at: null,
-        author_id: null,
-        version: 1,
-        created_at: at,
-        updated_at: at,
-      })
+      .values(
+        injectRow(exerciseId, number, {
+          id,
+          position: position++,
+          offset_minutes: minutes,
+          to_team_ids: JSON.stringify(to),
+          contingency: contingency ? 1 : 0,
+          controller_notes: 'Trusted agent plays the hostage-taker',
+          created_at: at,
+        }),
+      )
       .execute();
   }
   return { exerciseId, name, teams, events };
+}
+
+/**
+ * An approved inject of the MSEL to every team, with every column given: what a planner's row holds
+ * when nothing about it matters to the test but its number and time.
+ */
+export function injectRow(
+  exerciseId: string,
+  number: string,
+  over: Partial<Insertable<MselEventTable>> = {},
+): Insertable<MselEventTable> {
+  const at = over.created_at ?? '2026-09-01T00:00:00.000Z';
+  return {
+    id: randomUUID(),
+    exercise_id: exerciseId,
+    number,
+    kind: 'inject',
+    position: 0,
+    offset_minutes: 10,
+    scenario_time: null,
+    from_role: 'HQ',
+    to_team_ids: '[]',
+    to_text: null,
+    method: 'email',
+    title: `Inject ${number} title`,
+    content: `Report of a shooting near the prison gate (${number}).`,
+    expected_action: 'Secret: cordon off the area',
+    objective_ids: '[]',
+    critical_task_ids: '[]',
+    responsible_controller_id: null,
+    contingency: 0,
+    controller_notes: null,
+    approval: 'approved',
+    approved_snapshot: null,
+    approved_by: null,
+    approved_at: null,
+    author_id: null,
+    version: 1,
+    created_at: at,
+    updated_at: at,
+    ...over,
+  };
 }
 
 /** Gives the fixture's person `personName` the account `username`, as a planner linking them would. */
