@@ -5,7 +5,7 @@ import { exerciseRow } from '../../test/support/exercise-row.js';
 import { startTestSmsc, type TestSmsc } from '../../test/support/smsc.js';
 import { ChannelError } from '../channels/channel.js';
 import { smsLedgerOf } from '../channels/sms/sms.ledger.js';
-import { SmsChannel, smsReference } from '../channels/sms/sms.channel.js';
+import { SmsChannel, smsReference, type SmsLedger } from '../channels/sms/sms.channel.js';
 import { EXERCISE_HEAD } from '../core/outbox/traffic.js';
 import { contextFor } from '../runtime.js';
 import type { AppContext } from '../services/context.js';
@@ -80,6 +80,19 @@ describe.each(ENGINES)('SMS deliveries through the outbox on %s', (engine) => {
       .orderBy('round')
       .orderBy('part')
       .execute();
+  /** A ledger write that never finishes: the process is killed before it could. */
+  const never = new Promise<void>(() => undefined);
+  /** One bind of a process about to be killed, its ledger as `ledger` lets it write. */
+  const doomedChannel = (ledger: SmsLedger) =>
+    new SmsChannel({
+      url: smsc.url,
+      source: ctx.config.smpp.source,
+      binds: 1,
+      ratePerSecond: 1000,
+      timeoutMs: 500,
+      maxSegments: 10,
+      ledger,
+    });
   /** Waits (without a time limit of its own) until the delivery's row says what `ok` wants. */
   const until = async (id: string, ok: (r: Awaited<ReturnType<typeof row>>) => boolean) => {
     for (;;) {
@@ -268,18 +281,9 @@ describe.each(ENGINES)('SMS deliveries through the outbox on %s', (engine) => {
     // The process that sends `late` is killed after its part 1 left and was answered, while the
     // others waited for their turn: their stamps never come, and its connection and memory go.
     const ledger = smsLedgerOf(ctx.db.kysely, ctx.db.engine);
-    const killed = new SmsChannel({
-      url: smsc.url,
-      source: ctx.config.smpp.source,
-      binds: 1,
-      ratePerSecond: 1000,
-      timeoutMs: 500,
-      maxSegments: 10,
-      ledger: {
-        ...ledger,
-        handed: (id, part, round) =>
-          part === 1 ? ledger.handed(id, part, round) : new Promise<void>(() => undefined),
-      },
+    const killed = doomedChannel({
+      ...ledger,
+      handed: (id, part, round) => (part === 1 ? ledger.handed(id, part, round) : never),
     });
     // Its send never finishes: the process is gone before it could tell the outbox anything.
     killed
@@ -325,20 +329,11 @@ describe.each(ENGINES)('SMS deliveries through the outbox on %s', (engine) => {
     // The process is killed after part 2 left and the SMSC answered it, before the answer was
     // written down, while part 3 waited for its turn: part 2 may be at the handset, part 3 is not.
     const ledger = smsLedgerOf(ctx.db.kysely, ctx.db.engine);
-    const never = new Promise<void>(() => undefined);
-    const killed = new SmsChannel({
-      url: smsc.url,
-      source: ctx.config.smpp.source,
-      binds: 1,
-      ratePerSecond: 1000,
-      timeoutMs: 500,
-      maxSegments: 10,
-      ledger: {
-        ...ledger,
-        handed: (id, part, round) => (part >= 3 ? never : ledger.handed(id, part, round)),
-        accepted: (id, part, messageId, at, round) =>
-          part === 2 ? never : ledger.accepted(id, part, messageId, at, round),
-      },
+    const killed = doomedChannel({
+      ...ledger,
+      handed: (id, part, round) => (part >= 3 ? never : ledger.handed(id, part, round)),
+      accepted: (id, part, messageId, at, round) =>
+        part === 2 ? never : ledger.accepted(id, part, messageId, at, round),
     });
     killed
       .send({ deliveryId: d.id, to: phone, language: 'ru', message: { kind: 'sms', text } })
