@@ -33,6 +33,13 @@ export interface BoundaryTable {
   south: number;
   east: number;
   north: number;
+  /**
+   * The ring an alert carries for it (migration 0045), as JSON of `AlertRing`
+   * (`src/core/boundary/alert-ring.ts`), written with the geometry: the JSON text `null` when it has
+   * several parts and so no ring; SQL NULL when not computed yet (a row written before 0045's code),
+   * which the first read fills.
+   */
+  alert_ring: string | null;
 }
 
 export interface BoundaryTables {

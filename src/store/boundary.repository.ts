@@ -4,8 +4,8 @@ import type { Database } from './schema.js';
 
 type Q = Kysely<Database>;
 
-/** A boundary without its geometry: what lists show. */
-export type BoundarySummaryRow = Omit<BoundaryRow, 'geometry'>;
+/** A boundary without its geometry and alert ring: what lists show. */
+export type BoundarySummaryRow = Omit<BoundaryRow, 'geometry' | 'alert_ring'>;
 
 const SUMMARY = [
   'b.id',
@@ -63,7 +63,7 @@ export const boundaryRepository = {
     db
       .selectFrom('boundaries as b')
       .innerJoin('boundary_sets as s', 's.name', 'b.set_name')
-      .select([...SUMMARY, 'b.geometry'])
+      .select([...SUMMARY, 'b.geometry', 'b.alert_ring'])
       .where('b.id', '=', id)
       .executeTakeFirst(),
   /** The ids a set's codes have now, so a re-import keeps them for the same codes. */
@@ -87,6 +87,20 @@ export const boundaryRepository = {
   },
   insertSet: async (db: Q, row: BoundarySetTable): Promise<void> => {
     await db.insertInto('boundary_sets').values(row).execute();
+  },
+  /**
+   * Stores the alert ring of a boundary that had none, computed from `geometry`. Only while the row
+   * still has that geometry and no ring: an import that replaced the outline meanwhile (keeping the
+   * id) wrote its own, which a ring of the old outline must not overwrite.
+   */
+  fillAlertRing: async (db: Q, id: string, geometry: string, alertRing: string): Promise<void> => {
+    await db
+      .updateTable('boundaries')
+      .set({ alert_ring: alertRing })
+      .where('id', '=', id)
+      .where('alert_ring', 'is', null)
+      .where('geometry', '=', geometry)
+      .execute();
   },
   /** Inserts in batches small enough for SQLite's and PostgreSQL's bound-parameter limits. */
   insertBoundaries: async (db: Q, rows: readonly BoundaryTable[]): Promise<void> => {

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/core/policy/policy.js';
+import type { Db } from '../../src/store/db.js';
+import { boundaryRepository } from '../../src/store/boundary.repository.js';
 import { PolygonRegion } from '../../src/core/area/polygon.region.js';
 import { buildApp } from '../../src/http/app.js';
 import { SYSTEM_ACTOR } from '../../src/services/context.js';
@@ -11,7 +13,9 @@ import { boundaryFeature, props, square } from './fixtures.js';
 /*
  * GET /api/v1/boundaries/{id} serves, beside the outline, the ring an alert can carry: a detailed
  * outline comes back covered by at most 100 positions that still hold every position of it; a small
- * one comes back as it is; a boundary of several parts has none.
+ * one comes back as it is; a boundary of several parts has none. The import computes the ring and
+ * stores it with the outline (the JSON text `null` for several parts), a read serves what is stored,
+ * and a row stored without one (SQL NULL, from before rings were stored) gets it on its first read.
  */
 
 const PASSWORD = 'alert ring passphrase';
@@ -46,6 +50,7 @@ interface AlertRing {
 describe.each(ENGINES)('the alert ring of a boundary on %s', (engine) => {
   let app: FastifyInstance;
   let drop: () => Promise<void>;
+  let db: Db;
   const cookies = new Map<string, { cookie: string; csrf: string }>();
   const call = (as: string, method: 'GET' | 'PUT', url: string, payload?: object) => {
     const s = cookies.get(as)!;
@@ -58,10 +63,27 @@ describe.each(ENGINES)('the alert ring of a boundary on %s', (engine) => {
   };
   const outline = detailedOutline(4000);
   const ids = new Map<string, string>();
+  /** The `alert_ring` column of a boundary, as stored. */
+  const storedRing = async (code: string) =>
+    (
+      await db.kysely
+        .selectFrom('boundaries')
+        .select('alert_ring')
+        .where('id', '=', ids.get(code)!)
+        .executeTakeFirstOrThrow()
+    ).alert_ring;
+  const setStoredRing = (code: string, text: string | null) =>
+    db.kysely.updateTable('boundaries').set({ alert_ring: text }).where('id', '=', ids.get(code)!).execute();
+  const served = async (code: string) => {
+    const res = await call('pio', 'GET', `/api/v1/boundaries/${ids.get(code)}`);
+    expect(res.statusCode).toBe(200);
+    return (res.json() as { alertRing: AlertRing | null }).alertRing;
+  };
 
   beforeAll(async () => {
     const rt = await openTestRuntime(engine);
     drop = rt.drop;
+    db = rt.ctx.db;
     const people: [string, Role][] = [
       ['admin', 'admin'],
       ['pio', 'pio'],
@@ -141,5 +163,76 @@ describe.each(ENGINES)('the alert ring of a boundary on %s', (engine) => {
     const islands = await call('pio', 'GET', `/api/v1/boundaries/${ids.get('islands')}`);
     expect(islands.statusCode).toBe(200);
     expect((islands.json() as { alertRing: AlertRing | null }).alertRing).toBeNull();
+  });
+
+  it('stores the ring at import, and the JSON null, not SQL NULL, for a boundary of two parts', async () => {
+    const detailed = JSON.parse((await storedRing('astana-detailed'))!) as AlertRing;
+    expect(detailed).toMatchObject({ simplified: true, from: 4000, points: detailed.ring.length });
+    expect(await served('astana-detailed')).toEqual(detailed);
+    expect(JSON.parse((await storedRing('medeu'))!)).toEqual({
+      ring: square(76.9, 43.2),
+      points: 5,
+      from: 4,
+      simplified: false,
+    });
+    expect(await storedRing('islands')).toBe('null');
+  });
+
+  it('serves the stored ring without computing it again', async () => {
+    const before = await storedRing('medeu');
+    const planted: AlertRing = {
+      ring: [
+        [76, 43],
+        [78, 43],
+        [77, 44],
+        [76, 43],
+      ],
+      points: 4,
+      from: 3,
+      simplified: true,
+    };
+    await setStoredRing('medeu', JSON.stringify(planted));
+    try {
+      expect(await served('medeu')).toEqual(planted);
+    } finally {
+      await setStoredRing('medeu', before);
+    }
+  });
+
+  it('computes, stores and serves the ring of a row stored without one, on its first read', async () => {
+    const detailed = await storedRing('astana-detailed');
+    await setStoredRing('astana-detailed', null);
+    await setStoredRing('islands', null);
+    expect(await served('astana-detailed')).toEqual(JSON.parse(detailed!));
+    expect(await storedRing('astana-detailed')).toBe(detailed);
+    expect(await served('islands')).toBeNull();
+    expect(await storedRing('islands')).toBe('null');
+  });
+
+  it('does not store a ring over an outline that changed since it was read', async () => {
+    await setStoredRing('medeu', null);
+    const other = JSON.stringify({ type: 'Polygon', coordinates: [square(70, 40)] });
+    await boundaryRepository.fillAlertRing(db.kysely, ids.get('medeu')!, other, '"stale"');
+    expect(await storedRing('medeu')).toBeNull();
+    await served('medeu');
+    expect(JSON.parse((await storedRing('medeu'))!)).toMatchObject({ ring: square(76.9, 43.2) });
+  });
+
+  it('computes the ring again when an import replaces the outline, under the same id', async () => {
+    const id = ids.get('medeu');
+    const res = await call('admin', 'PUT', '/api/v1/boundary-sets/alert-ring-test', {
+      approximate: false,
+      geojson: {
+        type: 'FeatureCollection',
+        features: [boundaryFeature(props('medeu', 'district', 'Medeu district'), square(77.1, 43.3, 0.05))],
+      },
+    });
+    expect(res.statusCode).toBe(200);
+    const list = await call('pio', 'GET', '/api/v1/boundaries');
+    const items = (list.json() as { items: { id: string; code: string }[] }).items;
+    expect(items.find((b) => b.code === 'medeu')?.id).toBe(id);
+    const expected = { ring: square(77.1, 43.3, 0.05), points: 5, from: 4, simplified: false };
+    expect(JSON.parse((await storedRing('medeu'))!)).toEqual(expected);
+    expect(await served('medeu')).toEqual(expected);
   });
 });

@@ -1,12 +1,13 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { alertRingText, parseAlertRing, type AlertRing } from '../../core/boundary/alert-ring.js';
 import {
   BOUNDARY_LEVELS,
   BOUNDARY_SET_NAME,
   checkBoundaryFile,
   type BoundaryGeometry,
   type BoundaryLevel,
+  type CheckedBoundary,
 } from '../../core/boundary/boundary.check.js';
-import { CAP_POLYGON_MAX_POINTS, coverRing } from '../../core/area/cover.simplify.js';
 import { AppError, badField, notFound } from '../../errors.js';
 import { boundaryRepository, type BoundarySummaryRow } from '../../store/boundary.repository.js';
 import type { BoundaryTable } from '../../store/boundary-tables.js';
@@ -34,20 +35,7 @@ export interface Boundary extends BoundarySummary {
   alertRing: AlertRing | null;
 }
 
-/** Positions an alert ring may hold, the closing repeat included (see {@link CAP_POLYGON_MAX_POINTS}). */
-export const ALERT_RING_MAX_POINTS = CAP_POLYGON_MAX_POINTS;
-
-/** An outer ring of at most {@link ALERT_RING_MAX_POINTS} positions that contains the boundary. */
-export interface AlertRing {
-  /** Closed, [lon, lat], 5 decimals when simplified. */
-  ring: [number, number][];
-  /** Positions in `ring`, the closing repeat included. */
-  points: number;
-  /** Distinct positions of the boundary's outer ring. */
-  from: number;
-  /** False when the outer ring already fitted and is served as it is. */
-  simplified: boolean;
-}
+export type { AlertRing };
 
 export interface BoundarySet {
   name: string;
@@ -108,40 +96,34 @@ export async function listBoundaries(
   return found.sort(byLevelThenName);
 }
 
+/**
+ * A boundary with its outline and the alert ring stored with it. A row without one (written before
+ * rings were stored) gets it computed here once, stored, and served: the next read finds it.
+ */
 export async function getBoundary(ctx: AppContext, id: string): Promise<Boundary> {
   const row = await boundaryRepository.get(ctx.db.kysely, id);
   if (!row) throw notFound('The boundary');
   const geometry = JSON.parse(row.geometry) as BoundaryGeometry;
-  return { ...summaryOf(row), geometry, alertRing: alertRingOf(row.geometry, geometry) };
+  let stored = row.alert_ring;
+  if (stored === null) {
+    stored = alertRingText(geometry);
+    await boundaryRepository.fillAlertRing(ctx.db.kysely, id, row.geometry, stored);
+  }
+  return { ...summaryOf(row), geometry, alertRing: parseAlertRing(stored) };
 }
 
 /**
- * Covering a detailed outline takes a noticeable fraction of a second, and a PIO opens the same few
- * boundaries again and again; the stored geometry text is the key, so a changed outline recomputes.
+ * The stored alert ring of each boundary, computed before the import's transaction opens: a
+ * detailed outline takes seconds, which no transaction (nor the lock on the sets) should be held
+ * for. The event loop is let go between outlines, so other requests are served during a long import.
  */
-const alertRings = new Map<string, AlertRing | null>();
-const ALERT_RING_CACHE = 64;
-
-/**
- * The outer ring, covered by at most {@link ALERT_RING_MAX_POINTS} positions so that nobody inside
- * the boundary falls outside the alert. Holes are left out (the cover takes them in: the safe side);
- * a boundary of several parts has no single ring, hence null.
- */
-function alertRingOf(text: string, geometry: BoundaryGeometry): AlertRing | null {
-  // Keyed by a digest, not the text itself: an outline's text can weigh megabytes.
-  const key = createHash('sha256').update(text).digest('base64');
-  const known = alertRings.get(key);
-  if (known !== undefined) return known;
-  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  let result: AlertRing | null = null;
-  if (polygons.length === 1 && polygons[0]![0]) {
-    // The closing repeat counts towards the limit as CAP text writes it.
-    const { ring, simplified, from } = coverRing(polygons[0]![0], ALERT_RING_MAX_POINTS - 1);
-    result = { ring, points: ring.length, from, simplified };
+async function alertRingsOf(boundaries: readonly CheckedBoundary[]): Promise<string[]> {
+  const rings: string[] = [];
+  for (const b of boundaries) {
+    rings.push(alertRingText(b.geometry));
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  if (alertRings.size >= ALERT_RING_CACHE) alertRings.delete(alertRings.keys().next().value!);
-  alertRings.set(key, result);
-  return result;
+  return rings;
 }
 
 export async function listBoundarySets(ctx: AppContext): Promise<BoundarySet[]> {
@@ -184,6 +166,7 @@ export async function importBoundarySet(
       first!.fault,
     );
   }
+  const alertRings = await alertRingsOf(checked.boundaries);
   const at = ctx.clock.now().toISOString();
   const replaced = await ctx.db.kysely.transaction().execute(async (trx) => {
     await boundaryRepository.lockSets(trx, ctx.db.engine);
@@ -196,7 +179,7 @@ export async function importBoundarySet(
       imported_by: actor.userId,
       imported_at: at,
     });
-    const rows: BoundaryTable[] = checked.boundaries.map((b) => ({
+    const rows: BoundaryTable[] = checked.boundaries.map((b, i) => ({
       id: ids.get(b.code) ?? randomUUID(),
       set_name: name,
       code: b.code,
@@ -212,6 +195,7 @@ export async function importBoundarySet(
       south: b.bbox[1],
       east: b.bbox[2],
       north: b.bbox[3],
+      alert_ring: alertRings[i]!,
     }));
     await boundaryRepository.insertBoundaries(trx, rows);
     await appendAudit(ctx, trx, actor, {
