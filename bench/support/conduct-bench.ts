@@ -135,6 +135,38 @@ export async function firings(ctx: AppContext, exerciseId: string): Promise<Firi
   }));
 }
 
+/**
+ * When each inject of the exercise was first seen fired by a reader outside its transaction,
+ * looking every `everyMs`: its commit, as a player's screen would see it, to within `everyMs`.
+ * `fired_at` is the clock read before the firing transaction waited for the exercise's lock and
+ * wrote its batch, so it understates lateness; this does not.
+ */
+export function watchCommits(ctx: AppContext, exerciseId: string, everyMs = 20) {
+  const seen = new Map<string, number>();
+  let stopped = false;
+  const done = (async () => {
+    while (!stopped) {
+      const fired = await ctx.db.kysely
+        .selectFrom('inject_runs')
+        .select('id')
+        .where('exercise_id', '=', exerciseId)
+        .where('status', '=', 'fired')
+        .execute();
+      // Read after the answer: a query that queued for a connection began after its commit.
+      const at = Date.now();
+      for (const { id } of fired) if (!seen.has(id)) seen.set(id, at);
+      await sleep(everyMs);
+    }
+  })();
+  return {
+    seen,
+    stop: async () => {
+      stopped = true;
+      await done;
+    },
+  };
+}
+
 export interface Summary {
   n: number;
   p50: number;
