@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Engine } from './db.js';
 import type { Database, WakeRow } from './schema.js';
 
@@ -8,6 +8,15 @@ const BOOK_CHUNK = 500;
 
 /** One string per (topic, key); topics cannot contain a newline. */
 export const wakeKey = (topic: string, key: string): string => `${topic}\n${key}`;
+
+/** What a claim writes: running, one more try, held by this lease. */
+const leased = (lease: WakeLease, now: string) => (eb: ExpressionBuilder<Database, 'wakes'>) => ({
+  status: 'running',
+  attempts: eb('attempts', '+', 1),
+  locked_by: lease.owner,
+  locked_until: lease.until,
+  updated_at: now,
+});
 
 /** A booking as the scheduling port writes it. */
 export interface NewWake {
@@ -152,13 +161,7 @@ export const wakeRepository = {
       .limit(limit);
     return db
       .updateTable('wakes')
-      .set((eb) => ({
-        status: 'running',
-        attempts: eb('attempts', '+', 1),
-        locked_by: lease.owner,
-        locked_until: lease.until,
-        updated_at: now,
-      }))
+      .set(leased(lease, now))
       .where(
         engine === 'sqlite'
           ? sql<boolean>`id in ${due}`
@@ -180,13 +183,7 @@ export const wakeRepository = {
   ): Promise<WakeRow | undefined> =>
     db
       .updateTable('wakes')
-      .set((eb) => ({
-        status: 'running',
-        attempts: eb('attempts', '+', 1),
-        locked_by: lease.owner,
-        locked_until: lease.until,
-        updated_at: now,
-      }))
+      .set(leased(lease, now))
       .where('id', '=', id)
       .where('generation', '=', generation)
       .where('status', '=', 'pending')
