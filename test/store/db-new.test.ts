@@ -1,6 +1,6 @@
 /**
- * `npm run db:new -- NAME` on a temporary copy of the tree (the script, migrate.ts and the
- * migrations), never on the checkout: the file it writes must be picked up by the migrator.
+ * `npm run db:new -- NAME` on a temporary copy of the tree (the script, migrate.ts, the
+ * migrations and the core they may use), never on the checkout: the file it writes must be picked up by the migrator.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
@@ -25,6 +25,8 @@ beforeEach(() => {
   cpSync(path.join(ROOT, 'src', 'store', 'migrate.ts'), path.join(copy, 'src', 'store', 'migrate.ts'));
   symlinkSync(path.join(ROOT, 'src', 'store', 'db.ts'), path.join(copy, 'src', 'store', 'db.ts'));
   symlinkSync(path.join(ROOT, 'src', 'store', 'schema.ts'), path.join(copy, 'src', 'store', 'schema.ts'));
+  // A migration may derive data with the application's pure core (0045 covers outlines with it).
+  symlinkSync(path.join(ROOT, 'src', 'core'), path.join(copy, 'src', 'core'));
 });
 afterEach(() => rmSync(copy, { recursive: true, force: true }));
 
