@@ -10,6 +10,10 @@ import { SmsChannel, smsReference, type SmsLedger, type SmsOptions } from './sms
 class MemoryLedger implements SmsLedger {
   readonly rows = new Map<string, Map<number, string | null>>();
   readonly receipts: { deliveryId: string; messageId: string; state: ReceiptState }[] = [];
+  /** Receipts looked up before their part's answer was written. */
+  misses = 0;
+  /** How long writing an answer takes, as a busy database would. */
+  acceptDelayMs = 0;
   async begin(deliveryId: string, parts: number) {
     const m = this.rows.get(deliveryId) ?? new Map<number, string | null>();
     const known = new Map(m);
@@ -31,6 +35,7 @@ class MemoryLedger implements SmsLedger {
   }
   async handed(_deliveryId: string, _part: number) {}
   async accepted(deliveryId: string, part: number, messageId: string) {
+    if (this.acceptDelayMs) await new Promise((resolve) => setTimeout(resolve, this.acceptDelayMs));
     const m = this.rows.get(deliveryId) ?? new Map<number, string | null>();
     m.set(part, messageId);
     this.rows.set(deliveryId, m);
@@ -46,6 +51,7 @@ class MemoryLedger implements SmsLedger {
           this.receipts.push({ deliveryId, messageId, state });
           return deliveryId;
         }
+    this.misses++;
     return null;
   }
 }
@@ -169,6 +175,20 @@ describe('the SMS channel against a real SMPP server', () => {
     const mine = ledger.receipts.filter((r) => r.deliveryId === out.deliveryId);
     expect(mine.map((r) => r.state)).toEqual(['DELIVRD', 'DELIVRD']);
     expect(new Set(mine.map((r) => r.messageId)).size).toBe(2);
+  });
+
+  it('finds a receipt’s part at once when it comes in the same read as the answer, however slow the answer’s write', async () => {
+    ledger.acceptDelayMs = 50;
+    const misses = ledger.misses;
+    try {
+      const out = sms('Ы'.repeat(200));
+      await main.send(out);
+      await expect.poll(() => ledger.receipts.filter((r) => r.deliveryId === out.deliveryId).length).toBe(3);
+      // A miss would have waited a whole retry, and with a slower write been lost.
+      expect(ledger.misses).toBe(misses);
+    } finally {
+      ledger.acceptDelayMs = 0;
+    }
   });
 
   it('spreads messages over its binds', async () => {

@@ -433,6 +433,10 @@ export class SmsChannel implements Channel {
 
   private async record(messageId: string, state: ReceiptState, tries: number): Promise<void> {
     try {
+      // A receipt often comes in the same read as its part's answer, and is parsed before the
+      // answer's continuation has put its ledger write in `accepting`: let those run first, or the
+      // receipt finds no part and waits a whole retry (and is lost if the write is slow).
+      if (tries === 0) await new Promise((resolve) => setImmediate(resolve));
       await Promise.allSettled([...this.accepting]);
       const deliveryId = await this.o.ledger.receipt(messageId, state, this.now().toISOString());
       if (deliveryId) {
