@@ -24,6 +24,8 @@ export async function rawInsert(
   if (rt.ctx.db.engine === 'sqlite') {
     const sqlite = new SQLite(path.join(dir, 'dabyl.sqlite'));
     sqlite.pragma('synchronous = NORMAL');
+    // Starts from a database whose WAL is copied back, whatever the runs before it left behind.
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
     const insert = sqlite.prepare(
       `insert into deliveries (${DELIVERY_COLUMNS.join(',')}) values (${DELIVERY_COLUMNS.map(() => '?').join(',')})`,
     );

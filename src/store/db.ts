@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, SqliteDialect } from 'kysely';
 import { DabylPostgresDialect } from './postgres-introspector.js';
+import { startCheckpointer } from './sqlite-checkpointer.js';
 import type { Database } from './schema.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -52,8 +53,13 @@ function openSqlite(dataDir: string): Db {
   sqlite.pragma('busy_timeout = 5000');
   // WAL makes NORMAL durable across application crashes; only an OS crash can lose the last commits.
   sqlite.pragma('synchronous = NORMAL');
+  const checkpoints = file === ':memory:' ? null : startCheckpointer(sqlite, file);
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { kysely, engine: 'sqlite', location: file, close: () => kysely.destroy() };
+  const close = async () => {
+    await checkpoints?.close();
+    await kysely.destroy();
+  };
+  return { kysely, engine: 'sqlite', location: file, close };
 }
 
 function openPostgres(url: string, schema: string | undefined, poolSize = 10): Db {

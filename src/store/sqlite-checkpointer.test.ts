@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDb } from './db.js';
+import { CHECKPOINT_BYTES, startCheckpointer } from './sqlite-checkpointer.js';
+
+describe('SQLite checkpoints off the event loop', () => {
+  const dirs: string[] = [];
+  const folder = () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dabyl-ckpt-'));
+    dirs.push(dir);
+    return dir;
+  };
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Six commits of a megabyte each, written without letting the event loop turn. */
+  const writeMegabytes = (db: SQLite.Database, n: number) => {
+    const insert = db.prepare('insert into t (b) values (?)');
+    for (let i = 0; i < n; i++) db.transaction(() => insert.run(Buffer.alloc(1024 * 1024, i)))();
+  };
+
+  it('the connection never copies its WAL back itself; a thread of its own does, once it has grown', async () => {
+    const file = path.join(folder(), 'db.sqlite');
+    const db = new SQLite(file);
+    db.pragma('journal_mode = WAL');
+    db.exec('create table t (b blob)');
+    const checkpoints = startCheckpointer(db, file);
+    try {
+      expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+      writeMegabytes(db, 6);
+      // Past the 1,000 pages at which a connection would have checkpointed inside its commit, and
+      // still all in the WAL: the commits paid no copy.
+      expect(statSync(`${file}-wal`).size).toBeGreaterThan(CHECKPOINT_BYTES);
+      expect(statSync(file).size).toBeLessThan(1024 * 1024);
+      await expect.poll(() => statSync(file).size, { timeout: 10_000 }).toBeGreaterThan(6 * 1024 * 1024);
+      await expect.poll(() => checkpoints.taken).toBeGreaterThan(0);
+      // The next writer starts the WAL over from its beginning.
+      writeMegabytes(db, 1);
+      expect(statSync(`${file}-wal`).size).toBeLessThan(8 * 1024 * 1024);
+    } finally {
+      await checkpoints.close();
+      db.close();
+    }
+    // Closed cleanly: the last connection's close took what was left and removed the WAL.
+    const again = new SQLite(file, { readonly: true });
+    expect(again.prepare('select count(*) as n from t').get()).toEqual({ n: 7 });
+    again.close();
+  });
+
+  it('leaves a database whose WAL stays small alone', async () => {
+    const file = path.join(folder(), 'db.sqlite');
+    const db = new SQLite(file);
+    db.pragma('journal_mode = WAL');
+    db.exec('create table t (b blob)');
+    const checkpoints = startCheckpointer(db, file);
+    db.prepare('insert into t (b) values (?)').run(Buffer.alloc(1000));
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(checkpoints.taken).toBe(0);
+    await checkpoints.close();
+    db.close();
+  });
+
+  it('is what a Dabyl database file opens with, and its close stops it', async () => {
+    const dir = folder();
+    const db = openDb({ dataDir: dir });
+    const { rows } = await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(db.kysely);
+    expect(rows[0]?.wal_autocheckpoint).toBe(0);
+    await db.close();
+  });
+});
