@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { alertRingText, parseAlertRing, type AlertRing } from '../../core/boundary/alert-ring.js';
+import { parseAlertRing, type AlertRing } from '../../core/boundary/alert-ring.js';
 import {
   BOUNDARY_LEVELS,
   BOUNDARY_SET_NAME,
   checkBoundaryFile,
   type BoundaryGeometry,
   type BoundaryLevel,
-  type CheckedBoundary,
 } from '../../core/boundary/boundary.check.js';
 import { AppError, badField, notFound } from '../../errors.js';
 import { boundaryRepository, type BoundarySummaryRow } from '../../store/boundary.repository.js';
 import type { BoundaryTable } from '../../store/boundary-tables.js';
 import { appendAudit } from '../audit.service.js';
+import { alertRingsOf } from './alert-rings.js';
 import type { ActorInfo, AppContext } from '../context.js';
 
 /** A boundary as lists show it: no geometry. */
@@ -106,24 +106,10 @@ export async function getBoundary(ctx: AppContext, id: string): Promise<Boundary
   const geometry = JSON.parse(row.geometry) as BoundaryGeometry;
   let stored = row.alert_ring;
   if (stored === null) {
-    stored = alertRingText(geometry);
+    stored = (await alertRingsOf([geometry]))[0]!;
     await boundaryRepository.fillAlertRing(ctx.db.kysely, id, row.geometry, stored);
   }
   return { ...summaryOf(row), geometry, alertRing: parseAlertRing(stored) };
-}
-
-/**
- * The stored alert ring of each boundary, computed before the import's transaction opens: a
- * detailed outline takes seconds, which no transaction (nor the lock on the sets) should be held
- * for. The event loop is let go between outlines, so other requests are served during a long import.
- */
-async function alertRingsOf(boundaries: readonly CheckedBoundary[]): Promise<string[]> {
-  const rings: string[] = [];
-  for (const b of boundaries) {
-    rings.push(alertRingText(b.geometry));
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
-  return rings;
 }
 
 export async function listBoundarySets(ctx: AppContext): Promise<BoundarySet[]> {
@@ -166,7 +152,9 @@ export async function importBoundarySet(
       first!.fault,
     );
   }
-  const alertRings = await alertRingsOf(checked.boundaries);
+  // Before the transaction opens: a detailed outline takes seconds, which no transaction (nor the
+  // lock on the sets) should be held for.
+  const alertRings = await alertRingsOf(checked.boundaries.map((b) => b.geometry));
   const at = ctx.clock.now().toISOString();
   const replaced = await ctx.db.kysely.transaction().execute(async (trx) => {
     await boundaryRepository.lockSets(trx, ctx.db.engine);

@@ -1,14 +1,10 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { inThread, workerModule } from '../../off-thread.js';
 import { parseFile, type ParseOutcome } from './parse-file.js';
 
 /**
  * Reading a workbook is seconds of CPU for a large MSEL; on the main thread it would stall every
  * other request for as long. Files above {@link OFF_THREAD_BYTES} are parsed in a worker thread of
- * their own (a worker per file: imports are rare, and a crashed or runaway parse dies with its
- * thread); smaller ones take milliseconds and are parsed in place.
+ * their own (services/off-thread.ts); smaller ones take milliseconds and are parsed in place.
  */
 export const OFF_THREAD_BYTES = 256 * 1024;
 
@@ -39,19 +35,7 @@ function done(): void {
 /** Parses running in worker threads now: lets a test see the server answer while one runs. */
 export const parsesInFlight = (): number => inFlight;
 
-const fromSource = import.meta.url.endsWith('.ts');
-const WORKER = new URL(`./parse.worker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
-
-/**
- * The worker's entry. Run from the TypeScript sources (tests, `npm run dev`), the thread first
- * registers tsx's loader — loader hooks do not pass from the main thread to a worker.
- */
-function entry(): URL | string {
-  if (!fromSource) return WORKER;
-  const root = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const tsx = pathToFileURL(path.join(root, 'dist/esm/api/index.mjs')).href;
-  return `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(WORKER.href)}); })`;
-}
+const PARSER = workerModule('parse.worker', import.meta.url);
 
 export async function parseOffThread(
   kind: 'xlsx' | 'csv',
@@ -61,28 +45,11 @@ export async function parseOffThread(
   if (bytes.length < OFF_THREAD_BYTES) return parseFile(kind, bytes, maxRows);
   await turn();
   try {
-    return await new Promise<ParseOutcome>((resolve, reject) => {
-      const worker = new Worker(entry(), {
-        eval: fromSource,
-        workerData: { kind, bytes: new Uint8Array(bytes), maxRows },
-        // A parse that runs away dies with its thread, not with the server.
-        resourceLimits: { maxOldGenerationSizeMb: 1536 },
-      });
-      let answered = false;
-      worker.once('message', (m: { outcome?: ParseOutcome; failure?: string }) => {
-        answered = true;
-        if (m.outcome) resolve(m.outcome);
-        else reject(new Error(m.failure ?? 'the spreadsheet reader failed'));
-        void worker.terminate();
-      });
-      worker.once('error', (err) => {
-        answered = true;
-        reject(err);
-      });
-      worker.once('exit', (code) => {
-        if (!answered) reject(new Error(`the spreadsheet reader stopped (exit code ${code})`));
-      });
-    });
+    return await inThread<ParseOutcome>(
+      PARSER,
+      { kind, bytes: new Uint8Array(bytes), maxRows },
+      'the spreadsheet reader',
+    );
   } finally {
     done();
   }
