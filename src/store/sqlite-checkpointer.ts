@@ -14,8 +14,12 @@ import type SQLite from 'better-sqlite3';
  * goes back to checkpointing itself. Decision 0045.
  */
 export const CHECKPOINT_BYTES = 4 * 1024 * 1024;
-/** The WAL file is cut back to this size when it starts over, so one burst does not keep it large. */
-export const WAL_KEPT_BYTES = 64 * 1024 * 1024;
+/**
+ * The WAL file is cut back to this size when it starts over after a whole checkpoint, so its size
+ * says how much was written since (the poll needs no connection to know), and one burst does not
+ * leave a large file behind.
+ */
+export const WAL_KEPT_BYTES = 1024 * 1024;
 const POLL_MS = 200;
 
 /** The thread's code: plain JavaScript, so it runs the same from the sources and from the build. */
@@ -54,6 +58,9 @@ export function startCheckpointer(
   let busy = false;
   let failed = false;
   let taken = 0;
+  /** The WAL's mtime when a checkpoint copied all of it: nothing new to copy while it stays so. */
+  let settled = -1;
+  let asked = -1;
   const giveUp = (why: string) => {
     if (failed) return;
     failed = true;
@@ -68,10 +75,11 @@ export function startCheckpointer(
       workerData: { file, driver: createRequire(import.meta.url).resolve('better-sqlite3') },
     });
     w.unref();
-    w.on('message', (m: { done?: unknown; failed?: string }) => {
+    w.on('message', (m: { done?: { busy: number; log: number; checkpointed: number }; failed?: string }) => {
       busy = false;
       if (m.failed) log(`a SQLite checkpoint failed: ${m.failed}`);
       else taken++;
+      if (m.done && m.done.busy === 0 && m.done.log === m.done.checkpointed) settled = asked;
     });
     w.on('error', (err) => giveUp(err.message));
     w.on('exit', () => {
@@ -82,12 +90,10 @@ export function startCheckpointer(
   };
   const look = async () => {
     if (busy || failed) return;
-    const size = await stat(`${file}-wal`).then(
-      (s) => s.size,
-      () => 0,
-    );
-    if (size < CHECKPOINT_BYTES || busy || failed) return;
+    const wal = await stat(`${file}-wal`).catch(() => null);
+    if (!wal || wal.size < CHECKPOINT_BYTES || wal.mtimeMs === settled || busy || failed) return;
     busy = true;
+    asked = wal.mtimeMs;
     thread().postMessage('checkpoint');
   };
   const timer = setInterval(() => void look(), POLL_MS);
