@@ -69,7 +69,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   registerProblemHandlers(app);
   registerUnicodeCheck(app);
   if (ctx.config.checkResponses) registerResponseCheck(app);
-  const { registry, observe } = registerMetrics(app, options.jobStats);
+  const { registry, seriesOf } = registerMetrics(app, options.jobStats);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -145,9 +145,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   registerBasemap(app, ctx.config.basemap);
   await registerConsole(app, options.consoleDir);
   await app.ready();
-  const fastPath = await startFastPath(app, portalCache, (route, status, seconds) =>
-    observe('GET', route, status, seconds),
-  );
+  const fastPath = await startFastPath(app, portalCache, (route, status) => seriesOf('GET', route, status));
   slot.fast = fastPath;
   return { app, routes, fastPath };
 }

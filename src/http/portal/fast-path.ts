@@ -24,7 +24,8 @@ const PER_RESPONSE = new Set([
   'x-request-id',
 ]);
 
-export type ObserveRequest = (route: string, status: number, seconds: number) => void;
+/** The request-duration series of a route and status, to observe seconds through. */
+export type ObserveRequest = (route: string, status: number) => (seconds: number) => void;
 
 const FEEDS = new Set(['/notices.atom', '/notices.ics', '/notices.json']);
 const NOTICE_PAGE = new RegExp(`^/(${PORTAL_LANGS.join('|')})/notices/([\\w-]{1,200})$`);
@@ -44,6 +45,8 @@ export class PortalFastPath {
   private readonly heads = new WeakMap<ResourceAnswer, string[]>();
   /** URLs seen with the route they belong to; bounded, since anyone can send any URL. */
   private readonly routes = new Map<string, string>();
+  /** Each route's duration series by status, found once: a handful of routes and statuses. */
+  private readonly durations = new Map<string, Map<number, (seconds: number) => void>>();
   /** Requests answered here: what tests and the benchmark read. */
   served = 0;
 
@@ -79,8 +82,16 @@ export class PortalFastPath {
     res.writeHead(answer.status, this.headOf(answer).concat('x-request-id', id));
     res.end(answer.body ?? undefined);
     this.served++;
-    this.observe(route, answer.status, (performance.now() - started) / 1000);
+    this.durationOf(route, answer.status)((performance.now() - started) / 1000);
     return true;
+  }
+
+  private durationOf(route: string, status: number): (seconds: number) => void {
+    let byStatus = this.durations.get(route);
+    if (!byStatus) this.durations.set(route, (byStatus = new Map()));
+    let series = byStatus.get(status);
+    if (!series) byStatus.set(status, (series = this.observe(route, status)));
+    return series;
   }
 
   private headOf(answer: ResourceAnswer): string[] {
