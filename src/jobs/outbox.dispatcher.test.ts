@@ -242,4 +242,22 @@ describe.each(ENGINES)('the dispatcher’s safety rules on %s', (engine) => {
     expect(await new OutboxDispatcher(later).drain()).toBe(1);
     expect(await statusOf(d.id)).toMatchObject({ status: 'sent', attempts: 2 });
   });
+
+  it('looks for lapsed leases once a third of a lease, not at every claim', async () => {
+    let t = now.getTime() + 3_600_000;
+    const own = new OutboxDispatcher({ ...ctx, clock: { now: () => new Date(t) } }, { leaseMs: 15_000 });
+    expect(await own.drain()).toBe(0); // looked at t
+    const d = delivery({ address: 'lapsed@example.kz' });
+    await write(d);
+    await deliveryRepository.claim(ctx.db.kysely, ctx.db.engine, 'email', 10, new Date(t).toISOString(), {
+      owner: 'dead-dispatcher',
+      until: new Date(t + 1_000).toISOString(),
+    });
+    t += 2_000; // the lease ran out, but the last look was 2 s ago
+    expect(await own.drain()).toBe(0);
+    expect(await statusOf(d.id)).toMatchObject({ status: 'sending' });
+    t += 3_000; // a third of the lease since the last look
+    expect(await own.drain()).toBe(1);
+    expect(await statusOf(d.id)).toMatchObject({ status: 'sent', attempts: 2 });
+  });
 });

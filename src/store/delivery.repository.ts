@@ -208,7 +208,8 @@ export const deliveryRepository = {
    * that died mid-send), highest priority first, and leases them. Deliveries of an exercise under
    * NO PLAY are not taken. SKIP LOCKED on PostgreSQL lets dispatchers share the work; the status
    * re-check in the UPDATE is what keeps one delivery from being claimed twice. `dueBy` later
-   * than now takes deliveries before their time (a probe of a channel that was down).
+   * than now takes deliveries before their time (a probe of a channel that was down). `lapsed`
+   * false leaves out the read of lapsed leases, for a caller that looks for them now and then.
    */
   claim: async (
     db: Q,
@@ -218,6 +219,7 @@ export const deliveryRepository = {
     now: string,
     lease: DeliveryLease,
     dueBy = now,
+    lapsed = true,
   ): Promise<DeliveryRow[]> => {
     // Two reads, each along the claim index: the due ones in priority order, and those whose
     // dispatcher died (an OR of both would make the database sort every waiting delivery).
@@ -245,7 +247,7 @@ export const deliveryRepository = {
         .orderBy('priority', 'desc')
         .orderBy('next_attempt_at')
         .limit(limit);
-    const lapsed = (q: Q) =>
+    const lapsedOnes = (q: Q) =>
       q
         .selectFrom('deliveries')
         .select('id')
@@ -257,9 +259,9 @@ export const deliveryRepository = {
       const [a, b] = lock
         ? [
             await pending(q).forUpdate().skipLocked().execute(),
-            await lapsed(q).forUpdate().skipLocked().execute(),
+            lapsed ? await lapsedOnes(q).forUpdate().skipLocked().execute() : [],
           ]
-        : [await pending(q).execute(), await lapsed(q).execute()];
+        : [await pending(q).execute(), lapsed ? await lapsedOnes(q).execute() : []];
       return [...b, ...a].slice(0, limit).map((r) => r.id);
     };
     const take = (q: Q, ids: string[]) =>
