@@ -21,8 +21,9 @@ import {
  * A patrol officer with no Dabyl account, on a phone: the controller fires an inject from the
  * control room; its e-mail reaches a real SMTP server with a link; the officer opens it in a
  * browser with no session, sees the inject in Russian marked as an exercise, says "received",
- * answers the inject's question and reports with a photo from the phone's file picker (no script)
- * and the place the phone gives, corrected by hand. The control room shows the acknowledgement, the
+ * answers the inject's question and reports with a photo picked with a button in Russian (the
+ * browser's own file box speaks the phone's language, with scripts off it is all there is) and the
+ * place the phone gives, corrected by hand. The control room shows the acknowledgement, the
  * first action and the report's place on its map without a reload, and the photo is there for the
  * controllers, byte for byte. The same page in Kazakh, refusing an empty report, a GIF and a latitude
  * out of range by name; a mistyped link is refused in words. The position script runs under the
@@ -109,11 +110,23 @@ describe('an inject opened from its link by a player without an account', () => 
     await phone.getByText(/Выбрано: «Block at the gate», выбрал\(а\) Patrol officer A/).waitFor();
 
     await phone.getByLabel('Что сделано').fill('Cordon at the gate, bus stopped, negotiator called');
-    await phone.getByLabel('Фото (если есть)').setInputFiles({
-      name: 'gate.png',
-      mimeType: 'image/png',
-      buffer: PHOTO,
-    });
+    // The photo is picked with a button in the page's language, not the browser's own file box.
+    expect(await phone.getByLabel('Фото (если есть)').isVisible()).toBe(false);
+    await phone.getByText('Фото не выбрано', { exact: true }).waitFor();
+    const pick = async (name: string) => {
+      const [chooser] = await Promise.all([
+        phone.waitForEvent('filechooser'),
+        phone.getByRole('button', { name: 'Выбрать фото' }).click(),
+      ]);
+      await chooser.setFiles({ name, mimeType: 'image/png', buffer: PHOTO });
+      await phone.getByText(name, { exact: true }).waitFor();
+    };
+    await pick('wrong.png');
+    // A wrong picture taken back leaves no file to send, then the right one is picked.
+    await phone.getByRole('button', { name: 'Убрать фото' }).click();
+    await phone.getByText('Фото не выбрано', { exact: true }).waitFor();
+    expect(await phone.getByLabel('Фото (если есть)').inputValue()).toBe('');
+    await pick('gate.png');
     await phone.getByText('Одно изображение JPEG, PNG или WebP, до 5 МБ.', { exact: false }).waitFor();
     // The place from the phone's position: the script fills both boxes, as a player would type them.
     const place = phone.getByRole('group', { name: 'Где вы находитесь (если знаете)' });
@@ -260,6 +273,9 @@ describe('an inject opened from its link by a player without an account', () => 
     expect(await plain.getByRole('button', { name: 'Определить моё местоположение' }).isVisible()).toBe(
       false,
     );
+    // The browser's own file box, as it is: the only way to a photo without the page's script.
+    expect(await plain.getByLabel('Фото (если есть)').isVisible()).toBe(true);
+    expect(await plain.getByRole('button', { name: 'Выбрать фото' }).isVisible()).toBe(false);
     await plain.getByLabel('Что сделано').fill('Second cordon at the car park');
     await plain.getByLabel('Широта').fill(' 49,8061 ');
     await plain.getByLabel('Долгота').fill('73,1122');

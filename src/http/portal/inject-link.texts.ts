@@ -30,6 +30,9 @@ export interface InjectLinkTexts {
   textTooLong: string;
   photoLabel: string;
   photoHint: string;
+  photoPick: string;
+  photoNone: string;
+  photoRemove: string;
   withPhoto: string;
   photoTooLarge: string;
   photoNotPicture: string;
@@ -84,6 +87,9 @@ const en: InjectLinkTexts = {
   textTooLong: 'The report is longer than 4,000 characters: shorten it, or send it in two.',
   photoLabel: 'Photo (if you have one)',
   photoHint: 'One JPEG, PNG or WebP picture up to 5 MB. On a phone you can take it with the camera now.',
+  photoPick: 'Choose a photo',
+  photoNone: 'No photo chosen',
+  photoRemove: 'Remove the photo',
   withPhoto: 'With a photo',
   photoTooLarge:
     'The photo is larger than 5 MB, so the report was not logged. Choose a smaller picture (or take it at a lower resolution) and send again.',
@@ -158,6 +164,9 @@ const ru: InjectLinkTexts = {
   textTooLong: 'Доклад длиннее 4000 символов: сократите его или отправьте двумя частями.',
   photoLabel: 'Фото (если есть)',
   photoHint: 'Одно изображение JPEG, PNG или WebP, до 5 МБ. На телефоне его можно сразу снять камерой.',
+  photoPick: 'Выбрать фото',
+  photoNone: 'Фото не выбрано',
+  photoRemove: 'Убрать фото',
   withPhoto: 'С фото',
   photoTooLarge:
     'Фото больше 5 МБ, поэтому доклад не записан. Выберите снимок поменьше (или снимите с меньшим разрешением) и отправьте снова.',
@@ -232,6 +241,9 @@ const kk: InjectLinkTexts = {
   textTooLong: 'Баяндама 4000 таңбадан ұзын: оны қысқартыңыз немесе екі бөлікпен жіберіңіз.',
   photoLabel: 'Фотосурет (бар болса)',
   photoHint: 'Бір JPEG, PNG немесе WebP суреті, 5 МБ дейін. Телефонда оны бірден камерамен түсіруге болады.',
+  photoPick: 'Фотосуретті таңдау',
+  photoNone: 'Фотосурет таңдалмаған',
+  photoRemove: 'Фотосуретті алып тастау',
   withPhoto: 'Фотосуретімен',
   photoTooLarge:
     'Фотосурет 5 МБ-тан үлкен, сондықтан баяндама жазылмады. Кішірек суретті таңдаңыз (немесе төменірек ажыратымдылықпен түсіріңіз) де, қайта жіберіңіз.',

@@ -123,6 +123,7 @@ ${draft.text}</textarea>
                       capture="environment"
                       aria-describedby="report-photo-hint"
                     />
+                    ${photoPicker(lang)}
                   </div>
                   <p id="report-photo-hint" class="hint">${t.photoHint}</p>
                   ${placeFields(lang, draft)}
@@ -168,7 +169,7 @@ ${draft.text}</textarea>
     path: `/i/${token}`,
     body,
     // Fills the place from the phone's position; the boxes work without it.
-    scripts: inject && !view.noPlay ? [assetUrl('locate.js')] : [],
+    scripts: inject && !view.noPlay ? [assetUrl('locate.js'), assetUrl('photo-pick.js')] : [],
   });
 }
 
@@ -213,6 +214,29 @@ function placeFields(lang: PortalLang, draft: ReportDraft): Html {
       <p id="locate-status" class="hint" role="status"></p>
     </div>
   </fieldset>`;
+}
+
+/**
+ * The browser words its own file box in the phone's language, not the page's ("Choose File" on a
+ * Russian page): the page's script shows this picker in the page's language instead and hides the
+ * box, which still carries the file. Without scripts the browser's box stays.
+ */
+function photoPicker(lang: PortalLang): Html {
+  const t = injectLinkTexts(lang);
+  return html`<div class="photo-picker" hidden>
+    <button
+      type="button"
+      class="secondary"
+      id="report-photo-pick"
+      aria-describedby="report-photo-name report-photo-hint"
+    >
+      ${t.photoPick}
+    </button>
+    <p id="report-photo-name" class="photo-name" data-none="${t.photoNone}" aria-live="polite">
+      ${t.photoNone}
+    </p>
+    <button type="button" class="secondary" id="report-photo-clear" hidden>${t.photoRemove}</button>
+  </div>`;
 }
 
 function decisionBlock(
