@@ -44,7 +44,11 @@ export interface PushMessage {
 /** A JSON document for another agency's system, signed by the channel. */
 export interface WebhookMessage {
   kind: 'webhook';
-  body: Record<string, unknown>;
+  /**
+   * Never changed once rendered: a renderer may hand one body to every receiver, and the channel
+   * encodes a body once however many receivers it goes to.
+   */
+  body: Readonly<Record<string, unknown>>;
 }
 export interface SirenMessage {
   kind: 'siren';

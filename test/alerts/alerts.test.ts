@@ -23,6 +23,7 @@ import {
 } from '../../src/services/alerts/alerts.service.js';
 import type { WebhookMessage } from '../../src/channels/channel.js';
 import { previewAlert } from '../../src/services/alerts/alert-preview.service.js';
+import { alertSource, type AlertMessageSource } from '../../src/services/alerts/alert.source.js';
 import { alertDeliveries } from '../../src/services/alerts/alert-report.service.js';
 import { signingKeyFiles } from '../../src/services/alerts/signing.js';
 import { loadLiveAlerts } from '../../src/services/portal/live-alerts.service.js';
@@ -240,6 +241,37 @@ describe.each(ENGINES)('public alerts on %s', (engine) => {
     expect(mails[0]!.subject).toBe('Землетрясение: Алматы, Медеуский район');
     expect(mails[0]!.text).toContain('Выйдите из здания');
     expect(mails[0]!.text).not.toContain(EXERCISE_HEAD);
+  });
+
+  it('renders one webhook document per message and language, handed to every agency as it is', async () => {
+    const a = await getAlert(ctx, auth1.actor, auth1.info, original);
+    const render = (loaded: AlertMessageSource, language: string, recipientId: string) =>
+      alertSource.render(ctx, loaded, {
+        language,
+        kind: 'webhook',
+        recipientKind: 'subscriber',
+        recipientId,
+      });
+    const loaded = (await alertSource.load(ctx, a.threadId, 1))!;
+    const kk = await render(loaded, 'kk', 'agency-1');
+    // The very same body for another agency: the webhook channel serialises it once for all of them.
+    expect(await render(loaded, 'kk', 'agency-2')).toBe(kk);
+    const ru = await render(loaded, 'ru', 'agency-1');
+    expect(ru).not.toBe(kk);
+    expect((kk as WebhookMessage).body).toMatchObject({
+      type: 'alert',
+      status: 'Actual',
+      sequence: 1,
+      language: 'kk',
+    });
+    expect((ru as WebhookMessage).body).toMatchObject({
+      language: 'ru',
+      headline: expect.stringMatching(/^Землетрясение/),
+    });
+    // Loaded again (the next batch, another process): rendered afresh, to the same document.
+    const again = await render((await alertSource.load(ctx, a.threadId, 1))!, 'kk', 'agency-1');
+    expect(again).not.toBe(kk);
+    expect(again).toEqual(kk);
   });
 
   it('sends an Update to everyone who got the original and to the new area, ahead of first alerts', async () => {

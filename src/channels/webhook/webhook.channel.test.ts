@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { LookupAddress } from 'node:dns';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ChannelError, type Outgoing } from '../channel.js';
 import type { Resolve } from './address.js';
 import { receiverSecret, verifyWebhook } from './signature.js';
@@ -127,6 +127,46 @@ describe('the webhook channel, against a receiver on loopback', () => {
       }
     } finally {
       await own.close();
+    }
+  });
+
+  it('serialises a body handed to many receivers once, each copy signed for its receiver under its own id', async () => {
+    const body = { identifier: 'urn:dabyl:many', status: 'Actual', text: 'Землетрясение' };
+    const stringify = vi.spyOn(JSON, 'stringify');
+    // A receiver's secret is its origin and path's: three agencies, three paths.
+    const targets = ['one', 'two', 'three'].map((agency) => `${r.base}/status/200/${agency}`);
+    try {
+      for (const [i, to] of targets.entries())
+        await channel.send({
+          deliveryId: `many-${i}`,
+          to,
+          language: 'ru',
+          message: { kind: 'webhook', body },
+        });
+      expect(stringify.mock.calls.filter(([value]) => value === body)).toHaveLength(1);
+    } finally {
+      stringify.mockRestore();
+    }
+    const got = r.received.slice(-3);
+    for (const [i, to] of targets.entries()) {
+      const headers = {
+        id: String(got[i]!.headers['webhook-id']),
+        timestamp: String(got[i]!.headers['webhook-timestamp']),
+        signature: String(got[i]!.headers['webhook-signature']),
+      };
+      expect(headers.id).toBe(`msg_many-${i}`);
+      expect(JSON.parse(got[i]!.body)).toEqual(body);
+      expect(verifyWebhook(receiverSecret(KEY, to), headers, got[i]!.body, NOW.getTime() / 1000), to).toBe(
+        true,
+      );
+      expect(
+        verifyWebhook(
+          receiverSecret(KEY, targets[(i + 1) % 3]!),
+          headers,
+          got[i]!.body,
+          NOW.getTime() / 1000,
+        ),
+      ).toBe(false);
     }
   });
 

@@ -6,6 +6,7 @@ import {
   type ChannelLimits,
   type Outgoing,
   type SendResult,
+  type WebhookMessage,
 } from '../channel.js';
 import { webhookUrlProblem, type Resolve } from './address.js';
 import { receiverSecret, secretKey, signWebhookBytes } from './signature.js';
@@ -51,6 +52,8 @@ export class WebhookChannel implements Channel {
   readonly notConfiguredReason: string | null;
   private readonly dispatcher: Dispatcher;
   private readonly receivers = new Map<string, Receiver>();
+  /** Bodies already encoded, dropped with the message (a body is not changed once rendered). */
+  private readonly encoded = new WeakMap<WebhookMessage['body'], Buffer>();
 
   constructor(private readonly options: WebhookOptions) {
     this.configured = Boolean(options.signingKey);
@@ -77,10 +80,7 @@ export class WebhookChannel implements Channel {
     if (!this.options.signingKey) throw new ChannelError(this.notConfiguredReason!, true);
     const receiver = this.receiver(o.to, this.options.signingKey);
     if (receiver.problem !== null) throw new ChannelError(`the receiver's URL ${receiver.problem}`, false);
-    // Encoded once, and these bytes are both signed and sent: undici takes a Buffer as it is and
-    // sends its length as content-length. A string was measured, copied into the signature's input
-    // with the id and timestamp and encoded there, then encoded again by undici.
-    const body = Buffer.from(JSON.stringify(o.message.body));
+    const body = this.bytesOf(o.message.body);
     if (body.length > WEBHOOK_MAX_BODY)
       throw new ChannelError(`the message is larger than ${WEBHOOK_MAX_BODY} bytes`, false);
     const id = this.dedupKey(o.deliveryId);
@@ -103,6 +103,21 @@ export class WebhookChannel implements Channel {
       throw classifyNetworkError(err as Error, receiver.host);
     }
     return { providerId: classify(status, id) };
+  }
+
+  /**
+   * The body's bytes, both signed and sent: undici takes a Buffer as it is and sends its length as
+   * content-length (a string was encoded once for the signature and again by undici). Kept per body:
+   * an alert's document is the same for every agency in a language, rendered once and handed to
+   * each of them, so it is serialised once, not once per receiver.
+   */
+  private bytesOf(body: WebhookMessage['body']): Buffer {
+    let bytes = this.encoded.get(body);
+    if (!bytes) {
+      bytes = Buffer.from(JSON.stringify(body));
+      this.encoded.set(body, bytes);
+    }
+    return bytes;
   }
 
   /** The URL check and the receiver's secret, memoised: both depend on the URL and the signing key alone. */

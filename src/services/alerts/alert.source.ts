@@ -1,6 +1,6 @@
 import { parseCap } from '../../cap/parse.js';
 import type { CapAlert, CapInfo } from '../../cap/model.js';
-import { ChannelError } from '../../channels/channel.js';
+import { ChannelError, type WebhookMessage } from '../../channels/channel.js';
 import {
   ALERT_LANGUAGES,
   trafficModeOf,
@@ -177,6 +177,45 @@ export async function alertReach(
 }
 
 /**
+ * One document per message and language for every agency's system: rendered once per loaded
+ * message, so the webhook channel, which keeps the bytes of a body it has seen, serialises it once
+ * for all receivers instead of once each (a CAP alert with its areas runs to kilobytes).
+ */
+const webhookBodies = new WeakMap<AlertMessageSource, Map<AlertLanguage, WebhookMessage>>();
+
+/**
+ * A receiving system files the message by its CAP triple and may act on the signed CAP itself; the
+ * reader's language's headline is there for a system that only shows it.
+ */
+function webhookOf(source: AlertMessageSource, lang: AlertLanguage, info: CapInfo): WebhookMessage {
+  let byLanguage = webhookBodies.get(source);
+  if (!byLanguage) webhookBodies.set(source, (byLanguage = new Map()));
+  let message = byLanguage.get(lang);
+  if (!message) {
+    const { row, cap } = source;
+    message = {
+      kind: 'webhook',
+      body: {
+        type: 'alert',
+        thread: row.thread_id,
+        sequence: row.sequence,
+        msgType: cap.msgType,
+        status: cap.status,
+        identifier: cap.identifier,
+        sender: cap.sender,
+        sent: cap.sent,
+        references: cap.references ?? null,
+        language: lang,
+        headline: info.headline ?? info.event,
+        cap: row.cap_xml,
+      },
+    };
+    byLanguage.set(lang, message);
+  }
+  return message;
+}
+
+/**
  * Public alerts. A message reaches, on the channels alerts use: for the public, the residents whose
  * places its area touches; for an exercise, the exercise's own phone book (and residents only when
  * the exercise includes the public: the dispatcher refuses them otherwise). An Update or Cancel
@@ -232,28 +271,8 @@ export const alertSource: OutboxSource<AlertMessageSource> = {
       }
       case 'cellbroadcast':
         return cellBroadcastOf(ctx.db.kysely, source.row, source.cap);
-      case 'webhook': {
-        // A receiving system files the message by its CAP triple and may act on the signed CAP
-        // itself; the reader's language's headline is there for a system that only shows it.
-        const { row, cap } = source;
-        return {
-          kind: 'webhook',
-          body: {
-            type: 'alert',
-            thread: row.thread_id,
-            sequence: row.sequence,
-            msgType: cap.msgType,
-            status: cap.status,
-            identifier: cap.identifier,
-            sender: cap.sender,
-            sent: cap.sent,
-            references: cap.references ?? null,
-            language: lang,
-            headline: info.headline ?? info.event,
-            cap: row.cap_xml,
-          },
-        };
-      }
+      case 'webhook':
+        return webhookOf(source, lang, info);
       default:
         throw new ChannelError(`an alert is not sent over ${target.kind} yet`, false);
     }
