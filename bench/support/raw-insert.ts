@@ -6,7 +6,8 @@ import type { Runtime } from '../../src/runtime.js';
 import { DELIVERY_COLUMNS } from '../../src/store/delivery.repository.js';
 
 /**
- * The baseline the fan-out benches compare against: the same delivery rows as `sourceId`'s, fresh
+ * The baseline the fan-out benches compare against: the same delivery rows as `sourceId`'s (only its
+ * message `sequence`'s if given: an alert thread's Cancel shares the original's source id), fresh
  * ids, written by the plainest fast path (better-sqlite3 prepared statement in one transaction;
  * pg multi-row INSERTs in one transaction), then removed. Returns the insert's ms.
  */
@@ -16,11 +17,14 @@ export async function rawInsert(
   schema: string,
   pgUrl: string,
   sourceId: string,
+  sequence?: number,
 ): Promise<number> {
   const db = rt.ctx.db.kysely;
-  const rows = (
-    await db.selectFrom('deliveries').selectAll().where('source_id', '=', sourceId).execute()
-  ).map((r) => DELIVERY_COLUMNS.map((c) => (c === 'id' ? randomUUID() : c === 'source_id' ? 'raw' : r[c])));
+  let query = db.selectFrom('deliveries').selectAll().where('source_id', '=', sourceId);
+  if (sequence !== undefined) query = query.where('sequence', '=', sequence);
+  const rows = (await query.execute()).map((r) =>
+    DELIVERY_COLUMNS.map((c) => (c === 'id' ? randomUUID() : c === 'source_id' ? 'raw' : r[c])),
+  );
   if (rt.ctx.db.engine === 'sqlite') {
     const sqlite = new SQLite(path.join(dir, 'dabyl.sqlite'));
     sqlite.pragma('synchronous = NORMAL');
