@@ -18,19 +18,18 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
 import pg from 'pg';
-import { SMTPServer } from 'smtp-server';
 import { loadConfig } from '../src/config/config.js';
 import { deleteRedisPrefix } from '../src/jobs/testing/redis.js';
 import { openRuntime, type Runtime } from '../src/runtime.js';
 import { testDatabaseUrl, testRedisUrl } from '../test/setup/engines.js';
 import { createTestDatabase, dropTestDatabase } from '../test/support/database.js';
 import { serveBin, type Served } from '../test/support/dabyl-bin.js';
+import { countingSmtp, residentOf, Tally } from './support/counting-smtp.js';
 import { PAVLODAR, publish, seedResidents, snapshot, waitWritten } from './support/fanout-fixture.js';
 
 const N = Number(process.env.N ?? 1_000_000);
@@ -57,50 +56,20 @@ interface DeliveryJob {
 }
 
 /**
- * An SMTP server that counts what arrives and keeps nothing: test/support/smtp.ts parses and keeps
- * every message, a few GB at a million. The residents' addresses are s<k>@example.org, k < N near
- * (the big notice) and k ≥ N far (the small one), so the envelope alone tells the notices apart.
+ * The counting SMTP server of bench/support/counting-smtp.ts. The residents' addresses are
+ * s<k>@example.org, k < N near (the big notice) and k ≥ N far (the small one), so the envelope alone
+ * tells the notices apart.
  */
-async function countingSmtp() {
-  const state = {
-    url: '',
-    near: 0,
-    far: 0,
-    firstNear: 0,
-    lastNear: 0,
-    /** Mails to a near address that had already received one: a doubled delivery. */
-    doubled: 0,
-  };
-  const seen = new Uint8Array(N);
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      stream.on('data', () => undefined);
-      stream.on('end', () => {
-        for (const rcpt of session.envelope.rcptTo) {
-          const k = Number(/^s(\d+)@/.exec(rcpt.address)?.[1] ?? -1);
-          if (k < 0 || k >= N) {
-            state.far++;
-            continue;
-          }
-          const now = performance.now();
-          if (state.firstNear === 0) state.firstNear = now;
-          state.lastNear = now;
-          state.near++;
-          if (seen[k]) state.doubled++;
-          seen[k] = 1;
-        }
-        callback();
-      });
-    },
+async function noticeSmtp() {
+  const near = new Tally(N);
+  const state = { url: '', near, far: 0 };
+  const server = await countingSmtp(({ to }) => {
+    const k = residentOf(to);
+    if (k < 0 || k >= N) state.far++;
+    else near.add(k);
   });
-  // A worker stopped mid-conversation resets its connection; that is no failure of the run.
-  server.on('error', () => undefined);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  state.url = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-  return { state, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  state.url = server.url;
+  return { state, close: server.close };
 }
 
 /** CPU seconds (user + system) a process has used so far, from /proc; 0 where it cannot be read. */
@@ -225,7 +194,7 @@ async function main(): Promise<void> {
   const database = await createTestDatabase('dabyl_bench_scaled');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dabyl-bench-scaled-'));
   const prefix = `dabyl-bench-${randomBytes(6).toString('hex')}`;
-  const smtp = await countingSmtp();
+  const smtp = await noticeSmtp();
   const servers: Served[] = [];
   let rt: Runtime | undefined;
   const admin = new pg.Client({ connectionString: testDatabaseUrl() });
@@ -292,13 +261,13 @@ async function main(): Promise<void> {
     let pgUsed = 0;
     for (const [pid, sec] of cpuAfter.pg) pgUsed += sec - (cpuBefore.pg.get(pid) ?? 0);
     if (written === 0) throw new Error('the notice reached nobody: check the areas');
-    while (!WRITE_ONLY && smtp.state.firstNear === 0) await sleep(5);
-    const firstMs = WRITE_ONLY ? NaN : smtp.state.firstNear - committed;
-    const sentWhileWriting = smtp.state.near;
+    while (!WRITE_ONLY && smtp.state.near.first === 0) await sleep(5);
+    const firstMs = WRITE_ONLY ? NaN : smtp.state.near.first - committed;
+    const sentWhileWriting = smtp.state.near.count;
     let allMs: number | null = null;
     if (SEND_ALL && !WRITE_ONLY) {
-      while (smtp.state.near < written) await sleep(50);
-      allMs = smtp.state.lastNear - committed;
+      while (smtp.state.near.count < written) await sleep(50);
+      allMs = smtp.state.near.last - committed;
     }
     const fanout = await ctx.db.kysely
       .selectFrom('fanouts')
@@ -362,7 +331,7 @@ async function main(): Promise<void> {
       `fan-out record: matched ${fanout.matched}, written ${fanout.written}, attempts ${fanout.attempts}; ` +
         `delivery rows ${rows.n} for ${rows.people} people; ` +
         `by state when the workers stopped: ${states.map((r) => `${r.status} ${r.n}`).join(', ')}; ` +
-        `e-mails received ${smtp.state.near}, doubled at the server ${smtp.state.doubled}`,
+        `e-mails received ${smtp.state.near.count}, doubled at the server ${smtp.state.near.doubled}`,
     );
     console.log(
       `CPU while writing (s): worker 1 ${usedCpu[0]!.toFixed(1)}, worker 2 ${usedCpu[1]!.toFixed(1)}, ` +
