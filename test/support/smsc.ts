@@ -50,6 +50,10 @@ export interface TestSmsc {
   dropOnNextSubmit: boolean;
   /** Send a receipt (DELIVRD) for each accepted part. */
   receipts: boolean;
+  /** Receipts the client answered with an error (each then delivered again), in order. */
+  receiptsRefused: { messageId: string; status: number }[];
+  /** How long a refused receipt waits before it is delivered again. */
+  redeliverMs: number;
   /** Sends the held answers. */
   release(): void;
   /** Cuts every bind's connection. */
@@ -135,20 +139,35 @@ export async function startTestSmsc(): Promise<TestSmsc> {
       }
       const answer = () => {
         part.answered = session.send(pdu.response({ message_id: part.messageId }));
-        if (state.receipts && Number(pdu.registered_delivery) & 1)
-          session.deliver_sm({
-            source_addr: part.destination,
-            destination_addr: part.source,
-            esm_class: 0x04,
-            short_message: `id:${part.messageId} sub:001 dlvrd:001 submit date:2610250500 done date:2610250500 stat:DELIVRD err:000 text:`,
-            receipted_message_id: part.messageId,
-            message_state: 2,
-          });
+        if (state.receipts && Number(pdu.registered_delivery) & 1) receipt(session, part);
       };
       if (state.holdAnswers) held.push(answer);
       else answer();
     });
   });
+
+  /**
+   * A DELIVRD receipt for the part; one answered with an error is kept and delivered again after
+   * `redeliverMs`, on its bind or, if that is gone, on another, as an SMSC does.
+   */
+  function receipt(session: Session, part: ReceivedPart): void {
+    const live = session.socket.writable ? session : server.sessions.find((s) => s.socket.writable);
+    live?.deliver_sm(
+      {
+        source_addr: part.destination,
+        destination_addr: part.source,
+        esm_class: 0x04,
+        short_message: `id:${part.messageId} sub:001 dlvrd:001 submit date:2610250500 done date:2610250500 stat:DELIVRD err:000 text:`,
+        receipted_message_id: part.messageId,
+        message_state: 2,
+      },
+      (resp: PDU) => {
+        if (Number(resp.command_status) === 0) return;
+        state.receiptsRefused.push({ messageId: part.messageId, status: Number(resp.command_status) });
+        setTimeout(() => receipt(live, part), state.redeliverMs).unref();
+      },
+    );
+  }
 
   function collect(part: ReceivedPart): void {
     if (!part.concat) {
@@ -192,6 +211,8 @@ export async function startTestSmsc(): Promise<TestSmsc> {
     holdAnswers: false,
     dropOnNextSubmit: false,
     receipts: true,
+    receiptsRefused: [],
+    redeliverMs: 100,
     release: () => {
       for (const a of held.splice(0)) a();
     },

@@ -13,10 +13,16 @@ export interface BindOptions {
   window: number;
   /** How long a submit may go unanswered before the bind is asked whether it is alive. */
   timeoutMs: number;
-  /** Every deliver_sm (receipts, replies); answered by the bind once this returns. */
-  onDeliver(pdu: PDU): void;
+  /**
+   * Every deliver_sm (receipts, replies); the bind answers it with the status this settles to: 0
+   * taken, or an error for the SMSC to deliver it again later (a rejection answers ESME_RX_T_APPN).
+   */
+  onDeliver(pdu: PDU): Promise<number>;
   log(level: 'warn' | 'info', message: string): void;
 }
+
+/** "Temporary application error": the SMSC keeps the deliver_sm and delivers it again later. */
+export const ESME_RX_T_APPN = 0x64;
 
 /** The submit was never written to the SMSC: trying it elsewhere cannot duplicate it. */
 export class NotSent extends Error {}
@@ -234,11 +240,11 @@ export class SmppBind {
     });
     session.on('close', () => this.closedUnder(session));
     session.on('deliver_sm', (pdu: PDU) => {
-      try {
-        this.o.onDeliver(pdu);
-      } finally {
-        session.send(pdu.response());
-      }
+      void this.o
+        .onDeliver(pdu)
+        .catch(() => ESME_RX_T_APPN)
+        // Not written on a connection gone meanwhile: unanswered, the SMSC delivers it again.
+        .then((status) => session.send(pdu.response({ command_status: status })));
     });
     session.on('enquire_link', (pdu: PDU) => session.send(pdu.response()));
     session.on('unbind', (pdu: PDU) => {

@@ -44,7 +44,20 @@ class MemoryLedger implements SmsLedger {
     const m = this.rows.get(deliveryId);
     if (m?.get(part) === null) m.delete(part);
   }
+  /** Receipt lookups to answer "no such part", as when another process has not written it yet. */
+  missNext = 0;
+  /** Receipt lookups to fail, as a database that is down would. */
+  failNext = 0;
   async receipt(messageId: string, state: ReceiptState) {
+    if (this.failNext > 0) {
+      this.failNext--;
+      throw new Error('the database is down');
+    }
+    if (this.missNext > 0) {
+      this.missNext--;
+      this.misses++;
+      return null;
+    }
     for (const [deliveryId, m] of this.rows)
       for (const id of m.values())
         if (id === messageId) {
@@ -188,6 +201,44 @@ describe('the SMS channel against a real SMPP server', () => {
       expect(ledger.misses).toBe(misses);
     } finally {
       ledger.acceptDelayMs = 0;
+    }
+  });
+
+  it('leaves a receipt it cannot record yet with the SMSC, which sends it again, and records it once', async () => {
+    // Its part is not found at first (another process's bind took the answer and has not written
+    // it), then the database fails once: each time the SMSC is told to keep the receipt.
+    ledger.missNext = 2;
+    ledger.failNext = 1;
+    const refused = smsc.receiptsRefused.length;
+    const out = sms('Receipt kept by the SMSC');
+    const { providerId } = await main.send(out);
+    await expect
+      .poll(() => ledger.receipts.filter((r) => r.deliveryId === out.deliveryId))
+      .toEqual([{ deliveryId: out.deliveryId, messageId: providerId, state: 'DELIVRD' }]);
+    expect(smsc.receiptsRefused.slice(refused)).toEqual(
+      Array.from({ length: 3 }, () => ({ messageId: providerId, status: 0x64 })),
+    );
+  });
+
+  it('takes and drops a receipt no delivery has had for ten minutes, after the SMSC kept it that long', async () => {
+    let now = Date.parse('2026-12-03T08:00:00Z');
+    const own = channel({ binds: 1, now: () => new Date(now) });
+    const refused = smsc.receiptsRefused.length;
+    ledger.missNext = Number.MAX_SAFE_INTEGER;
+    try {
+      const { providerId } = await own.send(sms('A receipt nobody will claim'));
+      await expect.poll(() => smsc.receiptsRefused.length - refused).toBeGreaterThanOrEqual(2);
+      now += 10 * 60_000;
+      const until = smsc.receiptsRefused.length;
+      // The next time it comes it is answered 0: the SMSC stops sending it.
+      await new Promise((resolve) => setTimeout(resolve, 5 * smsc.redeliverMs));
+      expect(smsc.receiptsRefused.length - until).toBeLessThanOrEqual(1);
+      const count = smsc.receiptsRefused.length;
+      await new Promise((resolve) => setTimeout(resolve, 5 * smsc.redeliverMs));
+      expect(smsc.receiptsRefused.length).toBe(count);
+      expect(smsc.receiptsRefused.slice(refused).every((r) => r.messageId === providerId)).toBe(true);
+    } finally {
+      ledger.missNext = 0;
     }
   });
 

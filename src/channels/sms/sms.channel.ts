@@ -12,7 +12,7 @@ import {
   type SendResult,
 } from '../channel.js';
 import { destination, senderAddress, type Address } from './address.js';
-import { NotSent, SmppBind } from './smpp.bind.js';
+import { ESME_RX_T_APPN, NotSent, SmppBind } from './smpp.bind.js';
 import { asksToSlowDown, isPermanentRefusal, smppStatusName } from './status.js';
 
 /**
@@ -98,6 +98,10 @@ const toChannelError = (err: unknown): ChannelError =>
 const UDH_INDICATOR = 0x40;
 const RECEIPT_BITS = 0x3c;
 const SMSC_DELIVERY_RECEIPT = 0x04;
+/** How long a receipt no delivery has is sent back to the SMSC to come again before it is dropped. */
+const UNMATCHED_RECEIPT_MS = 10 * 60_000;
+/** Receipts waiting for their part remembered at once; past this the memory starts again. */
+const MAX_UNMATCHED = 10_000;
 /** How long a throttled part keeps trying in the background, in timeouts. */
 const THROTTLE_GIVE_UP_TIMEOUTS = 6;
 
@@ -127,6 +131,8 @@ export class SmsChannel implements Channel {
   private readonly inflight = new Map<string, Promise<string>>();
   /** Ledger writes of answers under way; a receipt waits for them before it looks up its part. */
   private readonly accepting = new Set<Promise<void>>();
+  /** Receipts no delivery had yet, by message id, with when that was first seen. */
+  private readonly unmatched = new Map<string, number>();
   private readonly sender: Address | null;
   private log: ChannelLog;
   private readonly now: () => Date;
@@ -409,12 +415,16 @@ export class SmsChannel implements Channel {
     }
   }
 
-  /** A deliver_sm: a receipt is recorded against its part; anything else is only logged. */
-  private delivered(pdu: PDU): void {
+  /**
+   * A deliver_sm: a receipt is recorded against its part, and answered 0 once it is; anything else
+   * is only logged. A receipt that cannot be recorded now is answered with a temporary error, so
+   * the SMSC keeps it and delivers it again, rather than its being lost here.
+   */
+  private async delivered(pdu: PDU): Promise<number> {
     const esm = Number(pdu.esm_class ?? 0);
     if ((esm & RECEIPT_BITS) !== SMSC_DELIVERY_RECEIPT) {
       this.log('info', `sms: a message from ${String(pdu.source_addr)} arrived; replies are not read yet`);
-      return;
+      return 0;
     }
     const sm = pdu.short_message as { message?: unknown } | Buffer | undefined;
     const raw = Buffer.isBuffer(sm) ? sm : sm?.message;
@@ -425,32 +435,44 @@ export class SmsChannel implements Channel {
       messageState: pdu.message_state as number | undefined,
     });
     if (!receipt) {
+      // Delivered again, it would say no more.
       this.log('warn', `sms: a receipt that says nothing readable: ${text.slice(0, 100)}`);
-      return;
+      return 0;
     }
-    void this.record(receipt.messageId, receipt.state, 0);
+    return this.record(receipt.messageId, receipt.state);
   }
 
-  private async record(messageId: string, state: ReceiptState, tries: number): Promise<void> {
+  private async record(messageId: string, state: ReceiptState): Promise<number> {
+    // A receipt often comes in the same read as its part's answer, and is parsed before the
+    // answer's continuation has put its ledger write in `accepting`: let those run first, or the
+    // receipt finds no part and goes back to the SMSC for nothing.
+    await new Promise((resolve) => setImmediate(resolve));
+    await Promise.allSettled([...this.accepting]);
     try {
-      // A receipt often comes in the same read as its part's answer, and is parsed before the
-      // answer's continuation has put its ledger write in `accepting`: let those run first, or the
-      // receipt finds no part and waits a whole retry (and is lost if the write is slow).
-      if (tries === 0) await new Promise((resolve) => setImmediate(resolve));
-      await Promise.allSettled([...this.accepting]);
       const deliveryId = await this.o.ledger.receipt(messageId, state, this.now().toISOString());
       if (deliveryId) {
+        this.unmatched.delete(messageId);
         this.o.onReceipt?.(deliveryId, state);
-        return;
+        return 0;
       }
-      // The answer carrying this id may be on another bind and not written yet: look again soon.
-      if (tries < 3) {
-        setTimeout(() => void this.record(messageId, state, tries + 1), 1000).unref();
-        return;
-      }
-      this.log('warn', `sms: a receipt for message_id ${messageId}, which no delivery has`);
     } catch (err) {
-      this.log('error', `sms: could not record a receipt: ${(err as Error).message}`);
+      this.log(
+        'warn',
+        `sms: a receipt could not be recorded now; the SMSC will send it again: ${(err as Error).message}`,
+      );
+      return ESME_RX_T_APPN;
     }
+    // Its answer may have come to another process's bind and not be written yet: the SMSC keeps
+    // the receipt and sends it again. One no delivery has for a long while is taken and dropped.
+    const now = this.now().getTime();
+    const first = this.unmatched.get(messageId) ?? now;
+    if (now - first < UNMATCHED_RECEIPT_MS) {
+      if (this.unmatched.size >= MAX_UNMATCHED) this.unmatched.clear();
+      this.unmatched.set(messageId, first);
+      return ESME_RX_T_APPN;
+    }
+    this.unmatched.delete(messageId);
+    this.log('warn', `sms: a receipt for message_id ${messageId}, which no delivery has`);
+    return 0;
   }
 }
