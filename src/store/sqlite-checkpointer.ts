@@ -14,13 +14,9 @@ import type SQLite from 'better-sqlite3';
  * goes back to checkpointing itself. Decision 0045.
  */
 export const CHECKPOINT_BYTES = 4 * 1024 * 1024;
-/**
- * The WAL file is cut back to this size when it starts over after a whole checkpoint, so its size
- * says how much was written since (the poll needs no connection to know), and one burst does not
- * leave a large file behind.
- */
-export const WAL_KEPT_BYTES = 1024 * 1024;
 const POLL_MS = 200;
+/** How long the WAL is left unwritten, all of it copied, before the thread cuts its file back. */
+const QUIET_MS = 60_000;
 
 /** The thread's code: plain JavaScript, so it runs the same from the sources and from the build. */
 const THREAD = `
@@ -29,10 +25,12 @@ const SQLite = require(workerData.driver);
 const db = new SQLite(workerData.file);
 db.pragma('busy_timeout = 0');
 parentPort.on('message', (m) => {
-  if (m === 'stop') { db.close(); parentPort.close(); return; }
+  if (m.stop) { db.close(); parentPort.close(); return; }
   try {
     const [r] = db.pragma('wal_checkpoint(PASSIVE)');
-    parentPort.postMessage({ done: r });
+    // Asked to, and all of it copied back: the file is cut to nothing, if no one is using it now.
+    const cut = m.truncate && r.busy === 0 && r.log === r.checkpointed ? db.pragma('wal_checkpoint(TRUNCATE)')[0] : null;
+    parentPort.postMessage({ done: r, truncated: cut !== null && cut.busy === 0 });
   } catch (err) {
     parentPort.postMessage({ failed: String(err && err.message) });
   }
@@ -42,6 +40,8 @@ parentPort.on('message', (m) => {
 export interface Checkpointer {
   /** Checkpoints taken by the thread so far (for tests and the bench). */
   readonly taken: number;
+  /** Times the thread cut the WAL file back to nothing. */
+  readonly truncated: number;
   /** Stops the thread; the connection's own close then checkpoints what is left. */
   close(): Promise<void>;
 }
@@ -50,14 +50,21 @@ export function startCheckpointer(
   sqlite: SQLite.Database,
   file: string,
   log: (message: string) => void = () => undefined,
+  quietMs = QUIET_MS,
 ): Checkpointer {
   sqlite.pragma('wal_autocheckpoint = 0');
-  sqlite.pragma(`journal_size_limit = ${WAL_KEPT_BYTES}`);
+  // The connection never cuts the WAL file back either: it would do so in the first commit after a
+  // whole checkpoint, freeing what a large burst wrote (0.5–0.9 s for a WAL of gigabytes: the
+  // Cancel of an alert to 200,000 waited that long). The file is reused from its start instead,
+  // and the thread cuts it to nothing once it has been copied and left alone for `quietMs`: a
+  // writer that comes while the thread frees it waits as long, so that is done when none is about.
+  sqlite.pragma('journal_size_limit = -1');
   let worker: Worker | null = null;
   let exited = false;
   let busy = false;
   let failed = false;
   let taken = 0;
+  let truncated = 0;
   /** The WAL's mtime when a checkpoint copied all of it: nothing new to copy while it stays so. */
   let settled = -1;
   let asked = -1;
@@ -75,12 +82,20 @@ export function startCheckpointer(
       workerData: { file, driver: createRequire(import.meta.url).resolve('better-sqlite3') },
     });
     w.unref();
-    w.on('message', (m: { done?: { busy: number; log: number; checkpointed: number }; failed?: string }) => {
-      busy = false;
-      if (m.failed) log(`a SQLite checkpoint failed: ${m.failed}`);
-      else taken++;
-      if (m.done && m.done.busy === 0 && m.done.log === m.done.checkpointed) settled = asked;
-    });
+    w.on(
+      'message',
+      (m: {
+        done?: { busy: number; log: number; checkpointed: number };
+        truncated?: boolean;
+        failed?: string;
+      }) => {
+        busy = false;
+        if (m.failed) log(`a SQLite checkpoint failed: ${m.failed}`);
+        else taken++;
+        if (m.truncated) truncated++;
+        if (m.done && m.done.busy === 0 && m.done.log === m.done.checkpointed) settled = asked;
+      },
+    );
     w.on('error', (err) => giveUp(err.message));
     w.on('exit', () => {
       exited = true;
@@ -91,16 +106,22 @@ export function startCheckpointer(
   const look = async () => {
     if (busy || failed) return;
     const wal = await stat(`${file}-wal`).catch(() => null);
-    if (!wal || wal.size < CHECKPOINT_BYTES || wal.mtimeMs === settled || busy || failed) return;
+    if (!wal || busy || failed) return;
+    const copied = wal.mtimeMs === settled;
+    const cut = copied && wal.size > 0 && Date.now() - wal.mtimeMs >= quietMs;
+    if (!cut && (copied || wal.size < CHECKPOINT_BYTES)) return;
     busy = true;
     asked = wal.mtimeMs;
-    thread().postMessage('checkpoint');
+    thread().postMessage({ truncate: cut });
   };
   const timer = setInterval(() => void look(), POLL_MS);
   timer.unref();
   return {
     get taken() {
       return taken;
+    },
+    get truncated() {
+      return truncated;
     },
     close: async () => {
       clearInterval(timer);
@@ -112,7 +133,7 @@ export function startCheckpointer(
       w.ref();
       await new Promise<void>((resolve) => {
         w.once('exit', () => resolve());
-        w.postMessage('stop');
+        w.postMessage({ stop: true });
       });
     },
   };
