@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ENGINES, openTestRuntime } from '../../test/support/engines.js';
 import { exerciseRow } from '../../test/support/exercise-row.js';
 import { startTestSmtp, type TestSmtp } from '../../test/support/smtp.js';
@@ -259,5 +259,41 @@ describe.each(ENGINES)('the dispatcher’s safety rules on %s', (engine) => {
     t += 3_000; // a third of the lease since the last look
     expect(await own.drain()).toBe(1);
     expect(await statusOf(d.id)).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it('claims and sends the next batch while the last batch’s outcomes are still being written', async () => {
+    const at = new Date(now.getTime() + 7_200_000);
+    const own = new OutboxDispatcher({ ...ctx, clock: { now: () => at } }, { batch: 3 });
+    const rows = Array.from({ length: 9 }, (_, i) =>
+      delivery({ address: `batch-${i}@example.kz`, next_attempt_at: at.toISOString() }),
+    );
+    await write(...rows);
+    // The first batch's outcomes take as long as the test says: a slow commit.
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const finishSent = deliveryRepository.finishSent;
+    const slow = vi.spyOn(deliveryRepository, 'finishSent').mockImplementationOnce(async (...args) => {
+      await gate;
+      return finishSent.apply(deliveryRepository, args);
+    });
+    try {
+      const mails = smtp.mails.length;
+      const draining = own.drain();
+      // The second batch goes out meanwhile; the third waits, two batches behind the writing.
+      await smtp.waitFor(mails + 6);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(smtp.mails.length).toBe(mails + 6);
+      expect((await Promise.all(rows.map((r) => statusOf(r.id)))).filter((r) => r.status === 'sent')).toEqual(
+        [],
+      );
+      open();
+      expect(await draining).toBe(9);
+      // drain() ends with every outcome written, each once.
+      for (const r of rows) expect(await statusOf(r.id)).toMatchObject({ status: 'sent', attempts: 1 });
+      expect(smtp.mails.length).toBe(mails + 9);
+    } finally {
+      open();
+      slow.mockRestore();
+    }
   });
 });

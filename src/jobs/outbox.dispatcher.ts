@@ -42,6 +42,8 @@ interface ExerciseInfo extends ExerciseFacts {
 type SourceCache = Map<string, Promise<unknown>>;
 
 const FAR_FUTURE = '9999-12-31T23:59:59.999Z';
+/** Batches whose outcomes may still be being written when the next is claimed. */
+const UNRECORDED_BATCHES = 2;
 
 /**
  * Sends the outbox. The database decides: a delivery is claimed by a conditional UPDATE under an
@@ -65,6 +67,8 @@ export class OutboxDispatcher {
   private unlisten: (() => void) | undefined;
   private warnedUnconfigured = new Set<string>();
   private readonly sent: SentOutcomes;
+  /** Batches whose sends are done and whose outcomes are being written. */
+  private readonly recording = new Set<Promise<void>>();
 
   constructor(
     private readonly ctx: AppContext,
@@ -81,7 +85,7 @@ export class OutboxDispatcher {
     );
     this.health = new ChannelHealth(this.log, () => this.ctx.clock.now().getTime());
     this.loop = new WorkLoop(
-      () => this.runOnce(),
+      () => this.step(),
       options.pollMs ?? 2000,
       (err) => this.log('error', `outbox: ${(err as Error).message}`),
     );
@@ -100,6 +104,7 @@ export class OutboxDispatcher {
   async stop(): Promise<void> {
     this.unlisten?.();
     await this.loop.stop();
+    await this.recorded();
   }
 
   wake(): void {
@@ -111,8 +116,30 @@ export class OutboxDispatcher {
     return this.loop.drain();
   }
 
-  /** One claim per channel (and the sink) and the sends it leads to. */
+  /** One claim per channel (and the sink) and the sends it leads to, their outcomes written. */
   async runOnce(): Promise<number> {
+    const n = await this.step();
+    await this.recorded();
+    return n;
+  }
+
+  /**
+   * The loop's round: a batch's outcomes are still being written while the next batch is claimed
+   * and sent (at most {@link UNRECORDED_BATCHES} batches behind), so a claim does not wait for the
+   * last batch's commit. Once nothing is due, every outcome is written before the round ends.
+   */
+  private async step(): Promise<number> {
+    const n = await this.claimRound();
+    if (n === 0) await this.recorded();
+    return n;
+  }
+
+  /** Until every batch's outcomes are written. */
+  private async recorded(): Promise<void> {
+    while (this.recording.size) await Promise.all(this.recording);
+  }
+
+  private async claimRound(): Promise<number> {
     let handled = 0;
     for (const channel of this.ctx.channels.byName.values()) {
       if (!channel.configured) {
@@ -140,6 +167,7 @@ export class OutboxDispatcher {
 
   /** `probe`: the channel was down; try the next delivery now, whatever its own back-off says. */
   private async claimAndSend(channel: Channel, limit: number, probe: boolean): Promise<number> {
+    while (this.recording.size >= UNRECORDED_BATCHES) await Promise.race(this.recording);
     const now = this.ctx.clock.now();
     const lease: DeliveryLease = { owner: randomUUID(), until: this.leaseUntil() };
     const claimed = await deliveryRepository.claim(
@@ -160,11 +188,15 @@ export class OutboxDispatcher {
         .catch((err: unknown) => this.log('warn', `outbox: lease renewal failed: ${(err as Error).message}`));
     }, this.leaseMs / 3);
     renew.unref();
+    const records: Promise<void>[] = [];
+    let failure: unknown = null;
     try {
       const exercises = await this.exercises(claimed);
       const sources: SourceCache = new Map();
       const held = new Map<string, string[]>();
-      await Promise.all(claimed.map((d) => this.deliver(channel, d, lease, exercises, sources, held)));
+      await Promise.all(
+        claimed.map((d) => this.deliver(channel, d, lease, exercises, sources, held, records)),
+      );
       // Released only once the batch's sends are done: a probe in this batch that finds its peer
       // back makes them due at once, where releasing them earlier would leave them for the next probe.
       for (const [key, ids] of held)
@@ -174,10 +206,20 @@ export class OutboxDispatcher {
           lease,
           new Date(this.health.nextProbeAt(key)).toISOString(),
         );
-    } finally {
-      clearInterval(renew);
+    } catch (err) {
+      failure = err;
     }
-    this.announce(claimed);
+    // The claim is renewed until its outcomes are written, and the live screens told once they are.
+    const recording: Promise<void> = Promise.allSettled(records).then((outcomes) => {
+      clearInterval(renew);
+      this.recording.delete(recording);
+      for (const o of outcomes)
+        if (o.status === 'rejected')
+          this.log('error', `outbox: an outcome was not written: ${(o.reason as Error).message}`);
+      if (failure === null) this.announce(claimed);
+    });
+    this.recording.add(recording);
+    if (failure !== null) throw failure;
     return claimed.length;
   }
 
@@ -240,6 +282,7 @@ export class OutboxDispatcher {
     exercises: Map<string, ExerciseInfo>,
     sources: SourceCache,
     held: Map<string, string[]>,
+    records: Promise<void>[],
   ): Promise<void> {
     const db = this.ctx.db.kysely;
     const exercise = d.exercise_id ? exercises.get(d.exercise_id) : undefined;
@@ -282,12 +325,13 @@ export class OutboxDispatcher {
       // The outage is over: what waited for it is due now, not at each delivery's own back-off.
       if (throughChannel && this.health.succeeded(health))
         await deliveryRepository.dueNow(db, channel.name, this.ctx.clock.now().toISOString());
-      await this.sent.record({
-        id: d.id,
-        owner: lease.owner,
-        providerId,
-        at: this.ctx.clock.now().toISOString(),
-      });
+      // Written with the batch's other outcomes, while the next batch goes out; a write that fails
+      // is a failed try, as it was when the send itself waited for it.
+      records.push(
+        this.sent
+          .record({ id: d.id, owner: lease.owner, providerId, at: this.ctx.clock.now().toISOString() })
+          .catch((err: unknown) => this.failed(channel, d, lease, err, throughChannel)),
+      );
     } catch (err) {
       await this.failed(channel, d, lease, err, throughChannel);
     }
