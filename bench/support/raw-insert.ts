@@ -1,14 +1,27 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
+import { deliveryIds, RANDOM_BYTES_PER_ID } from '../../src/core/outbox/delivery-id.js';
 import type { Runtime } from '../../src/runtime.js';
 import { DELIVERY_COLUMNS } from '../../src/store/delivery.repository.js';
 
 /**
+ * Ids as the fan-out makes them (time-ordered, a batch of 5,000 per millisecond): random ones would
+ * land all over the primary key and, at a million rows, slow the baseline down, not Dabyl.
+ */
+function timeOrderedIds(n: number): string[] {
+  const ids: string[] = [];
+  const start = Date.now();
+  for (let i = 0; i < n; i += 5000)
+    ids.push(...deliveryIds(start + i / 5000, randomBytes(RANDOM_BYTES_PER_ID * Math.min(5000, n - i))));
+  return ids;
+}
+
+/**
  * The baseline the fan-out benches compare against: the same delivery rows as `sourceId`'s (only its
  * message `sequence`'s if given: an alert thread's Cancel shares the original's source id), fresh
- * ids, written by the plainest fast path (better-sqlite3 prepared statement in one transaction;
+ * time-ordered ids, written by the plainest fast path (better-sqlite3 prepared statement in one transaction;
  * pg multi-row INSERTs in one transaction), then removed. Returns the insert's ms.
  */
 export async function rawInsert(
@@ -22,8 +35,10 @@ export async function rawInsert(
   const db = rt.ctx.db.kysely;
   let query = db.selectFrom('deliveries').selectAll().where('source_id', '=', sourceId);
   if (sequence !== undefined) query = query.where('sequence', '=', sequence);
-  const rows = (await query.execute()).map((r) =>
-    DELIVERY_COLUMNS.map((c) => (c === 'id' ? randomUUID() : c === 'source_id' ? 'raw' : r[c])),
+  const found = await query.execute();
+  const ids = timeOrderedIds(found.length);
+  const rows = found.map((r, i) =>
+    DELIVERY_COLUMNS.map((c) => (c === 'id' ? ids[i] : c === 'source_id' ? 'raw' : r[c])),
   );
   if (rt.ctx.db.engine === 'sqlite') {
     const sqlite = new SQLite(path.join(dir, 'dabyl.sqlite'));
