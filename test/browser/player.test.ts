@@ -76,8 +76,10 @@ describe('the player view', () => {
 
     await control.goto(`${server.url}/console/exercises/${fx.exerciseId}/control`);
     const row = control.getByRole('row').filter({ hasText: 'Inject 3 title' });
+    // The control room's first load is the slowest step on a loaded machine: wait for it on its own.
+    await row.getByRole('button', { name: 'Fire now' }).waitFor({ timeout: 30_000 });
     await row.getByRole('button', { name: 'Fire now' }).click();
-    await row.getByText('Fired', { exact: true }).waitFor();
+    await row.getByText('Fired', { exact: true }).waitFor({ timeout: 30_000 });
     // The medics' inject fires too: it never reaches the patrol.
     await control
       .getByRole('row')
@@ -123,9 +125,10 @@ describe('the player view', () => {
   it('shows the controller fired → delivered → acknowledged → first action', async () => {
     const row = control.getByRole('row').filter({ hasText: 'Inject 3 title' });
     const progress = row.getByTestId('inject-progress');
-    await progress.getByText(/^Delivered: \d\d:\d\d:\d\d/).waitFor();
-    await progress.getByText(/^Acknowledged: \d\d:\d\d:\d\d/).waitFor();
-    await progress.getByText(/^First action: \d\d:\d\d:\d\d/).waitFor();
+    // Each arrives by the live event stream; a loaded machine can take longer than one default wait.
+    await progress.getByText(/^Delivered: \d\d:\d\d:\d\d/).waitFor({ timeout: 30_000 });
+    await progress.getByText(/^Acknowledged: \d\d:\d\d:\d\d/).waitFor({ timeout: 30_000 });
+    await progress.getByText(/^First action: \d\d:\d\d:\d\d/).waitFor({ timeout: 30_000 });
     await screenshot(control, 'control-room-progress');
   }, 60_000);
 
