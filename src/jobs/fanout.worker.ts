@@ -4,6 +4,7 @@ import { deliveryIds, RANDOM_BYTES_PER_ID } from '../core/outbox/delivery-id.js'
 import { FanOutRefused, type AudienceMember } from '../services/outbox/source.js';
 import type { AppContext } from '../services/context.js';
 import { publishEvent } from '../services/events/events.service.js';
+import { placeIndex } from '../services/subscriptions/place-index.js';
 import { onOutboxWrite, outboxWritten } from '../services/outbox/wake.js';
 import { deliveryRepository, type NewDelivery } from '../store/delivery.repository.js';
 import { fanOutRepository, type FanOutLease } from '../store/fanout.repository.js';
@@ -19,6 +20,8 @@ export interface FanOutWorkerOptions {
   maxBackoffMs?: number;
   /** How long failed expansions are retried before the fan-out is marked failed for a person to see. */
   horizonMs?: number;
+  /** How often, between fan-outs, the place index is brought up to date; 0 never. */
+  placeIndexEveryMs?: number;
   log?: (level: 'warn' | 'error' | 'info', message: string) => void;
 }
 
@@ -39,6 +42,9 @@ export class FanOutWorker {
   private readonly log: NonNullable<FanOutWorkerOptions['log']>;
   private readonly loop: WorkLoop;
   private unlisten: (() => void) | undefined;
+  private readonly placeIndexEveryMs: number;
+  private placeIndexAt = Number.NEGATIVE_INFINITY;
+  private placeIndexKept: Promise<void> | undefined;
 
   constructor(
     private readonly ctx: AppContext,
@@ -49,6 +55,7 @@ export class FanOutWorker {
     this.maxBackoffMs = options.maxBackoffMs ?? 5 * 60_000;
     this.horizonMs = options.horizonMs ?? ctx.config.outboxRetryHorizonMs;
     this.log = options.log ?? (() => undefined);
+    this.placeIndexEveryMs = options.placeIndexEveryMs ?? 5_000;
     this.loop = new WorkLoop(
       () => this.runOnce(),
       options.pollMs ?? 1000,
@@ -64,6 +71,7 @@ export class FanOutWorker {
   async stop(): Promise<void> {
     this.unlisten?.();
     await this.loop.stop();
+    await this.placeIndexKept;
   }
 
   /** Expands every waiting fan-out; returns how many were handled. */
@@ -86,7 +94,10 @@ export class FanOutWorker {
       this.ctx.clock.now().toISOString(),
       lease,
     );
-    if (!fanout) return 0;
+    if (!fanout) {
+      this.keepPlaceIndex();
+      return 0;
+    }
     // A large audience can take longer to work out than a lease lasts (a million places read before
     // the first batch): renewed on a timer as well as with each batch, so no other worker takes
     // over an expansion that is alive and starts it again.
@@ -107,6 +118,25 @@ export class FanOutWorker {
       clearInterval(renew);
     }
     return 1;
+  }
+
+  /**
+   * Between fan-outs, brings this process's place index up to date, so that an alert's expansion
+   * finds it current rather than reading a million places first (seconds before its first
+   * delivery). Not awaited: a fan-out that comes meanwhile is claimed at once, and its residents
+   * wait only for what is left of the read, behind its sirens and earlier recipients.
+   */
+  private keepPlaceIndex(): void {
+    const now = performance.now();
+    if (!this.placeIndexEveryMs || this.placeIndexKept || now - this.placeIndexAt < this.placeIndexEveryMs)
+      return;
+    this.placeIndexAt = now;
+    this.placeIndexKept = placeIndex(this.ctx.db)
+      .then(() => undefined)
+      .catch((err: unknown) => this.log('warn', `fan-out: place index: ${(err as Error).message}`))
+      .finally(() => {
+        this.placeIndexKept = undefined;
+      });
   }
 
   /** Back to waiting with a back-off, or failed for good once the horizon has passed. */

@@ -41,6 +41,7 @@ import * as m0042 from './migrations/0042-delivery-indexes.js';
 import * as m0043 from './migrations/0043-subscriber-version.js';
 import * as m0044 from './migrations/0044-sms-rounds.js';
 import * as m0045 from './migrations/0045-boundary-alert-ring.js';
+import * as m0046 from './migrations/0046-subscriber-changes.js';
 
 /** Every migration, in order; imported statically so the built server and tests see the same list. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -85,6 +86,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0043-subscriber-version': m0043,
   '0044-sms-rounds': m0044,
   '0045-boundary-alert-ring': m0045,
+  '0046-subscriber-changes': m0046,
 };
 
 /** The names of the migrations this version knows, oldest first (a backup from a newer one has others). */

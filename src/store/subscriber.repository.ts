@@ -18,7 +18,18 @@ export function channelList(json: string): string[] {
 interface SubscriberVersionTable {
   id: number;
   version: string | number | bigint;
+  /** Migration 0046: the first version {@link SubscriberChangeTable} is complete from. */
+  log_from: string | number | bigint | null;
 }
+
+/** Migration 0046: per subscriber, the last version that changed it, its places or its contacts. */
+interface SubscriberChangeTable {
+  subscriber_id: string;
+  version: string | number | bigint;
+}
+
+/** Enough ids for one `in (…)` list on either engine. */
+const IDS_PER_QUERY = 500;
 
 async function subscriberVersion(db: Q): Promise<string> {
   const r = await db
@@ -100,8 +111,8 @@ export const subscriberRepository = {
    * Every place of every active subscriber, once per verified contact on a channel they chose:
    * what the place index holds.
    */
-  activePlaces: async (db: Q) => {
-    const rows = await db
+  activePlaces: async (db: Q, subscriberIds?: readonly string[]) => {
+    const query = db
       .selectFrom('subscription_places as p')
       .innerJoin('subscribers as s', 's.id', 'p.subscriber_id')
       .innerJoin('contacts as c', 'c.subscriber_id', 's.id')
@@ -116,8 +127,16 @@ export const subscriberRepository = {
         'p.radius_m',
       ])
       .where('s.status', '=', 'active')
-      .where('c.verified_at', 'is not', null)
-      .execute();
+      .where('c.verified_at', 'is not', null);
+    const rows: Awaited<ReturnType<typeof query.execute>> = [];
+    if (!subscriberIds) rows.push(...(await query.execute()));
+    else
+      for (let i = 0; i < subscriberIds.length; i += IDS_PER_QUERY)
+        rows.push(
+          ...(await query
+            .where('p.subscriber_id', 'in', subscriberIds.slice(i, i + IDS_PER_QUERY))
+            .execute()),
+        );
     const chosen = new Map<string, boolean>();
     return rows.filter((r) => {
       const key = `${r.channels}\u0000${r.channel}`;
@@ -128,6 +147,31 @@ export const subscriberRepository = {
       }
       return ok;
     });
+  },
+
+  /**
+   * The subscribers changed after `version` as `db` sees them (their row, a place or a contact),
+   * or null when the change log does not reach back that far or more than `limit` changed: the
+   * caller then reads everything afresh.
+   */
+  changedSince: async (db: Q, version: string, limit: number): Promise<string[] | null> => {
+    const q = db.withTables<{
+      subscriber_versions: SubscriberVersionTable;
+      subscriber_changes: SubscriberChangeTable;
+    }>();
+    const counter = await q
+      .selectFrom('subscriber_versions')
+      .select('log_from')
+      .where('id', '=', 1)
+      .executeTakeFirstOrThrow();
+    if (counter.log_from === null || BigInt(counter.log_from) > BigInt(version)) return null;
+    const rows = await q
+      .selectFrom('subscriber_changes')
+      .select('subscriber_id')
+      .where('version', '>', Number(version))
+      .limit(limit + 1)
+      .execute();
+    return rows.length > limit ? null : rows.map((r) => r.subscriber_id);
   },
 
   /**

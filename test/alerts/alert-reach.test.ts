@@ -1,7 +1,7 @@
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { ALMATY_AREA_NAMES, ALMATY_POLYGON } from '../../src/core/alert/testing.js';
-import { PlaceMatcher } from '../../src/core/notice/match.js';
+import { PatchedIndex } from '../../src/services/subscriptions/place-index.js';
 import { FanOutWorker } from '../../src/jobs/fanout.worker.js';
 import { OutboxDispatcher } from '../../src/jobs/outbox.dispatcher.js';
 import { contextFor } from '../../src/runtime.js';
@@ -59,7 +59,7 @@ describe.each(ENGINES)('the reach of an alert awaiting approval on %s', (engine)
   let signing: ReturnType<typeof installSigningKey>;
   let dispatcher: OutboxDispatcher;
   /** Each time the place index is searched: what counting an alert's residents costs. */
-  let searches: MockInstance<PlaceMatcher['matchEach']>;
+  let searches: MockInstance<PatchedIndex['matchEach']>;
   const tick = (seconds = 30) => (now = new Date(now.getTime() + seconds * 1000));
 
   const input = (over: Partial<AlertInput> = {}): AlertInput => ({
@@ -126,7 +126,7 @@ describe.each(ENGINES)('the reach of an alert awaiting approval on %s', (engine)
       .execute();
     await resident('almaty@example.org', INSIDE_ALMATY);
     await resident('astana@example.org', { placeId: 'astana' });
-    searches = vi.spyOn(PlaceMatcher.prototype, 'matchEach');
+    searches = vi.spyOn(PatchedIndex.prototype, 'matchEach');
   });
   afterAll(async () => {
     searches.mockRestore();

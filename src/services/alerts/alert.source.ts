@@ -77,10 +77,10 @@ async function* earlierOf(ctx: AppContext, row: AlertRow): AsyncGenerator<Audien
 async function* placesOf(ctx: AppContext, row: AlertRow): AsyncGenerator<AudienceMember[]> {
   if (row.audience !== 'public') return;
   const index = await placeIndex(ctx.db, ctx.db.kysely);
-  for (const found of index.matcher.matchEach([alertGeometry(JSON.parse(row.area) as AlertArea)]))
+  for (const found of index.matchEach([alertGeometry(JSON.parse(row.area) as AlertArea)]))
     yield ours(
       found.map((i) => {
-        const o = index.owners[i]!;
+        const o = index.owner(i);
         return {
           recipientKind: 'subscriber' as const,
           recipientId: o.id,

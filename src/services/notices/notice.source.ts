@@ -132,9 +132,9 @@ async function* noticeMembers(
   const geometries = snapshot.areas.map((a) => a.geometry);
   if (!geometries.length) return;
   const index = await placeIndex(ctx.db, db);
-  for (const found of index.matcher.matchEach(geometries))
+  for (const found of index.matchEach(geometries))
     yield found.map((i) => {
-      const o = index.owners[i]!;
+      const o = index.owner(i);
       return member(o.id, o.channel, o.address, o.language);
     });
 }
