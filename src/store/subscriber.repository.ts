@@ -128,15 +128,14 @@ export const subscriberRepository = {
       ])
       .where('s.status', '=', 'active')
       .where('c.verified_at', 'is not', null);
-    const rows: Awaited<ReturnType<typeof query.execute>> = [];
-    if (!subscriberIds) rows.push(...(await query.execute()));
+    let rows: Awaited<ReturnType<typeof query.execute>> = [];
+    if (!subscriberIds) rows = await query.execute();
     else
-      for (let i = 0; i < subscriberIds.length; i += IDS_PER_QUERY)
-        rows.push(
-          ...(await query
-            .where('p.subscriber_id', 'in', subscriberIds.slice(i, i + IDS_PER_QUERY))
-            .execute()),
-        );
+      for (let i = 0; i < subscriberIds.length; i += IDS_PER_QUERY) {
+        const ids = subscriberIds.slice(i, i + IDS_PER_QUERY);
+        // One by one: spreading rows into push() puts each on the stack, too many at a million.
+        for (const row of await query.where('p.subscriber_id', 'in', ids).execute()) rows.push(row);
+      }
     const chosen = new Map<string, boolean>();
     return rows.filter((r) => {
       const key = `${r.channels}\u0000${r.channel}`;
