@@ -4,7 +4,7 @@ import { deliveryIds, RANDOM_BYTES_PER_ID } from '../core/outbox/delivery-id.js'
 import { FanOutRefused, type AudienceMember } from '../services/outbox/source.js';
 import type { AppContext } from '../services/context.js';
 import { publishEvent } from '../services/events/events.service.js';
-import { placeIndex } from '../services/subscriptions/place-index.js';
+import { keepPlaceIndex } from '../services/subscriptions/place-index.js';
 import { onOutboxWrite, outboxWritten } from '../services/outbox/wake.js';
 import { deliveryRepository, type NewDelivery } from '../store/delivery.repository.js';
 import { fanOutRepository, type FanOutLease } from '../store/fanout.repository.js';
@@ -44,6 +44,8 @@ export class FanOutWorker {
   private unlisten: (() => void) | undefined;
   private readonly placeIndexEveryMs: number;
   private placeIndexNext = Number.NEGATIVE_INFINITY;
+  private placeIndexReadAfter = Number.NEGATIVE_INFINITY;
+  private placeIndexSeen: string | undefined;
   private placeIndexKept: Promise<void> | undefined;
 
   constructor(
@@ -129,15 +131,19 @@ export class FanOutWorker {
   private keepPlaceIndex(): void {
     const now = performance.now();
     if (!this.placeIndexEveryMs || this.placeIndexKept || now < this.placeIndexNext) return;
-    this.placeIndexKept = placeIndex(this.ctx.db)
-      .then(() => undefined)
+    this.placeIndexNext = now + this.placeIndexEveryMs;
+    // A patch takes milliseconds; reading every place again takes seconds of this process's and
+    // the database's time, and during a bulk import every look finds more than a tenth changed.
+    // So a full read waits ten times as long as the last one took, unless the subscribers have
+    // stopped changing since the last look (the import is over: read now, before an alert comes).
+    const mayRead = (version: string) => now >= this.placeIndexReadAfter || version === this.placeIndexSeen;
+    this.placeIndexKept = keepPlaceIndex(this.ctx.db, mayRead)
+      .then(({ version, did }) => {
+        this.placeIndexSeen = version;
+        if (did === 'read') this.placeIndexReadAfter = performance.now() + 10 * (performance.now() - now);
+      })
       .catch((err: unknown) => this.log('warn', `fan-out: place index: ${(err as Error).message}`))
       .finally(() => {
-        // A patch takes milliseconds; reading every place again takes seconds of this process's
-        // and the database's time. During a bulk import every look finds more than a tenth
-        // changed: looking again only after ten times as long keeps that to a tenth of the time.
-        const took = performance.now() - now;
-        this.placeIndexNext = performance.now() + Math.max(this.placeIndexEveryMs, 10 * took);
         this.placeIndexKept = undefined;
       });
   }

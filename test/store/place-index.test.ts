@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { circlePolygon } from '../../src/core/alert/area.js';
 import type { AreaGeometry } from '../../src/core/notice/notice.js';
 import { matchByScan } from '../../src/core/notice/match.js';
-import { placeIndex, type PlaceIndex } from '../../src/services/subscriptions/place-index.js';
+import { keepPlaceIndex, placeIndex, type PlaceIndex } from '../../src/services/subscriptions/place-index.js';
 import type { Db } from '../../src/store/db.js';
 import { subscriberRepository as subscribers } from '../../src/store/subscriber.repository.js';
 import { ENGINES, openTestRuntime } from '../support/engines.js';

@@ -63,7 +63,14 @@ export class PatchedIndex implements PlaceIndex {
 }
 
 const kept = new WeakMap<Db, PatchedIndex>();
-const refreshing = new WeakMap<Db, Promise<PatchedIndex>>();
+const refreshing = new WeakMap<Db, Promise<Refreshed>>();
+
+/** What bringing the index up to date did, and the subscribers' version it found. */
+export interface Refreshed {
+  index: PatchedIndex | undefined;
+  version: string;
+  did: 'nothing' | 'patched' | 'read' | 'left behind';
+}
 
 /**
  * The place index for the database as `q` sees it: one entry per place and verified contact on a
@@ -78,12 +85,26 @@ const refreshing = new WeakMap<Db, Promise<PatchedIndex>>();
  * newer places than its version says, which the next patch reads again, never older ones.
  */
 export async function placeIndex(db: Db, q: Q = db.kysely): Promise<PlaceIndex> {
-  if (q !== db.kysely) return current(q, kept.get(db));
+  const { index } =
+    q === db.kysely ? await refreshKept(db, () => true) : await current(q, kept.get(db), () => true);
+  return index!;
+}
+
+/**
+ * Brings the kept index up to date between fan-outs: patched when it can be; read afresh only if
+ * `mayRead` allows it, given the version found (a caller keeping the index current in the
+ * background decides how often it may spend seconds on that).
+ */
+export async function keepPlaceIndex(db: Db, mayRead: (version: string) => boolean): Promise<Refreshed> {
+  return refreshKept(db, mayRead);
+}
+
+async function refreshKept(db: Db, mayRead: (version: string) => boolean): Promise<Refreshed> {
   const running = refreshing.get(db);
   if (running) await running.catch(() => undefined);
-  const refresh = current(q, kept.get(db)).then((index) => {
-    kept.set(db, index);
-    return index;
+  const refresh = current(db.kysely, kept.get(db), mayRead).then((r) => {
+    if (r.index) kept.set(db, r.index);
+    return r;
   });
   refreshing.set(db, refresh);
   try {
@@ -93,20 +114,30 @@ export async function placeIndex(db: Db, q: Q = db.kysely): Promise<PlaceIndex> 
   }
 }
 
-async function current(q: Q, index: PatchedIndex | undefined): Promise<PatchedIndex> {
+async function current(
+  q: Q,
+  index: PatchedIndex | undefined,
+  mayRead: (version: string) => boolean,
+): Promise<Refreshed> {
   const version = await subscriberRepository.activeVersion(q);
-  if (index?.version === version) return index;
+  if (index?.version === version) return { index, version, did: 'nothing' };
   // A version that went back (a restored backup) says nothing about what changed since.
   if (index && BigInt(version) > BigInt(index.version)) {
     // Patching costs a read per changed subscriber and a pass over the base; past a tenth of
     // the base, reading everything is as quick and leaves nothing to patch next time.
     const limit = Math.max(1000, Math.floor(index.base.owners.length / 10));
     const changed = await subscriberRepository.changedSince(q, index.version, limit);
-    if (changed && index.changed.size + changed.length <= limit) return patch(q, index, version, changed);
+    if (changed && index.changed.size + changed.length <= limit)
+      return { index: await patch(q, index, version, changed), version, did: 'patched' };
   }
+  if (!mayRead(version)) return { index, version, did: 'left behind' };
   const places = await subscriberRepository.activePlaces(q);
   const base: Base = { matcher: matcherOf(places), owners: places.map(ownerOf) };
-  return new PatchedIndex(version, base, new Set(), new Uint8Array(places.length), []);
+  return {
+    index: new PatchedIndex(version, base, new Set(), new Uint8Array(places.length), []),
+    version,
+    did: 'read',
+  };
 }
 
 async function patch(q: Q, index: PatchedIndex, version: string, changed: string[]): Promise<PatchedIndex> {
