@@ -234,6 +234,27 @@ describe.each(ENGINES)('the place index on %s', (engine) => {
     expect(reads.mock.calls.filter((call) => call[1] === undefined)).toHaveLength(2);
   });
 
+  it('is left behind rather than read afresh when a background look may not spend the time', async () => {
+    const kept = await placeIndex(db);
+    const rows = Array.from({ length: 1100 }, () => subscriberRow(randomUUID()));
+    for (let i = 0; i < rows.length; i += 275)
+      await db.kysely
+        .insertInto('subscribers')
+        .values(rows.slice(i, i + 275))
+        .execute();
+    const seen: string[] = [];
+    const behind = await keepPlaceIndex(db, (version) => {
+      seen.push(version);
+      return false;
+    });
+    expect(behind).toMatchObject({ did: 'left behind', index: kept });
+    expect(seen).toEqual([behind.version]);
+    expect(await placeIndex(db)).not.toBe(kept);
+    expect(await keepPlaceIndex(db, () => false)).toMatchObject({ did: 'nothing', version: behind.version });
+    await signUp(random(3));
+    expect((await keepPlaceIndex(db, () => false)).did).toBe('patched');
+  });
+
   it.runIf(engine === 'postgres')(
     'reads everything afresh after a TRUNCATE, which names no subscriber',
     async () => {
