@@ -100,8 +100,9 @@ export async function keepPlaceIndex(db: Db, mayRead: (version: string) => boole
 }
 
 async function refreshKept(db: Db, mayRead: (version: string) => boolean): Promise<Refreshed> {
-  const running = refreshing.get(db);
-  if (running) await running.catch(() => undefined);
+  // One at a time per database: several waiting callers must not all read at once when it ends.
+  for (let running = refreshing.get(db); running; running = refreshing.get(db))
+    await running.catch(() => undefined);
   const refresh = current(db.kysely, kept.get(db), mayRead).then((r) => {
     if (r.index) kept.set(db, r.index);
     return r;
