@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ENGINES, openTestRuntime } from '../../test/support/engines.js';
+import { subscriberRow } from '../../test/support/subscribers.js';
 import { circlePolygon } from '../core/alert/area.js';
 import type { AppContext } from '../services/context.js';
 import { placeIndex } from '../services/subscriptions/place-index.js';
@@ -33,20 +34,7 @@ describe.each(ENGINES)('the fan-out worker between fan-outs, on %s', (engine) =>
 
   async function signUp(): Promise<string> {
     const id = randomUUID();
-    await subscribers.insert(ctx.db.kysely, {
-      id,
-      email: `${id}@example.org`,
-      name: null,
-      language: 'kk',
-      channels: '["email"]',
-      status: 'active',
-      confirm_token_hash: null,
-      confirm_expires_at: null,
-      manage_token_hash: `hash-${id}`,
-      created_at: AT,
-      confirmed_at: AT,
-      updated_at: AT,
-    });
+    await subscribers.insert(ctx.db.kysely, subscriberRow(id, AT));
     await subscribers.setContact(ctx.db.kysely, id, 'email', `${id}@example.org`, AT);
     await subscribers.verifyContact(ctx.db.kysely, id, 'email', AT);
     await subscribers.insertPlaces(ctx.db.kysely, [

@@ -8,6 +8,7 @@ import { keepPlaceIndex, placeIndex, type PlaceIndex } from '../../src/services/
 import type { Db } from '../../src/store/db.js';
 import { subscriberRepository as subscribers } from '../../src/store/subscriber.repository.js';
 import { ENGINES, openTestRuntime } from '../support/engines.js';
+import { subscriberRow as resident } from '../support/subscribers.js';
 
 /*
  * The place index is kept between fan-outs and patched with the subscribers changed since it was
@@ -46,20 +47,7 @@ describe.each(ENGINES)('the place index on %s', (engine) => {
   afterAll(() => drop());
   afterEach(() => vi.restoreAllMocks());
 
-  const subscriberRow = (id: string, status = 'active') => ({
-    id,
-    email: `${id}@example.org`,
-    name: null,
-    language: 'kk',
-    channels: '["email","sms"]',
-    status,
-    confirm_token_hash: null,
-    confirm_expires_at: null,
-    manage_token_hash: `hash-${id}`,
-    created_at: AT,
-    confirmed_at: AT,
-    updated_at: AT,
-  });
+  const subscriberRow = (id: string) => resident(id, AT, { channels: '["email","sms"]' });
 
   const placeRow = (subscriberId: string, next: () => number) => ({
     id: randomUUID(),

@@ -4,6 +4,7 @@ import { placeIndex } from '../../src/services/subscriptions/place-index.js';
 import type { Db } from '../../src/store/db.js';
 import { subscriberRepository as subscribers } from '../../src/store/subscriber.repository.js';
 import { ENGINES } from '../support/engines.js';
+import { subscriberRow } from '../support/subscribers.js';
 import { openAtMigration, type DbAtMigration } from '../support/migration-db.js';
 
 /*
@@ -30,20 +31,14 @@ describe.each(ENGINES)('migration 0046 (subscriber changes) on %s', (engine) => 
     migration = await openAtMigration(engine, '0045-boundary-alert-ring');
     db = migration.db;
     for (let i = 0; i < 12; i++) {
-      await subscribers.insert(db.kysely, {
-        id: id(i),
-        email: `r${i}@mail.kz`,
-        name: null,
-        language: 'ru',
-        channels: '["email"]',
-        status: i % 4 ? 'active' : 'unsubscribed',
-        confirm_token_hash: null,
-        confirm_expires_at: null,
-        manage_token_hash: `hash-${i}`,
-        created_at: at,
-        confirmed_at: at,
-        updated_at: at,
-      });
+      await subscribers.insert(
+        db.kysely,
+        subscriberRow(id(i), at, {
+          email: `r${i}@mail.kz`,
+          language: 'ru',
+          status: i % 4 ? 'active' : 'unsubscribed',
+        }),
+      );
       await subscribers.setContact(db.kysely, id(i), 'email', `r${i}@mail.kz`, at);
       await subscribers.verifyContact(db.kysely, id(i), 'email', at);
       await subscribers.insertPlaces(db.kysely, [
