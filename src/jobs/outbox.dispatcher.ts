@@ -181,10 +181,11 @@ export class OutboxDispatcher {
       this.timeToLookForLapsed(channel.name, now.getTime()),
     );
     if (!claimed.length) return 0;
+    const claimedIds = claimed.map((d) => d.id);
     const renew = setInterval(() => {
       lease.until = this.leaseUntil();
       deliveryRepository
-        .renew(this.ctx.db.kysely, lease)
+        .renew(this.ctx.db.kysely, claimedIds, lease)
         .catch((err: unknown) => this.log('warn', `outbox: lease renewal failed: ${(err as Error).message}`));
     }, this.leaseMs / 3);
     renew.unref();

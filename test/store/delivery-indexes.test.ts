@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { CompiledQuery, createQueryId, sql, type KyselyPlugin, type RootOperationNode } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliveryRepository } from '../../src/store/delivery.repository.js';
 import { openTestRuntime } from '../support/engines.js';
 
 type Runtime = Awaited<ReturnType<typeof openTestRuntime>>;
@@ -37,6 +38,24 @@ describe('the outbox reads the fewer delivery indexes serve', () => {
     );
     expect(p).toMatch(/USING (COVERING )?INDEX sqlite_autoindex_deliveries_\d+|deliveries_one_per_source/);
     expect(p).not.toMatch(/SCAN deliveries\b(?! USING)/);
+  });
+
+  it('renews a claim’s lease by the claimed rows’ keys, not by a scan for its owner', async () => {
+    // The statement the repository runs, caught on its way to the database, then planned.
+    let node: RootOperationNode | undefined;
+    const catcher: KyselyPlugin = {
+      transformQuery: (args) => (node = args.node),
+      transformResult: async (args) => args.result,
+    };
+    const db = rt.ctx.db.kysely.withPlugin(catcher);
+    await deliveryRepository.renew(db, ['d-1', 'd-2'], { owner: 'o', until: '2026-12-06T00:00:00.000Z' });
+    const renew = db.getExecutor().compileQuery(node!, createQueryId());
+    const r = await rt.ctx.db.kysely.executeQuery<{ detail: string }>(
+      CompiledQuery.raw(`explain query plan ${renew.sql}`, [...renew.parameters]),
+    );
+    const p = r.rows.map((row) => row.detail).join('\n');
+    expect(p).toMatch(/SEARCH deliveries USING INDEX sqlite_autoindex_deliveries_\d+ \(id=\?\)/);
+    expect(p).not.toMatch(/SCAN deliveries/);
   });
 
   it('keeps public deliveries, which have no exercise, out of the exercise index', async () => {
