@@ -138,6 +138,9 @@ export async function seedResidents(ctx: AppContext, count: number, far = 10): P
       ['id', 'subscriber_id', 'channel', 'address', 'verified_at', 'created_at', 'updated_at'],
       contacts,
     );
+    // SQLite's driver answers at once, so without this the loop would never let a timer run: the
+    // checkpoint thread, which is asked from one, would copy nothing back until seeding ended.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 

@@ -53,8 +53,14 @@ function openSqlite(dataDir: string): Db {
   sqlite.pragma('busy_timeout = 5000');
   // WAL makes NORMAL durable across application crashes; only an OS crash can lose the last commits.
   sqlite.pragma('synchronous = NORMAL');
-  const checkpoints = file === ':memory:' ? null : startCheckpointer(sqlite, file);
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const checkpoints =
+    file === ':memory:'
+      ? null
+      : startCheckpointer(sqlite, file, {
+          // The one connection, taken between statements and transactions, as any other user does.
+          hold: (work) => kysely.connection().execute(() => work()),
+        });
   const close = async () => {
     await checkpoints?.close();
     await kysely.destroy();
