@@ -113,6 +113,9 @@ describe('SQLite checkpoints off the event loop', () => {
     const db = openDb({ dataDir: dir });
     const { rows } = await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(db.kysely);
     expect(rows[0]?.wal_autocheckpoint).toBe(0);
+    // And with a page cache large enough for a fan-out's lookups (64 MB, not SQLite's 2 MB).
+    const cache = await sql<{ cache_size: number }>`pragma cache_size`.execute(db.kysely);
+    expect(cache.rows[0]?.cache_size).toBe(-65536);
     await db.close();
   });
 });
