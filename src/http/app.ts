@@ -69,7 +69,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   registerProblemHandlers(app);
   registerUnicodeCheck(app);
   if (ctx.config.checkResponses) registerResponseCheck(app);
-  const { registry, seriesOf } = registerMetrics(app, options.jobStats);
+  const { registry, seriesOf } = registerMetrics(app, options.jobStats, ctx.db.checkpoints);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

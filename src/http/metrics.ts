@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Registry, type Metric } from 'prom-client';
 import type { JobCounts } from '../jobs/queue.js';
+import type { Checkpointer } from '../store/sqlite-checkpointer.js';
 import { RequestDurations } from './request-durations.js';
 
 /** Counts one request's duration in seconds, under a label set found once. */
@@ -10,6 +11,7 @@ export type ObserveSeconds = (seconds: number) => void;
 export function registerMetrics(
   app: FastifyInstance,
   jobStats?: () => Promise<Record<string, JobCounts>>,
+  checkpoints?: Checkpointer,
 ): {
   registry: Registry;
   seriesOf: (method: string, route: string, status: number) => ObserveSeconds;
@@ -46,6 +48,7 @@ export function registerMetrics(
       },
     });
   }
+  if (checkpoints) registerCheckpointMetrics(registry, checkpoints);
   // A surge observes thousands of requests a second over a handful of label sets: each set's
   // series is looked up once and kept.
   const series = new Map<string, ObserveSeconds>();
@@ -72,4 +75,62 @@ export function registerMetrics(
     )(reply.elapsedTime / 1000);
   });
   return { registry, seriesOf };
+}
+
+/**
+ * The embedded default's WAL, read at scrape time: an operator watching the disk sees the file's
+ * size and whether its copying thread still runs; restarts and their holds explain a pause in a
+ * fan-out (every query waits while a restart holds the connection).
+ */
+function registerCheckpointMetrics(registry: Registry, checkpoints: Checkpointer): void {
+  const counter = (name: string, help: string, value: () => number) =>
+    new Counter({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        this.reset();
+        this.inc(value());
+      },
+    });
+  const gauge = (name: string, help: string, value: () => number | Promise<number>) =>
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      async collect() {
+        this.set(await value());
+      },
+    });
+  counter(
+    'dabyl_sqlite_checkpoints_total',
+    'WAL checkpoints taken by the checkpoint thread',
+    () => checkpoints.taken,
+  );
+  counter(
+    'dabyl_sqlite_wal_restarts_total',
+    'Times the WAL was begun again while written to',
+    () => checkpoints.restarted,
+  );
+  counter(
+    'dabyl_sqlite_wal_truncations_total',
+    'Times a quiet, wholly copied WAL file was cut to nothing',
+    () => checkpoints.truncated,
+  );
+  counter(
+    'dabyl_sqlite_wal_restart_hold_seconds_total',
+    'Time the connection was held for WAL restarts, every query waiting meanwhile',
+    () => checkpoints.holds.seconds,
+  );
+  gauge(
+    'dabyl_sqlite_wal_restart_hold_seconds_max',
+    'The longest hold for a WAL restart',
+    () => checkpoints.holds.longestSeconds,
+  );
+  gauge('dabyl_sqlite_wal_bytes', 'Size of the WAL file now', () => checkpoints.walBytes());
+  gauge(
+    'dabyl_sqlite_checkpoint_thread_up',
+    '1 while the checkpoint thread runs; 0 once it stopped and the connection checkpoints itself',
+    () => (checkpoints.running ? 1 : 0),
+  );
 }

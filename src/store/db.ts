@@ -4,7 +4,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, SqliteDialect } from 'kysely';
 import { DabylPostgresDialect } from './postgres-introspector.js';
-import { startCheckpointer } from './sqlite-checkpointer.js';
+import { startCheckpointer, type Checkpointer } from './sqlite-checkpointer.js';
 import type { Database } from './schema.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -25,6 +25,8 @@ export interface Db {
     onNotify: () => void,
     onLost: (err: unknown) => void,
   ) => Promise<() => Promise<void>>;
+  /** SQLite file only: the thread that copies the WAL back, whose counts /metrics shows. */
+  readonly checkpoints?: Checkpointer | undefined;
   close(): Promise<void>;
 }
 
@@ -68,7 +70,7 @@ function openSqlite(dataDir: string): Db {
     await checkpoints?.close();
     await kysely.destroy();
   };
-  return { kysely, engine: 'sqlite', location: file, close };
+  return { kysely, engine: 'sqlite', location: file, checkpoints: checkpoints ?? undefined, close };
 }
 
 function openPostgres(url: string, schema: string | undefined, poolSize = 10): Db {

@@ -88,6 +88,11 @@ describe('SQLite checkpoints off the event loop', () => {
       // 38 GB behind). With them it stays near what is written between two of the thread's looks.
       expect(checkpoints.restarted).toBeGreaterThan(0);
       expect(statSync(`${file}-wal`).size).toBeLessThan(64 * 1024 * 1024);
+      // Each restart held the connection, and says for how long (shown on /metrics).
+      expect(checkpoints.holds.count).toBeGreaterThanOrEqual(checkpoints.restarted);
+      expect(checkpoints.holds.seconds).toBeGreaterThan(0);
+      expect(checkpoints.holds.longestSeconds).toBeLessThanOrEqual(checkpoints.holds.seconds);
+      expect(await checkpoints.walBytes()).toBe(statSync(`${file}-wal`).size);
       expect((db.prepare('select count(*) as n from t').get() as { n: number }).n).toBe(512);
     } finally {
       await checkpoints.close();
@@ -116,6 +121,8 @@ describe('SQLite checkpoints off the event loop', () => {
     // And with a page cache large enough for a fan-out's lookups (64 MB, not SQLite's 2 MB).
     const cache = await sql<{ cache_size: number }>`pragma cache_size`.execute(db.kysely);
     expect(cache.rows[0]?.cache_size).toBe(-65536);
+    expect(db.checkpoints?.running).toBe(true);
     await db.close();
+    expect(db.checkpoints?.running).toBe(false);
   });
 });

@@ -86,8 +86,12 @@ export interface Checkpointer {
   readonly truncated: number;
   /** Times the WAL was begun again from its start while it was being written to. */
   readonly restarted: number;
-  /** The longest the connection was held for a restart, in milliseconds (for the bench). */
-  readonly longestHoldMs: number;
+  /** Restarts that held the connection, and how long in all and at most, in seconds. */
+  readonly holds: { readonly count: number; readonly seconds: number; readonly longestSeconds: number };
+  /** False once the thread has stopped and the connection checkpoints itself again. */
+  readonly running: boolean;
+  /** The WAL file's size now (0 when there is none). */
+  walBytes(): Promise<number>;
   /** Stops the thread; the connection's own close then checkpoints what is left. */
   close(): Promise<void>;
 }
@@ -117,7 +121,7 @@ export function startCheckpointer(
   let taken = 0;
   let truncated = 0;
   let restarted = 0;
-  let longestHoldMs = 0;
+  const holds = { count: 0, seconds: 0, longestSeconds: 0 };
   /** The WAL's mtime when a checkpoint copied all of it: nothing new to copy while it stays so. */
   let settled = -1;
   /** Who waits for the thread's answer to the message in flight (one at a time). */
@@ -185,7 +189,10 @@ export function startCheckpointer(
         await hold(async () => {
           const began = performance.now();
           if (!failed) await ask({ restart: true });
-          longestHoldMs = Math.max(longestHoldMs, performance.now() - began);
+          const seconds = (performance.now() - began) / 1000;
+          holds.count++;
+          holds.seconds += seconds;
+          holds.longestSeconds = Math.max(holds.longestSeconds, seconds);
         });
       }
     } finally {
@@ -204,9 +211,11 @@ export function startCheckpointer(
     get restarted() {
       return restarted;
     },
-    get longestHoldMs() {
-      return longestHoldMs;
+    holds,
+    get running() {
+      return !failed;
     },
+    walBytes: async () => (await stat(`${file}-wal`).catch(() => null))?.size ?? 0,
     close: async () => {
       clearInterval(timer);
       failed = true;

@@ -28,6 +28,19 @@ describe('health, readiness, metrics and headers', () => {
     expect(text).toMatch(/dabyl_jobs\{name="sessions\.purge",state="(waiting|delayed|completed)"\} \d+/);
   });
 
+  it('shows the embedded database’s WAL: its size, its checkpoint thread and its restarts', async () => {
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    expect(text).toMatch(/^dabyl_sqlite_wal_bytes \d+$/m);
+    expect(text).toMatch(/^dabyl_sqlite_checkpoint_thread_up 1$/m);
+    for (const name of [
+      'dabyl_sqlite_checkpoints_total',
+      'dabyl_sqlite_wal_restarts_total',
+      'dabyl_sqlite_wal_truncations_total',
+      'dabyl_sqlite_wal_restart_hold_seconds_total',
+    ])
+      expect(text).toMatch(new RegExp(`^# TYPE ${name} counter$`, 'm'));
+  });
+
   it('uses the standard process_ and nodejs_ names, and dabyl_ for everything of its own', async () => {
     await fetch(`${server.url}/healthz`);
     const text = await (await fetch(`${server.url}/metrics`)).text();
