@@ -84,7 +84,7 @@ export async function appendAudits(
     prevHash = row.hash;
     return row;
   });
-  for (let i = 0; i < rows.length; i += 200) await auditRepository.insert(trx, rows.slice(i, i + 200));
+  await auditRepository.insert(trx, rows);
 }
 
 /** Records an event on its own (a failed sign-in changes nothing else). */

@@ -1,14 +1,41 @@
 import { sql, type Kysely } from 'kysely';
+import { onPostgres, unnestInsert, type PgElement } from './pg-arrays.js';
 import type { AuditRow, Database } from './schema.js';
 
 type Q = Kysely<Database>;
 
+const COLUMNS: Record<keyof AuditRow, PgElement> = {
+  seq: 'int4',
+  at: 'text',
+  actor_id: 'text',
+  actor_name: 'text',
+  action: 'text',
+  subject_type: 'text',
+  subject_id: 'text',
+  detail: 'text',
+  prev_hash: 'text',
+  hash: 'text',
+};
+
 export const auditRepository = {
   last: (db: Q): Promise<AuditRow | undefined> =>
     db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirst(),
-  /** One entry, or several in one statement (a batch appended under one lock). */
+  /** One entry, or a batch appended under one lock: one statement on PostgreSQL, 200 rows a statement on SQLite. */
   insert: async (db: Q, rows: AuditRow | readonly AuditRow[]): Promise<void> => {
-    await db.insertInto('audit_log').values(rows).execute();
+    if (!Array.isArray(rows)) {
+      await db
+        .insertInto('audit_log')
+        .values(rows as AuditRow)
+        .execute();
+    } else if (onPostgres(db) && rows.length > 1) {
+      await db.executeQuery(unnestInsert('audit_log', COLUMNS, rows));
+    } else {
+      for (let i = 0; i < rows.length; i += 200)
+        await db
+          .insertInto('audit_log')
+          .values(rows.slice(i, i + 200))
+          .execute();
+    }
   },
   /** Newest first, `before` a sequence number for paging. */
   page: (db: Q, limit: number, before?: number): Promise<AuditRow[]> => {

@@ -8,6 +8,7 @@ import type {
   InjectRunTable,
   NewInjectRun,
 } from './conduct-tables.js';
+import { anyOf, onPostgres } from './pg-arrays.js';
 import type { Database } from './schema.js';
 import { nextTurn } from './turns.js';
 
@@ -137,15 +138,21 @@ export const conductRepository = {
     from: readonly string[],
     patch: Updateable<Omit<InjectRunTable, 'id' | 'exercise_id' | 'version'>>,
   ): Promise<Set<string>> => {
-    if (!ids.length) return new Set();
-    const rows = await db
-      .updateTable('inject_runs')
-      .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
-      .where('id', 'in', ids)
-      .where('status', 'in', from)
-      .returning('id')
-      .execute();
-    return new Set(rows.map((r) => r.id));
+    const changed = new Set<string>();
+    // A burst of 1,000 in one statement on PostgreSQL (one array parameter); 250 ids a statement on SQLite.
+    const step = onPostgres(db) ? ids.length : 250;
+    for (let i = 0; i < ids.length; i += step) {
+      const some = ids.slice(i, i + step);
+      const rows = await db
+        .updateTable('inject_runs')
+        .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
+        .where(onPostgres(db) ? anyOf('id', some) : (eb) => eb('id', 'in', some))
+        .where('status', 'in', from)
+        .returning('id')
+        .execute();
+      for (const r of rows) changed.add(r.id);
+    }
+    return changed;
   },
 
   /**

@@ -1,11 +1,25 @@
 import { sql, type Kysely } from 'kysely';
 import type { EventRow } from './event-tables.js';
+import { onPostgres, unnestInsert, type PgElement } from './pg-arrays.js';
 import type { Database } from './schema.js';
 
 type Q = Kysely<Database>;
 
 /** The same transaction-scoped lock the audit chain takes (audit.repository.ts), for the reason in 0009. */
 const APPEND_LOCK = 4242001;
+
+const COLUMNS: Record<keyof EventRow, PgElement> = {
+  seq: 'int4',
+  at: 'text',
+  type: 'text',
+  permission: 'text',
+  organisation_id: 'text',
+  exercise_id: 'text',
+  subject_type: 'text',
+  subject_id: 'text',
+  payload: 'text',
+  user_id: 'text',
+};
 
 export const eventRepository = {
   /**
@@ -23,9 +37,22 @@ export const eventRepository = {
     const r = await db.selectFrom('events').select('seq').orderBy('seq').limit(1).executeTakeFirst();
     return r ? Number(r.seq) : null;
   },
-  /** One event, or several in one statement (a batch appended under one lock). */
+  /** One event, or a batch appended under one lock: one statement on PostgreSQL, 200 rows a statement on SQLite. */
   insert: async (db: Q, rows: EventRow | readonly EventRow[]): Promise<void> => {
-    await db.insertInto('events').values(rows).execute();
+    if (!Array.isArray(rows)) {
+      await db
+        .insertInto('events')
+        .values(rows as EventRow)
+        .execute();
+    } else if (onPostgres(db) && rows.length > 1) {
+      await db.executeQuery(unnestInsert('events', COLUMNS, rows));
+    } else {
+      for (let i = 0; i < rows.length; i += 200)
+        await db
+          .insertInto('events')
+          .values(rows.slice(i, i + 200))
+          .execute();
+    }
   },
   /** Oldest first, after `seq`. */
   after: (db: Q, seq: number, limit: number): Promise<EventRow[]> =>

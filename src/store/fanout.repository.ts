@@ -1,8 +1,27 @@
 import { sql, type ExpressionBuilder, type Insertable, type Kysely } from 'kysely';
 import type { FanOutRow, FanOutTable } from './outbox-tables.js';
+import { onPostgres, unnestInsert, type PgElement } from './pg-arrays.js';
 import type { Database } from './schema.js';
 
 type Q = Kysely<Database>;
+
+/** What a request writes; the rest start at their defaults. */
+const REQUEST_COLUMNS: Record<string, PgElement> = {
+  id: 'text',
+  source_kind: 'text',
+  source_id: 'text',
+  sequence: 'int4',
+  mode: 'text',
+  exercise_id: 'text',
+  priority: 'int4',
+  status: 'text',
+  created_at: 'text',
+};
+const requestColumns = Object.keys(REQUEST_COLUMNS);
+const isRequest = (row: object) => {
+  const keys = Object.keys(row);
+  return keys.length === requestColumns.length && requestColumns.every((c) => keys.includes(c));
+};
 
 /** A worker's hold on a fan-out: its owner token and when it runs out unless renewed. */
 export interface FanOutLease {
@@ -29,6 +48,18 @@ export const fanOutRepository = {
     db: Q,
     rows: Insertable<FanOutTable> | readonly Insertable<FanOutTable>[],
   ): Promise<void> => {
+    // A burst of injects requests a fan-out each: one statement of arrays on PostgreSQL.
+    if (Array.isArray(rows) && rows.length > 1 && onPostgres(db) && rows.every(isRequest)) {
+      await db.executeQuery(
+        unnestInsert(
+          'fanouts',
+          REQUEST_COLUMNS,
+          rows,
+          'on conflict (source_kind, source_id, sequence) do nothing',
+        ),
+      );
+      return;
+    }
     await db
       .insertInto('fanouts')
       .values(rows)

@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Engine } from './db.js';
+import { anyOf, onPostgres } from './pg-arrays.js';
 import type { Database, WakeRow } from './schema.js';
 
 type Q = Kysely<Database>;
@@ -114,6 +115,16 @@ export const wakeRepository = {
    * never waits on a row a scheduler holds.
    */
   cancelPending: async (db: Q, topic: string, keys: readonly string[], now: string): Promise<number> => {
+    if (onPostgres(db)) {
+      const r = await db
+        .updateTable('wakes')
+        .set((eb) => ({ generation: eb('generation', '+', 1), status: 'cancelled', updated_at: now }))
+        .where('topic', '=', topic)
+        .where(anyOf('key', keys))
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows);
+    }
     let cancelled = 0;
     for (let i = 0; i < keys.length; i += BOOK_CHUNK) {
       const r = await db

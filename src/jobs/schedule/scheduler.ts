@@ -7,7 +7,8 @@
  * and a handler whose holder died mid-run is run again.
  */
 import { randomUUID } from 'node:crypto';
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { onPostgres } from '../../store/pg-arrays.js';
 import type { Database } from '../../store/schema.js';
 import { wakeKey, wakeRepository, type NewWake } from '../../store/wake.repository.js';
 import { mapInTurns, nextTurn, SLICE } from '../../store/turns.js';
@@ -81,9 +82,6 @@ function checkKey(key: string): void {
 
 /** The PostgreSQL NOTIFY channel of committed bookings. */
 export const WAKES_CHANNEL = 'dabyl_wakes';
-
-/** Kysely exposes the dialect only through its executor (documented as internal, typed and stable). */
-const onPostgres = (db: Q): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
 
 const listeners = new Set<(at: Date) => void>();
 

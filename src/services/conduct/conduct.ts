@@ -212,23 +212,20 @@ export async function fireRuns(
   actor: ActorInfo,
 ): Promise<Set<string>> {
   const at = new Date(c.now).toISOString();
-  const ids = new Set<string>();
-  for (let i = 0; i < runs.length; i += 250)
-    for (const id of await conductRepository.changeRuns(
-      trx,
-      runs.slice(i, i + 250).map((r) => r.id),
-      ['scheduled', 'held'],
-      {
-        status: 'fired',
-        fired_at: at,
-        fired_how: 'clock',
-        release_at: null,
-        changed_by_id: actor.userId,
-        changed_by_name: actor.name,
-        updated_at: at,
-      },
-    ))
-      ids.add(id);
+  const ids = await conductRepository.changeRuns(
+    trx,
+    runs.map((r) => r.id),
+    ['scheduled', 'held'],
+    {
+      status: 'fired',
+      fired_at: at,
+      fired_how: 'clock',
+      release_at: null,
+      changed_by_id: actor.userId,
+      changed_by_name: actor.name,
+      updated_at: at,
+    },
+  );
   const fired = runs.filter((r) => ids.has(r.id));
   if (!fired.length) return ids;
   const mode = c.clock.traffic_mode === 'rehearsal' ? 'rehearsal' : 'exercise';

@@ -276,10 +276,10 @@ function firesNow(c: Conduct, run: InjectRunRow): boolean {
  * Fires `run` and, in the same transaction under the same clock lock, up to FIRE_BATCH - 1 other
  * injects of the exercise that are due now, in the order of their time then their MSEL position:
  * a burst due at one instant goes out in a few transactions instead of one per inject. Each inject
- * still gets its own conditional write, fan-out, audit entry and live event (fireRuns); the pending
- * wakes of those fired are cancelled, and a wake already claimed finds its inject fired.
+ * still gets its own conditional write, fan-out, audit entry and live event (fireRuns). Returns the
+ * keys of the other fired injects' wakes, for the caller to cancel once this has committed.
  */
-async function fireDue(ctx: AppContext, trx: Q, c: Conduct, run: InjectRunRow): Promise<void> {
+async function fireDue(ctx: AppContext, trx: Q, c: Conduct, run: InjectRunRow): Promise<string[]> {
   const others = (
     await conductRepository.dueRuns(trx, c.exercise.id, {
       releasedBy: new Date(c.now).toISOString(),
@@ -293,11 +293,9 @@ async function fireDue(ctx: AppContext, trx: Q, c: Conduct, run: InjectRunRow): 
     .sort((a, b) => a.at - b.at || a.r.position - b.r.position)
     .map(({ r }) => r);
   const fired = await fireRuns(ctx, trx, c, batch, SYSTEM_ACTOR);
-  await cancelPendingWakes(
-    trx,
-    INJECT_TOPIC,
-    batch.filter((r) => r.id !== run.id && fired.has(r.id)).map((r) => injectWakeKey(c.exercise.id, r.id)),
-  );
+  return batch
+    .filter((r) => r.id !== run.id && fired.has(r.id))
+    .map((r) => injectWakeKey(c.exercise.id, r.id));
 }
 
 /**
@@ -310,25 +308,30 @@ async function fireDue(ctx: AppContext, trx: Q, c: Conduct, run: InjectRunRow): 
  */
 export async function onInjectWake(ctx: AppContext, wake: Wake): Promise<void> {
   const [exerciseId, runId] = wake.key.split('/') as [string, string];
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  const firedWith = await ctx.db.kysely.transaction().execute(async (trx): Promise<string[]> => {
     const c = await takeConduct(ctx, trx, exerciseId, null);
     // Paused or under NO PLAY: resuming re-plans every waiting inject and books its wake again.
-    if (!isTicking(c.state)) return;
+    if (!isTicking(c.state)) return [];
     let run = await conductRepository.run(trx, runId);
-    if (!run || run.status !== 'scheduled') return;
+    if (!run || run.status !== 'scheduled') return [];
     const expected = expectedAt(c, run);
     if (c.now < expected) {
       // Woken early by this process's clock: the database's time is the one that counts.
       await bookWake(trx, { topic: INJECT_TOPIC, key: wake.key, at: new Date(expected) });
-      return;
+      return [];
     }
     if (c.now - expected > OUTAGE_GRACE_MS) {
       await replan(ctx, trx, c);
       run = (await conductRepository.run(trx, runId))!;
-      if (run.status !== 'scheduled' || !run.release_at || Date.parse(run.release_at) > c.now) return;
+      if (run.status !== 'scheduled' || !run.release_at || Date.parse(run.release_at) > c.now) return [];
     }
-    await fireDue(ctx, trx, c, run);
+    return fireDue(ctx, trx, c, run);
   });
+  // After the commit, so a burst is seen fired without waiting for its wakes' rows (999 of them:
+  // 13 ms on PostgreSQL). A fired inject never waits again, so a wake left pending meanwhile (or
+  // by a crash here) only finds its inject fired when it comes; cancelling spares those visits.
+  if (firedWith.length)
+    await ctx.db.kysely.transaction().execute((trx) => cancelPendingWakes(trx, INJECT_TOPIC, firedWith));
 }
 
 /**

@@ -140,7 +140,7 @@ export async function appendEvents(
     payload: payloads[i]!,
     user_id: event.forUserId ?? null,
   }));
-  for (let i = 0; i < rows.length; i += 200) await eventRepository.insert(trx, rows.slice(i, i + 200));
+  await eventRepository.insert(trx, rows);
   const last = first + rows.length - 1;
   if (ctx.db.engine === 'postgres') await eventRepository.notify(trx, notifyChannel(ctx.db), last);
   // The hub's read queues behind this transaction on SQLite's one connection, so it sees the commit.
