@@ -29,5 +29,8 @@ export async function scheduleJobs(queue: JobQueue, ctx: AppContext): Promise<vo
 
 /** Declares the handler of every wake topic; each process does this before its scheduler starts. */
 export function defineWakes(scheduler: Scheduler, ctx: AppContext): void {
-  scheduler.handle(INJECT_TOPIC, (wake) => onInjectWake(ctx, wake));
+  // An exercise's injects one at a time in a process: the first of a burst fires them all.
+  scheduler.handle(INJECT_TOPIC, (wake) => onInjectWake(ctx, wake), {
+    laneOf: (key) => key.split('/')[0]!,
+  });
 }

@@ -129,9 +129,23 @@ describe.each(ENGINES)('a burst of injects due at one instant on %s', (engine) =
     expect((await wakeOf(fx, runs.X3!.id))!.status).toBe('cancelled');
     expect(await wakeOf(fx, runs.X8!.id)).toBeUndefined();
 
-    // A wake that comes anyway (claimed before the cancel) does nothing.
+    // A wake that comes anyway (claimed before the cancel, or left pending by a crash between the
+    // firing's commit and the cancel) does nothing, and without queueing on the exercise's clock
+    // lock, whose every taking moves the clock row's version.
+    const version = async () =>
+      Number(
+        (
+          await ctx.db.kysely
+            .selectFrom('exercise_clocks')
+            .select('version')
+            .where('exercise_id', '=', fx.exerciseId)
+            .executeTakeFirstOrThrow()
+        ).version,
+      );
+    const before = await version();
     await wake(fx, runs.X1!.id);
     await wake(fx, runs.X5!.id);
+    expect(await version()).toBe(before);
     expect(await firedAudit(fx)).toHaveLength(expected.length);
     expect(await fanoutsOf(ids)).toHaveLength(expected.length);
     // Appended together, the entries still chain one to the next.

@@ -2,7 +2,7 @@ import { Queue, Worker, type Job } from 'bullmq';
 import type { Db } from '../../store/db.js';
 import type { WakeRow } from '../../store/schema.js';
 import { wakeRepository } from '../../store/wake.repository.js';
-import type { Scheduler, WakeHandler } from './scheduler.js';
+import type { HandleOptions, Scheduler, WakeHandler } from './scheduler.js';
 import { WakeRunner, type WakeRunnerOptions } from './wake-runner.js';
 import { WakeSignal } from './wake-signal.js';
 
@@ -73,8 +73,8 @@ export class BullScheduler implements Scheduler {
     return { url: this.url, maxRetriesPerRequest: null };
   }
 
-  handle<P>(topic: string, handler: WakeHandler<P>): void {
-    this.runner.handle(topic, handler);
+  handle<P>(topic: string, handler: WakeHandler<P>, options?: HandleOptions): void {
+    this.runner.handle(topic, handler, options);
   }
 
   async start(): Promise<void> {

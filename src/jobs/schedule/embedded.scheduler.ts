@@ -1,6 +1,6 @@
 import type { Db } from '../../store/db.js';
 import { wakeRepository } from '../../store/wake.repository.js';
-import type { Scheduler, WakeHandler } from './scheduler.js';
+import type { HandleOptions, Scheduler, WakeHandler } from './scheduler.js';
 import { WakeRunner, type WakeRunnerOptions } from './wake-runner.js';
 import { WakeSignal } from './wake-signal.js';
 
@@ -51,8 +51,8 @@ export class EmbeddedScheduler implements Scheduler {
     });
   }
 
-  handle<P>(topic: string, handler: WakeHandler<P>): void {
-    this.runner.handle(topic, handler);
+  handle<P>(topic: string, handler: WakeHandler<P>, options?: HandleOptions): void {
+    this.runner.handle(topic, handler, options);
     this.nudge();
   }
 

@@ -48,11 +48,21 @@ export interface Wake<P = unknown> extends BookedWake {
  */
 export type WakeHandler<P = unknown> = (wake: Wake<P>) => Promise<void>;
 
+export interface HandleOptions {
+  /**
+   * Wakes whose keys name the same lane run one after another in a process, not side by side.
+   * A burst of an exercise's injects is claimed 32 at a time: the first fires them all under the
+   * exercise's clock lock, and the others, each holding a pooled connection while it waited for
+   * that lock, left the rest of the process none (the outbox's sends and renders, the screens).
+   */
+  laneOf?: (key: string) => string;
+}
+
 /** The contract both adapters meet; `testing/scheduler.contract.ts` is its executable form. */
 export interface Scheduler {
   readonly kind: 'embedded' | 'bullmq';
   /** Declares the handler of a topic; every process declares the same ones at start-up. */
-  handle<P>(topic: string, handler: WakeHandler<P>): void;
+  handle<P>(topic: string, handler: WakeHandler<P>, options?: HandleOptions): void;
   /** Begins waking; wakes already overdue run at once. Only the `all` and `worker` roles call it. */
   start(): Promise<void>;
   /** Stops waking and waits for running handlers; the database stays open. Open a new one to restart. */

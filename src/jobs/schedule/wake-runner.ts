@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../store/db.js';
 import type { WakeRow } from '../../store/schema.js';
 import { wakeRepository, type WakeLease } from '../../store/wake.repository.js';
-import { checkTopic, wakeRetryDelay, type WakeHandler } from './scheduler.js';
+import { checkTopic, wakeRetryDelay, type HandleOptions, type WakeHandler } from './scheduler.js';
 
 export interface WakeRunnerOptions {
   /** How long a claimed wake stays ours without renewal; a dead process's claims return after it. */
@@ -30,7 +30,12 @@ export class WakeRunner {
   private readonly retryMaxMs: number;
   private readonly retentionMs: number;
   private lastPrune = 0;
-  private readonly handlers = new Map<string, WakeHandler<unknown>>();
+  private readonly handlers = new Map<
+    string,
+    { handler: WakeHandler<unknown>; laneOf?: (key: string) => string }
+  >();
+  /** Per lane (HandleOptions.laneOf), the end of the last handler started in it. */
+  private readonly lanes = new Map<string, Promise<unknown>>();
   private readonly inFlight = new Map<string, Promise<void>>();
   private heartbeat: NodeJS.Timeout | undefined;
 
@@ -46,10 +51,13 @@ export class WakeRunner {
     this.onError = options.onError ?? (() => undefined);
   }
 
-  handle<P>(topic: string, handler: WakeHandler<P>): void {
+  handle<P>(topic: string, handler: WakeHandler<P>, options: HandleOptions = {}): void {
     checkTopic(topic);
     if (this.handlers.has(topic)) throw new Error(`wake topic ${topic} already has a handler`);
-    this.handlers.set(topic, handler as WakeHandler<unknown>);
+    this.handlers.set(topic, {
+      handler: handler as WakeHandler<unknown>,
+      ...(options.laneOf ? { laneOf: options.laneOf } : {}),
+    });
   }
 
   topics(): string[] {
@@ -106,12 +114,12 @@ export class WakeRunner {
 
   /** One try; resolves to the next try's time when the handler failed. */
   private async execute(row: WakeRow): Promise<number | undefined> {
-    const handler = this.handlers.get(row.topic);
-    if (!handler) throw new Error(`no handler for wake topic ${row.topic}`);
+    const declared = this.handlers.get(row.topic);
+    if (!declared) throw new Error(`no handler for wake topic ${row.topic}`);
     let failure: unknown;
     let ok = true;
-    try {
-      await handler({
+    const call = () =>
+      declared.handler({
         topic: row.topic,
         key: row.key,
         at: new Date(row.at),
@@ -119,6 +127,8 @@ export class WakeRunner {
         payload: JSON.parse(row.payload) as unknown,
         attempt: row.attempts,
       });
+    try {
+      await this.inLane(declared.laneOf ? `${row.topic}\n${declared.laneOf(row.key)}` : null, call);
     } catch (err) {
       ok = false;
       failure = err;
@@ -140,6 +150,20 @@ export class WakeRunner {
       now.toISOString(),
     );
     return at.getTime();
+  }
+
+  /** Runs `work` after whatever was started before it in the same lane (at once with no lane). */
+  private inLane<T>(lane: string | null, work: () => Promise<T>): Promise<T> {
+    if (lane === null) return work();
+    const before = this.lanes.get(lane) ?? Promise.resolve();
+    const mine = before.then(work, work);
+    const end = mine.catch(() => undefined);
+    this.lanes.set(lane, end);
+    // The lane is forgotten once its last handler is over, so the map holds only lanes in use.
+    void end.then(() => {
+      if (this.lanes.get(lane) === end) this.lanes.delete(lane);
+    });
+    return mine;
   }
 
   private async renewLeases(): Promise<void> {

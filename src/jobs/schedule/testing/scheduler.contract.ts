@@ -117,6 +117,41 @@ export function schedulerContract(label: string, openStore: () => Promise<Schedu
       expect((await readWake(store.db.kysely, topic, 'inject-12'))?.status).toBe('done');
     });
 
+    it('runs the wakes of one lane one after another and different lanes side by side', async () => {
+      const scheduler = await open();
+      const topic = uniqueTopic();
+      const running = new Map<string, number>();
+      const most = new Map<string, number>();
+      let together = 0;
+      const done: string[] = [];
+      scheduler.handle(
+        topic,
+        async (wake: Wake) => {
+          const lane = wake.key.split('/')[0]!;
+          running.set(lane, (running.get(lane) ?? 0) + 1);
+          most.set(lane, Math.max(most.get(lane) ?? 0, running.get(lane)!));
+          together = Math.max(
+            together,
+            [...running.values()].reduce((a, b) => a + b, 0),
+          );
+          await sleep(30);
+          running.set(lane, running.get(lane)! - 1);
+          done.push(wake.key);
+        },
+        { laneOf: (key) => key.split('/')[0]! },
+      );
+      // Six wakes of exercise A and six of B, all due at one instant, as a burst is booked.
+      const at = inMs(50);
+      await Promise.all(
+        ['A', 'B'].flatMap((lane) => Array.from({ length: 6 }, (_, i) => book(topic, `${lane}/${i}`, at))),
+      );
+      await scheduler.start();
+      await waitFor(() => done.length === 12, 'twelve wakes');
+      expect(Object.fromEntries(most)).toEqual({ A: 1, B: 1 });
+      expect(together).toBe(2);
+      for (const key of done) expect((await readWake(store.db.kysely, topic, key))?.status).toBe('done');
+    });
+
     it('does nothing for a cancelled wake', async () => {
       const scheduler = await open();
       const topic = uniqueTopic();
