@@ -308,13 +308,14 @@ async function fireDue(ctx: AppContext, trx: Q, c: Conduct, run: InjectRunRow): 
  */
 export async function onInjectWake(ctx: AppContext, wake: Wake): Promise<void> {
   const [exerciseId, runId] = wake.key.split('/') as [string, string];
-  // A wake whose inject a burst already fired (claimed before its cancellation, or left pending by
-  // a crash just after the firing committed: up to 999 of them) ends here instead of queueing on
-  // the exercise's clock lock. Only a scheduled run fires from its wake, and a run that is
-  // scheduled again books a wake of its own.
-  const current = await conductRepository.run(ctx.db.kysely, runId);
-  if (current?.status !== 'scheduled') return;
   const firedWith = await ctx.db.kysely.transaction().execute(async (trx): Promise<string[]> => {
+    // A wake whose inject a burst already fired (claimed before its cancellation, or left pending
+    // by a crash just after the firing committed: up to 999 of them) ends here, before the
+    // exercise's clock lock. Only a scheduled run fires from its wake, and a run scheduled again
+    // books a wake of its own. Read in the transaction: a read of its own would wait for a
+    // connection once more, and on a busy process that wait is most of a wake's lateness.
+    const current = await conductRepository.run(trx, runId);
+    if (current?.status !== 'scheduled') return [];
     const c = await takeConduct(ctx, trx, exerciseId, null);
     // Paused or under NO PLAY: resuming re-plans every waiting inject and books its wake again.
     if (!isTicking(c.state)) return [];
