@@ -39,6 +39,37 @@ const drillSource: OutboxSource<{ ru: string; en: string }> = {
   },
 };
 
+/**
+ * A source whose messages need something per recipient from a batch read (as an inject's links
+ * do): what `prepare` saw, and whether it fails, is the test's to see and say.
+ */
+const roster = {
+  prepared: [] as string[][],
+  failNext: false,
+};
+const rosterSource: OutboxSource<{ version: number }, Map<string, string>> = {
+  kind: 'roster',
+  load: async (_ctx, _id, sequence) => ({ version: sequence }),
+  prepare: async (_ctx, s, targets) => {
+    roster.prepared.push(targets.map((t) => t.deliveryId!));
+    if (roster.failNext) {
+      roster.failNext = false;
+      throw new Error('the roster is locked');
+    }
+    return new Map(
+      targets.map((t, i) => [t.deliveryId!, `seat ${i + 1} of ${targets.length}, v${s.version}`]),
+    );
+  },
+  render: async (_ctx, _s, target, prepared) => {
+    const seat = prepared?.get(target.deliveryId!) ?? 'alone';
+    return { kind: 'email', subject: 'Roster', text: seat, html: `<html><body><p>${seat}</p></body></html>` };
+  },
+  // eslint-disable-next-line require-yield -- deliveries are written directly in these tests
+  audience: async function* () {
+    return;
+  },
+};
+
 const EXERCISE = '0e000000-0000-4000-8000-000000000001';
 
 describe.each(ENGINES)('the dispatcher’s safety rules on %s', (engine) => {
@@ -75,7 +106,11 @@ describe.each(ENGINES)('the dispatcher’s safety rules on %s', (engine) => {
     drop = rt.drop;
     ctx = {
       ...contextFor(rt.ctx.db, { ...rt.ctx.config, smtpUrl: smtp.url }, { now: () => now }),
-      sources: new Map([...outboxSources(), ['drill', drillSource as OutboxSource]]),
+      sources: new Map([
+        ...outboxSources(),
+        ['drill', drillSource as OutboxSource],
+        ['roster', rosterSource as OutboxSource],
+      ]),
     };
     await exerciseRepository.insert(
       ctx.db.kysely,
@@ -259,6 +294,49 @@ describe.each(ENGINES)('the dispatcher’s safety rules on %s', (engine) => {
     t += 3_000; // a third of the lease since the last look
     expect(await own.drain()).toBe(1);
     expect(await statusOf(d.id)).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it('prepares what a claim’s deliveries of one source share once for all of them, and retries them when that fails', async () => {
+    const at = new Date(now.getTime() + 3_600_000);
+    const own = new OutboxDispatcher({ ...ctx, clock: { now: () => at } });
+    const row = (sequence: number, i: number) =>
+      delivery({
+        source_kind: 'roster',
+        source_id: 'roster-1',
+        sequence,
+        address: `roster-${sequence}-${i}@example.kz`,
+        next_attempt_at: at.toISOString(),
+      });
+    const first = [1, 2, 3, 4, 5].map((i) => row(1, i));
+    const second = [1, 2].map((i) => row(2, i));
+    await write(...first, ...second);
+    roster.prepared = [];
+    const mails = smtp.mails.length;
+    expect(await own.drain()).toBe(7);
+    // One prepare per source version, each with every delivery of it in the claim.
+    expect(roster.prepared.map((ids) => ids.length).sort()).toEqual([2, 5]);
+    expect(new Set(roster.prepared.flat())).toEqual(new Set([...first, ...second].map((d) => d.id)));
+    const got = (await smtp.waitFor(mails + 7)).slice(mails);
+    const textTo = (d: NewDelivery) =>
+      got.find((m) => !Array.isArray(m.to) && m.to?.text === d.address)!.text!.split('\n')[1];
+    expect(first.map(textTo).sort()).toEqual([1, 2, 3, 4, 5].map((i) => `seat ${i} of 5, v1`));
+    expect(second.map(textTo).sort()).toEqual(['seat 1 of 2, v2', 'seat 2 of 2, v2']);
+
+    // A prepare that fails is a passing fault: the deliveries wait for their next try, none is lost.
+    const failing = [1, 2, 3].map((i) => row(3, i));
+    await write(...failing);
+    roster.failNext = true;
+    await own.drain();
+    for (const d of failing)
+      expect(await statusOf(d.id)).toMatchObject({
+        status: 'pending',
+        attempts: 1,
+        last_error: 'the roster could not be prepared: the roster is locked',
+      });
+    const later = new Date(at.getTime() + 3_600_000);
+    expect(await new OutboxDispatcher({ ...ctx, clock: { now: () => later } }).drain()).toBe(3);
+    for (const d of failing) expect(await statusOf(d.id)).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(roster.prepared.at(-1)).toHaveLength(3);
   });
 
   it('claims and sends the next batch while the last batch’s outcomes are still being written', async () => {

@@ -16,6 +16,7 @@ import { contactGone } from '../services/subscriptions/contact-gone.js';
 import { deliveryRepository, type DeliveryLease } from '../store/delivery.repository.js';
 import type { DeliveryRow } from '../store/outbox-tables.js';
 import { ChannelHealth } from './channel-health.js';
+import { RenderBatches } from './render-batches.js';
 import { SentOutcomes } from './sent-outcomes.js';
 import { WorkLoop } from './work-loop.js';
 
@@ -39,7 +40,11 @@ interface ExerciseInfo extends ExerciseFacts {
   name: string;
 }
 
-type SourceCache = Map<string, Promise<unknown>>;
+/** A claim's sources, each loaded once, and its renders gathered per source for `prepare`. */
+interface ClaimRenders {
+  loaded: Map<string, Promise<unknown>>;
+  batches: RenderBatches;
+}
 
 const FAR_FUTURE = '9999-12-31T23:59:59.999Z';
 /** Batches whose outcomes may still be being written when the next is claimed. */
@@ -193,10 +198,10 @@ export class OutboxDispatcher {
     let failure: unknown = null;
     try {
       const exercises = await this.exercises(claimed);
-      const sources: SourceCache = new Map();
+      const renders: ClaimRenders = { loaded: new Map(), batches: new RenderBatches(this.ctx) };
       const held = new Map<string, string[]>();
       await Promise.all(
-        claimed.map((d) => this.deliver(channel, d, lease, exercises, sources, held, records)),
+        claimed.map((d) => this.deliver(channel, d, lease, exercises, renders, held, records)),
       );
       // Released only once the batch's sends are done: a probe in this batch that finds its peer
       // back makes them due at once, where releasing them earlier would leave them for the next probe.
@@ -281,7 +286,7 @@ export class OutboxDispatcher {
     d: DeliveryRow,
     lease: DeliveryLease,
     exercises: Map<string, ExerciseInfo>,
-    sources: SourceCache,
+    renders: ClaimRenders,
     held: Map<string, string[]>,
     records: Promise<void>[],
   ): Promise<void> {
@@ -311,7 +316,7 @@ export class OutboxDispatcher {
     try {
       if (verdict.action === 'refuse') throw new ChannelError(`refused: ${verdict.reason}`, false);
       if (!d.address) throw new ChannelError('the address was erased', false);
-      const message = await this.render(channel, d, sources);
+      const message = await this.render(channel, d, renders);
       const marked = isMarked(d.mode as TrafficMode)
         ? markMessage(message, d.language, exercise?.name ?? null)
         : message;
@@ -344,22 +349,33 @@ export class OutboxDispatcher {
     return peer ? `${channel.name} (${peer})` : channel.name;
   }
 
-  private async render(channel: Channel, d: DeliveryRow, sources: SourceCache): Promise<ChannelMessage> {
+  private async render(channel: Channel, d: DeliveryRow, renders: ClaimRenders): Promise<ChannelMessage> {
     const source = this.ctx.sources.get(d.source_kind);
     if (!source) throw new ChannelError(`no outbox source of kind ${d.source_kind} in this version`, false);
     const key = `${d.source_kind}#${d.source_id}#${d.sequence}`;
-    if (!sources.has(key)) sources.set(key, source.load(this.ctx, d.source_id, d.sequence));
-    const loaded = await sources.get(key)!;
+    if (!renders.loaded.has(key)) renders.loaded.set(key, source.load(this.ctx, d.source_id, d.sequence));
+    const loading = renders.loaded.get(key)!;
+    const target = {
+      language: d.language,
+      kind: channel.kind,
+      recipientKind: d.recipient_kind as RecipientKind,
+      recipientId: d.recipient_id,
+      deliveryId: d.id,
+    };
+    // Joined before the first wait, so that the claim's other deliveries of this source share it.
+    const preparing = renders.batches.preparedFor(key, source, loading, target);
+    const loaded = await loading;
     if (loaded === undefined)
       throw new ChannelError(`${d.source_kind} ${d.source_id} (${d.sequence}) is gone`, false);
+    let prepared: unknown;
     try {
-      return await source.render(this.ctx, loaded, {
-        language: d.language,
-        kind: channel.kind,
-        recipientKind: d.recipient_kind as RecipientKind,
-        recipientId: d.recipient_id,
-        deliveryId: d.id,
-      });
+      prepared = await preparing;
+    } catch (err) {
+      // What a batch shares is read from the database: a failure there passes, and the delivery waits.
+      throw new ChannelError(`the ${d.source_kind} could not be prepared: ${(err as Error).message}`, true);
+    }
+    try {
+      return await source.render(this.ctx, loaded, target, prepared);
     } catch (err) {
       // A renderer that fails cannot do better on a later try: the delivery is a dead letter.
       if (err instanceof ChannelError) throw err;

@@ -22,22 +22,22 @@ export interface LinkSeatRow {
 
 /** Queries of the links to injects for players without an account; services decide who may ask. */
 export const injectLinkRepository = {
-  /** The person a phone-book contact of the exercise belongs to. */
-  personOfContact: (db: Q, exerciseId: string, contactId: string) =>
+  /** The people phone-book contacts of the exercise belong to, with the contact each is found by. */
+  peopleOfContacts: (db: Q, exerciseId: string, contactIds: readonly string[]) =>
     db
       .selectFrom('exercise_contacts as c')
       .innerJoin('exercise_people as p', 'p.id', 'c.person_id')
-      .select(['p.id', 'p.user_id', 'p.role'])
-      .where('c.id', '=', contactId)
+      .select(['c.id as contact_id', 'p.id', 'p.user_id', 'p.role'])
+      .where('c.id', 'in', contactIds)
       .where('c.exercise_id', '=', exerciseId)
       .where('p.exercise_id', '=', exerciseId)
-      .executeTakeFirst(),
+      .execute(),
 
-  /** Keeps the link of a delivery once; a second render of the same delivery finds it there. */
-  record: (db: Q, row: InjectLinkTable) =>
+  /** Keeps the links of deliveries once; a second render of the same delivery finds its link there. */
+  record: (db: Q, rows: readonly InjectLinkTable[]) =>
     db
       .insertInto('inject_links')
-      .values(row)
+      .values([...rows])
       .onConflict((oc) => oc.doNothing())
       .execute(),
 

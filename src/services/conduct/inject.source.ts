@@ -4,7 +4,7 @@ import { fitSms } from '../../core/sms/fit.js';
 import type { InjectRunRow } from '../../store/conduct-tables.js';
 import type { AppContext } from '../context.js';
 import type { AudienceMember, OutboxSource, RenderTarget } from '../outbox/source.js';
-import { injectLinkFor } from '../play/inject-link.service.js';
+import { injectLinksFor } from '../play/inject-link.service.js';
 
 /** "Inject 12" in the player's language; the inject's own text is as the planners wrote it. */
 const LABEL: Record<string, string> = { kk: 'Кіріспе', ru: 'Вводная', en: 'Inject' };
@@ -18,11 +18,20 @@ const ANSWER: Record<string, string> = {
 };
 const answerIn = (language: string) => ANSWER[language] ?? ANSWER.en!;
 
-/** The link to this inject in an e-mail or SMS to a player without an account; null for everyone else. */
-const linkOf = (ctx: AppContext, run: InjectRunRow, target: RenderTarget) =>
-  target.recipientKind === 'participant' && target.recipientId && target.deliveryId
-    ? injectLinkFor(ctx, run, target.deliveryId, target.recipientId)
-    : Promise.resolve(null);
+/** Whether the message may carry a link to the inject: an e-mail or SMS to a phone-book contact. */
+const mayCarryLink = (target: RenderTarget) =>
+  (target.kind === 'email' || target.kind === 'sms') &&
+  target.recipientKind === 'participant' &&
+  !!target.recipientId &&
+  !!target.deliveryId;
+
+/** What the renders of a batch of an inject's deliveries share. */
+export interface InjectBatch {
+  /** The link each delivery carries, by delivery id; none for players who sign in, nor for inboxes. */
+  links: Map<string, string | null>;
+  /** The exercise's name, for fitting an SMS with its marking; null when no SMS is fitted. */
+  exerciseName: string | null;
+}
 
 const smsSegmentsAllowed = (ctx: AppContext) =>
   [...ctx.channels.byName.values()].find((c) => c.kind === 'sms')?.limits.maxSegments;
@@ -44,17 +53,28 @@ const BATCH = 1000;
  * must not see (expected action, controller notes) is not in the run, so no renderer can leak it;
  * the dispatcher adds the exercise marking and honours NO PLAY.
  */
-export const injectSource: OutboxSource<InjectRunRow> = {
+export const injectSource: OutboxSource<InjectRunRow, InjectBatch> = {
   kind: 'inject',
 
   load: async (ctx, runId) =>
     ctx.db.kysely.selectFrom('inject_runs').selectAll().where('id', '=', runId).executeTakeFirst(),
 
-  async render(ctx, run, target): Promise<ChannelMessage> {
+  async prepare(ctx, run, targets) {
+    const links = await injectLinksFor(
+      ctx,
+      run,
+      targets.filter(mayCarryLink).map((t) => ({ deliveryId: t.deliveryId!, contactId: t.recipientId! })),
+    );
+    const fitsSms = targets.some((t) => t.kind === 'sms') && smsSegmentsAllowed(ctx) !== undefined;
+    return { links, exerciseName: fitsSms ? await exerciseNameOf(ctx, run.exercise_id) : null };
+  },
+
+  async render(ctx, run, target, prepared): Promise<ChannelMessage> {
+    const batch = prepared ?? (await injectSource.prepare!(ctx, run, [target]));
+    const link = (target.deliveryId && batch.links.get(target.deliveryId)) ?? null;
     const head = `${labelIn(target.language)} ${run.number}: ${run.title}`;
     switch (target.kind) {
       case 'email': {
-        const link = await linkOf(ctx, run, target);
         const answer = link ? `${answerIn(target.language)}: ${link}` : null;
         return {
           kind: 'email',
@@ -66,14 +86,16 @@ export const injectSource: OutboxSource<InjectRunRow> = {
         };
       }
       case 'sms': {
-        const link = await linkOf(ctx, run, target);
         const compose = (content: string) => `${head}\n${content}${link ? `\n${link}` : ''}`;
         const max = smsSegmentsAllowed(ctx);
         if (!max) return { kind: 'sms', text: compose(run.content) };
         // A text over the channel's segments would be refused outright: the inject is shortened to
         // fit instead, counting the marking the dispatcher adds; the link and the inbox hold it whole.
-        const name = await exerciseNameOf(ctx, run.exercise_id);
-        const fitted = fitSms(run.content, (c) => markText(compose(c), target.language, name), max);
+        const fitted = fitSms(
+          run.content,
+          (c) => markText(compose(c), target.language, batch.exerciseName),
+          max,
+        );
         return { kind: 'sms', text: compose(fitted) };
       }
       case 'inapp':

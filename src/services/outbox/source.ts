@@ -30,15 +30,25 @@ export interface RenderTarget {
  * dispatcher asks what it says to one person on one channel. Marking exercise traffic is not the
  * renderer's business: the dispatcher does it for every source alike.
  */
-export interface OutboxSource<S = unknown> {
+export interface OutboxSource<S = unknown, P = unknown> {
   readonly kind: string;
   /** The source as it was at `sequence`; undefined when it is gone. */
   load(ctx: AppContext, sourceId: string, sequence: number): Promise<S | undefined>;
   /**
-   * The message for one person; throws a permanent ChannelError when the source cannot be said
-   * on that kind of channel or in any language the person reads.
+   * What the renders of a batch of this source's deliveries share, read or written once for all of
+   * them (an inject's links for players without an account: one read and one write a batch, not
+   * two a delivery). The dispatcher calls it once for the deliveries of a claim that it renders
+   * together and hands the result to each of their renders; a failure is a passing one, and they
+   * are tried again. Sources whose messages need nothing per recipient from the database leave it
+   * out.
    */
-  render(ctx: AppContext, source: S, target: RenderTarget): Promise<ChannelMessage>;
+  prepare?(ctx: AppContext, source: S, targets: readonly RenderTarget[]): Promise<P>;
+  /**
+   * The message for one person; throws a permanent ChannelError when the source cannot be said
+   * on that kind of channel or in any language the person reads. `prepared`: what `prepare` gave
+   * for a batch holding this target; absent when the source is rendered alone (a preview).
+   */
+  render(ctx: AppContext, source: S, target: RenderTarget, prepared?: P): Promise<ChannelMessage>;
   /**
    * Everyone a fan-out of this source reaches, in batches. Called again from the start when a
    * fan-out is resumed after a crash; the outbox's unique key drops what was already written.

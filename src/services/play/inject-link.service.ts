@@ -42,31 +42,58 @@ export const injectLinkToken = (ctx: AppContext, deliveryId: string): string =>
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/** A delivery of an inject by e-mail or SMS to a contact of the exercise's phone book. */
+export interface LinkedDelivery {
+  deliveryId: string;
+  contactId: string;
+}
+
+/** Deliveries handled by one read and one write, within every engine's limit on parameters. */
+const LINKS_AT_ONCE = 500;
+
 /**
- * The link a delivery of an inject carries, or null when its contact's person signs in to Dabyl
- * (the inject is in their inbox) or is not a player. Recorded the first time it is rendered.
+ * The links deliveries of an inject carry, by delivery id: null where the contact's person signs
+ * in to Dabyl (the inject is in their inbox) or is not a player. Recorded the first time they are
+ * rendered; the dispatcher asks for a claim's deliveries together.
  */
-export async function injectLinkFor(
+export async function injectLinksFor(
   ctx: AppContext,
   run: Pick<InjectRunRow, 'id' | 'exercise_id'>,
-  deliveryId: string,
-  contactId: string,
-): Promise<string | null> {
+  deliveries: readonly LinkedDelivery[],
+): Promise<Map<string, string | null>> {
   const db = ctx.db.kysely;
-  const person = await injectLinkRepository.personOfContact(db, run.exercise_id, contactId);
-  if (!person || person.user_id !== null || person.role !== 'player') return null;
-  const token = injectLinkToken(ctx, deliveryId);
-  await injectLinkRepository.record(db, {
-    token_hash: hashOf(token),
-    delivery_id: deliveryId,
-    exercise_id: run.exercise_id,
-    run_id: run.id,
-    person_id: person.id,
-    created_at: ctx.clock.now().toISOString(),
-    opened_at: null,
-    acknowledged_at: null,
-  });
-  return `${ctx.config.publicUrl.replace(/\/$/, '')}${injectLinkPath(token)}`;
+  const base = ctx.config.publicUrl.replace(/\/$/, '');
+  const links = new Map<string, string | null>();
+  for (let i = 0; i < deliveries.length; i += LINKS_AT_ONCE) {
+    const slice = deliveries.slice(i, i + LINKS_AT_ONCE);
+    const people = await injectLinkRepository.peopleOfContacts(db, run.exercise_id, [
+      ...new Set(slice.map((d) => d.contactId)),
+    ]);
+    const byContact = new Map(people.map((p) => [p.contact_id, p]));
+    const at = ctx.clock.now().toISOString();
+    const rows = [];
+    for (const d of slice) {
+      const person = byContact.get(d.contactId);
+      if (!person || person.user_id !== null || person.role !== 'player') {
+        links.set(d.deliveryId, null);
+        continue;
+      }
+      const token = injectLinkToken(ctx, d.deliveryId);
+      rows.push({
+        token_hash: hashOf(token),
+        delivery_id: d.deliveryId,
+        exercise_id: run.exercise_id,
+        run_id: run.id,
+        person_id: person.id,
+        created_at: at,
+        opened_at: null,
+        acknowledged_at: null,
+      });
+      links.set(d.deliveryId, `${base}${injectLinkPath(token)}`);
+    }
+    if (rows.length) await injectLinkRepository.record(db, rows);
+  }
+  return links;
 }
 
 /** What a link opens: one inject, for one person, and what their team did about it. */
