@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { onPostgres, unnestInsert, type PgElement } from './pg-arrays.js';
+import { insertRows, type PgElement } from './pg-arrays.js';
 import type { AuditRow, Database } from './schema.js';
 
 type Q = Kysely<Database>;
@@ -21,22 +21,8 @@ export const auditRepository = {
   last: (db: Q): Promise<AuditRow | undefined> =>
     db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirst(),
   /** One entry, or a batch appended under one lock: one statement on PostgreSQL, 200 rows a statement on SQLite. */
-  insert: async (db: Q, rows: AuditRow | readonly AuditRow[]): Promise<void> => {
-    if (!Array.isArray(rows)) {
-      await db
-        .insertInto('audit_log')
-        .values(rows as AuditRow)
-        .execute();
-    } else if (onPostgres(db) && rows.length > 1) {
-      await db.executeQuery(unnestInsert('audit_log', COLUMNS, rows));
-    } else {
-      for (let i = 0; i < rows.length; i += 200)
-        await db
-          .insertInto('audit_log')
-          .values(rows.slice(i, i + 200))
-          .execute();
-    }
-  },
+  insert: (db: Q, rows: AuditRow | readonly AuditRow[]): Promise<void> =>
+    insertRows(db, 'audit_log', COLUMNS, rows),
   /** Newest first, `before` a sequence number for paging. */
   page: (db: Q, limit: number, before?: number): Promise<AuditRow[]> => {
     let q = db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(limit);

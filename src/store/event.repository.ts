@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { EventRow } from './event-tables.js';
-import { onPostgres, unnestInsert, type PgElement } from './pg-arrays.js';
+import { insertRows, type PgElement } from './pg-arrays.js';
 import type { Database } from './schema.js';
 
 type Q = Kysely<Database>;
@@ -38,22 +38,8 @@ export const eventRepository = {
     return r ? Number(r.seq) : null;
   },
   /** One event, or a batch appended under one lock: one statement on PostgreSQL, 200 rows a statement on SQLite. */
-  insert: async (db: Q, rows: EventRow | readonly EventRow[]): Promise<void> => {
-    if (!Array.isArray(rows)) {
-      await db
-        .insertInto('events')
-        .values(rows as EventRow)
-        .execute();
-    } else if (onPostgres(db) && rows.length > 1) {
-      await db.executeQuery(unnestInsert('events', COLUMNS, rows));
-    } else {
-      for (let i = 0; i < rows.length; i += 200)
-        await db
-          .insertInto('events')
-          .values(rows.slice(i, i + 200))
-          .execute();
-    }
-  },
+  insert: (db: Q, rows: EventRow | readonly EventRow[]): Promise<void> =>
+    insertRows(db, 'events', COLUMNS, rows),
   /** Oldest first, after `seq`. */
   after: (db: Q, seq: number, limit: number): Promise<EventRow[]> =>
     db.selectFrom('events').selectAll().where('seq', '>', seq).orderBy('seq').limit(limit).execute(),

@@ -1,4 +1,4 @@
-import { CompiledQuery, PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
+import { CompiledQuery, PostgresAdapter, sql, type Insertable, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from './schema.js';
 
 type Q = Kysely<Database>;
@@ -29,6 +29,32 @@ export function unnestInsert(
     `insert into ${table} (${names.join(', ')}) select * from unnest(${casts.join(', ')}) ${tail}`.trimEnd(),
     arrays,
   );
+}
+
+/** Rows a statement on SQLite, within its limit on parameters for the widest table written so. */
+const SQLITE_ROWS = 200;
+
+/**
+ * One row, or a batch, in as few statements as each engine does best: one statement of arrays on
+ * PostgreSQL (see {@link unnestInsert}), {@link SQLITE_ROWS} rows a statement on SQLite.
+ */
+export async function insertRows<T extends keyof Database & string>(
+  db: Q,
+  table: T,
+  columns: Readonly<Record<string, PgElement>>,
+  rows: Insertable<Database[T]> | readonly Insertable<Database[T]>[],
+): Promise<void> {
+  const list = (Array.isArray(rows) ? rows : [rows]) as readonly Insertable<Database[T]>[];
+  if (list.length > 1 && onPostgres(db)) {
+    await db.executeQuery(unnestInsert(table, columns, list));
+    return;
+  }
+  // Kysely cannot check a table chosen by a type parameter; the rows' type is that table's.
+  const into = db.insertInto(table) as unknown as {
+    values(rows: readonly object[]): { execute(): Promise<unknown> };
+  };
+  for (let i = 0; i < list.length; i += SQLITE_ROWS)
+    await into.values(list.slice(i, i + SQLITE_ROWS)).execute();
 }
 
 /** `column = any($1::text[])`: one parameter however many values, where `in (…)` takes one each. */
