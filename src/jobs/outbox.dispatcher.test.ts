@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ENGINES, openTestRuntime } from '../../test/support/engines.js';
 import { exerciseRow } from '../../test/support/exercise-row.js';
@@ -46,6 +47,8 @@ const drillSource: OutboxSource<{ ru: string; en: string }> = {
 const roster = {
   prepared: [] as string[][],
   failNext: false,
+  /** Thrown by the next render, once. */
+  renderFault: null as unknown,
 };
 const rosterSource: OutboxSource<{ version: number }, Map<string, string>> = {
   kind: 'roster',
@@ -61,6 +64,9 @@ const rosterSource: OutboxSource<{ version: number }, Map<string, string>> = {
     );
   },
   render: async (_ctx, _s, target, prepared) => {
+    const fault = roster.renderFault;
+    roster.renderFault = null;
+    if (fault) throw fault;
     const seat = prepared?.get(target.deliveryId!) ?? 'alone';
     return { kind: 'email', subject: 'Roster', text: seat, html: `<html><body><p>${seat}</p></body></html>` };
   },
@@ -337,6 +343,44 @@ describe.each(ENGINES)('the dispatcher’s safety rules on %s', (engine) => {
     expect(await new OutboxDispatcher({ ...ctx, clock: { now: () => later } }).drain()).toBe(3);
     for (const d of failing) expect(await statusOf(d.id)).toMatchObject({ status: 'sent', attempts: 2 });
     expect(roster.prepared.at(-1)).toHaveLength(3);
+  });
+
+  it('retries a render whose database read failed for a moment, and dead-letters one that failed for good', async () => {
+    const at = new Date(now.getTime() + 10 * 3_600_000);
+    const own = new OutboxDispatcher({ ...ctx, clock: { now: () => at } });
+    const row = (address: string) =>
+      delivery({
+        source_kind: 'roster',
+        source_id: 'roster-2',
+        sequence: 1,
+        address,
+        next_attempt_at: at.toISOString(),
+      });
+    // The driver's own error for a server that is not there, as a render's read would meet it.
+    const client = new pg.Client({ host: '127.0.0.1', port: 1, user: 'postgres', database: 'test' });
+    roster.renderFault = await client.connect().then(
+      () => new Error('connected to nothing'),
+      (err: unknown) => err,
+    );
+    const passing = row('passing@example.kz');
+    await write(passing);
+    await own.drain();
+    const waiting = await statusOf(passing.id);
+    expect(waiting).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(waiting.last_error).toMatch(/^the roster could not be rendered: .*ECONNREFUSED/);
+
+    roster.renderFault = new TypeError("Cannot read properties of undefined (reading 'seat')");
+    const broken = row('broken@example.kz');
+    await write(broken);
+    await own.drain();
+    expect(await statusOf(broken.id)).toMatchObject({
+      status: 'dead',
+      last_error:
+        "the roster could not be rendered in ru: Cannot read properties of undefined (reading 'seat')",
+    });
+    const later = new Date(at.getTime() + 3_600_000);
+    await new OutboxDispatcher({ ...ctx, clock: { now: () => later } }).drain();
+    expect(await statusOf(passing.id)).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
   it('claims and sends the next batch while the last batch’s outcomes are still being written', async () => {

@@ -14,6 +14,7 @@ import { publishEvent } from '../services/events/events.service.js';
 import { onOutboxWrite } from '../services/outbox/wake.js';
 import { contactGone } from '../services/subscriptions/contact-gone.js';
 import { deliveryRepository, type DeliveryLease } from '../store/delivery.repository.js';
+import { isPassingStoreFault } from '../store/passing-fault.js';
 import type { DeliveryRow } from '../store/outbox-tables.js';
 import { ChannelHealth } from './channel-health.js';
 import { RenderBatches } from './render-batches.js';
@@ -313,6 +314,8 @@ export class OutboxDispatcher {
       held.set(health, [...(held.get(health) ?? []), d.id]);
       return;
     }
+    // Whether the failure, if any, came from the send: one before it (a render) says nothing of the channel.
+    let sending = false;
     try {
       if (verdict.action === 'refuse') throw new ChannelError(`refused: ${verdict.reason}`, false);
       if (!d.address) throw new ChannelError('the address was erased', false);
@@ -321,6 +324,7 @@ export class OutboxDispatcher {
         ? markMessage(message, d.language, exercise?.name ?? null)
         : message;
       const target = throughChannel ? channel : this.ctx.channels.sink;
+      sending = true;
       const { providerId } = await target.send({
         deliveryId: d.id,
         to: d.address,
@@ -332,14 +336,14 @@ export class OutboxDispatcher {
       if (throughChannel && this.health.succeeded(health))
         await deliveryRepository.dueNow(db, channel.name, this.ctx.clock.now().toISOString());
       // Written with the batch's other outcomes, while the next batch goes out; a write that fails
-      // is a failed try, as it was when the send itself waited for it.
+      // is a failed try, as it was when the send itself waited for it, but not the channel's failure.
       records.push(
         this.sent
           .record({ id: d.id, owner: lease.owner, providerId, at: this.ctx.clock.now().toISOString() })
-          .catch((err: unknown) => this.failed(channel, d, lease, err, throughChannel)),
+          .catch((err: unknown) => this.failed(channel, d, lease, err, false)),
       );
     } catch (err) {
-      await this.failed(channel, d, lease, err, throughChannel);
+      await this.failed(channel, d, lease, err, throughChannel && sending);
     }
   }
 
@@ -377,8 +381,11 @@ export class OutboxDispatcher {
     try {
       return await source.render(this.ctx, loaded, target, prepared);
     } catch (err) {
-      // A renderer that fails cannot do better on a later try: the delivery is a dead letter.
       if (err instanceof ChannelError) throw err;
+      // A database read of the renderer's that failed for a moment: the message is fine, try again.
+      if (isPassingStoreFault(err))
+        throw new ChannelError(`the ${d.source_kind} could not be rendered: ${(err as Error).message}`, true);
+      // Any other failure of a renderer cannot do better on a later try: the delivery is a dead letter.
       throw new ChannelError(
         `the ${d.source_kind} could not be rendered in ${d.language}: ${(err as Error).message}`,
         false,
