@@ -17,6 +17,16 @@ async function failureOf(call: () => Promise<unknown> | unknown): Promise<unknow
   throw new Error('the call did not fail');
 }
 
+/** The same, of a synchronous call (SQLite's driver answers in the call). */
+function failureOfNow(call: () => unknown): unknown {
+  try {
+    call();
+  } catch (err) {
+    return err;
+  }
+  throw new Error('the call did not fail');
+}
+
 describe('a database failure that passes by itself, told from an answer', () => {
   const clients: pg.Client[] = [];
   const connect = async () => {
@@ -83,24 +93,12 @@ describe('a database failure that passes by itself, told from an answer', () => 
       a.pragma('journal_mode = WAL');
       a.exec('create table t (id integer primary key)');
       a.exec('begin immediate');
-      const busy = (() => {
-        try {
-          b.exec('begin immediate');
-        } catch (err) {
-          return err;
-        }
-      })();
+      const busy = failureOfNow(() => b.exec('begin immediate'));
       a.exec('rollback');
       expect((busy as { code?: string }).code).toBe('SQLITE_BUSY');
       expect(isPassingStoreFault(busy)).toBe(true);
       a.exec('insert into t values (1)');
-      const twice = (() => {
-        try {
-          a.exec('insert into t values (1)');
-        } catch (err) {
-          return err;
-        }
-      })();
+      const twice = failureOfNow(() => a.exec('insert into t values (1)'));
       expect(isPassingStoreFault(twice)).toBe(false);
     } finally {
       a.close();
