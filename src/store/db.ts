@@ -81,6 +81,9 @@ function openPostgres(url: string, schema: string | undefined, poolSize = 10): D
     max: poolSize,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
+  // The server ending an idle pooled connection (a restart, a DBA's pg_terminate_backend) is
+  // reported on the pool, which has already dropped that connection; unheard, it would end the process.
+  pool.on('error', () => undefined);
   const kysely = new Kysely<Database>({ dialect: new DabylPostgresDialect({ pool }) });
   const shown = new URL(url);
   shown.password = '';
