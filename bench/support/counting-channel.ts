@@ -9,7 +9,7 @@ export class CountingChannel implements Channel {
   readonly kind = 'email';
   readonly limits = {};
   readonly configured = true;
-  readonly notConfiguredReason = null;
+  readonly notConfigured = null;
   count = 0;
   first = 0;
   last = 0;

@@ -9,6 +9,7 @@ import type { CapAlert } from '../cap/model.js';
 import { CHANNEL_KINDS } from '../contract/enums.js';
 import type { AlertArea } from '../core/alert/alert.js';
 import type { CbCategory } from '../core/cellbroadcast/category.js';
+import { deliveryText, type DeliveryFault } from '../core/messages/messages.js';
 export { CHANNEL_KINDS };
 
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
@@ -146,7 +147,7 @@ export interface Channel {
   /** False when its configuration is missing: deliveries then wait instead of failing. */
   readonly configured: boolean;
   /** Why it is not configured, for the console and the log; null when it is. */
-  readonly notConfiguredReason: string | null;
+  readonly notConfigured: DeliveryFault | null;
   /** The key the provider de-duplicates on for a delivery (the same delivery, the same key). */
   dedupKey(deliveryId: string): string;
   send(outgoing: Outgoing): Promise<SendResult>;
@@ -165,7 +166,9 @@ export interface Channel {
 
 /**
  * A send that did not happen. `temporary`: the provider or the network may accept it later (retry
- * with back-off); otherwise the address or the message is refused and retrying cannot help.
+ * with back-off); otherwise the address or the message is refused and retrying cannot help. The
+ * reason is kept as a code with its values, so the console tells it in the reader's language;
+ * the message is its English sentence, for the log.
  */
 export class ChannelError extends Error {
   /**
@@ -173,14 +176,36 @@ export class ChannelError extends Error {
    * the dispatcher removes the contact so that nothing more is sent to it.
    */
   constructor(
-    message: string,
+    readonly fault: DeliveryFault,
     readonly temporary: boolean,
     readonly addressGone = false,
   ) {
-    super(message);
+    super(deliveryText('en', fault));
     this.name = 'ChannelError';
   }
 }
+
+/** A source asked for a channel it has no message for: the fan-out's bug, not the recipient's. */
+export const notSentOver = (source: string, channel: string): ChannelError =>
+  new ChannelError({ reason: 'source_not_over', params: { source, channel } }, false);
+
+/** A failure nobody worded (a library's own error): its message, as it came. */
+export const failedWith = (err: unknown): DeliveryFault => ({
+  reason: 'failed',
+  params: { detail: (err instanceof Error ? err.message : String(err)).slice(0, 500) },
+});
+
+/** A peer's connection failed: its host and the socket's own code ("ECONNREFUSED"). */
+export const peerNetwork = (host: string, err: Error & { code?: string }): DeliveryFault => ({
+  reason: 'peer_network',
+  params: { host, detail: (err.code ?? err.message).slice(0, 300) },
+});
+
+/** The reason a channel waits while its setting is missing. */
+export const notConfiguredFault = (channel: ChannelKind, setting: string): DeliveryFault => ({
+  reason: 'not_configured',
+  params: { channel, setting },
+});
 
 /** Narrows an outgoing message to the kind a channel carries; a mismatch is the renderer's bug. */
 export function expectKind<K extends ChannelMessage['kind']>(
@@ -188,12 +213,14 @@ export function expectKind<K extends ChannelMessage['kind']>(
   kind: K,
 ): Outgoing<Extract<ChannelMessage, { kind: K }>> {
   if (outgoing.message.kind !== kind)
-    throw new ChannelError(`a ${outgoing.message.kind} message cannot go over a ${kind} channel`, false);
+    throw new ChannelError(
+      { reason: 'kind_mismatch', params: { message: outgoing.message.kind, channel: kind } },
+      false,
+    );
   return outgoing as Outgoing<Extract<ChannelMessage, { kind: K }>>;
 }
 
 /** A header value carrying CR or LF would start a header of its own; refuse it. */
 export function checkHeaderValue(field: string, value: string): void {
-  if (/[\r\n]/.test(value))
-    throw new ChannelError(`${field}: a line break in a header value is refused (header injection)`, false);
+  if (/[\r\n]/.test(value)) throw new ChannelError({ reason: 'header_injection', params: { field } }, false);
 }

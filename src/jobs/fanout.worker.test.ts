@@ -193,6 +193,10 @@ describe.each(ENGINES)('a fan-out whose expansion fails, on %s', (engine) => {
       finishedAt: now.toISOString(),
     });
     expect((await fanOuts(ctx)).find((f) => f.sourceId === 'long-fault')).toMatchObject({ status: 'failed' });
+    // A Kazakh reader is told it in Kazakh; the database's own words stay as it said them.
+    expect((await fanOuts(ctx, 20, 'kk')).find((f) => f.sourceId === 'long-fault')).toMatchObject({
+      lastError: '24 сағаттан кейін әрекеттер тоқтатылды: қате: connection terminated unexpectedly',
+    });
     later(HOUR);
     expect(await worker.drain()).toBe(0);
 

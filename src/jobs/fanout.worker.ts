@@ -6,7 +6,8 @@ import type { AppContext } from '../services/context.js';
 import { publishEvent } from '../services/events/events.service.js';
 import { keepPlaceIndex } from '../services/subscriptions/place-index.js';
 import { onOutboxWrite, outboxWritten } from '../services/outbox/wake.js';
-import { deliveryRepository, type NewDelivery } from '../store/delivery.repository.js';
+import { failedWith } from '../channels/channel.js';
+import { deliveryRepository, failureColumns, type NewDelivery } from '../store/delivery.repository.js';
 import { fanOutRepository, type FanOutLease } from '../store/fanout.repository.js';
 import type { FanOutRow } from '../store/outbox-tables.js';
 import { WorkLoop } from './work-loop.js';
@@ -115,7 +116,7 @@ export class FanOutWorker {
     try {
       await this.expand(fanout, lease);
     } catch (err) {
-      await this.failed(fanout, lease, (err as Error).message, err instanceof FanOutRefused);
+      await this.failed(fanout, lease, err);
     } finally {
       clearInterval(renew);
     }
@@ -149,34 +150,37 @@ export class FanOutWorker {
   }
 
   /** Back to waiting with a back-off, or failed for good once the horizon has passed. */
-  private async failed(
-    fanout: FanOutRow,
-    lease: FanOutLease,
-    message: string,
-    refused: boolean,
-  ): Promise<void> {
+  private async failed(fanout: FanOutRow, lease: FanOutLease, err: unknown): Promise<void> {
     const now = this.ctx.clock.now();
     const since = fanout.retrying_since ?? now.toISOString();
     const db = this.ctx.db.kysely;
+    const refused = err instanceof FanOutRefused;
+    const fault = refused ? err.fault : failedWith(err);
     if (refused || now.getTime() - Date.parse(since) >= this.horizonMs) {
-      const reason = refused
-        ? `refused: ${message}`
-        : `gave up after ${Math.round(this.horizonMs / 3_600_000)} h: ${message}`;
-      this.log('error', `fan-out ${fanout.id} failed: ${reason}`);
+      const columns = failureColumns(
+        refused
+          ? fault
+          : { reason: 'gave_up', params: { hours: Math.round(this.horizonMs / 3_600_000) }, cause: fault },
+      );
+      this.log('error', `fan-out ${fanout.id} failed: ${columns.last_error}`);
       await fanOutRepository.finish(db, fanout.id, lease, {
         status: 'failed',
         finished_at: now.toISOString(),
-        last_error: reason.slice(0, 1000),
+        ...columns,
       });
     } else {
       const next = new Date(
         now.getTime() + retryDelayMs(this.backoffMs, fanout.attempts, this.maxBackoffMs),
       ).toISOString();
-      this.log('warn', `fan-out ${fanout.id}: try ${fanout.attempts} failed (${message}); next at ${next}`);
+      const columns = failureColumns(fault);
+      this.log(
+        'warn',
+        `fan-out ${fanout.id}: try ${fanout.attempts} failed (${columns.last_error}); next at ${next}`,
+      );
       await fanOutRepository.retryLater(db, fanout.id, lease, {
         next_attempt_at: next,
         retrying_since: since,
-        last_error: message.slice(0, 1000),
+        ...columns,
       });
     }
     this.announce(fanout);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ENGINES, openTestRuntime } from '../../test/support/engines.js';
 import { exerciseRow } from '../../test/support/exercise-row.js';
 import { startTestSmtp, type TestSmtp } from '../../test/support/smtp.js';
-import { ChannelError } from '../channels/channel.js';
+import { notSentOver } from '../channels/channel.js';
 import { SinkChannel } from '../channels/sink/sink.channel.js';
 import { EXERCISE_HEAD } from '../core/outbox/traffic.js';
 import { contextFor } from '../runtime.js';
@@ -13,6 +13,7 @@ import type { OutboxSource } from '../services/outbox/source.js';
 import { outboxSources } from '../services/outbox/sources.js';
 import { deliveryRepository, type NewDelivery } from '../store/delivery.repository.js';
 import { exerciseRepository } from '../store/exercise.repository.js';
+import { failureText } from '../core/messages/messages.js';
 import { OutboxDispatcher } from './outbox.dispatcher.js';
 
 /*
@@ -30,7 +31,7 @@ const drillSource: OutboxSource<{ ru: string; en: string }> = {
   render: async (_ctx, s, target) => {
     if (target.language !== 'ru' && target.language !== 'en')
       throw new Error(`no text in ${target.language}`);
-    if (target.kind !== 'email') throw new ChannelError(`not over ${target.kind}`, false);
+    if (target.kind !== 'email') throw notSentOver('drill', target.kind);
     const text = s[target.language];
     return { kind: 'email', subject: 'Inject 12', text, html: `<html><body><p>${text}</p></body></html>` };
   },
@@ -213,7 +214,12 @@ describe.each(ENGINES)('the dispatcher’s safety rules on %s', (engine) => {
     const before = smtp.mails.length;
     await write(kk, en, gone);
     await dispatcher.drain();
-    expect((await statusOf(kk.id)).last_error).toBe('the drill could not be rendered in kk: no text in kk');
+    const failed = await statusOf(kk.id);
+    expect(failed.last_error).toBe('the drill could not be rendered in Kazakh: no text in kk');
+    // The reason is kept beside the text, so each reader is told it in their own language.
+    expect(failureText('ru', failed.last_error, failed.last_reason)).toBe(
+      'drill: не удалось составить сообщение на казахском языке: no text in kk',
+    );
     expect(await statusOf(kk.id)).toMatchObject({ status: 'dead' });
     expect(await statusOf(gone.id)).toMatchObject({ status: 'dead', last_error: 'drill gone (1) is gone' });
     expect(await statusOf(en.id)).toMatchObject({ status: 'sent' });
@@ -376,7 +382,7 @@ describe.each(ENGINES)('the dispatcher’s safety rules on %s', (engine) => {
     expect(await statusOf(broken.id)).toMatchObject({
       status: 'dead',
       last_error:
-        "the roster could not be rendered in ru: Cannot read properties of undefined (reading 'seat')",
+        "the roster could not be rendered in Russian: Cannot read properties of undefined (reading 'seat')",
     });
     const later = new Date(at.getTime() + 3_600_000);
     await new OutboxDispatcher({ ...ctx, clock: { now: () => later } }).drain();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ChannelError, type Channel, type ChannelMessage } from '../channels/channel.js';
+import { ChannelError, failedWith, type Channel, type ChannelMessage } from '../channels/channel.js';
+import { deliveryText, type DeliveryFault } from '../core/messages/messages.js';
 import { markMessage } from '../channels/mark.js';
 import { retryDelayMs } from '../core/outbox/backoff.js';
 import {
@@ -13,7 +14,7 @@ import type { AppContext } from '../services/context.js';
 import { publishEvent } from '../services/events/events.service.js';
 import { onOutboxWrite } from '../services/outbox/wake.js';
 import { contactGone } from '../services/subscriptions/contact-gone.js';
-import { deliveryRepository, type DeliveryLease } from '../store/delivery.repository.js';
+import { deliveryRepository, failureColumns, type DeliveryLease } from '../store/delivery.repository.js';
 import { isPassingStoreFault } from '../store/passing-fault.js';
 import type { DeliveryRow } from '../store/outbox-tables.js';
 import { ChannelHealth } from './channel-health.js';
@@ -151,7 +152,10 @@ export class OutboxDispatcher {
       if (!channel.configured) {
         if (!this.warnedUnconfigured.has(channel.name)) {
           this.warnedUnconfigured.add(channel.name);
-          this.log('warn', `outbox: ${channel.name} deliveries wait: ${channel.notConfiguredReason}`);
+          this.log(
+            'warn',
+            `outbox: ${channel.name} deliveries wait: ${channel.notConfigured ? deliveryText('en', channel.notConfigured) : ''}`,
+          );
         }
         continue;
       }
@@ -317,8 +321,8 @@ export class OutboxDispatcher {
     // Whether the failure, if any, came from the send: one before it (a render) says nothing of the channel.
     let sending = false;
     try {
-      if (verdict.action === 'refuse') throw new ChannelError(`refused: ${verdict.reason}`, false);
-      if (!d.address) throw new ChannelError('the address was erased', false);
+      if (verdict.action === 'refuse') throw new ChannelError({ reason: verdict.reason }, false);
+      if (!d.address) throw new ChannelError({ reason: 'address_erased' }, false);
       const message = await this.render(channel, d, renders);
       const marked = isMarked(d.mode as TrafficMode)
         ? markMessage(message, d.language, exercise?.name ?? null)
@@ -355,7 +359,8 @@ export class OutboxDispatcher {
 
   private async render(channel: Channel, d: DeliveryRow, renders: ClaimRenders): Promise<ChannelMessage> {
     const source = this.ctx.sources.get(d.source_kind);
-    if (!source) throw new ChannelError(`no outbox source of kind ${d.source_kind} in this version`, false);
+    if (!source)
+      throw new ChannelError({ reason: 'source_unknown', params: { source: d.source_kind } }, false);
     const key = `${d.source_kind}#${d.source_id}#${d.sequence}`;
     if (!renders.loaded.has(key)) renders.loaded.set(key, source.load(this.ctx, d.source_id, d.sequence));
     const loading = renders.loaded.get(key)!;
@@ -370,13 +375,19 @@ export class OutboxDispatcher {
     const preparing = renders.batches.preparedFor(key, source, loading, target);
     const loaded = await loading;
     if (loaded === undefined)
-      throw new ChannelError(`${d.source_kind} ${d.source_id} (${d.sequence}) is gone`, false);
+      throw new ChannelError(
+        { reason: 'source_gone', params: { source: d.source_kind, id: d.source_id, sequence: d.sequence } },
+        false,
+      );
     let prepared: unknown;
     try {
       prepared = await preparing;
     } catch (err) {
       // What a batch shares is read from the database: a failure there passes, and the delivery waits.
-      throw new ChannelError(`the ${d.source_kind} could not be prepared: ${(err as Error).message}`, true);
+      throw new ChannelError(
+        { reason: 'source_unprepared', params: { source: d.source_kind, detail: (err as Error).message } },
+        true,
+      );
     }
     try {
       return await source.render(this.ctx, loaded, target, prepared);
@@ -384,10 +395,16 @@ export class OutboxDispatcher {
       if (err instanceof ChannelError) throw err;
       // A database read of the renderer's that failed for a moment: the message is fine, try again.
       if (isPassingStoreFault(err))
-        throw new ChannelError(`the ${d.source_kind} could not be rendered: ${(err as Error).message}`, true);
+        throw new ChannelError(
+          { reason: 'source_unreadable', params: { source: d.source_kind, detail: (err as Error).message } },
+          true,
+        );
       // Any other failure of a renderer cannot do better on a later try: the delivery is a dead letter.
       throw new ChannelError(
-        `the ${d.source_kind} could not be rendered in ${d.language}: ${(err as Error).message}`,
+        {
+          reason: 'source_unrenderable',
+          params: { source: d.source_kind, language: d.language, detail: (err as Error).message },
+        },
         false,
       );
     }
@@ -400,23 +417,30 @@ export class OutboxDispatcher {
     err: unknown,
     throughChannel: boolean,
   ): Promise<void> {
-    const failure = err instanceof ChannelError ? err : new ChannelError((err as Error).message, true);
+    const failure = err instanceof ChannelError ? err : new ChannelError(failedWith(err), true);
     const now = this.ctx.clock.now().getTime();
     const expired = now - Date.parse(d.created_at) >= this.horizonMs;
     const dead = !failure.temporary || expired;
-    const reason =
-      expired && failure.temporary ? `gave up after ${Math.round(this.horizonMs / 3_600_000)} h: ` : '';
+    const fault: DeliveryFault =
+      expired && failure.temporary
+        ? {
+            reason: 'gave_up',
+            params: { hours: Math.round(this.horizonMs / 3_600_000) },
+            cause: failure.fault,
+          }
+        : failure.fault;
     if (failure.temporary && throughChannel) this.health.failed(this.healthKey(channel, d), failure.message);
+    const columns = failureColumns(fault);
     await deliveryRepository.finish(this.ctx.db.kysely, d.id, lease, {
       status: dead ? 'dead' : 'pending',
-      last_error: `${reason}${failure.message}`.slice(0, 1000),
+      ...columns,
       next_attempt_at: new Date(
         dead ? now : now + retryDelayMs(this.backoffMs, d.attempts, this.maxBackoffMs),
       ).toISOString(),
     });
     // The provider says the address has ended (an expired push subscription): it goes.
-    if (failure.addressGone && throughChannel) await contactGone(this.ctx, d, failure.message);
+    if (failure.addressGone && throughChannel) await contactGone(this.ctx, d, failure.fault);
     // A channel outage is logged once by ChannelHealth, not once per delivery.
-    if (dead) this.log('error', `outbox: delivery ${d.id} is a dead letter: ${reason}${failure.message}`);
+    if (dead) this.log('error', `outbox: delivery ${d.id} is a dead letter: ${columns.last_error}`);
   }
 }

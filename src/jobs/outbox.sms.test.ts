@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, openTestRuntime } from '../../test/support/engines.js';
 import { exerciseRow } from '../../test/support/exercise-row.js';
 import { startTestSmsc, type TestSmsc } from '../../test/support/smsc.js';
-import { ChannelError } from '../channels/channel.js';
+import { notSentOver } from '../channels/channel.js';
 import { smsLedgerOf } from '../channels/sms/sms.ledger.js';
 import { SmsChannel, smsReference, type SmsLedger } from '../channels/sms/sms.channel.js';
 import { EXERCISE_HEAD } from '../core/outbox/traffic.js';
@@ -28,7 +28,7 @@ const injectSource: OutboxSource<{ ru: string; en: string }> = {
     en: 'Inject 12: hostages taken at Karaganda airport. Team 7 to move to the terminal.',
   }),
   render: async (_ctx, s, target) => {
-    if (target.kind !== 'sms') throw new ChannelError(`not over ${target.kind}`, false);
+    if (target.kind !== 'sms') throw notSentOver('drill', target.kind);
     return { kind: 'sms', text: target.language === 'ru' ? s.ru : s.en };
   },
   // eslint-disable-next-line require-yield -- deliveries are written directly in these tests

@@ -1,4 +1,5 @@
-import { CompiledQuery, sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type ExpressionBuilder, type Kysely, type Updateable } from 'kysely';
+import { deliveryText, type DeliveryFault } from '../core/messages/messages.js';
 import type { Engine } from './db.js';
 import type { DeliveryRow, DeliveryTable } from './outbox-tables.js';
 import type { Database } from './schema.js';
@@ -29,6 +30,12 @@ export const DELIVERY_COLUMNS = [
 ] as const;
 
 export type NewDelivery = Pick<DeliveryTable, (typeof DELIVERY_COLUMNS)[number]>;
+
+/** A failure as a delivery keeps it: the English sentence for logs, the reason for every reader. */
+export const failureColumns = (f: DeliveryFault): { last_error: string; last_reason: string } => ({
+  last_error: deliveryText('en', f).slice(0, 1000),
+  last_reason: JSON.stringify(f),
+});
 
 const texts = new Map<string, string>();
 
@@ -310,7 +317,7 @@ export const deliveryRepository = {
     db: Q,
     id: string,
     lease: DeliveryLease,
-    patch: Partial<DeliveryTable>,
+    patch: Updateable<DeliveryTable>,
   ): Promise<boolean> => {
     const r = await db
       .updateTable('deliveries')
@@ -404,6 +411,7 @@ export const deliveryRepository = {
         'd.mode',
         'd.attempts',
         'd.last_error',
+        'd.last_reason',
         'd.created_at',
         'd.next_attempt_at',
       ])
@@ -490,7 +498,7 @@ export const deliveryRepository = {
   dropPendingOf: async (db: Q, subscriberId: string, now: string): Promise<void> => {
     await db
       .updateTable('deliveries')
-      .set({ status: 'dead', last_error: 'unsubscribed before it was sent', next_attempt_at: now })
+      .set({ status: 'dead', ...failureColumns({ reason: 'unsubscribed' }), next_attempt_at: now })
       .where('recipient_kind', '=', 'subscriber')
       .where('recipient_id', '=', subscriberId)
       .where('status', '=', 'pending')

@@ -143,7 +143,12 @@ export const fanOutRepository = {
     db: Q,
     id: string,
     lease: FanOutLease,
-    patch: { status: 'done' | 'failed'; finished_at: string; last_error?: string | null },
+    patch: {
+      status: 'done' | 'failed';
+      finished_at: string;
+      last_error?: string | null;
+      last_reason?: string | null;
+    },
   ): Promise<boolean> => {
     const r = await db
       .updateTable('fanouts')
@@ -160,7 +165,7 @@ export const fanOutRepository = {
     db: Q,
     id: string,
     lease: FanOutLease,
-    patch: { next_attempt_at: string; retrying_since: string; last_error: string },
+    patch: { next_attempt_at: string; retrying_since: string; last_error: string; last_reason: string },
   ): Promise<boolean> => {
     const r = await db
       .updateTable('fanouts')

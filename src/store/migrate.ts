@@ -43,6 +43,7 @@ import * as m0044 from './migrations/0044-sms-rounds.js';
 import * as m0045 from './migrations/0045-boundary-alert-ring.js';
 import * as m0046 from './migrations/0046-subscriber-changes.js';
 import * as m0047 from './migrations/0047-subscriber-changes-once.js';
+import * as m0048 from './migrations/0048-delivery-reasons.js';
 
 /** Every migration, in order; imported statically so the built server and tests see the same list. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -89,6 +90,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0045-boundary-alert-ring': m0045,
   '0046-subscriber-changes': m0046,
   '0047-subscriber-changes-once': m0047,
+  '0048-delivery-reasons': m0048,
 };
 
 /** The names of the migrations this version knows, oldest first (a backup from a newer one has others). */

@@ -44,6 +44,8 @@ export interface FanOutTable {
   matched: Generated<number>;
   written: Generated<number>;
   last_error: Generated<string | null>;
+  /** Why the last expansion failed, as JSON (a DeliveryFault, migration 0048); read only beside `last_error`. */
+  last_reason: Generated<string | null>;
   created_at: string;
   started_at: Generated<string | null>;
   finished_at: Generated<string | null>;
@@ -81,7 +83,10 @@ export interface DeliveryTable {
   /** The claim this delivery belongs to; every write after the claim is conditional on it. */
   lease_owner: string | null;
   lease_until: string | null;
+  /** The last failure in English, for logs; `last_reason` words it in each reader's language. */
   last_error: string | null;
+  /** The last failure's reason as JSON (a DeliveryFault, migration 0048); read only beside `last_error`. */
+  last_reason: Generated<string | null>;
   provider_id: string | null;
   /** Queued. */
   created_at: string;

@@ -95,6 +95,7 @@ export const sirenRepository = {
         'd.delivered_at',
         'd.receipt',
         'd.last_error',
+        'd.last_reason',
         's.name_kk',
         's.name_ru',
         's.name_en',

@@ -60,6 +60,25 @@ describe('the Deliveries screen', () => {
     await expect(page.getByText(/550/).first().isVisible()).resolves.toBe(true);
     await screenshot(page, 'deliveries-dead-letters');
     await expectAccessible(page, 'deliveries');
+    // Why each failed is told in the reader's language, asked for again when they switch.
+    await page.getByRole('button', { name: 'Қазақша' }).click();
+    await page
+      .getByText(/^пошта сервері хатты қабылдамады: .*550/)
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await expect(page.getByText(/^the mail server refused/).count()).resolves.toBe(0);
+    await screenshot(page, 'deliveries-dead-letters-kk');
+    await page.getByRole('button', { name: 'Русский' }).click();
+    await page
+      .getByText(/^почтовый сервер отклонил письмо: .*550/)
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await screenshot(page, 'deliveries-dead-letters-ru');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page
+      .getByText(/^the mail server refused the message: .*550/)
+      .first()
+      .waitFor({ timeout: 30_000 });
 
     smtp.failWith = null;
     const before = smtp.mails.length;

@@ -215,7 +215,19 @@ describe('subscribing over HTTP with the real e-mail', () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(dead.items[0]).toMatchObject({ address: 'dana@example.org', attempts: 1 });
-    expect(dead.items[0]!.lastError).toMatch(/550/);
+    expect(dead.items[0]!.lastError).toMatch(/^the mail server refused the message: .*550/);
+    // Each reader is told why in their own language; the mail server's own words stay as it said them.
+    for (const [lang, opening] of [
+      ['kk', 'пошта сервері хатты қабылдамады: '],
+      ['ru', 'почтовый сервер отклонил письмо: '],
+    ] as const) {
+      const worded = (await (
+        await fetch(`${server.url}/api/v1/outbox/dead`, { headers: { cookie, 'accept-language': lang } })
+      ).json()) as { items: { lastError: string; reason: string }[] };
+      expect(worded.items[0]).toMatchObject({ reason: 'email_refused' });
+      expect(worded.items[0]!.lastError.startsWith(opening)).toBe(true);
+      expect(worded.items[0]!.lastError).toMatch(/550/);
+    }
 
     smtp.failWith = null;
     const before = smtp.mails.length;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChannelError } from '../../src/channels/channel.js';
+import { notSentOver } from '../../src/channels/channel.js';
 import type { FieldProblem } from '../../src/core/messages/codes.js';
 import { EXERCISE_HEAD } from '../../src/core/outbox/traffic.js';
 import { OutboxDispatcher } from '../../src/jobs/outbox.dispatcher.js';
@@ -30,7 +30,7 @@ const drillSource: OutboxSource<null> = {
   kind: 'drill',
   load: async () => null,
   render: async (_ctx, _s, target) => {
-    if (target.kind !== 'webpush') throw new ChannelError(`not over ${target.kind}`, false);
+    if (target.kind !== 'webpush') throw notSentOver('drill', target.kind);
     return {
       kind: 'webpush',
       title: target.language === 'ru' ? 'Землетрясение' : 'Жер сілкінісі',

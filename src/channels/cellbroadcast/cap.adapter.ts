@@ -44,7 +44,7 @@ export function capAdapter(centre: CbcCentreConfig, timeoutMs: number): CbcAdapt
         type: 'application/cap+xml; charset=utf-8',
         text: buildCap(cap),
       });
-      const refused = refusal(centre, `CAP message ${cap.identifier}`, answer);
+      const refused = refusal(centre, 'cap', cap.identifier, answer);
       if (refused) throw refused;
       return cap.identifier;
     },

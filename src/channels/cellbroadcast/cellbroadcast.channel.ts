@@ -1,16 +1,20 @@
 import type { CbcCentreConfig } from '../../config/config.js';
 import {
   ChannelError,
+  notConfiguredFault,
   expectKind,
   type Channel,
   type ChannelLimits,
   type Outgoing,
   type SendResult,
 } from '../channel.js';
+import type { DeliveryFault } from '../../core/messages/messages.js';
 import { CB_MAX_PAGES } from '../../core/cellbroadcast/pages.js';
 import { capAdapter } from './cap.adapter.js';
 import type { CbcAdapter } from './centre.js';
 import { ecbeAdapter } from './ecbe.adapter.js';
+
+const NOT_CONFIGURED = notConfiguredFault('cellbroadcast', 'DABYL_CBC_CENTRES');
 
 export interface CellBroadcastOptions {
   /** The operators' centres, by name; none: not configured, deliveries wait. */
@@ -30,7 +34,7 @@ export class CellBroadcastChannel implements Channel {
   readonly kind = 'cellbroadcast';
   readonly limits: ChannelLimits = { maxSegments: CB_MAX_PAGES };
   readonly configured: boolean;
-  readonly notConfiguredReason: string | null;
+  readonly notConfigured: DeliveryFault | null;
   private readonly adapters = new Map<string, CbcAdapter>();
 
   constructor(options: CellBroadcastOptions) {
@@ -40,9 +44,7 @@ export class CellBroadcastChannel implements Channel {
         c.protocol === 'ecbe' ? ecbeAdapter(c, options.timeoutMs) : capAdapter(c, options.timeoutMs),
       );
     this.configured = this.adapters.size > 0;
-    this.notConfiguredReason = this.configured
-      ? null
-      : 'DABYL_CBC_CENTRES is not set: cell broadcasts wait in the outbox until it is';
+    this.notConfigured = this.configured ? null : NOT_CONFIGURED;
   }
 
   /** The serial number (ECBE) is made from this; CAP centres get the alert's own identifier. */
@@ -56,11 +58,11 @@ export class CellBroadcastChannel implements Channel {
 
   async send(outgoing: Outgoing): Promise<SendResult> {
     const o = expectKind(outgoing, 'cellbroadcast');
-    if (!this.configured) throw new ChannelError(this.notConfiguredReason!, true);
+    if (!this.configured) throw new ChannelError(NOT_CONFIGURED, true);
     const adapter = this.adapters.get(o.to);
     if (!adapter)
       throw new ChannelError(
-        `no Cell Broadcast Centre named ${o.to} is configured (DABYL_CBC_CENTRES)`,
+        { reason: 'cbc_unknown_centre', params: { centre: o.to, setting: 'DABYL_CBC_CENTRES' } },
         false,
       );
     return { providerId: await adapter.send(this.dedupKey(o.deliveryId), o.message, o.attempt) };
@@ -68,7 +70,7 @@ export class CellBroadcastChannel implements Channel {
 
   async verify(): Promise<void> {
     // The ECBE interface has no read-only request to ask; each centre answers for itself on each send.
-    if (!this.configured) throw new Error(this.notConfiguredReason!);
+    if (!this.configured) throw new ChannelError(NOT_CONFIGURED, true);
   }
 
   async close(): Promise<void> {}

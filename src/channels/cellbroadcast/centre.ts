@@ -61,8 +61,17 @@ export function cbcRequest(
     );
     req.on('error', (err: Error & { code?: string }) => {
       if (err.name === 'TimeoutError' || err.name === 'AbortError')
-        reject(new ChannelError(`the CBC ${centre.name} did not answer in time`, true));
-      else reject(new ChannelError(`the CBC ${centre.name}: ${err.code ?? err.message}`.slice(0, 300), true));
+        reject(new ChannelError({ reason: 'cbc_timeout', params: { centre: centre.name } }, true));
+      else
+        reject(
+          new ChannelError(
+            {
+              reason: 'cbc_network',
+              params: { centre: centre.name, detail: (err.code ?? err.message).slice(0, 300) },
+            },
+            true,
+          ),
+        );
     });
     req.end(body?.text);
   });
@@ -72,12 +81,17 @@ export function cbcRequest(
  * The centre's verdict on a request: 2xx taken; 408, 425, 429 and 5xx later; any other answer
  * refuses the message, and trying again cannot help.
  */
-export function refusal(centre: CbcCentreConfig, what: string, answer: CbcAnswer): ChannelError | null {
+export function refusal(
+  centre: CbcCentreConfig,
+  request: 'cap' | 'delete' | 'message',
+  id: string,
+  answer: CbcAnswer,
+): ChannelError | null {
   const s = answer.status;
   if (s >= 200 && s < 300) return null;
   const said = answer.body.trim().replace(/\s+/g, ' ').slice(0, 200);
-  const detail = `the CBC ${centre.name} answered ${s} to ${what}${said ? `: ${said}` : ''}`;
+  const params = { centre: centre.name, answer: s, request, id, said: said ? `: ${said}` : '' };
   if (s === 408 || s === 425 || s === 429 || s >= 500)
-    return new ChannelError(`${detail}; it will be tried again`, true);
-  return new ChannelError(detail, false);
+    return new ChannelError({ reason: 'cbc_later', params }, true);
+  return new ChannelError({ reason: 'cbc_refused', params }, false);
 }

@@ -90,7 +90,7 @@ export function ecbeAdapter(centre: CbcCentreConfig, timeoutMs: number): CbcAdap
           );
           // 404: nothing broadcast under it any more (deleted on an earlier try, or expired).
           if (answer.status !== 404) {
-            const refused = refusal(centre, `DELETE of message ${id}`, answer);
+            const refused = refusal(centre, 'delete', String(id), answer);
             if (refused) throw refused;
           }
           ids.push(`-${id}`);
@@ -108,13 +108,9 @@ export function ecbeAdapter(centre: CbcCentreConfig, timeoutMs: number): CbcAdap
           // lost; on the first, it is another alert's broadcast of the same category, and taking
           // that as done would leave this alert unsent without a word.
           if (attempt === 1)
-            throw new ChannelError(
-              `${centre.name}: message ${id} is already being broadcast for another alert of the same ` +
-                'category; this centre keeps one per identifier, so cancel or update that alert first',
-              false,
-            );
+            throw new ChannelError({ reason: 'cbc_duplicate', params: { centre: centre.name, id } }, false);
         } else {
-          const refused = refusal(centre, `message ${id}`, answer);
+          const refused = refusal(centre, 'message', String(id), answer);
           if (refused) throw refused;
         }
         ids.push(`${id}/${m.smscb_message.serial_nr.serial_nr_decoded.msg_code}`);

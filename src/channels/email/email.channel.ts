@@ -1,6 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import {
   ChannelError,
+  notConfiguredFault,
   checkHeaderValue,
   expectKind,
   type Channel,
@@ -8,6 +9,9 @@ import {
   type Outgoing,
   type SendResult,
 } from '../channel.js';
+import type { DeliveryFault } from '../../core/messages/messages.js';
+
+const NOT_CONFIGURED = notConfiguredFault('email', 'DABYL_SMTP_URL');
 
 export interface EmailOptions {
   /** `smtp://…` or `smtps://…`; undefined: not configured. */
@@ -29,6 +33,8 @@ export const messageIdOf = (deliveryId: string, from: string): string =>
 interface SmtpFailure {
   code?: string;
   responseCode?: number;
+  /** The server's reply itself ("550 5.1.1 no such user"), without the library's English around it. */
+  response?: string;
   message?: string;
 }
 
@@ -39,9 +45,14 @@ interface SmtpFailure {
 export function classifySmtpError(err: unknown): ChannelError {
   if (err instanceof ChannelError) return err;
   const e = (err ?? {}) as SmtpFailure;
-  const message = (e.message ?? String(err)).slice(0, 500);
-  if (typeof e.responseCode === 'number') return new ChannelError(message, e.responseCode < 500);
-  return new ChannelError(message, true);
+  if (typeof e.responseCode === 'number') {
+    const params = { detail: (e.response ?? e.message ?? String(err)).slice(0, 500) };
+    return e.responseCode < 500
+      ? new ChannelError({ reason: 'email_later', params }, true)
+      : new ChannelError({ reason: 'email_refused', params }, false);
+  }
+  const detail = (e.message ?? String(err)).slice(0, 500);
+  return new ChannelError({ reason: 'email_unreachable', params: { detail } }, true);
 }
 
 /**
@@ -54,14 +65,12 @@ export class EmailChannel implements Channel {
   readonly kind = 'email';
   readonly limits: ChannelLimits = {};
   readonly configured: boolean;
-  readonly notConfiguredReason: string | null;
+  readonly notConfigured: DeliveryFault | null;
   private transport: Transporter | null;
 
   constructor(private readonly options: EmailOptions) {
     this.configured = Boolean(options.smtpUrl);
-    this.notConfiguredReason = this.configured
-      ? null
-      : 'DABYL_SMTP_URL is not set: e-mails wait in the outbox until it is';
+    this.notConfigured = this.configured ? null : NOT_CONFIGURED;
     this.transport = options.smtpUrl
       ? nodemailer.createTransport({
           url: options.smtpUrl,
@@ -80,7 +89,7 @@ export class EmailChannel implements Channel {
   }
 
   async send(outgoing: Outgoing): Promise<SendResult> {
-    if (!this.transport) throw new ChannelError(this.notConfiguredReason!, true);
+    if (!this.transport) throw new ChannelError(NOT_CONFIGURED, true);
     const { message, ...to } = expectKind(outgoing, 'email');
     checkHeaderValue('to', to.to);
     checkHeaderValue('name', to.toName ?? '');
@@ -112,7 +121,7 @@ export class EmailChannel implements Channel {
   }
 
   async verify(): Promise<void> {
-    if (!this.transport) throw new ChannelError(this.notConfiguredReason!, true);
+    if (!this.transport) throw new ChannelError(NOT_CONFIGURED, true);
     await this.transport.verify();
   }
 

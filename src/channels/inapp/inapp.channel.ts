@@ -21,7 +21,7 @@ export class InAppChannel implements Channel {
   readonly kind = 'inapp';
   readonly limits: ChannelLimits = {};
   readonly configured = true;
-  readonly notConfiguredReason = null;
+  readonly notConfigured = null;
 
   constructor(
     private readonly db: Db,
@@ -41,13 +41,13 @@ export class InAppChannel implements Channel {
         .select(['source_kind', 'source_id', 'exercise_id'])
         .where('id', '=', outgoing.deliveryId)
         .executeTakeFirst();
-      if (!delivery) throw new ChannelError('the delivery is gone', false);
+      if (!delivery) throw new ChannelError({ reason: 'delivery_gone' }, false);
       const user = await trx
         .selectFrom('users')
         .select('id')
         .where('id', '=', outgoing.to)
         .executeTakeFirst();
-      if (!user) throw new ChannelError('no account has this id: nobody reads this inbox', false);
+      if (!user) throw new ChannelError({ reason: 'inbox_nobody' }, false);
       const at = this.clock.now().toISOString();
       const written = await trx
         .insertInto('inbox_messages')

@@ -20,7 +20,7 @@ export class ManualChannel implements Channel {
   readonly kind = 'manual';
   readonly limits: ChannelLimits = {};
   readonly configured = true;
-  readonly notConfiguredReason = null;
+  readonly notConfigured = null;
 
   constructor(
     private readonly db: Db,
@@ -41,7 +41,7 @@ export class ManualChannel implements Channel {
         .select(['d.source_kind', 'd.source_id', 'd.exercise_id', 'e.lead_organisation_id'])
         .where('d.id', '=', outgoing.deliveryId)
         .executeTakeFirst();
-      if (!delivery) throw new ChannelError('the delivery is gone', false);
+      if (!delivery) throw new ChannelError({ reason: 'delivery_gone' }, false);
       const written = await trx
         .insertInto('manual_prompts')
         .values({

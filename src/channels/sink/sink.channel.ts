@@ -11,7 +11,7 @@ export class SinkChannel implements Channel {
   readonly kind = 'sink';
   readonly limits: ChannelLimits = {};
   readonly configured = true;
-  readonly notConfiguredReason = null;
+  readonly notConfigured = null;
 
   constructor(
     private readonly db: Kysely<Database>,

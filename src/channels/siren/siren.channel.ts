@@ -3,6 +3,7 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { commandTopic, encodeCommand, TOPIC_PREFIX, type SirenCommand } from '../../core/siren/command.js';
 import {
   ChannelError,
+  notConfiguredFault,
   expectKind,
   type Channel,
   type ChannelLimits,
@@ -10,6 +11,9 @@ import {
   type Outgoing,
   type SendResult,
 } from '../channel.js';
+import type { DeliveryFault } from '../../core/messages/messages.js';
+
+const NOT_CONFIGURED = notConfiguredFault('siren', 'DABYL_MQTT_URL');
 
 export interface SirenChannelOptions {
   /** `mqtt://user:pass@host:1883` or `mqtts://…`; undefined: not configured, commands wait. */
@@ -36,16 +40,14 @@ export class SirenChannel implements Channel {
   readonly kind = 'siren';
   readonly limits: ChannelLimits = { maxLength: SIREN_MAX_ANNOUNCEMENT };
   readonly configured: boolean;
-  readonly notConfiguredReason: string | null;
+  readonly notConfigured: DeliveryFault | null;
   private client: MqttClient | undefined;
   private log: ChannelLog = () => undefined;
   private down = false;
 
   constructor(private readonly options: SirenChannelOptions) {
     this.configured = Boolean(options.url);
-    this.notConfiguredReason = this.configured
-      ? null
-      : 'DABYL_MQTT_URL is not set: siren commands wait in the outbox until it is';
+    this.notConfigured = this.configured ? null : NOT_CONFIGURED;
   }
 
   dedupKey(deliveryId: string): string {
@@ -58,13 +60,17 @@ export class SirenChannel implements Channel {
 
   async send(outgoing: Outgoing): Promise<SendResult> {
     const o = expectKind(outgoing, 'siren');
-    if (!this.options.url) throw new ChannelError(this.notConfiguredReason!, true);
-    if (!TOPIC_PREFIX.test(o.to)) throw new ChannelError(`"${o.to}" is not a siren topic prefix`, false);
+    if (!this.options.url) throw new ChannelError(NOT_CONFIGURED, true);
+    if (!TOPIC_PREFIX.test(o.to))
+      throw new ChannelError({ reason: 'siren_topic', params: { topic: o.to } }, false);
     const m = o.message;
     if ((m.announcement?.length ?? 0) > SIREN_MAX_ANNOUNCEMENT)
-      throw new ChannelError(`the announcement is longer than ${SIREN_MAX_ANNOUNCEMENT} characters`, false);
+      throw new ChannelError(
+        { reason: 'siren_announcement_long', params: { max: SIREN_MAX_ANNOUNCEMENT } },
+        false,
+      );
     const key = await this.options.keyFor(o.to);
-    if (!key) throw new ChannelError(`no siren is registered under ${o.to}`, false);
+    if (!key) throw new ChannelError({ reason: 'siren_unregistered', params: { topic: o.to } }, false);
     const command: SirenCommand = {
       v: 1,
       id: this.dedupKey(o.deliveryId),
@@ -78,7 +84,7 @@ export class SirenChannel implements Channel {
     const client = await this.connected();
     await this.within(
       client.publishAsync(commandTopic(o.to), encodeCommand(command, key), { qos: 1 }),
-      'did not acknowledge the command in time',
+      'mqtt_no_ack',
     );
     return { providerId: command.id };
   }
@@ -109,31 +115,31 @@ export class SirenChannel implements Channel {
     if (client.connected) return client;
     await this.within(
       new Promise<void>((resolve) => client.once('connect', () => resolve())),
-      'cannot be reached',
+      'mqtt_unreachable',
     );
     return client;
   }
 
-  private async within<T>(work: Promise<T>, problem: string): Promise<T> {
+  private async within<T>(work: Promise<T>, reason: 'mqtt_no_ack' | 'mqtt_unreachable'): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new ChannelError(`the MQTT broker ${problem}`, true)),
-        this.options.timeoutMs,
-      );
+      timer = setTimeout(() => reject(new ChannelError({ reason }, true)), this.options.timeoutMs);
     });
     try {
       return await Promise.race([work, late]);
     } catch (err) {
       if (err instanceof ChannelError) throw err;
-      throw new ChannelError(`MQTT: ${(err as Error).message}`.slice(0, 300), true);
+      throw new ChannelError(
+        { reason: 'mqtt_failed', params: { detail: (err as Error).message.slice(0, 300) } },
+        true,
+      );
     } finally {
       clearTimeout(timer);
     }
   }
 
   async verify(): Promise<void> {
-    if (!this.configured) throw new Error(this.notConfiguredReason!);
+    if (!this.configured) throw new ChannelError(NOT_CONFIGURED, true);
     await this.connected();
   }
 

@@ -10,8 +10,7 @@ export interface Address {
 /** A phone number as SMPP wants it: international digits (TON 1, NPI 1) without the plus. */
 export function destination(to: string): Address {
   const compact = to.replace(/[\s()-]/g, '');
-  if (!/^\+?\d{5,15}$/.test(compact))
-    throw new ChannelError(`to: "${to}" is not a phone number (5 to 15 digits, e.g. +77011234567)`, false);
+  if (!/^\+?\d{5,15}$/.test(compact)) throw new ChannelError({ reason: 'sms_number', params: { to } }, false);
   return { addr: compact.replace(/^\+/, ''), ton: compact.startsWith('+') ? 1 : 0, npi: 1 };
 }
 

@@ -331,7 +331,7 @@ describe('the SMS channel against a real SMPP server', () => {
       ledger,
     });
     expect(none.configured).toBe(false);
-    expect(none.notConfiguredReason).toMatch(/DABYL_SMPP_URL/);
+    expect(none.notConfigured?.params).toMatchObject({ setting: 'DABYL_SMPP_URL' });
     await expect(none.send(sms('x'))).rejects.toThrow(/DABYL_SMPP_URL/);
   });
 });

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { PDU } from 'smpp';
 import { parseReceipt, type ReceiptState } from '../../core/sms/receipt.js';
-import { encodeSms } from '../../core/sms/segment.js';
+import { encodeSms, SmsTooLong } from '../../core/sms/segment.js';
 import {
   ChannelError,
+  failedWith,
+  notConfiguredFault,
   expectKind,
   type Channel,
   type ChannelLimits,
@@ -11,9 +13,12 @@ import {
   type Outgoing,
   type SendResult,
 } from '../channel.js';
+import type { DeliveryFault } from '../../core/messages/messages.js';
 import { destination, senderAddress, type Address } from './address.js';
 import { ESME_RX_T_APPN, NotSent, SmppBind } from './smpp.bind.js';
 import { asksToSlowDown, isPermanentRefusal, smppStatusName } from './status.js';
+
+const NOT_CONFIGURED = notConfiguredFault('sms', 'DABYL_SMPP_URL');
 
 /**
  * Where the channel keeps what it handed to the SMSC, so that no part is submitted twice: the
@@ -93,7 +98,7 @@ export const smsReference = (deliveryId: string): number =>
   createHash('sha256').update(deliveryId).digest()[0]!;
 
 const toChannelError = (err: unknown): ChannelError =>
-  err instanceof ChannelError ? err : new ChannelError((err as Error).message, true);
+  err instanceof ChannelError ? err : new ChannelError(failedWith(err), true);
 
 const UDH_INDICATOR = 0x40;
 const RECEIPT_BITS = 0x3c;
@@ -124,7 +129,7 @@ export class SmsChannel implements Channel {
   readonly kind = 'sms';
   readonly limits: ChannelLimits;
   readonly configured: boolean;
-  readonly notConfiguredReason: string | null;
+  readonly notConfigured: DeliveryFault | null;
   private readonly binds: SmppBind[] = [];
   private started = false;
   /** Parts submitted and not yet answered, by `${deliveryId}#${round}#${part}`: a retry awaits these. */
@@ -142,9 +147,7 @@ export class SmsChannel implements Channel {
     this.now = o.now ?? (() => new Date());
     this.limits = { maxSegments: o.maxSegments, ratePerSecond: o.binds * o.ratePerSecond };
     this.configured = Boolean(o.url);
-    this.notConfiguredReason = this.configured
-      ? null
-      : 'DABYL_SMPP_URL is not set: SMS deliveries wait in the outbox until it is';
+    this.notConfigured = this.configured ? null : NOT_CONFIGURED;
     this.sender = o.url ? senderAddress(o.source) : null;
     if (!o.url) return;
     const url = new URL(o.url);
@@ -174,19 +177,26 @@ export class SmsChannel implements Channel {
   }
 
   async send(outgoing: Outgoing): Promise<SendResult> {
-    if (!this.configured) throw new ChannelError(this.notConfiguredReason!, true);
+    if (!this.configured) throw new ChannelError(NOT_CONFIGURED, true);
     const { message, to, deliveryId } = expectKind(outgoing, 'sms');
     const dest = destination(to);
     let sms;
     try {
       sms = encodeSms(message.text, smsReference(deliveryId));
     } catch (err) {
-      throw new ChannelError(`text: ${(err as Error).message}`, false);
+      if (!(err instanceof SmsTooLong)) throw err;
+      throw new ChannelError(
+        { reason: 'sms_too_long', params: { total: err.segments, max: err.max } },
+        false,
+      );
     }
     const total = sms.parts.length;
     if (total > this.o.maxSegments)
       throw new ChannelError(
-        `text: it needs ${total} SMS segments; at most ${this.o.maxSegments} are allowed (DABYL_SMPP_MAX_SEGMENTS)`,
+        {
+          reason: 'sms_segments',
+          params: { total, max: this.o.maxSegments, setting: 'DABYL_SMPP_MAX_SEGMENTS' },
+        },
         false,
       );
     this.start();
@@ -263,11 +273,14 @@ export class SmsChannel implements Channel {
 
   /** Binds and waits for one bind to come up. */
   async verify(): Promise<void> {
-    if (!this.configured) throw new ChannelError(this.notConfiguredReason!, true);
+    if (!this.configured) throw new ChannelError(NOT_CONFIGURED, true);
     this.start();
     const ok = await Promise.race(this.binds.map((b) => b.whenBound(this.o.timeoutMs)));
     if (!ok && !this.binds.some((b) => b.isBound))
-      throw new ChannelError(`no SMPP bind came up: ${this.binds[0]?.lastError ?? 'no answer'}`, true);
+      throw new ChannelError(
+        { reason: 'sms_no_bind', params: { detail: this.binds[0]?.lastError ?? '—' } },
+        true,
+      );
   }
 
   async close(): Promise<void> {
@@ -309,8 +322,7 @@ export class SmsChannel implements Channel {
         r ?? {
           status: 'rejected',
           reason: new ChannelError(
-            `no answer from the SMSC for part ${k + 1}/${total} within ${this.o.timeoutMs} ms; ` +
-              'the submit is still awaited and will not be sent again',
+            { reason: 'sms_no_answer', params: { part: k + 1, total, ms: this.o.timeoutMs } },
             true,
           ),
         },
@@ -319,11 +331,7 @@ export class SmsChannel implements Channel {
 
   /** The error that dead-letters a message a part of which may be at the SMSC. */
   private inDoubt(part: number, total: number): ChannelError {
-    return new ChannelError(
-      `part ${part}/${total} may have reached the SMSC: the connection ended before its answer came. ` +
-        'It is not sent again on its own, to avoid a duplicate; retry the delivery to resend it',
-      false,
-    );
+    return new ChannelError({ reason: 'sms_in_doubt', params: { part, total } }, false);
   }
 
   private submitPart(
@@ -353,11 +361,11 @@ export class SmsChannel implements Channel {
           if (err instanceof NotSent) {
             if (Date.now() < giveUpAt) continue;
             await this.o.ledger.refused(deliveryId, part, round);
-            throw new ChannelError(`no SMPP bind could take the submit: ${err.message}`, true);
+            throw new ChannelError({ reason: 'sms_bind_busy', params: { detail: err.message } }, true);
           }
           // AnswerLost: the row stays without a message_id, so no later try submits it again.
           throw new ChannelError(
-            `part ${part}/${total}: ${(err as Error).message}; it may have reached the SMSC and is not sent again on its own`,
+            { reason: 'sms_answer_lost', params: { part, total, detail: (err as Error).message } },
             false,
           );
         }
@@ -381,7 +389,7 @@ export class SmsChannel implements Channel {
         }
         await this.o.ledger.refused(deliveryId, part, round);
         throw new ChannelError(
-          `the SMSC refused part ${part}/${total}: ${smppStatusName(status)}`,
+          { reason: 'sms_refused', params: { part, total, answer: smppStatusName(status) } },
           !isPermanentRefusal(status),
         );
       }

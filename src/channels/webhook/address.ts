@@ -1,6 +1,7 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
 import type { FieldFault } from '../../core/messages/catalogue.js';
+import type { DeliveryFault } from '../../core/messages/messages.js';
 
 /**
  * Where a webhook may not go. A receiver is another agency's system on the internet; an address in
@@ -138,11 +139,10 @@ export function guardedLookup(allowHosts: ReadonlySet<string>, resolve: Resolve 
         ? []
         : list.filter((a) => isForbiddenAddress(a.address));
       if (bad.length > 0 || list.length === 0) {
+        const resolved = bad[0]?.address ?? 'nothing';
         const refused = Object.assign(
-          new Error(
-            `${hostname} resolves to ${bad[0]?.address ?? 'nothing'}: a private, loopback or reserved address`,
-          ),
-          { code: 'EWEBHOOKADDRESS' },
+          new Error(`${hostname} resolves to ${resolved}: a private, loopback or reserved address`),
+          { code: 'EWEBHOOKADDRESS', host: hostname, resolved },
         );
         return callback(refused, '');
       }
@@ -151,3 +151,9 @@ export function guardedLookup(allowHosts: ReadonlySet<string>, resolve: Resolve 
     });
   };
 }
+
+/** The reason for a send the guarded lookup refused: the name resolved to a forbidden address. */
+export const forbiddenAddress = (err: Error & { host?: string; resolved?: string }): DeliveryFault => ({
+  reason: 'address_forbidden',
+  params: { host: err.host ?? '?', address: err.resolved ?? '?' },
+});

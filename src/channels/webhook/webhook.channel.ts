@@ -1,6 +1,8 @@
 import type { Dispatcher } from 'undici';
 import {
   ChannelError,
+  notConfiguredFault,
+  peerNetwork,
   expectKind,
   type Channel,
   type ChannelLimits,
@@ -8,9 +10,13 @@ import {
   type SendResult,
   type WebhookMessage,
 } from '../channel.js';
-import { webhookUrlProblem, type Resolve } from './address.js';
+import type { FieldFault } from '../../core/messages/catalogue.js';
+import type { DeliveryFault } from '../../core/messages/messages.js';
+import { forbiddenAddress, webhookUrlFault, type Resolve } from './address.js';
 import { receiverSecret, secretKey, signWebhookBytes } from './signature.js';
 import { postWebhook, webhookDispatcher } from './transport.js';
+
+const NOT_CONFIGURED = notConfiguredFault('webhook', 'DABYL_WEBHOOK_SIGNING_KEY');
 
 export interface WebhookOptions {
   /** Dabyl's signing key; undefined: not configured, deliveries wait. */
@@ -35,7 +41,7 @@ const MEMO_RECEIVERS = 10_000;
  * were derived from, so another key derives them anew).
  */
 type Receiver = { signingKey: string } & (
-  { problem: string } | { problem: null; origin: string; path: string; host: string; key: Buffer }
+  { problem: FieldFault } | { problem: null; origin: string; path: string; host: string; key: Buffer }
 );
 
 /**
@@ -49,7 +55,7 @@ export class WebhookChannel implements Channel {
   readonly kind = 'webhook';
   readonly limits: ChannelLimits = { maxLength: WEBHOOK_MAX_BODY };
   readonly configured: boolean;
-  readonly notConfiguredReason: string | null;
+  readonly notConfigured: DeliveryFault | null;
   private readonly dispatcher: Dispatcher;
   private readonly receivers = new Map<string, Receiver>();
   /** Bodies already encoded, dropped with the message (a body is not changed once rendered). */
@@ -57,9 +63,7 @@ export class WebhookChannel implements Channel {
 
   constructor(private readonly options: WebhookOptions) {
     this.configured = Boolean(options.signingKey);
-    this.notConfiguredReason = this.configured
-      ? null
-      : 'DABYL_WEBHOOK_SIGNING_KEY is not set: webhooks wait in the outbox until it is';
+    this.notConfigured = this.configured ? null : NOT_CONFIGURED;
     this.dispatcher = webhookDispatcher(options.allowHosts, options.timeoutMs, options.resolve);
   }
 
@@ -77,12 +81,13 @@ export class WebhookChannel implements Channel {
 
   async send(outgoing: Outgoing): Promise<SendResult> {
     const o = expectKind(outgoing, 'webhook');
-    if (!this.options.signingKey) throw new ChannelError(this.notConfiguredReason!, true);
+    if (!this.options.signingKey) throw new ChannelError(NOT_CONFIGURED, true);
     const receiver = this.receiver(o.to, this.options.signingKey);
-    if (receiver.problem !== null) throw new ChannelError(`the receiver's URL ${receiver.problem}`, false);
+    if (receiver.problem !== null)
+      throw new ChannelError({ reason: 'webhook_url', fault: receiver.problem }, false);
     const body = this.bytesOf(o.message.body);
     if (body.length > WEBHOOK_MAX_BODY)
-      throw new ChannelError(`the message is larger than ${WEBHOOK_MAX_BODY} bytes`, false);
+      throw new ChannelError({ reason: 'webhook_too_large', params: { max: WEBHOOK_MAX_BODY } }, false);
     const id = this.dedupKey(o.deliveryId);
     const timestamp = Math.floor(this.options.clock.now().getTime() / 1000);
     const headers = {
@@ -124,7 +129,7 @@ export class WebhookChannel implements Channel {
   private receiver(to: string, signingKey: string): Receiver {
     let r = this.receivers.get(to);
     if (r?.signingKey === signingKey) return r;
-    const problem = webhookUrlProblem(to, this.options.allowHosts);
+    const problem = webhookUrlFault(to, this.options.allowHosts)?.fault;
     if (problem) r = { signingKey, problem };
     else {
       const u = new URL(to);
@@ -144,7 +149,7 @@ export class WebhookChannel implements Channel {
 
   async verify(): Promise<void> {
     // There is no one provider to ask: each receiver answers for itself on each send.
-    if (!this.configured) throw new Error(this.notConfiguredReason!);
+    if (!this.configured) throw new ChannelError(NOT_CONFIGURED, true);
   }
 
   async close(): Promise<void> {
@@ -156,18 +161,18 @@ export class WebhookChannel implements Channel {
 function classify(s: number, id: string): string {
   if (s >= 200 && s < 300) return id;
   if (s === 408 || s === 425 || s === 429 || s >= 500)
-    throw new ChannelError(`the receiver answered ${s}; it will be tried again`, true);
+    throw new ChannelError({ reason: 'webhook_later', params: { answer: s } }, true);
   if (s >= 300 && s < 400)
-    throw new ChannelError(`the receiver answered ${s} (a redirect); give Dabyl its final URL`, false);
-  throw new ChannelError(`the receiver refused the message with ${s}`, false);
+    throw new ChannelError({ reason: 'webhook_redirect', params: { answer: s } }, false);
+  throw new ChannelError({ reason: 'webhook_refused', params: { answer: s } }, false);
 }
 
 /** undici's own timeouts (connect, headers, body) beside the whole request's deadline. */
 const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
 function classifyNetworkError(err: Error & { code?: string }, host: string): ChannelError {
-  if (err.code === 'EWEBHOOKADDRESS') return new ChannelError(err.message, false);
+  if (err.code === 'EWEBHOOKADDRESS') return new ChannelError(forbiddenAddress(err), false);
   if (err.name === 'TimeoutError' || err.name === 'AbortError' || TIMEOUT_CODES.has(err.code ?? ''))
-    return new ChannelError(`${host} did not answer in time`, true);
-  return new ChannelError(`${host}: ${err.code ?? err.message}`.slice(0, 300), true);
+    return new ChannelError({ reason: 'peer_timeout', params: { host } }, true);
+  return new ChannelError(peerNetwork(host, err), true);
 }

@@ -4,6 +4,8 @@ import https from 'node:https';
 import webpush from 'web-push';
 import {
   ChannelError,
+  notConfiguredFault,
+  peerNetwork,
   expectKind,
   type Channel,
   type ChannelLimits,
@@ -11,8 +13,11 @@ import {
   type PushMessage,
   type SendResult,
 } from '../channel.js';
-import { guardedLookup } from '../webhook/address.js';
+import type { DeliveryFault } from '../../core/messages/messages.js';
+import { forbiddenAddress, guardedLookup } from '../webhook/address.js';
 import { readSubscription } from './subscription.js';
+
+const NOT_CONFIGURED = notConfiguredFault('webpush', 'DABYL_WEBPUSH_SUBJECT');
 
 export interface WebPushOptions {
   /** The VAPID subject; undefined: not configured, deliveries wait. */
@@ -57,16 +62,14 @@ export class WebPushChannel implements Channel {
   readonly kind = 'webpush';
   readonly limits: ChannelLimits = { maxLength: PUSH_MAX_PAYLOAD };
   readonly configured: boolean;
-  readonly notConfiguredReason: string | null;
+  readonly notConfigured: DeliveryFault | null;
   private readonly lookup: ReturnType<typeof guardedLookup>;
   private readonly agents: { 'http:': http.Agent; 'https:': https.Agent };
   private readonly tokens = new Map<string, { header: string; renewAt: number }>();
 
   constructor(private readonly options: WebPushOptions) {
     this.configured = Boolean(options.subject);
-    this.notConfiguredReason = this.configured
-      ? null
-      : 'DABYL_WEBPUSH_SUBJECT is not set: web push waits in the outbox until it is';
+    this.notConfigured = this.configured ? null : NOT_CONFIGURED;
     this.lookup = guardedLookup(options.allowHosts);
     // Many subscriptions share a few push services: keep their connections open.
     this.agents = {
@@ -96,10 +99,15 @@ export class WebPushChannel implements Channel {
 
   async send(outgoing: Outgoing): Promise<SendResult> {
     const o = expectKind(outgoing, 'webpush');
-    if (!this.options.subject) throw new ChannelError(this.notConfiguredReason!, true);
+    if (!this.options.subject) throw new ChannelError(NOT_CONFIGURED, true);
     const read = readSubscription(o.to, this.options.allowHosts);
     // A subscription that cannot be read never will be: the contact goes.
-    if ('problem' in read) throw new ChannelError(`the push ${read.field} ${read.problem}`, false, true);
+    if ('problem' in read)
+      throw new ChannelError(
+        { reason: 'push_subscription', params: { field: read.field }, fault: read.fault },
+        false,
+        true,
+      );
     const { subscription } = read;
     const topic = this.dedupKey(o.deliveryId);
     const payload = fitPayload(o.message, topic);
@@ -164,7 +172,7 @@ export class WebPushChannel implements Channel {
 
   async verify(): Promise<void> {
     // Each subscription names its own push service; there is no one provider to ask.
-    if (!this.configured) throw new Error(this.notConfiguredReason!);
+    if (!this.configured) throw new ChannelError(NOT_CONFIGURED, true);
   }
 
   async close(): Promise<void> {
@@ -200,10 +208,7 @@ export function fitPayload(m: PushMessage, fallbackTag: string): string {
   }
   text = JSON.stringify({ ...payload, body: `${chars.slice(0, lo).join('')}…` });
   if (Buffer.byteLength(text) > PUSH_MAX_PAYLOAD)
-    throw new ChannelError(
-      `the notification is longer than ${PUSH_MAX_PAYLOAD} bytes without its text`,
-      false,
-    );
+    throw new ChannelError({ reason: 'push_payload_long', params: { max: PUSH_MAX_PAYLOAD } }, false);
   return text;
 }
 
@@ -215,16 +220,16 @@ function classify(answer: Answer, topic: string): string {
   const s = answer.status;
   if (s >= 200 && s < 300) return answer.location ?? topic;
   if (s === 404 || s === 410)
-    throw new ChannelError(`the push service answered ${s}: the subscription has ended`, false, true);
+    throw new ChannelError({ reason: 'push_ended', params: { answer: s } }, false, true);
   if (s === 408 || s === 425 || s === 429 || s >= 500)
-    throw new ChannelError(`the push service answered ${s}; it will be tried again`, true);
-  if (s === 413) throw new ChannelError('the push service refused the message as too large (413)', false);
-  throw new ChannelError(`the push service refused the message with ${s}`, false);
+    throw new ChannelError({ reason: 'push_later', params: { answer: s } }, true);
+  if (s === 413) throw new ChannelError({ reason: 'push_too_large' }, false);
+  throw new ChannelError({ reason: 'push_refused', params: { answer: s } }, false);
 }
 
 function networkError(err: Error & { code?: string }, url: URL): ChannelError {
-  if (err.code === 'EWEBHOOKADDRESS') return new ChannelError(err.message, false, true);
+  if (err.code === 'EWEBHOOKADDRESS') return new ChannelError(forbiddenAddress(err), false, true);
   if (err.name === 'TimeoutError' || err.name === 'AbortError')
-    return new ChannelError(`${url.host} did not answer in time`, true);
-  return new ChannelError(`${url.host}: ${err.code ?? err.message}`.slice(0, 300), true);
+    return new ChannelError({ reason: 'peer_timeout', params: { host: url.host } }, true);
+  return new ChannelError(peerNetwork(url.host, err), true);
 }

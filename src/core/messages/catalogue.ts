@@ -1,6 +1,13 @@
-import type { EXERCISE_STATUSES } from '../../contract/enums.js';
+import type { CHANNEL_KINDS, EXERCISE_STATUSES, TRAFFIC_MODES } from '../../contract/enums.js';
 import { LOCALES } from '../../contract/enums.js';
-import type { AuditAction, ErrorCode, FieldProblem, ProblemStatus } from './codes.js';
+import type {
+  AuditAction,
+  DeliveryReason,
+  ErrorCode,
+  FieldProblem,
+  OUTBOX_SOURCE_KINDS,
+  ProblemStatus,
+} from './codes.js';
 
 /** The languages every message exists in: the console's. */
 export const MESSAGE_LANGS = LOCALES;
@@ -22,6 +29,8 @@ export interface Catalogue {
   audit: Record<AuditAction, string>;
   /** An audit entry whose action this server no longer knows (kept from an older version). */
   auditUnknown: string;
+  /** Why a delivery waits or failed, by its reason (`reasons/<lang>.ts`). */
+  deliveries: DeliveryReasons;
   /** Words for the values parameters carry, by parameter name. */
   words: {
     status: Record<(typeof EXERCISE_STATUSES)[number], string>;
@@ -31,8 +40,18 @@ export interface Catalogue {
     type: Record<'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null', string>;
     /** A format a text must follow ("must be a date and time"). */
     format: Record<'date-time' | 'date' | 'uuid' | 'email' | 'uri', string>;
+    /** What a delivery belongs to ("inject"), as delivery reasons name it. */
+    source: Record<(typeof OUTBOX_SOURCE_KINDS)[number], string>;
+    /** A channel, as delivery reasons name it ("SMS"). */
+    channel: Record<(typeof CHANNEL_KINDS)[number], string>;
+    /** A traffic mode, as delivery reasons name it. */
+    mode: Record<(typeof TRAFFIC_MODES)[number], string>;
+    /** What Dabyl asked a Cell Broadcast Centre for, when the centre's answer is told. */
+    request: Record<'cap' | 'delete' | 'message', string>;
   };
 }
+
+export type DeliveryReasons = Record<DeliveryReason, string>;
 
 export type MessageParams = Readonly<Record<string, string | number>>;
 
@@ -50,6 +69,7 @@ const WORD_SET: Readonly<Record<string, keyof Catalogue['words']>> = {
   fromStatus: 'status',
   toStatus: 'status',
   allowedStatuses: 'status',
+  message: 'channel',
 };
 
 /**

@@ -1,4 +1,5 @@
 import type { Catalogue } from './catalogue.js';
+import { en as enReasons } from './reasons/en.js';
 
 /** English: the sentences problem details and the audit log are worded in. */
 export const en: Catalogue = {
@@ -462,6 +463,7 @@ export const en: Catalogue = {
     'subscriber.device_unsubscribed': 'A device unsubscribed from alerts',
   },
   auditUnknown: 'A recorded action',
+  deliveries: enReasons,
   words: {
     status: {
       draft: 'draft',
@@ -484,5 +486,27 @@ export const en: Catalogue = {
       null: 'null',
     },
     format: { 'date-time': 'date-time', date: 'date', uuid: 'uuid', email: 'email', uri: 'uri' },
+    source: {
+      alert: 'alert',
+      comm_check: 'communication check',
+      improvement: 'reminder',
+      inject: 'inject',
+      notice: 'notice',
+      subscription: 'subscription confirmation',
+      survey: 'survey',
+    },
+    channel: {
+      email: 'e-mail',
+      sms: 'SMS',
+      webpush: 'web push',
+      webhook: 'webhook',
+      siren: 'sirens',
+      cellbroadcast: 'cell broadcast',
+      inapp: 'in-app inbox',
+      manual: 'radio or phone call',
+      sink: 'rehearsal sink',
+    },
+    mode: { actual: 'actual', exercise: 'exercise', test: 'test', rehearsal: 'rehearsal' },
+    request: { cap: 'CAP message', delete: 'DELETE of message', message: 'message' },
   },
 };

@@ -1,4 +1,5 @@
 import type { Catalogue } from './catalogue.js';
+import { kk as kkReasons } from './reasons/kk.js';
 
 /** Kazakh: problem details and the audit log. Terms follow docs/glossary.md. */
 export const kk: Catalogue = {
@@ -467,6 +468,7 @@ export const kk: Catalogue = {
     'subscriber.device_unsubscribed': 'Құрылғы дабылдардан бас тартты',
   },
   auditUnknown: 'Жазылған әрекет',
+  deliveries: kkReasons,
   words: {
     status: {
       draft: 'Жоба',
@@ -495,5 +497,27 @@ export const kk: Catalogue = {
       email: 'электрондық пошта мекенжайы',
       uri: 'мекенжай',
     },
+    source: {
+      alert: 'дабыл',
+      comm_check: 'байланысты тексеру',
+      improvement: 'еске салу',
+      inject: 'кіріспе',
+      notice: 'хабарландыру',
+      subscription: 'жазылымды растау',
+      survey: 'сауалнама',
+    },
+    channel: {
+      email: 'электрондық пошта',
+      sms: 'SMS',
+      webpush: 'веб-хабарламалар',
+      webhook: 'вебхуктер',
+      siren: 'сиреналар',
+      cellbroadcast: 'ұялы тарату',
+      inapp: 'қосымшадағы кіріс',
+      manual: 'рация немесе телефон',
+      sink: 'дайындық қабылдағышы',
+    },
+    mode: { actual: 'нақты', exercise: 'оқу-жаттығу', test: 'тексеру', rehearsal: 'дайындық' },
+    request: { cap: 'CAP хабарламасы', delete: 'хабарламаны жою', message: 'хабарлама' },
   },
 };

@@ -6,12 +6,15 @@ import { placeholders, type Catalogue } from './catalogue.js';
 import {
   AUDIT_ACTIONS,
   CATALOGUES,
+  DELIVERY_REASONS,
   ERROR_CODES,
   FIELD_PROBLEMS,
   MESSAGE_LANGS,
   PROBLEM_STATUSES,
   auditText,
+  deliveryText,
   errorText,
+  failureText,
   languageOf,
   problemText,
 } from './messages.js';
@@ -39,12 +42,13 @@ function used(pattern: RegExp): Map<string, string> {
   return found;
 }
 
-type Section = 'errors' | 'problems' | 'audit' | 'titles';
+type Section = 'errors' | 'problems' | 'audit' | 'titles' | 'deliveries';
 const DECLARED: Record<Section, readonly (string | number)[]> = {
   errors: ERROR_CODES,
   problems: FIELD_PROBLEMS,
   audit: AUDIT_ACTIONS,
   titles: PROBLEM_STATUSES,
+  deliveries: DELIVERY_REASONS,
 };
 const section = (c: Catalogue, s: Section) => c[s] as Record<string | number, string | undefined>;
 
@@ -166,5 +170,46 @@ describe('the message catalogue', () => {
     expect(languageOf('kk')).toBe('kk');
     expect(languageOf('de-DE')).toBeUndefined();
     expect(languageOf(undefined)).toBeUndefined();
+  });
+
+  it("words a delivery's reason with its cause and a field's problem, and each value by its word", () => {
+    const ended = {
+      reason: 'address_ended',
+      cause: {
+        reason: 'push_subscription',
+        params: { field: 'subscription/keys/auth' },
+        fault: { problem: 'push_secret_form' },
+      },
+    } as const;
+    expect(deliveryText('en', ended)).toBe(
+      'the address has ended: the push subscription/keys/auth must be a 16-byte secret (base64url)',
+    );
+    const ru = deliveryText('ru', ended);
+    expect(ru).toMatch(
+      /^адрес больше не действует: подписка на веб-уведомления, поле subscription\/keys\/auth: /,
+    );
+    expect(
+      deliveryText('kk', { reason: 'source_not_over', params: { source: 'inject', channel: 'webpush' } }),
+    ).toBe('кіріспе: «веб-хабарламалар» арнасы арқылы жіберілмейді');
+    const gaveUp = {
+      reason: 'gave_up',
+      params: { hours: 72 },
+      cause: { reason: 'sms_no_bind', params: { detail: 'x' } },
+    };
+    expect(failureText('ru', 'English text', JSON.stringify(gaveUp))).toBe(
+      'попытки прекращены через 72 ч: ни одно соединение SMPP не установлено: x',
+    );
+  });
+
+  it('shows the stored text of a failure whose reason it cannot read, and nothing for none', () => {
+    expect(failureText('kk', 'kept before reasons', null)).toBe('kept before reasons');
+    expect(failureText('kk', 'from a newer version', '{"reason":"not_a_reason"}')).toBe(
+      'from a newer version',
+    );
+    expect(failureText('kk', 'broken', '{not json')).toBe('broken');
+    expect(failureText('kk', 'bad cause', '{"reason":"gave_up","cause":{"reason":"nope"}}')).toBe(
+      'bad cause',
+    );
+    expect(failureText('kk', null, '{"reason":"address_erased"}')).toBeNull();
   });
 });

@@ -1,5 +1,13 @@
-import type { AuditAction, ErrorCode, FieldProblem, ProblemStatus } from './codes.js';
-import { fill, type Catalogue, type MessageLang, type MessageParams, MESSAGE_LANGS } from './catalogue.js';
+import type { AuditAction, DeliveryReason, ErrorCode, FieldProblem, ProblemStatus } from './codes.js';
+import { DELIVERY_REASONS } from './codes.js';
+import {
+  fill,
+  type Catalogue,
+  type FieldFault,
+  type MessageLang,
+  type MessageParams,
+  MESSAGE_LANGS,
+} from './catalogue.js';
 import { en } from './en.js';
 import { kk } from './kk.js';
 import { ru } from './ru.js';
@@ -55,4 +63,75 @@ export function auditText(lang: MessageLang, action: string, detail: Record<stri
   for (const [k, v] of Object.entries(detail))
     if (typeof v === 'string' || typeof v === 'number') params[k] = String(v);
   return fill(c, c.audit[action as AuditAction], params);
+}
+
+/**
+ * Why a delivery waits or failed, as a reason and the values its sentence names: kept beside the
+ * delivery so that each reader is told in their own language. `fault` is a field's problem the
+ * sentence ends with; `cause` the reason beneath ("gave up after 72 h: …").
+ */
+export interface DeliveryFault {
+  reason: DeliveryReason;
+  params?: MessageParams;
+  fault?: FieldFault;
+  cause?: DeliveryFault;
+}
+
+/** A delivery's reason as a sentence in `lang`. */
+export function deliveryText(lang: MessageLang, f: DeliveryFault): string {
+  const params: Record<string, string | number> = { ...f.params };
+  if (f.fault) params.problem = problemText(lang, f.fault.problem, f.fault.params);
+  if (f.cause) params.cause = deliveryText(lang, f.cause);
+  return fill(CATALOGUES[lang], CATALOGUES[lang].deliveries[f.reason], params);
+}
+
+const REASONS = new Set<string>(DELIVERY_REASONS);
+const PROBLEMS = new Set<string>(Object.keys(en.problems));
+
+/**
+ * A stored reason read back; undefined for anything this version cannot word (a row from before
+ * reasons were kept, or from a newer version), and the caller shows the stored text instead.
+ */
+export function readDeliveryFault(value: unknown): DeliveryFault | undefined {
+  const raw = typeof value === 'string' ? safeParse(value) : value;
+  if (!raw || typeof raw !== 'object') return undefined;
+  const r = raw as Record<string, unknown>;
+  if (typeof r.reason !== 'string' || !REASONS.has(r.reason)) return undefined;
+  const out: DeliveryFault = { reason: r.reason as DeliveryReason };
+  if (r.params && typeof r.params === 'object') {
+    const params: Record<string, string | number> = {};
+    for (const [k, v] of Object.entries(r.params))
+      if (typeof v === 'string' || typeof v === 'number') params[k] = v;
+    out.params = params;
+  }
+  const fault = r.fault as Record<string, unknown> | undefined;
+  if (fault && typeof fault.problem === 'string' && PROBLEMS.has(fault.problem))
+    out.fault = {
+      problem: fault.problem as FieldProblem,
+      ...(fault.params && typeof fault.params === 'object' ? { params: fault.params as MessageParams } : {}),
+    };
+  if (r.cause !== undefined) {
+    const cause = readDeliveryFault(r.cause);
+    if (!cause) return undefined;
+    out.cause = cause;
+  }
+  return out;
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A delivery's last failure for a reader in `lang`: its kept reason worded, else the stored text
+ * (a row from before reasons were kept); null when it has none.
+ */
+export function failureText(lang: MessageLang, lastError: string | null, lastReason: unknown): string | null {
+  if (lastError === null) return null;
+  const f = readDeliveryFault(lastReason);
+  return f ? deliveryText(lang, f) : lastError;
 }

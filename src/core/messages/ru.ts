@@ -1,4 +1,5 @@
 import type { Catalogue } from './catalogue.js';
+import { ru as ruReasons } from './reasons/ru.js';
 
 /** Russian: problem details and the audit log. Terms follow docs/glossary.md. */
 export const ru: Catalogue = {
@@ -462,6 +463,7 @@ export const ru: Catalogue = {
     'subscriber.device_unsubscribed': 'Устройство отписалось от оповещений',
   },
   auditUnknown: 'Записанное действие',
+  deliveries: ruReasons,
   words: {
     status: {
       draft: 'Черновик',
@@ -490,5 +492,27 @@ export const ru: Catalogue = {
       email: 'адрес электронной почты',
       uri: 'адрес',
     },
+    source: {
+      alert: 'оповещение',
+      comm_check: 'проверка связи',
+      improvement: 'напоминание',
+      inject: 'вводная',
+      notice: 'уведомление',
+      subscription: 'подтверждение подписки',
+      survey: 'анкета',
+    },
+    channel: {
+      email: 'электронная почта',
+      sms: 'SMS',
+      webpush: 'веб-уведомления',
+      webhook: 'вебхуки',
+      siren: 'сирены',
+      cellbroadcast: 'сотовое вещание',
+      inapp: 'входящие в приложении',
+      manual: 'рация или телефон',
+      sink: 'приёмник репетиций',
+    },
+    mode: { actual: 'реальный', exercise: 'учения', test: 'проверка', rehearsal: 'репетиция' },
+    request: { cap: 'CAP-сообщение', delete: 'удаление сообщения', message: 'сообщение' },
   },
 };

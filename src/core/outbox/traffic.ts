@@ -6,6 +6,7 @@
  */
 
 import { TRAFFIC_MODES, RECIPIENT_KINDS } from '../../contract/enums.js';
+import type { DeliveryReason } from '../messages/codes.js';
 export { TRAFFIC_MODES, RECIPIENT_KINDS };
 
 export type TrafficMode = (typeof TRAFFIC_MODES)[number];
@@ -30,8 +31,8 @@ export interface ExerciseFacts {
 export type TrafficVerdict =
   | { action: 'send' }
   | { action: 'sink' }
-  | { action: 'hold'; reason: string }
-  | { action: 'refuse'; reason: string };
+  | { action: 'hold'; reason: 'no_play' }
+  | { action: 'refuse'; reason: DeliveryReason };
 
 /**
  * Decides a delivery's fate. `exercise` is undefined when the delivery names no exercise, or names
@@ -39,22 +40,20 @@ export type TrafficVerdict =
  */
 export function trafficVerdict(d: TrafficFacts, exercise: ExerciseFacts | undefined): TrafficVerdict {
   if (d.mode === 'actual') {
-    if (d.exerciseId !== null)
-      return { action: 'refuse', reason: 'a message made in an exercise can never go out as actual' };
-    if (d.recipientKind !== 'subscriber')
-      return { action: 'refuse', reason: "actual traffic never goes to an exercise's phone book" };
+    if (d.exerciseId !== null) return { action: 'refuse', reason: 'actual_from_exercise' };
+    if (d.recipientKind !== 'subscriber') return { action: 'refuse', reason: 'actual_to_phonebook' };
     return { action: 'send' };
   }
   if (d.mode === 'rehearsal') return { action: 'sink' };
   if (d.exerciseId === null) {
     // Test traffic outside an exercise (a channel check) may go to real contacts, marked.
     if (d.mode === 'test') return { action: 'send' };
-    return { action: 'refuse', reason: 'exercise traffic must name its exercise' };
+    return { action: 'refuse', reason: 'exercise_unnamed' };
   }
-  if (!exercise) return { action: 'refuse', reason: 'the exercise of this delivery no longer exists' };
-  if (exercise.halted) return { action: 'hold', reason: 'NO PLAY is on for this exercise' };
+  if (!exercise) return { action: 'refuse', reason: 'exercise_gone' };
+  if (exercise.halted) return { action: 'hold', reason: 'no_play' };
   if (d.recipientKind === 'subscriber' && !exercise.includesPublic)
-    return { action: 'refuse', reason: 'this exercise does not include the public' };
+    return { action: 'refuse', reason: 'public_not_included' };
   return { action: 'send' };
 }
 

@@ -141,16 +141,25 @@ function payloadOf(text: string, encoding: SmsEncoding): Uint8Array {
   return out;
 }
 
+/** A text longer than an SMS can be, however it is split. */
+export class SmsTooLong extends RangeError {
+  constructor(
+    readonly segments: number,
+    readonly max: number,
+  ) {
+    super(`the text needs ${segments} segments; an SMS can have at most ${max}`);
+  }
+}
+
 /**
  * A text as the parts to submit. `reference` is the concatenation reference (0–255) all parts
  * share: made from the delivery, so every try of one delivery carries the same one. Throws a
- * RangeError for a text needing more than 255 parts.
+ * {@link SmsTooLong} for a text needing more than 255 parts.
  */
 export function encodeSms(text: string, reference: number): EncodedSms {
   const encoding = smsEncodingOf(text);
   const texts = splitSms(text, encoding);
-  if (texts.length > MAX_PARTS)
-    throw new RangeError(`the text needs ${texts.length} segments; an SMS can have at most ${MAX_PARTS}`);
+  if (texts.length > MAX_PARTS) throw new SmsTooLong(texts.length, MAX_PARTS);
   const parts = texts.map((t, i): SmsPart => {
     const payload = payloadOf(t, encoding);
     const units = encoding === 'gsm7' ? payload.length : t.length;

@@ -1,6 +1,6 @@
 import { parseCap } from '../../cap/parse.js';
 import type { CapAlert, CapInfo } from '../../cap/model.js';
-import { ChannelError, type WebhookMessage } from '../../channels/channel.js';
+import { ChannelError, notSentOver, type WebhookMessage } from '../../channels/channel.js';
 import {
   ALERT_LANGUAGES,
   trafficModeOf,
@@ -47,7 +47,8 @@ const languageOf = (language: string): AlertLanguage =>
 
 function infoFor(cap: CapAlert, lang: AlertLanguage): CapInfo {
   const info = cap.info.find((i) => i.language === ALERT_CAP_LANGUAGE[lang]) ?? cap.info[0];
-  if (!info) throw new ChannelError(`alert ${cap.identifier} has no info block`, false);
+  if (!info)
+    throw new ChannelError({ reason: 'alert_no_info', params: { identifier: cap.identifier } }, false);
   return info;
 }
 
@@ -274,7 +275,7 @@ export const alertSource: OutboxSource<AlertMessageSource> = {
       case 'webhook':
         return webhookOf(source, lang, info);
       default:
-        throw new ChannelError(`an alert is not sent over ${target.kind} yet`, false);
+        throw notSentOver('alert', target.kind);
     }
   },
 
@@ -289,7 +290,10 @@ export const alertSource: OutboxSource<AlertMessageSource> = {
       fanout.mode !== expected ||
       (fanout.mode === 'actual' && (row.exercise_id !== null || fanout.exercise_id !== null))
     )
-      throw new FanOutRefused(`alert ${row.id} is ${row.status}: it is never sent as ${fanout.mode} traffic`);
+      throw new FanOutRefused({
+        reason: 'alert_not_sendable',
+        params: { id: row.id, capStatus: row.status, mode: fanout.mode },
+      });
     yield* inBatches(membersOf(ctx, row, fanout.mode));
   },
 

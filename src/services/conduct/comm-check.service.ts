@@ -8,6 +8,7 @@ import { appendAudit } from '../audit.service.js';
 import type { ActorInfo, AppContext, Q } from '../context.js';
 import { appendEvent } from '../events/events.service.js';
 import { requestFanOut } from '../outbox/fanout.js';
+import { failureText, type MessageLang } from '../../core/messages/messages.js';
 import { takeConduct } from './conduct.js';
 
 /**
@@ -63,6 +64,7 @@ export async function startCommCheck(
   info: ActorInfo,
   actor: Actor,
   exerciseId: string,
+  lang: MessageLang = 'en',
 ): Promise<CommCheckView> {
   await ctx.db.kysely.transaction().execute(async (trx) => {
     const c = await takeConduct(ctx, trx, exerciseId, actor);
@@ -92,11 +94,16 @@ export async function startCommCheck(
     });
     await changed(ctx, trx, c.exercise.lead_organisation_id, exerciseId, round.id, 'started');
   });
-  return commCheck(ctx, actor, exerciseId);
+  return commCheck(ctx, actor, exerciseId, lang);
 }
 
 /** The latest round and, per player, each way of reaching them and where it stands. */
-export async function commCheck(ctx: AppContext, actor: Actor, exerciseId: string): Promise<CommCheckView> {
+export async function commCheck(
+  ctx: AppContext,
+  actor: Actor,
+  exerciseId: string,
+  lang: MessageLang = 'en',
+): Promise<CommCheckView> {
   const db = ctx.db.kysely;
   const c = await takeConduct(ctx, db, exerciseId, actor, 'read');
   const viewer = viewerOf(actor, { exerciseId, organisationId: c.exercise.lead_organisation_id });
@@ -130,6 +137,7 @@ export async function commCheck(ctx: AppContext, actor: Actor, exerciseId: strin
             'd.handed_at',
             'd.delivered_at',
             'd.last_error',
+            'd.last_reason',
             'd.created_at',
             'm.acknowledged_at',
             'm.delivered_at as inbox_at',
@@ -155,12 +163,13 @@ export async function commCheck(ctx: AppContext, actor: Actor, exerciseId: strin
     if (!last) return { ...base, state: 'not_in_round', at: null, problem: null };
     if (!d) return { ...base, state: expanded ? 'not_in_round' : 'waiting', at: null, problem: null };
     if (d.acknowledged_at) return { ...base, state: 'confirmed', at: d.acknowledged_at, problem: null };
-    if (d.status === 'dead') return { ...base, state: 'failed', at: null, problem: d.last_error };
+    const problem = failureText(lang, d.last_error, d.last_reason);
+    if (d.status === 'dead') return { ...base, state: 'failed', at: null, problem };
     // An inbox is delivered when it lands there; other channels when their receipt comes back.
     const delivered = d.inbox_at ?? d.delivered_at;
     if (delivered) return { ...base, state: 'delivered', at: delivered, problem: null };
     if (d.status === 'sent') return { ...base, state: 'sent', at: d.handed_at, problem: null };
-    return { ...base, state: 'waiting', at: d.created_at, problem: d.last_error };
+    return { ...base, state: 'waiting', at: d.created_at, problem };
   };
   const result: CommCheckPerson[] = people.map((p) => {
     const ways: CommCheckWay[] = [];

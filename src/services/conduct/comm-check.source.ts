@@ -1,4 +1,4 @@
-import { ChannelError, type ChannelMessage } from '../../channels/channel.js';
+import { notSentOver, type ChannelMessage } from '../../channels/channel.js';
 import type { NewEvent } from '../events/events.service.js';
 import type { OutboxSource } from '../outbox/source.js';
 import { playersAudience } from './inject.source.js';
@@ -86,7 +86,7 @@ export const commCheckSource: OutboxSource<CommCheckMessageSource> = {
       case 'manual':
         return { kind: 'manual', script: `${head}\n${words.body}` };
       default:
-        throw new ChannelError(`a communication check is not sent over ${target.kind}`, false);
+        throw notSentOver('comm_check', target.kind);
     }
   },
 

@@ -1,4 +1,4 @@
-import { ChannelError, type ChannelMessage } from '../../channels/channel.js';
+import { notSentOver, type ChannelMessage } from '../../channels/channel.js';
 import { markText } from '../../core/outbox/traffic.js';
 import { fitSms } from '../../core/sms/fit.js';
 import type { InjectRunRow } from '../../store/conduct-tables.js';
@@ -110,7 +110,7 @@ export const injectSource: OutboxSource<InjectRunRow, InjectBatch> = {
       case 'manual':
         return { kind: 'manual', script: `${head}\n${run.content}` };
       default:
-        throw new ChannelError(`an inject is not sent over ${target.kind}`, false);
+        throw notSentOver('inject', target.kind);
     }
   },
 

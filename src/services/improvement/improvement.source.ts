@@ -1,4 +1,4 @@
-import { ChannelError, type ChannelMessage } from '../../channels/channel.js';
+import { notSentOver, type ChannelMessage } from '../../channels/channel.js';
 import { daysLate } from '../../core/improvement/improvement.js';
 import { improvementRepository, type ImprovementItemView } from '../../store/improvement.repository.js';
 import type { AudienceMember, OutboxSource } from '../outbox/source.js';
@@ -57,7 +57,7 @@ export const improvementSource: OutboxSource<Reminder> = {
       case 'inapp':
         return { kind: 'inapp', title: m.subject, body: m.body };
       default:
-        throw new ChannelError(`a reminder is not sent over ${target.kind}`, false);
+        throw notSentOver('improvement', target.kind);
     }
   },
 

@@ -1,4 +1,4 @@
-import { ChannelError, type ChannelMessage } from '../../channels/channel.js';
+import { ChannelError, notSentOver, type ChannelMessage } from '../../channels/channel.js';
 import { readSnapshot } from '../../core/notice/area.js';
 import { NOTICE_LANGUAGES, type NoticeLanguage, type NoticeSnapshot } from '../../core/notice/notice.js';
 import { deliveryRepository } from '../../store/delivery.repository.js';
@@ -24,7 +24,11 @@ const languageOf = (language: string): NoticeLanguage =>
 /** A short text of the notice in one language, for channels without a body (SMS, push, in-app). */
 function shortText(lang: NoticeLanguage, s: NoticeRevisionSource): { title: string; body: string } {
   const text = s.snapshot.texts[lang] ?? NOTICE_LANGUAGES.map((l) => s.snapshot.texts[l]).find(Boolean);
-  if (!text) throw new ChannelError(`revision ${s.revision} of notice ${s.snapshot.id} has no text`, false);
+  if (!text)
+    throw new ChannelError(
+      { reason: 'notice_no_text', params: { revision: s.revision, notice: s.snapshot.id } },
+      false,
+    );
   return { title: text.title, body: text.summary };
 }
 
@@ -97,7 +101,7 @@ export const noticeSource: OutboxSource<NoticeRevisionSource> = {
           },
         };
       default:
-        throw new ChannelError(`a notice is not sent over ${target.kind}`, false);
+        throw notSentOver('notice', target.kind);
     }
   },
 

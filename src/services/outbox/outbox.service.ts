@@ -1,4 +1,11 @@
-import type { Channel } from '../../channels/channel.js';
+import { ChannelError, failedWith, type Channel } from '../../channels/channel.js';
+import {
+  deliveryText,
+  failureText,
+  readDeliveryFault,
+  type DeliveryFault,
+  type MessageLang,
+} from '../../core/messages/messages.js';
 import { AppError, notFound } from '../../errors.js';
 import { deliveryRepository, type DeadLetterFilter } from '../../store/delivery.repository.js';
 import { appendAudit } from '../audit.service.js';
@@ -20,21 +27,27 @@ export interface ChannelState {
 
 // The console asks every few seconds; one SMTP handshake per channel every half minute is plenty.
 const VERIFY_MS = 30_000;
-const lastVerify = new WeakMap<Channel, { at: number; problem: Promise<string | null> }>();
+const lastVerify = new WeakMap<Channel, { at: number; problem: Promise<DeliveryFault | null> }>();
 
-function verified(channel: Channel, now: number): Promise<string | null> {
+function verified(channel: Channel, now: number): Promise<DeliveryFault | null> {
   const kept = lastVerify.get(channel);
   if (kept && now - kept.at < VERIFY_MS) return kept.problem;
   const problem = channel.verify().then(
     () => null,
-    (err: unknown) => (err as Error).message,
+    (err: unknown) => (err instanceof ChannelError ? err.fault : failedWith(err)),
   );
   lastVerify.set(channel, { at: now, problem });
   return problem;
 }
 
-/** The outbox at a glance: per channel, how many deliveries are in each state and whether it can send. */
-export async function outboxStatus(ctx: AppContext): Promise<{ channels: ChannelState[] }> {
+/**
+ * The outbox at a glance: per channel, how many deliveries are in each state and whether it can
+ * send, with what stands in its way worded in `lang`.
+ */
+export async function outboxStatus(
+  ctx: AppContext,
+  lang: MessageLang = 'en',
+): Promise<{ channels: ChannelState[] }> {
   const rows = await deliveryRepository.countsByStatus(ctx.db.kysely);
   const channels = await Promise.all(
     [...ctx.channels.byName.values()].map(async (channel): Promise<ChannelState> => {
@@ -47,11 +60,17 @@ export async function outboxStatus(ctx: AppContext): Promise<{ channels: Channel
           name: channel.name,
           configured: false,
           up: null,
-          problem: channel.notConfiguredReason,
+          problem: channel.notConfigured && deliveryText(lang, channel.notConfigured),
           counts,
         };
       const problem = await verified(channel, ctx.clock.now().getTime());
-      return { name: channel.name, configured: true, up: problem === null, problem, counts };
+      return {
+        name: channel.name,
+        configured: true,
+        up: problem === null,
+        problem: problem && deliveryText(lang, problem),
+        counts,
+      };
     }),
   );
   for (const r of rows)
@@ -60,13 +79,14 @@ export async function outboxStatus(ctx: AppContext): Promise<{ channels: Channel
         name: r.channel,
         configured: false,
         up: null,
-        problem: `no ${r.channel} channel in this version`,
+        problem: deliveryText(lang, { reason: 'channel_unknown', params: { channel: r.channel } }),
         counts: { pending: 0, sending: 0, sent: 0, dead: 0, [r.status]: Number(r.n) },
       });
   return { channels };
 }
 
-export async function deadLetters(ctx: AppContext, limit = 200) {
+/** The dead letters, newest first, each with why it failed worded in `lang`. */
+export async function deadLetters(ctx: AppContext, limit = 200, lang: MessageLang = 'en') {
   const rows = await deliveryRepository.dead(ctx.db.kysely, limit);
   return rows.map((r) => ({
     id: r.id,
@@ -80,14 +100,15 @@ export async function deadLetters(ctx: AppContext, limit = 200) {
     address: r.address,
     language: r.language,
     attempts: r.attempts,
-    lastError: r.last_error,
+    lastError: failureText(lang, r.last_error, r.last_reason),
+    reason: readDeliveryFault(r.last_reason)?.reason ?? null,
     createdAt: r.created_at,
     failedAt: r.next_attempt_at,
   }));
 }
 
 /** Recent fan-outs with their progress: matched, written, and per channel sent, waiting and failed. */
-export async function fanOuts(ctx: AppContext, limit = 20) {
+export async function fanOuts(ctx: AppContext, limit = 20, lang: MessageLang = 'en') {
   const db = ctx.db.kysely;
   const rows = await fanOutRepository.recent(db, limit);
   return Promise.all(
@@ -110,7 +131,7 @@ export async function fanOuts(ctx: AppContext, limit = 20) {
         written: Number(f.written),
         channels,
         attempts: Number(f.attempts),
-        lastError: f.last_error,
+        lastError: failureText(lang, f.last_error, f.last_reason),
         nextAttemptAt: f.status === 'pending' ? f.next_attempt_at : null,
         createdAt: f.created_at,
         finishedAt: f.finished_at,

@@ -2,6 +2,7 @@ import type { ChannelKind, ChannelMessage } from '../../channels/channel.js';
 import type { RecipientKind } from '../../core/outbox/traffic.js';
 import type { FanOutRow } from '../../store/outbox-tables.js';
 import type { AppContext } from '../context.js';
+import { deliveryText, type DeliveryFault } from '../../core/messages/messages.js';
 import type { NewEvent } from '../events/events.service.js';
 
 /** Whom one delivery of a fan-out goes to. */
@@ -70,8 +71,8 @@ export type OutboxSources = ReadonlyMap<string, OutboxSource>;
  * retrying it as it would a passing fault.
  */
 export class FanOutRefused extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly fault: DeliveryFault) {
+    super(deliveryText('en', fault));
     this.name = 'FanOutRefused';
   }
 }

@@ -1,4 +1,5 @@
 import { sirenRepository } from '../../store/siren.repository.js';
+import { failureText, type MessageLang } from '../../core/messages/messages.js';
 import type { AppContext } from '../context.js';
 
 /** One command an alert gave one siren, and what became of it. */
@@ -37,7 +38,11 @@ export interface SirenReport {
  * did not within DABYL_SIREN_ACK_SECONDS of the command being queued (whether the broker could
  * not be reached or the siren stayed mute, it did not answer).
  */
-export async function sirenReport(ctx: AppContext, threadId: string): Promise<SirenReport> {
+export async function sirenReport(
+  ctx: AppContext,
+  threadId: string,
+  lang: MessageLang = 'en',
+): Promise<SirenReport> {
   const now = ctx.clock.now().getTime();
   const timeout = ctx.config.sirenAckTimeoutMs;
   const rows = await sirenRepository.commandsOf(ctx.db.kysely, threadId);
@@ -52,7 +57,7 @@ export async function sirenReport(ctx: AppContext, threadId: string): Promise<Si
     handedAt: r.handed_at,
     acknowledgedAt: r.delivered_at,
     receipt: r.receipt,
-    lastError: r.last_error,
+    lastError: failureText(lang, r.last_error, r.last_reason),
     silent: r.delivered_at === null && now - Date.parse(r.created_at) >= timeout,
     battery: r.battery === null ? null : Number(r.battery),
     mains: r.mains === null ? null : Number(r.mains) === 1,

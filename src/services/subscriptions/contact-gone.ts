@@ -1,3 +1,5 @@
+import type { DeliveryFault } from '../../core/messages/messages.js';
+import { failureColumns } from '../../store/delivery.repository.js';
 import type { DeliveryRow } from '../../store/outbox-tables.js';
 import { subscriberRepository } from '../../store/subscriber.repository.js';
 import { appendAudit } from '../audit.service.js';
@@ -9,7 +11,7 @@ import type { AppContext } from '../context.js';
  * sent there; a subscriber left with no way to reach them is unsubscribed. Only that very address
  * goes: a subscription renewed meanwhile is a different address and stays.
  */
-export async function contactGone(ctx: AppContext, d: DeliveryRow, reason: string): Promise<void> {
+export async function contactGone(ctx: AppContext, d: DeliveryRow, cause: DeliveryFault): Promise<void> {
   if (d.recipient_kind !== 'subscriber' || !d.recipient_id || !d.address) return;
   const subscriberId = d.recipient_id;
   const address = d.address;
@@ -21,7 +23,7 @@ export async function contactGone(ctx: AppContext, d: DeliveryRow, reason: strin
       .updateTable('deliveries')
       .set({
         status: 'dead',
-        last_error: `the address has ended: ${reason}`.slice(0, 1000),
+        ...failureColumns({ reason: 'address_ended', cause }),
         next_attempt_at: at,
       })
       .where('recipient_kind', '=', 'subscriber')

@@ -1,4 +1,4 @@
-import { ChannelError, type ChannelMessage } from '../../channels/channel.js';
+import { notSentOver, type ChannelMessage } from '../../channels/channel.js';
 import { NOTICE_LANGUAGES, type NoticeLanguage } from '../../core/notice/notice.js';
 import type { SubscriberRow } from '../../store/public-tables.js';
 import { subscriberRepository } from '../../store/subscriber.repository.js';
@@ -32,8 +32,7 @@ export const subscriptionSource: OutboxSource<SubscriptionMessage> = {
   },
 
   async render(ctx, { subscriber, places }, target): Promise<ChannelMessage> {
-    if (target.kind !== 'email')
-      throw new ChannelError(`a subscription is confirmed by e-mail, not ${target.kind}`, false);
+    if (target.kind !== 'email') throw notSentOver('subscription', target.kind);
     const lang: NoticeLanguage = (NOTICE_LANGUAGES as readonly string[]).includes(target.language)
       ? (target.language as NoticeLanguage)
       : 'kk';

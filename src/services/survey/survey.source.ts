@@ -1,4 +1,4 @@
-import { ChannelError, type ChannelMessage } from '../../channels/channel.js';
+import { notSentOver, type ChannelMessage } from '../../channels/channel.js';
 import type { AppContext } from '../context.js';
 import type { AudienceMember, OutboxSource } from '../outbox/source.js';
 
@@ -76,7 +76,7 @@ export const surveySource: OutboxSource<SurveyMessageSource> = {
       case 'manual':
         return { kind: 'manual', script: `${head}\n${words.body}\n${url}` };
       default:
-        throw new ChannelError(`a survey is not sent over ${target.kind}`, false);
+        throw notSentOver('survey', target.kind);
     }
   },
 

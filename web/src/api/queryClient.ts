@@ -1,4 +1,5 @@
 import { QueryCache, QueryClient } from '@tanstack/react-query';
+import i18n from '../i18n/i18n';
 import { ApiError } from './client';
 import { sessionKey } from './session';
 
@@ -23,4 +24,15 @@ export function createQueryClient(): QueryClient {
     },
   });
   return client;
+}
+
+/**
+ * The server words some answers in the console's language (problems, audit entries, why a delivery
+ * failed): when the reader switches language, what is on screen is asked for again in the new one.
+ * Returns the unsubscribe.
+ */
+export function refetchOnLanguageChange(client: QueryClient): () => void {
+  const changed = () => void client.invalidateQueries();
+  i18n.on('languageChanged', changed);
+  return () => i18n.off('languageChanged', changed);
 }

@@ -116,7 +116,8 @@ export const conductRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
         response: { 200: Type.Ref(CommCheckSchema), ...problems },
       },
     },
-    async (request) => commCheck(ctx, principalOf(request).actor, request.params.id),
+    async (request) =>
+      commCheck(ctx, principalOf(request).actor, request.params.id, requestLanguage(request)),
   );
 
   app.post(
@@ -131,7 +132,7 @@ export const conductRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
         response: { 200: Type.Ref(CommCheckSchema), ...problems },
       },
     },
-    async (request) => startCommCheck(ctx, ...who(request), request.params.id),
+    async (request) => startCommCheck(ctx, ...who(request), request.params.id, requestLanguage(request)),
   );
 
   app.get(

@@ -11,6 +11,7 @@ import {
 } from '../../../services/outbox/outbox.service.js';
 import { subscriberStats } from '../../../services/subscriptions/subscriptions.service.js';
 import { principalOf } from '../../access.js';
+import { requestLanguage } from '../../language.js';
 import { IdParams, Items, problems } from '../common.schema.js';
 import { DeadLetter, FanOut, FanOutParams, OutboxSchema, RetryFilter, StatsSchema } from './schema.js';
 
@@ -29,7 +30,7 @@ export const outboxRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
         response: { 200: OutboxSchema, ...problems },
       },
     },
-    async () => outboxStatus(ctx),
+    async (request) => outboxStatus(ctx, requestLanguage(request)),
   );
 
   app.get(
@@ -46,7 +47,9 @@ export const outboxRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
         response: { 200: Items(DeadLetter), ...problems },
       },
     },
-    async (request) => ({ items: await deadLetters(ctx, request.query.limit ?? 200) }),
+    async (request) => ({
+      items: await deadLetters(ctx, request.query.limit ?? 200, requestLanguage(request)),
+    }),
   );
 
   app.post(
@@ -81,7 +84,7 @@ export const outboxRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
         response: { 200: Items(FanOut), ...problems },
       },
     },
-    async (request) => ({ items: await fanOuts(ctx, request.query.limit ?? 20) }),
+    async (request) => ({ items: await fanOuts(ctx, request.query.limit ?? 20, requestLanguage(request)) }),
   );
 
   app.post(

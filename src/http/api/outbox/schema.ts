@@ -37,7 +37,14 @@ export const DeadLetter = Type.Object({
   address: Nullable(Type.String()),
   language: Type.String(),
   attempts: Type.Integer(),
-  lastError: Nullable(Type.String()),
+  lastError: Nullable(
+    Type.String({ description: "why it failed, in the request's language (Accept-Language)" }),
+  ),
+  reason: Nullable(
+    Type.String({
+      description: 'the stable code of why it failed; null for a failure kept before codes were',
+    }),
+  ),
   createdAt: Instant,
   failedAt: Instant,
 });

@@ -5,6 +5,7 @@ import { sirenReport } from '../../../services/sirens/siren.report.js';
 import { createSiren, getSiren, listSirens, updateSiren } from '../../../services/sirens/sirens.service.js';
 import { alertRepository } from '../../../store/alert.repository.js';
 import { notFound } from '../../../errors.js';
+import { requestLanguage } from '../../language.js';
 import { principalOf } from '../../access.js';
 import { IdParams, Items, problems } from '../common.schema.js';
 import {
@@ -97,7 +98,7 @@ export const sirenRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
     async (request) => {
       const row = await alertRepository.get(ctx.db.kysely, request.params.id);
       if (!row) throw notFound('The alert');
-      return sirenReport(ctx, row.thread_id);
+      return sirenReport(ctx, row.thread_id, requestLanguage(request));
     },
   );
 };
