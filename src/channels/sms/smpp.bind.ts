@@ -1,4 +1,6 @@
 import smpp, { type PDU, type Session } from 'smpp';
+import { deliveryText, type DeliveryFault } from '../../core/messages/messages.js';
+import { failedWith } from '../channel.js';
 import { Pacer } from './pacer.js';
 
 export interface BindOptions {
@@ -25,10 +27,18 @@ export interface BindOptions {
 export const ESME_RX_T_APPN = 0x64;
 
 /** The submit was never written to the SMSC: trying it elsewhere cannot duplicate it. */
-export class NotSent extends Error {}
+export class NotSent extends Error {
+  constructor(readonly fault: DeliveryFault) {
+    super(deliveryText('en', fault));
+  }
+}
 
 /** The connection ended after the submit was written and before its answer came: it may have arrived. */
-export class AnswerLost extends Error {}
+export class AnswerLost extends Error {
+  constructor(readonly fault: DeliveryFault) {
+    super(deliveryText('en', fault));
+  }
+}
 
 const RECONNECT_FIRST_MS = 250;
 const RECONNECT_MAX_MS = 30_000;
@@ -65,7 +75,8 @@ export class SmppBind {
   private probing = false;
   private watchdog: NodeJS.Timeout | null = null;
   /** The last reason the bind was down, for the console and for errors. */
-  lastError: string | null = null;
+  /** Why the bind is not up, when it is not: told with each submit it cannot take. */
+  lastProblem: DeliveryFault | null = null;
   /** Submits queued or unanswered here: how busy the bind is when a part picks one. */
   load = 0;
 
@@ -185,13 +196,14 @@ export class SmppBind {
   private write(fields: Record<string, unknown>): Promise<PDU> {
     return new Promise((resolve, reject) => {
       const session = this.session;
-      if (!session || !this.bound) return reject(new NotSent(this.lastError ?? 'the bind is down'));
+      if (!session || !this.bound)
+        return reject(new NotSent(this.lastProblem ?? { reason: 'sms_bind_down' }));
       const pdu = new smpp.PDU('submit_sm', fields);
       const sent = session.send(pdu, (resp) => {
         if (!this.pending.delete(seq)) return;
         resolve(resp);
       });
-      if (!sent) return reject(new NotSent('the connection is not writable'));
+      if (!sent) return reject(new NotSent({ reason: 'sms_not_writable' }));
       // send() numbered the PDU; its answer comes back under the same number.
       const seq = pdu.sequence_number;
       this.pending.set(seq, { reject, sentAt: Date.now() });
@@ -236,7 +248,7 @@ export class SmppBind {
     this.session = session;
     session.on(this.o.tls ? 'secureConnect' : 'connect', () => this.bind(session));
     session.on('error', (err: Error) => {
-      this.lastError = err.message;
+      this.lastProblem = failedWith(err);
     });
     session.on('close', () => this.closedUnder(session));
     session.on('deliver_sm', (pdu: PDU) => {
@@ -259,13 +271,13 @@ export class SmppBind {
       { system_id: this.o.systemId, password: this.o.password, interface_version: 0x34 },
       (resp) => {
         if (resp.command_status !== 0) {
-          this.lastError = `the SMSC refused the bind: command_status ${resp.command_status}`;
-          this.o.log('warn', `sms: bind ${this.index}: ${this.lastError}`);
+          this.lastProblem = { reason: 'sms_bind_refused', params: { answer: resp.command_status } };
+          this.o.log('warn', `sms: bind ${this.index}: ${deliveryText('en', this.lastProblem)}`);
           session.destroy();
           return;
         }
         this.bound = true;
-        this.lastError = null;
+        this.lastProblem = null;
         this.watchdog = setInterval(() => this.watch(), Math.max(50, this.o.timeoutMs / 2));
         this.watchdog.unref();
         this.reconnectMs = RECONNECT_FIRST_MS;
@@ -282,13 +294,16 @@ export class SmppBind {
     this.watchdog = null;
     this.probing = false;
     this.session = null;
-    this.lastError ??= 'the connection closed';
-    for (const [, p] of this.pending) {
-      p.reject(new AnswerLost(`the connection to the SMSC ended before it answered (${this.lastError})`));
-    }
+    this.lastProblem ??= { reason: 'sms_connection_closed' };
+    for (const [, p] of this.pending)
+      p.reject(new AnswerLost({ reason: 'sms_answer_cut', cause: this.lastProblem }));
     this.pending.clear();
     if (this.closed) return;
-    if (wasBound) this.o.log('warn', `sms: bind ${this.index} lost: ${this.lastError}; binding again`);
+    if (wasBound)
+      this.o.log(
+        'warn',
+        `sms: bind ${this.index} lost: ${deliveryText('en', this.lastProblem)}; binding again`,
+      );
     this.reconnectTimer = setTimeout(() => this.connect(), this.reconnectMs);
     this.reconnectTimer.unref();
     this.reconnectMs = Math.min(RECONNECT_MAX_MS, this.reconnectMs * 2);

@@ -15,7 +15,7 @@ import {
 } from '../channel.js';
 import type { DeliveryFault } from '../../core/messages/messages.js';
 import { destination, senderAddress, type Address } from './address.js';
-import { ESME_RX_T_APPN, NotSent, SmppBind } from './smpp.bind.js';
+import { AnswerLost, ESME_RX_T_APPN, NotSent, SmppBind } from './smpp.bind.js';
 import { asksToSlowDown, isPermanentRefusal, smppStatusName } from './status.js';
 
 const NOT_CONFIGURED = notConfiguredFault('sms', 'DABYL_SMPP_URL');
@@ -278,7 +278,7 @@ export class SmsChannel implements Channel {
     const ok = await Promise.race(this.binds.map((b) => b.whenBound(this.o.timeoutMs)));
     if (!ok && !this.binds.some((b) => b.isBound))
       throw new ChannelError(
-        { reason: 'sms_no_bind', params: { detail: this.binds[0]?.lastError ?? '—' } },
+        { reason: 'sms_no_bind', cause: this.binds[0]?.lastProblem ?? { reason: 'sms_bind_down' } },
         true,
       );
   }
@@ -361,11 +361,15 @@ export class SmsChannel implements Channel {
           if (err instanceof NotSent) {
             if (Date.now() < giveUpAt) continue;
             await this.o.ledger.refused(deliveryId, part, round);
-            throw new ChannelError({ reason: 'sms_bind_busy', params: { detail: err.message } }, true);
+            throw new ChannelError({ reason: 'sms_bind_busy', cause: err.fault }, true);
           }
           // AnswerLost: the row stays without a message_id, so no later try submits it again.
           throw new ChannelError(
-            { reason: 'sms_answer_lost', params: { part, total, detail: (err as Error).message } },
+            {
+              reason: 'sms_answer_lost',
+              params: { part, total },
+              cause: err instanceof AnswerLost ? err.fault : failedWith(err),
+            },
             false,
           );
         }
@@ -418,7 +422,7 @@ export class SmsChannel implements Channel {
       const best = this.leastBusy();
       if (best) return best;
       const left = until - Date.now();
-      if (left <= 0) throw new NotSent(this.binds[0]?.lastError ?? 'no SMPP bind is up');
+      if (left <= 0) throw new NotSent(this.binds[0]?.lastProblem ?? { reason: 'sms_bind_down' });
       await Promise.race(this.binds.map((b) => b.whenBound(Math.min(left, this.o.timeoutMs))));
     }
   }

@@ -194,10 +194,10 @@ describe('the message catalogue', () => {
     const gaveUp = {
       reason: 'gave_up',
       params: { hours: 72 },
-      cause: { reason: 'sms_no_bind', params: { detail: 'x' } },
+      cause: { reason: 'sms_no_bind', cause: { reason: 'sms_bind_refused', params: { answer: 13 } } },
     };
     expect(failureText('ru', 'English text', JSON.stringify(gaveUp))).toBe(
-      'попытки прекращены через 72 ч: ни одно соединение SMPP не установлено: x',
+      'попытки прекращены через 72 ч: ни одно соединение SMPP не установлено: SMSC отклонил подключение: код 13',
     );
   });
 

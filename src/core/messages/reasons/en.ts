@@ -50,16 +50,21 @@ export const en: DeliveryReasons = {
   siren_announcement_long: 'the announcement is longer than {max} characters',
   siren_topic: '"{topic}" is not a siren topic prefix',
   siren_unregistered: 'no siren is registered under {topic}',
+  sms_answer_cut: 'the connection to the SMSC ended before it answered ({cause})',
   sms_answer_lost:
-    'part {part}/{total}: {detail}; it may have reached the SMSC and is not sent again on its own',
-  sms_bind_busy: 'no SMPP bind could take the submit: {detail}',
+    'part {part}/{total}: {cause}; it may have reached the SMSC and is not sent again on its own',
+  sms_bind_busy: 'no SMPP bind could take the submit: {cause}',
+  sms_bind_down: 'the SMPP bind is down',
+  sms_bind_refused: 'the SMSC refused the bind: command_status {answer}',
+  sms_connection_closed: 'the connection closed',
   sms_in_doubt:
     'part {part}/{total} may have reached the SMSC: the connection ended before its answer came. ' +
     'It is not sent again on its own, to avoid a duplicate; retry the delivery to resend it',
   sms_no_answer:
     'no answer from the SMSC for part {part}/{total} within {ms} ms; ' +
     'the submit is still awaited and will not be sent again',
-  sms_no_bind: 'no SMPP bind came up: {detail}',
+  sms_no_bind: 'no SMPP bind came up: {cause}',
+  sms_not_writable: 'the connection is not writable',
   sms_number: 'to: "{to}" is not a phone number (5 to 15 digits, e.g. +77011234567)',
   sms_refused: 'the SMSC refused part {part}/{total}: {answer}',
   sms_segments: 'text: it needs {total} SMS segments; at most {max} are allowed ({setting})',

@@ -49,14 +49,19 @@ export const ru: DeliveryReasons = {
   siren_announcement_long: 'голосовое сообщение сирены длиннее {max} символов',
   siren_topic: '«{topic}» — не префикс темы сирен',
   siren_unregistered: 'под {topic} не зарегистрировано ни одной сирены',
-  sms_answer_lost: 'часть {part}/{total}: {detail}; она могла дойти до SMSC и сама повторно не отправляется',
-  sms_bind_busy: 'ни одно соединение SMPP не смогло принять отправку: {detail}',
+  sms_answer_cut: 'соединение с SMSC оборвалось раньше его ответа ({cause})',
+  sms_answer_lost: 'часть {part}/{total}: {cause}; она могла дойти до SMSC и сама повторно не отправляется',
+  sms_bind_busy: 'ни одно соединение SMPP не смогло принять отправку: {cause}',
+  sms_bind_down: 'соединение SMPP не установлено',
+  sms_bind_refused: 'SMSC отклонил подключение: код {answer}',
+  sms_connection_closed: 'соединение закрыто',
   sms_in_doubt:
     'часть {part}/{total} могла дойти до SMSC: соединение оборвалось раньше ответа. Чтобы не было ' +
     'дубликата, она сама повторно не отправляется; повторите доставку, чтобы отправить её снова',
   sms_no_answer:
     'SMSC не ответил на часть {part}/{total} за {ms} мс; ответ всё ещё ожидается, и повторно она не уйдёт',
-  sms_no_bind: 'ни одно соединение SMPP не установлено: {detail}',
+  sms_no_bind: 'ни одно соединение SMPP не установлено: {cause}',
+  sms_not_writable: 'в соединение нельзя записать',
   sms_number: 'получатель: «{to}» — не номер телефона (от 5 до 15 цифр, например +77011234567)',
   sms_refused: 'SMSC отклонил часть {part}/{total}: {answer}',
   sms_segments: 'текст: нужно сегментов SMS: {total}; разрешено не больше {max} ({setting})',

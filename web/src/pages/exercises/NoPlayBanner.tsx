@@ -1,6 +1,7 @@
 import { Alert, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Exercise } from '../../api/planningTypes';
+import { formatInstant } from '../../components/DateTime';
 import { STATUS } from '../../theme';
 
 /**
@@ -11,12 +12,7 @@ export function NoPlayBanner({ exercise }: { exercise: Pick<Exercise, 'noPlay' |
   const { t, i18n } = useTranslation();
   const { noPlay } = exercise;
   if (!noPlay) return null;
-  const at = new Intl.DateTimeFormat(i18n.language, {
-    timeZone: exercise.timeZone,
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    hourCycle: 'h23',
-  }).format(new Date(noPlay.since));
+  const at = formatInstant(i18n.language, noPlay.since, { seconds: false, timeZone: exercise.timeZone });
   return (
     <Alert
       color={STATUS.danger}

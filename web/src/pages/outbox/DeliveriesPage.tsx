@@ -9,6 +9,7 @@ import {
 } from '../../api/outbox';
 import { LiveIndicator } from '../../components/LiveIndicator';
 import { PageTitle } from '../../components/PageTitle';
+import { formatInstant } from '../../components/DateTime';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { FanOutsPanel } from './FanOutsPanel';
@@ -24,8 +25,7 @@ export function DeliveriesPage() {
   const stats = useSubscriberStats();
   const retry = useRetryDelivery();
   const retryAll = useRetryAllDead();
-  const when = (iso: string) =>
-    new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (iso: string) => formatInstant(i18n.language, iso, { seconds: false });
 
   return (
     <Stack>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useFanOuts, useRetryFanOut, type FanOut } from '../../api/outbox';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
+import { formatInstant } from '../../components/DateTime';
 import { channelName } from './channelName';
 
 const MODE_COLOUR: Record<FanOut['mode'], string> = {
@@ -17,8 +18,7 @@ export function FanOutsPanel() {
   const { t, i18n } = useTranslation();
   const fanouts = useFanOuts();
   const retry = useRetryFanOut();
-  const when = (iso: string) =>
-    new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (iso: string) => formatInstant(i18n.language, iso, { seconds: false });
   return (
     <Stack>
       <Title order={2} size="h3">
