@@ -74,7 +74,6 @@ export class SmppBind {
   private slowDownMs = 0;
   private probing = false;
   private watchdog: NodeJS.Timeout | null = null;
-  /** The last reason the bind was down, for the console and for errors. */
   /** Why the bind is not up, when it is not: told with each submit it cannot take. */
   lastProblem: DeliveryFault | null = null;
   /** Submits queued or unanswered here: how busy the bind is when a part picks one. */
