@@ -31,6 +31,7 @@ import { QueryState } from '../../components/QueryState';
 import { SubmitForm } from '../../components/SubmitForm';
 import { TableScroll } from '../../components/TableScroll';
 import { STATUS } from '../../theme';
+import { formatInstant } from '../../components/DateTime';
 
 type Lang = 'kk' | 'ru' | 'en';
 const LEVELS: readonly BoundaryLevel[] = ['region', 'city', 'district'];
@@ -105,7 +106,7 @@ function SetsTable({ canManage }: { canManage: boolean }) {
                         </Group>
                       </Table.Th>
                       <Table.Td>{s.features}</Table.Td>
-                      <Table.Td>{new Date(s.importedAt).toLocaleString(i18n.language)}</Table.Td>
+                      <Table.Td>{formatInstant(i18n.language, s.importedAt)}</Table.Td>
                       <Table.Td>{s.importedBy ?? t('boundaries.bySystem')}</Table.Td>
                       {canManage && (
                         <Table.Td>

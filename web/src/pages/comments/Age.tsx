@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { formatInstant } from '../../components/DateTime';
 
 const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 86_400],
@@ -13,7 +14,7 @@ export function Age({ value }: { value: string }) {
   const format = new Intl.RelativeTimeFormat(i18n.language, { numeric: 'auto' });
   const [unit, size] = STEPS.find(([, s]) => Math.abs(seconds) >= s) ?? ['minute', 60];
   return (
-    <time dateTime={value} title={new Date(value).toLocaleString(i18n.language)}>
+    <time dateTime={value} title={formatInstant(i18n.language, value)}>
       {format.format(Math.round(seconds / size), unit)}
     </time>
   );

@@ -9,6 +9,7 @@ import { QueryState } from '../../components/QueryState';
 import { SubmitForm } from '../../components/SubmitForm';
 import { TableScroll } from '../../components/TableScroll';
 import { STATUS } from '../../theme';
+import { formatInstant } from '../../components/DateTime';
 
 type Lang = 'kk' | 'ru' | 'en';
 
@@ -23,7 +24,7 @@ export function FeedsPage() {
   const poll = usePollFeed();
   const canManage = useCan('feeds:manage');
   const [open, setOpen] = useState<string | null>(null);
-  const when = (at: string | null) => (at ? new Date(at).toLocaleString(i18n.language) : '—');
+  const when = (at: string | null) => (at ? formatInstant(i18n.language, at) : '—');
   return (
     <Stack>
       <PageTitle title={t('feeds.title')} />

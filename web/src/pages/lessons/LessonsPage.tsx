@@ -25,6 +25,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { STATUS } from '../../theme';
 import { useCapabilityWords } from '../../i18n/capabilities';
+import { formatInstant } from '../../components/DateTime';
 
 const KIND_COLOUR = {
   observation: STATUS.neutral,
@@ -52,7 +53,7 @@ function LessonCard({ lesson }: { lesson: Lesson }) {
         <Group justify="space-between" wrap="wrap" gap="xs">
           <LessonKindBadge lesson={lesson} />
           <Text size="sm" c="dimmed">
-            {new Date(lesson.exercise.startex).toLocaleDateString(i18n.language)}
+            {formatInstant(i18n.language, lesson.exercise.startex, { only: 'date' })}
           </Text>
         </Group>
         <Text style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>

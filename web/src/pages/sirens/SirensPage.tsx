@@ -9,6 +9,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
 import { TableScroll } from '../../components/TableScroll';
 import { SirenModal } from './SirenModal';
+import { formatInstant } from '../../components/DateTime';
 
 const nameOf = (s: Siren, lang: string) => s.name[lang as 'kk' | 'ru' | 'en'] ?? s.name.en;
 
@@ -38,7 +39,7 @@ function SirenState({ siren }: { siren: Siren }) {
         </Text>
       </Text>
       <Text size="xs">
-        {t('sirens.state.reported', { at: new Date(siren.statusAt).toLocaleString(i18n.language) })}
+        {t('sirens.state.reported', { at: formatInstant(i18n.language, siren.statusAt) })}
       </Text>
     </Stack>
   );

@@ -9,6 +9,7 @@ import { Assignments } from './Assignments';
 import { EvidenceModal, type EvidenceRef } from './EvidenceModal';
 import { RatingForm } from './RatingForm';
 import { useCapabilityWords } from '../../../i18n/capabilities';
+import { formatInstant } from '../../../components/DateTime';
 
 type Section = Guide['sections'][number];
 
@@ -89,7 +90,7 @@ function GuideView({ guide, plan }: { guide: Guide; plan: ExercisePlan }) {
           <Text size="sm">
             {t('evaluation.ratedBy', {
               name: r.rater.name,
-              time: new Date(r.recordedAt).toLocaleString(),
+              time: formatInstant(i18n.language, r.recordedAt),
               version: r.version,
             })}
           </Text>

@@ -2,10 +2,9 @@ import { Modal, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Guide } from '../../../api/evaluation';
+import { formatInstant } from '../../../components/DateTime';
 
 export type EvidenceRef = Guide['ratings'][number]['evidence'][number];
-
-const time = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '—');
 
 /** One piece of evidence opened: the observation, the inject with its timings, or the player's report. */
 export function EvidenceModal({
@@ -17,7 +16,8 @@ export function EvidenceModal({
   open: EvidenceRef | null;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const time = (iso: string | null | undefined) => (iso ? formatInstant(i18n.language, iso) : '—');
   // The modal keeps what it showed while it closes, so it is never an unnamed, empty dialog.
   const [shown, setShown] = useState<EvidenceRef | null>(open);
   useEffect(() => {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useExerciseMetrics, type ExerciseMetrics } from '../../../api/metrics';
 import type { Team } from '../../../api/planningTypes';
 import { BarChart } from '../../../components/BarChart';
+import { formatInstant } from '../../../components/DateTime';
 import { QueryState } from '../../../components/QueryState';
 import { TableScroll } from '../../../components/TableScroll';
 import { STATUS } from '../../../theme';
@@ -35,7 +36,7 @@ export function MetricsTab({ exerciseId, teams }: { exerciseId: string; teams: r
 }
 
 function MetricsView({ m, teams }: { m: ExerciseMetrics; teams: readonly Team[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const teamName = (name: string | null) => name ?? t('metrics.noTeam');
   // A criterion names the inject by number and the team by id; the metrics carry both names.
   const injectTitle = new Map(m.injects.map((i) => [i.number, i.title]));
@@ -105,7 +106,9 @@ function MetricsView({ m, teams }: { m: ExerciseMetrics; teams: readonly Team[] 
                 <Table.Tr key={`${i.injectId}/${x.teamId ?? ''}`}>
                   <Table.Td>{n === 0 ? `${i.number}. ${i.title}` : ''}</Table.Td>
                   <Table.Td>{teamName(x.teamName)}</Table.Td>
-                  <Table.Td>{x.firedAt ? new Date(x.firedAt).toLocaleTimeString() : '—'}</Table.Td>
+                  <Table.Td>
+                    {x.firedAt ? formatInstant(i18n.language, x.firedAt, { only: 'time' }) : '—'}
+                  </Table.Td>
                   <Table.Td>{minutes(x.toDeliveredMs)}</Table.Td>
                   <Table.Td>{minutes(x.toAcknowledgedMs)}</Table.Td>
                   <Table.Td>{minutes(x.toFirstActionMs)}</Table.Td>

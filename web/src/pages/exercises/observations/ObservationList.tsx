@@ -4,6 +4,7 @@ import type { Observation, ObservationDraft } from '../../../api/observations';
 import type { ExercisePlan } from '../../../api/planningTypes';
 import { STATUS } from '../../../theme';
 import { discard, type Queued } from './queue';
+import { formatInstant } from '../../../components/DateTime';
 
 /** Names of what an observation links to, read from the plan on screen. */
 function namesOf(plan: ExercisePlan) {
@@ -53,7 +54,7 @@ export function QueuedList({ queued, plan }: { queued: Queued[]; plan: ExerciseP
                 {q.problem ? t('observations.refused') : t('observations.waiting')}
               </Badge>
               <Text size="sm" c="dimmed">
-                {new Date(q.body.observedAt).toLocaleTimeString(i18n.language)}
+                {formatInstant(i18n.language, q.body.observedAt, { only: 'time' })}
               </Text>
             </Group>
             <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{q.body.text}</Text>
@@ -96,7 +97,7 @@ export function ObservationList({ items, plan }: { items: Observation[]; plan: E
                 </Badge>
               )}
               <Text size="sm" c="dimmed" title={t('conduct.clocks.wall')}>
-                {new Date(o.observedAt).toLocaleString(i18n.language)}
+                {formatInstant(i18n.language, o.observedAt)}
               </Text>
               <Text size="sm" fw={500}>
                 {o.author}
