@@ -6,7 +6,7 @@ import { commCheck, startCommCheck, type CommCheckView } from '../../services/co
 import { listMilestones, reachMilestone } from '../../services/conduct/branching.service.js';
 import { progressBar } from '../progress.js';
 import { cliActor, withContext } from '../context.js';
-import { printJson, printTable } from '../output.js';
+import { cliLanguage, printJson, printTable } from '../output.js';
 import { exerciseCommand } from './exercise-docs.js';
 import { cliPolicy } from './msel.js';
 
@@ -83,16 +83,18 @@ export function registerExerciseCommands(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (id: string, opts: { send?: boolean; wait: string; json?: boolean }) =>
       withContext(async (ctx) => {
+        // Why a way failed is worded in the terminal's language, as the console words it.
+        const lang = cliLanguage(process.env) ?? 'en';
         let view = opts.send
-          ? await startCommCheck(ctx, cliActor(), cliPolicy(), id)
-          : await commCheck(ctx, cliPolicy(), id);
+          ? await startCommCheck(ctx, cliActor(), cliPolicy(), id, lang)
+          : await commCheck(ctx, cliPolicy(), id, lang);
         const until = Date.now() + Math.max(0, Number(opts.wait) || 0) * 1000;
         const bar = progressBar('communication check', !opts.json);
         const total = (v: CommCheckView) => v.counts.people;
         while (view.round && view.counts.waiting > 0 && Date.now() < until) {
           bar.update(view.counts.reached, total(view));
           await new Promise((resolve) => setTimeout(resolve, 500));
-          view = await commCheck(ctx, cliPolicy(), id);
+          view = await commCheck(ctx, cliPolicy(), id, lang);
         }
         bar.stop();
         if (opts.json) return printJson(view);
