@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { numbersInSentences } from './numbers';
 import { RESOURCES } from './resources';
 import type { Locale } from '../api/types';
 
@@ -74,16 +75,20 @@ i18n.on('languageChanged', (lng) => {
   document.documentElement.lang = lng;
 });
 
-void i18n.use(initReactI18next).init({
-  resources: {
-    kk: { translation: RESOURCES.kk },
-    ru: { translation: RESOURCES.ru },
-    en: { translation: RESOURCES.en },
-  },
-  lng: initialLanguage(),
-  fallbackLng: 'en',
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+void i18n
+  .use(initReactI18next)
+  .use(numbersInSentences)
+  .init({
+    resources: {
+      kk: { translation: RESOURCES.kk },
+      ru: { translation: RESOURCES.ru },
+      en: { translation: RESOURCES.en },
+    },
+    lng: initialLanguage(),
+    fallbackLng: 'en',
+    // alwaysFormat: every value passes through numbersInSentences, which writes numbers as the language does.
+    interpolation: { escapeValue: false, alwaysFormat: true },
+    returnNull: false,
+  });
 
 export default i18n;

@@ -4,10 +4,9 @@ import { useAlertDeliveries, type Alert } from '../../api/alerts';
 import { BarChart } from '../../components/BarChart';
 import { QueryState } from '../../components/QueryState';
 import { TableScroll } from '../../components/TableScroll';
+import { formatNumber } from '../../i18n/numbers';
 import { channelName } from '../outbox/channelName';
 import { AlertAreasMap } from './AlertAreasMap';
-
-const seconds = (ms: number | null) => (ms === null ? '—' : (ms / 1000).toFixed(1));
 
 /**
  * The live delivery dashboard of one alert: per message and channel, what is queued, sent,
@@ -15,7 +14,10 @@ const seconds = (ms: number | null) => (ms === null ? '—' : (ms / 1000).toFixe
  * spread, and a map of the areas with what each has been sent. The event stream refreshes it as the dispatcher moves deliveries.
  */
 export function AlertDeliveries({ alert }: { alert: Alert }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const count = (n: number) => formatNumber(i18n.language, n);
+  const seconds = (ms: number | null) =>
+    ms === null ? '—' : formatNumber(i18n.language, ms / 1000, { digits: 1 });
   const query = useAlertDeliveries(alert.id);
   return (
     <QueryState query={query}>
@@ -47,10 +49,10 @@ export function AlertDeliveries({ alert }: { alert: Alert }) {
                       {m.channels.map((c) => (
                         <Table.Tr key={c.channel}>
                           <Table.Td>{channelName(t, c.channel)}</Table.Td>
-                          <Table.Td>{c.queued + c.sending}</Table.Td>
-                          <Table.Td>{c.sent}</Table.Td>
-                          <Table.Td>{c.delivered}</Table.Td>
-                          <Table.Td c={c.failed > 0 ? 'red.9' : undefined}>{c.failed}</Table.Td>
+                          <Table.Td>{count(c.queued + c.sending)}</Table.Td>
+                          <Table.Td>{count(c.sent)}</Table.Td>
+                          <Table.Td>{count(c.delivered)}</Table.Td>
+                          <Table.Td c={c.failed > 0 ? 'red.9' : undefined}>{count(c.failed)}</Table.Td>
                           <Table.Td>{seconds(c.firstAfterMs)}</Table.Td>
                           <Table.Td>{seconds(c.lastAfterMs)}</Table.Td>
                         </Table.Tr>

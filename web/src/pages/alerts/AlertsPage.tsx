@@ -15,7 +15,6 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { TableScroll } from '../../components/TableScroll';
 import { Disclosure } from '../../components/Disclosure';
-import { intlLocale } from '../../components/DateTime';
 import { AlertSirens } from '../sirens/AlertSirens';
 import { AlertComposer } from './AlertComposer';
 import { AlertDeliveries } from './AlertDeliveries';
@@ -29,7 +28,7 @@ const headline = (a: Alert, lang: string) =>
 
 /** Approve (or cancel) with a code from the authenticator, or say why not. */
 function CodeAction({ alert, kind }: { alert: Alert; kind: 'approve' | 'cancel' }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const approve = useApproveAlert();
   const cancel = useCancelAlert();
   const [code, setCode] = useState('');
@@ -49,7 +48,7 @@ function CodeAction({ alert, kind }: { alert: Alert; kind: 'approve' | 'cancel' 
           size="xs"
           label={t('alerts.list.confirmReach')}
           description={t('alerts.list.confirmReachHint', {
-            km2: alert.coverage.areaKm2.toLocaleString(intlLocale(i18n.language)),
+            km2: alert.coverage.areaKm2,
             count: (alert.reach?.residents ?? 0) + (alert.reach?.participants ?? 0),
           })}
           value={count}

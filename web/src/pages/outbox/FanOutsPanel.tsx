@@ -4,6 +4,7 @@ import { useFanOuts, useRetryFanOut, type FanOut } from '../../api/outbox';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { formatInstant } from '../../components/DateTime';
+import { formatNumber } from '../../i18n/numbers';
 import { channelName } from './channelName';
 
 const MODE_COLOUR: Record<FanOut['mode'], string> = {
@@ -74,8 +75,8 @@ export function FanOutsPanel() {
                         </Button>
                       )}
                     </Table.Td>
-                    <Table.Td>{f.matched}</Table.Td>
-                    <Table.Td>{f.written}</Table.Td>
+                    <Table.Td>{formatNumber(i18n.language, f.matched)}</Table.Td>
+                    <Table.Td>{formatNumber(i18n.language, f.written)}</Table.Td>
                     <Table.Td>
                       {Object.entries(f.channels).map(([channel, c]) => (
                         <Text size="sm" key={channel}>

@@ -2,6 +2,7 @@ import { Card, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SurveySummary } from '../../../api/survey';
 import { BarChart } from '../../../components/BarChart';
+import { formatNumber } from '../../../i18n/numbers';
 import { wordingIn } from './text';
 
 type RoleSummary = SurveySummary['roles'][number];
@@ -47,7 +48,10 @@ function QuestionView({ q }: { q: QuestionSummary }) {
           <Text size="sm">
             {q.average === null
               ? t('survey.summary.noRatings')
-              : t('survey.summary.average', { average: q.average.toFixed(2), answered: q.answered })}
+              : t('survey.summary.average', {
+                  average: formatNumber(i18n.language, q.average, { digits: 2 }),
+                  answered: q.answered,
+                })}
           </Text>
           {q.answered > 0 && (
             <BarChart
