@@ -23,8 +23,11 @@ schedulerContract('BullMQ scheduler on Redis and PostgreSQL', async () => {
       handles.push(db);
       return new BullScheduler(db, testRedisUrl(), { prefix, pollMs: 100, ...options });
     },
+    release: async () => {
+      await Promise.all(handles.splice(0).map((db) => db.close()));
+    },
     close: async () => {
-      await Promise.all(handles.map((db) => db.close()));
+      await Promise.all(handles.splice(0).map((db) => db.close()));
       await deleteRedisPrefix(prefix);
       await runtime.drop();
     },

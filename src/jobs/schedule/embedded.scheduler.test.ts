@@ -27,8 +27,11 @@ for (const engine of ENGINES) {
         handles.push(db);
         return new EmbeddedScheduler(db, { pollMs: 100, ...options });
       },
+      release: async () => {
+        await Promise.all(handles.splice(0).map((db) => db.close()));
+      },
       close: async () => {
-        await Promise.all(handles.map((db) => db.close()));
+        await Promise.all(handles.splice(0).map((db) => db.close()));
         await runtime.drop();
       },
     };
