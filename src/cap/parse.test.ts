@@ -165,6 +165,11 @@ describe('parseCap refuses hostile documents with a clear reason', () => {
     expect(refusal('not xml').code).toBe('xml.malformed');
     expect(refusal('<feedback/>').code).toBe('cap.not-cap');
     expect(refusal('<p:alert/>').code).toBe('xml.namespace');
+    const unquoted = refusal(
+      '<?xml version="1.0 encoding="UTF-8"?>\n<alert><identifier>a</identifier></alert>',
+    );
+    expect(unquoted.code).toBe('xml.malformed');
+    expect(unquoted.message).toMatch(/not well-formed XML: .*not closed/);
     expect(refusal(Buffer.from('<?xml version="1.0" encoding="x-unknown"?><a/>')).code).toBe('xml.encoding');
     expect(refusal(Buffer.from([0x3c, 0x61, 0x3e, 0xff, 0xfe, 0x3c, 0x2f, 0x61, 0x3e])).code).toBe(
       'xml.encoding',

@@ -131,8 +131,22 @@ const ROOT_SCOPE: Scope = Object.assign(Object.create(null) as Scope, {
  */
 export function parseXmlTree(text: string): XmlElement {
   const normalized = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
-  const nodes = new XMLParser(PARSER_OPTIONS).parse(normalized) as FxpNode[];
+  const nodes = parsed(normalized);
   const root = nodes.find((n) => !('#text' in n) && !('#cdata' in n));
   if (!root) throw new CapParseError('xml.malformed', 'The document holds no XML element at all.');
   return elementOf(root, ROOT_SCOPE);
+}
+
+/**
+ * The parser reads a processing instruction's pseudo-attributes with their quotes, so a quote
+ * missing from the XML declaration hides its "?>" from it though the prescan found one: its own
+ * refusal is worded as ours, so a caller never sees a bare parser error.
+ */
+function parsed(text: string): FxpNode[] {
+  try {
+    return new XMLParser(PARSER_OPTIONS).parse(text) as FxpNode[];
+  } catch (err) {
+    const reason = err instanceof Error ? err.message.replace(/\.$/, '') : String(err);
+    throw new CapParseError('xml.malformed', `The document is not well-formed XML: ${reason}.`);
+  }
 }
