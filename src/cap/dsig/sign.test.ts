@@ -4,12 +4,12 @@ import { createTestPki, removeTestPki, sampleAlert, schemaProblem, type TestPki 
 import { CapSignatureError, loadTrustAnchors, signCapMessage, verifyCapSignature } from './index.js';
 
 let pki: TestPki;
+let alert: string;
 beforeAll(() => {
   pki = createTestPki();
+  alert = sampleAlert();
 });
 afterAll(() => removeTestPki(pki));
-
-const alert = sampleAlert();
 
 describe('signCapMessage', () => {
   it.each(['rsa', 'ec'] as const)(
