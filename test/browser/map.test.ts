@@ -299,8 +299,12 @@ describe('the exercise map on a PMTiles basemap', () => {
     ]);
     exerciseId = await seedExercise(server);
     // The offline layers under the archive are built on first use; build them before the page waits.
-    for (const name of ['countries', 'borders', 'cities'])
-      expect((await fetch(`${server.url}/basemap/${name}.geojson`)).status).toBe(200);
+    for (const name of ['countries', 'borders', 'cities']) {
+      const layer = await fetch(`${server.url}/basemap/${name}.geojson`);
+      expect(layer.status).toBe(200);
+      // Read whole: an answer left unread keeps its connection busy, and the server's close waits for it.
+      await layer.arrayBuffer();
+    }
   }, 180_000);
 
   afterAll(async () => {

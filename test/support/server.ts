@@ -55,6 +55,10 @@ export async function startTestServer(
       });
     },
     close: async () => {
+      // The test is over: a connection still busy with an answer it never read (a large map layer
+      // fills the socket) would hold the graceful close, and with it the whole runtime, past the
+      // hook's limit, in a process the next test file shares.
+      server.app.app.server.closeAllConnections();
       await server.close();
       if (schema) await dropTestSchema(schema);
       rmSync(dataDir, { recursive: true, force: true });
