@@ -69,6 +69,17 @@ describe('POST /api/v1/cap/validate', () => {
     });
   });
 
+  it('reports a message whose XML declaration lost a quote as malformed, not as a server error', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/cap/validate',
+      headers: { 'content-type': 'text/xml' },
+      payload: '<?xml version="1.0 encoding="UTF-8"?>\n<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"/>',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ valid: false, findings: [{ path: '/', rule: 'xml.malformed' }] });
+  });
+
   it('refuses a body without a message and an unknown profile', async () => {
     const noXml = await app.inject({ method: 'POST', url: '/api/v1/cap/validate', payload: { alert: 1 } });
     expect(noXml.statusCode).toBe(422);
