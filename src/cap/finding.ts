@@ -1,3 +1,5 @@
+import type { CapWords } from './sentences/sentences.js';
+
 /** How serious a finding is: an error makes the message invalid; a warning or info never does. */
 export type CapSeverity = 'error' | 'warning' | 'info';
 
@@ -10,4 +12,6 @@ export interface CapFinding {
   severity: CapSeverity;
   rule: string;
   message: string;
+  /** The sentence's key and values, where the reader gave them, to word it in another language. */
+  words?: CapWords;
 }

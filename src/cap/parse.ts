@@ -11,7 +11,7 @@ import type { CapFinding } from './finding.js';
 import { CAP_NAMESPACES } from './model.js';
 import type { CapAlert, CapVersion } from './model.js';
 import { readAlert } from './read/alert.js';
-import type { ReadContext } from './read/context.js';
+import { structureError, type ReadContext } from './read/context.js';
 import { findAlerts } from './read/unwrap.js';
 import type { CapWrapper } from './read/unwrap.js';
 import { decodeXml } from './xml/decode.js';
@@ -65,11 +65,9 @@ export function parseCapDocument(input: Uint8Array | string, options: ParseCapOp
     const version = VERSION_OF.get(element.ns);
     const ctx: ReadContext = { version: version ?? '1.2', ns: element.ns, findings: [], signed: false };
     if (version === undefined) {
-      ctx.findings.push({
-        path: '/alert',
-        severity: 'error',
-        rule: 'xsd.namespace',
-        message: `The alert is in the namespace "${element.ns}"; CAP 1.2 uses "${CAP_NAMESPACES['1.2']}".`,
+      structureError(ctx, '/alert', 'xsd.namespace', {
+        key: 'alert_namespace',
+        params: { namespace: element.ns, expected: CAP_NAMESPACES['1.2'] },
       });
     }
     const alert = readAlert(element, ctx);
@@ -82,10 +80,7 @@ export function parseCapDocument(input: Uint8Array | string, options: ParseCapOp
 export function parseCap(input: Uint8Array | string, options: ParseCapOptions = {}): ParsedCap {
   const { messages } = parseCapDocument(input, options);
   if (messages.length !== 1) {
-    throw new CapParseError(
-      'cap.not-cap',
-      `The document holds ${messages.length} CAP alerts where one was expected.`,
-    );
+    throw new CapParseError('cap.not-cap', { key: 'not_one_alert', params: { count: messages.length } });
   }
   return messages[0]!;
 }

@@ -1,4 +1,6 @@
 import type { FastifyRequest } from 'fastify';
+import type { CapFinding } from '../cap/finding.js';
+import { capSentence } from '../cap/sentences/sentences.js';
 import {
   auditText,
   languageOf,
@@ -37,4 +39,22 @@ export const wordNoticeProblems = <
     rule,
     message: lang === 'en' ? message : problemText(lang, fault?.problem ?? 'invalid', fault?.params),
   })),
+});
+
+/**
+ * What the CAP or feed reader found, worded in `lang` from each finding's sentence key; a finding
+ * stored without one (kept from an older version) keeps its English sentence until the next poll.
+ */
+export const wordFindings = (findings: readonly CapFinding[], lang: MessageLang): CapFinding[] =>
+  findings.map(({ path, severity, rule, message, words }) => ({
+    path,
+    severity,
+    rule,
+    message: words ? capSentence(lang, words) : message,
+  }));
+
+/** A feed with what its last poll found, worded in `lang`. */
+export const wordFeed = <F extends { lastFindings: CapFinding[] }>(feed: F, lang: MessageLang): F => ({
+  ...feed,
+  lastFindings: wordFindings(feed.lastFindings, lang),
 });

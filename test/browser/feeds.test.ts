@@ -36,9 +36,12 @@ describe('CAP feeds in the console', () => {
 
   beforeAll(async () => {
     await ensureConsoleBuilt();
-    feed = createServer((_req, res) => {
+    feed = createServer((req, res) => {
       res.writeHead(200, { 'content-type': 'application/cap+xml' });
-      res.end(`<?xml version="1.0"?>${ALERT}`);
+      // The second feed's document is cut off in the middle of its alert.
+      res.end(
+        `<?xml version="1.0"?>${req.url === '/cut.xml' ? ALERT.slice(0, ALERT.indexOf('<area>')) : ALERT}`,
+      );
     });
     await new Promise<void>((resolve) => feed.listen(0, '127.0.0.1', resolve));
     feedUrl = `http://127.0.0.1:${(feed.address() as AddressInfo).port}/met.xml`;
@@ -77,6 +80,16 @@ describe('CAP feeds in the console', () => {
     const brought = admin.getByRole('table', { name: 'What this feed brought' });
     await brought.getByText('Flood on the Esentai').waitFor();
     await brought.getByText('Unsigned').waitFor();
+
+    await form.getByLabel('Feed address (Atom, CAP or EDXL-DE)').fill(feedUrl.replace('met.xml', 'cut.xml'));
+    await form.getByLabel('Name in Kazakh').fill('Кесілген арна');
+    await form.getByLabel('Name in Russian').fill('Обрезанная лента');
+    await form.getByLabel('Name in English').fill('Cut feed');
+    await form.getByRole('button', { name: 'Add feed' }).click();
+    const cut = table.getByRole('row').filter({ hasText: 'Cut feed' });
+    await cut.getByRole('button', { name: 'Poll now' }).click();
+    await cut.getByText('Failed', { exact: true }).waitFor();
+    await cut.getByText('/: The document ends too early: <info> is never closed. Was it cut off?').waitFor();
     await screenshot(admin, 'feeds');
     await expectAccessible(admin, 'feeds');
     expectNoPageProblems(admin);
@@ -88,6 +101,9 @@ describe('CAP feeds in the console', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Ленты других ведомств' }).click();
     await page.getByRole('table', { name: 'Ленты CAP других ведомств' }).getByText('Казгидромет').waitFor();
     await expect(page.getByRole('button', { name: 'Опросить сейчас' }).count()).resolves.toBe(0);
+    // What the poll found is told in the reader's language, not in the English it was recorded in.
+    const cut = page.getByRole('row').filter({ hasText: 'Обрезанная лента' });
+    await cut.getByText('/: Документ обрывается: элемент <info> не закрыт. Не обрезан ли он?').waitFor();
     await expect(page.getByRole('group', { name: 'Добавить ленту' }).count()).resolves.toBe(0);
     await screenshot(page, 'feeds-pio-ru');
     await page.close();

@@ -43,12 +43,21 @@ describe.each(ENGINES)('CAP feeds through the API on %s', (engine) => {
   let feedId: string;
   const sessions = new Map<string, { cookie: string; csrf: string }>();
 
-  const call = (who: string | null, method: 'GET' | 'POST', url: string, payload?: unknown) => {
+  const call = (
+    who: string | null,
+    method: 'GET' | 'POST',
+    url: string,
+    payload?: unknown,
+    lang?: 'kk' | 'ru' | 'en',
+  ) => {
     const s = who ? sessions.get(who) : undefined;
     return app.inject({
       method,
       url: `/api/v1${url}`,
-      headers: s ? { cookie: s.cookie, 'x-csrf-token': s.csrf } : {},
+      headers: {
+        ...(s ? { cookie: s.cookie, 'x-csrf-token': s.csrf } : {}),
+        ...(lang ? { 'accept-language': lang } : {}),
+      },
       ...(payload === undefined ? {} : { payload: payload as object }),
     });
   };
@@ -58,7 +67,13 @@ describe.each(ENGINES)('CAP feeds through the API on %s', (engine) => {
       if (req.url === '/met.atom') {
         res.writeHead(200, { 'content-type': 'application/atom+xml' });
         res.end(atom(cap('MET-1', 'Flood on the Esentai'), cap('MET-2', 'Mudflow warning, Medeu')));
-      } else res.writeHead(404).end();
+      } else if (req.url === '/cut.atom') {
+        res.writeHead(200, { 'content-type': 'application/atom+xml' });
+        res.end(atom(cap('MET-3', 'Cut short')).replace(/<\/entry><\/feed>$/, ''));
+      } else if (req.url === '/odd.atom') {
+        res.writeHead(200, { 'content-type': 'application/atom+xml' });
+        res.end(atom(cap('MET-4', 'Odd').replace('<alert ', '<alert colour="red" ')));
+      } else res.writeHead(503).end();
     });
     await new Promise<void>((resolve) => feedServer.listen(0, '127.0.0.1', resolve));
     feedUrl = `http://127.0.0.1:${(feedServer.address() as AddressInfo).port}/met.atom`;
@@ -161,5 +176,58 @@ describe.each(ENGINES)('CAP feeds through the API on %s', (engine) => {
     expect(
       (await call('admin', 'GET', '/feeds/00000000-0000-4000-8000-000000000000/alerts')).statusCode,
     ).toBe(404);
+  });
+
+  it('tells each reader in their own language what a poll found wrong: no English in Kazakh or Russian', async () => {
+    const base = feedUrl.replace('/met.atom', '');
+    const polled: Record<string, { id: string }> = {};
+    for (const [name, url] of [
+      ['cut', `${base}/cut.atom`],
+      ['odd', `${base}/odd.atom`],
+      ['down', `${base}/down.atom`],
+    ] as const) {
+      const added = await call('admin', 'POST', '/feeds', { url, name });
+      expect(added.statusCode, added.body).toBe(201);
+      polled[name] = added.json() as { id: string };
+      const poll = await call('admin', 'POST', `/feeds/${polled[name].id}/poll`, undefined, 'ru');
+      expect(poll.statusCode, poll.body).toBe(200);
+    }
+    const findings = async (lang: 'kk' | 'ru' | 'en') => {
+      const { items } = (await call('pio', 'GET', '/feeds', undefined, lang)).json() as {
+        items: { id: string; lastFindings: { rule: string; message: string }[] }[];
+      };
+      return Object.fromEntries(
+        Object.entries(polled).map(([name, { id }]) => [name, items.find((f) => f.id === id)!.lastFindings]),
+      );
+    };
+    const en = await findings('en');
+    expect(en.cut).toEqual([
+      expect.objectContaining({
+        rule: 'feed.xml.truncated',
+        message: 'The document ends too early: <entry> is never closed. Was it cut off?',
+      }),
+    ]);
+    expect(en.odd).toEqual([
+      expect.objectContaining({
+        rule: 'xsd.attribute',
+        message: '<alert> has an attribute colour, which CAP does not define.',
+      }),
+    ]);
+    expect(en.down).toEqual([
+      expect.objectContaining({ rule: 'feed.fetch', message: 'the feed answered HTTP 503' }),
+    ]);
+    const kk = await findings('kk');
+    expect(kk.cut![0]!.message).toBe(
+      'Құжат тым ерте аяқталады: <entry> элементі жабылмаған. Құжат қиылып қалмады ма?',
+    );
+    expect(kk.odd![0]!.message).toBe('<alert> элементінде CAP анықтамаған colour атрибуты бар.');
+    expect(kk.down![0]!.message).toBe('арна HTTP 503 деп жауап берді');
+    const ru = await findings('ru');
+    expect(ru.cut![0]!.message).toBe('Документ обрывается: элемент <entry> не закрыт. Не обрезан ли он?');
+    expect(ru.down![0]!.message).toBe('лента ответила HTTP 503');
+    // Past tags, codes and the words the glossary keeps in Latin letters, nothing English is left.
+    for (const list of [...Object.values(kk), ...Object.values(ru)])
+      for (const { message } of list)
+        expect(message.replace(/<[^>]*>|\b(?:CAP|HTTP|XML)\b|colour/g, '')).not.toMatch(/[A-Za-z]{2,}/);
   });
 });

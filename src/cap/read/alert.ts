@@ -6,7 +6,7 @@ import type { CapAlert, CapArea, CapInfo, CapResource, CapVersion } from '../mod
 import type { XmlElement } from '../xml/tree.js';
 import { readSequence, sequence } from './children.js';
 import type { ChildSpec, Sequence } from './children.js';
-import { textOf } from './context.js';
+import { textOf, versionNote } from './context.js';
 import type { ReadContext } from './context.js';
 import { legacyPairs, number, pairs, text, texts } from './specs.js';
 
@@ -45,11 +45,9 @@ const certainty: ChildSpec<CapInfo> = {
   read(info, el, path, ctx) {
     const value = textOf(el, path, ctx);
     if (value === 'Very Likely' && ctx.version !== '1.2') {
-      ctx.findings.push({
-        path,
-        severity: 'info',
-        rule: 'cap.version.very-likely',
-        message: `CAP ${ctx.version}'s certainty "Very Likely" is read as CAP 1.2's "Likely".`,
+      versionNote(ctx, path, 'cap.version.very-likely', {
+        key: 'very_likely',
+        params: { version: ctx.version },
       });
       info.certainty = 'Likely';
     } else {
@@ -62,12 +60,7 @@ const certainty: ChildSpec<CapInfo> = {
 const password: ChildSpec<CapAlert> = {
   name: 'password',
   read(_alert, _el, path, ctx) {
-    ctx.findings.push({
-      path,
-      severity: 'info',
-      rule: 'cap.version.password',
-      message: "CAP 1.0's <password> is not carried into the CAP 1.2 model (CAP 1.1 removed it).",
-    });
+    versionNote(ctx, path, 'cap.version.password', { key: 'password' });
   },
 };
 

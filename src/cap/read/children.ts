@@ -32,12 +32,10 @@ function checkAttributes(el: XmlElement, path: string, ctx: ReadContext): void {
   for (const name in el.attrs) {
     // xsi:schemaLocation and friends are allowed on any element by XML Schema itself.
     if (!name.startsWith('xsi:')) {
-      structureError(
-        ctx,
-        path,
-        'xsd.attribute',
-        `<${el.local}> has an attribute ${name}, which CAP does not define.`,
-      );
+      structureError(ctx, path, 'xsd.attribute', {
+        key: 'unknown_attribute',
+        params: { element: el.local, attribute: name },
+      });
     }
   }
 }
@@ -52,12 +50,7 @@ export function readSequence<T>(
 ): void {
   checkAttributes(parent, path, ctx);
   if (NON_SPACE.test(parent.text)) {
-    structureError(
-      ctx,
-      path,
-      'xsd.mixed-content',
-      `<${parent.local}> holds loose text outside its child elements.`,
-    );
+    structureError(ctx, path, 'xsd.mixed-content', { key: 'loose_text', params: { element: parent.local } });
   }
   const counts = new Array<number>(seq.specs.length).fill(0);
   let last = -1;
@@ -68,37 +61,34 @@ export function readSequence<T>(
         last = seq.specs.length;
         continue;
       }
-      structureError(
-        ctx,
-        `${path}/${child.local}`,
-        'xsd.namespace',
-        `<${child.qname}> is in the namespace "${child.ns}", not in CAP's "${ctx.ns}".`,
-      );
+      structureError(ctx, `${path}/${child.local}`, 'xsd.namespace', {
+        key: 'foreign_element',
+        params: { element: child.qname, namespace: child.ns, expected: ctx.ns },
+      });
       continue;
     }
     const at = seq.index.get(child.local);
     if (at === undefined) {
-      structureError(
-        ctx,
-        `${path}/${child.local}`,
-        'xsd.unknown-element',
-        `<${child.local}> is not an element of <${parent.local}> in CAP ${ctx.version}.`,
-      );
+      structureError(ctx, `${path}/${child.local}`, 'xsd.unknown-element', {
+        key: 'unknown_element',
+        params: { element: child.local, parent: parent.local, version: ctx.version },
+      });
       continue;
     }
     const spec = seq.specs[at]!;
     const childPath = spec.many ? `${path}/${spec.name}[${counts[at]}]` : `${path}/${spec.name}`;
     if (at < last) {
-      const after = last >= seq.specs.length ? 'the signature' : `<${seq.specs[last]!.name}>`;
-      structureError(ctx, childPath, 'xsd.order', `<${spec.name}> must come before ${after}.`);
-    }
-    if (!spec.many && counts[at]! > 0) {
       structureError(
         ctx,
         childPath,
-        'xsd.duplicate',
-        `<${spec.name}> may appear only once here; the first one is used.`,
+        'xsd.order',
+        last >= seq.specs.length
+          ? { key: 'order_signature', params: { element: spec.name } }
+          : { key: 'order', params: { element: spec.name, before: seq.specs[last]!.name } },
       );
+    }
+    if (!spec.many && counts[at]! > 0) {
+      structureError(ctx, childPath, 'xsd.duplicate', { key: 'duplicate', params: { element: spec.name } });
       continue;
     }
     counts[at]!++;

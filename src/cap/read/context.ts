@@ -2,6 +2,7 @@
 import type { CapFinding } from '../finding.js';
 import type { CapVersion } from '../model.js';
 import type { XmlElement } from '../xml/tree.js';
+import { capSentence, type CapWords } from '../sentences/sentences.js';
 
 /** The XML-DSig namespace, whose `Signature` the CAP 1.2 schema allows at the end of `alert`. */
 export const DSIG_NAMESPACE = 'http://www.w3.org/2000/09/xmldsig#';
@@ -16,14 +17,19 @@ export interface ReadContext {
 }
 
 /** Records a structural error (what the XSD would reject). */
-export function structureError(ctx: ReadContext, path: string, rule: string, message: string): void {
-  ctx.findings.push({ path, severity: 'error', rule, message });
+export function structureError(ctx: ReadContext, path: string, rule: string, words: CapWords): void {
+  ctx.findings.push({ path, severity: 'error', rule, message: capSentence('en', words), words });
+}
+
+/** Records a note on what reading an older CAP version changed. */
+export function versionNote(ctx: ReadContext, path: string, rule: string, words: CapWords): void {
+  ctx.findings.push({ path, severity: 'info', rule, message: capSentence('en', words), words });
 }
 
 /** The text of a leaf element, reporting child elements where only text belongs. */
 export function textOf(el: XmlElement, path: string, ctx: ReadContext): string {
   if (el.children.length > 0) {
-    structureError(ctx, path, 'xsd.text-only', `<${el.local}> must hold text only, but it holds elements.`);
+    structureError(ctx, path, 'xsd.text-only', { key: 'text_only', params: { element: el.local } });
   }
   return el.text;
 }

@@ -37,13 +37,10 @@ export function number<T>(name: keyof T & string, whole: boolean): ChildSpec<T> 
     read(target, el, path, ctx) {
       const raw = textOf(el, path, ctx);
       if (!(whole ? INTEGER : DECIMAL).test(raw) || !Number.isFinite(Number(raw))) {
-        const kind = whole ? 'a whole number' : 'a decimal number';
-        structureError(
-          ctx,
-          path,
-          whole ? 'xsd.integer' : 'xsd.decimal',
-          `<${name}> must be ${kind}, not "${raw}".`,
-        );
+        structureError(ctx, path, whole ? 'xsd.integer' : 'xsd.decimal', {
+          key: whole ? 'not_integer' : 'not_decimal',
+          params: { element: name, value: raw },
+        });
         return;
       }
       (target as Bag)[name] = Number(raw);
@@ -80,8 +77,11 @@ export function pairs<T>(name: keyof T & string): ChildSpec<T> {
     read(target, el, path, ctx) {
       const draft: PairDraft = { valueName: '', value: '', seen: 0 };
       readSequence(el, path, draft, PAIR, ctx);
-      if (!(draft.seen & 1)) structureError(ctx, path, 'xsd.required', `<${name}> needs a <valueName>.`);
-      if (!(draft.seen & 2)) structureError(ctx, path, 'xsd.required', `<${name}> needs a <value>.`);
+      const element = { element: name };
+      if (!(draft.seen & 1))
+        structureError(ctx, path, 'xsd.required', { key: 'pair_without_name', params: element });
+      if (!(draft.seen & 2))
+        structureError(ctx, path, 'xsd.required', { key: 'pair_without_value', params: element });
       ((target as Bag)[name] as CapValuePair[]).push({ valueName: draft.valueName, value: draft.value });
     },
   };
@@ -96,12 +96,10 @@ export function legacyPairs<T>(name: keyof T & string): ChildSpec<T> {
       const raw = textOf(el, path, ctx);
       const eq = raw.indexOf('=');
       if (eq === -1) {
-        structureError(
-          ctx,
-          path,
-          'cap10.value-pair',
-          `In CAP 1.0, <${name}> is written "valueName=value"; "${raw}" has no "=".`,
-        );
+        structureError(ctx, path, 'cap10.value-pair', {
+          key: 'legacy_pair',
+          params: { element: name, value: raw },
+        });
       }
       const pair =
         eq === -1 ? { valueName: raw, value: '' } : { valueName: raw.slice(0, eq), value: raw.slice(eq + 1) };

@@ -50,10 +50,7 @@ function collect(el: XmlElement, path: string, out: LocatedAlert[]): void {
 export function findAlerts(root: XmlElement): { wrapper: CapWrapper; alerts: LocatedAlert[] } {
   const wrapper = wrapperOf(root);
   if (wrapper === undefined) {
-    throw new CapParseError(
-      'cap.not-cap',
-      `The root element <${root.qname}> is neither a CAP <alert> nor an Atom, RSS or EDXL-DE wrapper.`,
-    );
+    throw new CapParseError('cap.not-cap', { key: 'not_cap', params: { element: root.qname } });
   }
   if (wrapper === 'none') return { wrapper, alerts: [{ element: root, location: '/alert' }] };
   const alerts: LocatedAlert[] = [];

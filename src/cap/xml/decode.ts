@@ -34,7 +34,7 @@ export function decodeXml(input: Uint8Array | string, maxBytes: number): string 
     // Most feeds are UTF-8: validating and decoding with Buffer's native routines accepts and refuses
     // exactly what a fatal TextDecoder does, in about half its time.
     const body = skip ? input.subarray(skip) : input;
-    if (!isUtf8(body)) throw new CapParseError('xml.encoding', 'The document is not valid utf-8 text.');
+    if (!isUtf8(body)) throw new CapParseError('xml.encoding', { key: 'not_utf8' });
     const text = Buffer.from(body.buffer, body.byteOffset, body.length).toString('utf8');
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   }
@@ -42,21 +42,18 @@ export function decodeXml(input: Uint8Array | string, maxBytes: number): string 
   try {
     decoder = new TextDecoder(label, { fatal: true, ignoreBOM: true });
   } catch {
-    throw new CapParseError(
-      'xml.encoding',
-      `The document declares the encoding "${label}", which is not supported.`,
-    );
+    throw new CapParseError('xml.encoding', { key: 'encoding_unsupported', params: { label } });
   }
   try {
     const text = decoder.decode(skip ? input.subarray(skip) : input);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch {
-    throw new CapParseError('xml.encoding', `The document is not valid ${decoder.encoding} text.`);
+    throw new CapParseError('xml.encoding', {
+      key: 'encoding_invalid',
+      params: { encoding: decoder.encoding },
+    });
   }
 }
 
 const tooLarge = (size: number, max: number): CapParseError =>
-  new CapParseError(
-    'xml.too-large',
-    `The document is ${size} bytes long; at most ${max} bytes are accepted.`,
-  );
+  new CapParseError('xml.too-large', { key: 'too_large', params: { size, max } });

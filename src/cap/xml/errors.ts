@@ -1,3 +1,5 @@
+import { capSentence, type CapWords } from '../sentences/sentences.js';
+
 /** Stable codes of the reasons a document cannot be read at all. */
 export type XmlErrorCode =
   | 'xml.too-large'
@@ -14,14 +16,15 @@ export type XmlErrorCode =
 
 /**
  * Thrown when a document is refused before any CAP rule can look at it: too big, not well-formed,
- * carrying a DTD, in an encoding we cannot read. `code` is stable; `message` is a sentence for a person.
+ * carrying a DTD, in an encoding we cannot read. `code` is stable; `words` say why in any language,
+ * and `message` is that sentence in English.
  */
 export class CapParseError extends Error {
   constructor(
     readonly code: XmlErrorCode,
-    message: string,
+    readonly words: CapWords,
   ) {
-    super(message);
+    super(capSentence('en', words));
     this.name = 'CapParseError';
   }
 }

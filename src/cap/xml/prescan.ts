@@ -20,23 +20,36 @@ function lineOf(text: string, offset: number): number {
   return line;
 }
 
-const malformed = (text: string, offset: number, what: string): CapParseError =>
-  new CapParseError(
-    'xml.malformed',
-    `The document is not well-formed XML: ${what} (line ${lineOf(text, offset)}).`,
-  );
+type MalformedKey =
+  | 'bad_declaration'
+  | 'text_outside_root'
+  | 'cdata_outside_root'
+  | 'closing_tag_malformed'
+  | 'start_tag_malformed'
+  | 'closes_nothing'
+  | 'closes_other'
+  | 'second_root';
 
-const truncated = (what: string): CapParseError =>
-  new CapParseError('xml.truncated', `The document ends too early: ${what}. Was it cut off?`);
+const malformed = (
+  text: string,
+  offset: number,
+  key: MalformedKey,
+  params: Record<string, string> = {},
+): CapParseError =>
+  new CapParseError('xml.malformed', { key, params: { ...params, line: lineOf(text, offset) } });
+
+type TruncatedKey = 'cut_closing_tag' | 'cut_tag' | 'cut_comment' | 'cut_cdata' | 'cut_instruction';
+
+const truncated = (key: TruncatedKey): CapParseError => new CapParseError('xml.truncated', { key });
 
 function checkAttributeLengths(attrs: string, limits: XmlLimits, tag: string): void {
   for (const m of attrs.matchAll(/([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
     const value = m[2] ?? m[3] ?? '';
     if (value.length > limits.maxAttributeLength) {
-      throw new CapParseError(
-        'xml.attribute-too-long',
-        `The attribute ${m[1]} of <${tag}> is ${value.length} characters long; at most ${limits.maxAttributeLength} are accepted.`,
-      );
+      throw new CapParseError('xml.attribute-too-long', {
+        key: 'attribute_too_long',
+        params: { attribute: m[1]!, element: tag, length: value.length, max: limits.maxAttributeLength },
+      });
     }
   }
 }
@@ -44,19 +57,12 @@ function checkAttributeLengths(attrs: string, limits: XmlLimits, tag: string): v
 function refuseDeclaration(text: string, at: number): never {
   const keyword = /^<!([A-Za-z]*)/.exec(text.slice(at, at + 12))?.[1] ?? '';
   if (keyword === 'DOCTYPE') {
-    throw new CapParseError(
-      'xml.doctype',
-      'The document carries a DOCTYPE declaration. DTDs are refused because they can define entities that ' +
-        'expand without bound or read files and URLs (XXE, "billion laughs"); CAP needs no DTD.',
-    );
+    throw new CapParseError('xml.doctype', { key: 'doctype' });
   }
   if (keyword === 'ENTITY') {
-    throw new CapParseError(
-      'xml.entity',
-      'The document declares an entity; entity declarations are refused.',
-    );
+    throw new CapParseError('xml.entity', { key: 'entity_declared' });
   }
-  throw malformed(text, at, `"<!${keyword}" is not a comment or CDATA section`);
+  throw malformed(text, at, 'bad_declaration', { keyword });
 }
 
 /** Throws {@link CapParseError} when `text` is not a well-formed, DTD-free document within `limits`. */
@@ -68,7 +74,7 @@ export function prescanXml(text: string, limits: XmlLimits): void {
   for (;;) {
     const lt = text.indexOf('<', pos);
     if (open.length === 0 && NON_SPACE.test(text.slice(pos, lt === -1 ? text.length : lt))) {
-      throw malformed(text, pos, 'there is text outside the root element');
+      throw malformed(text, pos, 'text_outside_root');
     }
     if (lt === -1) break;
     const next = text.charCodeAt(lt + 1);
@@ -76,64 +82,63 @@ export function prescanXml(text: string, limits: XmlLimits): void {
       END_TAG.lastIndex = lt;
       const m = END_TAG.exec(text);
       if (!m) {
-        if (text.indexOf('>', lt) === -1) throw truncated('the last closing tag is incomplete');
-        throw malformed(text, lt, 'a closing tag is malformed');
+        if (text.indexOf('>', lt) === -1) throw truncated('cut_closing_tag');
+        throw malformed(text, lt, 'closing_tag_malformed');
       }
       const expected = open.pop();
       if (expected !== m[1]) {
-        throw malformed(
-          text,
-          lt,
-          expected === undefined ? `</${m[1]}> closes nothing` : `</${m[1]}> cannot close <${expected}>`,
-        );
+        throw expected === undefined
+          ? malformed(text, lt, 'closes_nothing', { element: m[1]! })
+          : malformed(text, lt, 'closes_other', { element: m[1]!, open: expected });
       }
       pos = END_TAG.lastIndex;
     } else if (next === 33 /* ! */) {
       if (text.startsWith('<!--', lt)) {
         const end = text.indexOf('-->', lt + 4);
-        if (end === -1) throw truncated('a comment is not closed');
+        if (end === -1) throw truncated('cut_comment');
         pos = end + 3;
       } else if (text.startsWith('<![CDATA[', lt)) {
-        if (open.length === 0) throw malformed(text, lt, 'a CDATA section lies outside the root element');
+        if (open.length === 0) throw malformed(text, lt, 'cdata_outside_root');
         const end = text.indexOf(']]>', lt + 9);
-        if (end === -1) throw truncated('a CDATA section is not closed');
+        if (end === -1) throw truncated('cut_cdata');
         pos = end + 3;
       } else {
         refuseDeclaration(text, lt);
       }
     } else if (next === 63 /* ? */) {
       const end = text.indexOf('?>', lt + 2);
-      if (end === -1) throw truncated('a processing instruction is not closed');
+      if (end === -1) throw truncated('cut_instruction');
       pos = end + 2;
     } else {
       START_TAG.lastIndex = lt;
       const m = START_TAG.exec(text);
       if (!m) {
-        if (text.indexOf('>', lt) === -1) throw truncated('the last tag is incomplete');
-        throw malformed(text, lt, 'a start tag is malformed (unquoted attribute or stray "<"?)');
+        if (text.indexOf('>', lt) === -1) throw truncated('cut_tag');
+        throw malformed(text, lt, 'start_tag_malformed');
       }
-      if (open.length === 0 && rootSeen)
-        throw malformed(text, lt, `a second root element <${m[1]}> follows the first`);
+      if (open.length === 0 && rootSeen) throw malformed(text, lt, 'second_root', { element: m[1]! });
       rootSeen = true;
       if (m[2]!.length > limits.maxAttributeLength) checkAttributeLengths(m[2]!, limits, m[1]!);
       if (++elements > limits.maxElements) {
-        throw new CapParseError(
-          'xml.too-many-elements',
-          `The document has more than ${limits.maxElements} elements, more than any CAP message needs.`,
-        );
+        throw new CapParseError('xml.too-many-elements', {
+          key: 'too_many_elements',
+          params: { max: limits.maxElements },
+        });
       }
       if (m[3] !== '/') {
         open.push(m[1]!);
         if (open.length > limits.maxDepth) {
-          throw new CapParseError(
-            'xml.too-deep',
-            `Elements are nested more than ${limits.maxDepth} levels deep, deeper than any CAP message needs.`,
-          );
+          throw new CapParseError('xml.too-deep', { key: 'too_deep', params: { max: limits.maxDepth } });
         }
       }
       pos = START_TAG.lastIndex;
     }
   }
-  if (open.length > 0) throw truncated(`<${open[open.length - 1]}> is never closed`);
-  if (!rootSeen) throw new CapParseError('xml.malformed', 'The document holds no XML element at all.');
+  if (open.length > 0) {
+    throw new CapParseError('xml.truncated', {
+      key: 'never_closed',
+      params: { element: open[open.length - 1]! },
+    });
+  }
+  if (!rootSeen) throw new CapParseError('xml.malformed', { key: 'no_element' });
 }

@@ -55,21 +55,21 @@ function decodeReferences(raw: string, where: string): string {
   if (!raw.includes('&')) return raw;
   return raw.replace(REFERENCE, (_all, ref: string | undefined, semi: string | undefined) => {
     if (ref === undefined || semi === undefined) {
-      throw new CapParseError('xml.malformed', `In ${where}, a bare "&" must be written as "&amp;".`);
+      throw new CapParseError('xml.malformed', { key: 'bare_ampersand', params: { where } });
     }
     if (ref.startsWith('#')) {
       const cp = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
       if (!isXmlChar(cp)) {
-        throw new CapParseError('xml.malformed', `In ${where}, &${ref}; is not a character XML allows.`);
+        throw new CapParseError('xml.malformed', {
+          key: 'bad_character',
+          params: { where, reference: ref },
+        });
       }
       return String.fromCodePoint(cp);
     }
     const ch = PREDEFINED[ref];
     if (ch === undefined) {
-      throw new CapParseError(
-        'xml.entity',
-        `In ${where}, the entity &${ref}; is not one of XML's five predefined entities; other entities are never expanded.`,
-      );
+      throw new CapParseError('xml.entity', { key: 'entity_undefined', params: { where, entity: ref } });
     }
     return ch;
   });
@@ -87,7 +87,7 @@ function elementOf(node: FxpNode, parentScope: Scope): XmlElement {
   let scope = parentScope;
   const attrs: Record<string, string> = {};
   for (const name in rawAttrs) {
-    const value = decodeReferences(rawAttrs[name]!, `the attribute ${name} of <${qname}>`);
+    const value = decodeReferences(rawAttrs[name]!, `<${qname} ${name}="…">`);
     if (name === 'xmlns' || name.startsWith('xmlns:')) {
       if (scope === parentScope) scope = Object.create(parentScope) as Scope;
       scope[name === 'xmlns' ? '' : name.slice(6)] = value;
@@ -99,10 +99,10 @@ function elementOf(node: FxpNode, parentScope: Scope): XmlElement {
   const prefix = colon === -1 ? '' : qname.slice(0, colon);
   const ns = scope[prefix];
   if (ns === undefined) {
-    throw new CapParseError(
-      'xml.namespace',
-      `The namespace prefix "${prefix}" of <${qname}> is not declared.`,
-    );
+    throw new CapParseError('xml.namespace', {
+      key: 'undeclared_prefix',
+      params: { prefix, element: qname },
+    });
   }
   const children: XmlElement[] = [];
   let text = '';
@@ -133,7 +133,7 @@ export function parseXmlTree(text: string): XmlElement {
   const normalized = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   const nodes = parsed(normalized);
   const root = nodes.find((n) => !('#text' in n) && !('#cdata' in n));
-  if (!root) throw new CapParseError('xml.malformed', 'The document holds no XML element at all.');
+  if (!root) throw new CapParseError('xml.malformed', { key: 'no_element' });
   return elementOf(root, ROOT_SCOPE);
 }
 
@@ -147,6 +147,6 @@ function parsed(text: string): FxpNode[] {
     return new XMLParser(PARSER_OPTIONS).parse(text) as FxpNode[];
   } catch (err) {
     const reason = err instanceof Error ? err.message.replace(/\.$/, '') : String(err);
-    throw new CapParseError('xml.malformed', `The document is not well-formed XML: ${reason}.`);
+    throw new CapParseError('xml.malformed', { key: 'not_well_formed', params: { detail: reason } });
   }
 }

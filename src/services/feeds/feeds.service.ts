@@ -27,6 +27,7 @@ import type { CapFeedRow } from '../../store/feed-tables.js';
 import { touchPortal } from '../portal/generation.js';
 import type { AppContext, Q } from '../context.js';
 import { DEFAULT_FETCH_LIMITS, fetchFeed, type FetchLimits } from './fetch-feed.js';
+import { capSentence, type CapWords } from '../../cap/sentences/sentences.js';
 
 /** A feed's name per language; one name is used for all three. */
 export type FeedName = Record<'kk' | 'ru' | 'en', string>;
@@ -176,7 +177,7 @@ async function readDocument(
     document = parseCapDocument(body);
   } catch (err) {
     if (!(err instanceof CapParseError)) throw err;
-    report.findings.push(finding('/', `feed.${err.code}`, err.message));
+    report.findings.push(finding('/', `feed.${err.code}`, err.words));
     return;
   }
   report.outcome = 'read';
@@ -255,6 +256,6 @@ function signedTexts(text: string, document: ReturnType<typeof parseCapDocument>
   return out;
 }
 
-function finding(pathOf: string, rule: string, message: string): CapFinding {
-  return { path: pathOf, severity: 'error', rule, message };
+function finding(pathOf: string, rule: string, words: CapWords): CapFinding {
+  return { path: pathOf, severity: 'error', rule, message: capSentence('en', words), words };
 }

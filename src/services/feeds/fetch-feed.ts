@@ -1,3 +1,5 @@
+import type { CapWords } from '../../cap/sentences/sentences.js';
+
 /**
  * One conditional GET of a feed, bounded in size and time: a huge document or an endless stream
  * is cut off with a finding, never read into memory whole and never left hanging.
@@ -20,7 +22,7 @@ export interface Validators {
 export type FetchOutcome =
   | { kind: 'not-modified' }
   | { kind: 'fetched'; body: Buffer; validators: Validators }
-  | { kind: 'failed'; reason: string };
+  | { kind: 'failed'; reason: CapWords };
 
 /** Fetches `url` once; never throws for what the far end does. */
 export async function fetchFeed(
@@ -43,15 +45,19 @@ export async function fetchFeed(
     }
     if (!response.ok) {
       await response.body?.cancel();
-      return { kind: 'failed', reason: `the feed answered HTTP ${response.status}` };
+      return { kind: 'failed', reason: { key: 'feed_http', params: { status: response.status } } };
     }
     const declared = Number(response.headers.get('content-length') ?? NaN);
     if (declared > limits.maxBytes) {
       await response.body?.cancel();
-      return { kind: 'failed', reason: tooLarge(limits, `it declares ${declared} bytes`) };
+      const reason: CapWords = {
+        key: 'feed_declares_too_much',
+        params: { max: limits.maxBytes, size: declared },
+      };
+      return { kind: 'failed', reason };
     }
     const body = await readBounded(response, limits);
-    if (typeof body === 'string') return { kind: 'failed', reason: body };
+    if (!Buffer.isBuffer(body)) return { kind: 'failed', reason: body };
     return {
       kind: 'fetched',
       body,
@@ -59,14 +65,14 @@ export async function fetchFeed(
     };
   } catch (err) {
     if (controller.signal.aborted) return { kind: 'failed', reason: timedOut(limits) };
-    return { kind: 'failed', reason: `the feed could not be fetched: ${(err as Error).message}` };
+    return { kind: 'failed', reason: { key: 'feed_unreachable', params: { detail: networkFault(err) } } };
   } finally {
     clearTimeout(timer);
   }
 }
 
-/** The body, or a sentence when it passes the size ceiling or the time limit. */
-async function readBounded(response: Response, limits: FetchLimits): Promise<Buffer | string> {
+/** The body, or why not when it passes the size ceiling or the time limit. */
+async function readBounded(response: Response, limits: FetchLimits): Promise<Buffer | CapWords> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = response.body!.getReader();
@@ -77,7 +83,7 @@ async function readBounded(response: Response, limits: FetchLimits): Promise<Buf
       size += value.byteLength;
       if (size > limits.maxBytes) {
         await reader.cancel();
-        return tooLarge(limits, `more than that arrived`);
+        return { key: 'feed_sends_too_much', params: { max: limits.maxBytes } };
       }
       chunks.push(value);
     }
@@ -86,8 +92,18 @@ async function readBounded(response: Response, limits: FetchLimits): Promise<Buf
   }
 }
 
-const tooLarge = (limits: FetchLimits, what: string) =>
-  `the document was cut off: feeds are read up to ${limits.maxBytes} bytes and ${what}`;
+const timedOut = (limits: FetchLimits): CapWords => ({
+  key: 'feed_timeout',
+  params: { seconds: limits.timeoutMs / 1000 },
+});
 
-const timedOut = (limits: FetchLimits) =>
-  `the fetch was cut off after ${limits.timeoutMs / 1000} s: the feed did not finish in time`;
+/**
+ * What went wrong on the network, as the system's own code where there is one (ECONNREFUSED,
+ * ENOTFOUND: the same in every language); fetch's own "fetch failed" hides it in its cause.
+ */
+function networkFault(err: unknown): string {
+  const cause = (err as { cause?: { code?: unknown; message?: unknown } }).cause;
+  if (typeof cause?.code === 'string') return cause.code;
+  if (typeof cause?.message === 'string') return cause.message;
+  return err instanceof Error ? err.message : String(err);
+}

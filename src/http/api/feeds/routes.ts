@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../../services/context.js';
 import { addFeedAs, feedAlerts, feedViews, pollFeedNow } from '../../../services/feeds/feed-admin.service.js';
 import { principalOf } from '../../access.js';
+import { requestLanguage, wordFeed, wordFindings } from '../../language.js';
 import { IdParams, Items, problems } from '../common.schema.js';
 import { ExternalAlertSchema, FeedSchema, NewFeedBody, PollSchema } from './schema.js';
 
@@ -27,7 +28,10 @@ export const feedRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
         response: { 200: Items(Type.Ref(FeedSchema)), ...problems },
       },
     },
-    async () => ({ items: await feedViews(ctx) }),
+    async (request) => {
+      const lang = requestLanguage(request);
+      return { items: (await feedViews(ctx)).map((feed) => wordFeed(feed, lang)) };
+    },
   );
 
   app.post(
@@ -42,7 +46,11 @@ export const feedRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await addFeedAs(ctx, principalOf(request).info, request.body)),
+      reply
+        .status(201)
+        .send(
+          wordFeed(await addFeedAs(ctx, principalOf(request).info, request.body), requestLanguage(request)),
+        ),
   );
 
   app.post(
@@ -56,7 +64,14 @@ export const feedRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
         response: { 200: Type.Ref(PollSchema), ...problems },
       },
     },
-    async (request) => pollFeedNow(ctx, principalOf(request).info, request.params.id),
+    async (request) => {
+      const lang = requestLanguage(request);
+      const { report, feed } = await pollFeedNow(ctx, principalOf(request).info, request.params.id);
+      return {
+        report: { ...report, findings: wordFindings(report.findings, lang) },
+        feed: wordFeed(feed, lang),
+      };
+    },
   );
 
   app.get(

@@ -1,0 +1,32 @@
+/**
+ * The sentences the CAP reader and the feed reader speak in, in every console language. A refusal
+ * or finding carries its sentence's key and values (`CapWords`), so each reader is told in their
+ * own language; its `message` is the English sentence, for scripts and logs.
+ */
+import type { LOCALES } from '../../contract/enums.js';
+import { en, type CapSentenceKey } from './en.js';
+import { kk } from './kk.js';
+import { ru } from './ru.js';
+
+export type { CapSentenceKey } from './en.js';
+export type CapSentences = Readonly<Record<CapSentenceKey, string>>;
+
+/** A sentence's key and the values it names (element names, sizes, line numbers). */
+export interface CapWords {
+  key: CapSentenceKey;
+  params?: Readonly<Record<string, string | number>>;
+}
+
+type Lang = (typeof LOCALES)[number];
+
+const BY_LANG: Readonly<Record<Lang, CapSentences>> = { en, kk, ru };
+
+/** The sentence in `lang`, its `{name}` placeholders filled; a value it lacks stays as `{name}`. */
+export function capSentence(lang: Lang, words: CapWords): string {
+  const params = words.params ?? {};
+  return BY_LANG[lang][words.key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export const CAP_SENTENCES = BY_LANG;
