@@ -138,4 +138,18 @@ describe('public notices in the console', { timeout: 120_000 }, () => {
     await expectAccessible(b, 'published notice');
     expectNoPageProblems(b);
   });
+
+  it("words what a published notice's correction changed in the reader's language", async () => {
+    const ru = await newPage(browser);
+    await signIn(ru, server.url, PIO_A.username, PIO_A.password, 'Русский');
+    await ru.getByRole('navigation').getByRole('link', { name: 'Уведомления' }).click();
+    await ru.getByRole('link', { name: 'Counter-terrorism drill at the EXPO exhibition centre' }).click();
+    const steps = ru.getByRole('main');
+    await steps
+      .getByText(/^Изменено: изменено зон: \d+$/)
+      .first()
+      .waitFor();
+    expect(await steps.getByText(/Changed|area\(s\)/).count()).toBe(0);
+    await ru.close();
+  });
 });

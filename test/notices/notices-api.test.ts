@@ -337,8 +337,20 @@ describe.each(ENGINES)('notices through the API on %s', (engine) => {
 
   it('keeps the whole story in the audit log, in order, and the chain verifies', async () => {
     const { items } = (await h.ok('director', 'GET', `${N}/${notice.id}/history`)) as unknown as {
-      items: { action: string; actorName: string }[];
+      items: { action: string; actorName: string; detail: Record<string, unknown> }[];
     };
+    // What a correction changed is kept as data, so each reader's console words it in their language.
+    const changed = {
+      window: false,
+      city: false,
+      texts: { ru: 'changed', en: 'added' },
+      areas: { added: 0, removed: 0, changed: 2 },
+    };
+    expect(items.find((i) => i.action === 'notice.correction-started')!.detail).toMatchObject({ changed });
+    expect(items.filter((i) => i.action === 'notice.published')[1]!.detail).toMatchObject({
+      revision: 2,
+      changed,
+    });
     expect(items.map((i) => i.action)).toEqual([
       'notice.created',
       'notice.edited',

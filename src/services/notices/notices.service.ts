@@ -666,27 +666,54 @@ function applyPatch(draft: NoticeDraft, patch: NoticePatch): NoticeDraft {
   return next;
 }
 
-/** What changed between two versions of a notice, in words, for the note of an Update. */
-export function describeChanges(before: NoticeDraft, after: NoticeDraft): string {
-  const changes: string[] = [];
-  if (before.startsAt !== after.startsAt || before.endsAt !== after.endsAt) changes.push('time window');
-  if (before.city !== after.city) changes.push('city');
+/**
+ * What changed between two versions of a notice, kept in the audit entry as data so that each
+ * reader is told in their own language (the console words it; `describeChanges` is the English).
+ */
+export interface NoticeChanges {
+  window: boolean;
+  city: boolean;
+  texts: Partial<Record<NoticeLanguage, 'added' | 'removed' | 'changed'>>;
+  areas: { added: number; removed: number; changed: number };
+}
+
+export function noticeChanges(before: NoticeDraft, after: NoticeDraft): NoticeChanges {
+  const texts: NoticeChanges['texts'] = {};
   for (const l of NOTICE_LANGUAGES) {
     const b = before.texts[l];
     const a = after.texts[l];
-    if (!b && a) changes.push(`${l} text added`);
-    else if (b && !a) changes.push(`${l} text removed`);
-    else if (b && a && JSON.stringify(b) !== JSON.stringify(a)) changes.push(`${l} text`);
+    if (!b && a) texts[l] = 'added';
+    else if (b && !a) texts[l] = 'removed';
+    else if (b && a && JSON.stringify(b) !== JSON.stringify(a)) texts[l] = 'changed';
   }
   const key = (x: NoticeArea) => JSON.stringify([x.kind, x.texts, x.geometry, x.startsAt, x.endsAt]);
   const bAreas = new Map(before.areas.map((a) => [a.id, key(a)]));
   const aAreas = new Map(after.areas.map((a) => [a.id, key(a)]));
-  const added = [...aAreas.keys()].filter((k) => !bAreas.has(k)).length;
-  const removed = [...bAreas.keys()].filter((k) => !aAreas.has(k)).length;
-  const altered = [...aAreas.keys()].filter((k) => bAreas.has(k) && bAreas.get(k) !== aAreas.get(k)).length;
-  if (added) changes.push(`${added} area(s) added`);
-  if (removed) changes.push(`${removed} area(s) removed`);
-  if (altered) changes.push(`${altered} area(s) changed`);
+  return {
+    window: before.startsAt !== after.startsAt || before.endsAt !== after.endsAt,
+    city: before.city !== after.city,
+    texts,
+    areas: {
+      added: [...aAreas.keys()].filter((k) => !bAreas.has(k)).length,
+      removed: [...bAreas.keys()].filter((k) => !aAreas.has(k)).length,
+      changed: [...aAreas.keys()].filter((k) => bAreas.has(k) && bAreas.get(k) !== aAreas.get(k)).length,
+    },
+  };
+}
+
+/** The changes in English: the note of a CAP Update, which has one note for every language. */
+export function describeChanges(c: NoticeChanges): string {
+  const changes: string[] = [];
+  if (c.window) changes.push('time window');
+  if (c.city) changes.push('city');
+  for (const l of NOTICE_LANGUAGES) {
+    if (c.texts[l] === 'added') changes.push(`${l} text added`);
+    else if (c.texts[l] === 'removed') changes.push(`${l} text removed`);
+    else if (c.texts[l] === 'changed') changes.push(`${l} text`);
+  }
+  if (c.areas.added) changes.push(`${c.areas.added} area(s) added`);
+  if (c.areas.removed) changes.push(`${c.areas.removed} area(s) removed`);
+  if (c.areas.changed) changes.push(`${c.areas.changed} area(s) changed`);
   return changes.length > 0 ? `Changed: ${changes.join(', ')}` : 'Republished without changes';
 }
 
@@ -750,7 +777,7 @@ export async function updateNotice(
       action: row.status === 'published' ? 'notice.correction-started' : 'notice.edited',
       subjectType: 'notice',
       subjectId: row.id,
-      detail: { version: row.version + 1, changes: describeChanges(before, draft), from: row.status },
+      detail: { version: row.version + 1, changed: noticeChanges(before, draft), from: row.status },
     });
   });
   return getNotice(ctx, actor, info, id);
@@ -949,10 +976,11 @@ export async function publishNotice(
     if (problems.length > 0) throw problemsError(problems, 'submit');
     const kind = capKindOf('publish', row.revision);
     let finalNote = cleanNote;
+    let changed: NoticeChanges | undefined;
     if (kind === 'Update' && !finalNote) {
       const previous = await noticeRepository.revision(trx, row.id, row.revision);
-      const prev = readSnapshot(previous!.snapshot);
-      finalNote = describeChanges(prev, draft);
+      changed = noticeChanges(readSnapshot(previous!.snapshot), draft);
+      finalNote = describeChanges(changed);
     }
     const snapshot: NoticeSnapshot = {
       id: row.id,
@@ -984,7 +1012,7 @@ export async function publishNotice(
       action: 'notice.published',
       subjectType: 'notice',
       subjectId: row.id,
-      detail: { revision, kind, note: finalNote, slug: row.slug },
+      detail: { revision, kind, note: finalNote, slug: row.slug, ...(changed ? { changed } : {}) },
     });
   });
   return getNotice(ctx, actor, info, id);

@@ -1,23 +1,19 @@
 import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../api/types';
+import { actorLabel, subjectLabel } from './actorLabel';
+import { describeDetail, recordedDetail } from './auditDetail';
 import { DateTime } from './DateTime';
 import classes from './AuditTable.module.css';
 import { TableScroll } from './TableScroll';
 
-/** Flat "key: value" pairs read faster than JSON and wrap at their spaces; nested values stay JSON. */
-function describeDetail(detail: Record<string, unknown>): string {
-  return Object.entries(detail)
-    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
-    .join(', ');
-}
-
 /** Ids are long; the first block tells entries apart at a glance and the whole id stays on hover. */
 function Subject({ type, id }: { type: string | null; id: string | null }) {
+  const { t } = useTranslation();
   const short = id && id.length > 12 ? `${id.slice(0, 8)}…` : id;
   return (
     <Text size="sm" title={id ?? undefined} className={classes.subject}>
-      {[type, short].filter(Boolean).join(' ')}
+      {[type && subjectLabel(t, type), short].filter(Boolean).join(' ')}
     </Text>
   );
 }
@@ -27,7 +23,7 @@ function Subject({ type, id }: { type: string | null; id: string | null }) {
  * CLI and exports) stays on hover and in the JSON.
  */
 export function AuditTable({ entries, caption }: { entries: AuditEntry[]; caption: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (entries.length === 0) return <Text size="sm">{t('audit.empty')}</Text>;
   return (
     <TableScroll label={caption} minWidth={640}>
@@ -50,7 +46,7 @@ export function AuditTable({ entries, caption }: { entries: AuditEntry[]; captio
               <Table.Td>
                 <DateTime value={entry.at} />
               </Table.Td>
-              <Table.Td>{entry.actorName ?? t('audit.system')}</Table.Td>
+              <Table.Td>{actorLabel(t, entry.actorName)}</Table.Td>
               <Table.Td>
                 <Text size="sm" title={entry.action}>
                   {entry.sentence}
@@ -60,8 +56,8 @@ export function AuditTable({ entries, caption }: { entries: AuditEntry[]; captio
                 <Subject type={entry.subjectType} id={entry.subjectId} />
               </Table.Td>
               <Table.Td>
-                <Text size="xs" ff="monospace" lineClamp={2} className={classes.detail}>
-                  {describeDetail(entry.detail)}
+                <Text size="xs" lineClamp={2} className={classes.detail} title={recordedDetail(entry.detail)}>
+                  {describeDetail(t, i18n, entry.subjectType, entry.detail)}
                 </Text>
               </Table.Td>
             </Table.Tr>

@@ -4,6 +4,7 @@ import { useClock, useExerciseLog } from '../../../api/conduct';
 import type { AuditEntry } from '../../../api/types';
 import { OlderButton } from '../../../components/OlderButton';
 import { QueryState } from '../../../components/QueryState';
+import { actorLabel } from '../../../components/actorLabel';
 import { clockIn } from './InjectProgress';
 
 /** What of an entry's detail a controller reads: the inject, the exercise time, the team and why. */
@@ -55,7 +56,7 @@ export function ExerciseLog({ exerciseId }: { exerciseId: string }) {
                     {entries.map((e) => (
                       <Table.Tr key={e.seq}>
                         <Table.Td ff="monospace">{time(e.at)}</Table.Td>
-                        <Table.Td>{e.actorName ?? t('audit.system')}</Table.Td>
+                        <Table.Td>{actorLabel(t, e.actorName)}</Table.Td>
                         <Table.Td title={e.action}>{e.sentence}</Table.Td>
                         <Table.Td>{particulars(e, t)}</Table.Td>
                       </Table.Tr>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { replayAt } from '../../../../../src/core/conduct/replay';
 import { useReplay, type Replay } from '../../../api/conduct';
 import { QueryState } from '../../../components/QueryState';
+import { actorLabel } from '../../../components/actorLabel';
 import { STATUS } from '../../../theme';
 import { formatExerciseSeconds, PHASE_COLOUR } from './ClockFaces';
 import { clockIn } from './InjectProgress';
@@ -126,7 +127,7 @@ function Scrubber({ replay, timeZone }: { replay: Replay; timeZone: string }) {
             <Text span ff="monospace">
               {time(e.at)}
             </Text>{' '}
-            · {e.actorName ?? t('audit.system')} · {e.sentence}
+            · {actorLabel(t, e.actorName)} · {e.sentence}
           </Text>
         ))}
       </Stack>
