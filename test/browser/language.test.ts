@@ -40,6 +40,22 @@ describe('the language switcher', () => {
     await expectAccessible(page, 'dashboard in Kazakh');
   });
 
+  it('names time zones by their city in Kazakh, never by their code', async () => {
+    await nav().getByRole('link', { name: 'Оқу-жаттығулар' }).click();
+    const table = page.getByRole('table').first();
+    await table.getByText('Алматы').first().waitFor();
+    expect(await page.getByText('Asia/Almaty').count()).toBe(0);
+    await table.getByRole('link').first().click();
+    await page.getByTestId('handling-marking').waitFor();
+    await page
+      .getByText(/\(UTC\+05:00\) Алматы$/)
+      .first()
+      .waitFor();
+    expect(await page.getByText('Asia/Almaty').count()).toBe(0);
+    await nav().getByRole('link', { name: 'Шолу' }).click();
+    await page.getByRole('heading', { name: 'Шолу' }).waitFor();
+  });
+
   it('shows the console in Russian', async () => {
     await page.getByRole('button', { name: 'Русский' }).click();
     await page.getByRole('heading', { name: 'Сводка' }).waitFor();

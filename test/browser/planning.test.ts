@@ -56,7 +56,7 @@ describe('planning an exercise in the console', () => {
     await dialog.getByLabel(/^STARTEX/).fill('2026-10-25T09:00');
     await dialog.getByLabel(/^ENDEX/).fill('2026-10-25T18:00');
     await dialog.getByLabel('Handling marking').fill('For official use only');
-    await dialog.getByText('Local time in Asia/Almaty (UTC+05:00)').first().waitFor();
+    await dialog.getByText('Local time in Almaty (UTC+05:00)').first().waitFor();
     await screenshot(planner, 'planning-new-exercise');
     await expectAccessible(planner, 'new exercise dialog');
     await dialog.getByRole('button', { name: 'Create exercise' }).click();
@@ -64,7 +64,7 @@ describe('planning an exercise in the console', () => {
     await planner.getByRole('heading', { name: EXERCISE, level: 1 }).waitFor();
     exerciseUrl = planner.url().replace(/\/overview$/, '');
     await planner.getByTestId('handling-marking').getByText('For official use only').waitFor();
-    await planner.getByText('2026-10-25 09:00 (UTC+05:00) Asia/Almaty').waitFor();
+    await planner.getByText('2026-10-25 09:00 (UTC+05:00) Almaty').waitFor();
     await planner.getByRole('button', { name: 'Mark planned' }).click();
     await planner.getByRole('button', { name: 'Back to draft' }).waitFor();
     await screenshot(planner, 'planning-overview');

@@ -39,6 +39,9 @@ export function useBasemapMap(container: RefObject<HTMLDivElement | null>): MapL
         'NavigationControl.ZoomOut': tr('map.zoomOut'),
         'NavigationControl.ResetBearing': tr('map.resetBearing'),
         'AttributionControl.ToggleAttribution': tr('map.attribution'),
+        // The scale bar's units ("km") would otherwise stay in English on a Kazakh or Russian map.
+        'ScaleControl.Meters': tr('map.metres'),
+        'ScaleControl.Kilometers': tr('map.kilometres'),
       },
     });
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');

@@ -7,6 +7,7 @@ import { EXERCISE_TYPES, type ExerciseType, type Programme } from '../../api/pla
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { LocalTimeInput } from './LocalTimeInput';
 import { DEFAULT_ZONE, localToIso, timeZones } from './time';
+import { isHomeZone, zoneName } from '../../i18n/zones';
 
 interface Props {
   opened: boolean;
@@ -16,7 +17,7 @@ interface Props {
 
 /** STARTEX and ENDEX are typed as the wall clock of the exercise's zone, whatever the browser's zone. */
 export function CreateExerciseModal({ opened, programmes, onClose }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const create = useCreateExercise();
   const [name, setName] = useState('');
@@ -93,7 +94,8 @@ export function CreateExerciseModal({ opened, programmes, onClose }: Props) {
             <NativeSelect
               label={t('planning.fields.timeZone')}
               value={timeZone}
-              data={zones}
+              // Kazakhstan's zones by their city; the rest keep their unique IANA names, which the list is sorted by.
+              data={zones.map((z) => ({ value: z, label: isHomeZone(z) ? zoneName(z, i18n.language) : z }))}
               onChange={(e) => setTimeZone(e.currentTarget.value)}
             />
           </Group>

@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import type { Exercise, Programme } from '../../api/planningTypes';
 import { TableScroll } from '../../components/TableScroll';
 import { StatusBadge } from './StatusBadge';
+import { zoneName } from '../../i18n/zones';
 
 export function ExercisesTable({
   exercises,
@@ -12,7 +13,7 @@ export function ExercisesTable({
   exercises: Exercise[];
   programmes: Programme[];
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const programmeName = new Map(programmes.map((p) => [p.id, p.name]));
   return (
     <TableScroll label={t('planning.list.title')} minWidth={900}>
@@ -45,7 +46,7 @@ export function ExercisesTable({
               <Table.Td>
                 {x.startexLocal}
                 <Text size="xs" c="dimmed">
-                  {x.timeZone}
+                  {zoneName(x.timeZone, i18n.language)}
                 </Text>
               </Table.Td>
               <Table.Td>{x.endexLocal}</Table.Td>

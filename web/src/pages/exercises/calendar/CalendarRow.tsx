@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CalendarRow } from './calendarLayout';
 import classes from './ProgrammeCalendar.module.css';
+import { zoneName } from '../../../i18n/zones';
 
 /** One city: its exercises as bars that link to them, on as many lanes as overlaps need. */
 export function CalendarRowView({
@@ -16,7 +17,7 @@ export function CalendarRowView({
   todayLeft: number | null;
   cityLabel: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <>
       <div className={classes.city}>{cityLabel}</div>
@@ -38,14 +39,14 @@ export function CalendarRowView({
               city: cityLabel,
               start: bar.exercise.startexLocal,
               end: bar.exercise.endexLocal,
-              zone: bar.exercise.timeZone,
+              zone: zoneName(bar.exercise.timeZone, i18n.language),
             })}
             title={t('planning.calendar.bar', {
               name: bar.exercise.name,
               city: cityLabel,
               start: bar.exercise.startexLocal,
               end: bar.exercise.endexLocal,
-              zone: bar.exercise.timeZone,
+              zone: zoneName(bar.exercise.timeZone, i18n.language),
             })}
           >
             {bar.narrow ? <span className={classes.outside}>{bar.exercise.name}</span> : bar.exercise.name}

@@ -5,6 +5,7 @@ import type { Exercise } from '../../../api/planningTypes';
 import { CalendarRowView } from './CalendarRow';
 import { layoutCalendar, REM_PER_DAY } from './calendarLayout';
 import classes from './ProgrammeCalendar.module.css';
+import { zoneName } from '../../../i18n/zones';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
@@ -15,7 +16,7 @@ const DAY_MS = 86_400_000;
  * chart library, so it costs nothing in the bundle and every bar is a real link a keyboard reaches.
  */
 export function ProgrammeCalendar({ exercises }: { exercises: Exercise[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const layout = layoutCalendar(exercises);
   const todayAt = Date.now();
@@ -51,7 +52,7 @@ export function ProgrammeCalendar({ exercises }: { exercises: Exercise[] }) {
       ref={scroller}
       className={classes.scroller}
       role="region"
-      aria-label={t('planning.calendar.label', { zone: layout.zone })}
+      aria-label={t('planning.calendar.label', { zone: zoneName(layout.zone, i18n.language) })}
       tabIndex={0}
     >
       <div

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExerciseClock } from '../../../api/conduct';
 import { STATUS } from '../../../theme';
+import { zoneName } from '../../../i18n/zones';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -84,7 +85,7 @@ export function ClockFaces({ clock }: { clock: Pick<ExerciseClock, 'reading' | '
         )}
       </Group>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <Face label={t('conduct.clocks.wall')} value={wall} note={clock.timeZone} />
+        <Face label={t('conduct.clocks.wall')} value={wall} note={zoneName(clock.timeZone, i18n.language)} />
         <Face label={t('conduct.clocks.exercise')} value={exercise} />
         <Face
           label={t('conduct.clocks.scenario')}

@@ -24,6 +24,7 @@ import {
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { STATUS } from '../../../theme';
 import { ReimportChanges } from './ReimportChanges';
+import { zoneName } from '../../../i18n/zones';
 
 interface Props {
   exerciseId: string;
@@ -41,7 +42,7 @@ const PREVIEW_ROWS = 50;
  * nothing. Every change checks the file again, so what is shown is what Import will write.
  */
 export function ImportWizard({ exerciseId, kind, onClose }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [sheet, setSheet] = useState<string | undefined>(undefined);
@@ -225,7 +226,7 @@ export function ImportWizard({ exerciseId, kind, onClose }: Props) {
                 <Badge color={report.warnings ? STATUS.warning : STATUS.neutral}>
                   {t('imports.warnings', { count: report.warnings })}
                 </Badge>
-                <Text size="sm">{t('imports.zone', { zone: report.timeZone })}</Text>
+                <Text size="sm">{t('imports.zone', { zone: zoneName(report.timeZone, i18n.language) })}</Text>
               </Group>
               {report.changes && (
                 <ReimportChanges
@@ -310,7 +311,7 @@ function cell(value: unknown): string {
 
 /** The rows as the server read them, times in the exercise's zone, before anything is written. */
 function PreviewTable({ report, kind }: { report: ImportReport; kind: SheetKind }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const columns = PREVIEW_COLUMNS[kind];
   return (
     <Table withTableBorder striped data-testid="import-preview">
@@ -326,7 +327,7 @@ function PreviewTable({ report, kind }: { report: ImportReport; kind: SheetKind 
           {columns.map((c) => (
             <Table.Th key={c} scope="col">
               {c === 'scheduledLocal'
-                ? t('imports.timeIn', { zone: report.timeZone })
+                ? t('imports.timeIn', { zone: zoneName(report.timeZone, i18n.language) })
                 : c === 'outcome'
                   ? t('imports.reimport.outcome')
                   : t(`imports.field.${kind}.${c}`)}

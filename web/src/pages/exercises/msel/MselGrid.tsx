@@ -6,6 +6,7 @@ import type { MselEvent, MselFinding, Team } from '../../../api/planningTypes';
 import classes from './MselGrid.module.css';
 import { MselRow, type RowCallbacks } from './MselRow';
 import type { TaskLink } from './taskLinks';
+import { zoneName } from '../../../i18n/zones';
 
 interface Props {
   events: MselEvent[];
@@ -54,7 +55,8 @@ export function MselGrid({
   canApprove,
   on,
 }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const zoneText = zoneName(zone, i18n.language);
   const scroller = useRef<HTMLDivElement>(null);
   const [dragged, setDragged] = useState<string | null>(null);
   const [over, setOver] = useState<string | null>(null);
@@ -100,7 +102,7 @@ export function MselGrid({
     <div
       className={classes.table}
       role="table"
-      aria-label={t('planning.msel.gridLabel', { zone })}
+      aria-label={t('planning.msel.gridLabel', { zone: zoneText })}
       aria-rowcount={events.length + 1}
       data-testid="msel-grid"
     >
@@ -111,7 +113,7 @@ export function MselGrid({
           </div>
           {columns.map((c) => (
             <div key={c} role="columnheader">
-              {t(`planning.msel.columns.${c}`, { zone })}
+              {t(`planning.msel.columns.${c}`, { zone: zoneText })}
             </div>
           ))}
         </div>

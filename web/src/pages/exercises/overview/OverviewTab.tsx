@@ -5,10 +5,12 @@ import type { Exercise } from '../../../api/planningTypes';
 import { EditExerciseModal } from './EditExerciseModal';
 import { StatusActions } from './StatusActions';
 import { useExerciseCan } from '../ExerciseAccess';
+import { zoneName } from '../../../i18n/zones';
 
 /** The exercise's own fields; times in its zone, named, since readers sit in other zones. */
 export function OverviewTab({ exercise }: { exercise: Exercise }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const zone = zoneName(exercise.timeZone, i18n.language);
   const canPlan = useExerciseCan('plan');
   // The scenario and the MSEL are the controllers' side: players are not shown an empty field for them.
   const controllerSide = useExerciseCan('readControllerSide');
@@ -17,9 +19,9 @@ export function OverviewTab({ exercise }: { exercise: Exercise }) {
     [t('planning.fields.type'), t(`planning.types.${exercise.type}`)],
     [t('planning.fields.city'), exercise.city],
     [t('lessons.filter.hazard'), exercise.hazard ? t(`lessons.hazard.${exercise.hazard}`) : null],
-    [t('planning.fields.timeZone'), exercise.timeZone],
-    [t('planning.fields.startex'), `${exercise.startexLocal} ${exercise.timeZone}`],
-    [t('planning.fields.endex'), `${exercise.endexLocal} ${exercise.timeZone}`],
+    [t('planning.fields.timeZone'), zone],
+    [t('planning.fields.startex'), `${exercise.startexLocal} ${zone}`],
+    [t('planning.fields.endex'), `${exercise.endexLocal} ${zone}`],
     [t('planning.fields.scope'), exercise.scope],
     // The threat synopsis and the scenario are the controllers' side: not even an empty row for others.
     ...(controllerSide
