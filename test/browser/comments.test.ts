@@ -104,6 +104,7 @@ describe('comments from the public to the console', { timeout: 180_000 }, () => 
     await card.waitFor();
     expect(await card.locator('.comment-text').innerText()).toBe(TEXT);
     expect(await card.locator('b').count()).toBe(0);
+    await card.locator('time').getByText('just now').waitFor();
     await screenshot(pio, 'comments-queue');
     await expectAccessible(pio, 'comments queue');
     await card.getByRole('button', { name: 'Approve' }).click();
@@ -154,5 +155,17 @@ describe('comments from the public to the console', { timeout: 180_000 }, () => 
     // The queue was read again after the post: the stream said so (the screen has no timer of its own).
     expect(asked.length).toBeGreaterThan(0);
     await screenshot(pio, 'comments-live');
+  });
+
+  it("tells how long ago each comment came in Kazakh, in the console's words", async () => {
+    const kk = await newPage(browser);
+    await signIn(kk, server.url, PIO.username, PIO.password, 'Қазақша');
+    await kk.getByRole('navigation').getByRole('link', { name: 'Пікірлер' }).click();
+    await kk.getByText(/^Мақұлданған \(\d+\)$/).click();
+    const ages = kk.locator('article time');
+    await ages.first().waitFor();
+    for (const age of await ages.allInnerTexts())
+      expect(age).toMatch(/^(\d+ (минут|сағат|күн) бұрын|жаңа ғана)$/);
+    await kk.close();
   });
 });
