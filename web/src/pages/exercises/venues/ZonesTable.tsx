@@ -4,6 +4,7 @@ import type { ExercisePlan } from '../../../api/planningTypes';
 import { TableScroll } from '../../../components/TableScroll';
 import { RemoveButton } from '../RemoveButton';
 import { formatLocal } from '../time';
+import { zoneName } from '../../../i18n/zones';
 
 /** Zones and road closures; a closure's window is shown in the exercise's zone, named. */
 export function ZonesTable({
@@ -15,7 +16,7 @@ export function ZonesTable({
   canPlan: boolean;
   onEdit: (id: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const zone = plan.exercise.timeZone;
   const venueName = new Map(plan.venues.map((v) => [v.id, v.name]));
   if (plan.zones.length === 0) return <Text c="dimmed">{t('planning.zones.empty')}</Text>;
@@ -29,7 +30,9 @@ export function ZonesTable({
             <Table.Th scope="col">{t('planning.zones.kind')}</Table.Th>
             <Table.Th scope="col">{t('planning.zones.venue')}</Table.Th>
             <Table.Th scope="col">{t('planning.zones.road')}</Table.Th>
-            <Table.Th scope="col">{t('planning.zones.window', { zone })}</Table.Th>
+            <Table.Th scope="col">
+              {t('planning.zones.window', { zone: zoneName(zone, i18n.language) })}
+            </Table.Th>
             {canPlan && <Table.Th scope="col">{t('common.actions')}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
