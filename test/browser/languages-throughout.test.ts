@@ -86,6 +86,11 @@ async function latinOn(page: Page, allowed: Set<string>): Promise<string[]> {
     // An id shortened on screen ("demo-app…") is the start of a record's id, not a word.
     return all.replace(/\S+…/g, ' ');
   });
+  return latinIn(text, allowed);
+}
+
+/** The Latin words of a text that are neither data nor kept in Latin letters. */
+function latinIn(text: string, allowed: Set<string>): string[] {
   const found = [...text.matchAll(/[A-Za-z][A-Za-z_.-]+/g)].map((m) => m[0]);
   // Compared part by part, in any case: a slug or an address made from data ("…-in-pavlodar-chp-3",
   // "patrol@police.kz"), and data a style writes in capitals, are data too.
@@ -152,4 +157,28 @@ describe('Kazakh and Russian throughout the console', () => {
     },
     300_000,
   );
+
+  it.each(['kk', 'ru'])('shows residents no English on the public site in %s', async (lang) => {
+    const text = async (url: string) => {
+      const res = await fetch(`${server.url}${url}`);
+      expect(res.status, url).toBe(200);
+      return res.text();
+    };
+    const home = await text(`/${lang}/`);
+    const pages = [
+      `/${lang}/`,
+      ...new Set([...home.matchAll(new RegExp(`href="(/${lang}/[^"#?]+)"`, 'g'))].map((m) => m[1]!)),
+    ];
+    const leaks: string[] = [];
+    for (const url of pages) {
+      const words = (await text(url))
+        .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/g, ' ')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/&[a-z]+;|&#\d+;/g, ' ');
+      const found = latinIn(words, allowed);
+      if (found.length > 0) leaks.push(`${url}: ${found.join(' ')}`);
+    }
+    expect(pages.length).toBeGreaterThan(3);
+    expect(leaks).toEqual([]);
+  });
 });

@@ -108,7 +108,7 @@ describe('notice page', () => {
     expect(page).toMatch(/Cancelled<\/strong>[\s\S]*revision 2[\s\S]*Called off by the HQ/);
     expect(page).toContain('<meta property="og:url" content="https://d.kz/en/notices/');
     expect(page).toMatch(/Tue, 3 November 2026, 09:00\s*–\s*14:00/);
-    expect(page).toContain('Local time (Asia/Almaty, UTC+05:00)');
+    expect(page).toContain('Local time (Almaty, UTC+05:00)');
     expect(page).toContain(`href="/notices/${notice.id}.cap"`);
   });
 

@@ -1,18 +1,5 @@
+import { HOME_ZONES as HOME } from '../../../src/contract/zones';
 import { intlLocale } from './dates';
-
-/**
- * Kazakhstan's zones by the city that names them: every one of them is "Kazakhstan time" in the
- * browser's own data (one offset since 2024), so the city is what tells them apart.
- */
-const HOME: Readonly<Record<string, Readonly<Record<'kk' | 'ru' | 'en', string>>>> = {
-  'Asia/Almaty': { kk: 'Алматы', ru: 'Алматы', en: 'Almaty' },
-  'Asia/Qostanay': { kk: 'Қостанай', ru: 'Костанай', en: 'Kostanay' },
-  'Asia/Aqtobe': { kk: 'Ақтөбе', ru: 'Актобе', en: 'Aktobe' },
-  'Asia/Aqtau': { kk: 'Ақтау', ru: 'Актау', en: 'Aktau' },
-  'Asia/Atyrau': { kk: 'Атырау', ru: 'Атырау', en: 'Atyrau' },
-  'Asia/Oral': { kk: 'Орал', ru: 'Уральск', en: 'Oral' },
-  'Asia/Qyzylorda': { kk: 'Қызылорда', ru: 'Кызылорда', en: 'Kyzylorda' },
-};
 
 const names = new Map<string, string>();
 

@@ -1,3 +1,4 @@
+import { HOME_ZONES } from '../../../contract/zones.js';
 import { offsetAt } from '../../../core/calendar/vtimezone.js';
 import type { NoticeSnapshot } from '../../../core/notice/notice.js';
 import { PLACES, type NamedPlace } from '../../../core/notice/places.js';
@@ -30,12 +31,13 @@ export function formatInstant(lang: PortalLang, timeZone: string, at: string): s
   return dateFormat(lang, timeZone, true).format(new Date(at));
 }
 
-/** The zone as a reader can check it: "Asia/Almaty, UTC+05:00". */
-export function zoneName(timeZone: string, at: string): string {
+/** The zone as a reader can check it: "Алматы, UTC+05:00". */
+export function zoneName(timeZone: string, at: string, lang: PortalLang): string {
   const minutes = offsetAt(timeZone, Date.parse(at));
   const a = Math.abs(minutes);
   const hhmm = `${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
-  return `${timeZone}, UTC${minutes < 0 ? '−' : '+'}${hhmm}`;
+  // Kazakhstan's zones by their city; any other keeps its IANA code, which residents rarely meet.
+  return `${HOME_ZONES[timeZone]?.[lang] ?? timeZone}, UTC${minutes < 0 ? '−' : '+'}${hhmm}`;
 }
 
 /**

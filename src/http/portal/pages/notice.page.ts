@@ -206,7 +206,7 @@ export function renderNoticePage(input: NoticePageInput): string {
       <dt>${t.notice.when}</dt>
       <dd>
         ${formatWindow(lang, s.timeZone, s.startsAt, s.endsAt)}<br /><span class="muted"
-          >${t.notice.timesIn(zoneName(s.timeZone, s.startsAt))}</span
+          >${t.notice.timesIn(zoneName(s.timeZone, s.startsAt, lang))}</span
         >
       </dd>
       ${
