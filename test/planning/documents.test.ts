@@ -156,6 +156,9 @@ describe.each(ENGINES)('documents for participants on %s', (engine) => {
       expect(html.body).toContain(`<html lang="${lang}">`);
       for (const heading of HEADINGS[lang]) expect(html.body).toContain(`<h2>${heading}</h2>`);
       expect(html.body).toContain('Karaganda correctional colony');
+      // The time zone by its city in the document's language, not its IANA code.
+      expect(html.body).toContain({ en: ', Almaty<', ru: ', Алматы<', kk: ', Алматы<' }[lang]);
+      expect(html.body).not.toContain('Asia/Almaty');
       for (const other of (['kk', 'ru', 'en'] as const).filter((l) => l !== lang))
         expect(html.body).not.toContain(`<h2>${HEADINGS[other][2]}</h2>`);
       const handbook = await h.call('controller', 'GET', url('handbook.html', lang));

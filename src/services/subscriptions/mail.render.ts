@@ -1,3 +1,4 @@
+import { HOME_ZONES } from '../../contract/zones.js';
 import {
   NOTICE_LANGUAGES,
   type NoticeLanguage,
@@ -93,7 +94,8 @@ function formatWindow(lang: NoticeLanguage, snapshot: NoticeSnapshot): string {
     });
     if (formats.size < 64) formats.set(key, format);
   }
-  return `${format.format(new Date(snapshot.startsAt))} — ${format.format(new Date(snapshot.endsAt))} (${snapshot.timeZone})`;
+  const zone = HOME_ZONES[snapshot.timeZone]?.[lang] ?? snapshot.timeZone;
+  return `${format.format(new Date(snapshot.startsAt))} — ${format.format(new Date(snapshot.endsAt))} (${zone})`;
 }
 
 function textBlocks(t: (typeof MAIL_TEXTS)[NoticeLanguage], text: NoticeText): Block[] {

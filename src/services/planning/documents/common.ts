@@ -1,3 +1,4 @@
+import { HOME_ZONES } from '../../../contract/zones.js';
 import { formatLocal } from '../../../core/msel/time.js';
 import type { DocumentData } from './data.js';
 import { term } from './i18n/strings.js';
@@ -5,14 +6,19 @@ import type { Block } from './model.js';
 
 /** Sections every document shares: the exercise at a glance, where, and when. */
 
+/** A time zone as the document's reader names it: Kazakhstan's by their city, another by its IANA code. */
+export const zoneIn = (d: DocumentData, timeZone: string): string =>
+  HOME_ZONES[timeZone]?.[d.lang] ?? timeZone;
+
 export function overview(d: DocumentData): Block[] {
   const x = d.plan.exercise;
   const s = d.s.overview;
+  const zone = zoneIn(d, x.timeZone);
   const rows: [string, string][] = [
     [s.exercise, x.name],
     [s.type, term(d.s, x.type)],
-    [s.startex, `${x.startexLocal}, ${x.timeZone}`],
-    [s.endex, `${x.endexLocal}, ${x.timeZone}`],
+    [s.startex, `${x.startexLocal}, ${zone}`],
+    [s.endex, `${x.endexLocal}, ${zone}`],
   ];
   if (x.city) rows.push([s.city, x.city]);
   if (x.threat) rows.push([s.threat, x.threat]);
@@ -97,7 +103,7 @@ export function schedule(d: DocumentData): Block[] {
         [x.endexLocal, s.endex],
       ],
     },
-    { kind: 'paragraph', text: s.allTimes(zone) },
+    { kind: 'paragraph', text: s.allTimes(zoneIn(d, zone)) },
   ];
   return out;
 }

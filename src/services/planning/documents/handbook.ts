@@ -1,4 +1,4 @@
-import { objectives, overview, participants, safety, schedule, venues } from './common.js';
+import { objectives, overview, participants, safety, schedule, venues, zoneIn } from './common.js';
 import type { DocumentData } from './data.js';
 import { term } from './i18n/strings.js';
 import { markingOf, type Block, type DocumentModel } from './model.js';
@@ -47,7 +47,7 @@ function msel(d: DocumentData): Block[] {
     ];
   return [
     { kind: 'heading', level: 1, text: s.heading },
-    { kind: 'paragraph', text: s.approval(term(d.s, m.approval), m.timeZone) },
+    { kind: 'paragraph', text: s.approval(term(d.s, m.approval), zoneIn(d, m.timeZone)) },
     {
       kind: 'table',
       header: [...s.header],
