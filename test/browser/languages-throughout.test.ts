@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keptInLatin } from '../support/glossary.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { ensureConsoleBuilt, launchBrowser, newPage, signIn } from './support.js';
 
@@ -66,11 +67,7 @@ function allowedLatin(): Set<string> {
   };
   walk(path.join(ROOT, 'src/services/demo'));
   // Abbreviations, formats and names kept in Latin letters in every language (docs/glossary.md).
-  // Its lists only: the paragraphs between them explain, and end with a colon.
-  for (const paragraph of (
-    readFileSync(path.join(ROOT, 'docs/glossary.md'), 'utf8').split('## Kept in Latin letters')[1] ?? ''
-  ).split('\n\n'))
-    if (paragraph.trim() && !paragraph.includes(':') && !paragraph.startsWith('#')) add(paragraph);
+  add([...keptInLatin()].join(' '));
   // The first administrator's own name, and the map data's attribution as its licensors require it.
   add('admin Administrator Natural Earth GeoNames CC BY');
   return words;

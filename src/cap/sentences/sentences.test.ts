@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { keptInLatin } from '../../../test/support/glossary.js';
 import { parseCapDocument } from '../parse.js';
 import { CapParseError } from '../xml/errors.js';
 import { en } from './en.js';
@@ -11,15 +12,7 @@ const ROOT = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../.
 const KEYS = Object.keys(en) as CapSentenceKey[];
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
-/** docs/glossary.md's words kept in Latin letters in Kazakh and Russian. */
-const KEPT_IN_LATIN = new Set(
-  (readFileSync(path.join(ROOT, 'docs/glossary.md'), 'utf8').split('## Kept in Latin letters')[1] ?? '')
-    .split('\n\n')
-    .filter((p) => p.trim() !== '' && !p.includes(':') && !p.startsWith('#'))
-    .join(' ')
-    .split(/[\s,]+/)
-    .filter(Boolean),
-);
+const KEPT_IN_LATIN = keptInLatin();
 
 /** Latin words outside placeholders, tag names (<valueName>), references (&amp;) and quoted CAP values. */
 const latinWords = (text: string) =>

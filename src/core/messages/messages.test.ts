@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { keptInLatin } from '../../../test/support/glossary.js';
 import { placeholders, type Catalogue } from './catalogue.js';
 import {
   AUDIT_ACTIONS,
@@ -53,14 +54,7 @@ const DECLARED: Record<Section, readonly (string | number)[]> = {
 const section = (c: Catalogue, s: Section) => c[s] as Record<string | number, string | undefined>;
 
 /** Words in Latin letters a Kazakh or Russian sentence may hold (docs/glossary.md and placeholders aside). */
-const KEPT_IN_LATIN = new Set(
-  (readFileSync(path.join(ROOT, 'docs/glossary.md'), 'utf8').split('## Kept in Latin letters')[1] ?? '')
-    .split('\n\n')
-    .filter((p) => p.trim() !== '' && !p.includes(':') && !p.startsWith('#'))
-    .join(' ')
-    .split(/[\s,]+/)
-    .filter(Boolean),
-);
+const KEPT_IN_LATIN = keptInLatin();
 const latinWords = (text: string) =>
   [...text.replace(/\{\w+\}/g, ' ').matchAll(/[A-Za-z][A-Za-z]+/g)]
     .map((m) => m[0])
