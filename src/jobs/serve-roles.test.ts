@@ -38,7 +38,9 @@ async function serve(role: ServeRole, redis?: { prefix: string }): Promise<Serve
 
 const purgeCounts = async (server: Server) => (await server.jobs.stats())[SESSIONS_PURGE];
 
-describe('dabyl serve and its jobs', () => {
+// Each test starts a server on a fresh database (migrations, the first administrator, its keys):
+// 12–17 s alone on a quiet machine, past 30 s in a loaded clean-clone CI.
+describe('dabyl serve and its jobs', { timeout: 90_000 }, () => {
   it('runs the built-in jobs in one process (role all, embedded queue)', async () => {
     const server = await serve('all');
     expect(server.jobs.kind).toBe('embedded');
