@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXERCISE_TABS } from '../../web/src/pages/exercises/tabs.js';
 import { keptInLatin } from '../support/glossary.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { ensureConsoleBuilt, launchBrowser, newPage, signIn } from './support.js';
@@ -27,21 +28,6 @@ const SCREENS = [
   'boundaries',
   'improvement',
   'deliveries',
-];
-const TABS = [
-  'overview',
-  'objectives',
-  'venues',
-  'participants',
-  'msel',
-  'scenario',
-  'control',
-  'observations',
-  'evaluation',
-  'findings',
-  'metrics',
-  'report',
-  'sharing',
 ];
 
 /** Latin words on a Kazakh or Russian screen that are data, not the console's own words. */
@@ -139,7 +125,7 @@ describe('Kazakh and Russian throughout the console', () => {
       const notice = (await list('/api/v1/notices'))[0]!;
       const screens = [
         ...SCREENS,
-        ...TABS.map((tab) => `exercises/${exercise.id}/${tab}`),
+        ...EXERCISE_TABS.map((tab) => `exercises/${exercise.id}/${tab}`),
         `notices/${notice.id}`,
       ];
       const leaks: string[] = [];

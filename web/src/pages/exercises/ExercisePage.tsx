@@ -23,23 +23,9 @@ import { SharingTab } from '../sharing/SharingTab';
 import { StatusBadge } from './StatusBadge';
 import { VenuesTab } from './venues/VenuesTab';
 import { SurveyLink } from './survey/SurveyLink';
+import { EXERCISE_TABS as TABS, type ExerciseTab } from './tabs';
 
-const TABS = [
-  'overview',
-  'objectives',
-  'venues',
-  'participants',
-  'msel',
-  'scenario',
-  'control',
-  'observations',
-  'evaluation',
-  'findings',
-  'metrics',
-  'report',
-  'sharing',
-] as const;
-type Tab = (typeof TABS)[number];
+type Tab = ExerciseTab;
 
 /** The tabs named by their own part of the console; the rest are planning's. */
 const TAB_LABELS: Partial<Record<Tab, string>> = {
