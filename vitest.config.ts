@@ -21,8 +21,10 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/**/*.test.ts'],
     globalSetup: ['test/setup/global.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Guards against a hang, not speed checks: on a shared machine under load, starting a server and
+    // Chromium beside the workers' first imports took past 60 s in a clean-clone run.
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
     pool: 'forks',
     // Files run one after another in a worker that stays up: each isolated file imported the whole
     // server again (710 s of a 41-minute run). Every file opens and closes its own databases, ports,

@@ -90,7 +90,7 @@ export async function newPage(browser: Browser, { csp = false, serviceWorkers = 
   const page = await context.newPage();
   // Fail on the missing element, with its name, before the test's own timeout; long enough for a
   // first page load on a shared machine under the whole suite's load (10 s was not, twice).
-  page.setDefaultTimeout(20_000);
+  page.setDefaultTimeout(30_000);
   const seen: string[] = [];
   problems.set(page, seen);
   page.on('pageerror', (err) => seen.push(err.message));
