@@ -11,6 +11,9 @@ schedulerContract('BullMQ scheduler on Redis and PostgreSQL', async () => {
   const { config } = runtime.ctx;
   const prefix = testPrefix();
   const handles: Db[] = [];
+  const closeHandles = async () => {
+    await Promise.all(handles.splice(0).map((db) => db.close()));
+  };
   return {
     db: runtime.ctx.db,
     open: async (options) => {
@@ -23,11 +26,9 @@ schedulerContract('BullMQ scheduler on Redis and PostgreSQL', async () => {
       handles.push(db);
       return new BullScheduler(db, testRedisUrl(), { prefix, pollMs: 100, ...options });
     },
-    release: async () => {
-      await Promise.all(handles.splice(0).map((db) => db.close()));
-    },
+    release: closeHandles,
     close: async () => {
-      await Promise.all(handles.splice(0).map((db) => db.close()));
+      await closeHandles();
       await deleteRedisPrefix(prefix);
       await runtime.drop();
     },

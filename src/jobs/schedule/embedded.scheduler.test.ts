@@ -14,6 +14,9 @@ for (const engine of ENGINES) {
     const runtime = await openTestRuntime(engine);
     const { config } = runtime.ctx;
     const handles: Db[] = [];
+    const closeHandles = async () => {
+      await Promise.all(handles.splice(0).map((db) => db.close()));
+    };
     return {
       db: runtime.ctx.db,
       open: async (options) => {
@@ -27,11 +30,9 @@ for (const engine of ENGINES) {
         handles.push(db);
         return new EmbeddedScheduler(db, { pollMs: 100, ...options });
       },
-      release: async () => {
-        await Promise.all(handles.splice(0).map((db) => db.close()));
-      },
+      release: closeHandles,
       close: async () => {
-        await Promise.all(handles.splice(0).map((db) => db.close()));
+        await closeHandles();
         await runtime.drop();
       },
     };
