@@ -21,11 +21,12 @@ const BIN = fileURLToPath(new URL('../../bin/dabyl.js', import.meta.url));
 function dabyl(
   args: string[],
   dir: string,
+  lang = 'en',
 ): Promise<{ code: number | null; stdout: Buffer; stderr: string }> {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('DABYL_')));
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...env, DABYL_LOG_LEVEL: 'silent', DABYL_DATA_DIR: dir },
+      env: { ...env, DABYL_LOG_LEVEL: 'silent', DABYL_DATA_DIR: dir, DABYL_LANG: lang },
     });
     const out: Buffer[] = [];
     let stderr = '';
@@ -38,7 +39,7 @@ function dabyl(
 
 /** Further calls of a command family: the same `main`, in this process (see test/support/dabyl-bin.ts). */
 async function inProcess(args: string[], dir: string) {
-  const run = await dabylInProcess(args, { DABYL_DATA_DIR: dir });
+  const run = await dabylInProcess(args, { DABYL_DATA_DIR: dir, DABYL_LANG: 'en' });
   return { ...run, stdout: Buffer.from(run.stdout) };
 }
 
@@ -77,8 +78,19 @@ describe('dabyl msel and dabyl exercise', { timeout: 120_000 }, () => {
     const file = path.join(dir, 'plan.xlsx');
     const refused = await dabyl(['msel', 'import', file, '--exercise', id, '--dry-run'], dir);
     expect(refused.code).toBe(1);
-    expect(refused.stdout.toString()).toMatch(/ERROR\s+row 6 to: team "Дежурная часть" does not exist/);
+    expect(refused.stdout.toString()).toMatch(
+      /ERROR\s+row 6 To \(teams\): team "Дежурная часть" does not exist/,
+    );
     expect(refused.stdout.toString()).toMatch(/nothing imported/);
+    // The same report to a Russian-speaking planner: the columns, the finding and the outcome in Russian.
+    const russian = await dabyl(['msel', 'import', file, '--exercise', id, '--dry-run'], dir, 'ru');
+    expect(russian.code).toBe(1);
+    const said = russian.stdout.toString();
+    expect(said).toMatch(/^лист «.*», заголовки в строке \d+, время: Алматы/);
+    expect(said).toMatch(/ОШИБКА\s+строка 6 Кому: команды «Дежурная часть» в этих учениях нет/);
+    expect(said).toMatch(/ошибок: 5; ничего не импортировано/);
+    expect(said).not.toMatch(/\b(row|team|does not|nothing|ERROR)\b/);
+    expect(russian.stderr).toMatch(/ошибок: 5; ничего не импортировано/);
     const ok = await inProcess(['msel', 'import', file, '--exercise', id, '--create-teams'], dir);
     expect(ok.code, ok.stderr + ok.stdout.toString()).toBe(0);
     expect(ok.stdout.toString()).toMatch(/imported 5 rows/);
@@ -133,7 +145,7 @@ describe('dabyl msel and dabyl exercise', { timeout: 120_000 }, () => {
     const said = dry.stdout.toString();
     expect(dry.code, dry.stderr + said).toBe(0);
     expect(said).toMatch(/matched by number: 3 unchanged \(approvals kept\), 1 to change, 0 to add/);
-    expect(said).toMatch(/changed 5 \(row \d+\): title/);
+    expect(said).toMatch(/changed 5 \(row \d+\): Title/);
     expect(said).toMatch(/kept\s+3 ".*" \(draft\): not in the sheet/);
     expect(said).toMatch(/--remove-missing/);
     const removed = await inProcess(['msel', 'import', file, '--exercise', id, '--remove-missing'], dir);
@@ -201,7 +213,7 @@ describe('dabyl msel and dabyl exercise', { timeout: 120_000 }, () => {
     const refused = await inProcess(['msel', 'import', bad, '--exercise', id, '--dry-run'], dir);
     expect(refused.code).toBe(1);
     expect(refused.stdout.toString()).toContain(
-      `row ${waits!.i + 1} waitsFor: “Surrender” is not one of the options`,
+      `row ${waits!.i + 1} Waits for: “Surrender” is not one of the options`,
     );
     const good = path.join(dir, 'branching.csv');
     writeFileSync(good, withWaits('Storm'));

@@ -72,7 +72,7 @@ describe('dabyl participants and dabyl venues', { timeout: 120_000 }, () => {
     const file = path.join(dir, 'people.csv');
     const refused = await dabyl(['participants', 'import', file, '--exercise', id, '--dry-run'], dir);
     expect(refused.code).toBe(1);
-    expect(refused.stdout.toString()).toMatch(/ERROR\s+row 3 team: team "СОБР" does not exist/);
+    expect(refused.stdout.toString()).toMatch(/ERROR\s+row 3 Team: team "СОБР" does not exist/);
     const dry = await inProcess(
       ['participants', 'import', file, '--exercise', id, '--dry-run', '--create-teams'],
       dir,

@@ -186,6 +186,77 @@ describe.each(ENGINES)('participants and venues spreadsheets over the API on %s'
       expect(await people()).toHaveLength(5);
     });
 
+    it('tells a Kazakh and a Russian planner what is wrong in their own words, and reads the console’s role names', async () => {
+      const languagesId = (
+        await createExercise(rt.ctx, SYSTEM_ACTOR, {
+          name: 'Тілдер',
+          type: 'drill',
+          timeZone: 'Asia/Almaty',
+          startex: '2026-10-25T09:00:00+05:00',
+          endex: '2026-10-25T17:00:00+05:00',
+        })
+      ).id;
+      // "Бақылаушы" is the console's Kazakh for a controller, "Байқаушы" for an observer.
+      const csv =
+        'Аты-жөні;Жаттығудағы рөлі;Топ;Ұйым\n' +
+        'Бекұлы Арман;Бақылаушы;;\n' +
+        'Омарова Жанар;Байқаушы;;\n' +
+        'Белгісіз Адам;Капитан;;Жоқ ұйым\n' +
+        'Жаңа Ойыншы;Жаттығушы;;\n';
+      const said = async (lang: 'kk' | 'ru') => {
+        const res = await app.inject({
+          method: 'POST',
+          url: `/api/v1/exercises/${languagesId}/participants/import?dryRun=true`,
+          headers: { ...headers.get('planner')!, 'content-type': 'text/csv', 'accept-language': lang },
+          payload: Buffer.from(csv),
+        });
+        expect(res.statusCode, res.body).toBe(200);
+        return res.json() as { ok: boolean; issues: { row: number; field: string; message: string }[] };
+      };
+      const kk = await said('kk');
+      expect(kk.ok).toBe(false);
+      expect(kk.issues.map((i) => [i.row, i.field])).toEqual([
+        [4, 'role'],
+        [4, 'organisation'],
+        [5, 'team'],
+      ]);
+      expect(kk.issues[0]!.message).toMatch(
+        /^«Капитан» — оқу-жаттығудағы рөл емес; мыналардың бірін жазыңыз: Оқу-жаттығу басшысы, Бақылаушы, /,
+      );
+      expect(kk.issues[1]!.message).toBe('«Жоқ ұйым» ұйымы жүйеде тіркелмеген');
+      const ru = await said('ru');
+      expect(ru.issues[0]!.message).toMatch(
+        /^«Капитан» — не роль в учениях; используйте: Руководитель учений, Контролёр, /,
+      );
+      expect(ru.issues[2]!.message).toBe('участник должен входить в команду');
+      // No English word and no role code reaches either reader.
+      for (const { message } of [...kk.issues, ...ru.issues]) expect(message).not.toMatch(/[A-Za-z]{2,}/);
+      const en = await said('en' as 'kk');
+      expect(en.issues[0]!.message).toMatch(/^"Капитан" is not an exercise role; use director, controller, /);
+
+      const fixed = csv.replace('Капитан;;Жоқ ұйым', 'Статист;;').replace('Жаттығушы;;', 'Жаттығушы;СОБР;');
+      const done = await upload('participants', '?createTeams=true', Buffer.from(fixed), {
+        type: 'text/csv',
+        exercise: languagesId,
+      });
+      expect(done.json()).toMatchObject({ ok: true, imported: 4 });
+      expect(Object.fromEntries((await people(languagesId)).map((p) => [p.name, p.role]))).toMatchObject({
+        'Бекұлы Арман': 'controller',
+        'Омарова Жанар': 'observer',
+        'Белгісіз Адам': 'actor',
+        'Жаңа Ойыншы': 'player',
+      });
+      // A Russian export names the roles as the console does, and imports back unchanged.
+      const export_ = await download('participants', 'csv', 'controller', languagesId, 'ru');
+      expect(export_.body).toContain('Бекұлы Арман,Контролёр,');
+      expect(export_.body).toContain('Омарова Жанар,Наблюдатель,');
+      const again = await upload('participants', '?dryRun=true&replace=true', Buffer.from(export_.body), {
+        type: 'text/csv',
+        exercise: languagesId,
+      });
+      expect(again.json()).toMatchObject({ ok: true, errors: 0 });
+    });
+
     it('round-trips every field through CSV and XLSX, with formulas neutralised on export', async () => {
       const csv = await download('participants', 'csv');
       expect(csv.statusCode).toBe(200);

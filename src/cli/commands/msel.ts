@@ -5,11 +5,12 @@ import type { ColumnMapping } from '../../core/spreadsheet/mapping.js';
 import type { Actor } from '../../core/policy/policy.js';
 import { SHEET_LANGUAGES, type SheetLanguage } from '../../core/spreadsheet/words.js';
 import { exportSpreadsheet, type ExportFormat } from '../../services/planning/export.service.js';
-import { importSpreadsheet, type ImportReport } from '../../services/planning/import.service.js';
-import type { MselChanges } from '../../services/planning/spreadsheet/kinds.js';
+import { importSpreadsheet } from '../../services/planning/import.service.js';
 import { cliActor, withContext } from '../context.js';
 import { cliLanguage, CliFailure, EXIT, printJson } from '../output.js';
 import { progressBar } from '../progress.js';
+import { importReportText } from './import-report.js';
+import { IMPORT_REPORT_WORDS } from './import-report.texts.js';
 
 /** The CLI is the local operator: it may plan and read every exercise, as an administrator. */
 export const cliPolicy = (): Actor => ({
@@ -26,58 +27,6 @@ function readMapping(file: string | undefined): ColumnMapping | undefined {
   } catch (err) {
     throw new CliFailure(`--mapping ${file}: ${(err as Error).message}`, EXIT.usage);
   }
-}
-
-/** The per-row report a planner reads on the terminal. */
-function printReport(r: ImportReport): void {
-  const out = process.stdout;
-  out.write(`sheet "${r.sheet}", header on row ${r.headerRow}, times in ${r.timeZone}\n`);
-  for (const c of r.columns)
-    out.write(
-      `  ${c.letter} ${c.label || '(blank)'} → ${c.field ?? 'ignored'}${c.source === 'detected' || c.source === 'none' ? '' : ` (${c.source})`}\n`,
-    );
-  for (const i of r.issues)
-    out.write(
-      `${i.severity === 'error' ? 'ERROR  ' : 'warning'} ${i.row === null ? 'file' : `row ${i.row}`}${i.field ? ` ${i.field}` : ''}: ${i.message}\n`,
-    );
-  if (r.changes) printChanges(r.changes, r.dryRun);
-  if (r.teamsCreated.length)
-    out.write(`teams ${r.dryRun ? 'to create' : 'created'}: ${r.teamsCreated.join(', ')}\n`);
-  out.write(
-    r.ok
-      ? r.dryRun
-        ? `dry run: ${r.rowsRead} rows would be imported (${r.warnings} warnings); nothing written\n`
-        : `imported ${r.imported} rows (${r.warnings} warnings)\n`
-      : `${r.errors} error(s): nothing imported\n`,
-  );
-}
-
-/** An MSEL re-import matched by number: what stays, what changes, what goes. */
-function printChanges(c: MselChanges, dryRun: boolean): void {
-  const out = process.stdout;
-  const will = (now: string, then: string) => (dryRun ? now : then);
-  out.write(
-    `matched by number: ${c.unchanged.length} unchanged (approvals kept), ${c.changed.length} ${will('to change', 'changed')}, ${c.added.length} ${will('to add', 'added')}
-`,
-  );
-  for (const x of c.changed)
-    out.write(
-      `  changed ${x.number} (row ${x.row}): ${x.fields.join(', ')}${x.approvalBefore === 'draft' ? '' : ` — ${x.approvalBefore} → draft`}
-`,
-    );
-  for (const x of c.added)
-    out.write(`  new     ${x.number} (row ${x.row})
-`);
-  for (const x of c.missing)
-    out.write(
-      `  ${c.removed ? will('remove ', 'removed') : 'kept   '} ${x.number} "${x.title}" (${x.approval}): not in the sheet
-`,
-    );
-  if (c.missing.length && !c.removed)
-    out.write(`  to remove the ${c.missing.length} event(s) not in the sheet, import again with --remove-missing
-`);
-  out.write(`the MSEL ${will('will be', 'is')} ${c.listApproval} (${c.approvalsReset} approval(s) reset)
-`);
 }
 
 /** How one list (MSEL, participants, venues) is named in its commands' help. */
@@ -132,7 +81,9 @@ export function registerSheetCommands(program: Command, kind: SheetKind, words: 
         } catch (err) {
           throw new CliFailure(`cannot read ${file}: ${(err as Error).message}`, EXIT.notFound);
         }
-        const bar = progressBar(opts.dryRun ? 'checking' : 'importing', !opts.json);
+        const lang = cliLanguage(process.env) ?? 'en';
+        const words = IMPORT_REPORT_WORDS[lang];
+        const bar = progressBar(opts.dryRun ? words.checking : words.importing, !opts.json);
         const report = await importSpreadsheet(ctx, cliActor(), cliPolicy(), opts.exercise, kind, bytes, {
           dryRun: opts.dryRun,
           sheet: opts.sheet,
@@ -143,9 +94,8 @@ export function registerSheetCommands(program: Command, kind: SheetKind, words: 
           onProgress: (_stage, done, total) => bar.update(done, total),
         }).finally(() => bar.stop());
         if (opts.json) printJson(report);
-        else printReport(report);
-        if (!report.ok)
-          throw new CliFailure(`${report.errors} error(s) in ${file}; nothing was imported`, EXIT.failed);
+        else process.stdout.write(importReportText(report, lang));
+        if (!report.ok) throw new CliFailure(words.failed(report.errors, file), EXIT.failed);
       }),
   );
   group

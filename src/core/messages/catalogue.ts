@@ -48,6 +48,8 @@ export interface Catalogue {
     mode: Record<(typeof TRAFFIC_MODES)[number], string>;
     /** What Dabyl asked a Cell Broadcast Centre for, when the centre's answer is told. */
     request: Record<'cap' | 'delete' | 'message', string>;
+    /** A coded value a sheet's column takes (a kind, a method, a role), as the console words it. */
+    sheetValue: Readonly<Record<string, string>>;
   };
 }
 
@@ -70,6 +72,7 @@ const WORD_SET: Readonly<Record<string, keyof Catalogue['words']>> = {
   toStatus: 'status',
   allowedStatuses: 'status',
   message: 'channel',
+  allowed: 'sheetValue',
 };
 
 /**

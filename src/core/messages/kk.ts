@@ -1,3 +1,4 @@
+import { valueWordsIn } from '../spreadsheet/value-words.js';
 import type { Catalogue } from './catalogue.js';
 import { kk as kkReasons } from './reasons/kk.js';
 
@@ -295,6 +296,75 @@ export const kk: Catalogue = {
     event_is_draft: '{event} кіріспесі әлі жоба: алдымен оны бекітуге жіберіңіз',
     name_organisation: 'ұйымды көрсетіңіз: сіз бірнеше ұйымның атынан әрекет етесіз',
     not_time_zone: '«{value}» — уақыт белдеуі емес (мысалы, {example})',
+    msel_number_duplicate: '{number} нөмірі екі рет қолданылған («{title}» кіріспесінде де)',
+    msel_time_outside: '{number} кіріспесі STARTEX–ENDEX аралығынан тыс жоспарланған',
+    msel_to_unknown_team: '{number} кіріспесі бұл оқу-жаттығуда жоқ топқа жіберілген ({id})',
+    msel_objective_missing:
+      '{number} кіріспесі әрекет күтеді, бірақ ешбір мақсатқа байланбаған — оны ешкім бағаламайды',
+    msel_objective_unknown: '{number} кіріспесі бұл оқу-жаттығуда жоқ мақсатқа байланған ({id})',
+    msel_task_unknown: '{number} кіріспесі бұл оқу-жаттығуда жоқ шешуші міндетке байланған ({id})',
+    msel_to_missing: '{number} кіріспесінің алушысы жоқ: топты немесе адамды көрсетіңіз',
+    msel_content_missing: '{number} кіріспесінде жеткізілетін мазмұн жоқ',
+    msel_controller_missing: '{number} кіріспесінің жауапты бақылаушысы жоқ',
+    closure_overlap: '«{first}» және «{second}» жол жабылулары {road} жолын бір мезгілде жабады',
+    sheet_no_data_rows: 'кестеде деректер жолы жоқ',
+    sheet_section_heading: '{row}-жол бөлім тақырыбына ұқсайды («{heading}»); өткізіп жіберілді',
+    sheet_footer_row:
+      'кестенің астындағы {first}-жол дерек емес, қолтаңба не ескертпе сияқты; өткізіп жіберілді',
+    sheet_footer_rows:
+      'кестенің астындағы {first}–{last} жолдар дерек емес, қолтаңба не ескертпе сияқты; өткізіп жіберілді',
+    sheet_mapping_no_field: 'сәйкестендіру: «{column}» → «{target}» — мұндай өріс жоқ; өрістер: {fields}',
+    sheet_column_unknown: '{letter} бағаны («{label}») — белгісіз өріс; ескерілмейді',
+    sheet_column_twice:
+      '{letter} бағаны («{label}») {first} бағанымен бірдей өрісті толтырады; сол баған қолданылады, бұл баған ескерілмейді',
+    sheet_mapping_twice:
+      'сәйкестендіру: {letter} бағанына («{label}») {first} бағанымен бірдей өріс берілген',
+    sheet_no_column: 'бұл өрісті толтыратын баған жоқ; оны сәйкестендіруде көрсетіңіз',
+    sheet_missing_events:
+      'MSEL-дегі {count} кіріспе кестеде жоқ ({numbers}); жоюды растамасаңыз, олар сақталады',
+    sheet_cell_error: '{cell} ұяшығы: ұяшықта {error} қатесі тұр',
+    sheet_cell_formula_unsaved:
+      '{cell} ұяшығы: ұяшықта сақталған мәні жоқ формула тұр; файлды Excel бағдарламасында ашып сақтаңыз немесе мәнді қолмен жазыңыз',
+    sheet_cell_formula: '{cell} ұяшығы: ұяшықта формула тұр; оның соңғы есептелген мәні қолданылады',
+    sheet_cell_merged: '{cell} ұяшығы біріктірілген аймақтың бөлігі; {master} ұяшығының мәні қолданылады',
+    sheet_number_empty: 'нөмірі толтырылмаған',
+    sheet_not_a_date: '«{value}» — 25.10.2026 сияқты күн емес',
+    sheet_no_time: 'уақыты жоқ: ығысуды (С+02:30) немесе жергілікті уақытты көрсетіңіз',
+    sheet_not_real_date: '«{value}» — мұндай күн болмайды',
+    sheet_not_real_time: '«{value}» — тәулікте мұндай уақыт болмайды',
+    sheet_not_excel_date: '{value} — Excel күні емес',
+    sheet_not_time_value: '{value} — уақыт емес',
+    sheet_not_date_time: '«{value}» — күн мен уақыт емес',
+    sheet_not_a_time:
+      '«{value}» — уақыт емес: С+02:30 сияқты ығысуды немесе 25.10.2026 09:30 не 09:30 сияқты жергілікті уақытты жазыңыз',
+    offset_minutes_range: '«{value}»: минуттар 00–59 аралығында болуы керек',
+    not_an_offset: '«{value}» — С+02:30 сияқты ығысу емес',
+    time_skipped: '{zone} белдеуінде {time} уақыты болмайды (сағат алға жылжытылады)',
+    time_twice:
+      '{zone} белдеуінде {time} уақыты екі рет болады (сағат кері жылжытылады); оның орнына ығысуды көрсетіңіз',
+    sheet_time_offset_disagree: 'жергілікті уақыт пен ығысу сәйкес емес; {offset} ығысуы қолданылады',
+    sheet_not_event_kind: '«{value}» — кіріспе түрі емес; мыналардың бірін жазыңыз: {allowed}',
+    sheet_not_delivery_method: '«{value}» — жеткізу тәсілі емес; мыналардың бірін жазыңыз: {allowed}',
+    sheet_team_created: '«{team}» тобы құрылады',
+    sheet_no_such_team:
+      'бұл оқу-жаттығуда «{team}» тобы жоқ (оны қосыңыз немесе топтарды құра отырып импорттаңыз)',
+    sheet_no_such_objective:
+      'бұл оқу-жаттығуда «{objective}» мақсаты жоқ (оның нөмірін — 1; 3 — немесе мәтінін көрсетіңіз)',
+    sheet_no_such_task: '«{task}» шешуші міндеті бұл оқу-жаттығудың мақсаттарында жоқ',
+    sheet_not_yes_no: '«{value}» — «иә» де, «жоқ» та емес',
+    sheet_title_from_content: 'тақырыбы жоқ: мазмұнның басы қолданылады',
+    sheet_title_and_content_empty: 'тақырыбы да, мазмұны да толтырылмаған',
+    sheet_name_empty: 'аты толтырылмаған',
+    sheet_not_exercise_role: '«{value}» — оқу-жаттығудағы рөл емес; мыналардың бірін жазыңыз: {allowed}',
+    sheet_no_such_organisation: '«{organisation}» ұйымы жүйеде тіркелмеген',
+    sheet_not_venue_kind: '«{value}» — нысан түрі емес; мыналардың бірін жазыңыз: {allowed}',
+    sheet_not_latitude: '«{value}» — ондық градуспен жазылған ендік емес',
+    sheet_not_longitude: '«{value}» — ондық градуспен жазылған бойлық емес',
+    sheet_latitude_swapped: '{lat} ендігі ±90 шегінен асады: ендік пен бойлықтың орны ауысқан сияқты',
+    sheet_latitude_range: '{lat} ендігі ±90 шегінен асады',
+    sheet_longitude_range: '{lon} бойлығы ±180 шегінен асады',
+    sheet_outside_kazakhstan:
+      '{lat} ендік, {lon} бойлық Қазақстаннан тыс, ал {lon}, {lat} оның ішінде: ендік пен бойлықтың орны ауысқан сияқты',
     no_such_programme: 'мұндай бағдарлама жоқ',
     cannot_transition:
       '«{fromStatus}» күйінен «{toStatus}» күйіне ауысуға болмайды; рұқсат етілгені: {allowedStatuses}',
@@ -470,6 +540,7 @@ export const kk: Catalogue = {
   auditUnknown: 'Жазылған әрекет',
   deliveries: kkReasons,
   words: {
+    sheetValue: valueWordsIn('kk'),
     status: {
       draft: 'Жоба',
       planned: 'Жоспарланған',

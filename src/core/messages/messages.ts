@@ -50,6 +50,22 @@ export const problemText = (lang: MessageLang, problem: FieldProblem, params?: M
   fill(CATALOGUES[lang], CATALOGUES[lang].problems[problem], params);
 
 /** "path: problem", the form every field's problem takes in every language. */
+/** A finding's sentence in `lang` from its catalogue key; one found without a key keeps its English. */
+export const faultText = (
+  lang: MessageLang,
+  f: { message: string; fault?: FieldFault | undefined },
+): string => (f.fault ? problemText(lang, f.fault.problem, f.fault.params) : f.message);
+
+/** Findings with their sentences in `lang` in place of their catalogue keys, for a reader who asked for it. */
+export const inLanguage = <F extends { message: string; fault?: FieldFault | undefined }>(
+  findings: readonly F[],
+  lang: MessageLang,
+): Omit<F, 'fault'>[] =>
+  findings.map(({ fault, ...rest }) => ({
+    ...rest,
+    message: faultText(lang, { message: rest.message, fault }),
+  }));
+
 export const fieldText = (lang: MessageLang, field: string, problem: FieldProblem, params?: MessageParams) =>
   `${field}: ${problemText(lang, problem, params)}`;
 

@@ -1,3 +1,4 @@
+import { valueWordsIn } from '../spreadsheet/value-words.js';
 import type { Catalogue } from './catalogue.js';
 import { ru as ruReasons } from './reasons/ru.js';
 
@@ -291,6 +292,73 @@ export const ru: Catalogue = {
     event_is_draft: 'вводная {event} — черновик: сначала отправьте её на утверждение',
     name_organisation: 'укажите организацию: вы действуете от имени нескольких',
     not_time_zone: '«{value}» — не часовой пояс (например, {example})',
+    msel_number_duplicate: 'Номер {number} использован дважды (также у «{title}»)',
+    msel_time_outside: 'Вводная {number} назначена вне STARTEX–ENDEX',
+    msel_to_unknown_team: 'Вводная {number} адресована команде, которой нет в этих учениях ({id})',
+    msel_objective_missing:
+      'Вводная {number} ожидает действий, но не связана ни с одной целью — их никто не оценит',
+    msel_objective_unknown: 'Вводная {number} связана с целью, которой нет в этих учениях ({id})',
+    msel_task_unknown: 'Вводная {number} связана с критической задачей, которой нет в этих учениях ({id})',
+    msel_to_missing: 'У вводной {number} нет адресата: укажите команду или человека',
+    msel_content_missing: 'У вводной {number} нет содержания для доведения',
+    msel_controller_missing: 'У вводной {number} нет ответственного контролёра',
+    closure_overlap: 'Перекрытия «{first}» и «{second}» закрывают {road} в пересекающееся время',
+    sheet_no_data_rows: 'в таблице нет строк с данными',
+    sheet_section_heading: 'строка {row} похожа на заголовок раздела («{heading}»); пропущена',
+    sheet_footer_row:
+      'строка {first} под таблицей похожа на подпись или примечание, а не на данные; пропущена',
+    sheet_footer_rows:
+      'строки {first}–{last} под таблицей похожи на подписи или примечания, а не на данные; пропущены',
+    sheet_mapping_no_field: 'сопоставление: «{column}» → «{target}» — такого поля нет; поля: {fields}',
+    sheet_column_unknown: 'столбец {letter} («{label}») — неизвестное поле; не учитывается',
+    sheet_column_twice:
+      'столбец {letter} («{label}») заполняет то же поле, что и столбец {first}; используется тот, этот не учитывается',
+    sheet_mapping_twice:
+      'сопоставление: столбцу {letter} («{label}») назначено то же поле, что и столбцу {first}',
+    sheet_no_column: 'ни один столбец не заполняет это поле; укажите его в сопоставлении',
+    sheet_missing_events:
+      'в таблице нет вводных, которые уже есть в MSEL: {count} ({numbers}); они сохранятся, если вы не подтвердите их удаление',
+    sheet_cell_error: 'ячейка {cell}: в ячейке ошибка {error}',
+    sheet_cell_formula_unsaved:
+      'ячейка {cell}: в ячейке формула без сохранённого значения; откройте и сохраните файл в Excel или впишите значение',
+    sheet_cell_formula: 'ячейка {cell}: в ячейке формула; используется её последнее вычисленное значение',
+    sheet_cell_merged: 'ячейка {cell} входит в объединённую область; используется значение ячейки {master}',
+    sheet_number_empty: 'номер не заполнен',
+    sheet_not_a_date: '«{value}» — не дата вида 25.10.2026',
+    sheet_no_time: 'нет времени: укажите смещение (Ч+02:30) или местное время',
+    sheet_not_real_date: '«{value}» — такой даты не бывает',
+    sheet_not_real_time: '«{value}» — такого времени суток не бывает',
+    sheet_not_excel_date: '{value} — не дата Excel',
+    sheet_not_time_value: '{value} — не время',
+    sheet_not_date_time: '«{value}» — не дата и время',
+    sheet_not_a_time:
+      '«{value}» — не время: напишите смещение вида Ч+02:30 или местное время вида 25.10.2026 09:30 или 09:30',
+    offset_minutes_range: '«{value}»: минуты должны быть от 00 до 59',
+    not_an_offset: '«{value}» — не смещение вида Ч+02:30',
+    time_skipped: 'в поясе {zone} времени {time} не бывает (часы переводят вперёд)',
+    time_twice: 'в поясе {zone} время {time} бывает дважды (часы переводят назад); укажите смещение',
+    sheet_time_offset_disagree: 'местное время и смещение расходятся; используется смещение {offset}',
+    sheet_not_event_kind: '«{value}» — не вид записи; используйте: {allowed}',
+    sheet_not_delivery_method: '«{value}» — не способ доведения; используйте: {allowed}',
+    sheet_team_created: 'команда «{team}» будет создана',
+    sheet_no_such_team:
+      'команды «{team}» в этих учениях нет (добавьте её или импортируйте с созданием команд)',
+    sheet_no_such_objective: 'цели «{objective}» в этих учениях нет (укажите её номер — 1; 3 — или текст)',
+    sheet_no_such_task: 'критической задачи «{task}» нет среди целей этих учений',
+    sheet_not_yes_no: '«{value}» — не «да» и не «нет»',
+    sheet_title_from_content: 'нет заголовка: используется начало содержания',
+    sheet_title_and_content_empty: 'не заполнены ни заголовок, ни содержание',
+    sheet_name_empty: 'наименование не заполнено',
+    sheet_not_exercise_role: '«{value}» — не роль в учениях; используйте: {allowed}',
+    sheet_no_such_organisation: 'организация «{organisation}» не зарегистрирована в системе',
+    sheet_not_venue_kind: '«{value}» — не вид объекта; используйте: {allowed}',
+    sheet_not_latitude: '«{value}» — не широта в десятичных градусах',
+    sheet_not_longitude: '«{value}» — не долгота в десятичных градусах',
+    sheet_latitude_swapped: 'широта {lat} выходит за ±90: похоже, широта и долгота перепутаны',
+    sheet_latitude_range: 'широта {lat} выходит за ±90',
+    sheet_longitude_range: 'долгота {lon} выходит за ±180',
+    sheet_outside_kazakhstan:
+      'широта {lat}, долгота {lon} — за пределами Казахстана, а {lon}, {lat} — внутри: похоже, широта и долгота перепутаны',
     no_such_programme: 'такой программы нет',
     cannot_transition: 'нельзя перейти из статуса «{fromStatus}» в «{toStatus}»; можно: {allowedStatuses}',
     cannot_transition_none:
@@ -465,6 +533,7 @@ export const ru: Catalogue = {
   auditUnknown: 'Записанное действие',
   deliveries: ruReasons,
   words: {
+    sheetValue: valueWordsIn('ru'),
     status: {
       draft: 'Черновик',
       planned: 'Запланировано',

@@ -4,7 +4,20 @@
  * text ("day 2, 06:00") because the story's clock may run differently from the real one.
  */
 
+import { problemText, type FieldFault, type FieldProblem, type MessageParams } from '../messages/messages.js';
+
 const MINUTE = 60_000;
+
+/** A time that cannot be read: the English sentence, and its catalogue key for other readers. */
+export interface TimeError {
+  error: string;
+  fault: FieldFault;
+}
+
+export const timeError = (problem: FieldProblem, params: MessageParams): TimeError => ({
+  error: problemText('en', problem, params),
+  fault: { problem, params },
+});
 
 export interface ParsedOffset {
   minutes: number;
@@ -15,17 +28,17 @@ export interface ParsedOffset {
  * 06:00 is not an offset — see {@link parseWallClock}) → minutes from STARTEX. Returns an error
  * sentence instead of throwing so an importer can report it per row.
  */
-export function parseOffset(text: string): ParsedOffset | { error: string } {
+export function parseOffset(text: string): ParsedOffset | TimeError {
   const t = text.trim().toUpperCase().replace(/\s+/g, '');
   let m = /^H([+-])(\d{1,4}):(\d{2})$/.exec(t);
   if (m) {
     const minutes = Number(m[2]) * 60 + Number(m[3]);
-    if (Number(m[3]) > 59) return { error: `"${text}": minutes must be 00–59` };
+    if (Number(m[3]) > 59) return timeError('offset_minutes_range', { value: text });
     return { minutes: m[1] === '-' ? -minutes : minutes };
   }
   m = /^([+-]?)(\d{1,5})$/.exec(t);
   if (m) return { minutes: (m[1] === '-' ? -1 : 1) * Number(m[2]) };
-  return { error: `"${text}" is not an offset like H+02:30` };
+  return timeError('not_an_offset', { value: text });
 }
 
 /** Minutes → "H+02:30" / "H-00:15". */
@@ -91,7 +104,7 @@ export function zoneOffsetMinutes(zone: string, at: Date): number {
 export function localToInstant(
   zone: string,
   local: { year: number; month: number; day: number; hour: number; minute: number },
-): Date | { error: string } {
+): Date | TimeError {
   const guess = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
   const candidates = new Set<number>();
   for (const probe of [guess - 14 * 3600_000, guess, guess + 14 * 3600_000]) {
@@ -108,9 +121,8 @@ export function localToInstant(
     );
   });
   const label = `${local.year}-${pad(local.month)}-${pad(local.day)} ${pad(local.hour)}:${pad(local.minute)}`;
-  if (hits.length === 0) return { error: `${label} does not exist in ${zone} (the clocks skip it)` };
-  if (hits.length > 1)
-    return { error: `${label} happens twice in ${zone} (the clocks go back); give the offset instead` };
+  if (hits.length === 0) return timeError('time_skipped', { time: label, zone });
+  if (hits.length > 1) return timeError('time_twice', { time: label, zone });
   return new Date(hits[0]!);
 }
 

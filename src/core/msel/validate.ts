@@ -1,3 +1,4 @@
+import { problemText, type FieldFault, type FieldProblem, type MessageParams } from '../messages/messages.js';
 import type { MselEvent } from './msel.js';
 
 /**
@@ -14,7 +15,9 @@ export interface MselFinding {
   eventId: string | null;
   number: string | null;
   field: string | null;
+  /** English; `fault` words it for another reader. */
   message: string;
+  fault?: FieldFault;
 }
 
 export interface Closure {
@@ -43,15 +46,20 @@ const finding = (
   severity: Severity,
   e: MselEvent | null,
   field: string | null,
-  message: string,
-): MselFinding => ({
-  rule,
-  severity,
-  eventId: e?.id ?? null,
-  number: e?.number ?? null,
-  field,
-  message,
-});
+  params: MessageParams = {},
+): MselFinding => {
+  const problem = rule.replace(/[.-]/g, '_') as FieldProblem;
+  const all = { ...(e ? { number: e.number } : {}), ...params };
+  return {
+    rule,
+    severity,
+    eventId: e?.id ?? null,
+    number: e?.number ?? null,
+    field,
+    message: problemText('en', problem, all),
+    fault: { problem, params: all },
+  };
+};
 
 const duplicateNumbers: Rule = (events) => {
   const seen = new Map<string, MselEvent>();
@@ -60,15 +68,7 @@ const duplicateNumbers: Rule = (events) => {
     const key = e.number.trim();
     const first = seen.get(key);
     if (first)
-      out.push(
-        finding(
-          'msel.number.duplicate',
-          'error',
-          e,
-          'number',
-          `Number ${key} is used twice (also by "${first.title}")`,
-        ),
-      );
+      out.push(finding('msel.number.duplicate', 'error', e, 'number', { number: key, title: first.title }));
     else seen.set(key, e);
   }
   return out;
@@ -78,30 +78,14 @@ const outsideWindow: Rule = (events, ctx) => {
   const length = Math.round((ctx.endex.getTime() - ctx.startex.getTime()) / 60_000);
   return events
     .filter((e) => e.kind === 'inject' && (e.offsetMinutes < 0 || e.offsetMinutes > length))
-    .map((e) =>
-      finding(
-        'msel.time.outside',
-        'error',
-        e,
-        'offsetMinutes',
-        `Inject ${e.number} is scheduled outside STARTEX–ENDEX`,
-      ),
-    );
+    .map((e) => finding('msel.time.outside', 'error', e, 'offsetMinutes'));
 };
 
 const unknownTeams: Rule = (events, ctx) =>
   events.flatMap((e) =>
     e.toTeamIds
       .filter((t) => !ctx.teamIds.has(t))
-      .map((t) =>
-        finding(
-          'msel.to.unknown-team',
-          'error',
-          e,
-          'toTeamIds',
-          `Event ${e.number} goes to a team that is not in this exercise (${t})`,
-        ),
-      ),
+      .map((t) => finding('msel.to.unknown-team', 'error', e, 'toTeamIds', { id: t })),
   );
 
 const expectedActionWithoutObjective: Rule = (events) =>
@@ -114,29 +98,13 @@ const expectedActionWithoutObjective: Rule = (events) =>
         e.objectiveIds.length === 0 &&
         e.criticalTaskIds.length === 0,
     )
-    .map((e) =>
-      finding(
-        'msel.objective.missing',
-        'warning',
-        e,
-        'objectiveIds',
-        `Inject ${e.number} expects an action but is linked to no objective, so nobody will evaluate it`,
-      ),
-    );
+    .map((e) => finding('msel.objective.missing', 'warning', e, 'objectiveIds'));
 
 const unknownObjectives: Rule = (events, ctx) =>
   events.flatMap((e) =>
     e.objectiveIds
       .filter((o) => !ctx.objectiveIds.has(o))
-      .map((o) =>
-        finding(
-          'msel.objective.unknown',
-          'error',
-          e,
-          'objectiveIds',
-          `Event ${e.number} links an objective that is not in this exercise (${o})`,
-        ),
-      ),
+      .map((o) => finding('msel.objective.unknown', 'error', e, 'objectiveIds', { id: o })),
   );
 
 // A task removed from its objective after an inject was linked to it leaves the link dangling.
@@ -144,15 +112,7 @@ const unknownCriticalTasks: Rule = (events, ctx) =>
   events.flatMap((e) =>
     e.criticalTaskIds
       .filter((k) => ctx.criticalTaskIds && !ctx.criticalTaskIds.has(k))
-      .map((k) =>
-        finding(
-          'msel.task.unknown',
-          'error',
-          e,
-          'criticalTaskIds',
-          `Event ${e.number} links a critical task that is not in this exercise (${k})`,
-        ),
-      ),
+      .map((k) => finding('msel.task.unknown', 'error', e, 'criticalTaskIds', { id: k })),
   );
 
 const injectWithoutAddressee: Rule = (events) =>
@@ -165,35 +125,17 @@ const injectWithoutAddressee: Rule = (events) =>
         e.method !== 'public-alert' &&
         e.method !== 'siren',
     )
-    .map((e) =>
-      finding(
-        'msel.to.missing',
-        'warning',
-        e,
-        'toTeamIds',
-        `Inject ${e.number} has no addressee: name a team or a person`,
-      ),
-    );
+    .map((e) => finding('msel.to.missing', 'warning', e, 'toTeamIds'));
 
 const injectWithoutContent: Rule = (events) =>
   events
     .filter((e) => e.kind === 'inject' && e.content.trim() === '')
-    .map((e) =>
-      finding('msel.content.missing', 'error', e, 'content', `Inject ${e.number} has no content to deliver`),
-    );
+    .map((e) => finding('msel.content.missing', 'error', e, 'content'));
 
 const noController: Rule = (events) =>
   events
     .filter((e) => e.kind === 'inject' && !e.responsibleControllerId)
-    .map((e) =>
-      finding(
-        'msel.controller.missing',
-        'warning',
-        e,
-        'responsibleControllerId',
-        `Inject ${e.number} has no responsible controller`,
-      ),
-    );
+    .map((e) => finding('msel.controller.missing', 'warning', e, 'responsibleControllerId'));
 
 const overlappingClosures: Rule = (_events, ctx) => {
   const out: MselFinding[] = [];
@@ -203,14 +145,13 @@ const overlappingClosures: Rule = (_events, ctx) => {
       const [a, b] = [closures[i]!, closures[j]!];
       if (b.startsAt >= a.endsAt) break;
       if (a.road.trim().toLowerCase() === b.road.trim().toLowerCase()) {
-        out.push({
-          rule: 'closure.overlap',
-          severity: 'warning',
-          eventId: null,
-          number: null,
-          field: 'closures',
-          message: `Road closures "${a.name}" and "${b.name}" block ${a.road} at overlapping times`,
-        });
+        out.push(
+          finding('closure.overlap', 'warning', null, 'closures', {
+            first: a.name,
+            second: b.name,
+            road: a.road,
+          }),
+        );
       }
     }
   }

@@ -2,6 +2,7 @@ import type { COLUMN_SOURCES } from '../../contract/enums.js';
 import type { FieldSpec } from './fields.js';
 import { fieldForLabel } from './header.js';
 import { normaliseLabel } from './labels.js';
+import { rowIssue, type RowIssue } from './rows.js';
 import { columnLetter } from './sheet.js';
 
 /**
@@ -21,10 +22,8 @@ export interface MappedColumn {
 
 export interface ResolvedMapping {
   columns: MappedColumn[];
-  /** Sentences about columns: unknown ones ignored, a field named twice… */
-  warnings: string[];
-  /** Blocking problems: a mapping naming a field that does not exist, a required field no column fills. */
-  errors: string[];
+  /** About columns: unknown ones ignored, a field named twice…; and blocking problems: a mapping naming a field that does not exist, a required field no column fills. */
+  findings: RowIssue[];
 }
 
 /** Normalises a mapping's keys so lookups ignore case and punctuation. */
@@ -47,12 +46,15 @@ export function resolveMapping(
   const keys = new Set(fields.map((f) => f.key));
   const mine = normaliseMapping(explicit);
   const before = normaliseMapping(remembered);
-  const warnings: string[] = [];
-  const errors: string[] = [];
+  const findings: RowIssue[] = [];
   for (const [k, v] of mine)
     if (v !== null && !keys.has(v))
-      errors.push(
-        `mapping: "${k.replace(/^@/, '')}" → "${v}" names no field; fields are ${[...keys].join(', ')}`,
+      findings.push(
+        rowIssue(null, null, 'error', 'sheet_mapping_no_field', {
+          column: k.replace(/^@/, ''),
+          target: v,
+          fields: [...keys].join(', '),
+        }),
       );
 
   const taken = new Map<string, MappedColumn>();
@@ -80,14 +82,17 @@ export function resolveMapping(
     }
     if (field === null || !keys.has(field)) {
       if (source === 'none' && norm)
-        warnings.push(`column ${letter} "${label}" is not a field we know; it is ignored`);
+        findings.push(rowIssue(null, null, 'warning', 'sheet_column_unknown', { letter, label }));
       return { ...col, source };
     }
     const first = taken.get(field);
     if (first) {
-      const message = `column ${letter} "${label}" also looks like ${field} (column ${first.letter} is used)`;
-      if (source === 'mapping' && first.source === 'mapping') errors.push(`mapping: ${message}`);
-      else warnings.push(`${message}; it is ignored`);
+      const twice = { letter, label, first: first.letter };
+      findings.push(
+        source === 'mapping' && first.source === 'mapping'
+          ? rowIssue(null, field, 'error', 'sheet_mapping_twice', twice)
+          : rowIssue(null, field, 'warning', 'sheet_column_twice', twice),
+      );
       return { ...col, source };
     }
     const mapped = { ...col, field, source };
@@ -95,9 +100,8 @@ export function resolveMapping(
     return mapped;
   });
   for (const f of fields)
-    if (f.required && !taken.has(f.key))
-      errors.push(`no column for ${f.label} (${f.key}); name one in the mapping`);
-  return { columns, warnings, errors };
+    if (f.required && !taken.has(f.key)) findings.push(rowIssue(null, f.key, 'error', 'sheet_no_column'));
+  return { columns, findings };
 }
 
 /** What to remember for next time: label → field for every column that was mapped. */

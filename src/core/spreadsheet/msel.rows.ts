@@ -2,7 +2,8 @@ import { numberKey } from '../msel/reimport.js';
 import { DELIVERY_METHODS, EVENT_KINDS, type DeliveryMethod, type EventKind } from '../msel/msel.js';
 import { normaliseLabel } from './labels.js';
 import { findObjective, type ObjectiveForRef } from './objective-ref.js';
-import { textOf, type RowIssue, type TableRow } from './rows.js';
+import type { FieldFault, FieldProblem, MessageParams } from '../messages/messages.js';
+import { rowIssue, textOf, type RowIssue, type TableRow } from './rows.js';
 import type { CellValue } from './sheet.js';
 import { readBoolean, readDay, readLines, readList, readTime, type TimeContext } from './values.js';
 import { DELIVERY_METHOD_WORDS, EVENT_KIND_WORDS, readableWords } from './words.js';
@@ -87,21 +88,23 @@ export function mselRows(
 
   for (const { row, cells } of rows) {
     const problems: RowIssue[] = [];
-    const err = (field: string, message: string) => problems.push({ row, field, severity: 'error', message });
-    const warn = (field: string, message: string) =>
-      issues.push({ row, field, severity: 'warning', message });
+    const err = (field: string, problem: FieldProblem, params?: MessageParams) =>
+      problems.push(rowIssue(row, field, 'error', problem, params));
+    const warn = (field: string, problem: FieldProblem, params?: MessageParams) =>
+      issues.push(rowIssue(row, field, 'warning', problem, params));
+    const errAs = (field: string, fault: FieldFault) => err(field, fault.problem, fault.params);
 
     const number = textOf(cells.number);
-    if (!number) err('number', 'the number is empty');
+    if (!number) err('number', 'sheet_number_empty');
 
     let offsetMinutes: number | null = null;
     const day = readDay(cells.date ?? null);
-    if (day && 'error' in day) err('date', day.error);
+    if (day && 'error' in day) errAs('date', day.fault);
     const fromOffset = readTime(cells.offset ?? null, plan.time);
     const fromTime = readTime(cells.time ?? null, plan.time, day && !('error' in day) ? day : null);
     const when = fromOffset ?? fromTime;
-    if (!when) err('time', 'no time: give an offset (H+02:30) or a local time');
-    else if ('error' in when) err(fromOffset ? 'offset' : 'time', when.error);
+    if (!when) err('time', 'sheet_no_time');
+    else if ('error' in when) errAs(fromOffset ? 'offset' : 'time', when.fault);
     else offsetMinutes = when.minutes;
     if (
       fromOffset &&
@@ -110,13 +113,20 @@ export function mselRows(
       !('error' in fromTime) &&
       fromTime.minutes !== fromOffset.minutes
     )
-      warn('time', `the local time and the offset disagree; the offset ${textOf(cells.offset)} is used`);
+      warn('time', 'sheet_time_offset_disagree', { offset: textOf(cells.offset) ?? '' });
 
     const kind = oneOf(cells.kind, EVENT_KINDS, KIND_WORDS);
-    if (kind === null) err('kind', `"${textOf(cells.kind)}" is not a kind; use ${EVENT_KINDS.join(', ')}`);
+    if (kind === null)
+      err('kind', 'sheet_not_event_kind', {
+        value: textOf(cells.kind) ?? '',
+        allowed: EVENT_KINDS.join(', '),
+      });
     const method = oneOf(cells.method, DELIVERY_METHODS, METHOD_WORDS);
     if (method === null)
-      err('method', `"${textOf(cells.method)}" is not a delivery method; use ${DELIVERY_METHODS.join(', ')}`);
+      err('method', 'sheet_not_delivery_method', {
+        value: textOf(cells.method) ?? '',
+        allowed: DELIVERY_METHODS.join(', '),
+      });
 
     const toTeamIds: string[] = [];
     for (const name of readList(cells.to ?? null)) {
@@ -126,27 +136,23 @@ export function mselRows(
       if (!id && plan.createTeams) {
         id = plan.newTeam(name);
         teamByName.set(key, id);
-        warn('to', `team "${name}" will be created`);
+        warn('to', 'sheet_team_created', { team: name });
       }
       if (id) toTeamIds.push(id);
-      else err('to', `team "${name}" does not exist in this exercise (add it, or import with teams created)`);
+      else err('to', 'sheet_no_such_team', { team: name });
     }
 
     const objectiveIds: string[] = [];
     for (const ref of readList(cells.objectives ?? null)) {
       const id = findObjective(ref, plan.objectives)?.id;
       if (id && !objectiveIds.includes(id)) objectiveIds.push(id);
-      else if (!id)
-        err(
-          'objectives',
-          `objective "${ref.slice(0, 80)}" does not exist in this exercise (give its number — 1; 3 — or its text)`,
-        );
+      else if (!id) err('objectives', 'sheet_no_such_objective', { objective: ref.slice(0, 80) });
     }
     const criticalTaskIds: string[] = [];
     for (const text of readLines(cells.criticalTasks ?? null)) {
       const id = taskByText.get(text);
       if (id) criticalTaskIds.push(id);
-      else err('criticalTasks', `critical task "${text.slice(0, 60)}" is not in this exercise's objectives`);
+      else err('criticalTasks', 'sheet_no_such_task', { task: text.slice(0, 60) });
     }
 
     const controller = textOf(cells.controller);
@@ -155,7 +161,8 @@ export function mselRows(
       : null;
 
     const contingency = readBoolean(cells.contingency ?? null);
-    if (contingency === null) err('contingency', `"${textOf(cells.contingency)}" is not yes or no`);
+    if (contingency === null)
+      err('contingency', 'sheet_not_yes_no', { value: textOf(cells.contingency) ?? '' });
 
     const content = cells.content === undefined || cells.content === null ? '' : String(cells.content);
     let title = textOf(cells.title);
@@ -163,9 +170,9 @@ export function mselRows(
     if (!title && cells.title === undefined && number) title = plan.titles?.get(numberKey(number)) ?? null;
     if (!title && content.trim()) {
       title = content.trim().split(/\r?\n/)[0]!.slice(0, 80);
-      warn('title', 'no title: the start of the content is used');
+      warn('title', 'sheet_title_from_content');
     }
-    if (!title) err('title', 'the title and the content are both empty');
+    if (!title) err('title', 'sheet_title_and_content_empty');
 
     issues.push(...problems);
     if (problems.length) continue;

@@ -1,5 +1,7 @@
+import type { FieldProblem, MessageParams } from '../messages/messages.js';
 import { normaliseLabel } from './labels.js';
-import { textOf, type RowIssue, type TableRow } from './rows.js';
+import { rowIssue, textOf, type RowIssue, type TableRow } from './rows.js';
+import { EXERCISE_ROLE_WORDS, readableWords } from './words.js';
 
 /** Participants sheet rows → people with an exercise role, team and organisation, resolved by name. */
 
@@ -20,29 +22,7 @@ export interface ParticipantRowInput {
   contact: string | null;
 }
 
-/** Role names in Russian and Kazakh exercise documents. */
-const ROLE_WORDS: Record<string, string> = {
-  руководитель: 'director',
-  'руководитель учения': 'director',
-  жетекші: 'director',
-  посредник: 'controller',
-  контролер: 'controller',
-  делдал: 'controller',
-  'старший посредник': 'senior-controller',
-  'посредник по безопасности': 'safety-controller',
-  имитатор: 'simulator',
-  оценщик: 'evaluator',
-  бағалаушы: 'evaluator',
-  'старший оценщик': 'lead-evaluator',
-  обучаемый: 'player',
-  игрок: 'player',
-  ойыншы: 'player',
-  статист: 'actor',
-  актер: 'actor',
-  наблюдатель: 'observer',
-  бақылаушы: 'observer',
-  'доверенное лицо': 'trusted-agent',
-};
+const ROLE_WORDS = readableWords(EXERCISE_ROLE_WORDS);
 
 export function participantRows(
   rows: readonly TableRow[],
@@ -58,13 +38,15 @@ export function participantRows(
   const out: { row: number; input: ParticipantRowInput }[] = [];
   for (const { row, cells } of rows) {
     const problems: RowIssue[] = [];
-    const err = (field: string, message: string) => problems.push({ row, field, severity: 'error', message });
+    const err = (field: string, problem: FieldProblem, params?: MessageParams) =>
+      problems.push(rowIssue(row, field, 'error', problem, params));
     const name = textOf(cells.name);
-    if (!name) err('name', 'the name is empty');
+    if (!name) err('name', 'sheet_name_empty');
     const roleText = textOf(cells.role);
     const roleKey = roleText ? normaliseLabel(roleText) : '';
     const role = plan.roles.find((r) => normaliseLabel(r) === roleKey) ?? ROLE_WORDS[roleKey] ?? null;
-    if (!role) err('role', `"${roleText ?? ''}" is not an exercise role; use ${plan.roles.join(', ')}`);
+    if (!role)
+      err('role', 'sheet_not_exercise_role', { value: roleText ?? '', allowed: plan.roles.join(', ') });
     const teamText = textOf(cells.team);
     let teamId: string | null = null;
     if (teamText) {
@@ -73,24 +55,15 @@ export function participantRows(
       if (!teamId && plan.createTeams) {
         teamId = plan.newTeam(teamText);
         teamByName.set(key, teamId);
-        issues.push({
-          row,
-          field: 'team',
-          severity: 'warning',
-          message: `team "${teamText}" will be created`,
-        });
+        issues.push(rowIssue(row, 'team', 'warning', 'sheet_team_created', { team: teamText }));
       }
-      if (!teamId)
-        err(
-          'team',
-          `team "${teamText}" does not exist in this exercise (add it, or import with teams created)`,
-        );
+      if (!teamId) err('team', 'sheet_no_such_team', { team: teamText });
     }
-    if (role === 'player' && !teamText) err('team', 'a player belongs to a team');
+    if (role === 'player' && !teamText) err('team', 'player_needs_team');
     const orgText = textOf(cells.organisation);
     const organisationId = orgText ? (orgByName.get(normaliseLabel(orgText)) ?? null) : null;
     if (orgText && !organisationId)
-      err('organisation', `organisation "${orgText}" is not registered in Dabyl`);
+      err('organisation', 'sheet_no_such_organisation', { organisation: orgText });
     issues.push(...problems);
     if (problems.length) continue;
     out.push({

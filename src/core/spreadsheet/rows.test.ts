@@ -33,6 +33,7 @@ describe('rows below the table', () => {
         field: null,
         severity: 'warning',
         message: 'rows 5–7 below the table look like signatures or notes, not data; skipped',
+        fault: { problem: 'sheet_footer_rows', params: { first: 5, last: 7 } },
       },
     ]);
   });

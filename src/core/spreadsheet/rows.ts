@@ -1,3 +1,4 @@
+import { problemText, type FieldFault, type FieldProblem, type MessageParams } from '../messages/messages.js';
 import type { TableLayout } from './header.js';
 import type { ResolvedMapping } from './mapping.js';
 import { cellText, type CellValue, type Sheet } from './sheet.js';
@@ -7,7 +8,26 @@ export interface RowIssue {
   row: number | null;
   field: string | null;
   severity: 'error' | 'warning';
+  /** English, as found; `fault` words it for another reader. */
   message: string;
+  fault?: FieldFault;
+}
+
+/** A finding worded from the message catalogue, so each reader gets it in their own language. */
+export function rowIssue(
+  row: number | null,
+  field: string | null,
+  severity: RowIssue['severity'],
+  problem: FieldProblem,
+  params?: MessageParams,
+): RowIssue {
+  return {
+    row,
+    field,
+    severity,
+    message: problemText('en', problem, params),
+    fault: { problem, ...(params ? { params } : {}) },
+  };
 }
 
 /** One data row with its cells keyed by field. */
@@ -37,12 +57,12 @@ export function tableRows(
     const heading = sameText(raw);
     if (heading === '') continue;
     if (heading !== null) {
-      issues.push({
-        row: r + 1,
-        field: null,
-        severity: 'warning',
-        message: `row ${r + 1} looks like a section heading ("${heading.slice(0, 60)}"); skipped`,
-      });
+      issues.push(
+        rowIssue(r + 1, null, 'warning', 'sheet_section_heading', {
+          row: r + 1,
+          heading: heading.slice(0, 60),
+        }),
+      );
       continue;
     }
     const cells: Record<string, CellValue> = {};
@@ -78,12 +98,11 @@ function dropFooter(
   if (cut === rows.length || cut === 0) return;
   const first = rows[cut]!.row;
   const last = rows[rows.length - 1]!.row;
-  issues.push({
-    row: first,
-    field: null,
-    severity: 'warning',
-    message: `${first === last ? `row ${first}` : `rows ${first}–${last}`} below the table look like signatures or notes, not data; skipped`,
-  });
+  issues.push(
+    first === last
+      ? rowIssue(first, null, 'warning', 'sheet_footer_row', { first })
+      : rowIssue(first, null, 'warning', 'sheet_footer_rows', { first, last }),
+  );
   rows.length = cut;
 }
 

@@ -11,8 +11,10 @@ export interface CellNote {
   /** 0-based row and column in {@link Sheet.rows}. */
   row: number;
   col: number;
-  kind: 'formula' | 'merged' | 'error';
-  message: string;
+  /** A formula's last value is used (or it has none saved), a merge's value is used, or the cell shows an error. */
+  kind: 'formula' | 'formula-unsaved' | 'merged' | 'error';
+  /** The error the cell shows (#REF!), or the merge's first cell (B4). */
+  detail?: string;
 }
 
 export interface Sheet {

@@ -1,4 +1,4 @@
-import { localToInstant, offsetOf, parseOffset } from '../msel/time.js';
+import { localToInstant, offsetOf, parseOffset, timeError, type TimeError } from '../msel/time.js';
 import type { CellValue } from './sheet.js';
 
 /**
@@ -15,7 +15,7 @@ export interface TimeContext {
 }
 
 type Day = { year: number; month: number; day: number };
-type Result = { minutes: number } | { error: string };
+type Result = { minutes: number } | TimeError;
 
 /** Excel counts days from 1899-12-30 (the 1900 leap-year bug folded in). */
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
@@ -27,8 +27,8 @@ function realDay(d: Day): boolean {
 }
 
 function fromLocal(day: Day, hour: number, minute: number, ctx: TimeContext, shown: string): Result {
-  if (!realDay(day)) return { error: `"${shown}" is not a real date` };
-  if (hour > 23 || minute > 59) return { error: `"${shown}" is not a real time of day` };
+  if (!realDay(day)) return timeError('sheet_not_real_date', { value: shown });
+  if (hour > 23 || minute > 59) return timeError('sheet_not_real_time', { value: shown });
   const at = localToInstant(ctx.zone, { ...day, hour, minute });
   if ('error' in at) return at;
   return { minutes: offsetOf(ctx.startex, at) };
@@ -49,7 +49,7 @@ export function serialToDate(serial: number): Date {
 }
 
 /** A date cell alone ("25.10.2026", a Date, a serial): the day it names. */
-export function readDay(v: CellValue): Day | { error: string } | null {
+export function readDay(v: CellValue): Day | TimeError | null {
   if (v === null || v === '') return null;
   if (v instanceof Date) return dateParts(v).day;
   if (typeof v === 'number') return dateParts(serialToDate(v)).day;
@@ -58,12 +58,12 @@ export function readDay(v: CellValue): Day | { error: string } | null {
   if (m) return { year: Number(m[3]), month: Number(m[2]), day: Number(m[1]) };
   m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
   if (m) return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-  return { error: `"${t}" is not a date like 25.10.2026` };
+  return timeError('sheet_not_a_date', { value: t });
 }
 
 /**
  * Minutes from STARTEX for a time cell. `day` is the row's date column, if the sheet has one.
- * Returns an error sentence rather than throwing so the importer reports it against the row.
+ * Returns the error rather than throwing so the importer reports it against the row.
  */
 export function readTime(v: CellValue, ctx: TimeContext, day: Day | null = null): Result | null {
   if (v === null || v === '') return null;
@@ -75,11 +75,11 @@ export function readTime(v: CellValue, ctx: TimeContext, day: Day | null = null)
     return fromLocal(noDate ? onDay : p.day, p.hour, p.minute, ctx, v.toISOString().slice(0, 16));
   }
   if (typeof v === 'number') {
-    if (!Number.isFinite(v) || v < 0 || v > 2_958_465) return { error: `${v} is not an Excel date` };
+    if (!Number.isFinite(v) || v < 0 || v > 2_958_465) return timeError('sheet_not_excel_date', { value: v });
     const p = dateParts(serialToDate(v));
     return fromLocal(v < 1 ? onDay : p.day, p.hour, p.minute, ctx, String(v));
   }
-  if (typeof v === 'boolean') return { error: `${String(v)} is not a time` };
+  if (typeof v === 'boolean') return timeError('sheet_not_time_value', { value: String(v) });
   const t = v.trim();
   // H+ in English, Ч+ (час) in Russian, С+ (сағат) in Kazakh.
   if (/^[HhЧчСс]\s*[+-]/.test(t) || /^[+-]\d+$/.test(t)) {
@@ -88,7 +88,7 @@ export function readTime(v: CellValue, ctx: TimeContext, day: Day | null = null)
   }
   if (/(Z|[+-]\d\d:?\d\d)$/.test(t) && /^\d{4}-\d{2}-\d{2}T/.test(t)) {
     const at = Date.parse(t);
-    if (!Number.isFinite(at)) return { error: `"${t}" is not a date and time` };
+    if (!Number.isFinite(at)) return timeError('sheet_not_date_time', { value: t });
     return { minutes: offsetOf(ctx.startex, new Date(at)) };
   }
   let m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})[ T,]+(\d{1,2})[:.](\d{2})(?::\d{2})?$/.exec(t);
@@ -111,9 +111,7 @@ export function readTime(v: CellValue, ctx: TimeContext, day: Day | null = null)
     );
   m = /^(\d{1,2})[:.](\d{2})(?::\d{2})?$/.exec(t);
   if (m) return fromLocal(onDay, Number(m[1]), Number(m[2]), ctx, t);
-  return {
-    error: `"${t}" is not a time: write an offset like H+02:30, or a local time like 25.10.2026 09:30 or 09:30`,
-  };
+  return timeError('sheet_not_a_time', { value: t });
 }
 
 const YES = new Set(['yes', 'y', 'true', '1', 'x', '+', 'да', 'д', 'иә', 'ия', 'v', '✓']);

@@ -1,6 +1,8 @@
+import type { FieldProblem, MessageParams } from '../messages/messages.js';
 import { normaliseLabel } from './labels.js';
-import { textOf, type RowIssue, type TableRow } from './rows.js';
+import { rowIssue, textOf, type RowIssue, type TableRow } from './rows.js';
 import { readNumber } from './values.js';
+import { readableWords, VENUE_KIND_WORDS } from './words.js';
 
 /** Venues sheet rows → named places with a point; coordinates checked for range and swapped axes. */
 
@@ -12,32 +14,7 @@ export interface VenueRowInput {
   lon: number;
 }
 
-const KIND_WORDS: Record<string, string> = {
-  школа: 'school',
-  мектеп: 'school',
-  тюрьма: 'prison',
-  'исправительная колония': 'prison',
-  колония: 'prison',
-  түрме: 'prison',
-  аэропорт: 'airport',
-  әуежай: 'airport',
-  электростанция: 'power-plant',
-  тэц: 'power-plant',
-  гэс: 'power-plant',
-  'выставочный центр': 'exhibition-centre',
-  'дворец культуры': 'palace-of-culture',
-  'мәдениет сарайы': 'palace-of-culture',
-  вокзал: 'railway-station',
-  'железнодорожный вокзал': 'railway-station',
-  больница: 'hospital',
-  аурухана: 'hospital',
-  стадион: 'stadium',
-  акимат: 'government-building',
-  әкімдік: 'government-building',
-  'административное здание': 'government-building',
-  другое: 'other',
-  басқа: 'other',
-};
+const KIND_WORDS = readableWords(VENUE_KIND_WORDS);
 
 /** Kazakhstan's bounding box, generously: a point outside it whose swapped axes fall inside was typed lon, lat. */
 const KAZAKHSTAN = { south: 40, north: 56, west: 46, east: 88 };
@@ -52,31 +29,24 @@ export function venueRows(
   const out: { row: number; input: VenueRowInput }[] = [];
   for (const { row, cells } of rows) {
     const problems: RowIssue[] = [];
-    const err = (field: string, message: string) => problems.push({ row, field, severity: 'error', message });
+    const err = (field: string, problem: FieldProblem, params?: MessageParams) =>
+      problems.push(rowIssue(row, field, 'error', problem, params));
     const name = textOf(cells.name);
-    if (!name) err('name', 'the name is empty');
+    if (!name) err('name', 'sheet_name_empty');
     const kindText = textOf(cells.kind);
     const key = kindText ? normaliseLabel(kindText) : 'other';
     const kind = kinds.find((k) => normaliseLabel(k) === key) ?? KIND_WORDS[key] ?? null;
-    if (!kind) err('kind', `"${kindText}" is not a venue kind; use ${kinds.join(', ')}`);
+    if (!kind) err('kind', 'sheet_not_venue_kind', { value: kindText ?? '', allowed: kinds.join(', ') });
     const lat = readNumber(cells.lat ?? null);
     const lon = readNumber(cells.lon ?? null);
-    if (lat === null) err('lat', `"${textOf(cells.lat) ?? ''}" is not a latitude in decimal degrees`);
-    if (lon === null) err('lon', `"${textOf(cells.lon) ?? ''}" is not a longitude in decimal degrees`);
+    if (lat === null) err('lat', 'sheet_not_latitude', { value: textOf(cells.lat) ?? '' });
+    if (lon === null) err('lon', 'sheet_not_longitude', { value: textOf(cells.lon) ?? '' });
     if (lat !== null && lon !== null) {
       if (Math.abs(lat) > 90)
-        err(
-          'lat',
-          Math.abs(lon) <= 90
-            ? `latitude ${lat} is beyond ±90: latitude and longitude look swapped`
-            : `latitude ${lat} is beyond ±90`,
-        );
-      if (Math.abs(lon) > 180) err('lon', `longitude ${lon} is beyond ±180`);
+        err('lat', Math.abs(lon) <= 90 ? 'sheet_latitude_swapped' : 'sheet_latitude_range', { lat });
+      if (Math.abs(lon) > 180) err('lon', 'sheet_longitude_range', { lon });
       else if (Math.abs(lat) <= 90 && !inKazakhstan(lat, lon) && inKazakhstan(lon, lat))
-        err(
-          'lat',
-          `latitude ${lat}, longitude ${lon} is outside Kazakhstan, and ${lon}, ${lat} is inside it: latitude and longitude look swapped`,
-        );
+        err('lat', 'sheet_outside_kazakhstan', { lat, lon });
     }
     issues.push(...problems);
     if (problems.length) continue;

@@ -1,8 +1,15 @@
 import { LOCALES } from '../../contract/enums.js';
-import type { DeliveryMethod, EventKind } from '../msel/msel.js';
 import { formatOffset } from '../msel/time.js';
 import type { FieldSpec, SheetKind } from './fields.js';
 import { normaliseLabel } from './labels.js';
+import type { ValueWords } from './value-words.js';
+
+export {
+  DELIVERY_METHOD_WORDS,
+  EVENT_KIND_WORDS,
+  EXERCISE_ROLE_WORDS,
+  VENUE_KIND_WORDS,
+} from './value-words.js';
 
 /**
  * The words a sheet is written in, per language, and the ones the import reads back. An export
@@ -17,46 +24,6 @@ export type SheetLanguage = (typeof SHEET_LANGUAGES)[number];
 /** A user's console language as a sheet language; English for anything else. */
 export const sheetLanguageOf = (locale: string | null | undefined): SheetLanguage =>
   (SHEET_LANGUAGES as readonly string[]).includes(locale ?? '') ? (locale as SheetLanguage) : 'en';
-
-interface ValueWords {
-  kk: string;
-  ru: string;
-  /** Other spellings the import reads besides the code and the two words above. */
-  also: readonly string[];
-}
-
-export const EVENT_KIND_WORDS: Readonly<Record<EventKind, ValueWords>> = {
-  inject: { kk: 'Кіріспе', ru: 'Вводная', also: [] },
-  'controller-info': {
-    kk: 'Бақылаушыларға ақпарат',
-    ru: 'Информация для контролёров',
-    also: ['controller info', 'controller information', 'информация для посредников', 'информация'],
-  },
-  'facilitation-note': {
-    kk: 'Жүргізушінің ескертпесі',
-    ru: 'Заметка ведущего',
-    also: ['facilitation note', 'примечание ведущего'],
-  },
-};
-
-export const DELIVERY_METHOD_WORDS: Readonly<Record<DeliveryMethod, ValueWords>> = {
-  'in-app': { kk: 'Қосымшада', ru: 'В приложении', also: ['app', 'in app', 'приложение'] },
-  email: {
-    kk: 'Эл. пошта',
-    ru: 'Эл. почта',
-    also: ['e mail', 'почта', 'электронная почта', 'электрондық пошта'],
-  },
-  sms: { kk: 'SMS', ru: 'SMS', also: ['смс'] },
-  phone: { kk: 'Телефон', ru: 'Телефон', also: ['звонок'] },
-  radio: { kk: 'Радио', ru: 'Радио', also: ['рация', 'радиостанция'] },
-  'in-person': {
-    kk: 'Жеке өзі',
-    ru: 'Лично',
-    also: ['in person', 'устно', 'нарочным', 'жеке', 'ауызша'],
-  },
-  siren: { kk: 'Сирена', ru: 'Сирена', also: [] },
-  'public-alert': { kk: 'Халықты хабардар ету', ru: 'Оповещение населения', also: ['public alert'] },
-};
 
 /** Normalised word → value, for the import. */
 export function readableWords<T extends string>(table: Readonly<Record<T, ValueWords>>): Record<string, T> {

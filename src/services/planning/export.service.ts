@@ -11,6 +11,8 @@ import {
   sheetLocalTime,
   sheetOffset,
   valueWord,
+  EXERCISE_ROLE_WORDS,
+  VENUE_KIND_WORDS,
   YES_NO,
   type SheetLanguage,
 } from '../../core/spreadsheet/words.js';
@@ -130,7 +132,7 @@ async function participantRows(db: Q, exercise: ExerciseRow, lang: SheetLanguage
     header('participants').map((f) => headerLabel(f, lang)),
     ...people.map((p) => [
       p.name,
-      p.role,
+      codeWord(EXERCISE_ROLE_WORDS, p.role, lang),
       p.team_id ? (team.get(p.team_id) ?? '') : '',
       p.organisation_id ? (org.get(p.organisation_id) ?? '') : '',
       p.contact ?? '',
@@ -142,11 +144,26 @@ async function venueRows(db: Q, exercise: ExerciseRow, lang: SheetLanguage): Pro
   const venues = await planRepository.venues(db, exercise.id);
   return [
     header('venues').map((f) => headerLabel(f, lang)),
-    ...venues.map((v) => [v.name, v.kind, v.address ?? '', String(v.lat), String(v.lon)]),
+    ...venues.map((v) => [
+      v.name,
+      codeWord(VENUE_KIND_WORDS, v.kind, lang),
+      v.address ?? '',
+      String(v.lat),
+      String(v.lon),
+    ]),
   ];
 }
 
 const ROWS = { msel: mselRows, participants: participantRows, venues: venueRows } as const;
+
+/** A stored code in the sheet's words; a code the table does not know (from an older version) as it is. */
+function codeWord<T extends string>(
+  table: Parameters<typeof valueWord<T>>[0],
+  code: string,
+  lang: SheetLanguage,
+): string {
+  return code in table ? valueWord(table, code as T, lang) : code;
+}
 
 /**
  * An exercise's MSEL, participants or venues as XLSX or CSV (UTF-8 with BOM for Excel). Text that

@@ -1,6 +1,6 @@
 import type { SheetKind } from '../../core/spreadsheet/fields.js';
 import { mappingToRemember, type ColumnMapping, type MappedColumn } from '../../core/spreadsheet/mapping.js';
-import type { RowIssue } from '../../core/spreadsheet/rows.js';
+import { rowIssue, type RowIssue } from '../../core/spreadsheet/rows.js';
 import type { Actor } from '../../core/policy/policy.js';
 import { importMappingRepository } from '../../store/import-mapping.repository.js';
 import type { ExerciseRow } from '../../store/schema.js';
@@ -112,8 +112,7 @@ export async function importSpreadsheet(
         now,
       });
       progress('check', table.rows.length, table.rows.length);
-      if (table.rows.length === 0)
-        issues.push({ row: null, field: null, severity: 'error', message: 'the table has no data rows' });
+      if (table.rows.length === 0) issues.push(rowIssue(null, null, 'error', 'sheet_no_data_rows'));
       issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
       const errors = issues.filter((i) => i.severity === 'error').length;
       const report: ImportReport = {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { inLanguage } from '../../../core/messages/messages.js';
 import type { AppContext } from '../../../services/context.js';
 import {
   addEvent,
@@ -11,6 +12,7 @@ import {
   updateEvent,
 } from '../../../services/planning/msel.service.js';
 import { principalOf } from '../../access.js';
+import { requestLanguage } from '../../language.js';
 import { Id, IdParams, problems } from '../common.schema.js';
 import { EventBody, IdsBody, MselEventSchema, MselSchema, UpdateEventBody } from './schema.js';
 
@@ -38,7 +40,10 @@ export const mselRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
         response: { 200: Type.Ref(MselSchema), ...problems },
       },
     },
-    async (request) => getMsel(ctx, principalOf(request).actor, request.params.id),
+    async (request) => {
+      const msel = await getMsel(ctx, principalOf(request).actor, request.params.id);
+      return { ...msel, findings: inLanguage(msel.findings, requestLanguage(request)) };
+    },
   );
   app.post(
     '/exercises/:id/msel/events',

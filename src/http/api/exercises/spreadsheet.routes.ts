@@ -1,13 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { inLanguage } from '../../../core/messages/messages.js';
 import type { SheetKind } from '../../../core/spreadsheet/fields.js';
 import type { ColumnMapping } from '../../../core/spreadsheet/mapping.js';
 import { sheetLanguageOf } from '../../../core/spreadsheet/words.js';
 import { badField } from '../../../errors.js';
 import type { AppContext } from '../../../services/context.js';
 import { exportSpreadsheet } from '../../../services/planning/export.service.js';
-import { importSpreadsheet } from '../../../services/planning/import.service.js';
+import { importSpreadsheet, type ImportReport } from '../../../services/planning/import.service.js';
 import { principalOf } from '../../access.js';
+import { requestLanguage } from '../../language.js';
 import { IdParams, problems } from '../common.schema.js';
 import type { ImportJsonBody } from './spreadsheet.schema.js';
 import { ExportQuery, ImportQuery, ImportReportSchema, XLSX_TYPE } from './spreadsheet.schema.js';
@@ -78,15 +80,22 @@ export const spreadsheetRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> =
         const p = principalOf(request);
         const body = request.body as unknown;
         const q = request.query;
+        // The findings in the reader's language; the report is otherwise the same for everyone.
+        const worded = async (report: Promise<ImportReport>) => {
+          const r = await report;
+          return { ...r, issues: inLanguage(r.issues, requestLanguage(request)) };
+        };
         if (Buffer.isBuffer(body))
-          return importSpreadsheet(ctx, p.info, p.actor, request.params.id, kind, body, {
-            dryRun: q.dryRun,
-            sheet: q.sheet,
-            mapping: parseMapping(q.mapping),
-            createTeams: q.createTeams,
-            replace: q.replace,
-            removeMissing: q.removeMissing,
-          });
+          return worded(
+            importSpreadsheet(ctx, p.info, p.actor, request.params.id, kind, body, {
+              dryRun: q.dryRun,
+              sheet: q.sheet,
+              mapping: parseMapping(q.mapping),
+              createTeams: q.createTeams,
+              replace: q.replace,
+              removeMissing: q.removeMissing,
+            }),
+          );
         const json = body as ImportJsonBody | null;
         if (!json || typeof json.fileBase64 !== 'string')
           throw badField('file', 'spreadsheet_file_body', {
@@ -94,21 +103,23 @@ export const spreadsheetRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> =
             csv: 'text/csv',
             jsonField: 'fileBase64',
           });
-        return importSpreadsheet(
-          ctx,
-          p.info,
-          p.actor,
-          request.params.id,
-          kind,
-          Buffer.from(json.fileBase64, 'base64'),
-          {
-            dryRun: json.dryRun ?? q.dryRun,
-            sheet: json.sheet ?? q.sheet,
-            mapping: json.mapping ?? parseMapping(q.mapping),
-            createTeams: json.createTeams ?? q.createTeams,
-            replace: json.replace ?? q.replace,
-            removeMissing: json.removeMissing ?? q.removeMissing,
-          },
+        return worded(
+          importSpreadsheet(
+            ctx,
+            p.info,
+            p.actor,
+            request.params.id,
+            kind,
+            Buffer.from(json.fileBase64, 'base64'),
+            {
+              dryRun: json.dryRun ?? q.dryRun,
+              sheet: json.sheet ?? q.sheet,
+              mapping: json.mapping ?? parseMapping(q.mapping),
+              createTeams: json.createTeams ?? q.createTeams,
+              replace: json.replace ?? q.replace,
+              removeMissing: json.removeMissing ?? q.removeMissing,
+            },
+          ),
         );
       },
     );

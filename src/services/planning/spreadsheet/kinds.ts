@@ -1,3 +1,4 @@
+import type { FieldFault } from '../../../core/messages/messages.js';
 import type { RowIssue, TableRow } from '../../../core/spreadsheet/rows.js';
 import type { ExerciseRow } from '../../../store/schema.js';
 import type { ActorInfo, Q } from '../../context.js';
@@ -57,8 +58,14 @@ export function rowCheck<T>(row: number, issues: RowIssue[], check: () => T): T 
   try {
     return check();
   } catch (err) {
-    const e = err as { field?: string; detail?: string; message: string };
-    issues.push({ row, field: e.field ?? null, severity: 'error', message: e.detail ?? e.message });
+    const e = err as { field?: string; detail?: string; message: string; fault?: FieldFault };
+    issues.push({
+      row,
+      field: e.field ?? null,
+      severity: 'error',
+      message: e.detail ?? e.message,
+      ...(e.fault ? { fault: e.fault } : {}),
+    });
     return null;
   }
 }

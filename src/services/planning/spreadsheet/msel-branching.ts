@@ -1,5 +1,5 @@
 import { checkBranching, type Branching } from '../../../core/conduct/branching.js';
-import { problemText, type FieldProblem } from '../../../core/messages/messages.js';
+import type { FieldProblem } from '../../../core/messages/messages.js';
 import { numberKey } from '../../../core/msel/reimport.js';
 import {
   columnOfField,
@@ -7,7 +7,7 @@ import {
   type CellProblem,
   type SheetBranching,
 } from '../../../core/spreadsheet/branching.cells.js';
-import type { RowIssue, TableRow } from '../../../core/spreadsheet/rows.js';
+import { rowIssue, type RowIssue, type TableRow } from '../../../core/spreadsheet/rows.js';
 import { branchingRepository } from '../../../store/branching.repository.js';
 import { AppError } from '../../../errors.js';
 import type { Q } from '../../context.js';
@@ -68,7 +68,7 @@ export async function prepareBranching(
   let unreadable = false;
 
   const issue = (row: number, field: string, problem: FieldProblem, params?: Record<string, string>) =>
-    issues.push({ row, field, severity: 'error', message: problemText('en', problem, params) });
+    issues.push(rowIssue(row, field, 'error', problem, params));
 
   for (const event of events) {
     if (event.row === null) continue;

@@ -3,8 +3,8 @@ import type { MselEvent, ReviewedField } from '../../../core/msel/msel.js';
 import { listApproval, numberKey, planReimport, type EventFields } from '../../../core/msel/reimport.js';
 import { formatLocal, formatOffset, instantOf } from '../../../core/msel/time.js';
 import { validateMsel } from '../../../core/msel/validate.js';
-import { problemText } from '../../../core/messages/messages.js';
 import { mselRows } from '../../../core/spreadsheet/msel.rows.js';
+import { rowIssue } from '../../../core/spreadsheet/rows.js';
 import { AppError } from '../../../errors.js';
 import { mselRepository } from '../../../store/msel.repository.js';
 import { planRepository } from '../../../store/plan.repository.js';
@@ -146,12 +146,11 @@ export const prepareMsel: Prepare = async (trx, exercise, rows, issues, options)
   const numberOf = new Map(existing.map((e) => [e.id, e.number]));
   for (const b of branching.after.values())
     if (b.releaseOn?.kind === 'decision' && removed.has(b.releaseOn.eventId))
-      issues.push({
-        row: rowOf.get(b.eventId) ?? null,
-        field: 'waitsFor',
-        severity: 'error',
-        message: problemText('en', 'waits_for_removed', { number: numberOf.get(b.releaseOn.eventId) ?? '' }),
-      });
+      issues.push(
+        rowIssue(rowOf.get(b.eventId) ?? null, 'waitsFor', 'error', 'waits_for_removed', {
+          number: numberOf.get(b.releaseOn.eventId) ?? '',
+        }),
+      );
   for (const m of plan.unchanged)
     if (branching.changed.has(m.id)) plan.changed.push({ ...m, approval: 'draft', changed: [] });
   plan.unchanged = plan.unchanged.filter((m) => !branching.changed.has(m.id));
@@ -175,20 +174,25 @@ export const prepareMsel: Prepare = async (trx, exercise, rows, issues, options)
   });
   for (const f of findings) {
     const row = f.eventId ? rowOf.get(f.eventId) : undefined;
-    if (row !== undefined) issues.push({ row, field: f.field, severity: f.severity, message: f.message });
+    if (row !== undefined)
+      issues.push({
+        row,
+        field: f.field,
+        severity: f.severity,
+        message: f.message,
+        ...(f.fault ? { fault: f.fault } : {}),
+      });
   }
   if (plan.missing.length && !removeMissing)
-    issues.push({
-      row: null,
-      field: 'number',
-      severity: 'warning',
-      message: `${plan.missing.length} event(s) already in the MSEL are not in the sheet (${plan.missing
-        .slice(0, 10)
-        .map((m) => m.number)
-        .join(
-          ', ',
-        )}${plan.missing.length > 10 ? ', …' : ''}); they are kept unless you confirm their removal`,
-    });
+    issues.push(
+      rowIssue(null, 'number', 'warning', 'sheet_missing_events', {
+        count: plan.missing.length,
+        numbers: `${plan.missing
+          .slice(0, 10)
+          .map((m) => m.number)
+          .join(', ')}${plan.missing.length > 10 ? ', …' : ''}`,
+      }),
+    );
 
   const changes: MselChanges = {
     unchanged: plan.unchanged.map((m) => ({ number: m.number, approval: m.approval })),

@@ -7,9 +7,17 @@ import {
   type ColumnMapping,
   type ResolvedMapping,
 } from '../../../core/spreadsheet/mapping.js';
-import { tableRows, type RowIssue, type TableRow } from '../../../core/spreadsheet/rows.js';
-import { columnLetter, type Sheet } from '../../../core/spreadsheet/sheet.js';
+import type { FieldProblem } from '../../../core/messages/messages.js';
+import { rowIssue, tableRows, type RowIssue, type TableRow } from '../../../core/spreadsheet/rows.js';
+import { columnLetter, type CellNote, type Sheet } from '../../../core/spreadsheet/sheet.js';
 import { AppError } from '../../../errors.js';
+
+const CELL_NOTES: Readonly<Record<CellNote['kind'], FieldProblem>> = {
+  error: 'sheet_cell_error',
+  formula: 'sheet_cell_formula',
+  'formula-unsaved': 'sheet_cell_formula_unsaved',
+  merged: 'sheet_cell_merged',
+};
 
 /** The sheet chosen in a workbook, its header, its mapping and its data rows. */
 export interface LocatedTable {
@@ -63,8 +71,7 @@ export function locateTable(
     );
   const { sheet, layout } = chosen;
   const mapping = resolveMapping(layout.labels, fields, options.mapping ?? {}, options.remembered ?? {});
-  for (const w of mapping.warnings) issues.push({ row: null, field: null, severity: 'warning', message: w });
-  for (const e of mapping.errors) issues.push({ row: null, field: null, severity: 'error', message: e });
+  issues.push(...mapping.findings);
   const rows = tableRows(sheet, layout, mapping, issues, ROW_FIELDS[kind]);
   // Notes only for cells the import reads: skipped headings and ignored columns stay quiet.
   const read = new Set(rows.map((r) => r.row - 1));
@@ -72,12 +79,14 @@ export function locateTable(
   for (const n of sheet.notes) {
     const field = fieldOf.get(n.col);
     if (!read.has(n.row) || !field) continue;
-    issues.push({
-      row: n.row + 1,
-      field,
-      severity: n.kind === 'error' ? 'error' : 'warning',
-      message: `cell ${columnLetter(n.col)}${n.row + 1}: ${n.message}`,
-    });
+    const cell = `${columnLetter(n.col)}${n.row + 1}`;
+    issues.push(
+      rowIssue(n.row + 1, field, n.kind === 'error' ? 'error' : 'warning', CELL_NOTES[n.kind], {
+        cell,
+        ...(n.kind === 'error' ? { error: n.detail ?? '' } : {}),
+        ...(n.kind === 'merged' ? { master: n.detail ?? '' } : {}),
+      }),
+    );
   }
   return {
     sheet: sheet.name,

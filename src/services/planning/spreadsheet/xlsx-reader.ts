@@ -9,12 +9,12 @@ import type { CellNote, CellValue, Sheet } from '../../../core/spreadsheet/sheet
 
 type Raw = ExcelJS.CellValue;
 
-function plain(v: Raw): { value: CellValue; note?: CellNote['kind']; message?: string } {
+function plain(v: Raw): { value: CellValue; note?: CellNote['kind']; detail?: string } {
   if (v === null || v === undefined) return { value: null };
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return { value: v };
   if (v instanceof Date) return { value: v };
   if ('richText' in v) return { value: v.richText.map((r) => r.text).join('') };
-  if ('error' in v) return { value: null, note: 'error', message: `the cell shows the error ${v.error}` };
+  if ('error' in v) return { value: null, note: 'error', detail: String(v.error) };
   if ('formula' in v || 'sharedFormula' in v) {
     const result = (v as { result?: unknown }).result;
     const inner =
@@ -23,14 +23,7 @@ function plain(v: Raw): { value: CellValue; note?: CellNote['kind']; message?: s
         : typeof result === 'object' && !(result instanceof Date)
           ? { value: null }
           : { value: result as CellValue };
-    return {
-      value: inner.value,
-      note: 'formula',
-      message:
-        inner.value === null
-          ? 'the cell is a formula with no saved value; open and save the file in Excel, or type the value'
-          : 'the cell is a formula; its last calculated value is used',
-    };
+    return { value: inner.value, note: inner.value === null ? 'formula-unsaved' : 'formula' };
   }
   if ('text' in v && 'hyperlink' in v) return { value: String(v.text) };
   return { value: null };
@@ -49,13 +42,19 @@ export async function readXlsx(bytes: Buffer): Promise<Sheet[]> {
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
         const p = plain(cell.value);
         out[colNumber - 1] = p.value;
-        if (p.note) notes.push({ row: rowNumber - 1, col: colNumber - 1, kind: p.note, message: p.message! });
+        if (p.note)
+          notes.push({
+            row: rowNumber - 1,
+            col: colNumber - 1,
+            kind: p.note,
+            ...(p.detail ? { detail: p.detail } : {}),
+          });
         else if (cell.isMerged && cell.master !== cell)
           notes.push({
             row: rowNumber - 1,
             col: colNumber - 1,
             kind: 'merged',
-            message: `the cell is part of a merged range; the value of ${cell.master.address} is used`,
+            detail: cell.master.address,
           });
       });
       for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = null;
