@@ -80,6 +80,19 @@ describe('marking', () => {
     ]);
     expect(markText(marked, 'ru', 'Караганда-2026')).toBe(marked);
     expect(markLine('Тема', 'kk')).toBe(`${EXERCISE_HEAD} - ЖАТТЫҒУ: Тема`);
+    expect(markLine(markLine('Тема', 'kk'), 'kk')).toBe(`${EXERCISE_HEAD} - ЖАТТЫҒУ: Тема`);
+  });
+
+  it('marks a text that only begins with the words, so it still names the drill and the exercise', () => {
+    const written = `${EXERCISE_HEAD}. EXPO site, Astana: evacuation in progress.`;
+    expect(markText(written, 'kk', 'Astana EXPO').split('\n')).toEqual([
+      `${EXERCISE_HEAD} - ЖАТТЫҒУ`,
+      written,
+      `-- ${EXERCISE_HEAD}: Astana EXPO`,
+    ]);
+    expect(markLine(`${EXERCISE_HEAD}: alert`, 'ru')).toBe(
+      `${EXERCISE_HEAD} - УЧЕНИЯ: ${EXERCISE_HEAD}: alert`,
+    );
   });
 
   it('keeps a marked English SMS in the GSM alphabet, so marking does not double its parts', () => {

@@ -78,14 +78,21 @@ export function exerciseTail(exerciseName: string | null): string {
   return exerciseName ? `-- ${EXERCISE_HEAD}: ${exerciseName}` : `-- ${EXERCISE_HEAD}`;
 }
 
-/** Prefixes `text` with the head, unless it already starts with it (a re-mark changes nothing). */
+/**
+ * Heads `text` with the marking and closes it with the exercise's name. A text already marked so
+ * is left as it is (a re-mark changes nothing); one that merely begins with the words, as a
+ * planner may write an inject, is marked all the same, or it would reach players without the
+ * reader's word for a drill and without the exercise's name.
+ */
 export function markText(text: string, language: string, exerciseName: string | null): string {
-  if (text.startsWith(EXERCISE_HEAD)) return text;
-  return `${exerciseHead(language)}\n${text}\n${exerciseTail(exerciseName)}`;
+  const head = `${exerciseHead(language)}\n`;
+  const tail = `\n${exerciseTail(exerciseName)}`;
+  if (text.startsWith(head) && text.endsWith(tail)) return text;
+  return `${head}${text}${tail}`;
 }
 
 /** The same for a one-line field (a subject, a title): the head in front, no tail. */
 export function markLine(line: string, language: string): string {
-  if (line.startsWith(EXERCISE_HEAD)) return line;
-  return `${exerciseHead(language)}: ${line}`;
+  const head = `${exerciseHead(language)}: `;
+  return line.startsWith(head) ? line : `${head}${line}`;
 }
