@@ -24,7 +24,7 @@ function advance(clock: Pick<ExerciseClock, 'reading'>, nowMs: number) {
 
 function Face({ label, value, note }: { label: string; value: string; note?: string | null }) {
   return (
-    <Paper withBorder p="md" radius="md">
+    <Paper withBorder p="md" radius="md" role="group" aria-label={label}>
       <Stack gap={2}>
         <Text size="sm" c="dimmed">
           {label}
@@ -59,6 +59,12 @@ export function ClockFaces({ clock }: { clock: Pick<ExerciseClock, 'reading' | '
     return () => clearInterval(timer);
   }, []);
   const { exercise, scenario } = advance(clock, now);
+  // The scenario's hour big, its date beside its day: a whole date and time does not fit a phone's card.
+  const scenarioDate = scenario
+    ? new Intl.DateTimeFormat(i18n.language, { timeZone: 'UTC', dateStyle: 'medium' }).format(
+        new Date(`${scenario.slice(0, 10)}T00:00:00Z`),
+      )
+    : null;
   const wall = new Intl.DateTimeFormat(i18n.language, {
     timeZone: clock.timeZone,
     hourCycle: 'h23',
@@ -89,8 +95,14 @@ export function ClockFaces({ clock }: { clock: Pick<ExerciseClock, 'reading' | '
         <Face label={t('conduct.clocks.exercise')} value={exercise} />
         <Face
           label={t('conduct.clocks.scenario')}
-          value={scenario ?? '—'}
-          note={scenarioDay ? t('conduct.clocks.day', { day: scenarioDay }) : t('conduct.clocks.noScenario')}
+          value={scenario ? scenario.slice(11) : '—'}
+          note={
+            scenarioDate
+              ? [scenarioDate, scenarioDay ? t('conduct.clocks.day', { day: scenarioDay }) : null]
+                  .filter(Boolean)
+                  .join(' · ')
+              : t('conduct.clocks.noScenario')
+          }
         />
       </SimpleGrid>
     </Stack>
