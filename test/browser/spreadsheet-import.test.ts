@@ -127,6 +127,38 @@ describe('importing and exporting spreadsheets in the console', () => {
     expectNoPageProblems(page);
   });
 
+  it('tells a Kazakh planner each row’s problem in Kazakh', async () => {
+    const ctx = server.server.runtime.ctx;
+    const other = await createExercise(ctx, SYSTEM_ACTOR, {
+      name: 'Қарағанды-2026',
+      type: 'full-scale',
+      timeZone: 'Asia/Almaty',
+      startex: '2026-10-25T09:00:00+05:00',
+      endex: '2026-10-25T18:00:00+05:00',
+    });
+    await addTeam(ctx, SYSTEM_ACTOR, ADMIN, other.id, { name: 'СОБР' });
+    const kk = await newPage(browser);
+    await signIn(kk, server.url, server.admin.username, server.admin.password, 'Қазақша');
+    await kk.getByRole('navigation').waitFor();
+    await kk.goto(`${server.url}/console/exercises/${other.id}/msel`);
+    await kk.getByRole('button', { name: 'MSEL импорттау…' }).click();
+    const dialog = kk.getByRole('dialog', { name: 'MSEL-ді кестеден импорттау' });
+    await kk.locator('input[type="file"]').setInputFiles({
+      name: 'msel.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await mselXlsx(),
+    });
+    const issues = dialog.getByTestId('import-issues');
+    const team = issues.getByRole('row').filter({ hasText: 'Дежурная часть' });
+    await team.getByText('бұл оқу-жаттығуда «Дежурная часть» тобы жоқ', { exact: false }).waitFor();
+    // Every finding in Kazakh: the sheet's own Russian words aside, no Latin word is left.
+    const said = await issues.locator('tbody').innerText();
+    expect(said.match(/[A-Za-z]{2,}/g)).toBeNull();
+    await issues.scrollIntoViewIfNeeded();
+    await screenshot(kk, 'spreadsheet-import-issues-kk');
+    await kk.close();
+  });
+
   it('exports the MSEL as a file the browser downloads', async () => {
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Export MSEL (XLSX)' }).click();

@@ -4,6 +4,7 @@ import { FIELDS, type SheetKind } from '../../core/spreadsheet/fields.js';
 import { headerLabel } from '../../core/spreadsheet/words.js';
 import type { ImportReport } from '../../services/planning/import.service.js';
 import type { MselChanges } from '../../services/planning/spreadsheet/kinds.js';
+import { columnOfEventField } from '../../services/planning/spreadsheet/msel-sheet.js';
 import { IMPORT_REPORT_WORDS } from './import-report.texts.js';
 
 /** A sheet field by the column header the reader's language writes for it. */
@@ -11,16 +12,6 @@ function fieldWord(kind: SheetKind, key: string, lang: MessageLang): string {
   const spec = FIELDS[kind].find((f) => f.key === key);
   return spec ? headerLabel(spec, lang) : key;
 }
-
-/** What an MSEL event field is called: the header of the column that fills it. */
-const EVENT_FIELD_COLUMN: Readonly<Record<string, string>> = {
-  offsetMinutes: 'offset',
-  toTeamIds: 'to',
-  objectiveIds: 'objectives',
-  criticalTaskIds: 'criticalTasks',
-  responsibleControllerId: 'controller',
-  controllerNotes: 'notes',
-};
 
 /** The per-row report a planner reads on the terminal, in `lang`. */
 export function importReportText(r: ImportReport, lang: MessageLang): string {
@@ -54,7 +45,7 @@ function changesText(c: MselChanges, dryRun: boolean, lang: MessageLang): string
   const approval = (a: string) => w.approval[a] ?? a;
   const lines = [w.changes.summary(c.unchanged.length, c.changed.length, c.added.length, dryRun)];
   for (const x of c.changed) {
-    const fields = x.fields.map((f) => fieldWord('msel', EVENT_FIELD_COLUMN[f] ?? f, lang)).join(', ');
+    const fields = x.fields.map((f) => fieldWord('msel', columnOfEventField(f), lang)).join(', ');
     lines.push(
       w.changes.changed(
         x.number,

@@ -37,6 +37,10 @@ const FIELD_OF_COLUMN: Record<string, ReviewedField> = {
   notes: 'controllerNotes',
 };
 
+/** The column that fills an event field, for naming a finding about that field as the sheet does. */
+export const columnOfEventField = (field: string): string =>
+  Object.keys(FIELD_OF_COLUMN).find((column) => FIELD_OF_COLUMN[column] === field) ?? field;
+
 type CheckedFields = ReturnType<typeof checkEventInput>;
 
 /** The columns of an event row for its reviewed fields (the inverse of toEvent's reading). */
@@ -177,7 +181,7 @@ export const prepareMsel: Prepare = async (trx, exercise, rows, issues, options)
     if (row !== undefined)
       issues.push({
         row,
-        field: f.field,
+        field: f.field && columnOfEventField(f.field),
         severity: f.severity,
         message: f.message,
         ...(f.fault ? { fault: f.fault } : {}),
