@@ -25,7 +25,6 @@ function dabyl(args: string[], dir: string, lang = 'en') {
     const child = spawn(process.execPath, [BIN, ...args], {
       env: {
         ...env,
-        DABYL_FROM_SOURCE: '1',
         DABYL_LOG_LEVEL: 'silent',
         DABYL_DATA_DIR: dir,
         DABYL_LANG: lang,
