@@ -7,7 +7,7 @@ import { SYSTEM_ACTOR } from '../../src/services/context.js';
 import { findUserByUsername, setPassword } from '../../src/services/users.service.js';
 import { EXERCISE_TABS } from '../../web/src/pages/exercises/tabs.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { allowedLatin, latinOn } from './latin-words.js';
+import { allowedLatin, leaksOnScreens } from './latin-words.js';
 import { ensureConsoleBuilt, launchBrowser, newPage, screenshot, signIn } from './support.js';
 
 const PASSWORD = 'a demo passphrase to try a role';
@@ -94,15 +94,10 @@ describe('Kazakh and Russian for each role', () => {
       }
       const notice = (await get('/api/v1/notices'))[0];
       if (notice) screens.push(`notices/${notice.id}`);
-      const leaks: string[] = [];
-      for (const screen of screens) {
-        await page.goto(`${server.url}/console/${screen}`);
-        await page.waitForLoadState('networkidle');
-        const words = await latinOn(page, allowed);
-        if (words.length > 0) leaks.push(`/${screen}: ${words.join(' ')}`);
+      const leaks = await leaksOnScreens(page, server.url, screens, allowed, async (screen) => {
         if (screen.startsWith('play/'))
           await screenshot(page, `languages-${username}-${language === 'Қазақша' ? 'kk' : 'ru'}-play`);
-      }
+      });
       expect(screens.length).toBeGreaterThan(3);
       expect(leaks).toEqual([]);
       await page.close();

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXERCISE_TABS } from '../../web/src/pages/exercises/tabs.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { allowedLatin, latinIn, latinOn } from './latin-words.js';
+import { allowedLatin, latinIn, leaksOnScreens } from './latin-words.js';
 import { ensureConsoleBuilt, launchBrowser, newPage, signIn } from './support.js';
 
 /** Every console screen an administrator reaches from the menu. */
@@ -69,14 +69,7 @@ describe('Kazakh and Russian throughout the console', () => {
         ...EXERCISE_TABS.map((tab) => `exercises/${exercise.id}/${tab}`),
         `notices/${notice.id}`,
       ];
-      const leaks: string[] = [];
-      for (const screen of screens) {
-        await page.goto(`${server.url}/console/${screen}`);
-        await page.waitForLoadState('networkidle');
-        const words = await latinOn(page, allowed);
-        if (words.length > 0) leaks.push(`/${screen}: ${words.join(' ')}`);
-      }
-      expect(leaks).toEqual([]);
+      expect(await leaksOnScreens(page, server.url, screens, allowed)).toEqual([]);
       await page.close();
     },
     300_000,

@@ -63,3 +63,25 @@ export function latinIn(text: string, allowed: Set<string>): string[] {
       .every((part) => part === '' || allowed.has(part) || /^[a-f0-9]+$/.test(part));
   return [...new Set(found.filter((w) => !/^DABYL_[A-Z_]+$/.test(w) && !isData(w)))];
 }
+
+/**
+ * Opens each console screen in turn and lists, per screen, the Latin words it shows that are not
+ * allowed; `after` sees each screen once it has loaded (for a screenshot).
+ */
+export async function leaksOnScreens(
+  page: Page,
+  baseUrl: string,
+  screens: readonly string[],
+  allowed: Set<string>,
+  after?: (screen: string) => Promise<void>,
+): Promise<string[]> {
+  const leaks: string[] = [];
+  for (const screen of screens) {
+    await page.goto(`${baseUrl}/console/${screen}`);
+    await page.waitForLoadState('networkidle');
+    const words = await latinOn(page, allowed);
+    if (words.length > 0) leaks.push(`/${screen}: ${words.join(' ')}`);
+    await after?.(screen);
+  }
+  return leaks;
+}
