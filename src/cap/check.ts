@@ -2,7 +2,7 @@
  * One call from bytes to a report: parse, validate every alert found, count. The CLI's `cap validate`
  * and the API's `POST /cap/validate` both present this report.
  */
-import type { CapFinding } from './finding.js';
+import { capFinding, type CapFinding } from './finding.js';
 import type { CapVersion } from './model.js';
 import { parseCapDocument } from './parse.js';
 import type { CapWrapper, ParseCapOptions, ParsedCap } from './parse.js';
@@ -84,7 +84,7 @@ export async function checkCap(
     document = parseCapDocument(input, options);
   } catch (err) {
     if (!(err instanceof CapParseError)) throw err;
-    return summarise(null, [], [{ path: '/', severity: 'error', rule: err.code, message: err.message }]);
+    return summarise(null, [], [capFinding('/', 'error', err.code, err.words)]);
   }
   const messages: CapMessageReport[] = [];
   for (const parsed of document.messages) {
@@ -106,12 +106,10 @@ export async function checkCap(
   const docFindings: CapFinding[] =
     messages.length === 0
       ? [
-          {
-            path: '/',
-            severity: 'error',
-            rule: 'cap.no-alert',
-            message: `The ${document.wrapper} document holds no embedded CAP alert (linked alerts are never fetched).`,
-          },
+          capFinding('/', 'error', 'cap.no-alert', {
+            key: 'wrapper_holds_none',
+            params: { wrapper: document.wrapper },
+          }),
         ]
       : [];
   return summarise(document.wrapper, messages, docFindings);

@@ -1,4 +1,4 @@
-import type { CapWords } from './sentences/sentences.js';
+import { capSentence, type CapWords } from './sentences/sentences.js';
 
 /** How serious a finding is: an error makes the message invalid; a warning or info never does. */
 export type CapSeverity = 'error' | 'warning' | 'info';
@@ -15,3 +15,11 @@ export interface CapFinding {
   /** The sentence's key and values, where the reader gave them, to word it in another language. */
   words?: CapWords;
 }
+
+/** A finding worded in English for scripts and logs, carrying its words for every other reader. */
+export const capFinding = (
+  path: string,
+  severity: CapSeverity,
+  rule: string,
+  words: CapWords,
+): CapFinding => ({ path, severity, rule, message: capSentence('en', words), words });

@@ -4,6 +4,7 @@
  * nothing from the rest of Dabyl and does no I/O.
  */
 export * from './model.js';
+export { capFinding } from './finding.js';
 export type { CapFinding, CapSeverity } from './finding.js';
 export { formatCapDateTime, parseCapDateTime, isCapDateTime } from './datetime.js';
 export { buildCap, CapBuildError } from './build.js';

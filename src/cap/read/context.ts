@@ -1,8 +1,8 @@
 /** What the CAP reader carries while it walks one alert element. */
-import type { CapFinding } from '../finding.js';
+import { capFinding, type CapFinding } from '../finding.js';
 import type { CapVersion } from '../model.js';
 import type { XmlElement } from '../xml/tree.js';
-import { capSentence, type CapWords } from '../sentences/sentences.js';
+import type { CapWords } from '../sentences/sentences.js';
 
 /** The XML-DSig namespace, whose `Signature` the CAP 1.2 schema allows at the end of `alert`. */
 export const DSIG_NAMESPACE = 'http://www.w3.org/2000/09/xmldsig#';
@@ -18,12 +18,12 @@ export interface ReadContext {
 
 /** Records a structural error (what the XSD would reject). */
 export function structureError(ctx: ReadContext, path: string, rule: string, words: CapWords): void {
-  ctx.findings.push({ path, severity: 'error', rule, message: capSentence('en', words), words });
+  ctx.findings.push(capFinding(path, 'error', rule, words));
 }
 
 /** Records a note on what reading an older CAP version changed. */
 export function versionNote(ctx: ReadContext, path: string, rule: string, words: CapWords): void {
-  ctx.findings.push({ path, severity: 'info', rule, message: capSentence('en', words), words });
+  ctx.findings.push(capFinding(path, 'info', rule, words));
 }
 
 /** The text of a leaf element, reporting child elements where only text belongs. */

@@ -1,9 +1,12 @@
+import { rulesEn } from './rules-en.js';
+
 /**
  * English: why a document could not be read, and what the reader found in its structure. `{line}`
  * is a line of the document; element and attribute names are the document's own and stay as written.
  */
 export const en = {
   // Refusals before any CAP rule runs (a CapParseError's sentence).
+  file_unreadable: 'The file cannot be read ({detail}).',
   too_large: 'The document is {size} bytes long; at most {max} bytes are accepted.',
   not_utf8: 'The document is not valid utf-8 text.',
   encoding_unsupported: 'The document declares the encoding "{label}", which is not supported.',
@@ -71,6 +74,8 @@ export const en = {
     'the document was cut off: feeds are read up to {max} bytes and more than that arrived',
   feed_timeout: 'the fetch was cut off after {seconds} s: the feed did not finish in time',
   feed_unreachable: 'the feed could not be fetched: {detail}',
+
+  ...rulesEn,
 } as const;
 
 export type CapSentenceKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { rulesKk } from './rules-kk.js';
 import type { CapSentences } from './sentences.js';
 
 /**
@@ -5,6 +6,7 @@ import type { CapSentences } from './sentences.js';
  * says what is wrong, and the English reader's screen keeps the parser's words.
  */
 export const kk: CapSentences = {
+  file_unreadable: 'Файлды оқу мүмкін емес ({detail}).',
   too_large: 'Құжаттың көлемі {size} байт; ең көбі {max} байт қабылданады.',
   not_utf8: 'Құжат жарамды UTF-8 мәтіні емес.',
   encoding_unsupported: 'Құжатта «{label}» кодтауы көрсетілген, ол қолдау көрсетілмейді.',
@@ -74,4 +76,6 @@ export const kk: CapSentences = {
   feed_sends_too_much: 'құжат қиылды: арналар {max} байтқа дейін оқылады, ал бұдан көп келді',
   feed_timeout: 'сұрау {seconds} с өткенде тоқтатылды: арна уақытында жауап беріп үлгермеді',
   feed_unreachable: 'арнаны алу мүмкін болмады: {detail}',
+
+  ...rulesKk,
 };

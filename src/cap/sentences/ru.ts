@@ -1,3 +1,4 @@
+import { rulesRu } from './rules-ru.js';
 import type { CapSentences } from './sentences.js';
 
 /**
@@ -5,6 +6,7 @@ import type { CapSentences } from './sentences.js';
  * says what is wrong, and the English reader's screen keeps the parser's words.
  */
 export const ru: CapSentences = {
+  file_unreadable: 'Файл не удаётся прочитать ({detail}).',
   too_large: 'Размер документа {size} байт; принимается не более {max} байт.',
   not_utf8: 'Документ не является корректным текстом в UTF-8.',
   encoding_unsupported: 'В документе указана кодировка «{label}», она не поддерживается.',
@@ -72,4 +74,6 @@ export const ru: CapSentences = {
   feed_sends_too_much: 'документ обрезан: ленты читаются до {max} байт, а пришло больше',
   feed_timeout: 'запрос прерван через {seconds} с: лента не ответила вовремя',
   feed_unreachable: 'ленту не удалось получить: {detail}',
+
+  ...rulesRu,
 };

@@ -11,21 +11,27 @@ import { ru } from './ru.js';
 export type { CapSentenceKey } from './en.js';
 export type CapSentences = Readonly<Record<CapSentenceKey, string>>;
 
+type Lang = (typeof LOCALES)[number];
+
+/** A value the sentence names: as written (element names, sizes), or in each language (a region's name). */
+export type CapWordValue = string | number | Readonly<Record<Lang, string>>;
+
 /** A sentence's key and the values it names (element names, sizes, line numbers). */
 export interface CapWords {
   key: CapSentenceKey;
-  params?: Readonly<Record<string, string | number>>;
+  params?: Readonly<Record<string, CapWordValue>>;
 }
 
-type Lang = (typeof LOCALES)[number];
-
 const BY_LANG: Readonly<Record<Lang, CapSentences>> = { en, kk, ru };
+
+const valueIn = (lang: Lang, value: CapWordValue): string =>
+  typeof value === 'object' ? value[lang] : String(value);
 
 /** The sentence in `lang`, its `{name}` placeholders filled; a value it lacks stays as `{name}`. */
 export function capSentence(lang: Lang, words: CapWords): string {
   const params = words.params ?? {};
   return BY_LANG[lang][words.key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
+    name in params ? valueIn(lang, params[name]!) : whole,
   );
 }
 

@@ -1,5 +1,6 @@
 /** The shape of validation rules and profiles: rules as data, each small and named. */
 import type { CapFinding, CapSeverity } from '../finding.js';
+import type { CapSentenceKey, CapWords } from '../sentences/sentences.js';
 import type { CapAlert, CapVersion } from '../model.js';
 import type { Geometry } from './geometry.js';
 
@@ -24,8 +25,11 @@ export interface RuleContext {
   geometry: Geometry;
 }
 
-/** Reports one finding of the running rule at `path`. */
-export type Report = (path: string, message: string) => void;
+/**
+ * Reports one finding of the running rule at `path`, as a sentence key and the values it names, so
+ * each reader is told in their own language.
+ */
+export type Report = (path: string, key: CapSentenceKey, params?: CapWords['params']) => void;
 
 /** One named check. `id` is stable (clients match on it); `severity` applies to all its findings. */
 export interface CapRule {

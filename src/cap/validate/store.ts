@@ -1,5 +1,5 @@
 /** The optional hook through which the validator asks whether referenced messages exist. */
-import type { CapFinding } from '../finding.js';
+import { capFinding, type CapFinding } from '../finding.js';
 import type { CapAlert } from '../model.js';
 import { readReferences } from './rules/identity.js';
 import type { CapReference } from './rules/identity.js';
@@ -18,12 +18,12 @@ export async function checkReferencesExist(alert: CapAlert, store: CapMessageSto
   const findings: CapFinding[] = [];
   for (const ref of readReferences(alert.references ?? '')) {
     if (typeof ref === 'string' || (await store.has(ref))) continue;
-    findings.push({
-      path: '/alert/references',
-      severity: 'error',
-      rule: REFERENCES_EXIST_RULE,
-      message: `This ${alert.msgType} refers to ${ref.identifier} from ${ref.sender} sent ${ref.sent}, which is not a known message.`,
-    });
+    findings.push(
+      capFinding('/alert/references', 'error', REFERENCES_EXIST_RULE, {
+        key: 'rule_reference_unknown',
+        params: { msgType: alert.msgType, identifier: ref.identifier, sender: ref.sender, sent: ref.sent },
+      }),
+    );
   }
   return findings;
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CapAlert, CapInfo } from '../model.js';
 import { parseCap } from '../parse.js';
+import { capSentence } from '../sentences/sentences.js';
 import { validateCap, validateCapWithStore, UnknownProfileError } from './validate.js';
 
 const base: CapAlert = {
@@ -251,6 +252,52 @@ describe('profiles', () => {
       { profiles: ['dabyl'], now },
     );
     expect(legacy.find((f) => f.rule === 'dabyl.region')!.message).toMatch(/KZ-71/);
+  });
+
+  it("words every rule's finding for each reader, naming a region in the reader's language", () => {
+    const withdrawn = validateCap(
+      {
+        ...base,
+        info: [
+          info({
+            language: 'kk',
+            area: [{ ...area(), geocode: [{ valueName: 'ISO3166-2', value: 'KZ-SEV' }] }],
+          }),
+        ],
+      },
+      { profiles: ['dabyl'], now },
+    ).find((f) => f.rule === 'dabyl.region')!;
+    expect(withdrawn.message).toMatch(/KZ-59 \(North Kazakhstan Region\)/);
+    expect(capSentence('kk', withdrawn.words!)).toMatch(/KZ-59 \(Солтүстік Қазақстан облысы\)/);
+    expect(capSentence('ru', withdrawn.words!)).toMatch(/KZ-59 \(Северо-Казахстанская область\)/);
+
+    // A message that breaks rules of the core and of every profile.
+    const bad = parseCap(readFileSync(new URL('../fixtures/bad-rules.xml', import.meta.url))).alert;
+    const findings = validateCap(
+      {
+        ...bad,
+        status: 'Exercise',
+        info: [
+          ...bad.info,
+          info({
+            language: 'de',
+            category: ['Safety', 'Fire'],
+            eventCode: [{ valueName: 'SAME', value: 'cem' }],
+          }),
+        ],
+      },
+      { profiles: ['ipaws', 'cap-cp', 'dabyl'], now },
+    );
+    expect(new Set(findings.map((f) => f.rule)).size).toBeGreaterThan(15);
+    for (const f of findings) {
+      expect(f.words, f.rule).toBeDefined();
+      expect(capSentence('en', f.words!)).toBe(f.message);
+      for (const lang of ['kk', 'ru'] as const) {
+        const text = capSentence(lang, f.words!);
+        expect(text, `${f.rule} in ${lang}`).not.toMatch(/\{\w+\}/);
+        expect(text).not.toBe(f.message);
+      }
+    }
   });
 
   it('accepts the every-element fixture under the Dabyl profile except its deliberate departures', () => {

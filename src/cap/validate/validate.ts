@@ -1,5 +1,5 @@
 /** Runs the core rules and the chosen profiles over an alert and collects the findings. */
-import type { CapFinding } from '../finding.js';
+import { capFinding, type CapFinding } from '../finding.js';
 import type { CapAlert, CapVersion } from '../model.js';
 import { createGeometry } from './geometry.js';
 import { CAP_PROFILES, coreProfile } from './profiles/index.js';
@@ -38,17 +38,17 @@ export function resolveProfiles(profiles: readonly (string | CapProfile)[] = [])
 
 function runRule(rule: CapRule, ctx: RuleContext, findings: CapFinding[]): void {
   try {
-    rule.check(ctx, (path, message) =>
-      findings.push({ path, severity: rule.severity, rule: rule.id, message }),
+    rule.check(ctx, (path, key, params) =>
+      findings.push(capFinding(path, rule.severity, rule.id, params ? { key, params } : { key })),
     );
   } catch (err) {
     // A rule that trips over an odd message must not hide the other rules' findings.
-    findings.push({
-      path: '/alert',
-      severity: 'error',
-      rule: rule.id,
-      message: `The check ${rule.id} could not run on this message (${(err as Error).message}).`,
-    });
+    findings.push(
+      capFinding('/alert', 'error', rule.id, {
+        key: 'rule_could_not_run',
+        params: { rule: rule.id, detail: (err as Error).message },
+      }),
+    );
   }
 }
 

@@ -11,9 +11,12 @@ const scratch = mkdtempSync(join(tmpdir(), 'cap-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** Runs the real commander tree and captures what it prints. */
-async function run(args: string[]): Promise<{ out: string; error?: { message: string; exitCode: number } }> {
+async function run(
+  args: string[],
+  lang: 'en' | 'kk' | 'ru' = 'en',
+): Promise<{ out: string; error?: { message: string; exitCode: number } }> {
   const program = new Command('dabyl').exitOverride();
-  registerCapCommands(program);
+  registerCapCommands(program, lang);
   let out = '';
   const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
     out += String(chunk);
@@ -83,6 +86,28 @@ describe('dabyl cap validate', () => {
     const { error } = await run(['cap', 'validate', '--profile', 'mars', join(FIXTURES, 'edxl-de.xml')]);
     expect(error).toMatchObject({ exitCode: 2 });
     expect(error!.message).toMatch(/mars/);
+  });
+
+  it("prints the report, its findings and its refusals in the planner's language", async () => {
+    const files = [
+      join(FIXTURES, 'bad-rules.xml'),
+      join(FIXTURES, 'bad-xxe.xml'),
+      join(FIXTURES, 'edxl-de.xml'),
+    ];
+    const ru = await run(['cap', 'validate', ...files], 'ru');
+    expect(ru.error?.exitCode).toBe(1);
+    expect(ru.out).toMatch(/НЕВЕРНО .*bad-rules\.xml — CAP 1\.2, 1 оповещение: 6 ошибок, 1 предупреждение/);
+    expect(ru.out).toMatch(
+      /ошибка +\/alert\/info\[0\]\/area\[0\]\/polygon\[0\] {2}\[cap\.polygon\.syntax\] Многоугольнику нужно не меньше 4 точек/,
+    );
+    expect(ru.out).toMatch(/\[xml\.doctype\] В документе есть объявление DOCTYPE/);
+    expect(ru.out).toMatch(/3 файла: верных 1, неверных 2\./);
+    expect(ru.error!.message).toBe('неверных файлов: 2 из 3');
+    const kk = await run(['cap', 'validate', '--profile', 'марс', files[2]!], 'kk');
+    expect(kk.error).toMatchObject({ exitCode: 2 });
+    expect(kk.error!.message).toBe(
+      '«марс» деген CAP бейіні жоқ; мыналардың бірін таңдаңыз: ipaws, cap-cp, dabyl.',
+    );
   });
 
   it('formats a report with no files', () => {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import {
   buildCap,
+  CAP_PROFILES,
   capFromJson,
   CapJsonError,
   CapParseError,
@@ -16,9 +17,12 @@ import {
   resolveProfiles,
   UnknownProfileError,
 } from '../../cap/index.js';
-import type { CapFinding, CapReport } from '../../cap/index.js';
+import { capFinding, type CapFinding, type CapReport } from '../../cap/index.js';
+import { capSentence } from '../../cap/sentences/sentences.js';
+import type { MessageLang } from '../../core/messages/messages.js';
 import { CliFailure, EXIT } from '../output.js';
 import { capSignatureCheck } from '../../cap/dsig/index.js';
+import { CAP_CLI_WORDS } from './cap.texts.js';
 
 /** The report on one file: the library's report plus the file's name. */
 export interface CapFileReport extends CapReport {
@@ -46,12 +50,10 @@ const unreadable = (file: string, err: unknown): CapFileReport => ({
   wrapper: null,
   messages: [],
   findings: [
-    {
-      path: '/',
-      severity: 'error',
-      rule: 'io.read',
-      message: `The file cannot be read (${(err as Error).message}).`,
-    },
+    capFinding('/', 'error', 'io.read', {
+      key: 'file_unreadable',
+      params: { detail: (err as Error).message },
+    }),
   ],
   errors: 1,
   warnings: 0,
@@ -78,28 +80,31 @@ export async function validateCapFiles(paths: string[], profiles: string[] = [])
   return reports;
 }
 
-const line = (f: CapFinding): string => `    ${f.severity.padEnd(7)} ${f.path}  [${f.rule}] ${f.message}`;
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-/** The report as a person reads it: one block per file, each finding on its own line. */
-export function formatCapReports(reports: CapFileReport[]): string {
+/** The report as a person reads it, in `lang`: one block per file, each finding on its own line. */
+export function formatCapReports(reports: CapFileReport[], lang: MessageLang = 'en'): string {
+  const words = CAP_CLI_WORDS[lang];
+  const verdictWidth = Math.max(words.valid.length, words.invalid.length);
+  const severityWidth = Math.max(...Object.values(words.severity).map((w) => w.length));
+  const line = (f: CapFinding): string =>
+    `    ${words.severity[f.severity].padEnd(severityWidth)} ${f.path}  [${f.rule}] ` +
+    (f.words ? capSentence(lang, f.words) : f.message);
   const out: string[] = [];
   for (const r of reports) {
-    const versions = [...new Set(r.messages.map((m) => `CAP ${m.version}`))].join(', ') || 'unreadable';
-    const wrapper = r.wrapper && r.wrapper !== 'none' ? ` in ${r.wrapper}` : '';
+    const versions = [...new Set(r.messages.map((m) => `CAP ${m.version}`))].join(', ') || words.unreadable;
+    const wrapper = r.wrapper && r.wrapper !== 'none' ? words.inWrapper(r.wrapper) : '';
     out.push(
-      `${r.valid ? 'VALID  ' : 'INVALID'} ${r.file} — ${versions}${wrapper}, ${plural(r.messages.length, 'alert')}: ` +
-        `${plural(r.errors, 'error')}, ${plural(r.warnings, 'warning')}`,
+      `${(r.valid ? words.valid : words.invalid).padEnd(verdictWidth)} ${r.file} — ${versions}${wrapper}, ` +
+        words.fileLine(r.messages.length, r.errors, r.warnings),
     );
     out.push(...r.findings.map(line));
     for (const m of r.messages) {
       if (m.findings.length === 0) continue;
-      out.push(`  alert ${m.identifier || '(no identifier)'} at ${m.location}${m.signed ? ' (signed)' : ''}`);
+      out.push(`  ${words.alertAt(m.identifier, m.location, m.signed)}`);
       out.push(...m.findings.map(line));
     }
   }
   const invalid = reports.filter((r) => !r.valid).length;
-  out.push(`${plural(reports.length, 'file')}: ${reports.length - invalid} valid, ${invalid} invalid.`);
+  out.push(words.total(reports.length, reports.length - invalid, invalid));
   return out.join('\n');
 }
 
@@ -119,51 +124,56 @@ const list = (value: string, previous: string[] = []): string[] => [
     .filter(Boolean),
 ];
 
-/** Turns the library's input errors into a CLI failure with a plain message instead of a stack. */
-async function plainly<T>(run: () => Promise<T>, exitCode: number): Promise<T> {
+/** Turns the library's input errors into a CLI failure with a plain message, in `lang`, instead of a stack. */
+async function plainly<T>(run: () => Promise<T>, exitCode: number, lang: MessageLang): Promise<T> {
   try {
     return await run();
   } catch (err) {
-    if (err instanceof UnknownProfileError) throw new CliFailure(err.message, EXIT.usage);
-    if (err instanceof CapParseError || err instanceof CapJsonError)
-      throw new CliFailure(err.message, exitCode);
+    if (err instanceof UnknownProfileError)
+      throw new CliFailure(
+        CAP_CLI_WORDS[lang].unknownProfile(err.profile, [...CAP_PROFILES.keys()].join(', ')),
+        EXIT.usage,
+      );
+    if (err instanceof CapParseError) throw new CliFailure(capSentence(lang, err.words), exitCode);
+    if (err instanceof CapJsonError) throw new CliFailure(err.message, exitCode);
     throw err;
   }
 }
 
-/** Registers `cap validate` and `cap convert` under `program`. */
-export function registerCapCommands(program: Command): Command {
-  const cap = program.command('cap').description('Common Alerting Protocol (CAP 1.2) messages');
+/** Registers `cap validate` and `cap convert` under `program`, their help and report in `lang`. */
+export function registerCapCommands(program: Command, lang: MessageLang = 'en'): Command {
+  const words = CAP_CLI_WORDS[lang];
+  const cap = program.command('cap').description(words.help.cap);
 
   cap
     .command('validate')
-    .description('Check CAP 1.0/1.1/1.2 messages (bare, Atom, RSS or EDXL-DE); exit 1 if any is invalid')
-    .argument('<paths...>', 'files or directories')
-    .option('--json', 'print the report as JSON')
-    .option('--profile <ids>', 'profiles on top of CAP 1.2: ipaws, cap-cp, dabyl (comma-separated)', list, [])
+    .description(words.help.validate)
+    .argument('<paths...>', words.help.paths)
+    .option('--json', words.help.json)
+    .option('--profile <ids>', words.help.profile, list, [])
     .action(async (paths: string[], opts: { json?: boolean; profile: string[] }) => {
-      const reports = await plainly(() => validateCapFiles(paths, opts.profile), EXIT.failed);
+      const reports = await plainly(() => validateCapFiles(paths, opts.profile), EXIT.failed, lang);
       const valid = reports.every((r) => r.valid);
       process.stdout.write(
-        (opts.json ? JSON.stringify({ valid, files: reports }, null, 2) : formatCapReports(reports)) + '\n',
+        (opts.json ? JSON.stringify({ valid, files: reports }, null, 2) : formatCapReports(reports, lang)) +
+          '\n',
       );
       if (!valid)
         throw new CliFailure(
-          `${reports.filter((r) => !r.valid).length} of ${reports.length} files are invalid`,
+          words.someInvalid(reports.filter((r) => !r.valid).length, reports.length),
           EXIT.failed,
         );
     });
 
   cap
     .command('convert')
-    .description('Convert a CAP message between XML and its JSON form')
-    .argument('<file>', 'a CAP XML file or a CAP JSON file')
-    .requiredOption('--to <format>', 'json or xml')
+    .description(words.help.convert)
+    .argument('<file>', words.help.file)
+    .requiredOption('--to <format>', words.help.to)
     .action(async (file: string, opts: { to: string }) => {
-      if (opts.to !== 'json' && opts.to !== 'xml')
-        throw new CliFailure('--to must be json or xml', EXIT.usage);
+      if (opts.to !== 'json' && opts.to !== 'xml') throw new CliFailure(words.toFormat, EXIT.usage);
       process.stdout.write(
-        (await plainly(() => convertCapFile(file, opts.to as 'json' | 'xml'), EXIT.failed)) + '\n',
+        (await plainly(() => convertCapFile(file, opts.to as 'json' | 'xml'), EXIT.failed, lang)) + '\n',
       );
     });
 

@@ -11,6 +11,7 @@ import {
   CapParseError,
   parseCapDocument,
   readReferences,
+  capFinding,
   validateCap,
   type CapFinding,
 } from '../../cap/index.js';
@@ -27,7 +28,7 @@ import type { CapFeedRow } from '../../store/feed-tables.js';
 import { touchPortal } from '../portal/generation.js';
 import type { AppContext, Q } from '../context.js';
 import { DEFAULT_FETCH_LIMITS, fetchFeed, type FetchLimits } from './fetch-feed.js';
-import { capSentence, type CapWords } from '../../cap/sentences/sentences.js';
+import type { CapWords } from '../../cap/sentences/sentences.js';
 
 /** A feed's name per language; one name is used for all three. */
 export type FeedName = Record<'kk' | 'ru' | 'en', string>;
@@ -256,6 +257,5 @@ function signedTexts(text: string, document: ReturnType<typeof parseCapDocument>
   return out;
 }
 
-function finding(pathOf: string, rule: string, words: CapWords): CapFinding {
-  return { path: pathOf, severity: 'error', rule, message: capSentence('en', words), words };
-}
+const finding = (pathOf: string, rule: string, words: CapWords): CapFinding =>
+  capFinding(pathOf, 'error', rule, words);

@@ -8,6 +8,8 @@ import { valuesOf } from './pairs.js';
 
 const EVENT = 'profile:CAP-CP:Event:0.4';
 const LOCATION = 'profile:CAP-CP:Location:0.3';
+const PROFILE = 'CAP-CP';
+const LANGUAGES = 'en-CA, fr-CA';
 
 const profileCode: CapRule = {
   id: 'capcp.code',
@@ -15,7 +17,7 @@ const profileCode: CapRule = {
   description: 'alert/code contains "profile:CAP-CP:0.4".',
   check({ alert }, report) {
     if (!alert.code.includes('profile:CAP-CP:0.4')) {
-      report('/alert/code', 'A CAP-CP message carries <code>profile:CAP-CP:0.4</code>.');
+      report('/alert/code', 'rule_profile_code', { profile: PROFILE, code: 'profile:CAP-CP:0.4' });
     }
   },
 };
@@ -27,10 +29,11 @@ const languages: CapRule = {
   check({ alert }, report) {
     eachInfo(alert, (info, p) => {
       if (info.language !== 'en-CA' && info.language !== 'fr-CA') {
-        report(
-          `${p}/language`,
-          `CAP-CP info blocks are in en-CA or fr-CA, not ${info.language ?? 'the default en-US'}.`,
-        );
+        report(`${p}/language`, 'rule_profile_language', {
+          profile: PROFILE,
+          allowed: LANGUAGES,
+          value: info.language ?? 'en-US',
+        });
       }
     });
   },
@@ -43,7 +46,7 @@ const bilingual: CapRule = {
   check({ alert }, report) {
     const langs = new Set(alert.info.map((i) => i.language));
     if (alert.scope === 'Public' && alert.info.length > 0 && !(langs.has('en-CA') && langs.has('fr-CA'))) {
-      report('/alert/info', 'A public CAP-CP message should have info blocks in both en-CA and fr-CA.');
+      report('/alert/info', 'rule_profile_bilingual', { profile: PROFILE, allowed: LANGUAGES });
     }
   },
 };
@@ -57,11 +60,11 @@ const eventCode: CapRule = {
     eachInfo(alert, (info, p) => {
       const codes = valuesOf(info.eventCode, EVENT);
       if (codes.length !== 1)
-        report(`${p}/eventCode`, `CAP-CP needs exactly one <eventCode> named ${EVENT}.`);
+        report(`${p}/eventCode`, 'rule_profile_one_event_code', { profile: PROFILE, name: EVENT });
       codes.forEach((c) => events.add(c));
     });
     if (events.size > 1) {
-      report('/alert/info', `A CAP-CP message is about one event, but it names ${[...events].join(', ')}.`);
+      report('/alert/info', 'rule_profile_one_event', { profile: PROFILE, events: [...events].join(', ') });
     }
   },
 };
@@ -74,10 +77,9 @@ const location: CapRule = {
     eachArea(alert, (area, p) => {
       const codes = valuesOf(area.geocode, LOCATION);
       if (codes.length === 0)
-        report(`${p}/geocode`, `CAP-CP needs a <geocode> named ${LOCATION} in every <area>.`);
+        report(`${p}/geocode`, 'rule_profile_geocode', { profile: PROFILE, name: LOCATION });
       for (const c of codes) {
-        if (!/^\d{2}(?:\d{2}(?:\d{3})?)?$/.test(c))
-          report(`${p}/geocode`, `"${c}" is not an SGC code of 2, 4 or 7 digits.`);
+        if (!/^\d{2}(?:\d{2}(?:\d{3})?)?$/.test(c)) report(`${p}/geocode`, 'rule_location_sgc', { code: c });
       }
     });
   },

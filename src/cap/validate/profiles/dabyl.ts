@@ -13,6 +13,12 @@ import { valuesOf } from './pairs.js';
 export const DABYL_REGION_GEOCODE = 'ISO3166-2';
 
 const REQUIRED_LANGUAGES = ['kk', 'ru', 'en'] as const;
+
+/** A region's or city's name in each language, for a sentence that names it. */
+const placeOf = (code: string): { kk: string; ru: string; en: string } => {
+  const { kk, ru, en } = kzRegion(code)!;
+  return { kk, ru, en };
+};
 const primary = (info: CapInfo): string => (info.language ?? 'en-US').split('-')[0]!.toLowerCase();
 
 const languages: CapRule = {
@@ -24,10 +30,10 @@ const languages: CapRule = {
     const present = new Set(alert.info.map(primary));
     const missing = REQUIRED_LANGUAGES.filter((l) => !present.has(l));
     if (missing.length > 0) {
-      report(
-        '/alert/info',
-        `Dabyl messages are given in kk, ru and en; an <info> in ${missing.join(', ')} is missing.`,
-      );
+      report('/alert/info', 'rule_dabyl_languages', {
+        required: REQUIRED_LANGUAGES.join(', '),
+        missing: missing.join(', '),
+      });
     }
   },
 };
@@ -40,10 +46,9 @@ const languageTags: CapRule = {
     eachInfo(alert, (info, p) => {
       const tag = info.language ?? '';
       if (!/^(kk(-KZ)?|ru(-KZ)?|en(-[A-Za-z]{2})?)$/.test(tag)) {
-        report(
-          `${p}/language`,
-          `"${tag || 'none (en-US by default)'}" is not one of Dabyl's tags kk, ru, en (or kk-KZ, ru-KZ).`,
-        );
+        const allowed = 'kk, ru, en, kk-KZ, ru-KZ';
+        if (tag) report(`${p}/language`, 'rule_dabyl_tag', { value: tag, allowed });
+        else report(`${p}/language`, 'rule_dabyl_tag_missing', { value: 'en-US', allowed });
       }
     });
   },
@@ -57,20 +62,18 @@ const regions: CapRule = {
     eachArea(alert, (area, p) => {
       const codes = valuesOf(area.geocode, DABYL_REGION_GEOCODE);
       if (codes.length === 0) {
-        report(
-          `${p}/geocode`,
-          `Each area names its region in a <geocode> ${DABYL_REGION_GEOCODE} (such as KZ-71 for Astana).`,
-        );
+        report(`${p}/geocode`, 'rule_region_missing', {
+          name: DABYL_REGION_GEOCODE,
+          example: 'KZ-71',
+          place: placeOf('KZ-71'),
+        });
       }
       for (const code of codes) {
         if (kzRegion(code)) continue;
         const replacement = KZ_LEGACY_CODES[code];
-        report(
-          `${p}/geocode`,
-          replacement
-            ? `${code} is a withdrawn ISO 3166-2 code; use ${replacement} (${kzRegion(replacement)!.en}).`
-            : `${code} is not an ISO 3166-2 code of a Kazakhstan region or city.`,
-        );
+        if (replacement)
+          report(`${p}/geocode`, 'rule_region_withdrawn', { code, replacement, place: placeOf(replacement) });
+        else report(`${p}/geocode`, 'rule_region_unknown', { code });
       }
     });
   },
@@ -82,7 +85,7 @@ const exerciseNote: CapRule = {
   description: 'Exercise and Test messages name the exercise or test in note.',
   check({ alert }, report) {
     if ((alert.status === 'Exercise' || alert.status === 'Test') && (alert.note ?? '').trim() === '') {
-      report('/alert/note', `A ${alert.status} message must name the exercise or test in <note>.`);
+      report('/alert/note', 'rule_note_exercise_or_test', { msgStatus: alert.status });
     }
   },
 };
@@ -95,10 +98,7 @@ const exerciseMarking: CapRule = {
     if (alert.status !== 'Exercise') return;
     eachInfo(alert, (info, p) => {
       if (!(info.headline ?? '').includes('EXERCISE')) {
-        report(
-          `${p}/headline`,
-          'An Exercise message should say EXERCISE in its headline, in every language.',
-        );
+        report(`${p}/headline`, 'rule_exercise_headline', { msgStatus: alert.status, marking: 'EXERCISE' });
       }
     });
   },
@@ -115,7 +115,7 @@ const consistentBlocks: CapRule = {
     const first = alert.info[0];
     eachInfo(alert, (info, p) => {
       if (first && info !== first && sig(info) !== sig(first)) {
-        report(p, 'This <info> differs from the first in category, urgency, severity, certainty or areas.');
+        report(p, 'rule_blocks_differ');
       }
     });
   },
@@ -127,7 +127,7 @@ const timeZone: CapRule = {
   description: 'Kazakhstan keeps one time zone, UTC+5, since March 2024.',
   check({ alert }, report) {
     if (parseCapDateTime(alert.sent) && !alert.sent.endsWith('+05:00')) {
-      report('/alert/sent', 'Kazakhstan time is +05:00; <sent> uses another offset.');
+      report('/alert/sent', 'rule_time_zone', { offset: '+05:00' });
     }
   },
 };

@@ -6,13 +6,15 @@ import type { CapProfile, CapRule } from '../rule.js';
 import { eachArea, eachInfo } from '../walk.js';
 import { valuesOf } from './pairs.js';
 
+const PROFILE = 'IPAWS';
+
 const profileCode: CapRule = {
   id: 'ipaws.code',
   severity: 'error',
   description: 'alert/code contains "IPAWSv1.0".',
   check({ alert }, report) {
     if (!alert.code.includes('IPAWSv1.0'))
-      report('/alert/code', 'An IPAWS message carries <code>IPAWSv1.0</code>.');
+      report('/alert/code', 'rule_profile_code', { profile: PROFILE, code: 'IPAWSv1.0' });
   },
 };
 
@@ -22,7 +24,7 @@ const expires: CapRule = {
   description: 'Every info block has an expires time.',
   check({ alert }, report) {
     eachInfo(alert, (info, p) => {
-      if (info.expires === undefined) report(`${p}/expires`, 'IPAWS requires <expires> in every <info>.');
+      if (info.expires === undefined) report(`${p}/expires`, 'rule_profile_expires', { profile: PROFILE });
     });
   },
 };
@@ -33,7 +35,8 @@ const oneCategory: CapRule = {
   description: 'Each info block has exactly one category.',
   check({ alert }, report) {
     eachInfo(alert, (info, p) => {
-      if (info.category.length > 1) report(`${p}/category[1]`, 'IPAWS accepts one <category> per <info>.');
+      if (info.category.length > 1)
+        report(`${p}/category[1]`, 'rule_profile_one_category', { profile: PROFILE });
     });
   },
 };
@@ -46,10 +49,14 @@ const sameEvent: CapRule = {
     eachInfo(alert, (info, p) => {
       const codes = valuesOf(info.eventCode, 'SAME');
       if (codes.length === 0)
-        report(`${p}/eventCode`, 'IPAWS requires an <eventCode> named SAME (such as CEM).');
+        report(`${p}/eventCode`, 'rule_profile_event_code', {
+          profile: PROFILE,
+          name: 'SAME',
+          example: 'CEM',
+        });
       for (const c of codes) {
         if (!/^[A-Z]{3}$/.test(c))
-          report(`${p}/eventCode`, `The SAME event code "${c}" is not three capital letters.`);
+          report(`${p}/eventCode`, 'rule_event_code_form', { name: 'SAME', code: c });
       }
     });
   },
@@ -63,9 +70,9 @@ const sameGeocode: CapRule = {
     eachArea(alert, (area, p) => {
       const codes = valuesOf(area.geocode, 'SAME');
       if (codes.length === 0)
-        report(`${p}/geocode`, 'IPAWS requires a <geocode> named SAME in every <area>.');
+        report(`${p}/geocode`, 'rule_profile_geocode', { profile: PROFILE, name: 'SAME' });
       for (const c of codes) {
-        if (!/^\d{6}$/.test(c)) report(`${p}/geocode`, `The SAME location code "${c}" is not six digits.`);
+        if (!/^\d{6}$/.test(c)) report(`${p}/geocode`, 'rule_location_six_digits', { name: 'SAME', code: c });
       }
     });
   },
@@ -82,10 +89,11 @@ const weaText: CapRule = {
       info.parameter.forEach((param, i) => {
         const limit = WEA_LIMITS[param.valueName];
         if (limit !== undefined && [...param.value].length > limit) {
-          report(
-            `${p}/parameter[${i}]`,
-            `${param.valueName} is ${[...param.value].length} characters; WEA allows ${limit}.`,
-          );
+          report(`${p}/parameter[${i}]`, 'rule_text_length', {
+            name: param.valueName,
+            length: [...param.value].length,
+            limit,
+          });
         }
       });
     });
@@ -106,10 +114,11 @@ const parameterValues: CapRule = {
       info.parameter.forEach((param, i) => {
         const allowed = ALLOWED_VALUES[param.valueName];
         if (allowed && !allowed.includes(param.value)) {
-          report(
-            `${p}/parameter[${i}]`,
-            `${param.valueName} "${param.value}" is not one of ${allowed.join(', ')}.`,
-          );
+          report(`${p}/parameter[${i}]`, 'rule_parameter_value', {
+            name: param.valueName,
+            value: param.value,
+            allowed: allowed.join(', '),
+          });
         }
       });
     });
@@ -124,7 +133,11 @@ const languages: CapRule = {
     eachInfo(alert, (info, p) => {
       const lang = info.language ?? 'en-US';
       if (lang !== 'en-US' && lang !== 'es-US')
-        report(`${p}/language`, `IPAWS channels carry en-US and es-US, not ${lang}.`);
+        report(`${p}/language`, 'rule_profile_language', {
+          profile: PROFILE,
+          allowed: 'en-US, es-US',
+          value: lang,
+        });
     });
   },
 };

@@ -13,11 +13,8 @@ export const identifierCharacters: CapRule = {
       const value = alert[name];
       const bad = FORBIDDEN.exec(value)?.[0];
       if (bad !== undefined) {
-        const what = /\s/.test(bad) ? 'a space' : bad === ',' ? 'a comma' : `"${bad}"`;
-        report(
-          `/alert/${name}`,
-          `<${name}> must not contain spaces, commas, "<" or "&", but it contains ${what}.`,
-        );
+        if (/\s/.test(bad)) report(`/alert/${name}`, 'rule_identifier_space', { element: name });
+        else report(`/alert/${name}`, 'rule_identifier_character', { element: name, character: bad });
       }
     }
   },
@@ -31,10 +28,7 @@ export const referencesRequired: CapRule = {
   description: 'Update, Cancel, Ack and Error messages name the messages they refer to in references.',
   check({ alert }, report) {
     if (NEEDS_REFERENCES.has(alert.msgType) && (alert.references ?? '').trim() === '') {
-      report(
-        '/alert/references',
-        `A ${alert.msgType} message must name the message(s) it refers to in <references>.`,
-      );
+      report('/alert/references', 'rule_references_required', { msgType: alert.msgType });
     }
   },
 };
@@ -65,10 +59,7 @@ export const referencesFormat: CapRule = {
     if (alert.references === undefined) return;
     for (const entry of readReferences(alert.references)) {
       if (typeof entry === 'string') {
-        report(
-          '/alert/references',
-          `"${entry}" is not a "sender,identifier,sent" triple (such as kz-ces,KZ-2026-001,2026-10-21T09:00:00+05:00).`,
-        );
+        report('/alert/references', 'rule_references_format', { entry, form: 'sender,identifier,sent' });
       }
     }
   },
@@ -80,13 +71,10 @@ export const scopeRecipients: CapRule = {
   description: 'A Private message lists its addresses; a Restricted message states its restriction.',
   check({ alert }, report) {
     if (alert.scope === 'Private' && (alert.addresses ?? '').trim() === '') {
-      report('/alert/addresses', 'A message with scope Private must list its recipients in <addresses>.');
+      report('/alert/addresses', 'rule_scope_private', { scope: alert.scope });
     }
     if (alert.scope === 'Restricted' && (alert.restriction ?? '').trim() === '') {
-      report(
-        '/alert/restriction',
-        'A message with scope Restricted must say who may see it in <restriction>.',
-      );
+      report('/alert/restriction', 'rule_scope_restricted', { scope: alert.scope });
     }
   },
 };

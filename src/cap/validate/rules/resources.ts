@@ -14,12 +14,12 @@ export const absoluteUris: CapRule = {
   check({ alert }, report) {
     eachInfo(alert, (info, p) => {
       if (info.web !== undefined && !ABSOLUTE_URI.test(info.web)) {
-        report(`${p}/web`, `"${info.web}" is not an absolute URI such as https://example.kz/alert.`);
+        report(`${p}/web`, 'rule_uri_absolute', { uri: info.web });
       }
     });
     eachResource(alert, (r, p) => {
       if (r.uri !== undefined && r.derefUri === undefined && !ABSOLUTE_URI.test(r.uri)) {
-        report(`${p}/uri`, `"${r.uri}" is not an absolute URI, and no <derefUri> carries the content.`);
+        report(`${p}/uri`, 'rule_uri_relative', { uri: r.uri });
       }
     });
   },
@@ -32,7 +32,7 @@ export const derefBase64: CapRule = {
   check({ alert }, report) {
     eachResource(alert, (r, p) => {
       if (r.derefUri !== undefined && !BASE64.test(r.derefUri)) {
-        report(`${p}/derefUri`, '<derefUri> is not base64 data.');
+        report(`${p}/derefUri`, 'rule_deref_base64');
       }
     });
   },
@@ -47,12 +47,12 @@ export const embeddedIntegrity: CapRule = {
       if (r.derefUri === undefined || !BASE64.test(r.derefUri)) return;
       const bytes = Buffer.from(r.derefUri, 'base64');
       if (r.size !== undefined && r.size !== bytes.length) {
-        report(`${p}/size`, `<size> says ${r.size} bytes but the embedded content has ${bytes.length}.`);
+        report(`${p}/size`, 'rule_size_mismatch', { size: r.size, actual: bytes.length });
       }
       if (r.digest !== undefined) {
         const actual = createHash('sha1').update(bytes).digest('hex');
         if (actual !== r.digest.trim().toLowerCase()) {
-          report(`${p}/digest`, `<digest> does not match the embedded content (its SHA-1 is ${actual}).`);
+          report(`${p}/digest`, 'rule_digest_mismatch', { actual });
         }
       }
     });
@@ -66,7 +66,7 @@ export const digestForm: CapRule = {
   check({ alert }, report) {
     eachResource(alert, (r, p) => {
       if (r.digest !== undefined && !/^\s*[0-9A-Fa-f]{40}\s*$/.test(r.digest)) {
-        report(`${p}/digest`, `"${r.digest}" is not a SHA-1 digest (40 hexadecimal digits).`);
+        report(`${p}/digest`, 'rule_digest_form', { digest: r.digest });
       }
     });
   },

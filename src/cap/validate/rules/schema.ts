@@ -16,7 +16,7 @@ import { eachArea, eachInfo, eachResource } from '../walk.js';
 const blank = (v: string | undefined): boolean => v === undefined || v.trim() === '';
 
 function need(report: Report, path: string, name: string, value: string | undefined): void {
-  if (blank(value)) report(`${path}/${name}`, `<${name}> is required but missing or empty.`);
+  if (blank(value)) report(`${path}/${name}`, 'rule_required', { element: name });
 }
 
 export const required: CapRule = {
@@ -28,7 +28,7 @@ export const required: CapRule = {
       need(report, '/alert', name, alert[name]);
     }
     eachInfo(alert, (info, p) => {
-      if (info.category.length === 0) report(`${p}/category`, 'Each <info> needs at least one <category>.');
+      if (info.category.length === 0) report(`${p}/category`, 'rule_category_missing');
       for (const name of ['event', 'urgency', 'severity', 'certainty'] as const)
         need(report, p, name, info[name]);
     });
@@ -42,7 +42,7 @@ export const required: CapRule = {
 
 function oneOf(report: Report, path: string, value: string, allowed: readonly string[]): void {
   if (!blank(value) && !allowed.includes(value)) {
-    report(path, `"${value}" is not allowed here; use one of ${allowed.join(', ')}.`);
+    report(path, 'rule_not_listed', { value, allowed: allowed.join(', ') });
   }
 }
 
@@ -67,11 +67,7 @@ export const enumerations: CapRule = {
 
 function dateTime(report: Report, path: string, value: string | undefined): void {
   if (!blank(value) && !isCapDateTime(value!)) {
-    report(
-      path,
-      `"${value}" is not a CAP date and time; write it like 2026-10-21T09:00:00+05:00 ` +
-        '(numeric time zone, no "Z", no fractions of a second).',
-    );
+    report(path, 'rule_datetime', { value: value! });
   }
 }
 
@@ -97,7 +93,7 @@ export const language: CapRule = {
   check({ alert }, report) {
     eachInfo(alert, (info, p) => {
       if (info.language !== undefined && !LANGUAGE_TAG.test(info.language)) {
-        report(`${p}/language`, `"${info.language}" is not an RFC 3066 language tag such as en-US or kk.`);
+        report(`${p}/language`, 'rule_language_tag', { value: info.language, example: 'en-US, kk' });
       }
     });
   },
@@ -110,9 +106,9 @@ export const ceilingNeedsAltitude: CapRule = {
   check({ alert }, report) {
     eachArea(alert, (a, p) => {
       if (a.ceiling !== undefined && a.altitude === undefined) {
-        report(`${p}/ceiling`, 'An area with a <ceiling> must also give its <altitude>.');
+        report(`${p}/ceiling`, 'rule_ceiling_alone');
       } else if (a.ceiling !== undefined && a.altitude !== undefined && a.ceiling < a.altitude) {
-        report(`${p}/ceiling`, `The ceiling (${a.ceiling} ft) is below the altitude (${a.altitude} ft).`);
+        report(`${p}/ceiling`, 'rule_ceiling_below', { ceiling: a.ceiling, altitude: a.altitude });
       }
     });
   },

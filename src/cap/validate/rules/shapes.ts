@@ -16,20 +16,18 @@ export const polygonSyntax: CapRule = {
       if (kind !== 'polygon') return;
       const s = ctx.geometry.polygon(text);
       if (s.syntaxError !== undefined) {
-        report(
-          path,
-          s.syntaxError === '' ? 'The polygon is empty.' : `"${s.syntaxError}" is not a "lat,lon" pair.`,
-        );
+        if (s.syntaxError === '') report(path, 'rule_polygon_empty');
+        else report(path, 'rule_polygon_pair', { pair: s.syntaxError });
       } else if (s.count < 4) {
-        report(path, `A polygon needs at least 4 points (the first repeated last); this one has ${s.count}.`);
+        report(path, 'rule_polygon_points', { count: s.count });
       } else {
         const c = s.coords;
         const last = c.length - 2;
         if (c[0] !== c[last] || c[1] !== c[last + 1]) {
-          report(
-            path,
-            `The polygon is not closed: it starts at ${c[0]},${c[1]} but ends at ${c[last]},${c[last + 1]}.`,
-          );
+          report(path, 'rule_polygon_open', {
+            first: `${c[0]},${c[1]}`,
+            last: `${c[last]},${c[last + 1]}`,
+          });
         }
       }
     });
@@ -45,9 +43,9 @@ export const circleSyntax: CapRule = {
       if (kind !== 'circle') return;
       const s = ctx.geometry.circle(text);
       if (s.syntaxError !== undefined) {
-        report(path, `"${text.trim()}" is not a circle written as "lat,lon radius" (radius in km).`);
+        report(path, 'rule_circle_syntax', { circle: text.trim() });
       } else if (s.radius! < 0) {
-        report(path, `The radius ${s.radius} km is negative.`);
+        report(path, 'rule_radius_negative', { radius: s.radius! });
       }
     });
   },
@@ -71,11 +69,8 @@ export const coordinateRange: CapRule = {
       const bad = firstOutOfRange(c);
       if (bad === -1) return;
       const [lat, lon] = [c[bad]!, c[bad + 1]!];
-      const swapped = inRange(lon, lat) ? ' It looks like "lon,lat"; CAP writes latitude first.' : '';
-      report(
-        path,
-        `The point ${lat},${lon} is outside the range of latitude ±90 and longitude ±180.${swapped}`,
-      );
+      const key = inRange(lon, lat) ? 'rule_coordinate_range_swapped' : 'rule_coordinate_range';
+      report(path, key, { point: `${lat},${lon}` });
     });
   },
 };
@@ -87,7 +82,7 @@ export const radiusZero: CapRule = {
   check(ctx, report) {
     eachShapeOf(ctx, (text, path, kind) => {
       if (kind === 'circle' && ctx.geometry.circle(text).radius === 0) {
-        report(path, 'The circle has a radius of 0 km, so it covers no one.');
+        report(path, 'rule_radius_zero');
       }
     });
   },
@@ -101,7 +96,7 @@ export const coordinateWhitespace: CapRule = {
   check(ctx, report) {
     eachShapeOf(ctx, (text, path, kind) => {
       if (shapeOf(ctx, text, kind).whitespace) {
-        report(path, 'There is whitespace around the coordinates (write "51.12,71.43", not "51.12, 71.43").');
+        report(path, 'rule_coordinate_whitespace');
       }
     });
   },
@@ -114,7 +109,7 @@ export const coordinatePrecision: CapRule = {
   check(ctx, report) {
     eachShapeOf(ctx, (text, path, kind) => {
       const d = shapeOf(ctx, text, kind).maxDecimals;
-      if (d > 6) report(path, `Coordinates carry ${d} decimals; at most 6 (about 10 cm) are meaningful.`);
+      if (d > 6) report(path, 'rule_coordinate_precision', { decimals: d });
     });
   },
 };
@@ -147,10 +142,7 @@ export const swappedCoordinates: CapRule = {
       const coords = shapeOf(ctx, text, kind).coords;
       if (coords.length === 0 || someWithin(ctx.plausibleArea, coords, false)) return;
       if (everyWithin(ctx.plausibleArea, coords, true)) {
-        report(
-          path,
-          'The shape lies outside the expected area but fits it with latitude and longitude swapped.',
-        );
+        report(path, 'rule_coordinates_swapped');
       }
     });
   },

@@ -17,7 +17,11 @@ export const startsAfterExpiry: CapRule = {
       for (const name of ['effective', 'onset'] as const) {
         const t = info[name] && parseCapDateTime(info[name]!);
         if (t && t > expires)
-          report(`${p}/${name}`, `<${name}> (${info[name]}) is after <expires> (${info.expires}).`);
+          report(`${p}/${name}`, 'rule_after_expires', {
+            element: name,
+            value: info[name]!,
+            expires: info.expires!,
+          });
       }
     });
   },
@@ -30,10 +34,7 @@ export const sentInFuture: CapRule = {
   check({ alert, now }, report) {
     const sent = parseCapDateTime(alert.sent);
     if (sent && sent.getTime() > now.getTime() + CLOCK_SKEW_MS) {
-      report(
-        '/alert/sent',
-        `<sent> (${alert.sent}) is in the future; is the sender's clock or time zone wrong?`,
-      );
+      report('/alert/sent', 'rule_sent_future', { sent: alert.sent });
     }
   },
 };
@@ -44,9 +45,7 @@ export const noteOnExerciseOrError: CapRule = {
   description: 'Exercise messages say which exercise in note; Error messages explain the error there.',
   check({ alert }, report) {
     if ((alert.note ?? '').trim() !== '') return;
-    if (alert.status === 'Exercise')
-      report('/alert/note', 'An Exercise message should name the exercise in <note>.');
-    if (alert.msgType === 'Error')
-      report('/alert/note', 'An Error message should explain the error in <note>.');
+    if (alert.status === 'Exercise') report('/alert/note', 'rule_note_exercise', { msgStatus: alert.status });
+    if (alert.msgType === 'Error') report('/alert/note', 'rule_note_error', { msgType: alert.msgType });
   },
 };

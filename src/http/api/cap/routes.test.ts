@@ -89,6 +89,38 @@ describe('POST /api/v1/cap/validate', () => {
       payload: { xml: '<a/>' },
     });
     expect(badProfile.statusCode).toBe(422);
+    expect(badProfile.json()).toMatchObject({ field: 'profile' });
+    expect(JSON.stringify(badProfile.json())).toMatch(/ipaws, cap-cp, dabyl/);
+  });
+
+  it('words every finding in the language the request asks for', async () => {
+    const validate = async (language: string) =>
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/v1/cap/validate?profile=dabyl',
+          headers: { 'content-type': 'application/xml', 'accept-language': language },
+          payload: fixture('bad-rules.xml'),
+        })
+      ).json() as { messages: { findings: { rule: string; message: string; words?: unknown }[] }[] };
+    const [en, kk, ru] = (await Promise.all(['en', 'kk-KZ,kk;q=0.9', 'ru'].map(validate))) as [
+      Awaited<ReturnType<typeof validate>>,
+      Awaited<ReturnType<typeof validate>>,
+      Awaited<ReturnType<typeof validate>>,
+    ];
+    const rules = (r: typeof en) => r.messages[0]!.findings.map((f) => f.rule);
+    expect(rules(kk)).toEqual(rules(en));
+    expect(rules(en)).toContain('cap.polygon.syntax');
+    const polygon = (r: typeof en) => r.messages[0]!.findings.find((f) => f.rule === 'cap.polygon.syntax')!;
+    expect(polygon(en).message).toMatch(/polygon/);
+    expect(polygon(kk).message).toMatch(/Көпбұрыш/);
+    expect(polygon(ru).message).toMatch(/Многоугольник/);
+    for (const finding of [...kk.messages[0]!.findings, ...ru.messages[0]!.findings]) {
+      // Values the message wrote stay as written; everything the validator says is in the language.
+      expect(finding.message).not.toMatch(/\b(is|the|must|should|not)\b/);
+      expect(finding.message).not.toMatch(/\{\w+\}/);
+      expect(finding).not.toHaveProperty('words');
+    }
   });
 
   it('declares the route public for the policy layer', () => {

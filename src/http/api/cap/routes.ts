@@ -5,12 +5,13 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { checkCap, UnknownProfileError } from '../../../cap/index.js';
+import { CAP_PROFILES, checkCap, UnknownProfileError } from '../../../cap/index.js';
 import { AppError, badField } from '../../../errors.js';
 import { CapFindingSchema, CapReportSchema, CapValidateQuery } from './schema.js';
 import { capSignatureCheck } from '../../../cap/dsig/index.js';
 import type { AppContext } from '../../../services/context.js';
 import { problems } from '../common.schema.js';
+import { requestLanguage, wordFindings } from '../../language.js';
 
 /** Largest message accepted over HTTP; CAP with an embedded image stays well below. */
 const BODY_LIMIT = 5 * 1024 * 1024;
@@ -59,7 +60,8 @@ export const capRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { 
           `At most ${perMinute} a minute from one address (429 beyond). ` +
           'Send a CAP 1.0, 1.1 or 1.2 message (bare, or in Atom, RSS or EDXL-DE) as application/xml, text/xml or ' +
           'application/cap+xml, or as JSON {"xml": "…"}. The answer lists every problem with its element path, ' +
-          'severity, rule and a sentence. An invalid message is still a 200 answer: valid is false.',
+          'severity, rule and a sentence in the language Accept-Language asks for (kk, ru or en; English by default). ' +
+          'An invalid message is still a 200 answer: valid is false.',
         querystring: CapValidateQuery,
         response: { 200: Type.Ref(CapReportSchema), 429: problems[400], ...problems },
       },
@@ -70,10 +72,16 @@ export const capRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { 
         .map((p) => p.trim())
         .filter(Boolean);
       try {
-        return await checkCap(xmlOf(request.body), { profiles, verifySignature: capSignatureCheck });
+        const report = await checkCap(xmlOf(request.body), { profiles, verifySignature: capSignatureCheck });
+        const lang = requestLanguage(request);
+        return {
+          ...report,
+          findings: wordFindings(report.findings, lang),
+          messages: report.messages.map((m) => ({ ...m, findings: wordFindings(m.findings, lang) })),
+        };
       } catch (err) {
         if (err instanceof UnknownProfileError)
-          throw new AppError('invalid_input', 422, err.message, 'profile');
+          throw badField('profile', 'one_of', { allowed: [...CAP_PROFILES.keys()].join(', ') });
         throw err;
       }
     },
