@@ -14,6 +14,9 @@ export interface InboxInjectRow {
   decision: string | null;
   title: string;
   body: string;
+  /** The inject as fired, to word its label and marking again in another reader's language. */
+  run_title: string;
+  run_content: string;
   delivered_at: string;
   acknowledged_at: string | null;
 }
@@ -45,6 +48,8 @@ export const playRepository = {
         'r.decision',
         'm.title',
         'm.body',
+        'r.title as run_title',
+        'r.content as run_content',
         'm.delivered_at',
         'm.acknowledged_at',
       ])

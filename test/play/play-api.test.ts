@@ -210,6 +210,33 @@ describe.each(ENGINES)('playing an exercise over the API on %s', (engine) => {
     expect((await view('medic')).injects.map((i: { id: string }) => i.id)).toEqual([runs['2']]);
   });
 
+  it('shows an inject’s label and marking in the language the player reads the console in, its text as fired', async () => {
+    const asRead = async (language?: string) => {
+      const s = sessions.get('patrol-a')!;
+      const res = await fetch(`${base}/api/v1/exercises/${fx.exerciseId}/play`, {
+        headers: { cookie: s.cookie, ...(language ? { 'accept-language': language } : {}) },
+      });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as Json).injects[0] as { title: string; body: string };
+    };
+    const delivered = await asRead();
+    const ru = await asRead('ru-RU,ru;q=0.9');
+    const kk = await asRead('kk');
+    expect(ru.title).toBe(`${EXERCISE_HEAD} - УЧЕНИЯ: Вводная 3: Inject 3 title`);
+    expect(kk.title).toBe(`${EXERCISE_HEAD} - ЖАТТЫҒУ: Кіріспе 3: Inject 3 title`);
+    for (const seen of [ru, kk]) {
+      expect(seen.body).toContain('Report of a shooting near the prison gate (3).');
+      expect(seen.body.endsWith(`-- ${EXERCISE_HEAD}: ${fx.name}`)).toBe(true);
+    }
+    // Worded again in the language it was delivered in, it is exactly what the dispatcher delivered.
+    const deliveredIn = delivered.title.includes('ЖАТТЫҒУ')
+      ? kk
+      : delivered.title.includes('УЧЕНИЯ')
+        ? ru
+        : await asRead('en');
+    expect(deliveredIn).toEqual(delivered);
+  });
+
   it('acknowledges once: a second time answers the same; another team’s or a future inject is not found', async () => {
     const first = await call('patrol-a', 'POST', `/play/injects/${runs['3']}/acknowledge`);
     expect(first.status, first.text).toBe(200);

@@ -1,5 +1,5 @@
 import { notSentOver, type ChannelMessage } from '../../channels/channel.js';
-import { markText } from '../../core/outbox/traffic.js';
+import { EXERCISE_HEAD, markLine, markText } from '../../core/outbox/traffic.js';
 import { fitSms } from '../../core/sms/fit.js';
 import type { InjectRunRow } from '../../store/conduct-tables.js';
 import type { AppContext } from '../context.js';
@@ -17,6 +17,26 @@ const ANSWER: Record<string, string> = {
   en: 'Acknowledge and report',
 };
 const answerIn = (language: string) => ANSWER[language] ?? ANSWER.en!;
+
+/**
+ * An in-app inject as a reader of `language` sees it: labelled and marked in their language, as the
+ * dispatcher marks it (`markMessage`). The inbox keeps the text as delivered, in the language the
+ * player's account had then; a player who reads the console in another language since is shown
+ * the marking in that one, so "exercise" is never in a language they did not choose. A text
+ * delivered unmarked (never an exercise's) is left as it is.
+ */
+export function inboxInjectIn(
+  delivered: { title: string; body: string },
+  run: { number: string; title: string; content: string },
+  language: string,
+  exerciseName: string,
+): { title: string; body: string } {
+  if (!delivered.title.startsWith(EXERCISE_HEAD)) return delivered;
+  return {
+    title: markLine(`${labelIn(language)} ${run.number}: ${run.title}`, language),
+    body: markText(run.content, language, exerciseName),
+  };
+}
 
 /** Whether the message may carry a link to the inject: an e-mail or SMS to a phone-book contact. */
 const mayCarryLink = (target: RenderTarget) =>

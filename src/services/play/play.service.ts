@@ -15,6 +15,8 @@ import { conductRepository } from '../../store/conduct.repository.js';
 import { applyDecision, runDecision } from '../conduct/branching.service.js';
 import { readingOf, takeConduct } from '../conduct/conduct.js';
 import { playerCommCheck, type PlayerCommCheck } from '../conduct/comm-check.service.js';
+import { inboxInjectIn } from '../conduct/inject.source.js';
+import type { MessageLang } from '../../core/messages/messages.js';
 import type { ActorInfo, AppContext, Q } from '../context.js';
 import { appendEvent } from '../events/events.service.js';
 
@@ -110,7 +112,7 @@ async function seatOf(db: Q, actor: Actor, exerciseId: string): Promise<Seat> {
  * their team or for every player. Nothing else reaches this list, so neither a future inject nor
  * another team's can be read through it, even by asking for its id.
  */
-async function injectsOf(db: Q, seat: Seat, runId?: string): Promise<PlayerInject[]> {
+async function injectsOf(db: Q, seat: Seat, runId?: string, lang?: MessageLang): Promise<PlayerInject[]> {
   const rows = (await playRepository.inboxInjects(db, seat.exercise.id, seat.userId, runId)).filter((r) =>
     forTeam(r, seat.teamId),
   );
@@ -128,11 +130,11 @@ async function injectsOf(db: Q, seat: Seat, runId?: string): Promise<PlayerInjec
       )
     ).map((d) => [d.run_id, d]),
   );
+  const run = (r: InboxInjectRow) => ({ number: r.number, title: r.run_title, content: r.run_content });
   return rows.map((r) => ({
     id: r.id,
     number: r.number,
-    title: r.title,
-    body: r.body,
+    ...(lang ? inboxInjectIn(r, run(r), lang, seat.exercise.name) : { title: r.title, body: r.body }),
     firedAt: r.fired_at,
     deliveredAt: r.delivered_at,
     acknowledgedAt: r.acknowledged_at,
@@ -156,7 +158,12 @@ function forTeam(row: InboxInjectRow, teamId: string | null): boolean {
 }
 
 /** The player view: the three clocks, NO PLAY, and the player's own team's fired injects. */
-export async function playerView(ctx: AppContext, actor: Actor, exerciseId: string): Promise<PlayerView> {
+export async function playerView(
+  ctx: AppContext,
+  actor: Actor,
+  exerciseId: string,
+  lang?: MessageLang,
+): Promise<PlayerView> {
   const db = ctx.db.kysely;
   const seat = await seatOf(db, actor, exerciseId);
   const conduct = await takeConduct(ctx, db, exerciseId, null, 'read');
@@ -171,7 +178,7 @@ export async function playerView(ctx: AppContext, actor: Actor, exerciseId: stri
     clock: readingOf(conduct, conduct.now),
     noPlay,
     // Under NO PLAY the view shows the banner only: play is hidden, not just frozen.
-    injects: noPlay ? [] : await injectsOf(db, seat),
+    injects: noPlay ? [] : await injectsOf(db, seat, undefined, lang),
     commCheck: await ownCommCheck(db, exerciseId, seat.userId),
   };
 }
@@ -210,10 +217,11 @@ export async function acknowledgeInject(
   actor: Actor,
   exerciseId: string,
   runId: string,
+  lang?: MessageLang,
 ): Promise<PlayerInject> {
   return ctx.db.kysely.transaction().execute(async (trx) => {
     const seat = await seatOf(trx, actor, exerciseId);
-    const [inject] = await injectsOf(trx, seat, runId);
+    const [inject] = await injectsOf(trx, seat, runId, lang);
     if (!inject) throw injectNotFound();
     if (seat.exercise.no_play_at) throw halted(seat.exercise.no_play_reason);
     if (inject.acknowledgedAt) return inject;
@@ -241,6 +249,7 @@ export async function decideOnInject(
   exerciseId: string,
   runId: string,
   option: string,
+  lang?: MessageLang,
 ): Promise<PlayerInject> {
   return ctx.db.kysely.transaction().execute(async (trx) => {
     const seat = await seatOf(trx, actor, exerciseId);
@@ -253,7 +262,7 @@ export async function decideOnInject(
     // Controllers know players by their names in the exercise, not their accounts.
     const named = { userId: who.userId, name: seat.name };
     await applyDecision(ctx, trx, c, run, option, { actor: named, via: 'player', teamId: seat.teamId });
-    return (await injectsOf(trx, seat, runId))[0]!;
+    return (await injectsOf(trx, seat, runId, lang))[0]!;
   });
 }
 

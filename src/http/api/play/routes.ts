@@ -11,6 +11,7 @@ import {
 } from '../../../services/play/play.service.js';
 import { confirmCommCheck } from '../../../services/conduct/comm-check.service.js';
 import { principalOf } from '../../access.js';
+import { languageOf } from '../../../core/messages/messages.js';
 import { DecisionBody } from '../branching/schema.js';
 import { injectLinkRoutes } from './link.routes.js';
 import { Id, IdParams, Items, problem, problems } from '../common.schema.js';
@@ -44,6 +45,9 @@ export const playRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
     const p = principalOf(request);
     return [p.info, p.actor] as const;
   };
+  // The console's language: an inject's label and marking are shown in it, whatever they were delivered in.
+  const reading = (request: Parameters<typeof principalOf>[0]) =>
+    languageOf(request.headers['accept-language']);
 
   app.get(
     '/exercises/:id/play',
@@ -56,7 +60,7 @@ export const playRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
         response: { 200: Type.Ref(PlayerViewSchema), ...problems },
       },
     },
-    async (request) => playerView(ctx, principalOf(request).actor, request.params.id),
+    async (request) => playerView(ctx, principalOf(request).actor, request.params.id, reading(request)),
   );
 
   app.post(
@@ -87,7 +91,14 @@ export const playRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
       },
     },
     async (request) =>
-      decideOnInject(ctx, ...who(request), request.params.id, request.params.injectId, request.body.option),
+      decideOnInject(
+        ctx,
+        ...who(request),
+        request.params.id,
+        request.params.injectId,
+        request.body.option,
+        reading(request),
+      ),
   );
 
   app.post(
@@ -101,7 +112,8 @@ export const playRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
         response: { 200: Type.Ref(PlayerInjectSchema), ...problems },
       },
     },
-    async (request) => acknowledgeInject(ctx, ...who(request), request.params.id, request.params.injectId),
+    async (request) =>
+      acknowledgeInject(ctx, ...who(request), request.params.id, request.params.injectId, reading(request)),
   );
 
   app.post(
