@@ -1,4 +1,4 @@
-import { Code, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { RolePermissions } from '../../api/types';
 import { permissionLabel } from '../../components/permissionLabel';
@@ -29,8 +29,10 @@ export function RolesMatrix({ roles }: { roles: RolePermissions[] }) {
           {permissions.map((permission) => (
             <Table.Tr key={permission}>
               <Table.Th scope="row" fw={400}>
-                <Text size="sm">{permissionLabel(t, permission)}</Text>
-                <Code>{permission}</Code>
+                {/* The code is what API tokens and scripts name; the page itself speaks the reader's words. */}
+                <Text size="sm" title={permission} data-permission={permission}>
+                  {permissionLabel(t, permission)}
+                </Text>
               </Table.Th>
               {roles.map((r) => (
                 <Table.Td key={r.role} ta="center" className={classes.cell}>
