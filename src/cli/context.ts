@@ -4,7 +4,8 @@ import { openRuntime } from '../runtime.js';
 import type { AppContext } from '../services/context.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { withStartupLock } from '../store/startup-lock.js';
-import { CliFailure, EXIT } from './output.js';
+import { CLI_WORDS } from './cli.texts.js';
+import { CliFailure, cliLanguage, EXIT } from './output.js';
 
 /**
  * Runs a command against the configured database (migrated first), closing it afterwards. A
@@ -17,7 +18,10 @@ export async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promi
       await sql`select 1`.execute(runtime.ctx.db.kysely);
     } catch (err) {
       throw new CliFailure(
-        `cannot reach the database at ${runtime.ctx.db.location}: ${(err as Error).message}`,
+        CLI_WORDS[cliLanguage(process.env) ?? 'en'].unreachable(
+          runtime.ctx.db.location,
+          (err as Error).message,
+        ),
         EXIT.unavailable,
       );
     }

@@ -19,43 +19,53 @@ import { registerServe } from './commands/serve.js';
 import { registerSirenCommands } from './commands/siren.js';
 import { registerBoundaryCommands } from './commands/boundaries.js';
 import { registerWebhookCommands } from './commands/webhook.js';
+import type { MessageLang } from '../core/messages/messages.js';
+import { CLI_WORDS } from './cli.texts.js';
+import { speakIn } from './help.js';
 import { cliLanguage, exitCodeFor } from './output.js';
 
-/** Builds the `dabyl` command; exported so tests drive the same tree the binary does. */
-export function buildCli(): Command {
-  const program = new Command('dabyl')
-    .description(
-      'Dabyl: plan, run and evaluate exercises; tell the public; alert.\nConfiguration comes from DABYL_* environment variables (see README.md).',
-    )
-    .version('0.1.0')
+/**
+ * Builds the `dabyl` command, its help and its sentences in `lang`; exported so tests drive the
+ * same tree the binary does.
+ */
+export function buildCli(lang: MessageLang = 'en'): Command {
+  const words = CLI_WORDS[lang];
+  const program = speakIn(new Command('dabyl'), lang, '0.1.0')
+    .description(words.program)
     .showHelpAfterError()
     .exitOverride();
-  registerServe(program);
-  registerAdminCommands(program);
-  registerPeopleCommands(program);
-  registerReportCommands(program);
-  registerDoctor(program);
-  registerBackupCommands(program);
-  registerExerciseDocCommands(program);
-  registerExerciseCommands(program);
-  registerMselCommands(program);
-  registerParticipantsCommands(program);
-  registerVenuesCommands(program);
-  registerNoticeCommands(program);
-  registerPortalCommands(program);
-  registerWebhookCommands(program);
-  registerSirenCommands(program);
-  registerBoundaryCommands(program);
-  registerFeedCommands(program);
+  registerServe(program, lang);
+  registerAdminCommands(program, lang);
+  registerPeopleCommands(program, lang);
+  registerReportCommands(program, lang);
+  registerDoctor(program, lang);
+  registerBackupCommands(program, lang);
+  registerExerciseDocCommands(program, lang);
+  registerExerciseCommands(program, lang);
+  registerMselCommands(program, lang);
+  registerParticipantsCommands(program, lang);
+  registerVenuesCommands(program, lang);
+  registerNoticeCommands(program, lang);
+  registerPortalCommands(program, lang);
+  registerWebhookCommands(program, lang);
+  registerSirenCommands(program, lang);
+  registerBoundaryCommands(program, lang);
+  registerFeedCommands(program, lang);
   registerImprovementCommands(program);
   registerLessonsCommands(program);
   addCapSignCommands(registerCapCommands(program));
+  // These groups word their own help in English only for now: the list at least names them in `lang`.
+  const summaries = words.summaries;
+  if (summaries)
+    for (const c of program.commands)
+      if (c.name() === 'cap' || c.name() === 'lessons' || c.name() === 'improvement')
+        c.summary(summaries[c.name() as keyof typeof summaries]);
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
   try {
-    await buildCli().parseAsync(argv, { from: 'user' });
+    await buildCli(cliLanguage(process.env) ?? 'en').parseAsync(argv, { from: 'user' });
     return 0;
   } catch (err) {
     const e = err as { code?: string; exitCode?: number };

@@ -1,6 +1,7 @@
 import { languageOf, type MessageLang } from '../core/messages/messages.js';
 import { AppError, wordedIn } from '../errors.js';
 import { ConfigError } from '../config/config.js';
+import { CLI_WORDS } from './cli.texts.js';
 
 /** Exit codes a script can rely on. */
 export const EXIT = {
@@ -40,7 +41,8 @@ export function cliLanguage(env: NodeJS.ProcessEnv): MessageLang | undefined {
  */
 export function exitCodeFor(err: unknown, lang?: MessageLang): { code: number; message: string } {
   if (err instanceof CliFailure) return { code: err.exitCode, message: err.message };
-  if (err instanceof ConfigError) return { code: EXIT.config, message: `configuration: ${err.message}` };
+  if (err instanceof ConfigError)
+    return { code: EXIT.config, message: CLI_WORDS[lang ?? 'en'].configuration(err.message) };
   if (err instanceof AppError) {
     const code =
       err.status === 404
@@ -59,17 +61,25 @@ export function printJson(value: unknown): void {
   process.stdout.write(JSON.stringify(value, null, 2) + '\n');
 }
 
-/** A fixed-width table for people; scripts use --json. */
-export function printTable(rows: Record<string, unknown>[], columns: string[]): void {
+/**
+ * A fixed-width table for people; scripts use --json. Each column's heading is its name in
+ * `headings` (the reader's language), else the column's key, in capitals.
+ */
+export function printTable(
+  rows: Record<string, unknown>[],
+  columns: string[],
+  headings: Readonly<Record<string, string>> = {},
+): void {
   const cell = (v: unknown) =>
     v === null || v === undefined ? '' : Array.isArray(v) ? v.join(',') : String(v);
-  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
+  const titles = columns.map((c) => (headings[c] ?? c).toUpperCase());
+  const widths = columns.map((c, i) => Math.max(titles[i]!.length, ...rows.map((r) => cell(r[c]).length)));
   const line = (values: string[]) =>
     values
       .map((v, i) => v.padEnd(widths[i]!))
       .join('  ')
       .trimEnd();
-  process.stdout.write(line(columns.map((c) => c.toUpperCase())) + '\n');
+  process.stdout.write(line(titles) + '\n');
   for (const r of rows) process.stdout.write(line(columns.map((c) => cell(r[c]))) + '\n');
 }
 

@@ -7,14 +7,19 @@ import { loadDemoData } from '../../services/demo.service.js';
 import { listAudit, parseAuditAnchor, verifyAudit } from '../../services/audit.service.js';
 import { withContext } from '../context.js';
 import { auditText } from '../../core/messages/messages.js';
-import { CliFailure, cliLanguage, EXIT, printJson, printTable } from '../output.js';
+import type { MessageLang } from '../../core/messages/messages.js';
+import { CLI_WORDS } from '../cli.texts.js';
+import { CliFailure, EXIT, printJson, printTable } from '../output.js';
 import { progressBar } from '../progress.js';
+import { ADMIN_WORDS, type AdminWords } from './admin.texts.js';
 
-export function registerAdminCommands(program: Command): void {
+export function registerAdminCommands(program: Command, lang: MessageLang): void {
+  const w = ADMIN_WORDS[lang];
+  const json = CLI_WORDS[lang].json;
   program
     .command('migrate')
-    .description('bring the database schema up to date')
-    .option('--json', 'machine-readable output')
+    .description(w.migrate)
+    .option('--json', json)
     .action(async (opts: { json?: boolean }) => {
       const config = loadConfig();
       const db = openDb({
@@ -28,70 +33,56 @@ export function registerAdminCommands(program: Command): void {
         else
           process.stdout.write(
             result.applied.length
-              ? `applied: ${result.applied.join(', ')}\n`
-              : `${db.location} is up to date\n`,
+              ? `${w.applied(result.applied.join(', '))}\n`
+              : `${w.upToDate(db.location)}\n`,
           );
       } finally {
         await db.close();
       }
     });
 
-  const demo = program.command('demo').description('the demo data set of the seed scenario');
+  const demo = program.command('demo').description(w.demo);
   demo
     .command('load')
-    .description('load the demo data set (safe to run again: adds only what is missing)')
-    .option('--as-of <date>', 'place the series after this day (YYYY-MM-DD) instead of today')
-    .option('--json', 'machine-readable output')
+    .description(w.demoLoad)
+    .option('--as-of <date>', w.asOf)
+    .option('--json', json)
     .action(async (opts: { json?: boolean; asOf?: string }) => {
-      const asOf = opts.asOf === undefined ? undefined : parseAsOf(opts.asOf);
+      const asOf = opts.asOf === undefined ? undefined : parseAsOf(opts.asOf, w);
       await withContext(async (ctx) => {
-        const bar = progressBar('demo data', !opts.json);
+        const bar = progressBar(w.demoBar, !opts.json);
         const result = await loadDemoData(ctx, {
           asOf,
           onProgress: (done, total) => bar.update(done, total),
         });
         bar.stop();
         if (opts.json) printJson(result);
-        else
-          process.stdout.write(
-            `added ${result.organisations} organisations, ${result.units} units, ${result.users} users, ` +
-              `${result.exercises} exercises, ${result.mselEvents} MSEL events; ` +
-              `the series starts ${result.firstDrill ?? 'nowhere'}\n`,
-          );
+        else process.stdout.write(`${w.added(result)}\n`);
       });
     });
 
-  const audit = program.command('audit').description('the tamper-evident audit log');
+  const audit = program.command('audit').description(w.audit);
   audit
     .command('verify')
-    .description('check the hash chain; exits 1 naming the first entry edited, deleted or reordered')
-    .option(
-      '--anchor <seq:hash>',
-      'a head printed by an earlier run and kept elsewhere: also detects entries cut off the end',
-    )
-    .option('--json', 'machine-readable output')
+    .description(w.verify)
+    .option('--anchor <seq:hash>', w.anchor)
+    .option('--json', json)
     .action(async (opts: { json?: boolean; anchor?: string }) =>
       withContext(async (ctx) => {
         const anchor = opts.anchor === undefined ? undefined : parseAuditAnchor(opts.anchor);
-        if (anchor === null)
-          throw new CliFailure(
-            '--anchor: expected SEQ:HASH (64 hex digits), as printed under "head"',
-            EXIT.usage,
-          );
-        const bar = progressBar('verifying', !opts.json);
+        if (anchor === null) throw new CliFailure(w.badAnchor, EXIT.usage);
+        const bar = progressBar(w.verifying, !opts.json);
         const result = await verifyAudit(ctx, (n) => bar.update(n, Math.max(n, 1)), anchor);
         bar.stop();
         if (opts.json) printJson(result);
         else if (result.ok)
           process.stdout.write(
-            `audit log intact: ${result.entries} entries\n` +
-              (result.head
-                ? `head: ${result.head.seq}:${result.head.hash} (keep it elsewhere; pass it as --anchor later)\n`
-                : ''),
+            `${w.intact(result.entries)}\n` +
+              (result.head ? `${w.head(`${result.head.seq}:${result.head.hash}`)}\n` : ''),
           );
         if (!result.ok) {
           throw new CliFailure(
-            `audit log broken at entry ${result.firstBad!.seq}: ${result.firstBad!.problem} (${result.entries} entries before it are intact)`,
+            w.broken(result.firstBad!.seq, result.firstBad!.problem, result.entries),
             EXIT.failed,
           );
         }
@@ -99,12 +90,11 @@ export function registerAdminCommands(program: Command): void {
     );
   audit
     .command('list')
-    .description('the newest audit entries')
-    .option('--limit <n>', 'how many', '20')
-    .option('--json', 'machine-readable output')
+    .description(w.list)
+    .option('--limit <n>', w.limit, '20')
+    .option('--json', json)
     .action(async (opts: { limit: string; json?: boolean }) =>
       withContext(async (ctx) => {
-        const lang = cliLanguage(process.env) ?? 'en';
         const entries = await listAudit(ctx, Math.min(500, Math.max(1, Number(opts.limit) || 20)));
         const items = entries.map((e) => ({ ...e, sentence: auditText(lang, e.action, e.detail) }));
         if (opts.json) printJson(items);
@@ -112,16 +102,17 @@ export function registerAdminCommands(program: Command): void {
           printTable(
             items.map((e) => ({ ...e, detail: JSON.stringify(e.detail) })),
             ['seq', 'at', 'actorName', 'action', 'sentence', 'subjectType', 'detail'],
+            w.columns,
           );
       }),
     );
 }
 
 /** A calendar day, read as that day in Kazakhstan (noon, so no zone moves it to another date). */
-function parseAsOf(text: string): Date {
+function parseAsOf(text: string, w: AdminWords): Date {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
   const at = m ? new Date(`${m[1]}-${m[2]}-${m[3]}T12:00:00+05:00`) : null;
   if (!at || Number.isNaN(at.getTime()) || at.toISOString().slice(0, 10) !== text.trim())
-    throw new CliFailure(`--as-of: "${text}" is not a date like 2026-10-14`, EXIT.usage);
+    throw new CliFailure(w.notADate(text), EXIT.usage);
   return at;
 }

@@ -7,8 +7,11 @@ import { BackupError, type BackupProblem, type BackupResult } from '../../store/
 import { backupPostgres, restorePostgres } from '../../store/backup/postgres.backup.js';
 import { backupSqlite, restoreSqlite } from '../../store/backup/sqlite.backup.js';
 import { openDb, type Db } from '../../store/db.js';
-import { CliFailure, EXIT, printJson } from '../output.js';
+import type { MessageLang } from '../../core/messages/messages.js';
+import { CLI_WORDS } from '../cli.texts.js';
+import { CliFailure, cliLanguage, EXIT, printJson } from '../output.js';
 import { progressBar } from '../progress.js';
+import { BACKUP_WORDS } from './backup.texts.js';
 
 const EXIT_FOR: Record<BackupProblem, number> = {
   'not-a-backup': EXIT.usage,
@@ -44,7 +47,7 @@ async function withTarget<T>(fn: (target: Target) => Promise<T>): Promise<T> {
       await sql`select 1`.execute(db.kysely);
     } catch (err) {
       throw new CliFailure(
-        `cannot reach the database at ${db.location}: ${(err as Error).message}`,
+        CLI_WORDS[cliLanguage(process.env) ?? 'en'].unreachable(db.location, (err as Error).message),
         EXIT.unavailable,
       );
     }
@@ -57,31 +60,26 @@ async function withTarget<T>(fn: (target: Target) => Promise<T>): Promise<T> {
   }
 }
 
-function report(result: BackupResult, verb: string, json: boolean | undefined): void {
+function report(result: BackupResult, sentence: (r: BackupResult) => string, json: boolean | undefined) {
   if (json) printJson(result);
-  else
-    process.stdout.write(
-      `${verb} ${result.source} ${verb === 'backed up' ? 'to' : 'from'} ${result.file} (${result.engine}, ${result.bytes} bytes)\n`,
-    );
+  else process.stdout.write(`${sentence(result)}\n`);
 }
 
-export function registerBackupCommands(program: Command): void {
+export function registerBackupCommands(program: Command, lang: MessageLang): void {
+  const w = BACKUP_WORDS[lang];
   program
     .command('backup')
-    .description(
-      'copy the configured database to FILE while it runs (SQLite: online backup; PostgreSQL: pg_dump of its schema)',
-    )
-    .argument('<file>', 'where to write the backup')
-    .option('--force', 'replace FILE if it exists')
-    .option('--json', 'machine-readable output')
+    .description(w.backup)
+    .argument('<file>', w.backupFile)
+    .option('--force', w.force)
+    .option('--json', CLI_WORDS[lang].json)
     .action(async (file: string, opts: { force?: boolean; json?: boolean }) => {
       const target = path.resolve(file);
-      if (existsSync(target) && !opts.force)
-        throw new CliFailure(`${target} exists; pass --force to replace it`, EXIT.conflict);
+      if (existsSync(target) && !opts.force) throw new CliFailure(w.exists(target), EXIT.conflict);
       await withTarget(async (db) => {
         if (db.engine === 'sqlite' && !existsSync(db.file))
-          throw new CliFailure(`there is no database to back up in ${db.dataDir}`, EXIT.notFound);
-        const bar = progressBar('backup', !opts.json);
+          throw new CliFailure(w.nothingToBackUp(db.dataDir), EXIT.notFound);
+        const bar = progressBar(w.backupBar, !opts.json);
         const update = (done: number, total: number) => bar.update(done, total);
         let result: BackupResult;
         try {
@@ -92,22 +90,20 @@ export function registerBackupCommands(program: Command): void {
         } finally {
           bar.stop();
         }
-        report(result, 'backed up', opts.json);
+        report(result, w.backedUp, opts.json);
       });
     });
 
   program
     .command('restore')
-    .description(
-      'replace the configured database with a backup made by dabyl backup; every server must be stopped first',
-    )
-    .argument('<file>', 'the backup to restore')
-    .option('--json', 'machine-readable output')
+    .description(w.restore)
+    .argument('<file>', w.restoreFile)
+    .option('--json', CLI_WORDS[lang].json)
     .action(async (file: string, opts: { json?: boolean }) => {
       const source = path.resolve(file);
-      if (!existsSync(source)) throw new CliFailure(`${source} does not exist`, EXIT.notFound);
+      if (!existsSync(source)) throw new CliFailure(w.absent(source), EXIT.notFound);
       await withTarget(async (db) => {
-        const bar = progressBar('restore', !opts.json);
+        const bar = progressBar(w.restoreBar, !opts.json);
         const update = (done: number, total: number) => bar.update(done, total);
         let result: BackupResult;
         try {
@@ -118,7 +114,7 @@ export function registerBackupCommands(program: Command): void {
         } finally {
           bar.stop();
         }
-        report(result, 'restored', opts.json);
+        report(result, w.restored, opts.json);
       });
     });
 }

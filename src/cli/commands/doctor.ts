@@ -6,13 +6,19 @@ import { loadConfig } from '../../config/config.js';
 import { redisProbe } from '../../runtime.js';
 import { openDb } from '../../store/db.js';
 import { pendingMigrations } from '../../store/migrate.js';
+import type { MessageLang } from '../../core/messages/messages.js';
+import { CLI_WORDS } from '../cli.texts.js';
 import { CliFailure, EXIT, printJson } from '../output.js';
+import { DOCTOR_WORDS, type CheckName, type DoctorWords } from './doctor.texts.js';
 
+/** One check; its detail is worded when shown (--json keeps the English one). */
 interface Check {
-  name: string;
+  name: CheckName;
   ok: boolean;
-  detail: string;
+  detail: (w: DoctorWords) => string;
 }
+
+const as = (text: string) => () => text;
 
 /** UTC offset of a zone at an instant, from the runtime's time-zone database. */
 function offsetAt(zone: string, at: Date): string {
@@ -38,16 +44,17 @@ async function runChecks(): Promise<Check[]> {
         ? `to_char(clock_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
         : "strftime('%Y-%m-%dT%H:%M:%fZ','now')";
     const row = await sql<{ now: string }>`select ${sql.raw(now)} as now`.execute(db.kysely);
+    const ms = Date.now() - started;
     checks.push({
       name: 'database',
       ok: true,
-      detail: `${db.engine} at ${db.location} answered in ${Date.now() - started} ms`,
+      detail: (w) => w.answered(db.engine, db.location, ms),
     });
     const pending = await pendingMigrations(db);
     checks.push({
       name: 'migrations',
       ok: pending.length === 0,
-      detail: pending.length ? `pending: ${pending.join(', ')} (run: npx dabyl migrate)` : 'up to date',
+      detail: (w) => (pending.length ? w.pending(pending.join(', ')) : w.upToDate),
     });
     const dbNow = Date.parse(String(row.rows[0]?.now ?? ''));
     if (Number.isFinite(dbNow)) {
@@ -55,17 +62,17 @@ async function runChecks(): Promise<Check[]> {
       checks.push({
         name: 'clock',
         ok: skew < 2000,
-        detail: `this machine and the database differ by ${skew} ms${skew >= 2000 ? ' — inject timing needs synchronised clocks (NTP)' : ''}`,
+        detail: (w) => w.skew(skew, skew >= 2000),
       });
     } else {
       checks.push({
         name: 'clock',
         ok: false,
-        detail: `cannot read the database's time "${row.rows[0]?.now}"`,
+        detail: (w) => w.unreadableTime(String(row.rows[0]?.now)),
       });
     }
   } catch (err) {
-    checks.push({ name: 'database', ok: false, detail: `${db.location}: ${(err as Error).message}` });
+    checks.push({ name: 'database', ok: false, detail: as(`${db.location}: ${(err as Error).message}`) });
   } finally {
     await db.close();
   }
@@ -74,24 +81,25 @@ async function runChecks(): Promise<Check[]> {
   checks.push({
     name: 'time zones',
     ok: almaty === 'GMT+05:00',
-    detail: `Asia/Almaty in June 2024 is ${almaty}${almaty === 'GMT+05:00' ? '' : ' — update the time-zone data (Node.js / ICU) so Kazakhstan shows UTC+5'}`,
+    detail: (w) => w.almaty(almaty, almaty === 'GMT+05:00'),
   });
   if (config.redisUrl) {
     const redis = redisProbe(config.redisUrl);
     try {
       await redis.probe.check();
-      checks.push({ name: 'redis', ok: true, detail: `${new URL(config.redisUrl).host} answered` });
+      const host = new URL(config.redisUrl).host;
+      checks.push({ name: 'redis', ok: true, detail: (w) => w.redisAnswered(host) });
     } catch (err) {
       checks.push({
         name: 'redis',
         ok: false,
-        detail: `${new URL(config.redisUrl).host}: ${(err as Error).message}`,
+        detail: as(`${new URL(config.redisUrl).host}: ${(err as Error).message}`),
       });
     } finally {
       redis.close();
     }
   } else {
-    checks.push({ name: 'redis', ok: true, detail: 'not configured: jobs run embedded in this process' });
+    checks.push({ name: 'redis', ok: true, detail: (w) => w.redisUnset });
   }
   try {
     // On PostgreSQL nothing may have created the data folder yet: measure the disk it will live on.
@@ -99,30 +107,32 @@ async function runChecks(): Promise<Check[]> {
     while (!existsSync(folder) && path.dirname(folder) !== folder) folder = path.dirname(folder);
     const fs = statfsSync(folder);
     const freeMb = Math.floor((fs.bavail * fs.bsize) / 1024 / 1024);
-    const where = folder === config.dataDir ? folder : `${folder} (${config.dataDir} is not created yet)`;
+    const dataDir = config.dataDir;
+    const where = (w: DoctorWords) => (folder === dataDir ? folder : w.notCreated(folder, dataDir));
     checks.push({
       name: 'disk',
       ok: freeMb > 500,
-      detail: `${freeMb} MB free in ${where}${freeMb > 500 ? '' : ' — less than 500 MB'}`,
+      detail: (w) => w.free(freeMb, where(w), freeMb > 500),
     });
   } catch (err) {
-    checks.push({ name: 'disk', ok: false, detail: `${config.dataDir}: ${(err as Error).message}` });
+    checks.push({ name: 'disk', ok: false, detail: as(`${config.dataDir}: ${(err as Error).message}`) });
   }
   return checks;
 }
 
-export function registerDoctor(program: Command): void {
+export function registerDoctor(program: Command, lang: MessageLang): void {
+  const w = DOCTOR_WORDS[lang];
   program
     .command('doctor')
-    .description('check the database, migrations, Redis (when configured), disk space, clock and time zones')
-    .option('--json', 'machine-readable output')
+    .description(w.doctor)
+    .option('--json', CLI_WORDS[lang].json)
     .action(async (opts: { json?: boolean }) => {
       const checks = await runChecks();
-      if (opts.json) printJson(checks);
+      if (opts.json) printJson(checks.map((c) => ({ ...c, detail: c.detail(DOCTOR_WORDS.en) })));
       else
         for (const c of checks)
-          process.stdout.write(`${c.ok ? 'ok  ' : 'FAIL'}  ${c.name.padEnd(11)} ${c.detail}\n`);
+          process.stdout.write(`${c.ok ? w.ok : w.fail}  ${w.names[c.name].padEnd(11)} ${c.detail(w)}\n`);
       if (checks.some((c) => !c.ok))
-        throw new CliFailure(`${checks.filter((c) => !c.ok).length} check(s) failed`, EXIT.failed);
+        throw new CliFailure(w.failed(checks.filter((c) => !c.ok).length), EXIT.failed);
     });
 }

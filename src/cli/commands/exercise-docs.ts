@@ -17,8 +17,11 @@ import {
   type DocumentKind,
 } from '../../services/planning/documents/model.js';
 import { cliActor, withContext } from '../context.js';
-import { CliFailure, EXIT, readStdin } from '../output.js';
+import type { MessageLang } from '../../core/messages/messages.js';
+import { CLI_WORDS } from '../cli.texts.js';
+import { CliFailure, cliLanguage, EXIT, readStdin } from '../output.js';
 import { progressBar } from '../progress.js';
+import { EXERCISE_DOCS_WORDS } from './exercise-docs.texts.js';
 
 /** The CLI is the local operator, who may read everything (as `dabyl admin` may change everything). */
 export const CLI_POLICY: Actor = {
@@ -33,35 +36,35 @@ export function emit(data: string | Buffer, out: string | undefined): void {
 }
 
 /** `dabyl exercise …` may be created by another command module too; both add to the same one. */
-export function exerciseCommand(program: Command): Command {
+export function exerciseCommand(program: Command, lang: MessageLang): Command {
   return (
     program.commands.find((c) => c.name() === 'exercise') ??
-    program.command('exercise').description('exercises: plans, calendars, documents, bundles')
+    program.command('exercise').description(EXERCISE_DOCS_WORDS[lang].exercise)
   );
 }
 
-/** The operator's language from the environment (kk_KZ.UTF-8 → kk), English when it is neither kk nor ru. */
+/** The operator's language (DABYL_LANG, else the locale: kk_KZ.UTF-8 → kk), English when neither kk nor ru. */
 function localeLang(): DocumentLang {
-  const env = (process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '').slice(0, 2);
-  return isDocumentLang(env) ? env : 'en';
+  const lang = cliLanguage(process.env) ?? 'en';
+  return isDocumentLang(lang) ? lang : 'en';
 }
 
 /** `dabyl exercise ics|doc|export|import`: what an exercise hands to people and to other installations. */
-export function registerExerciseDocCommands(program: Command): void {
-  const exercise = exerciseCommand(program);
+export function registerExerciseDocCommands(program: Command, lang: MessageLang): void {
+  const w = EXERCISE_DOCS_WORDS[lang];
+  const out = CLI_WORDS[lang].out;
+  const exercise = exerciseCommand(program, lang);
   exercise
     .command('ics <id>')
-    .description('the exercise as iCalendar (RFC 5545): STARTEX–ENDEX and each timed zone or road closure')
-    .option('--out <file>', 'write to this file instead of standard output')
+    .description(w.ics)
+    .option('--out <file>', out)
     .action(async (id: string, opts: { out?: string }) =>
       withContext(async (ctx) => emit(await exerciseCalendar(ctx, CLI_POLICY, id), opts.out)),
     );
   exercise
     .command('export <id>')
-    .description(
-      'the whole exercise as one JSON bundle (plan, teams, venues, objectives, MSEL with approval)',
-    )
-    .option('--out <file>', 'write to this file instead of standard output')
+    .description(w.export)
+    .option('--out <file>', out)
     .action(async (id: string, opts: { out?: string }) =>
       withContext(async (ctx) =>
         emit(JSON.stringify(await exportBundle(ctx, CLI_POLICY, id), null, 2) + '\n', opts.out),
@@ -69,7 +72,7 @@ export function registerExerciseDocCommands(program: Command): void {
     );
   exercise
     .command('import <file>')
-    .description('create a new exercise from a bundle ("-" reads standard input); prints its id')
+    .description(w.import)
     .action(async (file: string) =>
       withContext(async (ctx) => {
         const text = file === '-' ? await readStdin() : readFileSync(file, 'utf8');
@@ -79,25 +82,20 @@ export function registerExerciseDocCommands(program: Command): void {
     );
   exercise
     .command('doc <id>')
-    .description('an exercise document: explan (players), sitman (tabletop), handbook (controllers only)')
-    .requiredOption('--kind <kind>', DOCUMENT_KINDS.join('|'))
-    .option('--format <format>', DOCUMENT_FORMATS.join('|'), 'html')
-    .option(
-      '--lang <lang>',
-      `language of the fixed text: ${DOCUMENT_LANGS.join('|')} (default: from LC_ALL or LANG, else en)`,
-      localeLang(),
-    )
-    .option('--out <file>', 'write to this file instead of standard output')
+    .description(w.doc)
+    .requiredOption('--kind <kind>', w.kind(DOCUMENT_KINDS))
+    .option('--format <format>', w.format(DOCUMENT_FORMATS), 'html')
+    .option('--lang <lang>', w.lang(DOCUMENT_LANGS), localeLang())
+    .option('--out <file>', out)
     .action(async (id: string, opts: { kind: string; format: string; lang: string; out?: string }) => {
       if (!(DOCUMENT_KINDS as readonly string[]).includes(opts.kind))
-        throw new CliFailure(`--kind must be one of ${DOCUMENT_KINDS.join(', ')}`, EXIT.usage);
+        throw new CliFailure(w.oneOf('--kind', DOCUMENT_KINDS), EXIT.usage);
       if (!(DOCUMENT_FORMATS as readonly string[]).includes(opts.format))
-        throw new CliFailure(`--format must be one of ${DOCUMENT_FORMATS.join(', ')}`, EXIT.usage);
-      const lang = opts.lang;
-      if (!isDocumentLang(lang))
-        throw new CliFailure(`--lang must be one of ${DOCUMENT_LANGS.join(', ')}`, EXIT.usage);
+        throw new CliFailure(w.oneOf('--format', DOCUMENT_FORMATS), EXIT.usage);
+      const docLang = opts.lang;
+      if (!isDocumentLang(docLang)) throw new CliFailure(w.oneOf('--lang', DOCUMENT_LANGS), EXIT.usage);
       if (opts.format === 'docx' && !opts.out && process.stdout.isTTY)
-        throw new CliFailure('a DOCX is binary: give --out FILE or redirect standard output', EXIT.usage);
+        throw new CliFailure(w.binary, EXIT.usage);
       await withContext(async (ctx) => {
         const bar = progressBar(`${opts.kind}.${opts.format}`, true);
         try {
@@ -108,7 +106,7 @@ export function registerExerciseDocCommands(program: Command): void {
             id,
             opts.kind as DocumentKind,
             opts.format as DocumentFormat,
-            lang,
+            docLang,
             (done, total) => bar.update(done, total),
           );
           emit(doc.body, opts.out);

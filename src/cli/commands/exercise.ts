@@ -6,8 +6,11 @@ import { commCheck, startCommCheck, type CommCheckView } from '../../services/co
 import { listMilestones, reachMilestone } from '../../services/conduct/branching.service.js';
 import { progressBar } from '../progress.js';
 import { cliActor, withContext } from '../context.js';
-import { cliLanguage, printJson, printTable } from '../output.js';
+import type { MessageLang } from '../../core/messages/messages.js';
+import { CLI_WORDS } from '../cli.texts.js';
+import { printJson, printTable } from '../output.js';
 import { exerciseCommand } from './exercise-docs.js';
+import { EXERCISE_WORDS } from './exercise.texts.js';
 import { cliPolicy } from './msel.js';
 
 /**
@@ -16,31 +19,30 @@ import { cliPolicy } from './msel.js';
  * `comm-check`: the communication check before STARTEX, sent and followed from a terminal;
  * `milestones`: what branching injects wait for, marked reached from a terminal or a script.
  */
-export function registerExerciseCommands(program: Command): void {
-  const exercise = exerciseCommand(program);
+export function registerExerciseCommands(program: Command, lang: MessageLang): void {
+  const w = EXERCISE_WORDS[lang];
+  const json = CLI_WORDS[lang].json;
+  const exercise = exerciseCommand(program, lang);
   exercise
     .command('list')
-    .description('every exercise, by STARTEX')
-    .option('--json', 'machine-readable output')
+    .description(w.list)
+    .option('--json', json)
     .action(async (opts: { json?: boolean }) =>
       withContext(async (ctx) => {
         const items = await listExercises(ctx, cliPolicy());
         if (opts.json) printJson(items);
         else
-          printTable(items as unknown as Record<string, unknown>[], [
-            'id',
-            'name',
-            'type',
-            'status',
-            'startexLocal',
-            'timeZone',
-          ]);
+          printTable(
+            items as unknown as Record<string, unknown>[],
+            ['id', 'name', 'type', 'status', 'startexLocal', 'timeZone'],
+            w.listColumns,
+          );
       }),
     );
   exercise
     .command('show <id>')
-    .description('one exercise with its plan: objectives, venues, teams, people')
-    .option('--json', 'machine-readable output')
+    .description(w.show)
+    .option('--json', json)
     .action(async (id: string, opts: { json?: boolean }) =>
       withContext(async (ctx) => {
         if (opts.json) return printJson(await getPlan(ctx, cliPolicy(), id));
@@ -55,41 +57,34 @@ export function registerExerciseCommands(program: Command): void {
   ] as const)
     exercise
       .command(`${name} <id>`)
-      .description(
-        on
-          ? 'NO PLAY: halt all of the exercise’s traffic, its clock and its player view at once (a real emergency)'
-          : 'lift NO PLAY: held deliveries go out, injects that came due follow the pause policy',
-      )
-      .requiredOption('--reason <text>', 'why (everyone in the exercise sees it; kept in the audit log)')
-      .option('--json', 'machine-readable output')
+      .description(on ? w.noPlay : w.resumePlay)
+      .requiredOption('--reason <text>', w.reason)
+      .option('--json', json)
       .action(async (id: string, opts: { reason: string; json?: boolean }) =>
         withContext(async (ctx) => {
           const clock = await switchNoPlay(ctx, cliActor(), cliPolicy(), id, on, opts.reason);
           if (opts.json) return printJson(clock);
           process.stdout.write(
             clock.noPlay
-              ? `NO PLAY on for ${clock.name} at ${clock.reading.exercise}: ${clock.noPlay.reason}\n`
-              : `play resumed for ${clock.name} at ${clock.reading.exercise}\n`,
+              ? `${w.noPlayOn(clock.name, clock.reading.exercise, clock.noPlay.reason)}\n`
+              : `${w.resumed(clock.name, clock.reading.exercise)}\n`,
           );
         }),
       );
   exercise
     .command('comm-check <id>')
-    .description(
-      'the communication check: per player, each way of reaching them and whether it arrived; --send starts a round',
-    )
-    .option('--send', 'send a new round to every player’s inbox and phone-book contact first')
-    .option('--wait <seconds>', 'follow the round until nothing is on its way, at most this long', '0')
-    .option('--json', 'machine-readable output')
+    .description(w.commCheck)
+    .option('--send', w.send)
+    .option('--wait <seconds>', w.wait, '0')
+    .option('--json', json)
     .action(async (id: string, opts: { send?: boolean; wait: string; json?: boolean }) =>
       withContext(async (ctx) => {
         // Why a way failed is worded in the terminal's language, as the console words it.
-        const lang = cliLanguage(process.env) ?? 'en';
         let view = opts.send
           ? await startCommCheck(ctx, cliActor(), cliPolicy(), id, lang)
           : await commCheck(ctx, cliPolicy(), id, lang);
         const until = Date.now() + Math.max(0, Number(opts.wait) || 0) * 1000;
-        const bar = progressBar('communication check', !opts.json);
+        const bar = progressBar(w.commBar, !opts.json);
         const total = (v: CommCheckView) => v.counts.people;
         while (view.round && view.counts.waiting > 0 && Date.now() < until) {
           bar.update(view.counts.reached, total(view));
@@ -99,37 +94,32 @@ export function registerExerciseCommands(program: Command): void {
         bar.stop();
         if (opts.json) return printJson(view);
         if (!view.round) {
-          process.stdout.write('no communication check has been sent yet (--send starts one)\n');
+          process.stdout.write(`${w.noRound}\n`);
           return;
         }
-        const c = view.counts;
-        process.stdout.write(
-          `round ${view.round.number}, started ${view.round.startedAt}: ${c.reached} of ${c.people} players reached, ` +
-            `${c.confirmed} confirmed, ${c.failed} failed, ${c.waiting} on the way\n`,
-        );
+        process.stdout.write(`${w.round(view.round.number, view.round.startedAt, view.counts)}\n`);
         printTable(
           view.people.flatMap((p) =>
-            (p.ways.length ? p.ways : [null]).map((w) => ({
+            (p.ways.length ? p.ways : [null]).map((way) => ({
               player: p.name,
               team: p.team ?? '',
-              channel: w?.channel ?? '(no way to reach)',
-              address: w?.address ?? '',
-              state: w?.state ?? '',
-              at: w?.at ?? '',
-              problem: w?.problem ?? '',
+              channel: way?.channel ?? w.noWay,
+              address: way?.address ?? '',
+              state: way?.state ?? '',
+              at: way?.at ?? '',
+              problem: way?.problem ?? '',
             })),
           ),
           ['player', 'team', 'channel', 'address', 'state', 'at', 'problem'],
+          w.commColumns,
         );
       }),
     );
   exercise
     .command('milestones <id>')
-    .description(
-      'the milestones injects wait for, and those reached; --reach marks one and releases what waits',
-    )
-    .option('--reach <name>', 'mark this milestone reached (a second time changes nothing)')
-    .option('--json', 'machine-readable output')
+    .description(w.milestones)
+    .option('--reach <name>', w.reach)
+    .option('--json', json)
     .action(async (id: string, opts: { reach?: string; json?: boolean }) =>
       withContext(async (ctx) => {
         const items =
@@ -138,7 +128,7 @@ export function registerExerciseCommands(program: Command): void {
             : await listMilestones(ctx, cliPolicy(), id);
         if (opts.json) return printJson(items);
         if (items.length === 0) {
-          process.stdout.write('no milestone is named in the plan or reached yet\n');
+          process.stdout.write(`${w.noMilestone}\n`);
           return;
         }
         printTable(
@@ -149,6 +139,7 @@ export function registerExerciseCommands(program: Command): void {
             waiting: m.waiting,
           })),
           ['milestone', 'reached', 'by', 'waiting'],
+          w.milestoneColumns,
         );
       }),
     );

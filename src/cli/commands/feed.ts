@@ -1,25 +1,28 @@
 import type { Command } from 'commander';
-import { addFeed, listFeeds, pollFeed } from '../../services/feeds/feeds.service.js';
+import { capSentence } from '../../cap/sentences/sentences.js';
+import { addFeed, listFeeds, pollFeed, type PollReport } from '../../services/feeds/feeds.service.js';
 import { withContext } from '../context.js';
+import type { MessageLang } from '../../core/messages/messages.js';
+import { CLI_WORDS } from '../cli.texts.js';
 import { printJson } from '../output.js';
+import { FEED_WORDS } from './feed.texts.js';
 
 /**
  * `dabyl feed add|list|poll`: CAP feeds of other authorities. `poll` fetches one feed now, as the
  * `feeds.poll` job does on its interval, and prints what it read and every finding.
  */
-export function registerFeedCommands(program: Command): void {
-  const feed = program
-    .command('feed')
-    .description('CAP feeds of other authorities, read and shown on the public site');
+export function registerFeedCommands(program: Command, lang: MessageLang): void {
+  const w = FEED_WORDS[lang];
+  const feed = program.command('feed').description(w.feed);
   feed
     .command('add <url>')
-    .description('add a feed (Atom/RSS with CAP entries, bare CAP, or EDXL-DE)')
-    .requiredOption('--name <name>', 'the name shown on the public site (all languages)')
-    .option('--name-kk <name>', 'the name in Kazakh')
-    .option('--name-ru <name>', 'the name in Russian')
-    .option('--name-en <name>', 'the name in English')
-    .option('--every <seconds>', 'poll interval in seconds (at least 30)', '60')
-    .option('--trust-store <folder>', "a folder of PEM certificates the feed's signatures must chain to")
+    .description(w.add)
+    .requiredOption('--name <name>', w.name)
+    .option('--name-kk <name>', w.nameKk)
+    .option('--name-ru <name>', w.nameRu)
+    .option('--name-en <name>', w.nameEn)
+    .option('--every <seconds>', w.every, '60')
+    .option('--trust-store <folder>', w.trustStore)
     .action(
       async (
         url: string,
@@ -45,27 +48,31 @@ export function registerFeedCommands(program: Command): void {
     );
   feed
     .command('list')
-    .description('list the feeds and how their last poll went')
-    .option('--json', 'machine-readable output')
+    .description(w.list)
+    .option('--json', CLI_WORDS[lang].json)
     .action(async (o: { json?: boolean }) => {
       const rows = await withContext((ctx) => listFeeds(ctx));
       if (o.json) return printJson(rows);
       for (const r of rows) {
-        const name = (JSON.parse(r.name) as { en: string }).en;
+        const names = JSON.parse(r.name) as Partial<Record<MessageLang, string>> & { en: string };
+        const name = names[lang] || names.en;
+        const last = r.last_outcome as PollReport['outcome'] | null;
         process.stdout.write(
-          `${r.id}  ${name}  ${r.url}  every ${r.poll_seconds} s  last: ${r.last_outcome ?? 'never polled'}\n`,
+          `${w.line(r.id, name, r.url, r.poll_seconds, last && (w.outcomes[last] ?? last))}\n`,
         );
       }
     });
   feed
     .command('poll <id>')
-    .description('poll one feed now and print what was read')
+    .description(w.poll)
     .action(async (id: string) => {
       const report = await withContext((ctx) => pollFeed(ctx, id));
       process.stdout.write(
-        `${report.outcome}: ${report.added} new, ${report.duplicates} already known, ${report.superseded} superseded\n`,
+        `${w.polled(w.outcomes[report.outcome], report.added, report.duplicates, report.superseded)}\n`,
       );
-      for (const f of report.findings)
-        process.stdout.write(`  ${f.severity} ${f.rule} ${f.path}: ${f.message}\n`);
+      for (const f of report.findings) {
+        const message = f.words ? capSentence(lang, f.words) : f.message;
+        process.stdout.write(`  ${w.severities[f.severity]} ${f.rule} ${f.path}: ${message}\n`);
+      }
     });
 }

@@ -7,10 +7,13 @@ import { SHEET_LANGUAGES, type SheetLanguage } from '../../core/spreadsheet/word
 import { exportSpreadsheet, type ExportFormat } from '../../services/planning/export.service.js';
 import { importSpreadsheet } from '../../services/planning/import.service.js';
 import { cliActor, withContext } from '../context.js';
+import type { MessageLang } from '../../core/messages/messages.js';
 import { cliLanguage, CliFailure, EXIT, printJson } from '../output.js';
+import { CLI_WORDS } from '../cli.texts.js';
 import { progressBar } from '../progress.js';
 import { importReportText } from './import-report.js';
 import { IMPORT_REPORT_WORDS } from './import-report.texts.js';
+import { SHEET_WORDS, type SheetWords } from './msel.texts.js';
 
 /** The CLI is the local operator: it may plan and read every exercise, as an administrator. */
 export const cliPolicy = (): Actor => ({
@@ -18,49 +21,36 @@ export const cliPolicy = (): Actor => ({
   grants: [{ role: 'admin', organisationId: null, exerciseId: null }],
 });
 
-function readMapping(file: string | undefined): ColumnMapping | undefined {
+function readMapping(file: string | undefined, w: SheetWords): ColumnMapping | undefined {
   if (!file) return undefined;
   try {
     const v: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('not a JSON object');
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error(w.notAnObject);
     return v as ColumnMapping;
   } catch (err) {
     throw new CliFailure(`--mapping ${file}: ${(err as Error).message}`, EXIT.usage);
   }
 }
 
-/** How one list (MSEL, participants, venues) is named in its commands' help. */
-export interface SheetCommandWords {
-  /** The command group, e.g. "msel". */
-  command: string;
-  /** The group's description. */
-  description: string;
-  /** What the file holds, e.g. "an MSEL". */
-  what: string;
-  /** Whether rows name teams the import may create. */
-  teams: boolean;
-}
-
-/** `dabyl <list> import FILE` and `dabyl <list> export` for one kind of spreadsheet. */
-export function registerSheetCommands(program: Command, kind: SheetKind, words: SheetCommandWords): void {
-  const group = program.command(words.command).description(words.description);
+/** `dabyl <kind> import FILE` and `dabyl <kind> export` for one kind of spreadsheet. */
+export function registerSheetCommands(program: Command, kind: SheetKind, lang: MessageLang): void {
+  const w = SHEET_WORDS[lang];
+  const { description, what } = w.lists[kind];
+  const exerciseId = CLI_WORDS[lang].exerciseId;
+  const group = program.command(kind).description(description);
   const importer = group
     .command('import <file>')
-    .description(`import ${words.what} from XLSX or CSV: all rows or none`)
-    .requiredOption('--exercise <id>', 'exercise id')
-    .option('--dry-run', 'check and preview only; write nothing')
-    .option('--mapping <file>', 'JSON file: column label (or letter) → field, null to ignore')
-    .option('--sheet <name>', `the sheet to read (default: the one that looks like ${words.what})`);
-  if (words.teams) importer.option('--create-teams', 'create teams the sheet names that the exercise lacks');
+    .description(w.import(what))
+    .requiredOption('--exercise <id>', exerciseId)
+    .option('--dry-run', w.dryRun)
+    .option('--mapping <file>', w.mapping)
+    .option('--sheet <name>', w.sheet(what));
+  // Rows of the MSEL and of the participants name teams the import may create; venues do not.
+  if (kind !== 'venues') importer.option('--create-teams', w.createTeams);
   if (kind === 'msel')
-    importer
-      .option(
-        '--replace',
-        'match events by number and remove the ones the sheet no longer names (approvals of unchanged ones stay)',
-      )
-      .option('--remove-missing', 'remove the events the sheet no longer names (the dry run lists them)');
-  else importer.option('--replace', `replace the existing ${words.command} list instead of adding to it`);
-  importer.option('--json', 'print the report as JSON').action(
+    importer.option('--replace', w.replaceEvents).option('--remove-missing', w.removeMissing);
+  else importer.option('--replace', w.replaceList(kind));
+  importer.option('--json', w.reportJson).action(
     async (
       file: string,
       opts: {
@@ -79,15 +69,14 @@ export function registerSheetCommands(program: Command, kind: SheetKind, words: 
         try {
           bytes = readFileSync(file);
         } catch (err) {
-          throw new CliFailure(`cannot read ${file}: ${(err as Error).message}`, EXIT.notFound);
+          throw new CliFailure(w.unreadable(file, (err as Error).message), EXIT.notFound);
         }
-        const lang = cliLanguage(process.env) ?? 'en';
         const words = IMPORT_REPORT_WORDS[lang];
         const bar = progressBar(opts.dryRun ? words.checking : words.importing, !opts.json);
         const report = await importSpreadsheet(ctx, cliActor(), cliPolicy(), opts.exercise, kind, bytes, {
           dryRun: opts.dryRun,
           sheet: opts.sheet,
-          mapping: readMapping(opts.mapping),
+          mapping: readMapping(opts.mapping, w),
           createTeams: opts.createTeams,
           replace: opts.replace,
           removeMissing: opts.removeMissing,
@@ -100,28 +89,25 @@ export function registerSheetCommands(program: Command, kind: SheetKind, words: 
   );
   group
     .command('export')
-    .description(`export ${words.what} as XLSX or CSV (standard output by default)`)
-    .requiredOption('--exercise <id>', 'exercise id')
-    .option('--format <xlsx|csv>', 'file format', 'xlsx')
-    .option('--out <file>', 'write to this file instead of standard output')
-    .option(
-      '--lang <kk|ru|en>',
-      'language of the headers and fixed values, each imports back (default: DABYL_LANG or the locale, else en)',
-    )
+    .description(w.export(what))
+    .requiredOption('--exercise <id>', exerciseId)
+    .option('--format <xlsx|csv>', w.format, 'xlsx')
+    .option('--out <file>', CLI_WORDS[lang].out)
+    .option('--lang <kk|ru|en>', w.lang)
     .action(async (opts: { exercise: string; format: string; out?: string; lang?: string }) =>
       withContext(async (ctx) => {
-        const lang = opts.lang ?? cliLanguage(process.env) ?? 'en';
+        const sheetLang = opts.lang ?? cliLanguage(process.env) ?? 'en';
         if (opts.format !== 'xlsx' && opts.format !== 'csv')
-          throw new CliFailure('--format must be xlsx or csv', EXIT.usage);
-        if (!(SHEET_LANGUAGES as readonly string[]).includes(lang))
-          throw new CliFailure(`--lang must be one of ${SHEET_LANGUAGES.join(', ')}`, EXIT.usage);
+          throw new CliFailure(w.formatRefused, EXIT.usage);
+        if (!(SHEET_LANGUAGES as readonly string[]).includes(sheetLang))
+          throw new CliFailure(w.langRefused(SHEET_LANGUAGES.join(', ')), EXIT.usage);
         const file = await exportSpreadsheet(
           ctx,
           cliPolicy(),
           opts.exercise,
           kind,
           opts.format as ExportFormat,
-          lang as SheetLanguage,
+          sheetLang as SheetLanguage,
         );
         if (opts.out) writeFileSync(opts.out, file.body);
         else
@@ -132,11 +118,6 @@ export function registerSheetCommands(program: Command, kind: SheetKind, words: 
     );
 }
 
-export function registerMselCommands(program: Command): void {
-  registerSheetCommands(program, 'msel', {
-    command: 'msel',
-    description: 'the master scenario events list',
-    what: 'an MSEL',
-    teams: true,
-  });
+export function registerMselCommands(program: Command, lang: MessageLang): void {
+  registerSheetCommands(program, 'msel', lang);
 }

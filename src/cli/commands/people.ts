@@ -12,19 +12,26 @@ import {
 } from '../../services/users.service.js';
 import type { AppContext } from '../../services/context.js';
 import { cliActor, withContext } from '../context.js';
+import type { MessageLang } from '../../core/messages/messages.js';
+import { CLI_WORDS } from '../cli.texts.js';
 import { CliFailure, EXIT, printJson, printTable, readStdin } from '../output.js';
+import { ORG_COLUMNS, PEOPLE_WORDS, TOKEN_COLUMNS, USER_COLUMNS, type PeopleWords } from './people.texts.js';
 
-async function userId(ctx: AppContext, username: string): Promise<string> {
+async function userId(ctx: AppContext, username: string, w: PeopleWords): Promise<string> {
   const user = await findUserByUsername(ctx, username);
-  if (!user) throw new CliFailure(`no user "${username}"`, EXIT.notFound);
+  if (!user) throw new CliFailure(w.noUser(username), EXIT.notFound);
   return user.id;
 }
 
-async function orgId(ctx: AppContext, nameOrShort: string | undefined): Promise<string | null> {
+async function orgId(
+  ctx: AppContext,
+  nameOrShort: string | undefined,
+  w: PeopleWords,
+): Promise<string | null> {
   if (!nameOrShort) return null;
   const orgs = await listOrganisations(ctx);
   const org = orgs.find((o) => o.id === nameOrShort || o.name === nameOrShort || o.shortName === nameOrShort);
-  if (!org) throw new CliFailure(`no organisation "${nameOrShort}" (see: dabyl org list)`, EXIT.notFound);
+  if (!org) throw new CliFailure(w.noOrganisation(nameOrShort), EXIT.notFound);
   return org.id;
 }
 
@@ -38,18 +45,20 @@ async function passwordFrom(opts: {
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-export function registerPeopleCommands(program: Command): void {
-  const user = program.command('user').description('people who sign in to Dabyl');
+export function registerPeopleCommands(program: Command, lang: MessageLang): void {
+  const w = PEOPLE_WORDS[lang];
+  const json = CLI_WORDS[lang].json;
+  const user = program.command('user').description(w.user);
   user
     .command('add <username>')
-    .description('create a user; prints a random password unless --password-stdin')
-    .requiredOption('--name <displayName>', 'the name people see')
-    .option('--email <email>', 'e-mail address')
-    .option('--role <role>', 'a role to grant (repeat for more)', collect)
-    .option('--org <organisation>', 'grant the roles in this organisation only (name, short name or id)')
-    .option('--locale <kk|ru|en>', 'console language', 'kk')
-    .option('--password-stdin', 'read the password from standard input')
-    .option('--json', 'machine-readable output')
+    .description(w.add)
+    .requiredOption('--name <displayName>', w.name)
+    .option('--email <email>', w.email)
+    .option('--role <role>', w.role, collect)
+    .option('--org <organisation>', w.org)
+    .option('--locale <kk|ru|en>', w.locale, 'kk')
+    .option('--password-stdin', w.passwordStdin)
+    .option('--json', json)
     .action(
       async (
         username: string,
@@ -65,7 +74,7 @@ export function registerPeopleCommands(program: Command): void {
       ) =>
         withContext(async (ctx) => {
           const { password, generated } = await passwordFrom(opts);
-          const organisationId = await orgId(ctx, opts.org);
+          const organisationId = await orgId(ctx, opts.org, w);
           const created = await createUser(ctx, cliActor(), null, {
             username,
             displayName: opts.name,
@@ -75,16 +84,13 @@ export function registerPeopleCommands(program: Command): void {
             grants: (opts.role ?? []).map((role) => ({ role, organisationId })),
           });
           if (opts.json) printJson({ ...created, ...(generated ? { password } : {}) });
-          else
-            process.stdout.write(
-              `created ${created.username}${generated ? `; password (shown once): ${password}` : ''}\n`,
-            );
+          else process.stdout.write(`${w.created(created.username, generated ? password : null)}\n`);
         }),
     );
   user
     .command('list')
-    .description('list users with their roles')
-    .option('--json', 'machine-readable output')
+    .description(w.list)
+    .option('--json', json)
     .action(async (opts: { json?: boolean }) =>
       withContext(async (ctx) => {
         const users = await listUsers(ctx);
@@ -94,9 +100,10 @@ export function registerPeopleCommands(program: Command): void {
             users.map((u) => ({
               ...u,
               roles: u.grants.map((g) => g.role),
-              state: u.disabled ? 'disabled' : 'active',
+              state: u.disabled ? w.disabledState : w.activeState,
             })),
-            ['username', 'displayName', 'roles', 'state', 'locale'],
+            [...USER_COLUMNS],
+            w.userColumns,
           );
       }),
     );
@@ -106,62 +113,58 @@ export function registerPeopleCommands(program: Command): void {
   ] as const) {
     user
       .command(`${cmd} <username>`)
-      .description(
-        disabled ? 'stop a user signing in and end their sessions' : 'let a disabled user sign in again',
-      )
+      .description(disabled ? w.disable : w.enable)
       .action(async (username: string) =>
         withContext(async (ctx) => {
-          await updateUser(ctx, cliActor(), await userId(ctx, username), { disabled });
-          process.stdout.write(`${username} ${disabled ? 'disabled' : 'enabled'}\n`);
+          await updateUser(ctx, cliActor(), await userId(ctx, username, w), { disabled });
+          process.stdout.write(`${disabled ? w.disabled(username) : w.enabled(username)}\n`);
         }),
       );
   }
   user
     .command('passwd <username>')
-    .description(
-      "set a user's password (random and printed once unless --password-stdin); ends their sessions and revokes their API tokens",
-    )
-    .option('--password-stdin', 'read the password from standard input')
+    .description(w.passwd)
+    .option('--password-stdin', w.passwordStdin)
     .action(async (username: string, opts: { passwordStdin?: boolean }) =>
       withContext(async (ctx) => {
         const { password, generated } = await passwordFrom(opts);
-        const { tokensRevoked } = await setPassword(ctx, cliActor(), await userId(ctx, username), password);
+        const { tokensRevoked } = await setPassword(
+          ctx,
+          cliActor(),
+          await userId(ctx, username, w),
+          password,
+        );
         process.stdout.write(
-          (generated
-            ? `new password for ${username} (shown once): ${password}\n`
-            : `password of ${username} changed\n`) +
-            `their sessions ended and ${tokensRevoked} API token(s) revoked\n`,
+          `${generated ? w.newPassword(username, password) : w.passwordChanged(username)}\n` +
+            `${w.sessionsEnded(tokensRevoked)}\n`,
         );
       }),
     );
   user
     .command('grant <username> <role>')
-    .description('grant a role, everywhere or in one organisation')
-    .option('--org <organisation>', 'only in this organisation')
+    .description(w.grant)
+    .option('--org <organisation>', w.grantOrg)
     .action(async (username: string, role: string, opts: { org?: string }) =>
       withContext(async (ctx) => {
         const admin = {
           userId: 'cli',
           grants: [{ role: 'admin' as const, organisationId: null, exerciseId: null }],
         };
-        await grantRole(ctx, cliActor(), admin, await userId(ctx, username), {
+        await grantRole(ctx, cliActor(), admin, await userId(ctx, username, w), {
           role,
-          organisationId: await orgId(ctx, opts.org),
+          organisationId: await orgId(ctx, opts.org, w),
         });
-        process.stdout.write(`${username} is now ${role}${opts.org ? ` in ${opts.org}` : ''}\n`);
+        process.stdout.write(`${w.granted(username, role, opts.org)}\n`);
       }),
     );
 
-  const org = program.command('org').description('agencies (organisations) and their units');
+  const org = program.command('org').description(w.orgGroup);
   org
     .command('add <name>')
-    .description('add an organisation')
-    .requiredOption(
-      '--kind <kind>',
-      'national-security, police, emergency-situations, health, armed-forces, local-government or other',
-    )
-    .option('--short <shortName>', 'short name')
-    .option('--json', 'machine-readable output')
+    .description(w.orgAdd)
+    .requiredOption('--kind <kind>', w.orgKind)
+    .option('--short <shortName>', w.orgShort)
+    .option('--json', json)
     .action(async (name: string, opts: { kind: string; short?: string; json?: boolean }) =>
       withContext(async (ctx) => {
         const created = await createOrganisation(ctx, cliActor(), {
@@ -170,13 +173,13 @@ export function registerPeopleCommands(program: Command): void {
           shortName: opts.short,
         });
         if (opts.json) printJson(created);
-        else process.stdout.write(`added ${created.name} (${created.id})\n`);
+        else process.stdout.write(`${w.orgAdded(created.name, created.id)}\n`);
       }),
     );
   org
     .command('list')
-    .description('list organisations')
-    .option('--json', 'machine-readable output')
+    .description(w.orgList)
+    .option('--json', json)
     .action(async (opts: { json?: boolean }) =>
       withContext(async (ctx) => {
         const orgs = await listOrganisations(ctx);
@@ -184,19 +187,20 @@ export function registerPeopleCommands(program: Command): void {
         else
           printTable(
             orgs.map((o) => ({ ...o, units: o.units.length })),
-            ['shortName', 'name', 'kind', 'units', 'id'],
+            [...ORG_COLUMNS],
+            w.orgColumns,
           );
       }),
     );
 
-  const token = program.command('token').description('API tokens for scripts and other systems');
+  const token = program.command('token').description(w.token);
   token
     .command('create <username>')
-    .description('create an API token for a user; the token is printed once')
-    .requiredOption('--name <name>', 'what the token is for')
-    .requiredOption('--scope <permission>', 'a permission the token may use (repeat for more)', collect)
-    .option('--days <n>', 'days until it expires', '90')
-    .option('--json', 'machine-readable output')
+    .description(w.tokenCreate)
+    .requiredOption('--name <name>', w.tokenName)
+    .requiredOption('--scope <permission>', w.tokenScope, collect)
+    .option('--days <n>', w.tokenDays, '90')
+    .option('--json', json)
     .action(async (username: string, opts: { name: string; scope: string[]; days: string; json?: boolean }) =>
       withContext(async (ctx) => {
         const owner = await principalForUsername(ctx, username);
@@ -207,33 +211,32 @@ export function registerPeopleCommands(program: Command): void {
         );
         if (opts.json) printJson(created);
         else
-          process.stdout.write(
-            `token ${created.id} for ${username}, expires ${created.expiresAt}. Shown once:\n${created.token}\n`,
-          );
+          process.stdout.write(`${w.tokenCreated(created.id, username, created.expiresAt, created.token)}\n`);
       }),
     );
   token
     .command('list <username>')
-    .description("a user's API tokens")
-    .option('--json', 'machine-readable output')
+    .description(w.tokenList)
+    .option('--json', json)
     .action(async (username: string, opts: { json?: boolean }) =>
       withContext(async (ctx) => {
-        const tokens = await listTokens(ctx, await userId(ctx, username));
+        const tokens = await listTokens(ctx, await userId(ctx, username, w));
         if (opts.json) printJson(tokens);
         else
           printTable(
             tokens.map((t) => ({ ...t })),
-            ['id', 'name', 'scopes', 'expiresAt', 'revokedAt', 'lastUsedAt'],
+            [...TOKEN_COLUMNS],
+            w.tokenColumns,
           );
       }),
     );
   token
     .command('revoke <tokenId>')
-    .description('revoke an API token at once')
+    .description(w.tokenRevoke)
     .action(async (tokenId: string) =>
       withContext(async (ctx) => {
         await revokeToken(ctx, cliActor(), tokenId, true);
-        process.stdout.write(`token ${tokenId} revoked\n`);
+        process.stdout.write(`${w.tokenRevoked(tokenId)}\n`);
       }),
     );
 }

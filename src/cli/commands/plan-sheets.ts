@@ -1,22 +1,13 @@
 import type { Command } from 'commander';
+import type { MessageLang } from '../../core/messages/messages.js';
 import { registerSheetCommands } from './msel.js';
 
 /** `dabyl participants import|export`: people with their exercise role, team and organisation. */
-export function registerParticipantsCommands(program: Command): void {
-  registerSheetCommands(program, 'participants', {
-    command: 'participants',
-    description: "an exercise's participants: people with their exercise role, team and organisation",
-    what: 'participants',
-    teams: true,
-  });
+export function registerParticipantsCommands(program: Command, lang: MessageLang): void {
+  registerSheetCommands(program, 'participants', lang);
 }
 
 /** `dabyl venues import|export`: named places with a kind, an address and a point. */
-export function registerVenuesCommands(program: Command): void {
-  registerSheetCommands(program, 'venues', {
-    command: 'venues',
-    description: "an exercise's venues: name, kind, address, latitude and longitude",
-    what: 'venues',
-    teams: false,
-  });
+export function registerVenuesCommands(program: Command, lang: MessageLang): void {
+  registerSheetCommands(program, 'venues', lang);
 }

@@ -6,16 +6,20 @@ import {
   type ReportFormat,
 } from '../../services/aar/aar.service.js';
 import { cliActor, withContext } from '../context.js';
+import type { MessageLang } from '../../core/messages/messages.js';
+import { CLI_WORDS } from '../cli.texts.js';
 import { CliFailure, EXIT } from '../output.js';
 import { progressBar } from '../progress.js';
 import { CLI_POLICY, emit } from './exercise-docs.js';
+import { REPORT_WORDS } from './report.texts.js';
 
 /** `dabyl report generate|export`: the after-action report of an exercise, drafted and written out. */
-export function registerReportCommands(program: Command): void {
-  const report = program.command('report').description('after-action reports and improvement plans (AAR/IP)');
+export function registerReportCommands(program: Command, lang: MessageLang): void {
+  const w = REPORT_WORDS[lang];
+  const report = program.command('report').description(w.report);
   report
     .command('generate <exercise>')
-    .description('draft the report from the data: a new version, with what changed since the last')
+    .description(w.generate)
     .action(async (exerciseId: string) =>
       withContext(async (ctx) => {
         const bar = progressBar('report', true);
@@ -24,9 +28,9 @@ export function registerReportCommands(program: Command): void {
             bar.update(done, total),
           );
           bar.stop();
+          const basis = v.content.basis;
           process.stdout.write(
-            `version ${v.version} (${v.status}): ${v.content.basis.observations} observations, ` +
-              `${v.content.basis.injectsFired} fired injects, ${v.changes?.length ?? 0} changes since the last\n`,
+            `${w.drafted(v.version, v.status, basis.observations, basis.injectsFired, v.changes?.length ?? 0)}\n`,
           );
         } finally {
           bar.stop();
@@ -35,21 +39,18 @@ export function registerReportCommands(program: Command): void {
     );
   report
     .command('export <exercise>')
-    .description('write the report out: editable DOCX, PDF (LibreOffice) or self-contained HTML')
-    .option('--format <format>', REPORT_FORMATS.join('|'), 'docx')
-    .option('--version <n>', 'which version (default: the latest)')
-    .option('--out <file>', 'write to this file instead of standard output')
+    .description(w.export)
+    .option('--format <format>', w.format(REPORT_FORMATS), 'docx')
+    .option('--version <n>', w.version)
+    .option('--out <file>', CLI_WORDS[lang].out)
     .action(async (exerciseId: string, opts: { format: string; version?: string; out?: string }) => {
       if (!(REPORT_FORMATS as readonly string[]).includes(opts.format))
-        throw new CliFailure(`--format must be one of ${REPORT_FORMATS.join(', ')}`, EXIT.usage);
+        throw new CliFailure(w.oneOf('--format', REPORT_FORMATS), EXIT.usage);
       const version = opts.version === undefined ? undefined : Number(opts.version);
       if (version !== undefined && !(Number.isInteger(version) && version > 0))
-        throw new CliFailure('--version must be a whole number from 1', EXIT.usage);
+        throw new CliFailure(w.badVersion, EXIT.usage);
       if (opts.format !== 'html' && !opts.out && process.stdout.isTTY)
-        throw new CliFailure(
-          `a ${opts.format.toUpperCase()} is binary: give --out FILE or redirect standard output`,
-          EXIT.usage,
-        );
+        throw new CliFailure(w.binary(opts.format.toUpperCase()), EXIT.usage);
       await withContext(async (ctx) => {
         const bar = progressBar(`report.${opts.format}`, true);
         try {

@@ -1,41 +1,31 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/config.js';
+import type { MessageLang } from '../../core/messages/messages.js';
 import { startServer, type ServeRole } from '../../runtime.js';
+import { CliFailure, EXIT } from '../output.js';
+import { SERVE_WORDS } from './serve.texts.js';
 
-export function registerServe(program: Command): void {
+export function registerServe(program: Command, lang: MessageLang): void {
+  const w = SERVE_WORDS[lang];
   program
     .command('serve')
-    .description(
-      'run Dabyl: API, console, public site and jobs in one process (SQLite unless DABYL_DATABASE_URL is set)',
-    )
-    .option(
-      '--role <role>',
-      'all, api or worker (api and worker need DABYL_DATABASE_URL and DABYL_REDIS_URL)',
-      'all',
-    )
+    .description(w.serve)
+    .option('--role <role>', w.role, 'all')
     .action(async (opts: { role: string }) => {
       if (!['all', 'api', 'worker'].includes(opts.role))
-        throw new Error(`--role must be all, api or worker, not "${opts.role}"`);
+        throw new CliFailure(w.badRole(opts.role), EXIT.usage);
       const config = loadConfig();
-      if (opts.role !== 'all' && (!config.databaseUrl || !config.redisUrl)) {
-        throw new Error(
-          '--role api|worker runs Dabyl scaled out: set DABYL_DATABASE_URL (PostgreSQL) and DABYL_REDIS_URL',
-        );
-      }
+      if (opts.role !== 'all' && (!config.databaseUrl || !config.redisUrl))
+        throw new CliFailure(w.scaledOut, EXIT.config);
       const server = await startServer(config, { role: opts.role as ServeRole });
       if (server.firstAdmin) {
         const line = '='.repeat(64);
-        process.stdout.write(
-          `\n${line}\n  First start: an administrator was created. This is shown ONCE.\n` +
-            `  username: ${server.firstAdmin.username}\n  password: ${server.firstAdmin.password}\n` +
-            `  Change it after signing in:  npx dabyl user passwd ${server.firstAdmin.username}\n${line}\n\n`,
-        );
+        const { username, password } = server.firstAdmin;
+        process.stdout.write(`\n${line}\n${w.firstAdmin(username, password)}\n${line}\n\n`);
       }
-      process.stdout.write(
-        `Dabyl is listening on ${server.url}  (console: ${server.url}/console/, API docs: ${server.url}/api/docs)\n`,
-      );
+      process.stdout.write(`${w.listening(server.url)}\n`);
       const stop = async (signal: string) => {
-        process.stdout.write(`\n${signal}: stopping\n`);
+        process.stdout.write(`\n${w.stopping(signal)}\n`);
         await server.close();
         process.exit(0);
       };

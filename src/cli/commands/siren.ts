@@ -8,17 +8,19 @@ import {
   type SirenInput,
 } from '../../services/sirens/sirens.service.js';
 import { cliActor, withContext } from '../context.js';
+import type { MessageLang } from '../../core/messages/messages.js';
 import { CliFailure, EXIT } from '../output.js';
 import { runSirenSimulator } from '../siren-simulator.js';
+import { SIREN_WORDS, type SirenWords } from './siren.texts.js';
 
-const number = (field: string) => (v: string) => {
+const number = (field: string, w: SirenWords) => (v: string) => {
   const n = Number(v);
-  if (!Number.isFinite(n)) throw new CliFailure(`${field}: "${v}" is not a number`, EXIT.usage);
+  if (!Number.isFinite(n)) throw new CliFailure(w.notANumber(field, v), EXIT.usage);
   return n;
 };
 
 /** Sirens from a GeoJSON FeatureCollection of Points, or a CSV with a header row. */
-export function readSirenFile(file: string): SirenInput[] {
+export function readSirenFile(file: string, w: SirenWords = SIREN_WORDS.en): SirenInput[] {
   const text = readFileSync(file, 'utf8');
   if (file.endsWith('.csv')) {
     const [head, ...lines] = text.split(/\r?\n/).filter((l) => l.trim());
@@ -26,8 +28,9 @@ export function readSirenFile(file: string): SirenInput[] {
     return lines.map((line, i) => {
       const cells = line.split(',').map((c) => c.trim());
       const get = (c: string) => cells[cols.indexOf(c)] ?? '';
-      const where = `line ${i + 2}`;
+      const where = w.line(i + 2);
       return input(
+        w,
         where,
         { kk: get('name_kk'), ru: get('name_ru'), en: get('name_en') },
         Number(get('lon')),
@@ -38,15 +41,15 @@ export function readSirenFile(file: string): SirenInput[] {
     });
   }
   const doc = JSON.parse(text) as { features?: unknown };
-  if (!Array.isArray(doc.features))
-    throw new CliFailure(`${file}: not a GeoJSON FeatureCollection`, EXIT.usage);
+  if (!Array.isArray(doc.features)) throw new CliFailure(w.notAFeatureCollection(file), EXIT.usage);
   return doc.features.map(
     (f: { geometry?: { type?: string; coordinates?: number[] }; properties?: Record<string, string> }, i) => {
-      const where = `feature ${i}`;
-      if (f.geometry?.type !== 'Point') throw new CliFailure(`${where}: a siren is a Point`, EXIT.usage);
+      const where = w.feature(i);
+      if (f.geometry?.type !== 'Point') throw new CliFailure(w.notAPoint(where), EXIT.usage);
       const p = f.properties ?? {};
       const [lon, lat] = f.geometry.coordinates ?? [];
       return input(
+        w,
         where,
         { kk: p.name_kk ?? '', ru: p.name_ru ?? '', en: p.name_en ?? '' },
         Number(lon),
@@ -59,6 +62,7 @@ export function readSirenFile(file: string): SirenInput[] {
 }
 
 function input(
+  w: SirenWords,
   where: string,
   name: SirenInput['name'],
   lon: number,
@@ -67,7 +71,7 @@ function input(
   purpose: string,
 ): SirenInput {
   if (purpose && !(SIREN_PURPOSES as readonly string[]).includes(purpose))
-    throw new CliFailure(`${where}: purpose must be one of ${SIREN_PURPOSES.join(', ')}`, EXIT.usage);
+    throw new CliFailure(w.badPurpose(where, SIREN_PURPOSES), EXIT.usage);
   return { name, lon, lat, topicPrefix: prefix, purpose: (purpose || 'public') as SirenInput['purpose'] };
 }
 
@@ -75,20 +79,21 @@ function input(
  * `dabyl siren add|list|import|simulate`: the siren registry from the command line, and a siren
  * controller simulator that runs as its own process.
  */
-export function registerSirenCommands(program: Command): void {
-  const siren = program.command('siren').description('the siren registry, and a siren-controller simulator');
+export function registerSirenCommands(program: Command, lang: MessageLang): void {
+  const w = SIREN_WORDS[lang];
+  const siren = program.command('siren').description(w.siren);
   siren
     .command('add')
-    .description('register a siren; prints its id and the command key its controller needs (shown once)')
-    .requiredOption('--name-kk <name>', 'its name in Kazakh')
-    .requiredOption('--name-ru <name>', 'its name in Russian')
-    .requiredOption('--name-en <name>', 'its name in English')
-    .requiredOption('--lon <degrees>', 'longitude (WGS84)', number('lon'))
-    .requiredOption('--lat <degrees>', 'latitude (WGS84)', number('lat'))
-    .requiredOption('--prefix <topic>', 'the MQTT topic prefix its controller listens under')
-    .option('--purpose <purpose>', `${SIREN_PURPOSES.join(' or ')}`, 'public')
-    .option('--organisation <id>', 'the organisation that owns it')
-    .option('--demo', 'mark it as demo data, not a real siren')
+    .description(w.add)
+    .requiredOption('--name-kk <name>', w.nameKk)
+    .requiredOption('--name-ru <name>', w.nameRu)
+    .requiredOption('--name-en <name>', w.nameEn)
+    .requiredOption('--lon <degrees>', w.lon, number('lon', w))
+    .requiredOption('--lat <degrees>', w.lat, number('lat', w))
+    .requiredOption('--prefix <topic>', w.prefix)
+    .option('--purpose <purpose>', w.purpose(SIREN_PURPOSES), 'public')
+    .option('--organisation <id>', w.organisation)
+    .option('--demo', w.demo)
     .action(
       async (o: {
         nameKk: string;
@@ -104,6 +109,7 @@ export function registerSirenCommands(program: Command): void {
         const created = await withContext((ctx) =>
           createSiren(ctx, cliActor(), {
             ...input(
+              w,
               'siren',
               { kk: o.nameKk, ru: o.nameRu, en: o.nameEn },
               o.lon,
@@ -116,20 +122,17 @@ export function registerSirenCommands(program: Command): void {
           }),
         );
         process.stdout.write(
-          `${created.siren.id}\t${created.siren.topicPrefix}\tkey ${created.commandKey}\n`,
+          `${created.siren.id}\t${created.siren.topicPrefix}\t${w.key} ${created.commandKey}\n`,
         );
       },
     );
   siren
     .command('import')
-    .description("register the sirens of a GeoJSON (Points) or CSV file; prints each one's prefix and key")
-    .argument(
-      '<file>',
-      'a .geojson/.json FeatureCollection, or a .csv with name_kk,name_ru,name_en,lon,lat,prefix,purpose',
-    )
-    .option('--demo', 'mark them as demo data')
+    .description(w.import)
+    .argument('<file>', w.file)
+    .option('--demo', w.demoMany)
     .action(async (file: string, o: { demo?: boolean }) => {
-      const inputs = readSirenFile(file);
+      const inputs = readSirenFile(file, w);
       const created = await withContext((ctx) =>
         createSirens(
           ctx,
@@ -141,8 +144,8 @@ export function registerSirenCommands(program: Command): void {
     });
   siren
     .command('list')
-    .description('list the registered sirens and what each last reported')
-    .option('--json', 'as JSON')
+    .description(w.list)
+    .option('--json', w.json)
     .action(async (o: { json?: boolean }) => {
       const sirens = await withContext((ctx) => listSirens(ctx));
       if (o.json) return void process.stdout.write(`${JSON.stringify(sirens, null, 2)}\n`);
@@ -150,12 +153,12 @@ export function registerSirenCommands(program: Command): void {
         process.stdout.write(
           [
             s.topicPrefix,
-            s.name.en,
+            s.name[lang] || s.name.en,
             `${s.lat.toFixed(5)},${s.lon.toFixed(5)}`,
             s.purpose,
-            s.battery === null ? 'battery ?' : `battery ${s.battery}%`,
-            s.mains === null ? 'mains ?' : s.mains ? 'mains' : 'on battery',
-            s.fault ? `fault: ${s.fault}` : 'no fault',
+            w.battery(s.battery),
+            s.mains === null ? w.mainsUnknown : s.mains ? w.mains : w.onBattery,
+            s.fault ? w.fault(s.fault) : w.noFault,
             s.demo ? 'DEMO' : '',
           ]
             .filter(Boolean)
@@ -164,15 +167,15 @@ export function registerSirenCommands(program: Command): void {
     });
   siren
     .command('simulate')
-    .description('run a siren controller that acknowledges commands and reports its state, until stopped')
-    .requiredOption('--url <mqtt-url>', 'the broker, e.g. mqtt://127.0.0.1:1883')
-    .requiredOption('--prefix <topic>', 'the topic prefix of the siren it plays')
-    .requiredOption('--key <key>', 'the command key `siren add` printed')
-    .option('--silent', 'hear commands but never acknowledge them')
-    .option('--ack-twice', 'acknowledge every command twice')
-    .option('--battery <percent>', 'the battery charge it reports', number('battery'), 100)
-    .option('--on-battery', 'report mains power lost')
-    .option('--fault <text>', 'report a fault')
+    .description(w.simulate)
+    .requiredOption('--url <mqtt-url>', w.url)
+    .requiredOption('--prefix <topic>', w.simPrefix)
+    .requiredOption('--key <key>', w.simKey)
+    .option('--silent', w.silent)
+    .option('--ack-twice', w.ackTwice)
+    .option('--battery <percent>', w.simBattery, number('battery', w), 100)
+    .option('--on-battery', w.simOnBattery)
+    .option('--fault <text>', w.simFault)
     .action(
       async (o: {
         url: string;

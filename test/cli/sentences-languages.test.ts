@@ -1,0 +1,123 @@
+/**
+ * What each command family prints to a person comes out in Russian when DABYL_LANG=ru (and in
+ * Kazakh with kk): confirmations, table headings, refusals and commander's own errors. Run through
+ * the same `main` the binary runs, in this process, against a SQLite folder of the test's own.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { smallFile } from '../boundaries/fixtures.js';
+import { dabylInProcess } from '../support/dabyl-bin.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'dabyl-cli-languages-'));
+const base = { DABYL_DATA_DIR: dir, DABYL_DEMO_DATA: 'false' };
+const ru = { ...base, DABYL_LANG: 'ru' };
+const kk = { ...base, DABYL_LANG: 'kk' };
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const run = (args: string[], env: Record<string, string> = ru) => dabylInProcess(args, env);
+
+describe('dabyl in Russian and Kazakh', () => {
+  it('commander’s refusals and the help after them', async () => {
+    const unknown = await run(['bakup']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('ошибка: неизвестная команда «bakup»');
+    expect(unknown.stderr).toContain('(Возможно, имелось в виду backup?)');
+    expect(unknown.stderr).toContain('Использование: dabyl [options] [command]');
+    const missing = await run(['backup'], kk);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('қате: міндетті «file» аргументі берілмеген');
+    const help = await run(['audit', '--help'], kk);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Қолданылуы: dabyl audit');
+  });
+
+  it('admin: migrate, and the audit log verified and listed', async () => {
+    const migrate = await run(['migrate']);
+    expect(migrate.code).toBe(0);
+    expect(migrate.stdout).toMatch(/^применено: /);
+    expect((await run(['migrate'])).stdout).toContain('схема актуальна');
+    expect((await run(['audit', 'verify'])).stdout).toMatch(/^журнал аудита цел: записей — \d+/);
+    expect((await run(['audit', 'list'])).stdout).toMatch(/^НОМЕР\s+ВРЕМЯ\s+КТО\s+ДЕЙСТВИЕ/);
+    const badDay = await run(['demo', 'load', '--as-of', 'tomorrow']);
+    expect(badDay.stderr).toContain('--as-of: «tomorrow» — не дата вида 2026-10-14');
+  });
+
+  it('people: users, organisations and tokens', async () => {
+    const added = await run(['user', 'add', 'aigerim', '--name', 'Айгерим', '--role', 'admin']);
+    expect(added.code).toBe(0);
+    expect(added.stdout).toMatch(/^создан aigerim; пароль \(показывается один раз\): \S+/);
+    expect((await run(['user', 'list'])).stdout).toMatch(/^ЛОГИН\s+ИМЯ\s+РОЛИ\s+СОСТОЯНИЕ/);
+    await run(['user', 'add', 'bolat', '--name', 'Болат']);
+    expect((await run(['user', 'disable', 'bolat'])).stdout).toBe('bolat заблокирован\n');
+    expect((await run(['user', 'grant', 'bolat', 'planner'], kk)).stdout).toBe(
+      'bolat енді planner рөлінде\n',
+    );
+    const absent = await run(['user', 'enable', 'nobody']);
+    expect(absent.code).toBe(4);
+    expect(absent.stderr).toBe('dabyl: нет пользователя «nobody»\n');
+    expect((await run(['org', 'add', 'ДЧС', '--kind', 'emergency-situations'])).stdout).toMatch(
+      /^добавлена ДЧС \(/,
+    );
+    expect((await run(['token', 'list', 'aigerim'], kk)).stdout).toMatch(
+      /^ИДЕНТИФИКАТОР\s+АТАУЫ\s+РҰҚСАТТАР/,
+    );
+  });
+
+  it('backup: the copy written, and a file that exists refused', async () => {
+    const file = path.join(dir, 'copy.sqlite');
+    const copy = await run(['backup', file]);
+    expect(copy.code).toBe(0);
+    expect(copy.stdout).toContain(`записана в ${file}`);
+    const again = await run(['backup', file]);
+    expect(again.code).toBe(5);
+    expect(again.stderr).toContain('уже существует; чтобы заменить его, передайте --force');
+  });
+
+  it('doctor: each check named and worded', async () => {
+    const doctor = await run(['doctor']);
+    expect(doctor.stdout).toMatch(/^норма {2}база данных {1}\S+ \(sqlite\) ответила за \d+ мс$/m);
+    expect(doctor.stdout).toMatch(/очередь\s+не настроен: задания выполняются внутри этого процесса/);
+  });
+
+  it('boundaries: a set imported and listed', async () => {
+    const file = path.join(dir, 'almaty.geojson');
+    writeFileSync(file, JSON.stringify(smallFile()));
+    const imported = await run(['boundaries', 'import', file, '--set', 'almaty', '--approximate']);
+    expect(imported.stdout).toBe('almaty: импортировано границ — 3 (приблизительные)\n');
+    expect((await run(['boundaries', 'list'])).stdout).toMatch(/^ИМЯ\s+ПРИБЛИЗИТЕЛЬНЫЙ[\s\S]*\nalmaty\s+да/);
+  });
+
+  it('exercise and its documents, reports, lists and notices refuse in Russian', async () => {
+    expect((await run(['exercise', 'list'])).stdout).toMatch(/^ИДЕНТИФИКАТОР\s+НАЗВАНИЕ\s+ВИД\s+СТАТУС/);
+    const doc = await run(['exercise', 'doc', 'x', '--kind', 'poster']);
+    expect(doc.stderr).toContain('--kind: допустимые значения — explan');
+    const report = await run(['report', 'export', 'x', '--format', 'odt']);
+    expect(report.stderr).toContain('--format: допустимые значения — docx');
+    const msel = await run(['msel', 'export', '--exercise', 'x', '--format', 'ods']);
+    expect(msel.stderr).toContain('--format: должно быть `xlsx` или `csv`');
+    const notice = await run(['notice', 'cap', 'x', '--revision', '0']);
+    expect(notice.stderr).toContain('--revision: нужно целое число от 1, а не «0»');
+    const portal = await run(['portal', 'export', path.join(dir, 'site'), '--base-url', 'ftp://x']);
+    expect(portal.stderr).toContain('--base-url: нужен адрес http:// или https://');
+  });
+
+  it('feeds, sirens, webhooks and serve', async () => {
+    expect((await run(['feed', 'add', 'https://alerts.example.kz/cap.xml', '--name', 'Лента'])).code).toBe(0);
+    expect((await run(['feed', 'list'])).stdout).toContain('каждые 60 с  последний опрос: ещё не было');
+    const lon = await run([
+      'siren',
+      'add',
+      ...['--name-kk', 'А', '--name-ru', 'А', '--name-en', 'A', '--lat', '43', '--prefix', 'kz/a'],
+      ...['--lon', 'east'],
+    ]);
+    expect(lon.stderr).toContain('lon: «east» — не число');
+    const secret = await run(['webhook', 'secret', 'https://hooks.example.kz/']);
+    expect(secret.code).toBe(3);
+    expect(secret.stderr).toContain('DABYL_WEBHOOK_SIGNING_KEY не задан');
+    const serve = await run(['serve', '--role', 'everything']);
+    expect(serve.code).toBe(2);
+    expect(serve.stderr).toContain('--role: должно быть `all`, `api` или `worker`, а не «everything»');
+  });
+});
