@@ -2,8 +2,11 @@
  * `dabyl --help` and every command's help speak Kazakh and Russian: no Latin word is left in them
  * but what a person types as it is (flags, command and argument names, DABYL_* variables,
  * placeholders, text in `code` quotes) and the words docs/glossary.md keeps in Latin letters. The
- * English help keeps its words, and every language lists the same flags and commands.
+ * English help keeps its words, and every language lists the same flags and commands. Kazakh and
+ * Russian use none of the glossary's words to avoid (in Kazakh a command is "пәрмен": "команда"
+ * is a team's look-alike).
  */
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { buildCli } from '../../src/cli/main.js';
@@ -44,6 +47,26 @@ function untranslated(help: string, allowed: Set<string>): string[] {
   return latinIn(prose, allowed).filter((w) => !/^[A-Z0-9_:-]+$/.test(w));
 }
 
+/** The glossary's "avoid" columns: stems no Kazakh or Russian text may begin a word with. */
+function avoided(): Record<'kk' | 'ru', string[]> {
+  const glossary = readFileSync(new URL('../../docs/glossary.md', import.meta.url), 'utf8');
+  const out = { kk: [] as string[], ru: [] as string[] };
+  const stems = (cell: string | undefined) =>
+    (cell ?? '')
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean);
+  for (const line of glossary.split('\n')) {
+    const cells = line.split('|').map((c) => c.trim());
+    if (cells.length < 8 || cells[1] === 'English' || cells[1]?.startsWith('---')) continue;
+    out.kk.push(...stems(cells[4]));
+    out.ru.push(...stems(cells[5]));
+  }
+  return out;
+}
+
+const startsWord = (text: string, stem: string) => new RegExp(`(^|[^\\p{L}])${stem}`, 'iu').test(text);
+
 /** The terms a help text lists (flags with their placeholders, subcommands, arguments), which every language keeps. */
 function typed(help: string): string[] {
   return help
@@ -55,6 +78,7 @@ function typed(help: string): string[] {
 
 describe('the help of every command', () => {
   const en = buildCli('en');
+  const avoid = avoided();
   const allowed = new Set(
     [...keptInLatin(), ...typedNames(en)].flatMap((w) => w.toLowerCase().split(/[-_.]+/)),
   );
@@ -68,11 +92,17 @@ describe('the help of every command', () => {
         const help = cmd.helpInformation();
         const where = ['dabyl', ...path].join(' ');
         for (const word of untranslated(help, allowed)) leaks.push(`${where}: ${word}`);
+        for (const stem of avoid[lang]) if (startsWord(help, stem)) leaks.push(`${where}: avoid "${stem}"`);
         expect(typed(help), where).toEqual(typed(english.get(path.join(' '))!));
       }
       expect(leaks).toEqual([]);
     });
   }
+
+  it('reads the glossary’s words to avoid', () => {
+    expect(avoid.kk).toContain('контроллер');
+    expect(avoid.ru).toContain('посредник');
+  });
 
   it('keeps commander’s English headings and sentences in English', () => {
     const root = en.helpInformation();
@@ -91,7 +121,7 @@ describe('the help of every command', () => {
     const kk = buildCli('kk').helpInformation();
     expect(kk).toMatch(/^Қолданылуы: dabyl \[options\] \[command\]/);
     expect(kk).toContain('Параметрлер:');
-    expect(kk).toContain('Командалар:');
+    expect(kk).toContain('Пәрмендер:');
     const ru = buildCli('ru').helpInformation();
     expect(ru).toMatch(/^Использование: dabyl/);
     expect(ru).toContain('-V, --version             показать номер версии');

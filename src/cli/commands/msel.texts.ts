@@ -87,7 +87,7 @@ export const SHEET_WORDS: Readonly<Record<MessageLang, SheetWords>> = {
     format: 'файл пішімі',
     lang: 'тақырыптар мен тұрақты мәндердің тілі, кез келгені кері импортталады (әдепкісі: DABYL_LANG немесе жүйе тілі, әйтпесе `en`)',
     unreadable: (file, problem) => `${file} оқылмады: ${problem}`,
-    notAnObject: 'JSON нысаны емес',
+    notAnObject: 'JSON объектісі емес',
     formatRefused: '--format: `xlsx` немесе `csv` болуы керек',
     langRefused: (langs) => `--lang: рұқсат етілген мәндер — ${langs}`,
   },
