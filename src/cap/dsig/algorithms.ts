@@ -4,6 +4,12 @@
  * other than the alert, and HMAC would let anyone holding a public certificate forge a signature.
  */
 import { createPrivateKey, KeyObject, sign as cryptoSign } from 'node:crypto';
+import {
+  inEveryLanguage,
+  joinedInEveryLanguage,
+  type CapSentenceKey,
+  type CapWords,
+} from '../sentences/sentences.js';
 
 export const DSIG_NS = 'http://www.w3.org/2000/09/xmldsig#';
 
@@ -72,16 +78,19 @@ export const SIGNATURE_METHODS: Readonly<Record<string, SignatureMethod>> = {
 };
 
 /**
- * Why a signature's algorithms are weak (SHA-1 anywhere, or DSA), or null. A weak signature is
- * still verified and reported: it is readable, only no longer strong evidence.
+ * Why a signature's algorithms are weak (SHA-1 anywhere, or DSA), as a sentence's key and values,
+ * or null. A weak signature is still verified and reported: it is readable, only no longer strong
+ * evidence.
  */
-export function weakness(signatureMethod: string, digestMethod: string): string | null {
+export function weakness(signatureMethod: string, digestMethod: string): CapWords | null {
   const method = SIGNATURE_METHODS[signatureMethod];
-  const reasons: string[] = [];
-  if (method?.keyType === 'dsa') reasons.push('DSA');
-  if (method?.hash === 'sha1') reasons.push('SHA-1 in the signature');
-  if (DIGESTS[digestMethod] === 'sha1') reasons.push('SHA-1 in the digest');
-  return reasons.length > 0 ? `weak algorithms: ${reasons.join(', ')}` : null;
+  const reasons: CapSentenceKey[] = [];
+  if (method?.keyType === 'dsa') reasons.push('signature_weak_dsa');
+  if (method?.hash === 'sha1') reasons.push('signature_weak_sha1_signature');
+  if (DIGESTS[digestMethod] === 'sha1') reasons.push('signature_weak_sha1_digest');
+  if (reasons.length === 0) return null;
+  const worded = reasons.map((key) => inEveryLanguage({ key }));
+  return { key: 'signature_weak', params: { reasons: joinedInEveryLanguage(worded, ', ') } };
 }
 
 export const RSA_SHA256 = `${MORE}rsa-sha256`;

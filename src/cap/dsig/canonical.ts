@@ -4,6 +4,7 @@
  */
 import { findAncestorNs, SignedXml } from 'xml-crypto';
 import { asC14n10, C14N, C14N11, C14N11_WITH_COMMENTS, C14N_WITH_COMMENTS, DSIG_NS } from './algorithms.js';
+import { capSentence } from '../sentences/sentences.js';
 import { findSignatures, parseDocument, removeComments } from './dom.js';
 import type { ReferenceDescription } from './structure.js';
 
@@ -32,7 +33,7 @@ export function canonicalSignedInfo(
  */
 export function referencedOctets(xml: string, reference: ReferenceDescription): string {
   const parsed = parseDocument(xml);
-  if (!parsed.ok) throw new Error(parsed.error);
+  if (!parsed.ok) throw new Error(capSentence('en', parsed.error));
   removeComments(parsed.doc);
   const [signature] = findSignatures(parsed.doc);
   const engine = withC14n11(new SignedXml());

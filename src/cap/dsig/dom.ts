@@ -4,6 +4,7 @@
  * before any digest is computed.
  */
 import { DOMParser } from '@xmldom/xmldom';
+import type { CapWords } from '../sentences/sentences.js';
 import { DSIG_NS } from './algorithms.js';
 
 /** Larger than any real CAP message with embedded resources; bounds memory and hashing time. */
@@ -21,21 +22,19 @@ export const CAP_NAMESPACES: ReadonlySet<string> = new Set([
 const ELEMENT_NODE = 1;
 const COMMENT_NODE = 8;
 
-export type ParseResult = { ok: true; doc: Document; root: Element } | { ok: false; error: string };
+/** A parsed document, or why it cannot be read (a sentence's key and values). */
+export type ParseResult = { ok: true; doc: Document; root: Element } | { ok: false; error: CapWords };
 
 /** Parses a whole XML document, refusing DTDs, oversize input, malformed XML and deep nesting. */
 export function parseDocument(xml: string): ParseResult {
   if (xml.length > MAX_MESSAGE_CHARS) {
     return {
       ok: false,
-      error: `the message is ${xml.length} characters; at most ${MAX_MESSAGE_CHARS} are read`,
+      error: { key: 'signature_too_long', params: { length: xml.length, max: MAX_MESSAGE_CHARS } },
     };
   }
   if (/<!DOCTYPE/i.test(xml)) {
-    return {
-      ok: false,
-      error: 'the message has a DOCTYPE; DTDs and entities are refused in signed messages',
-    };
+    return { ok: false, error: { key: 'signature_doctype' } };
   }
   const errors: string[] = [];
   const doc = new DOMParser({
@@ -47,10 +46,15 @@ export function parseDocument(xml: string): ParseResult {
   }).parseFromString(xml.replace(/^\uFEFF/, ''), 'text/xml');
   const root = doc.documentElement;
   if (errors.length > 0 || !root) {
-    return { ok: false, error: `the message is not well-formed XML: ${errors[0] ?? 'no root element'}` };
+    return {
+      ok: false,
+      error: errors[0]
+        ? { key: 'signature_not_well_formed', params: { detail: errors[0] } }
+        : { key: 'signature_no_root' },
+    };
   }
   if (depthOf(root) > MAX_DEPTH) {
-    return { ok: false, error: `the message nests deeper than ${MAX_DEPTH} elements` };
+    return { ok: false, error: { key: 'signature_too_deep', params: { max: MAX_DEPTH } } };
   }
   return { ok: true, doc, root };
 }

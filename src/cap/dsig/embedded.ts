@@ -5,6 +5,7 @@
  * is taken out as the standalone document it was when signed and verified as that.
  */
 import { XMLSerializer } from '@xmldom/xmldom';
+import { capSentence, type CapWords } from '../sentences/sentences.js';
 import { isCapAlert, parseDocument } from './dom.js';
 
 /** One alert of a wrapper as a standalone document, and where it sat (`/feed/entry[0]/content[0]/alert[0]`). */
@@ -41,11 +42,13 @@ function collect(el: Element, path: string, out: Element[], paths: string[]): vo
  * alert any namespace it uses that the wrapper declared further up (a distributor may have moved
  * the `cap:` or `ds:` declaration to its root), which is what the originator's document had, and
  * nothing the alert does not use: the canonical form of the taken-out alert is the signed one's.
- * An unreadable wrapper gives an error, never a throw.
+ * An unreadable wrapper gives why, in English and as a sentence's key and values, never a throw.
  */
-export function embeddedAlerts(xml: string): { alerts: EmbeddedAlert[] } | { error: string } {
+export function embeddedAlerts(
+  xml: string,
+): { alerts: EmbeddedAlert[] } | { error: string; words: CapWords } {
   const parsed = parseDocument(xml);
-  if (!parsed.ok) return { error: parsed.error };
+  if (!parsed.ok) return { error: capSentence('en', parsed.error), words: parsed.error };
   const elements: Element[] = [];
   const paths: string[] = [];
   if (isCapAlert(parsed.root)) return { alerts: [{ location: '/alert', xml }] };

@@ -17,6 +17,7 @@ export { embeddedAlerts, type EmbeddedAlert } from './embedded.js';
 export { eachSignatureFindings, signatureFindings } from './findings.js';
 export { loadTrustAnchors, type TrustAnchor } from './keys.js';
 export { CapSignatureError } from './errors.js';
+export { signatureProblem } from './problem.js';
 export type {
   SignatureCheck,
   SignatureProblem,

@@ -4,14 +4,15 @@
  * from a configured anchor that is, or certifies, that key.
  */
 import { createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
+import { inEveryLanguage, type CapWords, type CapWordValue } from '../sentences/sentences.js';
 import type { SignerInfo } from './types.js';
 
 /** A key Dabyl trusts to sign CAP messages, optionally with its certificate. */
 export interface TrustAnchor {
   publicKey: KeyObject;
   certificate?: X509Certificate;
-  /** The certificate's subject, or "public key #n", for messages. */
-  label: string;
+  /** The certificate's subject, or "public key #n" in each language, for messages. */
+  label: CapWordValue;
 }
 
 const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g;
@@ -35,7 +36,13 @@ export function loadTrustAnchors(pems: ReadonlyArray<string | Buffer>): TrustAnc
           label: certificate.subject.replace(/\n/g, ', '),
         });
       } else if (label === 'PUBLIC KEY' || label === 'RSA PUBLIC KEY') {
-        anchors.push({ publicKey: createPublicKey(block), label: `public key #${anchors.length + 1}` });
+        anchors.push({
+          publicKey: createPublicKey(block),
+          label: inEveryLanguage({
+            key: 'signature_anchor_public_key',
+            params: { number: anchors.length + 1 },
+          }),
+        });
       }
     }
   }
@@ -92,19 +99,22 @@ function issuedBy(cert: X509Certificate, key: KeyObject, issuer?: X509Certificat
   }
 }
 
-/** A sentence saying why `cert` is not valid at `at`, or null when it is. */
-export function validityProblem(cert: X509Certificate, at: Date): string | null {
+/** Why `cert` is not valid at `at` (a sentence's key and values), or null when it is. */
+export function validityProblem(cert: X509Certificate, at: Date): CapWords | null {
   const from = new Date(cert.validFrom);
   const to = new Date(cert.validTo);
-  const who = describe(cert);
-  if (at < from) return `the certificate ${who} is not valid before ${from.toISOString()}`;
-  if (at > to) return `the certificate ${who} expired on ${to.toISOString()}`;
+  const certificate = describe(cert);
+  if (at < from) return { key: 'signature_not_yet_valid', params: { certificate, from: from.toISOString() } };
+  if (at > to) return { key: 'signature_expired', params: { certificate, to: to.toISOString() } };
   return null;
 }
 
-/** "CN=…, O=… (serial …)", short enough for a message. */
-export function describe(cert: X509Certificate): string {
-  return `"${cert.subject.replace(/\n/g, ', ')}" (serial ${cert.serialNumber})`;
+/** '"CN=…, O=…" (serial …)' in each language, short enough for a message. */
+export function describe(cert: X509Certificate): CapWordValue {
+  return inEveryLanguage({
+    key: 'signature_certificate_named',
+    params: { subject: cert.subject.replace(/\n/g, ', '), serial: cert.serialNumber },
+  });
 }
 
 /** The signer facts a report shows. */

@@ -4,6 +4,12 @@
  * configured trust anchors are tried in turn.
  */
 import { X509Certificate, type KeyObject } from 'node:crypto';
+import {
+  inEveryLanguage,
+  joinedInEveryLanguage,
+  type CapWords,
+  type CapWordValue,
+} from '../sentences/sentences.js';
 import type { SignatureMethod } from './algorithms.js';
 import {
   anchorForKey,
@@ -14,6 +20,7 @@ import {
   validityProblem,
   type TrustAnchor,
 } from './keys.js';
+import { signatureProblem } from './problem.js';
 import type { SignatureDescription } from './structure.js';
 import type { SignatureProblem, SignerInfo } from './types.js';
 
@@ -22,8 +29,8 @@ export interface KeyResolution {
   key: KeyObject | null;
   source: 'keyinfo' | 'trust-anchor' | null;
   trusted: boolean;
-  /** Names the key in messages, e.g. 'the public key of the KeyInfo certificate "CN=…"'. */
-  keyLabel: string;
+  /** Names the key in messages, in each language, e.g. 'the public key of the KeyInfo certificate "CN=…"'. */
+  keyLabel: CapWordValue;
   signer?: SignerInfo;
   problems: SignatureProblem[];
 }
@@ -41,9 +48,7 @@ export function resolveKey(
   if (sig.keyInfo.certificates.length > 0) return fromCertificates(sig.keyInfo.certificates, anchors, at);
   if (sig.keyInfo.rsaKeyValue) return fromKeyValue(sig.keyInfo.rsaKeyValue, anchors);
   if (anchors.length > 0) return fromAnchors(method, anchors, at, verifies);
-  return none(
-    'KeyInfo carries no X509Certificate or RSAKeyValue and no trust anchors are configured: there is no key to verify with',
-  );
+  return none({ key: 'signature_no_key' });
 }
 
 function fromCertificates(ders: readonly Buffer[], anchors: readonly TrustAnchor[], at: Date): KeyResolution {
@@ -53,22 +58,26 @@ function fromCertificates(ders: readonly Buffer[], anchors: readonly TrustAnchor
     try {
       certs.push(new X509Certificate(der));
     } catch {
-      problems.push(certificate(`X509Certificate #${i + 1} in KeyInfo is not a readable X.509 certificate`));
+      problems.push(certificate({ key: 'signature_certificate_unreadable', params: { number: i + 1 } }));
     }
   });
   const [leaf, ...intermediates] = certs;
-  if (!leaf || problems.length > 0) return { ...none(''), problems };
+  if (!leaf || problems.length > 0) return { ...none(), problems };
   const invalid = validityProblem(leaf, at);
   if (invalid) problems.push(certificate(invalid));
   const trusted = anchors.length > 0 && chainsToAnchor(leaf, intermediates, anchors, at);
   if (anchors.length > 0 && !trusted) {
     problems.push(
-      certificate(
-        `the KeyInfo certificate ${describe(leaf)} is not, and does not chain to, any of the ${anchors.length} configured trust anchors`,
-      ),
+      certificate({
+        key: 'signature_certificate_untrusted',
+        params: { certificate: describe(leaf), count: anchors.length },
+      }),
     );
   }
-  const keyLabel = `the public key of the KeyInfo certificate ${describe(leaf)}`;
+  const keyLabel = inEveryLanguage({
+    key: 'signature_key_of_certificate',
+    params: { certificate: describe(leaf) },
+  });
   return { key: leaf.publicKey, source: 'keyinfo', trusted, keyLabel, signer: signerInfo(leaf), problems };
 }
 
@@ -80,23 +89,19 @@ function fromKeyValue(
   try {
     key = rsaKeyFromValue(value.modulus, value.exponent);
   } catch {
-    return none('the RSAKeyValue in KeyInfo is not a readable RSA public key');
+    return none({ key: 'signature_key_value_unreadable' });
   }
   const anchor = anchorForKey(key, anchors);
   const problems =
     anchors.length > 0 && !anchor
-      ? [
-          certificate(
-            `the RSAKeyValue key in KeyInfo is none of the ${anchors.length} configured trust anchors`,
-          ),
-        ]
+      ? [certificate({ key: 'signature_key_value_untrusted', params: { count: anchors.length } })]
       : [];
   const signer = anchor?.certificate ? signerInfo(anchor.certificate) : undefined;
   return {
     key,
     source: 'keyinfo',
     trusted: !!anchor,
-    keyLabel: 'the RSAKeyValue key in KeyInfo',
+    keyLabel: inEveryLanguage({ key: 'signature_key_in_key_value' }),
     problems,
     ...(signer ? { signer } : {}),
   };
@@ -113,13 +118,22 @@ function fromAnchors(
   );
   if (!anchor) {
     return {
-      ...none(''),
+      ...none(),
       problems: [
-        {
-          what: 'signature-value',
-          message: `the message names no key in KeyInfo and its SignatureValue verifies with none of the ${anchors.length} configured trust anchors (${anchors.map((a) => a.label).join('; ')})`,
-          path: '/alert/Signature/SignatureValue',
-        },
+        signatureProblem(
+          'signature-value',
+          {
+            key: 'signature_no_anchor_verifies',
+            params: {
+              count: anchors.length,
+              anchors: joinedInEveryLanguage(
+                anchors.map((a) => a.label),
+                '; ',
+              ),
+            },
+          },
+          '/alert/Signature/SignatureValue',
+        ),
       ],
     };
   }
@@ -128,22 +142,23 @@ function fromAnchors(
     key: anchor.publicKey,
     source: 'trust-anchor',
     trusted: true,
-    keyLabel: `the trust anchor ${anchor.label}`,
+    keyLabel: inEveryLanguage({ key: 'signature_key_of_anchor', params: { anchor: anchor.label } }),
     problems: invalid ? [certificate(invalid)] : [],
     ...(anchor.certificate ? { signer: signerInfo(anchor.certificate) } : {}),
   };
 }
 
-function none(message: string): KeyResolution {
+/** No key: why (a certificate problem), when there is one reason to give. */
+function none(why?: CapWords): KeyResolution {
   return {
     key: null,
     source: null,
     trusted: false,
     keyLabel: '',
-    problems: message ? [certificate(message)] : [],
+    problems: why ? [certificate(why)] : [],
   };
 }
 
-function certificate(message: string): SignatureProblem {
-  return { what: 'certificate', message, path: CERT_PATH };
+function certificate(words: CapWords): SignatureProblem {
+  return signatureProblem('certificate', words, CERT_PATH);
 }

@@ -6,6 +6,7 @@
 import { createPrivateKey, KeyObject, X509Certificate } from 'node:crypto';
 import { SignedXml } from 'xml-crypto';
 import { ECDSA_SHA256, EcdsaSha256, ENVELOPED, EXC_C14N, RSA_SHA256, SHA256_DIGEST } from './algorithms.js';
+import { capSentence } from '../sentences/sentences.js';
 import { findSignatures, isCapAlert, parseDocument } from './dom.js';
 import { CapSignatureError } from './errors.js';
 
@@ -26,7 +27,7 @@ export interface SignOptions {
  */
 export function signCapMessage(xml: string, options: SignOptions): string {
   const parsed = parseDocument(xml);
-  if (!parsed.ok) throw new CapSignatureError('bad-xml', `cannot sign: ${parsed.error}`);
+  if (!parsed.ok) throw new CapSignatureError('bad-xml', `cannot sign: ${capSentence('en', parsed.error)}`);
   if (!isCapAlert(parsed.root)) {
     throw new CapSignatureError(
       'not-cap',

@@ -14,7 +14,9 @@ import {
   SIGNATURE_METHODS,
   TRANSFORMS,
 } from './algorithms.js';
+import { capSentence, type CapWords } from '../sentences/sentences.js';
 import { childElements, isDsig } from './dom.js';
+import { signatureProblem } from './problem.js';
 import type { SignatureProblem } from './types.js';
 
 /** The one Reference of a CAP signature. */
@@ -47,10 +49,10 @@ export interface SignatureDescription {
 /** Signals a profile violation; caught once and turned into a `structure` problem. */
 class StructureError extends Error {
   constructor(
-    message: string,
+    readonly words: CapWords,
     readonly path: string,
   ) {
-    super(message);
+    super(capSentence('en', words));
   }
 }
 
@@ -66,7 +68,7 @@ export function describeSignature(
     return { ok: true, signature: readSignature(signature, root, basePath) };
   } catch (err) {
     if (!(err instanceof StructureError)) throw err;
-    return { ok: false, problem: { what: 'structure', message: err.message, path: err.path } };
+    return { ok: false, problem: signatureProblem('structure', err.words, err.path) };
   }
 }
 
@@ -78,10 +80,7 @@ function readSignature(signature: Element, root: Element, path: string): Signatu
   const expected =
     names.length === 3 ? ['SignedInfo', 'SignatureValue', 'KeyInfo'] : ['SignedInfo', 'SignatureValue'];
   if (names.join() !== expected.join()) {
-    throw new StructureError(
-      `Signature holds <${names.join('>, <')}>; a CAP signature holds SignedInfo, SignatureValue and optionally KeyInfo, nothing else (no Object, no Manifest)`,
-      path,
-    );
+    throw new StructureError({ key: 'signature_children', params: { children: names.join('>, <') } }, path);
   }
   const [signedInfo, signatureValue, keyInfo] = children as [Element, Element, Element | undefined];
   const info = readSignedInfo(signedInfo, root, `${path}/SignedInfo`);
@@ -97,18 +96,18 @@ function readSignedInfo(signedInfo: Element, root: Element, path: string) {
   const children = childElements(signedInfo);
   const [c14n, method, ...references] = children;
   if (!c14n || !isDsig(c14n, 'CanonicalizationMethod') || !method || !isDsig(method, 'SignatureMethod')) {
-    throw new StructureError('SignedInfo must start with CanonicalizationMethod and SignatureMethod', path);
+    throw new StructureError({ key: 'signature_signed_info_start' }, path);
   }
   if (references.length !== 1 || !isDsig(references[0]!, 'Reference')) {
     throw new StructureError(
-      `SignedInfo has ${references.length} Reference elements; a CAP signature has exactly one, to the whole alert — extra references are how signature-wrapping attacks work`,
+      { key: 'signature_references', params: { count: references.length } },
       `${path}/Reference`,
     );
   }
   const canonicalization = algorithmOf(c14n, `${path}/CanonicalizationMethod`);
   if (!CANONICALIZATIONS.has(canonicalization)) {
     throw new StructureError(
-      `unsupported CanonicalizationMethod ${canonicalization}`,
+      { key: 'signature_canonicalization_unsupported', params: { algorithm: canonicalization } },
       `${path}/CanonicalizationMethod`,
     );
   }
@@ -116,7 +115,10 @@ function readSignedInfo(signedInfo: Element, root: Element, path: string) {
   if (differs) throw new StructureError(differs, `${path}/CanonicalizationMethod`);
   const signatureMethod = algorithmOf(method, `${path}/SignatureMethod`);
   if (!SIGNATURE_METHODS[signatureMethod]) {
-    throw new StructureError(`unsupported SignatureMethod ${signatureMethod}`, `${path}/SignatureMethod`);
+    throw new StructureError(
+      { key: 'signature_method_unsupported', params: { algorithm: signatureMethod } },
+      `${path}/SignatureMethod`,
+    );
   }
   return {
     canonicalization,
@@ -127,16 +129,13 @@ function readSignedInfo(signedInfo: Element, root: Element, path: string) {
 
 function readReference(reference: Element, root: Element, path: string): ReferenceDescription {
   if (!reference.hasAttribute('URI')) {
-    throw new StructureError('Reference has no URI; only URI="" (the whole document) is accepted', path);
+    throw new StructureError({ key: 'signature_reference_no_uri' }, path);
   }
   const uri = reference.getAttribute('URI') ?? '';
   const rootId = ['Id', 'ID', 'id'].map((a) => root.getAttribute(a)).find((v) => v);
   if (uri !== '' && !(rootId && uri === `#${rootId}`)) {
     // Anything else is either another document (never fetched) or a part of this one (not the alert).
-    throw new StructureError(
-      `Reference URI="${uri}" does not designate the whole alert; only URI="" or "#" + the alert's own Id is accepted, and nothing is ever fetched`,
-      path,
-    );
+    throw new StructureError({ key: 'signature_reference_uri', params: { uri } }, path);
   }
   const children = childElements(reference);
   const transformsEl = children[0] && isDsig(children[0], 'Transforms') ? children.shift() : undefined;
@@ -148,14 +147,16 @@ function readReference(reference: Element, root: Element, path: string): Referen
     !isDsig(digestValue, 'DigestValue') ||
     rest.length > 0
   ) {
-    throw new StructureError(
-      'Reference must hold Transforms (optional), DigestMethod and DigestValue, in that order',
-      path,
-    );
+    throw new StructureError({ key: 'signature_reference_children' }, path);
   }
   const method = algorithmOf(digestMethod, `${path}/DigestMethod`);
   const hash = DIGESTS[method];
-  if (!hash) throw new StructureError(`unsupported DigestMethod ${method}`, `${path}/DigestMethod`);
+  if (!hash) {
+    throw new StructureError(
+      { key: 'signature_digest_unsupported', params: { algorithm: method } },
+      `${path}/DigestMethod`,
+    );
+  }
   const value = readBase64(digestValue, `${path}/DigestValue`);
   return {
     uri,
@@ -169,12 +170,17 @@ function readTransforms(transformsEl: Element | undefined, path: string) {
   const transforms: string[] = [];
   let inclusivePrefixes: string[] = [];
   for (const t of transformsEl ? childElements(transformsEl) : []) {
-    if (!isDsig(t, 'Transform')) throw new StructureError(`unexpected <${t.tagName}> in Transforms`, path);
+    if (!isDsig(t, 'Transform')) {
+      throw new StructureError(
+        { key: 'signature_transforms_unexpected', params: { element: t.tagName } },
+        path,
+      );
+    }
     const algorithm = algorithmOf(t, `${path}/Transform`);
     if (!TRANSFORMS.has(algorithm)) {
       // XPath, XSLT and base64 transforms could make the digest cover something other than the alert.
       throw new StructureError(
-        `Transform ${algorithm} is refused; only enveloped-signature and canonicalisation are accepted`,
+        { key: 'signature_transform_refused', params: { algorithm } },
         `${path}/Transform`,
       );
     }
@@ -210,12 +216,12 @@ const XML_NS = 'http://www.w3.org/XML/1998/namespace';
  * Canonical XML 1.1 differs from 1.0 only where SignedInfo inherits xml:id or xml:base from the
  * Signature or the alert; there it would need its own canonicaliser, which Dabyl does not have.
  */
-function c14n11Difference(algorithm: string, signedInfo: Element): string | null {
+function c14n11Difference(algorithm: string, signedInfo: Element): CapWords | null {
   if (algorithm !== C14N11 && algorithm !== C14N11_WITH_COMMENTS) return null;
   for (let n = signedInfo.parentNode; n && n.nodeType === 1; n = n.parentNode) {
     const el = n as Element;
     if (el.hasAttributeNS(XML_NS, 'id') || el.hasAttributeNS(XML_NS, 'base')) {
-      return `Canonical XML 1.1 is accepted where it gives the same bytes as 1.0; here <${el.tagName}> carries xml:id or xml:base, which 1.1 treats differently`;
+      return { key: 'signature_c14n11', params: { element: el.tagName } };
     }
   }
   return null;
@@ -223,14 +229,15 @@ function c14n11Difference(algorithm: string, signedInfo: Element): string | null
 
 function algorithmOf(el: Element, path: string): string {
   const algorithm = el.getAttribute('Algorithm');
-  if (!algorithm) throw new StructureError(`${el.localName} has no Algorithm`, path);
+  if (!algorithm)
+    throw new StructureError({ key: 'signature_no_algorithm', params: { element: el.localName } }, path);
   return algorithm;
 }
 
 function readBase64(el: Element, path: string): Buffer {
   const text = (el.textContent ?? '').replace(/\s+/g, '');
   if (text === '' || !BASE64.test(text) || text.length % 4 !== 0) {
-    throw new StructureError(`${el.localName} is not base64`, path);
+    throw new StructureError({ key: 'signature_not_base64', params: { element: el.localName } }, path);
   }
   return Buffer.from(text, 'base64');
 }

@@ -1,11 +1,15 @@
+import type { CapWords } from '../sentences/sentences.js';
+
 /** What part of a signature failed to hold. */
 export type SignatureProblemKind = 'digest' | 'signature-value' | 'certificate' | 'structure';
 
 /** One reason a signature does not hold, with the element it concerns. */
 export interface SignatureProblem {
   what: SignatureProblemKind;
-  /** A sentence a person understands, naming the digest, value or certificate at fault. */
+  /** The English sentence, naming the digest, value or certificate at fault: for scripts and logs. */
   message: string;
+  /** The sentence's key and values, to word it in the reader's language. */
+  words: CapWords;
   /** Element path of the part at fault, such as `/alert/Signature/SignedInfo/Reference[1]`. */
   path?: string;
 }

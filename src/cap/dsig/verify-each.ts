@@ -5,6 +5,7 @@
  * hides a fault in the other, and each gets its own verdict.
  */
 import { XMLSerializer } from '@xmldom/xmldom';
+import { capSentence, type CapWords } from '../sentences/sentences.js';
 import { weakness } from './algorithms.js';
 import { findSignatures, isCapAlert, parseDocument } from './dom.js';
 import type { SignatureCheck, SignatureProblem } from './types.js';
@@ -23,8 +24,10 @@ export interface SignatureVerdict extends SignatureCheck {
   role: 'originator' | 'distributor';
   /** 1-based position among the alert's signatures. */
   index: number;
-  /** A sentence when the algorithms are weak (SHA-1, DSA); the signature is still verified. */
+  /** An English sentence when the algorithms are weak (SHA-1, DSA); the signature is still verified. */
   weak: string | null;
+  /** The same as a sentence's key and values, to word it in the reader's language. */
+  weakWords: CapWords | null;
   /** The signing certificate's validity at the message's `sent`, at receipt, and now. */
   validity: ValidityAt;
 }
@@ -108,13 +111,14 @@ function verdict(check: SignatureCheck, i: number, options: VerifyEachOptions, n
     if (!at || !check.signer) return null;
     return new Date(check.signer.validFrom) <= at && at <= new Date(check.signer.validTo);
   };
-  const weak = check.algorithms ? weakness(check.algorithms.signature, check.algorithms.digest) : null;
+  const weakWords = check.algorithms ? weakness(check.algorithms.signature, check.algorithms.digest) : null;
   return {
     ...check,
     problems: check.problems.map((p) => renumber(p, i)),
     role: i === 0 ? 'originator' : 'distributor',
     index: i + 1,
-    weak,
+    weak: weakWords ? capSentence('en', weakWords) : null,
+    weakWords,
     validity: { sent: within(options.sent), receipt: within(options.receivedAt), now: within(now) },
   };
 }

@@ -7,7 +7,9 @@
 import { createHash, timingSafeEqual, verify as cryptoVerify, type KeyObject } from 'node:crypto';
 import { DIGESTS, SIGNATURE_METHODS, type SignatureMethod } from './algorithms.js';
 import { canonicalSignedInfo, referencedOctets } from './canonical.js';
+import type { CapWords } from '../sentences/sentences.js';
 import { findSignatures, isCapAlert, parseDocument } from './dom.js';
+import { signatureProblem } from './problem.js';
 import { resolveKey, type KeyResolution } from './resolve-key.js';
 import { describeSignature, type SignatureDescription } from './structure.js';
 import type { TrustAnchor } from './keys.js';
@@ -27,28 +29,20 @@ export interface VerifyOptions {
 /** Checks the signature of a CAP message given as XML text; never throws for a bad message. */
 export function verifyCapSignature(xml: string, options: VerifyOptions = {}): SignatureCheck {
   const parsed = parseDocument(xml);
-  if (!parsed.ok) return unsigned([{ what: 'structure', message: parsed.error }]);
+  if (!parsed.ok) return unsigned([signatureProblem('structure', parsed.error)]);
   const { doc, root } = parsed;
   const signatures = findSignatures(doc);
-  if (signatures.length === 0)
-    return unsigned([{ what: 'structure', message: 'the message carries no XML signature' }]);
+  if (signatures.length === 0) return unsigned([signatureProblem('structure', { key: 'signature_none' })]);
   const rootPath = `/${root.localName}`;
   if (!isCapAlert(root))
-    return failed([structure(`the root element is <${root.tagName}>, not a CAP <alert>`, rootPath)]);
+    return failed([structure({ key: 'signature_not_alert', params: { element: root.tagName } }, rootPath)]);
   if (signatures.length > 1) {
-    return failed([
-      structure(
-        `the message carries ${signatures.length} Signature elements; a CAP message carries exactly one`,
-        rootPath,
-      ),
-    ]);
+    return failed([structure({ key: 'signature_several', params: { count: signatures.length } }, rootPath)]);
   }
   const element = signatures[0]!;
   const path = `${rootPath}/Signature`;
   if (element.parentNode !== root) {
-    return failed([
-      structure('the Signature is not a child of <alert>; only an enveloped signature is accepted', path),
-    ]);
+    return failed([structure({ key: 'signature_not_enveloped' }, path)]);
   }
   const described = describeSignature(element, root, path);
   if (!described.ok) return failed([described.problem]);
@@ -56,7 +50,9 @@ export function verifyCapSignature(xml: string, options: VerifyOptions = {}): Si
     return checkDescribed(xml, doc, element, described.signature, path, options);
   } catch (err) {
     // A canonicaliser or key parser choking on hostile input is a bad message, not a crash.
-    return failed([structure(`the signature could not be processed: ${(err as Error).message}`, path)]);
+    return failed([
+      structure({ key: 'signature_unprocessable', params: { detail: (err as Error).message } }, path),
+    ]);
   }
 }
 
@@ -99,11 +95,18 @@ function digestProblems(xml: string, sig: SignatureDescription, path: string): S
   const expected = sig.reference.digestValue;
   if (actual.length === expected.length && timingSafeEqual(actual, expected)) return [];
   return [
-    {
-      what: 'digest',
-      message: `the digest of Reference URI="${sig.reference.uri}" (the whole alert) does not match: the signed DigestValue is ${expected.toString('base64')}, the message now digests to ${actual.toString('base64')} — it was changed after signing`,
-      path: `${path}/DigestValue`,
-    },
+    signatureProblem(
+      'digest',
+      {
+        key: 'signature_digest',
+        params: {
+          uri: sig.reference.uri,
+          expected: expected.toString('base64'),
+          actual: actual.toString('base64'),
+        },
+      },
+      `${path}/DigestValue`,
+    ),
   ];
 }
 
@@ -117,20 +120,28 @@ function valueProblems(
   const key = resolution.key!;
   if (key.asymmetricKeyType !== method.keyType) {
     return [
-      {
-        what: 'signature-value',
-        message: `SignatureMethod ${sig.signatureMethod} needs an ${method.keyType.toUpperCase()} key, but ${resolution.keyLabel} is ${key.asymmetricKeyType?.toUpperCase()}`,
+      signatureProblem(
+        'signature-value',
+        {
+          key: 'signature_key_type',
+          params: {
+            method: sig.signatureMethod,
+            needed: method.keyType.toUpperCase(),
+            key: resolution.keyLabel,
+            actual: key.asymmetricKeyType?.toUpperCase() ?? 'undefined',
+          },
+        },
         path,
-      },
+      ),
     ];
   }
   if (signatureHolds(signedInfo, sig.signatureValue, method, key)) return [];
   return [
-    {
-      what: 'signature-value',
-      message: `the SignatureValue does not verify with ${resolution.keyLabel}: SignedInfo was altered, or the message was signed with another key`,
+    signatureProblem(
+      'signature-value',
+      { key: 'signature_value', params: { key: resolution.keyLabel } },
       path,
-    },
+    ),
   ];
 }
 
@@ -151,8 +162,8 @@ export function signatureHolds(
   }
 }
 
-function structure(message: string, path: string): SignatureProblem {
-  return { what: 'structure', message, path };
+function structure(words: CapWords, path: string): SignatureProblem {
+  return signatureProblem('structure', words, path);
 }
 
 function unsigned(problems: SignatureProblem[]): SignatureCheck {

@@ -1,4 +1,5 @@
 import { rulesEn } from './rules-en.js';
+import { signatureEn } from './signature-en.js';
 
 /**
  * English: why a document could not be read, and what the reader found in its structure. `{line}`
@@ -76,6 +77,7 @@ export const en = {
   feed_unreachable: 'the feed could not be fetched: {detail}',
 
   ...rulesEn,
+  ...signatureEn,
 } as const;
 
 export type CapSentenceKey = keyof typeof en;

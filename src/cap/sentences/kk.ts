@@ -1,4 +1,5 @@
 import { rulesKk } from './rules-kk.js';
+import { signatureKk } from './signature-kk.js';
 import type { CapSentences } from './sentences.js';
 
 /**
@@ -78,4 +79,5 @@ export const kk: CapSentences = {
   feed_unreachable: 'арнаны алу мүмкін болмады: {detail}',
 
   ...rulesKk,
+  ...signatureKk,
 };

@@ -1,4 +1,5 @@
 import { rulesRu } from './rules-ru.js';
+import { signatureRu } from './signature-ru.js';
 import type { CapSentences } from './sentences.js';
 
 /**
@@ -76,4 +77,5 @@ export const ru: CapSentences = {
   feed_unreachable: 'ленту не удалось получить: {detail}',
 
   ...rulesRu,
+  ...signatureRu,
 };

@@ -35,4 +35,24 @@ export function capSentence(lang: Lang, words: CapWords): string {
   );
 }
 
+/**
+ * The sentence in every language, as one value another sentence names: a key's label ("the trust
+ * anchor …") or a whole problem inside a finding ("XML signature: …").
+ */
+export const inEveryLanguage = (words: CapWords): Readonly<Record<Lang, string>> => ({
+  kk: capSentence('kk', words),
+  ru: capSentence('ru', words),
+  en: capSentence('en', words),
+});
+
+/** Values joined in each language (`separator` is punctuation, the same in all three). */
+export const joinedInEveryLanguage = (
+  values: readonly CapWordValue[],
+  separator: string,
+): Readonly<Record<Lang, string>> => ({
+  kk: values.map((v) => valueIn('kk', v)).join(separator),
+  ru: values.map((v) => valueIn('ru', v)).join(separator),
+  en: values.map((v) => valueIn('en', v)).join(separator),
+});
+
 export const CAP_SENTENCES = BY_LANG;

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import {
   CapSignatureError,
   loadTrustAnchors,
+  signatureProblem,
   signCapMessage,
   embeddedAlerts,
   verifyEachSignature,
@@ -107,10 +108,10 @@ async function verify(
       xml = readFileSync(file, 'utf8');
     } catch (err) {
       // One unreadable file is reported like a bad message and never stops the others.
-      const problem = {
-        what: 'structure' as const,
-        message: `cannot read the file: ${(err as Error).message}`,
-      };
+      const problem = signatureProblem('structure', {
+        key: 'signature_file_unreadable',
+        params: { detail: (err as Error).message },
+      });
       return {
         file,
         signed: false,
