@@ -5,6 +5,7 @@
  */
 import { createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { inEveryLanguage, type CapWords, type CapWordValue } from '../sentences/sentences.js';
+import { CapSignatureError } from './errors.js';
 import type { SignerInfo } from './types.js';
 
 /** A key Dabyl trusts to sign CAP messages, optionally with its certificate. */
@@ -21,7 +22,8 @@ const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g;
  * Reads trust anchors from PEM text: certificates (`CERTIFICATE`) and bare public keys
  * (`PUBLIC KEY`, `RSA PUBLIC KEY`), several to a file allowed. Private-key blocks are ignored.
  *
- * @throws Error naming the block that cannot be read, or saying that no anchor was found.
+ * @throws Error naming the block that cannot be read; CapSignatureError (`no-trust-anchor`) when no
+ *   anchor was found.
  */
 export function loadTrustAnchors(pems: ReadonlyArray<string | Buffer>): TrustAnchor[] {
   const anchors: TrustAnchor[] = [];
@@ -47,7 +49,7 @@ export function loadTrustAnchors(pems: ReadonlyArray<string | Buffer>): TrustAnc
     }
   }
   if (anchors.length === 0 && pems.length > 0) {
-    throw new Error('no certificate or public key found in the trust anchor PEM given');
+    throw new CapSignatureError('no-trust-anchor', { key: 'signature_no_anchor_found' });
   }
   return anchors;
 }

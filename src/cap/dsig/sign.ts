@@ -6,7 +6,7 @@
 import { createPrivateKey, KeyObject, X509Certificate } from 'node:crypto';
 import { SignedXml } from 'xml-crypto';
 import { ECDSA_SHA256, EcdsaSha256, ENVELOPED, EXC_C14N, RSA_SHA256, SHA256_DIGEST } from './algorithms.js';
-import { capSentence } from '../sentences/sentences.js';
+import { inEveryLanguage } from '../sentences/sentences.js';
 import { findSignatures, isCapAlert, parseDocument } from './dom.js';
 import { CapSignatureError } from './errors.js';
 
@@ -27,19 +27,21 @@ export interface SignOptions {
  */
 export function signCapMessage(xml: string, options: SignOptions): string {
   const parsed = parseDocument(xml);
-  if (!parsed.ok) throw new CapSignatureError('bad-xml', `cannot sign: ${capSentence('en', parsed.error)}`);
+  if (!parsed.ok) {
+    throw new CapSignatureError('bad-xml', {
+      key: 'signature_sign_unreadable',
+      params: { problem: inEveryLanguage(parsed.error) },
+    });
+  }
   if (!isCapAlert(parsed.root)) {
-    throw new CapSignatureError(
-      'not-cap',
-      `cannot sign: the root element is <${parsed.root.tagName}>, not a CAP <alert>`,
-    );
+    throw new CapSignatureError('not-cap', {
+      key: 'signature_sign_not_alert',
+      params: { element: parsed.root.tagName },
+    });
   }
   if (findSignatures(parsed.doc).length > 0) {
     // A second signature would make the message unverifiable under Dabyl's one-signature rule.
-    throw new CapSignatureError(
-      'already-signed',
-      'cannot sign: the message already carries an XML signature',
-    );
+    throw new CapSignatureError('already-signed', { key: 'signature_sign_already_signed' });
   }
   const key = readPrivateKey(options.privateKey);
   const algorithm = signatureAlgorithmFor(key);
@@ -66,23 +68,23 @@ export function signCapMessage(xml: string, options: SignOptions): string {
 function readPrivateKey(input: SignOptions['privateKey']): KeyObject {
   if (input instanceof KeyObject) {
     if (input.type !== 'private')
-      throw new CapSignatureError('bad-key', 'cannot sign: the key given is not a private key');
+      throw new CapSignatureError('bad-key', { key: 'signature_sign_not_private' });
     return input;
   }
   try {
     return createPrivateKey(input);
   } catch (err) {
-    throw new CapSignatureError(
-      'bad-key',
-      `cannot sign: the private key is unreadable (${(err as Error).message})`,
-    );
+    throw new CapSignatureError('bad-key', {
+      key: 'signature_sign_key_unreadable',
+      params: { detail: (err as Error).message },
+    });
   }
 }
 
 function signatureAlgorithmFor(key: KeyObject): string {
   if (key.asymmetricKeyType === 'rsa') {
     if ((key.asymmetricKeyDetails?.modulusLength ?? 0) < 2048) {
-      throw new CapSignatureError('bad-key', 'cannot sign: RSA keys shorter than 2048 bits are refused');
+      throw new CapSignatureError('bad-key', { key: 'signature_sign_rsa_short' });
     }
     return RSA_SHA256;
   }
@@ -90,10 +92,7 @@ function signatureAlgorithmFor(key: KeyObject): string {
     return ECDSA_SHA256;
   const kind =
     key.asymmetricKeyType === 'ec' ? `EC ${key.asymmetricKeyDetails?.namedCurve}` : key.asymmetricKeyType;
-  throw new CapSignatureError(
-    'bad-key',
-    `cannot sign: ${kind} keys are not supported; use RSA (2048+) or EC P-256`,
-  );
+  throw new CapSignatureError('bad-key', { key: 'signature_sign_key_kind', params: { kind: String(kind) } });
 }
 
 function readCertificate(pem: string | Buffer, key: KeyObject): string {
@@ -102,17 +101,17 @@ function readCertificate(pem: string | Buffer, key: KeyObject): string {
   try {
     leaf = new X509Certificate(text);
   } catch (err) {
-    throw new CapSignatureError(
-      'bad-certificate',
-      `cannot sign: the certificate is unreadable (${(err as Error).message})`,
-    );
+    throw new CapSignatureError('bad-certificate', {
+      key: 'signature_sign_certificate_unreadable',
+      params: { detail: (err as Error).message },
+    });
   }
   // Publishing a certificate for another key would produce a signature nobody can verify.
   if (!leaf.checkPrivateKey(key)) {
-    throw new CapSignatureError(
-      'bad-certificate',
-      `cannot sign: the certificate (${leaf.subject}) is not for this private key`,
-    );
+    throw new CapSignatureError('bad-certificate', {
+      key: 'signature_sign_certificate_other_key',
+      params: { subject: leaf.subject },
+    });
   }
   return text;
 }

@@ -87,6 +87,19 @@ export const signatureEn = {
   signature_weak_dsa: 'DSA',
   signature_weak_sha1_signature: 'SHA-1 in the signature',
   signature_weak_sha1_digest: 'SHA-1 in the digest',
+
+  // Why a message cannot be signed, or trust anchors cannot be read.
+  signature_sign_unreadable: 'cannot sign: {problem}',
+  signature_sign_not_alert: 'cannot sign: the root element is <{element}>, not a CAP <alert>',
+  signature_sign_already_signed: 'cannot sign: the message already carries an XML signature',
+  signature_sign_not_private: 'cannot sign: the key given is not a private key',
+  signature_sign_key_unreadable: 'cannot sign: the private key is unreadable ({detail})',
+  signature_sign_rsa_short: 'cannot sign: RSA keys shorter than 2048 bits are refused',
+  signature_sign_key_kind: 'cannot sign: {kind} keys are not supported; use RSA (2048+) or EC P-256',
+  signature_sign_certificate_unreadable: 'cannot sign: the certificate is unreadable ({detail})',
+  signature_sign_certificate_other_key:
+    'cannot sign: the certificate ({subject}) is not for this private key',
+  signature_no_anchor_found: 'no certificate or public key found in the trust anchor PEM given',
 } as const;
 
 export type SignatureSentenceKey = keyof typeof signatureEn;

@@ -87,4 +87,18 @@ export const signatureKk: Readonly<Record<SignatureSentenceKey, string>> = {
   signature_weak_dsa: 'DSA',
   signature_weak_sha1_signature: 'қолтаңбада SHA-1',
   signature_weak_sha1_digest: 'хэште SHA-1',
+
+  signature_sign_unreadable: 'қол қою мүмкін емес: {problem}',
+  signature_sign_not_alert: 'қол қою мүмкін емес: түбір элементі — <{element}>, ол CAP <alert> элементі емес',
+  signature_sign_already_signed: 'қол қою мүмкін емес: хабарда XML қолтаңбасы бар',
+  signature_sign_not_private: 'қол қою мүмкін емес: берілген кілт жабық кілт емес',
+  signature_sign_key_unreadable: 'қол қою мүмкін емес: жабық кілтті оқу мүмкін емес ({detail})',
+  signature_sign_rsa_short: 'қол қою мүмкін емес: 2048 биттен қысқа RSA кілттері қабылданбайды',
+  signature_sign_key_kind:
+    'қол қою мүмкін емес: {kind} кілттеріне қолдау көрсетілмейді; RSA (2048 бит және одан көп) немесе ' +
+    '«EC P-256» кілтін қолданыңыз',
+  signature_sign_certificate_unreadable: 'қол қою мүмкін емес: сертификатты оқу мүмкін емес ({detail})',
+  signature_sign_certificate_other_key:
+    'қол қою мүмкін емес: сертификат ({subject}) бұл жабық кілтке арналмаған',
+  signature_no_anchor_found: 'берілген сенім зәкірі PEM файлында сертификат та, ашық кілт те табылмады',
 };

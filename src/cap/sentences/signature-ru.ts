@@ -84,4 +84,17 @@ export const signatureRu: Readonly<Record<SignatureSentenceKey, string>> = {
   signature_weak_dsa: 'DSA',
   signature_weak_sha1_signature: 'SHA-1 в подписи',
   signature_weak_sha1_digest: 'SHA-1 в хеше',
+
+  signature_sign_unreadable: 'подписать нельзя: {problem}',
+  signature_sign_not_alert: 'подписать нельзя: корневой элемент — <{element}>, а не <alert> CAP',
+  signature_sign_already_signed: 'подписать нельзя: сообщение уже несёт XML-подпись',
+  signature_sign_not_private: 'подписать нельзя: переданный ключ — не закрытый',
+  signature_sign_key_unreadable: 'подписать нельзя: закрытый ключ не читается ({detail})',
+  signature_sign_rsa_short: 'подписать нельзя: ключи RSA короче 2048 бит не принимаются',
+  signature_sign_key_kind:
+    'подписать нельзя: ключи {kind} не поддерживаются; используйте RSA (от 2048 бит) или «EC P-256»',
+  signature_sign_certificate_unreadable: 'подписать нельзя: сертификат не читается ({detail})',
+  signature_sign_certificate_other_key:
+    'подписать нельзя: сертификат ({subject}) выдан не для этого закрытого ключа',
+  signature_no_anchor_found: 'в переданном PEM якорей доверия нет ни сертификата, ни открытого ключа',
 };
