@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestPki, removeTestPki, sampleAlert, type TestPki } from '../../cap/dsig/fixtures/pki.js';
 import { signCapMessage } from '../../cap/dsig/index.js';
+import type { MessageLang } from '../../core/messages/messages.js';
 import { CliFailure } from '../output.js';
 import { registerCapSignCommands } from './cap-sign.js';
 
@@ -17,9 +18,12 @@ beforeAll(() => {
 afterAll(() => removeTestPki(pki));
 
 /** Runs `dabyl …` in-process; returns stdout and the failure, if any. */
-async function dabyl(...args: string[]): Promise<{ out: string; failure?: CliFailure }> {
+const dabyl = (...args: string[]) => dabylIn('en', ...args);
+
+/** Runs `dabyl …` in-process speaking `lang`; returns stdout and the failure, if any. */
+async function dabylIn(lang: MessageLang, ...args: string[]): Promise<{ out: string; failure?: CliFailure }> {
   const program = new Command('dabyl').exitOverride();
-  registerCapSignCommands(program);
+  registerCapSignCommands(program, lang);
   let out = '';
   const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
     out += String(chunk);
@@ -129,6 +133,31 @@ describe('dabyl cap sign / cap verify', () => {
       pki.other.certPath,
     );
     expect(failure?.message).toMatch(/not for this private key/);
+  });
+
+  it('speaks Russian: help, verdicts, each problem and the refusal to sign', async () => {
+    const tampered = await signedFile('tampered-ru.xml', '--cert', pki.rsa.certPath);
+    writeFileSync(tampered, readFileSync(tampered, 'utf8').replace('Minor', 'Extreme'));
+    const good = await signedFile('good-ru.xml', '--cert', pki.rsa.certPath);
+    const { out, failure } = await dabylIn('ru', 'cap', 'verify', unsigned, tampered, good);
+    expect(out).toContain('alert.xml: НЕ подписано\n  структура: в сообщении нет XML-подписи\n');
+    expect(out).toMatch(
+      /tampered-ru\.xml: подпись НЕВЕРНА\n {2}хеш: хеш <Reference> «URI=""» \(всё сообщение\) не совпадает: .+; сообщение изменили после подписания \(\/alert\/Signature\/SignedInfo\/Reference\/DigestValue\)\n/,
+    );
+    expect(out).toContain(
+      'good-ru.xml: подпись верна (rsa-sha256, ключ из <KeyInfo> «O=Dabyl tests, CN=Dabyl RSA signer», НЕ доверенный: якорь доверия не задан)',
+    );
+    expect(out).toContain('  сертификат действовал при отправке: да, при получении: да, сейчас: да');
+    expect(out).not.toMatch(/\{\w+\}|signature|digest|valid/);
+    expect(failure?.message).toBe('не подписаны или подписаны неверно 2 из 3 сообщений');
+
+    const refused = await dabylIn('ru', 'cap', 'sign', good, '--key', pki.rsa.keyPath);
+    expect(refused.failure?.message).toBe(`${good}: подписать нельзя: сообщение уже несёт XML-подпись`);
+
+    const program = new Command('dabyl');
+    registerCapSignCommands(program, 'ru');
+    const verify = program.commands[0]!.commands.find((c) => c.name() === 'verify')!;
+    expect(verify.description()).toMatch(/^проверить каждую XML-подпись сообщений CAP отдельно/);
   });
 
   it('adds to an existing cap command instead of creating a second one', () => {

@@ -11,71 +11,91 @@ import {
   type SignatureVerdict,
   type TrustAnchor,
 } from '../../cap/dsig/index.js';
+import { capSentence } from '../../cap/sentences/sentences.js';
+import type { MessageLang } from '../../core/messages/messages.js';
 import { CliFailure, EXIT, printJson } from '../output.js';
+import { CAP_SIGN_CLI_WORDS, type CapSignFile } from './cap-sign.texts.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-function read(file: string, what: string): string {
+const ROLES = {
+  originator: 'signature_role_originator',
+  distributor: 'signature_role_distributor',
+} as const;
+
+function read(file: string, what: CapSignFile, lang: MessageLang): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (err) {
-    throw new CliFailure(`cannot read ${what} ${file}: ${(err as Error).message}`, EXIT.notFound);
+    throw new CliFailure(
+      CAP_SIGN_CLI_WORDS[lang].cannotRead(what, file, (err as Error).message),
+      EXIT.notFound,
+    );
   }
 }
 
-async function sign(file: string, opts: { key: string; cert?: string; out?: string }): Promise<void> {
-  const xml = read(file, 'message');
-  const privateKey = read(opts.key, 'private key');
-  const certificate = opts.cert ? read(opts.cert, 'certificate') : undefined;
+async function sign(
+  file: string,
+  opts: { key: string; cert?: string; out?: string },
+  lang: MessageLang,
+): Promise<void> {
+  const xml = read(file, 'message', lang);
+  const privateKey = read(opts.key, 'privateKey', lang);
+  const certificate = opts.cert ? read(opts.cert, 'certificate', lang) : undefined;
   let signed: string;
   try {
     signed = signCapMessage(xml, { privateKey, ...(certificate ? { certificate } : {}) });
   } catch (err) {
-    if (err instanceof CapSignatureError) throw new CliFailure(`${file}: ${err.message}`, EXIT.failed);
+    if (err instanceof CapSignatureError)
+      throw new CliFailure(`${file}: ${capSentence(lang, err.words)}`, EXIT.failed);
     throw err;
   }
   if (opts.out) writeFileSync(opts.out, signed);
   else process.stdout.write(signed);
 }
 
-function anchorsFrom(files: readonly string[]): TrustAnchor[] {
+function anchorsFrom(files: readonly string[], lang: MessageLang): TrustAnchor[] {
   try {
-    return loadTrustAnchors(files.map((f) => read(f, 'trust anchor')));
+    return loadTrustAnchors(files.map((f) => read(f, 'trustAnchor', lang)));
   } catch (err) {
     if (err instanceof CliFailure) throw err;
-    throw new CliFailure(`trust anchors: ${(err as Error).message}`, EXIT.usage);
+    const detail = err instanceof CapSignatureError ? capSentence(lang, err.words) : (err as Error).message;
+    throw new CliFailure(CAP_SIGN_CLI_WORDS[lang].trustAnchors(detail), EXIT.usage);
   }
 }
 
 /** One line per signature, then one indented line per problem: what failed and where. */
-function describe(label: string, check: SignatureCheck): string {
+function describe(label: string, check: SignatureCheck, lang: MessageLang): string {
+  const words = CAP_SIGN_CLI_WORDS[lang];
   if (check.valid) {
-    const key = check.keySource === 'trust-anchor' ? 'a trust anchor' : 'KeyInfo';
-    const who = check.signer ? ` "${check.signer.subject}"` : '';
+    const keyFrom = words.keyFrom[check.keySource === 'trust-anchor' ? 'trust-anchor' : 'keyinfo'];
     const algorithm = check.algorithms?.signature.replace(/^.*#/, '') ?? '';
-    return `${label}: valid signature (${algorithm}, key from ${key}${who}, ${check.trusted ? 'trusted' : 'NOT trusted: no trust anchor given'})\n`;
+    const trust = check.trusted ? words.trusted : words.untrusted;
+    return `${label}: ${words.valid(algorithm, keyFrom, check.signer?.subject ?? null, trust)}\n`;
   }
-  const head = check.signed ? 'INVALID signature' : 'NOT signed';
-  const lines = check.problems.map((p) => `  ${p.what}: ${p.message}${p.path ? ` (${p.path})` : ''}`);
+  const head = check.signed ? words.invalid : words.unsigned;
+  const lines = check.problems.map(
+    (p) => `  ${words.kind[p.what]}: ${capSentence(lang, p.words)}${p.path ? ` (${p.path})` : ''}`,
+  );
   return [`${label}: ${head}`, ...lines].join('\n') + '\n';
 }
 
-const yesNo = (v: boolean | null) => (v === null ? 'unknown' : v ? 'yes' : 'NO');
-
 /** The verdicts of one file: a head line per signature, then its weakness and validity in time. */
-function describeFile(file: string, verdicts: readonly SignatureVerdict[]): string {
+function describeFile(file: string, verdicts: readonly SignatureVerdict[], lang: MessageLang): string {
+  const words = CAP_SIGN_CLI_WORDS[lang];
+  const yesNo = (v: boolean | null) => (v === null ? words.unknown : v ? words.yes : words.no);
   const many = verdicts.length > 1;
   return verdicts
     .map((v) => {
-      const label = many ? `${file}: signature ${v.index} (${v.role})` : file;
-      if (!v.signed) return describe(label, v);
+      const label = many ? words.signatureOf(file, v.index, capSentence(lang, { key: ROLES[v.role] })) : file;
+      if (!v.signed) return describe(label, v, lang);
       const facts = [
-        v.weak ? `  WEAK: ${v.weak}` : '',
+        v.weakWords ? `  ${words.weak}: ${capSentence(lang, v.weakWords)}` : '',
         v.signer
-          ? `  certificate valid at sent: ${yesNo(v.validity.sent)}, at receipt: ${yesNo(v.validity.receipt)}, now: ${yesNo(v.validity.now)}`
+          ? `  ${words.validity(yesNo(v.validity.sent), yesNo(v.validity.receipt), yesNo(v.validity.now))}`
           : '',
       ].filter(Boolean);
-      return describe(label, v) + facts.map((f) => `${f}\n`).join('');
+      return describe(label, v, lang) + facts.map((f) => `${f}\n`).join('');
     })
     .join('');
 }
@@ -97,10 +117,12 @@ function summary(file: string, verdicts: SignatureVerdict[]) {
 async function verify(
   files: string[],
   opts: { trust?: string[]; json?: boolean; at?: string },
+  lang: MessageLang,
 ): Promise<void> {
-  const trustAnchors = anchorsFrom(opts.trust ?? []);
+  const words = CAP_SIGN_CLI_WORDS[lang];
+  const trustAnchors = anchorsFrom(opts.trust ?? [], lang);
   const at = opts.at ? new Date(opts.at) : undefined;
-  if (at && Number.isNaN(at.getTime())) throw new CliFailure(`--at ${opts.at} is not a date`, EXIT.usage);
+  if (at && Number.isNaN(at.getTime())) throw new CliFailure(words.notADate(opts.at!), EXIT.usage);
   const receivedAt = new Date();
   const results = files.flatMap((file) => {
     let xml: string;
@@ -132,43 +154,42 @@ async function verify(
   if (opts.json) printJson(results);
   else
     for (const { file, signatures, ...check } of results)
-      process.stdout.write(signatures.length > 0 ? describeFile(file, signatures) : describe(file, check));
+      process.stdout.write(
+        signatures.length > 0 ? describeFile(file, signatures, lang) : describe(file, check, lang),
+      );
   const bad = results.filter((r) => !r.signed || !r.valid).length;
-  if (bad > 0)
-    throw new CliFailure(`${bad} of ${results.length} messages are unsigned or badly signed`, EXIT.failed);
+  if (bad > 0) throw new CliFailure(words.someBad(bad, results.length), EXIT.failed);
 }
 
 /**
- * Adds `sign` and `verify` to an existing `cap` command. `verify` exits 0 only when every file is
- * signed and valid (and trusted, when `--trust` is given); 1 otherwise, naming what failed.
+ * Adds `sign` and `verify` to an existing `cap` command, their help and output in `lang`. `verify`
+ * exits 0 only when every file is signed and valid (and trusted, when `--trust` is given); 1
+ * otherwise, naming what failed. `--json` keeps the library's codes and English sentences.
  */
-export function addCapSignCommands(cap: Command): void {
+export function addCapSignCommands(cap: Command, lang: MessageLang = 'en'): void {
+  const help = CAP_SIGN_CLI_WORDS[lang].help;
   cap
     .command('sign <file>')
-    .description('sign a CAP message: enveloped XML signature, exclusive c14n, RSA-SHA256 or ECDSA-SHA256')
-    .requiredOption('--key <key.pem>', 'private key (RSA 2048+ or EC P-256), PEM')
-    .option('--cert <cert.pem>', 'certificate (and chain) to publish in KeyInfo, PEM')
-    .option('--out <file>', 'write the signed message here instead of standard output')
-    .action(sign);
+    .description(help.sign)
+    .requiredOption('--key <key.pem>', help.key)
+    .option('--cert <cert.pem>', help.cert)
+    .option('--out <file>', help.out)
+    .action((file: string, opts: { key: string; cert?: string; out?: string }) => sign(file, opts, lang));
   cap
     .command('verify <files...>')
-    .description(
-      'verify each XML signature of CAP messages on its own (originator, distributors); exit 1 if any is unsigned or badly signed',
-    )
-    .option(
-      '--trust <cert.pem>',
-      'trusted certificate or public key, PEM (repeat for more); then the key must be trusted',
-      collect,
-    )
-    .option('--at <date-time>', "judge certificate validity at this instant instead of the message's sent")
-    .option('--json', 'machine-readable output')
-    .action(verify);
+    .description(help.verify)
+    .option('--trust <cert.pem>', help.trust, collect)
+    .option('--at <date-time>', help.at)
+    .option('--json', help.json)
+    .action((files: string[], opts: { trust?: string[]; json?: boolean; at?: string }) =>
+      verify(files, opts, lang),
+    );
 }
 
 /** Adds `sign` and `verify` under `program`'s `cap` command, creating `cap` if nobody has yet. */
-export function registerCapSignCommands(program: Command): void {
+export function registerCapSignCommands(program: Command, lang: MessageLang = 'en'): void {
   const cap =
     program.commands.find((c) => c.name() === 'cap') ??
-    program.command('cap').description('CAP 1.2 alert messages');
-  addCapSignCommands(cap);
+    program.command('cap').description(CAP_SIGN_CLI_WORDS[lang].help.cap);
+  addCapSignCommands(cap, lang);
 }
