@@ -1,5 +1,33 @@
 import type { MessageLang } from '../../core/messages/messages.js';
+import type { Exercise } from '../../services/planning/exercises.service.js';
 import { same } from '../cli.texts.js';
+
+/** The fields `exercise show` prints: every one with a plain value. */
+export const SHOWN_FIELDS = [
+  'id',
+  'programmeId',
+  'name',
+  'type',
+  'status',
+  'timeZone',
+  'startex',
+  'endex',
+  'startexLocal',
+  'endexLocal',
+  'city',
+  'hazard',
+  'scope',
+  'threat',
+  'scenario',
+  'sponsor',
+  'pointOfContact',
+  'handling',
+  'leadOrganisationId',
+  'mselApproval',
+  'version',
+  'createdAt',
+  'updatedAt',
+] as const satisfies readonly (keyof Exercise)[];
 
 interface Counts {
   reached: number;
@@ -14,6 +42,7 @@ export interface ExerciseWords {
   list: string;
   listColumns: Record<'id' | 'name' | 'type' | 'status' | 'startexLocal' | 'timeZone', string>;
   show: string;
+  fields: Record<(typeof SHOWN_FIELDS)[number], string>;
   noPlay: string;
   resumePlay: string;
   reason: string;
@@ -38,6 +67,7 @@ export const EXERCISE_WORDS: Readonly<Record<MessageLang, ExerciseWords>> = {
     list: 'every exercise, by STARTEX',
     listColumns: same(['id', 'name', 'type', 'status', 'startexLocal', 'timeZone']),
     show: 'one exercise with its plan: objectives, venues, teams, people',
+    fields: same(SHOWN_FIELDS),
     noPlay:
       'NO PLAY: halt all of the exercise’s traffic, its clock and its player view at once (a real emergency)',
     resumePlay: 'lift NO PLAY: held deliveries go out, injects that came due follow the pause policy',
@@ -72,6 +102,31 @@ export const EXERCISE_WORDS: Readonly<Record<MessageLang, ExerciseWords>> = {
       timeZone: 'Белдеу',
     },
     show: 'бір оқу-жаттығу және оның жоспары: мақсаттар, нысандар, топтар, адамдар',
+    fields: {
+      id: 'Идентификатор',
+      programmeId: 'Бағдарлама',
+      name: 'Атауы',
+      type: 'Түрі',
+      status: 'Күйі',
+      timeZone: 'Белдеу',
+      startex: 'STARTEX (UTC)',
+      endex: 'ENDEX (UTC)',
+      startexLocal: 'STARTEX',
+      endexLocal: 'ENDEX',
+      city: 'Қала',
+      hazard: 'Қауіп',
+      scope: 'Ауқымы',
+      threat: 'Қатер',
+      scenario: 'Сценарий',
+      sponsor: 'Демеуші',
+      pointOfContact: 'Байланыс тұлғасы',
+      handling: 'Қолдану тәртібі',
+      leadOrganisationId: 'Жетекші ұйым',
+      mselApproval: 'MSEL бекітілуі',
+      version: 'Нұсқасы',
+      createdAt: 'Жасалған уақыты',
+      updatedAt: 'Өзгертілген уақыты',
+    },
     noPlay:
       'NO PLAY: оқу-жаттығудың бүкіл хабар алмасуын, сағатын және жаттығушылар көрінісін бірден тоқтату (нақты төтенше жағдай)',
     resumePlay:
@@ -82,7 +137,7 @@ export const EXERCISE_WORDS: Readonly<Record<MessageLang, ExerciseWords>> = {
     commCheck:
       'байланысты тексеру: әр жаттығушыға жетудің әр жолы және хабардың жеткені; --send жаңа айналым бастайды',
     send: 'алдымен әр жаттығушының кіріс жәшігіне және анықтамалықтағы байланысына жаңа айналым жіберу',
-    wait: 'жолда ештеңе қалмағанша айналымды бақылау, ең көбі осынша секунд',
+    wait: 'жолда ештеңе қалмағанша айналымды күту, ең көбі осынша секунд',
     commBar: 'байланысты тексеру',
     noRound: 'байланысты тексеру әлі жіберілмеген (--send бастайды)',
     round: (n, startedAt, c) =>
@@ -115,6 +170,31 @@ export const EXERCISE_WORDS: Readonly<Record<MessageLang, ExerciseWords>> = {
       timeZone: 'Пояс',
     },
     show: 'одни учения с их планом: цели, объекты, команды, люди',
+    fields: {
+      id: 'Идентификатор',
+      programmeId: 'Программа',
+      name: 'Название',
+      type: 'Вид',
+      status: 'Статус',
+      timeZone: 'Пояс',
+      startex: 'STARTEX (UTC)',
+      endex: 'ENDEX (UTC)',
+      startexLocal: 'STARTEX',
+      endexLocal: 'ENDEX',
+      city: 'Город',
+      hazard: 'Опасность',
+      scope: 'Масштаб',
+      threat: 'Угроза',
+      scenario: 'Сценарий',
+      sponsor: 'Заказчик',
+      pointOfContact: 'Контактное лицо',
+      handling: 'Порядок обращения',
+      leadOrganisationId: 'Ведущая организация',
+      mselApproval: 'Утверждение MSEL',
+      version: 'Версия',
+      createdAt: 'Создано',
+      updatedAt: 'Изменено',
+    },
     noPlay:
       'NO PLAY: сразу остановить весь обмен сообщениями учений, их часы и экран участников (настоящая чрезвычайная ситуация)',
     resumePlay: 'снять NO PLAY: задержанные доставки уходят, наступившие вводные следуют правилу паузы',

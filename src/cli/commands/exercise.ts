@@ -10,7 +10,7 @@ import type { MessageLang } from '../../core/messages/messages.js';
 import { CLI_WORDS } from '../cli.texts.js';
 import { printJson, printTable } from '../output.js';
 import { exerciseCommand } from './exercise-docs.js';
-import { EXERCISE_WORDS } from './exercise.texts.js';
+import { EXERCISE_WORDS, SHOWN_FIELDS } from './exercise.texts.js';
 import { cliPolicy } from './msel.js';
 
 /**
@@ -47,8 +47,10 @@ export function registerExerciseCommands(program: Command, lang: MessageLang): v
       withContext(async (ctx) => {
         if (opts.json) return printJson(await getPlan(ctx, cliPolicy(), id));
         const e = await getExercise(ctx, cliPolicy(), id);
-        for (const [k, v] of Object.entries(e))
-          if (v !== null && typeof v !== 'object') process.stdout.write(`${k.padEnd(16)} ${String(v)}\n`);
+        for (const k of SHOWN_FIELDS) {
+          const v = e[k];
+          if (v !== null) process.stdout.write(`${w.fields[k].padEnd(16)} ${String(v)}\n`);
+        }
       }),
     );
   for (const [name, on] of [
