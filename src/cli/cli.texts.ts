@@ -25,7 +25,7 @@ export interface CliWords {
    * What `dabyl --help` lists for the command groups whose own help is not yet worded in every
    * language; null in English, where their own descriptions serve.
    */
-  summaries: { cap: string; lessons: string; improvement: string } | null;
+  summaries: { lessons: string; improvement: string } | null;
   unreachable: (location: string, problem: string) => string;
   configuration: (problem: string) => string;
 }
@@ -89,7 +89,6 @@ export const CLI_WORDS: Readonly<Record<MessageLang, CliWords>> = {
     out: 'стандартты шығысқа емес, осы файлға жазу',
     exerciseId: 'оқу-жаттығудың идентификаторы',
     summaries: {
-      cap: 'CAP 1.2 хабарламалары: тексеру, түрлендіру, қол қою',
       lessons: 'алынған сабақтар: өткен оқу-жаттығулардың байқаулары, күшті жақтары және жетілдіру салалары',
       improvement: 'жетілдіру жоспары: түзету шаралары',
     },
@@ -123,7 +122,6 @@ export const CLI_WORDS: Readonly<Record<MessageLang, CliWords>> = {
     out: 'записать в этот файл, а не в стандартный вывод',
     exerciseId: 'идентификатор учений',
     summaries: {
-      cap: 'сообщения CAP 1.2: проверка, преобразование, подпись',
       lessons: 'извлечённые уроки: наблюдения, сильные стороны и области для улучшения прошлых учений',
       improvement: 'план улучшений: корректирующие меры',
     },

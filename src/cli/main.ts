@@ -53,12 +53,12 @@ export function buildCli(lang: MessageLang = 'en'): Command {
   registerFeedCommands(program, lang);
   registerImprovementCommands(program);
   registerLessonsCommands(program);
-  addCapSignCommands(registerCapCommands(program));
+  addCapSignCommands(registerCapCommands(program, lang), lang);
   // These groups word their own help in English only for now: the list at least names them in `lang`.
   const summaries = words.summaries;
   if (summaries)
     for (const c of program.commands)
-      if (c.name() === 'cap' || c.name() === 'lessons' || c.name() === 'improvement')
+      if (c.name() === 'lessons' || c.name() === 'improvement')
         c.summary(summaries[c.name() as keyof typeof summaries]);
   return program;
 }
