@@ -6,7 +6,7 @@ import { commCheck, startCommCheck, type CommCheckView } from '../../services/co
 import { listMilestones, reachMilestone } from '../../services/conduct/branching.service.js';
 import { progressBar } from '../progress.js';
 import { cliActor, withContext } from '../context.js';
-import type { MessageLang } from '../../core/messages/messages.js';
+import { CATALOGUES, type MessageLang } from '../../core/messages/messages.js';
 import { CLI_WORDS } from '../cli.texts.js';
 import { printJson, printTable } from '../output.js';
 import { exerciseCommand } from './exercise-docs.js';
@@ -21,6 +21,9 @@ import { cliPolicy } from './msel.js';
  */
 export function registerExerciseCommands(program: Command, lang: MessageLang): void {
   const w = EXERCISE_WORDS[lang];
+  // Statuses and channels as the console words them; English keeps the channels' codes.
+  const words = CATALOGUES[lang].words;
+  const channel = (c: string) => (lang === 'en' ? c : ((words.channel as Record<string, string>)[c] ?? c));
   const json = CLI_WORDS[lang].json;
   const exercise = exerciseCommand(program, lang);
   exercise
@@ -33,7 +36,7 @@ export function registerExerciseCommands(program: Command, lang: MessageLang): v
         if (opts.json) printJson(items);
         else
           printTable(
-            items as unknown as Record<string, unknown>[],
+            items.map((e) => ({ ...e, status: words.status[e.status] ?? e.status })),
             ['id', 'name', 'type', 'status', 'startexLocal', 'timeZone'],
             w.listColumns,
           );
@@ -105,7 +108,7 @@ export function registerExerciseCommands(program: Command, lang: MessageLang): v
             (p.ways.length ? p.ways : [null]).map((way) => ({
               player: p.name,
               team: p.team ?? '',
-              channel: way?.channel ?? w.noWay,
+              channel: way ? channel(way.channel) : w.noWay,
               address: way?.address ?? '',
               state: way?.state ?? '',
               at: way?.at ?? '',
