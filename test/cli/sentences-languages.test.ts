@@ -89,6 +89,23 @@ describe('dabyl in Russian and Kazakh', () => {
     expect((await run(['boundaries', 'list'])).stdout).toMatch(/^ИМЯ\s+ПРИБЛИЗИТЕЛЬНЫЙ[\s\S]*\nalmaty\s+да/);
   });
 
+  it('demo data loaded, and an exercise shown with its plan’s words', async () => {
+    const loaded = await run(['demo', 'load']);
+    expect(loaded.code).toBe(0);
+    expect(loaded.stdout).toMatch(/^добавлено: организаций — \d+, подразделений — \d+/);
+    const id = (await run(['exercise', 'list'])).stdout.split('\n')[1]!.split(/\s+/)[0]!;
+    const shown = await run(['exercise', 'show', id], kk);
+    expect(shown.stdout).toMatch(/^Идентификатор +\S+\n/);
+    expect(shown.stdout).toMatch(/\nКүйі +Жоспарланған\n/);
+    expect((await run(['exercise', 'milestones', id])).stdout).toBe(
+      'в плане ещё не назван и не достигнут ни один этап\n',
+    );
+    expect((await run(['exercise', 'comm-check', id])).stdout).toBe(
+      'проверка связи ещё не отправлялась (--send начинает её)\n',
+    );
+    expect((await run(['notice', 'list'])).stdout).toMatch(/^ИДЕНТИФИКАТОР\s+ИМЯ ССЫЛКИ\s+СТАТУС/);
+  });
+
   it('exercise and its documents, reports, lists and notices refuse in Russian', async () => {
     expect((await run(['exercise', 'list'])).stdout).toMatch(/^ИДЕНТИФИКАТОР\s+НАЗВАНИЕ\s+ВИД\s+СТАТУС/);
     const doc = await run(['exercise', 'doc', 'x', '--kind', 'poster']);

@@ -50,9 +50,12 @@ export function registerExerciseCommands(program: Command, lang: MessageLang): v
       withContext(async (ctx) => {
         if (opts.json) return printJson(await getPlan(ctx, cliPolicy(), id));
         const e = await getExercise(ctx, cliPolicy(), id);
+        // English keeps its columns as they were; the other languages align to their longest label.
+        const width = lang === 'en' ? 16 : Math.max(...SHOWN_FIELDS.map((k) => w.fields[k].length));
+        const shown = { ...e, status: words.status[e.status] ?? e.status };
         for (const k of SHOWN_FIELDS) {
-          const v = e[k];
-          if (v !== null) process.stdout.write(`${w.fields[k].padEnd(16)} ${String(v)}\n`);
+          const v = shown[k];
+          if (v !== null) process.stdout.write(`${w.fields[k].padEnd(width)} ${String(v)}\n`);
         }
       }),
     );
