@@ -6,6 +6,8 @@ const code = (values: readonly string[], or: string) => values.map((v) => `\`${v
 export interface SirenWords {
   notANumber: (field: string, value: string) => string;
   notAFeatureCollection: (file: string) => string;
+  /** Where a refusal of `siren add` points: the siren given on the command line. */
+  theSiren: string;
   line: (n: number) => string;
   feature: (n: number) => string;
   notAPoint: (where: string) => string;
@@ -48,6 +50,7 @@ export const SIREN_WORDS: Readonly<Record<MessageLang, SirenWords>> = {
   en: {
     notANumber: (field, value) => `${field}: "${value}" is not a number`,
     notAFeatureCollection: (file) => `${file}: not a GeoJSON FeatureCollection`,
+    theSiren: 'siren',
     line: (n) => `line ${n}`,
     feature: (n) => `feature ${n}`,
     notAPoint: (where) => `${where}: a siren is a Point`,
@@ -88,6 +91,7 @@ export const SIREN_WORDS: Readonly<Record<MessageLang, SirenWords>> = {
   kk: {
     notANumber: (field, value) => `${field}: «${value}» сан емес`,
     notAFeatureCollection: (file) => `${file}: GeoJSON FeatureCollection емес`,
+    theSiren: 'сирена',
     line: (n) => `${n}-жол`,
     feature: (n) => `${n}-элемент`,
     notAPoint: (where) => `${where}: сирена нүкте (\`Point\`) болуы керек`,
@@ -130,6 +134,7 @@ export const SIREN_WORDS: Readonly<Record<MessageLang, SirenWords>> = {
   ru: {
     notANumber: (field, value) => `${field}: «${value}» — не число`,
     notAFeatureCollection: (file) => `${file}: не GeoJSON FeatureCollection`,
+    theSiren: 'сирена',
     line: (n) => `строка ${n}`,
     feature: (n) => `элемент ${n}`,
     notAPoint: (where) => `${where}: сирена должна быть точкой (\`Point\`)`,

@@ -110,7 +110,7 @@ export function registerSirenCommands(program: Command, lang: MessageLang): void
           createSiren(ctx, cliActor(), {
             ...input(
               w,
-              'siren',
+              w.theSiren,
               { kk: o.nameKk, ru: o.nameRu, en: o.nameEn },
               o.lon,
               o.lat,
