@@ -21,11 +21,6 @@ export interface CliWords {
   json: string;
   out: string;
   exerciseId: string;
-  /**
-   * What `dabyl --help` lists for the command groups whose own help is not yet worded in every
-   * language; null in English, where their own descriptions serve.
-   */
-  summaries: { lessons: string; improvement: string } | null;
   unreachable: (location: string, problem: string) => string;
   configuration: (problem: string) => string;
 }
@@ -58,13 +53,12 @@ export const CLI_WORDS: Readonly<Record<MessageLang, CliWords>> = {
     json: 'machine-readable output',
     out: 'write to this file instead of standard output',
     exerciseId: 'exercise id',
-    summaries: null,
     unreachable: (location, problem) => `cannot reach the database at ${location}: ${problem}`,
     configuration: (problem) => `configuration: ${problem}`,
   },
   kk: {
     program:
-      'Dabyl: оқу-жаттығуларды жоспарлау, өткізу және бағалау; халықты хабардар ету; дабыл беру.\nБаптаулар DABYL_* орта айнымалыларынан алынады (`README.md` қараңыз).',
+      'Дабыл: оқу-жаттығуларды жоспарлау, өткізу және бағалау; халықты хабардар ету; дабыл беру.\nБаптаулар DABYL_* орта айнымалыларынан алынады (`README.md` қараңыз).',
     headings: {
       usage: 'Қолданылуы:',
       arguments: 'Аргументтер:',
@@ -88,16 +82,12 @@ export const CLI_WORDS: Readonly<Record<MessageLang, CliWords>> = {
     json: 'бағдарламалар оқитын шығыс (JSON)',
     out: 'стандартты шығысқа емес, осы файлға жазу',
     exerciseId: 'оқу-жаттығудың идентификаторы',
-    summaries: {
-      lessons: 'алынған сабақтар: өткен оқу-жаттығулардың байқаулары, күшті жақтары және жетілдіру салалары',
-      improvement: 'жетілдіру жоспары: түзету шаралары',
-    },
     unreachable: (location, problem) => `${location} дерекқорына қосылу мүмкін емес: ${problem}`,
     configuration: (problem) => `баптаулар: ${problem}`,
   },
   ru: {
     program:
-      'Dabyl: планирование, проведение и оценка учений; уведомление населения; оповещение.\nНастройки берутся из переменных окружения DABYL_* (см. `README.md`).',
+      'Дабыл: планирование, проведение и оценка учений; уведомление населения; оповещение.\nНастройки берутся из переменных окружения DABYL_* (см. `README.md`).',
     headings: {
       usage: 'Использование:',
       arguments: 'Аргументы:',
@@ -121,10 +111,6 @@ export const CLI_WORDS: Readonly<Record<MessageLang, CliWords>> = {
     json: 'вывод для программ (JSON)',
     out: 'записать в этот файл, а не в стандартный вывод',
     exerciseId: 'идентификатор учений',
-    summaries: {
-      lessons: 'извлечённые уроки: наблюдения, сильные стороны и области для улучшения прошлых учений',
-      improvement: 'план улучшений: корректирующие меры',
-    },
     unreachable: (location, problem) => `нет связи с базой данных ${location}: ${problem}`,
     configuration: (problem) => `настройки: ${problem}`,
   },

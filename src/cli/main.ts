@@ -51,15 +51,9 @@ export function buildCli(lang: MessageLang = 'en'): Command {
   registerSirenCommands(program, lang);
   registerBoundaryCommands(program, lang);
   registerFeedCommands(program, lang);
-  registerImprovementCommands(program);
-  registerLessonsCommands(program);
+  registerImprovementCommands(program, lang);
+  registerLessonsCommands(program, lang);
   addCapSignCommands(registerCapCommands(program, lang), lang);
-  // These groups word their own help in English only for now: the list at least names them in `lang`.
-  const summaries = words.summaries;
-  if (summaries)
-    for (const c of program.commands)
-      if (c.name() === 'lessons' || c.name() === 'improvement')
-        c.summary(summaries[c.name() as keyof typeof summaries]);
   return program;
 }
 

@@ -13,11 +13,7 @@ import { buildCli } from '../../src/cli/main.js';
 import { latinIn } from '../browser/latin-words.js';
 import { keptInLatin } from '../support/glossary.js';
 
-/** Command groups registered by files whose help is worded elsewhere, later: only their summary is walked. */
-const WORDED_LATER = new Set(['lessons', 'improvement']);
-
 function walk(cmd: Command, path: string[] = []): { path: string[]; cmd: Command }[] {
-  if (WORDED_LATER.has(path[0] ?? '')) return [];
   return [{ path, cmd }, ...cmd.commands.flatMap((c) => walk(c, [...path, c.name()]))];
 }
 

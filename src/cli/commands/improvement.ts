@@ -9,6 +9,8 @@ import { LOCALES } from '../../contract/enums.js';
 import { capabilityName } from '../../core/exercise/capability-names.js';
 import { isMessageLang, type MessageLang } from '../../core/messages/messages.js';
 import { IMPROVEMENT_WORDS } from './improvement.texts.js';
+import { IMPROVEMENT_HELP } from './improvement.help.js';
+import { CLI_WORDS } from '../cli.texts.js';
 import { CLI_POLICY } from './exercise-docs.js';
 
 /** The table's columns in the reader's language: statuses, capabilities and proposals worded, the id kept. */
@@ -58,8 +60,6 @@ function languageFrom(value: string | undefined): MessageLang {
 const show = (items: ImprovementItem[], json: boolean | undefined, lang: MessageLang) =>
   json ? printJson(items.length === 1 ? items[0] : items) : table(items, lang);
 
-const LANG_HELP = `${LOCALES.join('|')}: the language of the table (default: DABYL_LANG or the locale, else en)`;
-
 interface AddOptions {
   exercise: string;
   capability: string;
@@ -79,18 +79,20 @@ interface AddOptions {
 }
 
 /** `dabyl improvement list|add|set-status|test-in`: the improvement plan across exercises. */
-export function registerImprovementCommands(program: Command): void {
-  const improvement = program.command('improvement').description('the improvement plan: corrective actions');
+export function registerImprovementCommands(program: Command, helpLang: MessageLang = 'en'): void {
+  const help = IMPROVEMENT_HELP[helpLang];
+  const json = CLI_WORDS[helpLang].json;
+  const improvement = program.command('improvement').description(help.group);
   improvement
     .command('list')
-    .description('every item, by due day, with its exercise, capability, organisation, owner and status')
-    .option('--status <status>', IMPROVEMENT_STATUSES.join('|'))
-    .option('--organisation <id>', 'responsible organisation')
-    .option('--capability <id>', 'core capability')
-    .option('--exercise <id>', 'the exercise that raised it')
-    .option('--overdue', 'only items still to be done whose due day is past')
-    .option('--json', 'machine-readable output')
-    .option('--lang <lang>', LANG_HELP)
+    .description(help.list)
+    .option('--status <status>', help.status)
+    .option('--organisation <id>', help.organisation)
+    .option('--capability <id>', help.capability)
+    .option('--exercise <id>', help.exercise)
+    .option('--overdue', help.overdue)
+    .option('--json', json)
+    .option('--lang <lang>', help.lang)
     .action(
       async (opts: {
         status?: string;
@@ -121,22 +123,22 @@ export function registerImprovementCommands(program: Command): void {
     );
   improvement
     .command('add')
-    .description('raise a corrective action in an exercise')
-    .requiredOption('--exercise <id>', 'the exercise whose evaluation found it')
-    .requiredOption('--capability <id>', 'core capability')
-    .requiredOption('--element <element>', 'planning|organisation|equipment|training|exercise')
-    .requiredOption('--issue <text>', 'the area for improvement')
-    .requiredOption('--action <text>', 'the corrective action')
-    .requiredOption('--organisation <id>', 'responsible organisation')
-    .option('--owner-user <id>', 'the owner, a user')
-    .option('--owner <name>', 'the owner, by name (or the user’s name in the item)')
-    .option('--contact <email>', 'the responsible organisation’s contact, reminded with the owner')
-    .requiredOption('--start <day>', 'start, 2026-12-01')
-    .requiredOption('--due <day>', 'due, 2027-02-01')
-    .option('--observation <id>', 'the observation that raised it')
-    .option('--test-in <exerciseId>', 'a later exercise to test it in')
-    .option('--json', 'machine-readable output')
-    .option('--lang <lang>', LANG_HELP)
+    .description(help.add)
+    .requiredOption('--exercise <id>', help.addExercise)
+    .requiredOption('--capability <id>', help.capability)
+    .requiredOption('--element <element>', help.element)
+    .requiredOption('--issue <text>', help.issue)
+    .requiredOption('--action <text>', help.action)
+    .requiredOption('--organisation <id>', help.organisation)
+    .option('--owner-user <id>', help.ownerUser)
+    .option('--owner <name>', help.owner)
+    .option('--contact <email>', help.contact)
+    .requiredOption('--start <day>', help.start)
+    .requiredOption('--due <day>', help.due)
+    .option('--observation <id>', help.observation)
+    .option('--test-in <exerciseId>', help.testInOption)
+    .option('--json', json)
+    .option('--lang <lang>', help.lang)
     .action(async (o: AddOptions) => {
       // Checked before anything is written: a refusal after the item was stored would invite a second one.
       const lang = languageFrom(o.lang);
@@ -160,9 +162,9 @@ export function registerImprovementCommands(program: Command): void {
     });
   improvement
     .command('set-status <itemId> <status>')
-    .description(`move an item to ${IMPROVEMENT_STATUSES.join('|')}; audited`)
-    .option('--json', 'machine-readable output')
-    .option('--lang <lang>', LANG_HELP)
+    .description(help.setStatus)
+    .option('--json', json)
+    .option('--lang <lang>', help.lang)
     .action(async (itemId: string, status: string, opts: { json?: boolean; lang?: string }) => {
       const lang = languageFrom(opts.lang);
       return withContext(async (ctx) =>
@@ -171,9 +173,9 @@ export function registerImprovementCommands(program: Command): void {
     });
   improvement
     .command('test-in <itemId> <exerciseId>')
-    .description('propose the item as an objective of a later exercise ("none" clears it)')
-    .option('--json', 'machine-readable output')
-    .option('--lang <lang>', LANG_HELP)
+    .description(help.testIn)
+    .option('--json', json)
+    .option('--lang <lang>', help.lang)
     .action(async (itemId: string, exerciseId: string, opts: { json?: boolean; lang?: string }) => {
       const lang = languageFrom(opts.lang);
       return withContext(async (ctx) =>

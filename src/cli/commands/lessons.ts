@@ -15,9 +15,9 @@ import { withContext } from '../context.js';
 import { cliLanguage, CliFailure, EXIT, printJson, printTable } from '../output.js';
 import { CLI_POLICY } from './exercise-docs.js';
 import { LESSONS_WORDS, type LessonsWords } from './lessons.texts.js';
+import { LESSON_FORMATS, LESSONS_HELP } from './lessons.help.js';
 import { capabilityName } from '../../core/exercise/capability-names.js';
 
-export const LESSON_FORMATS = ['table', 'json', 'csv'] as const;
 const CITY_MAX = 100;
 
 interface SearchOptions {
@@ -112,30 +112,21 @@ function row(l: Lesson, words: LessonsWords, lang: MessageLang, mark: boolean): 
 }
 
 /** `dabyl lessons search`: lessons learned across past exercises, as GET /lessons finds them. */
-export function registerLessonsCommands(program: Command): void {
-  const lessons = program
-    .command('lessons')
-    .description('lessons learned: observations, strengths and areas for improvement of past exercises');
+export function registerLessonsCommands(program: Command, helpLang: MessageLang = 'en'): void {
+  const help = LESSONS_HELP[helpLang];
+  const lessons = program.command('lessons').description(help.group);
   lessons
     .command('search')
-    .description(
-      'find lessons whose text holds every word asked, best match first; "a phrase" in quotes, word* for a prefix',
-    )
-    .requiredOption('--text <words>', 'the words to find (Kazakh, Russian or English)')
-    .option('--kind <kind>', LESSON_KINDS.join('|'))
-    .option('--capability <capability>', 'core capability, by name or id')
-    .option('--hazard <hazard>', EXERCISE_HAZARDS.join('|'))
-    .option(
-      '--organisation <organisation>',
-      'the lead or a participating organisation: name, short name or id',
-    )
-    .option('--city <city>', 'the exercise’s city, exactly')
-    .option('--limit <n>', `at most this many, 1 to ${LESSONS_LIMIT} (default 20)`)
-    .option('--format <format>', LESSON_FORMATS.join('|'), 'table')
-    .option(
-      '--lang <lang>',
-      `${LOCALES.join('|')}: the language of headings, kinds and hazards (default: DABYL_LANG or the locale, else en)`,
-    )
+    .description(help.search)
+    .requiredOption('--text <words>', help.text)
+    .option('--kind <kind>', help.kind)
+    .option('--capability <capability>', help.capability)
+    .option('--hazard <hazard>', help.hazard)
+    .option('--organisation <organisation>', help.organisation)
+    .option('--city <city>', help.city)
+    .option('--limit <n>', help.limit(LESSONS_LIMIT))
+    .option('--format <format>', help.format, 'table')
+    .option('--lang <lang>', help.lang)
     .action(async (o: SearchOptions) => {
       const { lang, limit } = checkOptions(o);
       const words = LESSONS_WORDS[lang];
