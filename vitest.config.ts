@@ -21,6 +21,10 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/**/*.test.ts'],
     globalSetup: ['test/setup/global.ts'],
+    // The CLI speaks the locale's language when DABYL_LANG is unset: on a machine whose LANG is
+    // Russian, tests reading the English output (and the spawned server's "listening on") would
+    // read Russian. A test that wants another language sets DABYL_LANG itself.
+    env: { DABYL_LANG: 'en' },
     // Guards against a hang, not speed checks: on a shared machine under load, starting a server and
     // Chromium beside the workers' first imports took past 60 s in a clean-clone run.
     testTimeout: 60_000,

@@ -10,11 +10,15 @@ const BIN = fileURLToPath(new URL('../../bin/dabyl.js', import.meta.url));
 
 /** The developer's own DABYL_* settings must not leak into the binary under test. */
 function cleanEnv(): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(process.env).filter(
-      (e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('DABYL_'),
+  return {
+    ...Object.fromEntries(
+      Object.entries(process.env).filter(
+        (e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('DABYL_'),
+      ),
     ),
-  );
+    // English unless a test asks for another language, whatever the machine's locale.
+    DABYL_LANG: 'en',
+  };
 }
 
 export interface Run {
