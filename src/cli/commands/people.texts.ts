@@ -118,7 +118,7 @@ export const PEOPLE_WORDS: Readonly<Record<MessageLang, PeopleWords>> = {
   kk: {
     noUser: (username) => `«${username}» деген пайдаланушы жоқ`,
     noOrganisation: (name) => `«${name}» ұйымы жоқ (қараңыз: dabyl org list)`,
-    user: 'Dabyl жүйесіне кіретін адамдар',
+    user: 'Дабыл жүйесіне кіретін адамдар',
     add: 'пайдаланушы жасау; --password-stdin берілмесе, кездейсоқ құпиясөзді басып шығарады',
     name: 'адамдар көретін аты',
     email: 'электрондық пошта мекенжайы',
@@ -185,7 +185,7 @@ export const PEOPLE_WORDS: Readonly<Record<MessageLang, PeopleWords>> = {
   ru: {
     noUser: (username) => `нет пользователя «${username}»`,
     noOrganisation: (name) => `нет организации «${name}» (см. dabyl org list)`,
-    user: 'люди, которые входят в Dabyl',
+    user: 'люди, которые входят в Дабыл',
     add: 'создать пользователя; выводит случайный пароль, если не указан --password-stdin',
     name: 'имя, которое видят люди',
     email: 'адрес электронной почты',

@@ -28,31 +28,31 @@ export const SERVE_WORDS: Readonly<Record<MessageLang, ServeWords>> = {
   },
   kk: {
     serve:
-      'Dabyl жүйесін іске қосу: API, консоль, қоғамдық сайт және тапсырмалар бір процесте (DABYL_DATABASE_URL берілмесе, `SQLite`)',
+      'Дабыл жүйесін іске қосу: API, консоль, қоғамдық сайт және тапсырмалар бір процесте (DABYL_DATABASE_URL берілмесе, `SQLite`)',
     role: '`all`, `api` немесе `worker` (`api` мен `worker` үшін DABYL_DATABASE_URL және DABYL_REDIS_URL керек)',
     badRole: (role) => `--role: \`all\`, \`api\` немесе \`worker\` болуы керек, «${role}» емес`,
     scaledOut:
-      '--role api|worker Dabyl жүйесін бірнеше процеске бөліп іске қосады: DABYL_DATABASE_URL (`PostgreSQL`) және DABYL_REDIS_URL орнатыңыз',
+      '--role api|worker Дабыл жүйесін бірнеше процеске бөліп іске қосады: DABYL_DATABASE_URL (`PostgreSQL`) және DABYL_REDIS_URL орнатыңыз',
     firstAdmin: (username, password) =>
       `  Алғашқы іске қосу: әкімші жасалды. Бұл тек БІР РЕТ көрсетіледі.\n` +
       `  логин: ${username}\n  құпиясөз: ${password}\n` +
       `  Кіргеннен кейін оны өзгертіңіз:  npx dabyl user passwd ${username}`,
     listening: (url) =>
-      `Dabyl ${url} мекенжайында тыңдап тұр  (консоль: ${url}/console/, API құжаттамасы: ${url}/api/docs)`,
+      `Дабыл ${url} мекенжайында тыңдап тұр  (консоль: ${url}/console/, API құжаттамасы: ${url}/api/docs)`,
     stopping: (signal) => `${signal}: тоқтатылуда`,
   },
   ru: {
     serve:
-      'запустить Dabyl: API, консоль, публичный сайт и задания в одном процессе (`SQLite`, если не задан DABYL_DATABASE_URL)',
+      'запустить Дабыл: API, консоль, публичный сайт и задания в одном процессе (`SQLite`, если не задан DABYL_DATABASE_URL)',
     role: '`all`, `api` или `worker` (для `api` и `worker` нужны DABYL_DATABASE_URL и DABYL_REDIS_URL)',
     badRole: (role) => `--role: должно быть \`all\`, \`api\` или \`worker\`, а не «${role}»`,
     scaledOut:
-      '--role api|worker запускает Dabyl в нескольких процессах: задайте DABYL_DATABASE_URL (`PostgreSQL`) и DABYL_REDIS_URL',
+      '--role api|worker запускает Дабыл в нескольких процессах: задайте DABYL_DATABASE_URL (`PostgreSQL`) и DABYL_REDIS_URL',
     firstAdmin: (username, password) =>
       `  Первый запуск: создан администратор. Это показывается ОДИН РАЗ.\n` +
       `  логин: ${username}\n  пароль: ${password}\n` +
       `  Смените его после входа:  npx dabyl user passwd ${username}`,
-    listening: (url) => `Dabyl слушает ${url}  (консоль: ${url}/console/, документация API: ${url}/api/docs)`,
+    listening: (url) => `Дабыл слушает ${url}  (консоль: ${url}/console/, документация API: ${url}/api/docs)`,
     stopping: (signal) => `${signal}: остановка`,
   },
 };
