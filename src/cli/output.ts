@@ -1,4 +1,4 @@
-import { languageOf, type MessageLang } from '../core/messages/messages.js';
+import { CATALOGUES, languageOf, type MessageLang } from '../core/messages/messages.js';
 import { AppError, wordedIn } from '../errors.js';
 import { ConfigError } from '../config/config.js';
 import { CLI_WORDS } from './cli.texts.js';
@@ -55,6 +55,17 @@ export function exitCodeFor(err: unknown, lang?: MessageLang): { code: number; m
     return { code, message: wordedIn(lang, err).detail };
   }
   return { code: EXIT.internal, message: (err as Error)?.stack ?? String(err) };
+}
+
+type CodeWords = 'role' | 'organisationKind' | 'exerciseType' | 'noticeStatus';
+
+/**
+ * A coded value in a table as the console names it in Kazakh and Russian; English tables keep the
+ * code, which is also what a script passes back as an option.
+ */
+export function codeIn(lang: MessageLang, set: CodeWords, code: string): string {
+  if (lang === 'en') return code;
+  return (CATALOGUES[lang].words[set] as Readonly<Record<string, string>>)[code] ?? code;
 }
 
 export function printJson(value: unknown): void {

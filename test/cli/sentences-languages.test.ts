@@ -103,7 +103,19 @@ describe('dabyl in Russian and Kazakh', () => {
     expect((await run(['exercise', 'comm-check', id])).stdout).toBe(
       'проверка связи ещё не отправлялась (--send начинает её)\n',
     );
-    expect((await run(['notice', 'list'])).stdout).toMatch(/^ИДЕНТИФИКАТОР\s+ИМЯ ССЫЛКИ\s+СТАТУС/);
+    const notices = (await run(['notice', 'list'])).stdout;
+    expect(notices).toMatch(/^ИДЕНТИФИКАТОР\s+ИМЯ ССЫЛКИ\s+СТАТУС/);
+    // Coded values as the console names them; an English table keeps the codes scripts pass back.
+    expect(notices).toContain('Опубликовано');
+    const exercises = (await run(['exercise', 'list'])).stdout;
+    expect(exercises).toContain('Полномасштабное');
+    expect((await run(['exercise', 'list'], { ...base, DABYL_LANG: 'en' })).stdout).toMatch(
+      / {2}full-scale {2}/,
+    );
+    const users = (await run(['user', 'list'], kk)).stdout;
+    expect(users).toContain('Жаттығушы');
+    const orgs = (await run(['org', 'list'])).stdout;
+    expect(orgs).toContain('Полиция');
   });
 
   it('exercise and its documents, reports, lists and notices refuse in Russian', async () => {

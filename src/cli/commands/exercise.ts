@@ -8,7 +8,7 @@ import { progressBar } from '../progress.js';
 import { cliActor, withContext } from '../context.js';
 import { CATALOGUES, type MessageLang } from '../../core/messages/messages.js';
 import { CLI_WORDS } from '../cli.texts.js';
-import { printJson, printTable } from '../output.js';
+import { codeIn, printJson, printTable } from '../output.js';
 import { exerciseCommand } from './exercise-docs.js';
 import { EXERCISE_WORDS, SHOWN_FIELDS } from './exercise.texts.js';
 import { cliPolicy } from './msel.js';
@@ -36,7 +36,11 @@ export function registerExerciseCommands(program: Command, lang: MessageLang): v
         if (opts.json) printJson(items);
         else
           printTable(
-            items.map((e) => ({ ...e, status: words.status[e.status] ?? e.status })),
+            items.map((e) => ({
+              ...e,
+              type: codeIn(lang, 'exerciseType', e.type),
+              status: words.status[e.status] ?? e.status,
+            })),
             ['id', 'name', 'type', 'status', 'startexLocal', 'timeZone'],
             w.listColumns,
           );
@@ -52,7 +56,11 @@ export function registerExerciseCommands(program: Command, lang: MessageLang): v
         const e = await getExercise(ctx, cliPolicy(), id);
         // English keeps its columns as they were; the other languages align to their longest label.
         const width = lang === 'en' ? 16 : Math.max(...SHOWN_FIELDS.map((k) => w.fields[k].length));
-        const shown = { ...e, status: words.status[e.status] ?? e.status };
+        const shown = {
+          ...e,
+          type: codeIn(lang, 'exerciseType', e.type),
+          status: words.status[e.status] ?? e.status,
+        };
         for (const k of SHOWN_FIELDS) {
           const v = shown[k];
           if (v !== null) process.stdout.write(`${w.fields[k].padEnd(width)} ${String(v)}\n`);

@@ -5,7 +5,7 @@ import { getNoticeCap } from '../../services/notices/public-notices.service.js';
 import { cliActor, withContext } from '../context.js';
 import { faultText, type MessageLang } from '../../core/messages/messages.js';
 import { CLI_WORDS } from '../cli.texts.js';
-import { CliFailure, EXIT, printJson, printTable } from '../output.js';
+import { CliFailure, codeIn, EXIT, printJson, printTable } from '../output.js';
 import { NOTICE_COLUMNS, NOTICE_WORDS } from './notice.texts.js';
 
 const languages = (l: Record<string, string>, incomplete: string) =>
@@ -31,6 +31,7 @@ export function registerNoticeCommands(program: Command, lang: MessageLang): voi
         printTable(
           items.map((n) => ({
             ...n,
+            status: codeIn(lang, 'noticeStatus', n.status),
             languages: languages(n.languages, w.incomplete),
             title: n.title ?? w.noTitle,
           })),
@@ -51,7 +52,7 @@ export function registerNoticeCommands(program: Command, lang: MessageLang): voi
         const l = w.labels;
         out(l.id, n.id);
         out(l.slug, n.slug);
-        out(l.status, n.status);
+        out(l.status, codeIn(lang, 'noticeStatus', n.status));
         out(l.revision, n.revision);
         out(l.city, n.city);
         out(l.window, `${n.startsAt} – ${n.endsAt} (${n.timeZone})`);

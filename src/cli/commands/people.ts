@@ -14,7 +14,7 @@ import type { AppContext } from '../../services/context.js';
 import { cliActor, withContext } from '../context.js';
 import type { MessageLang } from '../../core/messages/messages.js';
 import { CLI_WORDS } from '../cli.texts.js';
-import { CliFailure, EXIT, printJson, printTable, readStdin } from '../output.js';
+import { CliFailure, codeIn, EXIT, printJson, printTable, readStdin } from '../output.js';
 import { ORG_COLUMNS, PEOPLE_WORDS, TOKEN_COLUMNS, USER_COLUMNS, type PeopleWords } from './people.texts.js';
 
 async function userId(ctx: AppContext, username: string, w: PeopleWords): Promise<string> {
@@ -99,7 +99,7 @@ export function registerPeopleCommands(program: Command, lang: MessageLang): voi
           printTable(
             users.map((u) => ({
               ...u,
-              roles: u.grants.map((g) => g.role),
+              roles: u.grants.map((g) => codeIn(lang, 'role', g.role)),
               state: u.disabled ? w.disabledState : w.activeState,
             })),
             [...USER_COLUMNS],
@@ -186,7 +186,11 @@ export function registerPeopleCommands(program: Command, lang: MessageLang): voi
         if (opts.json) printJson(orgs);
         else
           printTable(
-            orgs.map((o) => ({ ...o, units: o.units.length })),
+            orgs.map((o) => ({
+              ...o,
+              kind: codeIn(lang, 'organisationKind', o.kind),
+              units: o.units.length,
+            })),
             [...ORG_COLUMNS],
             w.orgColumns,
           );

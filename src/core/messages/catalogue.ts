@@ -1,4 +1,12 @@
-import type { CHANNEL_KINDS, EXERCISE_STATUSES, TRAFFIC_MODES } from '../../contract/enums.js';
+import type {
+  CHANNEL_KINDS,
+  EXERCISE_STATUSES,
+  EXERCISE_TYPES,
+  NOTICE_STATUSES,
+  ORGANISATION_KINDS,
+  ROLES,
+  TRAFFIC_MODES,
+} from '../../contract/enums.js';
 import { LOCALES } from '../../contract/enums.js';
 import type {
   AuditAction,
@@ -50,6 +58,14 @@ export interface Catalogue {
     request: Record<'cap' | 'delete' | 'message', string>;
     /** A coded value a sheet's column takes (a kind, a method, a role), as the console words it. */
     sheetValue: Readonly<Record<string, string>>;
+    /** A role granted to a user, as the console's roles page names it. */
+    role: Record<(typeof ROLES)[number], string>;
+    /** An organisation's kind, as the organisations page names it. */
+    organisationKind: Record<(typeof ORGANISATION_KINDS)[number], string>;
+    /** An exercise's type, as the planning screens name it. */
+    exerciseType: Record<(typeof EXERCISE_TYPES)[number], string>;
+    /** A public notice's status, as the notices screens name it. */
+    noticeStatus: Record<(typeof NOTICE_STATUSES)[number], string>;
   };
 }
 

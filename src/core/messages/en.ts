@@ -532,6 +532,42 @@ export const en: Catalogue = {
   words: {
     // English reads the codes themselves, which every sheet accepts.
     sheetValue: {},
+    role: {
+      admin: 'Administrator',
+      director: 'Exercise director',
+      planner: 'Planner',
+      controller: 'Controller',
+      evaluator: 'Evaluator',
+      player: 'Player',
+      observer: 'Observer',
+      pio: 'Public information officer',
+      authoriser: 'Alert authoriser',
+    },
+    organisationKind: {
+      'national-security': 'National security',
+      police: 'Police',
+      'emergency-situations': 'Emergency situations',
+      health: 'Health',
+      'armed-forces': 'Armed forces',
+      'local-government': 'Local government',
+      other: 'Other',
+    },
+    exerciseType: {
+      seminar: 'Seminar',
+      workshop: 'Workshop',
+      tabletop: 'Tabletop',
+      game: 'Game',
+      drill: 'Drill',
+      functional: 'Functional',
+      'full-scale': 'Full-scale',
+    },
+    noticeStatus: {
+      draft: 'Draft',
+      review: 'In review',
+      published: 'Published',
+      cancelled: 'Cancelled',
+      expired: 'Expired',
+    },
     status: {
       draft: 'draft',
       planned: 'planned',
