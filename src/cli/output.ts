@@ -1,4 +1,4 @@
-import { CATALOGUES, languageOf, type MessageLang } from '../core/messages/messages.js';
+import { CATALOGUES, languageOf, problemText, type MessageLang } from '../core/messages/messages.js';
 import { AppError, wordedIn } from '../errors.js';
 import { ConfigError } from '../config/config.js';
 import { CLI_WORDS } from './cli.texts.js';
@@ -42,7 +42,7 @@ export function cliLanguage(env: NodeJS.ProcessEnv): MessageLang | undefined {
 export function exitCodeFor(err: unknown, lang?: MessageLang): { code: number; message: string } {
   if (err instanceof CliFailure) return { code: err.exitCode, message: err.message };
   if (err instanceof ConfigError)
-    return { code: EXIT.config, message: CLI_WORDS[lang ?? 'en'].configuration(err.message) };
+    return { code: EXIT.config, message: CLI_WORDS[lang ?? 'en'].configuration(configText(err, lang)) };
   if (err instanceof AppError) {
     const code =
       err.status === 404
@@ -55,6 +55,18 @@ export function exitCodeFor(err: unknown, lang?: MessageLang): { code: number; m
     return { code, message: wordedIn(lang, err).detail };
   }
   return { code: EXIT.internal, message: (err as Error)?.stack ?? String(err) };
+}
+
+/**
+ * A configuration problem in `lang`: English as the check wrote it; otherwise from its fault, or,
+ * for a check that gives none, "is not valid" with the check's own English beside it.
+ */
+function configText(err: ConfigError, lang?: MessageLang): string {
+  if (!lang || lang === 'en') return err.message;
+  const worded = err.fault
+    ? problemText(lang, err.fault.problem, err.fault.params)
+    : `${problemText(lang, 'invalid')} (${err.problem})`;
+  return `${err.variable}: ${worded}`;
 }
 
 type CodeWords = 'role' | 'organisationKind' | 'exerciseType' | 'noticeStatus';

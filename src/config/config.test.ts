@@ -1,5 +1,27 @@
 import { describe, expect, it } from 'vitest';
+import { problemText } from '../core/messages/messages.js';
 import { ConfigError, loadConfig } from './config.js';
+
+const REFUSALS: [string, string, RegExp][] = [
+  ['DABYL_PORT', 'eighty', /DABYL_PORT: must be a whole number/],
+  ['DABYL_PORT', '70000', /DABYL_PORT: must be between/],
+  ['DABYL_LISTEN_BACKLOG', '0', /DABYL_LISTEN_BACKLOG: must be between 1 and/],
+  ['DABYL_DATABASE_URL', 'mysql://x', /DABYL_DATABASE_URL: must start with postgres/],
+  ['DABYL_REDIS_URL', 'not a url', /DABYL_REDIS_URL: is not a URL/],
+  ['DABYL_DEMO_DATA', 'maybe', /DABYL_DEMO_DATA: must be true or false/],
+  ['DABYL_LOG_LEVEL', 'loud', /DABYL_LOG_LEVEL: must be one of/],
+  ['DABYL_PUBLIC_LANGUAGE', 'de', /DABYL_PUBLIC_LANGUAGE: must be kk, ru or en/],
+  ['DABYL_SMPP_URL', 'http://smsc:2775', /DABYL_SMPP_URL: must start with smpp:\/\/ or ssmpp:\/\//],
+  ['DABYL_SMPP_RATE', '0', /DABYL_SMPP_RATE: must be between 1 and/],
+  ['DABYL_SMPP_BINDS', 'two', /DABYL_SMPP_BINDS: must be a whole number/],
+  ['DABYL_SMPP_SOURCE', 'Дабыл', /DABYL_SMPP_SOURCE: must be a number or at most 11/],
+  ['DABYL_SMPP_MAX_SEGMENTS', '256', /DABYL_SMPP_MAX_SEGMENTS: must be between 1 and 255/],
+  ['DABYL_MAIL_FROM', 'duty desk', /DABYL_MAIL_FROM: must be an address/],
+  ['DABYL_WEBHOOK_SIGNING_KEY', 'short', /DABYL_WEBHOOK_SIGNING_KEY: must be at least 32 characters/],
+  ['DABYL_REDIS_PREFIX', 'a:b', /DABYL_REDIS_PREFIX: must be 1 to 64/],
+  ['DABYL_BASEMAP', 'tiles.mbtiles', /DABYL_BASEMAP: must be an http\(s\):\/\/ style URL/],
+  ['DABYL_BASEMAP', '/nowhere/kz.pmtiles', /DABYL_BASEMAP: \/nowhere\/kz.pmtiles is not a readable file/],
+];
 
 describe('loadConfig', () => {
   it('gives the documented defaults on an empty environment', () => {
@@ -12,23 +34,24 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(c)).toBe(true);
   });
 
-  it.each([
-    ['DABYL_PORT', 'eighty', /DABYL_PORT: must be a whole number/],
-    ['DABYL_PORT', '70000', /DABYL_PORT: must be between/],
-    ['DABYL_LISTEN_BACKLOG', '0', /DABYL_LISTEN_BACKLOG: must be between 1 and/],
-    ['DABYL_DATABASE_URL', 'mysql://x', /DABYL_DATABASE_URL: must start with postgres/],
-    ['DABYL_REDIS_URL', 'not a url', /DABYL_REDIS_URL: is not a URL/],
-    ['DABYL_DEMO_DATA', 'maybe', /DABYL_DEMO_DATA: must be true or false/],
-    ['DABYL_LOG_LEVEL', 'loud', /DABYL_LOG_LEVEL: must be one of/],
-    ['DABYL_PUBLIC_LANGUAGE', 'de', /DABYL_PUBLIC_LANGUAGE: must be kk, ru or en/],
-    ['DABYL_SMPP_URL', 'http://smsc:2775', /DABYL_SMPP_URL: must start with smpp:\/\/ or ssmpp:\/\//],
-    ['DABYL_SMPP_RATE', '0', /DABYL_SMPP_RATE: must be between 1 and/],
-    ['DABYL_SMPP_BINDS', 'two', /DABYL_SMPP_BINDS: must be a whole number/],
-    ['DABYL_SMPP_SOURCE', 'Дабыл', /DABYL_SMPP_SOURCE: must be a number or at most 11/],
-    ['DABYL_SMPP_MAX_SEGMENTS', '256', /DABYL_SMPP_MAX_SEGMENTS: must be between 1 and 255/],
-  ])('refuses %s=%s naming the variable', (name, value, message) => {
+  it.each(REFUSALS)('refuses %s=%s naming the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it.each(REFUSALS)('words %s=%s in Kazakh and Russian too', (name, value) => {
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({ [name]: value });
+    } catch (err) {
+      error = err as ConfigError;
+    }
+    expect(error?.variable).toBe(name);
+    expect(error?.fault, name).toBeDefined();
+    for (const lang of ['kk', 'ru'] as const) {
+      const text = problemText(lang, error!.fault!.problem, error!.fault!.params);
+      expect(text).not.toMatch(/\{\w+\}|\bmust\b/);
+    }
   });
 
   it('accepts PostgreSQL and Redis URLs', () => {

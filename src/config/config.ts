@@ -1,5 +1,6 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
+import type { FieldFault } from '../core/messages/catalogue.js';
 import { vapidSubjectProblem } from '../core/webpush/subject.js';
 import { parseCbcCentres, type CbcCentreConfig } from './cbc.js';
 
@@ -252,10 +253,15 @@ export const VARIABLES = [
   ],
 ] as const;
 
+/**
+ * A DABYL_* variable that cannot be used. The message is English, as precise as the check; `fault`,
+ * where given, words the problem in the operator's language (`dabyl` at start-up).
+ */
 export class ConfigError extends Error {
   constructor(
     readonly variable: string,
-    problem: string,
+    readonly problem: string,
+    readonly fault?: FieldFault,
   ) {
     super(`${variable}: ${problem}`);
   }
@@ -266,9 +272,17 @@ type Env = Record<string, string | undefined>;
 function int(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  if (!/^\d+$/.test(raw))
+    throw new ConfigError(name, `must be a whole number, got "${raw}"`, {
+      problem: 'config_whole_number',
+      params: { value: raw },
+    });
   const n = Number(raw);
-  if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${n}`);
+  if (n < min || n > max)
+    throw new ConfigError(name, `must be between ${min} and ${max}, got ${n}`, {
+      problem: 'config_between',
+      params: { min, max, value: n },
+    });
   return n;
 }
 
@@ -277,7 +291,10 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   if (raw === undefined || raw === '') return fallback;
   if (['true', '1', 'yes'].includes(raw)) return true;
   if (['false', '0', 'no'].includes(raw)) return false;
-  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+  throw new ConfigError(name, `must be true or false, got "${raw}"`, {
+    problem: 'config_one_of',
+    params: { choices: 'true, false', value: raw },
+  });
 }
 
 function url(env: Env, name: string, schemes: string[]): string | undefined {
@@ -287,11 +304,14 @@ function url(env: Env, name: string, schemes: string[]): string | undefined {
   try {
     parsed = new URL(raw);
   } catch {
-    throw new ConfigError(name, 'is not a URL');
+    throw new ConfigError(name, 'is not a URL', { problem: 'config_not_url' });
   }
   const scheme = parsed.protocol.replace(/:$/, '');
   if (!schemes.includes(scheme)) {
-    throw new ConfigError(name, `must start with ${schemes.map((s) => s + '://').join(' or ')}`);
+    throw new ConfigError(name, `must start with ${schemes.map((s) => s + '://').join(' or ')}`, {
+      problem: 'config_scheme',
+      params: { schemes: schemes.map((s) => s + '://').join(', ') },
+    });
   }
   return raw;
 }
@@ -307,13 +327,17 @@ function basemap(env: Env): Basemap | undefined {
     throw new ConfigError(
       'DABYL_BASEMAP',
       'must be an http(s):// style URL, a .json style file or a .pmtiles file',
+      { problem: 'config_basemap_kind', params: { forms: 'http(s)://…, ….json, ….pmtiles' } },
     );
   }
   try {
     accessSync(file, constants.R_OK);
     if (!statSync(file).isFile()) throw new Error('not a file');
   } catch {
-    throw new ConfigError('DABYL_BASEMAP', `${file} is not a readable file`);
+    throw new ConfigError('DABYL_BASEMAP', `${file} is not a readable file`, {
+      problem: 'config_not_readable',
+      params: { file },
+    });
   }
   return { kind, file };
 }
@@ -321,14 +345,21 @@ function basemap(env: Env): Basemap | undefined {
 function mailFrom(env: Env): string {
   const raw = env.DABYL_MAIL_FROM || 'Dabyl <dabyl@localhost>';
   if (/[\r\n]/.test(raw) || !/^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>$/.test(raw.trim()))
-    throw new ConfigError('DABYL_MAIL_FROM', 'must be an address, as a@b.kz or "Name <a@b.kz>"');
+    throw new ConfigError('DABYL_MAIL_FROM', 'must be an address, as a@b.kz or "Name <a@b.kz>"', {
+      problem: 'config_mail_from',
+      params: { example: 'a@b.kz, "Name <a@b.kz>"' },
+    });
   return raw.trim();
 }
 
 function signingKey(env: Env): string | undefined {
   const raw = env.DABYL_WEBHOOK_SIGNING_KEY;
   if (raw === undefined || raw === '') return undefined;
-  if (raw.length < 32) throw new ConfigError('DABYL_WEBHOOK_SIGNING_KEY', 'must be at least 32 characters');
+  if (raw.length < 32)
+    throw new ConfigError('DABYL_WEBHOOK_SIGNING_KEY', 'must be at least 32 characters', {
+      problem: 'min_length',
+      params: { min: 32 },
+    });
   return raw;
 }
 
@@ -365,6 +396,7 @@ function smppConfig(env: Env): SmppConfig {
     throw new ConfigError(
       'DABYL_SMPP_SOURCE',
       'must be a number or at most 11 Latin letters, digits or signs',
+      { problem: 'config_smpp_source', params: { max: 11 } },
     );
   return Object.freeze({
     url: url(env, 'DABYL_SMPP_URL', ['smpp', 'ssmpp']),
@@ -379,7 +411,10 @@ function smppConfig(env: Env): SmppConfig {
 function publicLanguage(env: Env): Config['publicLanguage'] {
   const raw = env.DABYL_PUBLIC_LANGUAGE || 'kk';
   if (raw !== 'kk' && raw !== 'ru' && raw !== 'en') {
-    throw new ConfigError('DABYL_PUBLIC_LANGUAGE', `must be kk, ru or en, got "${raw}"`);
+    throw new ConfigError('DABYL_PUBLIC_LANGUAGE', `must be kk, ru or en, got "${raw}"`, {
+      problem: 'config_one_of',
+      params: { choices: 'kk, ru, en', value: raw },
+    });
   }
   return raw;
 }
@@ -390,7 +425,10 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 export function loadConfig(env: Env = process.env): Config {
   const logLevel = env.DABYL_LOG_LEVEL || 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
-    throw new ConfigError('DABYL_LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+    throw new ConfigError('DABYL_LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`, {
+      problem: 'config_one_of',
+      params: { choices: LOG_LEVELS.join(', '), value: logLevel },
+    });
   }
   const port = int(env, 'DABYL_PORT', 8080, 0, 65535);
   return Object.freeze({
@@ -443,6 +481,9 @@ export function loadConfig(env: Env = process.env): Config {
 function redisPrefix(env: Env): string {
   const value = env.DABYL_REDIS_PREFIX?.trim() || 'dabyl';
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(value))
-    throw new ConfigError('DABYL_REDIS_PREFIX', 'must be 1 to 64 letters, digits, "-" or "_"');
+    throw new ConfigError('DABYL_REDIS_PREFIX', 'must be 1 to 64 letters, digits, "-" or "_"', {
+      problem: 'config_redis_prefix',
+      params: { min: 1, max: 64 },
+    });
   return value;
 }

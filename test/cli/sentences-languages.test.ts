@@ -33,6 +33,16 @@ describe('dabyl in Russian and Kazakh', () => {
     expect(help.stdout).toContain('Қолданылуы: dabyl audit');
   });
 
+  it('a configuration that cannot be used, named with its variable', async () => {
+    const port = await run(['migrate'], { ...ru, DABYL_PORT: 'eighty' });
+    expect(port.code).toBe(3);
+    expect(port.stderr).toBe('dabyl: настройки: DABYL_PORT: должно быть целым числом, а задано «eighty»\n');
+    const lang = await run(['migrate'], { ...kk, DABYL_PUBLIC_LANGUAGE: 'de' });
+    expect(lang.stderr).toContain(
+      'баптаулар: DABYL_PUBLIC_LANGUAGE: мыналардың бірі болуы керек: kk, ru, en',
+    );
+  });
+
   it('admin: migrate, and the audit log verified and listed', async () => {
     const migrate = await run(['migrate']);
     expect(migrate.code).toBe(0);

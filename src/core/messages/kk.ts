@@ -151,6 +151,18 @@ export const kk: Catalogue = {
     format: '«{format}» пішімінде болуы керек',
     invalid: 'мәні қате',
     not_json: 'JSON емес: файл осы жүйеден экспортталған бума екенін, толық әрі өзгертілмегенін тексеріңіз',
+    config_whole_number: 'бүтін сан болуы керек, берілгені: «{value}»',
+    config_between: '{min} мен {max} аралығында болуы керек, берілгені: {value}',
+    config_not_url: 'URL мекенжайы емес',
+    config_scheme: 'мына бастаумен басталуы керек: {schemes}',
+    config_basemap_kind: 'мыналардың бірі болуы керек: {forms}',
+    config_not_readable: '{file} — оқуға болатын файл емес',
+    config_not_pmtiles: '{file} файлын PMTiles 3-нұсқа мұрағаты ретінде беру мүмкін емес: {detail}',
+    config_mail_from: 'мекенжай болуы керек, мысалы: {example}',
+    config_smpp_source: 'сан немесе ең көбі {max} латын әрпі, цифр не белгі болуы керек',
+    config_one_of: 'мыналардың бірі болуы керек: {choices}; берілгені: «{value}»',
+    config_redis_prefix:
+      'латын әріптері, цифрлар, «-» не «_» белгілерінен тұратын {min}–{max} таңба болуы керек',
     invalid_unicode:
       'мәтін дұрыс Юникод емес (онда суррогат жұптың жартысы бар); оны дұрыс кодтаумен қайта жіберіңіз',
     language_unfinished: 'толтырылмаған; бұл тілді аяқтаңыз немесе алып тастаңыз',

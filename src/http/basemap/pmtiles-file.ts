@@ -52,9 +52,10 @@ export async function openArchiveFile(file: string): Promise<ArchiveFile> {
     };
   } catch (err) {
     await handle.close();
-    throw new ConfigError(
-      'DABYL_BASEMAP',
-      `${file} cannot be served as a PMTiles v3 archive: ${(err as Error).message}`,
-    );
+    const detail = (err as Error).message;
+    throw new ConfigError('DABYL_BASEMAP', `${file} cannot be served as a PMTiles v3 archive: ${detail}`, {
+      problem: 'config_not_pmtiles',
+      params: { file, detail },
+    });
   }
 }
