@@ -155,6 +155,14 @@ describe('dabyl in Russian and Kazakh', () => {
     const secret = await run(['webhook', 'secret', 'https://hooks.example.kz/']);
     expect(secret.code).toBe(3);
     expect(secret.stderr).toContain('DABYL_WEBHOOK_SIGNING_KEY не задан');
+    const keyed = { DABYL_WEBHOOK_SIGNING_KEY: 'a-signing-key-of-at-least-32-characters' };
+    const internal = await run(['webhook', 'secret', 'https://10.0.0.5/in'], { ...ru, ...keyed });
+    expect(internal.code).toBe(2);
+    expect(internal.stderr).toBe(
+      'dabyl: url: не должен указывать на частный, локальный или зарезервированный адрес (10.0.0.5)\n',
+    );
+    const plain = await run(['webhook', 'secret', 'http://hooks.example.kz/'], { ...kk, ...keyed });
+    expect(plain.stderr).toBe('dabyl: url: https мекенжайы болуы керек\n');
     const serve = await run(['serve', '--role', 'everything']);
     expect(serve.code).toBe(2);
     expect(serve.stderr).toContain('--role: должно быть `all`, `api` или `worker`, а не «everything»');

@@ -106,7 +106,7 @@ export function webhookUrlFault(
   return null;
 }
 
-/** {@link webhookUrlFault} in English alone, for the channel's own errors and the CLI. */
+/** {@link webhookUrlFault} in English alone. */
 export const webhookUrlProblem = (raw: string, allowHosts: ReadonlySet<string>): string | null =>
   webhookUrlFault(raw, allowHosts)?.error ?? null;
 

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/config.js';
-import { webhookUrlProblem } from '../../channels/webhook/address.js';
+import { webhookUrlFault } from '../../channels/webhook/address.js';
 import { receiverSecret } from '../../channels/webhook/signature.js';
-import type { MessageLang } from '../../core/messages/messages.js';
+import { problemText, type MessageLang } from '../../core/messages/messages.js';
 import { CliFailure, EXIT } from '../output.js';
 import { WEBHOOK_WORDS } from './webhook.texts.js';
 
@@ -21,8 +21,13 @@ export function registerWebhookCommands(program: Command, lang: MessageLang): vo
     .action((url: string) => {
       const config = loadConfig();
       if (!config.webhookSigningKey) throw new CliFailure(w.noKey, EXIT.config);
-      const problem = webhookUrlProblem(url, config.webhookAllowHosts);
-      if (problem) throw new CliFailure(`url: ${problem}`, EXIT.usage);
+      const refused = webhookUrlFault(url, config.webhookAllowHosts);
+      if (refused) {
+        // English as the check wrote it; Kazakh and Russian from its fault, as the API words it.
+        const problem =
+          lang === 'en' ? refused.error : problemText(lang, refused.fault.problem, refused.fault.params);
+        throw new CliFailure(`url: ${problem}`, EXIT.usage);
+      }
       process.stdout.write(`${receiverSecret(config.webhookSigningKey, url)}\n`);
     });
 }
