@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import SQLite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { smallFile } from '../boundaries/fixtures.js';
 import { dabylInProcess } from '../support/dabyl-bin.js';
@@ -83,6 +84,21 @@ describe('dabyl in Russian and Kazakh', () => {
     const again = await run(['backup', file]);
     expect(again.code).toBe(5);
     expect(again.stderr).toContain('уже существует; чтобы заменить его, передайте --force');
+  });
+
+  it('restore: a file that is no backup refused, naming it', async () => {
+    const text = path.join(dir, 'notes.txt');
+    writeFileSync(text, 'not a database');
+    const notes = await run(['restore', text]);
+    expect(notes.code).toBe(2);
+    expect(notes.stderr).toBe(
+      `dabyl: ${text} — не резервная копия Дабыла (ни база данных \`SQLite\`, ни архив \`pg_dump\` в формате \`custom\`)\n`,
+    );
+    const other = path.join(dir, 'other.sqlite');
+    new SQLite(other).exec('create table notes (body text)').close();
+    const foreign = await run(['restore', other], kk);
+    expect(foreign.code).toBe(2);
+    expect(foreign.stderr).toBe(`dabyl: ${other} — \`SQLite\` дерекқоры, бірақ Дабылдікі емес\n`);
   });
 
   it('doctor: each check named and worded', async () => {

@@ -11,7 +11,7 @@ import type { MessageLang } from '../../core/messages/messages.js';
 import { CLI_WORDS } from '../cli.texts.js';
 import { CliFailure, cliLanguage, EXIT, printJson } from '../output.js';
 import { progressBar } from '../progress.js';
-import { BACKUP_WORDS } from './backup.texts.js';
+import { BACKUP_REFUSALS, BACKUP_WORDS } from './backup.texts.js';
 
 const EXIT_FOR: Record<BackupProblem, number> = {
   'not-a-backup': EXIT.usage,
@@ -22,6 +22,19 @@ const EXIT_FOR: Record<BackupProblem, number> = {
   tools: EXIT.unavailable,
   failed: EXIT.failed,
 };
+
+/**
+ * A refusal in the operator's language: English as the backup code wrote it; Kazakh and Russian
+ * from its sentence's key, its values (paths, tool names, a tool's own error text) as they are.
+ */
+function refusalText(err: BackupError): string {
+  const lang = cliLanguage(process.env);
+  if (!lang || lang === 'en' || !err.words) return err.message;
+  const params: Readonly<Record<string, string | number>> = err.words.params ?? {};
+  return BACKUP_REFUSALS[lang][err.words.key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
 
 /** The SQLite file, or the opened PostgreSQL database, the configuration names. */
 type Target =
@@ -53,7 +66,7 @@ async function withTarget<T>(fn: (target: Target) => Promise<T>): Promise<T> {
     }
     return await fn({ engine: 'postgres', db, url: config.databaseUrl! });
   } catch (err) {
-    if (err instanceof BackupError) throw new CliFailure(err.message, EXIT_FOR[err.problem]);
+    if (err instanceof BackupError) throw new CliFailure(refusalText(err), EXIT_FOR[err.problem]);
     throw err;
   } finally {
     await db?.close();

@@ -5,10 +5,51 @@ import type { Engine } from '../db.js';
 export type BackupProblem =
   'not-a-backup' | 'engine-differs' | 'in-use' | 'tools' | 'exists' | 'newer' | 'failed';
 
+/**
+ * Each sentence a refusal is worded with, and the values it names (file paths, tool names,
+ * versions, schemas, a tool's own error text); the CLI holds the sentences in every language.
+ */
+export const BACKUP_SENTENCES = {
+  unreadable: ['file', 'error'],
+  'not-a-backup': ['file'],
+  'engine-differs-url-set': ['file', 'engine', 'target'],
+  'engine-differs-url-unset': ['file', 'engine', 'target'],
+  'in-memory': [],
+  'backup-failed': ['file', 'error'],
+  unopenable: ['file', 'error'],
+  damaged: ['file', 'error'],
+  'not-dabyl-sqlite': ['file'],
+  newer: ['file', 'migrations'],
+  'copy-failed': ['file', 'error'],
+  'file-in-use': ['file'],
+  'opened-meanwhile': ['file'],
+  'tool-missing': ['tool', 'server'],
+  'tool-version': ['tool', 'version', 'server'],
+  'no-schema': [],
+  'no-tables': ['schema', 'location'],
+  'dump-failed': ['error'],
+  'unreadable-archive': ['file', 'error'],
+  'not-dabyl-archive': ['file'],
+  'schema-differs': ['file', 'schema', 'configured'],
+  'rolled-back': ['error'],
+  'schema-in-use': ['schema', 'location'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type BackupSentence = keyof typeof BACKUP_SENTENCES;
+
+/** A refusal's sentence and its values: the values the sentence names, no more, no fewer. */
+export type BackupWording = {
+  [K in BackupSentence]: (typeof BACKUP_SENTENCES)[K] extends readonly []
+    ? { key: K; params?: undefined }
+    : { key: K; params: Record<(typeof BACKUP_SENTENCES)[K][number], string | number> };
+}[BackupSentence];
+
+/** A refusal: `message` is the English sentence (scripts and logs); `words` words it in other languages. */
 export class BackupError extends Error {
   constructor(
     readonly problem: BackupProblem,
     message: string,
+    readonly words?: BackupWording,
   ) {
     super(message);
     this.name = 'BackupError';
@@ -35,7 +76,11 @@ export function backupEngine(file: string): Engine | null {
   try {
     fd = openSync(file, 'r');
   } catch (err) {
-    throw new BackupError('not-a-backup', `cannot read ${file}: ${(err as Error).message}`);
+    const error = (err as Error).message;
+    throw new BackupError('not-a-backup', `cannot read ${file}: ${error}`, {
+      key: 'unreadable',
+      params: { file, error },
+    });
   }
   const head = Buffer.alloc(16);
   try {
@@ -57,11 +102,16 @@ export function checkBackupEngine(file: string, target: Engine): void {
     throw new BackupError(
       'not-a-backup',
       `${file} is not a Dabyl backup (neither a SQLite database nor a pg_dump custom-format archive)`,
+      { key: 'not-a-backup', params: { file } },
     );
   if (engine !== target)
     throw new BackupError(
       'engine-differs',
       `${file} is a ${ENGINE_NAMES[engine]} backup, but the configured database is ${ENGINE_NAMES[target]}` +
         ` (DABYL_DATABASE_URL is ${target === 'postgres' ? 'set' : 'unset'}); restore it where ${ENGINE_NAMES[engine]} is configured`,
+      {
+        key: target === 'postgres' ? 'engine-differs-url-set' : 'engine-differs-url-unset',
+        params: { file, engine: ENGINE_NAMES[engine], target: ENGINE_NAMES[target] },
+      },
     );
 }

@@ -37,12 +37,14 @@ async function checkTools(db: Db, tools: string[]): Promise<void> {
       throw new BackupError(
         'tools',
         `${tool} is needed and was not found: install the PostgreSQL ${server} client tools (Debian: apt-get install postgresql-client-${server})`,
+        { key: 'tool-missing', params: { tool, server } },
       );
     const major = majorOf(run.stdout.replace(/^\D+/, ''));
     if (major !== server)
       throw new BackupError(
         'tools',
         `${tool} is version ${major}, the server is PostgreSQL ${server}: use the PostgreSQL ${server} client tools (Debian: postgresql-client-${server}; or put their bin folder first in PATH)`,
+        { key: 'tool-version', params: { tool, version: major, server } },
       );
   }
 }
@@ -51,7 +53,10 @@ async function checkTools(db: Db, tools: string[]): Promise<void> {
 async function currentSchema(db: Db): Promise<string> {
   const row = await sql<{ s: string | null }>`select current_schema() as s`.execute(db.kysely);
   const schema = row.rows[0]?.s;
-  if (!schema) throw new BackupError('failed', `the schema named by the search path does not exist`);
+  if (!schema)
+    throw new BackupError('failed', `the schema named by the search path does not exist`, {
+      key: 'no-schema',
+    });
   return schema;
 }
 
@@ -103,7 +108,10 @@ export async function backupPostgres(
   }>`select count(*) as n from pg_tables where schemaname = ${schema}`.execute(db.kysely);
   const total = Number(tables.rows[0]!.n);
   if (total === 0)
-    throw new BackupError('failed', `schema ${schema} at ${db.location} has no tables to back up`);
+    throw new BackupError('failed', `schema ${schema} at ${db.location} has no tables to back up`, {
+      key: 'no-tables',
+      params: { schema, location: db.location },
+    });
   const conn = connection(url);
   const partial = `${file}.partial`;
   let done = 0;
@@ -118,7 +126,8 @@ export async function backupPostgres(
     );
   } catch (err) {
     rmSync(partial, { force: true });
-    throw new BackupError('failed', `pg_dump failed: ${(err as Error).message}`);
+    const error = (err as Error).message;
+    throw new BackupError('failed', `pg_dump failed: ${error}`, { key: 'dump-failed', params: { error } });
   }
   renameSync(partial, file);
   return { engine: 'postgres', file, bytes: statSync(file).size, source: `${db.location} schema ${schema}` };
@@ -135,6 +144,7 @@ function listArchive(file: string): {
     throw new BackupError(
       'not-a-backup',
       `${file} is not a readable pg_dump archive: ${lastLines(list.stderr)}`,
+      { key: 'unreadable-archive', params: { file, error: lastLines(list.stderr) } },
     );
   const lines = list.stdout.split('\n').filter((l) => /^\d+;/.test(l));
   const schema = /^\d+; \d+ \d+ TABLE (\S+) kysely_migration /m.exec(list.stdout)?.[1] ?? null;
@@ -161,12 +171,16 @@ export async function restorePostgres(
   await checkTools(db, ['pg_restore', 'psql']);
   const archive = listArchive(file);
   if (!archive.schema)
-    throw new BackupError('not-a-backup', `${file} is a pg_dump archive, but not of a Dabyl database`);
+    throw new BackupError('not-a-backup', `${file} is a pg_dump archive, but not of a Dabyl database`, {
+      key: 'not-dabyl-archive',
+      params: { file },
+    });
   const schema = await currentSchema(db).catch(() => archive.schema!);
   if (schema !== archive.schema)
     throw new BackupError(
       'not-a-backup',
       `${file} holds schema ${archive.schema}; the configured database uses schema ${schema}`,
+      { key: 'schema-differs', params: { file, schema: archive.schema, configured: schema } },
     );
   const conn = connection(url);
   const restored = await whileNotServing(db, async () => {
@@ -219,17 +233,20 @@ export async function restorePostgres(
     if (restoreCode === 0) psql.stdin.end('commit;\n');
     else psql.kill('SIGTERM');
     const psqlCode = await psqlExit;
-    if (restoreCode !== 0 || psqlCode !== 0)
-      throw new BackupError(
-        'failed',
-        `the restore was rolled back, the database is as it was: ${lastLines(errors) || `pg_restore ${restoreCode}, psql ${psqlCode}`}`,
-      );
+    if (restoreCode !== 0 || psqlCode !== 0) {
+      const error = lastLines(errors) || `pg_restore ${restoreCode}, psql ${psqlCode}`;
+      throw new BackupError('failed', `the restore was rolled back, the database is as it was: ${error}`, {
+        key: 'rolled-back',
+        params: { error },
+      });
+    }
     onProgress(archive.entries, archive.entries);
   });
   if (!restored)
     throw new BackupError(
       'in-use',
       `schema ${schema} at ${db.location} is in use by a running dabyl serve; stop every server, then restore`,
+      { key: 'schema-in-use', params: { schema, location: db.location } },
     );
   return { engine: 'postgres', file, bytes: statSync(file).size, source: `${db.location} schema ${schema}` };
 }

@@ -21,7 +21,8 @@ export async function backupSqlite(
   file: string,
   onProgress: Progress,
 ): Promise<BackupResult> {
-  if (location === ':memory:') throw new BackupError('failed', 'an in-memory database cannot be backed up');
+  if (location === ':memory:')
+    throw new BackupError('failed', 'an in-memory database cannot be backed up', { key: 'in-memory' });
   const partial = `${file}.partial`;
   removeWithSidecars(partial);
   const source = new SQLite(location, { fileMustExist: true });
@@ -34,7 +35,11 @@ export async function backupSqlite(
     });
   } catch (err) {
     removeWithSidecars(partial);
-    throw new BackupError('failed', `backup of ${location} failed: ${(err as Error).message}`);
+    const error = (err as Error).message;
+    throw new BackupError('failed', `backup of ${location} failed: ${error}`, {
+      key: 'backup-failed',
+      params: { file: location, error },
+    });
   } finally {
     source.close();
   }
@@ -48,7 +53,11 @@ function checkDabylFile(file: string): void {
   try {
     db = new SQLite(file, { readonly: true, fileMustExist: true });
   } catch (err) {
-    throw new BackupError('not-a-backup', `${file} cannot be opened: ${(err as Error).message}`);
+    const error = (err as Error).message;
+    throw new BackupError('not-a-backup', `${file} cannot be opened: ${error}`, {
+      key: 'unopenable',
+      params: { file, error },
+    });
   }
   try {
     let names: string[];
@@ -59,17 +68,25 @@ function checkDabylFile(file: string): void {
         .map((r) => (r as { name: string }).name);
     } catch (err) {
       // No such table: some other SQLite file. Anything else: a Dabyl backup that is damaged.
-      if (!/no such table/.test((err as Error).message))
-        throw new BackupError('failed', `${file} is damaged: ${(err as Error).message}`);
+      const error = (err as Error).message;
+      if (!/no such table/.test(error))
+        throw new BackupError('failed', `${file} is damaged: ${error}`, {
+          key: 'damaged',
+          params: { file, error },
+        });
       names = [];
     }
     if (!names.includes(knownMigrations()[0]!) || !tableExists(db, 'audit_log'))
-      throw new BackupError('not-a-backup', `${file} is a SQLite database, but not a Dabyl one`);
+      throw new BackupError('not-a-backup', `${file} is a SQLite database, but not a Dabyl one`, {
+        key: 'not-dabyl-sqlite',
+        params: { file },
+      });
     const unknown = names.filter((n) => !knownMigrations().includes(n));
     if (unknown.length)
       throw new BackupError(
         'newer',
         `${file} comes from a newer Dabyl (migration ${unknown.join(', ')} is unknown here); upgrade Dabyl, then restore`,
+        { key: 'newer', params: { file, migrations: unknown.join(', ') } },
       );
   } finally {
     db.close();
@@ -103,14 +120,22 @@ export async function restoreSqlite(
     });
   } catch (err) {
     removeWithSidecars(incoming);
-    throw new BackupError('failed', `copying ${file} failed: ${(err as Error).message}`);
+    const error = (err as Error).message;
+    throw new BackupError('failed', `copying ${file} failed: ${error}`, {
+      key: 'copy-failed',
+      params: { file, error },
+    });
   } finally {
     backup.close();
   }
   const check = new SQLite(incoming);
   try {
     const result = check.pragma('integrity_check', { simple: true });
-    if (result !== 'ok') throw new BackupError('failed', `${file} is damaged: ${String(result)}`);
+    if (result !== 'ok')
+      throw new BackupError('failed', `${file} is damaged: ${String(result)}`, {
+        key: 'damaged',
+        params: { file, error: String(result) },
+      });
     check.pragma('journal_mode = WAL');
   } catch (err) {
     check.close();
@@ -126,6 +151,7 @@ export async function restoreSqlite(
       throw new BackupError(
         'in-use',
         `${target} is in use (a running dabyl serve, or another process); stop it, then restore`,
+        { key: 'file-in-use', params: { file: target } },
       );
     }
     // Fold the write-ahead log into the file, so the copy kept aside is whole by itself.
@@ -138,6 +164,7 @@ export async function restoreSqlite(
       throw new BackupError(
         'in-use',
         `${target} was opened by another process during the restore; try again`,
+        { key: 'opened-meanwhile', params: { file: target } },
       );
     }
     removeWithSidecars(`${target}.before-restore`);
