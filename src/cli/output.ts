@@ -69,6 +69,10 @@ function configText(err: ConfigError, lang?: MessageLang): string {
   return `${err.variable}: ${worded}`;
 }
 
+/** A sentence's `{name}` placeholders filled with its values; a value it lacks stays as `{name}`. */
+export const filled = (text: string, params: Readonly<Record<string, string | number>> = {}): string =>
+  text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+
 type CodeWords = 'role' | 'organisationKind' | 'exerciseType' | 'noticeStatus';
 
 /**

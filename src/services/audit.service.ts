@@ -2,6 +2,8 @@ import {
   checkLink,
   GENESIS_HASH,
   hashEntry,
+  anchorDiffers,
+  cutOff,
   type ChainProblem,
   type StoredEntry,
 } from '../core/audit/chain.js';
@@ -131,9 +133,15 @@ export async function listAudit(ctx: AppContext, limit: number, before?: number)
 export interface VerifyResult {
   ok: boolean;
   entries: number;
-  firstBad: ChainProblem | null;
+  /** The first entry that does not hold, and why, in English. */
+  firstBad: { seq: number; problem: string } | null;
   /** The newest entry checked: record it outside Dabyl and pass it back as an anchor later. */
   head: AuditAnchor | null;
+}
+
+/** {@link VerifyResult} whose problem also carries its sentence's key, to be worded in any language. */
+export interface ChainCheck extends VerifyResult {
+  firstBad: ChainProblem | null;
 }
 
 /**
@@ -146,12 +154,33 @@ export interface AuditAnchor {
   hash: string;
 }
 
-/** Walks the whole chain from the first entry; stops at the first entry that does not hold. */
+/**
+ * The verification as the API answers it: the problem in English alone. `dabyl audit verify`
+ * prints the same from {@link checkAuditChain}, in the operator's language.
+ */
 export async function verifyAudit(
   ctx: AppContext,
   onProgress?: (checked: number) => void,
   anchor?: AuditAnchor,
 ): Promise<VerifyResult> {
+  return inEnglish(await checkAuditChain(ctx, onProgress, anchor));
+}
+
+/**
+ * A check's result without its problem's key, as the API and `--json` give it: the API's schema
+ * names only `seq` and `problem`, and its response check refuses any other field.
+ */
+export const inEnglish = (check: ChainCheck): VerifyResult => ({
+  ...check,
+  firstBad: check.firstBad && { seq: check.firstBad.seq, problem: check.firstBad.problem },
+});
+
+/** Walks the whole chain from the first entry; stops at the first entry that does not hold. */
+export async function checkAuditChain(
+  ctx: AppContext,
+  onProgress?: (checked: number) => void,
+  anchor?: AuditAnchor,
+): Promise<ChainCheck> {
   let prev: StoredEntry | null = null;
   let checked = 0;
   let anchorSeen = false;
@@ -164,10 +193,8 @@ export async function verifyAudit(
       const problem = checkLink(prev, entry);
       if (problem) return { ok: false, entries: checked, firstBad: problem, head };
       if (anchor && entry.seq === anchor.seq) {
-        if (entry.hash !== anchor.hash) {
-          const firstBad = { seq: entry.seq, problem: 'its hash differs from the anchor recorded for it' };
-          return { ok: false, entries: checked, firstBad, head };
-        }
+        if (entry.hash !== anchor.hash)
+          return { ok: false, entries: checked, firstBad: anchorDiffers(entry.seq), head };
         anchorSeen = true;
       }
       prev = entry;
@@ -176,10 +203,8 @@ export async function verifyAudit(
     onProgress?.(checked);
   }
   const head = prev ? { seq: prev.seq, hash: prev.hash } : null;
-  if (anchor && !anchorSeen) {
-    const problem = `the log ends at entry ${head?.seq ?? 0} but an anchor recorded entry ${anchor.seq}: newer entries were cut off the end`;
-    return { ok: false, entries: checked, firstBad: { seq: anchor.seq, problem }, head };
-  }
+  if (anchor && !anchorSeen)
+    return { ok: false, entries: checked, firstBad: cutOff(head?.seq ?? 0, anchor.seq), head };
   return { ok: true, entries: checked, firstBad: null, head };
 }
 

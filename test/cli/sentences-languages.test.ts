@@ -55,6 +55,34 @@ describe('dabyl in Russian and Kazakh', () => {
     expect(badDay.stderr).toContain('--as-of: «tomorrow» — не дата вида 2026-10-14');
   });
 
+  it('audit: a chain whose entry was edited, named in Russian and Kazakh', async () => {
+    const own = mkdtempSync(path.join(tmpdir(), 'dabyl-cli-chain-'));
+    try {
+      const env = { ...ru, DABYL_DATA_DIR: own };
+      await run(['user', 'add', 'erlan', '--name', 'Ерлан'], env);
+      const db = new SQLite(path.join(own, 'dabyl.sqlite'));
+      db.exec('drop trigger audit_log_no_update');
+      db.prepare('update audit_log set detail = ? where seq = 1').run('{"username":"nobody"}');
+      db.close();
+      const broken = await run(['audit', 'verify'], env);
+      expect(broken.code).toBe(1);
+      expect(broken.stderr).toBe(
+        'dabyl: журнал аудита нарушен на записи 1: содержимое не совпадает с её хешем: ' +
+          'запись изменили уже после того, как она была сделана (записи до неё целы, их 0)\n',
+      );
+      const kazakh = await run(['audit', 'verify'], { ...env, DABYL_LANG: 'kk' });
+      expect(kazakh.stderr).toContain('мазмұны хэшіне сәйкес келмейді: жазба жазылғаннан кейін өзгертілген');
+      const json = await run(['audit', 'verify', '--json'], env);
+      // Scripts get the English problem alone, as the API gives it.
+      expect((JSON.parse(json.stdout) as { firstBad: unknown }).firstBad).toEqual({
+        seq: 1,
+        problem: 'content does not match its hash: the entry was edited after it was written',
+      });
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  });
+
   it('people: users, organisations and tokens', async () => {
     const added = await run(['user', 'add', 'aigerim', '--name', 'Айгерим', '--role', 'admin']);
     expect(added.code).toBe(0);

@@ -4,14 +4,21 @@ import { openDb } from '../../store/db.js';
 import { withStartupLock } from '../../store/startup-lock.js';
 import { loadConfig } from '../../config/config.js';
 import { loadDemoData } from '../../services/demo.service.js';
-import { listAudit, parseAuditAnchor, verifyAudit } from '../../services/audit.service.js';
+import type { ChainProblem } from '../../core/audit/chain.js';
+import { checkAuditChain, inEnglish, listAudit, parseAuditAnchor } from '../../services/audit.service.js';
 import { withContext } from '../context.js';
 import { auditText } from '../../core/messages/messages.js';
 import type { MessageLang } from '../../core/messages/messages.js';
 import { CLI_WORDS } from '../cli.texts.js';
-import { CliFailure, EXIT, printJson, printTable } from '../output.js';
+import { CliFailure, EXIT, filled, printJson, printTable } from '../output.js';
 import { progressBar } from '../progress.js';
-import { ADMIN_WORDS, type AdminWords } from './admin.texts.js';
+import { ADMIN_WORDS, CHAIN_PROBLEMS, type AdminWords } from './admin.texts.js';
+
+/** Why the chain does not hold, in `lang`: English as the check wrote it, else from its key. */
+function chainProblemIn(lang: MessageLang, bad: ChainProblem): string {
+  if (lang === 'en') return bad.problem;
+  return filled(CHAIN_PROBLEMS[lang][bad.words.key], bad.words.params);
+}
 
 export function registerAdminCommands(program: Command, lang: MessageLang): void {
   const w = ADMIN_WORDS[lang];
@@ -72,9 +79,9 @@ export function registerAdminCommands(program: Command, lang: MessageLang): void
         const anchor = opts.anchor === undefined ? undefined : parseAuditAnchor(opts.anchor);
         if (anchor === null) throw new CliFailure(w.badAnchor, EXIT.usage);
         const bar = progressBar(w.verifying, !opts.json);
-        const result = await verifyAudit(ctx, (n) => bar.update(n, Math.max(n, 1)), anchor);
+        const result = await checkAuditChain(ctx, (n) => bar.update(n, Math.max(n, 1)), anchor);
         bar.stop();
-        if (opts.json) printJson(result);
+        if (opts.json) printJson(inEnglish(result));
         else if (result.ok)
           process.stdout.write(
             `${w.intact(result.entries)}\n` +
@@ -82,7 +89,7 @@ export function registerAdminCommands(program: Command, lang: MessageLang): void
           );
         if (!result.ok) {
           throw new CliFailure(
-            w.broken(result.firstBad!.seq, result.firstBad!.problem, result.entries),
+            w.broken(result.firstBad!.seq, chainProblemIn(lang, result.firstBad!), result.entries),
             EXIT.failed,
           );
         }

@@ -9,7 +9,7 @@ import { backupSqlite, restoreSqlite } from '../../store/backup/sqlite.backup.js
 import { openDb, type Db } from '../../store/db.js';
 import type { MessageLang } from '../../core/messages/messages.js';
 import { CLI_WORDS } from '../cli.texts.js';
-import { CliFailure, cliLanguage, EXIT, printJson } from '../output.js';
+import { CliFailure, cliLanguage, EXIT, filled, printJson } from '../output.js';
 import { progressBar } from '../progress.js';
 import { BACKUP_REFUSALS, BACKUP_WORDS } from './backup.texts.js';
 
@@ -30,10 +30,7 @@ const EXIT_FOR: Record<BackupProblem, number> = {
 function refusalText(err: BackupError): string {
   const lang = cliLanguage(process.env);
   if (!lang || lang === 'en' || !err.words) return err.message;
-  const params: Readonly<Record<string, string | number>> = err.words.params ?? {};
-  return BACKUP_REFUSALS[lang][err.words.key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return filled(BACKUP_REFUSALS[lang][err.words.key], err.words.params);
 }
 
 /** The SQLite file, or the opened PostgreSQL database, the configuration names. */

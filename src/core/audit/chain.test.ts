@@ -49,6 +49,7 @@ describe('audit hash chain', () => {
     expect(firstProblem(c)).toMatchObject({
       seq: 3,
       problem: expect.stringContaining('deleted or reordered'),
+      words: { key: 'out-of-order', params: { expected: 2, found: 3 } },
     });
   });
 
