@@ -1,6 +1,13 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listAudit, parseAuditAnchor, verifyAudit, recordAudit } from '../../src/services/audit.service.js';
+import { chainProblemIn } from '../../src/core/audit/chain-words.js';
+import {
+  checkAuditChain,
+  listAudit,
+  parseAuditAnchor,
+  verifyAudit,
+  recordAudit,
+} from '../../src/services/audit.service.js';
 import {
   createToken,
   login,
@@ -19,6 +26,7 @@ import {
   revokeRole,
   updateUser,
 } from '../../src/services/users.service.js';
+import { buildApp } from '../../src/http/app.js';
 import { ENGINES, openTestRuntime } from '../support/engines.js';
 
 const PASSWORD = 'a long enough secret';
@@ -263,6 +271,44 @@ describe.each(ENGINES)('people, sessions, tokens and audit on %s', (engine) => {
       entries: 4,
       firstBad: { seq: 5, problem: expect.stringContaining('edited') },
     });
+    // An administrator reading the console in Kazakh or Russian is told in that language.
+    const edited = (await checkAuditChain(ctx)).firstBad!;
+    expect(chainProblemIn('ru', edited)).toBe(
+      'содержимое не совпадает с её хешем: запись изменили уже после того, как она была сделана',
+    );
+    expect(chainProblemIn('kk', edited)).toContain('хэшіне сәйкес келмейді');
+    expect(chainProblemIn('en', edited)).toBe(edited.problem);
+    // And over the API, as the console's audit screen asks in its reader's language.
+    await createUser(ctx, SYSTEM_ACTOR, null, {
+      username: 'auditor',
+      displayName: 'Auditor',
+      password: PASSWORD,
+      grants: [{ role: 'admin', organisationId: null }],
+    });
+    const { app } = await buildApp(ctx, { logger: false });
+    try {
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'auditor', password: PASSWORD },
+      });
+      const headers = {
+        cookie: String(login.headers['set-cookie']).split(';')[0]!,
+        'x-csrf-token': (login.json() as { csrfToken: string }).csrfToken,
+      };
+      const verify = async (language?: string) =>
+        (
+          await app.inject({
+            method: 'POST',
+            url: '/api/v1/audit/verify',
+            headers: language ? { ...headers, 'accept-language': language } : headers,
+          })
+        ).json() as { firstBad: { seq: number; problem: string } };
+      expect((await verify('kk')).firstBad).toEqual({ seq: 5, problem: chainProblemIn('kk', edited) });
+      expect((await verify()).firstBad).toEqual({ seq: 5, problem: edited.problem });
+    } finally {
+      await app.close();
+    }
 
     const original = await db
       .selectFrom('audit_log')
@@ -274,6 +320,9 @@ describe.each(ENGINES)('people, sessions, tokens and audit on %s', (engine) => {
       seq: 6,
       problem: expect.stringContaining('deleted or reordered'),
     });
+    expect(chainProblemIn('ru', (await checkAuditChain(ctx)).firstBad!)).toBe(
+      'здесь ожидалась запись 5, а найдена 6: записи удалены или переставлены',
+    );
     void original;
   });
 });

@@ -1,4 +1,3 @@
-import type { ChainSentence } from '../../core/audit/chain.js';
 import type { MessageLang } from '../../core/messages/messages.js';
 import type { DemoResult } from '../../services/demo.service.js';
 
@@ -133,29 +132,5 @@ export const ADMIN_WORDS: Readonly<Record<MessageLang, AdminWords>> = {
       subjectType: 'Тип записи',
       detail: 'Подробности',
     },
-  },
-};
-
-/**
- * Why the audit chain does not hold, in Kazakh and Russian, each with the values its English
- * sentence names; English prints the verification's own problem.
- */
-export const CHAIN_PROBLEMS: Readonly<Record<'kk' | 'ru', Readonly<Record<ChainSentence, string>>>> = {
-  kk: {
-    'out-of-order':
-      'мұнда {expected}-жазба күтілді, бірақ {found}-жазба табылды: жазбалар жойылған немесе орны ауыстырылған',
-    unlinked: 'алдыңғы жазбамен байланыспайды: жазба жойылған, қосылған немесе қайта жазылған',
-    edited: 'мазмұны хэшіне сәйкес келмейді: жазба жазылғаннан кейін өзгертілген',
-    'anchor-differs': 'оның хэші бөлек сақталған хэшке (--anchor) сәйкес келмейді',
-    'cut-off':
-      'журнал {end}-жазбамен аяқталады, ал бөлек сақталған соңғы жазба (--anchor) — {anchor}: жаңарақ жазбалар соңынан кесілген',
-  },
-  ru: {
-    'out-of-order': 'здесь ожидалась запись {expected}, а найдена {found}: записи удалены или переставлены',
-    unlinked: 'не связана с предыдущей записью: запись удалена, вставлена или переписана',
-    edited: 'содержимое не совпадает с её хешем: запись изменили уже после того, как она была сделана',
-    'anchor-differs': 'её хеш не совпадает с хешем, сохранённым для неё отдельно (--anchor)',
-    'cut-off':
-      'журнал заканчивается записью {end}, а запись, сохранённая отдельно (--anchor), — {anchor}: более новые записи отрезаны с конца',
   },
 };

@@ -4,21 +4,15 @@ import { openDb } from '../../store/db.js';
 import { withStartupLock } from '../../store/startup-lock.js';
 import { loadConfig } from '../../config/config.js';
 import { loadDemoData } from '../../services/demo.service.js';
-import type { ChainProblem } from '../../core/audit/chain.js';
+import { chainProblemIn } from '../../core/audit/chain-words.js';
 import { checkAuditChain, inEnglish, listAudit, parseAuditAnchor } from '../../services/audit.service.js';
 import { withContext } from '../context.js';
 import { auditText } from '../../core/messages/messages.js';
 import type { MessageLang } from '../../core/messages/messages.js';
 import { CLI_WORDS } from '../cli.texts.js';
-import { CliFailure, EXIT, filled, printJson, printTable } from '../output.js';
+import { CliFailure, EXIT, printJson, printTable } from '../output.js';
 import { progressBar } from '../progress.js';
-import { ADMIN_WORDS, CHAIN_PROBLEMS, type AdminWords } from './admin.texts.js';
-
-/** Why the chain does not hold, in `lang`: English as the check wrote it, else from its key. */
-function chainProblemIn(lang: MessageLang, bad: ChainProblem): string {
-  if (lang === 'en') return bad.problem;
-  return filled(CHAIN_PROBLEMS[lang][bad.words.key], bad.words.params);
-}
+import { ADMIN_WORDS, type AdminWords } from './admin.texts.js';
 
 export function registerAdminCommands(program: Command, lang: MessageLang): void {
   const w = ADMIN_WORDS[lang];

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { can, ROLE_PERMISSIONS, ROLES } from '../../../core/policy/policy.js';
-import { listAudit, verifyAudit } from '../../../services/audit.service.js';
+import { checkAuditChain, inEnglish, listAudit } from '../../../services/audit.service.js';
+import { chainProblemIn } from '../../../core/audit/chain-words.js';
 import { createToken, listTokens, listTokensOfUser, revokeToken } from '../../../services/auth.service.js';
 import type { AppContext } from '../../../services/context.js';
 import { dashboard } from '../../../services/dashboard.service.js';
@@ -88,13 +89,20 @@ export const systemRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
       schema: {
         tags: ['audit'],
         summary: 'Check the whole hash chain; names the first entry that was edited, deleted or reordered',
+        description:
+          'The problem is worded in the language Accept-Language asks for (kk, ru or en; English by default).',
         response: {
           200: AuditVerificationSchema,
           ...problems,
         },
       },
     },
-    async () => verifyAudit(ctx),
+    async (request) => {
+      const check = await checkAuditChain(ctx);
+      const lang = requestLanguage(request);
+      const bad = check.firstBad;
+      return { ...inEnglish(check), firstBad: bad && { seq: bad.seq, problem: chainProblemIn(lang, bad) } };
+    },
   );
 
   app.get(

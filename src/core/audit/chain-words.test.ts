@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keptInLatin } from '../../../test/support/glossary.js';
-import { CHAIN_SENTENCES, type ChainSentence } from '../../core/audit/chain.js';
-import { CHAIN_PROBLEMS } from './admin.texts.js';
+import { CHAIN_SENTENCES, type ChainSentence } from './chain.js';
+import { CHAIN_PROBLEMS } from './chain-words.js';
 
 const KEYS = Object.keys(CHAIN_SENTENCES) as ChainSentence[];
 const unique = (names: readonly string[]) => [...new Set(names)].sort();
