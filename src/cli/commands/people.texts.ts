@@ -1,3 +1,4 @@
+import { ORGANISATION_KINDS } from '../../contract/enums.js';
 import type { MessageLang } from '../../core/messages/messages.js';
 import { same } from '../cli.texts.js';
 
@@ -53,17 +54,9 @@ export interface PeopleWords {
   tokenRevoked: (id: string) => string;
 }
 
-const ORG_KINDS = [
-  'national-security',
-  'police',
-  'emergency-situations',
-  'health',
-  'armed-forces',
-  'local-government',
-] as const;
 /** The organisation kinds as they are typed, the last after `or`: in code quotes outside English. */
 const kinds = (or: string, quote: (k: string) => string) =>
-  `${ORG_KINDS.map(quote).join(', ')} ${or} ${quote('other')}`;
+  `${ORGANISATION_KINDS.slice(0, -1).map(quote).join(', ')} ${or} ${quote(ORGANISATION_KINDS.at(-1)!)}`;
 const code = (k: string) => `\`${k}\``;
 
 export const PEOPLE_WORDS: Readonly<Record<MessageLang, PeopleWords>> = {
