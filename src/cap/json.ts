@@ -8,6 +8,7 @@
  * the text itself (no XML escaping); size, altitude and ceiling are numbers. docs/cap.md documents it.
  */
 import type { CapAlert, CapArea, CapInfo, CapResource, CapValuePair } from './model.js';
+import { capSentence, type CapWords } from './sentences/sentences.js';
 
 /** The JSON document: the CAP version the model follows, and the alert. */
 export interface CapJson {
@@ -15,13 +16,16 @@ export interface CapJson {
   alert: CapAlert;
 }
 
-/** Thrown by {@link capFromJson} for JSON that is not a CAP message; `path` names the property. */
+/**
+ * Thrown by {@link capFromJson} for JSON that is not a CAP message; `path` names the property and
+ * `words` why, in any language (the message is the English sentence).
+ */
 export class CapJsonError extends Error {
   constructor(
     readonly path: string,
-    message: string,
+    readonly words: CapWords,
   ) {
-    super(`${path}: ${message}`);
+    super(`${path}: ${capSentence('en', words)}`);
     this.name = 'CapJsonError';
   }
 }
@@ -110,7 +114,7 @@ export const capToJsonText = (alert: CapAlert, indent = 2): string =>
 
 function obj(v: unknown, path: string): Obj {
   if (typeof v !== 'object' || v === null || Array.isArray(v))
-    throw new CapJsonError(path, 'must be an object');
+    throw new CapJsonError(path, { key: 'json_object' });
   return v as Obj;
 }
 
@@ -118,7 +122,7 @@ function str(o: Obj, key: string, path: string, optional: boolean): string | und
   const v = o[key];
   if (v === undefined && optional) return undefined;
   if (typeof v !== 'string')
-    throw new CapJsonError(`${path}/${key}`, optional ? 'must be text when present' : 'must be text');
+    throw new CapJsonError(`${path}/${key}`, { key: optional ? 'json_text_when_present' : 'json_text' });
   return v;
 }
 
@@ -126,19 +130,19 @@ function num(o: Obj, key: string, path: string): number | undefined {
   const v = o[key];
   if (v === undefined) return undefined;
   if (typeof v !== 'number' || !Number.isFinite(v))
-    throw new CapJsonError(`${path}/${key}`, 'must be a number');
+    throw new CapJsonError(`${path}/${key}`, { key: 'json_number' });
   return v;
 }
 
 function list<T>(o: Obj, key: string, path: string, read: (v: unknown, p: string) => T): T[] {
   const v = o[key];
   if (v === undefined) return [];
-  if (!Array.isArray(v)) throw new CapJsonError(`${path}/${key}`, 'must be an array');
+  if (!Array.isArray(v)) throw new CapJsonError(`${path}/${key}`, { key: 'json_array' });
   return v.map((item, i) => read(item, `${path}/${key}[${i}]`));
 }
 
 const text = (v: unknown, p: string): string => {
-  if (typeof v !== 'string') throw new CapJsonError(p, 'must be text');
+  if (typeof v !== 'string') throw new CapJsonError(p, { key: 'json_text' });
   return v;
 };
 
@@ -212,11 +216,11 @@ export function capFromJson(json: string | unknown): CapAlert {
     try {
       value = JSON.parse(json);
     } catch (err) {
-      throw new CapJsonError('/', `is not JSON (${(err as Error).message})`);
+      throw new CapJsonError('/', { key: 'json_syntax', params: { detail: (err as Error).message } });
     }
   }
   const doc = obj(value, '/');
-  if (doc.cap !== '1.2') throw new CapJsonError('/cap', 'must be "1.2"');
+  if (doc.cap !== '1.2') throw new CapJsonError('/cap', { key: 'json_version', params: { version: '1.2' } });
   const o = obj(doc.alert, '/alert');
   const p = '/alert';
   const out = {

@@ -67,6 +67,15 @@ export const en = {
   very_likely: 'CAP {version}\'s certainty "Very Likely" is read as CAP 1.2\'s "Likely".',
   password: "CAP 1.0's <password> is not carried into the CAP 1.2 model (CAP 1.1 removed it).",
 
+  // Why the JSON form of a CAP message cannot be read (after the property's path).
+  json_syntax: 'is not JSON ({detail})',
+  json_version: 'must be "{version}"',
+  json_object: 'must be an object',
+  json_text: 'must be text',
+  json_text_when_present: 'must be text when present',
+  json_number: 'must be a number',
+  json_array: 'must be an array',
+
   // Why a feed could not be fetched.
   feed_http: 'the feed answered HTTP {status}',
   feed_declares_too_much:

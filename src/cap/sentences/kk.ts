@@ -71,6 +71,14 @@ export const kk: CapSentences = {
   password:
     'CAP 1.0 нұсқасындағы <password> элементі CAP 1.2 үлгісіне көшірілмейді (CAP 1.1 оны алып тастаған).',
 
+  json_syntax: 'JSON емес ({detail})',
+  json_version: '«{version}» болуы керек',
+  json_object: 'JSON объектісі болуы керек',
+  json_text: 'мәтін болуы керек',
+  json_text_when_present: 'берілсе, мәтін болуы керек',
+  json_number: 'сан болуы керек',
+  json_array: 'тізім болуы керек',
+
   feed_http: 'арна HTTP {status} деп жауап берді',
   feed_declares_too_much:
     'құжат қиылды: арналар {max} байтқа дейін оқылады, ал бұл арна {size} байт жариялайды',

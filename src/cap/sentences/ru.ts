@@ -70,6 +70,14 @@ export const ru: CapSentences = {
   very_likely: 'Достоверность «Very Likely» из CAP {version} читается как «Likely» из CAP 1.2.',
   password: 'Элемент <password> из CAP 1.0 не переносится в модель CAP 1.2 (CAP 1.1 его убрал).',
 
+  json_syntax: 'не является JSON ({detail})',
+  json_version: 'должно быть «{version}»',
+  json_object: 'должно быть объектом',
+  json_text: 'должно быть текстом',
+  json_text_when_present: 'если задано, должно быть текстом',
+  json_number: 'должно быть числом',
+  json_array: 'должно быть списком',
+
   feed_http: 'лента ответила HTTP {status}',
   feed_declares_too_much: 'документ обрезан: ленты читаются до {max} байт, а эта объявляет {size} байт',
   feed_sends_too_much: 'документ обрезан: ленты читаются до {max} байт, а пришло больше',

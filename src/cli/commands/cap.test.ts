@@ -135,4 +135,16 @@ describe('dabyl cap convert', () => {
     expect(error).toMatchObject({ exitCode: 1 });
     expect(error!.message).toMatch(/DOCTYPE/);
   });
+
+  it('names the property of a JSON form it cannot read, in the reader’s language', async () => {
+    const file = join(scratch, 'bad.json');
+    writeFileSync(file, JSON.stringify({ cap: '1.2', alert: { identifier: 7 } }));
+    const en = await run(['cap', 'convert', file, '--to', 'xml']);
+    expect(en.error).toMatchObject({ exitCode: 1, message: '/alert/identifier: must be text' });
+    const ru = await run(['cap', 'convert', file, '--to', 'xml'], 'ru');
+    expect(ru.error!.message).toBe('/alert/identifier: должно быть текстом');
+    writeFileSync(file, '{"cap": ');
+    const kk = await run(['cap', 'convert', file, '--to', 'xml'], 'kk');
+    expect(kk.error!.message).toMatch(/^\/: JSON емес \(/);
+  });
 });

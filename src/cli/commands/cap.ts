@@ -135,7 +135,8 @@ async function plainly<T>(run: () => Promise<T>, exitCode: number, lang: Message
         EXIT.usage,
       );
     if (err instanceof CapParseError) throw new CliFailure(capSentence(lang, err.words), exitCode);
-    if (err instanceof CapJsonError) throw new CliFailure(err.message, exitCode);
+    if (err instanceof CapJsonError)
+      throw new CliFailure(`${err.path}: ${capSentence(lang, err.words)}`, exitCode);
     throw err;
   }
 }
