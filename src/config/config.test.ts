@@ -21,6 +21,10 @@ const REFUSALS: [string, string, RegExp][] = [
   ['DABYL_REDIS_PREFIX', 'a:b', /DABYL_REDIS_PREFIX: must be 1 to 64/],
   ['DABYL_BASEMAP', 'tiles.mbtiles', /DABYL_BASEMAP: must be an http\(s\):\/\/ style URL/],
   ['DABYL_BASEMAP', '/nowhere/kz.pmtiles', /DABYL_BASEMAP: \/nowhere\/kz.pmtiles is not a readable file/],
+  ['DABYL_WEBPUSH_SUBJECT', 'mailto:admin@example.com', /"example.com" is an example domain/],
+  ['DABYL_WEBPUSH_SUBJECT', 'https://dabyl.local', /".local" is a reserved domain/],
+  ['DABYL_WEBPUSH_SUBJECT', 'http://dabyl.gov.kz', /must be a mailto: address or an https: URL/],
+  ['DABYL_WEBPUSH_SUBJECT', 'mailto:duty', /must be one e-mail address/],
 ];
 
 describe('loadConfig', () => {

@@ -1,7 +1,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
 import type { FieldFault } from '../core/messages/catalogue.js';
-import { vapidSubjectProblem } from '../core/webpush/subject.js';
+import { vapidSubjectFault } from '../core/webpush/subject.js';
 import { parseCbcCentres, type CbcCentreConfig } from './cbc.js';
 
 export type { CbcCentreConfig };
@@ -380,8 +380,8 @@ function hostList(env: Env, name: string): ReadonlySet<string> {
 function webpushConfig(env: Env): WebPushConfig {
   const raw = env.DABYL_WEBPUSH_SUBJECT?.trim();
   if (raw) {
-    const problem = vapidSubjectProblem(raw);
-    if (problem) throw new ConfigError('DABYL_WEBPUSH_SUBJECT', problem);
+    const found = vapidSubjectFault(raw);
+    if (found) throw new ConfigError('DABYL_WEBPUSH_SUBJECT', found.problem, found.fault);
   }
   return Object.freeze({
     subject: raw || undefined,

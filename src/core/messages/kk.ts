@@ -163,6 +163,14 @@ export const kk: Catalogue = {
     config_one_of: 'мыналардың бірі болуы керек: {choices}; берілгені: «{value}»',
     config_redis_prefix:
       'латын әріптері, цифрлар, «-» не «_» белгілерінен тұратын {min}–{max} таңба болуы керек',
+    subject_not_internet_domain: '«{domain}» — интернеттегі домен емес',
+    subject_address_not_domain: 'мекенжай емес, домен атауы болуы керек',
+    subject_reserved_domain: '«{domain}» — ешкімге жету мүмкін емес резервтелген домен',
+    subject_example_domain: '«{domain}» — ешкімге жету мүмкін емес мысал домені',
+    subject_invalid_domain: '«{domain}» — жарамды домен емес',
+    subject_mailto_one_address: 'бір ғана электрондық пошта мекенжайы болуы керек, мысалы: {example}',
+    subject_scheme: 'мыналардың бірі болуы керек: {schemes}',
+    subject_credentials: 'пайдаланушы аты мен құпиясөзді қамтымауы керек',
     invalid_unicode:
       'мәтін дұрыс Юникод емес (онда суррогат жұптың жартысы бар); оны дұрыс кодтаумен қайта жіберіңіз',
     language_unfinished: 'толтырылмаған; бұл тілді аяқтаңыз немесе алып тастаңыз',
