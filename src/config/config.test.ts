@@ -25,6 +25,19 @@ const REFUSALS: [string, string, RegExp][] = [
   ['DABYL_WEBPUSH_SUBJECT', 'https://dabyl.local', /".local" is a reserved domain/],
   ['DABYL_WEBPUSH_SUBJECT', 'http://dabyl.gov.kz', /must be a mailto: address or an https: URL/],
   ['DABYL_WEBPUSH_SUBJECT', 'mailto:duty', /must be one e-mail address/],
+  ['DABYL_CBC_CENTRES', '{', /DABYL_CBC_CENTRES: must be a JSON array of centres/],
+  ['DABYL_CBC_CENTRES', '[{"name": "a b"}]', /centre 1: "name" must be 1 to 64/],
+  ['DABYL_CBC_CENTRES', '[{"name": "a", "protocol": "x"}]', /centre 1: "protocol" must be "ecbe" or "cap"/],
+  [
+    'DABYL_CBC_CENTRES',
+    '[{"name": "a", "protocol": "cap", "url": "ftp://x"}]',
+    /"url" must start with https/,
+  ],
+  [
+    'DABYL_CBC_CENTRES',
+    '[{"name": "a", "protocol": "cap", "url": "https://x", "languages": "kk"}]',
+    /"languages" must be a list like/,
+  ],
 ];
 
 describe('loadConfig', () => {

@@ -470,7 +470,10 @@ export function loadConfig(env: Env = process.env): Config {
     mqttUrl: url(env, 'DABYL_MQTT_URL', ['mqtt', 'mqtts']),
     mqttTimeoutMs: int(env, 'DABYL_MQTT_TIMEOUT_SECONDS', 10, 1, 120) * 1000,
     sirenAckTimeoutMs: int(env, 'DABYL_SIREN_ACK_SECONDS', 60, 1, 24 * 3600) * 1000,
-    cbcCentres: parseCbcCentres(env.DABYL_CBC_CENTRES, (p) => new ConfigError('DABYL_CBC_CENTRES', p)),
+    cbcCentres: parseCbcCentres(
+      env.DABYL_CBC_CENTRES,
+      (p, fault) => new ConfigError('DABYL_CBC_CENTRES', p, fault),
+    ),
     cbcTimeoutMs: int(env, 'DABYL_CBC_TIMEOUT_SECONDS', 10, 1, 120) * 1000,
     publicLanguage: publicLanguage(env),
     portalExportDir: env.DABYL_PORTAL_EXPORT_DIR ? path.resolve(env.DABYL_PORTAL_EXPORT_DIR) : undefined,
