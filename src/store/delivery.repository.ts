@@ -1,12 +1,13 @@
 import { CompiledQuery, sql, type ExpressionBuilder, type Kysely, type Updateable } from 'kysely';
 import { deliveryText, type DeliveryFault } from '../core/messages/messages.js';
 import type { Engine } from './db.js';
+import { unnestInsert, type PgElement } from './pg-arrays.js';
 import type { DeliveryRow, DeliveryTable } from './outbox-tables.js';
 import type { Database } from './schema.js';
 
 type Q = Kysely<Database>;
 
-// 14 columns a row: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters.
+// 15 columns a row: well under SQLite's 32,766 bound parameters.
 const INSERT_CHUNK = 2000;
 const SENT_CHUNK = 1000;
 
@@ -37,22 +38,22 @@ export const failureColumns = (f: DeliveryFault): { last_error: string; last_rea
   last_reason: JSON.stringify(f),
 });
 
-const texts = new Map<string, string>();
+const ONCE = 'on conflict (source_kind, source_id, sequence, recipient_id, channel) do nothing';
 
-function insertText(engine: Engine, count: number): string {
-  const key = `${engine}:${count}`;
-  let text = texts.get(key);
+/** The columns' element types for one array each on PostgreSQL. */
+const PG_COLUMNS: Readonly<Record<string, PgElement>> = Object.fromEntries(
+  DELIVERY_COLUMNS.map((c) => [c, c === 'sequence' || c === 'priority' ? 'int4' : 'text']),
+);
+
+const texts = new Map<number, string>();
+
+/** SQLite's statement for `count` rows, made once per size. */
+function insertText(count: number): string {
+  let text = texts.get(count);
   if (!text) {
-    const n = DELIVERY_COLUMNS.length;
-    const tuples = Array.from({ length: count }, (_, row) =>
-      engine === 'sqlite'
-        ? `(${DELIVERY_COLUMNS.map(() => '?').join(',')})`
-        : `(${DELIVERY_COLUMNS.map((_, c) => `$${row * n + c + 1}`).join(',')})`,
-    );
-    text =
-      `insert into deliveries (${DELIVERY_COLUMNS.join(', ')}) values ${tuples.join(',')} ` +
-      'on conflict (source_kind, source_id, sequence, recipient_id, channel) do nothing';
-    if (texts.size < 16) texts.set(key, text);
+    const tuple = `(${DELIVERY_COLUMNS.map(() => '?').join(',')})`;
+    text = `insert into deliveries (${DELIVERY_COLUMNS.join(', ')}) values ${Array(count).fill(tuple).join(',')} ${ONCE}`;
+    if (texts.size < 16) texts.set(count, text);
   }
   return text;
 }
@@ -143,17 +144,23 @@ const DUE =
 export const deliveryRepository = {
   /**
    * Writes deliveries, skipping any (source, sequence, recipient, channel) already there; returns
-   * how many were new. The statement text is made once per chunk size and sent with its
-   * parameters as it is: at 100,000 rows, building it through the query builder cost more than
-   * the database's own work.
+   * how many were new. On PostgreSQL the whole batch is one statement of one array per column: a
+   * VALUES list of a parameter per cell cost the server more to parse and bind than to write
+   * (100,000 rows in 3.7–4.2 s as VALUES, 2.6–2.8 s as arrays). On SQLite the statement text is
+   * made once per chunk size: building it through the query builder cost more than running it.
    */
   insertMany: async (db: Q, engine: Engine, rows: readonly NewDelivery[]): Promise<number> => {
+    if (engine === 'postgres') {
+      if (rows.length === 0) return 0;
+      const r = await db.executeQuery(unnestInsert('deliveries', PG_COLUMNS, rows, ONCE));
+      return Number(r.numAffectedRows ?? 0);
+    }
     let written = 0;
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
       const part = rows.slice(i, i + INSERT_CHUNK);
       const params: unknown[] = [];
       for (const r of part) for (const c of DELIVERY_COLUMNS) params.push(r[c]);
-      const r = await db.executeQuery(CompiledQuery.raw(insertText(engine, part.length), params));
+      const r = await db.executeQuery(CompiledQuery.raw(insertText(part.length), params));
       written += Number(r.numAffectedRows ?? 0);
     }
     return written;
