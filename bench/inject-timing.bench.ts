@@ -37,18 +37,20 @@ import { buildConductExercise, PLANNED_START } from '../test/support/conduct.js'
 import { createTestDatabase, dropTestDatabase } from '../test/support/database.js';
 import { startBackgroundLoad } from './support/background-load.js';
 import {
+  baselineTimes,
   CONTROLLER,
   CONTROLLER_INFO,
   CountingChannel,
-  firings,
+  latenessOf,
   ms,
+  printLateness,
   printTable,
-  ratio,
   replaceMsel,
   sleep,
   summary,
-  type Summary,
+  waitFired,
   watchCommits,
+  type Lateness,
 } from './support/conduct-bench.js';
 import { bullmqDelayed, rawTimers, rawTimersCost } from './support/timer-baselines.js';
 
@@ -61,12 +63,6 @@ const DRAIN_MS = 180_000;
 /** STARTEX_ONLY=1: only the scheduling figures (STARTEX against raw timers), no exercise run. */
 const STARTEX_ONLY = process.env.STARTEX_ONLY === '1';
 
-/** The baselines' instants: the MSEL's pattern (a share at each whole minute), from 5 s ahead. */
-function baselineTimes(): number[] {
-  const t0 = Date.now() + 5000;
-  return Array.from({ length: INJECTS }, (_, i) => t0 + Math.floor((i * MINUTES) / INJECTS) * 60_000);
-}
-
 /** A phase's delivery rate at the counting channel, deliveries a second. */
 function rateDuring(channel: CountingChannel) {
   const from = { count: channel.count, at: performance.now() };
@@ -78,13 +74,7 @@ interface Scheduling {
   startexStallMs: number;
 }
 
-interface Ours extends Scheduling {
-  late: Summary;
-  /** Lateness of the commit, as a reader saw it (see watchCommits). */
-  committed: Summary;
-  firstOfMinute: Summary;
-  lastOfMinute: Summary;
-  unfired: number;
+interface Ours extends Scheduling, Lateness {
   rate: number;
 }
 
@@ -121,46 +111,16 @@ async function ours(
   const commits = watchCommits(ctx, fx.exerciseId);
   await startLoad();
   const rate = rateDuring(channel);
-  const deadline = startedAt + MINUTES * 60_000 + DRAIN_MS;
-  let runs = await firings(ctx, fx.exerciseId);
-  while (Date.now() < deadline) {
-    await sleep(2000);
-    runs = await firings(ctx, fx.exerciseId);
-    if (runs.every((r) => r.firedAt !== null)) break;
-  }
+  const runs = await waitFired(ctx, fx.exerciseId, startedAt + MINUTES * 60_000 + DRAIN_MS);
   const achieved = rate();
   await commits.stop();
-  const fired = runs.filter((r) => r.firedAt !== null && r.dueAt !== null);
-  const lateness = fired.map((r) => r.firedAt! - r.dueAt!);
-  const byMinute = new Map<number, number[]>();
-  for (const r of fired) byMinute.set(r.dueAt!, [...(byMinute.get(r.dueAt!) ?? []), r.firedAt! - r.dueAt!]);
-  const minutes = [...byMinute.values()];
   return {
-    late: summary(lateness),
-    committed: summary(
-      fired.filter((r) => commits.seen.has(r.id)).map((r) => commits.seen.get(r.id)! - r.dueAt!),
-    ),
-    firstOfMinute: summary(minutes.map((l) => Math.min(...l))),
-    lastOfMinute: summary(minutes.map((l) => Math.max(...l))),
-    unfired: runs.length - fired.length,
+    ...latenessOf(runs, commits.seen),
     startexMs,
     startexStallMs: loop.max / 1e6,
     rate: achieved,
   };
 }
-
-const TARGET = '≤ 1.5× raw, ≤ 0.5× BullMQ';
-
-/** One row of the lateness table: ours beside both baselines, and the two ratios. */
-const latenessRow = (label: string, ours: number, raw: number, bull: number, target: string) => [
-  label,
-  ms(ours),
-  ms(raw),
-  ms(bull),
-  ratio(ours, raw),
-  ratio(ours, bull),
-  target,
-];
 
 function printScheduling(mine: Scheduling, rawCost: number): void {
   printTable(
@@ -224,40 +184,17 @@ async function onEngine(engine: string): Promise<void> {
       return;
     }
     let rate = rateDuring(channel);
-    const raw = summary(await rawTimers(baselineTimes()));
+    const raw = summary(await rawTimers(baselineTimes(INJECTS, MINUTES)));
     const rawRate = rate();
     rate = rateDuring(channel);
-    const bull = summary(await bullmqDelayed(testRedisUrl(), baselineTimes()));
+    const bull = summary(await bullmqDelayed(testRedisUrl(), baselineTimes(INJECTS, MINUTES)));
     const bullRate = rate();
 
     console.log(
       `${title} over ${MINUTES} min at ×1 ` +
         `(${Math.round(INJECTS / MINUTES)} due at each whole minute), background asked ${BACKGROUND} deliveries/s`,
     );
-    printTable(
-      ['measured', 'ours', 'raw setTimeout', 'BullMQ delayed', 'ours / raw', 'ours / BullMQ', 'target'],
-      [
-        latenessRow('lateness p50', mine.late.p50, raw.p50, bull.p50, ''),
-        latenessRow('lateness p99', mine.late.p99, raw.p99, bull.p99, TARGET),
-        latenessRow('lateness p99, seen committed', mine.committed.p99, raw.p99, bull.p99, TARGET),
-        latenessRow('lateness max', mine.late.max, raw.max, bull.max, ''),
-        ['early', String(mine.late.early), String(raw.early), String(bull.early), '', '', '0'],
-        ['never fired', String(mine.unfired), '0', '0', '', '', '0'],
-        [
-          'deliveries/s at the channel',
-          String(Math.round(mine.rate)),
-          String(Math.round(rawRate)),
-          String(Math.round(bullRate)),
-          '',
-          '',
-          `≈ ${BACKGROUND}`,
-        ],
-      ],
-    );
-    console.log(
-      `  first inject of each minute: lateness p50 ${ms(mine.firstOfMinute.p50)}, max ${ms(mine.firstOfMinute.max)}; ` +
-        `last of each minute: p50 ${ms(mine.lastOfMinute.p50)}, max ${ms(mine.lastOfMinute.max)}`,
-    );
+    printLateness(mine, raw, bull, { ours: mine.rate, raw: rawRate, bull: bullRate, asked: BACKGROUND });
     printScheduling(mine, rawCost);
   } finally {
     stopLoad();

@@ -22,8 +22,17 @@ export interface BackgroundLoad {
 /**
  * Builds the load exercise (its one inject far in the future, so only our ticks send it) and starts
  * the ticks; every tick asks for `perSecond × TICK_MS / 1000` deliveries in one fan-out record.
+ * With `rehearsal`, the exercise runs as a rehearsal and its deliveries go to the rehearsal sink
+ * (a row each in the database) in whichever process dispatches them: the load of scaled mode, whose
+ * worker processes have no counting channel to hand them to.
  */
-export async function startBackgroundLoad(ctx: AppContext, perSecond: number): Promise<BackgroundLoad> {
+export async function startBackgroundLoad(
+  ctx: AppContext,
+  perSecond: number,
+  options: { rehearsal?: boolean } = {},
+): Promise<BackgroundLoad> {
+  // No load asked: no exercise and no ticks (a tick would send at least one fan-out).
+  if (perSecond <= 0) return { requested: () => 0, stop: () => undefined };
   const fx = await buildConductExercise(ctx, 'Background load', 0);
   const db = ctx.db.kysely;
   // The fixture's players stay; only ours are counted in the audience size.
@@ -43,6 +52,7 @@ export async function startBackgroundLoad(ctx: AppContext, perSecond: number): P
     confirmName: fx.name,
     plannedStart: PLANNED_START,
     reason: 'background load of the inject timing benchmark',
+    rehearsal: options.rehearsal,
   });
   const run = await db
     .selectFrom('inject_runs')
@@ -59,7 +69,7 @@ export async function startBackgroundLoad(ctx: AppContext, perSecond: number): P
           sourceKind: 'inject',
           sourceId: run.id,
           sequence: ++sequence,
-          mode: 'exercise',
+          mode: options.rehearsal ? 'rehearsal' : 'exercise',
           exerciseId: fx.exerciseId,
         });
     });

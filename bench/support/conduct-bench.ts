@@ -167,6 +167,96 @@ export function watchCommits(ctx: AppContext, exerciseId: string, everyMs = 20) 
   };
 }
 
+/** How the injects of one run fired against their schedule. */
+export interface Lateness {
+  late: Summary;
+  /** Lateness of the commit, as a reader saw it (see watchCommits). */
+  committed: Summary;
+  firstOfMinute: Summary;
+  lastOfMinute: Summary;
+  unfired: number;
+}
+
+/** Waits until every inject of the exercise has fired, or `deadline` (a wall instant) passes. */
+export async function waitFired(ctx: AppContext, exerciseId: string, deadline: number): Promise<Firing[]> {
+  let runs = await firings(ctx, exerciseId);
+  while (Date.now() < deadline && runs.some((r) => r.firedAt === null)) {
+    await sleep(2000);
+    runs = await firings(ctx, exerciseId);
+  }
+  return runs;
+}
+
+/** The lateness figures of a run's firings, by `fired_at` and as first seen committed. */
+export function latenessOf(runs: readonly Firing[], seen: ReadonlyMap<string, number>): Lateness {
+  const fired = runs.filter((r) => r.firedAt !== null && r.dueAt !== null);
+  const byMinute = new Map<number, number[]>();
+  for (const r of fired) byMinute.set(r.dueAt!, [...(byMinute.get(r.dueAt!) ?? []), r.firedAt! - r.dueAt!]);
+  const minutes = [...byMinute.values()];
+  return {
+    late: summary(fired.map((r) => r.firedAt! - r.dueAt!)),
+    committed: summary(fired.filter((r) => seen.has(r.id)).map((r) => seen.get(r.id)! - r.dueAt!)),
+    firstOfMinute: summary(minutes.map((l) => Math.min(...l))),
+    lastOfMinute: summary(minutes.map((l) => Math.max(...l))),
+    unfired: runs.length - fired.length,
+  };
+}
+
+/** The baselines' instants: the MSEL's pattern (a share at each whole minute), from 5 s ahead. */
+export function baselineTimes(injects: number, minutes: number): number[] {
+  const t0 = Date.now() + 5000;
+  return Array.from({ length: injects }, (_, i) => t0 + Math.floor((i * minutes) / injects) * 60_000);
+}
+
+const TARGET = '≤ 1.5× raw, ≤ 0.5× BullMQ';
+
+/** One row of the lateness table: ours beside both baselines, and the two ratios. */
+const latenessRow = (label: string, ours: number, raw: number, bull: number, target: string) => [
+  label,
+  ms(ours),
+  ms(raw),
+  ms(bull),
+  ratio(ours, raw),
+  ratio(ours, bull),
+  target,
+];
+
+/**
+ * The lateness table every inject-timing run prints: ours beside the raw timers and BullMQ's
+ * delayed jobs, the two ratios, and the background's delivery rate during each.
+ */
+export function printLateness(
+  mine: Lateness,
+  raw: Summary,
+  bull: Summary,
+  rates: { ours: number; raw: number; bull: number; asked: number },
+): void {
+  printTable(
+    ['measured', 'ours', 'raw setTimeout', 'BullMQ delayed', 'ours / raw', 'ours / BullMQ', 'target'],
+    [
+      latenessRow('lateness p50', mine.late.p50, raw.p50, bull.p50, ''),
+      latenessRow('lateness p99', mine.late.p99, raw.p99, bull.p99, TARGET),
+      latenessRow('lateness p99, seen committed', mine.committed.p99, raw.p99, bull.p99, TARGET),
+      latenessRow('lateness max', mine.late.max, raw.max, bull.max, ''),
+      ['early', String(mine.late.early), String(raw.early), String(bull.early), '', '', '0'],
+      ['never fired', String(mine.unfired), '0', '0', '', '', '0'],
+      [
+        'deliveries/s (background)',
+        String(Math.round(rates.ours)),
+        String(Math.round(rates.raw)),
+        String(Math.round(rates.bull)),
+        '',
+        '',
+        `≈ ${rates.asked}`,
+      ],
+    ],
+  );
+  console.log(
+    `  first inject of each minute: lateness p50 ${ms(mine.firstOfMinute.p50)}, max ${ms(mine.firstOfMinute.max)}; ` +
+      `last of each minute: p50 ${ms(mine.lastOfMinute.p50)}, max ${ms(mine.lastOfMinute.max)}`,
+  );
+}
+
 export interface Summary {
   n: number;
   p50: number;
