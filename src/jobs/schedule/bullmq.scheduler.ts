@@ -27,6 +27,10 @@ const PAGE = 500;
 /** Overdue this long and still pending: its queue job may be lost (Redis flushed), so push again. */
 const OVERDUE_MS = 5000;
 const SWEEP_EVERY_MS = 10_000;
+/** Wakes one of this process's own timers claims at once, as the embedded scheduler claims them. */
+const LOCAL_CLAIM = 32;
+/** The longest delay a Node.js timer keeps; a wake further off is left to its queued job alone. */
+const LOCAL_HORIZON_MS = 2 ** 31 - 1;
 
 /** One BullMQ job per booking and try; the same try pushed twice is one job while it waits. */
 export const wakeJobId = (row: Pick<WakeRow, 'id' | 'generation' | 'attempts'>): string =>
@@ -40,6 +44,12 @@ export const wakeJobId = (row: Pick<WakeRow, 'id' | 'generation' | 'attempts'>):
  * pushed after commit: a relay pushes pending rows not yet in Redis (nudged by bookings in this
  * process and, on PostgreSQL, by every committed booking's NOTIFY; polling for the rest), and on start pushes every pending row again, so overdue wakes run
  * at once after a restart and wakes lost from Redis come back.
+ *
+ * A delayed job reached a worker 100–280 ms after its time on a busy two-core machine
+ * (bench/inject-timing-scaled.bench.ts), which an inject's player would feel. So the process that
+ * pushes a wake also sets a timer of its own for the wake's instant, one per instant, that claims
+ * what is due then as the embedded scheduler does (decision 0054); the job stays the durable way
+ * in, for a process that died or a wake beyond a timer's reach, and finds the wake claimed otherwise.
  */
 export class BullScheduler implements Scheduler {
   readonly kind = 'bullmq';
@@ -55,6 +65,8 @@ export class BullScheduler implements Scheduler {
   private relayAgain = false;
   private lastSweep = 0;
   private readonly signal: WakeSignal;
+  /** This process's own timers, by the instant (epoch ms) they claim at. */
+  private readonly localTimers = new Map<number, NodeJS.Timeout>();
 
   constructor(
     private readonly db: Db,
@@ -108,6 +120,8 @@ export class BullScheduler implements Scheduler {
     this.started = false;
     await this.signal.stop();
     clearTimeout(this.timer);
+    for (const timer of this.localTimers.values()) clearTimeout(timer);
+    this.localTimers.clear();
     await this.relaying;
     // close() lets running jobs (and so their handlers) finish first.
     await this.worker?.close();
@@ -142,6 +156,42 @@ export class BullScheduler implements Scheduler {
     if (!row) return;
     // A failed handler leaves the row pending with a new try, which the relay pushes.
     await this.runner.launch(row, () => this.relay());
+  }
+
+  /** A timer of this process for `atMs`, unless one is set for that instant or it is too far off. */
+  private armLocal(atMs: number): void {
+    if (!this.started || this.localTimers.has(atMs)) return;
+    const delay = atMs - this.runner.clock.now().getTime();
+    if (delay > LOCAL_HORIZON_MS) return;
+    const timer = setTimeout(
+      () => {
+        this.localTimers.delete(atMs);
+        void this.claimLocal(atMs);
+      },
+      Math.max(0, delay),
+    );
+    timer.unref();
+    this.localTimers.set(atMs, timer);
+  }
+
+  /** Claims and runs what is due at `atMs`; a timer that fired before it by the clock waits again. */
+  private async claimLocal(atMs: number): Promise<void> {
+    if (!this.started) return;
+    const now = this.runner.clock.now();
+    if (now.getTime() < atMs) return this.armLocal(atMs);
+    try {
+      const rows = await wakeRepository.claimDue(
+        this.db.kysely,
+        this.db.engine,
+        this.runner.topics(),
+        LOCAL_CLAIM,
+        now.toISOString(),
+        this.runner.lease(now),
+      );
+      for (const row of rows) void this.runner.launch(row, () => this.relay());
+    } catch (err) {
+      this.runner.onError(err, 'wake timer');
+    }
   }
 
   /** Runs a relay pass now, or right after the one in progress; never two at once. */
@@ -195,6 +245,7 @@ export class BullScheduler implements Scheduler {
         })),
       );
       await wakeRepository.markPushed(this.db.kysely, rows);
+      for (const r of rows) this.armLocal(Date.parse(r.at));
       if (rows.length < PAGE) return;
       afterId = (rows[rows.length - 1] as WakeRow).id;
     }
