@@ -14,7 +14,8 @@
  * Targets (../shared/PERFORMANCE.md): p99 ≤ 1.5× raw setTimeout's, p99 ≤ 0.5× BullMQ's, zero early.
  *
  * Run: npx tsx bench/inject-timing-scaled.bench.ts   (built first for the served processes:
- *   `npm run build`, then DABYL_FROM_BUILD=1; INJECTS=10000 MINUTES=10 BACKGROUND=1000;
+ *   `npm run build`, then DABYL_FROM_BUILD=1; INJECTS=10000 MINUTES=10 BACKGROUND=1000; SAMPLE=1
+ *   prints what PostgreSQL's backends do in the 1.5 s after each burst falls due;
  *   DABYL_TEST_DATABASE_URL, DABYL_TEST_REDIS_URL for other servers)
  */
 import { randomBytes } from 'node:crypto';
@@ -22,6 +23,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import pg from 'pg';
 import { loadConfig } from '../src/config/config.js';
 import { deleteRedisPrefix } from '../src/jobs/testing/redis.js';
 import { openRuntime, type Runtime } from '../src/runtime.js';
@@ -47,6 +49,7 @@ import {
   type Firing,
 } from './support/conduct-bench.js';
 import { countingSmtp } from './support/counting-smtp.js';
+import { printActivity, sampleActivity } from './support/pg-activity.js';
 import { bullmqDelayed, rawTimers, rawTimersCost } from './support/timer-baselines.js';
 
 const INJECTS = Number(process.env.INJECTS ?? 10_000);
@@ -55,6 +58,34 @@ const BACKGROUND = Number(process.env.BACKGROUND ?? 1000);
 /** How long after the last minute the injects may still drain before the unfired count as lost. */
 const DRAIN_MS = 180_000;
 const WORKERS = 2;
+/** SAMPLE=1: what the database's backends do in the 1.5 s after each minute's burst falls due. */
+const SAMPLE = process.env.SAMPLE === '1';
+
+/** Samples the backends (active, and idle inside a transaction) from each burst's instant on. */
+function sampleBursts(url: string, startedAt: number) {
+  const client = new pg.Client({ connectionString: url });
+  const connected = client.connect();
+  const done = (async () => {
+    await connected;
+    const database = new URL(url).pathname.slice(1);
+    for (let m = 1; m <= MINUTES; m++) {
+      const at = startedAt + m * 60_000;
+      await sleep(Math.max(0, at - Date.now()));
+      const since = performance.now();
+      const stop = sampleActivity(client, database, since, {
+        states: ['active', 'idle in transaction'],
+        everyMs: 10,
+      });
+      await sleep(1500);
+      console.log(`backends in the 1.5 s after minute ${m}'s burst fell due:`);
+      printActivity(await stop());
+    }
+  })();
+  return async () => {
+    await done.catch((err: unknown) => console.error('sampling:', err));
+    await client.end();
+  };
+}
 
 /** The rehearsal sink's rows a second while `phase` runs: the background the workers achieved. */
 async function sinkRate(ctx: AppContext, phase: () => Promise<unknown>): Promise<number> {
@@ -144,11 +175,13 @@ async function main(): Promise<void> {
     const startedAt = Date.now();
     const commits = watchCommits(ctx, fx.exerciseId);
     load = await startBackgroundLoad(ctx, BACKGROUND, { rehearsal: true });
+    const sampling = SAMPLE ? sampleBursts(database.url, startedAt) : null;
     let runs: Firing[] = [];
     const oursRate = await sinkRate(ctx, async () => {
       runs = await waitFired(ctx, fx.exerciseId, startedAt + MINUTES * 60_000 + DRAIN_MS);
     });
     await commits.stop();
+    await sampling?.();
     const mine = latenessOf(runs, commits.seen);
     const expectedMails = Number(players.n) * (runs.length - mine.unfired);
     // Let the last minute's e-mails arrive before they are counted.

@@ -30,6 +30,7 @@ import { testDatabaseUrl, testRedisUrl } from '../test/setup/engines.js';
 import { createTestDatabase, dropTestDatabase } from '../test/support/database.js';
 import { serveBin, type Served } from '../test/support/dabyl-bin.js';
 import { countingSmtp, residentOf, Tally } from './support/counting-smtp.js';
+import { printActivity, sampleActivity } from './support/pg-activity.js';
 import { PAVLODAR, publish, seedResidents, snapshot, waitWritten } from './support/fanout-fixture.js';
 
 const N = Number(process.env.N ?? 1_000_000);
@@ -88,40 +89,6 @@ async function backendCpu(admin: pg.Client, database: string): Promise<Map<numbe
     database,
   ]);
   return new Map(r.rows.map((row) => [row.pid, cpuSeconds(row.pid)]));
-}
-
-/**
- * What the database is doing while the deliveries are written: every 100 ms, each active backend's
- * statement (its first words) and what it waits on, tallied with when it was first and last seen;
- * the share of samples says where the server's time goes, the times when each step ran.
- */
-function sampleActivity(admin: pg.Client, database: string, since: number) {
-  const tally = new Map<string, { n: number; first: number; last: number }>();
-  let samples = 0;
-  let running = true;
-  const loop = (async () => {
-    while (running) {
-      const r = await admin.query<{ q: string; w: string }>(
-        `select left(regexp_replace(query, '\\s+', ' ', 'g'), 48) as q,
-                coalesce(wait_event_type || ':' || wait_event, 'on CPU') as w
-           from pg_stat_activity where datname = $1 and state = 'active' and pid <> pg_backend_pid()`,
-        [database],
-      );
-      samples++;
-      const at = performance.now() - since;
-      for (const { q, w } of r.rows) {
-        const key = `${q} [${w}]`;
-        const seen = tally.get(key) ?? { n: 0, first: at, last: at };
-        tally.set(key, { n: seen.n + 1, first: seen.first, last: at });
-      }
-      await sleep(100);
-    }
-  })();
-  return async () => {
-    running = false;
-    await loop;
-    return { samples, top: [...tally].sort((a, b) => b[1].n - a[1].n).slice(0, 8) };
-  };
 }
 
 /**
@@ -338,10 +305,7 @@ async function main(): Promise<void> {
         `this process ${((cpuAfter.self.user + cpuAfter.self.system) / 1e6).toFixed(1)}`,
     );
     console.log(`database while writing, share of ${sampled.samples} samples of the active backends:`);
-    for (const [what, { n, first, last }] of sampled.top)
-      console.log(
-        `  ${((n / sampled.samples) * 100).toFixed(0).padStart(3)}%  ${(first / 1000).toFixed(1)}–${(last / 1000).toFixed(1)} s  ${what}`,
-      );
+    printActivity(sampled);
   } finally {
     await Promise.all(servers.map((s) => s.close()));
     await rt?.close();
