@@ -67,6 +67,8 @@ export class BullScheduler implements Scheduler {
   private readonly signal: WakeSignal;
   /** This process's own timers, by the instant (epoch ms) they claim at. */
   private readonly localTimers = new Map<number, NodeJS.Timeout>();
+  /** Claims of those timers under way: stopping waits for them, so none launches a wake after. */
+  private readonly localClaims = new Set<Promise<void>>();
 
   constructor(
     private readonly db: Db,
@@ -122,6 +124,7 @@ export class BullScheduler implements Scheduler {
     clearTimeout(this.timer);
     for (const timer of this.localTimers.values()) clearTimeout(timer);
     this.localTimers.clear();
+    await Promise.all(this.localClaims);
     await this.relaying;
     // close() lets running jobs (and so their handlers) finish first.
     await this.worker?.close();
@@ -166,7 +169,8 @@ export class BullScheduler implements Scheduler {
     const timer = setTimeout(
       () => {
         this.localTimers.delete(atMs);
-        void this.claimLocal(atMs);
+        const claim = this.claimLocal(atMs).finally(() => this.localClaims.delete(claim));
+        this.localClaims.add(claim);
       },
       Math.max(0, delay),
     );
