@@ -42,7 +42,8 @@ import type { AppContext } from '../src/services/context.js';
 import { installSigningKey, makePerson } from '../test/alerts/harness.js';
 import { testRedisUrl } from '../test/setup/engines.js';
 import { createTestDatabase, dropTestDatabase } from '../test/support/database.js';
-import { serveBin, type Served } from '../test/support/dabyl-bin.js';
+import type { Served } from '../test/support/dabyl-bin.js';
+import { serveScaled } from './support/scaled.js';
 import { earthquakeDraft, waitFanOut } from './support/alert-fixture.js';
 import { countingSmtp, residentOf, Tally } from './support/counting-smtp.js';
 import { seedResidents } from './support/fanout-fixture.js';
@@ -165,13 +166,7 @@ async function main(): Promise<void> {
     DABYL_DEMO_DATA: 'false',
   };
   try {
-    // The API process migrates the empty database; the workers start once it has.
-    const api = serveBin(env, ['--role', 'api']);
-    servers.push(api);
-    await api.url;
-    const workers = [serveBin(env, ['--role', 'worker']), serveBin(env, ['--role', 'worker'])];
-    servers.push(...workers);
-    await Promise.all(workers.map((w) => w.url));
+    const { workers } = await serveScaled(servers, env);
     rt = await openRuntime(loadConfig({ ...env, DABYL_LOG_LEVEL: 'silent' }), { migrate: false });
     const ctx = rt.ctx;
     // Only the approval and the Cancel sign, in this process; the workers send the stored, signed CAP.

@@ -22,28 +22,26 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pg from 'pg';
 import { loadConfig } from '../src/config/config.js';
 import { deleteRedisPrefix } from '../src/jobs/testing/redis.js';
 import { openRuntime, type Runtime } from '../src/runtime.js';
-import { clockCommand, getClock } from '../src/services/conduct/clock.service.js';
 import type { AppContext } from '../src/services/context.js';
 import { testRedisUrl } from '../test/setup/engines.js';
-import { buildConductExercise, PLANNED_START } from '../test/support/conduct.js';
-import { serveBin, type Served } from '../test/support/dabyl-bin.js';
+import { buildConductExercise } from '../test/support/conduct.js';
+import type { Served } from '../test/support/dabyl-bin.js';
+import { serveScaled } from './support/scaled.js';
 import { createTestDatabase, dropTestDatabase } from '../test/support/database.js';
 import { startBackgroundLoad, type BackgroundLoad } from './support/background-load.js';
 import {
   baselineTimes,
-  CONTROLLER,
-  CONTROLLER_INFO,
   latenessOf,
   ms,
   printLateness,
   replaceMsel,
   sleep,
   summary,
+  timedStartex,
   waitFired,
   watchCommits,
   type Firing,
@@ -137,13 +135,7 @@ async function main(): Promise<void> {
     DABYL_DEMO_DATA: 'false',
   };
   try {
-    // The API process migrates the empty database; the workers start once it has.
-    const api = serveBin(env, ['--role', 'api']);
-    servers.push(api);
-    await api.url;
-    const workers = Array.from({ length: WORKERS }, () => serveBin(env, ['--role', 'worker']));
-    servers.push(...workers);
-    await Promise.all(workers.map((w) => w.url));
+    await serveScaled(servers, env, { count: WORKERS });
     rt = await openRuntime(loadConfig({ ...env, DABYL_LOG_LEVEL: 'silent' }), { migrate: false });
     const ctx = rt.ctx;
 
@@ -157,21 +149,8 @@ async function main(): Promise<void> {
       .where('exercise_contacts.channel', '=', 'email')
       .where('p.role', '=', 'player')
       .executeTakeFirstOrThrow();
-    await getClock(ctx, CONTROLLER, fx.exerciseId);
     const rawCost = Array.from({ length: 5 }, () => rawTimersCost(INJECTS)).sort((a, b) => a - b)[2]!;
-    const loop = monitorEventLoopDelay({ resolution: 1 });
-    loop.enable();
-    await sleep(20);
-    const t = performance.now();
-    await clockCommand(ctx, CONTROLLER_INFO, CONTROLLER, fx.exerciseId, {
-      command: 'startex',
-      confirmName: fx.name,
-      plannedStart: PLANNED_START,
-      reason: 'inject timing benchmark, scaled',
-    });
-    const startexMs = performance.now() - t;
-    await sleep(20);
-    loop.disable();
+    const startex = await timedStartex(ctx, fx, 'inject timing benchmark, scaled');
     const startedAt = Date.now();
     const commits = watchCommits(ctx, fx.exerciseId);
     load = await startBackgroundLoad(ctx, BACKGROUND, { rehearsal: true });
@@ -207,8 +186,8 @@ async function main(): Promise<void> {
         `doubled ${mails.state.doubled}`,
     );
     console.log(
-      `  STARTEX in this process: ${ms(startexMs)}, longest event-loop stall ${(loop.max / 1e6).toFixed(1)} ms ` +
-        `(${INJECTS} raw timers created in ${rawCost.toFixed(1)} ms: ${(loop.max / 1e6 / rawCost).toFixed(2)}×, target ≤ 0.1×)`,
+      `  STARTEX in this process: ${ms(startex.startexMs)}, longest event-loop stall ${startex.startexStallMs.toFixed(1)} ms ` +
+        `(${INJECTS} raw timers created in ${rawCost.toFixed(1)} ms: ${(startex.startexStallMs / rawCost).toFixed(2)}×, target ≤ 0.1×)`,
     );
   } finally {
     load?.stop();

@@ -23,34 +23,31 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadConfig } from '../src/config/config.js';
 import { defineWakes } from '../src/jobs/builtin.js';
 import { FanOutWorker } from '../src/jobs/fanout.worker.js';
 import { OutboxDispatcher } from '../src/jobs/outbox.dispatcher.js';
 import { openScheduler } from '../src/jobs/schedule/index.js';
 import { openRuntime } from '../src/runtime.js';
-import { clockCommand, getClock } from '../src/services/conduct/clock.service.js';
 import type { AppContext } from '../src/services/context.js';
 import { testRedisUrl } from '../test/setup/engines.js';
-import { buildConductExercise, PLANNED_START } from '../test/support/conduct.js';
+import { buildConductExercise } from '../test/support/conduct.js';
 import { createTestDatabase, dropTestDatabase } from '../test/support/database.js';
 import { startBackgroundLoad } from './support/background-load.js';
 import {
   baselineTimes,
-  CONTROLLER,
-  CONTROLLER_INFO,
   CountingChannel,
   latenessOf,
   ms,
   printLateness,
   printTable,
   replaceMsel,
-  sleep,
   summary,
+  timedStartex,
   waitFired,
   watchCommits,
   type Lateness,
+  type TimedStartex,
 } from './support/conduct-bench.js';
 import { bullmqDelayed, rawTimers, rawTimersCost } from './support/timer-baselines.js';
 
@@ -69,10 +66,7 @@ function rateDuring(channel: CountingChannel) {
   return () => ((channel.count - from.count) / (performance.now() - from.at)) * 1000;
 }
 
-interface Scheduling {
-  startexMs: number;
-  startexStallMs: number;
-}
+type Scheduling = TimedStartex;
 
 interface Ours extends Scheduling, Lateness {
   rate: number;
@@ -85,28 +79,8 @@ async function ours(
 ): Promise<Ours | Scheduling> {
   const fx = await buildConductExercise(ctx, 'Pavlodar power plant timing', 0);
   await replaceMsel(ctx, fx.exerciseId, INJECTS, MINUTES);
-  // As the console does before STARTEX (its confirmation names the planned start in local time):
-  // the first use of a time zone's formatter in a process costs some 20 ms, paid here, not in STARTEX.
-  await getClock(ctx, CONTROLLER, fx.exerciseId);
-  const loop = monitorEventLoopDelay({ resolution: 1 });
-  loop.enable();
-  // The monitor records a delay only between two of its own ticks: without one before STARTEX, a
-  // command that never lets the loop turn (SQLite runs in microtasks) would record no stall at all.
-  // (No reset after it: a reset forgets that tick too.)
-  await sleep(20);
-  const t = performance.now();
-  await clockCommand(ctx, CONTROLLER_INFO, CONTROLLER, fx.exerciseId, {
-    command: 'startex',
-    confirmName: fx.name,
-    plannedStart: PLANNED_START,
-    reason: 'inject timing benchmark',
-  });
-  const startexMs = performance.now() - t;
-  // A stall is recorded when the loop next turns: on SQLite a whole transaction can run in
-  // microtasks without one, so the monitor must see a turn before it stops.
-  await sleep(20);
-  loop.disable();
-  if (STARTEX_ONLY) return { startexMs, startexStallMs: loop.max / 1e6 };
+  const startex = await timedStartex(ctx, fx, 'inject timing benchmark');
+  if (STARTEX_ONLY) return startex;
   const startedAt = Date.now();
   const commits = watchCommits(ctx, fx.exerciseId);
   await startLoad();
@@ -116,8 +90,7 @@ async function ours(
   await commits.stop();
   return {
     ...latenessOf(runs, commits.seen),
-    startexMs,
-    startexStallMs: loop.max / 1e6,
+    ...startex,
     rate: achieved,
   };
 }

@@ -28,7 +28,8 @@ import { deleteRedisPrefix } from '../src/jobs/testing/redis.js';
 import { openRuntime, type Runtime } from '../src/runtime.js';
 import { testDatabaseUrl, testRedisUrl } from '../test/setup/engines.js';
 import { createTestDatabase, dropTestDatabase } from '../test/support/database.js';
-import { serveBin, type Served } from '../test/support/dabyl-bin.js';
+import type { Served } from '../test/support/dabyl-bin.js';
+import { serveScaled } from './support/scaled.js';
 import { countingSmtp, residentOf, Tally } from './support/counting-smtp.js';
 import { printActivity, sampleActivity } from './support/pg-activity.js';
 import { PAVLODAR, publish, seedResidents, snapshot, waitWritten } from './support/fanout-fixture.js';
@@ -175,15 +176,8 @@ async function main(): Promise<void> {
     DABYL_DEMO_DATA: 'false',
   };
   try {
-    // The API process migrates the empty database; the workers start once it has.
-    const api = serveBin(env, ['--role', 'api']);
-    servers.push(api);
-    await api.url;
     const { DABYL_SMTP_URL: _smtp, ...noSmtp } = env;
-    const workerEnv = WRITE_ONLY ? noSmtp : env;
-    const workers = [serveBin(workerEnv, ['--role', 'worker']), serveBin(workerEnv, ['--role', 'worker'])];
-    servers.push(...workers);
-    await Promise.all(workers.map((w) => w.url));
+    const { api, workers } = await serveScaled(servers, env, { workerEnv: WRITE_ONLY ? noSmtp : env });
     rt = await openRuntime(loadConfig({ ...env, DABYL_LOG_LEVEL: 'silent' }), { migrate: false });
     const ctx = rt.ctx;
 

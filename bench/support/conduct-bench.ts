@@ -4,12 +4,14 @@
  * every benchmark prints.
  */
 import { randomUUID } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { clockFrom, wallAtExercise } from '../../src/core/conduct/clock.js';
 import type { Actor } from '../../src/core/policy/policy.js';
+import { clockCommand, getClock } from '../../src/services/conduct/clock.service.js';
 import { historyOf } from '../../src/services/conduct/conduct.js';
 import type { AppContext } from '../../src/services/context.js';
 import { conductRepository } from '../../src/store/conduct.repository.js';
-import { injectRow } from '../../test/support/conduct.js';
+import { injectRow, PLANNED_START } from '../../test/support/conduct.js';
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -165,6 +167,42 @@ export function watchCommits(ctx: AppContext, exerciseId: string, everyMs = 20) 
       await done;
     },
   };
+}
+
+/** A STARTEX as the benchmarks time it: the whole command, and the longest event-loop stall it caused. */
+export interface TimedStartex {
+  startexMs: number;
+  startexStallMs: number;
+}
+
+/** Gives STARTEX as a controller does and times it (see {@link TimedStartex}). */
+export async function timedStartex(
+  ctx: AppContext,
+  exercise: { exerciseId: string; name: string },
+  reason: string,
+): Promise<TimedStartex> {
+  // As the console does before STARTEX (its confirmation names the planned start in local time):
+  // the first use of a time zone's formatter in a process costs some 20 ms, paid here, not in STARTEX.
+  await getClock(ctx, CONTROLLER, exercise.exerciseId);
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
+  // The monitor records a delay only between two of its own ticks: without one before STARTEX, a
+  // command that never lets the loop turn (SQLite runs in microtasks) would record no stall at all.
+  // (No reset after it: a reset forgets that tick too.)
+  await sleep(20);
+  const t = performance.now();
+  await clockCommand(ctx, CONTROLLER_INFO, CONTROLLER, exercise.exerciseId, {
+    command: 'startex',
+    confirmName: exercise.name,
+    plannedStart: PLANNED_START,
+    reason,
+  });
+  const startexMs = performance.now() - t;
+  // A stall is recorded when the loop next turns: on SQLite a whole transaction can run in
+  // microtasks without one, so the monitor must see a turn before it stops.
+  await sleep(20);
+  loop.disable();
+  return { startexMs, startexStallMs: loop.max / 1e6 };
 }
 
 /** How the injects of one run fired against their schedule. */
