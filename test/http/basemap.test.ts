@@ -1,20 +1,24 @@
 /**
- * The basemap the console's map draws on: the packaged offline style and its GeoJSON layers, the
- * DABYL_BASEMAP choices, and byte ranges for a PMTiles archive.
+ * The basemap the console's map draws on: the packaged offline style, its GeoJSON layers and their
+ * vector tiles, the DABYL_BASEMAP choices, and byte ranges for a PMTiles archive.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { VectorTile } from '@mapbox/vector-tile';
+import Pbf from 'pbf';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, type Basemap } from '../../src/config/config.js';
 import { registerBasemap } from '../../src/http/basemap/routes.js';
+import { registerProblemHandlers } from '../../src/http/problem.js';
 import { writePmtiles } from '../support/pmtiles.js';
 
 async function basemapApp(basemap?: Basemap): Promise<FastifyInstance> {
   const app = Fastify();
+  registerProblemHandlers(app);
   registerBasemap(app, basemap);
   await app.ready();
   return app;
@@ -39,8 +43,69 @@ describe('the packaged offline basemap', () => {
     expect(style.glyphs).toBeUndefined();
     const sources = Object.keys(style.sources);
     for (const layer of style.layers) if (layer.source) expect(sources).toContain(layer.source);
-    for (const source of Object.values<{ data: string }>(style.sources)) {
-      expect((await app.inject(source.data)).statusCode).toBe(200);
+    // Vector tiles of its own layers, not whole GeoJSON files a browser must parse before drawing.
+    for (const source of Object.values<{ type: string; tiles: string[] }>(style.sources)) {
+      expect(source.type).toBe('vector');
+      expect((await app.inject(source.tiles[0]!.replace('{z}/{x}/{y}', '0/0/0'))).statusCode).toBe(200);
+    }
+    const layers = new Set(style.layers.map((l: { 'source-layer'?: string }) => l['source-layer']));
+    expect(layers).toEqual(new Set([undefined, 'countries', 'borders', 'cities']));
+  });
+
+  /** The features of each layer of a tile, with their properties. */
+  const tileAt = async (z: number, x: number, y: number) => {
+    const res = await app.inject({
+      url: `/basemap/offline/${z}/${x}/${y}.pbf`,
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.mapbox-vector-tile');
+    const tile = new VectorTile(new Pbf(gunzipSync(res.rawPayload)));
+    return Object.fromEntries(
+      Object.entries(tile.layers).map(([name, layer]) => [
+        name,
+        Array.from({ length: layer.length }, (_, i) => layer.feature(i)),
+      ]),
+    );
+  };
+
+  it('cuts its layers into vector tiles: the tile over Karaganda holds Kazakhstan, its border and its cities', async () => {
+    // Zoom 8, the deepest cut, around Karaganda (73.1° E, 49.8° N).
+    const tile = await tileAt(8, 179, 87);
+    expect(tile.countries!.some((f) => f.properties.name === 'Kazakhstan' && f.type === 3)).toBe(true);
+    const cities = tile.cities!.map((f) => f.properties.name);
+    expect(cities).toContain('Karagandy');
+    expect(cities).toContain('Shakhtinsk');
+    // The world at zoom 0: every layer, Kazakhstan's label point among the countries.
+    const world = await tileAt(0, 0, 0);
+    expect(Object.keys(world).sort()).toEqual(['borders', 'cities', 'countries']);
+    expect(
+      world.countries!.some((f) => f.properties.name === 'Kazakhstan' && f.properties.label === true),
+    ).toBe(true);
+    expect(world.countries!.length).toBeGreaterThan(400);
+  });
+
+  it('answers open sea with an empty tile, a tile it already sent with 304, and a bad address with 400 naming the part', async () => {
+    // Mid-Pacific at zoom 6: no land, no border, no city.
+    const sea = await app.inject('/basemap/offline/6/3/30.pbf');
+    expect(sea.statusCode).toBe(204);
+    const first = await app.inject('/basemap/offline/5/22/10.pbf');
+    expect(first.statusCode).toBe(200);
+    const again = await app.inject({
+      url: '/basemap/offline/5/22/10.pbf',
+      headers: { 'if-none-match': String(first.headers.etag) },
+    });
+    expect(again.statusCode).toBe(304);
+    for (const [url, field] of [
+      ['/basemap/offline/9/0/0.pbf', 'z'],
+      ['/basemap/offline/a/0/0.pbf', 'z'],
+      ['/basemap/offline/2/4/0.pbf', 'x'],
+      ['/basemap/offline/2/0/4.pbf', 'y'],
+      ['/basemap/offline/2/0/1.png', 'ext'],
+    ] as const) {
+      const res = await app.inject(url);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json(), url).toMatchObject({ code: 'bad_tile', field });
     }
   });
 

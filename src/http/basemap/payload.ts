@@ -11,7 +11,10 @@ export interface Payload {
 }
 
 export function payload(json: unknown, type = 'application/json'): Payload {
-  const body = Buffer.from(JSON.stringify(json));
+  return bytesPayload(Buffer.from(JSON.stringify(json)), type);
+}
+
+export function bytesPayload(body: Buffer, type: string): Payload {
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
   return { body, gzipped: gzipSync(body, { level: 9 }), etag, type };
 }

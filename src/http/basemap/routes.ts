@@ -3,11 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import type { Basemap } from '../../config/config.js';
 import { sendFileRange } from './archive.js';
 import { buildCities, buildCountries } from './offline-data.js';
+import { OFFLINE_MAX_ZOOM, offlineTiles } from './offline-tiles.js';
 import { payload, sendPayload, type Payload } from './payload.js';
 import { openArchiveFile, type ArchiveFile } from './pmtiles-file.js';
 import { pmtilesStyle } from './pmtiles-style.js';
 import { BASEMAP_PATH, offlineStyle } from './style.js';
-import { registerTiles } from './tiles.js';
+import { coordinate, registerTiles } from './tiles.js';
+import { AppError } from '../../errors.js';
 
 const hidden = { config: { access: 'public' as const }, schema: { hide: true } };
 
@@ -31,10 +33,11 @@ export function basemapOrigins(basemap: Basemap | undefined): string[] {
  */
 export function registerBasemap(app: FastifyInstance, basemap: Basemap | undefined): void {
   const countries = lazy(buildCountries);
+  const cities = lazy(buildCities);
   const data: Record<string, () => Payload> = {
     countries: lazy(() => payload(countries().countries, 'application/geo+json')),
     borders: lazy(() => payload(countries().borders, 'application/geo+json')),
-    cities: lazy(() => payload(buildCities(), 'application/geo+json')),
+    cities: lazy(() => payload(cities(), 'application/geo+json')),
   };
   let opened: ArchiveFile | undefined;
   let archiveStyle: Payload | undefined;
@@ -57,6 +60,26 @@ export function registerBasemap(app: FastifyInstance, basemap: Basemap | undefin
       sendPayload(request, reply, build()),
     );
   }
+
+  // The same layers as vector tiles, which the offline style draws from: a map fetches what is in view.
+  const tiles = lazy(() =>
+    offlineTiles({ countries: countries().countries, borders: countries().borders, cities: cities() }),
+  );
+  app.get<{ Params: { z: string; x: string; file: string } }>(
+    `${BASEMAP_PATH}/offline/:z/:x/:file`,
+    hidden,
+    async (request, reply) => {
+      const { z: rawZ, x: rawX, file } = request.params;
+      if (!file.endsWith('.pbf')) throw new AppError('bad_tile', 400, 'the tile URL must end in .pbf', 'ext');
+      const z = coordinate(rawZ, 'z', OFFLINE_MAX_ZOOM + 1);
+      const x = coordinate(rawX, 'x', 2 ** z);
+      const y = coordinate(file.slice(0, -'.pbf'.length), 'y', 2 ** z);
+      const tile = tiles().tile(z, x, y);
+      // An empty vector tile, which MapLibre draws as nothing: open sea.
+      if (!tile) return reply.header('cache-control', 'public, max-age=86400').status(204).send();
+      return sendPayload(request, reply, tile);
+    },
+  );
 
   if (basemap?.kind === 'pmtiles') {
     const file = basemap.file;

@@ -4,7 +4,12 @@
  * so Latin, Cyrillic and Kazakh names show without a font server.
  */
 
+import { OFFLINE_MAX_ZOOM } from './offline-tiles.js';
+
 export const BASEMAP_PATH = '/basemap';
+
+/** The one source of the offline style: this server's vector tiles of its packaged layers. */
+const OFFLINE = 'offline';
 
 /** Font families tried in order by the browser; the last resort is the generic sans-serif. */
 const FONT = ['DejaVu Sans', 'Liberation Sans', 'Arial', 'Noto Sans'];
@@ -25,7 +30,8 @@ function cityLayers(rank: number, minzoom: number, size: number) {
     {
       id: `city-dot-${rank}`,
       type: 'circle',
-      source: 'cities',
+      source: OFFLINE,
+      'source-layer': 'cities',
       minzoom,
       filter,
       paint: {
@@ -38,7 +44,8 @@ function cityLayers(rank: number, minzoom: number, size: number) {
     {
       id: `city-name-${rank}`,
       type: 'symbol',
-      source: 'cities',
+      source: OFFLINE,
+      'source-layer': 'cities',
       minzoom,
       filter,
       layout: {
@@ -54,42 +61,44 @@ function cityLayers(rank: number, minzoom: number, size: number) {
   ];
 }
 
-/** A complete style whose sources are this server's `/basemap/*.geojson`. */
+/** A complete style whose source is this server's vector tiles of `/basemap/*.geojson` (offline-tiles.ts). */
 export function offlineStyle(): Record<string, unknown> {
-  const source = (name: string, attribution: string) => ({
-    type: 'geojson',
-    data: `${BASEMAP_PATH}/${name}.geojson`,
-    attribution,
-  });
   return {
     version: 8,
     name: 'Dabyl offline basemap',
     metadata: { 'dabyl:offline': true },
     sources: {
-      countries: source('countries', 'Natural Earth'),
-      borders: source('borders', ''),
-      cities: source('cities', 'GeoNames (CC BY 4.0)'),
+      [OFFLINE]: {
+        type: 'vector',
+        tiles: [`${BASEMAP_PATH}/offline/{z}/{x}/{y}.pbf`],
+        minzoom: 0,
+        maxzoom: OFFLINE_MAX_ZOOM,
+        attribution: 'Natural Earth | GeoNames (CC BY 4.0)',
+      },
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': SEA } },
       {
         id: 'land',
         type: 'fill',
-        source: 'countries',
+        source: OFFLINE,
+        'source-layer': 'countries',
         filter: ['!', isLabel],
         paint: { 'fill-color': LAND },
       },
       {
         id: 'coast',
         type: 'line',
-        source: 'countries',
+        source: OFFLINE,
+        'source-layer': 'countries',
         filter: ['!', isLabel],
         paint: { 'line-color': COAST, 'line-width': 0.8 },
       },
       {
         id: 'borders',
         type: 'line',
-        source: 'borders',
+        source: OFFLINE,
+        'source-layer': 'borders',
         paint: {
           'line-color': BORDER,
           'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.8, 8, 2],
@@ -99,7 +108,8 @@ export function offlineStyle(): Record<string, unknown> {
       {
         id: 'country-name',
         type: 'symbol',
-        source: 'countries',
+        source: OFFLINE,
+        'source-layer': 'countries',
         filter: isLabel,
         maxzoom: 7,
         layout: {

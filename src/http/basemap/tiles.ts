@@ -16,7 +16,7 @@ export const TILE_FORMATS: Record<Exclude<TileType, 'unknown'>, { type: string; 
 
 const badParameter = (field: string, detail: string) => new AppError('bad_tile', 400, detail, field);
 
-function coordinate(raw: string, field: string, below: number): number {
+export function coordinate(raw: string, field: string, below: number): number {
   if (!/^\d{1,9}$/.test(raw)) throw badParameter(field, `${field} must be a whole number, not "${raw}"`);
   const value = Number(raw);
   if (value >= below) throw badParameter(field, `${field} must be below ${below}, not ${value}`);
