@@ -1,13 +1,13 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { GeoJSONSource, MapLayerMouseEvent } from 'maplibre-gl';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import classes from './ExerciseMap.module.css';
 import { bounds, overlayFeatures } from './features';
 import { Legend } from './Legend';
 import { OVERLAY } from './layers';
 import type { ExerciseMapProps } from './types';
-import { useBasemapMap } from './useBasemapMap';
+import { useBasemapMap, type Box } from './useBasemapMap';
 import { useDrawing } from './drawing/useDrawing';
 
 const CLICKABLE = ['dabyl-sighting', 'dabyl-venue', 'dabyl-fill', 'dabyl-closure', 'dabyl-outline'];
@@ -32,23 +32,10 @@ export function ExerciseMap({
 }: ExerciseMapProps) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
-  const map = useBasemapMap(container);
   const overlay = useMemo(
     () => overlayFeatures(venues, zones, selectedId, sightings),
     [venues, zones, selectedId, sightings],
   );
-  const drawing = useDrawing(map, edit, onChange, onCancel);
-
-  // MapLibre makes its canvas the labelled region (role="region"); the name is ours to give.
-  const name = label ?? t('map.title');
-  useEffect(() => {
-    map?.getCanvas().setAttribute('aria-label', name);
-  }, [map, name]);
-
-  useEffect(() => {
-    (map?.getSource(OVERLAY) as GeoJSONSource | undefined)?.setData(overlay as never);
-  }, [map, overlay]);
-
   // Frame the features when the set of things shown changes, not on every re-render or selection;
   // a report arriving live does not move the map under a controller, unless the plan has no places.
   const frameKey = useMemo(
@@ -58,6 +45,30 @@ export function ExerciseMap({
       ),
     [venues, zones, sightings],
   );
+  const map = useBasemapMap(container, frame ?? (JSON.parse(frameKey) as Box | null));
+  const drawing = useDrawing(map, edit, onChange, onCancel);
+
+  // MapLibre makes its canvas the labelled region (role="region"); the name is ours to give.
+  const name = label ?? t('map.title');
+  useEffect(() => {
+    map?.getCanvas().setAttribute('aria-label', name);
+  }, [map, name]);
+
+  // "Drawn" once MapLibre is idle with this overlay: every tile and shape of it on screen, which is
+  // what a person calls the map being there (tests and bench/console.bench.ts wait for it).
+  const [drawn, setDrawn] = useState(false);
+  useEffect(() => {
+    const source = map?.getSource(OVERLAY) as GeoJSONSource | undefined;
+    if (!map || !source) return;
+    setDrawn(false);
+    source.setData(overlay as never);
+    const done = () => setDrawn(true);
+    map.once('idle', done);
+    return () => {
+      map.off('idle', done);
+    };
+  }, [map, overlay]);
+
   useEffect(() => {
     const box = JSON.parse(frameKey) as [number, number, number, number] | null;
     if (!map || !box) return;
@@ -105,6 +116,7 @@ export function ExerciseMap({
         ref={container}
         className={classes.map}
         data-ready={map ? 'true' : 'false'}
+        data-drawn={drawn ? 'true' : 'false'}
         data-drawing={drawing.status}
       />
       {legend && (

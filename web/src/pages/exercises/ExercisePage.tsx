@@ -1,4 +1,5 @@
 import { Anchor, Group, Stack, Tabs } from '@mantine/core';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { usePlan } from '../../api/exercises';
@@ -22,6 +23,7 @@ import { ParticipantsTab } from './participants/ParticipantsTab';
 import { SharingTab } from '../sharing/SharingTab';
 import { StatusBadge } from './StatusBadge';
 import { VenuesTab } from './venues/VenuesTab';
+import { preloadExerciseMap } from './venues/LazyExerciseMap';
 import { SurveyLink } from './survey/SurveyLink';
 import { EXERCISE_TABS as TABS, type ExerciseTab } from './tabs';
 
@@ -44,6 +46,10 @@ export function ExercisePage() {
   const navigate = useNavigate();
   const { exerciseId = '', tab } = useParams();
   const plan = usePlan(exerciseId);
+  // These tabs draw a map: its code loads beside the plan rather than after it.
+  useEffect(() => {
+    if (tab === 'venues' || tab === 'control') preloadExerciseMap();
+  }, [tab]);
 
   return (
     <QueryState query={plan}>
