@@ -46,9 +46,15 @@ export function ExercisePage() {
   const navigate = useNavigate();
   const { exerciseId = '', tab } = useParams();
   const plan = usePlan(exerciseId);
-  // These tabs draw a map: its code loads beside the plan rather than after it.
+  // These tabs draw a map: its code loads beside the plan rather than after it, and on the other
+  // tabs once the page is idle, so that opening a map tab does not wait for it.
   useEffect(() => {
-    if (tab === 'venues' || tab === 'control') preloadExerciseMap();
+    if (tab === 'venues' || tab === 'control') {
+      preloadExerciseMap();
+      return;
+    }
+    const idle = window.requestIdleCallback(preloadExerciseMap, { timeout: 2000 });
+    return () => window.cancelIdleCallback(idle);
   }, [tab]);
 
   return (
