@@ -13,6 +13,8 @@ export interface CliWords {
     globalOptions: string;
     commands: string;
   };
+  /** Commander's `[options]` and `[command]` in usage lines and command lists. */
+  usageTokens: { options: string; command: string };
   help: string;
   version: string;
   defaultIs: (value: string) => string;
@@ -46,6 +48,7 @@ export const CLI_WORDS: Readonly<Record<MessageLang, CliWords>> = {
       globalOptions: 'Global Options:',
       commands: 'Commands:',
     },
+    usageTokens: { options: '[options]', command: '[command]' },
     help: 'display help for command',
     version: 'output the version number',
     defaultIs: (value) => `default: ${value}`,
@@ -66,6 +69,7 @@ export const CLI_WORDS: Readonly<Record<MessageLang, CliWords>> = {
       globalOptions: 'Жалпы параметрлер:',
       commands: 'Пәрмендер:',
     },
+    usageTokens: { options: '[параметрлер]', command: '[пәрмен]' },
     help: 'пәрменнің анықтамасын көрсету',
     version: 'нұсқа нөмірін көрсету',
     defaultIs: (value) => `әдепкісі: ${value}`,
@@ -95,6 +99,7 @@ export const CLI_WORDS: Readonly<Record<MessageLang, CliWords>> = {
       globalOptions: 'Общие параметры:',
       commands: 'Команды:',
     },
+    usageTokens: { options: '[параметры]', command: '[команда]' },
     help: 'показать справку по команде',
     version: 'показать номер версии',
     defaultIs: (value) => `по умолчанию: ${value}`,

@@ -1,4 +1,4 @@
-import type { Argument, Command, Option } from 'commander';
+import { Help, type Argument, type Command, type Option } from 'commander';
 import type { MessageLang } from '../core/messages/messages.js';
 import { CLI_WORDS, type CommanderErrors } from './cli.texts.js';
 
@@ -52,12 +52,23 @@ export function speakIn(program: Command, lang: MessageLang, version: string): C
     'Commands:': words.headings.commands,
   };
   const errors = words.errors;
+  // Commander writes these placeholders itself; the flags and names around them stay as typed.
+  const tokens = (usage: string) =>
+    usage
+      .replace(/\[options\]/g, words.usageTokens.options)
+      .replace(/\[command\]/g, words.usageTokens.command);
   return program
     .version(version, '-V, --version', words.version)
     .helpOption('-h, --help', words.help)
     .helpCommand('help [command]', words.help)
     .configureHelp({
       styleTitle: (title) => headings[title] ?? title,
+      commandUsage(cmd) {
+        return tokens(Help.prototype.commandUsage.call(this, cmd));
+      },
+      subcommandTerm(cmd) {
+        return tokens(Help.prototype.subcommandTerm.call(this, cmd));
+      },
       optionDescription: (option) => withDefault(option.description, option, words.defaultIs),
       argumentDescription: (argument) => withDefault(argument.description, argument, words.defaultIs),
     })
