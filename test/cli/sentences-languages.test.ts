@@ -25,7 +25,7 @@ describe('dabyl in Russian and Kazakh', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('ошибка: неизвестная команда «bakup»');
     expect(unknown.stderr).toContain('(Возможно, имелось в виду backup?)');
-    expect(unknown.stderr).toContain('Использование: dabyl [options] [command]');
+    expect(unknown.stderr).toContain('Использование: dabyl [параметры] [команда]');
     const missing = await run(['backup'], kk);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('қате: міндетті «file» аргументі берілмеген');
