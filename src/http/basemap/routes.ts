@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { Basemap } from '../../config/config.js';
+import { AppError } from '../../errors.js';
 import { sendFileRange } from './archive.js';
 import { buildCities, buildCountries } from './offline-data.js';
 import { OFFLINE_MAX_ZOOM, offlineTiles } from './offline-tiles.js';
@@ -9,7 +10,6 @@ import { openArchiveFile, type ArchiveFile } from './pmtiles-file.js';
 import { pmtilesStyle } from './pmtiles-style.js';
 import { BASEMAP_PATH, offlineStyle } from './style.js';
 import { coordinate, registerTiles } from './tiles.js';
-import { AppError } from '../../errors.js';
 
 const hidden = { config: { access: 'public' as const }, schema: { hide: true } };
 

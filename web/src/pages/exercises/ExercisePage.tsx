@@ -53,6 +53,11 @@ export function ExercisePage() {
       preloadExerciseMap();
       return;
     }
+    // Safari has no requestIdleCallback: a timer stands in for it there.
+    if (!('requestIdleCallback' in window)) {
+      const timer = setTimeout(preloadExerciseMap, 2000);
+      return () => clearTimeout(timer);
+    }
     const idle = window.requestIdleCallback(preloadExerciseMap, { timeout: 2000 });
     return () => window.cancelIdleCallback(idle);
   }, [tab]);
