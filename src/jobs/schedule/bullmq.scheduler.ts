@@ -184,15 +184,7 @@ export class BullScheduler implements Scheduler {
     const now = this.runner.clock.now();
     if (now.getTime() < atMs) return this.armLocal(atMs);
     try {
-      const rows = await wakeRepository.claimDue(
-        this.db.kysely,
-        this.db.engine,
-        this.runner.topics(),
-        LOCAL_CLAIM,
-        now.toISOString(),
-        this.runner.lease(now),
-      );
-      for (const row of rows) void this.runner.launch(row, () => this.relay());
+      await this.runner.claimAndLaunch(LOCAL_CLAIM, now, () => this.relay());
     } catch (err) {
       this.runner.onError(err, 'wake timer');
     }

@@ -140,17 +140,9 @@ export class EmbeddedScheduler implements Scheduler {
     }
     const topics = this.runner.topics();
     const room = this.concurrency - this.runner.running;
-    const rows = await wakeRepository.claimDue(
-      kysely,
-      this.db.engine,
-      topics,
-      room,
-      now.toISOString(),
-      this.runner.lease(now),
-    );
+    const claimed = await this.runner.claimAndLaunch(room, now, (retryAt) => this.settled(retryAt));
     // With more due than fit, finishing handlers make room: look again once half of it is free.
-    this.saturated = room > 0 && rows.length === room;
-    for (const row of rows) void this.runner.launch(row, (retryAt) => this.settled(retryAt));
+    this.saturated = room > 0 && claimed === room;
     const next = await wakeRepository.nextDue(kysely, topics);
     let sleep = this.pollMs;
     if (next !== undefined) {

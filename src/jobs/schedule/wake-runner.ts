@@ -112,6 +112,27 @@ export class WakeRunner {
     return run;
   }
 
+  /**
+   * Claims up to `limit` wakes of this runner's topics due at `now` (earliest first, skipping rows
+   * another scheduler holds) and launches each; returns how many it claimed.
+   */
+  async claimAndLaunch(
+    limit: number,
+    now: Date,
+    settled: (retryAt: number | undefined) => void,
+  ): Promise<number> {
+    const rows = await wakeRepository.claimDue(
+      this.db.kysely,
+      this.db.engine,
+      this.topics(),
+      limit,
+      now.toISOString(),
+      this.lease(now),
+    );
+    for (const row of rows) void this.launch(row, settled);
+    return rows.length;
+  }
+
   /** One try; resolves to the next try's time when the handler failed. */
   private async execute(row: WakeRow): Promise<number | undefined> {
     const declared = this.handlers.get(row.topic);
