@@ -45,7 +45,8 @@ export function ExerciseMap({
       ),
     [venues, zones, sightings],
   );
-  const map = useBasemapMap(container, frame ?? (JSON.parse(frameKey) as Box | null));
+  const box = useMemo(() => JSON.parse(frameKey) as Box | null, [frameKey]);
+  const map = useBasemapMap(container, frame ?? box);
   const drawing = useDrawing(map, edit, onChange, onCancel);
 
   // MapLibre makes its canvas the labelled region (role="region"); the name is ours to give.
@@ -70,10 +71,9 @@ export function ExerciseMap({
   }, [map, overlay]);
 
   useEffect(() => {
-    const box = JSON.parse(frameKey) as [number, number, number, number] | null;
     if (!map || !box) return;
     map.fitBounds(box, { padding: 48, maxZoom: 15, duration: 0 });
-  }, [map, frameKey]);
+  }, [map, box]);
 
   const frameBox = frame ? frame.join(',') : null;
   useEffect(() => {
