@@ -220,6 +220,22 @@ describe('the exercise map', () => {
     await page.context().close();
   }, 90_000);
 
+  it('draws once and then rests while nothing it shows changes', async () => {
+    // Shown without reports: a default list made anew on every render once set the overlay again
+    // after each draw, so the map redrew without end and held a core for as long as it was open.
+    const page = await openHarness('');
+    await page.locator('[data-drawn="true"]').waitFor({ timeout: 20_000 });
+    const flips = await page.evaluate(`new Promise((resolve) => {
+      let n = 0;
+      const map = document.querySelector('[data-drawn]');
+      new MutationObserver((changes) => { n += changes.length; })
+        .observe(map, { attributes: true, attributeFilter: ['data-drawn'] });
+      setTimeout(() => resolve(n), 2000);
+    })`);
+    expect(flips).toBe(0);
+    await page.context().close();
+  }, 60_000);
+
   it('draws a polygon by clicks and reports it as closed, counter-clockwise GeoJSON', async () => {
     const page = await openHarness('edit=polygon');
     await page.getByText(/Click to add corners/).waitFor();

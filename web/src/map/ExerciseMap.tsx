@@ -6,9 +6,15 @@ import classes from './ExerciseMap.module.css';
 import { bounds, overlayFeatures } from './features';
 import { Legend } from './Legend';
 import { OVERLAY } from './layers';
-import type { ExerciseMapProps } from './types';
+import type { ExerciseMapProps, MapSighting, MapVenue, MapZone } from './types';
 import { useBasemapMap, type Box } from './useBasemapMap';
 import { useDrawing } from './drawing/useDrawing';
+
+// Defaults made once: a `[]` in the parameter list is a new array on every render, which the
+// overlay below took for new places, set again, and so redrew the map without end.
+const NO_VENUES: readonly MapVenue[] = [];
+const NO_ZONES: readonly MapZone[] = [];
+const NO_SIGHTINGS: readonly MapSighting[] = [];
 
 const CLICKABLE = ['dabyl-sighting', 'dabyl-venue', 'dabyl-fill', 'dabyl-closure', 'dabyl-outline'];
 
@@ -17,9 +23,9 @@ const CLICKABLE = ['dabyl-sighting', 'dabyl-venue', 'dabyl-fill', 'dabyl-closure
  * optional edit mode for drawing one point, line or polygon. See {@link ExerciseMapProps}.
  */
 export function ExerciseMap({
-  venues = [],
-  zones = [],
-  sightings = [],
+  venues = NO_VENUES,
+  zones = NO_ZONES,
+  sightings = NO_SIGHTINGS,
   edit = null,
   onChange,
   onCancel,
