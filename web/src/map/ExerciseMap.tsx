@@ -52,7 +52,16 @@ export function ExerciseMap({
     [venues, zones, sightings],
   );
   const box = useMemo(() => JSON.parse(frameKey) as Box | null, [frameKey]);
-  const map = useBasemapMap(container, frame ?? box);
+  const map = useBasemapMap(container, frame ?? box, overlay);
+  // The overlay by what it holds: callers that build their shapes anew on every render (the alert
+  // dashboard's, on every count that comes in) would otherwise have the map redrawn each time.
+  const overlayKey = useMemo(() => JSON.stringify(overlay), [overlay]);
+  const latest = useRef(overlay);
+  latest.current = overlay;
+  // What the map was made with (its overlay already in the source, its camera on the box): not
+  // done a second time once it is ready, which would cost a frame.
+  const madeWith = useRef<string | null>(overlayKey);
+  const madeOn = useRef<string | null>(frame ? null : frameKey);
   const drawing = useDrawing(map, edit, onChange, onCancel);
 
   // MapLibre makes its canvas the labelled region (role="region"); the name is ours to give.
@@ -68,18 +77,23 @@ export function ExerciseMap({
     const source = map?.getSource(OVERLAY) as GeoJSONSource | undefined;
     if (!map || !source) return;
     setDrawn(false);
-    source.setData(overlay as never);
     const done = () => setDrawn(true);
     map.once('idle', done);
+    if (overlayKey !== madeWith.current) source.setData(latest.current as never);
+    // Made with it and already at rest before this ran: one more frame, so that 'idle' comes.
+    else if (map.loaded()) map.triggerRepaint();
+    madeWith.current = null;
     return () => {
       map.off('idle', done);
     };
-  }, [map, overlay]);
+  }, [map, overlayKey]);
 
   useEffect(() => {
     if (!map || !box) return;
-    map.fitBounds(box, { padding: 48, maxZoom: 15, duration: 0 });
-  }, [map, box]);
+    const made = madeOn.current === frameKey;
+    madeOn.current = null;
+    if (!made) map.fitBounds(box, { padding: 48, maxZoom: 15, duration: 0 });
+  }, [map, box, frameKey]);
 
   const frameBox = frame ? frame.join(',') : null;
   useEffect(() => {

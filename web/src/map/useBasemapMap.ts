@@ -20,18 +20,21 @@ export type Box = [number, number, number, number];
 
 /**
  * Creates the MapLibre map in `container` once, framed on `frame` when there is one, with the
- * overlay and drawing sources added as soon as the basemap style has loaded; returns the map only
- * from then on, so callers never touch a source that does not exist yet.
+ * overlay (holding `overlay` as first given) and drawing sources added as soon as the basemap style
+ * has loaded; returns the map only from then on, so callers never touch a source that does not
+ * exist yet.
  */
 export function useBasemapMap(
   container: RefObject<HTMLDivElement | null>,
   frame: Box | null = null,
+  overlay: object = EMPTY,
 ): MapLibreMap | null {
   const { t } = useTranslation();
   const [ready, setReady] = useState<MapLibreMap | null>(null);
   const labels = useRef(t);
   labels.current = t;
   const firstFrame = useRef(frame);
+  const firstOverlay = useRef(overlay);
 
   useEffect(() => {
     if (!container.current) return;
@@ -61,10 +64,11 @@ export function useBasemapMap(
     });
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({}), 'bottom-left');
-    // On the style, not on 'load' (which waits for the basemap's first full draw): the overlay's
-    // shapes then load beside the basemap's tiles and are in the first picture.
+    // On the style, not on 'load' (which waits for the basemap's first full draw), and with the
+    // shapes already known rather than after a render of the caller: they load beside the
+    // basemap's tiles and are in the first picture, with no frame drawn without them.
     map.once('style.load', () => {
-      map.addSource(OVERLAY, { type: 'geojson', data: EMPTY });
+      map.addSource(OVERLAY, { type: 'geojson', data: firstOverlay.current as never });
       map.addSource(DRAFT, { type: 'geojson', data: EMPTY });
       for (const layer of [...OVERLAY_LAYERS, ...DRAFT_LAYERS]) map.addLayer(layer);
       setReady(map);
