@@ -85,6 +85,8 @@ export interface CellBroadcastMessage {
   area: AlertArea;
   /** The alert's CAP message, for a CBC that takes CAP: its identifier and references are the thread's. */
   cap: CapAlert;
+  /** Whose key signs the CAP a centre is posted (the alert's organisation; null: the installation's). */
+  organisationId: string | null;
 }
 export interface InAppMessage {
   kind: 'inapp';

@@ -13,6 +13,7 @@ import { WebPushChannel } from './webpush/webpush.channel.js';
 import { SirenChannel } from './siren/siren.channel.js';
 import { sirenKeys } from './siren/siren.keys.js';
 import { CellBroadcastChannel } from './cellbroadcast/cellbroadcast.channel.js';
+import { signAlertXml } from '../services/alerts/signing.js';
 
 /**
  * The channels of one process, made once at start-up and handed to whoever needs them through the
@@ -63,7 +64,11 @@ export function openChannels(
       keyFor: sirenKeys(config, db.kysely),
       clock,
     }),
-    new CellBroadcastChannel({ centres: config.cbcCentres, timeoutMs: config.cbcTimeoutMs }),
+    new CellBroadcastChannel({
+      centres: config.cbcCentres,
+      timeoutMs: config.cbcTimeoutMs,
+      sign: (organisationId, xml) => signAlertXml(config, organisationId, xml),
+    }),
     ...extra,
   ];
   const byName = new Map(list.map((c) => [c.name, c]));

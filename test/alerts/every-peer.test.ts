@@ -335,6 +335,8 @@ describe.each(ENGINES)('one Actual alert to every real peer on %s', (engine) => 
     );
     expect(emitted).toHaveLength(2 + 2 + 2);
     expect(xsdFailures(emitted)).toEqual([]);
+    // …and signed with the organisation's key: the centre's copy, rebuilt for its pages, too.
+    expect(emitted.map((x) => verifyCapSignature(x).valid)).toEqual(emitted.map(() => true));
     await outsiderHeardNothing(threadId);
   });
 });

@@ -2,7 +2,7 @@ import { buildCap } from '../../cap/build.js';
 import type { CapAlert, CapInfo } from '../../cap/model.js';
 import type { CbcCentreConfig } from '../../config/config.js';
 import { fitCbText } from '../../core/cellbroadcast/pages.js';
-import type { CellBroadcastMessage } from '../channel.js';
+import { ChannelError, type CellBroadcastMessage } from '../channel.js';
 import { cbcRequest, refusal, type CbcAdapter } from './centre.js';
 
 const languageOf = (info: CapInfo): string => (info.language ?? 'en-US').slice(0, 2).toLowerCase();
@@ -35,14 +35,29 @@ export function capForCentre(centre: CbcCentreConfig, message: CellBroadcastMess
   return { ...message.cap, info };
 }
 
-/** CAP over HTTPS: the message is POSTed to the centre's URL as application/cap+xml. */
-export function capAdapter(centre: CbcCentreConfig, timeoutMs: number): CbcAdapter {
+/** The CAP message signed with the key of `organisationId` (null: the installation's); throws when it cannot be. */
+export type CapSigner = (organisationId: string | null, xml: string) => string;
+
+/**
+ * CAP over HTTPS: the message is POSTed to the centre's URL as application/cap+xml, signed with the
+ * alert's organisation's key as every CAP Dabyl emits. One that cannot be signed is not posted: the
+ * delivery fails for good, and says why.
+ */
+export function capAdapter(centre: CbcCentreConfig, timeoutMs: number, sign: CapSigner): CbcAdapter {
   return {
     async send(_deliveryId, message) {
       const cap = capForCentre(centre, message);
+      let text: string;
+      try {
+        text = sign(message.organisationId, buildCap(cap));
+      } catch {
+        // Why (no key installed, a key that cannot be read) is the authoriser's to see at approval,
+        // where the alert itself is signed with the same key.
+        throw new ChannelError({ reason: 'cbc_unsigned', params: { centre: centre.name } }, false);
+      }
       const answer = await cbcRequest(centre, timeoutMs, 'POST', new URL(centre.url), {
         type: 'application/cap+xml; charset=utf-8',
-        text: buildCap(cap),
+        text,
       });
       const refused = refusal(centre, 'cap', cap.identifier, answer);
       if (refused) throw refused;

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cbcReceiver, type CbcReceiver } from '../../../test/support/cbc-receiver.js';
 import type { CapAlert, CapInfo } from '../../cap/model.js';
 import { parseCap } from '../../cap/parse.js';
+import { signCapMessage, verifyCapSignature } from '../../cap/dsig/index.js';
+import { createTestPki, removeTestPki, type TestPki } from '../../cap/dsig/fixtures/pki.js';
 import { parseCbcCentres } from '../../config/cbc.js';
 import type { ChannelError } from '../channel.js';
 import { type CellBroadcastMessage, type Outgoing } from '../channel.js';
@@ -54,6 +56,7 @@ const message = (over: Partial<CellBroadcastMessage> = {}): CellBroadcastMessage
   replaces: [],
   area: { kind: 'circle', lon: 76.9, lat: 43.25, radiusM: 5000, region: 'KZ-ALA' },
   cap: cap(),
+  organisationId: 'org-esd',
   ...over,
 });
 
@@ -75,6 +78,9 @@ const failure = (p: Promise<unknown>) =>
 describe('the cell broadcast channel, against a centre on loopback checking the published schemas', () => {
   let cbc: CbcReceiver;
   let channel: CellBroadcastChannel;
+  let pki: TestPki;
+  let signer: (organisationId: string | null, xml: string) => string;
+  const signedFor: (string | null)[] = [];
   beforeAll(async () => {
     cbc = await cbcReceiver();
     const centres = parseCbcCentres(
@@ -90,9 +96,17 @@ describe('the cell broadcast channel, against a centre on loopback checking the 
       ]),
       (p) => new Error(p),
     );
-    channel = new CellBroadcastChannel({ centres, timeoutMs: 500 });
+    pki = createTestPki();
+    signer = (organisationId, xml) => {
+      signedFor.push(organisationId);
+      return signCapMessage(xml, { privateKey: pki.rsa.keyPem, certificate: pki.rsa.certPem });
+    };
+    channel = new CellBroadcastChannel({ centres, timeoutMs: 500, sign: (o, x) => signer(o, x) });
   });
-  afterAll(() => cbc.close());
+  afterAll(async () => {
+    removeTestPki(pki);
+    await cbc.close();
+  });
   beforeEach(() => {
     cbc.requests.length = 0;
     cbc.broadcasting.clear();
@@ -223,6 +237,32 @@ describe('the cell broadcast channel, against a centre on loopback checking the 
       { valueName: 'cellBroadcastCategory', value: 'extreme' },
       { valueName: 'cellBroadcastMessageIdentifier', value: '4384' },
     ]);
+  });
+
+  it('signs the CAP a centre is posted with the alert organisation’s key, over the pages as sent', async () => {
+    signedFor.length = 0;
+    const marked = markMessage(message(), 'kk', 'Dala-2026') as CellBroadcastMessage;
+    await channel.send(outgoing('beeline', marked));
+    expect(signedFor).toEqual(['org-esd']);
+    const body = cbc.requests[0]!.body;
+    expect(verifyCapSignature(body)).toMatchObject({ valid: true });
+    // The description signed is the marked page a handset shows.
+    expect(parseCap(body).alert.info[0]!.description).toMatch(/^ЖАТТЫҒУ|^EXERCISE/);
+  });
+
+  it('posts nothing to a CAP centre when the message cannot be signed, and fails the delivery for good', async () => {
+    const before = signer;
+    signer = () => {
+      throw new Error('no signing key is installed for this organisation');
+    };
+    try {
+      const err = await failure(channel.send(outgoing('beeline')));
+      expect(err.fault).toEqual({ reason: 'cbc_unsigned', params: { centre: 'beeline' } });
+      expect(err.temporary).toBe(false);
+      expect(cbc.requests).toEqual([]);
+    } finally {
+      signer = before;
+    }
   });
 
   it('a Cancel goes to a CAP centre as msgType Cancel referencing the earlier message', async () => {

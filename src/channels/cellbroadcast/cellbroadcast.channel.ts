@@ -10,7 +10,7 @@ import {
 } from '../channel.js';
 import type { DeliveryFault } from '../../core/messages/messages.js';
 import { CB_MAX_PAGES } from '../../core/cellbroadcast/pages.js';
-import { capAdapter } from './cap.adapter.js';
+import { capAdapter, type CapSigner } from './cap.adapter.js';
 import type { CbcAdapter } from './centre.js';
 import { ecbeAdapter } from './ecbe.adapter.js';
 
@@ -21,6 +21,11 @@ export interface CellBroadcastOptions {
   centres: readonly CbcCentreConfig[];
   /** How long one request to a centre may take. */
   timeoutMs: number;
+  /**
+   * Signs the CAP a CAP centre is posted with the organisation's key, or throws: the page texts it
+   * carries are final only once exercise traffic has been marked, so it is signed here, last.
+   */
+  sign: CapSigner;
 }
 
 /**
@@ -41,7 +46,9 @@ export class CellBroadcastChannel implements Channel {
     for (const c of options.centres)
       this.adapters.set(
         c.name,
-        c.protocol === 'ecbe' ? ecbeAdapter(c, options.timeoutMs) : capAdapter(c, options.timeoutMs),
+        c.protocol === 'ecbe'
+          ? ecbeAdapter(c, options.timeoutMs)
+          : capAdapter(c, options.timeoutMs, options.sign),
       );
     this.configured = this.adapters.size > 0;
     this.notConfigured = this.configured ? null : NOT_CONFIGURED;

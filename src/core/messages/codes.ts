@@ -566,6 +566,7 @@ export const DELIVERY_REASONS = [
   'cbc_refused',
   'cbc_timeout',
   'cbc_unknown_centre',
+  'cbc_unsigned',
   'channel_unknown',
   'delivery_gone',
   'email_later',

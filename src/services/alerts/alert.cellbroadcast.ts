@@ -62,6 +62,7 @@ export async function cellBroadcastOf(db: Q, row: AlertRow, cap: CapAlert): Prom
     replaces,
     area: JSON.parse(row.area) as AlertArea,
     cap,
+    organisationId: row.organisation_id,
   };
 }
 

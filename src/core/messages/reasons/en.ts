@@ -20,6 +20,8 @@ export const en: DeliveryReasons = {
   cbc_refused: 'the CBC {centre} answered {answer} to {request} {id}{said}',
   cbc_timeout: 'the CBC {centre} did not answer in time',
   cbc_unknown_centre: 'no Cell Broadcast Centre named {centre} is configured ({setting})',
+  cbc_unsigned:
+    'the CAP message for the CBC {centre} was not sent because it could not be signed with its organisation’s key',
   channel_unknown: 'no {channel} channel in this version',
   delivery_gone: 'the delivery is gone',
   email_later: 'the mail server cannot take the message now: {detail}',

@@ -21,6 +21,8 @@ export const kk: DeliveryReasons = {
   cbc_refused: 'CBC {centre}: {request} {id} сұрауына {answer} деп жауап берді{said}',
   cbc_timeout: 'CBC {centre} уақытында жауап бермеді',
   cbc_unknown_centre: '{centre} атты ұялы тарату орталығы (CBC) бапталмаған ({setting})',
+  cbc_unsigned:
+    'CBC {centre} орталығына арналған CAP хабары ұйымның кілтімен қол қойылмағандықтан жіберілмеді',
   channel_unknown: 'бұл нұсқада «{channel}» арнасы жоқ',
   delivery_gone: 'жеткізілім енді жоқ',
   email_later: 'пошта сервері хатты қазір қабылдай алмайды: {detail}',

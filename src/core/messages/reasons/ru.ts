@@ -18,6 +18,8 @@ export const ru: DeliveryReasons = {
   cbc_refused: 'CBC {centre} ответил {answer} на {request} {id}{said}',
   cbc_timeout: 'CBC {centre} не ответил вовремя',
   cbc_unknown_centre: 'центр сотового вещания (CBC) с именем {centre} не настроен ({setting})',
+  cbc_unsigned:
+    'сообщение CAP для CBC {centre} не отправлено, потому что его не удалось подписать ключом организации',
   channel_unknown: 'в этой версии нет канала «{channel}»',
   delivery_gone: 'доставки больше нет',
   email_later: 'почтовый сервер сейчас не может принять письмо: {detail}',
