@@ -38,12 +38,12 @@ export function accessTable(routes: RouteEntry[]): string {
     'Each role cell holds three answers, for a grant of that role **scoped to the organisation that ' +
     'owns the record**, **scoped to another organisation**, and **not scoped**: ✓ allowed, — refused ' +
     '(401 anonymous, 403 signed in), ∅ answered "not found" (the caller may not even know of it). ' +
-    '"Acts on" says what the route touches (docs/decisions/0016): `exercise`, `notice`, `comment`, ' +
+    '"Acts on" says what the route touches (docs/decisions/0016): `exercise`, `notice`, `alert`, `comment`, ' +
     '`user`, `organisation` — one record of an organisation (an exercise belongs to its lead and its ' +
     'participating organisations; planning it is its lead’s); `shared` — what belongs to no ' +
     'organisation and serves all, changed by unscoped grants only; `filtered` — a list holding only ' +
     'what the caller’s grants reach; `none` — nothing an organisation owns. Creating a record ' +
-    '(`POST /exercises`, `/programmes`, `/notices`) checks the organisation named in the body.\n\n' +
+    '(`POST /exercises`, `/programmes`, `/notices`, `/alerts`) checks the organisation named in the body.\n\n' +
     header +
     rows.join('\n') +
     '\n'

@@ -1,5 +1,6 @@
 import type { Actor, Permission } from '../core/policy/policy.js';
 import {
+  alertVerdict,
   commentVerdict,
   exerciseVerdict,
   noticeVerdict,
@@ -11,6 +12,7 @@ import {
 } from '../core/policy/scope.js';
 import type { AppContext } from '../services/context.js';
 import { planScopeOf, readScopeOf } from '../services/planning/exercises.service.js';
+import { alertRepository } from '../store/alert.repository.js';
 import { commentRepository } from '../store/comment.repository.js';
 import { exerciseRepository } from '../store/exercise.repository.js';
 import { noticeRepository } from '../store/notice.repository.js';
@@ -20,6 +22,7 @@ import { userRepository } from '../store/user.repository.js';
 export const HIDDEN_AS: Partial<Record<RouteScope, string>> = {
   exercise: 'Exercise',
   notice: 'The notice',
+  alert: 'The alert',
   comment: 'Comment',
   user: 'User',
 };
@@ -52,6 +55,10 @@ export async function scopeVerdict(
         (await noticeRepository.getBySlug(db, id));
       return row ? noticeVerdict(actor, permission, { organisationId: row.organisation_id }) : null;
     }
+    case 'alert': {
+      const row = UUID.test(id) ? await alertRepository.get(db, id) : undefined;
+      return row ? alertVerdict(actor, permission, { organisationId: row.organisation_id }) : null;
+    }
     case 'comment': {
       const organisationId = UUID.test(id) ? await commentRepository.organisationOf(db, id) : undefined;
       return organisationId === undefined ? null : commentVerdict(actor, permission, { organisationId });
@@ -72,9 +79,15 @@ export async function scopeVerdict(
 
 /** The kind of record a route acts on, when it does not say: read from its path. */
 export function scopeFromPath(url: string): RouteScope {
-  const m = /^\/api\/v1\/(exercises|notices|users|organisations)\/:id(\/|$)/.exec(url);
+  const m = /^\/api\/v1\/(exercises|notices|alerts|users|organisations)\/:id(\/|$)/.exec(url);
   if (!m) return 'none';
   return (
-    { exercises: 'exercise', notices: 'notice', users: 'user', organisations: 'organisation' } as const
-  )[m[1] as 'exercises' | 'notices' | 'users' | 'organisations'];
+    {
+      exercises: 'exercise',
+      notices: 'notice',
+      alerts: 'alert',
+      users: 'user',
+      organisations: 'organisation',
+    } as const
+  )[m[1] as 'exercises' | 'notices' | 'alerts' | 'users' | 'organisations'];
 }

@@ -2,12 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Actor } from '../../src/core/policy/policy.js';
 import { verdictFor, type RouteScope } from '../../src/core/policy/scope.js';
+import { ALMATY_AREA_NAMES, ALMATY_POLYGON } from '../../src/core/alert/testing.js';
 import { HIDDEN_AS } from '../../src/http/route-scope.js';
 import { commentRepository } from '../../src/store/comment.repository.js';
-import { openScopesHarness, type ScopesHarness, type Where } from './scopes-harness.js';
+import { openScopesHarness, type ScopesHarness, type Where, type Who } from './scopes-harness.js';
 
 const FAKE_ID = '00000000-0000-4000-8000-000000000000';
-const OWNED: readonly RouteScope[] = ['exercise', 'notice', 'comment', 'user', 'organisation', 'shared'];
+const OWNED: readonly RouteScope[] = [
+  'exercise',
+  'notice',
+  'alert',
+  'comment',
+  'user',
+  'organisation',
+  'shared',
+];
 
 /**
  * Route × role × scope, through real HTTP: every route that acts on something an organisation owns
@@ -22,6 +31,16 @@ describe('route × role × scope', () => {
     const notice = await h.ok('a-pio', 'POST', '/api/v1/notices', { exerciseId: h.exerciseId });
     ids.set('exercise', h.exerciseId);
     ids.set('notice', notice.id);
+    // Drafted by a PIO scoped to A: the alert is A's, and so is the key it would be signed with.
+    const alert = await h.ok('a-pio', 'POST', '/api/v1/alerts', {
+      status: 'Actual',
+      hazard: 'earthquake',
+      area: ALMATY_POLYGON,
+      areaNames: ALMATY_AREA_NAMES,
+      expiresAt: '2026-10-10T12:00:00.000Z',
+    });
+    expect(alert.organisationId).toBe(h.orgA);
+    ids.set('alert', alert.id);
     const commentId = randomUUID();
     await commentRepository.insert(h.ctx.db.kysely, {
       id: commentId,
@@ -43,6 +62,34 @@ describe('route × role × scope', () => {
     ids.set('organisation', h.orgA);
   }, 120_000);
   afterAll(async () => h?.close());
+
+  it('keeps an alert in its organisation: drafted only for its own, listed and acted on only there', async () => {
+    const body = {
+      status: 'Actual',
+      hazard: 'fire',
+      area: ALMATY_POLYGON,
+      areaNames: ALMATY_AREA_NAMES,
+      expiresAt: '2026-10-10T12:00:00.000Z',
+    };
+    const elsewhere = await h.call('a-pio', 'POST', '/api/v1/alerts', { ...body, organisationId: h.orgB });
+    expect(elsewhere.statusCode).toBe(403);
+    expect(elsewhere.json()).toMatchObject({ code: 'out_of_scope', field: 'organisationId' });
+    const alertId = ids.get('alert')!;
+    const listed = async (who: Who) =>
+      ((await h.ok(who, 'GET', '/api/v1/alerts')).items as { id: string }[]).map((a) => a.id);
+    expect(await listed('a-authoriser')).toContain(alertId);
+    expect(await listed('u-authoriser')).toContain(alertId);
+    expect(await listed('b-authoriser')).not.toContain(alertId);
+    // Another organisation's authoriser cannot even learn of it, let alone approve or cancel it.
+    for (const [method, url] of [
+      ['GET', `/api/v1/alerts/${alertId}/cap`],
+      ['GET', `/api/v1/alerts/${alertId}/deliveries`],
+      ['POST', `/api/v1/alerts/${alertId}/cancel`],
+    ] as const) {
+      const res = await h.call('b-authoriser', method, url, method === 'POST' ? { reason: 'x' } : undefined);
+      expect(res.statusCode, `${method} ${url}`).toBe(404);
+    }
+  });
 
   it('answers every organisation-owned and shared route as the policy says, for each role and scope', async () => {
     const routes = h.routes.filter((r) => OWNED.includes(r.scope));

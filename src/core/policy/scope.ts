@@ -13,7 +13,7 @@ import {
 
 /**
  * What a route acts on, for organisation scope (docs/decisions/0016):
- * - `exercise`, `notice`, `user`, `organisation`: one record of that kind, named by `:id`, which
+ * - `exercise`, `notice`, `alert`, `user`, `organisation`: one record of that kind, named by `:id`, which
  *   belongs to organisations; a grant scoped elsewhere does not reach it;
  * - `shared`: what serves every organisation and belongs to none (the core capabilities, the inject
  *   catalogue, the list of organisations): only unscoped grants change it;
@@ -23,6 +23,7 @@ import {
 export const ROUTE_SCOPES = [
   'exercise',
   'notice',
+  'alert',
   'comment',
   'user',
   'organisation',
@@ -52,6 +53,12 @@ export function exerciseVerdict(actor: Actor, permission: Permission, at: Exerci
 /** A notice is its publishing organisation's. */
 export function noticeVerdict(actor: Actor, permission: Permission, at: Scope): ScopeVerdict {
   if (!can(actor, 'notices:read', at)) return 'hidden';
+  return can(actor, permission, at) ? 'allow' : 'forbidden';
+}
+
+/** An alert is its drafting organisation's (none: the installation's, unscoped grants only). */
+export function alertVerdict(actor: Actor, permission: Permission, at: Scope): ScopeVerdict {
+  if (!can(actor, 'alerts:read', at)) return 'hidden';
   return can(actor, permission, at) ? 'allow' : 'forbidden';
 }
 
@@ -100,6 +107,8 @@ export function verdictFor(access: Access, kind: RouteScope, actor: Actor, owner
       });
     case 'notice':
       return noticeVerdict(actor, access, { organisationId: owner });
+    case 'alert':
+      return alertVerdict(actor, access, { organisationId: owner });
     case 'comment':
       return commentVerdict(actor, access, { organisationId: owner });
     case 'user':

@@ -22,7 +22,8 @@ import {
   type WorkflowActor,
   type WorkflowAlert,
 } from '../../core/alert/workflow.js';
-import { can, type Actor } from '../../core/policy/policy.js';
+import { can, type Actor, type Scope } from '../../core/policy/policy.js';
+import { owningOrganisation } from '../planning/exercises.service.js';
 import { AppError, notFound } from '../../errors.js';
 import type { AlertRow } from '../../store/alert-tables.js';
 import { alertRepository, type AlertFilter } from '../../store/alert.repository.js';
@@ -113,11 +114,26 @@ function problemsError(problems: AlertProblem[], stage: 'save' | 'submit'): AppE
   );
 }
 
-const workflowActor = (actor: Actor | null, info: ActorInfo): WorkflowActor => ({
+/** Where an alert lives: its organisation; none (null, the installation's) is acted on by unscoped grants only. */
+const scopeOf = (row: Pick<AlertRow, 'organisation_id'>): Scope => ({ organisationId: row.organisation_id });
+
+/** What the actor may do to this alert, their grants' scope applied. */
+const workflowActor = (actor: Actor | null, info: ActorInfo, row: AlertRow): WorkflowActor => ({
   userId: info.userId,
-  canDraft: actor !== null && can(actor, 'alerts:draft'),
-  canApprove: actor !== null && can(actor, 'alerts:approve'),
+  canDraft: actor !== null && can(actor, 'alerts:draft', scopeOf(row)),
+  canApprove: actor !== null && can(actor, 'alerts:approve', scopeOf(row)),
 });
+
+/** An alert of another organisation than the reader's is "not found" to them, as a notice is. */
+function checkReads(actor: Actor | null, row: AlertRow | undefined): AlertRow {
+  if (!row || (actor !== null && !can(actor, 'alerts:read', scopeOf(row)))) throw notFound('The alert');
+  return row;
+}
+
+/** The alert, when the reader may see it (its organisation is theirs); else "not found". */
+export async function readableAlert(ctx: AppContext, actor: Actor, id: string): Promise<AlertRow> {
+  return checkReads(actor, await alertRepository.get(ctx.db.kysely, id));
+}
 
 const issued = (r: AlertRow) => r.state === 'sent' || r.state === 'approved';
 
@@ -163,7 +179,7 @@ async function present(
 ): Promise<Alert> {
   const db = ctx.db.kysely;
   const facts = workflowFacts(row, await alertRepository.thread(db, row.thread_id));
-  const who = workflowActor(actor, info);
+  const who = workflowActor(actor, info, row);
   const actions = Object.fromEntries(
     ALERT_ACTIONS.map((a) => {
       const r = alertRefusal(a, facts, who);
@@ -192,9 +208,9 @@ async function allowed(
   actor: Actor,
   info: ActorInfo,
 ) {
-  const row = await loadForWrite(trx, id, version);
+  const row = checkReads(actor, await loadForWrite(trx, id, version));
   const thread = await alertRepository.thread(trx, row.thread_id);
-  const r = alertRefusal(action, workflowFacts(row, thread), workflowActor(actor, info));
+  const r = alertRefusal(action, workflowFacts(row, thread), workflowActor(actor, info, row));
   if (r) throw refusalError(r);
   return { row, thread };
 }
@@ -209,8 +225,7 @@ export async function getAlert(
   info: ActorInfo,
   id: string,
 ): Promise<Alert> {
-  const row = await alertRepository.get(ctx.db.kysely, id);
-  if (!row) throw notFound('The alert');
+  const row = checkReads(actor, await alertRepository.get(ctx.db.kysely, id));
   return present(ctx, row, actor, info);
 }
 
@@ -220,7 +235,9 @@ export async function listAlerts(
   info: ActorInfo,
   filter: AlertFilter = {},
 ): Promise<Alert[]> {
-  const rows = await alertRepository.list(ctx.db.kysely, filter);
+  const rows = (await alertRepository.list(ctx.db.kysely, filter)).filter((r) =>
+    can(actor, 'alerts:read', scopeOf(r)),
+  );
   const reach = reachReader(ctx);
   return Promise.all(rows.map((r) => present(ctx, r, actor, info, reach)));
 }
@@ -232,8 +249,7 @@ export async function alertThread(
   info: ActorInfo,
   id: string,
 ): Promise<Alert[]> {
-  const row = await alertRepository.get(ctx.db.kysely, id);
-  if (!row) throw notFound('The alert');
+  const row = checkReads(actor, await alertRepository.get(ctx.db.kysely, id));
   const rows = await alertRepository.thread(ctx.db.kysely, row.thread_id);
   const reach = reachReader(ctx);
   return Promise.all(rows.map((r) => present(ctx, r, actor, info, reach)));
@@ -290,6 +306,9 @@ export async function createAlert(
     area: input.area,
     expiresAt: input.expiresAt,
   };
+  // The alert is its drafter's organisation's, and signed with that organisation's key: the one
+  // named, which must be theirs, else their own; the installation's only for an unscoped drafter.
+  const organisationId = owningOrganisation(actor, 'alerts:draft', input.organisationId, 'organisationId');
   await ctx.db.kysely.transaction().execute(async (trx) => {
     const problems = validateAlert(
       draft,
@@ -297,7 +316,7 @@ export async function createAlert(
       ctx.clock.now(),
       await exerciseFacts(trx, draft.exerciseId),
     );
-    if (input.organisationId && !(await organisationRepository.get(trx, input.organisationId)))
+    if (organisationId && !(await organisationRepository.get(trx, organisationId)))
       problems.push({ field: 'organisationId', problem: 'no such organisation' });
     if (problems.length > 0) throw problemsError(problems, 'save');
     await alertRepository.insert(trx, {
@@ -306,7 +325,7 @@ export async function createAlert(
       sequence: 1,
       msg_type: 'Alert',
       status: draft.status,
-      organisation_id: input.organisationId ?? null,
+      organisation_id: organisationId,
       exercise_id: draft.exerciseId,
       audience: draft.audience,
       hazard: draft.hazard,
@@ -730,12 +749,12 @@ export async function cancelAlert(
   if (!note) throw new AppError('invalid_input', 422, 'reason: say why the alert is cancelled', 'reason');
   let cancelId = '';
   await withSecondFactor(ctx, info, { subjectType: 'alert', subjectId: id }, async (trx) => {
-    const any = await loadForWrite(trx, id, undefined);
+    const any = checkReads(actor, await loadForWrite(trx, id, undefined));
     const thread = await alertRepository.thread(trx, any.thread_id);
     const latest = [...thread].reverse().find(issued);
     if (!latest)
       throw new AppError('alert_state', 409, 'The alert was never issued; there is nothing to cancel.');
-    const r = alertRefusal('cancel', workflowFacts(latest, thread), workflowActor(actor, info));
+    const r = alertRefusal('cancel', workflowFacts(latest, thread), workflowActor(actor, info, latest));
     if (r) throw refusalError(r);
     await useTotpCode(ctx, trx, info, totp, { action: 'alert.cancelled' });
     const now = ctx.clock.now().toISOString();

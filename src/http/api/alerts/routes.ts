@@ -4,6 +4,7 @@ import { HAZARDS } from '../../../core/alert/alert.js';
 import { TEMPLATES } from '../../../core/alert/templates.js';
 import {
   alertCap,
+  readableAlert,
   alertThread,
   approveAlert,
   cancelAlert,
@@ -137,7 +138,10 @@ export const alertRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
         response: { 200: AlertPreviewSchema, ...problems },
       },
     },
-    async (request) => ({ items: await previewAlert(ctx, request.params.id) }),
+    async (request) => {
+      await readableAlert(ctx, who(request)[1], request.params.id);
+      return { items: await previewAlert(ctx, request.params.id) };
+    },
   );
   app.get(
     '/alerts/:id/deliveries',
@@ -151,7 +155,10 @@ export const alertRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
         response: { 200: AlertDeliveriesSchema, ...problems },
       },
     },
-    async (request) => alertDeliveries(ctx, request.params.id),
+    async (request) => {
+      await readableAlert(ctx, who(request)[1], request.params.id);
+      return alertDeliveries(ctx, request.params.id);
+    },
   );
   app.get(
     '/alerts/:id/cap',
@@ -164,8 +171,10 @@ export const alertRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
         response: { 200: Type.String({ description: 'application/cap+xml' }), ...problems },
       },
     },
-    async (request, reply) =>
-      reply.type('application/cap+xml; charset=utf-8').send(await alertCap(ctx, request.params.id)),
+    async (request, reply) => {
+      await readableAlert(ctx, who(request)[1], request.params.id);
+      return reply.type('application/cap+xml; charset=utf-8').send(await alertCap(ctx, request.params.id));
+    },
   );
   app.patch(
     '/alerts/:id',
