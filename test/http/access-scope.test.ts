@@ -63,6 +63,20 @@ describe('route × role × scope', () => {
   }, 120_000);
   afterAll(async () => h?.close());
 
+  it('imports a bundle as an exercise of the importer’s organisation, never one led by an organisation they do not act for', async () => {
+    const bundle = await h.ok('u-planner', 'GET', `/api/v1/exercises/${h.exerciseId}/bundle`);
+    expect((bundle.exercise as { leadOrganisationId: string }).leadOrganisationId).toBe(h.orgA);
+    const lead = async (who: Who) => {
+      const res = await h.call(who, 'POST', '/api/v1/exercises/import-bundle', bundle);
+      expect(res.statusCode, who).toBe(201);
+      const id = (res.json() as { id: string }).id;
+      return (await h.ok('u-planner', 'GET', `/api/v1/exercises/${id}`)).leadOrganisationId;
+    };
+    expect(await lead('b-planner')).toBe(h.orgB);
+    expect(await lead('a-planner')).toBe(h.orgA);
+    expect(await lead('u-planner')).toBe(h.orgA);
+  });
+
   it('keeps an alert in its organisation: drafted only for its own, listed and acted on only there', async () => {
     const body = {
       status: 'Actual',

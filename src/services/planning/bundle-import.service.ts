@@ -67,6 +67,15 @@ export async function importBundle(
   if (!can(policy, 'exercises:plan')) throw forbidden('You may not create exercises');
   checkBundleShape(bundle);
   const x = bundle.exercise;
+  // The bundle's lead organisation stays where this installation has it and the importer plans
+  // there; else the exercise is the importer's own, as one created by hand would be. A bundle never
+  // makes an exercise led by an organisation the importer does not act for.
+  const lead =
+    x.leadOrganisationId &&
+    (await known(ctx.db.kysely, 'organisations', x.leadOrganisationId)) &&
+    can(policy, 'exercises:plan', { organisationId: x.leadOrganisationId })
+      ? x.leadOrganisationId
+      : undefined;
   // The header goes through the same checks (type, zone, times) as an exercise created by hand.
   const created = await createExercise(
     ctx,
@@ -84,6 +93,7 @@ export async function importBundle(
       sponsor: x.sponsor,
       pointOfContact: x.pointOfContact,
       handling: x.handling,
+      leadOrganisationId: lead,
     },
     policy,
   );
@@ -116,7 +126,6 @@ async function fill(ctx: AppContext, trx: Q, actor: ActorInfo, exerciseId: strin
     .set({
       programme_id: programmeId,
       status: x.status,
-      lead_organisation_id: await known(trx, 'organisations', x.leadOrganisationId),
       msel_approval: x.mselApproval,
       msel_approved_by: x.mselApprovedBy,
       msel_approved_at: x.mselApprovedAt,
