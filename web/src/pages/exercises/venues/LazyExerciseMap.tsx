@@ -24,7 +24,7 @@ export function LazyExerciseMap(props: ExerciseMapProps) {
   // The component itself when its code is already here (preloaded): a lazy one suspends on its first
   // render even then, and React holds a fallback it has shown for 300 ms before the map may start
   // (bench/console.bench.ts, the tab's click). Chosen once, so the map is never made twice.
-  const [Map] = useState(() => loaded ?? LazyMap);
+  const [MapView] = useState(() => loaded ?? LazyMap);
   return (
     <Suspense
       fallback={
@@ -33,7 +33,7 @@ export function LazyExerciseMap(props: ExerciseMapProps) {
         </Center>
       }
     >
-      <Map {...props} />
+      <MapView {...props} />
     </Suspense>
   );
 }
