@@ -74,7 +74,10 @@ describe('BullMQ scheduler: its own timer', () => {
     await queue.close();
     await waitFor(() => ran.length === 1, 4000);
     expect(ran[0]!.ranAt).toBeGreaterThanOrEqual(at.getTime());
-    expect((await wakeRepository.get(db.kysely, 't.own-timer', 'inject-1'))?.status).toBe('done');
+    // Marked done once the handler has returned, a write after it: read until then, not at once.
+    const state = async () => (await wakeRepository.get(db.kysely, 't.own-timer', 'inject-1'))?.status;
+    await waitFor(async () => (await state()) !== 'running', 2000);
+    expect(await state()).toBe('done');
   });
 });
 
