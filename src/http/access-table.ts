@@ -39,8 +39,9 @@ export function accessTable(routes: RouteEntry[]): string {
     'owns the record**, **scoped to another organisation**, and **not scoped**: ✓ allowed, — refused ' +
     '(401 anonymous, 403 signed in), ∅ answered "not found" (the caller may not even know of it). ' +
     '"Acts on" says what the route touches (docs/decisions/0016): `exercise`, `notice`, `alert`, `comment`, ' +
-    '`user`, `organisation` — one record of an organisation (an exercise belongs to its lead and its ' +
-    'participating organisations; planning it is its lead’s); `shared` — what belongs to no ' +
+    '`delivery`, `user`, `organisation` — one record of an organisation (an exercise belongs to its lead and ' +
+    'its participating organisations; planning it is its lead’s; a delivery or fan-out of the outbox to ' +
+    'its notice’s or alert’s organisation, else its exercise’s lead); `shared` — what belongs to no ' +
     'organisation and serves all, changed by unscoped grants only; `filtered` — a list holding only ' +
     'what the caller’s grants reach; `none` — nothing an organisation owns. Creating a record ' +
     '(`POST /exercises`, `/programmes`, `/notices`, `/alerts`) checks the organisation named in the body.\n\n' +

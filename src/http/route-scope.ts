@@ -2,6 +2,7 @@ import type { Actor, Permission } from '../core/policy/policy.js';
 import {
   alertVerdict,
   commentVerdict,
+  deliveryVerdict,
   exerciseVerdict,
   noticeVerdict,
   organisationVerdict,
@@ -14,6 +15,8 @@ import type { AppContext } from '../services/context.js';
 import { planScopeOf, readScopeOf } from '../services/planning/exercises.service.js';
 import { alertRepository } from '../store/alert.repository.js';
 import { commentRepository } from '../store/comment.repository.js';
+import { deliveryRepository } from '../store/delivery.repository.js';
+import { fanOutRepository } from '../store/fanout.repository.js';
 import { exerciseRepository } from '../store/exercise.repository.js';
 import { noticeRepository } from '../store/notice.repository.js';
 import { userRepository } from '../store/user.repository.js';
@@ -24,6 +27,7 @@ export const HIDDEN_AS: Partial<Record<RouteScope, string>> = {
   notice: 'The notice',
   alert: 'The alert',
   comment: 'Comment',
+  delivery: 'The delivery',
   user: 'User',
 };
 
@@ -62,6 +66,13 @@ export async function scopeVerdict(
     case 'comment': {
       const organisationId = UUID.test(id) ? await commentRepository.organisationOf(db, id) : undefined;
       return organisationId === undefined ? null : commentVerdict(actor, permission, { organisationId });
+    }
+    case 'delivery': {
+      // A delivery's id is a UUID; a fan-out's names its source (notice-<id>-<sequence>).
+      const organisationId = UUID.test(id)
+        ? await deliveryRepository.ownerOf(db, id)
+        : await fanOutRepository.ownerOf(db, id);
+      return organisationId === undefined ? null : deliveryVerdict(actor, permission, { organisationId });
     }
     case 'user': {
       if (!UUID.test(id) || !(await userRepository.get(db, id))) return null;

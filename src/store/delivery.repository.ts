@@ -4,6 +4,7 @@ import type { Engine } from './db.js';
 import { unnestInsert, type PgElement } from './pg-arrays.js';
 import type { DeliveryRow, DeliveryTable } from './outbox-tables.js';
 import type { Database } from './schema.js';
+import { outboxOwner, withinReach, type OutboxReach } from './outbox-owner.js';
 
 type Q = Kysely<Database>;
 
@@ -105,6 +106,8 @@ async function forgetSmsDoubts(db: Q, filter: DeadLetterFilter & { id?: string }
   if (filter.channel) dead = dead.where('channel', '=', filter.channel);
   if (filter.sourceKind) dead = dead.where('source_kind', '=', filter.sourceKind);
   if (filter.sourceId) dead = dead.where('source_id', '=', filter.sourceId);
+  const reach = filter.reach && withinReach('deliveries', filter.reach);
+  if (reach) dead = dead.where(reach);
   // Marked as never handed over, so the next try submits them under the sending's own reference.
   await db
     .updateTable('sms_parts')
@@ -125,6 +128,8 @@ export interface DeadLetterFilter {
   channel?: string;
   sourceKind?: string;
   sourceId?: string;
+  /** Only those sent for these organisations (a scoped reader's); absent: all of them. */
+  reach?: OutboxReach;
 }
 
 /** Due now: pending and its time has come, or claimed by a dispatcher whose lease ran out. */
@@ -384,12 +389,14 @@ export const deliveryRepository = {
       .execute();
   },
 
-  countsByStatus: (db: Q) =>
-    db
+  countsByStatus: (db: Q, reach: OutboxReach = 'everywhere') => {
+    const within = withinReach('deliveries', reach);
+    const q = db
       .selectFrom('deliveries')
       .select(['channel', 'status', (eb) => eb.fn.countAll<string | number>().as('n')])
-      .groupBy(['channel', 'status'])
-      .execute(),
+      .groupBy(['channel', 'status']);
+    return (within ? q.where(within) : q).execute();
+  },
 
   /** Per channel and state, the deliveries of one source sequence: a fan-out's progress. */
   countsOfSource: (db: Q, sourceKind: string, sourceId: string, sequence: number) =>
@@ -402,8 +409,9 @@ export const deliveryRepository = {
       .groupBy(['channel', 'status'])
       .execute(),
 
-  dead: (db: Q, limit: number) =>
-    db
+  dead: (db: Q, limit: number, reach: OutboxReach = 'everywhere') => {
+    const within = withinReach('d', reach);
+    const q = db
       .selectFrom('deliveries as d')
       .leftJoin('notices as n', (j) => j.onRef('n.id', '=', 'd.source_id').on('d.source_kind', '=', 'notice'))
       .select([
@@ -424,11 +432,22 @@ export const deliveryRepository = {
       ])
       .where('d.status', '=', 'dead')
       .orderBy('d.created_at', 'desc')
-      .limit(limit)
-      .execute(),
+      .limit(limit);
+    return (within ? q.where(within) : q).execute();
+  },
 
   byId: (db: Q, id: string) =>
     db.selectFrom('deliveries').selectAll().where('id', '=', id).executeTakeFirst(),
+
+  /** The organisation a delivery is sent for (null: none); undefined when there is no such delivery. */
+  ownerOf: async (db: Q, id: string): Promise<string | null | undefined> => {
+    const row = await db
+      .selectFrom('deliveries as d')
+      .select(outboxOwner('d').as('owner'))
+      .where('d.id', '=', id)
+      .executeTakeFirst();
+    return row && row.owner;
+  },
 
   /**
    * A dead letter back to pending, due now, with a fresh count of attempts. A person's retry is
@@ -457,6 +476,8 @@ export const deliveryRepository = {
     if (filter.channel) q = q.where('channel', '=', filter.channel);
     if (filter.sourceKind) q = q.where('source_kind', '=', filter.sourceKind);
     if (filter.sourceId) q = q.where('source_id', '=', filter.sourceId);
+    const within = filter.reach && withinReach('deliveries', filter.reach);
+    if (within) q = q.where(within);
     const r = await q.executeTakeFirst();
     return Number(r.numUpdatedRows);
   },

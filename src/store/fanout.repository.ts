@@ -2,6 +2,7 @@ import { sql, type ExpressionBuilder, type Insertable, type Kysely } from 'kysel
 import type { FanOutRow, FanOutTable } from './outbox-tables.js';
 import { onPostgres, unnestInsert, type PgElement } from './pg-arrays.js';
 import type { Database } from './schema.js';
+import { outboxOwner, withinReach, type OutboxReach } from './outbox-owner.js';
 
 type Q = Kysely<Database>;
 
@@ -192,17 +193,29 @@ export const fanOutRepository = {
   },
 
   /** The newest fan-outs, each with what a person recognises its source by (a notice's slug). */
-  recent: (db: Q, limit: number) =>
-    db
+  recent: (db: Q, limit: number, reach: OutboxReach = 'everywhere') => {
+    const within = withinReach('f', reach);
+    const q = db
       .selectFrom('fanouts as f')
       .leftJoin('notices as n', (j) => j.onRef('n.id', '=', 'f.source_id').on('f.source_kind', '=', 'notice'))
       .selectAll('f')
       .select('n.slug')
       .orderBy('f.created_at', 'desc')
-      .limit(limit)
-      .execute(),
+      .limit(limit);
+    return (within ? q.where(within) : q).execute();
+  },
 
   byId: (db: Q, id: string) => db.selectFrom('fanouts').selectAll().where('id', '=', id).executeTakeFirst(),
+
+  /** The organisation a fan-out is sent for (null: none); undefined when there is no such fan-out. */
+  ownerOf: async (db: Q, id: string): Promise<string | null | undefined> => {
+    const row = await db
+      .selectFrom('fanouts as f')
+      .select(outboxOwner('f').as('owner'))
+      .where('f.id', '=', id)
+      .executeTakeFirst();
+    return row && row.owner;
+  },
 
   /** How far the fan-outs of a source's messages before `sequence` have come, oldest first. */
   progressBefore: (db: Q, sourceKind: string, sourceId: string, sequence: number) =>

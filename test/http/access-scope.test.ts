@@ -1,33 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Actor } from '../../src/core/policy/policy.js';
-import { verdictFor, type RouteScope } from '../../src/core/policy/scope.js';
+import { ROUTE_SCOPES, verdictFor, type RouteScope } from '../../src/core/policy/scope.js';
 import { ALMATY_AREA_NAMES, ALMATY_POLYGON } from '../../src/core/alert/testing.js';
 import { HIDDEN_AS } from '../../src/http/route-scope.js';
 import { commentRepository } from '../../src/store/comment.repository.js';
+import { deliveryRepository } from '../../src/store/delivery.repository.js';
+import { fanOutRepository } from '../../src/store/fanout.repository.js';
+import { ENGINES } from '../support/engines.js';
 import { openScopesHarness, type ScopesHarness, type Where, type Who } from './scopes-harness.js';
 
 const FAKE_ID = '00000000-0000-4000-8000-000000000000';
-const OWNED: readonly RouteScope[] = [
-  'exercise',
-  'notice',
-  'alert',
-  'comment',
-  'user',
-  'organisation',
-  'shared',
-];
+/** Every kind of route that acts on one record, or on what all share; lists are tested on their own. */
+const OWNED: readonly RouteScope[] = ROUTE_SCOPES.filter((s) => s !== 'filtered' && s !== 'none');
 
 /**
  * Route × role × scope, through real HTTP: every route that acts on something an organisation owns
  * (or that belongs to none), called by every role scoped to the owner, scoped to another
  * organisation and unscoped, answers as the generated table (docs/access.md) says.
  */
-describe('route × role × scope', () => {
+describe.each(ENGINES)('route × role × scope on %s', (engine) => {
   let h: ScopesHarness;
   const ids = new Map<RouteScope, string>();
+  let fanOutId = '';
   beforeAll(async () => {
-    h = await openScopesHarness('sqlite');
+    h = await openScopesHarness(engine);
     const notice = await h.ok('a-pio', 'POST', '/api/v1/notices', { exerciseId: h.exerciseId });
     ids.set('exercise', h.exerciseId);
     ids.set('notice', notice.id);
@@ -60,6 +57,41 @@ describe('route × role × scope', () => {
     ids.set('comment', commentId);
     ids.set('user', h.users.get('a-player')!);
     ids.set('organisation', h.orgA);
+    // A's alert went out and one of its e-mails kept failing: a dead letter of A's, with a resident's address.
+    fanOutId = `alert-${alert.id}-1`;
+    const at = '2026-10-10T06:00:00.000Z';
+    await fanOutRepository.insert(h.ctx.db.kysely, {
+      id: fanOutId,
+      source_kind: 'alert',
+      source_id: alert.id,
+      sequence: 1,
+      mode: 'actual',
+      exercise_id: null,
+      priority: 0,
+      status: 'failed',
+      created_at: at,
+    });
+    const deliveryId = randomUUID();
+    await deliveryRepository.insertMany(h.ctx.db.kysely, h.ctx.db.engine, [
+      {
+        id: deliveryId,
+        source_kind: 'alert',
+        source_id: alert.id,
+        sequence: 1,
+        recipient_kind: 'subscriber',
+        recipient_id: 'resident-a',
+        channel: 'email',
+        address: 'resident.a@example.kz',
+        language: 'ru',
+        mode: 'actual',
+        exercise_id: null,
+        priority: 0,
+        status: 'dead',
+        next_attempt_at: at,
+        created_at: at,
+      },
+    ]);
+    ids.set('delivery', deliveryId);
   }, 120_000);
   afterAll(async () => h?.close());
 
@@ -105,6 +137,39 @@ describe('route × role × scope', () => {
     }
   });
 
+  it('keeps the outbox in its organisation: another’s traffic is neither counted, listed nor retried', async () => {
+    const deliveryId = ids.get('delivery')!;
+    const dead = async (who: Who) =>
+      ((await h.ok(who, 'GET', '/api/v1/outbox/dead')).items as { id: string; address: string }[]).map(
+        (d) => d.id,
+      );
+    const fanOuts = async (who: Who) =>
+      ((await h.ok(who, 'GET', '/api/v1/outbox/fanouts')).items as { id: string }[]).map((f) => f.id);
+    const deadOnEmail = async (who: Who) =>
+      (
+        (await h.ok(who, 'GET', '/api/v1/outbox')).channels as { name: string; counts: { dead: number } }[]
+      ).find((c) => c.name === 'email')?.counts.dead;
+    expect(await dead('a-pio')).toContain(deliveryId);
+    expect(await dead('u-pio')).toContain(deliveryId);
+    expect(await dead('b-pio')).not.toContain(deliveryId);
+    expect(await fanOuts('a-pio')).toContain(fanOutId);
+    expect(await fanOuts('b-pio')).not.toContain(fanOutId);
+    expect(await deadOnEmail('a-pio')).toBeGreaterThanOrEqual(1);
+    expect(await deadOnEmail('b-pio')).toBe(0);
+    // A bulk retry by B's PIO takes B's dead letters only: A's stays dead.
+    const bulk = await h.ok('b-pio', 'POST', '/api/v1/outbox/dead/retry', { channel: 'email' });
+    expect(bulk.retried).toBe(0);
+    expect((await deliveryRepository.byId(h.ctx.db.kysely, deliveryId))?.status).toBe('dead');
+    for (const url of [
+      `/api/v1/outbox/deliveries/${deliveryId}/retry`,
+      `/api/v1/outbox/fanouts/${fanOutId}/retry`,
+    ]) {
+      const res = await h.call('b-pio', 'POST', url, {});
+      expect(res.statusCode, url).toBe(404);
+    }
+    expect((await deliveryRepository.byId(h.ctx.db.kysely, deliveryId))?.status).toBe('dead');
+  });
+
   it('answers every organisation-owned and shared route as the policy says, for each role and scope', async () => {
     const routes = h.routes.filter((r) => OWNED.includes(r.scope));
     expect(routes.length).toBeGreaterThan(40);
@@ -112,7 +177,7 @@ describe('route × role × scope', () => {
     const mismatches: string[] = [];
     for (const route of routes) {
       const url = route.url
-        .replace(':id', ids.get(route.scope) ?? FAKE_ID)
+        .replace(':id', route.url.includes('/fanouts/') ? fanOutId : (ids.get(route.scope) ?? FAKE_ID))
         .replace(':file', 'x')
         .replace(/:[A-Za-z]+/g, FAKE_ID);
       for (const role of ROLES)

@@ -15,6 +15,7 @@ import {
  * What a route acts on, for organisation scope (docs/decisions/0016):
  * - `exercise`, `notice`, `alert`, `user`, `organisation`: one record of that kind, named by `:id`, which
  *   belongs to organisations; a grant scoped elsewhere does not reach it;
+ * - `delivery`: one delivery or fan-out of the outbox, its source's organisation's (docs/decisions/0057);
  * - `shared`: what serves every organisation and belongs to none (the core capabilities, the inject
  *   catalogue, the list of organisations): only unscoped grants change it;
  * - `filtered`: a list, holding only what the caller's grants reach;
@@ -25,6 +26,7 @@ export const ROUTE_SCOPES = [
   'notice',
   'alert',
   'comment',
+  'delivery',
   'user',
   'organisation',
   'shared',
@@ -64,6 +66,14 @@ export function alertVerdict(actor: Actor, permission: Permission, at: Scope): S
 
 /** A comment is moderated inside the organisation of the notice it is under. */
 export function commentVerdict(actor: Actor, permission: Permission, at: Scope): ScopeVerdict {
+  return can(actor, permission, at) ? 'allow' : 'hidden';
+}
+
+/**
+ * A delivery or fan-out is its source's organisation's; one of another is not even known of: its
+ * address and its failure are that organisation's residents' and players'.
+ */
+export function deliveryVerdict(actor: Actor, permission: Permission, at: Scope): ScopeVerdict {
   return can(actor, permission, at) ? 'allow' : 'hidden';
 }
 
@@ -111,6 +121,8 @@ export function verdictFor(access: Access, kind: RouteScope, actor: Actor, owner
       return alertVerdict(actor, access, { organisationId: owner });
     case 'comment':
       return commentVerdict(actor, access, { organisationId: owner });
+    case 'delivery':
+      return deliveryVerdict(actor, access, { organisationId: owner });
     case 'user':
       return personVerdict(actor, access, [{ organisationId: owner }]);
     case 'organisation':

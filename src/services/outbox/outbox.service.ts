@@ -8,6 +8,7 @@ import {
 } from '../../core/messages/messages.js';
 import { AppError, notFound } from '../../errors.js';
 import { deliveryRepository, type DeadLetterFilter } from '../../store/delivery.repository.js';
+import type { OutboxReach } from '../../store/outbox-owner.js';
 import { appendAudit } from '../audit.service.js';
 import type { ActorInfo, AppContext } from '../context.js';
 import { fanOutRepository } from '../../store/fanout.repository.js';
@@ -41,14 +42,15 @@ function verified(channel: Channel, now: number): Promise<DeliveryFault | null> 
 }
 
 /**
- * The outbox at a glance: per channel, how many deliveries are in each state and whether it can
- * send, with what stands in its way worded in `lang`.
+ * The outbox at a glance: per channel, how many deliveries sent for the organisations `reach` names
+ * are in each state, and whether it can send, with what stands in its way worded in `lang`.
  */
 export async function outboxStatus(
   ctx: AppContext,
   lang: MessageLang = 'en',
+  reach: OutboxReach = 'everywhere',
 ): Promise<{ channels: ChannelState[] }> {
-  const rows = await deliveryRepository.countsByStatus(ctx.db.kysely);
+  const rows = await deliveryRepository.countsByStatus(ctx.db.kysely, reach);
   const channels = await Promise.all(
     [...ctx.channels.byName.values()].map(async (channel): Promise<ChannelState> => {
       const counts = { pending: 0, sending: 0, sent: 0, dead: 0 };
@@ -85,9 +87,14 @@ export async function outboxStatus(
   return { channels };
 }
 
-/** The dead letters, newest first, each with why it failed worded in `lang`. */
-export async function deadLetters(ctx: AppContext, limit = 200, lang: MessageLang = 'en') {
-  const rows = await deliveryRepository.dead(ctx.db.kysely, limit);
+/** The dead letters within `reach`, newest first, each with why it failed worded in `lang`. */
+export async function deadLetters(
+  ctx: AppContext,
+  limit = 200,
+  lang: MessageLang = 'en',
+  reach: OutboxReach = 'everywhere',
+) {
+  const rows = await deliveryRepository.dead(ctx.db.kysely, limit, reach);
   return rows.map((r) => ({
     id: r.id,
     sourceKind: r.source_kind,
@@ -107,10 +114,18 @@ export async function deadLetters(ctx: AppContext, limit = 200, lang: MessageLan
   }));
 }
 
-/** Recent fan-outs with their progress: matched, written, and per channel sent, waiting and failed. */
-export async function fanOuts(ctx: AppContext, limit = 20, lang: MessageLang = 'en') {
+/**
+ * Recent fan-outs within `reach` with their progress: matched, written, and per channel sent,
+ * waiting and failed.
+ */
+export async function fanOuts(
+  ctx: AppContext,
+  limit = 20,
+  lang: MessageLang = 'en',
+  reach: OutboxReach = 'everywhere',
+) {
   const db = ctx.db.kysely;
-  const rows = await fanOutRepository.recent(db, limit);
+  const rows = await fanOutRepository.recent(db, limit, reach);
   return Promise.all(
     rows.map(async (f) => {
       const counts = await deliveryRepository.countsOfSource(db, f.source_kind, f.source_id, f.sequence);
@@ -140,15 +155,19 @@ export async function fanOuts(ctx: AppContext, limit = 20, lang: MessageLang = '
   );
 }
 
-/** Every dead letter the filter names goes back to pending at once; one audit entry with the count. */
+/**
+ * Every dead letter the filter names, of those within `reach`, goes back to pending at once; one
+ * audit entry with the count.
+ */
 export async function retryDeadLetters(
   ctx: AppContext,
   actor: ActorInfo,
-  filter: DeadLetterFilter,
+  filter: Omit<DeadLetterFilter, 'reach'>,
+  reach: OutboxReach = 'everywhere',
 ): Promise<{ retried: number }> {
   const at = ctx.clock.now().toISOString();
   const retried = await ctx.db.kysely.transaction().execute(async (trx) => {
-    const n = await deliveryRepository.reviveMany(trx, filter, at);
+    const n = await deliveryRepository.reviveMany(trx, { ...filter, reach }, at);
     if (n > 0)
       await appendAudit(ctx, trx, actor, {
         action: 'delivery.retried_in_bulk',

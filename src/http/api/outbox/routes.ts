@@ -10,6 +10,7 @@ import {
   retryFanOut,
 } from '../../../services/outbox/outbox.service.js';
 import { subscriberStats } from '../../../services/subscriptions/subscriptions.service.js';
+import { organisationsWhere } from '../../../core/policy/policy.js';
 import { principalOf } from '../../access.js';
 import { requestLanguage } from '../../language.js';
 import { IdParams, Items, problems } from '../common.schema.js';
@@ -19,24 +20,27 @@ import { DeadLetter, FanOut, FanOutParams, OutboxSchema, RetryFilter, StatsSchem
 export const outboxRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['outbox'];
   const access = 'outbox:manage';
+  // A scoped grant sees and retries the traffic of its own organisations only (docs/decisions/0057).
+  const reachOf = (request: Parameters<typeof principalOf>[0]) =>
+    organisationsWhere(principalOf(request).actor, access);
 
   app.get(
     '/outbox',
     {
-      config: { access },
+      config: { access, scope: 'filtered' },
       schema: {
         tags,
         summary: 'Deliveries per channel and state, and whether each channel is configured and answering',
         response: { 200: OutboxSchema, ...problems },
       },
     },
-    async (request) => outboxStatus(ctx, requestLanguage(request)),
+    async (request) => outboxStatus(ctx, requestLanguage(request), reachOf(request)),
   );
 
   app.get(
     '/outbox/dead',
     {
-      config: { access },
+      config: { access, scope: 'filtered' },
       schema: {
         tags,
         summary: 'Dead letters: deliveries that kept failing, newest first, with the last error',
@@ -48,14 +52,14 @@ export const outboxRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
       },
     },
     async (request) => ({
-      items: await deadLetters(ctx, request.query.limit ?? 200, requestLanguage(request)),
+      items: await deadLetters(ctx, request.query.limit ?? 200, requestLanguage(request), reachOf(request)),
     }),
   );
 
   app.post(
     '/outbox/deliveries/:id/retry',
     {
-      config: { access },
+      config: { access, scope: 'delivery' },
       schema: {
         tags,
         summary: 'Send a dead letter again (fresh attempts, due now)',
@@ -72,7 +76,7 @@ export const outboxRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
   app.get(
     '/outbox/fanouts',
     {
-      config: { access },
+      config: { access, scope: 'filtered' },
       schema: {
         tags,
         summary:
@@ -84,13 +88,15 @@ export const outboxRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
         response: { 200: Items(FanOut), ...problems },
       },
     },
-    async (request) => ({ items: await fanOuts(ctx, request.query.limit ?? 20, requestLanguage(request)) }),
+    async (request) => ({
+      items: await fanOuts(ctx, request.query.limit ?? 20, requestLanguage(request), reachOf(request)),
+    }),
   );
 
   app.post(
     '/outbox/fanouts/:id/retry',
     {
-      config: { access },
+      config: { access, scope: 'delivery' },
       schema: {
         tags,
         summary: 'Fan a failed fan-out out again (due now; whoever it already reached is not written twice)',
@@ -107,15 +113,16 @@ export const outboxRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
   app.post(
     '/outbox/dead/retry',
     {
-      config: { access },
+      config: { access, scope: 'filtered' },
       schema: {
         tags,
-        summary: 'Send every dead letter the filter names again (all of them when it names nothing)',
+        summary:
+          'Send every dead letter the filter names again (all of them when it names nothing), of those the caller’s grants reach',
         body: RetryFilter,
         response: { 200: Type.Object({ retried: Type.Integer() }), ...problems },
       },
     },
-    async (request) => retryDeadLetters(ctx, principalOf(request).info, request.body),
+    async (request) => retryDeadLetters(ctx, principalOf(request).info, request.body, reachOf(request)),
   );
 
   app.get(
