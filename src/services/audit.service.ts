@@ -11,6 +11,7 @@ import type { AuditAction } from '../core/messages/codes.js';
 import { auditRepository } from '../store/audit.repository.js';
 import type { AuditRow } from '../store/schema.js';
 import type { ActorInfo, AppContext, Q } from './context.js';
+import type { OrganisationReach } from '../store/reach.js';
 
 export interface AuditEntry {
   seq: number;
@@ -126,8 +127,14 @@ function safeJson(text: string): Record<string, unknown> {
   }
 }
 
-export async function listAudit(ctx: AppContext, limit: number, before?: number): Promise<AuditEntry[]> {
-  return (await auditRepository.page(ctx.db.kysely, limit, before)).map(toAuditEntry);
+/** The log, newest first; for a scoped reader, only the entries about their organisations. */
+export async function listAudit(
+  ctx: AppContext,
+  limit: number,
+  before?: number,
+  reach: OrganisationReach = 'everywhere',
+): Promise<AuditEntry[]> {
+  return (await auditRepository.page(ctx.db.kysely, limit, before, reach)).map(toAuditEntry);
 }
 
 export interface VerifyResult {

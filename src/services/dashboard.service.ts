@@ -4,13 +4,15 @@ import { sessionRepository } from '../store/session.repository.js';
 import { userRepository } from '../store/user.repository.js';
 import { listAudit, type AuditEntry } from './audit.service.js';
 import type { AppContext } from './context.js';
+import type { OrganisationReach } from '../store/reach.js';
 
 export interface Dashboard {
   counts: { users: number; organisations: number; activeSessions: number; auditEntries: number };
   recentAudit: AuditEntry[];
 }
 
-export async function dashboard(ctx: AppContext, withAudit: boolean): Promise<Dashboard> {
+/** `auditReach`: where the reader may read the audit log (null: nowhere, no recent activity). */
+export async function dashboard(ctx: AppContext, auditReach: OrganisationReach | null): Promise<Dashboard> {
   const db = ctx.db.kysely;
   const [users, organisations, activeSessions, auditEntries] = await Promise.all([
     userRepository.count(db),
@@ -20,6 +22,6 @@ export async function dashboard(ctx: AppContext, withAudit: boolean): Promise<Da
   ]);
   return {
     counts: { users, organisations, activeSessions, auditEntries },
-    recentAudit: withAudit ? await listAudit(ctx, 10) : [],
+    recentAudit: auditReach === null ? [] : await listAudit(ctx, 10, undefined, auditReach),
   };
 }

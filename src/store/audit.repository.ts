@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import { insertRows, type PgElement } from './pg-arrays.js';
 import type { AuditRow, Database } from './schema.js';
+import { auditWithin } from './audit-reach.js';
+import type { OrganisationReach } from './reach.js';
 
 type Q = Kysely<Database>;
 
@@ -24,9 +26,17 @@ export const auditRepository = {
   insert: (db: Q, rows: AuditRow | readonly AuditRow[]): Promise<void> =>
     insertRows(db, 'audit_log', COLUMNS, rows),
   /** Newest first, `before` a sequence number for paging. */
-  page: (db: Q, limit: number, before?: number): Promise<AuditRow[]> => {
+  /** Newest first; only the entries about organisations in `reach` (docs/decisions/0057). */
+  page: (
+    db: Q,
+    limit: number,
+    before?: number,
+    reach: OrganisationReach = 'everywhere',
+  ): Promise<AuditRow[]> => {
     let q = db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(limit);
     if (before !== undefined) q = q.where('seq', '<', before);
+    const within = auditWithin(reach);
+    if (within) q = q.where(within);
     return q.execute();
   },
   /** Oldest first, in chunks, so verifying a long log does not hold it all in memory. */

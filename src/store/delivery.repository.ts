@@ -4,7 +4,8 @@ import type { Engine } from './db.js';
 import { unnestInsert, type PgElement } from './pg-arrays.js';
 import type { DeliveryRow, DeliveryTable } from './outbox-tables.js';
 import type { Database } from './schema.js';
-import { outboxOwner, withinReach, type OutboxReach } from './outbox-owner.js';
+import { outboxOwner, withinReach } from './outbox-owner.js';
+import type { OrganisationReach } from './reach.js';
 
 type Q = Kysely<Database>;
 
@@ -129,7 +130,7 @@ export interface DeadLetterFilter {
   sourceKind?: string;
   sourceId?: string;
   /** Only those sent for these organisations (a scoped reader's); absent: all of them. */
-  reach?: OutboxReach;
+  reach?: OrganisationReach;
 }
 
 /** Due now: pending and its time has come, or claimed by a dispatcher whose lease ran out. */
@@ -389,7 +390,7 @@ export const deliveryRepository = {
       .execute();
   },
 
-  countsByStatus: (db: Q, reach: OutboxReach = 'everywhere') => {
+  countsByStatus: (db: Q, reach: OrganisationReach = 'everywhere') => {
     const within = withinReach('deliveries', reach);
     const q = db
       .selectFrom('deliveries')
@@ -409,7 +410,7 @@ export const deliveryRepository = {
       .groupBy(['channel', 'status'])
       .execute(),
 
-  dead: (db: Q, limit: number, reach: OutboxReach = 'everywhere') => {
+  dead: (db: Q, limit: number, reach: OrganisationReach = 'everywhere') => {
     const within = withinReach('d', reach);
     const q = db
       .selectFrom('deliveries as d')

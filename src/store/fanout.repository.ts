@@ -2,7 +2,8 @@ import { sql, type ExpressionBuilder, type Insertable, type Kysely } from 'kysel
 import type { FanOutRow, FanOutTable } from './outbox-tables.js';
 import { onPostgres, unnestInsert, type PgElement } from './pg-arrays.js';
 import type { Database } from './schema.js';
-import { outboxOwner, withinReach, type OutboxReach } from './outbox-owner.js';
+import { outboxOwner, withinReach } from './outbox-owner.js';
+import type { OrganisationReach } from './reach.js';
 
 type Q = Kysely<Database>;
 
@@ -193,7 +194,7 @@ export const fanOutRepository = {
   },
 
   /** The newest fan-outs, each with what a person recognises its source by (a notice's slug). */
-  recent: (db: Q, limit: number, reach: OutboxReach = 'everywhere') => {
+  recent: (db: Q, limit: number, reach: OrganisationReach = 'everywhere') => {
     const within = withinReach('f', reach);
     const q = db
       .selectFrom('fanouts as f')

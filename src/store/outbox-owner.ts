@@ -1,7 +1,5 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-
-/** Where a reader's grants reach: every organisation, or these only (docs/decisions/0057). */
-export type OutboxReach = 'everywhere' | readonly string[];
+import { ownedWithin, type OrganisationReach } from './reach.js';
 
 /**
  * The organisation a delivery or fan-out (table alias `at`, which has source_kind, source_id and
@@ -21,8 +19,6 @@ export function outboxOwner(at: string): RawBuilder<string | null> {
 }
 
 /** Whether the row at alias `at` is sent for an organisation in `reach`; null when every row is. */
-export function withinReach(at: string, reach: OutboxReach): RawBuilder<SqlBool> | null {
-  if (reach === 'everywhere') return null;
-  if (!reach.length) return sql<SqlBool>`1 = 0`;
-  return sql<SqlBool>`${outboxOwner(at)} in (${sql.join(reach.map((o) => sql`${o}`))})`;
+export function withinReach(at: string, reach: OrganisationReach): RawBuilder<SqlBool> | null {
+  return ownedWithin(outboxOwner(at), reach);
 }

@@ -170,6 +170,30 @@ describe.each(ENGINES)('route × role × scope on %s', (engine) => {
     expect((await deliveryRepository.byId(h.ctx.db.kysely, deliveryId))?.status).toBe('dead');
   });
 
+  it('keeps the audit log in its organisation: a scoped reader sees what concerns their own only', async () => {
+    const alertId = ids.get('alert')!;
+    const subjects = async (who: Who, url = '/api/v1/audit?limit=500') =>
+      ((await h.ok(who, 'GET', url)).items as { subjectType: string; subjectId: string }[]).map(
+        (e) => `${e.subjectType}:${e.subjectId}`,
+      );
+    const about = [`alert:${alertId}`, `exercise:${h.exerciseId}`, `user:${h.users.get('a-player')!}`];
+    const unscoped = await subjects('u-authoriser');
+    const own = await subjects('a-authoriser');
+    const other = await subjects('b-authoriser');
+    for (const s of about) {
+      expect(unscoped, s).toContain(s);
+      expect(own, s).toContain(s);
+      expect(other, s).not.toContain(s);
+    }
+    expect(other).toContain(`user:${h.users.get('b-player')!}`);
+    expect(other).not.toContain(`user:${h.users.get('u-player')!}`);
+    // The dashboard's recent activity is read through the same filter.
+    const recent = (await h.ok('b-director', 'GET', '/api/v1/dashboard')).recentAudit as {
+      subjectId: string;
+    }[];
+    expect(recent.map((e) => e.subjectId)).not.toContain(alertId);
+  });
+
   it('answers every organisation-owned and shared route as the policy says, for each role and scope', async () => {
     const routes = h.routes.filter((r) => OWNED.includes(r.scope));
     expect(routes.length).toBeGreaterThan(40);

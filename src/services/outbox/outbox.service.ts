@@ -8,7 +8,7 @@ import {
 } from '../../core/messages/messages.js';
 import { AppError, notFound } from '../../errors.js';
 import { deliveryRepository, type DeadLetterFilter } from '../../store/delivery.repository.js';
-import type { OutboxReach } from '../../store/outbox-owner.js';
+import type { OrganisationReach } from '../../store/reach.js';
 import { appendAudit } from '../audit.service.js';
 import type { ActorInfo, AppContext } from '../context.js';
 import { fanOutRepository } from '../../store/fanout.repository.js';
@@ -48,7 +48,7 @@ function verified(channel: Channel, now: number): Promise<DeliveryFault | null> 
 export async function outboxStatus(
   ctx: AppContext,
   lang: MessageLang = 'en',
-  reach: OutboxReach = 'everywhere',
+  reach: OrganisationReach = 'everywhere',
 ): Promise<{ channels: ChannelState[] }> {
   const rows = await deliveryRepository.countsByStatus(ctx.db.kysely, reach);
   const channels = await Promise.all(
@@ -92,7 +92,7 @@ export async function deadLetters(
   ctx: AppContext,
   limit = 200,
   lang: MessageLang = 'en',
-  reach: OutboxReach = 'everywhere',
+  reach: OrganisationReach = 'everywhere',
 ) {
   const rows = await deliveryRepository.dead(ctx.db.kysely, limit, reach);
   return rows.map((r) => ({
@@ -122,7 +122,7 @@ export async function fanOuts(
   ctx: AppContext,
   limit = 20,
   lang: MessageLang = 'en',
-  reach: OutboxReach = 'everywhere',
+  reach: OrganisationReach = 'everywhere',
 ) {
   const db = ctx.db.kysely;
   const rows = await fanOutRepository.recent(db, limit, reach);
@@ -163,7 +163,7 @@ export async function retryDeadLetters(
   ctx: AppContext,
   actor: ActorInfo,
   filter: Omit<DeadLetterFilter, 'reach'>,
-  reach: OutboxReach = 'everywhere',
+  reach: OrganisationReach = 'everywhere',
 ): Promise<{ retried: number }> {
   const at = ctx.clock.now().toISOString();
   const retried = await ctx.db.kysely.transaction().execute(async (trx) => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { can, ROLE_PERMISSIONS, ROLES } from '../../../core/policy/policy.js';
+import { can, organisationsWhere, ROLE_PERMISSIONS, ROLES } from '../../../core/policy/policy.js';
 import { checkAuditChain, inEnglish, listAudit } from '../../../services/audit.service.js';
 import { chainProblemIn } from '../../../core/audit/chain-words.js';
 import { createToken, listTokens, listTokensOfUser, revokeToken } from '../../../services/auth.service.js';
@@ -52,7 +52,11 @@ export const systemRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
       },
     },
     async (request) => {
-      const board = await dashboard(ctx, can(principalOf(request).actor, 'audit:read'));
+      const { actor } = principalOf(request);
+      const board = await dashboard(
+        ctx,
+        can(actor, 'audit:read') ? organisationsWhere(actor, 'audit:read') : null,
+      );
       return { ...board, recentAudit: withSentences(board.recentAudit, requestLanguage(request)) };
     },
   );
@@ -60,10 +64,11 @@ export const systemRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
   app.get(
     '/audit',
     {
-      config: { access: 'audit:read' },
+      config: { access: 'audit:read', scope: 'filtered' },
       schema: {
         tags: ['audit'],
-        summary: 'The audit log, newest first',
+        summary:
+          'The audit log, newest first; a grant scoped to organisations reads the entries about their records, people and exercises only',
         querystring: Type.Object(
           {
             limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
@@ -76,7 +81,12 @@ export const systemRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
     },
     async (request) => ({
       items: withSentences(
-        await listAudit(ctx, request.query.limit, request.query.before),
+        await listAudit(
+          ctx,
+          request.query.limit,
+          request.query.before,
+          organisationsWhere(principalOf(request).actor, 'audit:read'),
+        ),
         requestLanguage(request),
       ),
     }),
