@@ -4,30 +4,15 @@
  * feed is ever sent on: it is shown, attributed to its sender, apart from Dabyl's own alerts.
  */
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  capToJsonText,
-  CapParseError,
-  parseCapDocument,
-  readReferences,
-  capFinding,
-  validateCap,
-  type CapFinding,
-} from '../../cap/index.js';
-import {
-  allSignaturesHold,
-  embeddedAlerts,
-  loadTrustAnchors,
-  verifyEachSignature,
-  type TrustAnchor,
-} from '../../cap/dsig/index.js';
-import { badField, notFound, refusedAs } from '../../errors.js';
+import { capToJsonText, readReferences, capFinding, type CapFinding } from '../../cap/index.js';
+import { badField, notFound } from '../../errors.js';
 import { externalAlertRepository, feedRepository } from '../../store/feed.repository.js';
 import type { CapFeedRow } from '../../store/feed-tables.js';
 import { touchPortal } from '../portal/generation.js';
 import type { AppContext, Q } from '../context.js';
 import { DEFAULT_FETCH_LIMITS, fetchFeed, type FetchLimits } from './fetch-feed.js';
+import { readFeedAside, trustAnchorsIn } from './read-feed.js';
 import type { CapWords } from '../../cap/sentences/sentences.js';
 
 /** A feed's name per language; one name is used for all three. */
@@ -100,25 +85,6 @@ export async function addFeed(
 
 export const listFeeds = (ctx: AppContext) => feedRepository.list(ctx.db.kysely);
 
-/** The certificates of a trust store folder (every *.pem, *.crt and *.cer in it). */
-export function trustAnchorsIn(folder: string): TrustAnchor[] {
-  let files: string[];
-  try {
-    files = readdirSync(folder).filter((f) => /\.(pem|crt|cer)$/i.test(f));
-  } catch (err) {
-    throw refusedAs('trustStore', `cannot be read: ${(err as Error).message}`, 'trust_store_unreadable');
-  }
-  if (files.length === 0)
-    throw refusedAs('trustStore', 'holds no .pem, .crt or .cer certificate', 'trust_store_empty', {
-      kinds: '.pem, .crt, .cer',
-    });
-  try {
-    return loadTrustAnchors(files.map((f) => readFileSync(path.join(folder, f))));
-  } catch (err) {
-    throw refusedAs('trustStore', (err as Error).message, 'trust_store_bad');
-  }
-}
-
 /** Polls every feed that is due; each is claimed first, so two instances never poll one feed twice. */
 export async function pollDueFeeds(ctx: AppContext, limits = DEFAULT_FETCH_LIMITS): Promise<PollReport[]> {
   const now = ctx.clock.now();
@@ -173,30 +139,15 @@ async function readDocument(
   body: Buffer,
   report: PollReport,
 ): Promise<void> {
-  let document;
-  try {
-    document = parseCapDocument(body);
-  } catch (err) {
-    if (!(err instanceof CapParseError)) throw err;
-    report.findings.push(finding('/', `feed.${err.code}`, err.words));
+  const receivedAt = ctx.clock.now();
+  const reading = await readFeedAside(body, feed.trust_store, receivedAt);
+  if ('unreadable' in reading) {
+    report.findings.push(reading.unreadable);
     return;
   }
   report.outcome = 'read';
-  const anchors = feed.trust_store ? trustAnchorsIn(feed.trust_store) : [];
-  const receivedAt = ctx.clock.now();
-  const texts = signedTexts(body.toString('utf8'), document);
-  for (const message of document.messages) {
-    const { alert } = message;
-    // A fault in one element (an empty area) is a finding on that element; the alert is still kept.
-    const findings = [
-      ...message.findings,
-      ...validateCap(alert, { version: message.version, now: receivedAt }),
-    ];
-    const signedText = message.signed ? texts.get(message.location) : undefined;
-    const verdicts = signedText
-      ? verifyEachSignature(signedText, { trustAnchors: anchors, receivedAt, now: receivedAt })
-      : [];
-    const verified = anchors.length > 0 && allSignaturesHold(verdicts) && verdicts.every((v) => v.trusted);
+  for (const message of reading.messages) {
+    const { alert, checked: findings, verdicts, verified } = message;
     const expires = alert.info
       .map((i) => i.expires)
       .filter((e): e is string => !!e)
@@ -242,19 +193,6 @@ async function readDocument(
       }
     }
   }
-}
-
-/**
- * Each signed message's text as its signer signed it, by where it sits: the document itself when
- * bare, and each alert taken out of its Atom, RSS or EDXL-DE wrapper otherwise.
- */
-function signedTexts(text: string, document: ReturnType<typeof parseCapDocument>): Map<string, string> {
-  const out = new Map<string, string>();
-  if (!document.messages.some((m) => m.signed)) return out;
-  if (document.wrapper === 'none') return out.set('/alert', text);
-  const found = embeddedAlerts(text);
-  if ('alerts' in found) for (const a of found.alerts) out.set(a.location, a.xml);
-  return out;
 }
 
 const finding = (pathOf: string, rule: string, words: CapWords): CapFinding =>

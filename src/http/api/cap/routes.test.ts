@@ -5,6 +5,9 @@ import type { AppContext } from '../../../services/context.js';
 import { registerProblemHandlers } from '../../problem.js';
 import { ProblemSchema } from '../common.schema.js';
 import { capRoutes } from './routes.js';
+import { checkCap } from '../../../cap/index.js';
+import { capSignatureCheck } from '../../../cap/dsig/index.js';
+import { IN_PLACE_BYTES } from '../../../services/cap/check-off-thread.js';
 
 const fixture = (name: string): Buffer =>
   readFileSync(new URL(`../../../cap/fixtures/${name}`, import.meta.url));
@@ -17,6 +20,7 @@ beforeAll(async () => {
   });
   app.addSchema(ProblemSchema);
   registerProblemHandlers(app);
+  app.get('/ping', async () => 'pong');
   // Only the configuration is read; the rate limit itself is tested on the whole app (test/http).
   const ctx = { config: { capValidatePerMinute: 1000 } } as AppContext;
   await app.register(capRoutes, { prefix: '/api/v1', ctx });
@@ -121,6 +125,44 @@ describe('POST /api/v1/cap/validate', () => {
       expect(finding.message).not.toMatch(/\{\w+\}/);
       expect(finding).not.toHaveProperty('words');
     }
+  });
+
+  it('checks a large message off the main thread: other requests are answered meanwhile, the report is the same', async () => {
+    // One polygon of 120,000 points (about 2.4 MB): a third of a second of parsing on the main thread.
+    const points = Array.from({ length: 120_000 }, (_, i) => {
+      const a = (2 * Math.PI * i) / 120_000;
+      return `${(43 + Math.sin(a)).toFixed(6)},${(76 + Math.cos(a)).toFixed(6)}`;
+    });
+    points.push(points[0]!);
+    const xml = fixture('cap12-every-element.xml')
+      .toString('utf8')
+      .replace(/<cap:polygon>[^<]*<\/cap:polygon>/, `<cap:polygon>${points.join(' ')}</cap:polygon>`);
+    expect(Buffer.byteLength(xml)).toBeGreaterThan(IN_PLACE_BYTES);
+    const answered: string[] = [];
+    const validation = app
+      .inject({
+        method: 'POST',
+        url: '/api/v1/cap/validate',
+        headers: { 'content-type': 'text/xml' },
+        payload: xml,
+      })
+      .then((res) => {
+        answered.push('validation');
+        return res;
+      });
+    // Sent once the validation is under way: on the main thread it would wait for all of it.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await app.inject({ method: 'GET', url: '/ping' }).then(() => answered.push('ping'));
+    const res = await validation;
+    expect(answered).toEqual(['ping', 'validation']);
+    expect(res.statusCode).toBe(200);
+    const inPlace = await checkCap(xml, { verifySignature: capSignatureCheck });
+    expect(res.json()).toMatchObject({
+      valid: inPlace.valid,
+      errors: inPlace.errors,
+      warnings: inPlace.warnings,
+    });
+    expect((res.json() as { messages: unknown[] }).messages).toHaveLength(inPlace.messages.length);
   });
 
   it('declares the route public for the policy layer', () => {

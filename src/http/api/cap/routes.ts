@@ -1,14 +1,15 @@
 /**
  * POST /cap/validate: anyone can check a CAP message against Dabyl's validator, as they would against
- * a public validator. Thin: read the body, call the CAP library's checkCap, answer its report. Being
+ * a public validator. Thin: read the body, call the CAP library's checkCap (off the main thread for a
+ * large message), answer its report. Being
  * anonymous and parsing XML, it is rate-limited per address (DABYL_CAP_VALIDATE_PER_MINUTE).
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { CAP_PROFILES, checkCap, UnknownProfileError } from '../../../cap/index.js';
+import { CAP_PROFILES, UnknownProfileError } from '../../../cap/index.js';
 import { AppError, badField } from '../../../errors.js';
 import { CapFindingSchema, CapReportSchema, CapValidateQuery } from './schema.js';
-import { capSignatureCheck } from '../../../cap/dsig/index.js';
+import { checkCapAside } from '../../../services/cap/check-off-thread.js';
 import type { AppContext } from '../../../services/context.js';
 import { problems } from '../common.schema.js';
 import { requestLanguage, wordFindings } from '../../language.js';
@@ -72,7 +73,8 @@ export const capRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { 
         .map((p) => p.trim())
         .filter(Boolean);
       try {
-        const report = await checkCap(xmlOf(request.body), { profiles, verifySignature: capSignatureCheck });
+        // A large message is checked in a thread of its own: the event loop keeps serving meanwhile.
+        const report = await checkCapAside(xmlOf(request.body), profiles);
         const lang = requestLanguage(request);
         return {
           ...report,
