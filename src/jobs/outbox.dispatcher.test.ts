@@ -185,7 +185,12 @@ describe.each(ENGINES)('the dispatcher’s safety rules on %s', (engine) => {
       .selectAll()
       .where('delivery_id', '=', d.id)
       .executeTakeFirstOrThrow();
-    expect(JSON.parse(kept.message)).toMatchObject({ kind: 'email', subject: 'Inject 12' });
+    // Marked as the exercise would send it, so what the controllers read is what players would.
+    expect(JSON.parse(kept.message)).toMatchObject({
+      kind: 'email',
+      subject: `${EXERCISE_HEAD} - УЧЕНИЯ: Inject 12`,
+      text: `${EXERCISE_HEAD} - УЧЕНИЯ\nПожар в школе №3.\n-- ${EXERCISE_HEAD}: Караганда-2026`,
+    });
     await new Promise((r) => setTimeout(r, 200));
     expect(smtp.mails).toHaveLength(before);
   });

@@ -198,3 +198,34 @@ export async function seatUser(
     .execute();
   return user.id;
 }
+
+/** One more way of reaching the fixture's person `personName`, verified, as a planner adds it to the phone book. */
+export async function addContact(
+  ctx: AppContext,
+  exerciseId: string,
+  personName: string,
+  contact: { channel: string; address: string; language: string },
+): Promise<string> {
+  const db = ctx.db.kysely;
+  const person = await db
+    .selectFrom('exercise_people')
+    .select('id')
+    .where('exercise_id', '=', exerciseId)
+    .where('name', '=', personName)
+    .executeTakeFirstOrThrow();
+  const id = randomUUID();
+  const at = ctx.clock.now().toISOString();
+  await db
+    .insertInto('exercise_contacts')
+    .values({
+      id,
+      exercise_id: exerciseId,
+      person_id: person.id,
+      name: personName,
+      ...contact,
+      verified_at: at,
+      created_at: at,
+    })
+    .execute();
+  return id;
+}

@@ -20,13 +20,15 @@ export interface WebhookReceiver {
 }
 
 /**
- * Another agency's system on loopback: it takes any path, answers 204, and verifies each request
+ * Another agency's system on loopback: it takes any path, answers 204 (or what `answer` says for
+ * the path, so one receiver can stand for an agency that has gone), and verifies each request
  * with the secret `dabyl webhook secret URL` would print for it — so a signature made for another
  * receiver, or over other bytes, fails here as it would there.
  */
 export async function startWebhookReceiver(
   signingKey: string,
   now: () => Date = () => new Date(),
+  answer: (path: string) => number = () => 204,
 ): Promise<WebhookReceiver> {
   const received: ReceivedHook[] = [];
   const waiters: (() => void)[] = [];
@@ -48,7 +50,7 @@ export async function startWebhookReceiver(
         Math.floor(now().getTime() / 1000),
       );
       received.push({ path, headers: req.headers, body, verified });
-      res.writeHead(204).end();
+      res.writeHead(answer(path)).end();
       for (const w of waiters.splice(0)) w();
     });
   });

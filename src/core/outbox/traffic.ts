@@ -61,8 +61,12 @@ export function trafficVerdict(d: TrafficFacts, exercise: ExerciseFacts | undefi
 export const EXERCISE_HEAD = 'EXERCISE EXERCISE EXERCISE';
 const DRILL_WORD: Record<string, string> = { kk: 'ЖАТТЫҒУ', ru: 'УЧЕНИЯ', en: 'DRILL' };
 
-/** True when the traffic must be marked as not real. */
-export const isMarked = (mode: TrafficMode): boolean => mode === 'exercise' || mode === 'test';
+/**
+ * True when the traffic must be marked as not real. A rehearsal's copies never leave the sink, but
+ * they are marked as the exercise would send them: controllers read them to see what players will
+ * get, and an SMS's length counts the marking.
+ */
+export const isMarked = (mode: TrafficMode): boolean => mode !== 'actual';
 
 /**
  * The first line of a marked message in a language. Plain hyphens, not a middle dot or a dash: both
