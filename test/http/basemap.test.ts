@@ -85,6 +85,36 @@ describe('the packaged offline basemap', () => {
     expect(world.countries!.length).toBeGreaterThan(400);
   });
 
+  it('labels the map in the reader’s language: countries and Kazakhstan’s cities in Kazakh and Russian', async () => {
+    const tile = await tileAt(8, 179, 87);
+    const karaganda = tile.cities!.find((f) => f.properties.name === 'Karagandy')!.properties;
+    expect(karaganda).toMatchObject({ name_kk: 'Қарағанды', name_ru: 'Караганда' });
+    const world = await tileAt(0, 0, 0);
+    const label = (name: string) =>
+      world.countries!.find((f) => f.properties.name === name && f.properties.label === true)!.properties;
+    expect(label('Kazakhstan')).toMatchObject({ name_kk: 'Қазақстан', name_ru: 'Казахстан' });
+    expect(label('China')).toMatchObject({ name_kk: 'Қытай', name_ru: 'Китай' });
+    // Nearly every country has both; those Natural Earth gives no code (Kosovo, N. Cyprus) keep theirs.
+    const labels = world.countries!.filter((f) => f.properties.label === true);
+    expect(labels.filter((f) => f.properties.name_kk && f.properties.name_ru).length).toBeGreaterThan(
+      labels.length - 10,
+    );
+    for (const [lang, expected] of [
+      ['kk', ['coalesce', ['get', 'name_kk'], ['get', 'name:kk'], ['get', 'name']]],
+      ['ru', ['coalesce', ['get', 'name_ru'], ['get', 'name:ru'], ['get', 'name']]],
+      ['en', ['coalesce', ['get', 'name:en'], ['get', 'name']]],
+      ['xx', ['coalesce', ['get', 'name:en'], ['get', 'name']]],
+    ] as const) {
+      const style = (await app.inject(`/basemap/style.json?lang=${lang}`)).json();
+      expect(validateStyleMin(style), lang).toEqual([]);
+      const fields = style.layers
+        .filter((l: { type: string }) => l.type === 'symbol')
+        .map((l: { layout: Record<string, unknown> }) => l.layout['text-field']);
+      expect(fields.length, lang).toBeGreaterThan(3);
+      for (const field of fields) expect(field, lang).toEqual(expected);
+    }
+  });
+
   it('answers open sea with an empty tile, a tile it already sent with 304, and a bad address with 400 naming the part', async () => {
     // Mid-Pacific at zoom 6: no land, no border, no city.
     const sea = await app.inject('/basemap/offline/6/3/30.pbf');

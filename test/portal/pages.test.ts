@@ -130,7 +130,8 @@ describe('notice page', () => {
       features: { properties: { n: number; kind: string }; geometry: { type: string } }[];
       locale: Record<string, string>;
     };
-    expect(data.style).toBe('/basemap/style.json');
+    // Its place names in the page's language.
+    expect(data.style).toBe('/basemap/style.json?lang=ru');
     expect(data.label).toBe('Карта улиц: Учения у EXPO');
     expect(data.features.map((f) => [f.properties.n, f.properties.kind, f.geometry.type])).toEqual(
       notice.snapshot.areas.map((a, i) => [i + 1, a.kind, a.geometry.type]),

@@ -9,6 +9,7 @@ import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Posit
 import type * as TopojsonClient from 'topojson-client';
 import { cutAtAntimeridian } from './antimeridian.js';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import { countryName, MAP_LANGS, placeName, type MapLang } from './place-names.js';
 
 const require = createRequire(import.meta.url);
 // topojson-client is published as UMD, which Node's ESM loader cannot name-import.
@@ -43,6 +44,16 @@ function labelPoint(geometry: Polygon | MultiPolygon): Position {
   return [round((Math.min(...xs) + Math.max(...xs)) / 2), round((Math.min(...ys) + Math.max(...ys)) / 2)];
 }
 
+/** `name_kk` and `name_ru` where a name in that language is known; the style falls back to `name`. */
+function localNames(nameIn: (lang: MapLang) => string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const lang of MAP_LANGS) {
+    const name = nameIn(lang);
+    if (name) out[`name_${lang}`] = name;
+  }
+  return out;
+}
+
 export interface CountryLayers {
   /** Country polygons (`name`), and one label point per country (`label: true`). */
   countries: FeatureCollection;
@@ -66,7 +77,8 @@ export function buildCountries(): CountryLayers {
     if (name) {
       features.push({
         type: 'Feature',
-        properties: { name, label: true },
+        // Natural Earth's id is the country's ISO 3166 numeric code, which names it in other languages.
+        properties: { name, ...localNames((lang) => countryName(country.id, lang)), label: true },
         geometry: { type: 'Point', coordinates: labelPoint(flat) },
       });
     }
@@ -119,7 +131,12 @@ export function buildCities(): FeatureCollection {
     const rank = kazakh ? (KZ_MAJOR.has(place.name) ? 1 : 3) : 2;
     features.push({
       type: 'Feature',
-      properties: { name: place.name, country: place.country, rank },
+      properties: {
+        name: place.name,
+        ...localNames((lang) => placeName(place.name, place.country, lang)),
+        country: place.country,
+        rank,
+      },
       geometry: { type: 'Point', coordinates: [round(Number(place.lng)), round(Number(place.lat))] },
     });
   }

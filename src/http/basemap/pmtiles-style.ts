@@ -4,7 +4,7 @@
  * needs no PMTiles plugin. Outside the archive's bounds and zooms the offline layers still show.
  */
 import type { PmtilesHeader } from '../../core/pmtiles/header.js';
-import { BASEMAP_PATH, offlineStyle } from './style.js';
+import { BASEMAP_PATH, labelIn, offlineStyle, type StyleLang } from './style.js';
 import { TILE_FORMATS } from './tiles.js';
 
 type Layer = Record<string, unknown>;
@@ -34,7 +34,7 @@ function colours(id: string): { fill: string; line: string; width: number } {
 }
 
 /** One fill, one line and one label layer per vector layer, each limited to its geometry type. */
-function vectorLayers(ids: string[]): Layer[] {
+function vectorLayers(ids: string[], lang: StyleLang): Layer[] {
   return ids.flatMap((id) => {
     const c = colours(id);
     const base = { source: SOURCE, 'source-layer': id };
@@ -59,7 +59,7 @@ function vectorLayers(ids: string[]): Layer[] {
         ...base,
         filter: ['all', ['has', 'name'], ['!=', ['geometry-type'], 'Polygon']],
         layout: {
-          'text-field': ['get', 'name'],
+          'text-field': labelIn(lang),
           'text-size': 11,
           'text-optional': true,
         },
@@ -77,8 +77,9 @@ function vectorLayers(ids: string[]): Layer[] {
 export function pmtilesStyle(
   header: PmtilesHeader,
   metadata: Record<string, unknown>,
+  lang: StyleLang = 'en',
 ): Record<string, unknown> {
-  const style = offlineStyle();
+  const style = offlineStyle(lang);
   const format = TILE_FORMATS[header.tileType as keyof typeof TILE_FORMATS];
   const vector = header.tileType === 'mvt';
   const attribution = typeof metadata.attribution === 'string' ? metadata.attribution : undefined;
@@ -92,7 +93,7 @@ export function pmtilesStyle(
     ...(attribution ? { attribution } : {}),
   };
   const own: Layer[] = vector
-    ? vectorLayers(vectorLayerIds(metadata))
+    ? vectorLayers(vectorLayerIds(metadata), lang)
     : [{ id: `${SOURCE}-raster`, type: 'raster', source: SOURCE }];
   const layers = style.layers as Layer[];
   const firstLabel = layers.findIndex((l) => l.type === 'symbol');

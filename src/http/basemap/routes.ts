@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { Basemap } from '../../config/config.js';
+import type { PmtilesHeader } from '../../core/pmtiles/header.js';
 import { AppError } from '../../errors.js';
 import { sendFileRange } from './archive.js';
 import { buildCities, buildCountries } from './offline-data.js';
@@ -8,7 +9,7 @@ import { OFFLINE_MAX_ZOOM, offlineTiles } from './offline-tiles.js';
 import { payload, sendPayload, type Payload } from './payload.js';
 import { openArchiveFile, type ArchiveFile } from './pmtiles-file.js';
 import { pmtilesStyle } from './pmtiles-style.js';
-import { BASEMAP_PATH, offlineStyle } from './style.js';
+import { BASEMAP_PATH, offlineStyle, STYLE_LANGS, type StyleLang } from './style.js';
 import { coordinate, registerTiles } from './tiles.js';
 
 const hidden = { config: { access: 'public' as const }, schema: { hide: true } };
@@ -40,19 +41,33 @@ export function registerBasemap(app: FastifyInstance, basemap: Basemap | undefin
     cities: lazy(() => payload(cities(), 'application/geo+json')),
   };
   let opened: ArchiveFile | undefined;
-  let archiveStyle: Payload | undefined;
-  const style = lazy(() =>
-    basemap?.kind === 'pmtiles'
-      ? archiveStyle!
-      : payload(
-          basemap?.kind === 'style-file' ? JSON.parse(readFileSync(basemap.file, 'utf8')) : offlineStyle(),
+  let archive: { header: PmtilesHeader; metadata: Record<string, unknown> } | undefined;
+  // One style per language: the labels follow the reader's (place-names.ts).
+  const styles = Object.fromEntries(
+    STYLE_LANGS.map((lang) => [
+      lang,
+      lazy(() =>
+        payload(
+          basemap?.kind === 'pmtiles'
+            ? pmtilesStyle(archive!.header, archive!.metadata, lang)
+            : basemap?.kind === 'style-file'
+              ? JSON.parse(readFileSync(basemap.file, 'utf8'))
+              : offlineStyle(lang),
         ),
-  );
+      ),
+    ]),
+  ) as Record<StyleLang, () => Payload>;
 
-  app.get(`${BASEMAP_PATH}/style.json`, hidden, async (request, reply) => {
-    if (basemap?.kind === 'style-url') return reply.redirect(basemap.url, 302);
-    return sendPayload(request, reply, style());
-  });
+  app.get<{ Querystring: { lang?: string } }>(
+    `${BASEMAP_PATH}/style.json`,
+    hidden,
+    async (request, reply) => {
+      if (basemap?.kind === 'style-url') return reply.redirect(basemap.url, 302);
+      const asked = request.query.lang;
+      const lang = STYLE_LANGS.find((l) => l === asked) ?? 'en';
+      return sendPayload(request, reply, styles[lang]());
+    },
+  );
 
   // The offline layers stay available whatever is configured, so a custom style can use them too.
   for (const [name, build] of Object.entries(data)) {
@@ -85,7 +100,7 @@ export function registerBasemap(app: FastifyInstance, basemap: Basemap | undefin
     const file = basemap.file;
     app.addHook('onReady', async () => {
       opened = await openArchiveFile(file);
-      archiveStyle = payload(pmtilesStyle(opened.archive.header, await opened.archive.metadata()));
+      archive = { header: opened.archive.header, metadata: await opened.archive.metadata() };
     });
     app.addHook('onClose', async () => opened?.close());
     app.get(`${BASEMAP_PATH}/archive.pmtiles`, hidden, async (request, reply) =>

@@ -24,7 +24,20 @@ const HALO = 'rgba(255,255,255,0.9)';
 
 const isLabel = ['has', 'label'];
 
-function cityLayers(rank: number, minzoom: number, size: number) {
+/** The languages a style is made in; the map's labels follow the reader's. */
+export const STYLE_LANGS = ['kk', 'ru', 'en'] as const;
+export type StyleLang = (typeof STYLE_LANGS)[number];
+
+/**
+ * A feature's name in `lang`: the packaged layers' `name_kk`/`name_ru` (place-names.ts), OpenMapTiles'
+ * `name:kk`/`name:ru` in a configured archive, else the name as the data has it.
+ */
+export function labelIn(lang: StyleLang): unknown[] {
+  if (lang === 'en') return ['coalesce', ['get', 'name:en'], ['get', 'name']];
+  return ['coalesce', ['get', `name_${lang}`], ['get', `name:${lang}`], ['get', 'name']];
+}
+
+function cityLayers(rank: number, minzoom: number, size: number, lang: StyleLang) {
   const filter = ['==', ['get', 'rank'], rank];
   return [
     {
@@ -49,7 +62,7 @@ function cityLayers(rank: number, minzoom: number, size: number) {
       minzoom,
       filter,
       layout: {
-        'text-field': ['get', 'name'],
+        'text-field': labelIn(lang),
         'text-font': rank === 1 ? FONT_BOLD : FONT,
         'text-size': size,
         'text-anchor': 'left',
@@ -61,8 +74,11 @@ function cityLayers(rank: number, minzoom: number, size: number) {
   ];
 }
 
-/** A complete style whose source is this server's vector tiles of `/basemap/*.geojson` (offline-tiles.ts). */
-export function offlineStyle(): Record<string, unknown> {
+/**
+ * A complete style whose source is this server's vector tiles of `/basemap/*.geojson`
+ * (offline-tiles.ts), its labels in `lang`.
+ */
+export function offlineStyle(lang: StyleLang = 'en'): Record<string, unknown> {
   return {
     version: 8,
     name: 'Dabyl offline basemap',
@@ -113,7 +129,7 @@ export function offlineStyle(): Record<string, unknown> {
         filter: isLabel,
         maxzoom: 7,
         layout: {
-          'text-field': ['get', 'name'],
+          'text-field': labelIn(lang),
           'text-font': FONT,
           'text-size': ['interpolate', ['linear'], ['zoom'], 2, 11, 6, 15],
           'text-transform': 'uppercase',
@@ -122,9 +138,9 @@ export function offlineStyle(): Record<string, unknown> {
         },
         paint: { 'text-color': '#7a6f63', 'text-halo-color': HALO, 'text-halo-width': 1.5 },
       },
-      ...cityLayers(3, 7, 11),
-      ...cityLayers(2, 4, 12),
-      ...cityLayers(1, 3, 14),
+      ...cityLayers(3, 7, 11, lang),
+      ...cityLayers(2, 4, 12, lang),
+      ...cityLayers(1, 3, 14, lang),
     ],
   };
 }

@@ -3,8 +3,12 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DRAFT, DRAFT_LAYERS, OVERLAY, OVERLAY_LAYERS } from './layers';
 
-/** Served by Dabyl: the packaged offline basemap, or a redirect to the configured one. */
-export const BASEMAP_STYLE_URL = '/basemap/style.json';
+/**
+ * Served by Dabyl: the packaged offline basemap with its labels in `language`, or a redirect to the
+ * configured one.
+ */
+export const basemapStyleUrl = (language: string) =>
+  `/basemap/style.json?lang=${['kk', 'ru'].includes(language) ? language : 'en'}`;
 
 /** Kazakhstan, where the seed exercises are, until the features say where to look. */
 const START = { center: [67, 48] as [number, number], zoom: 3 };
@@ -29,7 +33,8 @@ export function useBasemapMap(
   frame: Box | null = null,
   overlay: object = EMPTY,
 ): MapLibreMap | null {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
   const [ready, setReady] = useState<MapLibreMap | null>(null);
   const labels = useRef(t);
   labels.current = t;
@@ -41,7 +46,7 @@ export function useBasemapMap(
     const tr = labels.current;
     const map = new maplibregl.Map({
       container: container.current,
-      style: BASEMAP_STYLE_URL,
+      style: basemapStyleUrl(language),
       // Made where it will be looked at: framed later, it would first fetch and draw the whole
       // country's tiles, only to move on (half a second of the first draw, bench/console.bench.ts).
       ...(firstFrame.current
@@ -77,7 +82,8 @@ export function useBasemapMap(
       setReady(null);
       map.remove();
     };
-  }, [container]);
+    // Made again in another language: the place names are the style's.
+  }, [container, language]);
 
   return ready;
 }

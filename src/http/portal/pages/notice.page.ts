@@ -100,7 +100,7 @@ function streetMapData(lang: PortalLang, notice: PublicNotice, title: string): R
   const t = texts(lang).notice.streetMap;
   const city = cityPlace(notice.snapshot.city);
   return {
-    style: '/basemap/style.json',
+    style: `/basemap/style.json?lang=${lang}`,
     label: t.label(title),
     ...(city ? { center: [city.lon, city.lat] } : {}),
     features: notice.snapshot.areas.map((a, i) => ({
