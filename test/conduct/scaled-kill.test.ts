@@ -1,5 +1,5 @@
 /**
- * Scaled mode under a crash: `dabyl serve --role api` and two `--role worker` processes on
+ * Scaled mode under a crash: two `dabyl serve --role api` and two `--role worker` processes on
  * PostgreSQL and Redis, as real processes on loopback, run one exercise at ×60 with a real SMTP
  * server as the players' mail. One worker is SIGKILLed while injects are firing, and a new one
  * started later. Every inject due must fire exactly once (one firing, one audit entry), and every
@@ -59,9 +59,11 @@ describe('a worker killed mid-exercise in scaled mode', () => {
   });
 
   it('fires every inject exactly once and delivers every e-mail, none lost', async () => {
-    const api = serveBin(env, ['--role', 'api']);
-    servers.push(api);
-    const base = await api.url;
+    // Two API processes behind what would be a load balancer: the controller's commands reach both.
+    const apis = [serveBin(env, ['--role', 'api']), serveBin(env, ['--role', 'api'])];
+    servers.push(...apis);
+    const bases = await Promise.all(apis.map((a) => a.url));
+    const base = bases[0]!;
     const workers = [serveBin(env, ['--role', 'worker']), serveBin(env, ['--role', 'worker'])];
     servers.push(...workers);
     await Promise.all(workers.map((w) => w.url));
@@ -86,8 +88,11 @@ describe('a worker killed mid-exercise in scaled mode', () => {
       .map((c) => c.split(';')[0])
       .join('; ');
     const { csrfToken } = (await login.json()) as { csrfToken: string };
+    let sent = 0;
     const command = async (body: Record<string, unknown>) => {
-      const res = await fetch(`${base}/api/v1/exercises/${fx.exerciseId}/clock/commands`, {
+      // One after the other through each API process, as a balancer would spread them.
+      const through = bases[sent++ % bases.length]!;
+      const res = await fetch(`${through}/api/v1/exercises/${fx.exerciseId}/clock/commands`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
         body: JSON.stringify(body),
