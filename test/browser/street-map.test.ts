@@ -75,6 +75,39 @@ describe('the street map of a notice', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'dabyl-street-map-'));
   const archive = path.join(dir, 'astana.pmtiles');
   const notice = buildNotice({ slug: 'expo-streets' });
+  // An area inside another and a road through both middles: three numbers that belong at one place.
+  const square = (half: number) => ({
+    type: 'Polygon' as const,
+    coordinates: [
+      [
+        [71.4145 - half, 51.0915 - half / 2],
+        [71.4145 + half, 51.0915 - half / 2],
+        [71.4145 + half, 51.0915 + half / 2],
+        [71.4145 - half, 51.0915 + half / 2],
+        [71.4145 - half, 51.0915 - half / 2],
+      ],
+    ],
+  });
+  const stacked = buildNotice({ slug: 'expo-stacked' });
+  const [area, closure] = stacked.snapshot.areas as [
+    (typeof stacked.snapshot.areas)[number],
+    (typeof stacked.snapshot.areas)[number],
+  ];
+  stacked.snapshot.areas = [
+    { ...area, geometry: square(0.006) },
+    { ...area, id: `${area.id}-inner`, geometry: square(0.002) },
+    {
+      ...closure,
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [71.4145, 51.085],
+          [71.4145, 51.0915],
+          [71.4145, 51.098],
+        ],
+      },
+    },
+  ];
 
   beforeAll(async () => {
     writeFileSync(archive, streets());
@@ -83,6 +116,7 @@ describe('the street map of a notice', () => {
       launchBrowser(),
     ]);
     await storePublished(server.server.runtime.ctx, notice);
+    await storePublished(server.server.runtime.ctx, stacked);
     // The offline layers under the archive are built on first use; build them before the page waits.
     for (const name of ['countries', 'borders', 'cities']) {
       const layer = await fetch(`${server.url}/basemap/${name}.geojson`);
@@ -137,6 +171,31 @@ describe('the street map of a notice', () => {
     expectNoPageProblems(page);
     await page.context().close();
   }, 150_000);
+
+  it('sets numbers that belong at one place side by side, none hiding another, at every zoom', async () => {
+    const page = await newPage(browser, { csp: true });
+    await page.goto(`${server.url}/ru/notices/expo-stacked`, { timeout: 60_000 });
+    await page.locator('figure.map.has-street-map').waitFor({ timeout: 60_000 });
+    const badges = page.locator('.street-map-number');
+    const overlaps = async () => {
+      const boxes = await badges.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()));
+      const hit: string[] = [];
+      boxes.forEach((a, i) =>
+        boxes.slice(0, i).forEach((b, j) => {
+          if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1)
+            hit.push(`${j + 1}×${i + 1}`);
+        }),
+      );
+      return hit;
+    };
+    await expect(badges.allTextContents()).resolves.toEqual(['1', '2', '3']);
+    expect(await overlaps()).toEqual([]);
+    await screenshot(page, 'notice-street-map-stacked');
+    await page.getByRole('button', { name: 'Отдалить' }).click();
+    await expect.poll(overlaps, { timeout: 10_000 }).toEqual([]);
+    expectNoPageProblems(page);
+    await page.context().close();
+  }, 120_000);
 
   it('fits a 320-px phone, and leaves the drawing for print', async () => {
     const page = await newPage(browser, { csp: true });

@@ -55,6 +55,33 @@
     return box;
   }
 
+  // Numbers whose places fall within a badge of each other at this zoom (an area inside another,
+  // a road through an area's middle) would sit on top of one another and hide all but one: each
+  // such group is set side by side, in list order, centred on where they belong.
+  var BADGE = 30;
+  function spread(markers) {
+    var points = markers.map(function (m) {
+      return map.project(m.getLngLat());
+    });
+    var group = markers.map(function (_, i) {
+      return i;
+    });
+    for (var i = 0; i < markers.length; i++)
+      for (var j = 0; j < i; j++)
+        if (Math.abs(points[i].x - points[j].x) < BADGE && Math.abs(points[i].y - points[j].y) < BADGE) {
+          group[i] = group[j];
+          break;
+        }
+    markers.forEach(function (m, i) {
+      var members = [];
+      group.forEach(function (g, k) {
+        if (g === group[i]) members.push(k);
+      });
+      var at = members.indexOf(i);
+      m.setOffset([(at - (members.length - 1) / 2) * BADGE, 0]);
+    });
+  }
+
   var all = [].concat.apply(
     [],
     features.map(function (f) {
@@ -155,12 +182,16 @@
     });
     // Numbers as page elements, not map text: they need no font from the basemap, and they read
     // as the list below the map reads.
-    features.forEach(function (f) {
+    var markers = features.map(function (f) {
       var badge = document.createElement('span');
       badge.className = 'street-map-number ' + f.properties.kind;
       badge.textContent = String(f.properties.n);
       badge.setAttribute('aria-hidden', 'true');
-      new maplibregl.Marker({ element: badge }).setLngLat(labelPoint(f.geometry)).addTo(map);
+      return new maplibregl.Marker({ element: badge }).setLngLat(labelPoint(f.geometry)).addTo(map);
+    });
+    spread(markers);
+    map.on('zoomend', function () {
+      spread(markers);
     });
     figure.classList.add('has-street-map');
   });
