@@ -18,18 +18,22 @@ export interface Person {
   code(drift?: number): string;
 }
 
-/** Makes a person with one role and, if asked, an enrolled TOTP second factor. */
+/**
+ * Makes a person with one role and, if asked, an enrolled TOTP second factor; scoped to an
+ * organisation when one is named, else to every organisation.
+ */
 export async function makePerson(
   ctx: AppContext,
   username: string,
   role: Role,
   enrol = true,
+  organisationId: string | null = null,
 ): Promise<Person> {
   const u = await createUser(ctx, SYSTEM_ACTOR, null, {
     username,
     displayName: username,
     password: `${username} alerts passphrase`,
-    grants: [{ role }],
+    grants: [{ role, organisationId }],
   });
   const info = { userId: u.id, name: username };
   let secret: Buffer | null = null;
@@ -39,13 +43,19 @@ export async function makePerson(
     // Enrol with the previous step's code, so the current one is still fresh for the first approval.
     await confirmTotpEnrolment(ctx, info, code(-1));
   }
-  return { info, actor: { userId: u.id, grants: [{ role, organisationId: null, exerciseId: null }] }, code };
+  return { info, actor: { userId: u.id, grants: [{ role, organisationId, exerciseId: null }] }, code };
 }
 
-/** Installs a throwaway RSA key and certificate as the installation's CAP signing key. */
-export function installSigningKey(ctx: AppContext): { pki: TestPki; remove(): void } {
+/**
+ * Installs a throwaway RSA key and certificate as the CAP signing key of an organisation, or of the
+ * installation when none is named; each call makes a key of its own.
+ */
+export function installSigningKey(
+  ctx: AppContext,
+  organisationId: string | null = null,
+): { pki: TestPki; remove(): void } {
   const pki = createTestPki();
-  const files = signingKeyFiles(ctx.config, null);
+  const files = signingKeyFiles(ctx.config, organisationId);
   mkdirSync(path.dirname(files.key), { recursive: true });
   copyFileSync(pki.rsa.keyPath, files.key);
   copyFileSync(pki.rsa.certPath, files.certificate);

@@ -51,7 +51,12 @@ export function signatureFindings(xml: string, options: VerifyOptions = {}): Cap
  * signature; weak algorithms are a warning (`cap.signature.weak`), never a reason to stop reading.
  */
 export function eachSignatureFindings(xml: string, options: VerifyEachOptions = {}): CapFinding[] {
-  const verdicts = verifyEachSignature(xml, options).filter((v) => v.signed);
+  return verdictFindings(verifyEachSignature(xml, options));
+}
+
+/** The findings of verdicts already made, as {@link eachSignatureFindings} gives them. */
+export function verdictFindings(all: readonly SignatureVerdict[]): CapFinding[] {
+  const verdicts = all.filter((v) => v.signed);
   return verdicts.flatMap((v): CapFinding[] => {
     const who = verdicts.length > 1 ? nth(v) : ONLY;
     const path = v.index > 1 ? `/alert/Signature[${v.index}]` : '/alert/Signature';

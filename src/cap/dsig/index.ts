@@ -14,7 +14,8 @@ export {
   type VerifyEachOptions,
 } from './verify-each.js';
 export { embeddedAlerts, type EmbeddedAlert } from './embedded.js';
-export { eachSignatureFindings, signatureFindings } from './findings.js';
+export { eachSignatureFindings, signatureFindings, verdictFindings } from './findings.js';
+export { capSignatureCheck, capSignatureChecker } from './validator-hook.js';
 export { loadTrustAnchors, type TrustAnchor } from './keys.js';
 export { CapSignatureError } from './errors.js';
 export { signatureProblem } from './problem.js';
@@ -25,14 +26,3 @@ export type {
   SignerInfo,
   SignatureAlgorithms,
 } from './types.js';
-
-import type { SignatureCheck } from '../check.js';
-import { eachSignatureFindings } from './findings.js';
-
-/**
- * The hook `checkCap` calls for alerts that carry a signature: each signature judged on its own.
- * Bytes are read as UTF-8, which is what signing tools emit; a signed message in another encoding
- * is verified on its UTF-8 reading.
- */
-export const capSignatureCheck: SignatureCheck = (input) =>
-  eachSignatureFindings(typeof input === 'string' ? input : new TextDecoder('utf-8').decode(input));

@@ -17,11 +17,14 @@ export interface CapSignCliWords {
     out: string;
     verify: string;
     trust: string;
+    trustStore: string;
     at: string;
     json: string;
   };
   cannotRead: (file: CapSignFile, path: string, detail: string) => string;
   trustAnchors: (detail: string) => string;
+  /** A trust-store folder named in a refusal, followed by what is wrong with it. */
+  trustStoreNamed: (folder: string) => string;
   notADate: (value: string) => string;
   /** "valid signature (rsa-sha256, key from KeyInfo "CN=…", trusted)". */
   valid: (algorithm: string, keyFrom: string, signer: string | null, trust: string) => string;
@@ -31,8 +34,10 @@ export interface CapSignCliWords {
   invalid: string;
   unsigned: string;
   kind: Record<SignatureProblemKind, string>;
-  /** One of several signatures of a file; `role` comes worded. */
-  signatureOf: (file: string, index: number, role: string) => string;
+  /** The one signature of an alert, where `cap validate` lists it. */
+  signature: string;
+  /** One of several signatures; `role` comes worded. */
+  signatureNth: (index: number, role: string) => string;
   weak: string;
   validity: (sent: string, receipt: string, now: string) => string;
   yes: string;
@@ -58,12 +63,15 @@ export const CAP_SIGN_CLI_WORDS: Readonly<Record<MessageLang, CapSignCliWords>> 
       verify:
         'verify each XML signature of CAP messages on its own (originator, distributors); exit 1 if any is unsigned or badly signed',
       trust: 'trusted certificate or public key, PEM (repeat for more); then the key must be trusted',
+      trustStore:
+        "a folder of trusted certificates (every .pem, .crt and .cer in it), as a feed's trust store; then the key must be trusted",
       at: "judge certificate validity at this instant instead of the message's sent",
       json: 'machine-readable output',
     },
     cannotRead: (file, path, detail) =>
       `cannot read ${{ message: 'message', privateKey: 'private key', certificate: 'certificate', trustAnchor: 'trust anchor' }[file]} ${path}: ${detail}`,
     trustAnchors: (detail) => `trust anchors: ${detail}`,
+    trustStoreNamed: (folder) => `trust store ${folder}`,
     notADate: (value) => `--at ${value} is not a date`,
     valid: (algorithm, keyFrom, signer, trust) =>
       `valid signature (${algorithm}, key from ${keyFrom}${signer ? ` "${signer}"` : ''}, ${trust})`,
@@ -78,7 +86,8 @@ export const CAP_SIGN_CLI_WORDS: Readonly<Record<MessageLang, CapSignCliWords>> 
       certificate: 'certificate',
       structure: 'structure',
     },
-    signatureOf: (file, index, role) => `${file}: signature ${index} (${role})`,
+    signature: 'XML signature',
+    signatureNth: (index, role) => `signature ${index} (${role})`,
     weak: 'WEAK',
     validity: (sent, receipt, now) =>
       `certificate valid at sent: ${sent}, at receipt: ${receipt}, now: ${now}`,
@@ -98,12 +107,15 @@ export const CAP_SIGN_CLI_WORDS: Readonly<Record<MessageLang, CapSignCliWords>> 
         'CAP хабарларының әр XML қолтаңбасын бөлек тексеру (бастапқы жіберуші, таратушылар); біреуіне қол қойылмаса немесе қолтаңбасы жарамсыз болса, 1 кодымен шығады',
       trust:
         'сенімді сертификат немесе ашық кілт, PEM (бірнешеуі үшін қайталаңыз); сонда кілт сенімді болуы керек',
+      trustStore:
+        'сенімді сертификаттар қалтасы (ішіндегі әр `.pem`, `.crt` және `.cer` файлы), арнаның сенім қоймасы сияқты; сонда кілт сенімді болуы керек',
       at: 'сертификаттың жарамдылығын хабардың жіберілген уақытында емес, осы сәтте бағалау',
       json: 'машина оқитын шығыс (JSON)',
     },
     cannotRead: (file, path, detail) =>
       `${{ message: 'хабар', privateKey: 'жабық кілт', certificate: 'сертификат', trustAnchor: 'сенім зәкірі' }[file]} файлын (${path}) оқу мүмкін емес: ${detail}`,
     trustAnchors: (detail) => `сенім зәкірлері: ${detail}`,
+    trustStoreNamed: (folder) => `сенім қоймасы ${folder}`,
     notADate: (value) => `\`--at\` мәні (${value}) күн мен уақыт емес`,
     valid: (algorithm, keyFrom, signer, trust) =>
       `қолтаңба жарамды (${algorithm}, кілт ${keyFrom}${signer ? ` «${signer}»` : ''}, ${trust})`,
@@ -118,7 +130,8 @@ export const CAP_SIGN_CLI_WORDS: Readonly<Record<MessageLang, CapSignCliWords>> 
       certificate: 'сертификат',
       structure: 'құрылым',
     },
-    signatureOf: (file, index, role) => `${file}: ${index}-қолтаңба (${role})`,
+    signature: 'XML қолтаңбасы',
+    signatureNth: (index, role) => `${index}-қолтаңба (${role})`,
     weak: 'ӘЛСІЗ',
     validity: (sent, receipt, now) =>
       `сертификат жіберілген кезде жарамды: ${sent}, қабылданған кезде: ${receipt}, қазір: ${now}`,
@@ -138,12 +151,15 @@ export const CAP_SIGN_CLI_WORDS: Readonly<Record<MessageLang, CapSignCliWords>> 
         'проверить каждую XML-подпись сообщений CAP отдельно (исходный отправитель, распространители); код выхода 1, если хоть одно не подписано или подписано неверно',
       trust:
         'доверенный сертификат или открытый ключ, PEM (повторите для нескольких); тогда ключ должен быть доверенным',
+      trustStore:
+        'папка доверенных сертификатов (все файлы `.pem`, `.crt` и `.cer` в ней), как хранилище доверия ленты; тогда ключ должен быть доверенным',
       at: 'оценивать срок действия сертификата на этот момент, а не на время отправки сообщения',
       json: 'машиночитаемый вывод (JSON)',
     },
     cannotRead: (file, path, detail) =>
       `не удалось прочитать ${{ message: 'сообщение', privateKey: 'закрытый ключ', certificate: 'сертификат', trustAnchor: 'якорь доверия' }[file]} ${path}: ${detail}`,
     trustAnchors: (detail) => `якоря доверия: ${detail}`,
+    trustStoreNamed: (folder) => `хранилище доверия ${folder}`,
     notADate: (value) => `\`--at\` ${value} — не дата и время`,
     valid: (algorithm, keyFrom, signer, trust) =>
       `подпись верна (${algorithm}, ключ ${keyFrom}${signer ? ` «${signer}»` : ''}, ${trust})`,
@@ -158,7 +174,8 @@ export const CAP_SIGN_CLI_WORDS: Readonly<Record<MessageLang, CapSignCliWords>> 
       certificate: 'сертификат',
       structure: 'структура',
     },
-    signatureOf: (file, index, role) => `${file}: подпись ${index} (${role})`,
+    signature: 'XML-подпись',
+    signatureNth: (index, role) => `подпись ${index} (${role})`,
     weak: 'СЛАБАЯ',
     validity: (sent, receipt, now) =>
       `сертификат действовал при отправке: ${sent}, при получении: ${receipt}, сейчас: ${now}`,

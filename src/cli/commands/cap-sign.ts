@@ -2,26 +2,23 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import {
   CapSignatureError,
-  loadTrustAnchors,
   signatureProblem,
   signCapMessage,
   embeddedAlerts,
   verifyEachSignature,
-  type SignatureCheck,
   type SignatureVerdict,
-  type TrustAnchor,
 } from '../../cap/dsig/index.js';
 import { capSentence } from '../../cap/sentences/sentences.js';
 import type { MessageLang } from '../../core/messages/messages.js';
 import { CliFailure, EXIT, printJson } from '../output.js';
 import { CAP_SIGN_CLI_WORDS, type CapSignFile } from './cap-sign.texts.js';
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
-
-const ROLES = {
-  originator: 'signature_role_originator',
-  distributor: 'signature_role_distributor',
-} as const;
+import {
+  collect,
+  describeCheck,
+  describeVerdicts,
+  trustAnchorsFrom,
+  type TrustOptions,
+} from './cap-verdicts.js';
 
 function read(file: string, what: CapSignFile, lang: MessageLang): string {
   try {
@@ -54,52 +51,6 @@ async function sign(
   else process.stdout.write(signed);
 }
 
-function anchorsFrom(files: readonly string[], lang: MessageLang): TrustAnchor[] {
-  try {
-    return loadTrustAnchors(files.map((f) => read(f, 'trustAnchor', lang)));
-  } catch (err) {
-    if (err instanceof CliFailure) throw err;
-    const detail = err instanceof CapSignatureError ? capSentence(lang, err.words) : (err as Error).message;
-    throw new CliFailure(CAP_SIGN_CLI_WORDS[lang].trustAnchors(detail), EXIT.usage);
-  }
-}
-
-/** One line per signature, then one indented line per problem: what failed and where. */
-function describe(label: string, check: SignatureCheck, lang: MessageLang): string {
-  const words = CAP_SIGN_CLI_WORDS[lang];
-  if (check.valid) {
-    const keyFrom = words.keyFrom[check.keySource === 'trust-anchor' ? 'trust-anchor' : 'keyinfo'];
-    const algorithm = check.algorithms?.signature.replace(/^.*#/, '') ?? '';
-    const trust = check.trusted ? words.trusted : words.untrusted;
-    return `${label}: ${words.valid(algorithm, keyFrom, check.signer?.subject ?? null, trust)}\n`;
-  }
-  const head = check.signed ? words.invalid : words.unsigned;
-  const lines = check.problems.map(
-    (p) => `  ${words.kind[p.what]}: ${capSentence(lang, p.words)}${p.path ? ` (${p.path})` : ''}`,
-  );
-  return [`${label}: ${head}`, ...lines].join('\n') + '\n';
-}
-
-/** The verdicts of one file: a head line per signature, then its weakness and validity in time. */
-function describeFile(file: string, verdicts: readonly SignatureVerdict[], lang: MessageLang): string {
-  const words = CAP_SIGN_CLI_WORDS[lang];
-  const yesNo = (v: boolean | null) => (v === null ? words.unknown : v ? words.yes : words.no);
-  const many = verdicts.length > 1;
-  return verdicts
-    .map((v) => {
-      const label = many ? words.signatureOf(file, v.index, capSentence(lang, { key: ROLES[v.role] })) : file;
-      if (!v.signed) return describe(label, v, lang);
-      const facts = [
-        v.weakWords ? `  ${words.weak}: ${capSentence(lang, v.weakWords)}` : '',
-        v.signer
-          ? `  ${words.validity(yesNo(v.validity.sent), yesNo(v.validity.receipt), yesNo(v.validity.now))}`
-          : '',
-      ].filter(Boolean);
-      return describe(label, v, lang) + facts.map((f) => `${f}\n`).join('');
-    })
-    .join('');
-}
-
 /** A file's summary: every signature must hold for the file to be valid. */
 function summary(file: string, verdicts: SignatureVerdict[]) {
   const [first] = verdicts;
@@ -116,11 +67,11 @@ function summary(file: string, verdicts: SignatureVerdict[]) {
 
 async function verify(
   files: string[],
-  opts: { trust?: string[]; json?: boolean; at?: string },
+  opts: TrustOptions & { json?: boolean; at?: string },
   lang: MessageLang,
 ): Promise<void> {
   const words = CAP_SIGN_CLI_WORDS[lang];
-  const trustAnchors = anchorsFrom(opts.trust ?? [], lang);
+  const trustAnchors = trustAnchorsFrom(opts, lang);
   const at = opts.at ? new Date(opts.at) : undefined;
   if (at && Number.isNaN(at.getTime())) throw new CliFailure(words.notADate(opts.at!), EXIT.usage);
   const receivedAt = new Date();
@@ -155,7 +106,9 @@ async function verify(
   else
     for (const { file, signatures, ...check } of results)
       process.stdout.write(
-        signatures.length > 0 ? describeFile(file, signatures, lang) : describe(file, check, lang),
+        signatures.length > 0
+          ? describeVerdicts(signatures, lang, file, '', `${file}: `)
+          : describeCheck(file, check, lang),
       );
   const bad = results.filter((r) => !r.signed || !r.valid).length;
   if (bad > 0) throw new CliFailure(words.someBad(bad, results.length), EXIT.failed);
@@ -163,8 +116,9 @@ async function verify(
 
 /**
  * Adds `sign` and `verify` to an existing `cap` command, their help and output in `lang`. `verify`
- * exits 0 only when every file is signed and valid (and trusted, when `--trust` is given); 1
- * otherwise, naming what failed. `--json` keeps the library's codes and English sentences.
+ * exits 0 only when every file is signed and valid (and trusted, when `--trust` or `--trust-store`
+ * is given); 1 otherwise, naming what failed. `--json` keeps the library's codes and English
+ * sentences.
  */
 export function addCapSignCommands(cap: Command, lang: MessageLang = 'en'): void {
   const help = CAP_SIGN_CLI_WORDS[lang].help;
@@ -179,9 +133,10 @@ export function addCapSignCommands(cap: Command, lang: MessageLang = 'en'): void
     .command('verify <files...>')
     .description(help.verify)
     .option('--trust <cert.pem>', help.trust, collect)
+    .option('--trust-store <folder>', help.trustStore)
     .option('--at <date-time>', help.at)
     .option('--json', help.json)
-    .action((files: string[], opts: { trust?: string[]; json?: boolean; at?: string }) =>
+    .action((files: string[], opts: TrustOptions & { json?: boolean; at?: string }) =>
       verify(files, opts, lang),
     );
 }

@@ -17,16 +17,24 @@ import {
   resolveProfiles,
   UnknownProfileError,
 } from '../../cap/index.js';
-import { capFinding, type CapFinding, type CapReport } from '../../cap/index.js';
+import { capFinding, type CapFinding, type CapMessageReport, type CapReport } from '../../cap/index.js';
 import { capSentence } from '../../cap/sentences/sentences.js';
 import type { MessageLang } from '../../core/messages/messages.js';
 import { CliFailure, EXIT } from '../output.js';
-import { capSignatureCheck } from '../../cap/dsig/index.js';
+import { capSignatureChecker, type SignatureVerdict, type TrustAnchor } from '../../cap/dsig/index.js';
 import { CAP_CLI_WORDS } from './cap.texts.js';
+import { CAP_SIGN_CLI_WORDS } from './cap-sign.texts.js';
+import { collect, describeVerdicts, trustAnchorsFrom, type TrustOptions } from './cap-verdicts.js';
 
-/** The report on one file: the library's report plus the file's name. */
+/** One alert's report, with a verdict per signature when it is signed. */
+export interface CapFileMessage extends CapMessageReport {
+  signatures?: SignatureVerdict[];
+}
+
+/** The report on one file: the library's report plus the file's name and each signature's verdict. */
 export interface CapFileReport extends CapReport {
   file: string;
+  messages: CapFileMessage[];
 }
 
 const CAP_FILE = /\.(xml|cap|atom|rss|edxl)$/i;
@@ -61,9 +69,14 @@ const unreadable = (file: string, err: unknown): CapFileReport => ({
 
 /**
  * Validates every file named, descending into directories (files ending .xml, .cap, .atom, .rss,
- * .edxl). A file that cannot be read or parsed gets its own failed report; the rest go on.
+ * .edxl). A file that cannot be read or parsed gets its own failed report; the rest go on. Each
+ * signature is verified on its own; with trust anchors, a signer none of them vouches for is an error.
  */
-export async function validateCapFiles(paths: string[], profiles: string[] = []): Promise<CapFileReport[]> {
+export async function validateCapFiles(
+  paths: string[],
+  profiles: string[] = [],
+  trustAnchors: TrustAnchor[] = [],
+): Promise<CapFileReport[]> {
   resolveProfiles(profiles);
   const files = (await Promise.all(paths.map(expand))).flat();
   const reports: CapFileReport[] = [];
@@ -75,7 +88,16 @@ export async function validateCapFiles(paths: string[], profiles: string[] = [])
       reports.push(unreadable(file, err));
       continue;
     }
-    reports.push({ file, ...(await checkCap(bytes, { profiles, verifySignature: capSignatureCheck })) });
+    const verdicts = new Map<string, SignatureVerdict[]>();
+    const verifySignature = capSignatureChecker({ trustAnchors, receivedAt: new Date() }, (at, v) =>
+      verdicts.set(at, v),
+    );
+    const report = await checkCap(bytes, { profiles, verifySignature });
+    const messages = report.messages.map((m) => {
+      const signatures = verdicts.get(m.location);
+      return signatures ? { ...m, signatures } : m;
+    });
+    reports.push({ file, ...report, messages });
   }
   return reports;
 }
@@ -98,9 +120,16 @@ export function formatCapReports(reports: CapFileReport[], lang: MessageLang = '
     );
     out.push(...r.findings.map(line));
     for (const m of r.messages) {
-      if (m.findings.length === 0) continue;
+      const signatures = m.signatures ?? [];
+      // A signature's problems are said in its verdict; the other findings follow it.
+      const findings = signatures.length
+        ? m.findings.filter((f) => !f.rule.startsWith('cap.signature.'))
+        : m.findings;
+      if (findings.length === 0 && signatures.length === 0) continue;
       out.push(`  ${words.alertAt(m.identifier, m.location, m.signed)}`);
-      out.push(...m.findings.map(line));
+      if (signatures.length)
+        out.push(describeVerdicts(signatures, lang, CAP_SIGN_CLI_WORDS[lang].signature, '    ').trimEnd());
+      out.push(...findings.map(line));
     }
   }
   const invalid = reports.filter((r) => !r.valid).length;
@@ -152,8 +181,11 @@ export function registerCapCommands(program: Command, lang: MessageLang = 'en'):
     .argument('<paths...>', words.help.paths)
     .option('--json', words.help.json)
     .option('--profile <ids>', words.help.profile, list, [])
-    .action(async (paths: string[], opts: { json?: boolean; profile: string[] }) => {
-      const reports = await plainly(() => validateCapFiles(paths, opts.profile), EXIT.failed, lang);
+    .option('--trust <cert.pem>', CAP_SIGN_CLI_WORDS[lang].help.trust, collect)
+    .option('--trust-store <folder>', CAP_SIGN_CLI_WORDS[lang].help.trustStore)
+    .action(async (paths: string[], opts: TrustOptions & { json?: boolean; profile: string[] }) => {
+      const anchors = trustAnchorsFrom(opts, lang);
+      const reports = await plainly(() => validateCapFiles(paths, opts.profile, anchors), EXIT.failed, lang);
       const valid = reports.every((r) => r.valid);
       process.stdout.write(
         (opts.json ? JSON.stringify({ valid, files: reports }, null, 2) : formatCapReports(reports, lang)) +
