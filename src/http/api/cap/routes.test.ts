@@ -6,7 +6,8 @@ import { registerProblemHandlers } from '../../problem.js';
 import { ProblemSchema } from '../common.schema.js';
 import { capRoutes } from './routes.js';
 import { checkCap } from '../../../cap/index.js';
-import { capSignatureCheck } from '../../../cap/dsig/index.js';
+import { capSignatureCheck, signCapMessage } from '../../../cap/dsig/index.js';
+import { createTestPki, removeTestPki } from '../../../cap/dsig/fixtures/pki.js';
 import { IN_PLACE_BYTES } from '../../../services/cap/check-off-thread.js';
 
 const fixture = (name: string): Buffer =>
@@ -163,6 +164,48 @@ describe('POST /api/v1/cap/validate', () => {
       warnings: inPlace.warnings,
     });
     expect((res.json() as { messages: unknown[] }).messages).toHaveLength(inPlace.messages.length);
+  });
+
+  it('verifies a signed alert inside an Atom feed as its originator signed it, not against the feed', async () => {
+    const pki = createTestPki();
+    try {
+      const alert = signCapMessage(
+        fixture('cap12-every-element.xml')
+          .toString('utf8')
+          .replace(/^<\?xml[^>]*\?>\s*/, ''),
+        {
+          privateKey: pki.rsa.keyPem,
+          certificate: pki.rsa.certPem,
+        },
+      );
+      const feed =
+        '<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Met</title>' +
+        `<id>urn:met</id><updated>2026-10-25T08:00:00Z</updated><entry><id>urn:e1</id><title>e</title>` +
+        `<updated>2026-10-25T08:00:00Z</updated><content type="text/xml">${alert}</content></entry></feed>`;
+      const validate = async (xml: string) =>
+        (
+          await app.inject({
+            method: 'POST',
+            url: '/api/v1/cap/validate',
+            headers: { 'content-type': 'application/xml' },
+            payload: xml,
+          })
+        ).json() as {
+          valid: boolean;
+          wrapper: string;
+          messages: { signed: boolean; findings: { rule: string }[] }[];
+        };
+      const good = await validate(feed);
+      expect(good).toMatchObject({ wrapper: 'atom', messages: [{ signed: true }] });
+      // The signature holds: only the certificate's own standing is remarked on (made just now, it
+      // was not yet valid when the fixture's alert says it was sent).
+      expect(good.messages[0]!.findings.map((f) => f.rule)).toEqual(['cap.signature.certificate']);
+      // The same entry changed after signing: its signature no longer holds.
+      const changed = await validate(feed.replace('<cap:headline>', '<cap:headline>Changed '));
+      expect(changed.messages[0]!.findings.map((f) => f.rule)).toContain('cap.signature.digest');
+    } finally {
+      removeTestPki(pki);
+    }
   });
 
   it('declares the route public for the policy layer', () => {
