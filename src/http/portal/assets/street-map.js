@@ -57,28 +57,70 @@
 
   // Numbers whose places fall within a badge of each other at this zoom (an area inside another,
   // a road through an area's middle) would sit on top of one another and hide all but one: each
-  // such group is set side by side, in list order, centred on where they belong.
+  // such group is set side by side, in list order, centred on where its members belong. A row can
+  // reach another number, so groups that touch are merged and laid out again until none do (as the
+  // drawing under the map does, map/badges.ts).
   var BADGE = 30;
   function spread(markers) {
     var points = markers.map(function (m) {
       return map.project(m.getLngLat());
     });
-    var group = markers.map(function (_, i) {
+    var groups = markers.map(function (_, i) {
+      return [i];
+    });
+    var drawn = points.map(function (p) {
+      return [p.x, p.y];
+    });
+    for (var round = 0; round <= markers.length; round++) {
+      var merged = mergeTouching(groups, drawn);
+      if (merged.length === groups.length && round > 0) break;
+      groups = merged;
+      groups.forEach(function (g) {
+        var cx = 0;
+        var cy = 0;
+        g.forEach(function (i) {
+          cx += points[i].x / g.length;
+          cy += points[i].y / g.length;
+        });
+        g.forEach(function (i, at) {
+          drawn[i] = [cx + (at - (g.length - 1) / 2) * BADGE, cy];
+        });
+      });
+    }
+    markers.forEach(function (m, i) {
+      m.setOffset([drawn[i][0] - points[i].x, drawn[i][1] - points[i].y]);
+    });
+  }
+
+  function mergeTouching(groups, drawn) {
+    var parent = groups.map(function (_, i) {
       return i;
     });
-    for (var i = 0; i < markers.length; i++)
-      for (var j = 0; j < i; j++)
-        if (Math.abs(points[i].x - points[j].x) < BADGE && Math.abs(points[i].y - points[j].y) < BADGE) {
-          group[i] = group[j];
-          break;
-        }
-    markers.forEach(function (m, i) {
-      var members = [];
-      group.forEach(function (g, k) {
-        if (g === group[i]) members.push(k);
+    function find(i) {
+      return parent[i] === i ? i : (parent[i] = find(parent[i]));
+    }
+    var groupOf = [];
+    groups.forEach(function (g, gi) {
+      g.forEach(function (i) {
+        groupOf[i] = gi;
       });
-      var at = members.indexOf(i);
-      m.setOffset([(at - (members.length - 1) / 2) * BADGE, 0]);
+    });
+    for (var a = 0; a < drawn.length; a++)
+      for (var b = a + 1; b < drawn.length; b++)
+        if (
+          Math.abs(drawn[a][0] - drawn[b][0]) < BADGE - 0.5 &&
+          Math.abs(drawn[a][1] - drawn[b][1]) < BADGE - 0.5
+        )
+          parent[find(groupOf[a])] = find(groupOf[b]);
+    var out = {};
+    groups.forEach(function (g, gi) {
+      var root = find(gi);
+      out[root] = (out[root] || []).concat(g);
+    });
+    return Object.keys(out).map(function (k) {
+      return out[k].sort(function (x, y) {
+        return x - y;
+      });
     });
   }
 
