@@ -1,33 +1,38 @@
-import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { buildConductExercise } from '../support/conduct.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { startTestSmsc, type TestSmsc } from '../support/smsc.js';
 import { startTestSmtp, type TestSmtp } from '../support/smtp.js';
+import { prepareKaraganda, USERS } from './exercise-end-to-end.setup.js';
 import {
   communicationCheck,
+  DESKTOP,
   endex,
   LONG,
   noPlayAndResumePlay,
   offlineObservation,
   pauseAndResume,
+  PHONE,
   playerAcknowledgesAndReports,
   replay,
-  startexAndFireTwo,
+  startexCompressed,
   type Run,
 } from './exercise-end-to-end.steps.js';
 import { ensureConsoleBuilt, expectNoPageProblems, launchBrowser, newPage, signIn } from './support.js';
 
 /*
- * One exercise from the communication check to its replay, in one run, with the control room open
- * on a director's desk the whole time and never reloaded: the check, STARTEX and two injects fired,
- * a patrol officer on a phone acknowledging and reporting with a photo, an evaluator in a basement
- * recording an observation that arrives exactly once, a pause resumed under the exercise's pause
- * policy, NO PLAY and its resume, ENDEX, and the replay moved through without changing anything.
+ * The demo's Karaganda full-scale exercise from the communication check to its replay, in one run,
+ * with the control room open on the director's desk the whole time and never reloaded: the check,
+ * STARTEX and the clock at ×60 so that the MSEL's injects fire by the clock, a patrol officer on a
+ * phone acknowledging and reporting with a photo, the lead evaluator in a basement recording an
+ * observation that arrives exactly once, a pause resumed under the exercise's pause policy, NO PLAY
+ * and its resume, ENDEX, and the replay moved through without changing anything. A real SMTP server
+ * and a real SMPP server receive every player's messages, each once and marked as exercise traffic.
  */
-describe('an exercise run end to end', () => {
+describe('the demo exercise run end to end', () => {
   let server: TestServer;
   let smtp: TestSmtp;
+  let smsc: TestSmsc;
   let browser: Browser;
   let run: Run;
   const PASSWORD = 'end-to-end passphrase';
@@ -45,64 +50,40 @@ describe('an exercise run end to end', () => {
 
   beforeAll(async () => {
     await ensureConsoleBuilt();
-    smtp = await startTestSmtp();
+    [smtp, smsc] = await Promise.all([startTestSmtp(), startTestSmsc()]);
     [server, browser] = await Promise.all([
-      startTestServer({ demo: false, env: { DABYL_SMTP_URL: smtp.url } }),
+      startTestServer({
+        demo: true,
+        env: {
+          DABYL_SMTP_URL: smtp.url,
+          DABYL_SMPP_URL: smsc.url,
+          // The Cyrillic texts take several parts each: the default 10 a second would make the end wait.
+          DABYL_SMPP_RATE: '200',
+        },
+      }),
       launchBrowser(),
     ]);
-    const ctx = server.server.runtime.ctx;
-    const db = ctx.db.kysely;
-    const fx = await buildConductExercise(ctx);
-    for (const [username, role] of [
-      ['director.e2e', 'director'],
-      ['patrol.e2e', 'player'],
-      ['evaluator.e2e', 'evaluator'],
-    ] as const)
-      await server.createUser(username, PASSWORD, role);
-    const userId = (username: string) =>
-      db
-        .selectFrom('users')
-        .select('id')
-        .where('username', '=', username)
-        .executeTakeFirstOrThrow()
-        .then((u) => u.id);
-    await db
-      .updateTable('exercise_people')
-      .set({ user_id: await userId('patrol.e2e') })
-      .where('exercise_id', '=', fx.exerciseId)
-      .where('name', '=', 'Patrol officer A')
-      .execute();
-    await db
-      .insertInto('exercise_people')
-      .values({
-        id: randomUUID(),
-        exercise_id: fx.exerciseId,
-        user_id: await userId('evaluator.e2e'),
-        name: 'Evaluator Dana',
-        role: 'evaluator',
-        team_id: fx.teams.patrol,
-        organisation_id: null,
-        contact: null,
-      })
-      .execute();
-
-    const control = await open('director.e2e', { width: 1280, height: 800 });
-    const player = await open('patrol.e2e', { width: 390, height: 844 });
+    const demo = await prepareKaraganda(server.server.runtime.ctx, server.admin.username, PASSWORD);
+    const [control, player, evaluator] = await Promise.all([
+      open(USERS.director, DESKTOP),
+      open(USERS.patrol, PHONE),
+      open(USERS.evaluator, PHONE),
+    ]);
     await player.context().grantPermissions(['geolocation']);
-    await player.context().setGeolocation({ latitude: 49.80469, longitude: 73.10938 });
-    const evaluator = await open('evaluator.e2e', { width: 390, height: 844 });
-    run = { server, smtp, fx, control, player, evaluator };
+    // On the access road to the correctional institution.
+    await player.context().setGeolocation({ latitude: 49.84901, longitude: 73.00456 });
+    run = { server, peers: { smtp, smsc }, demo, control, player, evaluator };
   }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    await smtp?.close();
+    await Promise.all([smtp?.close(), smsc?.close()]);
   });
 
-  it('runs the check, STARTEX, play, an offline observation, a pause, NO PLAY, ENDEX and the replay', async () => {
+  it('runs the check, STARTEX at ×60, play, an offline observation, a pause, NO PLAY, ENDEX and the replay', async () => {
     await communicationCheck(run);
-    await startexAndFireTwo(run);
+    await startexCompressed(run);
     await playerAcknowledgesAndReports(run);
     await offlineObservation(run);
     await pauseAndResume(run);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useCommCheck, useStartCommCheck, useClock, type CommCheck } from '../../../api/conduct';
 import { QueryState } from '../../../components/QueryState';
 import { ProblemAlert } from '../../../components/ProblemAlert';
+import { TableScroll } from '../../../components/TableScroll';
 import { STATUS } from '../../../theme';
 import { clockIn } from './InjectProgress';
 
@@ -61,56 +62,60 @@ export function CommCheckPanel({ exerciseId, canAct }: { exerciseId: string; can
                   waiting: data.counts.waiting,
                 })}
               </Text>
-              <Table striped aria-labelledby="comm-check-title">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('conduct.commCheck.player')}</Table.Th>
-                    <Table.Th>{t('conduct.commCheck.team')}</Table.Th>
-                    <Table.Th>{t('conduct.commCheck.ways')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.people.map((p) => (
-                    <Table.Tr key={p.personId}>
-                      <Table.Td>
-                        <Group gap={6}>
-                          <Text size="sm">{p.name}</Text>
-                          {!p.reached && (
-                            <Badge color={STATUS.warning} variant="filled">
-                              {t(p.ways.length ? 'conduct.commCheck.notReached' : 'conduct.commCheck.noWay')}
-                            </Badge>
-                          )}
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>{p.team ?? '—'}</Table.Td>
-                      <Table.Td>
-                        <Stack gap={2}>
-                          {p.ways.map((w, i) => (
-                            <Group key={i} gap={6} wrap="nowrap">
-                              <Badge
-                                color={COLOURS[w.state]}
-                                variant={w.state === 'confirmed' ? 'filled' : 'outline'}
-                              >
-                                {t(`conduct.commCheck.state.${w.state}`)}
-                              </Badge>
-                              <Text size="sm">
-                                {t(`outbox.channels.${w.channel}`, { defaultValue: w.channel })}
-                                {w.address ? ` · ${w.address}` : ''}
-                                {w.at ? ` · ${time(w.at)}` : ''}
-                              </Text>
-                              {w.problem && (
-                                <Text size="sm" c="red">
-                                  {w.problem}
-                                </Text>
-                              )}
-                            </Group>
-                          ))}
-                        </Stack>
-                      </Table.Td>
+              <TableScroll label={t('conduct.commCheck.title')} minWidth={640}>
+                <Table striped aria-labelledby="comm-check-title">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('conduct.commCheck.player')}</Table.Th>
+                      <Table.Th>{t('conduct.commCheck.team')}</Table.Th>
+                      <Table.Th>{t('conduct.commCheck.ways')}</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {data.people.map((p) => (
+                      <Table.Tr key={p.personId}>
+                        <Table.Td>
+                          <Group gap={6}>
+                            <Text size="sm">{p.name}</Text>
+                            {!p.reached && (
+                              <Badge color={STATUS.warning} variant="filled">
+                                {t(
+                                  p.ways.length ? 'conduct.commCheck.notReached' : 'conduct.commCheck.noWay',
+                                )}
+                              </Badge>
+                            )}
+                          </Group>
+                        </Table.Td>
+                        <Table.Td>{p.team ?? '—'}</Table.Td>
+                        <Table.Td>
+                          <Stack gap={2}>
+                            {p.ways.map((w, i) => (
+                              <Group key={i} gap={6} wrap="nowrap">
+                                <Badge
+                                  color={COLOURS[w.state]}
+                                  variant={w.state === 'confirmed' ? 'filled' : 'outline'}
+                                >
+                                  {t(`conduct.commCheck.state.${w.state}`)}
+                                </Badge>
+                                <Text size="sm">
+                                  {t(`outbox.channels.${w.channel}`, { defaultValue: w.channel })}
+                                  {w.address ? ` · ${w.address}` : ''}
+                                  {w.at ? ` · ${time(w.at)}` : ''}
+                                </Text>
+                                {w.problem && (
+                                  <Text size="sm" c="red">
+                                    {w.problem}
+                                  </Text>
+                                )}
+                              </Group>
+                            ))}
+                          </Stack>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </TableScroll>
             </>
           )
         }

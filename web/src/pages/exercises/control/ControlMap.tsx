@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClock, useControlPlaces, type ControlPlaces } from '../../../api/conduct';
 import { usePlan } from '../../../api/exercises';
+import { TableScroll } from '../../../components/TableScroll';
 import type { MapGeometry, MapSighting } from '../../../map';
 import { LazyExerciseMap } from '../venues/LazyExerciseMap';
 import { clockIn } from './InjectProgress';
@@ -89,30 +90,32 @@ export function ControlMap({ exerciseId }: { exerciseId: string }) {
       {sightings.length === 0 ? (
         <Text c="dimmed">{t(places.data?.observations ? 'conduct.map.none' : 'conduct.map.noReports')}</Text>
       ) : (
-        <Table striped aria-label={t('conduct.map.listLabel')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('conduct.map.kind')}</Table.Th>
-              <Table.Th>{t('conduct.map.who')}</Table.Th>
-              <Table.Th>{t('conduct.map.when')}</Table.Th>
-              <Table.Th>{t('conduct.map.what')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {sightings.map((s) => (
-              <Table.Tr key={s.id} aria-selected={s.id === selected}>
-                <Table.Td>{t(`map.legend.${s.kind}`)}</Table.Td>
-                <Table.Td>{s.author}</Table.Td>
-                <Table.Td>{time(s.at)}</Table.Td>
-                <Table.Td>
-                  <Button variant="subtle" size="compact-sm" onClick={() => setSelected(s.id)}>
-                    {s.text.length > 60 ? `${s.text.slice(0, 60)}…` : s.text}
-                  </Button>
-                </Table.Td>
+        <TableScroll label={t('conduct.map.listLabel')} minWidth={560}>
+          <Table striped aria-label={t('conduct.map.listLabel')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('conduct.map.kind')}</Table.Th>
+                <Table.Th>{t('conduct.map.who')}</Table.Th>
+                <Table.Th>{t('conduct.map.when')}</Table.Th>
+                <Table.Th>{t('conduct.map.what')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {sightings.map((s) => (
+                <Table.Tr key={s.id} aria-selected={s.id === selected}>
+                  <Table.Td>{t(`map.legend.${s.kind}`)}</Table.Td>
+                  <Table.Td>{s.author}</Table.Td>
+                  <Table.Td>{time(s.at)}</Table.Td>
+                  <Table.Td>
+                    <Button variant="subtle" size="compact-sm" onClick={() => setSelected(s.id)}>
+                      {s.text.length > 60 ? `${s.text.slice(0, 60)}…` : s.text}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
       )}
     </Stack>
   );

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useInjectAction, type InjectRun } from '../../../api/conduct';
 import { ProblemAlert } from '../../../components/ProblemAlert';
+import { TableScroll } from '../../../components/TableScroll';
 import { STATUS } from '../../../theme';
 import { BranchNote } from './BranchNote';
 import { conductErrors } from './conductErrors';
@@ -65,82 +66,92 @@ export function InjectsTable({
       {injects.length === 0 ? (
         <Text c="dimmed">{t('conduct.injects.none')}</Text>
       ) : (
-        <Table striped highlightOnHover aria-label={t('conduct.injects.title')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('conduct.injects.number')}</Table.Th>
-              <Table.Th>{t('conduct.injects.time')}</Table.Th>
-              <Table.Th>{t('conduct.injects.inject')}</Table.Th>
-              <Table.Th>{t('conduct.injects.state')}</Table.Th>
-              <Table.Th>{t('play.progress.title')}</Table.Th>
-              {canAct && <Table.Th>{t('conduct.injects.actions')}</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {injects.map((i) => {
-              const waiting = !ended && (i.status === 'scheduled' || i.status === 'held');
-              return (
-                <Table.Tr key={i.id}>
-                  <Table.Td>{i.number}</Table.Td>
-                  <Table.Td ff="monospace">{formatExerciseSeconds(i.dueSeconds)}</Table.Td>
-                  <Table.Td>
-                    {i.title}
-                    <BranchNote exerciseId={exerciseId} inject={i} canDecide={canAct && !ended && !halted} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      <Badge color={STATUS_COLOUR[i.status]}>{t(`conduct.status.${i.status}`)}</Badge>
-                      {i.due && <Badge color={STATUS.danger}>{t('conduct.injects.due')}</Badge>}
-                      {i.contingency && <Badge variant="outline">{t('conduct.injects.contingency')}</Badge>}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    {i.status === 'fired' && <InjectProgress exerciseId={exerciseId} injectId={i.id} />}
-                  </Table.Td>
-                  {canAct && (
+        <TableScroll label={t('conduct.injects.title')} minWidth={canAct ? 900 : 720}>
+          <Table striped highlightOnHover aria-label={t('conduct.injects.title')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('conduct.injects.number')}</Table.Th>
+                <Table.Th>{t('conduct.injects.time')}</Table.Th>
+                <Table.Th>{t('conduct.injects.inject')}</Table.Th>
+                <Table.Th>{t('conduct.injects.state')}</Table.Th>
+                <Table.Th>{t('play.progress.title')}</Table.Th>
+                {canAct && <Table.Th>{t('conduct.injects.actions')}</Table.Th>}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {injects.map((i) => {
+                const waiting = !ended && (i.status === 'scheduled' || i.status === 'held');
+                return (
+                  <Table.Tr key={i.id}>
+                    <Table.Td>{i.number}</Table.Td>
+                    <Table.Td ff="monospace">{formatExerciseSeconds(i.dueSeconds)}</Table.Td>
                     <Table.Td>
-                      {waiting && (
-                        <Group gap={4} wrap="nowrap">
-                          {!halted && (
-                            <Button size="compact-xs" onClick={() => act(i.id, 'fire')}>
-                              {t('conduct.actions.fire')}
-                            </Button>
-                          )}
-                          {i.status === 'scheduled' ? (
-                            <Button size="compact-xs" variant="default" onClick={() => ask(i, 'hold')}>
-                              {t('conduct.actions.hold')}
-                            </Button>
-                          ) : (
-                            <Button size="compact-xs" variant="default" onClick={() => act(i.id, 'release')}>
-                              {t('conduct.actions.release')}
-                            </Button>
-                          )}
-                          {canAdd && (
+                      {i.title}
+                      <BranchNote
+                        exerciseId={exerciseId}
+                        inject={i}
+                        canDecide={canAct && !ended && !halted}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={4}>
+                        <Badge color={STATUS_COLOUR[i.status]}>{t(`conduct.status.${i.status}`)}</Badge>
+                        {i.due && <Badge color={STATUS.danger}>{t('conduct.injects.due')}</Badge>}
+                        {i.contingency && <Badge variant="outline">{t('conduct.injects.contingency')}</Badge>}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      {i.status === 'fired' && <InjectProgress exerciseId={exerciseId} injectId={i.id} />}
+                    </Table.Td>
+                    {canAct && (
+                      <Table.Td>
+                        {waiting && (
+                          <Group gap={4} wrap="nowrap">
+                            {!halted && (
+                              <Button size="compact-xs" onClick={() => act(i.id, 'fire')}>
+                                {t('conduct.actions.fire')}
+                              </Button>
+                            )}
+                            {i.status === 'scheduled' ? (
+                              <Button size="compact-xs" variant="default" onClick={() => ask(i, 'hold')}>
+                                {t('conduct.actions.hold')}
+                              </Button>
+                            ) : (
+                              <Button
+                                size="compact-xs"
+                                variant="default"
+                                onClick={() => act(i.id, 'release')}
+                              >
+                                {t('conduct.actions.release')}
+                              </Button>
+                            )}
+                            {canAdd && (
+                              <Button
+                                size="compact-xs"
+                                variant="default"
+                                onClick={() => setForm({ inject: i })}
+                              >
+                                {t('conduct.injectForm.edit')}
+                              </Button>
+                            )}
                             <Button
                               size="compact-xs"
-                              variant="default"
-                              onClick={() => setForm({ inject: i })}
+                              variant="subtle"
+                              color="gray"
+                              onClick={() => ask(i, 'skip')}
                             >
-                              {t('conduct.injectForm.edit')}
+                              {t('conduct.actions.skip')}
                             </Button>
-                          )}
-                          <Button
-                            size="compact-xs"
-                            variant="subtle"
-                            color="gray"
-                            onClick={() => ask(i, 'skip')}
-                          >
-                            {t('conduct.actions.skip')}
-                          </Button>
-                        </Group>
-                      )}
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
+                          </Group>
+                        )}
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
       )}
     </>
   );
