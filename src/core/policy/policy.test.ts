@@ -7,6 +7,7 @@ import {
   permissionsOf,
   ROLE_PERMISSIONS,
   ROLES,
+  SHARED,
   type Actor,
   type Role,
 } from './policy.js';
@@ -53,6 +54,21 @@ describe('policy', () => {
     expect(can(orgAdmin, 'users:manage', { organisationId: 'org-a' })).toBe(true);
     expect(can(orgAdmin, 'users:manage', { organisationId: 'org-b' })).toBe(false);
     expect(can(actor('admin'), 'users:manage', { organisationId: 'org-b' })).toBe(true);
+  });
+
+  it('limits an exercise-scoped grant to that exercise: not the organisations’ records that name none', () => {
+    const director: Actor = {
+      userId: 'd',
+      grants: [{ role: 'director', organisationId: null, exerciseId: 'x' }],
+    };
+    expect(can(director, 'exercises:conduct', { exerciseId: 'x', organisationId: 'A' })).toBe(true);
+    expect(can(director, 'exercises:conduct', { exerciseId: 'y', organisationId: 'A' })).toBe(false);
+    // A notice, a person, the audit log of an organisation: no exercise named, so not reached.
+    expect(can(director, 'notices:read', { organisationId: 'A' })).toBe(false);
+    expect(can(director, 'users:read', { organisationIds: ['A'] })).toBe(false);
+    expect(can(director, 'audit:read', SHARED)).toBe(false);
+    // Asked whether they hold it anywhere (which routes to show), they do.
+    expect(can(director, 'exercises:conduct')).toBe(true);
   });
 
   it('never lets a token do more than its scopes, nor more than its owner', () => {

@@ -219,8 +219,14 @@ function grantCovers(grant: Grant, scope: Scope): boolean {
   ) {
     return false;
   }
-  if (grant.exerciseId !== null && scope.exerciseId !== undefined && grant.exerciseId !== scope.exerciseId) {
-    return false;
+  if (grant.exerciseId !== null && grant.exerciseId !== scope.exerciseId) {
+    // A grant for one exercise reaches that exercise only, never an organisation's other records
+    // (its notices, its people) that name no exercise; asked "anywhere", it is somewhere.
+    const anywhere =
+      scope.organisationId === undefined &&
+      scope.organisationIds === undefined &&
+      scope.exerciseId === undefined;
+    if (!anywhere) return false;
   }
   return true;
 }
