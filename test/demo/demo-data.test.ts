@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listBoundaries, listBoundarySets } from '../../src/services/boundaries/boundaries.service.js';
 import type { PlanGeometry } from '../../src/core/exercise/geometry.js';
 import { KAZAKHSTAN_BOX } from '../../src/core/exercise/geometry.js';
-import type { Actor } from '../../src/core/policy/policy.js';
+import { can, type Actor, type Role } from '../../src/core/policy/policy.js';
+import { listInjects } from '../../src/services/conduct/injects.service.js';
+import { userRepository } from '../../src/store/user.repository.js';
 import { listSirens } from '../../src/services/sirens/sirens.service.js';
 import type { AppContext } from '../../src/services/context.js';
 import { getBranching } from '../../src/services/planning/branching.service.js';
@@ -134,6 +136,46 @@ describe.each(ENGINES)('the demo data set on %s', (engine) => {
       'Allow the bus under shadowing',
     );
     expect(branching.events.filter((b) => b.releaseOn?.kind === 'decision')).toHaveLength(1);
+  });
+
+  it('lets the demo accounts placed in Karaganda’s exercise do their part there, though their organisations do not lead it', async () => {
+    const karaganda = (await listExercises(ctx, ADMIN)).find((e) => e.name.startsWith('Karaganda'))!;
+    const accountOf = async (username: string): Promise<Actor> => {
+      const user = await ctx.db.kysely
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', username)
+        .executeTakeFirstOrThrow();
+      const grants = await userRepository.grants(ctx.db.kysely, [user.id]);
+      return {
+        userId: user.id,
+        grants: grants.map((g) => ({
+          role: g.role as Role,
+          organisationId: g.organisation_id,
+          exerciseId: g.exercise_id,
+        })),
+      };
+    };
+    const scope = { exerciseId: karaganda.id, organisationId: karaganda.leadOrganisationId };
+    for (const [username, permission] of [
+      ['director.astana', 'exercises:conduct'],
+      ['controller.expo', 'exercises:conduct'],
+      ['evaluator.ems', 'observations:record'],
+      ['observer.karaganda', 'exercises:read'],
+    ] as const)
+      expect(can(await accountOf(username), permission, scope), username).toBe(true);
+    // The controller reads the MSEL and the control room's list of injects (empty until STARTEX).
+    const controller = await accountOf('controller.expo');
+    expect((await getMsel(ctx, controller, karaganda.id)).events.length).toBeGreaterThan(40);
+    expect(await listInjects(ctx, controller, karaganda.id)).toEqual([]);
+    // Only where they are placed: their own organisation's grants still end at its border.
+    const director = await accountOf('director.astana');
+    const seated = director.grants.filter((g) => g.exerciseId !== null);
+    expect(seated.length).toBeGreaterThan(0);
+    for (const g of seated) {
+      const plan = await getPlan(ctx, ADMIN, g.exerciseId!);
+      expect(plan.people.some((p) => p.userId === director.userId)).toBe(true);
+    }
   });
 
   it('leaves the smaller MSELs in other states, with no errors either', async () => {

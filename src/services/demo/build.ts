@@ -14,6 +14,7 @@ import {
 import { demoActor, type DemoActor } from './actors.js';
 import { loadMsel } from './msel.js';
 import { placeLocal } from './placement.js';
+import { seatDemoAccounts } from './seats.js';
 import type { DemoExercise } from './types.js';
 
 /** What the exercises of the load added; zero everywhere on a second load. */
@@ -92,6 +93,7 @@ export async function loadExercise(
   await loadParticipants(ctx, spec, id, planner, refs);
   const teams = await loadTeams(ctx, spec, id, planner, refs, counts);
   const people = await loadPeople(ctx, spec, id, planner, refs, teams, counts);
+  await seatDemoAccounts(ctx, spec, row, refs.userIds);
   if (spec.msel) {
     const approver = demoActor(refs.userIds, spec.msel.approver, 'director');
     counts.mselEvents += await loadMsel(
