@@ -8,7 +8,7 @@ import { principalForUsername, type Principal } from '../../src/services/auth.se
 import type { AppContext } from '../../src/services/context.js';
 import { addPerson, removeFromPlan } from '../../src/services/planning/plan.service.js';
 import { addContact } from '../../src/services/planning/phone-book.service.js';
-import { createUser, findUserByUsername, grantRole, setPassword } from '../../src/services/users.service.js';
+import { createUser, findUserByUsername, setPassword } from '../../src/services/users.service.js';
 
 export const KARAGANDA = 'Karaganda province full-scale counter-terrorism exercise';
 
@@ -66,15 +66,11 @@ export async function prepareKaraganda(ctx: AppContext, admin: string, password:
   );
   const { actor: root, info: rootInfo } = await principalForUsername(ctx, admin);
 
-  // The demo seats its director and lead evaluator in this exercise, but their grants are in their
-  // Astana organisations, which do not lead it: the administrator grants them their roles here.
-  for (const [username, role] of [
-    [USERS.director, 'director'],
-    [USERS.evaluator, 'evaluator'],
-  ] as const) {
+  // The demo seats its director and lead evaluator in this exercise with their roles in it (their
+  // own organisations do not lead it); a newcomer sets their passwords, as the README says.
+  for (const username of [USERS.director, USERS.evaluator]) {
     const user = (await findUserByUsername(ctx, username))!;
     await setPassword(ctx, rootInfo, user.id, password, root);
-    await grantRole(ctx, rootInfo, root, user.id, { role, exerciseId });
   }
   const police = await db
     .selectFrom('organisations')
