@@ -57,10 +57,13 @@ export function registerExerciseDocCommands(program: Command, lang: MessageLang)
   exercise
     .command('ics <id>')
     .description(w.ics)
+    .option('--lang <lang>', w.lang(DOCUMENT_LANGS), localeLang())
     .option('--out <file>', out)
-    .action(async (id: string, opts: { out?: string }) =>
-      withContext(async (ctx) => emit(await exerciseCalendar(ctx, CLI_POLICY, id), opts.out)),
-    );
+    .action(async (id: string, opts: { lang: string; out?: string }) => {
+      const icsLang = opts.lang;
+      if (!isDocumentLang(icsLang)) throw new CliFailure(w.oneOf('--lang', DOCUMENT_LANGS), EXIT.usage);
+      await withContext(async (ctx) => emit(await exerciseCalendar(ctx, CLI_POLICY, id, icsLang), opts.out));
+    });
   exercise
     .command('export <id>')
     .description(w.export)

@@ -13,6 +13,11 @@ export interface AarChartLabels {
   /** The unit of the bars' values ("min") and what the bars are. */
   minutes: string;
   teams: string;
+  /**
+   * The clock's commands in the reader's words, by their codes ("pause" → "Үзіліс"); the timeline
+   * stores the code, and one not named here is drawn as stored.
+   */
+  commands?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -42,7 +47,11 @@ export function aarCharts(
     timeline: timelineDrawing(
       c.timeline
         .filter((e) => e.seconds !== null)
-        .map((e) => ({ seconds: e.seconds!, lane: e.kind, label: e.label })),
+        .map((e) => ({
+          seconds: e.seconds!,
+          lane: e.kind,
+          label: e.kind === 'clock' ? (s.commands?.[e.label] ?? e.label) : e.label,
+        })),
       {
         title: s.timeline,
         axisLabel: s.timeAxis,

@@ -1,6 +1,7 @@
 import type { AarContent, AarFinding, AarResponseTime } from '../../core/aar/content.js';
 import { drawingSvg, type ChartDrawing } from '../../core/chart/shapes.js';
 import { aarCharts } from '../../core/aar/charts.js';
+import { stringsFor } from '../planning/documents/i18n/strings.js';
 import type { Block, DocumentModel } from '../planning/documents/model.js';
 import { aarStrings, type AarStrings } from './i18n.js';
 import { drawingPng } from './png.js';
@@ -14,6 +15,10 @@ import { drawingPng } from './png.js';
  */
 
 const minutes = (s: number | null) => (s === null ? '—' : (s / 60).toFixed(1));
+
+/** A stored code in the report's words; a value the table does not know (typed by hand) as it is. */
+const wordFor = (words: Readonly<Record<string, string>>, code: string): string =>
+  Object.hasOwn(words, code) ? words[code]! : code;
 
 function figure(d: ChartDrawing): Block {
   return { kind: 'figure', caption: d.title, svg: drawingSvg(d), png: drawingPng(d) };
@@ -154,12 +159,12 @@ function appendices(c: AarContent, s: AarStrings): Block[] {
             r.capability,
             r.issue,
             r.correctiveAction,
-            r.element,
+            r.element ? s.ip.elements[r.element] : '',
             r.responsibleOrganisation,
             r.owner,
             r.start ?? '',
             r.due ?? '',
-            r.status,
+            wordFor(s.ip.statuses, r.status),
           ]),
         }
       : { kind: 'paragraph', text: s.none },
@@ -185,10 +190,11 @@ export function buildAarDocument(c: AarContent, status: 'draft' | 'final', versi
   return {
     kind: s.kind,
     title: c.overview.name,
-    subtitle: `${s.subtitle} · v${version}`,
-    marking: status === 'draft' ? `${s.draft} v${version}` : `${s.kind} v${version}`,
+    subtitle: `${s.subtitle} · ${s.version(version)}`,
+    marking: `${status === 'draft' ? s.draft : s.kind}, ${s.version(version)}`,
     audience: s.audience,
     lang: c.language,
+    author: stringsFor(c.language).product,
     pageOf: s.page,
     blocks: [
       ...overview(c, s),

@@ -1,4 +1,6 @@
-import type { AarLanguage } from '../../core/aar/content.js';
+import type { AarLanguage, CapabilityElement } from '../../core/aar/content.js';
+import type { ClockCommand } from '../../core/conduct/clock.js';
+import type { ImprovementStatus } from '../../core/improvement/improvement.js';
 import type { SurveyRole } from '../../core/survey/survey.js';
 
 /** The report's fixed text, in the exercise's language. */
@@ -7,6 +9,8 @@ export interface AarStrings {
   subtitle: string;
   audience: string;
   draft: string;
+  /** A version's number as the marking and subtitle print it ("v2"). */
+  version: (n: number) => string;
   overview: string;
   summary: string;
   fields: {
@@ -38,6 +42,8 @@ export interface AarStrings {
   none: string;
   timeline: string;
   lanes: { clock: string; inject: string; observation: string };
+  /** The clock's commands as the timeline names them. */
+  commands: Record<ClockCommand['kind'], string>;
   responseTimes: string;
   perTeam: string;
   perInject: string;
@@ -58,6 +64,9 @@ export interface AarStrings {
     start: string;
     due: string;
     status: string;
+    /** The capability elements (POETE) and the items' states, by their codes. */
+    elements: Record<CapabilityElement, string>;
+    statuses: Record<ImprovementStatus, string>;
   };
   participants: string;
   feedback: {
@@ -84,6 +93,7 @@ const en: AarStrings = {
   subtitle: 'After-Action Report and Improvement Plan (AAR/IP)',
   audience: 'For the exercise’s directors, evaluators and participating organisations.',
   draft: 'Draft',
+  version: (n) => `v${n}`,
   overview: 'Exercise overview',
   summary: 'Executive summary',
   fields: {
@@ -115,6 +125,17 @@ const en: AarStrings = {
   none: 'None recorded.',
   timeline: 'Exercise timeline',
   lanes: { clock: 'Clock', inject: 'Injects', observation: 'Observations' },
+  commands: {
+    startex: 'STARTEX',
+    pause: 'Pause',
+    resume: 'Resume',
+    endex: 'ENDEX',
+    speed: 'Speed changed',
+    jump: 'Jump',
+    move: 'Next move',
+    'no-play': 'NO PLAY',
+    'resume-play': 'Play resumed',
+  },
   responseTimes: 'Response times',
   perTeam: 'Per team: fired to acknowledged, minutes',
   perInject: 'Per inject: fired to acknowledged, minutes',
@@ -134,6 +155,14 @@ const en: AarStrings = {
     start: 'Start',
     due: 'Due',
     status: 'Status',
+    elements: {
+      planning: 'Planning',
+      organisation: 'Organisation',
+      equipment: 'Equipment',
+      training: 'Training',
+      exercise: 'Exercise',
+    },
+    statuses: { open: 'Open', in_progress: 'In progress', completed: 'Completed', cancelled: 'Cancelled' },
   },
   participants: 'Appendix B: Participating organisations',
   feedback: {
@@ -171,6 +200,7 @@ const ru: AarStrings = {
   subtitle: 'Отчёт по итогам учения и план улучшений (AAR/IP)',
   audience: 'Для руководителей и оценщиков учения и участвующих организаций.',
   draft: 'Проект',
+  version: (n) => `версия ${n}`,
   overview: 'Общие сведения об учении',
   summary: 'Краткие выводы',
   fields: {
@@ -202,6 +232,17 @@ const ru: AarStrings = {
   none: 'Не отмечено.',
   timeline: 'Хронология учения',
   lanes: { clock: 'Время', inject: 'Вводные', observation: 'Наблюдения' },
+  commands: {
+    startex: 'STARTEX',
+    pause: 'Пауза',
+    resume: 'Продолжение',
+    endex: 'ENDEX',
+    speed: 'Смена скорости',
+    jump: 'Переход',
+    move: 'Следующий ход',
+    'no-play': 'NO PLAY',
+    'resume-play': 'Учения возобновлены',
+  },
   responseTimes: 'Время реагирования',
   perTeam: 'По группам: от вводной до подтверждения, мин',
   perInject: 'По вводным: от вводной до подтверждения, мин',
@@ -221,6 +262,14 @@ const ru: AarStrings = {
     start: 'Начало',
     due: 'Срок',
     status: 'Статус',
+    elements: {
+      planning: 'Планирование',
+      organisation: 'Организация',
+      equipment: 'Оснащение',
+      training: 'Подготовка',
+      exercise: 'Учения',
+    },
+    statuses: { open: 'Открыто', in_progress: 'В работе', completed: 'Выполнено', cancelled: 'Отменено' },
   },
   participants: 'Приложение Б. Участвующие организации',
   feedback: {
@@ -230,7 +279,7 @@ const ru: AarStrings = {
     question: 'Вопрос',
     answers: 'Ответы',
     roles: {
-      player: 'Игроки',
+      player: 'Участники',
       controller: 'Контролёры',
       evaluator: 'Оценщики',
       observer: 'Наблюдатели',
@@ -258,6 +307,7 @@ const kk: AarStrings = {
   subtitle: 'Оқу-жаттығу қорытындысы туралы есеп және жетілдіру жоспары (AAR/IP)',
   audience: 'Оқу-жаттығу басшылары мен бағалаушыларына және қатысушы ұйымдарға арналған.',
   draft: 'Жоба',
+  version: (n) => `${n}-нұсқа`,
   overview: 'Оқу-жаттығу туралы жалпы мәліметтер',
   summary: 'Қысқаша қорытынды',
   fields: {
@@ -285,10 +335,21 @@ const kk: AarStrings = {
   areasForImprovement: 'Жетілдіру қажет салалар',
   reference: 'Нөмірі',
   analysis: 'Талдау',
-  observations: 'Бақылаулар',
+  observations: 'Байқаулар',
   none: 'Белгіленбеген.',
   timeline: 'Оқу-жаттығу хронологиясы',
-  lanes: { clock: 'Уақыт', inject: 'Кіріспелер', observation: 'Бақылаулар' },
+  lanes: { clock: 'Уақыт', inject: 'Кіріспелер', observation: 'Байқаулар' },
+  commands: {
+    startex: 'STARTEX',
+    pause: 'Үзіліс',
+    resume: 'Жалғастыру',
+    endex: 'ENDEX',
+    speed: 'Жылдамдық өзгерді',
+    jump: 'Өту',
+    move: 'Келесі жүріс',
+    'no-play': 'NO PLAY',
+    'resume-play': 'Оқу-жаттығу қайта басталды',
+  },
   responseTimes: 'Әрекет ету уақыты',
   perTeam: 'Топтар бойынша: кіріспеден растауға дейін, мин',
   perInject: 'Кіріспелер бойынша: кіріспеден растауға дейін, мин',
@@ -308,6 +369,14 @@ const kk: AarStrings = {
     start: 'Басталуы',
     due: 'Мерзімі',
     status: 'Күйі',
+    elements: {
+      planning: 'Жоспарлау',
+      organisation: 'Ұйымдастыру',
+      equipment: 'Жабдық',
+      training: 'Даярлық',
+      exercise: 'Оқу-жаттығу',
+    },
+    statuses: { open: 'Ашық', in_progress: 'Орындалуда', completed: 'Орындалды', cancelled: 'Күші жойылды' },
   },
   participants: 'Б қосымшасы. Қатысушы ұйымдар',
   feedback: {
@@ -317,7 +386,7 @@ const kk: AarStrings = {
     question: 'Сұрақ',
     answers: 'Жауаптар',
     roles: {
-      player: 'Ойыншылар',
+      player: 'Жаттығушылар',
       controller: 'Бақылаушылар',
       evaluator: 'Бағалаушылар',
       observer: 'Байқаушылар',
@@ -330,7 +399,7 @@ const kk: AarStrings = {
   extentOfPlay: 'Қатысу дәрежесі',
   teams: 'Топтар',
   people: 'Адам',
-  basis: (o, i, e) => `${o} бақылау, ${i} берілген кіріспе және журналдағы ${e} оқиға бойынша жасалды.`,
+  basis: (o, i, e) => `${o} байқау, ${i} берілген кіріспе және журналдағы ${e} оқиға бойынша жасалды.`,
   ratings: {
     P: 'P — қиындықсыз орындалды',
     S: 'S — кейбір қиындықтармен орындалды',

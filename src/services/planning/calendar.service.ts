@@ -10,6 +10,8 @@ import { exerciseRepository, programmeRepository } from '../../store/exercise.re
 import { planRepository } from '../../store/plan.repository.js';
 import type { ExerciseRow } from '../../store/schema.js';
 import type { AppContext, Q } from '../context.js';
+import { CALENDAR_TEXTS } from './calendar.texts.js';
+import { stringsFor, term, type DocumentLang } from './documents/i18n/strings.js';
 import { readableExercise, readScopesOf } from './exercises.service.js';
 
 /** One VEVENT before its SEQUENCE is known. */
@@ -24,6 +26,11 @@ interface FeedEvent {
   geo: { lat: number; lon: number } | null;
   status: ICalEventStatus;
   lastModified: Date;
+  /**
+   * What the texts are made from, in no language: SEQUENCE follows these, so a feed read in
+   * Kazakh by one subscriber and in Russian by another does not count as a change.
+   */
+  facts: unknown[];
 }
 
 /** A representative point of a line or polygon for GEO: the mean of its vertices. */
@@ -47,25 +54,30 @@ const statusOf = (row: ExerciseRow): ICalEventStatus =>
       ? ICalEventStatus.CANCELLED
       : ICalEventStatus.CONFIRMED;
 
-/** The exercise itself (STARTEX–ENDEX) and each zone that has its own time window. */
-async function eventsOf(db: Q, row: ExerciseRow): Promise<FeedEvent[]> {
+/**
+ * The exercise itself (STARTEX–ENDEX) and each zone that has its own time window, the fixed words
+ * in `lang`.
+ */
+async function eventsOf(db: Q, row: ExerciseRow, lang: DocumentLang): Promise<FeedEvent[]> {
   const venues = await planRepository.venues(db, row.id);
   const zones = await planRepository.zones(db, row.id);
   const main = venues[0];
   const place = (v: (typeof venues)[number]) => (v.address ? `${v.name}, ${v.address}` : v.name);
   const status = statusOf(row);
+  const t = CALENDAR_TEXTS[lang];
+  const ds = stringsFor(lang);
   const out: FeedEvent[] = [
     {
       uid: `${row.id}@dabyl`,
       start: new Date(row.startex),
       end: new Date(row.endex),
       timeZone: row.time_zone,
-      summary: `Exercise: ${row.name}`,
+      summary: t.summary(row.name),
       description: [
-        `${row.type} exercise${row.city ? ` in ${row.city}` : ''} — this is an exercise.`,
+        t.about(term(ds, row.type), row.city),
         row.scope ?? '',
-        venues.length > 1 ? `Venues: ${venues.map(place).join('; ')}` : '',
-        row.handling ? `Handling: ${row.handling}` : '',
+        venues.length > 1 ? t.venues(venues.map(place).join('; ')) : '',
+        row.handling ? t.handling(row.handling) : '',
       ]
         .filter(Boolean)
         .join('\n'),
@@ -73,12 +85,21 @@ async function eventsOf(db: Q, row: ExerciseRow): Promise<FeedEvent[]> {
       geo: main ? { lat: main.lat, lon: main.lon } : null,
       status,
       lastModified: new Date(row.updated_at),
+      facts: [
+        row.name,
+        row.type,
+        row.city,
+        row.scope,
+        venues.length > 1 ? venues.map(place) : [],
+        row.handling,
+      ],
     },
   ];
   for (const z of zones) {
     if (!z.starts_at || !z.ends_at) continue;
     const venue = venues.find((v) => v.id === z.venue_id);
-    const what = z.kind === 'road-closure' ? `Road closed: ${z.road ?? z.name}` : `${z.kind}: ${z.name}`;
+    const what =
+      z.kind === 'road-closure' ? ds.schedule.roadClosed(z.road ?? z.name) : `${term(ds, z.kind)}: ${z.name}`;
     out.push({
       uid: `${z.id}@dabyl`,
       start: new Date(z.starts_at),
@@ -86,12 +107,13 @@ async function eventsOf(db: Q, row: ExerciseRow): Promise<FeedEvent[]> {
       timeZone: row.time_zone,
       summary: `${what} (${row.name})`,
       // Never the zone's notes: a feed shows what every reader may see (core/policy/visibility), and
-      // one text for all keeps each event's SEQUENCE from moving with who reads it.
-      description: `Part of the exercise "${row.name}".`,
+      // the same facts for all keep each event's SEQUENCE from moving with who reads it.
+      description: t.partOf(row.name),
       location: [z.road, venue?.name].filter(Boolean).join(', ') || z.name,
       geo: pointOf(JSON.parse(z.geometry) as PlanGeometry),
       status,
       lastModified: new Date(row.updated_at),
+      facts: [z.kind, z.road, z.name, row.name],
     });
   }
   return out;
@@ -99,9 +121,7 @@ async function eventsOf(db: Q, row: ExerciseRow): Promise<FeedEvent[]> {
 
 const fingerprintOf = (e: FeedEvent): string =>
   createHash('sha256')
-    .update(
-      JSON.stringify([e.start, e.end, e.timeZone, e.summary, e.description, e.location, e.geo, e.status]),
-    )
+    .update(JSON.stringify([e.start, e.end, e.timeZone, e.facts, e.location, e.geo, e.status]))
     .digest('hex');
 
 /**
@@ -168,14 +188,27 @@ async function render(ctx: AppContext, name: string, events: FeedEvent[]): Promi
   return calendar.toString();
 }
 
-/** The iCalendar feed of one exercise: the exercise and its timed zones and road closures. */
-export async function exerciseCalendar(ctx: AppContext, actor: Actor, exerciseId: string): Promise<string> {
+/**
+ * The iCalendar feed of one exercise: the exercise and its timed zones and road closures, its fixed
+ * words in `lang` (the subscriber's language).
+ */
+export async function exerciseCalendar(
+  ctx: AppContext,
+  actor: Actor,
+  exerciseId: string,
+  lang: DocumentLang,
+): Promise<string> {
   const { row } = await readableExercise(ctx.db.kysely, actor, exerciseId);
-  return render(ctx, row.name, await eventsOf(ctx.db.kysely, row));
+  return render(ctx, row.name, await eventsOf(ctx.db.kysely, row, lang));
 }
 
-/** The iCalendar feed of a programme: every exercise in it that the actor may read. */
-export async function programmeCalendar(ctx: AppContext, actor: Actor, programmeId: string): Promise<string> {
+/** The iCalendar feed of a programme: every exercise in it that the actor may read, in `lang`. */
+export async function programmeCalendar(
+  ctx: AppContext,
+  actor: Actor,
+  programmeId: string,
+  lang: DocumentLang,
+): Promise<string> {
   const db = ctx.db.kysely;
   const programme = await programmeRepository.get(db, programmeId);
   if (!programme) throw notFound('Programme');
@@ -183,6 +216,6 @@ export async function programmeCalendar(ctx: AppContext, actor: Actor, programme
   const scopes = await readScopesOf(db, all);
   const rows = all.filter((r) => can(actor, 'exercises:read', scopes.get(r.id)!));
   const events: FeedEvent[] = [];
-  for (const r of rows) events.push(...(await eventsOf(db, r)));
+  for (const r of rows) events.push(...(await eventsOf(db, r, lang)));
   return render(ctx, programme.name, events);
 }

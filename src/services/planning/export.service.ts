@@ -1,3 +1,4 @@
+import { HOME_ZONES } from '../../contract/zones.js';
 import type { Branching } from '../../core/conduct/branching.js';
 import { formatOptions, formatWaitsFor } from '../../core/spreadsheet/branching.cells.js';
 import { formatLocal, instantOf } from '../../core/msel/time.js';
@@ -27,6 +28,7 @@ import type { AppContext, Q } from '../context.js';
 import { branchingOf } from './branching.service.js';
 import { mayReadControllerSide, readableExercise } from './exercises.service.js';
 import { toEvent } from './msel.service.js';
+import { stringsFor } from './documents/i18n/strings.js';
 import { criticalTasksOf } from './spreadsheet/plan-data.js';
 import { writeXlsx } from './spreadsheet/xlsx-writer.js';
 
@@ -65,8 +67,12 @@ async function mselRows(db: Q, exercise: ExerciseRow, lang: SheetLanguage): Prom
   const task = new Map(tasks.map((t) => [t.id, t.text]));
   const person = new Map(people.map((p) => [p.id, p.name]));
   const fields = header('msel', ['date']);
+  // A Kazakh or Russian sheet names a home zone by its city, as the documents do; the importer reads
+  // the column by its label either way.
+  const zone =
+    lang === 'en' ? exercise.time_zone : (HOME_ZONES[exercise.time_zone]?.[lang] ?? exercise.time_zone);
   const head = fields.map((f) =>
-    f.key === 'time' ? `${headerLabel(f, lang)} (${exercise.time_zone})` : headerLabel(f, lang),
+    f.key === 'time' ? `${headerLabel(f, lang)} (${zone})` : headerLabel(f, lang),
   );
   const startex = new Date(exercise.startex);
   const rows = events.map((r) => {
@@ -199,6 +205,6 @@ export async function exportSpreadsheet(
   return {
     fileName: `${base}.xlsx`,
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    body: await writeXlsx(SHEET_NAMES[kind][lang], rows),
+    body: await writeXlsx(SHEET_NAMES[kind][lang], rows, stringsFor(lang).product),
   };
 }

@@ -129,8 +129,8 @@ export async function calendarForToken(ctx: AppContext, token: string): Promise<
   try {
     body =
       row.scope === 'exercise'
-        ? await exerciseCalendar(ctx, actor, row.target_id)
-        : await programmeCalendar(ctx, actor, row.target_id);
+        ? await exerciseCalendar(ctx, actor, row.target_id, owner.locale)
+        : await programmeCalendar(ctx, actor, row.target_id, owner.locale);
   } catch (err) {
     if (err instanceof AppError && (err.status === 403 || err.status === 404))
       throw await refuse(err.status === 403 ? 'owner may no longer read it' : 'target removed');

@@ -47,6 +47,10 @@ function notFoundPage(lang: PortalLang, baseUrl: string): string {
   });
 }
 
+/** A notice's title in the first language it is written in (the slug is an address, never a name). */
+const noticeTitle = (notice: PublicNotice): string =>
+  PORTAL_LANGS.map((l) => notice.snapshot.texts[l]?.title).find(Boolean) ?? texts('kk').notices;
+
 /**
  * Every public page and feed, by the path it is served at. The same bytes are served from memory
  * by the server and written to disk by `dabyl portal export`.
@@ -88,12 +92,13 @@ export function renderSite(
   files.set('/notices.json', { type: JSON_TYPE, body: renderNoticesJson(notices, baseUrl, now) });
   files.set('/notices.ics', {
     type: ICS,
-    body: renderIcs(notices, baseUrl, `${texts('kk').siteName} — ${texts('en').notices}`, changedAt),
+    // One feed for every reader: named in Kazakh, the site's first language, as the Atom feed is.
+    body: renderIcs(notices, baseUrl, `${texts('kk').siteName} — ${texts('kk').notices}`, changedAt),
   });
   for (const notice of notices) {
     files.set(`/notices/${notice.id}.ics`, {
       type: ICS,
-      body: renderIcs([notice], baseUrl, notice.snapshot.texts.kk?.title ?? notice.slug, changedAt),
+      body: renderIcs([notice], baseUrl, noticeTitle(notice), changedAt),
     });
     const cap = content.caps.get(notice.id);
     if (cap) files.set(`/notices/${notice.id}.cap`, { type: CAP, body: cap });

@@ -125,7 +125,8 @@ export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
   const header = new Header({ children: [marking(doc.marking, null)] });
   const footer = new Footer({ children: [marking(doc.marking, doc.pageOf)] });
   const document = new Document({
-    creator: 'Dabyl',
+    creator: xmlSafe(doc.author),
+    lastModifiedBy: xmlSafe(doc.author),
     styles: { default: { document: { run: { language: { value: doc.lang } } } } },
     title: xmlSafe(`${doc.kind}: ${doc.title}`),
     description: xmlSafe(doc.audience),

@@ -25,6 +25,7 @@ export function buildExPlan(d: DocumentData): DocumentModel {
     marking: markingOf(x.handling, d.s.defaultMarking),
     audience: d.s.explan.audience,
     lang: d.lang,
+    author: d.s.product,
     pageOf: [d.s.page, d.s.of],
     blocks: [
       ...overview(d),

@@ -81,6 +81,7 @@ export function buildHandbook(d: DocumentData): DocumentModel {
     marking: markingOf(x.handling, d.s.defaultMarking),
     audience: d.s.handbook.audience,
     lang: d.lang,
+    author: d.s.product,
     pageOf: [d.s.page, d.s.of],
     blocks: [
       ...overview(d),

@@ -25,6 +25,8 @@ export interface DocumentModel {
   audience: string;
   /** The language of the fixed text (BCP 47), and "Page … of …" in it. */
   lang: string;
+  /** Who wrote the file, in the document's language: the product's name. */
+  author: string;
   pageOf: [page: string, of: string];
   blocks: Block[];
 }

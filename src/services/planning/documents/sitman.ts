@@ -33,6 +33,7 @@ export function buildSitMan(d: DocumentData): DocumentModel {
     marking: markingOf(x.handling, d.s.defaultMarking),
     audience: d.s.sitman.audience,
     lang: d.lang,
+    author: d.s.product,
     pageOf: [d.s.page, d.s.of],
     blocks: [
       ...overview(d),

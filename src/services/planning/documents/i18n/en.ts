@@ -19,6 +19,7 @@ export const en: DocumentStrings = {
     audience: 'For controllers, simulators and evaluators only. Never give it to players.',
   },
   defaultMarking: 'For official use only',
+  product: 'Dabyl',
   page: 'Page',
   of: 'of',
   overview: {

@@ -19,6 +19,7 @@ export const kk: DocumentStrings = {
     audience: 'Тек бақылаушыларға, имитаторларға және бағалаушыларға арналған. Жаттығушыларға бермеңіз.',
   },
   defaultMarking: 'Қызмет бабында пайдалану үшін',
+  product: 'Дабыл',
   page: 'Бет',
   of: '/',
   overview: {
@@ -175,6 +176,7 @@ export const kk: DocumentStrings = {
     draft: 'жоба',
     submitted: 'бекітуге жіберілген',
     approved: 'бекітілген',
+    inject: 'кіріспе',
     'controller-info': 'бақылаушыларға арналған ақпарат',
     'facilitation-note': 'жүргізушіге нұсқау',
     'in-app': 'қосымшада',

@@ -19,6 +19,7 @@ export const ru: DocumentStrings = {
     audience: 'Только для контролёров, имитаторов и оценщиков. Обучаемым не передавать.',
   },
   defaultMarking: 'Для служебного пользования',
+  product: 'Дабыл',
   page: 'Страница',
   of: 'из',
   overview: {
@@ -175,6 +176,7 @@ export const ru: DocumentStrings = {
     draft: 'черновик',
     submitted: 'на утверждении',
     approved: 'утверждён',
+    inject: 'вводная',
     'controller-info': 'информация для контролёров',
     'facilitation-note': 'указание ведущему',
     'in-app': 'в приложении',

@@ -18,6 +18,8 @@ export interface DocumentStrings {
   handbook: { kind: string; subtitle: string; audience: string };
   /** The marking printed when the exercise sets none. */
   defaultMarking: string;
+  /** The product's name as the file's author ("Дабыл"). */
+  product: string;
   page: string;
   of: string;
   overview: {

@@ -138,6 +138,17 @@ function VersionView({
     timeAxis: t('report.axes.time'),
     minutes: t('report.axes.minutes'),
     teams: t('report.axes.teams'),
+    // The timeline keeps the clock's command codes; the chart names them as exercise control does.
+    commands: {
+      ...Object.fromEntries(
+        (['startex', 'pause', 'resume', 'endex', 'speed', 'jump', 'move'] as const).map((c) => [
+          c,
+          t(`conduct.commands.${c}`),
+        ]),
+      ),
+      'no-play': t('conduct.noPlay.button'),
+      'resume-play': t('conduct.noPlay.resume'),
+    },
   });
   const c = v.content;
   return (
