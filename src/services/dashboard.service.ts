@@ -4,24 +4,34 @@ import { sessionRepository } from '../store/session.repository.js';
 import { userRepository } from '../store/user.repository.js';
 import { listAudit, type AuditEntry } from './audit.service.js';
 import type { AppContext } from './context.js';
-import type { OrganisationReach } from '../store/reach.js';
+import { can, organisationsWhere, SHARED, type Actor, type Permission } from '../core/policy/policy.js';
 
 export interface Dashboard {
-  counts: { users: number; organisations: number; activeSessions: number; auditEntries: number };
-  recentAudit: AuditEntry[];
+  /** Installation-wide counts, each only for a reader whose grants reach everything it counts. */
+  counts: { users?: number; organisations?: number; activeSessions?: number; auditEntries?: number };
+  /** Absent for a reader who may not read the audit log; else the entries their grants reach. */
+  recentAudit?: AuditEntry[];
 }
 
-/** `auditReach`: where the reader may read the audit log (null: nowhere, no recent activity). */
-export async function dashboard(ctx: AppContext, auditReach: OrganisationReach | null): Promise<Dashboard> {
+/**
+ * The overview for `reader`: a player learns nothing of how many people, sessions and audit entries
+ * the installation holds, and a scoped reader no installation-wide figure for what they see in part.
+ */
+export async function dashboard(ctx: AppContext, reader: Actor): Promise<Dashboard> {
   const db = ctx.db.kysely;
-  const [users, organisations, activeSessions, auditEntries] = await Promise.all([
-    userRepository.count(db),
-    organisationRepository.count(db),
-    sessionRepository.countActive(db, ctx.clock.now().toISOString()),
-    auditRepository.count(db),
+  const everywhere = (p: Permission) => can(reader, p, SHARED);
+  const when = <T>(shown: boolean, read: () => Promise<T>) => (shown ? read() : Promise.resolve(undefined));
+  const [users, organisations, activeSessions, auditEntries, recentAudit] = await Promise.all([
+    when(everywhere('users:read'), () => userRepository.count(db)),
+    when(can(reader, 'orgs:read'), () => organisationRepository.count(db)),
+    when(everywhere('users:read'), () => sessionRepository.countActive(db, ctx.clock.now().toISOString())),
+    when(everywhere('audit:read'), () => auditRepository.count(db)),
+    when(can(reader, 'audit:read'), () =>
+      listAudit(ctx, 10, undefined, organisationsWhere(reader, 'audit:read')),
+    ),
   ]);
-  return {
-    counts: { users, organisations, activeSessions, auditEntries },
-    recentAudit: auditReach === null ? [] : await listAudit(ctx, 10, undefined, auditReach),
-  };
+  const counts = Object.fromEntries(
+    Object.entries({ users, organisations, activeSessions, auditEntries }).filter(([, n]) => n !== undefined),
+  ) as Dashboard['counts'];
+  return { counts, ...(recentAudit ? { recentAudit } : {}) };
 }

@@ -194,6 +194,29 @@ describe.each(ENGINES)('route × role × scope on %s', (engine) => {
     expect(recent.map((e) => e.subjectId)).not.toContain(alertId);
   });
 
+  it('tells each reader only the dashboard figures their grants reach: a player learns none', async () => {
+    const board = async (who: Who) =>
+      (await h.ok(who, 'GET', '/api/v1/dashboard')) as {
+        counts: Record<string, number>;
+        recentAudit?: unknown[];
+      };
+    const player = await board('a-player');
+    expect(player.counts).toEqual({});
+    expect(player).not.toHaveProperty('recentAudit');
+    // Scoped: the list of organisations is everyone's to read; the installation's people and log are not theirs to count.
+    const authoriser = await board('a-authoriser');
+    expect(Object.keys(authoriser.counts)).toEqual(['organisations']);
+    expect(authoriser.recentAudit).toBeInstanceOf(Array);
+    const admin = await board('u-admin');
+    expect(Object.keys(admin.counts).sort()).toEqual([
+      'activeSessions',
+      'auditEntries',
+      'organisations',
+      'users',
+    ]);
+    expect(admin.recentAudit!.length).toBeGreaterThan(0);
+  });
+
   it('answers every organisation-owned and shared route as the policy says, for each role and scope', async () => {
     const routes = h.routes.filter((r) => OWNED.includes(r.scope));
     expect(routes.length).toBeGreaterThan(40);

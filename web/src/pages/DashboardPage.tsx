@@ -18,7 +18,7 @@ export function DashboardPage() {
         {(data) => (
           <>
             <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
-              {COUNTS.map((key) => (
+              {COUNTS.filter((key) => data.counts[key] !== undefined).map((key) => (
                 <Paper key={key} withBorder p="sm" radius="sm">
                   <Text size="sm">{t(`dashboard.counts.${key}`)}</Text>
                   <Text fz={28} fw={700} data-testid={`count-${key}`}>
@@ -27,10 +27,14 @@ export function DashboardPage() {
                 </Paper>
               ))}
             </SimpleGrid>
-            <Title order={2} size="h4">
-              {t('dashboard.recentAudit')}
-            </Title>
-            <AuditTable entries={data.recentAudit} caption={t('dashboard.recentAuditCaption')} />
+            {data.recentAudit && (
+              <>
+                <Title order={2} size="h4">
+                  {t('dashboard.recentAudit')}
+                </Title>
+                <AuditTable entries={data.recentAudit} caption={t('dashboard.recentAuditCaption')} />
+              </>
+            )}
           </>
         )}
       </QueryState>

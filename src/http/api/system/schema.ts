@@ -49,12 +49,12 @@ export const RolePermissionsSchema = Type.Object({
 
 export const DashboardSchema = Type.Object({
   counts: Type.Object({
-    users: Type.Integer(),
-    organisations: Type.Integer(),
-    activeSessions: Type.Integer(),
-    auditEntries: Type.Integer(),
+    users: Type.Optional(Type.Integer()),
+    organisations: Type.Optional(Type.Integer()),
+    activeSessions: Type.Optional(Type.Integer()),
+    auditEntries: Type.Optional(Type.Integer()),
   }),
-  recentAudit: Type.Array(Type.Ref(AuditEntrySchema)),
+  recentAudit: Type.Optional(Type.Array(Type.Ref(AuditEntrySchema))),
 });
 
 export const AuditVerificationSchema = Type.Object({
