@@ -196,7 +196,7 @@ describe.each(ENGINES)('route × role × scope on %s', (engine) => {
 
   it('tells each reader only the dashboard figures their grants reach: a player learns none', async () => {
     const board = async (who: Who) =>
-      (await h.ok(who, 'GET', '/api/v1/dashboard')) as {
+      (await h.ok(who, 'GET', '/api/v1/dashboard')) as unknown as {
         counts: Record<string, number>;
         recentAudit?: unknown[];
       };
