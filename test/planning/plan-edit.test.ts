@@ -176,6 +176,19 @@ describe.each(ENGINES)('editing objectives and scenario modules on %s', (engine)
     ]);
     expect(await auditActions()).toEqual(expect.arrayContaining(['module.updated', 'modules.reordered']));
 
+    // A narrative written in paragraphs, as the SitMan sets it; a control character is still refused.
+    await h.ok('planner', 'PUT', `${e}/modules/${first!.id}`, {
+      title: first!.title,
+      narrative: 'The bus reaches the perimeter.\r\n\r\nA second vehicle follows.\n\tIts driver calls.',
+    });
+    expect((await plan()).modules.find((m) => m.id === first!.id)!.narrative).toBe(
+      'The bus reaches the perimeter.\n\nA second vehicle follows.\n\tIts driver calls.',
+    );
+    const bell = await h.call('planner', 'PUT', `${e}/modules/${first!.id}`, {
+      title: 'x',
+      narrative: 'a\u0007b',
+    });
+    expect([bell.statusCode, (bell.json() as { field: string }).field]).toEqual([422, 'narrative']);
     const bad = await h.call('planner', 'PUT', `${e}/modules/${first!.id}`, { title: 'x', narrative: ' ' });
     expect([bad.statusCode, (bad.json() as { field: string }).field]).toEqual([422, 'narrative']);
     const blank = await h.call('planner', 'POST', `${e}/modules`, { title: 'Module 3', narrative: '  ' });

@@ -29,7 +29,7 @@ import type { ExerciseRow } from '../../store/schema.js';
 import { appendAudit } from '../audit.service.js';
 import type { ActorInfo, AppContext, Q } from '../context.js';
 import { noPlayOf, type NoPlay } from '../conduct/no-play.service.js';
-import { cleanText } from '../text.js';
+import { cleanParagraphs, cleanText } from '../text.js';
 
 export interface Programme {
   id: string;
@@ -276,7 +276,10 @@ async function checkInput(db: Q, input: ExerciseInput) {
     endex,
     city: optional(input.city, 'city', 100),
     hazard: input.hazard || null,
-    scope: optional(input.scope, 'scope', 4000),
+    scope:
+      input.scope === undefined || input.scope === null || input.scope.trim() === ''
+        ? null
+        : cleanParagraphs(input.scope, 'scope', 4000),
     threat: optional(input.threat, 'threat', 500),
     scenario:
       input.scenario === undefined || input.scenario === null ? null : input.scenario.slice(0, 100_000),

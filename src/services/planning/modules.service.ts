@@ -3,7 +3,7 @@ import type { Actor } from '../../core/policy/policy.js';
 import { badField, notFound } from '../../errors.js';
 import { planRepository } from '../../store/plan.repository.js';
 import type { ActorInfo, AppContext } from '../context.js';
-import { cleanText } from '../text.js';
+import { cleanParagraphs, cleanText } from '../text.js';
 import { editPlan } from './plan.service.js';
 
 /** A tabletop's scenario module: what facilitators read out, and the questions they put to players. */
@@ -16,7 +16,7 @@ export interface ModuleInput {
 export function checkModule(input: ModuleInput) {
   return {
     title: cleanText(input.title, 'title', 200),
-    narrative: cleanText(input.narrative, 'narrative', 50_000),
+    narrative: cleanParagraphs(input.narrative, 'narrative', 50_000),
     questions: JSON.stringify((input.questions ?? []).map((q, i) => cleanText(q, `questions[${i}]`, 1000))),
   };
 }
