@@ -148,6 +148,24 @@ describe('the control room', () => {
     const banner = page.getByTestId('no-play-banner');
     await banner.getByText('Reason: Real fire at the prison gate').waitFor();
     await page.getByTestId('no-play-phase').waitFor();
+    // The clock is halted: no badge says it runs.
+    await expect(page.getByText('Clock running', { exact: true }).count()).resolves.toBe(0);
+    // NO PLAY's start in the console's date format, in the exercise's zone (UTC+5), not the device's.
+    const since = await server.server.runtime.ctx.db.kysely
+      .selectFrom('exercises')
+      .select('no_play_at')
+      .where('id', '=', fx.exerciseId)
+      .executeTakeFirstOrThrow();
+    const at = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Almaty',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(new Date(String(since.no_play_at)));
+    await banner.getByText(`Since ${at}, by `).waitFor();
     // Only resuming play and ENDEX are offered while play is halted.
     await expect(page.getByRole('button', { name: 'Pause' }).count()).resolves.toBe(0);
     await expect(page.getByRole('button', { name: 'Next move' }).count()).resolves.toBe(0);

@@ -250,6 +250,24 @@ describe('the observation form', () => {
     const director = await open('director-obs', 1280, 800);
     await director.getByTestId('observation').first().waitFor();
     await expect(director.getByLabel('What you observed').count()).resolves.toBe(0);
+    // The wall time is the exercise's (Karaganda, UTC+5), as the control room shows it, not the
+    // device's: this browser runs in the machine's zone.
+    const first = await server.server.runtime.ctx.db.kysely
+      .selectFrom('observations')
+      .select('observed_at')
+      .where('text', '=', 'Casualty card on the stretcher, photographed')
+      .executeTakeFirstOrThrow();
+    const almaty = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Almaty',
+      hourCycle: 'h23',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    }).format(new Date(first.observed_at));
+    const card = director
+      .getByTestId('observation')
+      .filter({ hasText: 'Casualty card on the stretcher, photographed' });
+    await expect(card.getByTitle('Wall time').textContent()).resolves.toContain(almaty);
     await screenshot(director, 'observation-list-desktop');
     await expectAccessible(director, 'observation list');
     const player = await open('player-obs', 390, 844);

@@ -76,9 +76,12 @@ export function ClockFaces({ clock }: { clock: Pick<ExerciseClock, 'reading' | '
   return (
     <Stack gap="xs">
       <Group gap="xs">
-        <Badge color={PHASE_COLOUR[phase]} size="lg">
-          {t(`conduct.phase.${phase}`)}
-        </Badge>
+        {/* Under NO PLAY the clock stands still: no badge says it runs, the NO PLAY one says why. */}
+        {!(clock.reading.halted && phase === 'running') && (
+          <Badge color={PHASE_COLOUR[phase]} size="lg">
+            {t(`conduct.phase.${phase}`)}
+          </Badge>
+        )}
         {clock.reading.halted && (
           <Badge color={STATUS.danger} size="lg" variant="filled" data-testid="no-play-phase">
             {t('conduct.noPlay.phase')}

@@ -54,7 +54,10 @@ export function QueuedList({ queued, plan }: { queued: Queued[]; plan: ExerciseP
                 {q.problem ? t('observations.refused') : t('observations.waiting')}
               </Badge>
               <Text size="sm" c="dimmed">
-                {formatInstant(i18n.language, q.body.observedAt, { only: 'time' })}
+                {formatInstant(i18n.language, q.body.observedAt, {
+                  only: 'time',
+                  timeZone: plan.exercise.timeZone,
+                })}
               </Text>
             </Group>
             <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{q.body.text}</Text>
@@ -97,7 +100,7 @@ export function ObservationList({ items, plan }: { items: Observation[]; plan: E
                 </Badge>
               )}
               <Text size="sm" c="dimmed" title={t('conduct.clocks.wall')}>
-                {formatInstant(i18n.language, o.observedAt)}
+                {formatInstant(i18n.language, o.observedAt, { timeZone: plan.exercise.timeZone })}
               </Text>
               <Text size="sm" fw={500}>
                 {o.author}
