@@ -6,6 +6,10 @@ import { confirmSubscription, subscribe } from '../../src/services/subscriptions
 import { startTestServer, type TestServer } from '../support/server.js';
 import { startTestSmtp, type TestSmtp } from '../support/smtp.js';
 import { installSigningKey, makePerson } from '../alerts/harness.js';
+import { randomUUID } from 'node:crypto';
+import { SYSTEM_ACTOR } from '../../src/services/context.js';
+import { createSiren } from '../../src/services/sirens/sirens.service.js';
+import { startSimulatedSiren, type SimulatedSiren } from '../support/sirens.js';
 import {
   ensureConsoleBuilt,
   expectAccessible,
@@ -23,6 +27,7 @@ const RESIDENTS = [
   ['medeu.resident@example.org', 'ru'],
   ['almaly.resident@example.org', 'kk'],
 ] as const;
+const BROKER = 'mqtt://127.0.0.1:1883';
 const COUNTRY = '40.5,46.5 40.5,87.3 55.4,87.3 55.4,46.5 40.5,46.5';
 
 /**
@@ -38,6 +43,7 @@ describe('public alerts in the console', { timeout: 180_000 }, () => {
   let auth: Page;
   let signing: ReturnType<typeof installSigningKey>;
   let secret: Buffer;
+  const sirens: SimulatedSiren[] = [];
   let spent = -Infinity;
   /**
    * The next code the server will take, as a person with the app would give it: a step later than
@@ -62,10 +68,30 @@ describe('public alerts in the console', { timeout: 180_000 }, () => {
     await ensureConsoleBuilt();
     smtp = await startTestSmtp();
     [server, browser] = await Promise.all([
-      startTestServer({ demo: false, env: { DABYL_SMTP_URL: smtp.url } }),
+      // Sirens over the machine's Mosquitto, awaited two seconds before one is listed as silent.
+      startTestServer({
+        demo: false,
+        env: { DABYL_SMTP_URL: smtp.url, DABYL_MQTT_URL: BROKER, DABYL_SIREN_ACK_SECONDS: '2' },
+      }),
       launchBrowser(),
     ]);
     signing = installSigningKey(server.server.runtime.ctx);
+    // Two sirens in the district, each a controller process of its own: one answers, one is mute.
+    const run = `dabyl-browser/${randomUUID().slice(0, 8)}`;
+    for (const [name, lon, lat, flags] of [
+      ['Medeu school', 76.93, 43.25, []],
+      ['Medeu market', 76.95, 43.26, ['--silent']],
+    ] as const) {
+      const prefix = `${run}/${name.split(' ')[1]}`;
+      const { commandKey } = await createSiren(server.server.runtime.ctx, SYSTEM_ACTOR, {
+        name: { kk: name, ru: name, en: name },
+        lon,
+        lat,
+        topicPrefix: prefix,
+        purpose: 'public',
+      });
+      sirens.push(await startSimulatedSiren({ url: BROKER, prefix, key: commandKey, flags: [...flags] }));
+    }
     await server.createUser(PIO.username, PIO.password, 'pio');
     await server.createUser(AUTH.username, AUTH.password, 'authoriser');
     pio = await newPage(browser);
@@ -87,6 +113,7 @@ describe('public alerts in the console', { timeout: 180_000 }, () => {
     }
   });
   afterAll(async () => {
+    await Promise.all(sirens.map((s) => s.stop()));
     signing?.remove();
     await browser?.close();
     await server?.close();
@@ -163,11 +190,16 @@ describe('public alerts in the console', { timeout: 180_000 }, () => {
     await queue.getByRole('button', { name: 'Approve' }).click();
     const all = auth.getByRole('region', { name: 'All alerts' });
     await all.getByText('Sent', { exact: true }).waitFor();
+    // Under the sent alert: the siren that answered counted, the mute one named once its time is up.
+    await all.getByText('1 acknowledged').waitFor({ timeout: 30_000 });
+    await all.getByText('No acknowledgement within 2 s: Medeu market').waitFor({ timeout: 30_000 });
+    await all.getByText('1 did not answer').waitFor();
     await screenshot(auth, 'alerts-sent');
     // The sent alert's delivery dashboard opens beneath it, with its latency chart.
     await all.getByRole('button', { name: 'Deliveries' }).first().click();
     const dashboard = all.getByRole('region', { name: 'Deliveries' });
-    await dashboard.getByText('Message 1: 2 deliveries').waitFor();
+    // Two e-mails and a command to each of the two sirens.
+    await dashboard.getByText('Message 1: 4 deliveries').waitFor();
     // It fills as the dispatcher hands the mails over, with no reload: both sent.
     const email = dashboard.getByRole('row').filter({ hasText: 'E-mail' });
     await expect.poll(() => email.getByRole('cell').nth(2).textContent(), { timeout: 15_000 }).toBe('2');
@@ -183,12 +215,13 @@ describe('public alerts in the console', { timeout: 180_000 }, () => {
     await map.waitFor();
     await dashboard.locator('[data-ready="true"]').waitFor({ timeout: 30_000 });
     const areas = dashboard.getByRole('region', { name: 'Areas reached, as a table' });
+    // Area, messages, sent, delivered, all: the siren that acknowledged is the one confirmed delivered.
     await expect(areas.getByRole('row').nth(1).getByRole('cell').allTextContents()).resolves.toEqual([
       'Almaty, Medeu district',
       '1',
-      '2',
-      '0',
-      '2',
+      '4',
+      '1',
+      '4',
     ]);
     await map.scrollIntoViewIfNeeded();
     const drawn = await mapInk(map);

@@ -7,8 +7,16 @@ import { DRAFT, DRAFT_LAYERS, OVERLAY, OVERLAY_LAYERS } from './layers';
  * Served by Dabyl: the packaged offline basemap with its labels in `language`, or a redirect to the
  * configured one.
  */
-export const basemapStyleUrl = (language: string) =>
-  `/basemap/style.json?lang=${['kk', 'ru'].includes(language) ? language : 'en'}`;
+export const basemapStyleUrl = (language: string) => `/basemap/style.json?lang=${mapLanguage(language)}`;
+
+const mapLanguage = (language: string) => (language === 'kk' || language === 'ru' ? language : 'en');
+
+/** A place's name in `language`, as the server's style writes it (src/http/basemap/style.ts). */
+function labelIn(language: string): unknown[] {
+  const lang = mapLanguage(language);
+  if (lang === 'en') return ['coalesce', ['get', 'name:en'], ['get', 'name']];
+  return ['coalesce', ['get', `name_${lang}`], ['get', `name:${lang}`], ['get', 'name']];
+}
 
 /** Kazakhstan, where the seed exercises are, until the features say where to look. */
 const START = { center: [67, 48] as [number, number], zoom: 3 };
@@ -40,13 +48,14 @@ export function useBasemapMap(
   labels.current = t;
   const firstFrame = useRef(frame);
   const firstOverlay = useRef(overlay);
+  const firstLanguage = useRef(language);
 
   useEffect(() => {
     if (!container.current) return;
     const tr = labels.current;
     const map = new maplibregl.Map({
       container: container.current,
-      style: basemapStyleUrl(language),
+      style: basemapStyleUrl(firstLanguage.current),
       // Made where it will be looked at: framed later, it would first fetch and draw the whole
       // country's tiles, only to move on (half a second of the first draw, bench/console.bench.ts).
       ...(firstFrame.current
@@ -82,8 +91,19 @@ export function useBasemapMap(
       setReady(null);
       map.remove();
     };
-    // Made again in another language: the place names are the style's.
-  }, [container, language]);
+  }, [container]);
+
+  // Another language: the basemap's place names change in place, the map and its shapes stay.
+  const shownLanguage = useRef(language);
+  useEffect(() => {
+    if (!ready || language === shownLanguage.current) return;
+    shownLanguage.current = language;
+    for (const layer of ready.getStyle().layers) {
+      if (layer.type !== 'symbol' || layer.source === OVERLAY || layer.source === DRAFT) continue;
+      if (layer.layout?.['text-field'] === undefined) continue;
+      ready.setLayoutProperty(layer.id, 'text-field', labelIn(language));
+    }
+  }, [ready, language]);
 
   return ready;
 }
