@@ -112,6 +112,7 @@ describe('branching injects', () => {
     // Far from the planned date: the server asks why before the clock starts.
     await startex.getByText(/more than an hour from the planned one also needs a reason/).waitFor();
     await startex.getByLabel('Reason (kept in the audit log)').fill('Branching rehearsal');
+    await startex.getByLabel('Play them as written, at their times').check();
     await startex.getByRole('button', { name: 'STARTEX' }).click();
     await control.getByText('Clock running', { exact: true }).waitFor();
     const row = (title: string) => control.getByRole('row').filter({ hasText: title });

@@ -102,6 +102,7 @@ describe('the control room', () => {
     await resume.getByText('Pause policy:').waitFor();
     await resume.getByText(/Release in order, one every 60 s/).waitFor();
     await screenshot(page, 'control-room-resume');
+    await resume.getByLabel('Reason (kept in the audit log)').fill('Gate reopened');
     await resume.getByRole('button', { name: 'Resume' }).click();
     await page.getByText('Clock running', { exact: true }).waitFor();
     await other.getByText('Часы идут', { exact: true }).waitFor();

@@ -67,9 +67,13 @@ describe('the player view', () => {
   });
 
   it('shows a fired inject to its team’s player live, takes the acknowledgement and a report with a photo', async () => {
-    // From the exercise's page, as a player finds it.
-    await player.goto(`${server.url}/console/exercises/${fx.exerciseId}`);
-    await player.getByRole('link', { name: 'Player view' }).click();
+    // From the console's first page, as a player finds it on the day: the running exercise leads.
+    await player.goto(`${server.url}/console/`);
+    const yours = player.getByRole('region', { name: 'Your exercises' });
+    const running = yours.getByLabel(fx.name);
+    await running.getByText('Running', { exact: true }).waitFor();
+    await screenshot(player, 'player-home-your-exercises');
+    await running.getByRole('link', { name: 'Player view' }).click();
     await player.getByText('No inject has reached you yet', { exact: false }).waitFor();
     await player.getByText('Team: Patrol 7').waitFor();
     await player.getByText('Exercise time').waitFor();

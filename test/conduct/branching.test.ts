@@ -193,6 +193,7 @@ describe.each(ENGINES)('branching injects on %s', (engine) => {
       confirmName: fx.name,
       plannedStart: PLANNED_START,
       reason: 'branching rehearsal',
+      unapproved: 'play',
     });
     expect(start.status, start.text).toBe(200);
     const all = await injects();

@@ -105,9 +105,14 @@ describe.each(ENGINES)('running an exercise’s clock on %s', (engine) => {
   });
 
   it('refuses commands out of order with a reason', async () => {
-    expect(await outcome(clockCommand(ctx, who, controller, fx.exerciseId, { command: 'resume' }))).toBe(
-      'clock_already_running',
-    );
+    expect(
+      await outcome(
+        clockCommand(ctx, who, controller, fx.exerciseId, {
+          command: 'resume',
+          reason: 'the scene is safe again',
+        }),
+      ),
+    ).toBe('clock_already_running');
     expect(await outcome(clockCommand(ctx, who, controller, fx.exerciseId, startex))).toBe(
       'clock_already_started',
     );
@@ -147,7 +152,10 @@ describe.each(ENGINES)('running an exercise’s clock on %s', (engine) => {
     now = T0 + 45 * min;
     const preview = await previewResume(ctx, controller, fx.exerciseId);
     expect(preview).toMatchObject({ backlog: [], upcoming: 3 });
-    const view = await clockCommand(ctx, who, controller, fx.exerciseId, { command: 'resume' });
+    const view = await clockCommand(ctx, who, controller, fx.exerciseId, {
+      command: 'resume',
+      reason: 'the scene is safe again',
+    });
     expect(view.reading.exercise).toBe('H+00:13:00');
     // Inject 2 at H+00:20 is 7 minutes of exercise time away.
     expect((await wakeOf('2'))!.at.getTime()).toBe(now + 7 * min);
@@ -186,7 +194,10 @@ describe.each(ENGINES)('running an exercise’s clock on %s', (engine) => {
       ['3', 0],
       ['4', 120],
     ]);
-    await clockCommand(ctx, who, controller, fx.exerciseId, { command: 'resume' });
+    await clockCommand(ctx, who, controller, fx.exerciseId, {
+      command: 'resume',
+      reason: 'the scene is safe again',
+    });
     await wake('4');
     expect(await runOf('4')).toMatchObject({ status: 'scheduled' });
     await wake('3');
@@ -264,7 +275,10 @@ describe.each(ENGINES)('running an exercise’s clock on %s', (engine) => {
       ['2', true],
       ['3', true],
     ]);
-    await clockCommand(ctx, who, controller, fx.exerciseId, { command: 'resume' });
+    await clockCommand(ctx, who, controller, fx.exerciseId, {
+      command: 'resume',
+      reason: 'the scene is safe again',
+    });
     expect((await runs()).map((r) => [r.number, r.status])).toEqual([
       ['1', 'fired'],
       ['2', 'held'],

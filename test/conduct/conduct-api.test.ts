@@ -100,7 +100,7 @@ describe.each(ENGINES)('running an exercise over the API on %s', (engine) => {
   });
 
   it('refuses commands out of order and bad input, naming the field', async () => {
-    const resume = await command('controller', { command: 'resume' });
+    const resume = await command('controller', { command: 'resume', reason: 'the scene is safe again' });
     expect(resume.statusCode).toBe(409);
     expect(resume.json()).toMatchObject({ code: 'clock_already_running', field: 'command' });
     expect(
@@ -112,6 +112,8 @@ describe.each(ENGINES)('running an exercise over the API on %s', (engine) => {
       field: 'to',
     });
     expect((await command('controller', { command: 'pause' })).json()).toMatchObject({ field: 'reason' });
+    // Resuming is a decision too: the audit log keeps why.
+    expect((await command('controller', { command: 'resume' })).json()).toMatchObject({ field: 'reason' });
     expect((await command('controller', { command: 'pause', reason: 'x', colour: 'red' })).statusCode).toBe(
       400,
     );
@@ -257,7 +259,7 @@ describe.each(ENGINES)('running an exercise over the API on %s', (engine) => {
     await command('controller', { command: 'pause', reason: 'real casualty' });
     const preview = await call('controller', 'GET', '/clock/resume-preview');
     expect(preview.json()).toMatchObject({ pausePolicy: { kind: 'hold' } });
-    await command('controller', { command: 'resume' });
+    await command('controller', { command: 'resume', reason: 'the scene is safe again' });
     expect((await command('controller', { command: 'endex', reason: 'done' })).json()).toMatchObject({
       reading: { phase: 'ended' },
     });

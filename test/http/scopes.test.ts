@@ -138,6 +138,12 @@ describe.each(ENGINES)('organisation scopes and per-role fields (%s)', (engine) 
     });
     const p = (await h.ok('b-player', 'GET', plan)) as unknown as PlanView;
     expect(p.exercise.threat).toBeNull();
+    // The player's way in is the player view; the control room is not theirs.
+    expect((p.exercise as unknown as { access: unknown }).access).toMatchObject({
+      play: true,
+      conduct: false,
+      readControllerSide: false,
+    });
     // What the console offers follows the server's answer for this exercise, scope applied.
     const mine = (await h.ok('a-planner', 'GET', plan)) as unknown as { exercise: { access: unknown } };
     expect(mine.exercise.access).toEqual({
@@ -146,6 +152,8 @@ describe.each(ENGINES)('organisation scopes and per-role fields (%s)', (engine) 
       approveMsel: false,
       recordObservations: false,
       readObservations: false,
+      conduct: false,
+      play: false,
     });
     const theirs = (await h.ok('b-planner', 'GET', plan)) as unknown as { exercise: { access: unknown } };
     expect(theirs.exercise.access).toEqual({
@@ -154,6 +162,8 @@ describe.each(ENGINES)('organisation scopes and per-role fields (%s)', (engine) 
       approveMsel: false,
       recordObservations: false,
       readObservations: false,
+      conduct: false,
+      play: false,
     });
     expect(p.people.map((x) => x.name).sort()).toEqual([...VISIBLE_PEOPLE].sort());
     const r = await h.call('b-planner', 'PATCH', `/api/v1/exercises/${h.exerciseId}`, {

@@ -19,12 +19,13 @@ describe.each(ENGINES)('planning an exercise over the API on %s', (engine) => {
     method: Method,
     url: string,
     payload?: unknown,
+    headers: Record<string, string> = {},
   ): Promise<LightMyRequestResponse> {
     const s = sessions.get(as)!;
     return app.inject({
       method,
       url,
-      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...headers },
       ...(payload === undefined ? {} : { payload: payload as object }),
     });
   }
@@ -348,12 +349,43 @@ describe.each(ENGINES)('planning an exercise over the API on %s', (engine) => {
       name: string;
       startex: string;
     };
-    await ok('controller', 'POST', `/api/v1/exercises/${exerciseId}/clock/commands`, {
+    const startex = {
       command: 'startex',
       confirmName: exercise.name,
       plannedStart: exercise.startex,
       reason: 'started in a test, away from the planned date',
+    };
+    // An inject still awaiting approval: STARTEX names it and asks, and nothing starts meanwhile.
+    const clock = (await ok('controller', 'GET', `/api/v1/exercises/${exerciseId}/clock`)) as unknown as {
+      unapproved: { number: string; approval: string }[];
+    };
+    expect(clock.unapproved).toEqual([expect.objectContaining({ number: '1', approval: 'draft' })]);
+    const asked = await call(
+      'controller',
+      'POST',
+      `/api/v1/exercises/${exerciseId}/clock/commands`,
+      startex,
+      {
+        'accept-language': 'ru',
+      },
+    );
+    expect(asked.statusCode).toBe(422);
+    expect(asked.json()).toMatchObject({
+      field: 'unapproved',
+      detail: expect.stringContaining('вводные: 1;'),
     });
+    expect(
+      (await ok('controller', 'GET', `/api/v1/exercises/${exerciseId}`)) as unknown as { status: string },
+    ).toMatchObject({ status: 'ready' });
+    await ok('controller', 'POST', `/api/v1/exercises/${exerciseId}/clock/commands`, {
+      ...startex,
+      unapproved: 'hold',
+    });
+    // Held for a controller, by the one who started, and not booked to fire.
+    const runs = (await ok('controller', 'GET', `/api/v1/exercises/${exerciseId}/injects`)) as unknown as {
+      items: { number: string; status: string }[];
+    };
+    expect(runs.items).toEqual([expect.objectContaining({ number: '1', status: 'held' })]);
     const frozen = await call('planner', 'POST', `/api/v1/exercises/${exerciseId}/teams`, {
       name: 'Late team',
     });

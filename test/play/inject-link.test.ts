@@ -147,6 +147,7 @@ describe.each(ENGINES)('inject links for players without an account on %s', (eng
       command: 'startex',
       confirmName: fx.name,
       plannedStart: PLANNED_START,
+      unapproved: 'play',
     });
     runs = Object.fromEntries(
       (await listInjects(ctx, controller, fx.exerciseId)).map((r) => [r.number, r.id]),

@@ -4,6 +4,10 @@
  * exercise a week early).
  */
 
+/** What STARTEX does with injects still awaiting approval: held for a controller, or played as written. */
+export const UNAPPROVED_CHOICES = ['hold', 'play'] as const;
+export type UnapprovedChoice = (typeof UNAPPROVED_CHOICES)[number];
+
 /** A start further than this from the planned one needs a reason. */
 export const START_TOLERANCE_MS = 60 * 60_000;
 

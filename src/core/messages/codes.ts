@@ -309,6 +309,7 @@ export const FIELD_PROBLEMS = [
   'event_not_in_msel',
   'events_not_in_msel',
   'event_is_draft',
+  'injects_not_approved',
   'name_organisation',
   'not_time_zone',
   'no_such_programme',

@@ -322,6 +322,8 @@ export const en: Catalogue = {
     event_not_in_msel: 'event {event} is not in this MSEL',
     events_not_in_msel: 'some events are not in this MSEL',
     event_is_draft: 'event {event} is a draft: submit it first',
+    injects_not_approved:
+      'these injects are not approved: {events}; approve them first, or start holding them for a controller, or playing them as written',
     name_organisation: 'name the organisation: you act for several',
     not_time_zone: '"{value}" is not an IANA time zone such as {example}',
     msel_number_duplicate: 'Number {number} is used twice (also by "{title}")',

@@ -328,6 +328,8 @@ export const kk: Catalogue = {
     event_not_in_msel: '{event} кіріспесі бұл MSEL ішінде жоқ',
     events_not_in_msel: 'кейбір кіріспелер бұл MSEL ішінде жоқ',
     event_is_draft: '{event} кіріспесі әлі жоба: алдымен оны бекітуге жіберіңіз',
+    injects_not_approved:
+      'бекітілмеген кіріспелер: {events}; алдымен оларды бекітіңіз немесе бақылаушы шешкенше ұстап, не жазылғандай ойнатып бастаңыз',
     name_organisation: 'ұйымды көрсетіңіз: сіз бірнеше ұйымның атынан әрекет етесіз',
     not_time_zone: '«{value}» — уақыт белдеуі емес (мысалы, {example})',
     msel_number_duplicate: '{number} нөмірі екі рет қолданылған («{title}» кіріспесінде де)',

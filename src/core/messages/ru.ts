@@ -322,6 +322,8 @@ export const ru: Catalogue = {
     event_not_in_msel: 'вводной {event} нет в этом MSEL',
     events_not_in_msel: 'некоторых вводных нет в этом MSEL',
     event_is_draft: 'вводная {event} — черновик: сначала отправьте её на утверждение',
+    injects_not_approved:
+      'не утверждены вводные: {events}; утвердите их или начните, удержав их до решения контролёра либо проиграв как написаны',
     name_organisation: 'укажите организацию: вы действуете от имени нескольких',
     not_time_zone: '«{value}» — не часовой пояс (например, {example})',
     msel_number_duplicate: 'Номер {number} использован дважды (также у «{title}»)',

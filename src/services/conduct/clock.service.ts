@@ -9,7 +9,7 @@ import {
   type NoPlayCommandKind,
 } from '../../core/conduct/clock.js';
 import type { PausePolicy } from '../../core/conduct/pause-policy.js';
-import { checkStartex, parseExerciseTime } from '../../core/conduct/startex.js';
+import { checkStartex, parseExerciseTime, type UnapprovedChoice } from '../../core/conduct/startex.js';
 import { canTransition, type ExerciseStatus } from '../../core/exercise/exercise.js';
 import { formatLocal } from '../../core/msel/time.js';
 import { can, type Actor } from '../../core/policy/policy.js';
@@ -42,10 +42,26 @@ export interface ClockCommandInput {
   confirmName?: string | undefined;
   plannedStart?: string | undefined;
   rehearsal?: boolean | undefined;
+  /**
+   * STARTEX while injects await approval: hold them for the controller, or play them as written.
+   * Unasked, STARTEX refuses and names them (an unreviewed inject once reached players unseen).
+   */
+  unapproved?: UnapprovedChoice | undefined;
 }
 
-/** Commands that change the plan of play carry a reason in the audit log. */
-const NEEDS_REASON: readonly ClockCommandKind[] = ['pause', 'endex', 'speed', 'jump', 'move'];
+/** An inject of the MSEL not approved yet, as STARTEX names it. */
+export interface UnapprovedInject {
+  id: string;
+  number: string;
+  title: string;
+  approval: string;
+}
+
+/**
+ * Every command carries a reason into the audit log, but STARTEX within the hour of the planned
+ * start: the plan it confirms is its reason (checkStartex asks for one further off).
+ */
+const NEEDS_REASON: readonly ClockCommandKind[] = ['pause', 'resume', 'endex', 'speed', 'jump', 'move'];
 
 /** What each command does to the exercise's life cycle. */
 const STATUS_AFTER: Partial<Record<ClockCommandKind, ExerciseStatus>> = {
@@ -67,6 +83,8 @@ export interface ClockView {
   trafficMode: 'exercise' | 'rehearsal';
   /** NO PLAY, when on: deliveries wait, the clock stands still, players see the banner. */
   noPlay: NoPlay | null;
+  /** Before STARTEX: the injects still awaiting approval, which STARTEX asks about. */
+  unapproved: UnapprovedInject[];
   history: {
     seq: number;
     command: string;
@@ -136,8 +154,20 @@ const EVENT_PAGE = 1000;
  * Creates the inject runs of the MSEL at STARTEX: contingency injects wait for the controller, and
  * conditional ones for the decision or milestone their branching names.
  */
-async function startRuns(ctx: AppContext, trx: Q, exerciseId: string): Promise<number> {
+async function startRuns(
+  ctx: AppContext,
+  trx: Q,
+  exerciseId: string,
+  actor: ActorInfo,
+  unapproved: UnapprovedChoice | undefined,
+): Promise<number> {
   const events = await injectsInPages(trx, exerciseId);
+  const notApproved = events.filter((e) => e.offset_minutes >= 0 && e.approval !== 'approved');
+  if (notApproved.length && !unapproved)
+    throw badField('unapproved', 'injects_not_approved', {
+      events: notApproved.map((e) => e.number).join(', '),
+    });
+  const heldUnapproved = unapproved === 'hold' ? new Set(notApproved.map((e) => e.id)) : new Set();
   const branching = await branchingAtStart(trx, exerciseId, events);
   const at = ctx.clock.now().toISOString();
   await conductRepository.insertRuns(
@@ -156,20 +186,22 @@ async function startRuns(ctx: AppContext, trx: Q, exerciseId: string): Promise<n
         to_team_ids: e.to_team_ids,
         due_seconds: e.offset_minutes * 60,
         contingency: e.contingency,
-        status: e.contingency || branching.get(e.id)?.waits ? 'held' : 'scheduled',
+        status:
+          e.contingency || branching.get(e.id)?.waits || heldUnapproved.has(e.id) ? 'held' : 'scheduled',
         decision: branching.get(e.id)?.decision ?? null,
         release_on: branching.get(e.id)?.release_on ?? null,
         release_at: null,
         fired_at: null,
         fired_how: null,
-        changed_by_id: null,
-        changed_by_name: null,
+        // Who held an unapproved inject at STARTEX, on the controller's list.
+        changed_by_id: heldUnapproved.has(e.id) ? actor.userId : null,
+        changed_by_name: heldUnapproved.has(e.id) ? actor.name : null,
         edited_at: null,
         updated_at: at,
       }),
     ),
   );
-  return events.length;
+  return notApproved.length;
 }
 
 /**
@@ -187,6 +219,7 @@ export async function clockCommand(
   const command = commandFrom(input);
   const reason = input.reason?.trim() ? cleanText(input.reason, 'reason', 500) : null;
   if (NEEDS_REASON.includes(command.kind) && !reason) throw badField('reason', 'reason_required');
+  let unapprovedAtStart = 0;
   await ctx.db.kysely.transaction().execute(async (trx) => {
     const c = await takeConduct(ctx, trx, exerciseId, policy);
     const at = Math.max(c.now, Number.isFinite(c.state.lastAt) ? c.state.lastAt : c.now);
@@ -240,7 +273,7 @@ export async function clockCommand(
         traffic_mode: mode,
       });
       clock = { ...clock, scenario_start: scenarioStart, traffic_mode: mode };
-      await startRuns(ctx, trx, exerciseId);
+      unapprovedAtStart = await startRuns(ctx, trx, exerciseId, actor, input.unapproved);
     }
     // The hot-wash survey goes out with ENDEX: one fan-out record in the same transaction.
     if (command.kind === 'endex')
@@ -268,7 +301,15 @@ export async function clockCommand(
         ...(command.kind === 'jump' ? { to: input.to } : {}),
         ...(command.kind === 'move' ? { scenarioMinutes: input.scenarioMinutes } : {}),
         ...(planned ? { released: planned.released, held: planned.held.length } : {}),
-        ...(command.kind === 'startex' ? { mode: clock.traffic_mode, plannedStart: c.exercise.startex } : {}),
+        ...(command.kind === 'startex'
+          ? {
+              mode: clock.traffic_mode,
+              plannedStart: c.exercise.startex,
+              ...(unapprovedAtStart
+                ? { unapproved: unapprovedAtStart, unapprovedChoice: input.unapproved }
+                : {}),
+            }
+          : {}),
       },
     });
     await appendEvent(ctx, trx, {
@@ -325,6 +366,7 @@ export async function getClock(ctx: AppContext, policy: Actor, exerciseId: strin
     scenarioStart: clock.scenario_start,
     trafficMode: clock.traffic_mode === 'rehearsal' ? 'rehearsal' : 'exercise',
     noPlay: noPlayOf(exercise),
+    unapproved: rows.length ? [] : await unapprovedInjects(ctx.db.kysely, exerciseId),
     history: rows.map((r) => ({
       seq: r.seq,
       command: r.command,
@@ -336,4 +378,19 @@ export async function getClock(ctx: AppContext, policy: Actor, exerciseId: strin
       reason: r.reason,
     })),
   };
+}
+
+/** The injects STARTEX would play that are not approved yet, in MSEL order. */
+async function unapprovedInjects(q: Q, exerciseId: string): Promise<UnapprovedInject[]> {
+  const rows = await q
+    .selectFrom('msel_events')
+    .select(['id', 'number', 'title', 'approval'])
+    .where('exercise_id', '=', exerciseId)
+    .where('kind', '=', 'inject')
+    .where('offset_minutes', '>=', 0)
+    .where('approval', '!=', 'approved')
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+  return rows;
 }

@@ -140,6 +140,10 @@ export interface ExerciseAccess {
   /** Evaluators record observations; they and directors read them until the report is final. */
   recordObservations: boolean;
   readObservations: boolean;
+  /** Runs the clock and the injects: the control room. */
+  conduct: boolean;
+  /** Plays, and does not run it: the player view. */
+  play: boolean;
 }
 
 /** The system itself (demo data, the CLI) may do everything; a document's imagined reader nothing. */
@@ -149,6 +153,8 @@ export const ALL_ACCESS: ExerciseAccess = {
   approveMsel: true,
   recordObservations: true,
   readObservations: true,
+  conduct: true,
+  play: false,
 };
 export const NO_ACCESS: ExerciseAccess = {
   plan: false,
@@ -156,6 +162,8 @@ export const NO_ACCESS: ExerciseAccess = {
   approveMsel: false,
   recordObservations: false,
   readObservations: false,
+  conduct: false,
+  play: false,
 };
 
 export function accessTo(actor: Actor, row: ExerciseRow, scope: ExerciseScope): ExerciseAccess {
@@ -165,6 +173,8 @@ export function accessTo(actor: Actor, row: ExerciseRow, scope: ExerciseScope): 
     approveMsel: can(actor, 'msel:approve', planScopeOf(row)),
     recordObservations: can(actor, 'observations:record', scope),
     readObservations: can(actor, 'observations:read', scope),
+    conduct: can(actor, 'exercises:conduct', scope),
+    play: can(actor, 'exercises:play', scope) && !mayReadControllerSide(actor, scope),
   };
 }
 

@@ -40,6 +40,10 @@ export interface ExerciseAccess {
   approveMsel: boolean;
   recordObservations: boolean;
   readObservations: boolean;
+  /** Runs the clock and the injects: the control room. */
+  conduct: boolean;
+  /** Plays, and does not run it: the player view. */
+  play: boolean;
 }
 
 export type EventKind = (typeof EVENT_KINDS)[number];

@@ -5,6 +5,7 @@ import type { Dashboard } from '../api/types';
 import { AuditTable } from '../components/AuditTable';
 import { PageTitle } from '../components/PageTitle';
 import { QueryState } from '../components/QueryState';
+import { MyExercises } from './MyExercises';
 
 const COUNTS: (keyof Dashboard['counts'])[] = ['users', 'organisations', 'activeSessions', 'auditEntries'];
 
@@ -14,6 +15,7 @@ export function DashboardPage() {
   return (
     <Stack>
       <PageTitle title={t('dashboard.title')} />
+      <MyExercises />
       <QueryState query={query}>
         {(data) => (
           <>

@@ -4,6 +4,7 @@ import { DELIVERY_METHODS } from '../../../contract/enums.js';
 import { PAUSE_POLICY_KINDS } from '../../../core/conduct/pause-policy.js';
 import { RunDecisionSchema, RunReleaseOnSchema } from '../branching/schema.js';
 import { Id, Instant, Nullable } from '../common.schema.js';
+import { UNAPPROVED_CHOICES } from '../../../core/conduct/startex.js';
 
 const Reason = Type.String({ minLength: 1, maxLength: 500, description: 'why: kept in the audit log' });
 
@@ -48,11 +49,20 @@ export const ClockCommandBody = Type.Object(
       Type.String({ maxLength: 40, description: 'STARTEX: the planned start the controller was shown' }),
     ),
     rehearsal: Type.Optional(Type.Boolean({ description: 'STARTEX: every inject goes to the sink' })),
+    unapproved: Type.Optional(
+      Type.Union(
+        UNAPPROVED_CHOICES.map((c) => Type.Literal(c)),
+        {
+          description:
+            'STARTEX while injects await approval: hold them for a controller to release, or play them as written. Without it STARTEX refuses and names them (field "unapproved").',
+        },
+      ),
+    ),
   },
   {
     additionalProperties: false,
     description:
-      'One clock command. STARTEX names the exercise and its planned start; one more than an hour from it needs a reason. Pause, ENDEX, speed, jump and move need a reason.',
+      'One clock command. STARTEX names the exercise and its planned start; one more than an hour from it needs a reason. Resume, pause, ENDEX, speed, jump and move need a reason.',
   },
 );
 
@@ -95,6 +105,10 @@ export const ClockSchema = Type.Object(
     scenarioStart: Nullable(Type.String()),
     trafficMode: Type.Union([Type.Literal('exercise'), Type.Literal('rehearsal')]),
     noPlay: Nullable(NoPlaySchema),
+    unapproved: Type.Array(
+      Type.Object({ id: Id, number: Type.String(), title: Type.String(), approval: Type.String() }),
+      { description: 'before STARTEX: the injects still awaiting approval, which STARTEX asks about' },
+    ),
     history: Type.Array(
       Type.Object({
         seq: Type.Integer(),

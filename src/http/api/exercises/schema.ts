@@ -71,6 +71,8 @@ export const ExerciseSchema = Type.Object(
         approveMsel: Type.Boolean(),
         recordObservations: Type.Boolean(),
         readObservations: Type.Boolean(),
+        conduct: Type.Boolean({ description: 'runs the clock and the injects: the control room' }),
+        play: Type.Boolean({ description: 'plays and does not run it: the player view' }),
       },
       { description: "What the reader may do with this exercise, their grants' organisation scope applied" },
     ),

@@ -21,6 +21,8 @@ const PERMISSION: Record<keyof ExerciseAccess, string> = {
   approveMsel: 'msel:approve',
   recordObservations: 'observations:record',
   readObservations: 'observations:read',
+  conduct: 'exercises:conduct',
+  play: 'exercises:play',
 };
 
 /**

@@ -50,7 +50,7 @@ export function ResumePreviewText({ exerciseId }: { exerciseId: string }) {
   );
 }
 
-/** A clock command that is confirmed with a reason (pause, ENDEX, speed, jump) or a preview (resume). */
+/** A clock command confirmed with a reason; resume first shows what the pause policy will do. */
 export function CommandModal({
   clock,
   asked,
@@ -110,16 +110,14 @@ export function CommandModal({
               required
             />
           )}
-          {asked.command !== 'resume' && (
-            <Textarea
-              label={t('conduct.reason')}
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-              required
-              maxLength={500}
-              data-autofocus={asked.command !== 'jump'}
-            />
-          )}
+          <Textarea
+            label={t('conduct.reason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            required
+            maxLength={500}
+            data-autofocus={asked.command !== 'jump'}
+          />
           <ProblemAlert error={command.error} byCode={conductErrors(t)} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
