@@ -27,7 +27,10 @@ export function AccountMenu() {
             aria-label={t('account.menu', { name: user.displayName })}
             maw={{ base: 140, sm: 260 }}
           >
-            {user.displayName}
+            {/* Cut with an ellipsis on a phone, not mid-letter at the button's edge. */}
+            <span style={{ display: 'block', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+              {user.displayName}
+            </span>
           </Button>
         </Menu.Target>
         <Menu.Dropdown>

@@ -47,11 +47,12 @@ export function MyExercises() {
                   return (
                     <Paper key={e.id} withBorder p="sm" radius="sm" aria-label={e.name}>
                       <Stack gap={6}>
-                        <Group justify="space-between" wrap="nowrap" align="flex-start">
-                          <Text fw={600}>{e.name}</Text>
+                        <Text fw={600}>{e.name}</Text>
+                        {/* Under the name, not beside it: a long name squeezed the badge's word. */}
+                        <Group gap="xs">
                           <StatusBadge status={e.status} />
+                          <Text size="sm">{t('dashboard.yours.startex', { at: e.startexLocal })}</Text>
                         </Group>
-                        <Text size="sm">{t('dashboard.yours.startex', { at: e.startexLocal })}</Text>
                         <Group>
                           <Button component={Link} to={place.to} size="xs">
                             {t(place.label)}
