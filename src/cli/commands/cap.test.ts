@@ -14,21 +14,27 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 async function run(
   args: string[],
   lang: 'en' | 'kk' | 'ru' = 'en',
-): Promise<{ out: string; error?: { message: string; exitCode: number } }> {
+): Promise<{ out: string; err: string; error?: { message: string; exitCode: number } }> {
   const program = new Command('dabyl').exitOverride();
   registerCapCommands(program, lang);
   let out = '';
+  let err = '';
   const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
     out += String(chunk);
     return true;
   });
+  const spyErr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    err += String(chunk);
+    return true;
+  });
   try {
     await program.parseAsync(args, { from: 'user' });
-    return { out };
-  } catch (err) {
-    return { out, error: err as { message: string; exitCode: number } };
+    return { out, err };
+  } catch (error) {
+    return { out, err, error: error as { message: string; exitCode: number } };
   } finally {
     spy.mockRestore();
+    spyErr.mockRestore();
   }
 }
 
@@ -134,6 +140,33 @@ describe('dabyl cap convert', () => {
     const { error } = await run(['cap', 'convert', join(FIXTURES, 'bad-xxe.xml'), '--to', 'json']);
     expect(error).toMatchObject({ exitCode: 1 });
     expect(error!.message).toMatch(/DOCTYPE/);
+  });
+
+  it('prints nothing and exits 1 when the converted message breaks CAP 1.2, unless asked to', async () => {
+    const json = JSON.parse(await convertCapFile(join(FIXTURES, 'cap12-every-element.xml'), 'json')) as {
+      alert: Record<string, unknown>;
+    };
+    json.alert.status = 'Bogus';
+    const file = join(scratch, 'bogus-status.json');
+    writeFileSync(file, JSON.stringify(json));
+    const refused = await run(['cap', 'convert', file, '--to', 'xml']);
+    expect(refused.error).toMatchObject({ exitCode: 1 });
+    expect(refused.error!.message).toMatch(
+      /^the converted message is not valid CAP 1\.2 \(\d+ errors?, above\)/,
+    );
+    expect(refused.out).toBe('');
+    expect(refused.err).toMatch(/INVALID .*bogus-status\.json/);
+    expect(refused.err).toMatch(/status/);
+    const ru = await run(['cap', 'convert', file, '--to', 'xml'], 'ru');
+    expect(ru.error!.message).toMatch(/^преобразованное сообщение не соответствует CAP 1\.2/);
+    const allowed = await run(['cap', 'convert', file, '--to', 'xml', '--allow-invalid']);
+    expect(allowed.error).toBeUndefined();
+    expect(allowed.out).toContain('<status>Bogus</status>');
+    expect(allowed.err).toMatch(/INVALID/);
+    // A valid message converts quietly.
+    const fine = await run(['cap', 'convert', join(FIXTURES, 'cap12-every-element.xml'), '--to', 'json']);
+    expect(fine).toMatchObject({ err: '' });
+    expect(fine.error).toBeUndefined();
   });
 
   it('names the property of a JSON form it cannot read, in the reader’s language', async () => {

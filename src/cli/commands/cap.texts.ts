@@ -15,6 +15,7 @@ export interface CapCliWords {
     convert: string;
     file: string;
     to: string;
+    allowInvalid: string;
   };
   valid: string;
   invalid: string;
@@ -26,6 +27,8 @@ export interface CapCliWords {
   total: (files: number, valid: number, invalid: number) => string;
   someInvalid: (invalid: number, files: number) => string;
   toFormat: string;
+  /** The converted message breaks CAP 1.2: it is not printed unless asked. */
+  convertedInvalid: (errors: number) => string;
   unknownProfile: (profile: string, allowed: string) => string;
 }
 
@@ -47,6 +50,8 @@ export const CAP_CLI_WORDS: Readonly<Record<MessageLang, CapCliWords>> = {
       convert: 'Convert a CAP message between XML and its JSON form',
       file: 'a CAP XML file or a CAP JSON file',
       to: 'json or xml',
+      allowInvalid:
+        'print the converted message even when it is not valid CAP 1.2 (the findings go to stderr)',
     },
     valid: 'VALID',
     invalid: 'INVALID',
@@ -60,6 +65,8 @@ export const CAP_CLI_WORDS: Readonly<Record<MessageLang, CapCliWords>> = {
     total: (files, valid, invalid) => `${enCount(files, 'file')}: ${valid} valid, ${invalid} invalid.`,
     someInvalid: (invalid, files) => `${invalid} of ${files} files are invalid`,
     toFormat: '--to must be json or xml',
+    convertedInvalid: (errors) =>
+      `the converted message is not valid CAP 1.2 (${enCount(errors, 'error')}, above); nothing printed — fix the source, or add --allow-invalid`,
     unknownProfile: (profile, allowed) => `There is no CAP profile "${profile}"; choose from ${allowed}.`,
   },
   kk: {
@@ -73,6 +80,8 @@ export const CAP_CLI_WORDS: Readonly<Record<MessageLang, CapCliWords>> = {
       convert: 'CAP хабарын XML мен JSON түрі арасында түрлендіру',
       file: 'CAP хабарының XML немесе JSON файлы',
       to: '`json` немесе `xml`',
+      allowInvalid:
+        'түрлендірілген хабар CAP 1.2 талаптарына сай болмаса да шығару (табылған ақаулар қателер ағынына жазылады)',
     },
     valid: 'ЖАРАМДЫ',
     invalid: 'ЖАРАМСЫЗ',
@@ -85,6 +94,8 @@ export const CAP_CLI_WORDS: Readonly<Record<MessageLang, CapCliWords>> = {
     total: (files, valid, invalid) => `${files} файл: ${valid} жарамды, ${invalid} жарамсыз.`,
     someInvalid: (invalid, files) => `${files} файлдың ${invalid} жарамсыз`,
     toFormat: '`--to` мәні `json` немесе `xml` болуы керек',
+    convertedInvalid: (errors) =>
+      `түрлендірілген хабар CAP 1.2 талаптарына сай емес (қате: ${errors}, жоғарыда); ештеңе шығарылмады — бастапқы файлды түзетіңіз немесе --allow-invalid қосыңыз`,
     unknownProfile: (profile, allowed) =>
       `«${profile}» деген CAP бейіні жоқ; мыналардың бірін таңдаңыз: ${allowed}.`,
   },
@@ -99,6 +110,8 @@ export const CAP_CLI_WORDS: Readonly<Record<MessageLang, CapCliWords>> = {
       convert: 'Преобразовать сообщение CAP между XML и его видом в JSON',
       file: 'файл сообщения CAP в XML или JSON',
       to: '`json` или `xml`',
+      allowInvalid:
+        'вывести преобразованное сообщение, даже если оно не соответствует CAP 1.2 (замечания — в поток ошибок)',
     },
     valid: 'ВЕРНО',
     invalid: 'НЕВЕРНО',
@@ -115,6 +128,8 @@ export const CAP_CLI_WORDS: Readonly<Record<MessageLang, CapCliWords>> = {
       `${ruCount(files, 'файл', 'файла', 'файлов')}: верных ${valid}, неверных ${invalid}.`,
     someInvalid: (invalid, files) => `неверных файлов: ${invalid} из ${files}`,
     toFormat: '`--to` должен быть `json` или `xml`',
+    convertedInvalid: (errors) =>
+      `преобразованное сообщение не соответствует CAP 1.2 (${ruCount(errors, 'ошибка', 'ошибки', 'ошибок')}, см. выше); ничего не выведено — исправьте исходный файл или добавьте --allow-invalid`,
     unknownProfile: (profile, allowed) => `Профиля CAP «${profile}» нет; выберите из: ${allowed}.`,
   },
 };

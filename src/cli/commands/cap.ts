@@ -139,10 +139,24 @@ export function formatCapReports(reports: CapFileReport[], lang: MessageLang = '
 
 /** Converts a CAP file (XML, or the JSON form) to the other form, or normalises it. */
 export async function convertCapFile(file: string, to: 'json' | 'xml'): Promise<string> {
+  return (await convertAndCheck(file, to)).text;
+}
+
+/**
+ * Converts, then checks the CAP 1.2 XML the conversion stands for, as `cap validate` would: a JSON
+ * form with a status of "Bogus" or no sender converts without complaint, and must not reach anyone
+ * as if it were an alert.
+ */
+export async function convertAndCheck(
+  file: string,
+  to: 'json' | 'xml',
+): Promise<{ text: string; report: CapFileReport }> {
   const bytes = await readFile(file);
   const isJson = /^\s*\{/.test(bytes.subarray(0, 64).toString('utf8'));
   const alert = isJson ? capFromJson(bytes.toString('utf8')) : parseCap(bytes).alert;
-  return to === 'json' ? capToJsonText(alert) : buildCap(alert);
+  const xml = buildCap(alert);
+  const report = { file, ...(await checkCap(Buffer.from(xml, 'utf8'))) };
+  return { text: to === 'json' ? capToJsonText(alert) : xml, report };
 }
 
 const list = (value: string, previous: string[] = []): string[] => [
@@ -203,11 +217,19 @@ export function registerCapCommands(program: Command, lang: MessageLang = 'en'):
     .description(words.help.convert)
     .argument('<file>', words.help.file)
     .requiredOption('--to <format>', words.help.to)
-    .action(async (file: string, opts: { to: string }) => {
+    .option('--allow-invalid', words.help.allowInvalid)
+    .action(async (file: string, opts: { to: string; allowInvalid?: boolean }) => {
       if (opts.to !== 'json' && opts.to !== 'xml') throw new CliFailure(words.toFormat, EXIT.usage);
-      process.stdout.write(
-        (await plainly(() => convertCapFile(file, opts.to as 'json' | 'xml'), EXIT.failed, lang)) + '\n',
+      const { text, report } = await plainly(
+        () => convertAndCheck(file, opts.to as 'json' | 'xml'),
+        EXIT.failed,
+        lang,
       );
+      if (!report.valid) {
+        process.stderr.write(formatCapReports([report], lang) + '\n');
+        if (!opts.allowInvalid) throw new CliFailure(words.convertedInvalid(report.errors), EXIT.failed);
+      }
+      process.stdout.write(text + '\n');
     });
 
   // `cap sign` and `cap verify` (XML-DSig, src/cap/dsig) are registered here by their module.
