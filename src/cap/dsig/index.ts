@@ -16,7 +16,7 @@ export {
 export { embeddedAlerts, type EmbeddedAlert } from './embedded.js';
 export { eachSignatureFindings, signatureFindings, verdictFindings } from './findings.js';
 export { capSignatureCheck, capSignatureChecker } from './validator-hook.js';
-export { loadTrustAnchors, type TrustAnchor } from './keys.js';
+export { isCertificateFile, loadTrustAnchors, TRUST_STORE_KINDS, type TrustAnchor } from './keys.js';
 export { CapSignatureError } from './errors.js';
 export { signatureProblem } from './problem.js';
 export type {

@@ -19,6 +19,13 @@ export interface TrustAnchor {
 const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g;
 
 /**
+ * Which files of a trust store folder are certificates: the one rule for the feeds' stores and the
+ * CLI's `--trust-store`, so a folder one of them reads the other does too.
+ */
+export const TRUST_STORE_KINDS = '.pem, .crt, .cer';
+export const isCertificateFile = (name: string): boolean => /\.(pem|crt|cer)$/i.test(name);
+
+/**
  * Reads trust anchors from PEM text: certificates (`CERTIFICATE`) and bare public keys
  * (`PUBLIC KEY`, `RSA PUBLIC KEY`), several to a file allowed. Private-key blocks are ignored.
  *

@@ -7,7 +7,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   CapSignatureError,
+  isCertificateFile,
   loadTrustAnchors,
+  TRUST_STORE_KINDS,
   type SignatureCheck,
   type SignatureVerdict,
   type TrustAnchor,
@@ -22,10 +24,6 @@ const ROLES = {
   distributor: 'signature_role_distributor',
 } as const;
 
-/** The certificate files of a trust store: every .pem, .crt and .cer in the folder, as a feed's. */
-const CERTIFICATE_FILE = /\.(pem|crt|cer)$/i;
-const KINDS = '.pem, .crt, .cer';
-
 /** Commander's reducer for an option given more than once, such as `--trust`. */
 export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -39,13 +37,16 @@ function storeFiles(folder: string, lang: MessageLang): string[] {
   const named = CAP_SIGN_CLI_WORDS[lang].trustStoreNamed(folder);
   let names: string[];
   try {
-    names = readdirSync(folder).filter((n) => CERTIFICATE_FILE.test(n));
+    names = readdirSync(folder).filter(isCertificateFile);
   } catch (err) {
     const why = problemText(lang, 'trust_store_unreadable');
     throw new CliFailure(`${named}: ${why} (${(err as Error).message})`, EXIT.notFound);
   }
   if (names.length === 0)
-    throw new CliFailure(`${named}: ${problemText(lang, 'trust_store_empty', { kinds: KINDS })}`, EXIT.usage);
+    throw new CliFailure(
+      `${named}: ${problemText(lang, 'trust_store_empty', { kinds: TRUST_STORE_KINDS })}`,
+      EXIT.usage,
+    );
   return names.sort().map((n) => path.join(folder, n));
 }
 

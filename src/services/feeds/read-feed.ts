@@ -11,7 +11,9 @@ import {
 import {
   allSignaturesHold,
   embeddedAlerts,
+  isCertificateFile,
   loadTrustAnchors,
+  TRUST_STORE_KINDS,
   verifyEachSignature,
   type SignatureVerdict,
   type TrustAnchor,
@@ -51,13 +53,13 @@ export interface ReadJob {
 export function trustAnchorsIn(folder: string): TrustAnchor[] {
   let files: string[];
   try {
-    files = readdirSync(folder).filter((f) => /\.(pem|crt|cer)$/i.test(f));
+    files = readdirSync(folder).filter(isCertificateFile);
   } catch (err) {
     throw refusedAs('trustStore', `cannot be read: ${(err as Error).message}`, 'trust_store_unreadable');
   }
   if (files.length === 0)
-    throw refusedAs('trustStore', 'holds no .pem, .crt or .cer certificate', 'trust_store_empty', {
-      kinds: '.pem, .crt, .cer',
+    throw refusedAs('trustStore', `holds no certificate (${TRUST_STORE_KINDS})`, 'trust_store_empty', {
+      kinds: TRUST_STORE_KINDS,
     });
   try {
     return loadTrustAnchors(files.map((f) => readFileSync(path.join(folder, f))));
