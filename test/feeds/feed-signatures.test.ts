@@ -181,14 +181,18 @@ describe.each(ENGINES)('signatures and areas of feed messages on %s', (engine) =
   it.each([
     ['/rsa-sha1', 'SHA-1'],
     ['/dsa-sha1', 'DSA'],
-  ])('reads %s as a valid, trusted but weak signature, not as unreadable', async (route, named) => {
-    const { info, verdicts } = await kept(route);
-    expect(info.headline).toBe(HEADLINE);
-    expect(verdicts).toHaveLength(1);
-    expect(verdicts[0]).toMatchObject({ signed: true, valid: true, trusted: true, problems: [] });
-    expect(verdicts[0]!.weak).toContain(named);
-    expect(verdicts[0]!.weak).toContain('SHA-1 in the digest');
-  });
+  ])(
+    'reads %s as a valid, trusted but weak signature, not as unreadable nor verified',
+    async (route, named) => {
+      const { row, info, verdicts } = await kept(route);
+      expect(row.verified).toBe(0);
+      expect(info.headline).toBe(HEADLINE);
+      expect(verdicts).toHaveLength(1);
+      expect(verdicts[0]).toMatchObject({ signed: true, valid: true, trusted: true, problems: [] });
+      expect(verdicts[0]!.weak).toContain(named);
+      expect(verdicts[0]!.weak).toContain('SHA-1 in the digest');
+    },
+  );
 
   it('names an empty area and a malformed polygon where they sit, keeping the rest of the alert', async () => {
     const { info, findings } = await kept('/areas');

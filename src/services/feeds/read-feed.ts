@@ -35,7 +35,7 @@ export interface FeedMessage extends ParsedCap {
   /** What reading found and what the rules find, on the message as received. */
   checked: CapFinding[];
   verdicts: SignatureVerdict[];
-  /** Every signature holds and chains to the feed's trust store. */
+  /** Every signature holds, chains to the feed's trust store and uses strong algorithms. */
   verified: boolean;
 }
 
@@ -92,7 +92,10 @@ export function readFeedDocument(body: Uint8Array, anchors: TrustAnchor[], recei
       const verdicts = signedText
         ? verifyEachSignature(signedText, { trustAnchors: anchors, receivedAt, now: receivedAt })
         : [];
-      const verified = anchors.length > 0 && allSignaturesHold(verdicts) && verdicts.every((v) => v.trusted);
+      // SHA-1 or DSA still verifies, but forging it is within reach: such a copy is read and its
+      // weakness reported, and it is never shown as verified.
+      const verified =
+        anchors.length > 0 && allSignaturesHold(verdicts) && verdicts.every((v) => v.trusted && !v.weak);
       return { ...message, checked, verdicts, verified };
     }),
   };

@@ -52,7 +52,10 @@ export const ExternalAlertSchema = Type.Object(
     status: Type.String(),
     msgType: Type.String(),
     expires: Nullable(Instant),
-    verified: Type.Boolean({ description: 'signed, every signature holds and chains to the trust store' }),
+    verified: Type.Boolean({
+      description:
+        'signed, every signature holds and chains to the trust store, and none uses SHA-1 or DSA (those are read and reported as weak, never verified)',
+    }),
     signatures: Type.Integer({ minimum: 0 }),
     findings: Type.Integer({ minimum: 0 }),
     supersededBy: Nullable(Type.String({ description: 'the Update or Cancel that replaced it' })),
