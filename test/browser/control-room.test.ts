@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordObservation } from '../../src/services/observations/observations.service.js';
 import { buildConductExercise, type ConductFixture } from '../support/conduct.js';
@@ -12,6 +12,61 @@ import {
   screenshot,
   signIn,
 } from './support.js';
+
+/** Karaganda's places as the demo spreads them, from the colony in the north-west to the airport. */
+const VENUES: [lon: number, lat: number][] = [
+  [73.001, 49.851],
+  [73.0955, 49.8062],
+  [73.0968, 49.815],
+  [73.3344, 49.6708],
+];
+const CORDON: [number, number][] = [
+  [72.995, 49.848],
+  [73.007, 49.848],
+  [73.007, 49.854],
+  [72.995, 49.854],
+  [72.995, 49.848],
+];
+
+/**
+ * The places the map frames that are not in clear view: off its canvas or within 8 px of its edge,
+ * or under its legend. Each place's pixel comes from the bounds the map shows (its `data-bounds`,
+ * north up, Web Mercator), so the test reads no pixels of the picture.
+ */
+async function placesOutOfView(section: Locator, places: [number, number][]): Promise<string[]> {
+  const canvas = (await section.locator('canvas.maplibregl-canvas').boundingBox())!;
+  const legend = (await section.getByRole('list', { name: 'Map legend' }).boundingBox())!;
+  const bounds = await section.locator('[data-bounds]').getAttribute('data-bounds');
+  const [west, south, east, north] = bounds!.split(',').map(Number) as [number, number, number, number];
+  const y = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+  return places
+    .map(([lon, lat]) => ({
+      place: `${lon},${lat}`,
+      x: canvas.x + ((lon - west) / (east - west)) * canvas.width,
+      y: canvas.y + ((y(north) - y(lat)) / (y(north) - y(south))) * canvas.height,
+    }))
+    .filter(
+      (p) =>
+        p.x < canvas.x + 8 ||
+        p.x > canvas.x + canvas.width - 8 ||
+        p.y < canvas.y + 8 ||
+        p.y > canvas.y + canvas.height - 8 ||
+        (p.x > legend.x - 4 && p.y > legend.y - 4),
+    )
+    .map((p) => `${p.place} at ${Math.round(p.x - canvas.x)},${Math.round(p.y - canvas.y)}`);
+}
+
+/** Whether the scrubber's label (shown while it has focus) lies inside the replay's panel. */
+async function labelInside(replay: Locator): Promise<boolean> {
+  const panel = (await replay.boundingBox())!;
+  const label = await replay.locator('.mantine-Slider-label').boundingBox();
+  return (
+    label !== null &&
+    label.x >= panel.x &&
+    label.x + label.width <= panel.x + panel.width &&
+    label.y >= panel.y
+  );
+}
 
 /*
  * The control room as a controller runs it: STARTEX confirmed with the exercise's name (and a
@@ -226,6 +281,38 @@ describe('the control room', () => {
   it('maps where reports and observations came from, live, and shows what was said there', async () => {
     const ctx = server.server.runtime.ctx;
     const db = ctx.db.kysely;
+    // The plan's places, as far apart as the demo's: the map frames them all, at any width.
+    await db
+      .insertInto('venues')
+      .values(
+        VENUES.map(([lon, lat], i) => ({
+          id: randomUUID(),
+          exercise_id: fx.exerciseId,
+          name: `Venue ${i + 1}`,
+          kind: 'other',
+          address: null,
+          lon,
+          lat,
+          footprint: null,
+        })),
+      )
+      .execute();
+    await db
+      .insertInto('zones')
+      .values({
+        id: randomUUID(),
+        exercise_id: fx.exerciseId,
+        venue_id: null,
+        name: 'Colony cordon',
+        kind: 'cordon',
+        geometry: JSON.stringify({ type: 'Polygon', coordinates: [CORDON] }),
+        road: null,
+        starts_at: null,
+        ends_at: null,
+        notes: null,
+      })
+      .execute();
+    const places = [...VENUES, ...CORDON];
     const run = await db
       .selectFrom('inject_runs')
       .select('id')
@@ -285,6 +372,36 @@ describe('the control room', () => {
     await legend.getByText('Player report').waitFor();
     await legend.getByText('Observation').waitFor();
     await screenshot(page, 'control-room-map');
+    await expect(placesOutOfView(section, places)).resolves.toEqual([]);
+    // The window narrowed to a phone's width: once the map has taken its new size (the bounds it
+    // shows change), it frames them all again.
+    const bounds = (map: Locator) => () => map.locator('[data-bounds]').getAttribute('data-bounds');
+    const desk = await bounds(section)();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(bounds(section)).not.toBe(desk);
+    await expect.poll(() => placesOutOfView(section, places)).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // Opened on a phone: every place in view and clear of the legend, also after widening.
+    const phone = await newPage(browser);
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await signIn(phone, server.url, server.admin.username, server.admin.password);
+    await phone.getByRole('navigation').waitFor();
+    await phone.goto(`${server.url}/console/exercises/${fx.exerciseId}/control`);
+    const small = phone.locator('section[aria-labelledby="control-map-title"]');
+    await small.locator('[data-drawn="true"]').waitFor({ timeout: 60_000 });
+    // The legend at its fullest, the reports and observations in: the places are clear of it too.
+    await small.getByRole('list', { name: 'Map legend' }).getByText('Observation').waitFor();
+    await expect.poll(() => placesOutOfView(small, places)).toEqual([]);
+    await small.scrollIntoViewIfNeeded();
+    await screenshot(phone, 'control-room-map-phone', small);
+    for (const width of [1280, 390]) {
+      const before = await bounds(small)();
+      await phone.setViewportSize({ width, height: 844 });
+      await expect.poll(bounds(small)).not.toBe(before);
+      await expect.poll(() => placesOutOfView(small, places)).toEqual([]);
+    }
+    await phone.close();
     const teams = page.getByRole('table', { name: 'Teams' });
     await teams.getByRole('row').filter({ hasText: 'Patrol 7' }).getByText('0 of 2').waitFor();
     await teams.getByRole('row').filter({ hasText: 'Medics' }).waitFor();
@@ -323,6 +440,31 @@ describe('the control room', () => {
       .waitFor();
     await replay.scrollIntoViewIfNeeded();
     await screenshot(page, 'control-room-replay');
+
+    // Back to while NO PLAY was on: NO PLAY is the clock's state then, and nothing says it ran.
+    const phase = replay.getByTestId('replay-phase');
+    const position = replay.getByTestId('replay-position');
+    const total = Number(/of (\d+)/.exec((await position.textContent()) ?? '')?.[1]);
+    for (let entry = total - 1; entry > 0 && (await phase.textContent()) !== 'NO PLAY'; entry--) {
+      await replay.getByRole('button', { name: 'One entry back' }).click();
+      await position.getByText(new RegExp(`^Entry ${entry} of ${total}\\b`)).waitFor();
+    }
+    await expect(phase.textContent()).resolves.toBe('NO PLAY');
+    await expect(replay.getByText('Clock running', { exact: true }).count()).resolves.toBe(0);
+    await screenshot(page, 'control-room-replay-no-play', replay);
+
+    // The scrubber's label stays inside the panel at both ends, on a desk and on a phone.
+    const slider = replay.getByRole('slider');
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 800 });
+      for (const end of ['Home', 'End']) {
+        await slider.focus();
+        await page.keyboard.press(end);
+        await expect.poll(() => labelInside(replay), { message: `${end} at ${width} px` }).toBe(true);
+      }
+    }
+    await screenshot(page, 'control-room-replay-scrubber-phone', replay);
+    await page.setViewportSize({ width: 1280, height: 800 });
     await expectAccessible(page, 'control room replay');
     await expectAccessible(page, 'control room map');
   }, 120_000);

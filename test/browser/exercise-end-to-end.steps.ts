@@ -433,6 +433,8 @@ export async function replay(run: Run): Promise<void> {
     await position.getByText(new RegExp(`^Entry ${entry} of ${total}\\b`)).waitFor();
   }
   await noPlay.waitFor();
+  // The clock stood still under NO PLAY: nothing in the replay says it ran.
+  await expect(section.getByText('Clock running', { exact: true }).count()).resolves.toBe(0);
   const haltedAt = before.clock.find((e) => e.command === 'no-play')!.at;
   const firedBefore = before.injects.filter((r) => r.fired_at !== null && r.fired_at < haltedAt).length;
   await expect(injects.getByText('Fired', { exact: true }).count()).resolves.toBe(firedBefore);

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 const ROOT = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -126,9 +126,11 @@ export async function signIn(
   await page.locator('form button[type="submit"]').click();
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** The whole page to screenshots/<name>.png, or only `part` of it (one panel of a long page). */
+export async function screenshot(page: Page, name: string, part?: Locator): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await (part ? part.screenshot({ path: file }) : page.screenshot({ path: file, fullPage: true }));
 }
 
 interface Violation {

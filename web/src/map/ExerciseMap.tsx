@@ -1,6 +1,6 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { GeoJSONSource, MapLayerMouseEvent } from 'maplibre-gl';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import classes from './ExerciseMap.module.css';
 import { bounds, overlayFeatures } from './features';
@@ -9,6 +9,7 @@ import { OVERLAY } from './layers';
 import type { ExerciseMapProps, MapSighting, MapVenue, MapZone } from './types';
 import { useBasemapMap, type Box } from './useBasemapMap';
 import { useDrawing } from './drawing/useDrawing';
+import { fitOptions, useFraming } from './useFraming';
 
 // Defaults made once: a `[]` in the parameter list is a new array on every render, which the
 // overlay below took for new places, set again, and so redrew the map without end.
@@ -52,16 +53,20 @@ export function ExerciseMap({
     [venues, zones, sightings],
   );
   const box = useMemo(() => JSON.parse(frameKey) as Box | null, [frameKey]);
-  const map = useBasemapMap(container, frame ?? box, overlay);
+  // The caller's box, or else the places: framed with room scaled to the map and clear of the legend.
+  const target = frame ?? box;
+  const legendBox = useRef<HTMLUListElement>(null);
+  const fitting = useCallback(() => fitOptions(container.current!, legendBox.current), []);
+  const map = useBasemapMap(container, target, overlay, fitting);
+  useFraming(map, target, legendBox);
   // The overlay by what it holds: callers that build their shapes anew on every render (the alert
   // dashboard's, on every count that comes in) would otherwise have the map redrawn each time.
   const overlayKey = useMemo(() => JSON.stringify(overlay), [overlay]);
   const latest = useRef(overlay);
   latest.current = overlay;
-  // What the map was made with (its overlay already in the source, its camera on the box): not
-  // done a second time once it is ready, which would cost a frame.
+  // What the map was made with (its overlay already in the source): not set a second time once it
+  // is ready, which would cost a frame.
   const madeWith = useRef<string | null>(overlayKey);
-  const madeOn = useRef<string | null>(frame ? null : frameKey);
   const drawing = useDrawing(map, edit, onChange, onCancel);
 
   // MapLibre makes its canvas the labelled region (role="region"); the name is ours to give.
@@ -87,26 +92,6 @@ export function ExerciseMap({
       map.off('idle', done);
     };
   }, [map, overlayKey]);
-
-  useEffect(() => {
-    if (!map || !box) return;
-    const made = madeOn.current === frameKey;
-    madeOn.current = null;
-    if (!made) map.fitBounds(box, { padding: 48, maxZoom: 15, duration: 0 });
-  }, [map, box, frameKey]);
-
-  const frameBox = frame ? frame.join(',') : null;
-  useEffect(() => {
-    if (!map || !frameBox) return;
-    const [w, s, e, n] = frameBox.split(',').map(Number) as [number, number, number, number];
-    const fit = () => map.fitBounds([w, s, e, n], { padding: 48, maxZoom: 15, duration: 0 });
-    fit();
-    // A map made inside an opening dialog gets its size only as the dialog opens: frame it again then.
-    map.once('resize', fit);
-    return () => {
-      map.off('resize', fit);
-    };
-  }, [map, frameBox]);
 
   useEffect(() => {
     if (!map || !onSelect || edit) return;
@@ -141,6 +126,7 @@ export function ExerciseMap({
       />
       {legend && (
         <Legend
+          ref={legendBox}
           sightings={(['report', 'observation'] as const).filter((k) => sightings.some((s) => s.kind === k))}
         />
       )}

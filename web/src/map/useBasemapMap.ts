@@ -1,4 +1,4 @@
-import maplibregl, { type Map as MapLibreMap } from 'maplibre-gl';
+import maplibregl, { type FitBoundsOptions, type Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DRAFT, DRAFT_LAYERS, OVERLAY, OVERLAY_LAYERS } from './layers';
@@ -31,15 +31,16 @@ maplibregl.prewarm();
 export type Box = [number, number, number, number];
 
 /**
- * Creates the MapLibre map in `container` once, framed on `frame` when there is one, with the
- * overlay (holding `overlay` as first given) and drawing sources added as soon as the basemap style
- * has loaded; returns the map only from then on, so callers never touch a source that does not
- * exist yet.
+ * Creates the MapLibre map in `container` once, framed on `frame` when there is one (with
+ * `fitting()`'s padding), with the overlay (holding `overlay` as first given) and drawing sources
+ * added as soon as the basemap style has loaded; returns the map only from then on, so callers never
+ * touch a source that does not exist yet.
  */
 export function useBasemapMap(
   container: RefObject<HTMLDivElement | null>,
   frame: Box | null = null,
   overlay: object = EMPTY,
+  fitting: () => FitBoundsOptions = () => ({ padding: 48, maxZoom: 15 }),
 ): MapLibreMap | null {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -49,6 +50,7 @@ export function useBasemapMap(
   const firstFrame = useRef(frame);
   const firstOverlay = useRef(overlay);
   const firstLanguage = useRef(language);
+  const firstFitting = useRef(fitting);
 
   useEffect(() => {
     if (!container.current) return;
@@ -59,7 +61,7 @@ export function useBasemapMap(
       // Made where it will be looked at: framed later, it would first fetch and draw the whole
       // country's tiles, only to move on (half a second of the first draw, bench/console.bench.ts).
       ...(firstFrame.current
-        ? { bounds: firstFrame.current, fitBoundsOptions: { padding: 48, maxZoom: 15 } }
+        ? { bounds: firstFrame.current, fitBoundsOptions: firstFitting.current() }
         : START),
       // Relative URLs in the style are fetched from the worker, which has no page to resolve them against.
       transformRequest: (url) => ({ url: new URL(url, window.location.href).href }),

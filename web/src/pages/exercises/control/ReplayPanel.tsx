@@ -20,6 +20,7 @@ function Scrubber({ replay, timeZone }: { replay: Replay; timeZone: string }) {
   const [playing, setPlaying] = useState(false);
   const time = clockIn(timeZone);
   const state = useMemo(() => replayAt(replay.entries, replay.injects, position), [replay, position]);
+  const halted = state.noPlay && state.phase === 'running';
 
   useEffect(() => {
     if (!playing) return;
@@ -81,13 +82,24 @@ function Scrubber({ replay, timeZone }: { replay: Replay; timeZone: string }) {
         value={position}
         onChange={move}
         label={(v) => (v > 0 ? time(replay.entries[v - 1]!.at) : t('conduct.phase.before'))}
+        // Centred over the thumb, the label would stick out past the panel at either end: it slides
+        // from right of the thumb at the start to left of it at the end. `translate`, not
+        // `transform`, which the label's own transition sets.
+        styles={{ label: { translate: `${(0.5 - position / Math.max(total, 1)) * 100}% 0` } }}
         thumbLabel={t('conduct.replay.scrubber')}
       />
       <Group gap="xs">
-        <Badge color={PHASE_COLOUR[state.phase]} size="lg" data-testid="replay-phase">
-          {t(`conduct.phase.${state.phase}`)}
-        </Badge>
-        {state.noPlay && (
+        {/* Under NO PLAY the clock stood still: NO PLAY is its state, as the live clock shows it. */}
+        {halted ? (
+          <Badge color={STATUS.danger} size="lg" variant="filled" data-testid="replay-phase">
+            {t('conduct.noPlay.phase')}
+          </Badge>
+        ) : (
+          <Badge color={PHASE_COLOUR[state.phase]} size="lg" data-testid="replay-phase">
+            {t(`conduct.phase.${state.phase}`)}
+          </Badge>
+        )}
+        {state.noPlay && !halted && (
           <Badge color={STATUS.danger} size="lg" variant="filled">
             {t('conduct.noPlay.phase')}
           </Badge>
