@@ -22,6 +22,12 @@ function makeAjv(coerce: boolean, sharedSchemas: Record<string, AnySchema>): Ajv
   return ajv;
 }
 
+/**
+ * `schema`'s validator exactly as Fastify checks a body with it (strict, first error only), for a
+ * route that reads its body itself (the exercise bundle, parsed off the main thread).
+ */
+export const bodyValidator = (schema: AnySchema) => makeAjv(false, {}).compile(schema);
+
 type ValidatorFactory = NonNullable<
   NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>['buildValidator']
 >;

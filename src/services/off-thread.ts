@@ -32,18 +32,32 @@ function threadEntry(module: URL): { entry: URL | string; eval: boolean } {
 }
 
 /**
+ * Starts `module` in a thread of its own with `data` as its `workerData`, for a conversation of more
+ * than one message (else {@link inThread}). `transfer` moves buffers of `data` rather than copying them.
+ */
+export function startThread(
+  module: URL,
+  data: unknown,
+  maxHeapMb = 1536,
+  transfer: readonly ArrayBuffer[] = [],
+): Worker {
+  const { entry, eval: evaluate } = threadEntry(module);
+  return new Worker(entry, {
+    eval: evaluate,
+    workerData: data,
+    transferList: [...transfer],
+    // Work that runs away dies with its thread, not with the server.
+    resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
+  });
+}
+
+/**
  * Runs `module` in a thread of its own with `data` as its `workerData`, and resolves to the value it
  * posts. `what` names the work in errors ("the spreadsheet reader").
  */
 export function inThread<T>(module: URL, data: unknown, what: string, maxHeapMb = 1536): Promise<T> {
-  const { entry, eval: evaluate } = threadEntry(module);
   return new Promise<T>((resolve, reject) => {
-    const worker = new Worker(entry, {
-      eval: evaluate,
-      workerData: data,
-      // Work that runs away dies with its thread, not with the server.
-      resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
-    });
+    const worker = startThread(module, data, maxHeapMb);
     let answered = false;
     worker.once('message', (m: ThreadAnswer<T>) => {
       answered = true;

@@ -6,6 +6,7 @@ import { importBundle, parseBundle } from '../../src/services/planning/bundle-im
 import { problemText } from '../../src/core/messages/messages.js';
 import { exportBundle, type ExerciseBundle } from '../../src/services/planning/bundle.service.js';
 import { ENGINES } from '../support/engines.js';
+import { bodiesInFlight, IN_PLACE_BYTES } from '../../src/http/api/exercises/bundle-body.js';
 import { openPlanningHarness, seedKaraganda, type PlanningHarness } from './harness.js';
 
 const ADMIN: Actor = { userId: 'test', grants: [{ role: 'admin', organisationId: null, exerciseId: null }] };
@@ -240,6 +241,21 @@ const bundleArb: fc.Arbitrary<ExerciseBundle> = fc
     } as unknown as ExerciseBundle;
   });
 
+const CYRILLIC =
+  'Оперативный штаб получил сообщение о захвате заложников в школе № 7; оцепление выставлено. ';
+
+/** The bundle grown past `bytes` with MSEL events of long Cyrillic texts, as a real exercise's grows. */
+function grown(b: ExerciseBundle, bytes: number): ExerciseBundle {
+  const model = b.msel[0]!;
+  const msel = [...b.msel];
+  for (let i = 0, size = JSON.stringify(b).length; size < bytes / 2; i++) {
+    const e = { ...model, id: `grown-${i}`, number: `G${i}`, content: CYRILLIC.repeat(60) };
+    msel.push(e);
+    size += JSON.stringify(e).length;
+  }
+  return { ...b, msel };
+}
+
 describe.each(ENGINES)('exercise bundles on %s', (engine) => {
   let h: PlanningHarness;
   beforeAll(async () => {
@@ -347,6 +363,81 @@ describe.each(ENGINES)('exercise bundles on %s', (engine) => {
     expect(await refusals()).toHaveLength(refusedBefore + 1);
     const shape = await h.call('planner', 'POST', '/api/v1/exercises/import-bundle', { format: 'other' });
     expect(shape.statusCode).toBe(400);
+  });
+
+  it('answers other requests while a large bundle is being imported, and imports it whole', async () => {
+    const seed = await seedKaraganda(h, 'Shakhtinsk');
+    const big = grown(
+      (await h.ok(
+        'controller',
+        'GET',
+        `/api/v1/exercises/${seed.exerciseId}/bundle`,
+      )) as unknown as ExerciseBundle,
+      3_000_000,
+    );
+    expect(Buffer.byteLength(JSON.stringify(big))).toBeGreaterThan(IN_PLACE_BYTES);
+    const answered: string[] = [];
+    const importing = h.call('planner', 'POST', '/api/v1/exercises/import-bundle', big).then((res) => {
+      answered.push('import');
+      return res;
+    });
+    // Asked once the bundle is being read: on the main thread this would wait for the whole import.
+    while (bodiesInFlight() === 0 && answered.length === 0) await new Promise((r) => setTimeout(r, 1));
+    await h.app.inject({ method: 'GET', url: '/healthz' }).then(() => answered.push('health'));
+    const res = await importing;
+    expect(answered).toEqual(['health', 'import']);
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(201);
+    const copy = (await h.ok(
+      'controller',
+      'GET',
+      `/api/v1/exercises/${(res.json() as { id: string }).id}/bundle`,
+    )) as unknown as ExerciseBundle;
+    expect(withoutIds(copy)).toEqual(withoutIds(big));
+  });
+
+  it('refuses a large body that is not JSON, or not a bundle, as it refuses a small one', async () => {
+    const seed = await seedKaraganda(h, 'Saran');
+    const bundle = (await h.ok(
+      'controller',
+      'GET',
+      `/api/v1/exercises/${seed.exerciseId}/bundle`,
+    )) as unknown as ExerciseBundle;
+    const big = grown(bundle, 1_000_000);
+    const post = (body: unknown) =>
+      h.call(
+        'planner',
+        'POST',
+        '/api/v1/exercises/import-bundle',
+        typeof body === 'string' ? body : JSON.stringify(body),
+        {
+          'content-type': 'application/json',
+        },
+      );
+    const problem = (res: { statusCode: number; json(): unknown }) => {
+      const { status, code, detail, field } = res.json() as Record<string, unknown>;
+      return { http: res.statusCode, status, code, detail, field };
+    };
+    const truncated = await post(JSON.stringify(big).slice(0, -1));
+    expect(problem(truncated)).toEqual(problem(await post('{"format": "dabyl.exercise-bundle", ')));
+    expect(problem(truncated)).toMatchObject({ http: 400, code: 'malformed_json' });
+
+    const last = big.msel.length - 1;
+    const misshapen = (b: ExerciseBundle, i: number) => ({
+      ...b,
+      msel: b.msel.map((e, j) => (j === i ? { ...e, offsetMinutes: 'soon' } : e)),
+    });
+    const large = await post(misshapen(big, last));
+    expect(problem(large)).toMatchObject({
+      http: 400,
+      code: 'invalid_input',
+      field: `msel.${last}.offsetMinutes`,
+    });
+    expect(problem(await post(misshapen(bundle, 0)))).toEqual({
+      ...problem(large),
+      field: 'msel.0.offsetMinutes',
+      detail: expect.any(String),
+    });
+    expect(problem(await post(''))).toMatchObject({ http: 400, code: 'malformed_json' });
   });
 
   it('bundle → import → bundle is the same bundle modulo ids (property)', async () => {

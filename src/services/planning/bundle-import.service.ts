@@ -16,6 +16,8 @@ import { createExercise, parseInstant } from './exercises.service.js';
 import { checkEventInput } from './msel.service.js';
 import { checkBranching, type Branching, type ReleaseOn } from '../../core/conduct/branching.js';
 import { branchingRepository } from '../../store/branching.repository.js';
+import type { MselEventRow } from '../../store/schema.js';
+import { pacer } from '../../store/turns.js';
 import { EXERCISE_ROLES, EXTENTS_OF_PLAY, VENUE_KINDS, ZONE_KINDS } from './plan.service.js';
 
 const oneOf = (value: string, allowed: readonly string[], field: string) => {
@@ -65,7 +67,7 @@ export async function importBundle(
   bundle: ExerciseBundle,
 ): Promise<string> {
   if (!can(policy, 'exercises:plan')) throw forbidden('You may not create exercises');
-  checkBundleShape(bundle);
+  await checkBundleShape(bundle);
   const x = bundle.exercise;
   // The bundle's lead organisation stays where this installation has it and the importer plans
   // there; else the exercise is the importer's own, as one created by hand would be. A bundle never
@@ -114,8 +116,14 @@ export async function importBundle(
   return created.id;
 }
 
+/** Rows of the MSEL written per statement: a statement's time is a stretch the event loop cannot turn in. */
+const MSEL_ROWS_PER_INSERT = 50;
+
 async function fill(ctx: AppContext, trx: Q, actor: ActorInfo, exerciseId: string, b: ExerciseBundle) {
   const ids = new IdMap();
+  // On SQLite every statement answers in the same call: without these turns a large bundle's
+  // checks and writes would hold the event loop for seconds, whatever was waiting.
+  const pace = pacer();
   const x = b.exercise;
   oneOf(x.status, EXERCISE_STATUSES, 'exercise.status');
   oneOf(x.mselApproval, APPROVAL_STATES, 'exercise.mselApproval');
@@ -135,6 +143,7 @@ async function fill(ctx: AppContext, trx: Q, actor: ActorInfo, exerciseId: strin
 
   const capabilities = new Set((await planRepository.coreCapabilities(trx)).map((c) => c.id));
   for (const [i, o] of b.objectives.entries()) {
+    await pace();
     const f = `objectives[${i}]`;
     const id = ids.define(o.id, `${f}.id`);
     await planRepository.insertObjective(trx, {
@@ -144,6 +153,7 @@ async function fill(ctx: AppContext, trx: Q, actor: ActorInfo, exerciseId: strin
       text: cleanText(o.text, `${f}.text`, 2000),
     });
     for (const [j, t] of o.capabilityTargets.entries()) {
+      await pace();
       const g = `${f}.capabilityTargets[${j}]`;
       if (!capabilities.has(t.coreCapabilityId))
         throw badField(`${g}.coreCapabilityId`, 'no_such_core_capability');
@@ -154,16 +164,19 @@ async function fill(ctx: AppContext, trx: Q, actor: ActorInfo, exerciseId: strin
         core_capability_id: t.coreCapabilityId,
         text: cleanText(t.text, `${g}.text`, 2000),
       });
-      for (const [k, task] of t.criticalTasks.entries())
+      for (const [k, task] of t.criticalTasks.entries()) {
+        await pace();
         await planRepository.insertTask(trx, {
           id: ids.define(task.id, `${g}.criticalTasks[${k}].id`),
           capability_target_id: targetId,
           position: k + 1,
           text: cleanText(task.text, `${g}.criticalTasks[${k}].text`, 1000),
         });
+      }
     }
   }
-  for (const [i, m] of b.modules.entries())
+  for (const [i, m] of b.modules.entries()) {
+    await pace();
     await planRepository.insertModule(trx, {
       id: ids.define(m.id, `modules[${i}].id`),
       exercise_id: exerciseId,
@@ -174,7 +187,9 @@ async function fill(ctx: AppContext, trx: Q, actor: ActorInfo, exerciseId: strin
         m.questions.map((q, j) => cleanText(q, `modules[${i}].questions[${j}]`, 1000)),
       ),
     });
+  }
   for (const [i, v] of b.venues.entries()) {
+    await pace();
     const f = `venues[${i}]`;
     const point = checkGeometry({ type: 'Point', coordinates: [v.point.lon, v.point.lat] }, `${f}.point`, [
       'Point',
@@ -196,6 +211,7 @@ async function fill(ctx: AppContext, trx: Q, actor: ActorInfo, exerciseId: strin
     });
   }
   for (const [i, z] of b.zones.entries()) {
+    await pace();
     const f = `zones[${i}]`;
     const geometry = checkGeometry(z.geometry, `${f}.geometry`, [
       'LineString',
@@ -218,6 +234,7 @@ async function fill(ctx: AppContext, trx: Q, actor: ActorInfo, exerciseId: strin
     });
   }
   for (const [i, p] of b.participations.entries()) {
+    await pace();
     const organisationId = await known(trx, 'organisations', p.organisationId);
     if (!organisationId) continue; // an organisation this installation does not have cannot take part here
     await planRepository.upsertOrganisation(trx, {
@@ -227,7 +244,8 @@ async function fill(ctx: AppContext, trx: Q, actor: ActorInfo, exerciseId: strin
       notes: opt(p.notes, `participations[${i}].notes`, 2000),
     });
   }
-  for (const [i, t] of b.teams.entries())
+  for (const [i, t] of b.teams.entries()) {
+    await pace();
     await planRepository.insertTeam(trx, {
       id: ids.define(t.id, `teams[${i}].id`),
       exercise_id: exerciseId,
@@ -235,7 +253,9 @@ async function fill(ctx: AppContext, trx: Q, actor: ActorInfo, exerciseId: strin
       organisation_id: await known(trx, 'organisations', t.organisationId),
       unit_id: await known(trx, 'units', t.unitId),
     });
-  for (const [i, p] of b.people.entries())
+  }
+  for (const [i, p] of b.people.entries()) {
+    await pace();
     await planRepository.insertPerson(trx, {
       id: ids.define(p.id, `people[${i}].id`),
       exercise_id: exerciseId,
@@ -247,6 +267,7 @@ async function fill(ctx: AppContext, trx: Q, actor: ActorInfo, exerciseId: strin
       contact: opt(p.contact, `people[${i}].contact`, 300),
       venue_id: p.venueId ? ids.ref(p.venueId, `people[${i}].venueId`) : null,
     });
+  }
   const now = ctx.clock.now().toISOString();
   const remap = (
     e: Pick<
@@ -262,13 +283,15 @@ async function fill(ctx: AppContext, trx: Q, actor: ActorInfo, exerciseId: strin
       ? ids.ref(e.responsibleControllerId, `${f}.responsibleControllerId`)
       : null,
   });
-  const rows = b.msel.map((e, i) => {
+  const rows: MselEventRow[] = [];
+  for (const [i, e] of b.msel.entries()) {
+    await pace();
     const f = `msel[${i}]`;
     oneOf(e.approval, APPROVAL_STATES, `${f}.approval`);
     const snapshot: ApprovedSnapshot | null = e.approvedVersion
       ? { ...e.approvedVersion, ...remap(e.approvedVersion, `${f}.approvedVersion`) }
       : null;
-    return {
+    rows.push({
       id: ids.define(e.id, `${f}.id`),
       exercise_id: exerciseId,
       ...checkEventInput({ ...e, ...remap(e, f) }, `${f}.`),
@@ -281,10 +304,13 @@ async function fill(ctx: AppContext, trx: Q, actor: ActorInfo, exerciseId: strin
       version: 1,
       created_at: now,
       updated_at: now,
-    };
-  });
-  await mselRepository.insertMany(trx, rows);
-  await restoreBranching(trx, exerciseId, b, ids, now);
+    });
+  }
+  for (let i = 0; i < rows.length; i += MSEL_ROWS_PER_INSERT) {
+    await pace();
+    await mselRepository.insertMany(trx, rows.slice(i, i + MSEL_ROWS_PER_INSERT));
+  }
+  await restoreBranching(trx, exerciseId, b, ids, now, pace);
   await appendAudit(ctx, trx, actor, {
     action: 'exercise.imported',
     subjectType: 'exercise',
@@ -304,9 +330,11 @@ async function restoreBranching(
   b: ExerciseBundle,
   ids: { ref(old: string, field: string): string },
   now: string,
+  pace: () => Promise<void> | undefined,
 ): Promise<void> {
   const all: { i: number; branching: Branching }[] = [];
   for (const [i, e] of b.msel.entries()) {
+    await pace();
     const x = e.branching;
     if (!x || (!x.decision && !x.releaseOn)) continue;
     const f = `msel[${i}].branching`;
@@ -345,6 +373,7 @@ async function restoreBranching(
     (a, b) => Number(!a.branching.releaseOn) - Number(!b.branching.releaseOn),
   );
   for (const { i, branching } of waitingFirst) {
+    await pace();
     const [problem] = checkBranching(
       branching,
       all.filter((o) => o.branching !== branching).map((o) => o.branching),

@@ -2,6 +2,7 @@ import { Type, type TSchema } from '@sinclair/typebox';
 import { Value, ValueErrorType, type ValueError } from '@sinclair/typebox/value';
 import type { FieldFault } from '../../core/messages/messages.js';
 import { AppError } from '../../errors.js';
+import { nextTurn, SLICE } from '../../store/turns.js';
 
 /*
  * The shape of an exercise bundle, checked before anything is written: by the API route (and shown
@@ -147,9 +148,26 @@ export const BundleSchema = Type.Object(
   { $id: 'ExerciseBundle', description: 'A whole exercise: plan, participants and MSEL with approval state' },
 );
 
-/** Refuses anything not shaped as a bundle, naming the first wrong field by its path. */
-export function checkBundleShape(value: unknown): void {
-  const first = Value.Errors(BundleSchema, value).First();
+const MSEL = BundleSchema.properties.msel;
+
+/**
+ * Refuses anything not shaped as a bundle, naming the first wrong field by its path. The MSEL, most
+ * of a large bundle, is checked a slice of events at a time with turns of the event loop between;
+ * being the schema's last field, the first error found is the same as in one pass.
+ */
+export async function checkBundleShape(value: unknown): Promise<void> {
+  const msel = (value as { msel?: unknown } | null)?.msel;
+  if (!Array.isArray(msel) || msel.length > (MSEL.maxItems ?? Infinity))
+    return refuseFirst(Value.Errors(BundleSchema, value).First());
+  refuseFirst(Value.Errors(BundleSchema, { ...(value as object), msel: [] }).First());
+  for (let i = 0; i < msel.length; i++) {
+    if (i > 0 && i % SLICE === 0) await nextTurn();
+    const first = Value.Errors(MSEL.items, msel[i]).First();
+    if (first) refuseFirst({ ...first, path: `/msel/${i}${first.path}` });
+  }
+}
+
+function refuseFirst(first: ValueError | undefined): void {
   if (!first) return;
   const field = first.path.replace(/^\//, '').replace(/\//g, '.') || 'bundle';
   throw new AppError(
