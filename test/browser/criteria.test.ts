@@ -179,7 +179,7 @@ describe('a critical task’s criterion set in the console', () => {
     for (const [language, text] of [
       [
         'Русский',
-        'Выполнена, когда группа «Patrol 7» подтвердит вводную 3 «Inject 3 title» не позднее 5 мин после выдачи.',
+        'Выполнена, когда команда «Patrol 7» подтвердит вводную 3 «Inject 3 title» не позднее 5 мин после выдачи.',
       ],
       [
         'Қазақша',

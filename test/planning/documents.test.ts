@@ -138,10 +138,10 @@ describe.each(ENGINES)('documents for participants on %s', (engine) => {
 
   const HEADINGS = {
     en: ['Exercise overview', 'Objectives and core capabilities', 'This is an exercise', 'Safety'],
-    ru: ['Общие сведения об учении', 'Цели и базовые возможности', 'Это учение', 'Безопасность'],
+    ru: ['Общие сведения об учении', 'Цели и базовые способности', 'Это учение', 'Безопасность'],
     kk: [
       'Оқу-жаттығу туралы жалпы мәлімет',
-      'Мақсаттар және негізгі мүмкіндіктер',
+      'Мақсаттар және негізгі қабілеттер',
       'Бұл оқу-жаттығу',
       'Қауіпсіздік',
     ],
@@ -165,7 +165,7 @@ describe.each(ENGINES)('documents for participants on %s', (engine) => {
       expect(handbook.body).toContain(
         {
           en: 'Master scenario events list (MSEL)',
-          ru: 'План ввода вводных (MSEL)',
+          ru: 'Перечень вводных (MSEL)',
           kk: 'Кіріспелер жоспары (MSEL)',
         }[lang],
       );

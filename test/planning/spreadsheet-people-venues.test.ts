@@ -228,7 +228,7 @@ describe.each(ENGINES)('participants and venues spreadsheets over the API on %s'
       expect(ru.issues[0]!.message).toMatch(
         /^«Капитан» — не роль в учениях; используйте: Руководитель учений, Контролёр, /,
       );
-      expect(ru.issues[2]!.message).toBe('участник должен входить в команду');
+      expect(ru.issues[2]!.message).toBe('обучаемый должен входить в команду');
       // No English word and no role code reaches either reader.
       for (const { message } of [...kk.issues, ...ru.issues]) expect(message).not.toMatch(/[A-Za-z]{2,}/);
       const en = await said('en' as 'kk');

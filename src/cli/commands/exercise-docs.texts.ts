@@ -50,7 +50,7 @@ export const EXERCISE_DOCS_WORDS: Readonly<Record<MessageLang, ExerciseDocsWords
     ics: 'учения в формате iCalendar (RFC 5545): STARTEX–ENDEX и каждая зона или перекрытие дороги со своим временем',
     export: 'учения целиком одним пакетом JSON (план, команды, объекты, цели, MSEL с утверждением)',
     import: 'создать новые учения из пакета («-» читает стандартный ввод); выводит их идентификатор',
-    doc: 'документ учений: `explan` (ExPlan, для участников), `sitman` (SitMan, для штабной тренировки), `handbook` (только для контролёров)',
+    doc: 'документ учений: `explan` (ExPlan, для обучаемых), `sitman` (SitMan, для штабной тренировки), `handbook` (только для контролёров)',
     kind: (kinds) => `вид документа: ${code(kinds)}`,
     format: (formats) => `формат файла: ${code(formats)}`,
     lang: (langs) =>

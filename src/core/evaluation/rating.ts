@@ -37,7 +37,7 @@ export const RATING_DEFINITIONS: Readonly<
     text: {
       en: 'The targets and critical tasks associated with the core capability were completed in a manner that achieved the objective(s) and did not negatively impact the performance of other activities. Performance of this activity did not contribute to additional health and/or safety risks for the public or for emergency workers, and it was conducted in accordance with applicable plans, policies, procedures, regulations, and laws.',
       ru: 'Цели и критические задачи, связанные с базовой способностью, выполнены так, что задача(и) учения достигнута(ы) без ущерба для других действий. Выполнение не создало дополнительных рисков для здоровья и безопасности населения или спасателей и соответствовало действующим планам, политикам, процедурам, нормам и законам.',
-      kk: 'Негізгі қабілетке байланысты мақсаттар мен маңызды міндеттер оқу-жаттығу мақсатына жететіндей және басқа әрекеттерге кері әсер етпейтіндей орындалды. Орындау халық пен құтқарушылардың денсаулығы мен қауіпсіздігіне қосымша қатер туғызған жоқ және қолданыстағы жоспарларға, саясаттарға, рәсімдерге, нормалар мен заңдарға сай жүргізілді.',
+      kk: 'Негізгі қабілетке байланысты мақсаттар мен шешуші міндеттер оқу-жаттығу мақсатына жететіндей және басқа әрекеттерге кері әсер етпейтіндей орындалды. Орындау халық пен құтқарушылардың денсаулығы мен қауіпсіздігіне қосымша қатер туғызған жоқ және қолданыстағы жоспарларға, саясаттарға, рәсімдерге, нормалар мен заңдарға сай жүргізілді.',
     },
   },
   S: {
@@ -49,7 +49,7 @@ export const RATING_DEFINITIONS: Readonly<
     text: {
       en: 'The targets and critical tasks associated with the core capability were completed in a manner that achieved the objective(s) and did not negatively impact the performance of other activities. Performance of this activity did not contribute to additional health and/or safety risks for the public or for emergency workers, and it was conducted in accordance with applicable plans, policies, procedures, regulations, and laws. However, opportunities to enhance effectiveness and/or efficiency were identified.',
       ru: 'Цели и критические задачи выполнены так, что задача(и) учения достигнута(ы) без ущерба для других действий, без дополнительных рисков и в соответствии с планами, процедурами и законами. Однако выявлены возможности повысить результативность и/или эффективность.',
-      kk: 'Мақсаттар мен маңызды міндеттер оқу-жаттығу мақсатына жететіндей, басқа әрекеттерге зиянсыз, қосымша қатерсіз және жоспарлар, рәсімдер мен заңдарға сай орындалды. Алайда нәтижелілік пен тиімділікті арттыру мүмкіндіктері анықталды.',
+      kk: 'Мақсаттар мен шешуші міндеттер оқу-жаттығу мақсатына жететіндей, басқа әрекеттерге зиянсыз, қосымша қатерсіз және жоспарлар, рәсімдер мен заңдарға сай орындалды. Алайда нәтижелілік пен тиімділікті арттыру мүмкіндіктері анықталды.',
     },
   },
   M: {
@@ -61,7 +61,7 @@ export const RATING_DEFINITIONS: Readonly<
     text: {
       en: 'The targets and critical tasks associated with the core capability were completed in a manner that achieved the objective(s), but some or all of the following were observed: demonstrated performance had a negative impact on the performance of other activities; contributed to additional health and/or safety risks for the public or for emergency workers; and/or was not conducted in accordance with applicable plans, policies, procedures, regulations, and laws.',
       ru: 'Цели и критические задачи выполнены и задача(и) учения достигнута(ы), но отмечено одно или несколько из следующего: выполнение помешало другим действиям; создало дополнительные риски для здоровья и безопасности населения или спасателей; и/или не соответствовало планам, политикам, процедурам, нормам и законам.',
-      kk: 'Мақсаттар мен маңызды міндеттер орындалып, оқу-жаттығу мақсатына жетті, бірақ мыналардың бірі немесе бірнешеуі байқалды: орындау басқа әрекеттерге кері әсер етті; халық немесе құтқарушылар үшін қосымша қатер туғызды; және/немесе жоспарларға, саясаттарға, рәсімдерге, нормалар мен заңдарға сай жүргізілмеді.',
+      kk: 'Мақсаттар мен шешуші міндеттер орындалып, оқу-жаттығу мақсатына жетті, бірақ мыналардың бірі немесе бірнешеуі байқалды: орындау басқа әрекеттерге кері әсер етті; халық немесе құтқарушылар үшін қосымша қатер туғызды; және/немесе жоспарларға, саясаттарға, рәсімдерге, нормалар мен заңдарға сай жүргізілмеді.',
     },
   },
   U: {
@@ -73,7 +73,7 @@ export const RATING_DEFINITIONS: Readonly<
     text: {
       en: 'The targets and critical tasks associated with the core capability were not performed in a manner that achieved the objective(s).',
       ru: 'Цели и критические задачи, связанные с базовой способностью, не выполнены так, чтобы достичь задач(и) учения.',
-      kk: 'Негізгі қабілетке байланысты мақсаттар мен маңызды міндеттер оқу-жаттығу мақсатына жететіндей орындалмады.',
+      kk: 'Негізгі қабілетке байланысты мақсаттар мен шешуші міндеттер оқу-жаттығу мақсатына жететіндей орындалмады.',
     },
   },
 };

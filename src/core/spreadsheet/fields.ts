@@ -333,15 +333,17 @@ const MSEL: readonly FieldSpec[] = [
   {
     key: 'question',
     label: 'Question',
-    labels: { kk: 'Ойыншыларға сұрақ', ru: 'Вопрос игрокам' },
+    labels: { kk: 'Жаттығушыларға сұрақ', ru: 'Вопрос обучаемым' },
     synonyms: [
       'question',
       'question to the players',
       'decision',
       'вопрос',
+      'вопрос обучаемым',
       'вопрос игрокам',
       'решение',
       'сұрақ',
+      'жаттығушыларға сұрақ',
       'ойыншыларға сұрақ',
       'шешім',
     ],

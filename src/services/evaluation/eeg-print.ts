@@ -27,7 +27,7 @@ const WORDS: Record<PrintLang, Record<keyof typeof EN, string>> = {
   en: EN,
   ru: {
     kind: 'Руководство по оценке учения',
-    marking: 'Только для оценщиков: не показывать игрокам',
+    marking: 'Только для оценщиков: не показывать обучаемым',
     objective: 'Задача',
     capability: 'Базовая способность',
     target: 'Целевой показатель',
@@ -43,7 +43,7 @@ const WORDS: Record<PrintLang, Record<keyof typeof EN, string>> = {
   },
   kk: {
     kind: 'Оқу-жаттығуды бағалау нұсқаулығы',
-    marking: 'Тек бағалаушыларға: ойыншыларға көрсетілмейді',
+    marking: 'Тек бағалаушыларға: жаттығушыларға көрсетілмейді',
     objective: 'Мақсат',
     capability: 'Негізгі қабілет',
     target: 'Қабілеттің мақсатты көрсеткіші',

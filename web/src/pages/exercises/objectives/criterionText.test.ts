@@ -33,7 +33,7 @@ describe('a criterion in the reader’s words', () => {
       'Met when team “Patrol 7” acknowledges inject 12 “Hostages at the airport” within 15 min of firing.',
     );
     expect(criterionText(ack, names, await tIn('ru'))).toBe(
-      'Выполнена, когда группа «Patrol 7» подтвердит вводную 12 «Hostages at the airport» не позднее 15 мин после выдачи.',
+      'Выполнена, когда команда «Patrol 7» подтвердит вводную 12 «Hostages at the airport» не позднее 15 мин после выдачи.',
     );
     expect(criterionText(ack, names, await tIn('kk'))).toBe(
       '«Patrol 7» тобы 12 «Hostages at the airport» кіріспесін берілгеннен кейін 15 мин ішінде растағанда орындалады.',
@@ -46,7 +46,7 @@ describe('a criterion in the reader’s words', () => {
       'Met when any team reports a first action on inject 12.',
     );
     expect(criterionText({ ...open, step: 'delivered' }, {}, await tIn('ru'))).toBe(
-      'Выполнена, когда вводная 12 доставлена любой группе.',
+      'Выполнена, когда вводная 12 доставлена любой команде.',
     );
   });
 
