@@ -84,3 +84,31 @@ export function answerWith<T>(post: (answer: ThreadAnswer<T>) => void, work: () 
       (err: unknown) => post({ failure: err instanceof Error ? err.message : String(err) }),
     );
 }
+
+/**
+ * At most `max` of a kind of heavy work at once; the rest wait their turn in order. Six large uploads
+ * at once would otherwise hold six workers' memory together and share two cores six ways.
+ */
+export function slots(max: number): {
+  run<T>(work: () => Promise<T>): Promise<T>;
+  /** Holding a slot now, waiting ones not counted. */
+  inUse(): number;
+} {
+  let inUse = 0;
+  const waiting: (() => void)[] = [];
+  return {
+    async run<T>(work: () => Promise<T>): Promise<T> {
+      if (inUse < max) inUse++;
+      // The finishing work hands its slot over directly, so the count never drops in between.
+      else await new Promise<void>((resolve) => waiting.push(resolve));
+      try {
+        return await work();
+      } finally {
+        const next = waiting.shift();
+        if (next) next();
+        else inUse--;
+      }
+    },
+    inUse: () => inUse,
+  };
+}

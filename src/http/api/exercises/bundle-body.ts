@@ -1,6 +1,6 @@
 import { errorCodes } from 'fastify';
 import { badField } from '../../../errors.js';
-import { startThread, workerModule } from '../../../services/off-thread.js';
+import { slots, startThread, workerModule } from '../../../services/off-thread.js';
 import { readBundleText, type BodyRefusal } from './bundle-body.read.js';
 
 /*
@@ -23,9 +23,12 @@ export type BodyMessage =
 
 const READER = workerModule('bundle-body.worker', import.meta.url);
 
+/** Large bodies read at once, as workbooks are parsed (spreadsheet/parse-off-thread.ts); the rest wait. */
+export const MAX_PARALLEL_READS = 2;
+const readers = slots(MAX_PARALLEL_READS);
+
 /** Bodies being read in worker threads now: lets a test see the server answer while one is. */
-let inFlight = 0;
-export const bodiesInFlight = (): number => inFlight;
+export const bodiesInFlight = (): number => readers.inUse();
 
 /** The same error Fastify would have raised for this body, so the problem answer is the same. */
 function refusalError(r: BodyRefusal): Error {
@@ -60,7 +63,10 @@ export async function readBundleBody(bytes: Buffer): Promise<unknown> {
     bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
       ? new Uint8Array(bytes.buffer)
       : new Uint8Array(bytes);
-  inFlight++;
+  return readers.run(() => readInThread(data));
+}
+
+async function readInThread(data: Uint8Array): Promise<unknown> {
   const worker = startThread(READER, data, 1536, [data.buffer as ArrayBuffer]);
   try {
     return await new Promise<unknown>((resolve, reject) => {
@@ -77,7 +83,6 @@ export async function readBundleBody(bytes: Buffer): Promise<unknown> {
       worker.once('exit', (code) => reject(new Error(`the bundle reader stopped (exit code ${code})`)));
     });
   } finally {
-    inFlight--;
     void worker.terminate();
   }
 }

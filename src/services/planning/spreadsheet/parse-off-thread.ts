@@ -1,4 +1,4 @@
-import { inThread, workerModule } from '../../off-thread.js';
+import { inThread, slots, workerModule } from '../../off-thread.js';
 import { parseFile, type ParseOutcome } from './parse-file.js';
 
 /**
@@ -14,26 +14,10 @@ export const OFF_THREAD_BYTES = 256 * 1024;
  */
 export const MAX_PARALLEL_PARSES = 2;
 
-let inFlight = 0;
-const waiting: (() => void)[] = [];
-
-async function turn(): Promise<void> {
-  if (inFlight < MAX_PARALLEL_PARSES) {
-    inFlight++;
-    return;
-  }
-  // The finishing parse hands its place over directly, so inFlight never drops in between.
-  await new Promise<void>((resolve) => waiting.push(resolve));
-}
-
-function done(): void {
-  const next = waiting.shift();
-  if (next) next();
-  else inFlight--;
-}
+const parses = slots(MAX_PARALLEL_PARSES);
 
 /** Parses running in worker threads now: lets a test see the server answer while one runs. */
-export const parsesInFlight = (): number => inFlight;
+export const parsesInFlight = (): number => parses.inUse();
 
 const PARSER = workerModule('parse.worker', import.meta.url);
 
@@ -43,14 +27,7 @@ export async function parseOffThread(
   maxRows: number,
 ): Promise<ParseOutcome> {
   if (bytes.length < OFF_THREAD_BYTES) return parseFile(kind, bytes, maxRows);
-  await turn();
-  try {
-    return await inThread<ParseOutcome>(
-      PARSER,
-      { kind, bytes: new Uint8Array(bytes), maxRows },
-      'the spreadsheet reader',
-    );
-  } finally {
-    done();
-  }
+  return parses.run(() =>
+    inThread<ParseOutcome>(PARSER, { kind, bytes: new Uint8Array(bytes), maxRows }, 'the spreadsheet reader'),
+  );
 }
