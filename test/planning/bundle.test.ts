@@ -291,6 +291,30 @@ describe.each(ENGINES)('exercise bundles on %s', (engine) => {
     expect(again.msel[0]!.toTeamIds).toEqual([again.teams[0]!.id]);
   });
 
+  it('carries each approved event’s approved version whole, so an edit after approval still shows as one', async () => {
+    const seed = await seedKaraganda(h, 'Abai');
+    const url = `/api/v1/exercises/${seed.exerciseId}`;
+    const msel = (await h.ok('planner', 'GET', `${url}/msel`)) as unknown as {
+      events: { id: string; number: string; title: string; content: string }[];
+    };
+    await h.ok('planner', 'POST', `${url}/msel/submit`, {});
+    await h.ok('director', 'POST', `${url}/msel/approve`, { ids: msel.events.map((e) => e.id) });
+    const bundle = (await h.ok('controller', 'GET', `${url}/bundle`)) as unknown as ExerciseBundle;
+    const first = msel.events[0]!;
+    expect(bundle.msel[0]).toMatchObject({
+      approval: 'approved',
+      approvedVersion: { number: first.number, title: first.title, content: first.content },
+    });
+    const res = await h.call('planner', 'POST', '/api/v1/exercises/import-bundle', bundle);
+    expect(res.statusCode, res.body).toBe(201);
+    const again = (await h.ok(
+      'controller',
+      'GET',
+      `/api/v1/exercises/${(res.json() as { id: string }).id}/bundle`,
+    )) as unknown as ExerciseBundle;
+    expect(withoutIds(again)).toEqual(withoutIds(bundle));
+  });
+
   it('carries the MSEL’s branching to the copy, and refuses a branch that could never play out', async () => {
     const seed = await seedKaraganda(h, 'Temirtau');
     const url = `/api/v1/exercises/${seed.exerciseId}`;

@@ -20,6 +20,25 @@ const refs = {
   responsibleControllerId: N(S(100)),
 };
 
+/**
+ * An event's reviewed fields besides its references (REVIEWED_FIELDS in core/msel): its approved
+ * version holds them too, each optional there since older versions predate some.
+ */
+const reviewed = {
+  number: S(20),
+  kind: S(40),
+  offsetMinutes: Type.Integer(),
+  scenarioTime: N(S(100)),
+  from: N(S(200)),
+  toText: N(S(300)),
+  method: S(40),
+  title: S(300),
+  content: S(20_000),
+  expectedAction: N(S(4000)),
+  contingency: Type.Boolean(),
+  controllerNotes: N(S(10_000)),
+};
+
 export const BundleSchema = Type.Object(
   {
     format: Type.Literal('dabyl.exercise-bundle'),
@@ -107,20 +126,16 @@ export const BundleSchema = Type.Object(
     msel: Type.Array(
       Type.Object({
         id: S(100),
-        number: S(20),
-        kind: S(40),
-        offsetMinutes: Type.Integer(),
-        scenarioTime: N(S(100)),
-        from: N(S(200)),
-        toText: N(S(300)),
-        method: S(40),
-        title: S(300),
-        content: S(20_000),
-        expectedAction: N(S(4000)),
-        contingency: Type.Boolean(),
-        controllerNotes: N(S(10_000)),
+        ...reviewed,
         approval: S(20),
-        approvedVersion: N(Type.Object(refs)),
+        // The serializer drops what a schema does not name: with only the references named here, an
+        // exported approved version lost its text, and an edit after approval no longer showed.
+        approvedVersion: N(
+          Type.Object({
+            ...Object.fromEntries(Object.entries(reviewed).map(([k, v]) => [k, Type.Optional(v)])),
+            ...refs,
+          }),
+        ),
         approvedBy: N(S(100)),
         approvedAt: N(S(40)),
         authorId: N(S(100)),
