@@ -1,8 +1,9 @@
 /**
- * Importing an exercise bundle (POST /api/v1/exercises/import-bundle) must not hold the event loop
- * (issue 13 §3): the longest single block of the server's event loop during the import of a ~6 MB
- * and a ~24 MB bundle, and the import's total time, beside the floor of any in-thread approach — a
- * plain `JSON.parse` of the same text on the main thread — measured in the same run.
+ * Importing an exercise bundle (POST /api/v1/exercises/import-bundle) and exporting it again (GET
+ * …/bundle) must not hold the event loop (issue 13 §3): the longest single block of the server's
+ * event loop during the import of a ~6 MB and a ~24 MB bundle and the export of the copy, and their
+ * total times, beside the floor of any in-thread approach — a plain `JSON.parse` (import) or
+ * `JSON.stringify` (export) of the same bundle on the main thread — measured in the same run.
  *
  * The bundles are the demo's Karaganda exercise as exported (`exportBundle`), grown with MSEL events
  * carrying long Cyrillic texts and venues with detailed footprints (2,000-point rings). They go
@@ -81,10 +82,13 @@ function grow(base: ExerciseBundle, mb: number): string {
   return JSON.stringify(b);
 }
 
-/** The client, in a thread of its own: posts the bundle once told to, probing /healthz meanwhile. */
+/**
+ * The client, in a thread of its own: once told to, posts the bundle (or, without a body, fetches
+ * `path`), probing /healthz meanwhile.
+ */
 const CLIENT = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { url, cookie, csrf, body } = workerData;
+const { url, cookie, csrf, body, path } = workerData;
 parentPort.on('message', async () => {
   let done = false, slowest = 0, probes = 0;
   const probe = async () => {
@@ -97,11 +101,13 @@ parentPort.on('message', async () => {
     }
   };
   const probing = probe();
-  const res = await fetch(url + '/api/v1/exercises/import-bundle', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
-    body: Buffer.from(body),
-  });
+  const res = body
+    ? await fetch(url + path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
+        body: Buffer.from(body),
+      })
+    : await fetch(url + path, { headers: { cookie } });
   const answer = await res.text();
   done = true;
   await probing;
@@ -114,10 +120,20 @@ interface Measured {
   block: number;
   eld: number;
   probe: number;
+  answer: string;
 }
 
-async function importOnce(url: string, cookie: string, csrf: string, body: Buffer): Promise<Measured> {
-  const client = new Worker(CLIENT, { eval: true, workerData: { url, cookie, csrf, body } });
+const IMPORT = '/api/v1/exercises/import-bundle';
+
+/** Posts `body` to `path`, or fetches `path` without one, measuring the server's thread meanwhile. */
+async function requestOnce(
+  url: string,
+  cookie: string,
+  csrf: string,
+  path: string,
+  body: Buffer | null,
+): Promise<Measured> {
+  const client = new Worker(CLIENT, { eval: true, workerData: { url, cookie, csrf, body, path } });
   await new Promise((r) => setTimeout(r, 200)); // the worker's start is not the import's
   const eld = monitorEventLoopDelay({ resolution: 1 });
   let last = performance.now();
@@ -149,8 +165,8 @@ async function importOnce(url: string, cookie: string, csrf: string, body: Buffe
   }
   eld.disable();
   await client.terminate();
-  if (r.status !== 201) throw new Error(`import answered ${r.status}: ${r.answer}`);
-  return { total, block, eld: eld.max / 1e6, probe: r.slowest };
+  if (r.status !== (body ? 201 : 200)) throw new Error(`${path} answered ${r.status}: ${r.answer}`);
+  return { total, block, eld: eld.max / 1e6, probe: r.slowest, answer: r.answer };
 }
 
 function baseline(text: string): number {
@@ -163,7 +179,12 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const ms = (x: number) => `${x.toFixed(0)} ms`.padStart(8);
 
 async function main() {
-  const server = await startTestServer({ engine: 'sqlite', demo: true });
+  // As deployed: the response check (tests and development) re-reads a 25 MB answer in one go.
+  const server = await startTestServer({
+    engine: 'sqlite',
+    demo: true,
+    env: { DABYL_CHECK_RESPONSES: 'false' },
+  });
   try {
     const ctx = server.server.runtime.ctx;
     const login = await fetch(`${server.url}/api/v1/auth/login`, {
@@ -197,15 +218,34 @@ async function main() {
       );
       const runs: Measured[] = [];
       const floor: number[] = [];
+      const exports: Measured[] = [];
+      const written: number[] = [];
       for (let run = 0; run < RUNS; run++) {
         floor.push(baseline(text));
-        const m = await importOnce(server.url, cookie, csrfToken, body);
+        const m = await requestOnce(server.url, cookie, csrfToken, IMPORT, body);
         runs.push(m);
         console.log(
           `  run ${run + 1}: JSON.parse ${ms(floor[run]!)} | import total ${ms(m.total)}, longest block ` +
             `${ms(m.block)} (eld max ${ms(m.eld)}), slowest /healthz ${ms(m.probe)}`,
         );
+        // The copy out again: GET …/bundle, beside a plain JSON.stringify of the same bundle.
+        const copy = (JSON.parse(m.answer) as { id: string }).id;
+        const t = performance.now();
+        JSON.stringify(parsed);
+        written.push(performance.now() - t);
+        const x = await requestOnce(server.url, cookie, csrfToken, `/api/v1/exercises/${copy}/bundle`, null);
+        exports.push(x);
+        console.log(
+          `         JSON.stringify ${ms(written[run]!)} | export total ${ms(x.total)}, longest block ` +
+            `${ms(x.block)} (eld max ${ms(x.eld)}), slowest /healthz ${ms(x.probe)}`,
+        );
       }
+      const w = median(written);
+      const xBlock = median(exports.map((r) => r.block));
+      console.log(
+        `  median   export: longest block ${ms(xBlock)} = ${(xBlock / w).toFixed(2)}× a plain JSON.stringify ` +
+          `(${ms(w)}); total ${ms(median(exports.map((r) => r.total)))}`,
+      );
       const b = median(floor);
       const block = median(runs.map((r) => r.block));
       const total = median(runs.map((r) => r.total));

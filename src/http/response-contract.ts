@@ -102,9 +102,7 @@ export function registerResponseCheck(app: FastifyInstance): void {
     return v;
   };
 
-  app.addHook('preSerialization', async (request, reply, payload) => {
-    if (failed.has(request) || !request.url.startsWith('/api/v1/')) return payload;
-    const status = reply.statusCode;
+  const check = (request: FastifyRequest, status: number, payload: unknown): void => {
     const route = `${request.method} ${request.routeOptions.url ?? request.url}`;
     const responses = (request.routeOptions.schema as { response?: Json } | undefined)?.response;
     let schema = declared(responses, status);
@@ -128,6 +126,21 @@ export function registerResponseCheck(app: FastifyInstance): void {
         `${route} answered ${status} outside its schema: ${describe(validate.errors)}`,
       );
     }
+  };
+  app.decorate('checkResponse', check);
+  app.addHook('preSerialization', async (request, reply, payload) => {
+    if (failed.has(request) || !request.url.startsWith('/api/v1/')) return payload;
+    check(request, reply.statusCode, payload);
     return payload;
   });
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /**
+     * Checks an answer against its route's schema as the serializer would meet it; present only when
+     * DABYL_CHECK_RESPONSES is on. For routes that stream their JSON, which the serializer never sees.
+     */
+    checkResponse?: (request: FastifyRequest, status: number, payload: unknown) => void;
+  }
 }

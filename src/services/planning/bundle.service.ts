@@ -2,9 +2,10 @@ import type { PlanGeometry } from '../../core/exercise/geometry.js';
 import type { ApprovedSnapshot } from '../../core/msel/msel.js';
 import type { Actor } from '../../core/policy/policy.js';
 import { forbidden } from '../../errors.js';
-import { mselRepository } from '../../store/msel.repository.js';
 import { planRepository } from '../../store/plan.repository.js';
-import type { AppContext } from '../context.js';
+import type { AppContext, Q } from '../context.js';
+import type { MselEventRow, VenueTable } from '../../store/schema.js';
+import { mapInTurns, nextTurn } from '../../store/turns.js';
 import { mayReadControllerSide, readableExercise } from './exercises.service.js';
 import { toEvent } from './msel.service.js';
 import { branchingOf } from './branching.service.js';
@@ -117,13 +118,19 @@ export interface ExerciseBundle {
   }[];
 }
 
+// Ids and references to items of this exercise change on import, so they take no part.
+const contentOf = (i: object) =>
+  JSON.stringify({ ...i, id: undefined, venueId: undefined, teamId: undefined });
+const sortedBy = <T>(keyed: (readonly [string, T])[]): T[] =>
+  keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, i]) => i);
+
 /** Orders items whose table keeps no position by their content, so two exports of one plan match. */
 const byContent = <T extends object>(items: T[]): T[] =>
-  items
-    // Ids and references to items of this exercise change on import, so they take no part.
-    .map((i) => [JSON.stringify({ ...i, id: undefined, venueId: undefined, teamId: undefined }), i] as const)
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    .map(([, i]) => i);
+  sortedBy(items.map((i) => [contentOf(i), i] as const));
+
+/** {@link byContent} for items of megabytes each (venues' detailed footprints), a few between turns. */
+const byContentInTurns = async <T extends object>(items: T[]): Promise<T[]> =>
+  sortedBy(await mapInTurns(items, (i) => [contentOf(i), i] as const, VENUE_PAGE));
 
 /** The bundle of an exercise; it holds the MSEL and scenario, so only the controllers' side may take it. */
 export async function exportBundle(
@@ -147,6 +154,51 @@ export async function exportBundle(
     db,
     targets.map((t) => t.id),
   );
+  // Footprints of 2,000 points parse in milliseconds each: a few at a time, the loop turning between.
+  const venues = await byContentInTurns(
+    await mapInTurns(
+      await venuesInPages(db, exerciseId),
+      (v) => ({
+        id: v.id,
+        name: v.name,
+        kind: v.kind,
+        address: v.address,
+        point: { lon: v.lon, lat: v.lat },
+        footprint: v.footprint ? (JSON.parse(v.footprint) as PlanGeometry) : null,
+      }),
+      VENUE_PAGE,
+    ),
+  );
+  const msel = await mapInTurns(await mselInPages(db, exerciseId), (r) => {
+    const e = toEvent(r);
+    const b = branching.get(r.id);
+    return {
+      id: e.id,
+      number: e.number,
+      kind: e.kind,
+      offsetMinutes: e.offsetMinutes,
+      scenarioTime: e.scenarioTime,
+      from: e.from,
+      toTeamIds: e.toTeamIds,
+      toText: e.toText,
+      method: e.method,
+      title: e.title,
+      content: e.content,
+      expectedAction: e.expectedAction,
+      objectiveIds: e.objectiveIds,
+      criticalTaskIds: e.criticalTaskIds,
+      responsibleControllerId: e.responsibleControllerId,
+      contingency: e.contingency,
+      controllerNotes: e.controllerNotes,
+      approval: e.approval,
+      approvedVersion: r.approved_snapshot ? (JSON.parse(r.approved_snapshot) as ApprovedSnapshot) : null,
+      approvedBy: r.approved_by,
+      approvedAt: r.approved_at,
+      authorId: r.author_id,
+      // Left out when there is none, so a bundle without branching reads as older bundles do.
+      ...(b ? { branching: { decision: b.decision, releaseOn: b.releaseOn } } : {}),
+    };
+  });
   return {
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,
@@ -194,16 +246,7 @@ export async function exportBundle(
       narrative: m.narrative,
       questions: JSON.parse(m.questions) as string[],
     })),
-    venues: byContent(
-      (await planRepository.venues(db, exerciseId)).map((v) => ({
-        id: v.id,
-        name: v.name,
-        kind: v.kind,
-        address: v.address,
-        point: { lon: v.lon, lat: v.lat },
-        footprint: v.footprint ? (JSON.parse(v.footprint) as PlanGeometry) : null,
-      })),
-    ),
+    venues,
     zones: byContent(
       (await planRepository.zones(db, exerciseId)).map((z) => ({
         id: z.id,
@@ -244,35 +287,54 @@ export async function exportBundle(
         ...(p.venue_id ? { venueId: p.venue_id } : {}),
       })),
     ),
-    msel: (await mselRepository.list(db, exerciseId)).map((r) => {
-      const e = toEvent(r);
-      const b = branching.get(r.id);
-      return {
-        id: e.id,
-        number: e.number,
-        kind: e.kind,
-        offsetMinutes: e.offsetMinutes,
-        scenarioTime: e.scenarioTime,
-        from: e.from,
-        toTeamIds: e.toTeamIds,
-        toText: e.toText,
-        method: e.method,
-        title: e.title,
-        content: e.content,
-        expectedAction: e.expectedAction,
-        objectiveIds: e.objectiveIds,
-        criticalTaskIds: e.criticalTaskIds,
-        responsibleControllerId: e.responsibleControllerId,
-        contingency: e.contingency,
-        controllerNotes: e.controllerNotes,
-        approval: e.approval,
-        approvedVersion: r.approved_snapshot ? (JSON.parse(r.approved_snapshot) as ApprovedSnapshot) : null,
-        approvedBy: r.approved_by,
-        approvedAt: r.approved_at,
-        authorId: r.author_id,
-        // Left out when there is none, so a bundle without branching reads as older bundles do.
-        ...(b ? { branching: { decision: b.decision, releaseOn: b.releaseOn } } : {}),
-      };
-    }),
+    msel,
   };
+}
+
+/*
+ * A large exercise's MSEL (1,800 events of long texts) and detailed venue outlines came back from
+ * SQLite in one synchronous call each, holding the event loop for 300 ms: they are read a page of
+ * ids at a time, the loop turning between pages.
+ */
+const PAGE = 200;
+/** A venue's footprint may hold thousands of points: fewer to a page. */
+const VENUE_PAGE = 10;
+
+async function pagesOf<T extends { id: string }>(
+  ids: readonly string[],
+  read: (page: string[]) => Promise<T[]>,
+  size = PAGE,
+): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += size) {
+    if (i > 0) await nextTurn();
+    const page = ids.slice(i, i + size);
+    const byId = new Map((await read(page)).map((r) => [r.id, r]));
+    for (const id of page) if (byId.has(id)) out.push(byId.get(id)!);
+  }
+  return out;
+}
+
+/** The MSEL in its order (as mselRepository.list gives it), a page at a time. */
+async function mselInPages(db: Q, exerciseId: string): Promise<MselEventRow[]> {
+  const ids = await db
+    .selectFrom('msel_events')
+    .select('id')
+    .where('exercise_id', '=', exerciseId)
+    .orderBy('position')
+    .orderBy('offset_minutes')
+    .execute();
+  return pagesOf(
+    ids.map((r) => r.id),
+    (page) => db.selectFrom('msel_events').selectAll().where('id', 'in', page).execute(),
+  );
+}
+
+async function venuesInPages(db: Q, exerciseId: string): Promise<VenueTable[]> {
+  const ids = await db.selectFrom('venues').select('id').where('exercise_id', '=', exerciseId).execute();
+  return pagesOf(
+    ids.map((r) => r.id),
+    (page) => db.selectFrom('venues').selectAll().where('id', 'in', page).execute(),
+    VENUE_PAGE,
+  );
 }
