@@ -70,6 +70,8 @@ describe('an inject opened from its link by a player without an account', () => 
       confirmName: fx.name,
       plannedStart: PLANNED_START,
       reason: 'training run',
+      // The decision just given to inject 3 sent it back to review: it plays as written.
+      unapproved: 'play',
     });
     control = await newPage(browser);
     await signIn(control, server.url, server.admin.username, server.admin.password);

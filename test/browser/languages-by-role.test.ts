@@ -52,6 +52,8 @@ describe('Kazakh and Russian for each role', () => {
       confirmName: expo.name,
       plannedStart: expo.startex,
       reason: 'a walk through every screen',
+      // The demo's Expo MSEL awaits approval: played as written, so the player's view has injects.
+      unapproved: 'play',
     });
     for (const run of await listInjects(ctx, controller, expo.id))
       if (run.status === 'scheduled') await injectAction(ctx, who, controller, expo.id, run.id, 'fire');
