@@ -20,6 +20,7 @@ const VALUE_WORDS: Readonly<Record<string, (subject: string | null) => string | 
   audience: () => 'alerts.audience',
   releaseOn: () => 'branching.waits',
   source: () => 'audit.sources',
+  unapprovedChoice: () => 'audit.unapprovedChoices',
 };
 
 const STATUS_WORDS: Readonly<Record<string, string>> = {

@@ -70,6 +70,10 @@ describe('the audit log’s words', () => {
     expect(describeDetail(t, i18n, 'exercise', { from: 'draft', to: 'planned', whole: false })).toBe(
       `бұрынғы мәртебесі: ${t('planning.status.draft')}, жаңа мәртебесі: ${t('planning.status.planned')}, бүкіл жоспар: жоқ`,
     );
+    // STARTEX with injects awaiting review: how many, and what the controller chose for them.
+    expect(
+      describeDetail(t, i18n, 'exercise', { mode: 'exercise', unapproved: 2, unapprovedChoice: 'hold' }),
+    ).toBe('бекітілмеген кіріспелер: 2, ол кіріспелер: бақылаушы шешкенше ұсталды');
     // A code with no word is not shown as a code; the hover keeps the record as stored.
     expect(describeDetail(t, i18n, 'siren', { purpose: 'unheard-of' })).toBe('');
     expect(recordedDetail({ purpose: 'unheard-of', n: [1] })).toBe('purpose: unheard-of, n: [1]');
