@@ -8,6 +8,7 @@ import type { MselEventRow, VenueTable } from '../../store/schema.js';
 import { mapInTurns, nextTurn } from '../../store/turns.js';
 import { mayReadControllerSide, readableExercise } from './exercises.service.js';
 import { toEvent } from './msel.service.js';
+import { toVenue } from './plan.service.js';
 import { branchingOf } from './branching.service.js';
 import type { Branching } from '../../core/conduct/branching.js';
 import { branchingRepository } from '../../store/branching.repository.js';
@@ -156,18 +157,7 @@ export async function exportBundle(
   );
   // Footprints of 2,000 points parse in milliseconds each: a few at a time, the loop turning between.
   const venues = await byContentInTurns(
-    await mapInTurns(
-      await venuesInPages(db, exerciseId),
-      (v) => ({
-        id: v.id,
-        name: v.name,
-        kind: v.kind,
-        address: v.address,
-        point: { lon: v.lon, lat: v.lat },
-        footprint: v.footprint ? (JSON.parse(v.footprint) as PlanGeometry) : null,
-      }),
-      VENUE_PAGE,
-    ),
+    await mapInTurns(await venuesInPages(db, exerciseId), toVenue, VENUE_PAGE),
   );
   const msel = await mapInTurns(await mselInPages(db, exerciseId), (r) => {
     const e = toEvent(r);

@@ -6,7 +6,7 @@ import type { Actor } from '../../core/policy/policy.js';
 import { badField, notFound, planFrozen, refusedGeometry } from '../../errors.js';
 import { organisationRepository } from '../../store/organisation.repository.js';
 import { planRepository } from '../../store/plan.repository.js';
-import type { ExerciseRow } from '../../store/schema.js';
+import type { ExerciseRow, VenueTable } from '../../store/schema.js';
 import { userRepository } from '../../store/user.repository.js';
 import { appendAudit } from '../audit.service.js';
 import type { ActorInfo, AppContext, Q } from '../context.js';
@@ -61,6 +61,16 @@ export interface Venue {
   point: { lon: number; lat: number };
   footprint: PlanGeometry | null;
 }
+/** A venue as stored, as the plan and the bundle show it. */
+export const toVenue = (v: VenueTable): Venue => ({
+  id: v.id,
+  name: v.name,
+  kind: v.kind,
+  address: v.address,
+  point: { lon: v.lon, lat: v.lat },
+  footprint: v.footprint ? (JSON.parse(v.footprint) as PlanGeometry) : null,
+});
+
 export interface Zone {
   id: string;
   venueId: string | null;
@@ -167,14 +177,7 @@ export async function planAsSeenBy(
           questions: JSON.parse(m.questions) as string[],
         }))
       : [],
-    venues: (await planRepository.venues(db, exerciseId)).map((v) => ({
-      id: v.id,
-      name: v.name,
-      kind: v.kind,
-      address: v.address,
-      point: { lon: v.lon, lat: v.lat },
-      footprint: v.footprint ? (JSON.parse(v.footprint) as PlanGeometry) : null,
-    })),
+    venues: (await planRepository.venues(db, exerciseId)).map(toVenue),
     zones: (await planRepository.zones(db, exerciseId)).map((z) => ({
       id: z.id,
       venueId: z.venue_id,
